@@ -1,0 +1,17 @@
+"""rashomon: who said what across many conflicting accounts of one event.
+
+Public API::
+
+    from rashomon import analyze
+    report = analyze(["corpus/"])          # -> Report
+    print(report.to_json())
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from rashomon.pipeline import analyze  # noqa: E402
+from rashomon.settings import Settings  # noqa: E402
+from rashomon.types import Report  # noqa: E402
+
+__all__ = ["Report", "Settings", "__version__", "analyze"]

@@ -1,0 +1,180 @@
+"""The only code that wires rashomon's stages together.
+
+Per article (pure functions of the article and settings): ingest → clean →
+metadata → annotate (spaCy, batched with ``nlp.pipe``) → mentions, quotes,
+claims, temporal expressions. Per corpus: entity linking → propositions,
+relations, text reuse, framing → timeline. The result is one :class:`Report`.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rashomon import annotate, clean, ingest, metadata, timeline
+from rashomon.compare import framing, propositions, relations, reuse
+from rashomon.errors import NoInputError
+from rashomon.extract import claims as claims_mod
+from rashomon.extract import mentions as mentions_mod
+from rashomon.extract import quotes as quotes_mod
+from rashomon.link import entities as entities_mod
+from rashomon.settings import Settings
+from rashomon.types import (
+    Article,
+    Claim,
+    Generator,
+    Mention,
+    Quote,
+    Report,
+    Skipped,
+    TemporalExpression,
+)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: called as work advances (for a progress bar)."""
+
+
+@dataclass
+class ArticleResult:
+    """What the per-article stages produce for one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    temporals: list[TemporalExpression] = field(default_factory=list)
+
+
+def prepare(article: Article) -> tuple[Article, list[Quote]]:
+    """Clean an article and infer its metadata (pure; no spaCy).
+
+    Returns the article with ``removed``, word counts and metadata filled, and
+    the embedded posts found by cleaning (as ``Quote`` records of kind post).
+    """
+    result = clean.clean(article)
+    article.removed = result.removed
+    article.words_removed = sum(len(r.text.split()) for r in result.removed)
+    article.words_kept = max(0, len(article.text.split()) - article.words_removed)
+    metadata.infer(article, result)
+    return article, result.posts
+
+
+def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[str, int]) -> ArticleResult:
+    """Run the Doc-based extractors over one article's annotated body."""
+    res = ArticleResult(article)
+    res.mentions = mentions_mod.extract_mentions(article, doc)
+    res.quotes = quotes_mod.extract_quotes(article, doc, posts)
+    for q in res.quotes:
+        q.id = f"q{counters['q']}"
+        counters["q"] += 1
+    res.claims = claims_mod.extract_claims(article, doc, res.quotes)
+    for c in res.claims:
+        c.id = f"c{counters['c']}"
+        counters["c"] += 1
+    res.temporals = timeline.resolve_article(article, doc, res.quotes, res.claims)
+    return res
+
+
+def analyze(
+    paths: Sequence[str | Path] | str | Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Analyse a set of documents about one story.
+
+    Parameters
+    ----------
+    paths : files, directories (searched recursively) or glob patterns.
+    settings : run settings; defaults from the environment (``RASHOMON_*``).
+    progress : optional ``progress(stage, done, total)`` callback.
+
+    Returns
+    -------
+    Report : every finding, with spans into each ``Article.text``; inputs that
+        could not be read are listed in ``Report.skipped`` with the reason.
+
+    Raises
+    ------
+    NoInputError : no supported file was found among ``paths``.
+    ModelError : the spaCy pipeline cannot be loaded.
+    """
+    from rashomon import __version__
+
+    settings = settings or Settings.from_env()
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files, skipped = ingest.discover(paths, settings)
+    if not files and not skipped:
+        raise NoInputError(
+            f"no supported input (.txt, .html, .htm, .jsonl) found in: {', '.join(map(str, paths))}"
+        )
+    articles: list[Article] = []
+    posts_by_article: list[list[Quote]] = []
+    total = len(files)
+    for i, path in enumerate(files):
+        try:
+            for art in ingest.read(path, settings):
+                art.id = f"a{len(articles)}"
+                art, posts = prepare(art)
+                for p in posts:
+                    p.article = art.id
+                articles.append(art)
+                posts_by_article.append(posts)
+        except Exception as exc:  # one bad file never stops the batch
+            reason = str(exc) if getattr(exc, "__module__", "").startswith("rashomon") else f"{type(exc).__name__}: {exc}"
+            log.warning("skipped %s: %s", path, reason)
+            skipped.append(Skipped(path=str(path), reason=reason))
+        if progress:
+            progress("read", i + 1, total)
+    if settings.manifest:
+        ingest.apply_manifest(articles, settings.manifest)
+
+    report = Report(generator=Generator(version=__version__), skipped=skipped)
+    report.articles = articles
+    if not articles:
+        return report
+
+    nlp = annotate.load_pipeline(settings)
+    counters = {"q": 0, "c": 0}
+    results: list[ArticleResult] = []
+    docs = annotate.pipe(nlp, (annotate.body_text(a) for a in articles), settings.batch_size)
+    for i, (art, posts, doc) in enumerate(zip(articles, posts_by_article, docs)):
+        try:
+            results.append(analyze_article(art, doc, posts, counters))
+        except Exception as exc:  # an extractor bug on one article must not lose the rest
+            log.exception("analysis failed on %s", art.path)
+            results.append(ArticleResult(art))
+            report.skipped.append(Skipped(path=art.path, reason=f"analysis error: {type(exc).__name__}: {exc}"))
+        if progress:
+            progress("analyse", i + 1, len(articles))
+
+    all_mentions = [m for r in results for m in r.mentions]
+    all_quotes = [q for r in results for q in r.quotes]
+    all_claims = [c for r in results for c in r.claims]
+    all_temporals = [t for r in results for t in r.temporals]
+
+    report.entities = entities_mod.link_entities(articles, all_mentions, all_quotes, all_claims, settings)
+    by_quote = {q.id: q for q in all_quotes}
+    for c in all_claims:
+        if c.quote and c.quote in by_quote:
+            c.speaker = by_quote[c.quote].speaker
+    report.quotes = all_quotes
+    report.claims = all_claims
+    report.temporal_expressions = all_temporals
+    if progress:
+        progress("compare", 0, 1)
+    report.propositions = propositions.group_claims(all_claims, articles)
+    report.relations = relations.relate(all_claims, report.propositions, all_quotes, articles)
+    report.reuse = reuse.find_reuse(articles, settings)
+    report.framing = framing.frame(articles, all_quotes, report.entities)
+    report.timeline = timeline.build_timeline(articles, all_claims, all_quotes, all_temporals)
+    if progress:
+        progress("compare", 1, 1)
+    return report
+
+
+def iter_articles(report: Report) -> Iterable[Article]:
+    return iter(report.articles)

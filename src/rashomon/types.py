@@ -1,0 +1,333 @@
+"""Every record that flows between rashomon's stages.
+
+All offsets are half-open code-point offsets (Python ``str`` indices) into the
+owning article's ``Article.text``: ``article.text[start:end]`` is the span's
+text. Dates are ISO 8601 strings (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or
+``YYYY-MM-DDTHH:MM``), as precise as the source allows. Unknown values are
+``None``; nothing is guessed.
+
+The ``Report`` model is the single contract between analysis and output
+(``rashomon.report/1``, see ``docs/report-contract.md``); renderers read it and
+never recompute anything. No spaCy object is stored in any record.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "rashomon.report/1"
+
+QuoteKind = Literal["direct", "indirect", "post", "question"]
+Polarity = Literal["affirmed", "negated"]
+Modality = Literal["asserted", "hedged", "reported", "denied"]
+RelationKind = Literal["contradicts", "agrees", "repeats"]
+Precision = Literal["minute", "day", "month", "year"]
+
+
+class Record(BaseModel):
+    """Base of all records: strict field names, assignment validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Evidence(Record):
+    """Where an inferred value was read.
+
+    ``start``/``end`` are offsets into ``Article.text`` when the value was read
+    from the text; ``None`` when it came from elsewhere (``source`` says where:
+    ``"text"``, ``"html-meta"``, ``"manifest"``, ``"jsonl"``, ``"filename"``).
+    """
+
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    source: str = "text"
+
+
+class Removal(Record):
+    """A span of ``Article.text`` that cleaning took out of the body.
+
+    ``reason`` is a short machine-readable label (``navigation``, ``ticker``,
+    ``donate``, ``subscribe``, ``share``, ``related``, ``language-switcher``,
+    ``browser-notice``, ``photo-credit``, ``caption``, ``duplicate``, …) and
+    ``detail`` a human-readable sentence for the hover text.
+    """
+
+    start: int
+    end: int
+    reason: str
+    text: str
+    detail: str | None = None
+
+
+class LanguageSpan(Record):
+    """A paragraph whose language differs from the article's main language."""
+
+    start: int
+    end: int
+    language: str | None
+    text: str
+
+
+class Article(Record):
+    """One input document and the metadata inferred for it.
+
+    ``text`` is the full plain text before boilerplate removal (a .txt file as
+    decoded with newlines normalised to ``\\n``; for HTML the extracted text).
+    """
+
+    id: str
+    name: str
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+    text: str
+    removed: list[Removal] = Field(default_factory=list)
+    metadata_evidence: dict[str, Evidence] = Field(default_factory=dict)
+    languages: list[LanguageSpan] = Field(default_factory=list)
+    words_kept: int = 0
+    words_removed: int = 0
+    format: str = "txt"
+    encoding: str | None = None
+    reference_date: str | None = None
+    reference_date_evidence: Evidence | None = None
+    reference_date_inferred: bool = False
+    period: str | None = None
+    period_flag: str | None = None
+
+
+class Mention(Record):
+    """A span of an article that names an entity.
+
+    ``label`` is the spaCy/OntoNotes label (PERSON, ORG, GPE, NORP, LOC, FAC,
+    EVENT, …) or a rashomon group label (GROUP). ``entity`` is filled by
+    cross-article linking.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+    entity: str | None = None
+
+
+class Entity(Record):
+    """One real-world referent linked across the whole corpus.
+
+    ``aliases`` holds every surface form seen; ``forms`` maps each surface form
+    to the article ids that use it (which outlet says Stepanakert and which
+    Khankendi is a finding). ``sources`` cite gazetteer entries used to merge.
+    """
+
+    id: str
+    name: str
+    type: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    forms: dict[str, list[str]] = Field(default_factory=dict)
+    role: str | None = None
+    affiliation: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+
+class Quote(Record):
+    """Words attributed to a speaker.
+
+    ``speaker`` is an entity id after linking (``None`` when unresolved);
+    ``speaker_text`` the words in this article that name the speaker (``"he"``);
+    ``speaker_start``/``speaker_end`` the named mention the speaker was resolved
+    to in this article (for a pronoun, its antecedent). ``relayed_by`` is the
+    entity that relays someone else's words ("…, News.Az reports").
+    ``confidence`` is in [0, 1]; ``scare`` marks a scare-quoted term.
+    """
+
+    id: str = ""
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_role: str | None = None
+    speaker_affiliation: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    date: str | None = None
+    date_text: str | None = None
+    relayed_by: str | None = None
+    relayed_by_text: str | None = None
+    relayed_by_start: int | None = None
+    relayed_by_end: int | None = None
+    confidence: float = 1.0
+    scare: bool = False
+
+
+class Quantity(Record):
+    """A number with its qualifier: ``approx`` is ``None``/``"exact"`` or one of
+    ``over``, ``under``, ``at least``, ``at most``, ``about``, ``range``,
+    ``several``, ``dozens``, …; ``unit`` what is counted (``people``, ``hours``);
+    ``of`` the event or state counted (``killed``, ``wounded``)."""
+
+    value: float
+    approx: str | None = None
+    unit: str | None = None
+    of: str | None = None
+    high: float | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+class TimeRange(Record):
+    """An ISO date interval (inclusive) with its precision."""
+
+    start: str
+    end: str
+    precision: Precision | None = None
+    text: str | None = None
+
+
+class Claim(Record):
+    """A check-worthy factual unit (a clause) with who asserts it and how.
+
+    ``speaker`` is ``None`` for the narrator's own voice; ``quote`` the quote id
+    the claim sits in. ``hedges`` are the words that set the modality.
+    """
+
+    id: str = ""
+    article: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    quote: str | None = None
+    polarity: Polarity = "affirmed"
+    modality: Modality = "asserted"
+    quantities: list[Quantity] = Field(default_factory=list)
+    time: TimeRange | None = None
+    time_text: str | None = None
+    places: list[str] = Field(default_factory=list)
+    place_texts: list[str] = Field(default_factory=list)
+    hedges: list[str] = Field(default_factory=list)
+    frame: str | None = None
+    affected: str | None = None
+    agent: str | None = None
+
+
+class Proposition(Record):
+    """One question several claims answer (e.g. "civilian casualties")."""
+
+    id: str
+    label: str
+    claims: list[str]
+    frame: str | None = None
+
+
+class Relation(Record):
+    """How two claims relate: ``contradicts``, ``agrees`` or ``repeats``
+    (same words from the same original speaker: not corroboration)."""
+
+    kind: RelationKind
+    a: str
+    b: str
+    independent: bool = True
+    reason: str
+    proposition: str | None = None
+
+
+class Reuse(Record):
+    """A verbatim or near-verbatim passage shared by two articles."""
+
+    a: str
+    a_start: int
+    a_end: int
+    b: str
+    b_start: int
+    b_end: int
+    text: str | None = None
+    similarity: float = 1.0
+
+
+class FramingTerm(Record):
+    """A term as used in one voice of one article (``voice`` is ``"narrator"``
+    or the speaker's entity id, or ``"quoted"`` when the speaker is unknown)."""
+
+    article: str
+    voice: str
+    term: str
+    count: int = 1
+    category: str | None = None
+    score: float | None = None
+    source: str | None = None
+
+
+class TemporalExpression(Record):
+    """A date or time expression resolved against the article's reference date."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str
+    end_value: str | None = None
+    precision: Precision
+    relative: bool = False
+
+
+class TimelineEntry(Record):
+    """A dated event, merged across sources; conflicting dates stay apart."""
+
+    date: str
+    end: str | None = None
+    precision: Precision
+    label: str
+    claims: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    period: str | None = None
+    conflict: str | None = None
+
+
+class Skipped(Record):
+    """An input that could not be analysed, with the reason."""
+
+    path: str
+    reason: str
+
+
+class Generator(Record):
+    name: str = "rashomon"
+    version: str
+
+
+class Report(Record):
+    """The whole analysis of one corpus (schema ``rashomon.report/1``)."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    generator: Generator
+    articles: list[Article] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    propositions: list[Proposition] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    reuse: list[Reuse] = Field(default_factory=list)
+    framing: list[FramingTerm] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    temporal_expressions: list[TemporalExpression] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+    def to_json(self, indent: int | None = 1) -> str:
+        """The report as JSON text (``schema`` key per the contract)."""
+        return self.model_dump_json(by_alias=True, indent=indent)
