@@ -1,26 +1,206 @@
-"""The command line: thin commands over the Python API."""
+"""The command line: thin commands over the Python API.
+
+``rashomon analyze INPUT... -o OUTDIR`` parses options, calls
+:func:`rashomon.pipeline.analyze` and :func:`rashomon.report.render.write_all`;
+nothing else. This is the only module that configures logging. One option per
+entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
+``max_file_bytes``), added from that table so the CLI, the environment
+(``RASHOMON_*``) and ``docs/settings.md`` never drift apart.
+
+Exit codes: 0 when at least one document was analysed; 1 when nothing could
+be analysed, when ``--strict`` and a file was skipped, or on a rashomon error
+(model, manifest); 2 when no supported input is found or an input path does
+not exist.
+"""
 from __future__ import annotations
 
+import glob
+import inspect
+import json
+import logging
+import sys
 from pathlib import Path
+from typing import Any, Optional
 
 import typer
+from rich.console import Console
 
-app = typer.Typer(add_completion=False, help="rashomon: who said what across conflicting accounts.")
+from rashomon.settings import SETTINGS, Setting
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="rashomon: who said what across conflicting accounts of one event.")
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from rashomon import __version__
+
+        typer.echo(f"rashomon {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _root() -> None:
-    pass
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """rashomon: who said what across conflicting accounts of one event."""
 
 
-@app.command()
-def analyze(inputs: list[str], out: Path = typer.Option(..., "-o", "--out")) -> None:
-    """Analyse INPUT files/folders and write OUTDIR/report.{json,html,md}."""
+def option_name(setting: Setting) -> str:
+    """The CLI flag of a setting: ``max_file_bytes`` → ``--max-file-bytes``."""
+    return "--" + setting.name.replace("_", "-")
+
+
+def _configure_logging(verbose: bool, quiet: bool) -> None:
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if not verbose:  # skipped files are listed by the CLI itself, once
+        handler.addFilter(lambda r: not (r.name == "rashomon.pipeline" and str(r.msg).startswith("skipped ")))
+    root = logging.getLogger("rashomon")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+class _Bar:
+    """A Rich progress bar on stderr, started on the first ``read`` report for
+    more than one file (one task per stage)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress = None
+        self.tasks: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            if stage != "read" or total <= 1:
+                self.enabled = stage == "read" and total > 1
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=err, transient=True)
+            self.progress.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _missing(inputs: list[str]) -> list[str]:
+    return [p for p in inputs if not Path(p).exists() and not glob.glob(p, recursive=True)]
+
+
+def _analyze(
+    inputs: list[str],
+    out_dir: Path,
+    manifest: Optional[Path],
+    gazetteer: Optional[list[Path]],
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+    **settings_values: Any,
+) -> None:
+    from rashomon.errors import NoInputError, RashomonError
     from rashomon.pipeline import analyze as run
     from rashomon.report.render import write_all
+    from rashomon.settings import Settings
 
-    write_all(run(inputs), out)
+    _configure_logging(verbose, quiet)
+    missing = _missing(inputs)
+    if missing:
+        for p in missing:
+            err.print(f"error: no such file or directory: {p}", markup=False)
+        raise typer.Exit(2)
+    settings = Settings.from_env(**settings_values, manifest=manifest, gazetteers=list(gazetteer or []) or None)
+    bar = _Bar(enabled=not quiet)
+    try:
+        report = run(inputs, settings, bar)
+    except NoInputError as exc:
+        bar.stop()
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except RashomonError as exc:
+        bar.stop()
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    bar.stop()
+    paths = write_all(report, out_dir)
+    for s in report.skipped:
+        err.print(f"skipped {s.path}: {s.reason}", markup=False)
+    n_contra = sum(1 for r in report.relations if r.kind == "contradicts")
+    if not quiet:
+        out.print(f"{len(report.articles)} articles, {len(report.quotes)} quotes, {len(report.claims)} claims, "
+                  f"{n_contra} contradictions" + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
+                  markup=False)
+        out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
+    if not report.articles:
+        err.print("error: no document could be analysed", markup=False)
+        raise typer.Exit(1)
+    if strict and report.skipped:
+        err.print(f"error: {len(report.skipped)} input(s) skipped and --strict is set", markup=False)
+        raise typer.Exit(1)
+
+
+def _build_analyze_command():
+    """The ``analyze`` command with one option per :data:`SETTINGS` entry."""
+    P = inspect.Parameter
+    params = [
+        P("inputs", P.POSITIONAL_OR_KEYWORD, annotation=list[str],
+          default=typer.Argument(..., metavar="INPUT...", help="Files, folders (searched recursively) or glob patterns.")),
+        P("out_dir", P.POSITIONAL_OR_KEYWORD, annotation=Path,
+          default=typer.Option(..., "-o", "--out", metavar="OUTDIR",
+                               help="Folder for report.json, report.html and report.md (created if missing).")),
+        P("manifest", P.POSITIONAL_OR_KEYWORD, annotation=Optional[Path],
+          default=typer.Option(None, "--manifest", metavar="FILE",
+                               help="CSV or YAML manifest stating outlet, URL and date per file.")),
+        P("gazetteer", P.POSITIONAL_OR_KEYWORD, annotation=Optional[list[Path]],
+          default=typer.Option(None, "--gazetteer", metavar="FILE",
+                               help="Extra alias gazetteer YAML (repeatable).")),
+        P("strict", P.POSITIONAL_OR_KEYWORD, annotation=bool,
+          default=typer.Option(False, "--strict", help="Exit 1 when any input is skipped (the report is still written).")),
+        P("quiet", P.POSITIONAL_OR_KEYWORD, annotation=bool,
+          default=typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and skipped files only.")),
+        P("verbose", P.POSITIONAL_OR_KEYWORD, annotation=bool,
+          default=typer.Option(False, "--verbose", "-v", help="Debug logging on stderr.")),
+    ]
+    for s in SETTINGS:
+        kind = type(s.default) if s.default is not None else str
+        if kind is bool:
+            decl = typer.Option(None, f"{option_name(s)}/--no-{s.name.replace('_', '-')}", help=s.help)
+        else:
+            decl = typer.Option(None, option_name(s), help=f"{s.help} (default: {s.default})")
+        params.append(P(s.name, P.POSITIONAL_OR_KEYWORD, annotation=Optional[kind], default=decl))
+
+    def analyze(**kwargs: Any) -> None:
+        """Analyse INPUT files/folders and write OUTDIR/report.{json,html,md}."""
+        _analyze(**kwargs)
+
+    analyze.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    return analyze
+
+
+app.command("analyze")(_build_analyze_command())
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of report.json (docs/report.schema.json)."""
+    from rashomon.types import Report
+
+    sys.stdout.write(json.dumps(Report.model_json_schema(by_alias=True), indent=2, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
+    """Entry point of the ``rashomon`` script and ``python -m rashomon``."""
     app()

@@ -1,14 +1,90 @@
-"""Write a Report as report.json, report.html and report.md."""
+"""Write a Report as report.json, report.html and report.md.
+
+Both text renderers read the same context (:func:`rashomon.report.context.build_context`)
+and never recompute analysis. The HTML page is one self-contained file (inline
+CSS and a few lines of inline JS, no external request of any kind); every
+input string is escaped by Jinja's autoescape. The Markdown is escaped with
+the ``md`` filter (CommonMark backslash escapes for characters that would
+start markup: ``\\ ` * _ [ ] < > |``).
+"""
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from rashomon.report.context import build_context
 from rashomon.types import Report
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def md_escape(value: Any) -> str:
+    """A value as one line of Markdown: special characters backslash-escaped,
+    newlines turned into spaces; ``None`` becomes ``unknown``."""
+    if value is None:
+        return "unknown"
+    s = re.sub(r"\s+", " ", str(value)).strip()
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def _shorten(value: Any, limit: int = 240) -> str:
+    s = re.sub(r"\s+", " ", str(value or "")).strip()
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+@functools.lru_cache(maxsize=2)
+def _env(html: bool) -> Environment:
+    env = Environment(
+        loader=PackageLoader("rashomon", "report/templates"),
+        autoescape=select_autoescape(enabled_extensions=("html", "htm", "j2"), default_for_string=True,
+                                     default=True) if html else False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["shorten"] = _shorten
+    return env
+
+
+def render_html(report: Report, context: dict[str, Any] | None = None) -> str:
+    """The report as one self-contained HTML page (str)."""
+    ctx = context if context is not None else build_context(report)
+    return _env(True).get_template("report.html").render(**ctx)
+
+
+def render_markdown(report: Report, context: dict[str, Any] | None = None) -> str:
+    """The report's summary as Markdown (str), for pasting into notes."""
+    ctx = context if context is not None else build_context(report)
+    return _env(False).get_template("report.md").render(**ctx)
 
 
 def write_all(report: Report, outdir: str | Path) -> dict[str, Path]:
+    """Write ``report.json``, ``report.html`` and ``report.md`` into ``outdir``.
+
+    Parameters
+    ----------
+    report : the analysed corpus.
+    outdir : folder to write into (created with its parents when missing).
+
+    Returns
+    -------
+    dict : ``{"json": Path, "html": Path, "md": Path}``, the files written.
+
+    Raises
+    ------
+    OSError : the folder cannot be created or written.
+    """
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    p = out / "report.json"
-    p.write_text(report.to_json(), encoding="utf-8")
-    return {"json": p}
+    ctx = build_context(report)
+    paths = {"json": out / "report.json", "html": out / "report.html", "md": out / "report.md"}
+    paths["json"].write_text(report.to_json(), encoding="utf-8")
+    paths["html"].write_text(render_html(report, ctx), encoding="utf-8")
+    paths["md"].write_text(render_markdown(report, ctx), encoding="utf-8")
+    return paths
