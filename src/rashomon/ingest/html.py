@@ -1,0 +1,259 @@
+"""HTML pages: the main text (trafilatura) and what the page's markup states
+about itself (title, outlet, date, URL, language).
+
+Nothing in a page is executed; scripts, styles and event attributes never
+reach ``Article.text``. Metadata read from markup is recorded with
+``Evidence(source="html-meta", text=<value as written>)``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rashomon.errors import EmptyInputError
+from rashomon.ingest.fields import (
+    normalize_date,
+    normalize_language,
+    normalize_text,
+    normalize_url,
+    set_field,
+)
+from rashomon.ingest.text import decode
+from rashomon.settings import Settings
+from rashomon.types import Article
+
+log = logging.getLogger(__name__)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_URL_SITE = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)", re.IGNORECASE)
+
+_DROP = ("script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
+         "canvas", "button", "select", "form")
+_BLOCK = frozenset(
+    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul".split()
+)
+
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "published_time", "pubdate", "publishdate", "publish-date", "publication_date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date",
+)
+"""Meta names/properties that state a publication date, most specific first
+(Open Graph article namespace, schema.org, Dublin Core, common CMS tags)."""
+
+
+@dataclass
+class HtmlPage:
+    """What one HTML page yields: ``text`` the main text (paragraphs on their
+    own lines); ``meta`` field → (normalised value, value as written)."""
+
+    text: str
+    meta: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset a ``<meta charset>``/``http-equiv`` tag declares in the first 4 KiB."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _first(tree, xpaths: tuple[str, ...]) -> str | None:
+    for xp in xpaths:
+        for value in tree.xpath(xp):
+            value = str(value).strip()
+            if value:
+                return value
+    return None
+
+
+def _meta_content(tree, keys: tuple[str, ...]) -> str | None:
+    """The first non-empty ``<meta>`` content whose name/property/itemprop is one of ``keys``."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = (el.get("content") or el.get("datetime") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (el.get(attr) or "").strip().lower()
+            if key in keys and key not in found:
+                found[key] = content
+    for k in keys:
+        if k in found:
+            return found[k]
+    return None
+
+
+def _json_ld(tree) -> list[dict]:
+    out: list[dict] = []
+    for el in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(el.text or "")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                out.append(item)
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+    return out
+
+
+def _own_meta(tree) -> dict[str, str]:
+    """Values the markup states directly (before trafilatura prunes the tree)."""
+    raw: dict[str, str] = {}
+    ld = _json_ld(tree)
+    site = _meta_content(tree, ("og:site_name",))
+    if not site:
+        for item in ld:
+            pub = item.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str) and pub["name"].strip():
+                site = pub["name"]
+                break
+    if site:
+        raw["outlet"] = site
+    published = _meta_content(tree, _PUBLISHED_META)
+    if not published:
+        published = next(
+            (i["datePublished"] for i in ld if isinstance(i.get("datePublished"), str)), None
+        ) or _first(tree, ("//time[@pubdate]/@datetime", "//article//time/@datetime"))
+    if published:
+        raw["published"] = published
+    lang = _first(tree, ("/html/@lang", "/html/@xml:lang")) or _meta_content(
+        tree, ("content-language", "og:locale", "language", "dc.language")
+    )
+    if lang:
+        raw["language"] = lang
+    url = _first(tree, ('//link[@rel="canonical"]/@href',)) or _meta_content(tree, ("og:url",))
+    if url:
+        raw["url"] = url
+    return raw
+
+
+def body_text(markup: str) -> str:
+    """Fallback main text: every text node of ``<body>``, scripts, styles,
+    forms and comments dropped, block elements on their own lines, spaces
+    collapsed."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        el.drop_tree()
+    for el in root.xpath("|".join(f"//{t}" for t in _DROP)):
+        el.drop_tree()
+    body = root.find("body")
+    body = root if body is None else body
+    for el in body.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+    lines = (" ".join(line.split()) for line in body.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def extract(markup: str, name: str = "page") -> HtmlPage:
+    """Main text and stated metadata of an HTML page.
+
+    Parameters
+    ----------
+    markup : the decoded HTML.
+    name : the file's name, for log messages.
+
+    Returns
+    -------
+    HtmlPage : ``text`` from ``trafilatura.bare_extraction`` (comments excluded,
+        ``favor_recall=True`` so short quote paragraphs are kept), or the
+        :func:`body_text` fallback when trafilatura finds nothing; ``meta`` holds
+        title, outlet (``og:site_name``, JSON-LD publisher or trafilatura's
+        sitename, never a bare hostname), published (ISO 8601, as precise as the
+        markup), url (canonical / ``og:url``, http(s) only) and language
+        (ISO 639-1 from ``<html lang>`` or meta), each as (value, as written).
+    """
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    markup = _XML_DECL.sub("", markup, count=1)
+    meta: dict[str, tuple[str, str]] = {}
+    tree = load_html(markup)
+    own = _own_meta(tree) if tree is not None else {}
+    doc = None
+    if tree is not None:
+        try:
+            doc = trafilatura.bare_extraction(
+                tree,
+                include_comments=False,
+                favor_recall=True,
+                include_tables=True,
+                with_metadata=True,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
+        except Exception as exc:  # trafilatura bug on odd markup: fall back, never lose the file
+            log.warning("%s: trafilatura failed (%s: %s); using the page's body text", name, type(exc).__name__, exc)
+    text = (getattr(doc, "text", None) or "").strip()
+    if not text:
+        text = body_text(markup)
+
+    def put(field_name: str, value: str | None, raw: str | None) -> None:
+        if value and raw:
+            meta[field_name] = (value, raw)
+
+    title = getattr(doc, "title", None)
+    put("title", normalize_text(title), title)
+    outlet_raw = own.get("outlet")
+    if not outlet_raw and doc is not None and doc.sitename:
+        hosts = {h.lower() for h in (doc.hostname,) if h}
+        m = _URL_SITE.match(doc.url or "")
+        if m:
+            hosts.add(m.group(1).lower())
+        if doc.sitename.lower() not in hosts:  # trafilatura falls back to the hostname: not an outlet name
+            outlet_raw = doc.sitename
+    put("outlet", normalize_text(outlet_raw), outlet_raw)
+    pub_raw = own.get("published")
+    pub = normalize_date(pub_raw)
+    if not pub and doc is not None and doc.date:
+        pub_raw, pub = doc.date, normalize_date(doc.date)
+    put("published", pub, pub_raw)
+    url_raw = own.get("url") or getattr(doc, "url", None)
+    put("url", normalize_url(url_raw), url_raw)
+    lang_raw = own.get("language")
+    put("language", normalize_language(lang_raw), lang_raw)
+    return HtmlPage(text=text, meta=meta)
+
+
+def apply_page(article: Article, page: HtmlPage) -> None:
+    """Set the page's stated metadata on ``article`` with ``html-meta`` evidence."""
+    for name, (value, raw) in page.meta.items():
+        set_field(article, name, value, "html-meta", raw)
+
+
+def read_html(path: Path, data: bytes, settings: Settings) -> list[Article]:
+    """Read an HTML page (``.html``/``.htm``) into one article.
+
+    ``Article.text`` is the extracted main text (see :func:`extract`);
+    ``format`` is ``"html"``; metadata the markup states is set with
+    ``html-meta`` evidence.
+
+    Raises
+    ------
+    DecodingError : see :func:`rashomon.ingest.text.decode`.
+    EmptyInputError : the page has no text.
+    """
+    markup, enc = decode(data, path.name, declared=sniff_charset(data))
+    page = extract(markup, path.name)
+    if not page.text.strip():
+        raise EmptyInputError(f"{path.name} has no text to analyse (an empty page, or only scripts and images)")
+    article = Article(id="", name=path.name, path=str(path), text=page.text, format="html", encoding=enc)
+    apply_page(article, page)
+    return [article]
