@@ -1,0 +1,175 @@
+"""The command line: options, exit codes, outputs, skipped files."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rashomon import __version__
+from rashomon.cli import app, option_name
+from rashomon.settings import SETTINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "corpus"
+
+runner = CliRunner()
+
+TEXT = ("Governor Anna Berg said on Monday that the bridge in Northam would reopen next week. "
+        "\"We have checked every cable,\" Berg told reporters.\n")
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def mixed_dir(tmp_path: Path) -> Path:
+    """Two good text files, one binary file posing as text, one unsupported file."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "one.txt").write_text(TEXT, encoding="utf-8")
+    (d / "two.txt").write_text(TEXT.replace("Monday", "Tuesday"), encoding="utf-8")
+    (d / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x00" * 20)
+    (d / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return d
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"rashomon {__version__}"
+
+
+def test_no_arguments_shows_help():
+    result = invoke()
+    assert "analyze" in result.output
+
+
+def test_empty_dir_exits_2(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = invoke("analyze", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "no supported input" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_path_exits_2(tmp_path):
+    result = invoke("analyze", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.stderr and "nope" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.model
+def test_mixed_dir_exit_0_lists_skipped(mixed_dir, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("analyze", str(mixed_dir), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "photo.txt" in result.stderr and "skipped" in result.stderr
+    for name in ("report.json", "report.html", "report.md"):
+        assert (out / name).is_file()
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(a["name"] for a in data["articles"]) == ["one.txt", "two.txt"]
+    assert any(s["path"].endswith("photo.txt") and s["reason"] for s in data["skipped"])
+    assert "2 articles" in result.stdout and "report.html" in result.stdout
+    assert "photo.txt" in (out / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.model
+def test_strict_exits_1_but_writes_reports(mixed_dir, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("analyze", str(mixed_dir), "-o", str(out), "--strict")
+    assert result.exit_code == 1
+    assert "--strict" in result.stderr
+    assert (out / "report.json").is_file()
+
+
+@pytest.mark.model
+def test_strict_without_skips_exits_0(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "one.txt").write_text(TEXT, encoding="utf-8")
+    result = invoke("analyze", str(d / "one.txt"), "-o", str(tmp_path / "out"), "--strict", "-q")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # --quiet: no summary
+
+
+def test_nothing_analysable_exits_1(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "blank.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 50)
+    result = invoke("analyze", str(d), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "no document could be analysed" in result.stderr
+    assert (tmp_path / "out" / "report.json").is_file()
+
+
+@pytest.mark.model
+def test_setting_option_reaches_the_pipeline(tmp_path, monkeypatch):
+    """--max-file-bytes N: a file over N bytes is skipped (ingest enforces it);
+    the setting object the pipeline receives carries the value either way."""
+    import rashomon.pipeline as pipeline
+
+    seen = {}
+    real = pipeline.analyze
+
+    def spy(paths, settings=None, progress=None):
+        seen["settings"] = settings
+        return real(paths, settings, progress)
+
+    monkeypatch.setattr(pipeline, "analyze", spy)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "one.txt").write_text(TEXT, encoding="utf-8")
+    result = invoke("analyze", str(d), "-o", str(tmp_path / "out"), "--max-file-bytes", "12345",
+                    "--min-reuse-words", "9", "--gazetteer", str(d / "g1.yaml"), "--gazetteer", str(d / "g2.yaml"))
+    assert result.exit_code in (0, 1), result.output
+    s = seen["settings"]
+    assert s.max_file_bytes == 12345 and s.min_reuse_words == 9
+    assert [p.name for p in s.gazetteers] == ["g1.yaml", "g2.yaml"]
+
+
+def test_rashomon_error_is_one_line(tmp_path, monkeypatch):
+    import rashomon.pipeline as pipeline
+    from rashomon.errors import ModelError
+
+    def boom(paths, settings=None, progress=None):
+        raise ModelError("cannot load the spaCy pipeline 'x': install it")
+
+    monkeypatch.setattr(pipeline, "analyze", boom)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "one.txt").write_text(TEXT, encoding="utf-8")
+    result = invoke("analyze", str(d), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: cannot load the spaCy pipeline 'x': install it"
+
+
+def test_every_setting_is_an_option():
+    import typer.main
+
+    cmd = typer.main.get_command(app).commands["analyze"]
+    opts = {o for p in cmd.params for o in p.opts}
+    for s in SETTINGS:
+        assert option_name(s) in opts
+
+
+def test_schema_command_prints_json():
+    result = invoke("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"] == "Report"
+
+
+@pytest.mark.model
+def test_demo_corpus_end_to_end(tmp_path):
+    if not EXAMPLES.is_dir():
+        pytest.fail("examples/corpus is missing")
+    src = tmp_path / "demo"
+    shutil.copytree(EXAMPLES, src)
+    result = invoke("analyze", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 4
