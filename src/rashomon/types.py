@@ -221,6 +221,13 @@ class Claim(Record):
     frame: str | None = None
     affected: str | None = None
     agent: str | None = None
+    agent_party: str | None = None
+    """The nation or party that acts, as written ("Azerbaijani"): from the clause's
+    agent, else (``agent_from``) the agents of operations in the preceding sentences
+    ("context") or the quoted speaker's own affiliation for "we"/"our" ("speaker")."""
+    agent_from: str | None = None
+    event_text: str | None = None
+    """A named event the clause is about ("the 44-Day War"), as written."""
 
 
 class Proposition(Record):
