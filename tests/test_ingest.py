@@ -1,0 +1,389 @@
+"""Ingest: discovery, decoding, input checks, HTML, JSONL, reader registry."""
+from __future__ import annotations
+
+import builtins
+import logging
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from rashomon import ingest
+from rashomon.errors import (
+    BinaryInputError,
+    DecodingError,
+    EmptyInputError,
+    InputError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
+from rashomon.ingest import discover, read, register_reader
+from rashomon.ingest.fields import normalize_date, normalize_language, normalize_url
+from rashomon.ingest.html import body_text
+from rashomon.settings import Settings
+from rashomon.types import Article
+
+DATA = Path(__file__).parent / "data" / "ingest"
+RU = "Министр иностранных дел заявил, что переговоры продолжатся в пятницу."
+FR = "Le ministre a déclaré à Genève que l'accord était « très fragile »."
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(data)
+    return p
+
+
+# --- decoding ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "data,text,encoding",
+    [
+        ("Plain ASCII text.".encode(), "Plain ASCII text.", "utf-8"),
+        ("Ceasefire “agreed”, officials said.".encode(), "Ceasefire “agreed”, officials said.", "utf-8"),
+        ("Ceasefire “agreed”.".encode("utf-8-sig"), "Ceasefire “agreed”.", "utf-8-sig"),
+        ("Cessez-le-feu “conclu”.".encode("utf-16"), "Cessez-le-feu “conclu”.", "utf-16"),
+        (b"\xfe\xff" + "Перемирие.".encode("utf-16-be"), "Перемирие.", "utf-16"),
+        (RU.encode("cp1251"), RU, "cp1251"),
+        (FR.encode("latin-1"), FR, "cp1252"),  # HTML5 and charset-normalizer read latin-1 as its superset cp1252
+        (b"line one\r\nline two\rline three\n", "line one\nline two\nline three\n", "utf-8"),
+        ("first\r\nsecond".encode("utf-16"), "first\nsecond", "utf-16"),
+    ],
+    ids=["ascii", "utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "cp1251", "latin1", "crlf-cr", "utf16-crlf"],
+)
+def test_txt_decoding(tmp_path, settings, data, text, encoding):
+    [art] = read(write(tmp_path, "doc.txt", data), settings)
+    assert art.text == text
+    assert art.encoding == encoding
+    assert art.format == "txt"
+    assert art.name == "doc.txt"
+    assert "\r" not in art.text and "\ufeff" not in art.text
+
+
+def test_mostly_utf8_with_a_stray_byte_stays_utf8(tmp_path, settings, caplog):
+    data = "Le ministre a déclaré à Genève, café noël.".encode() + b" \xe9t\xe9"
+    with caplog.at_level(logging.WARNING):
+        [art] = read(write(tmp_path, "x.txt", data), settings)
+    assert art.encoding == "utf-8"
+    assert art.text.startswith("Le ministre a déclaré à Genève, café noël.")
+    assert art.text.count("\ufffd") == 2
+    assert "replaced" in caplog.text
+
+
+# --- bad input ---------------------------------------------------------------
+
+_RNG = random.Random(0)
+GARBLED = bytes(_RNG.randrange(128, 256) for _ in range(400))
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
+
+
+@pytest.mark.parametrize(
+    "data,exc,words",
+    [
+        (b"", EmptyInputError, "empty"),
+        (b"  \n\t \r\n ", EmptyInputError, "empty"),
+        ("  \n ".encode("utf-16"), EmptyInputError, "empty"),
+        (PNG, BinaryInputError, "PNG"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", BinaryInputError, "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(30), BinaryInputError, "ZIP"),
+        (b"GIF89a\x01\x00\x01\x00", BinaryInputError, "GIF"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", BinaryInputError, "JPEG"),
+        (b"text with a NUL \x00 byte in it", BinaryInputError, "NUL"),
+        (bytes(range(1, 9)) * 40, BinaryInputError, "control bytes"),
+        (GARBLED, DecodingError, "UTF-8"),
+    ],
+    ids=["empty", "whitespace", "utf16-whitespace", "png", "pdf", "zip", "gif", "jpeg", "nul", "controls", "misencoded"],
+)
+def test_bad_input_raises_specific_error(tmp_path, settings, data, exc, words):
+    with pytest.raises(exc) as info:
+        read(write(tmp_path, "bad.txt", data), settings)
+    assert words in str(info.value)
+    assert isinstance(info.value, InputError)
+
+
+def test_too_large_is_refused_before_reading(tmp_path, monkeypatch):
+    big = write(tmp_path, "big.txt", b"word " * 100)
+    small = write(tmp_path, "small.txt", b"word " * 2)
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):
+        if Path(file) == big:
+            raise AssertionError("the oversized file was opened")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read_bytes")))
+    s = Settings(max_file_bytes=100)
+    with pytest.raises(TooLargeError) as info:
+        read(big, s)
+    assert "500 bytes" in str(info.value) and "RASHOMON_MAX_FILE_BYTES" in str(info.value)
+    assert read(small, s)[0].text == "word word "
+
+
+def test_sparse_huge_file_is_refused(tmp_path, settings):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(settings.max_file_bytes + 1)  # sparse: no data blocks written
+    with pytest.raises(TooLargeError):
+        read(p, settings)
+
+
+def test_permission_denied_gives_os_reason(tmp_path, settings, monkeypatch):
+    p = write(tmp_path, "locked.txt", b"some text")
+    real_open = builtins.open
+
+    def denied(file, *args, **kwargs):
+        if Path(file) == p:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", denied)
+    with pytest.raises(InputError) as info:
+        read(p, settings)
+    assert "Permission denied" in str(info.value) and "permissions" in str(info.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_chmod_000_file(tmp_path, settings):
+    p = write(tmp_path, "locked.txt", b"some text")
+    p.chmod(0)
+    try:
+        with pytest.raises(InputError, match="Permission denied"):
+            read(p, settings)
+    finally:
+        p.chmod(0o644)
+
+
+def test_unsupported_extension_in_read(tmp_path, settings):
+    with pytest.raises(UnsupportedFormatError, match=r"\.docx"):
+        read(write(tmp_path, "a.docx", b"x"), settings)
+
+
+# --- HTML --------------------------------------------------------------------
+
+def test_html_article_text_and_metadata(settings):
+    [art] = read(DATA / "article.html", settings)
+    assert art.format == "html" and art.encoding == "utf-8"
+    lines = art.text.split("\n")
+    assert lines[0] == "Ministers meet in Geneva"
+    assert any(line.startswith("“We are ready to guarantee the safety") for line in lines)
+    assert any(line.startswith("“There will be no return") for line in lines)  # a <blockquote> is kept
+    assert "Talks are expected to resume next week" in art.text
+    for furniture in ("tracking code", "color: red", "All rights reserved", "injected text"):
+        assert furniture not in art.text
+    assert art.title == "Ministers meet in Geneva"
+    assert art.outlet == "Daily Planet"
+    assert art.published == "2023-09-21T10:33"
+    assert art.url == "https://www.dailyplanet.example/world/ministers-meet"
+    assert art.language == "en"
+    ev = art.metadata_evidence
+    assert {k: ev[k].source for k in ev} == dict.fromkeys(["title", "outlet", "published", "url", "language"], "html-meta")
+    assert ev["published"].text == "2023-09-21T10:33:00+04:00" and ev["published"].start is None
+    assert ev["language"].text == "en-GB"
+
+
+def test_hostile_html_yields_plain_text_only(settings):
+    [art] = read(DATA / "hostile.html", settings)
+    assert "evacuation corridor would stay open" in art.text
+    assert "Residents were asked to bring their documents." in art.text
+    for bad in ("alert", "onerror", "onload", "javascript", "document.cookie", "evil.example", "<", "tracking message"):
+        assert bad not in art.text
+    assert art.url is None  # javascript: URLs are never kept
+
+
+def test_html_hostname_is_not_an_outlet(tmp_path, settings):
+    page = (
+        '<html><head><link rel="canonical" href="https://www.valley-news.example/a/1"></head>'
+        "<body><article><p>The bridge reopened to traffic on Sunday after repairs, the council said.</p>"
+        "</article></body></html>"
+    )
+    [art] = read(write(tmp_path, "p.html", page.encode()), settings)
+    assert art.url == "https://www.valley-news.example/a/1"
+    assert art.outlet is None
+    assert art.published is None and art.language is None
+
+
+def test_html_declared_legacy_charset(tmp_path, settings):
+    page = f'<html><head><meta charset="windows-1251"></head><body><p>{RU}</p></body></html>'
+    [art] = read(write(tmp_path, "ru.htm", page.encode("cp1251")), settings)
+    assert art.encoding == "cp1251"
+    assert RU in art.text
+
+
+def test_html_fallback_when_trafilatura_finds_nothing(tmp_path, settings, monkeypatch):
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    page = b"<html><body><div>First block</div><script>alert(1)</script><p>Second <b>block</b></p><!-- note --></body></html>"
+    [art] = read(write(tmp_path, "f.html", page), settings)
+    assert art.text == "First block\nSecond block"
+
+
+def test_body_text_drops_scripts_styles_comments():
+    markup = "<html><head><title>T</title><style>p{}</style></head><body><p>A<script>x()</script></p><!--c--><li>B</li></body></html>"
+    assert body_text(markup) == "A\nB"
+
+
+def test_html_without_text_is_empty(tmp_path, settings):
+    page = b"<html><head><script>alert(1)</script></head><body><img src=a.png></body></html>"
+    with pytest.raises(EmptyInputError):
+        read(write(tmp_path, "blank.html", page), settings)
+
+
+# --- JSONL -------------------------------------------------------------------
+
+def test_jsonl_records_and_bad_lines(settings, caplog):
+    with caplog.at_level(logging.WARNING):
+        arts = read(DATA / "records.jsonl", settings)
+    assert [a.name for a in arts] == ["records.jsonl#1", "records.jsonl#6"]
+    assert all(a.format == "jsonl" and a.encoding == "utf-8" for a in arts)
+    first, second = arts
+    assert first.text == "Officials said the road would reopen on Tuesday.\nTraffic resumed slowly."
+    assert (first.title, first.outlet, first.url, first.published, first.language) == (
+        "Road reopens", "Valley Times", "https://valley.example/road", "2023-09-26", "en",
+    )
+    assert {e.source for e in first.metadata_evidence.values()} == {"jsonl"}
+    assert first.metadata_evidence["language"].text == "en-US"
+    # an html record: text extracted, markup metadata kept, JSONL fields override it
+    assert second.text.startswith("Les deux parties ont signé un accord")
+    assert "alert" not in second.text
+    assert second.outlet == "Le Quotidien International" and second.metadata_evidence["outlet"].source == "jsonl"
+    assert second.title == "Accord signé" and second.metadata_evidence["title"].source == "html-meta"
+    assert second.language == "fr"
+    assert second.published is None  # "not a date" is not guessed
+    for n in ("line 2", "line 3", "line 4"):
+        assert n in caplog.text
+    assert "not a date" in caplog.text
+
+
+def test_jsonl_without_any_record(tmp_path, settings):
+    with pytest.raises(InputError, match="no usable record"):
+        read(write(tmp_path, "x.jsonl", b'{"title": "a"}\nnot json\n'), settings)
+
+
+# --- discovery ---------------------------------------------------------------
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    for name in ["b.txt", "a.txt", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm", "notes.md", "img.png",
+                 ".hidden.txt", ".git/f.txt", "sub/.cache/g.txt", "UPPER.TXT"]:
+        write(tmp_path, name, b"text")
+    return tmp_path
+
+
+def rel(paths, root):
+    return [p.relative_to(root).as_posix() for p in paths]
+
+
+def test_discover_directory(tree, settings):
+    files, skipped = discover([tree], settings)
+    assert rel(files, tree) == ["UPPER.TXT", "a.txt", "b.txt", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm"]
+    assert skipped == []
+
+
+@pytest.mark.parametrize(
+    "pattern,expected",
+    [
+        ("*.txt", ["a.txt", "b.txt"]),
+        ("**/*.htm*", ["sub/c.html", "sub/e.htm"]),
+        ("sub", ["sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm"]),
+        ("s*", ["sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm"]),
+        ("*", ["UPPER.TXT", "a.txt", "b.txt", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm"]),
+    ],
+)
+def test_discover_globs(tree, settings, pattern, expected):
+    files, skipped = discover([str(tree / pattern)], settings)
+    assert rel(files, tree) == expected
+    assert skipped == []
+
+
+def test_discover_skips_with_reasons(tree, settings):
+    files, skipped = discover(
+        [tree / "missing.txt", str(tree / "*.docx"), tree / "notes.md", tree / "a.txt", tree / "a.txt"], settings
+    )
+    assert rel(files, tree) == ["a.txt"]  # named twice, read once
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert "no such file" in reasons["missing.txt"]
+    assert "matches this pattern" in reasons["*.docx"]
+    assert "unsupported format .md" in reasons["notes.md"] and ".txt" in reasons["notes.md"]
+
+
+def test_discover_directory_without_supported_files(tmp_path, settings):
+    write(tmp_path, "readme.md", b"x")
+    write(tmp_path, "photo.jpg", b"x")
+    assert discover([tmp_path], settings) == ([], [])
+
+
+def test_new_format_plugs_in_like_shipped_ones(tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(ingest, "READERS", dict(ingest.READERS))
+
+    def read_md(path: Path, data: bytes, s: Settings) -> list[Article]:
+        return [Article(id="", name=path.name, path=str(path), text=data.decode().lstrip("# "), format="md")]
+
+    register_reader((".md", ".markdown"), read_md)
+    p = write(tmp_path, "post.MD", b"# Heading and text")
+    files, _ = discover([tmp_path], settings)
+    assert files == [p]
+    [art] = read(p, settings)
+    assert (art.format, art.text) == ("md", "Heading and text")
+    with pytest.raises(ValueError, match="already registered"):
+        register_reader(".md", read_md)
+    with pytest.raises(ValueError, match="dot"):
+        register_reader("rst", read_md)
+
+
+# --- field normalisation -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2023-09-21T10:33:00+04:00", "2023-09-21T10:33"),
+        ("2023-09-21T10:33:00.000Z", "2023-09-21T10:33"),
+        ("2023-09-21 10:33", "2023-09-21T10:33"),
+        ("2023-09-21", "2023-09-21"),
+        ("2023-09", "2023-09"),
+        ("2023", "2023"),
+        ("20230921", "2023-09-21"),
+        ("Thu, 21 Sep 2023 10:33:00 GMT", "2023-09-21T10:33"),
+        ("21 September 2023", "2023-09-21"),
+        ("September 2023", "2023-09"),
+        ("21 September", None),  # no year: never guessed
+        ("2023-02-30", None),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_normalize_date(value, expected):
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize("value,expected", [("en", "en"), ("EN-gb", "en"), ("ru_RU", "ru"), ("eng", None), ("", None)])
+def test_normalize_language(value, expected):
+    assert normalize_language(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [("https://a.example/x?y=1", "https://a.example/x?y=1"), (" http://a.example ", "http://a.example"),
+     ("javascript:alert(1)", None), ("/relative/path", None), ("data:text/html,x", None)],
+)
+def test_normalize_url(value, expected):
+    assert normalize_url(value) == expected
+
+
+# --- real corpus -------------------------------------------------------------
+
+def test_real_corpus_reads_as_utf8_text(corpus_dir, settings):
+    files, skipped = discover([corpus_dir], settings)
+    assert len(files) == 5 and skipped == []
+    arts = [a for f in files for a in read(f, settings)]
+    assert all(a.format == "txt" and a.encoding == "utf-8" and "\r" not in a.text for a in arts)
+    assert arts[0].text.startswith("Azerbaijan vows to ensure safety of civilians")
+    assert len(arts[2].text) == len((corpus_dir / files[2].name).read_text(encoding="utf-8"))
