@@ -1,0 +1,275 @@
+"""Speakers of quotes: cue lexicon, named mentions, roles, pronouns, descriptors.
+
+Helpers for :mod:`rashomon.extract.quotes` over a spaCy ``Doc`` whose character
+offsets are ``Article.text`` offsets. Nothing here outlives the call: results are
+plain tuples and :class:`Speaker` records with character offsets.
+
+The cue-verb lexicon, role nouns and role synonyms live in ``data/cues.yaml``
+(reporting verbs after Pareti 2016, PARC 3.0, and Krestel et al. 2008).
+The pipeline loads spaCy without its lemmatizer, so verb forms are mapped to
+lemmas with the lexicon's own inflection table (:func:`cue_lemma`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"they", "it"}
+PRONOUNS_SELF = {"i", "we"}
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "GROUP", "LOC"}
+INDEFINITE = {"a", "an", "one", "some", "another", "several", "many", "two", "three"}
+
+
+@dataclass
+class Lexicon:
+    """The cue lexicon read from ``data/cues.yaml``."""
+
+    form2lemma: dict[str, str]
+    np_content: set[str]
+    relay: set[str]
+    person_nouns: set[str]
+    org_nouns: set[str]
+    role_groups: list[set[str]]
+    role_adjectives: dict[str, str]
+    question_heading: re.Pattern
+    question_prefix: re.Pattern
+    answer_prefix: re.Pattern
+    scare_max_words: int
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma (-s, -ed, -ing)."""
+    out = {lemma}
+    if lemma.endswith("e"):
+        out |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif re.search(r"[^aeiou]y$", lemma):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif re.search(r"(s|sh|ch|x|z)$", lemma):
+        out |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        out |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load ``data/cues.yaml`` once per process.
+
+    Returns a :class:`Lexicon`. Raises ``FileNotFoundError``/``yaml.YAMLError``
+    when the packaged data file is missing or malformed (reinstall the package).
+    """
+    raw = yaml.safe_load(resources.files("rashomon.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
+    form2lemma: dict[str, str] = {}
+    np_content: set[str] = set()
+    for v in raw["verbs"]:
+        lemma = v["lemma"]
+        for f in _inflect(lemma) | set(v.get("forms", [])):
+            form2lemma.setdefault(f, lemma)
+        if v.get("np_content"):
+            np_content.add(lemma)
+    inter = raw["interview"]
+    return Lexicon(
+        form2lemma=form2lemma,
+        np_content=np_content,
+        relay=set(raw["relay_verbs"]),
+        person_nouns=set(raw["person_nouns"]["words"]),
+        org_nouns=set(raw["org_nouns"]["words"]),
+        role_groups=[set(g["words"]) for g in raw["role_synonyms"]],
+        role_adjectives=dict(raw["role_adjectives"]["map"]),
+        question_heading=re.compile(inter["question_heading"], re.I),
+        question_prefix=re.compile(inter["question_prefix"], re.I),
+        answer_prefix=re.compile(inter["answer_prefix"], re.I),
+        scare_max_words=int(raw["scare_max_words"]),
+    )
+
+
+def cue_lemma(tok) -> str | None:
+    """The cue lemma of a token (``"said"`` → ``"say"``), or ``None`` when the
+    token is not a reporting verb (it must be tagged VERB or AUX-less verb form)."""
+    if tok.pos_ not in ("VERB",) and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBG", "VBN"):
+        return None
+    return lexicon().form2lemma.get(tok.lower_)
+
+
+def subject_of(verb):
+    """The subject token of a cue verb: its ``nsubj`` child; for a conjoined,
+    ``xcomp``/``advcl`` verb ("continues to claim", "…, adding …") the subject of
+    its head; for an inverted cue ("…, says the minister") a nominal after it.
+    Returns ``None`` when the clause names no speaker (passives, imperatives)."""
+    v = verb
+    for _ in range(3):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return subj[0]
+        if any(c.dep_ == "nsubjpass" for c in v.children):
+            return None
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+            continue
+        break
+    # inverted: "says Azerbaijan's spokesman" parsed with the nominal as dobj/attr
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN"):
+            if verb.lower_ in ("told", "tell", "tells", "telling"):
+                return None
+            return c
+    return None
+
+
+def ent_of(tok):
+    """The ``doc.ents`` span holding a token, or ``None``."""
+    if tok.ent_type_:
+        for e in tok.doc.ents:
+            if e.start <= tok.i < e.end:
+                return e
+    return None
+
+
+def _propn_chain(tok) -> tuple[int, int]:
+    """Token index range [i, j) of the proper-noun chain a PROPN token heads or
+    belongs to ("Nagorno - Karabakh Ombudsman")."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    i = head.i
+    while i > 0:
+        prev = tok.doc[i - 1]
+        if prev.pos_ == "PROPN" or (prev.tag_ == "HYPH" and i > 1 and tok.doc[i - 2].pos_ == "PROPN") \
+                or (prev.lower_ in ("-", "of") and False):
+            i -= 1
+        else:
+            break
+    return i, head.i + 1
+
+
+def name_span(tok) -> tuple[int, int] | None:
+    """Character span of the named mention a token is part of: its ``doc.ents``
+    entity (a name label), else its proper-noun chain, each widened to the
+    whitespace-delimited words it sits in ("News.Az", not "Az"); leading "The" and
+    a trailing possessive are left out. ``None`` when the token is not a name."""
+    doc = tok.doc
+    e = ent_of(tok)
+    if e is not None and e.label_ in NAME_LABELS:
+        i, j = e.start, e.end
+    elif tok.pos_ == "PROPN":
+        i, j = _propn_chain(tok)
+    else:
+        return None
+    while i < j and (doc[i].lower_ == "the" or doc[i].is_punct):
+        i += 1
+    while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
+        j -= 1
+    if i >= j:
+        return None
+    text = doc.text
+    s, t = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    while s > 0 and not text[s - 1].isspace() and text[s - 1] not in ",;:(\"“‘'«[":
+        s -= 1
+    while t < len(text) and not text[t].isspace() and text[t] not in ",;:)\"”’'»]" \
+            and not (text[t] == "." and (t + 1 >= len(text) or text[t + 1].isspace())):
+        t += 1
+    return s, t
+
+
+def noun_phrase(tok) -> tuple[int, int]:
+    """Character span of a nominal's left part and head ("the presidential aide",
+    "one Azerbaijani commander"), without relative clauses or appositions."""
+    i = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct") or c.tag_ == "POS":
+            i = min(i, c.left_edge.i)
+    doc = tok.doc
+    return doc[i].idx, tok.idx + len(tok.text)
+
+
+def role_of(tok) -> tuple[str | None, str | None]:
+    """Role and affiliation of a named person from its apposition or title.
+
+    ``Hikmet Hajiyev, the foreign policy adviser to Azerbaijan's president`` →
+    (``"foreign policy adviser to Azerbaijan's president"``, ``None``);
+    ``Azerbaijan's Foreign Ministry spokesman Aykhan Hajizada`` →
+    (``"Foreign Ministry spokesman"``, ``"Azerbaijan"``). ``tok`` is any token of the
+    name; returns ``(None, None)`` when the text gives neither.
+    """
+    doc = tok.doc
+    e = ent_of(tok)
+    head = e.root if e is not None else tok
+    start = e.start if e is not None else _propn_chain(tok)[0]
+    for c in head.rights:
+        if c.dep_ == "appos":
+            toks = [t for t in c.subtree if t.i > head.i]
+            while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
+                toks = toks[1:]
+            # stop at the first comma that closes the apposition
+            out = []
+            for t in toks:
+                if t.text == "," and out:
+                    break
+                out.append(t)
+            while out and out[-1].is_punct:
+                out.pop()
+            if out:
+                return doc[out[0].i:out[-1].i + 1].text, None
+    # title before the name: compound/amod nominals left of the entity
+    pre = [c for c in head.lefts if c.i < start and c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    if not pre:
+        return None, None
+    i = min(c.left_edge.i for c in pre)
+    toks = [doc[k] for k in range(i, start)]
+    affiliation = None
+    # leading possessive "Azerbaijan's" is the affiliation
+    for k, t in enumerate(toks):
+        if t.tag_ == "POS":
+            aff = toks[:k]
+            while aff and aff[0].lower_ == "the":
+                aff = aff[1:]
+            if aff:
+                affiliation = doc[aff[0].i:aff[-1].i + 1].text
+            toks = toks[k + 1:]
+            break
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or not any(t.lower_ in lexicon().person_nouns or t.pos_ == "PROPN" for t in toks):
+        return None, affiliation
+    return doc[toks[0].i:toks[-1].i + 1].text, affiliation
+
+
+def descriptor_words(tok) -> tuple[str, set[str]]:
+    """Head noun and modifier words (lower case, role adjectives mapped to their
+    office: "presidential" → "president") of a descriptor nominal."""
+    lex = lexicon()
+    mods = set()
+    for c in tok.lefts:
+        for t in c.subtree:
+            w = t.lower_
+            mods.add(lex.role_adjectives.get(w, w))
+    return tok.lower_, mods
+
+
+def role_score(head: str, mods: set[str], role: str) -> int:
+    """How well a descriptor ("presidential aide") matches a stated role
+    ("Assistant to the President of Azerbaijan"): 0 when the head noun matches no
+    word of the role (through the synonym groups of ``cues.yaml``); else 2 plus one
+    per modifier word found in the role."""
+    lex = lexicon()
+    words = set(re.findall(r"[\w-]+", role.lower()))
+    low = role.lower()
+    syn = {head}
+    for g in lex.role_groups:
+        if head in g:
+            syn |= g
+    if not any((s in words) if " " not in s else (s in low) for s in syn):
+        return 0
+    return 2 + sum(1 for m in mods if m in words and m not in ("the", "a", "an"))
+
+
+def is_indefinite(tok) -> bool:
+    """Whether a nominal is introduced as new ("one commander", "a resident")."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.lefts)
