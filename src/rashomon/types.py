@@ -288,6 +288,12 @@ class TemporalExpression(Record):
     end_value: str | None = None
     precision: Precision
     relative: bool = False
+    event: str | None = None
+    """Short label of the event this expression dates ("meeting in Yevlakh"); None when none."""
+    event_kind: str | None = None
+    """Trigger family of that event (``meeting``, ``ceasefire``, ``speech``, ``post``, …)."""
+    sentence_start: int | None = None
+    sentence_end: int | None = None
 
 
 class TimelineEntry(Record):

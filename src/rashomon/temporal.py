@@ -1,0 +1,394 @@
+"""Finding and normalising date and time expressions in English text.
+
+Two steps, both pure functions of text:
+
+* :func:`find` scans a text with rashomon's own patterns and returns
+  :class:`Candidate` spans (absolute dates, ISO dates, years after a
+  preposition, weekdays, relative words, intervals such as "the last two
+  days"). A month word counts only next to a day number or a year and only
+  capitalised ("they march", "may", "Do" are not dates); a bare number
+  ("23 hours") never is.
+* :func:`resolve` turns one candidate into ISO values against a reference
+  date (``datetime.date``) and a year hint for dates written without a year.
+
+Values follow ISO 8601 at the precision the text supports: ``YYYY``,
+``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``. Weekday arithmetic follows
+the TimeML/TIMEX3 convention for news (Pustejovsky et al. 2006; Strötgen &
+Gertz, HeidelTime, 2013): a bare weekday in past-tense news is the most recent
+such day on or before the reference date.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context"]
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
+}
+
+
+def _month_alt() -> str:
+    # Month words only capitalised (or all capitals): "march"/"may" as verbs stay out.
+    names = sorted(_MONTHS, key=len, reverse=True)
+    forms = []
+    for n in names:
+        forms += [n.capitalize(), n.upper()]
+    return "(?:" + "|".join(forms) + r")(?![a-z])\.?"
+
+
+_MONTH = _month_alt()
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+_YEAR_CORE = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = _YEAR_CORE + r"(?!\d)"
+_AMPM = r"(?:[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))"
+_TIME = rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{_AMPM})?|(?:1[0-2]|0?[1-9])\s*{_AMPM})"
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_WD = "(?:" + "|".join(calendar.day_name) + ")"
+
+_DMY = rf"(?:the\s+)?(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?"
+_MDY = rf"(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"
+_MY = rf"(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})"
+_ISO = rf"(?<![\d/-])(?P<iy>{_YEAR_CORE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d))?(?![\d-])"
+_DATE = rf"(?:{_DMY}|{_MDY}|{_MY})"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(_ISO)),
+    # "10:33 | 24 November 2020", "1 p.m. on 20 September"
+    ("abs", re.compile(rf"(?<![\w:])(?P<t0>{_TIME})\s*(?:\||,|-|–|—|on)?\s*{_DATE}")),
+    # "September 20, 2023 at 1:00 p.m.", "20 September 2023, 10:33"
+    ("abs", re.compile(rf"{_DATE}(?:,?\s*(?:at|,|-|–|—|\|)\s*)(?P<t1>{_TIME})")),
+    ("abs", re.compile(rf"(?<![\w-]){_DATE}")),
+    ("interval", re.compile(
+        rf"(?i:(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+)"
+        rf"(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month|year)s?)\b")),
+    ("ago", re.compile(rf"\b(?P<n>(?i:{_NUM}))\s+(?P<u>(?i:day|week|month|year)s?)\s+(?i:ago)\b")),
+    ("period", re.compile(r"\b(?P<mod>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<u>(?i:week|month|year))\b")),
+    ("weekday", re.compile(
+        rf"\b(?:(?P<mod>(?i:last|this|next|past|coming|this\s+coming|on))\s+)?(?P<wd>{_WD})"
+        rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
+    ("word", re.compile(
+        r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
+        r"this\s+(?:morning|afternoon|evening)|last\s+night))\b")),
+    ("year", re.compile(
+        r"\b(?i:in|by|of|to|since|from|until|till|during|before|after|between|and|through|early|late)\s+"
+        rf"(?P<y>{_YEAR})(?![\w%])|\bmid-(?P<y_>{_YEAR})")),
+]
+
+# Words after a bare year that show it counts something ("to 2000 people").
+_FUNCTION_S = {"was", "has", "is", "as", "this", "thus", "its", "his", "hers", "yes", "plus", "whereas", "unless"}
+_COUNT_NOUNS = {"people", "men", "women", "children", "police", "personnel", "staff", "million", "billion",
+                "thousand", "hundred", "more", "fewer", "other", "new", "of", "per", "percent"}
+_LABEL_LINE = re.compile(r"(?i)\b(?:published|posted|updated|modified|date|created)\b[^\n:|]{0,20}[:|]\s*$")
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|would|could|might|to\s+be\s+held|to\s+hold|to\s+meet|scheduled|planned|plans?\s+to|"
+    r"upcoming|expected\s+to|due\s+to|set\s+to|next)\b")
+
+
+@dataclass
+class Candidate:
+    """A date or time expression found in a text (offsets into that text).
+
+    ``kind``: ``iso``, ``abs`` (month-word date), ``year``, ``weekday``,
+    ``word`` (today/yesterday/…), ``interval`` ("the last two days"), ``ago``,
+    ``period`` ("last week"). ``relative`` kinds need a reference date.
+    ``labelled`` marks a date printed after a label such as "Published:".
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    n: int | None = None
+    unit: str | None = None
+    mod: str | None = None
+    weekday: int | None = None
+    labelled: bool = False
+
+    @property
+    def relative(self) -> bool:
+        return self.kind in {"weekday", "word", "interval", "ago", "period"}
+
+    @property
+    def needs_year(self) -> bool:
+        return self.kind == "abs" and self.year is None
+
+
+@dataclass
+class Resolved:
+    """ISO ``value`` (and ``end_value`` for an interval) at ``precision``."""
+
+    value: str
+    end_value: str | None
+    precision: str
+    relative: bool
+
+
+def _time(s: str | None) -> tuple[int | None, int | None]:
+    if not s:
+        return None, None
+    m = re.match(rf"(\d{{1,2}})(?::(\d\d))?\s*({_AMPM})?", s.strip())
+    if not m:
+        return None, None
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    ap = (m.group(3) or "").lower().replace(".", "").replace(" ", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    return h, mi
+
+
+def _num(s: str) -> int | None:
+    s = s.lower()
+    if s.isdigit():
+        return int(s)
+    return _NUMBERS.get(s)
+
+
+def _month(s: str) -> int:
+    return _MONTHS[s.rstrip(".").lower()]
+
+
+def _valid(y: int | None, m: int, d: int | None) -> bool:
+    if d is None:
+        return True
+    y = y if y is not None else 2000  # a leap year: 29 February stays possible
+    return d <= calendar.monthrange(y, m)[1]
+
+
+def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
+    g = m.groupdict()
+    c = Candidate(m.start(), m.end(), m.group(0), kind)
+    if kind == "iso":
+        c.year, c.month, c.day = int(g["iy"]), int(g["im"]), int(g["id"])
+        if g.get("ih"):
+            c.hour, c.minute = int(g["ih"]), int(g["imi"])
+        if not _valid(c.year, c.month, c.day):
+            return None
+    elif kind == "abs":
+        ms = g.get("m1") or g.get("m2") or g.get("m3")
+        ds = g.get("d1") or g.get("d2")
+        ys = g.get("y1") or g.get("y2") or g.get("y3")
+        c.month = _month(ms)
+        c.day = int(re.match(r"\d+", ds).group(0)) if ds else None
+        c.year = int(ys) if ys else None
+        # "May" needs a day number or a year next to it (it always has one
+        # here); a lone abbreviation like "Mar 3" is fine, "Mar" alone never matched.
+        c.hour, c.minute = _time(g.get("t0") or g.get("t1"))
+        if not _valid(c.year, c.month, c.day):
+            return None
+    elif kind == "year":
+        ys = g.get("y") or g.get("y_")
+        grp = "y" if g.get("y") else "y_"
+        c = Candidate(m.start(grp), m.end(grp), ys, kind)
+        nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 30])
+        word = nxt.group(1) if nxt else ""
+        if word in _COUNT_NOUNS or (word.endswith("s") and len(word) > 3 and word not in _FUNCTION_S):
+            return None  # "to 2000 people": a count, not a year
+        if re.search(r"\d\s*(?:to|and|-|–)\s*$", text[max(0, m.start(grp) - 12):m.start(grp)]):
+            return None  # "from 200 to 2000", "between 1500 and 1600"
+        if re.match(r"\s*(?:%|per\b|[-–]\d)", text[m.end():m.end() + 8]):
+            return None
+        c.year = int(ys)
+    elif kind in {"interval", "ago"}:
+        c.n = _num(g["n"])
+        c.unit = g["u"].lower().rstrip("s")
+        if not c.n:
+            return None
+    elif kind == "period":
+        c.mod = " ".join(g["mod"].lower().split())
+        c.unit = g["u"].lower()
+    elif kind == "weekday":
+        c.weekday = _WEEKDAYS[g["wd"].lower()]
+        c.mod = " ".join((g.get("mod") or "").lower().split()) or None
+    elif kind == "word":
+        c.mod = " ".join(g["w"].lower().split())
+    line_before = text[text.rfind("\n", 0, c.start) + 1:c.start]
+    c.labelled = bool(_LABEL_LINE.search(line_before))
+    return c
+
+
+def find(text: str) -> list[Candidate]:
+    """All date/time expressions in ``text``, non-overlapping, in text order.
+
+    Overlaps keep the longest match ("September 20, 2023 at 1:00 p.m." wins
+    over "September 20, 2023"). Offsets are code-point offsets into ``text``.
+    """
+    found: list[Candidate] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            c = _candidate(kind, m, text)
+            if c is not None:
+                found.append(c)
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in found:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    # A weekday directly before a date ("Friday, September 22, 2023") belongs to it.
+    kept.sort(key=lambda c: c.start)
+    out: list[Candidate] = []
+    for c in kept:
+        if out and out[-1].kind == "weekday" and c.kind in {"abs", "iso"} and not out[-1].mod:
+            gap = text[out[-1].end:c.start]
+            if re.fullmatch(r",?\s*", gap):
+                prev = out.pop()
+                c.start, c.text = prev.start, text[prev.start:c.end]
+        out.append(c)
+    return out
+
+
+def future_context(text: str, start: int) -> bool:
+    """True when the words just before ``start`` (same sentence, 80 chars)
+    put the expression in the future ("will be held on …", "agreed to hold … on")."""
+    left = text[max(0, start - 80):start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+    if cut >= 0:
+        left = left[cut + 1:]
+    return bool(_FUTURE.search(left))
+
+
+def iso(y: int, m: int | None = None, d: int | None = None, h: int | None = None, mi: int | None = None) -> str:
+    """ISO 8601 text at the precision given: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM``."""
+    s = f"{y:04d}"
+    if m is not None:
+        s += f"-{m:02d}"
+        if d is not None:
+            s += f"-{d:02d}"
+            if h is not None:
+                s += f"T{h:02d}:{(mi or 0):02d}"
+    return s
+
+
+def parse_iso(value: str | None) -> tuple[date | None, str | None]:
+    """``(date, precision)`` of an ISO value; the date is the first day the
+    value covers (``"2020-11"`` → 2020-11-01, ``"month"``). ``(None, None)``
+    when the value is not ISO."""
+    if not value:
+        return None, None
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}))?)?)?", value.strip())
+    if not m:
+        return None, None
+    y, mo, d, h = m.group(1), m.group(2), m.group(3), m.group(4)
+    try:
+        dt = date(int(y), int(mo or 1), int(d or 1))
+    except ValueError:
+        return None, None
+    prec = "minute" if h else "day" if d else "month" if mo else "year"
+    return dt, prec
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def year_for(month: int, day: int | None, ref: date | None, hint: int | None) -> int | None:
+    """The year of a date written without one: ``hint`` (the year of the
+    nearest full date in the same text) when given; else the reference date's
+    year, one year earlier when the date would fall more than 7 days after it."""
+    if hint is not None:
+        return hint
+    if ref is None:
+        return None
+    y = ref.year
+    try:
+        d = date(y, month, day or 1)
+    except ValueError:
+        return y
+    if d > ref + timedelta(days=7):
+        y -= 1
+    return y
+
+
+def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Resolved | None:
+    """ISO value(s) of candidate ``c``.
+
+    ``ref`` is the article's reference date (relative expressions need it and
+    resolve to ``None`` without it); ``year_hint`` the year to give a date
+    written without one (see :func:`year_for`).
+    """
+    k = c.kind
+    if k in {"iso", "abs"}:
+        y = c.year if c.year is not None else year_for(c.month, c.day, ref, year_hint)
+        if y is None:
+            return None
+        if not _valid(y, c.month, c.day):
+            return None
+        if c.day is None:
+            return Resolved(iso(y, c.month), None, "month", False)
+        if c.hour is not None:
+            return Resolved(iso(y, c.month, c.day, c.hour, c.minute), None, "minute", False)
+        return Resolved(iso(y, c.month, c.day), None, "day", False)
+    if k == "year":
+        return Resolved(iso(c.year), None, "year", False)
+    if ref is None:
+        return None
+    if k == "word":
+        off = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "last night": -1}.get(c.mod, 0)
+        d = ref + timedelta(days=off)
+        return Resolved(d.isoformat(), None, "day", True)
+    if k == "weekday":
+        if c.mod in {"next", "coming", "this coming"}:
+            delta = (c.weekday - ref.weekday()) % 7 or 7
+            d = ref + timedelta(days=delta)
+        else:
+            delta = (ref.weekday() - c.weekday) % 7
+            if c.mod in {"last", "past"} and delta == 0:
+                delta = 7
+            d = ref - timedelta(days=delta)
+        return Resolved(d.isoformat(), None, "day", True)
+    if k == "interval":
+        n = c.n or 1
+        if c.unit == "day":
+            return Resolved((ref - timedelta(days=n - 1)).isoformat(), ref.isoformat(), "day", True)
+        if c.unit == "week":
+            return Resolved((ref - timedelta(days=7 * n - 1)).isoformat(), ref.isoformat(), "day", True)
+        if c.unit == "month":
+            y, m = _add_months(ref.year, ref.month, -n)
+            return Resolved(iso(y, m), iso(ref.year, ref.month), "month", True)
+        return Resolved(iso(ref.year - n), iso(ref.year), "year", True)
+    if k == "ago":
+        n = c.n or 1
+        if c.unit == "day":
+            return Resolved((ref - timedelta(days=n)).isoformat(), None, "day", True)
+        if c.unit == "week":
+            return Resolved((ref - timedelta(days=7 * n)).isoformat(), None, "day", True)
+        if c.unit == "month":
+            y, m = _add_months(ref.year, ref.month, -n)
+            return Resolved(iso(y, m), None, "month", True)
+        return Resolved(iso(ref.year - n), None, "year", True)
+    if k == "period":
+        step = {"last": -1, "next": 1}.get(c.mod, 0)
+        if c.unit == "year":
+            return Resolved(iso(ref.year + step), None, "year", True)
+        if c.unit == "month":
+            y, m = _add_months(ref.year, ref.month, step)
+            return Resolved(iso(y, m), None, "month", True)
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * step)
+        end = monday + timedelta(days=6)
+        if step == 0:
+            end = ref
+        return Resolved(monday.isoformat(), end.isoformat(), "day", True)
+    return None
