@@ -14,6 +14,7 @@ permissions, empty, binary) and hands the bytes to the reader.
 from __future__ import annotations
 
 import glob
+import re
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -73,6 +74,9 @@ register_reader(".jsonl", _jsonl.read_jsonl)
 def supported() -> tuple[str, ...]:
     """Registered extensions, sorted (``(".htm", ".html", ".jsonl", ".txt")``)."""
     return tuple(sorted(READERS))
+
+
+_MAGIC = re.compile(r"[*?[]")
 
 
 def _hidden(name: str) -> bool:
@@ -142,7 +146,7 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
                 skipped.append(_unsupported(p))
         elif p.exists():
             skipped.append(Skipped(path=str(p), reason="not a regular file (a device, pipe or socket): give a file"))
-        elif glob.has_magic(str(given)):
+        elif _MAGIC.search(str(given)):
             matches = sorted(glob.glob(str(given), recursive=True))
             found = False
             for m in matches:
@@ -177,7 +181,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLargeError(
             f"{path} is over the limit of {limit} bytes (it grew while being read); "
-            "raise RASHOMON_MAX_FILE_BYTES or split the file"
+            "raise the limit (--max-file-bytes or RASHOMON_MAX_FILE_BYTES) or split the file"
         )
     return data
 
@@ -217,7 +221,7 @@ def read(path: Path, settings: Settings) -> list[Article]:
     if size > limit:
         raise TooLargeError(
             f"{path} is {size} bytes, over the limit of {limit} bytes (max_file_bytes): "
-            "raise it with RASHOMON_MAX_FILE_BYTES or split the file"
+            "raise the limit (--max-file-bytes or RASHOMON_MAX_FILE_BYTES) or split the file"
         )
     data = _read_bytes(path, limit)
     _text.check_bytes(data, path.name)
