@@ -16,6 +16,7 @@ from rashomon import annotate, clean, ingest, metadata, timeline
 from rashomon.compare import framing, propositions, relations, reuse
 from rashomon.errors import NoInputError
 from rashomon.extract import claims as claims_mod
+from rashomon.ingest.manifest import load_manifest
 from rashomon.extract import mentions as mentions_mod
 from rashomon.extract import quotes as quotes_mod
 from rashomon.link import entities as entities_mod
@@ -99,6 +100,7 @@ def analyze(
     Raises
     ------
     NoInputError : no supported file was found among ``paths``.
+    ManifestError : the manifest cannot be read (raised before any file is read).
     ModelError : the spaCy pipeline cannot be loaded.
     """
     from rashomon import __version__
@@ -106,6 +108,8 @@ def analyze(
     settings = settings or Settings.from_env()
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    if settings.manifest:  # a bad manifest fails before any file is read
+        load_manifest(settings.manifest)
     files, skipped = ingest.discover(paths, settings)
     if not files and not skipped:
         raise NoInputError(
