@@ -354,6 +354,17 @@ def _speaker_from_subject(ctx: _Ctx, subj, state: dict) -> dict:
     if ns is not None:
         role, aff = sp.role_of(subj)
         return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": aff}
+    for c in subj.subtree:  # "the mayor of X, John Carter, said": the apposed name
+        if c.dep_ == "appos" and c.i > subj.i and (c.head is subj or c.ent_type_ == "PERSON"):
+            ns = sp.name_span(c)
+            if ns is not None and c.ent_type_ in ("PERSON", "ORG", ""):
+                toks = [t for t in subj.subtree if t.i < c.left_edge.i]
+                while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+                    toks = toks[1:]
+                while toks and toks[-1].is_punct:
+                    toks = toks[:-1]
+                role = ctx.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+                return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": None}
     np = sp.noun_phrase(subj)
     np_text = ctx.text[np[0]:np[1]]
     head = subj.lower_
@@ -525,7 +536,7 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
         subj = next((t for t in reversed(list(ctx.toks_in(cand.idx - 40, cand.idx))) if t.pos_ == "PROPN"), None)
     if subj is None:
         return None
-    ns = sp.name_span(subj)
+    ns = sp.name_span(subj) or (sp.word_span(subj) if subj.text[:1].isupper() else None)
     if ns is None:
         return None
     return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": cand}
@@ -540,7 +551,8 @@ def _attribute_tail(ctx: _Ctx, close_pos: int, state: dict):
     m = re.match(r"\s*[—–-]\s*(\S.*)$", tail)
     if m and len(tail) < 160:
         s = close_pos + 1 + m.start(1)
-        for t in ctx.toks_in(s, p.end):
+        toks = list(ctx.toks_in(s, p.end))
+        for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
             ns = sp.name_span(t)
             if ns is not None:
                 role = text[s:ns[0]].strip(" ,") or None
@@ -844,6 +856,10 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         run.speaker = spk if not scare else None
         if spk and spk.get("start") is not None and not scare:
             _record(state, first.start, spk)
+        if scare:  # a term: the sentence's comma is not part of it ("operation,”)
+            for s in segs:
+                while s.end > s.start and ctx.text[s.end - 1] in ",;:":
+                    s.end -= 1
         for s in segs:
             q = Quote(article=article.id, start=s.start, end=s.end, text=article.text[s.start:s.end],
                       kind="direct", scare=scare, confidence=round(min(s.conf, conf if spk else 0.5), 2))

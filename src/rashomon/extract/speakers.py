@@ -166,8 +166,16 @@ def name_span(tok) -> tuple[int, int] | None:
         j -= 1
     if i >= j:
         return None
-    text = doc.text
-    s, t = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return _widen(doc.text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+
+
+def word_span(tok) -> tuple[int, int]:
+    """Character span of the whitespace-delimited word a token sits in, without
+    surrounding punctuation ("Harbour.News" for the token "News")."""
+    return _widen(tok.doc.text, tok.idx, tok.idx + len(tok.text))
+
+
+def _widen(text: str, s: int, t: int) -> tuple[int, int]:
     while s > 0 and not text[s - 1].isspace() and text[s - 1] not in ",;:(\"“‘'«[":
         s -= 1
     while t < len(text) and not text[t].isspace() and text[t] not in ",;:)\"”’'»]" \
