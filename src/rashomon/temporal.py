@@ -250,11 +250,13 @@ def find(text: str) -> list[Candidate]:
     kept.sort(key=lambda c: c.start)
     out: list[Candidate] = []
     for c in kept:
-        if out and out[-1].kind == "weekday" and c.kind in {"abs", "iso"} and not out[-1].mod:
+        if out and out[-1].kind == "weekday" and c.kind in {"abs", "iso"} and out[-1].mod in {None, "on"}:
             gap = text[out[-1].end:c.start]
             if re.fullmatch(r",?\s*", gap):
                 prev = out.pop()
-                c.start, c.text = prev.start, text[prev.start:c.end]
+                wd = re.search(_WD, prev.text)
+                c.start = prev.start + (wd.start() if wd else 0)
+                c.text = text[c.start:c.end]
         out.append(c)
     return out
 

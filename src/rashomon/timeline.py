@@ -319,8 +319,13 @@ def _event(doc, span, sent) -> tuple[str, str] | None:
         pool = non_speech or triggers
         primary = min(pool, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
     label, fam = _label_for(primary, doc, sent)
-    second = [t for t in triggers if t.i != primary.i and t.pos_ == "NOUN" and _family(t)[0] in lex["unique"]
-              and t.text.lower() not in label.lower()]
+    # A coordinated clause may name the same once-only event ("an agreement was
+    # reached on complete ceasefire and the measures were halted on …").
+    heads = {head.i} | {c.i for c in head.children if c.dep_ == "conj"}
+    if head.dep_ == "conj":
+        heads.add(head.head.i)
+    second = [t for t in sent if _family(t) and t.i not in inside and t.i != primary.i and t.pos_ == "NOUN"
+              and _clause(t).i in heads and _family(t)[0] in lex["unique"] and t.text.lower() not in label.lower()]
     if second:
         second.sort(key=lambda t: (_family(t)[0] != fam, abs(t.i - primary.i)))
         s = second[0]
@@ -567,7 +572,7 @@ def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> No
         lab = f"{lo:%Y-%m}" if (lo.year, lo.month) == (hi.year, hi.month) else f"{lo:%Y-%m}/{hi:%Y-%m}"
         for k in cl:
             labels[k] = lab
-    main = max(clusters, key=len)
+    main = max(clusters, key=lambda cl: (len(cl), max(refs[k] for k in cl)))  # ties: the most recent
     main_lab = labels[main[0]]
     for a in articles:
         if a.id in labels:

@@ -1,0 +1,110 @@
+"""Finding and normalising temporal expressions (no spaCy needed)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rashomon import temporal
+
+
+def _one(text: str, ref: date | None, hint: int | None = None):
+    found = temporal.find(text)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0], temporal.resolve(found[0], ref, hint)
+
+
+@pytest.mark.parametrize("text,ref,span,value,end_value,precision", [
+    # a Friday article's "on Friday" is that same day
+    ("Hajiyev wrote on the X platform on Friday.", date(2023, 9, 22), "on Friday", "2023-09-22", None, "day"),
+    # weekday across a year boundary: Monday 1 January 2024 → Friday 29 December 2023
+    ("The talks began on Friday.", date(2024, 1, 1), "on Friday", "2023-12-29", None, "day"),
+    ("We met last Monday.", date(2023, 9, 20), "last Monday", "2023-09-18", None, "day"),
+    ("We met last Monday.", date(2023, 9, 18), "last Monday", "2023-09-11", None, "day"),
+    ("They will meet next Tuesday.", date(2023, 9, 20), "next Tuesday", "2023-09-26", None, "day"),
+    ("The footage was shared Tuesday on social media.", date(2020, 11, 24), "Tuesday", "2020-11-24", None, "day"),
+    ("He issued a statement yesterday.", date(2024, 3, 1), "yesterday", "2024-02-29", None, "day"),
+    ("As you've heard today, it ended.", date(2023, 9, 20), "today", "2023-09-20", None, "day"),
+    ("Shelling resumed this morning.", date(2023, 9, 20), "this morning", "2023-09-20", None, "day"),
+    ("Over the last two days, we acted.", date(2023, 9, 20), "Over the last two days", "2023-09-19", "2023-09-20", "day"),
+    ("For the last three years, nothing moved.", date(2023, 9, 20), "For the last three years", "2020", "2023", "year"),
+    ("It happened two weeks ago.", date(2023, 9, 20), "two weeks ago", "2023-09-06", None, "day"),
+    ("Prices rose last month.", date(2023, 1, 10), "last month", "2022-12", None, "month"),
+    ("On 20 September 2023, a briefing was held.", None, "20 September 2023", "2023-09-20", None, "day"),
+    ("Held on September 19, 2023 in the capital.", None, "September 19, 2023", "2023-09-19", None, "day"),
+    ("the trilateral statement of November 10th, 2020, after the war", None, "November 10th, 2020", "2020-11-10", None, "day"),
+    ("a meeting on the 21st of September", date(2023, 9, 20), "the 21st of September", "2023-09-21", None, "day"),
+    ("Measures were halted on September 20, 2023 at 1:00 p.m. local time.", None,
+     "September 20, 2023 at 1:00 p.m.", "2023-09-20T13:00", None, "minute"),
+    ("Published Date: 10:33 | 24 November 2020", None, "10:33 | 24 November 2020", "2020-11-24T10:33", None, "minute"),
+    # an ISO date inside English text is read as ISO, never day-first or month-first
+    ("The memo dated 2023-09-04 was leaked.", None, "2023-09-04", "2023-09-04", None, "day"),
+    ("Tensions have run high since 1991 when it began.", None, "1991", "1991", None, "year"),
+    ("Elections were held in September 2023.", None, "September 2023", "2023-09", None, "month"),
+    ("On Friday, September 22, 2023, he posted.", None, "Friday, September 22, 2023", "2023-09-22", None, "day"),
+])
+def test_find_and_resolve(text, ref, span, value, end_value, precision):
+    c, r = _one(text, ref)
+    assert text[c.start:c.end] == span
+    assert (r.value, r.end_value, r.precision) == (value, end_value, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "They march on the capital.",
+    "You may leave whenever you like.",
+    "Do you see what I mean?",
+    "He sat in the sun for a second.",
+    "The operation lasted 23 hours and 51 minutes.",
+    "March forward, the crowd shouted.",
+    "Casualties rose from 200 to 2000 people.",
+    "It lies 2023 metres above sea level in 2020 elections",
+    "Article 4 of the statement",
+])
+def test_not_dates(text):
+    assert temporal.find(text) == []
+
+
+@pytest.mark.parametrize("text,ref,hint,value", [
+    # the year comes from the nearest full date of the same text when given
+    ("On Nov. 10, the two countries signed it.", date(2023, 9, 20), 2020, "2020-11-10"),
+    # else from the reference date, one year back when it would fall far after it
+    ("On Nov. 10, the two countries signed it.", date(2023, 9, 20), None, "2022-11-10"),
+    ("When clashes erupted Sept. 27, the army moved.", date(2020, 11, 24), None, "2020-09-27"),
+    ("On December 30 the talks failed.", date(2021, 1, 15), None, "2020-12-30"),
+    ("A meeting on September 21 is planned.", date(2023, 9, 20), None, "2023-09-21"),
+])
+def test_missing_year(text, ref, hint, value):
+    _c, r = _one(text, ref, hint)
+    assert r.value == value
+
+
+def test_relative_needs_reference_date():
+    c, r = _one("He said so yesterday.", None)
+    assert c.relative and r is None
+
+
+def test_missing_year_without_any_anchor_stays_unresolved():
+    _c, r = _one("On Nov. 10, the deal was signed.", None)
+    assert r is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A meeting will be held on ", True),
+    ("It has also agreed to hold a meeting on ", True),
+    ("The talks were held on ", False),
+    ("It ended. Then it will rain. They met on ", False),
+])
+def test_future_context(text, expected):
+    assert temporal.future_context(text, len(text)) is expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2020-11-24T10:33", (date(2020, 11, 24), "minute")),
+    ("2023-09-20", (date(2023, 9, 20), "day")),
+    ("2020-11", (date(2020, 11, 1), "month")),
+    ("1991", (date(1991, 1, 1), "year")),
+    ("yesterday", (None, None)),
+    (None, (None, None)),
+])
+def test_parse_iso(value, expected):
+    assert temporal.parse_iso(value) == expected
