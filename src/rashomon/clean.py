@@ -136,7 +136,7 @@ def lexicon() -> Lexicon:
                 longest = max(longest, len(toks))
         tokens[kind] = frozenset(phrases)
     patterns = {
-        kind: (int(grp["max_words"]), tuple(re.compile(p, re.I) for p in grp["patterns"]))
+        kind: (int(grp["max_words"]), (re.compile("|".join(f"(?:{p})" for p in grp["patterns"]), re.I),))
         for kind, grp in raw["patterns"].items()
     }
     by = raw["byline"]

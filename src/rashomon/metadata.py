@@ -275,7 +275,7 @@ def _outlet(article: Article, lines, kept, removed_reason) -> tuple[str, int, in
                     s = ln.start + ln.text.rindex(p)
                     return p, s, s + len(p)
             continue
-        if len(item.split()) <= 5 and outlet_like(item):
+        if len(item.split()) <= 5 and outlet_like(item) and not clean_mod._token_kinds(item, lex):
             s = ln.start + ln.text.index(item)
             return item, s, s + len(item)
     # 2. interview given to the outlet, exclusive, relay formula
@@ -399,7 +399,7 @@ def infer(article: Article, cleaned) -> None:
         article.metadata_evidence[field] = Evidence(start=s, end=e, text=article.text[s:e], source="text")
 
     if article.language is None:
-        sample = "\n".join(ln.text for ln in kept if ln.words >= 5)[:2000] or "\n".join(ln.text for ln in kept)
+        sample = "\n".join(ln.text for ln in kept if ln.words >= 5)[:800] or "\n".join(ln.text for ln in kept)
         lang = detect_language(sample) if sample else None
         if lang:
             article.language = lang
