@@ -1,8 +1,168 @@
-"""Propositions: claims from different articles that answer one question."""
+"""Propositions: claims from different articles that answer one question.
+
+Two ways put claims together:
+
+1. **Frames** (``data/frames.yaml``): a claim's frame plus one discriminator
+   makes the question it answers:
+
+   * harm (``casualties``, ``attack``) + the affected group → "harm to civilians";
+   * ``duration`` → "duration";
+   * ``meeting``, ``movement``, ``control``, ``ceasefire`` + the most specific
+     place the claim names (the one fewest claims name), else the affected
+     group, else the date → "meeting in Yevlakh".
+
+2. **Lexical overlap** for near-verbatim claims with no frame: claims of
+   different articles whose content-word sets have Jaccard ≥ ``LEXICAL_JACCARD``
+   (0.6) are joined (union-find). Candidates are found through an inverted
+   index on each claim's three rarest content words, so nothing is compared
+   all-against-all.
+
+A proposition keeps at most ``MAX_CLAIMS`` claims (the rest start a new
+proposition with the same label), which bounds the pairwise work of
+:mod:`rashomon.compare.relations`. Only propositions with claims from at least
+two articles, or two claims of one article, are returned.
+"""
 from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
 
 from rashomon.types import Article, Claim, Proposition
 
+LEXICAL_JACCARD = 0.6
+MAX_CLAIMS = 200
+HARM = {"casualties", "attack"}
+STOP = set("""a an the and or but of to in on at by for with from as is are was were be been being has have had
+do does did will would can could may might shall should must it its this that these those there their they them
+he she his her we our us you your i me my not no never than then so such which who whom whose what when where
+while if also very more most some any all each other into over under about after before during against between
+through up down out off again further once said says say told according""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                            "august", "september", "october", "november", "december"])}
+
+
+def content_words(text: str) -> set[str]:
+    """Lowercased content words of ``text`` (stop words and 1–2 letter words
+    dropped; a final plural "s" stripped, a crude stand-in for lemmas)."""
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        w = w.replace("’", "'")
+        if w in STOP or len(w) < 3:
+            continue
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+            w = w[:-1]
+        out.add(w)
+    return out
+
+
+def month_day(text: str | None) -> tuple[int, int] | None:
+    """(month, day) of a date expression ("21st September", "September 21, 2023"), or None."""
+    if not text:
+        return None
+    t = text.lower()
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)", t)
+    if m and m.group(2) in _MONTHS:
+        return _MONTHS[m.group(2)], int(m.group(1))
+    m = re.search(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", t)
+    if m and m.group(1) in _MONTHS:
+        return _MONTHS[m.group(1)], int(m.group(2))
+    return None
+
+
+def _label(frame: str, disc: str | None) -> str:
+    if frame in HARM:
+        return f"harm to {disc}" if disc else "harm"
+    if frame == "duration":
+        return "duration of the operation"
+    if frame == "meeting":
+        return f"meeting in {disc}" if disc else "meeting"
+    return f"{frame} ({disc})" if disc else frame
+
 
 def group_claims(claims: list[Claim], articles: list[Article]) -> list[Proposition]:
-    return []
+    """Group claims into propositions (the questions several claims answer).
+
+    Parameters
+    ----------
+    claims : every claim of the corpus, with ids.
+    articles : the articles (unused by the rules today; kept for the contract).
+
+    Returns
+    -------
+    list[Proposition] : ids ``p0``, ``p1``, …; ``label`` readable ("harm to
+        civilians", "meeting in Yevlakh"), ``frame`` the frame name or
+        ``"lexical"``; ``claims`` the claim ids in input order.
+    """
+    place_freq = Counter(p for c in claims for p in set(c.place_texts))
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    labels: dict[tuple, tuple[str, str]] = {}
+    framed: set[str] = set()
+    for c in claims:
+        if not c.frame:
+            continue
+        if c.frame in HARM:
+            if not c.affected:
+                continue
+            key = ("harm", c.affected)
+        elif c.frame == "duration":
+            key = ("duration",)
+            disc = None
+        else:
+            places = sorted(c.place_texts, key=lambda p: (place_freq[p], p))
+            md = month_day(c.time_text)
+            disc = places[0] if places else (c.affected or (f"{md[0]:02d}-{md[1]:02d}" if md else None))
+            if disc is None:
+                continue
+            key = (c.frame, disc)
+        groups[key].append(c)
+        labels[key] = (_label(c.frame if c.frame not in HARM else "casualties", key[1] if len(key) > 1 else None),
+                       "casualties" if c.frame in HARM else c.frame)
+        framed.add(c.id)
+    # lexical near-duplicates among claims without a frame
+    rest = [c for c in claims if c.id not in framed]
+    words = {c.id: content_words(c.text) for c in rest}
+    df = Counter(w for ws in words.values() for w in ws)
+    index: dict[str, list[Claim]] = defaultdict(list)
+    parent = {c.id: c.id for c in rest}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in rest:
+        ws = words[c.id]
+        if len(ws) < 3:
+            continue
+        rare = sorted(ws, key=lambda w: (df[w], w))[:3]
+        seen = set()
+        for w in rare:
+            for o in index[w]:
+                if o.id in seen or o.article == c.article:
+                    continue
+                seen.add(o.id)
+                ow = words[o.id]
+                if len(ws & ow) / len(ws | ow) >= LEXICAL_JACCARD:
+                    parent[find(c.id)] = find(o.id)
+            index[w].append(c)
+    lex_groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in rest:
+        lex_groups[find(c.id)].append(c)
+    for root, cs in lex_groups.items():
+        if len(cs) > 1:
+            top = sorted(content_words(cs[0].text), key=lambda w: (df[w], w))[:4]
+            groups[("lexical", root)] = cs
+            labels[("lexical", root)] = (" ".join(top), "lexical")
+    out: list[Proposition] = []
+    for key, cs in groups.items():
+        if len(cs) < 2:
+            continue
+        label, frame = labels[key]
+        for k in range(0, len(cs), MAX_CLAIMS):
+            chunk = cs[k:k + MAX_CLAIMS]
+            if len(chunk) < 2:
+                continue
+            out.append(Proposition(id=f"p{len(out)}", label=label, claims=[c.id for c in chunk], frame=frame))
+    return out

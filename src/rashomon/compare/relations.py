@@ -1,9 +1,263 @@
-"""Relations between claims: contradicts, agrees, repeats."""
+"""Relations between claims: contradicts, agrees, repeats.
+
+Claims are compared only inside one proposition (see
+:mod:`rashomon.compare.propositions`, which bounds its size), never all
+against all. For each pair:
+
+* **Not compared** when the claims are about different events: both carry a
+  year (from ``time_text``, the clause, or else the article's publication or
+  reference date, else the latest year its text names) and the years differ,
+  or one names an event ("the 44-Day War") the other does not share.
+* **repeats** (``independent: False``): near-verbatim claims in two articles
+  (a shared run of ``SHARED_RUN`` words, or content-word Jaccard ≥ 0.7): the
+  same words relayed, which is not corroboration.
+* **contradicts**:
+  - harm: one claim negates harm to a group and the other affirms harm to the
+    same group ("civilians were not harmed" vs "over 200 people killed … among
+    civilians"; "almost no"/"very minor" count as affirmed, minimal harm). The
+    acting party must match: when both name a party (``Claim.agent_party``),
+    the parties must be the same nation; when the claim that affirms harm names
+    its agent in the clause and the other has no party at all, the pair is not
+    flagged (civilians killed by one side's mines do not contradict "our
+    strikes harmed no civilians");
+  - figures: both affirmed, and every pair of quantities counting the same
+    thing (same ``unit`` and ``of``) is incompatible ("7 dead" vs "9 dead"; "at
+    least seven" and "nine" are compatible, so are "over 200" and 250);
+  - dates: two meeting claims with different (month, day).
+* **agrees**: same polarity and a shared figure (compatible quantities of the
+  same thing), the same date and place (meetings), or two negations of harm
+  to the same group. ``independent`` is False when both trace to one original
+  speaker (same ``speaker`` id, same relaying entity, or the same quoted
+  speaker name when ids are missing).
+
+A pair of claims of one speaker that contradict each other is reported too;
+its reason says "same speaker".
+"""
 from __future__ import annotations
 
+import re
+from itertools import combinations
+
+from rashomon.compare.propositions import HARM, content_words, month_day
+from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
+
+SHARED_RUN = 8
+REPEAT_JACCARD = 0.7
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_TOK = re.compile(r"\w+")
+
+
+def party_key(name: str | None) -> str | None:
+    """A comparable key for a nation named as a country or a demonym
+    ("Azerbaijani" and "Azerbaijan" → "azerbaijan"): lowercase, possessive and
+    demonym endings (-i, -n, -ese, -ish) cut."""
+    if not name:
+        return None
+    k = re.sub(r"['’]s?$", "", name.strip().lower())
+    k = k.split()[-1] if k.split() else k
+    for suf in ("ese", "ish", "ian", "an", "i", "n"):
+        if k.endswith(suf) and len(k) - len(suf) >= 4:
+            return k[: len(k) - len(suf)]
+    return k
+
+
+def same_party(a: str | None, b: str | None) -> bool:
+    """Whether two party names denote one nation (common prefix ≥ max(4, shorter − 1))."""
+    ka, kb = party_key(a), party_key(b)
+    if not ka or not kb:
+        return False
+    n = 0
+    for x, y in zip(ka, kb):
+        if x != y:
+            break
+        n += 1
+    return n >= max(4, min(len(ka), len(kb)) - 1)
+
+
+def _article_year(a: Article) -> str | None:
+    for v in (a.published, a.reference_date):
+        if v and _YEAR.match(v):
+            return v[:4]
+    years = _YEAR.findall(a.text)
+    return max(years) if years else None
+
+
+def _claim_year(c: Claim, art_year: dict[str, str | None]) -> str | None:
+    for t in (c.time_text or "", c.text):
+        m = _YEAR.findall(t)
+        if m:
+            return max(m)
+    return art_year.get(c.article)
+
+
+def _norm_name(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = re.sub(r"[^\w\s]", " ", s.lower()).split()
+    s = [w for w in s if w not in ("the", "a", "an")]
+    if not s or (len(s) == 1 and s[0] in PRONOUNS):
+        return None
+    return s[-1]  # surname / last word
+
+
+def _origin(c: Claim, by_quote: dict[str, Quote]) -> set[str]:
+    """Identifiers of whoever originally said the claim (entity id and/or name)."""
+    out = set()
+    if c.speaker:
+        out.add("id:" + c.speaker)
+    q = by_quote.get(c.quote) if c.quote else None
+    if q is not None:
+        if q.speaker:
+            out.add("id:" + q.speaker)
+        n = _norm_name(q.speaker_text)
+        if n:
+            out.add("name:" + n)
+    return out
+
+
+def _shares_run(a: str, b: str, n: int = SHARED_RUN) -> bool:
+    ta = [t.lower() for t in _TOK.findall(a)]
+    tb = [t.lower() for t in _TOK.findall(b)]
+    if len(ta) < n or len(tb) < n:
+        return False
+    grams = {tuple(ta[i:i + n]) for i in range(len(ta) - n + 1)}
+    return any(tuple(tb[i:i + n]) in grams for i in range(len(tb) - n + 1))
+
+
+def _near_verbatim(a: Claim, b: Claim) -> bool:
+    if _shares_run(a.text, b.text):
+        return True
+    wa, wb = content_words(a.text), content_words(b.text)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
+
+
+def _harm_desc(c: Claim) -> str:
+    counted = [q for q in c.quantities if q.of in ("killed", "wounded")]
+    if counted:
+        return " and ".join(q.text or str(q.value) for q in counted[:2])
+    if c.hedges and any(h.lower() in ("almost no", "very minor", "minor", "few", "very few", "hardly any")
+                        for h in c.hedges):
+        return f"minimal harm to {c.affected} ('{next(h for h in c.hedges)}')"
+    return f"harm to {c.affected}"
+
+
+def _party_ok(neg: Claim, aff: Claim) -> bool:
+    pn, pa = neg.agent_party, aff.agent_party
+    if pn and pa:
+        return same_party(pn, pa)
+    if pa and aff.agent_from == "clause" and not pn:
+        return False
+    return True
+
+
+def _qty_pairs(a: Claim, b: Claim):
+    for x in a.quantities:
+        for y in b.quantities:
+            if x.of and x.of == y.of and x.unit == y.unit:
+                yield x, y
 
 
 def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Quote],
            articles: list[Article]) -> list[Relation]:
-    return []
+    """Relate the claims of each proposition.
+
+    Parameters
+    ----------
+    claims : every claim (``speaker`` filled from linking where known).
+    propositions : from :func:`rashomon.compare.propositions.group_claims`.
+    quotes : every quote (for speaker names and relays when ids are missing).
+    articles : the articles (for the year each article's events fall in).
+
+    Returns
+    -------
+    list[Relation] : each unordered pair at most once; ``reason`` readable.
+    """
+    by_id = {c.id: c for c in claims}
+    by_quote = {q.id: q for q in quotes}
+    art_year = {a.id: _article_year(a) for a in articles}
+    out: list[Relation] = []
+    done: set[tuple[str, str]] = set()
+    for p in propositions:
+        cs = [by_id[i] for i in p.claims if i in by_id]
+        for a, b in combinations(cs, 2):
+            key = (min(a.id, b.id), max(a.id, b.id))
+            if key in done:
+                continue
+            rel = _compare(a, b, p, by_quote, art_year)
+            if rel is not None:
+                done.add(key)
+                out.append(rel)
+    return out
+
+
+def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year) -> Relation | None:
+    ya, yb = _claim_year(a, art_year), _claim_year(b, art_year)
+    if ya and yb and ya != yb:
+        return None
+    if (a.event_text or b.event_text) and (a.event_text or "").lower() != (b.event_text or "").lower():
+        return None
+    oa, ob = _origin(a, by_quote), _origin(b, by_quote)
+    same_speaker = bool(oa & ob)
+    relayed = False
+    qa, qb = by_quote.get(a.quote or ""), by_quote.get(b.quote or "")
+    if qa is not None and qb is not None and qa.relayed_by and qa.relayed_by in (qb.relayed_by, qb.speaker):
+        relayed = True
+    if a.article != b.article and _near_verbatim(a, b):
+        if a.polarity == b.polarity:
+            return Relation(kind="repeats", a=a.id, b=b.id, independent=False, proposition=p.id,
+                            reason="near-verbatim words in two articles" + (" from one speaker" if same_speaker else ""))
+    if a.article == b.article and _near_verbatim(a, b):
+        return None
+    who = " (same speaker)" if same_speaker else ""
+    independent = not (same_speaker or relayed)
+    frame = p.frame
+    if frame == "casualties":
+        if a.polarity != b.polarity:
+            neg, aff = (a, b) if a.polarity == "negated" else (b, a)
+            if neg.affected == aff.affected and _party_ok(neg, aff):
+                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                                reason=f"negated harm to {neg.affected} vs {_harm_desc(aff)}{who}")
+            return None
+        pairs = list(_qty_pairs(a, b))
+        if pairs and a.polarity == "affirmed" and a.affected == b.affected and _party_ok(a, b) and _party_ok(b, a):
+            if not any(compatible(x, y) for x, y in pairs):
+                x, y = pairs[0]
+                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                                reason=f"figures cannot both hold: {x.text} vs {y.text}{who}")
+            x, y = next((x, y) for x, y in pairs if compatible(x, y))
+            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                            reason=f"compatible figures: {x.text} / {y.text}")
+        if a.polarity == b.polarity == "negated" and a.article != b.article:
+            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                            reason=f"both deny harm to {a.affected}")
+        return None
+    if frame == "duration":
+        da = [q for q in a.quantities if q.of == "duration"]
+        db = [q for q in b.quantities if q.of == "duration"]
+        shared = (content_words(a.text) & content_words(b.text)) - {"hour", "day", "minute", "lasted", "week"}
+        if not da or not db or len(shared) < 2:
+            return None
+        x, y = da[0], db[0]
+        if x.unit != y.unit:
+            return None
+        if compatible(x, y):
+            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                            reason=f"same duration: {x.text} / {y.text}")
+        return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                        reason=f"durations differ: {x.text} vs {y.text}{who}")
+    if frame == "meeting":
+        ma = month_day(a.time_text) or month_day(a.text)
+        mb = month_day(b.time_text) or month_day(b.text)
+        if ma and mb:
+            if ma == mb:
+                return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                                reason=f"same meeting date ({ma[1]:02d}/{ma[0]:02d}) and place ({p.label})")
+            return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                            reason=f"meeting dates differ: {ma[1]:02d}/{ma[0]:02d} vs {mb[1]:02d}/{mb[0]:02d}{who}")
+        return None
+    if frame == "lexical" and a.article != b.article and a.polarity == b.polarity:
+        return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                        reason="the same statement in other words")
+    return None

@@ -1,8 +1,437 @@
-"""Claims: check-worthy factual units with speaker, polarity, modality, quantities."""
+"""Claims: check-worthy factual units with speaker, polarity, modality, quantities.
+
+A claim is a clause: each sentence of the annotated body is cut at semicolons,
+at coordinated clauses that carry their own subject ("X could be discussed
+and it could be on the agenda"), and at the edges of quotes that hold a clause
+of their own; a piece without a finite verb is merged back into its
+neighbour. Questions, greetings, verbless headings and captions, blanked
+furniture and scare-quote-only pieces are skipped (not check-worthy, after
+Hassan et al. 2017, "ClaimBuster").
+
+Each claim carries:
+
+* ``quote``: the id of the quote that covers most of it (the pipeline copies
+  that quote's speaker); ``None`` for the narrator's own voice. Claims inside
+  interviewer questions are skipped.
+* ``polarity``: ``negated`` when a negation cue of ``data/hedges.yaml`` occurs
+  outside pseudo-negations ("not only", "no doubt", "did not rule out").
+  Minimisers ("almost no civilians were targeted", "very minor losses") are
+  *affirmed*: they concede a small, non-zero amount; the minimiser is kept in
+  ``hedges``.
+* ``modality``: ``denied`` (denial cue) > ``hedged`` (hedge cue) > ``reported``
+  (a reporting cue: "X reports", "according to X") > ``asserted``.
+* ``quantities`` (see :mod:`rashomon.extract.quantities`), ``time_text`` (the
+  first date expression, left for the timeline to resolve; ``time`` stays
+  None), ``place_texts`` (GPE/LOC/FAC names), ``event_text`` (a named event:
+  "44-Day War").
+* ``frame``/``affected`` from ``data/frames.yaml``; ``agent`` (who acts, as
+  written: a passive by-phrase, the possessor or nationality modifier of an
+  operation noun, the subject of an operation verb) and ``agent_party`` (the
+  nation named in it). When the clause names no agent, ``agent_party`` is read
+  from the agents of operations in the five preceding sentences of the same
+  article (``agent_from="context"``) or, for "we"/"our" in a quote, from the
+  nation named beside the speaker (``agent_from="speaker"``).
+"""
 from __future__ import annotations
 
+import functools
+import re
+from importlib import resources
+
+import yaml
+
+from rashomon.extract.quantities import find_quantities
 from rashomon.types import Article, Claim, Quote
+
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+QUOTE_CHARS = "\"'“”‘’«»„"
+GREETINGS = ("thank", "thanks", "hello", "good morning", "good afternoon", "good evening", "welcome",
+             "dear ", "congratulations", "best regards")
+FIRST_PERSON = {"we", "our", "us", "ours"}
+CONTEXT_SENTENCES = 5
+AFFECTED_WINDOW = 8
+_EVENT_RE = re.compile(r"\b(?:[A-Z0-9][\w'’-]*\s+){1,3}(?:War|Conflict|Uprising|Revolution|Genocide|Massacre)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicons() -> dict:
+    """Hedge and frame lexicons from ``data/hedges.yaml`` and ``data/frames.yaml``,
+    with compiled word-boundary patterns (cached)."""
+    root = resources.files("rashomon")
+    hedges = yaml.safe_load(root.joinpath("data/hedges.yaml").read_text("utf-8"))
+    frames = yaml.safe_load(root.joinpath("data/frames.yaml").read_text("utf-8"))
+
+    def pat(cues):
+        parts = []
+        for c in sorted(cues, key=len, reverse=True):
+            words = [re.escape(w) for w in c.split()]
+            glue = []
+            for w in words:
+                glue.append(r"(?:\w+\s+){0,4}?" if w == "…" else w)
+            expr = r"\s+".join(g for g in glue)
+            expr = expr.replace(r"\s+(?:\w+\s+){0,4}?\s+", r"\s+(?:\w+\s+){0,4}?")
+            parts.append(expr)
+        return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+
+    modal = {h["cue"] for h in hedges["hedges"] if h.get("modal")}
+    out = {
+        "hedge": pat([h["cue"] for h in hedges["hedges"] if not h.get("modal")]),
+        "modal": re.compile(r"\b(?:" + "|".join(sorted(modal)) + r")\b"),  # lowercase only: not "May"
+        "deny": pat([h["cue"] for h in hedges["denials"]]),
+        "report": pat([h["cue"] for h in hedges["reporting"]]),
+        "neg": re.compile(r"n['’]t\b|" + pat([h["cue"] for h in hedges["negations"] if h["cue"] != "n't"]).pattern, re.I),
+        "pseudo": pat([h["cue"] for h in hedges["pseudo_negations"]]),
+        "minimizer": pat([h["cue"] for h in hedges["minimizers"]]),
+        "frames": [(f["name"], pat(f["triggers"]), f.get("need_quantity", False)) for f in frames["frames"]],
+        "frame_meta": {f["name"]: f for f in frames["frames"]},
+        "affected": [(a["name"], pat(a["words"])) for a in frames["affected"]],
+        "ops": {w.lower() for w in frames["operations"]["words"]},
+        "events": {w.lower() for w in frames["event_nouns"]["words"]},
+    }
+    return out
+
+
+def _finite(tokens) -> bool:
+    for t in tokens:
+        if t.tag_ in FINITE:
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
+            if t.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in t.children) \
+                    and t.dep_ != "ROOT":
+                continue
+            return True
+    return False
+
+
+def _cuts(sent, quotes: list[Quote]) -> list[int]:
+    """Token indices (doc-level) where a new clause starts inside ``sent``."""
+    cuts = set()
+    for t in sent:
+        if t.text == ";" and t.i + 1 < sent.end:
+            cuts.add(t.i + 1)
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i < t.i \
+                and any(c.dep_ in SUBJ for c in t.children):
+            k = t.left_edge.i
+            while k - 1 > t.head.i and sent.doc[k - 1].dep_ in ("cc", "punct"):
+                k -= 1
+            if k > sent.start:
+                cuts.add(k)
+    for t in sent:
+        if t.i > sent.start and "\n" in sent.doc.text[sent.doc[t.i - 1].idx:t.idx]:
+            cuts.add(t.i)
+    for q in quotes:
+        if q.end <= sent.start_char or q.start >= sent.end_char or q.kind == "question":
+            continue
+        if len(q.text.split()) < 4:
+            continue
+        for edge in (q.start, q.end):
+            if sent.start_char < edge < sent.end_char:
+                for t in sent:
+                    if t.idx >= edge:
+                        if t.i > sent.start:
+                            cuts.add(t.i)
+                        break
+    return sorted(c for c in cuts if sent.start < c < sent.end)
+
+
+def _segments(sent, quotes: list[Quote]) -> list[tuple[int, int]]:
+    bounds = [sent.start, *_cuts(sent, quotes), sent.end]
+    segs = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    doc = sent.doc
+    merged: list[tuple[int, int]] = []
+    for a, b in segs:
+        if merged and not _finite(doc[a:b]):
+            merged[-1] = (merged[-1][0], b)
+        elif merged and not _finite(doc[merged[-1][0]:merged[-1][1]]):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    strip = " \t\n" + QUOTE_CHARS + ",;:—–-"
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    m = re.match(r"(?:and|but|or|so|yet)\s+", text[start:end], re.I)
+    if m:
+        start += m.end()
+    return start, end
+
+
+def _nations(doc) -> set[str]:
+    """Surface words this Doc tags GPE or NORP somewhere (cached on the Doc), so a
+    nation inside an ORG name ("Azerbaijan Army") still names a party."""
+    got = doc.user_data.get("rashomon_nations")
+    if got is None:
+        got = {t.text for e in doc.ents if e.label_ in ("GPE", "NORP") for t in e if t.text[:1].isupper()}
+        doc.user_data["rashomon_nations"] = got
+    return got
+
+
+def _party(tokens) -> str | None:
+    """The first nation/group name (GPE or NORP entity) among tokens, as written."""
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    nations = _nations(tokens[0].doc)
+    for t in tokens:
+        if t.ent_type_ in ("GPE", "NORP") or t.text in nations:
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and ent.label_ in ("GPE", "NORP"):
+                return re.sub(r"^(?:the|The)\s+|['’]s?$", "", ent.text)
+            return t.text
+    return None
+
+
+def _agents(tokens, ops: set[str]) -> list[tuple[str, str | None]]:
+    """(agent text, party) pairs for the operations/harm words among ``tokens``."""
+    out = []
+    for t in tokens:
+        w = t.text.lower()
+        if t.dep_ == "agent":  # passive by-phrase
+            for c in t.children:
+                if c.dep_ == "pobj":
+                    sub = list(c.subtree)
+                    out.append((" ".join(x.text for x in sub), _party(sub)))
+            continue
+        if w not in ops:
+            continue
+        if t.pos_ in ("NOUN", "PROPN"):
+            for c in t.children:
+                if c.dep_ == "prep" and c.text.lower() == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            sub = list(p.subtree)
+                            out.append((" ".join(x.text for x in sub), _party(sub)))
+                elif c.dep_ == "poss":
+                    sub = list(c.subtree)
+                    out.append((" ".join(x.text for x in sub), _party(sub) or
+                                ("we" if c.text.lower() in FIRST_PERSON else None)))
+                elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+                    out.append((c.text, _party([c])))
+        elif t.pos_ == "VERB" and t.tag_ != "VBN" or (t.pos_ == "VERB" and any(
+                c.dep_ == "aux" for c in t.children) and not any(c.dep_ == "auxpass" for c in t.children)):
+            for c in t.children:
+                if c.dep_ == "nsubj":
+                    sub = [x for x in c.subtree if x.dep_ not in ("relcl", "acl") and x.i <= c.i + 3]
+                    party = _party(sub) or ("we" if c.text.lower() in FIRST_PERSON else None)
+                    if party is None and any(x.text.lower() in ("its", "their") for x in sub):
+                        # "Azerbaijan ... claims that its forces did not target": the nearest nation before
+                        before = [x for x in t.sent if x.i < c.left_edge.i]
+                        party = _party(reversed(before))
+                    out.append((" ".join(x.text for x in sub), party))
+    return out
+
+
+def _np_tokens(tok, depth: int = 3) -> list:
+    """Tokens of ``tok``'s noun phrase down to ``depth`` levels, not entering clauses."""
+    out, frontier = [], [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"):
+                    continue
+                out.append(c)
+                nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _frame_agents(sent) -> list[tuple[str, str | None]]:
+    """Nations named as possessor or by-agent of the arguments of a sentence's main
+    verb and its reported clauses ("commended Azerbaijan's strict observance",
+    "the observance by the Armed Forces of X was commended")."""
+    out = []
+    root = sent.root
+    reporting = lexicons()["report"].fullmatch(root.text) is not None
+    verbs = ([] if reporting else [root]) + [c for c in root.children if c.dep_ == "ccomp"]
+    for v in verbs:
+        for arg in v.children:
+            if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            for c in _np_tokens(arg):
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.text.lower() == "by"):
+                    sub = list(c.subtree)
+                    p = _party(sub)
+                    if p:
+                        out.append((" ".join(x.text for x in sub), p))
+    return out
+
+
+def _speaker_party(doc, quote: Quote | None) -> str | None:
+    if quote is None:
+        return None
+    for txt in (quote.speaker_affiliation, quote.speaker_role):
+        if txt:
+            for e in doc.ents:
+                pass
+            m = re.search(r"\b([A-Z][a-z]+(?:i|ian|ese|ish|n)?)\b", txt)
+            if m:
+                return m.group(1)
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    lo, hi = quote.speaker_start - 60, quote.speaker_end + 60
+    for e in doc.ents:
+        if e.label_ in ("GPE", "NORP") and lo <= e.start_char and e.end_char <= hi \
+                and not (quote.start <= e.start_char < quote.end):
+            sent = doc[e.start].sent
+            if sent.start_char <= quote.speaker_start < sent.end_char:
+                return e.text
+    return None
+
+
+def _article_year(article: Article) -> str | None:
+    for v in (article.published, article.reference_date):
+        if v and re.match(r"\d{4}", v):
+            return v[:4]
+    return None
 
 
 def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
-    return []
+    """Split one article's annotated body into claims.
+
+    Parameters
+    ----------
+    article : the article (``article.text`` offsets are the Doc's offsets).
+    doc : spaCy ``Doc`` over the body (removed spans blanked to spaces).
+    quotes : this article's quotes, already carrying their ids.
+
+    Returns
+    -------
+    list[Claim] : in reading order, ``id`` empty (the pipeline numbers them),
+        ``speaker`` None (the pipeline copies it from ``quote``).
+    """
+    lex = lexicons()
+    text = doc.text
+    qs = sorted(quotes, key=lambda q: q.start)
+    claims: list[Claim] = []
+    sents = [s for s in doc.sents if s.text.strip()]
+    # per sentence: agents of operations, for clauses that name none
+    sent_agents = [[a for a in _agents(s, lex["ops"]) + _frame_agents(s) if a[1]] for s in sents]
+    for si, sent in enumerate(sents):
+        stext = sent.text.strip()
+        if stext.endswith("?") or stext.rstrip(QUOTE_CHARS + " ").endswith("?"):
+            continue
+        for a, b in _segments(sent, qs):
+            span = doc[a:b]
+            start, end = _trim(text, span.start_char, span.end_char)
+            ctext = text[start:end]
+            words = re.findall(r"[^\W\d_]+", ctext)
+            if len(words) < 4 or ctext.endswith("?"):
+                continue
+            if ctext.lower().startswith(GREETINGS):
+                continue
+            toks = [t for t in span if start <= t.idx < end]
+            if not _finite(toks):
+                continue
+            quote = _covering_quote(qs, start, end)
+            if quote is not None and quote.kind == "question":
+                continue
+            if quote is None and len(words) <= 15 and lex["report"].search(ctext) and any(
+                    q.start < sent.end_char and q.end > sent.start_char and not (start <= q.start < end)
+                    for q in qs):
+                continue  # attribution only ("a top official has said"): the claim is the quote
+            if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
+                continue
+            claims.append(_build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents))
+    return claims
+
+
+def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:
+    best, best_ov = None, 0
+    for q in qs:
+        if q.start >= end:
+            break
+        ov = min(end, q.end) - max(start, q.start)
+        if ov > best_ov:
+            best, best_ov = q, ov
+    if best is not None and best_ov * 2 >= (end - start):
+        return best
+    return None
+
+
+def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents) -> Claim:
+    ctext = text[start:end]
+    low = ctext.lower()
+    hedges: list[str] = []
+    # polarity: mask pseudo-negations and minimisers before looking for negation cues
+    masked = lex["pseudo"].sub(lambda m: " " * len(m.group()), ctext)
+    minimal = [m.group() for m in lex["minimizer"].finditer(ctext)]
+    masked = lex["minimizer"].sub(lambda m: " " * len(m.group()), masked)
+    negated = bool(lex["neg"].search(masked))
+    hedges += minimal
+    hedge_cues = [m.group() for m in lex["hedge"].finditer(ctext)]
+    hedge_cues += [m.group() for m in lex["modal"].finditer(ctext)]
+    deny = [m.group() for m in lex["deny"].finditer(ctext)]
+    report = [m.group() for m in lex["report"].finditer(ctext)]
+    hedges += hedge_cues
+    if deny:
+        modality = "denied"
+        hedges += deny
+    elif hedge_cues:
+        modality = "hedged"
+    elif report and (quote is None or quote.kind == "indirect"):
+        modality = "reported"
+    else:
+        modality = "asserted"
+    quantities = find_quantities(ctext, start)
+    frame = None
+    for name, pat, need_q in lex["frames"]:
+        if pat.search(ctext):
+            if need_q and not any(q.of == "duration" for q in quantities):
+                continue
+            frame = name
+            break
+    affected = None
+    if frame:
+        # the group must sit near a frame trigger (within AFFECTED_WINDOW words):
+        # "residents seek to leave after a strike" is not an attack on residents
+        fpat = next(pat for name, pat, _ in lex["frames"] if name == frame)
+        trig = [len(ctext[:m.start()].split()) for m in fpat.finditer(ctext)]
+        for name, pat in lex["affected"]:
+            if any(abs(len(ctext[:m.start()].split()) - t) <= AFFECTED_WINDOW
+                   for m in pat.finditer(ctext) for t in trig):
+                affected = name
+                break
+    ents = [e for e in doc.ents if start <= e.start_char and e.end_char <= end]
+    dates = [e.text for e in ents if e.label_ == "DATE"] or [e.text for e in ents if e.label_ == "TIME"]
+    places = [e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
+    events = [e.text for e in ents if e.label_ == "EVENT"]
+    if not events:
+        m = _EVENT_RE.search(ctext)
+        if m:
+            events = [m.group()]
+    agent = party = agent_from = None
+    found = _agents(toks, lex["ops"])
+    if found:
+        agent, party = found[0]
+        withp = [f for f in found if f[1]]
+        if withp:
+            agent, party = withp[0]
+        if party:
+            agent_from = "clause"
+    if party is None and frame in ("casualties", "attack"):
+        for k in range(si - 1, max(-1, si - 1 - CONTEXT_SENTENCES), -1):
+            ctx = sent_agents[k]
+            if ctx:
+                party, agent_from = ctx[-1][1], "context"
+                break
+    if party == "we":
+        party = _speaker_party(doc, quote)
+        agent_from = "speaker" if party else None
+    if party is None:
+        agent_from = None
+    return Claim(
+        article=article.id, start=start, end=end, text=ctext,
+        quote=quote.id if quote is not None else None,
+        polarity="negated" if negated else "affirmed", modality=modality,
+        quantities=quantities, time_text=dates[0] if dates else None,
+        place_texts=list(dict.fromkeys(places)), hedges=list(dict.fromkeys(hedges)),
+        frame=frame, affected=affected, agent=agent, agent_party=party, agent_from=agent_from,
+        event_text=events[0] if events else None,
+    )
