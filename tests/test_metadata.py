@@ -180,3 +180,38 @@ def test_corpus_metadata(corpus_dir, prefix):
     assert a.language == "en"
     assert a.title and a.text.startswith(a.title) or a.title.startswith("Ethnic Armenians face no threat")
     assert a.languages == []
+
+
+PAGE = """Skip to content
+Menu
+World
+Ukraine war: Talks resume in Istanbul as shelling continues
+By Jane Doe, Example News
+Published
+12 March 2022
+Share
+Image source, Getty Images
+Image caption, Residents queue for water in the eastern city
+Negotiators met in Istanbul on Tuesday for the first face-to-face talks in
+weeks, as shelling continued in the east of the country. The talks lasted three hours.
+"We want peace," the negotiator said. "But not at any price."
+Related Topics
+Ukraine
+More on this story
+Why the talks matter
+Copyright 2022 Example News. All rights reserved.
+"""
+
+
+def test_whole_page_of_furniture_around_wrapped_prose():
+    a = run(PAGE)
+    assert a.title == "Ukraine war: Talks resume in Istanbul as shelling continues"
+    assert a.outlet == "Example News"
+    assert a.published == "2022-03-12"
+    removed = {r.text: r.reason for r in a.removed}
+    assert removed["Skip to content"] == "navigation"
+    assert removed["Published"] == removed["12 March 2022"] == "byline"
+    assert removed["Image source, Getty Images"] == "photo-credit"
+    assert removed["Why the talks matter"] == "related"
+    body_lines = [ln for ln in PAGE.splitlines()[9:13]]
+    assert not any(r.text in body_lines for r in a.removed)

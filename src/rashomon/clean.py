@@ -119,6 +119,7 @@ class Lexicon:
     by_words: tuple[str, ...]
     date_label_rx: re.Pattern
     by_rx: re.Pattern
+    label_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -146,8 +147,9 @@ def lexicon() -> Lexicon:
         re.I,
     )
     by_rx = re.compile(r"^(?:[-•·*–—]\s*)?(?:" + "|".join(re.escape(x) for x in by["by_words"]) + r")\s+(?P<who>\S.*)$", re.I)
+    label_words = frozenset(x.casefold() for x in labels if x.casefold() != "date")
     return Lexicon(tokens, longest, patterns, tuple(by["published_labels"]), tuple(by["updated_labels"]),
-                   tuple(by["by_words"]), date_label_rx, by_rx)
+                   tuple(by["by_words"]), date_label_rx, by_rx, label_words)
 
 
 _SCRIPT_SPLIT = re.compile(r"(?<=[A-Za-z])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z])|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
@@ -215,6 +217,8 @@ def _classify(line: Line, lex: Lexicon) -> tuple[str, str] | None:
                 return reason, detail
     if nw <= 8 and (lex.date_label_rx.match(t)):
         return "byline", DETAILS["byline"]
+    if nw <= 3 and t.rstrip(":").strip().casefold() in lex.label_words:
+        return "byline", "date label of the byline"
     for kind in PATTERN_ORDER:
         max_words, rxs = lex.patterns.get(kind, (0, ()))
         if nw <= max_words and any(rx.search(t) for rx in rxs):
@@ -341,6 +345,11 @@ def clean(article: Article) -> CleanResult:
         if c:
             reasons[ln.index] = c
 
+    # a date on the line after a bare date label ("Published" / "12 March 2022")
+    for prev, ln in zip(nonblank, nonblank[1:]):
+        if (reasons.get(prev.index, ("", ""))[1] == "date label of the byline" and ln.index not in reasons
+                and ln.words <= 8 and re.search(r"\d", ln.text)):
+            reasons[ln.index] = ("byline", DETAILS["byline"])
     # byline block: a run of short list items holding a date label, or "By NAME"
     run: list[Line] = []
     for ln in nonblank + [Line(-1, 0, 0, "")]:

@@ -309,21 +309,33 @@ def _published(article: Article, lines, kept, removed_reason, languages) -> tupl
     pub_labels = {x.casefold() for x in lex.published_labels}
     first_prose = next((ln.index for ln in kept if ln.words >= 12), len(lines))
     best_updated = None
+    prev_label = None
     for ln in lines:
-        if not ln.text or ln.words > 12:
+        if not ln.text:
+            continue
+        label_only = ln.text.rstrip(":").strip().casefold()
+        if label_only in lex.label_words:
+            prev_label = label_only
+            continue
+        after_label, prev_label = prev_label, None
+        if ln.words > 12:
             continue
         in_byline = removed_reason.get(ln.index) == "byline"
         if not in_byline and ln.index > first_prose:
             continue
         m = lex.date_label_rx.match(ln.text)
-        if not m:
+        if m:
+            label, value, vstart = m.group("label"), m.group("value"), m.start("value")
+        elif after_label and in_byline:  # "Published" / "12 March 2022"
+            label, value, vstart = after_label, ln.text, 0
+        else:
             continue
-        iso = parse_date(m.group("value"), languages)
+        iso = parse_date(value, languages)
         if not iso:
             continue
-        s = ln.start + m.start("value")
-        hit = (iso, s, s + len(m.group("value").rstrip()), m.group("label"))
-        if m.group("label").casefold() in pub_labels:
+        s = ln.start + vstart
+        hit = (iso, s, s + len(value.rstrip()), label)
+        if label.casefold() in pub_labels:
             return hit
         best_updated = best_updated or hit
     if best_updated:
