@@ -9,7 +9,8 @@ against all. For each pair:
   reference date, else the latest year its text names) and the years differ,
   or one names an event ("the 44-Day War") the other does not share.
 * **repeats** (``independent: False``): near-verbatim claims in two articles
-  (a shared run of ``SHARED_RUN`` words, or content-word Jaccard ≥ 0.7): the
+  (a shared run of ``SHARED_RUN`` words, or content-word Jaccard ≥ 0.7 over
+  at least six content words each): the
   same words relayed, which is not corroboration.
 * **contradicts**:
   - harm: one claim negates harm to a group and the other affirms harm to the
@@ -130,7 +131,7 @@ def _near_verbatim(a: Claim, b: Claim) -> bool:
     if _shares_run(a.text, b.text):
         return True
     wa, wb = content_words(a.text), content_words(b.text)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
+    return min(len(wa), len(wb)) >= 6 and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
 
 
 def _harm_desc(c: Claim) -> str:

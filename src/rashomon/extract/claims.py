@@ -136,9 +136,24 @@ def _cuts(sent, quotes: list[Quote]) -> list[int]:
 
 
 def _segments(sent, quotes: list[Quote]) -> list[tuple[int, int]]:
-    bounds = [sent.start, *_cuts(sent, quotes), sent.end]
-    segs = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    """Clause token ranges of a sentence; a line break is a hard boundary (a verbless
+    line, such as a heading, is never merged into the next line)."""
     doc = sent.doc
+    lines, start = [], sent.start
+    for t in sent:
+        if t.i > sent.start and "\n" in doc.text[doc[t.i - 1].idx:t.idx]:
+            lines.append((start, t.i))
+            start = t.i
+    lines.append((start, sent.end))
+    cuts = _cuts(sent, quotes)
+    out: list[tuple[int, int]] = []
+    for ls, le in lines:
+        bounds = [ls, *[c for c in cuts if ls < c < le], le]
+        out += _merge([(a, b) for a, b in zip(bounds, bounds[1:]) if b > a], doc)
+    return out
+
+
+def _merge(segs, doc) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for a, b in segs:
         if merged and not _finite(doc[a:b]):

@@ -1,0 +1,95 @@
+"""Claims: clause units, polarity, modality, frames and parties (model-backed)."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.claims import extract_claims
+from rashomon.types import Article, Quote
+
+pytestmark = pytest.mark.model
+
+
+def claims_of(nlp, text, quotes=()):
+    art = Article(id="a0", name="t.txt", path="t.txt", text=text)
+    return extract_claims(art, nlp(text), list(quotes))
+
+
+def only(nlp, text):
+    cs = claims_of(nlp, text)
+    assert len(cs) == 1, [c.text for c in cs]
+    return cs[0]
+
+
+@pytest.mark.parametrize("text,polarity,modality", [
+    ("Civilians were not harmed in the operation.", "negated", "asserted"),
+    ("There were no civilian casualties during the strikes.", "negated", "asserted"),
+    ("The civilian population has never been attacked by the army.", "negated", "asserted"),
+    ("The army did not target the civilian population.", "negated", "asserted"),
+    # pseudo-negation is not negation
+    ("The shelling hit not only homes but also a school.", "affirmed", "asserted"),
+    ("There is no doubt that the convoy was attacked.", "affirmed", "asserted"),
+    ("The strike left nothing but ruins in the village.", "affirmed", "asserted"),
+    # "did not rule out" hedges; it does not negate
+    ("The ministry did not rule out that soldiers were killed.", "affirmed", "hedged"),
+    # minimisers concede a small amount: affirmed, with the minimiser as a hedge
+    ("Almost no civilians were targeted in the operation.", "affirmed", "asserted"),
+    ("Government forces reportedly targeted a convoy of aid workers.", "affirmed", "hedged"),
+    ("Preliminary reports suggest eight peacekeepers may have been killed.", "affirmed", "hedged"),
+    ("Any claim in this regard is groundless and unacceptable.", "affirmed", "denied"),
+    ("The ministry denied that its troops shelled the town.", "affirmed", "denied"),
+    ("According to the ombudsman, 40 people were killed in the raid.", "affirmed", "reported"),
+])
+def test_polarity_and_modality(nlp, text, polarity, modality):
+    c = only(nlp, text)
+    assert (c.polarity, c.modality) == (polarity, modality)
+
+
+def test_minimiser_kept_as_hedge(nlp):
+    c = only(nlp, "Almost no civilians were targeted in the operation.")
+    assert any(h.lower() == "almost no" for h in c.hedges)
+
+
+def test_questions_headings_and_greetings_are_skipped(nlp):
+    text = ("Is it possible to save their lives?\n"
+            "On the humanitarian corridor and its safety\n"
+            "Thank you very much for the invitation to speak.\n"
+            "The convoy was shelled near the bridge on Monday.\n")
+    cs = claims_of(nlp, text)
+    assert [c.text for c in cs] == ["The convoy was shelled near the bridge on Monday."]
+
+
+def test_coordinated_clauses_with_own_subject_split(nlp):
+    text = "Corridor measures could be discussed and it could be one of the agenda items at the meeting in Geneva."
+    cs = claims_of(nlp, text)
+    assert len(cs) == 2
+    assert cs[1].text.startswith("it could be one of the agenda items")
+    assert cs[1].frame == "meeting" and "Geneva" in cs[1].place_texts
+
+
+def test_claim_in_quote_carries_quote_id_and_spans(nlp):
+    text = "“As the minister himself admitted, civilians were not harmed,” he said while criticising the statements."
+    qend = text.index("”") + 1
+    q = Quote(id="q7", article="a0", start=0, end=qend, text=text[:qend], kind="direct")
+    cs = claims_of(nlp, text, [q])
+    inside = [c for c in cs if c.quote == "q7"]
+    assert inside and inside[0].polarity == "negated" and inside[0].affected == "civilians"
+    for c in cs:
+        assert text[c.start:c.end] == c.text
+
+
+def test_frame_affected_agent_and_quantities(nlp):
+    c = only(nlp, "The ombudsman reports over 200 people killed among civilians in the Freedonian attack.")
+    assert c.frame == "casualties" and c.affected == "civilians"
+    assert c.agent_party == "Freedonian" and c.agent_from == "clause"
+    assert [(q.value, q.approx) for q in c.quantities] == [(200, "over")]
+
+
+def test_agent_from_by_phrase(nlp):
+    c = only(nlp, "Two civilian workers were killed in a terrorist attack by the Sylvanian armed forces.")
+    assert c.affected == "civilians" and c.agent_party == "Sylvanian"
+
+
+def test_year_is_time_not_quantity(nlp):
+    c = only(nlp, "The agreement signed in 2020 ended the fighting in the region.")
+    assert c.quantities == []
+    assert c.time_text and "2020" in c.time_text
