@@ -20,6 +20,8 @@ such day on or before the reference date.
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -232,6 +234,11 @@ def find(text: str) -> list[Candidate]:
     Overlaps keep the longest match ("September 20, 2023 at 1:00 p.m." wins
     over "September 20, 2023"). Offsets are code-point offsets into ``text``.
     """
+    return [dataclasses.replace(c) for c in _find(text)]
+
+
+@functools.lru_cache(maxsize=16)
+def _find(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -258,7 +265,7 @@ def find(text: str) -> list[Candidate]:
                 c.start = prev.start + (wd.start() if wd else 0)
                 c.text = text[c.start:c.end]
         out.append(c)
-    return out
+    return tuple(out)
 
 
 def future_context(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ for one event side by side (``conflict``), never averaged.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -186,6 +187,14 @@ def _find_date_near(text: str, start: int, end: int, d: date) -> tuple[int, int]
 # ---------------------------------------------------------------- event labels
 
 
+def _text(doc) -> str:
+    """``doc.text``, cached on the Doc (spaCy rebuilds the string on every access)."""
+    t = doc.user_data.get("rashomon.text")
+    if t is None:
+        t = doc.user_data["rashomon.text"] = doc.text
+    return t
+
+
 def _family(tok) -> tuple[str, str] | None:
     return _lexicon()["forms"].get(tok.text.lower())
 
@@ -203,7 +212,7 @@ def _phrase(tok, max_tokens: int = 4) -> str:
         first = t if t.dep_ != "punct" else first
     while first.i < tok.i and (first.dep_ == "punct" or first.ent_type_ in _DATE_ENTS):
         first = first.nbor(1)
-    return tok.doc.text[first.idx:tok.idx + len(tok)]
+    return _text(tok.doc)[first.idx:tok.idx + len(tok)]
 
 
 def _clause(tok):
@@ -226,7 +235,7 @@ def _place(doc, tok, sent) -> str | None:
     """The first place (a GPE/LOC/FAC entity after "in/at/near", "in the
     city of …") within 120 characters after ``tok`` in its sentence."""
     start = tok.idx
-    window = doc.text[start:min(sent.end_char, start + 120)]
+    window = _text(doc)[start:min(sent.end_char, start + 120)]
     for m in _PLACE.finditer(window):
         place = m.group("place")
         first = place.split()[0].lower()
@@ -240,7 +249,7 @@ def _place(doc, tok, sent) -> str | None:
             if t.ent_type_ not in {"GPE", "LOC", "FAC"}:
                 break
             toks.append(t)
-        return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+        return _text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
     return None
 
 
@@ -392,7 +401,7 @@ def resolve_article(article: Article, doc, quotes: list[Quote], claims: list[Cla
     ref, ref_prec = temporal.parse_iso(value)
     if ref_prec not in {"day", "minute"}:
         ref = None
-    body = doc.text if doc is not None else body_text(article)
+    body = _text(doc) if doc is not None else body_text(article)
     cands = [c for c in temporal.find(body) if not c.labelled]
     full = [c for c in cands if c.kind in {"abs", "iso"} and c.year is not None]
     out: list[TemporalExpression] = []
@@ -425,9 +434,10 @@ def resolve_article(article: Article, doc, quotes: list[Quote], claims: list[Cla
         span = _find_date_near(article.text, q.start, q.end + 200, d) or (q.start, q.end)
         _add_post(out, article, span[0], span[1], article.text[span[0]:span[1]], q.speaker_text, platform)
     out.sort(key=lambda t: (t.start, t.end))
+    sents = _Sentences(doc)
     if doc is not None:
-        _name_events(doc, out, claims)
-    _date_quotes(doc, out, quotes)
+        _name_events(doc, out, claims, sents)
+    _date_quotes(doc, out, quotes, sents)
     _date_claims(out, claims)
     return out
 
@@ -448,10 +458,23 @@ def _add_post(out: list[TemporalExpression], article: Article, s: int, e: int, t
                                   event=label, event_kind="post"))
 
 
-def _line_sentence(doc, span):
+class _Sentences:
+    """Sentence lookup by character offset, built once per Doc (``Span.sent``
+    walks the whole Doc on every call)."""
+
+    def __init__(self, doc):
+        self.sents = list(doc.sents) if doc is not None else []
+        self.starts = [s.start_char for s in self.sents]
+
+    def at(self, char: int):
+        i = bisect.bisect_right(self.starts, char) - 1
+        return self.sents[max(i, 0)] if self.sents else None
+
+
+def _line_sentence(doc, span, sents: _Sentences):
     """``span``'s sentence, cut at line breaks (paragraphs never share a sentence)."""
-    sent = span.sent
-    text = doc.text
+    sent = sents.at(span.start_char)
+    text = _text(doc)
     lo = text.rfind("\n", sent.start_char, span.start_char)
     hi = text.find("\n", span.end_char, sent.end_char)
     lo = sent.start_char if lo < 0 else lo + 1
@@ -460,17 +483,17 @@ def _line_sentence(doc, span):
     return clipped if clipped is not None and len(clipped) else sent
 
 
-def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim]) -> None:
+def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim], sents: _Sentences) -> None:
     for t in temps:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sent = _line_sentence(doc, span)
+        sent = _line_sentence(doc, span, sents)
         t.sentence_start, t.sentence_end = sent.start_char, sent.end_char
         if t.event_kind == "post":
             continue
         if re.search(r"(?i)\b(?:published|posted|updated|modified)\b[^\n]{0,25}$",
-                     doc.text[max(0, t.start - 40):t.start]):
+                     _text(doc)[max(0, t.start - 40):t.start]):
             continue  # a dateline label, not an event
         ev = _event(doc, span, sent)
         if ev is None:
@@ -478,7 +501,7 @@ def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim]) -> N
             if claim is not None:
                 cspan = doc.char_span(claim.start, claim.end, alignment_mode="expand")
                 lab = None
-                if cspan is not None and "\n" not in doc.text[min(cspan.root.idx, t.start):max(cspan.root.idx, t.end)]:
+                if cspan is not None and "\n" not in _text(doc)[min(cspan.root.idx, t.start):max(cspan.root.idx, t.end)]:
                     lab = _clause_label(cspan)
                 if lab and t.precision in {"day", "minute"}:
                     ev = (lab, "event")
@@ -490,7 +513,7 @@ def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim]) -> N
         t.event, t.event_kind = label, fam
 
 
-def _date_quotes(doc, temps: list[TemporalExpression], quotes: list[Quote]) -> None:
+def _date_quotes(doc, temps: list[TemporalExpression], quotes: list[Quote], sents: _Sentences) -> None:
     """Set ``quote.date`` (ISO day) from the time expression of its cue clause."""
     for q in quotes:
         if q.kind == "post":
@@ -499,13 +522,14 @@ def _date_quotes(doc, temps: list[TemporalExpression], quotes: list[Quote]) -> N
                 if t is not None:
                     q.date, q.date_text = t.value[:10], q.date_text or t.text
             continue
-        if q.cue_start is None:
+        if q.cue_start is None or temporal.parse_iso(q.date)[1] in {"day", "minute"}:
             continue
         lo, hi = q.cue_start, q.cue_end or q.cue_start
         if doc is not None:
             span = doc.char_span(lo, hi, alignment_mode="expand")
             if span is not None and len(span):
-                lo, hi = span.sent.start_char, span.sent.end_char
+                sent = sents.at(span.start_char)
+                lo, hi = sent.start_char, sent.end_char
         pool = [t for t in temps if lo <= t.start and t.end <= hi and not (q.start <= t.start < q.end)
                 and t.precision in {"day", "minute"} and t.end_value is None]
         if q.date_text:
