@@ -53,10 +53,23 @@ def textacy_quotes(texts: dict[str, str], model: str) -> dict[str, list[dict]]:
     nlp = spacy.load(model)
     out: dict[str, list[dict]] = {}
     for key, text in texts.items():
-        doc = nlp(text)
         qs = []
-        for speaker, cue, content in direct_quotations(doc):
-            qs.append({"start": content.start_char, "end": content.end_char,
+        try:
+            chunks = [(0, nlp(text))]
+            triples = [(0, t) for t in direct_quotations(chunks[0][1])]
+        except ValueError as exc:
+            # textacy bails out on an odd number of marks; give it each paragraph alone
+            print(f"textacy on {key}: {str(exc)[:60]}…; retried paragraph by paragraph", file=sys.stderr)
+            triples, pos = [], 0
+            for line in text.split("\n"):
+                if line.strip():
+                    try:
+                        triples += [(pos, t) for t in direct_quotations(nlp(line))]
+                    except ValueError:
+                        pass
+                pos += len(line) + 1
+        for off, (speaker, cue, content) in triples:
+            qs.append({"start": off + content.start_char, "end": off + content.end_char,
                        "speaker": " ".join(t.text for t in speaker), "cue": " ".join(t.text for t in cue)})
         out[key] = qs
     return out

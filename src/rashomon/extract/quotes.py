@@ -112,8 +112,6 @@ def classify_marks(text: str, start: int, end: int) -> list[Mark]:
             continue  # apostrophe inside a word
         if ch in "'’‘" and prev in " \n" and nxt.isdigit():
             continue  # '90s
-        if ch in "'’" and prev in "sS" and nxt in " \n,." and ch == "'" and False:
-            continue
         double = ch in D_OPEN or ch in D_CLOSE or ch == '"'
         if ch in D_OPEN or ch in S_OPEN:
             can_open, can_close = True, (ch in "“‘" and right and not left)
@@ -163,10 +161,7 @@ def _pair_in_para(text: str, p: Para, pi: int, continuing: bool) -> tuple[list[S
     for m in marks:
         if m.double:
             if open_d is None:
-                if m.can_open and not (m.can_close and not m.can_open):
-                    # a closer-looking straight mark with nothing open: orphan only if no opener later
-                    if m.can_close and not m.can_open:
-                        pass
+                if m.can_open:
                     open_d = m
                     open_s = None
                 elif m.can_close:

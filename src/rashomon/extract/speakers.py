@@ -123,11 +123,16 @@ def subject_of(verb):
 
 def ent_of(tok):
     """The ``doc.ents`` span holding a token, or ``None``."""
-    if tok.ent_type_:
-        for e in tok.doc.ents:
-            if e.start <= tok.i < e.end:
-                return e
-    return None
+    if not tok.ent_type_:
+        return None
+    from spacy.tokens import Span
+
+    doc, i, j = tok.doc, tok.i, tok.i + 1
+    while doc[i].ent_iob_ == "I" and i > 0:
+        i -= 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return Span(doc, i, j, label=tok.ent_type_)
 
 
 def _propn_chain(tok) -> tuple[int, int]:
@@ -139,8 +144,7 @@ def _propn_chain(tok) -> tuple[int, int]:
     i = head.i
     while i > 0:
         prev = tok.doc[i - 1]
-        if prev.pos_ == "PROPN" or (prev.tag_ == "HYPH" and i > 1 and tok.doc[i - 2].pos_ == "PROPN") \
-                or (prev.lower_ in ("-", "of") and False):
+        if prev.pos_ == "PROPN" or (prev.tag_ == "HYPH" and i > 1 and tok.doc[i - 2].pos_ == "PROPN"):
             i -= 1
         else:
             break
