@@ -14,8 +14,8 @@ Two ways put claims together:
 2. **Lexical overlap** for near-verbatim claims with no frame: claims of
    different articles whose content-word sets have Jaccard ≥ ``LEXICAL_JACCARD``
    (0.6) are joined (union-find). Candidates are found through an inverted
-   index on each claim's three rarest content words, so nothing is compared
-   all-against-all.
+   index on each claim's three rarest content words (words in more than
+   ``MAX_DF`` claims are not indexed), so nothing is compared all-against-all.
 
 A proposition keeps at most ``MAX_CLAIMS`` claims (the rest start a new
 proposition with the same label), which bounds the pairwise work of
@@ -24,6 +24,7 @@ two articles, or two claims of one article, are returned.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -31,6 +32,7 @@ from rashomon.types import Article, Claim, Proposition
 
 LEXICAL_JACCARD = 0.6
 MAX_CLAIMS = 200
+MAX_DF = 50  # a word in more claims than this is no evidence of a shared statement
 HARM = {"casualties", "attack"}
 STOP = set("""a an the and or but of to in on at by for with from as is are was were be been being has have had
 do does did will would can could may might shall should must it its this that these those there their they them
@@ -42,7 +44,8 @@ _MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "apri
                                             "august", "september", "october", "november", "december"])}
 
 
-def content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
     """Lowercased content words of ``text`` (stop words and 1–2 letter words
     dropped; a final plural "s" stripped, a crude stand-in for lemmas)."""
     out = set()
@@ -53,7 +56,7 @@ def content_words(text: str) -> set[str]:
         if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
             w = w[:-1]
         out.add(w)
-    return out
+    return frozenset(out)
 
 
 def month_day(text: str | None) -> tuple[int, int] | None:
@@ -136,7 +139,7 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[Propositi
         ws = words[c.id]
         if len(ws) < 3:
             continue
-        rare = sorted(ws, key=lambda w: (df[w], w))[:3]
+        rare = [w for w in sorted(ws, key=lambda w: (df[w], w))[:3] if df[w] <= MAX_DF]
         seen = set()
         for w in rare:
             for o in index[w]:

@@ -2,7 +2,8 @@
 
 Claims are compared only inside one proposition (see
 :mod:`rashomon.compare.propositions`, which bounds its size), never all
-against all. For each pair:
+against all, and at most ``MAX_PER_CLAIM`` relations are kept per claim. For
+each pair:
 
 * **Not compared** when the claims are about different events: both carry a
   year (from ``time_text``, the clause, or else the article's publication or
@@ -36,7 +37,9 @@ its reason says "same speaker".
 """
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from itertools import combinations
 
 from rashomon.compare.propositions import HARM, content_words, month_day
@@ -44,6 +47,7 @@ from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
 SHARED_RUN = 8
+MAX_PER_CLAIM = 25  # relations kept per claim: a report lists the first ones found, not thousands
 REPEAT_JACCARD = 0.7
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -118,9 +122,13 @@ def _origin(c: Claim, by_quote: dict[str, Quote]) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOK.findall(text))
+
+
 def _shares_run(a: str, b: str, n: int = SHARED_RUN) -> bool:
-    ta = [t.lower() for t in _TOK.findall(a)]
-    tb = [t.lower() for t in _TOK.findall(b)]
+    ta, tb = _words(a), _words(b)
     if len(ta) < n or len(tb) < n:
         return False
     grams = {tuple(ta[i:i + n]) for i in range(len(ta) - n + 1)}
@@ -180,15 +188,18 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     art_year = {a.id: _article_year(a) for a in articles}
     out: list[Relation] = []
     done: set[tuple[str, str]] = set()
+    per_claim: Counter[str] = Counter()
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
         for a, b in combinations(cs, 2):
             key = (min(a.id, b.id), max(a.id, b.id))
-            if key in done:
+            if key in done or per_claim[a.id] >= MAX_PER_CLAIM or per_claim[b.id] >= MAX_PER_CLAIM:
                 continue
             rel = _compare(a, b, p, by_quote, art_year)
             if rel is not None:
                 done.add(key)
+                per_claim[a.id] += 1
+                per_claim[b.id] += 1
                 out.append(rel)
     return out
 
