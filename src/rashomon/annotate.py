@@ -154,6 +154,25 @@ def _register_components() -> None:
     def _consistency(doc):
         return label_consistency(doc)
 
+    @Language.component("rashomon_line_breaks")
+    def _line_breaks(doc):
+        return line_break_sentences(doc)
+
+
+def line_break_sentences(doc):
+    """Start a sentence after every line break.
+
+    Scraped news text puts headlines, bylines and captions on lines of their
+    own without a full stop; the parser would glue them to the next line.
+    Set before the parser, which keeps preset boundaries. Returns ``doc``.
+    """
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and not tok.is_space:
+            doc[tok.i + 1].is_sent_start = True
+        elif tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
 
 class EntityFixes:
     """Split entities at line breaks and reconcile them with gazetteer matches
@@ -258,7 +277,8 @@ def label_consistency(doc):
     PERSON entity is PERSON; a 2-3 word title-case name whose last word is a
     PERSON elsewhere in the document (and holds no organisation word) is
     PERSON; else the majority label over the document (ties keep each label).
-    Returns the same Doc with ``doc.ents`` relabelled.
+    A multi-word name tagged once is then tagged at every other untagged exact
+    occurrence. Returns the same Doc with ``doc.ents`` relabelled.
     """
     from spacy.tokens import Span
 
@@ -295,9 +315,31 @@ def label_consistency(doc):
             new.append(Span(doc, e.start, e.end, label=label))
         else:
             new.append(e)
+    # propagate: a multi-word name tagged once is tagged wherever it recurs
+    # untagged (the parser's sentence starts can hide a name from the tagger)
+    names = {e.text: e.label_ for e in new if len(e) > 1 and e.label_ in _PROPAGATE and "\n" not in e.text}
+    if names:
+        taken = [False] * len(doc)
+        for e in new:
+            for i in range(e.start, e.end):
+                taken[i] = True
+        text = doc.text
+        for name, label in names.items():
+            at = text.find(name)
+            while at >= 0:
+                span = doc.char_span(at, at + len(name), label=label)
+                if span is not None and not any(taken[span.start:span.end]):
+                    new.append(span)
+                    changed = True
+                    for i in range(span.start, span.end):
+                        taken[i] = True
+                at = text.find(name, at + len(name))
     if changed:
-        doc.ents = new
+        doc.ents = sorted(new, key=lambda e: e.start)
     return doc
+
+
+_PROPAGATE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 
 
 # -- loading -----------------------------------------------------------------
@@ -330,6 +372,8 @@ def _load(model: str, gazetteers: tuple[str, ...] = ()):
                 continue
             seen.add((f, e.type))
             patterns.append({"label": e.type, "pattern": f})
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("rashomon_line_breaks", before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("span_ruler", name="rashomon_gazetteer", after=after,
                          config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": True})
