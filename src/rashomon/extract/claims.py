@@ -283,8 +283,6 @@ def _speaker_party(doc, quote: Quote | None) -> str | None:
         return None
     for txt in (quote.speaker_affiliation, quote.speaker_role):
         if txt:
-            for e in doc.ents:
-                pass
             m = re.search(r"\b([A-Z][a-z]+(?:i|ian|ese|ish|n)?)\b", txt)
             if m:
                 return m.group(1)
@@ -297,13 +295,6 @@ def _speaker_party(doc, quote: Quote | None) -> str | None:
             sent = doc[e.start].sent
             if sent.start_char <= quote.speaker_start < sent.end_char:
                 return e.text
-    return None
-
-
-def _article_year(article: Article) -> str | None:
-    for v in (article.published, article.reference_date):
-        if v and re.match(r"\d{4}", v):
-            return v[:4]
     return None
 
 
