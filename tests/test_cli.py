@@ -173,3 +173,12 @@ def test_demo_corpus_end_to_end(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert len(data["articles"]) == 4
+
+
+def test_logging_is_restored_after_a_command(tmp_path):
+    import logging
+
+    logger = logging.getLogger("rashomon")
+    before = (logger.handlers[:], logger.level, logger.propagate)
+    invoke("analyze", str(tmp_path / "nope"), "-o", str(tmp_path / "out"), "-v")
+    assert (logger.handlers[:], logger.level, logger.propagate) == before

@@ -14,12 +14,14 @@ not exist.
 """
 from __future__ import annotations
 
+import contextlib
 import glob
 import inspect
 import json
 import logging
 import sys
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Optional
 
 import typer
@@ -55,16 +57,26 @@ def option_name(setting: Setting) -> str:
     return "--" + setting.name.replace("_", "-")
 
 
-def _configure_logging(verbose: bool, quiet: bool) -> None:
+@contextlib.contextmanager
+def _logging(verbose: bool, quiet: bool) -> Iterator[None]:
+    """Send rashomon's log records to stderr for one command, then restore the
+    ``rashomon`` logger as it was (so embedding the CLI, e.g. in tests, leaves
+    logging untouched). Levels: DEBUG with ``--verbose``, ERROR with
+    ``--quiet``, else WARNING."""
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     if not verbose:  # skipped files are listed by the CLI itself, once
         handler.addFilter(lambda r: not (r.name == "rashomon.pipeline" and str(r.msg).startswith("skipped ")))
-    root = logging.getLogger("rashomon")
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    root.propagate = False
+    logger = logging.getLogger("rashomon")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.handlers[:], logger.level, logger.propagate = saved[0], saved[1], saved[2]
 
 
 class _Bar:
@@ -111,12 +123,17 @@ def _analyze(
     verbose: bool,
     **settings_values: Any,
 ) -> None:
+    with _logging(verbose, quiet):
+        _run(inputs, out_dir, manifest, gazetteer, strict, quiet, settings_values)
+
+
+def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
+         strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
     from rashomon.errors import NoInputError, RashomonError
     from rashomon.pipeline import analyze as run
     from rashomon.report.render import write_all
     from rashomon.settings import Settings
 
-    _configure_logging(verbose, quiet)
     missing = _missing(inputs)
     if missing:
         for p in missing:
