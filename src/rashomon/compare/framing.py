@@ -82,14 +82,16 @@ class _Entry:
 class Lexicon:
     """The contested-term lexicon compiled for matching.
 
-    ``pattern`` is one alternation over every term (longest first);
-    ``entries`` the term data by alternative index; ``modifiers`` the
+    ``entries`` the term data; ``regexes`` one compiled pattern per entry
+    (same order); ``index`` maps a word (lower case) to the entries that may
+    start with it, so only a few patterns are tried at each word of a text; ``modifiers`` the
     lower-case qualifier words kept with a term; ``compound_nouns`` the nouns
     that close a toponym compound; ``modifier_source`` the modifiers' source.
     """
 
-    pattern: re.Pattern
     entries: list[_Entry]
+    regexes: list[re.Pattern]
+    index: dict[str, list[int]]
     modifiers: frozenset[str]
     compound_nouns: frozenset[str]
     modifier_source: str
@@ -100,7 +102,7 @@ def _term_regex(term: str, toponym: bool) -> str:
     body = r"[\s\-\u2010\u2011\u2012\u2013]*".join(re.escape(w) for w in words)
     if not toponym:
         body += r"(?:e?s|e?d)?"
-    if toponym:
+    if toponym and words[0][:1].isupper():
         # a toponym keeps its capital: match the first letter case-sensitively
         return rf"(?<![\w])(?-i:{re.escape(words[0][0])}){body[len(re.escape(words[0][0])):]}(?![\w])"
     return rf"(?<![\w]){body}(?![\w])"
@@ -138,10 +140,17 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             if key not in entries:
                 entries[key] = _Entry(t, cat, src, toponym=cat == "toponym")
     ordered = sorted(entries.values(), key=lambda e: (-len(e.term), e.term))
-    pattern = re.compile("|".join(f"({_term_regex(e.term, e.toponym)})" for e in ordered), re.IGNORECASE)
+    regexes = [re.compile(_term_regex(e.term, e.toponym), re.IGNORECASE) for e in ordered]
+    index: dict[str, list[int]] = {}
+    for i, e in enumerate(ordered):
+        words = [w.casefold() for w in _SPLIT.split(e.term.strip()) if w]
+        # the first word, or the first words written together ("counterterrorism")
+        for j in range(1, len(words) + 1):
+            index.setdefault("".join(words[:j]), []).append(i)
     mods = data.get("modifiers", {}) or {}
     return Lexicon(
-        pattern=pattern,
+        regexes=regexes,
+        index=index,
         entries=ordered,
         modifiers=frozenset(w.casefold() for w in mods.get("words", [])),
         compound_nouns=frozenset(w.casefold() for w in data.get("compound_nouns", [])),
@@ -219,6 +228,34 @@ def _compound(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] 
     return (s, e) if grown else None
 
 
+_TOKEN = re.compile(r"\w+")
+_SUFFIXES = ("es", "s", "ed", "d")
+
+
+def _matches(body: str, lex: Lexicon):
+    """Leftmost-longest, non-overlapping lexicon matches as (start, end, entry
+    index). Only the entries indexed under the word at each position (or
+    under that word without a plural/-ed ending) are tried."""
+    last = 0
+    for w in _TOKEN.finditer(body):
+        p = w.start()
+        if p < last:
+            continue
+        tok = w.group().casefold()
+        cands = set(lex.index.get(tok, ()))
+        for suf in _SUFFIXES:
+            if tok.endswith(suf) and len(tok) > len(suf) + 2:
+                cands.update(lex.index.get(tok[: -len(suf)], ()))
+        best = None
+        for i in cands:
+            m = lex.regexes[i].match(body, p)
+            if m and (best is None or m.end() > best[1] or (m.end() == best[1] and i < best[2])):
+                best = (p, m.end(), i)
+        if best:
+            last = best[1]
+            yield best
+
+
 def _clean(term: str) -> str:
     return re.sub(r"\s+", " ", term).strip()
 
@@ -252,9 +289,8 @@ def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | No
                                     category=category, source=source)
 
     compounds: set[tuple[int, int]] = set()
-    for m in lex.pattern.finditer(body):
-        entry = lex.entries[m.lastindex - 1]
-        s, e = m.start(), m.end()
+    for s, e, ei in _matches(body, lex):
+        entry = lex.entries[ei]
         if entry.toponym:
             voice = voices.voice(s, e)
             add(voice, _clean(body[s:e]), entry.category, entry.source)
@@ -309,7 +345,8 @@ def _name_words(case: Counter) -> set[str]:
     return {w for w in words if case[(w, True)] > case[(w, False)]}
 
 
-def log_odds(focus: Counter, rest: Counter, prior: Counter, alpha0: float | None = None) -> dict[str, float]:
+def log_odds(focus: Counter, rest: Counter | None, prior: Counter, alpha0: float | None = None,
+             *, prior_total: float | None = None, rest_total: float | None = None) -> dict[str, float]:
     """z-scores of the log-odds ratio with an informative Dirichlet prior.
 
     Monroe, Colaresi & Quinn (2008), eq. 16 and 22:
@@ -319,18 +356,27 @@ def log_odds(focus: Counter, rest: Counter, prior: Counter, alpha0: float | None
 
     Parameters
     ----------
-    focus, rest : term counts of the focus text and of the background.
+    focus : term counts of the focus text (y^i).
+    rest : term counts of the background (y^j); ``None`` when the background
+        is ``prior`` minus ``focus`` (the rest of a corpus whose totals are
+        ``prior``), which costs only the focus's own vocabulary.
     prior : counts giving the prior's shape; α_w = α_0 · prior_w / Σ prior.
     alpha0 : the prior's total pseudo-count; ``None``: half the focus and
         background counts together (one document's weight in a two-document
         comparison).
+    prior_total, rest_total : Σ prior and Σ rest when already known (saves a
+        pass over a large vocabulary).
 
     Returns
     -------
     dict[str, float] : z per term of ``focus`` (positive: over-used in focus).
     """
-    ni, nj = sum(focus.values()), sum(rest.values())
-    total = sum(prior.values()) or 1
+    ni = sum(focus.values())
+    total = prior_total if prior_total is not None else (sum(prior.values()) or 1)
+    if rest is None:
+        nj = rest_total if rest_total is not None else total - ni
+    else:
+        nj = rest_total if rest_total is not None else sum(rest.values())
     if alpha0 is None:
         alpha0 = max(1.0, (ni + nj) / 2)
     out = {}
@@ -338,7 +384,7 @@ def log_odds(focus: Counter, rest: Counter, prior: Counter, alpha0: float | None
         a = alpha0 * prior.get(w, 0) / total
         if a <= 0:
             a = alpha0 / total
-        yj = rest.get(w, 0)
+        yj = rest.get(w, 0) if rest is not None else prior.get(w, 0) - yi
         d = math.log((yi + a) / (ni + alpha0 - yi - a)) - math.log((yj + a) / (nj + alpha0 - yj - a))
         out[w] = d / math.sqrt(1.0 / (yi + a) + 1.0 / (yj + a))
     return out
@@ -371,13 +417,13 @@ def distinctive_terms(narrator_counts: dict[str, Counter], top_k: int = TOP_K,
     out: dict[str, list[tuple[str, int, float]]] = {}
     if len(narrator_counts) < 2:
         return out
-    alpha0 = max(1.0, PRIOR_DOCS * sum(total.values()) / len(narrator_counts))
+    n_total = sum(total.values()) or 1
+    alpha0 = max(1.0, PRIOR_DOCS * n_total / len(narrator_counts))
     for doc, c in narrator_counts.items():
         if not c:
             continue
-        rest = total.copy()
-        rest.subtract(c)
-        z = log_odds(c, rest, total, alpha0)
+        # the background is the corpus minus this document: no copy per document
+        z = log_odds(c, None, total, alpha0, prior_total=n_total)
         kept: list[tuple[str, int, float]] = []
         for w, s in sorted(z.items(), key=lambda x: (-x[1], x[0])):
             if s < min_z or len(kept) >= top_k:

@@ -18,7 +18,8 @@ documents"):
    least :data:`BOILERPLATE_MIN_ARTICLES`) is page furniture, not reuse, and is
    ignored. A shingle held by more than :data:`MAX_CLIQUE` articles (syndicated
    copy) links each holder only to the first article that holds it, so the
-   work stays linear in the corpus size.
+   work stays linear in the corpus size (a passage copied by many articles
+   is reported once per copy, against the first article in input order).
 4. Seeds on one diagonal form exact runs; runs of one pair are merged when
    the gap between them is at most :data:`MAX_GAP` tokens on each side, and
    the ends are extended over such gaps when at least :data:`RESYNC_WORDS`
@@ -50,8 +51,10 @@ BOILERPLATE_SHARE = 0.5
 BOILERPLATE_MIN_ARTICLES = 3
 """... provided it is in at least this many articles (two articles sharing a
 passage in a two- or three-article corpus is reuse, not boilerplate)."""
-MAX_CLIQUE = 32
-"""Above this many holders a shingle links each holder to the first holder only."""
+MAX_CLIQUE = 8
+"""Above this many holders a shingle links each holder to the first holder
+only (a star, not all pairs): at most 28 pairs for a small group and one per
+holder for a large one, so seeds stay linear in the number of shingles."""
 MAX_GAP = 2
 """Most unmatched words skipped on either side inside one near-verbatim passage."""
 RESYNC_WORDS = 2
