@@ -18,6 +18,7 @@ article is shared with other articles).
 Usage::
 
     python benchmarks/bench_compare.py [--sizes 1000 2000 4000 8000] [--corpus DIR] [--seed 7]
+        [--stages propositions relations reuse framing]
 
 Prints one row per size with the seconds each stage took, then the growth
 factor per doubling (time at 2n / time at n; linear work gives 2.0).
@@ -99,22 +100,31 @@ def synthesize(pool, n: int, seed: int) -> tuple[list[Article], list[Claim], lis
     return articles, claims, quotes
 
 
-def run_stages(articles, claims, quotes, entities, settings) -> dict[str, float]:
-    """Seconds per comparison stage on one corpus."""
-    times = {}
-    t = time.perf_counter()
-    props = propositions.group_claims(claims, articles)
-    times["propositions"] = time.perf_counter() - t
-    t = time.perf_counter()
-    relations.relate(claims, props, quotes, articles)
-    times["relations"] = time.perf_counter() - t
-    t = time.perf_counter()
-    found = reuse.find_reuse(articles, settings)
-    times["reuse"] = time.perf_counter() - t
-    t = time.perf_counter()
-    framing.frame(articles, quotes, entities)
-    times["framing"] = time.perf_counter() - t
-    times["_reuse_found"] = len(found)
+STAGES = ("propositions", "relations", "reuse", "framing")
+
+
+def run_stages(articles, claims, quotes, entities, settings, stages=STAGES) -> dict[str, float]:
+    """Seconds per comparison stage on one corpus (relations get the
+    propositions of the same corpus, computed untimed when not asked for)."""
+    times: dict[str, float] = {}
+    props = []
+    if "propositions" in stages or "relations" in stages:
+        t = time.perf_counter()
+        props = propositions.group_claims(claims, articles)
+        times["propositions"] = time.perf_counter() - t
+    if "relations" in stages:
+        t = time.perf_counter()
+        relations.relate(claims, props, quotes, articles)
+        times["relations"] = time.perf_counter() - t
+    times["_reuse_found"] = 0
+    if "reuse" in stages:
+        t = time.perf_counter()
+        times["_reuse_found"] = len(reuse.find_reuse(articles, settings))
+        times["reuse"] = time.perf_counter() - t
+    if "framing" in stages:
+        t = time.perf_counter()
+        framing.frame(articles, quotes, entities)
+        times["framing"] = time.perf_counter() - t
     return times
 
 
@@ -123,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES))
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus {args.corpus} not found (pass --corpus DIR)", file=sys.stderr)
@@ -133,12 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"real corpus: {len(report.articles)} articles, {len(report.claims)} claims, "
           f"{len(report.quotes)} quotes -> {len(pool)} sentences ({time.perf_counter() - t0:.1f} s)")
     settings = Settings()
-    stages = ["propositions", "relations", "reuse", "framing"]
+    stages = list(args.stages)
     rows = []
     for n in args.sizes:
         arts, cls, qs = synthesize(pool, n, args.seed)
         words = sum(len(a.text.split()) for a in arts)
-        times = run_stages(arts, cls, qs, report.entities, settings)
+        times = run_stages(arts, cls, qs, report.entities, settings, stages)
         rows.append((n, words, len(cls), len(qs), times))
         print(f"  {n} articles done", file=sys.stderr)
     head = f"| articles | words | claims | quotes | " + " | ".join(f"{s} s" for s in stages) + " | total s |"

@@ -31,6 +31,7 @@ documents"):
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_left
@@ -63,18 +64,26 @@ MAX_POSITIONS = 4
 """Occurrences of one shingle kept per article (a phrase repeated on one page)."""
 
 _WORD = re.compile(r"\w+")
+_GAPS = sorted(((di, dj) for di in range(MAX_GAP + 1) for dj in range(MAX_GAP + 1) if di + dj),
+               key=lambda g: (g[0] + g[1], abs(g[0] - g[1]), g))
+"""Gap shapes tried after a mismatch, smallest first (one word dropped, one
+word changed, ...)."""
 _BARRIER = -1
 
 
 @dataclass
 class _Tokens:
     ids: np.ndarray  # int64 token ids; _BARRIER (and below) never match
+    ids_list: list[int]
     starts: list[int]
     ends: list[int]
     barrier_prefix: np.ndarray  # barrier_prefix[i] = barriers among tokens[:i]
 
 
+@functools.lru_cache(maxsize=200_000)
 def _norm(word: str) -> str:
+    if word.isascii():
+        return word.lower()
     w = unicodedata.normalize("NFKD", word)
     w = "".join(ch for ch in w if not unicodedata.combining(ch))
     return w.casefold()
@@ -120,7 +129,7 @@ def _article_tokens(article: Article, vocab: dict[str, int]) -> _Tokens:
     ids = np.fromiter((vocab.setdefault(t, len(vocab)) if t is not None else _BARRIER for t in toks),
                       dtype=np.int64, count=len(toks))
     prefix = np.concatenate(([0], np.cumsum(ids == _BARRIER)))
-    return _Tokens(ids, starts, ends, prefix)
+    return _Tokens(ids, ids.tolist(), starts, ends, prefix)
 
 
 def _shingle_hashes(ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -257,19 +266,18 @@ def _extend(A: list[int], B: list[int], i: int, j: int, step: int) -> tuple[int,
         i, j, added = i + step, j + step, added + 1
     while True:
         best = None
-        for di in range(MAX_GAP + 1):
-            for dj in range(MAX_GAP + 1):
-                if di + dj == 0:
-                    continue
-                x, y = i + step * di, j + step * dj
-                # the skipped tokens must not hold a barrier
-                skipped = [A[i + step * s] for s in range(di) if 0 <= i + step * s < na] + \
-                          [B[j + step * s] for s in range(dj) if 0 <= j + step * s < nb]
-                if any(v < 0 for v in skipped):
-                    continue
-                if all(ok(x + step * r, y + step * r) for r in range(RESYNC_WORDS)):
-                    if best is None or di + dj < best[0] + best[1]:
-                        best = (di, dj)
+        for di, dj in _GAPS:
+            x, y = i + step * di, j + step * dj
+            if not ok(x, y):
+                continue
+            if not all(ok(x + step * r, y + step * r) for r in range(1, RESYNC_WORDS)):
+                continue
+            # the skipped tokens must not hold a barrier
+            if any(0 <= i + step * t < na and A[i + step * t] < 0 for t in range(di)) or \
+                    any(0 <= j + step * t < nb and B[j + step * t] < 0 for t in range(dj)):
+                continue
+            best = (di, dj)
+            break
         if best is None:
             break
         i, j = i + step * best[0], j + step * best[1]
@@ -341,7 +349,7 @@ def _pair_passages(art_a: Article, art_b: Article, ta: _Tokens, tb: _Tokens,
         if not merged:
             passages.append([pa, pa + ln, pb, pb + ln, ln])
     out = []
-    A, B = ta.ids.tolist(), tb.ids.tolist()
+    A, B = ta.ids_list, tb.ids_list
     seen: set[tuple[int, int, int, int]] = set()
     for a0, a1, b0, b1, matched in passages:
         a1, b1, add_r = _extend(A, B, a1, b1, 1)
