@@ -102,12 +102,15 @@ def test_narrator_versus_quoted_voice():
                                  "khankendi-lachin road", "liberated"}
 
 
-def test_indirect_quote_content_is_the_speakers_voice():
-    text = "The minister said that the rebels had been crushed. Reporters saw the rebels retreat."
+def test_indirect_quote_content_is_the_narrators_wording():
+    text = 'The minister said that the rebels had been crushed. He called them "terrorists".'
     a = art(0, text)
-    rows = rows_of(a, [quote(a, "the rebels had been crushed", speaker="e7", kind="indirect")])
-    assert rows[("e7", "rebels")].count == 1
+    rows = rows_of(a, [quote(a, "the rebels had been crushed", speaker="e7", kind="indirect"),
+                       quote(a, "terrorists", speaker="e7", kind="direct")])
     assert rows[("narrator", "rebels")].count == 1
+    assert ("e7", "rebels") not in rows
+    assert rows[("e7", "terrorists")].count == 1
+    assert ("narrator", "terrorists") not in rows
 
 
 def test_nested_quote_smallest_span_wins():

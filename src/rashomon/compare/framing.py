@@ -23,8 +23,12 @@ has no resolved speaker):
   category ``"distinctive"`` with ``score`` = z.
 
 A term's voice is the voice of the smallest quote span that overlaps it
-(quotes of kind direct, indirect, post and question are all someone else's
-words); outside every quote it is the narrator's. No spaCy: plain regular
+(quotes of kind direct, post and question carry someone else's words);
+outside them it is the narrator's. Indirect speech counts as the narrator's
+wording: a reporter who paraphrases chooses the words ("X reports over 200
+killed in the attack": "attack" is the outlet's term, not X's), the usual
+distinction between direct and reported speech (Quirk et al. 1985,
+*A Comprehensive Grammar of the English Language*, §14.31). No spaCy: plain regular
 expressions over :func:`rashomon.annotate.body_text` (removed furniture
 blanked), so the cost is linear in the corpus size.
 """
@@ -159,10 +163,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
 
 class _Voices:
-    """Which voice owns a character offset of one article."""
+    """Which voice owns a character offset of one article (indirect speech
+    is the narrator's wording; see the module docstring)."""
 
     def __init__(self, quotes: list[Quote]):
-        self.spans = sorted(((q.start, q.end, q.speaker or QUOTED) for q in quotes if q.end > q.start),
+        self.spans = sorted(((q.start, q.end, q.speaker or QUOTED) for q in quotes
+                             if q.end > q.start and q.kind != "indirect"),
                             key=lambda s: (s[0], s[1]))
         self.starts = [s[0] for s in self.spans]
 
