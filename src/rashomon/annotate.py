@@ -159,6 +159,15 @@ def _register_components() -> None:
         return line_break_sentences(doc)
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, cached on the Doc: spaCy rebuilds the string on every
+    access, which turns a per-token lookup quadratic."""
+    t = doc.user_data.get("rashomon.text")
+    if t is None:
+        t = doc.user_data["rashomon.text"] = doc.text
+    return t
+
+
 def line_break_sentences(doc):
     """Start a sentence after every line break.
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from rashomon import temporal
-from rashomon.annotate import body_text
+from rashomon.annotate import body_text, doc_text
 from rashomon.types import (
     Article,
     Claim,
@@ -187,12 +187,7 @@ def _find_date_near(text: str, start: int, end: int, d: date) -> tuple[int, int]
 # ---------------------------------------------------------------- event labels
 
 
-def _text(doc) -> str:
-    """``doc.text``, cached on the Doc (spaCy rebuilds the string on every access)."""
-    t = doc.user_data.get("rashomon.text")
-    if t is None:
-        t = doc.user_data["rashomon.text"] = doc.text
-    return t
+_text = doc_text
 
 
 def _family(tok) -> tuple[str, str] | None:

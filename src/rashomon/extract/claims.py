@@ -42,6 +42,7 @@ import yaml
 
 from rashomon.extract.quantities import find_quantities
 from rashomon.types import Article, Claim, Quote
+from rashomon.annotate import doc_text
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
@@ -118,7 +119,7 @@ def _cuts(sent, quotes: list[Quote]) -> list[int]:
             if k > sent.start:
                 cuts.add(k)
     for t in sent:
-        if t.i > sent.start and "\n" in sent.doc.text[sent.doc[t.i - 1].idx:t.idx]:
+        if t.i > sent.start and "\n" in doc_text(sent.doc)[sent.doc[t.i - 1].idx:t.idx]:
             cuts.add(t.i)
     for q in quotes:
         if q.end <= sent.start_char or q.start >= sent.end_char or q.kind == "question":
@@ -141,7 +142,7 @@ def _segments(sent, quotes: list[Quote]) -> list[tuple[int, int]]:
     doc = sent.doc
     lines, start = [], sent.start
     for t in sent:
-        if t.i > sent.start and "\n" in doc.text[doc[t.i - 1].idx:t.idx]:
+        if t.i > sent.start and "\n" in doc_text(doc)[doc[t.i - 1].idx:t.idx]:
             lines.append((start, t.i))
             start = t.i
     lines.append((start, sent.end))
@@ -313,7 +314,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
         ``speaker`` None (the pipeline copies it from ``quote``).
     """
     lex = lexicons()
-    text = doc.text
+    text = doc_text(doc)
     qs = sorted(quotes, key=lambda q: q.start)
     claims: list[Claim] = []
     sents = [s for s in doc.sents if s.text.strip()]

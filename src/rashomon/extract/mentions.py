@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from rashomon.types import Article, Mention
+from rashomon.annotate import doc_text
 
 USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 MODIFIER_LABELS = {"NORP", "GPE", "LOC"}
@@ -166,7 +167,7 @@ def _handle_label(doc, start_char: int, handle: str) -> str:
     for e in doc.ents:
         if e.label_ == "PERSON" and re.sub(r"\W", "", e.text).lower() == squashed:
             return "PERSON"
-    before = doc.text[max(0, start_char - 3):start_char]
+    before = doc_text(doc)[max(0, start_char - 3):start_char]
     if "(" in before:
         prev = [e for e in doc.ents if e.end_char <= start_char and start_char - e.end_char <= 3]
         if prev and prev[-1].label_ == "PERSON":
@@ -194,15 +195,15 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
     for s, e, label in _groups(doc, actors):
         span = doc[s:e]
         cands.append((span.start_char, span.end_char, label, 3))
-    for s, e in _events(doc.text, actors):
+    for s, e in _events(doc_text(doc), actors):
         cands.append((s, e, "EVENT", 3))
     for ent in doc.ents:
         if ent.label_ not in USEFUL_LABELS:
             continue
         cands.append((ent.start_char, ent.end_char, ent.label_, 1))
-    for m in _HANDLE.finditer(doc.text):
+    for m in _HANDLE.finditer(doc_text(doc)):
         inside = [ent for ent in doc.ents if ent.start_char <= m.start() and m.end() <= ent.end_char
-                  and trim(doc.text, ent.start_char, ent.end_char) != m.span()]
+                  and trim(doc_text(doc), ent.start_char, ent.end_char) != m.span()]
         if not inside:  # a handle inside a longer name ("the @ICRC Baku Office") stays part of it
             cands.append((m.start(), m.end(), "HANDLE", 2))
     # resolve overlaps: higher priority, then longer span first

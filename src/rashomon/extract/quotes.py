@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 from rashomon.extract import speakers as sp
 from rashomon.types import Article, Quote
+from rashomon.annotate import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +209,7 @@ class _Ctx:
     def __init__(self, article: Article, doc):
         self.article = article
         self.doc = doc
-        self.text = doc.text if len(doc.text) == len(article.text) else _blank(article)
+        self.text = doc_text(doc) if len(doc_text(doc)) == len(article.text) else _blank(article)
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import yaml
+from rashomon.annotate import doc_text
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "it"}
@@ -170,13 +171,13 @@ def name_span(tok) -> tuple[int, int] | None:
         j -= 1
     if i >= j:
         return None
-    return _widen(doc.text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+    return _widen(doc_text(doc), doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
 
 
 def word_span(tok) -> tuple[int, int]:
     """Character span of the whitespace-delimited word a token sits in, without
     surrounding punctuation ("Harbour.News" for the token "News")."""
-    return _widen(tok.doc.text, tok.idx, tok.idx + len(tok.text))
+    return _widen(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text))
 
 
 def _widen(text: str, s: int, t: int) -> tuple[int, int]:
