@@ -20,6 +20,23 @@ MINIMUM = {
     "dedup": None,
     "kept": None,
     "posts": None,
+    # "Who said what"
+    "quote found": 20,
+    "quote speaker": 20,
+    "quote kind": 19,
+    "same entity": None,
+    "different entities": None,
+    # "Claims side by side"
+    "contradictions": None,
+    "contradiction pairs": 6,
+    "false contradictions avoided": None,
+    "agreements": None,
+    "hedged": None,
+    "reuse": None,
+    "framing narrator": 7,
+    "framing voice": None,
+    # "When"
+    "timeline": None,
 }
 
 
