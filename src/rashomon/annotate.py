@@ -162,10 +162,24 @@ def _register_components() -> None:
 def doc_text(doc) -> str:
     """``doc.text``, cached on the Doc: spaCy rebuilds the string on every
     access, which turns a per-token lookup quadratic."""
-    t = doc.user_data.get("rashomon.text")
+    t = doc.user_data.get(_TEXT_KEY)
     if t is None:
-        t = doc.user_data["rashomon.text"] = doc.text
+        t = doc.user_data[_TEXT_KEY] = doc.text
     return t
+
+
+_TEXT_KEY = "rashomon.text"
+_ENTS_KEY = "rashomon.ents"
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, cached on the Doc once the pipeline has run (spaCy builds
+    new Span objects for every entity on every access). Only for readers of a
+    finished Doc: components that change entities must use ``doc.ents``."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
 
 
 def line_break_sentences(doc):
@@ -332,7 +346,7 @@ def label_consistency(doc):
         for e in new:
             for i in range(e.start, e.end):
                 taken[i] = True
-        text = doc.text
+        text = doc_text(doc)
         for name, label in names.items():
             at = text.find(name)
             while at >= 0:
@@ -405,5 +419,16 @@ def load_pipeline(settings: Settings | None = None):
 
 
 def pipe(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:
-    """Yield one spaCy ``Doc`` per text, batched with ``nlp.pipe``."""
-    return nlp.pipe(texts, batch_size=batch_size)
+    """Yield one spaCy ``Doc`` per text, batched with ``nlp.pipe``.
+
+    Each Doc is tokenised here so its text is cached for :func:`doc_text`
+    before any component runs (spaCy's ``Doc.text`` rebuilds the string from
+    the tokens on every access)."""
+
+    def docs():
+        for text in texts:
+            doc = nlp.make_doc(text)
+            doc.user_data[_TEXT_KEY] = text
+            yield doc
+
+    return nlp.pipe(docs(), batch_size=batch_size)

@@ -42,7 +42,7 @@ import yaml
 
 from rashomon.extract.quantities import find_quantities
 from rashomon.types import Article, Claim, Quote
-from rashomon.annotate import doc_text
+from rashomon.annotate import doc_ents, doc_text
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
@@ -183,7 +183,7 @@ def _nations(doc) -> set[str]:
     nation inside an ORG name ("Azerbaijan Army") still names a party."""
     got = doc.user_data.get("rashomon_nations")
     if got is None:
-        got = {t.text for e in doc.ents if e.label_ in ("GPE", "NORP") for t in e if t.text[:1].isupper()}
+        got = {t.text for e in doc_ents(doc) if e.label_ in ("GPE", "NORP") for t in e if t.text[:1].isupper()}
         doc.user_data["rashomon_nations"] = got
     return got
 
@@ -196,7 +196,7 @@ def _party(tokens) -> str | None:
     nations = _nations(tokens[0].doc)
     for t in tokens:
         if t.ent_type_ in ("GPE", "NORP") or t.text in nations:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
             if ent is not None and ent.label_ in ("GPE", "NORP"):
                 return re.sub(r"^(?:the|The)\s+|['’]s?$", "", ent.text)
             return t.text
@@ -290,7 +290,7 @@ def _speaker_party(doc, quote: Quote | None) -> str | None:
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
     lo, hi = quote.speaker_start - 60, quote.speaker_end + 60
-    for e in doc.ents:
+    for e in doc_ents(doc):
         if e.label_ in ("GPE", "NORP") and lo <= e.start_char and e.end_char <= hi \
                 and not (quote.start <= e.start_char < quote.end):
             sent = doc[e.start].sent
@@ -405,7 +405,7 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
                    for m in pat.finditer(ctext) for t in trig):
                 affected = name
                 break
-    ents = [e for e in doc.ents if start <= e.start_char and e.end_char <= end]
+    ents = [e for e in doc_ents(doc) if start <= e.start_char and e.end_char <= end]
     dates = [e.text for e in ents if e.label_ == "DATE"] or [e.text for e in ents if e.label_ == "TIME"]
     places = [e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
     events = [e.text for e in ents if e.label_ == "EVENT"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from rashomon.types import Article, Mention
-from rashomon.annotate import doc_text
+from rashomon.annotate import doc_ents, doc_text
 
 USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 MODIFIER_LABELS = {"NORP", "GPE", "LOC"}
@@ -106,7 +106,7 @@ def _match_noun(doc, j: int, actors: Actors) -> tuple[int, str, str] | None:
 
 def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
     """Group actor spans as (start token, end token, label)."""
-    mods = [e for e in doc.ents if e.label_ in MODIFIER_LABELS]
+    mods = [e for e in doc_ents(doc) if e.label_ in MODIFIER_LABELS]
     mods += [s for s in doc.spans.get("gazetteer", []) if s.label_ in MODIFIER_LABELS]
     out: list[tuple[int, int, str]] = []
     seen = set()
@@ -164,12 +164,12 @@ def _events(text: str, actors: Actors) -> list[tuple[int, int]]:
 def _handle_label(doc, start_char: int, handle: str) -> str:
     """PERSON when the handle follows a person's name or squashes to one, else ORG."""
     squashed = re.sub(r"\W", "", handle.lstrip("@")).lower()
-    for e in doc.ents:
+    for e in doc_ents(doc):
         if e.label_ == "PERSON" and re.sub(r"\W", "", e.text).lower() == squashed:
             return "PERSON"
     before = doc_text(doc)[max(0, start_char - 3):start_char]
     if "(" in before:
-        prev = [e for e in doc.ents if e.end_char <= start_char and start_char - e.end_char <= 3]
+        prev = [e for e in doc_ents(doc) if e.end_char <= start_char and start_char - e.end_char <= 3]
         if prev and prev[-1].label_ == "PERSON":
             return "PERSON"
     return "ORG"
@@ -197,12 +197,12 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
         cands.append((span.start_char, span.end_char, label, 3))
     for s, e in _events(doc_text(doc), actors):
         cands.append((s, e, "EVENT", 3))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in USEFUL_LABELS:
             continue
         cands.append((ent.start_char, ent.end_char, ent.label_, 1))
     for m in _HANDLE.finditer(doc_text(doc)):
-        inside = [ent for ent in doc.ents if ent.start_char <= m.start() and m.end() <= ent.end_char
+        inside = [ent for ent in doc_ents(doc) if ent.start_char <= m.start() and m.end() <= ent.end_char
                   and trim(doc_text(doc), ent.start_char, ent.end_char) != m.span()]
         if not inside:  # a handle inside a longer name ("the @ICRC Baku Office") stays part of it
             cands.append((m.start(), m.end(), "HANDLE", 2))

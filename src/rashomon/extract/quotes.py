@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from rashomon.extract import speakers as sp
 from rashomon.types import Article, Quote
-from rashomon.annotate import doc_text
+from rashomon.annotate import doc_ents, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -398,7 +398,7 @@ def _persons(ctx: _Ctx, state: dict) -> list[dict]:
     """Named person mentions of the body, in order, with role and affiliation."""
     if "persons" not in state:
         out = []
-        for e in ctx.doc.ents:
+        for e in doc_ents(ctx.doc):
             if e.label_ != "PERSON" or not ctx.text[e.start_char:e.end_char].strip():
                 continue
             if not any(t.pos_ == "PROPN" for t in e):
@@ -417,7 +417,7 @@ def _roles(ctx: _Ctx, state: dict) -> list[dict]:
     """Every named mention (any name label) that the text gives a role."""
     if "roles" not in state:
         out, seen = [], set()
-        for e in ctx.doc.ents:
+        for e in doc_ents(ctx.doc):
             if e.label_ not in ("PERSON", "ORG") or not ctx.text[e.start_char:e.end_char].strip():
                 continue
             role, aff = sp.role_of(e.root)
