@@ -46,12 +46,21 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 def body_text(article: Article) -> str:
     """``article.text`` with every removed span replaced by spaces (newlines
     kept), so offsets into the body are offsets into ``article.text``."""
-    chars = list(article.text)
-    for r in article.removed:
-        for i in range(r.start, min(r.end, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    text = article.text
+    parts: list[str] = []
+    pos = 0
+    for r in sorted(article.removed, key=lambda r: r.start):
+        s, e = max(r.start, pos), min(r.end, len(text))
+        if s >= e:
+            continue
+        parts.append(text[pos:s])
+        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 # -- gazetteer ---------------------------------------------------------------

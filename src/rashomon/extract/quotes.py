@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from rashomon.extract import speakers as sp
 from rashomon.types import Article, Quote
-from rashomon.annotate import doc_ents, doc_text
+from rashomon.annotate import body_text, doc_ents, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +209,7 @@ class _Ctx:
     def __init__(self, article: Article, doc):
         self.article = article
         self.doc = doc
-        self.text = doc_text(doc) if len(doc_text(doc)) == len(article.text) else _blank(article)
+        self.text = doc_text(doc) if len(doc_text(doc)) == len(article.text) else body_text(article)
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
@@ -226,15 +226,6 @@ class _Ctx:
         i = bisect.bisect_left(self.tok_starts, s)
         j = bisect.bisect_left(self.tok_starts, e)
         return self.doc[i:j]
-
-
-def _blank(article: Article) -> str:
-    chars = list(article.text)
-    for r in article.removed:
-        for i in range(r.start, min(r.end, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 def _verbal(ctx: _Ctx, p: Para) -> bool:
