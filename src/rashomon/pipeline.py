@@ -8,7 +8,7 @@ relations, text reuse, framing → timeline. The result is one :class:`Report`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,7 +178,3 @@ def analyze(
     if progress:
         progress("compare", 1, 1)
     return report
-
-
-def iter_articles(report: Report) -> Iterable[Article]:
-    return iter(report.articles)
