@@ -79,6 +79,39 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
     return res
 
 
+def _annotated(nlp, texts: list[str], batch_size: int):
+    """Yield ``(index, doc, None)`` per text in order, or ``(index, None,
+    reason)`` for a text spaCy cannot annotate.
+
+    A text over the pipeline's ``max_length`` is refused up front (spaCy's
+    parser needs about 1 GB per 100,000 characters); any other failure inside
+    a batch makes the rest run one text at a time, so one document never
+    costs the others their analysis.
+    """
+    limit = nlp.max_length
+    fits = [i for i, t in enumerate(texts) if len(t) <= limit]
+    for i, t in enumerate(texts):
+        if len(t) > limit:
+            yield i, None, (f"article too long to annotate ({len(t):,} characters; the spaCy pipeline "
+                            f"takes at most {limit:,}): split the file into smaller documents")
+    done = 0
+    try:
+        for doc in annotate.pipe(nlp, (texts[i] for i in fits), batch_size):
+            yield fits[done], doc, None
+            done += 1
+        return
+    except Exception as exc:
+        log.warning("spaCy failed inside a batch (%s: %s); annotating the rest one at a time",
+                    type(exc).__name__, exc)
+    for i in fits[done:]:
+        try:
+            doc = next(iter(annotate.pipe(nlp, [texts[i]], 1)))
+        except Exception as exc:
+            yield i, None, f"annotation error: {type(exc).__name__}: {exc}"
+        else:
+            yield i, doc, None
+
+
 def analyze(
     paths: Sequence[str | Path] | str | Path,
     settings: Settings | None = None,
@@ -144,16 +177,20 @@ def analyze(
     nlp = annotate.load_pipeline(settings)
     counters = {"q": 0, "c": 0}
     results: list[ArticleResult] = []
-    docs = annotate.pipe(nlp, (annotate.body_text(a) for a in articles), settings.batch_size)
-    for i, (art, posts, doc) in enumerate(zip(articles, posts_by_article, docs)):
-        try:
-            results.append(analyze_article(art, doc, posts, counters))
-        except Exception as exc:  # an extractor bug on one article must not lose the rest
-            log.exception("analysis failed on %s", art.path)
+    texts = [annotate.body_text(a) for a in articles]
+    for n, (i, doc, error) in enumerate(_annotated(nlp, texts, settings.batch_size), 1):
+        art, posts = articles[i], posts_by_article[i]
+        if doc is not None:
+            try:
+                results.append(analyze_article(art, doc, posts, counters))
+            except Exception as exc:  # an extractor bug on one article must not lose the rest
+                log.exception("analysis failed on %s", art.path)
+                error = f"analysis error: {type(exc).__name__}: {exc}"
+        if error:
             results.append(ArticleResult(art))
-            report.skipped.append(Skipped(path=art.path, reason=f"analysis error: {type(exc).__name__}: {exc}"))
+            report.skipped.append(Skipped(path=art.path, reason=error))
         if progress:
-            progress("analyse", i + 1, len(articles))
+            progress("analyse", n, len(articles))
 
     all_mentions = [m for r in results for m in r.mentions]
     all_quotes = [q for r in results for q in r.quotes]

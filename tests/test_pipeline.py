@@ -1,0 +1,49 @@
+"""The pipeline keeps going when one document cannot be annotated."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon import analyze, annotate
+
+GOOD = "The mayor said on Monday that the bridge would reopen on Friday.\n"
+
+
+@pytest.fixture
+def two_files(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "long.txt").write_text("The council met again and said nothing new. " * 20, encoding="utf-8")
+    return tmp_path
+
+
+def test_article_over_the_spacy_limit_is_skipped_with_reason(two_files, nlp):
+    saved = nlp.max_length
+    nlp.max_length = 300
+    try:
+        report = analyze([two_files])
+    finally:
+        nlp.max_length = saved
+    [skip] = report.skipped
+    assert skip.path.endswith("long.txt")
+    assert "too long to annotate" in skip.reason and "300" in skip.reason
+    good = next(a for a in report.articles if a.name == "good.txt")
+    assert [q.article for q in report.quotes] == [good.id]
+    assert report.quotes[0].speaker_text == "The mayor"
+
+
+def test_failure_inside_a_batch_costs_only_that_document(tmp_path, nlp, monkeypatch):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("BOOM. The governor said the port is closed.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The minister said the road is open.\n", encoding="utf-8")
+
+    def fragile(nlp_, texts, batch_size=32):
+        for t in texts:
+            if "BOOM" in t:
+                raise RuntimeError("tokeniser exploded")
+            yield nlp_(t)
+
+    monkeypatch.setattr(annotate, "pipe", fragile)
+    report = analyze([tmp_path])
+    assert [(s.path.rsplit("/", 1)[-1], s.reason) for s in report.skipped] == [
+        ("b.txt", "annotation error: RuntimeError: tokeniser exploded")]
+    names = {a.id: a.name for a in report.articles}
+    assert sorted(names[q.article] for q in report.quotes) == ["a.txt", "c.txt"]
