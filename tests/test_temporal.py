@@ -108,3 +108,55 @@ def test_future_context(text, expected):
 ])
 def test_parse_iso(value, expected):
     assert temporal.parse_iso(value) == expected
+
+
+# -- speed guards: the first-character lookaheads and required words of the
+# patterns never change what find() returns.
+
+_GUARD_TEXTS = [
+    "On 20 September 2023, a briefing was held at 10:33 | 24 November 2020.",
+    "It happened two weeks ago; six days ago; 3 months ago. For the last three years, nothing moved.",
+    "Prices rose last month and earlier this year; next week they meet on Monday morning.",
+    "He spoke yesterday, today and tonight; the day before yesterday, last night, this afternoon.",
+    "in 2019, by 2020, since 1999, mid-2021, between 1500 and 1600, to 2000 people, 2023-09-20T13:00",
+    "the 21st of September, Sept. 3, MARCH 2020, Friday, September 22, 2023 at 1 p.m.",
+    # characters that case-insensitive matching equates with ASCII letters
+    "ın 2019 the laſt two days, ſix days ago, İn 2020 the paſt \u212aelvin week",
+    "no date here at all, only words and 23 hours",
+    "",
+]
+
+
+def _plain_find(monkeypatch, text):
+    import re
+
+    monkeypatch.setattr(temporal, "_PATTERNS", [(k, re.compile(rx)) for k, rx, _f, _w in temporal._PATTERN_SPECS])
+    monkeypatch.setattr(temporal, "_REQUIRED", [() for _ in temporal._PATTERN_SPECS])
+    temporal._find.cache_clear()
+    try:
+        return temporal.find(text)
+    finally:
+        monkeypatch.undo()
+        temporal._find.cache_clear()
+
+
+@pytest.mark.parametrize("text", _GUARD_TEXTS)
+def test_guards_keep_results(monkeypatch, text):
+    temporal._find.cache_clear()
+    assert temporal.find(text) == _plain_find(monkeypatch, text)
+
+
+def test_guards_keep_results_on_corpus(monkeypatch, corpus_dir):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
+    assert texts
+    for text in texts:
+        temporal._find.cache_clear()
+        guarded = temporal.find(text)
+        assert guarded == _plain_find(monkeypatch, text)
+    assert sum(len(temporal.find(t)) for t in texts) > 20  # the corpus has dates to compare
+
+
+def test_odd_case_letters_still_match():
+    # "laſt" matches "last" case-insensitively; the required-word test must not skip it
+    found = temporal.find("Over the laſt two days, we acted.")
+    assert [c.kind for c in found] == ["interval"] and found[0].n == 2

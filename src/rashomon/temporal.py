@@ -66,28 +66,49 @@ _MY = rf"(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})"
 _ISO = rf"(?<![\d/-])(?P<iy>{_YEAR_CORE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d))?(?![\d-])"
 _DATE = rf"(?:{_DMY}|{_MDY}|{_MY})"
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(_ISO)),
+# Each pattern: (kind, regex, first characters a match can start with, words
+# one of which the text must contain). Both are exact necessary conditions of
+# the regex, used only for speed: the first-character lookahead lets the regex
+# engine reject most positions at once (a Python regex that opens with an
+# optional group or an alternation otherwise tries every branch at every
+# position), and a pattern whose required words are all absent is not run.
+# tests/test_temporal.py checks that guarded and plain patterns agree.
+_MONTH_FIRST = "JFMASOND"
+_NUM_FIRST = "".join(sorted({w[0] for w in _NUMBERS} | {w[0].upper() for w in _NUMBERS}))
+_PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("iso", _ISO, "12", ("-",)),
     # "10:33 | 24 November 2020", "1 p.m. on 20 September"
-    ("abs", re.compile(rf"(?<![\w:])(?P<t0>{_TIME})\s*(?:\||,|-|–|—|on)?\s*{_DATE}")),
+    ("abs", rf"(?<![\w:])(?P<t0>{_TIME})\s*(?:\||,|-|–|—|on)?\s*{_DATE}", "0-9", ()),
     # "September 20, 2023 at 1:00 p.m.", "20 September 2023, 10:33"
-    ("abs", re.compile(rf"{_DATE}(?:,?\s*(?:at|,|-|–|—|\|)\s*)(?P<t1>{_TIME})")),
-    ("abs", re.compile(rf"(?<![\w-]){_DATE}")),
-    ("interval", re.compile(
+    ("abs", rf"{_DATE}(?:,?\s*(?:at|,|-|–|—|\|)\s*)(?P<t1>{_TIME})", "0-9t" + _MONTH_FIRST, ()),
+    ("abs", rf"(?<![\w-]){_DATE}", "0-9t" + _MONTH_FIRST, ()),
+    ("interval",
         rf"(?i:(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+)"
-        rf"(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month|year)s?)\b")),
-    ("ago", re.compile(rf"\b(?P<n>(?i:{_NUM}))\s+(?P<u>(?i:day|week|month|year)s?)\s+(?i:ago)\b")),
-    ("period", re.compile(r"\b(?P<mod>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<u>(?i:week|month|year))\b")),
-    ("weekday", re.compile(
+        rf"(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month|year)s?)\b", "oOiIdDfFwWtT", ("last", "past", "previous")),
+    ("ago", rf"\b(?P<n>(?i:{_NUM}))\s+(?P<u>(?i:day|week|month|year)s?)\s+(?i:ago)\b", "0-9" + _NUM_FIRST, ("ago",)),
+    ("period", r"\b(?P<mod>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<u>(?i:week|month|year))\b",
+        "lLtTnNeE", ("week", "month", "year")),
+    ("weekday",
         rf"\b(?:(?P<mod>(?i:last|this|next|past|coming|this\s+coming|on))\s+)?(?P<wd>{_WD})"
-        rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
-    ("word", re.compile(
+        rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b", "lLtTnNpPcCoOMWFS", ()),
+    ("word",
         r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
-        r"this\s+(?:morning|afternoon|evening)|last\s+night))\b")),
-    ("year", re.compile(
+        r"this\s+(?:morning|afternoon|evening)|last\s+night))\b", "tTyYlL",
+        ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night")),
+    ("year",
         r"\b(?i:in|by|of|to|since|from|until|till|during|before|after|between|and|through|early|late)\s+"
-        rf"(?P<y>{_YEAR})(?![\w%])|\bmid-(?P<y_>{_YEAR})")),
+        rf"(?P<y>{_YEAR})(?![\w%])|\bmid-(?P<y_>{_YEAR})", "iIbBoOtTsSfFuUdDaAeElLmM", ()),
 ]
+# Characters that case-insensitive regex matching equates with an ASCII letter
+# although str.lower() does not map them to it (dotted I, dotless i, long s,
+# Kelvin sign): they join every first-character set (harmless where the
+# pattern is case-sensitive), and a text holding one is scanned with every pattern.
+_ODD_CASE_CHARS = "\u0130\u0131\u017f\u212a"
+_ODD_CASE = re.compile(f"[{_ODD_CASE_CHARS}]")
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (k, re.compile(rf"(?=[{first}{_ODD_CASE_CHARS}]){rx}")) for k, rx, first, _w in _PATTERN_SPECS]
+_REQUIRED: list[tuple[str, ...]] = [w for _k, _rx, _f, w in _PATTERN_SPECS]
+
 
 # Words after a bare year that show it counts something ("to 2000 people").
 _FUNCTION_S = {"was", "has", "is", "as", "this", "thus", "its", "his", "hers", "yes", "plus", "whereas", "unless"}
@@ -240,7 +261,10 @@ def find(text: str) -> list[Candidate]:
 @functools.lru_cache(maxsize=16)
 def _find(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
-    for kind, pat in _PATTERNS:
+    low = text.lower() if not _ODD_CASE.search(text) else None
+    for (kind, pat), required in zip(_PATTERNS, _REQUIRED):
+        if required and low is not None and not any(w in low for w in required):
+            continue  # none of the words every match holds: no match
         for m in pat.finditer(text):
             c = _candidate(kind, m, text)
             if c is not None:

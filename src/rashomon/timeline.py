@@ -57,6 +57,7 @@ _SIGNATURE = re.compile(
 _PLACE = re.compile(
     r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:city|town|village|capital|region|province|district)\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_PUBLISHED_WORD = re.compile(r"(?i)published|posted")
 _DATE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
@@ -135,7 +136,9 @@ def reference_date(article: Article, quotes: list[Quote] | None = None) -> tuple
     body = body_text(article)
     labelled: list[tuple[date, int, int, str]] = []
     dated: list[tuple[date, int, int, str]] = []
-    for c in temporal.find(raw):
+    # A labelled publication date follows "published"/"posted" (the test
+    # below); a text naming neither is not scanned for one.
+    for c in temporal.find(raw) if _PUBLISHED_WORD.search(raw) else ():
         if c.kind in {"abs", "iso"} and c.labelled and c.year is not None and c.day is not None:
             if re.search(r"(?i)(published|posted)[^\n]{0,25}$", raw[max(0, c.start - 40):c.start]):
                 labelled.append((date(c.year, c.month, c.day), c.start, c.end, temporal.iso(
@@ -363,10 +366,15 @@ def _clause_label(span) -> str | None:
 # ---------------------------------------------------------------- per article
 
 
+@functools.lru_cache(maxsize=1)
+def _platform_rx() -> re.Pattern:
+    alt = "|".join(re.escape(p) for p in _lexicon()["platforms"])
+    # "(?=o)": the first character, so the engine skips other positions at once.
+    return re.compile(rf"(?=o)\bon\s+(?:the\s+)?({alt})(?:\s+platform|\s+account)?\b")
+
+
 def _platform(text: str) -> str | None:
-    plats = _lexicon()["platforms"]
-    alt = "|".join(re.escape(p) for p in plats)
-    names = {m.group(1) for m in re.finditer(rf"\bon\s+(?:the\s+)?({alt})(?:\s+platform|\s+account)?\b", text)}
+    names = {m.group(1) for m in _platform_rx().finditer(text)}
     return names.pop() if len(names) == 1 else None
 
 
