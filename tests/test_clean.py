@@ -53,6 +53,11 @@ HEAD_CASES = [
     ("POLITICS", "navigation"),
     ("World", "navigation"),
     ("Home | Politics | Sport", "navigation"),
+    # a menu line of separated items: most items menu words, or any short items at the head
+    ("Home | News | Community | Opinion | Contact", "navigation"),
+    ("Start • Parish Notices • Allotments • Contact Us", "navigation"),
+    # a news ticker: items opening with an all-caps label
+    ("BREAKING: Bridge closed until Monday | WEATHER: Light rain, 9C | MARKETS: Grain prices steady", "ticker"),
     ("Share Tweet Email", "share"),
     ("Subscribe", "subscribe"),
     ("- Published Date: 10:33 | 24 November 2020", "byline"),
@@ -111,6 +116,16 @@ KEPT = [
 
 @pytest.mark.parametrize("line", KEPT)
 def test_prose_with_furniture_words_is_kept(line):
+    text = f"A title for the test page\n\n{PROSE}\n\n{line}\n\n{PROSE2}\n"
+    assert reason_of(text, line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Maria Lopez | Ahmed Khan | Li Wei",  # separated short items inside the body: not a menu
+    "Results: Lopez 40 | Khan 35 | Wei 25",
+    "The talks covered energy | transport | trade, the ministry said.",
+])
+def test_separated_items_inside_body_are_kept(line):
     text = f"A title for the test page\n\n{PROSE}\n\n{line}\n\n{PROSE2}\n"
     assert reason_of(text, line) is None
 

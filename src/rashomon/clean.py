@@ -15,7 +15,12 @@ spans blanked (``annotate.body_text``). Rules work line by line:
 2. *Tickers and counters*: ``• USD103.43``, ``EUR 109.01 ▲0.3%``, ``• 383``.
 3. *Byline block*: a run of short list items that holds a date label
    (``- Published Date: …``) or a ``By NAME`` line; ``metadata`` reads them.
-4. *Head and tail zones* (before the first and after the last line of
+4. *Menu lines and news tickers*: a line of three or more short capitalised
+   items between spaced separators (``Home | News | Community | Contact``) is
+   navigation when half its items are menu words, and anywhere in the head
+   and tail zones; a line of labelled items (``BREAKING: … | WEATHER: …``) is
+   a ticker.
+   *Head and tail zones* (before the first and after the last line of
    article length): short all-caps lines are navigation.
 5. *Related lists*: short headline lines right after a related-link header.
 6. *Duplicates*: a line of ≥ 5 words seen before (whitespace, quotes and case
@@ -200,6 +205,32 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»]\s*$")
 _LIST_ITEM = re.compile(rf"^{BULLET}\s+\S")
 
 
+_MENU_SEP = re.compile(r"\s+[|•·▪●»]\s+")
+_ITEM_LABEL = re.compile(r"^[^\W\d_a-zа-яё]{2,}(?:\s+[^\W\d_a-zа-яё]{2,}){0,2}:\s+\S")
+
+
+def _menu_items(text: str) -> list[str] | None:
+    """The items of a menu line ("Home | News | Community | Contact"): at
+    least three items between spaced separators (``|``, ``•``, ``·``, ``»``),
+    each of 1-3 words, opening with a capital, without digits or sentence
+    punctuation at its end; ``None`` for any other line."""
+    items = _MENU_SEP.split(text)
+    if len(items) < 3:
+        return None
+    for it in items:
+        if not 1 <= len(it.split()) <= 3 or not it[:1].isupper() or any(ch.isdigit() for ch in it) \
+                or it.endswith((".", "!", "?", ":", ";", ",")):
+            return None
+    return items
+
+
+def _labelled_ticker(text: str) -> bool:
+    """A news ticker line: two or more items between spaced separators, each
+    opening with an all-capitals label and a colon ("BREAKING: … | WEATHER: …")."""
+    items = _MENU_SEP.split(text)
+    return len(items) >= 2 and all(_ITEM_LABEL.match(it) for it in items)
+
+
 def _classify(line: Line, lex: Lexicon) -> tuple[str, str] | None:
     """(reason, detail) when ``line`` is furniture by lexicon, ticker or pattern."""
     t = line.text
@@ -215,6 +246,10 @@ def _classify(line: Line, lex: Lexicon) -> tuple[str, str] | None:
                 pass  # a lone "Chrome"/"Safari" line is not a browser list
             else:
                 return reason, detail
+    if nw <= 40 and _labelled_ticker(t):
+        return "ticker", "news ticker (labelled items: BREAKING: …, WEATHER: …)"
+    if nw <= 15 and (items := _menu_items(t)) and 2 * sum(_token_kinds(i, lex) is not None for i in items) >= len(items):
+        return "navigation", "site navigation (menu line, most items menu words)"
     if nw <= 8 and (lex.date_label_rx.match(t)):
         return "byline", DETAILS["byline"]
     if nw <= 3 and t.rstrip(":").strip().casefold() in lex.label_words:
@@ -368,7 +403,7 @@ def clean(article: Article) -> CleanResult:
             reasons[ln.index] = ("byline", DETAILS["byline"])
 
     # head and tail zones: short all-caps lines there are navigation
-    kept_long = [ln.index for ln in nonblank if ln.index not in reasons and ln.words >= 6]
+    kept_long = [ln.index for ln in nonblank if ln.index not in reasons and ln.words >= 6 and not _menu_items(ln.text)]
     if kept_long:
         head_end, tail_start = kept_long[0], kept_long[-1]
         for ln in nonblank:
@@ -376,6 +411,8 @@ def clean(article: Article) -> CleanResult:
                 continue
             if ln.words <= 3 and _ALLCAPS.match(ln.text) and sum(ch.isalpha() for ch in ln.text) >= 2:
                 reasons[ln.index] = ("navigation", "site navigation (short all-caps menu line)")
+            elif ln.words <= 15 and _menu_items(ln.text):
+                reasons[ln.index] = ("navigation", "site navigation (menu line of separated items)")
 
     # related lists: short headline lines right after a related-links header
     for k, ln in enumerate(nonblank):
