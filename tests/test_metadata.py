@@ -39,6 +39,14 @@ OUTLET_CASES = [
     # wire dateline
     ("Talks resume\n\nMOSCOW, Sept 20 (Reuters) - Russia said on Wednesday that talks would resume soon "
      "in the capital.\n", "Reuters"),
+    # a full wire dateline (place, day and month, wire) names its wire whatever the name looks like
+    ("Blast at plant\n\nKESTREL POINT, March 12, 2024 (Tidewire) - An explosion at a plant killed at least "
+     "twelve people on Tuesday, the governor said.\n", "Tidewire"),
+    ("Blast at plant\n\nPORT ELLIS, 12 March (Tidewire) - An explosion at a plant killed at least "
+     "twelve people on Tuesday, the governor said.\n", "Tidewire"),
+    # without the date the name must look like an outlet's
+    ("Blast at plant\n\nKESTREL POINT (Tidewire) - An explosion at a plant killed at least twelve people "
+     "on Tuesday, the governor said.\n", None),
     # a cited source is not the publisher
     (f"Talks resume\n\nOn September 20, Radio Free Example wrote that troops had crossed the border at night.\n",
      None),
@@ -120,6 +128,16 @@ def test_parse_date(value, iso):
 
 
 # -- title, language, container values ------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "Home | News | Community | Opinion | Contact",
+    "Start • Parish Notices • Allotments • Contact Us",
+    "Home | News | Community | Opinion | Contact\nBREAKING: Bridge shut until Monday | WEATHER: Light rain, 9C",
+])
+def test_menu_and_ticker_lines_are_never_the_title(head):
+    a = run(f"{head}\n\nTalks resume in the capital\n\n{PROSE}\n")
+    assert a.title == "Talks resume in the capital"
+
 
 def test_title_skips_furniture_and_prose():
     a = run(f"NEWS\nDONATEРусский\n\nTalks resume in the capital\n\n{PROSE}\n")

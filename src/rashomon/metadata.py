@@ -12,7 +12,9 @@ a JSONL field, a manifest) wins. Every value read from the text gets an
   (``X has learned``), the relay formula closing a sentence (``…, News.Az
   reports.``) or a wire dateline (``BAKU, Sept 20 (Reuters) -``). The name must
   look like an outlet's (a domain form, an outlet word such as *News* or
-  *Agency*, ``The …``, or a major agency). A cited source ("Radio Liberty
+  *Agency*, ``The …``, or a major agency), except in a full wire dateline
+  (capitalised place, day and month, then the wire's name of 1-3 capitalised
+  words in parentheses and a dash), whose form itself names the wire. A cited source ("Radio Liberty
   wrote that …", "according to Reuters") and a photo credit ("via REUTERS")
   are not the publisher.
 - *published*: a byline date label (``Published Date: 10:33 | 24 November
@@ -247,8 +249,21 @@ _TOLD = re.compile(rf"\btold\s+(?P<x>{_NAME})(?=\s*[.,;:!?)”\"]|\s+(?:in an?|o
 _LEARNED = re.compile(rf"(?P<x>{_NAME})\s+has\s+(?:learned|learnt|obtained)\b")
 _RELAY = re.compile(rf",\s*(?P<x>{_NAME})\s+(?:reports|reported|informs|informed|writes)\s*[.!]?\s*$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'-]+)(?:\s*,\s*[^()\n]{0,40}?)?\s*(?:\((?P<a1>[A-Z][\w .&/-]{1,30})\)|/(?P<a2>[A-Z][\w .&-]{1,30})/)\s*[-–—.]"
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'-]+)(?:\s*,\s*(?P<when>[^()\n]{0,40}?))?\s*(?:\((?P<a1>[A-Z][\w .&/-]{1,30})\)|/(?P<a2>[A-Z][\w .&-]{1,30})/)\s*[-–—.]"
 )
+
+
+_WIRE_NAME = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")
+_DATELINE_DATE = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def _dated(when: str | None) -> bool:
+    """Whether the part of a dateline between the place and the wire's name
+    holds a day and month ("March 12, 2024", "20 Sept"): the full wire
+    dateline form, which names its wire whatever the name looks like."""
+    return bool(when and _DATELINE_DATE.search(when))
 
 
 def _sentences_end(text: str):
@@ -298,7 +313,7 @@ def _outlet(article: Article, lines, kept, removed_reason) -> tuple[str, int, in
         if m:
             g = "a1" if m.group("a1") else "a2"
             x = m.group(g).strip()
-            if outlet_like(x):
+            if outlet_like(x) or (_dated(m.group("when")) and _WIRE_NAME.match(x)):
                 s = ln.start + m.start(g)
                 return x, s, s + len(x)
     return None
