@@ -139,3 +139,39 @@ def test_corpus_gold_passages(corpus_report, gold_path):
         assert r.a != r.b
         assert r.b_end - r.b_start > 0 and r.a_end - r.a_start > 0
         assert 0.8 <= r.similarity <= 1.0
+
+
+def _filler(i: int) -> str:
+    """An article body sharing no word with any other filler."""
+    return " ".join(f"w{i}x{j}" for j in range(20)) + "."
+
+
+@pytest.mark.parametrize("holders,expected", [
+    (2, {("a0", "a1")}),
+    (3, {("a0", "a1"), ("a0", "a2"), ("a1", "a2")}),       # up to MAX_CLIQUE: all pairs
+    (4, {("a0", "a1"), ("a0", "a2"), ("a0", "a3")}),       # above: each copy to the first holder
+    (30, {("a0", f"a{i}") for i in range(1, 30)}),
+])
+def test_passage_in_many_articles_links_each_copy_to_the_first_holder(holders, expected):
+    # the passage is in fewer than half of the articles, so it is wire copy, not boilerplate
+    texts = [f"lead{i}. " + SHARED + f". tail{i}." for i in range(holders)]
+    texts += [_filler(i) for i in range(holders + 2)]
+    rs = run(*texts)
+    assert {(r.a, r.b) for r in rs} == expected
+    assert len(rs) == len(expected)                        # one row per pair: O(n) for n copies
+    assert all(r.text.lower() == SHARED for r in rs)
+
+
+def test_reuse_rows_per_article_stay_bounded_as_copies_grow():
+    # every article copies two of six passages; rows per article must not grow with the corpus
+    passages = [" ".join(f"p{k}t{j}" for j in range(12)) for k in range(6)]
+
+    def corpus(n: int) -> list[str]:
+        return [f"intro{i}. " + passages[i % 6] + f". middle{i} m{i} n{i} o{i}. "
+                + passages[(i * 5 + 1) % 6] + f". end{i}."
+                for i in range(n)]
+
+    # each passage is held by n/3 articles (4, 8, 16); each article holds two passages,
+    # so at most one row per held passage: all pairs among 8 holders would give 3.5
+    per_article = [len(run(*corpus(n))) / n for n in (12, 24, 48)]
+    assert per_article == [1.5, 1.75, 1.875]

@@ -16,10 +16,17 @@ documents"):
    articles that share a shingle become a candidate pair.
 3. Boilerplate: a shingle found in more than half of the articles (and in at
    least :data:`BOILERPLATE_MIN_ARTICLES`) is page furniture, not reuse, and is
-   ignored. A shingle held by more than :data:`MAX_CLIQUE` articles (syndicated
-   copy) links each holder only to the first article that holds it, so the
-   work stays linear in the corpus size (a passage copied by many articles
-   is reported once per copy, against the first article in input order).
+   ignored. Wire copy: a shingle held by more than :data:`MAX_CLIQUE` (K = 3)
+   articles links each holder only to the first article that holds it (in
+   input order), its "original", not to every other holder: a passage copied
+   by m articles gives m - 1 pairs (a star), not m(m-1)/2. Up to K holders all
+   pairs are kept, which is at most one pair per holder too (3 pairs for 3),
+   so seeds and reported passages grow linearly with the number of articles
+   whatever the copying. The rule follows near-duplicate clustering, which
+   keeps a cluster's members rather than all their pairs (Broder 1997; Broder
+   et al. 1997, "Syntactic clustering of the Web"), and wire-copy detection,
+   where each newspaper story is compared with the agency source it derives
+   from, not with the other newspapers (Clough et al. 2002, METER).
 4. Seeds on one diagonal form exact runs; runs of one pair are merged when
    the gap between them is at most :data:`MAX_GAP` tokens on each side, and
    the ends are extended over such gaps when at least :data:`RESYNC_WORDS`
@@ -52,10 +59,14 @@ BOILERPLATE_SHARE = 0.5
 BOILERPLATE_MIN_ARTICLES = 3
 """... provided it is in at least this many articles (two articles sharing a
 passage in a two- or three-article corpus is reuse, not boilerplate)."""
-MAX_CLIQUE = 8
-"""Above this many holders a shingle links each holder to the first holder
-only (a star, not all pairs): at most 28 pairs for a small group and one per
-holder for a large one, so seeds stay linear in the number of shingles."""
+MAX_CLIQUE = 3
+"""K: above this many holders a shingle links each holder to the first holder
+only (a star, m - 1 pairs for m holders); up to K it links all pairs (at most
+K(K-1)/2 = K pairs for K = 3). Either way at most one pair per holder, so the
+text reuse rows of one article stay bounded by its own shared passages and
+the total grows linearly with the corpus (was 8, i.e. up to 3.5 pairs per
+holder, which made reuse grow ~2.4x per doubling on a corpus where most
+passages recur)."""
 MAX_GAP = 2
 """Most unmatched words skipped on either side inside one near-verbatim passage."""
 RESYNC_WORDS = 2
@@ -262,8 +273,8 @@ def _extend(A: list[int], B: list[int], i: int, j: int, step: int) -> tuple[int,
     def ok(x: int, y: int) -> bool:
         return 0 <= x < na and 0 <= y < nb and A[x] >= 0 and A[x] == B[y]
 
-    while ok(i, j):
-        i, j, added = i + step, j + step, added + 1
+    n = _walk(A, B, i, j, step)
+    i, j, added = i + step * n, j + step * n, added + n
     while True:
         best = None
         for di, dj in _GAPS:
@@ -281,9 +292,36 @@ def _extend(A: list[int], B: list[int], i: int, j: int, step: int) -> tuple[int,
         if best is None:
             break
         i, j = i + step * best[0], j + step * best[1]
-        while ok(i, j):
-            i, j, added = i + step, j + step, added + 1
+        n = _walk(A, B, i, j, step)
+        i, j, added = i + step * n, j + step * n, added + n
     return i, j, added
+
+
+_CHUNK = 16
+
+
+def _walk(A: list[int], B: list[int], i: int, j: int, step: int) -> int:
+    """Number of equal, non-barrier tokens A[i], B[j], A[i+step], B[j+step], ...
+    (compared a chunk of list slices at a time, then token by token)."""
+    na, nb = len(A), len(B)
+    n = 0
+    if step == 1:
+        while i + n + _CHUNK <= na and j + n + _CHUNK <= nb:
+            a = A[i + n:i + n + _CHUNK]
+            if a != B[j + n:j + n + _CHUNK] or min(a) < 0:
+                break
+            n += _CHUNK
+        while i + n < na and j + n < nb and A[i + n] >= 0 and A[i + n] == B[j + n]:
+            n += 1
+    else:
+        while i - n - _CHUNK >= -1 and j - n - _CHUNK >= -1:
+            a = A[i - n - _CHUNK + 1:i - n + 1]
+            if a != B[j - n - _CHUNK + 1:j - n + 1] or min(a) < 0:
+                break
+            n += _CHUNK
+        while i - n >= 0 and j - n >= 0 and A[i - n] >= 0 and A[i - n] == B[j - n]:
+            n += 1
+    return n
 
 
 def find_reuse(articles: list[Article], settings) -> list[Reuse]:
