@@ -268,8 +268,12 @@ def _norm(s: str) -> str:
     single spaces, no list bullet."""
     s = unicodedata.normalize("NFKC", s)
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("«", '"').replace("»", '"')
-    s = re.sub(rf"^{BULLET}\s+", "", s.strip())
-    return re.sub(r"\s+", " ", s).casefold()
+    s = _LEAD_BULLET.sub("", s.strip())
+    return _SPACES.sub(" ", s).casefold()
+
+
+_LEAD_BULLET = re.compile(rf"^{BULLET}\s+")
+_SPACES = re.compile(r"\s+")
 
 
 # -- embedded posts -------------------------------------------------------------
