@@ -23,7 +23,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_bytes", 20_000_000, "Files larger than this many bytes are skipped unread."),
     Setting("batch_size", 32, "Documents per nlp.pipe batch."),
     Setting("min_reuse_words", 8, "Shortest passage, in words, reported as text reuse."),
-    Setting("name_match_threshold", 88, "rapidfuzz ratio (0-100) above which two person names are one entity."),
+    Setting("name_match_threshold", 88, "rapidfuzz ratio (0-100) at which two name tokens match outright when linking person names (token by token; see link/entities.py)."),
 )
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
