@@ -236,11 +236,13 @@ def _seeds(docs: list[_Tokens], k: int) -> np.ndarray:
     return seeds
 
 
-def _runs(seeds: np.ndarray, k: int) -> list[tuple[int, int, int, int, int]]:
-    """Collapse seeds into exact runs (doc_a, doc_b, pos_a, pos_b, length), sorted
-    by pair then position in article a."""
+def _runs(seeds: np.ndarray, k: int) -> np.ndarray:
+    """Collapse seeds into exact runs, rows (doc_a, doc_b, pos_a, pos_b, length),
+    sorted by pair then position in article a (an array, not Python tuples:
+    hundreds of thousands of small objects would only feed the garbage
+    collector)."""
     if len(seeds) == 0:
-        return []
+        return np.empty((0, 5), np.int64)
     da, pa, db, pb = seeds.T
     diag = pb - pa
     order = np.lexsort((pa, diag, db, da))
@@ -253,7 +255,7 @@ def _runs(seeds: np.ndarray, k: int) -> list[tuple[int, int, int, int, int]]:
     length = pa[last] - pa[head] + k
     runs = np.stack((da[head], db[head], pa[head], pb[head], length), axis=1)
     o = np.lexsort((runs[:, 3], runs[:, 2], runs[:, 1], runs[:, 0]))
-    return [tuple(r) for r in runs[o].tolist()]
+    return runs[o]
 
 
 def _barrier_between(t: _Tokens, i: int, j: int) -> bool:
@@ -352,23 +354,24 @@ def find_reuse(articles: list[Article], settings) -> list[Reuse]:
     seeds = _seeds(docs, k)
     runs = _runs(seeds, k)
     out: list[Reuse] = []
-    i = 0
-    while i < len(runs):
-        da, db = runs[i][0], runs[i][1]
-        j = i
-        while j < len(runs) and runs[j][0] == da and runs[j][1] == db:
-            j += 1
-        out.extend(_pair_passages(articles[da], articles[db], docs[da], docs[db], runs[i:j], min_words))
-        i = j
+    if len(runs):
+        new_pair = np.concatenate(([True], (runs[1:, 0] != runs[:-1, 0]) | (runs[1:, 1] != runs[:-1, 1])))
+        heads = np.nonzero(new_pair)[0].tolist() + [len(runs)]
+        das, dbs, pas, pbs, lns = (runs[:, c].tolist() for c in range(5))
+        for i, j in zip(heads[:-1], heads[1:]):
+            da, db = das[i], dbs[i]
+            out.extend(_pair_passages(articles[da], articles[db], docs[da], docs[db],
+                                      zip(pas[i:j], pbs[i:j], lns[i:j]), min_words))
     out.sort(key=lambda r: (int(r.a[1:]) if r.a[1:].isdigit() else 0, r.a, r.a_start, r.b, r.b_start))
     return out
 
 
 def _pair_passages(art_a: Article, art_b: Article, ta: _Tokens, tb: _Tokens,
-                   runs: list[tuple[int, ...]], min_words: int) -> list[Reuse]:
-    """Merge one pair's exact runs into maximal near-verbatim passages."""
+                   runs, min_words: int) -> list[Reuse]:
+    """Merge one pair's exact runs, (pos_a, pos_b, length) in order of pos_a,
+    into maximal near-verbatim passages."""
     passages: list[list[int]] = []  # [a0, a1, b0, b1, matched]
-    for _, _, pa, pb, ln in runs:
+    for pa, pb, ln in runs:
         merged = False
         for cur in reversed(passages[-4:]):
             a0, a1, b0, b1, _m = cur
