@@ -56,11 +56,23 @@ def test_empty_dir_exits_2(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_missing_path_exits_2(tmp_path):
+def test_missing_path_alone_exits_2(tmp_path):
     result = invoke("analyze", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "no such file or directory" in result.stderr and "nope" in result.stderr
+    assert "no supported input" in result.stderr and "nope" in result.stderr
+    assert "no such file or directory" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.model
+def test_missing_path_among_good_ones_is_skipped(mixed_dir, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("analyze", str(mixed_dir / "one.txt"), str(tmp_path / "nope.txt"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [a["name"] for a in data["articles"]] == ["one.txt"]
+    assert [(s["path"], s["reason"]) for s in data["skipped"]] == [
+        (str(tmp_path / "nope.txt"), "no such file or directory: check the path")]
 
 
 @pytest.mark.model

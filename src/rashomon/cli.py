@@ -9,13 +9,12 @@ entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 
 Exit codes: 0 when at least one document was analysed; 1 when nothing could
 be analysed, when ``--strict`` and a file was skipped, or on a rashomon error
-(model, manifest); 2 when no supported input is found or an input path does
-not exist.
+(model, manifest); 2 when no supported input is found at all. A missing path
+among others is listed as skipped, like any unreadable input.
 """
 from __future__ import annotations
 
 import contextlib
-import glob
 import inspect
 import json
 import logging
@@ -109,10 +108,6 @@ class _Bar:
             self.progress.stop()
 
 
-def _missing(inputs: list[str]) -> list[str]:
-    return [p for p in inputs if not Path(p).exists() and not glob.glob(p, recursive=True)]
-
-
 def _analyze(
     inputs: list[str],
     out_dir: Path,
@@ -134,11 +129,6 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
     from rashomon.report.render import write_all
     from rashomon.settings import Settings
 
-    missing = _missing(inputs)
-    if missing:
-        for p in missing:
-            err.print(f"error: no such file or directory: {p}", markup=False)
-        raise typer.Exit(2)
     settings = Settings.from_env(**settings_values, manifest=manifest, gazetteers=list(gazetteer or []) or None)
     bar = _Bar(enabled=not quiet)
     try:

@@ -144,9 +144,10 @@ def analyze(
     if settings.manifest:  # a bad manifest fails before any file is read
         load_manifest(settings.manifest)
     files, skipped = ingest.discover(paths, settings)
-    if not files and not skipped:
+    if not files:
+        why = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
         raise NoInputError(
-            f"no supported input (.txt, .html, .htm, .jsonl) found in: {', '.join(map(str, paths))}"
+            f"no supported input ({', '.join(ingest.supported())}) found in: {', '.join(map(str, paths))}{why}"
         )
     articles: list[Article] = []
     posts_by_article: list[list[Quote]] = []
