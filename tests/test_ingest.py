@@ -22,7 +22,7 @@ from rashomon.ingest import discover, read, register_reader
 from rashomon.ingest.fields import normalize_date, normalize_language, normalize_url
 from rashomon.ingest.html import body_text
 from rashomon.settings import Settings
-from rashomon.types import Article
+from rashomon.types import Article, Skipped
 
 DATA = Path(__file__).parent / "data" / "ingest"
 RU = "Министр иностранных дел заявил, что переговоры продолжатся в пятницу."
@@ -241,7 +241,11 @@ def test_html_without_text_is_empty(tmp_path, settings):
 
 def test_jsonl_records_and_bad_lines(settings, caplog):
     with caplog.at_level(logging.WARNING):
-        arts = read(DATA / "records.jsonl", settings)
+        items = read(DATA / "records.jsonl", settings)
+    bad = [x for x in items if isinstance(x, Skipped)]
+    arts = [x for x in items if not isinstance(x, Skipped)]
+    assert [s.path.rsplit("/", 1)[-1] for s in bad] == ["records.jsonl#2", "records.jsonl#3", "records.jsonl#4"]
+    assert all(s.reason.startswith(f"line {s.path[-1]}: ") for s in bad)
     assert [a.name for a in arts] == ["records.jsonl#1", "records.jsonl#6"]
     assert all(a.format == "jsonl" and a.encoding == "utf-8" for a in arts)
     first, second = arts

@@ -9,12 +9,13 @@ import pytest
 from rashomon.errors import ManifestError
 from rashomon.ingest import apply_manifest, load_manifest, read
 from rashomon.settings import Settings
+from rashomon.types import Article
 
 DATA = Path(__file__).parent / "data" / "ingest"
 
 
 def arts(*paths: Path):
-    return [a for p in paths for a in read(p, Settings())]
+    return [a for p in paths for a in read(p, Settings()) if isinstance(a, Article)]
 
 
 @pytest.fixture
@@ -140,7 +141,7 @@ def test_batch_with_bad_files_completes(tmp_path):
     assert [a.name for a in report.articles] == ["a.txt", "b.html", "c.jsonl#1", "c.jsonl#6"]
     # (an analysis error in a later stage is that stage's concern: only input skips are checked here)
     skipped = {Path(s.path).name: s.reason for s in report.skipped if not s.reason.startswith("analysis error")}
-    assert set(skipped) == {"missing.txt", "empty.txt", "image.txt"}
+    assert set(skipped) == {"missing.txt", "empty.txt", "image.txt", "c.jsonl#2", "c.jsonl#3", "c.jsonl#4"}
     assert "PNG" in skipped["image.txt"] and "empty" in skipped["empty.txt"]
     a = report.articles[0]
     assert (a.outlet, a.published) == ("Valley Times", "2023-09-19")

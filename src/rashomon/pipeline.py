@@ -155,6 +155,9 @@ def analyze(
     for i, path in enumerate(files):
         try:
             for art in ingest.read(path, settings):
+                if isinstance(art, Skipped):  # a bad part of a file (a JSON line)
+                    skipped.append(art)
+                    continue
                 art.id = f"a{len(articles)}"
                 art, posts = prepare(art)
                 for p in posts:

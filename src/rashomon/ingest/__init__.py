@@ -38,7 +38,7 @@ __all__ = [
     "supported",
 ]
 
-Reader = Callable[[Path, bytes, Settings], list[Article]]
+Reader = Callable[[Path, bytes, Settings], list[Article | Skipped]]
 """``reader(path, data, settings) -> list[Article]``: ``data`` is the whole
 file, already checked to be non-empty text-like bytes of at most
 ``settings.max_file_bytes``; articles get ``id=""`` (the pipeline numbers them).
@@ -186,8 +186,9 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def read(path: Path, settings: Settings) -> list[Article]:
-    """Read one file into articles (a ``.jsonl`` file gives one per record).
+def read(path: Path, settings: Settings) -> list[Article | Skipped]:
+    """Read one file into articles (a ``.jsonl`` file gives one per record,
+    and a ``Skipped`` record for each bad line).
 
     The file's size is checked with ``stat()`` before anything is read.
 
@@ -198,8 +199,10 @@ def read(path: Path, settings: Settings) -> list[Article]:
 
     Returns
     -------
-    list[Article] : with ``text`` (newlines ``\\n``), ``format``, ``encoding``
-        and any metadata the container states (with evidence); ``id`` empty.
+    list[Article | Skipped] : articles with ``text`` (newlines ``\\n``),
+        ``format``, ``encoding`` and any metadata the container states (with
+        evidence; ``id`` empty), and a ``Skipped`` for each part of the file
+        that could not be read (a bad JSON line).
 
     Raises
     ------

@@ -17,7 +17,7 @@ from rashomon.ingest import html as html_mod
 from rashomon.ingest.fields import FIELDS, NORMALIZERS, set_field
 from rashomon.ingest.text import decode, normalize_newlines
 from rashomon.settings import Settings
-from rashomon.types import Article
+from rashomon.types import Article, Skipped
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +57,14 @@ def _record(path: Path, lineno: int, line: str, enc: str) -> Article:
     return article
 
 
-def read_jsonl(path: Path, data: bytes, settings: Settings) -> list[Article]:
+def read_jsonl(path: Path, data: bytes, settings: Settings) -> list[Article | Skipped]:
     """Read a JSON-lines file into one article per valid line.
 
     Articles are named ``<file>.jsonl#<line>`` (1-based line number; ``path``
     likewise); ``format`` is ``"jsonl"``; stated fields are set with ``jsonl``
-    evidence (overriding what an ``html`` record's markup states).
+    evidence (overriding what an ``html`` record's markup states). A bad line
+    becomes a ``Skipped`` record (path ``<file>.jsonl#<line>``, with the
+    reason) among the articles, so the batch lists it like any bad file.
 
     Raises
     ------
@@ -70,7 +72,7 @@ def read_jsonl(path: Path, data: bytes, settings: Settings) -> list[Article]:
     InputError : no line of the file is a usable record.
     """
     text, enc = decode(data, path.name)
-    articles: list[Article] = []
+    articles: list[Article | Skipped] = []
     bad = 0
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -80,7 +82,8 @@ def read_jsonl(path: Path, data: bytes, settings: Settings) -> list[Article]:
         except ValueError as exc:
             bad += 1
             log.warning("%s line %d skipped: %s", path, lineno, exc)
-    if not articles:
+            articles.append(Skipped(path=f"{path}#{lineno}", reason=f"line {lineno}: {exc}"))
+    if bad == len(articles):
         raise InputError(
             f"{path.name} has no usable record ({bad} bad line(s)): each line must be a JSON object "
             'with a "text" or "html" field'
