@@ -15,7 +15,14 @@ Values follow ISO 8601 at the precision the text supports: ``YYYY``,
 ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``. Weekday arithmetic follows
 the TimeML/TIMEX3 convention for news (Pustejovsky et al. 2006; Strötgen &
 Gertz, HeidelTime, 2013): a bare weekday in past-tense news is the most recent
-such day on or before the reference date.
+such day on or before the reference date. A weekday that is not bare points
+forward — governed by "until", "till", "by", "next", "this coming", "from …
+onwards", or in a future clause ("will meet on Thursday", "is due to … on
+Friday", "plans to … Friday", "before Friday" after a future verb): the nearest
+such day on or after the reference date (TimeML/TIMEX3 guidelines v1.2.1,
+2006, on the anchoring of underspecified dates by tense; HeidelTime's
+tense-based weekday rules, Strötgen & Gertz 2013). A past-perfect clause ("By
+Friday, 15 had died") stays backward.
 """
 from __future__ import annotations
 
@@ -26,7 +33,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context"]
+__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday"]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -120,6 +127,59 @@ _FUTURE = re.compile(
     r"upcoming|expected\s+to|due\s+to|set\s+to|next)\b")
 
 
+# Weekday direction (see the module docstring): prepositions that make a
+# weekday a deadline or a start ahead of the reference date, future markers in
+# the same clause before it, and past-perfect markers that keep it backward.
+_FWD_PREP = re.compile(r"(?i)\b(?:until|till|til|by|from)\s+(?:(?:this|next|the)\s+)?$")
+_FWD_ONWARDS = re.compile(r"(?i)^(?:\s+(?:morning|afternoon|evening|night))?\s+(?:onwards?|on\s*[.,;])")
+_WD_FUTURE = re.compile(
+    r"(?i)(?:\b(?:will|shall|won't|wo\s+n't)\b|'ll\b|\b(?:would|could|might)\b(?!\s+(?:not\s+)?have\b)|"
+    r"\b(?:is|are|am|was|were|be|been)\s+(?:(?:due|expected|scheduled|slated)\b|(?:set|going)\s+to\b)|"
+    r"\b(?:plans?|planning|intends?|intending|aims?|hopes?|promised|vowed|pledged)\s+to\b|"
+    r"\b(?:scheduled|planned|upcoming|forthcoming)\b|\bto\s+be\s+held\b)")
+_PAST_PERFECT = re.compile(r"(?i)\b(?:had|'d\s+(?:been|already))\b")
+_CLAUSE_END = re.compile(r"[.;:!?\n“”\"«»]|\s[—–]\s")  # a quotation is its own clause
+
+
+def _clause_window(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of ``start``'s clause before ``start`` (at most 100 characters)
+    and after ``end`` (at most 100), cut at sentence or clause punctuation
+    and at quotation marks."""
+    left = text[max(0, start - 100):start]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(left)]
+    if cuts:
+        left = left[cuts[-1]:]
+    right = text[end:end + 100]
+    m = _CLAUSE_END.search(right)
+    if m:
+        right = right[:m.start()]
+    return left, right
+
+
+def forward_weekday(text: str, start: int, end: int, mod: str | None = None) -> bool:
+    """True when the weekday at ``text[start:end]`` points forward from the
+    reference date (the nearest such day on or after it), False for a bare
+    weekday (the most recent such day on or before it).
+
+    Forward: ``mod`` "next"/"coming"/"this coming"; governed by "until",
+    "till", "by", "from … onwards"; or a future marker ("will",
+    "is due to", "is expected to", "plans to", "scheduled" …) earlier in the
+    same clause. A past-perfect clause ("By Friday, 15 people had died") and
+    "last"/"past" stay backward. Rule source: see the module docstring.
+    """
+    if mod in {"next", "coming", "this coming"}:
+        return True
+    if mod in {"last", "past"}:
+        return False
+    left, right = _clause_window(text, start, end)
+    if _PAST_PERFECT.search(left) or _PAST_PERFECT.search(right):
+        return False
+    m = _FWD_PREP.search(left)
+    if m and not re.match(r"['’]s\b", right):  # "by Friday's shelling": an agent, not a deadline
+        return not m.group(0).lower().startswith("from") or bool(_FWD_ONWARDS.match(right))
+    return bool(_WD_FUTURE.search(left))
+
+
 @dataclass
 class Candidate:
     """A date or time expression found in a text (offsets into that text).
@@ -144,6 +204,8 @@ class Candidate:
     mod: str | None = None
     weekday: int | None = None
     labelled: bool = False
+    forward: bool = False
+    """A weekday pointing forward from the reference date (:func:`forward_weekday`)."""
 
     @property
     def relative(self) -> bool:
@@ -242,6 +304,7 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
     elif kind == "weekday":
         c.weekday = _WEEKDAYS[g["wd"].lower()]
         c.mod = " ".join((g.get("mod") or "").lower().split()) or None
+        c.forward = forward_weekday(text, m.start("wd") if c.mod in {None, "on"} else m.start(), m.end(), c.mod)
     elif kind == "word":
         c.mod = " ".join(g["w"].lower().split())
     line_before = text[text.rfind("\n", 0, c.start) + 1:c.start]
@@ -386,6 +449,8 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
         if c.mod in {"next", "coming", "this coming"}:
             delta = (c.weekday - ref.weekday()) % 7 or 7
             d = ref + timedelta(days=delta)
+        elif c.forward:
+            d = ref + timedelta(days=(c.weekday - ref.weekday()) % 7)
         else:
             delta = (ref.weekday() - c.weekday) % 7
             if c.mod in {"last", "past"} and delta == 0:
