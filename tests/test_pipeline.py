@@ -47,3 +47,18 @@ def test_failure_inside_a_batch_costs_only_that_document(tmp_path, nlp, monkeypa
         ("b.txt", "annotation error: RuntimeError: tokeniser exploded")]
     names = {a.id: a.name for a in report.articles}
     assert sorted(names[q.article] for q in report.quotes) == ["a.txt", "c.txt"]
+
+
+def test_article_in_another_language_than_the_pipeline_is_not_annotated(tmp_path):
+    (tmp_path / "en.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(
+        "Министр иностранных дел заявил в понедельник, что мост закрыт для движения. "
+        "Жители города выразили недовольство решением властей.\n", encoding="utf-8")
+    report = analyze([tmp_path])
+    langs = {a.name: a.language for a in report.articles}
+    assert langs == {"en.txt": "en", "ru.txt": "ru"}
+    [skip] = report.skipped
+    assert skip.path.endswith("ru.txt") and "'ru'" in skip.reason and "RASHOMON_SPACY_MODEL" in skip.reason
+    ru = next(a for a in report.articles if a.name == "ru.txt")
+    assert not [q for q in report.quotes if q.article == ru.id]
+    assert not [c for c in report.claims if c.article == ru.id]

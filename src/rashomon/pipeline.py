@@ -79,31 +79,43 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
     return res
 
 
-def _annotated(nlp, texts: list[str], batch_size: int):
-    """Yield ``(index, doc, None)`` per text in order, or ``(index, None,
-    reason)`` for a text spaCy cannot annotate.
+def _refusal(article: Article, text: str, nlp) -> str | None:
+    """Why an article is not given to spaCy, or ``None``.
 
-    A text over the pipeline's ``max_length`` is refused up front (spaCy's
-    parser needs about 1 GB per 100,000 characters); any other failure inside
-    a batch makes the rest run one text at a time, so one document never
-    costs the others their analysis.
+    A text over the pipeline's ``max_length`` (spaCy's parser needs about
+    1 GB per 100,000 characters), and an article whose detected language is
+    not the pipeline's (an English model misreads Russian or Arabic text:
+    speakers and claims would be invented, not found).
     """
-    limit = nlp.max_length
-    fits = [i for i, t in enumerate(texts) if len(t) <= limit]
-    for i, t in enumerate(texts):
-        if len(t) > limit:
-            yield i, None, (f"article too long to annotate ({len(t):,} characters; the spaCy pipeline "
-                            f"takes at most {limit:,}): split the file into smaller documents")
+    if len(text) > nlp.max_length:
+        return (f"article too long to annotate ({len(text):,} characters; the spaCy pipeline "
+                f"takes at most {nlp.max_length:,}): split the file into smaller documents")
+    if article.language and nlp.lang and article.language != nlp.lang:
+        return (f"written in '{article.language}', and the spaCy pipeline reads '{nlp.lang}': its sources "
+                f"entry is kept; set RASHOMON_SPACY_MODEL to a '{article.language}' pipeline to analyse it")
+    return None
+
+
+def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int):
+    """Yield ``(index, doc, None)`` per text in order, or ``(index, None,
+    reason)`` for a text that is refused or that spaCy fails on.
+
+    A failure inside a batch makes the rest run one text at a time, so one
+    document never costs the others their analysis.
+    """
+    for i, reason in refused.items():
+        yield i, None, reason
+    todo = [i for i in range(len(texts)) if i not in refused]
     done = 0
     try:
-        for doc in annotate.pipe(nlp, (texts[i] for i in fits), batch_size):
-            yield fits[done], doc, None
+        for doc in annotate.pipe(nlp, (texts[i] for i in todo), batch_size):
+            yield todo[done], doc, None
             done += 1
         return
     except Exception as exc:
         log.warning("spaCy failed inside a batch (%s: %s); annotating the rest one at a time",
                     type(exc).__name__, exc)
-    for i in fits[done:]:
+    for i in todo[done:]:
         try:
             doc = next(iter(annotate.pipe(nlp, [texts[i]], 1)))
         except Exception as exc:
@@ -182,7 +194,8 @@ def analyze(
     counters = {"q": 0, "c": 0}
     results: list[ArticleResult] = []
     texts = [annotate.body_text(a) for a in articles]
-    for n, (i, doc, error) in enumerate(_annotated(nlp, texts, settings.batch_size), 1):
+    refused = {i: r for i, (a, t) in enumerate(zip(articles, texts)) if (r := _refusal(a, t, nlp))}
+    for n, (i, doc, error) in enumerate(_annotated(nlp, texts, refused, settings.batch_size), 1):
         art, posts = articles[i], posts_by_article[i]
         if doc is not None:
             try:
