@@ -38,6 +38,7 @@ def md(report) -> str:
     (Quantity(value=10, high=12, approx="range", of="wounded"), "10–12 wounded"),
     (Quantity(value=1.5, approx="exact", unit="hours"), "1.5 hours"),
     (Quantity(value=0), "0"),
+    (Quantity(value=20, approx="over", unit="km", of="km"), "over 20 km"),
 ])
 def test_figure(q, expected):
     assert figure(q) == expected

@@ -51,7 +51,7 @@ def figure(q: Quantity) -> str:
     parts.append(value)
     if q.unit:
         parts.append(q.unit)
-    if q.of:
+    if q.of and q.of != q.unit:
         parts.append(q.of)
     return " ".join(parts)
 
