@@ -21,7 +21,7 @@ UNKNOWN = None  # unknown values stay None; templates show them as "unknown"
 #: Timeline chart geometry, in SVG user units (pixels).
 CHART_WIDTH = 960
 CHART_LEFT = 170
-CHART_RIGHT = 20
+CHART_RIGHT = 50  # room for the last tick label (centred on its line)
 LANE_HEIGHT = 22
 CHART_TOP = 30
 
