@@ -391,3 +391,12 @@ def test_real_corpus_reads_as_utf8_text(corpus_dir, settings):
     assert all(a.format == "txt" and a.encoding == "utf-8" and "\r" not in a.text for a in arts)
     assert arts[0].text.startswith("Azerbaijan vows to ensure safety of civilians")
     assert len(arts[2].text) == len((corpus_dir / files[2].name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("depth", [100, 300, 1000])
+def test_deeply_nested_html_keeps_its_text(depth):
+    from rashomon.ingest.html import extract
+
+    markup = ("<html><body>" + "<div>" * depth + "<p>The minister said the port is closed to all shipping today.</p>"
+              + "</div>" * depth + "</body></html>")
+    assert extract(markup).text == "The minister said the port is closed to all shipping today."

@@ -141,12 +141,13 @@ def _own_meta(tree) -> dict[str, str]:
 def body_text(markup: str) -> str:
     """Fallback main text: every text node of ``<body>``, scripts, styles,
     forms and comments dropped, block elements on their own lines, spaces
-    collapsed."""
+    collapsed. Parsed with ``huge_tree`` so pages nested deeper than 256
+    elements (up to libxml2's 2048) keep their text."""
     import lxml.html
     from lxml import etree
 
-    try:
-        root = lxml.html.document_fromstring(markup)
+    try:  # huge_tree: libxml2 stops at 256 nested elements without it (2048 with it)
+        root = lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return ""
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
