@@ -45,7 +45,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, metavar="",
                                  help="Print the version and exit."),
 ) -> None:
     """rashomon: who said what across conflicting accounts of one event."""
@@ -175,18 +175,19 @@ def _build_analyze_command():
           default=typer.Option(None, "--gazetteer", metavar="FILE",
                                help="Extra alias gazetteer YAML (repeatable).")),
         P("strict", P.POSITIONAL_OR_KEYWORD, annotation=bool,
-          default=typer.Option(False, "--strict", help="Exit 1 when any input is skipped (the report is still written).")),
+          default=typer.Option(False, "--strict", metavar="", help="Exit 1 when any input is skipped (the report is still written).")),
         P("quiet", P.POSITIONAL_OR_KEYWORD, annotation=bool,
-          default=typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and skipped files only.")),
+          default=typer.Option(False, "--quiet", "-q", metavar="", help="No progress bar or summary; errors and skipped files only.")),
         P("verbose", P.POSITIONAL_OR_KEYWORD, annotation=bool,
-          default=typer.Option(False, "--verbose", "-v", help="Debug logging on stderr.")),
+          default=typer.Option(False, "--verbose", "-v", metavar="", help="Debug logging on stderr.")),
     ]
     for s in SETTINGS:
         kind = type(s.default) if s.default is not None else str
         if kind is bool:
-            decl = typer.Option(None, f"{option_name(s)}/--no-{s.name.replace('_', '-')}", help=s.help)
+            decl = typer.Option(None, f"{option_name(s)}/--no-{s.name.replace('_', '-')}", metavar="", help=s.help)
         else:
-            decl = typer.Option(None, option_name(s), help=f"{s.help} (default: {s.default})")
+            decl = typer.Option(None, option_name(s), metavar="N" if kind is int else "NAME",
+                                help=f"{s.help} (default: {s.default})")
         params.append(P(s.name, P.POSITIONAL_OR_KEYWORD, annotation=Optional[kind], default=decl))
 
     def analyze(**kwargs: Any) -> None:
