@@ -33,6 +33,7 @@ heuristics of textacy's ``direct_quotations`` (which this module replaces).
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -372,17 +373,23 @@ def _speaker_from_subject(ctx: _Ctx, subj, state: dict) -> dict:
 
 
 def _record(state: dict, pos: int, spk: dict) -> None:
-    """Remember that a named speaker spoke at ``pos`` (for pronouns and runs)."""
-    state.setdefault("speakers", []).append((pos, spk))
+    """Remember that a named speaker spoke at ``pos`` (for pronouns and runs).
+    Kept sorted by position (bisect), so a lookup costs O(log n) per quote."""
+    at = state.setdefault("speaker_pos", [])
+    k = bisect.bisect_right(at, pos)
+    at.insert(k, pos)
+    state.setdefault("speakers", []).insert(k, spk)
 
 
 def _last_before(state: dict, pos: int) -> dict | None:
-    """The named speaker of the latest quote before ``pos``."""
-    best = None
-    for p, spk in state.get("speakers", []):
-        if p < pos and (best is None or p > best[0]):
-            best = (p, spk)
-    return best[1] if best else None
+    """The named speaker of the latest quote before ``pos`` (of several recorded at
+    that same position, the first recorded)."""
+    at = state.get("speaker_pos", [])
+    k = bisect.bisect_left(at, pos) - 1
+    if k < 0:
+        return None
+    k = bisect.bisect_left(at, at[k])
+    return state["speakers"][k]
 
 
 def _persons(ctx: _Ctx, state: dict) -> list[dict]:
@@ -400,7 +407,10 @@ def _persons(ctx: _Ctx, state: dict) -> list[dict]:
             role, aff = sp.role_of(e.root)
             out.append({"start": ns[0], "end": ns[1], "role": role, "aff": aff,
                         "subj": e.root.dep_ in ("nsubj", "nsubjpass")})
+        out.sort(key=lambda m: (m["end"], m["start"]))
         state["persons"] = out
+        state["person_ends"] = [m["end"] for m in out]
+        state["person_starts"] = [m["start"] for m in out]
     return state["persons"]
 
 
@@ -431,14 +441,16 @@ def _resolve_pronoun(ctx: _Ctx, tok, state: dict) -> dict | None:
         if last and last.get("start") is not None and last["start"] < pos:
             return last
         return None
-    before = [m for m in _persons(ctx, state) if m["end"] <= pos]
+    persons = _persons(ctx, state)
+    ends = state["person_ends"]
+    n = bisect.bisect_right(ends, pos)  # persons[:n] end at or before pos
     if last and last.get("start") is not None and last["start"] < pos:
-        newer = [m for m in before if m["start"] > last["start"] and m["subj"]]
-        if not newer:
+        k = bisect.bisect_right(state["person_starts"], last["start"])
+        if not any(m["subj"] for m in persons[k:n]):
             return last
-    if before:
-        subj = [m for m in before[-3:] if m["subj"]]
-        return subj[-1] if subj else before[-1]
+    if n:
+        subj = [m for m in persons[max(0, n - 3):n] if m["subj"]]
+        return subj[-1] if subj else persons[n - 1]
     return None
 
 
@@ -446,11 +458,12 @@ def _resolve_descriptor(ctx: _Ctx, tok, state: dict) -> dict | None:
     """The person the article introduced with the role a descriptor names
     ("the presidential aide" → "Hikmat Hajiyev, Assistant to the President")."""
     head, mods = sp.descriptor_words(tok)
+    key = (head, frozenset(mods))
+    cache = state.setdefault("descriptor_matches", {})
+    if key not in cache:  # role scores do not depend on the position: once per descriptor
+        cache[key] = [(sc, m) for m in _roles(ctx, state) if (sc := sp.role_score(head, mods, m["role"]))]
     best, best_score = None, 0
-    for m in _roles(ctx, state):
-        sc = sp.role_score(head, mods, m["role"])
-        if sc == 0:
-            continue
+    for sc, m in cache[key]:
         sc = sc * 10 + (1 if m["start"] < tok.idx else 0)
         if sc > best_score:
             best, best_score = m, sc
@@ -507,8 +520,10 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
     else:
         # parse split at a dotted name ("News.Az reports."): look right in the paragraph
         p = ctx.paras[ctx.para_of(verb.idx)]
-        for t in ctx.toks_in(verb.idx + 1, p.end):
-            if t.sent != verb.sent and t.sent.start > verb.sent.end + 0:
+        vs = verb.sent
+        stop = ctx.doc[vs.end].sent.end if vs.end < len(ctx.doc) else vs.end  # this sentence and the next
+        for t in ctx.doc[verb.i + 1:stop]:
+            if t.idx >= p.end:
                 break
             if t.i > verb.i and sp.cue_lemma(t) in lex.relay and not any(c.dep_ == "ccomp" for c in t.children) \
                     and ctx.text[verb.idx:t.idx].count(",") >= 1 and t.i != verb.i:
@@ -534,9 +549,9 @@ def _attribute_tail(ctx: _Ctx, close_pos: int, state: dict):
     "…” — Deputy Minister X". Returns (speaker, cue verb token) or (None, None)."""
     text = ctx.text
     p = ctx.paras[ctx.para_of(close_pos)]
-    tail = text[close_pos + 1:p.end]
-    m = re.match(r"\s*[—–-]\s*(\S.*)$", tail)
-    if m and len(tail) < 160:
+    tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
+    m = re.match(r"\s*[—–-]\s*(\S.*)$", tail) if p.end - close_pos - 1 < 160 else None
+    if m:
         s = close_pos + 1 + m.start(1)
         toks = list(ctx.toks_in(s, p.end))
         for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
@@ -558,9 +573,20 @@ def _attribute_tail(ctx: _Ctx, close_pos: int, state: dict):
     return None, None
 
 
+_SENT_END = re.compile(r"[.!?](\s|$)")
+
+
 def _sentence_end(text: str, s: int, limit: int) -> int:
-    m = re.search(r"[.!?](\s|$)", text[s:limit])
-    return s + m.end() if m else limit
+    """Offset just after the first sentence end in ``text[s:limit]``, else ``limit``."""
+    m = _SENT_END.search(text, s, limit)
+    return m.end() if m else limit
+
+
+def _rstrip_pos(text: str, s: int, e: int) -> int:
+    """``e`` moved left over whitespace, not below ``s`` (``s + len(text[s:e].rstrip())``)."""
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e
 
 
 def _attribute_head(ctx: _Ctx, open_pos: int, state: dict):
@@ -569,14 +595,11 @@ def _attribute_head(ctx: _Ctx, open_pos: int, state: dict):
     text = ctx.text
     pi = ctx.para_of(open_pos)
     p = ctx.paras[pi]
-    lead = text[p.start:open_pos].rstrip()
-    if not lead and pi > 0 and ctx.paras[pi - 1].text.rstrip().endswith(":"):
+    lead_end = _rstrip_pos(text, p.start, open_pos)
+    if lead_end == p.start and pi > 0 and ctx.paras[pi - 1].text.rstrip().endswith(":"):
         p = ctx.paras[pi - 1]
-        lead = p.text.rstrip()
-        lead_end = p.end
-    else:
-        lead_end = p.start + len(lead)
-    if not lead or lead[-1] not in ":,":
+        lead_end = _rstrip_pos(text, p.start, p.end)
+    if lead_end == p.start or text[lead_end - 1] not in ":,":
         return None, None
     s = max(p.start, lead_end - 300)
     m = list(re.finditer(r"[.!?]\s", text[s:lead_end]))
@@ -710,20 +733,26 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
     """Reported speech found on the dependency parse (see module doc)."""
     art = ctx.article
     out: list[Quote] = []
-    taken: list[tuple[int, int]] = []
     relays: set[int] = set()
 
+    # character masks (built once per article) instead of a scan of every span per token
+    n = len(ctx.text)
+    direct_mask = bytearray(n + 1)
+    for a, b in direct_spans:
+        direct_mask[a:b] = b"\x01" * max(0, b - a)
+    covered = [0, *itertools.accumulate(direct_mask)]  # covered[i]: direct characters before i
+    taken_mask = bytearray(n + 1)
+
     def inside_direct(s, e):
-        cov = sum(max(0, min(e, b) - max(s, a)) for a, b in direct_spans)
-        return cov >= 0.5 * (e - s)
+        return covered[e] - covered[s] >= 0.5 * (e - s)
 
     def in_direct(pos):
-        return any(a <= pos < b for a, b in direct_spans)
+        return direct_mask[pos] == 1
 
     for tok in ctx.doc:
         if tok.i in used_cues or tok.i in relays or not ctx.text[tok.idx:tok.idx + 1].strip():
             continue
-        if in_direct(tok.idx) or any(a <= tok.idx < b for a, b in taken):
+        if in_direct(tok.idx) or taken_mask[tok.idx]:
             continue
         lemma = sp.cue_lemma(tok)
         subj = None
@@ -763,7 +792,7 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
         if relay:
             q.relayed_by_text, q.relayed_by_start, q.relayed_by_end = relay["text"], relay["start"], relay["end"]
         out.append(q)
-        taken.append((s, e))
+        taken_mask[s:e] = b"\x01" * (e - s)
         if spk["start"] is not None:
             _record(state, tok.idx, spk)
     # an outer relay cue that took its own quote: drop it
@@ -810,8 +839,10 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
             continue
         first, last = segs[0], segs[-1]
         spk, cue_tok, conf = None, None, 0.95
-        partial = bool(ctx.text[ctx.paras[first.para].start:first.open_pos or first.start].strip(" \t")) \
-            and not ctx.text[ctx.paras[first.para].start:first.open_pos or first.start].rstrip().endswith(":")
+        # words before the opening mark in its paragraph, not ending in a colon (no paragraph copy)
+        p0, at = ctx.paras[first.para].start, first.open_pos or first.start
+        before = _rstrip_pos(ctx.text, p0, at)
+        partial = before > p0 and ctx.text[before - 1] != ":"
         n_words = sum(len(ctx.text[s.start:s.end].split()) for s in segs)
         if last.close_pos is not None:
             spk, cue_tok = _attribute_tail(ctx, last.close_pos, state)
