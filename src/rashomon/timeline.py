@@ -292,6 +292,29 @@ def _label_for(tok, doc, sent) -> tuple[str, str]:
     return (f"{label} in {place}" if place else label), fam
 
 
+# Dependency relations that keep a word inside its clause's core (the verb,
+# its subject and objects, their modifiers and "of" phrases): a trigger reached
+# only through another preposition or an apposition ("buried the dead on
+# Wednesday, a day after the explosion", "promised an inquiry into the
+# explosion") names another event than the one the date modifies.
+_CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "compound", "amod", "nmod", "conj",
+              "poss", "agent", "nummod", "acomp"}
+
+
+def _core_of(tok, head) -> bool:
+    """True when ``tok`` belongs to the core of the clause headed by ``head``
+    (the path up to ``head`` passes only core relations or "of"/"by" phrases)."""
+    seen = 0
+    while tok.i != head.i and seen < 30:
+        ok = tok.dep_ in _CORE_DEPS or (tok.dep_ == "pobj" and tok.head.text.lower() in {"of", "by"}) \
+            or (tok.dep_ == "prep" and tok.text.lower() == "of")
+        if not ok or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        seen += 1
+    return tok.i == head.i
+
+
 def _event(doc, span, sent) -> tuple[str, str] | None:
     """The event an expression (``span``) dates: ``(label, family)`` or None.
 
@@ -310,7 +333,7 @@ def _event(doc, span, sent) -> tuple[str, str] | None:
         gov = gov.head
     head = _clause(root)
     inside = range(span.start, span.end)
-    triggers = [t for t in sent if _family(t) and t.i not in inside and (t.i == head.i or _clause(t).i == head.i)]
+    triggers = [t for t in sent if _family(t) and t.i not in inside and (t.i == head.i or _core_of(t, head))]
     primary = None
     if gov.i != root.i and (_family(gov) or (gov.text.lower() in lex["light"] and any(
             c.dep_ in {"nsubjpass", "dobj"} and _family(c) for c in gov.children))):
@@ -361,6 +384,49 @@ def _clause_label(span) -> str | None:
     if obj:
         words.append(_phrase(obj[0]))
     return " ".join(words) if (subj or obj) else None
+
+
+def _date_clause_label(span) -> str | None:
+    """A "subject verb object" label of the clause the date ``span`` modifies
+    (not of another clause of its sentence): "Residents were told to keep
+    windows closed until Wednesday" -> "keep windows closed until". A verb
+    that completes another ("closed" after "keep windows") is labelled with
+    that one. None when the clause has no such verb or neither subject nor object."""
+    root = span.root
+    gov = root.head
+    via = gov.text.lower() if gov.pos_ == "ADP" and gov.i != root.i else None
+    verb = _clause(root)
+    if verb.pos_ != "VERB" or verb.text.lower() in _COPULA:
+        return None
+    tail = []
+    if verb.dep_ in {"oprd", "xcomp", "acomp"} and verb.head.pos_ == "VERB" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children):
+        tail, verb = [verb.text], verb.head
+        if verb.text.lower() in _COPULA:
+            return None
+    subj = _subject(verb)
+    if subj and subj.lower() in _PRONOUNS:
+        subj = None
+    words = [subj] if subj else []
+    words.append(verb.text)
+    words += [c.text for c in verb.children if c.dep_ == "prt"]
+    obj = None
+    for c in verb.children:
+        if c.dep_ in {"dobj", "attr"}:
+            if c.pos_ in {"NOUN", "PROPN"}:
+                obj = c
+            else:  # "the first of the dead"
+                obj = next((g for p in c.children if p.dep_ == "prep" and p.text.lower() == "of"
+                            for g in p.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}), None)
+            break
+    if obj is not None:
+        words.append(_phrase(obj))
+    if not (subj or obj):
+        return None
+    words += tail
+    if via in {"until", "till", "by"}:
+        words.append(via)
+    return " ".join(words)
 
 
 # ---------------------------------------------------------------- per article
@@ -505,7 +571,7 @@ def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim], sent
                 cspan = doc.char_span(claim.start, claim.end, alignment_mode="expand")
                 lab = None
                 if cspan is not None and "\n" not in _text(doc)[min(cspan.root.idx, t.start):max(cspan.root.idx, t.end)]:
-                    lab = _clause_label(cspan)
+                    lab = _date_clause_label(span) or _clause_label(cspan)
                 if lab and t.precision in {"day", "minute"}:
                     ev = (lab, "event")
         if ev is None:
