@@ -141,7 +141,9 @@ def test_batch_with_bad_files_completes(tmp_path):
     assert [a.name for a in report.articles] == ["a.txt", "b.html", "c.jsonl#1", "c.jsonl#6"]
     # (an analysis error in a later stage is that stage's concern: only input skips are checked here)
     skipped = {Path(s.path).name: s.reason for s in report.skipped if not s.reason.startswith("analysis error")}
-    assert set(skipped) == {"missing.txt", "empty.txt", "image.txt", "c.jsonl#2", "c.jsonl#3", "c.jsonl#4"}
+    assert set(skipped) == {"missing.txt", "empty.txt", "image.txt", "c.jsonl#2", "c.jsonl#3", "c.jsonl#4",
+                            "c.jsonl#6"}
+    assert skipped["c.jsonl#6"].startswith("written in 'fr'")  # read and listed, not annotated in English
     assert "PNG" in skipped["image.txt"] and "empty" in skipped["empty.txt"]
     a = report.articles[0]
     assert (a.outlet, a.published) == ("Valley Times", "2023-09-19")
