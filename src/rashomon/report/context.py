@@ -18,6 +18,10 @@ from rashomon.types import Article, Claim, Entity, Quantity, Quote, Report
 
 UNKNOWN = None  # unknown values stay None; templates show them as "unknown"
 
+#: How a claim with ``speaker=None`` is shown: the contract's None speaker on a
+#: claim means the article's own (narrator's) voice, not an unknown person.
+NARRATOR = "narrator (outlet's own voice)"
+
 #: Timeline chart geometry, in SVG user units (pixels).
 CHART_WIDTH = 960
 CHART_LEFT = 170
@@ -158,7 +162,7 @@ def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> di
         "id": c.id,
         "article": c.article,
         "source": article_label(a) if a else c.article,
-        "speaker": names.get(c.speaker, c.speaker) if c.speaker else "narrator",
+        "speaker": names.get(c.speaker, c.speaker) if c.speaker else NARRATOR,
         "speaker_id": c.speaker,
         "text": c.text,
         "figures": [figure(q) for q in c.quantities],
@@ -169,6 +173,274 @@ def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> di
         "start": c.start,
         "end": c.end,
     }
+
+
+def _side_letter(i: int) -> str:
+    """A, B, …, Z, AA, AB, … for side number ``i`` (0-based)."""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _components(nodes: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
+    """Connected components of an undirected graph, in first-seen node order (BFS)."""
+    pos = {n: i for i, n in enumerate(nodes)}
+    seen: set[str] = set()
+    comps = []
+    for n in nodes:
+        if n in seen:
+            continue
+        seen.add(n)
+        comp, queue = [], [n]
+        while queue:
+            x = queue.pop(0)
+            comp.append(x)
+            for y in sorted(edges[x], key=pos.__getitem__):
+                if y not in seen:
+                    seen.add(y)
+                    queue.append(y)
+        comps.append(comp)
+    return comps
+
+
+def tag_ranges(tags: list[str]) -> str:
+    """Claim tags as compact runs: ``["A1", "A2", "A3", "B1"]`` -> ``"A1–A3, B1"``."""
+    runs: list[list[Any]] = []
+    for t in tags:
+        letter = t.rstrip("0123456789")
+        num = int(t[len(letter):])
+        if runs and runs[-1][0] == letter and runs[-1][2] == num - 1:
+            runs[-1][2] = num
+        else:
+            runs.append([letter, num, num])
+    return ", ".join(f"{a}{lo}" if lo == hi else f"{a}{lo}{', ' if hi == lo + 1 else '–'}{a}{hi}"
+                     for a, lo, hi in runs)
+
+
+def _reasons(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distinct reasons of relation items, each once with its pair count
+    (most frequent first, then first seen)."""
+    counts: dict[str, int] = {}
+    for it in items:
+        counts[it["reason"]] = counts.get(it["reason"], 0) + 1
+    order = list(counts)
+    return [{"reason": r, "pairs": counts[r]}
+            for r in sorted(order, key=lambda r: (-counts[r], order.index(r)))]
+
+
+def _by_proposition(items: list[dict[str, Any]], report: Report) -> list[tuple[str | None, str, list[dict]]]:
+    """Relation items grouped by proposition: ``(proposition id, label, items)``
+    in the report's proposition order; items whose relation names no known
+    proposition and whose two claims share none go last under ``other claims``."""
+    claim_props: dict[str, list[str]] = defaultdict(list)
+    for p in report.propositions:
+        for cid in p.claims:
+            claim_props[cid].append(p.id)
+    labels = {p.id: p.label for p in report.propositions}
+    groups: dict[str | None, list[dict]] = defaultdict(list)
+    for it in items:
+        pid = it["proposition"] if it["proposition"] in labels else None
+        if pid is None:
+            shared = [x for x in claim_props[it["a"]["id"]] if x in claim_props[it["b"]["id"]]]
+            pid = shared[0] if shared else None
+        groups[pid].append(it)
+    order = [p.id for p in report.propositions if p.id in groups] + ([None] if None in groups else [])
+    return [(pid, labels.get(pid or "", "other claims"), groups[pid]) for pid in order]
+
+
+def _graph(items: list[dict[str, Any]]) -> tuple[list[str], dict[str, set[str]], dict[str, dict]]:
+    """Nodes (claim ids in first-seen order), adjacency and claim views of relation items."""
+    nodes: list[str] = []
+    edges: dict[str, set[str]] = defaultdict(set)
+    views: dict[str, dict] = {}
+    for it in items:
+        for side in ("a", "b"):
+            cid = it[side]["id"]
+            if cid not in views:
+                views[cid] = it[side]
+                nodes.append(cid)
+        if it["a"]["id"] != it["b"]["id"]:
+            edges[it["a"]["id"]].add(it["b"]["id"])
+            edges[it["b"]["id"]].add(it["a"]["id"])
+    for n in nodes:
+        edges.setdefault(n, set())
+    return nodes, edges, views
+
+
+def _sides(comp: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
+    """Split one connected contradiction graph into sides no two of whose
+    claims contradict each other.
+
+    Claims that contradict exactly the same set of claims are first merged into
+    one cluster (never contradicting each other); clusters are then coloured
+    greedily in breadth-first order, which yields exactly two sides whenever
+    the graph is bipartite and more otherwise. Sides are returned largest
+    first; claim order within a side follows ``comp``.
+    """
+    clusters: dict[frozenset[str], list[str]] = {}
+    for c in comp:
+        clusters.setdefault(frozenset(edges[c]), []).append(c)
+    cl_of = {c: key for key, members in clusters.items() for c in members}
+    keys = list(clusters)
+    cl_edges: dict[frozenset[str], set[frozenset[str]]] = {k: {cl_of[n] for n in k} for k in keys}
+    colour_of: dict[frozenset[str], int] = {}
+    for start in keys:
+        if start in colour_of:
+            continue
+        queue = [start]
+        seen = {start}
+        while queue:
+            k = queue.pop(0)
+            used = {colour_of[n] for n in cl_edges[k] if n in colour_of}
+            colour_of[k] = next(i for i in range(len(keys) + 1) if i not in used)
+            for n in sorted(cl_edges[k], key=keys.index):
+                if n not in seen and n not in colour_of:
+                    seen.add(n)
+                    queue.append(n)
+    n_sides = max(colour_of.values()) + 1
+    sides: list[list[str]] = [[] for _ in range(n_sides)]
+    for c in comp:
+        sides[colour_of[cl_of[c]]].append(c)
+    sides = [s for s in sides if s]
+    sides.sort(key=lambda s: (-len(s), comp.index(s[0])))
+    return sides
+
+
+def _first_by_speaker(comp: list[str], views: dict[str, dict]) -> list[str]:
+    """The first claim of each named speaker in ``comp`` (narrator claims skipped)."""
+    seen: dict[str, str] = {}
+    for c in comp:
+        sid = views[c]["speaker_id"]
+        if sid and sid not in seen:
+            seen[sid] = c
+    return list(seen.values())
+
+
+def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any]]:
+    """Contradiction pairs regrouped per proposition into disputes with sides.
+
+    Each connected set of contradicting claims under one proposition is one
+    dispute: ``{"proposition", "label", "claims" (count), "sides", "reasons",
+    "pairs", "self_contradictions" (pairs from one speaker), "both_sides"
+    (named speakers with claims on more than one side)}``. ``sides`` is a list of ``{"letter", "claims",
+    "groups", "speakers", "sources"}``; each claim view gains a ``tag``
+    (``"A1"``); ``groups`` cluster a side's claims that contradict the same set
+    of claims, with ``against`` (tags) and ``against_all`` (True when that set
+    is every claim on the other sides) and ``against_text`` (tags as runs,
+    ``"B1–B3"``). ``reasons`` lists each distinct reason
+    once with its pair count; ``pairs`` keeps every pair for auditing.
+    """
+    disputes = []
+    for pid, label, group in _by_proposition(items, report):
+        nodes, edges, views = _graph(group)
+        comps = _components(nodes, edges)
+        for k, comp in enumerate(comps):
+            comp_set = set(comp)
+            pairs = [it for it in group if it["a"]["id"] in comp_set]
+            sides = _sides(comp, edges)
+            tag: dict[str, str] = {}
+            side_views = []
+            for i, side in enumerate(sides):
+                letter = _side_letter(i)
+                # claims with the same contradicted set sit together, biggest cluster first
+                clusters: dict[frozenset[str], list[str]] = {}
+                for c in sorted(side, key=lambda c: (views[c]["article"], views[c]["start"])):
+                    clusters.setdefault(frozenset(edges[c]), []).append(c)
+                ordered = sorted(clusters.items(), key=lambda kv: (-len(kv[1]), -len(kv[0])))
+                n = 0
+                for _, members in ordered:
+                    for c in members:
+                        n += 1
+                        tag[c] = f"{letter}{n}"
+                side_views.append((letter, ordered))
+            out_sides = []
+            for (letter, ordered), side in zip(side_views, sides):
+                others = comp_set - set(side)
+                groups = []
+                for against, members in ordered:
+                    groups.append({
+                        "against": sorted((tag[x] for x in against), key=lambda t: (len(t), t)),
+                        "against_all": set(against) == others,
+                        "against_text": tag_ranges(sorted((tag[x] for x in against),
+                                                          key=lambda t: (len(t), t))),
+                        "claims": [{**views[c], "tag": tag[c]} for c in members],
+                    })
+                claims_in = [cv for g in groups for cv in g["claims"]]
+                out_sides.append({
+                    "letter": letter, "claims": claims_in, "groups": groups,
+                    "speakers": list(dict.fromkeys(cv["speaker"] for cv in claims_in)),
+                    "sources": list(dict.fromkeys(cv["source"] for cv in claims_in)),
+                })
+            disputes.append({
+                "proposition": pid,
+                "label": label if len(comps) == 1 else f"{label} ({k + 1} of {len(comps)})",
+                "sides": out_sides,
+                "reasons": _reasons(pairs),
+                "pairs": [{**it, "a_tag": tag.get(it["a"]["id"]), "b_tag": tag.get(it["b"]["id"])} for it in pairs],
+                "self_contradictions": sum(1 for it in pairs if not it["independent"]),
+                "both_sides": [views[c]["speaker"] for c in dict.fromkeys(
+                    _first_by_speaker(comp, views)) if sum(
+                    any(views[x]["speaker_id"] == views[c]["speaker_id"] for x in side) for side in sides) > 1],
+                "claims": len(comp),
+            })
+    return disputes
+
+
+def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any]]:
+    """``agrees`` pairs regrouped per proposition: each connected set of
+    agreeing claims is one group ``{"proposition", "label", "claims", "speakers",
+    "sources", "reasons", "pairs", "independent"}`` (``independent`` False when
+    every pair in it shares one original speaker)."""
+    out = []
+    for pid, label, group in _by_proposition([it for it in items if it["kind"] == "agrees"], report):
+        nodes, edges, views = _graph(group)
+        for comp in _components(nodes, edges):
+            comp_set = set(comp)
+            pairs = [it for it in group if it["a"]["id"] in comp_set]
+            claims_in = sorted((views[c] for c in comp), key=lambda v: (v["article"], v["start"]))
+            out.append({
+                "proposition": pid, "label": label, "claims": claims_in,
+                "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
+                "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+                "reasons": _reasons(pairs), "pairs": pairs,
+                "independent": any(it["independent"] for it in pairs),
+            })
+    return out
+
+
+def _repeat_groups(items: list[dict[str, Any]], report: Report,
+                   arts: dict[str, Article]) -> list[dict[str, Any]]:
+    """``repeats`` pairs (the same words relayed by several articles) as one row
+    per set of connected claims: ``{"proposition", "label", "speaker",
+    "speaker_id", "text", "claims", "sources", "reasons", "pairs"}``. The row's
+    speaker is the most frequent named speaker among its claims (else the
+    narrator); its text is the claim of the earliest-published article (ties:
+    the first article id). Repeats are never independent corroboration."""
+    out = []
+    for pid, label, group in _by_proposition([it for it in items if it["kind"] == "repeats"], report):
+        nodes, edges, views = _graph(group)
+        for comp in _components(nodes, edges):
+            comp_set = set(comp)
+            pairs = [it for it in group if it["a"]["id"] in comp_set]
+
+            def when(v: dict) -> tuple:
+                pub = arts[v["article"]].published if v["article"] in arts else None
+                return (pub is None, pub or "", v["article"], v["start"])
+
+            claims_in = sorted((views[c] for c in comp), key=when)
+            named = [v["speaker_id"] for v in claims_in if v["speaker_id"]]
+            sid = max(dict.fromkeys(named), key=named.count) if named else None
+            head = next((v for v in claims_in if v["speaker_id"] == sid), claims_in[0])
+            out.append({
+                "proposition": pid, "label": label, "speaker": head["speaker"], "speaker_id": sid,
+                "text": head["text"], "claims": claims_in,
+                "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+                "reasons": _reasons(pairs), "pairs": pairs,
+            })
+    return out
 
 
 def _stance(claims: list[Claim]) -> str:
@@ -287,8 +559,11 @@ def build_context(report: Report) -> dict[str, Any]:
     -------
     dict : plain values only (str, int, float, bool, None, lists, dicts), keys
         ``generator``, ``summary``, ``articles``, ``skipped``, ``speakers``,
-        ``unattributed``, ``entities``, ``propositions``, ``contradictions``,
-        ``agreements``, ``matrix``, ``reuse``, ``framing``, ``timeline``,
+        ``unattributed``, ``entities``, ``propositions``, ``contradictions``
+        and ``agreements`` (pair by pair), ``disputes`` (contradictions grouped
+        per proposition into sides, see :func:`_disputes`),
+        ``agreement_groups`` and ``repeat_groups`` (see
+        :func:`_agreement_groups`, :func:`_repeat_groups`), ``matrix``, ``reuse``, ``framing``, ``timeline``,
         ``period_flags``. Unknown values are None.
     """
     arts = {a.id: a for a in report.articles}
@@ -339,7 +614,8 @@ def build_context(report: Report) -> dict[str, Any]:
         if r.a not in claims or r.b not in claims:
             continue
         item = {"kind": r.kind, "a": _claim_view(claims[r.a], arts, names),
-                "b": _claim_view(claims[r.b], arts, names), "reason": r.reason, "independent": r.independent}
+                "b": _claim_view(claims[r.b], arts, names), "reason": r.reason, "independent": r.independent,
+                "proposition": r.proposition}
         (contradictions if r.kind == "contradicts" else agreements).append(item)
 
     # claims × sources: one row per proposition, one column per article
@@ -381,10 +657,14 @@ def build_context(report: Report) -> dict[str, Any]:
                             "narrator": sorted(slot["narrator"], key=lambda t: (-t["count"], t["term"])),
                             "quoted": sorted(slot["quoted"], key=lambda t: (-t["count"], t["term"]))})
 
+    disputes = _disputes(contradictions, report)
+    agreement_groups = _agreement_groups(agreements, report)
+    repeat_groups = _repeat_groups(agreements, report, arts)
     summary = {
         "articles": len(report.articles), "skipped": len(report.skipped), "entities": len(report.entities),
         "quotes": len(report.quotes), "claims": len(report.claims), "propositions": len(report.propositions),
-        "contradictions": len(contradictions), "agreements": sum(1 for x in agreements if x["kind"] == "agrees"),
+        "contradictions": len(contradictions), "disputes": len(disputes),
+        "agreements": sum(1 for x in agreements if x["kind"] == "agrees"),
         "repeats": sum(1 for x in agreements if x["kind"] == "repeats"), "reuse": len(report.reuse),
         "timeline": len(report.timeline),
     }
@@ -400,6 +680,10 @@ def build_context(report: Report) -> dict[str, Any]:
         "propositions": propositions,
         "contradictions": contradictions,
         "agreements": agreements,
+        "disputes": disputes,
+        "narrator": NARRATOR,
+        "agreement_groups": agreement_groups,
+        "repeat_groups": repeat_groups,
         "matrix": matrix,
         "reuse": reuse,
         "framing": framing,
