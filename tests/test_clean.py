@@ -275,3 +275,34 @@ def test_corpus_post_and_byline(corpus_dir):
     a4 = _read(corpus_dir, "004")
     reasons = [r.reason for r in clean(a4).removed]
     assert reasons.count("byline") == 4 and reasons.count("duplicate") == 1
+
+
+@pytest.mark.parametrize("noise,expect", [
+    ('"' * 5000, True),                    # a line of straight double marks
+    ("“”" * 30, True),                     # curly marks of mixed style
+    ("!" * 20, True),                      # at the threshold
+    ("-" * 40, True),                      # a rule line inside prose
+    ("!" * 19, False),                     # under the threshold
+    ("?!" * 20, False),                    # alternating punctuation: not one repeated character
+    ("a" * 40, False),                     # letters are never noise
+])
+def test_noise_runs_are_removed(noise, expect):
+    text = f"{PROSE}\n\nThe minister said {noise} and left.\n\n{PROSE2}\n"
+    res = clean(art(text))
+    i = text.index(noise)
+    hits = [r for r in res.removed if r.reason == "noise"]
+    if expect:
+        assert [(r.start, r.end) for r in hits] == [(i, i + len(noise))]
+        assert hits[0].text == noise and hits[0].detail
+    else:
+        assert hits == []
+    # the rest of the line is kept
+    assert not any(r.start <= text.index("The minister") < r.end for r in res.removed)
+
+
+def test_noise_is_not_added_inside_removed_lines():
+    line = "Share " + "*" * 30
+    text = f"{PROSE}\n{line}\n{PROSE2}\n{PROSE}\n"
+    res = clean(art(text))
+    spans = sorted((r.start, r.end) for r in res.removed)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "removals overlap"

@@ -272,3 +272,25 @@ def test_corpus_relay_and_role(corpus_quotes):
     q = next(q for q in report.quotes if q.article == a0.id and q.text.startswith("On the basis"))
     assert q.speaker_role == "foreign policy adviser to Azerbaijan's president"
     assert q.cue == "wrote" and q.date_text == "on Friday"
+
+
+def test_pathological_long_line_of_quotes(nlp):
+    """2,000 quote sentences on one line: every quote found with its speaker
+    (the per-quote work is bounded, not a scan of the whole paragraph)."""
+    text = "Governor speaks\n\n" + " ".join(['The governor said "yes" and "no".'] * 2000) + "\n"
+    art, quotes = run(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 4000
+    assert {q.text for q in direct} == {"yes", "no"}
+    assert all(q.speaker_text == "The governor" for q in direct)
+
+
+def test_line_of_quote_marks_is_noise_not_quotes(nlp):
+    """A line of thousands of marks is removed as noise by cleaning; nothing is quoted from it."""
+    from rashomon.clean import clean
+    text = "Bridge closed\n\nThe governor said the bridge would reopen.\n" + '"' * 3000 + "\n" + "“”" * 1000 + "\n"
+    art = Article(id="a0", name="t", path="t", text=text)
+    art.removed = clean(art).removed
+    assert [r.reason for r in art.removed] == ["noise", "noise"]
+    quotes = extract_quotes(art, nlp(body_text(art)), [])
+    assert all(q.end <= text.index('"') for q in quotes)

@@ -29,6 +29,13 @@ spans blanked (``annotate.body_text``). Rules work line by line:
    is a duplicate whatever its length; a standfirst that the body repeats
    split over several lines is removed in favour of the body's lines.
    Consecutive duplicate lines form one removal.
+7. *Noise runs*: inside a kept line, a run of ``NOISE_RUN`` (20) or more
+   identical non-alphanumeric, non-space characters (a line of straight double marks, ``!!!!…``,
+   ``------…``) or of quotation marks of any style (``“”“”…``) is removed with
+   reason ``noise``. No prose has such runs, and spaCy's tokenizer is slow on
+   them (about quadratic: 20,000 ``"`` take minutes), so one pathological line
+   would stall the whole run. The threshold 20 is ours: longer than any
+   emphatic punctuation ("!!!", "?!?!") or ellipsis seen in news text.
 
 Embedded social-media posts are found by their attribution line
 (``— Name (@handle) September 22, 2023``); the line(s) before it hold the post.
@@ -111,7 +118,11 @@ DETAILS = {
     "photo-credit": "photo credit",
     "byline": "byline and date block (read as metadata evidence)",
     "duplicate": "repeat of an earlier block of this article",
+    "noise": "a long run of repeated punctuation or quotation marks (not prose)",
 }
+
+NOISE_RUN = 20
+_NOISE = re.compile(r"([^\w\s]|_)\1{%d,}|[\"'“”„‟‘’‚‛«»‹›〝〞]{%d,}" % (NOISE_RUN - 1, NOISE_RUN))
 
 
 @dataclass(frozen=True)
@@ -368,7 +379,7 @@ def clean(article: Article) -> CleanResult:
         (``navigation``, ``ticker``, ``donate``, ``subscribe``, ``share``,
         ``related``, ``language-switcher``, ``browser-notice``,
         ``cookie-notice``, ``link``, ``footer``, ``photo-credit``, ``byline``,
-        ``duplicate``) and a ``detail`` sentence; ``posts``: embedded posts as
+        ``duplicate``, ``noise``) and a ``detail`` sentence; ``posts``: embedded posts as
         ``Quote(kind="post")`` with the author's name span and the ISO date;
         ``lines``: the text's lines.
 
@@ -506,6 +517,10 @@ def clean(article: Article) -> CleanResult:
         if ln.index in reasons:
             reason, detail = reasons[ln.index]
             removed.append(Removal(start=ln.start, end=ln.end, reason=reason, text=ln.text, detail=detail))
+        else:
+            for m in _NOISE.finditer(text, ln.start, ln.end):
+                removed.append(Removal(start=m.start(), end=m.end(), reason="noise", text=m.group(),
+                                       detail=f"{DETAILS['noise']}: {m.end() - m.start():,} characters"))
     flush()
     removed.sort(key=lambda r: r.start)
 
