@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from importlib import resources
 
 import yaml
@@ -105,56 +106,101 @@ def _finite(tokens) -> bool:
     return False
 
 
-def _cuts(sent, quotes: list[Quote]) -> list[int]:
+class _DocIndex:
+    """Per-Doc lookups built once per article: the token list (spaCy builds a new
+    Token object on every index), token start offsets, the token indices that
+    follow a line break, and the entities with their start offsets (for bisect)."""
+
+    __slots__ = ("doc", "text", "toks", "idxs", "breaks", "ents", "ent_starts", "cand")
+
+    def __init__(self, doc, ops: set[str] | None = None):
+        self.doc = doc
+        self.text = text = doc_text(doc)
+        self.toks = list(doc)
+        self.idxs = [t.idx for t in self.toks]
+        # token i follows a line break when a "\n" lies in text[idx(i-1):idx(i)]
+        self.breaks = set()
+        pos = text.find("\n")
+        while pos != -1:
+            i = bisect_right(self.idxs, pos)
+            if 1 <= i < len(self.toks):
+                self.breaks.add(i)
+            pos = text.find("\n", pos + 1)
+        self.ents = doc_ents(doc)
+        self.ent_starts = [e.start_char for e in self.ents]
+        # tokens :func:`_agents` looks at (all others it skips): by-agents and operation words
+        ops = lexicons()["ops"] if ops is None else ops
+        self.cand = [t.i for t in self.toks if t.dep_ == "agent" or t.text.lower() in ops]
+
+    def agent_tokens(self, lo: int, hi: int) -> list:
+        """The :func:`_agents` candidate tokens with index in [lo, hi)."""
+        c = self.cand
+        return [self.toks[i] for i in c[bisect_left(c, lo):bisect_left(c, hi)]]
+
+    def ents_within(self, start: int, end: int) -> list:
+        """Entities lying wholly inside [start, end) (character offsets), in order."""
+        out = []
+        ents = self.ents
+        for k in range(bisect_left(self.ent_starts, start), len(ents)):
+            e = ents[k]
+            if e.start_char >= end:
+                break
+            if e.end_char <= end:
+                out.append(e)
+        return out
+
+
+def _cuts(sent, quotes: list[Quote], ix: _DocIndex | None = None) -> list[int]:
     """Token indices (doc-level) where a new clause starts inside ``sent``."""
+    ix = ix or _DocIndex(sent.doc)
+    toks = ix.toks
+    s0, s1 = sent.start, sent.end
     cuts = set()
-    for t in sent:
-        if t.text == ";" and t.i + 1 < sent.end:
+    for t in toks[s0:s1]:
+        if t.text == ";" and t.i + 1 < s1:
             cuts.add(t.i + 1)
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i < t.i \
                 and any(c.dep_ in SUBJ for c in t.children):
             k = t.left_edge.i
-            while k - 1 > t.head.i and sent.doc[k - 1].dep_ in ("cc", "punct"):
+            while k - 1 > t.head.i and toks[k - 1].dep_ in ("cc", "punct"):
                 k -= 1
-            if k > sent.start:
+            if k > s0:
                 cuts.add(k)
-    for t in sent:
-        if t.i > sent.start and "\n" in doc_text(sent.doc)[sent.doc[t.i - 1].idx:t.idx]:
-            cuts.add(t.i)
+    cuts.update(i for i in ix.breaks if s0 < i < s1)
+    sc0, sc1 = sent.start_char, sent.end_char
     for q in quotes:
-        if q.end <= sent.start_char or q.start >= sent.end_char or q.kind == "question":
+        if q.end <= sc0 or q.start >= sc1 or q.kind == "question":
             continue
         if len(q.text.split()) < 4:
             continue
         for edge in (q.start, q.end):
-            if sent.start_char < edge < sent.end_char:
-                for t in sent:
-                    if t.idx >= edge:
-                        if t.i > sent.start:
-                            cuts.add(t.i)
-                        break
-    return sorted(c for c in cuts if sent.start < c < sent.end)
+            if sc0 < edge < sc1:
+                i = bisect_left(ix.idxs, edge, s0, s1)  # first token of the sentence at or after edge
+                if s0 < i < s1:
+                    cuts.add(i)
+    return sorted(c for c in cuts if s0 < c < s1)
 
 
-def _segments(sent, quotes: list[Quote]) -> list[tuple[int, int]]:
+def _segments(sent, quotes: list[Quote], ix: _DocIndex | None = None) -> list[tuple[int, int]]:
     """Clause token ranges of a sentence; a line break is a hard boundary (a verbless
     line, such as a heading, is never merged into the next line)."""
     doc = sent.doc
+    ix = ix or _DocIndex(doc)
     lines, start = [], sent.start
-    for t in sent:
-        if t.i > sent.start and "\n" in doc_text(doc)[doc[t.i - 1].idx:t.idx]:
-            lines.append((start, t.i))
-            start = t.i
+    for i in sorted(i for i in ix.breaks if sent.start < i < sent.end):
+        lines.append((start, i))
+        start = i
     lines.append((start, sent.end))
-    cuts = _cuts(sent, quotes)
+    cuts = _cuts(sent, quotes, ix)
     out: list[tuple[int, int]] = []
     for ls, le in lines:
         bounds = [ls, *[c for c in cuts if ls < c < le], le]
-        out += _merge([(a, b) for a, b in zip(bounds, bounds[1:]) if b > a], doc)
+        out += _merge([(a, b) for a, b in zip(bounds, bounds[1:]) if b > a], ix.toks)
     return out
 
 
 def _merge(segs, doc) -> list[tuple[int, int]]:
+    """Merge verbless segments into their neighbour; ``doc`` is the Doc or its token list."""
     merged: list[tuple[int, int]] = []
     for a, b in segs:
         if merged and not _finite(doc[a:b]):
@@ -317,23 +363,25 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     text = doc_text(doc)
     qs = sorted(quotes, key=lambda q: q.start)
     claims: list[Claim] = []
-    sents = [s for s in doc.sents if s.text.strip()]
+    ix = _DocIndex(doc, lex["ops"])
+    sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     # per sentence: agents of operations, for clauses that name none
-    sent_agents = [[a for a in _agents(s, lex["ops"]) + _frame_agents(s) if a[1]] for s in sents]
+    sent_agents = [[a for a in _agents(ix.agent_tokens(s.start, s.end), lex["ops"]) + _frame_agents(s) if a[1]]
+                   for s in sents]
     for si, sent in enumerate(sents):
-        stext = sent.text.strip()
+        stext = text[sent.start_char:sent.end_char].strip()
         if stext.endswith("?") or stext.rstrip(QUOTE_CHARS + " ").endswith("?"):
             continue
-        for a, b in _segments(sent, qs):
-            span = doc[a:b]
-            start, end = _trim(text, span.start_char, span.end_char)
+        for a, b in _segments(sent, qs, ix):
+            last = ix.toks[b - 1]
+            start, end = _trim(text, ix.idxs[a], last.idx + len(last.text))
             ctext = text[start:end]
             words = re.findall(r"[^\W\d_]+", ctext)
             if len(words) < 4 or ctext.endswith("?"):
                 continue
             if ctext.lower().startswith(GREETINGS):
                 continue
-            toks = [t for t in span if start <= t.idx < end]
+            toks = [t for t in ix.toks[a:b] if start <= t.idx < end]
             if not _finite(toks):
                 continue
             quote = _covering_quote(qs, start, end)
@@ -345,7 +393,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                 continue  # attribution only ("a top official has said"): the claim is the quote
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
-            claims.append(_build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents))
+            claims.append(_build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents, ix))
     return claims
 
 
@@ -362,7 +410,7 @@ def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:
     return None
 
 
-def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents) -> Claim:
+def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents, ix=None) -> Claim:
     ctext = text[start:end]
     low = ctext.lower()
     hedges: list[str] = []
@@ -405,7 +453,7 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
                    for m in pat.finditer(ctext) for t in trig):
                 affected = name
                 break
-    ents = [e for e in doc_ents(doc) if start <= e.start_char and e.end_char <= end]
+    ents = (ix or _DocIndex(doc, lex["ops"])).ents_within(start, end)
     dates = [e.text for e in ents if e.label_ == "DATE"] or [e.text for e in ents if e.label_ == "TIME"]
     places = [e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
     events = [e.text for e in ents if e.label_ == "EVENT"]
@@ -414,7 +462,7 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
         if m:
             events = [m.group()]
     agent = party = agent_from = None
-    found = _agents(toks, lex["ops"])
+    found = _agents(ix.agent_tokens(toks[0].i, toks[-1].i + 1) if ix is not None else toks, lex["ops"])
     if found:
         agent, party = found[0]
         withp = [f for f in found if f[1]]

@@ -95,6 +95,10 @@ APPROX.sort(key=lambda p: -len(p[0]))  # longest cue first
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
          "thousands": (2000, 9999), "millions": (2_000_000, 9_999_999)}
 
+# every word a quantity can start from (digits, number words, vague amounts): a
+# text without any of them holds no quantity, so find_quantities skips it at once
+_MAY_COUNT = re.compile(r"\d|" + "|".join(sorted({*ONES, *TENS, *SCALES, *VAGUE, "several", "dozen"}, key=len, reverse=True)),
+                        re.I)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][a-z]+)?|[%~#+:/\-–]|\S")
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
@@ -192,6 +196,8 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
         offsets), ``text``, ``value`` (float), ``approx`` (None for an exact
         figure), ``high`` (ranges and vague amounts), ``unit`` and ``of``.
     """
+    if not _MAY_COUNT.search(text):
+        return []
     lex = lexicon()
     units, events = lex["units"], lex["events"]
     toks = _tokens(text)
