@@ -309,6 +309,30 @@ def _sides(comp: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
     return sides
 
 
+def _tag_key(t: str) -> tuple[str, int]:
+    letter = t.rstrip("0123456789")
+    return (len(letter), letter, int(t[len(letter):]))
+
+
+def _tagged_pairs(pairs: list[dict[str, Any]], tag: dict[str, str]) -> list[dict[str, Any]]:
+    """Pairs with ``a_tag``/``b_tag``, the earlier side's claim first, sorted by tags."""
+    out = []
+    for it in pairs:
+        ta, tb = tag[it["a"]["id"]], tag[it["b"]["id"]]
+        if _tag_key(tb) < _tag_key(ta):
+            it = {**it, "a": it["b"], "b": it["a"]}
+            ta, tb = tb, ta
+        out.append({**it, "a_tag": ta, "b_tag": tb})
+    out.sort(key=lambda it: (_tag_key(it["a_tag"]), _tag_key(it["b_tag"])))
+    return out
+
+
+def _voices(views: list[dict[str, Any]]) -> int:
+    """Distinct voices among claim views: each named speaker once, each
+    article's narrator once."""
+    return len({v["speaker_id"] or f"narrator:{v['article']}" for v in views})
+
+
 def _first_by_speaker(comp: list[str], views: dict[str, dict]) -> list[str]:
     """The first claim of each named speaker in ``comp`` (narrator claims skipped)."""
     seen: dict[str, str] = {}
@@ -379,7 +403,7 @@ def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any
                 "label": label if len(comps) == 1 else f"{label} ({k + 1} of {len(comps)})",
                 "sides": out_sides,
                 "reasons": _reasons(pairs),
-                "pairs": [{**it, "a_tag": tag.get(it["a"]["id"]), "b_tag": tag.get(it["b"]["id"])} for it in pairs],
+                "pairs": _tagged_pairs(pairs, tag),
                 "self_contradictions": sum(1 for it in pairs if not it["independent"]),
                 "both_sides": [views[c]["speaker"] for c in dict.fromkeys(
                     _first_by_speaker(comp, views)) if sum(
@@ -392,7 +416,8 @@ def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any
 def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any]]:
     """``agrees`` pairs regrouped per proposition: each connected set of
     agreeing claims is one group ``{"proposition", "label", "claims", "speakers",
-    "sources", "reasons", "pairs", "independent"}`` (``independent`` False when
+    "sources", "voices" (named speakers plus one narrator per article), "reasons",
+    "pairs", "independent"}`` (``independent`` False when
     every pair in it shares one original speaker)."""
     out = []
     for pid, label, group in _by_proposition([it for it in items if it["kind"] == "agrees"], report):
@@ -405,6 +430,7 @@ def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[
                 "proposition": pid, "label": label, "claims": claims_in,
                 "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
                 "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+                "voices": _voices(claims_in),
                 "reasons": _reasons(pairs), "pairs": pairs,
                 "independent": any(it["independent"] for it in pairs),
             })
