@@ -323,6 +323,27 @@ def load_titles() -> tuple[frozenset, frozenset, frozenset]:
                  for k in ("titles", "title_modifiers", "handle_suffixes"))
 
 
+
+def handle_stems(handle: str) -> list[str]:
+    """Squashed forms of a social-media handle a person's name may take:
+    the whole handle, then the handle less one known suffix (``data/titles.yaml``
+    ``handle_suffixes``) or 1-4 final digits, e.g. "@IdrisKemalMP" →
+    ["idriskemalmp", "idriskemal"]. Letters and digits only, anyascii lower
+    case; a stem shorter than 5 letters is not returned."""
+    from anyascii import anyascii
+
+    full = re.sub(r"[^a-z0-9]", "", anyascii(handle).lower())
+    out = [full] if full else []
+    suffixes = load_titles()[2]
+    m = re.fullmatch(r"(.*?[a-z])(\d{1,4})", full)
+    if m and len(m.group(1)) >= 5:
+        out.append(m.group(1))
+    for k in range(5, len(full)):
+        if full[k:] in suffixes:
+            out.append(full[:k])
+            break
+    return out
+
 _NAMEISH_LABELS = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC", "PERSON"}
 _COMPANY_SUFFIX = {"inc", "ltd", "llc", "co", "corp", "plc", "jr", "sr", "ag", "sa", "gmbh", "lp", "nv", "bv"}
 _BRACKETS = {"[", "]"}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from rashomon.types import Article, Mention
-from rashomon.annotate import doc_ents, doc_text
+from rashomon.annotate import doc_ents, doc_text, handle_stems
 
 USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 MODIFIER_LABELS = {"NORP", "GPE", "LOC"}
@@ -162,10 +162,13 @@ def _events(text: str, actors: Actors) -> list[tuple[int, int]]:
 
 
 def _handle_label(doc, start_char: int, handle: str) -> str:
-    """PERSON when the handle follows a person's name or squashes to one, else ORG."""
-    squashed = re.sub(r"\W", "", handle.lstrip("@")).lower()
+    """PERSON when the handle follows a person's name or squashes to one
+    (possibly plus a suffix: "@IdrisKemalMP", see ``annotate.handle_stems``), else ORG."""
+    from anyascii import anyascii
+
+    stems = set(handle_stems(handle))
     for e in doc_ents(doc):
-        if e.label_ == "PERSON" and re.sub(r"\W", "", e.text).lower() == squashed:
+        if e.label_ == "PERSON" and len(e) >= 2 and re.sub(r"[^a-z0-9]", "", anyascii(e.text).lower()) in stems:
             return "PERSON"
     before = doc_text(doc)[max(0, start_char - 3):start_char]
     if "(" in before:

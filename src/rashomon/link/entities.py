@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from rashomon.annotate import gazetteer_index, load_gazetteer, name_key
+from rashomon.annotate import gazetteer_index, handle_stems, load_gazetteer, name_key
 from rashomon.extract.mentions import NUMBER_WORDS, ORDINALS, load_actors, trim
 from rashomon.types import Article, Claim, Entity, Mention, Quote
 
@@ -202,6 +202,41 @@ def _best_mention(cands: list[Mention], start: int, end: int) -> Mention | None:
     return best if score > 0 else None
 
 
+_BRACKET = re.compile(r"[\[\]]")
+_TAIL_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "GROUP"}
+_WORD = re.compile(r"\S+")
+
+
+def split_person_tails(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """Split a non-person mention whose last 2-3 words are a person's full name
+    mentioned (as PERSON) anywhere in the corpus: "Presidential Administration
+    Hikmat Hajiyev" → ORG "Presidential Administration" + PERSON "Hikmat
+    Hajiyev". The split mention is shortened in place; the new PERSON mentions
+    are added. Returns the new list (input order, each new mention after the
+    one it came from). ``texts`` maps article id → ``Article.text``."""
+    persons = {name_key(m.text) for m in mentions if m.label == "PERSON" and len(_name_tokens(m.text)) >= 2}
+    if not persons:
+        return list(mentions)
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(m)
+        if m.label not in _TAIL_LABELS or m.article not in texts:
+            continue
+        words = list(_WORD.finditer(m.text))
+        for n in (3, 2):
+            if len(words) <= n or name_key(m.text[words[-n].start():]) not in persons:
+                continue
+            text = texts[m.article]
+            hs, he = trim(text, m.start, m.start + words[-n - 1].end())
+            ps, pe = m.start + words[-n].start(), m.start + words[-1].end()
+            if he <= hs or not any(c.isalpha() for c in text[hs:he]) or text[ps:pe] != m.text[words[-n].start():]:
+                continue
+            m.start, m.end, m.text = hs, he, text[hs:he]
+            out.append(Mention(article=m.article, start=ps, end=pe, text=text[ps:pe], label="PERSON"))
+            break
+    return out
+
+
 def link_entities(articles: list[Article], mentions: list[Mention], quotes: list[Quote],
                   claims: list[Claim], settings) -> list[Entity]:
     """Link every mention to one corpus-wide entity and resolve speakers and places.
@@ -229,6 +264,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     gidx = gazetteer_index(gaz)
     art_index = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
+    mentions = split_person_tails(mentions, texts)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -339,6 +375,11 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     for i, m in enumerate(all_mentions):
         if m.text.startswith("@") and len(_name_tokens(m.text)) == 1:
             hit = squashed.get(fold(m.text))
+            if not hit:  # a person's name plus a suffix: "@IdrisKemalMP", "@jane_doe_official"
+                for stem in handle_stems(m.text)[1:]:
+                    hit = [j for j in squashed.get(stem, []) if all_mentions[j].label == "PERSON"]
+                    if hit:
+                        break
             if not hit and fold(m.text).upper() in initials:
                 hit = initials[fold(m.text).upper()]
             t = _unique_root(hit) if hit else None
@@ -386,9 +427,12 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
         count = Counter(m.text for m in ms)
 
         def rank(f: str):
-            return (not f.startswith("@"), len(_name_tokens(f)) if etype == "PERSON" else 0, count[f], len(f))
+            return (not f.startswith("@"), len(_name_tokens(f)) if etype == "PERSON" else 0,
+                    not _BRACKET.search(f), count[f], len(f))
 
         name = max(forms, key=rank)
+        if _BRACKET.search(name):  # "Nikol] Pashinyan" (an editorial insertion) is named "Nikol Pashinyan"
+            name = " ".join(_BRACKET.sub(" ", name).split()) or name
         srcs = sorted({s for i in ids for s in sources.get(i, ())})
         entities.append(Entity(
             id=eid, name=name, type=etype, aliases=sorted(forms, key=lambda f: (-count[f], f)), mentions=ms,
