@@ -76,6 +76,9 @@ def lexicons() -> dict:
             parts.append(expr)
         return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", re.I)
 
+    def first(cues, extra=()):
+        return tuple(sorted({c.split()[0].lower() for c in cues} | set(extra)))
+
     modal = {h["cue"] for h in hedges["hedges"] if h.get("modal")}
     out = {
         "hedge": pat([h["cue"] for h in hedges["hedges"] if not h.get("modal")]),
@@ -90,8 +93,32 @@ def lexicons() -> dict:
         "affected": [(a["name"], pat(a["words"])) for a in frames["affected"]],
         "ops": {w.lower() for w in frames["operations"]["words"]},
         "events": {w.lower() for w in frames["event_nouns"]["words"]},
+        # first words of each cue list: a pattern cannot match an ASCII text that
+        # lacks all of them (see _may), so the regex is not run on it
+        "first": {
+            "hedge": first([h["cue"] for h in hedges["hedges"] if not h.get("modal")]),
+            "deny": first([h["cue"] for h in hedges["denials"]]),
+            "report": first([h["cue"] for h in hedges["reporting"]]),
+            "neg": first([h["cue"] for h in hedges["negations"] if h["cue"] != "n't"], ("n't",)),
+            "pseudo": first([h["cue"] for h in hedges["pseudo_negations"]]),
+            "minimizer": first([h["cue"] for h in hedges["minimizers"]]),
+            "frames": [first(f["triggers"]) for f in frames["frames"]],
+            "affected": [first(a["words"]) for a in frames["affected"]],
+        },
     }
     return out
+
+
+def _may(first: tuple[str, ...], low: str, ascii_: bool) -> bool:
+    """Whether a case-insensitive cue pattern can match a text: False only for an
+    ASCII text (lowercased: ``low``) that contains none of the cues' first words.
+    A pure shortcut: when it says True the pattern itself decides."""
+    if not ascii_:
+        return True
+    for w in first:
+        if w in low:
+            return True
+    return False
 
 
 def _finite(tokens) -> bool:
@@ -387,7 +414,8 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             quote = _covering_quote(qs, start, end)
             if quote is not None and quote.kind == "question":
                 continue
-            if quote is None and len(words) <= 15 and lex["report"].search(ctext) and any(
+            if quote is None and len(words) <= 15 and _may(lex["first"]["report"], ctext.lower(), ctext.isascii()) \
+                    and lex["report"].search(ctext) and any(
                     q.start < sent.end_char and q.end > sent.start_char and not (start <= q.start < end)
                     for q in qs):
                 continue  # attribution only ("a top official has said"): the claim is the quote
@@ -413,17 +441,23 @@ def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:
 def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents, ix=None) -> Claim:
     ctext = text[start:end]
     low = ctext.lower()
+    asc = ctext.isascii()
+    first = lex["first"]
     hedges: list[str] = []
     # polarity: mask pseudo-negations and minimisers before looking for negation cues
-    masked = lex["pseudo"].sub(lambda m: " " * len(m.group()), ctext)
-    minimal = [m.group() for m in lex["minimizer"].finditer(ctext)]
-    masked = lex["minimizer"].sub(lambda m: " " * len(m.group()), masked)
-    negated = bool(lex["neg"].search(masked))
+    masked = ctext
+    if _may(first["pseudo"], low, asc):
+        masked = lex["pseudo"].sub(lambda m: " " * len(m.group()), ctext)
+    minimal = []
+    if _may(first["minimizer"], low, asc):
+        minimal = [m.group() for m in lex["minimizer"].finditer(ctext)]
+        masked = lex["minimizer"].sub(lambda m: " " * len(m.group()), masked)
+    negated = _may(first["neg"], low, asc) and bool(lex["neg"].search(masked))
     hedges += minimal
-    hedge_cues = [m.group() for m in lex["hedge"].finditer(ctext)]
+    hedge_cues = [m.group() for m in lex["hedge"].finditer(ctext)] if _may(first["hedge"], low, asc) else []
     hedge_cues += [m.group() for m in lex["modal"].finditer(ctext)]
-    deny = [m.group() for m in lex["deny"].finditer(ctext)]
-    report = [m.group() for m in lex["report"].finditer(ctext)]
+    deny = [m.group() for m in lex["deny"].finditer(ctext)] if _may(first["deny"], low, asc) else []
+    report = [m.group() for m in lex["report"].finditer(ctext)] if _may(first["report"], low, asc) else []
     hedges += hedge_cues
     if deny:
         modality = "denied"
@@ -436,8 +470,8 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
         modality = "asserted"
     quantities = find_quantities(ctext, start)
     frame = None
-    for name, pat, need_q in lex["frames"]:
-        if pat.search(ctext):
+    for (name, pat, need_q), fw in zip(lex["frames"], first["frames"]):
+        if _may(fw, low, asc) and pat.search(ctext):
             if need_q and not any(q.of == "duration" for q in quantities):
                 continue
             frame = name
@@ -448,8 +482,8 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
         # "residents seek to leave after a strike" is not an attack on residents
         fpat = next(pat for name, pat, _ in lex["frames"] if name == frame)
         trig = [len(ctext[:m.start()].split()) for m in fpat.finditer(ctext)]
-        for name, pat in lex["affected"]:
-            if any(abs(len(ctext[:m.start()].split()) - t) <= AFFECTED_WINDOW
+        for (name, pat), aw in zip(lex["affected"], first["affected"]):
+            if _may(aw, low, asc) and any(abs(len(ctext[:m.start()].split()) - t) <= AFFECTED_WINDOW
                    for m in pat.finditer(ctext) for t in trig):
                 affected = name
                 break
