@@ -294,3 +294,70 @@ def test_line_of_quote_marks_is_noise_not_quotes(nlp):
     assert [r.reason for r in art.removed] == ["noise", "noise"]
     quotes = extract_quotes(art, nlp(body_text(art)), [])
     assert all(q.end <= text.index('"') for q in quotes)
+
+
+FOLLOW_ON_CASES = [
+    # (layout, text, words of the unattributed quote, expected speaker_text or None)
+    ("same paragraph, new sentence",
+     '"No employee was killed," spokeswoman Helena Strand said. "Reports of a dozen deaths are simply wrong."',
+     "dozen deaths", "Helena Strand"),
+    ("same paragraph, cue before the first quote",
+     'Governor Tomas Varga told reporters: "Twelve people died." "We will not rest until we know why."',
+     "will not rest", "Tomas Varga"),
+    ("same paragraph, addressee in the attribution does not block",
+     '"The hall was unsafe," Helena Strand told Harbour Radio. "Nobody listened."',
+     "Nobody listened", "Helena Strand"),
+    ("same paragraph, another person named in between",
+     '"No employee was killed," spokeswoman Helena Strand said. Mayor John Carter disagreed. '
+     '"Reports of a dozen deaths are simply wrong."',
+     "dozen deaths", None),
+    ("next paragraph, bare quote",
+     '"No employee was killed," spokeswoman Helena Strand said.\n\n"Reports of a dozen deaths are simply wrong."',
+     "dozen deaths", "Helena Strand"),
+    ("next paragraph, another person named before the quote",
+     '"No employee was killed," spokeswoman Helena Strand said.\n\n'
+     'Mayor John Carter disagreed. "Reports of a dozen deaths are simply wrong."',
+     "dozen deaths", None),
+    ("next paragraph, another person named after the quote",
+     '"No employee was killed," spokeswoman Helena Strand said.\n\n'
+     '"Reports of a dozen deaths are simply wrong." Mayor John Carter visited the site.',
+     "dozen deaths", None),
+    ("two paragraphs later: too far",
+     '"No employee was killed," spokeswoman Helena Strand said.\n\n'
+     'The plant stayed closed on Wednesday while the police searched the storage hall.\n\n'
+     '"Reports of a dozen deaths are simply wrong."',
+     "dozen deaths", None),
+]
+
+
+@pytest.mark.parametrize("layout,text,words,speaker", FOLLOW_ON_CASES, ids=[c[0] for c in FOLLOW_ON_CASES])
+def test_follow_on_quote_keeps_last_speaker(nlp, layout, text, words, speaker):
+    art, quotes = run(nlp, text)
+    q = find(quotes, words)
+    assert q.kind == "direct" and not q.scare
+    assert q.speaker_text == speaker
+    if speaker:
+        assert named(art, q) == speaker
+
+
+def test_sentence_initial_short_quote_is_not_scare(nlp):
+    art, quotes = run(nlp, 'Helena Strand said the company had ignored warnings. "They knew," she said. "Nobody listened."')
+    q, prev = find(quotes, "Nobody listened"), find(quotes, "They knew")
+    assert not q.scare and q.speaker_text == prev.speaker_text == "she"
+    assert q.speaker_start == prev.speaker_start
+
+
+@pytest.mark.parametrize("text,answer", [
+    ("Asked whether the plant would reopen, Kemal replied that it would not reopen this year.",
+     "it would not reopen this year"),
+    ('Asked whether the plant would reopen, Kemal replied: "Not while I sit in parliament."',
+     "Not while I sit in parliament."),
+    ("When asked about the toll, the minister said that twelve people had died in the blast.",
+     "twelve people had died in the blast"),
+])
+def test_interviewer_question_is_not_the_answerers_quote(nlp, text, answer):
+    """"Asked whether …, X replied …": only the reply is X's; the question is not quoted as X's."""
+    art, quotes = run(nlp, text)
+    assert [q.text for q in quotes] == [answer]
+    q = quotes[0]
+    assert q.start > text.index(",")

@@ -84,6 +84,7 @@ class Run:
     segs: list[Seg] = field(default_factory=list)
     closed: bool = False
     speaker: dict | None = None
+    attr_end: int | None = None  # end of the quote's attribution (its cue sentence after the quote)
 
 
 @dataclass
@@ -372,24 +373,27 @@ def _speaker_from_subject(ctx: _Ctx, subj, state: dict) -> dict:
     return {"text": np_text, "start": None, "end": None, "role": None, "aff": None}
 
 
-def _record(state: dict, pos: int, spk: dict) -> None:
-    """Remember that a named speaker spoke at ``pos`` (for pronouns and runs).
-    Kept sorted by position (bisect), so a lookup costs O(log n) per quote."""
+def _record(state: dict, pos: int, spk: dict, attr_end: int | None = None) -> None:
+    """Remember that a named speaker spoke at ``pos`` (for pronouns and runs), with
+    the end of that quote's attribution (``attr_end``, default ``pos``). Kept
+    sorted by position (bisect), so a lookup costs O(log n) per quote."""
     at = state.setdefault("speaker_pos", [])
     k = bisect.bisect_right(at, pos)
     at.insert(k, pos)
     state.setdefault("speakers", []).insert(k, spk)
+    state.setdefault("speaker_ends", []).insert(k, pos if attr_end is None else attr_end)
 
 
-def _last_before(state: dict, pos: int) -> dict | None:
+def _last_before(state: dict, pos: int, with_end: bool = False):
     """The named speaker of the latest quote before ``pos`` (of several recorded at
-    that same position, the first recorded)."""
+    that same position, the first recorded), or ``None``; with ``with_end``, the
+    pair (speaker, end of its attribution)."""
     at = state.get("speaker_pos", [])
     k = bisect.bisect_left(at, pos) - 1
     if k < 0:
         return None
     k = bisect.bisect_left(at, at[k])
-    return state["speakers"][k]
+    return (state["speakers"][k], state["speaker_ends"][k]) if with_end else state["speakers"][k]
 
 
 def _persons(ctx: _Ctx, state: dict) -> list[dict]:
@@ -729,6 +733,15 @@ def _content(ctx: _Ctx, verb, lemma: str):
     return None
 
 
+def _passive_participle(verb) -> bool:
+    """A cue verb in a participial clause with no subject or auxiliary of its own
+    ("Asked whether …, X replied", "When questioned about …"): its words are put to
+    the main clause's subject, who is not their speaker. "Having said that …" (an
+    auxiliary) is active and does not count."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children)
+
+
 def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set[int], state: dict) -> list[Quote]:
     """Reported speech found on the dependency parse (see module doc)."""
     art = ctx.article
@@ -756,6 +769,8 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
             continue
         lemma = sp.cue_lemma(tok)
         subj = None
+        if lemma and _passive_participle(tok):
+            continue  # "Asked whether the plant would reopen, X replied …": the question is the interviewer's
         if lemma:
             span = _content(ctx, tok, lemma)
             if span is None:
@@ -794,9 +809,86 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
         if spk["start"] is not None:
-            _record(state, tok.idx, spk)
+            _record(state, tok.idx, spk, _sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
     # an outer relay cue that took its own quote: drop it
     return [q for q in out if q.cue_start is None or ctx.tok_at(q.cue_start).i not in relays]
+
+
+# --- follow-on quotes ----------------------------------------------------------------
+_CLOSERS = "\"'”’»)]›"
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (right-stripped) ends a sentence: ``.``, ``!``,
+    ``?`` or ``…``, possibly followed by closing marks or brackets."""
+    k = end
+    while k > start and text[k - 1] in _CLOSERS:
+        k -= 1
+    return k > start and text[k - 1] in ".!?…"
+
+
+def _attribution_end(ctx: _Ctx, last: Seg, spk: dict | None, cue_tok) -> int:
+    """Where a direct quote and its attribution end in its last paragraph: the end
+    of the cue's sentence when the cue or the named speaker follows the quote
+    ("…,” spokeswoman Helena Strand said."), else just after the closing mark."""
+    end = last.close_pos + 1 if last.close_pos is not None else last.end
+    p = ctx.paras[last.para]
+    after = [x for x in ((cue_tok.idx if cue_tok is not None else None),
+                         (spk or {}).get("start")) if x is not None and end <= x < p.end]
+    if after:
+        end = _sentence_end(ctx.text, max(after), p.end)
+    return end
+
+
+def _named(ctx: _Ctx, state: dict) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Person and organisation mentions of the body as (start, end, lower-case text),
+    sorted, with their starts for bisect."""
+    if "named" not in state:
+        ents = sorted((e.start_char, e.end_char, e.text.lower()) for e in doc_ents(ctx.doc)
+                      if e.label_ in ("PERSON", "ORG") and e.text.strip())
+        state["named"] = ([e[0] for e in ents], ents)
+    return state["named"]
+
+
+def _other_named(ctx: _Ctx, state: dict, s: int, e: int, spk: dict) -> bool:
+    """Whether ``text[s:e]`` names a person or organisation other than the speaker
+    (a mention of the speaker's own name or a part of it, "Strand", does not count)."""
+    starts, ents = _named(ctx, state)
+    own = set(re.findall(r"\w+", (spk.get("text") or "").lower()))
+    if spk.get("start") is not None:
+        own |= set(re.findall(r"\w+", ctx.text[spk["start"]:spk["end"]].lower()))
+    for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+        a, b, words = ents[k]
+        if b > e or spk.get("start") is not None and a < spk["end"] and spk["start"] < b:
+            continue
+        if not set(re.findall(r"\w+", words)) <= own:
+            return True
+    return False
+
+
+def _continues(ctx: _Ctx, state: dict, last_para: int, attr_end: int, spk: dict, segs: list[Seg],
+               questions: set[int]) -> bool:
+    """Whether an unattributed direct quote (``segs``) continues an attributed quote
+    whose attribution ends at ``attr_end`` in paragraph ``last_para`` (journalistic
+    convention: an unattributed quote keeps the last speaker). In the same
+    paragraph: when no other person or organisation is named between that
+    attribution and this quote. In the next paragraph (interview questions in
+    between are skipped): when this paragraph opens with the quote and names no one
+    else outside it, and nothing named follows the attribution in its paragraph."""
+    first = segs[0]
+    if first.para < last_para or first.para - last_para > 6 or \
+            first.para > last_para and _prev_para(ctx, first.para, questions) != last_para:
+        return False
+    open_at = first.open_pos if first.open_pos is not None else first.start
+    if first.para == last_para:
+        return not _other_named(ctx, state, attr_end, open_at, spk)
+    p = ctx.paras[first.para]
+    if _rstrip_pos(ctx.text, p.start, open_at) > p.start:
+        return False  # words before the quote: not a bare quote paragraph
+    in_para = [x for x in segs if x.para == first.para]
+    q_end = max((x.close_pos + 1 if x.close_pos is not None else x.end) for x in in_para)
+    return not (_other_named(ctx, state, attr_end, ctx.paras[last_para].end, spk)
+                or _other_named(ctx, state, q_end, p.end, spk))
 
 
 # --- main ----------------------------------------------------------------------------
@@ -842,13 +934,15 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         # words before the opening mark in its paragraph, not ending in a colon (no paragraph copy)
         p0, at = ctx.paras[first.para].start, first.open_pos or first.start
         before = _rstrip_pos(ctx.text, p0, at)
-        partial = before > p0 and ctx.text[before - 1] != ":"
+        has_lead = before > p0 and ctx.text[before - 1] != ":"
+        # a quote that starts a new sentence after others ("…, he said. “Nobody listened.”") is not partial
+        partial = has_lead and not _ends_sentence(ctx.text, p0, before)
         n_words = sum(len(ctx.text[s.start:s.end].split()) for s in segs)
         if last.close_pos is not None:
             spk, cue_tok = _attribute_tail(ctx, last.close_pos, state)
         if spk is None and first.open_pos is not None:
             spk, cue_tok = _attribute_head(ctx, first.open_pos, state)
-        if spk is None and partial:
+        if spk is None and has_lead:
             subj, v = _governing_cue(ctx, first)
             if subj is not None:
                 spk, cue_tok = _speaker_from_subject(ctx, subj, state), v
@@ -860,20 +954,21 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         if spk is None and not partial:
             # a run of quoted paragraphs of one speaker: inherit from the previous quote
             if prev_run is not None and prev_run.speaker and prev_run.segs and \
-                    _prev_para(ctx, first.para, questions) - prev_run.segs[-1].para <= 1 and \
-                    first.para - prev_run.segs[-1].para <= 6:
+                    _continues(ctx, state, prev_run.segs[-1].para, prev_run.attr_end, prev_run.speaker, segs, questions):
                 spk, conf = dict(prev_run.speaker), 0.75
             elif interviewee is not None and questions:
                 spk, conf = dict(interviewee), 0.7
             else:
-                last_spk = _last_before(state, first.start)
-                if last_spk and ctx.para_of(last_spk["start"]) >= first.para - 3:
-                    spk, conf = dict(last_spk), 0.6
+                # the latest speaker of any quote (an indirect one) by the same convention
+                last_at = _last_before(state, first.start, with_end=True)
+                if last_at and _continues(ctx, state, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, questions):
+                    spk, conf = dict(last_at[0]), 0.6
         relay = _relay_of(ctx, cue_tok) if cue_tok is not None else None
         info = _cue_info(ctx, cue_tok) if cue_tok is not None else {}
         run.speaker = spk if not scare else None
+        run.attr_end = _attribution_end(ctx, last, spk, cue_tok)
         if spk and spk.get("start") is not None and not scare:
-            _record(state, first.start, spk)
+            _record(state, first.start, spk, run.attr_end)
         if scare:  # a term: the sentence's comma is not part of it ("operation,”)
             for s in segs:
                 while s.end > s.start and ctx.text[s.end - 1] in ",;:":
