@@ -175,3 +175,16 @@ def test_corpus_relations(corpus_report):
     assert dur and all(r.kind == "repeats" or r.independent is False for r in dur)
     hedged = at("002", "Preliminary reports suggest eight peacekeepers may have been killed")
     assert any(by_id[c].modality == "hedged" and by_id[c].quantities[0].value == 8 for c in hedged)
+
+
+def test_relations_built_without_revalidation_are_valid_records():
+    from rashomon.types import Relation
+    a = claim("c1", "a0", "civilians were not harmed", polarity="negated", frame="casualties", affected="civilians")
+    b = claim("c2", "a1", "7 civilians killed", frame="casualties", affected="civilians",
+              quantities=[Quantity(value=7, unit="civilians", of="killed", text="7 civilians")])
+    c = claim("c3", "a2", "civilians were not harmed at all", polarity="negated", frame="casualties",
+              affected="civilians")
+    _, rels = run([a, b, c])
+    assert {r.kind for r in rels} == {"contradicts", "agrees"}
+    for r in rels:
+        assert Relation.model_validate(r.model_dump()) == r

@@ -142,6 +142,34 @@ def _near_verbatim(a: Claim, b: Claim) -> bool:
     return min(len(wa), len(wb)) >= 6 and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
 
 
+def _grams(text: str, n: int = SHARED_RUN) -> frozenset:
+    """The word n-grams of ``text`` (empty when it has fewer than ``n`` words)."""
+    t = _words(text)
+    return frozenset(tuple(t[i:i + n]) for i in range(len(t) - n + 1))
+
+
+class _Info:
+    """What :func:`_compare` reads of one claim, computed once per claim rather
+    than once per pair: its year, original speaker, event, word n-grams and
+    content words."""
+
+    __slots__ = ("year", "origin", "event", "grams", "words")
+
+    def __init__(self, c: Claim, by_quote: dict[str, Quote], art_year: dict[str, str | None]):
+        self.year = _claim_year(c, art_year)
+        self.origin = _origin(c, by_quote)
+        self.event = (c.event_text or "").lower()
+        self.grams = _grams(c.text)
+        self.words = content_words(c.text)
+
+    def near_verbatim(self, o: "_Info") -> bool:
+        """:func:`_near_verbatim` on the cached n-grams and content words."""
+        if not self.grams.isdisjoint(o.grams):
+            return True
+        wa, wb = self.words, o.words
+        return min(len(wa), len(wb)) >= 6 and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
+
+
 def _harm_desc(c: Claim) -> str:
     counted = [q for q in c.quantities if q.of in ("killed", "wounded")]
     if counted:
@@ -189,13 +217,17 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     out: list[Relation] = []
     done: set[tuple[str, str]] = set()
     per_claim: Counter[str] = Counter()
+    info: dict[str, _Info] = {}
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
+        for c in cs:
+            if c.id not in info:
+                info[c.id] = _Info(c, by_quote, art_year)
         for a, b in combinations(cs, 2):
             key = (min(a.id, b.id), max(a.id, b.id))
             if key in done or per_claim[a.id] >= MAX_PER_CLAIM or per_claim[b.id] >= MAX_PER_CLAIM:
                 continue
-            rel = _compare(a, b, p, by_quote, art_year)
+            rel = _compare(a, b, p, by_quote, art_year, info[a.id], info[b.id])
             if rel is not None:
                 done.add(key)
                 per_claim[a.id] += 1
@@ -204,23 +236,33 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year) -> Relation | None:
-    ya, yb = _claim_year(a, art_year), _claim_year(b, art_year)
+def _relation(**fields) -> Relation:
+    """A Relation built without re-validation: every field comes from this module
+    as a literal kind, claim and proposition ids, a bool and a str (relations are
+    built per pair, often tens of thousands per corpus; tests validate them)."""
+    return Relation.model_construct(**fields)
+
+
+def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
+             ia: _Info | None = None, ib: _Info | None = None) -> Relation | None:
+    ia = ia or _Info(a, by_quote, art_year)
+    ib = ib or _Info(b, by_quote, art_year)
+    ya, yb = ia.year, ib.year
     if ya and yb and ya != yb:
         return None
-    if (a.event_text or b.event_text) and (a.event_text or "").lower() != (b.event_text or "").lower():
+    if (a.event_text or b.event_text) and ia.event != ib.event:
         return None
-    oa, ob = _origin(a, by_quote), _origin(b, by_quote)
-    same_speaker = bool(oa & ob)
+    same_speaker = not ia.origin.isdisjoint(ib.origin)
     relayed = False
     qa, qb = by_quote.get(a.quote or ""), by_quote.get(b.quote or "")
     if qa is not None and qb is not None and qa.relayed_by and qa.relayed_by in (qb.relayed_by, qb.speaker):
         relayed = True
-    if a.article != b.article and _near_verbatim(a, b):
+    near = ia.near_verbatim(ib)
+    if a.article != b.article and near:
         if a.polarity == b.polarity:
-            return Relation(kind="repeats", a=a.id, b=b.id, independent=False, proposition=p.id,
+            return _relation(kind="repeats", a=a.id, b=b.id, independent=False, proposition=p.id,
                             reason="near-verbatim words in two articles" + (" from one speaker" if same_speaker else ""))
-    if a.article == b.article and _near_verbatim(a, b):
+    if a.article == b.article and near:
         return None
     who = " (same speaker)" if same_speaker else ""
     independent = not (same_speaker or relayed)
@@ -229,20 +271,20 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year) -> Relation
         if a.polarity != b.polarity:
             neg, aff = (a, b) if a.polarity == "negated" else (b, a)
             if neg.affected == aff.affected and _party_ok(neg, aff):
-                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                                 reason=f"negated harm to {neg.affected} vs {_harm_desc(aff)}{who}")
             return None
         pairs = list(_qty_pairs(a, b))
         if pairs and a.polarity == "affirmed" and a.affected == b.affected and _party_ok(a, b) and _party_ok(b, a):
             if not any(compatible(x, y) for x, y in pairs):
                 x, y = pairs[0]
-                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                                 reason=f"figures cannot both hold: {x.text} vs {y.text}{who}")
             x, y = next((x, y) for x, y in pairs if compatible(x, y))
-            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"compatible figures: {x.text} / {y.text}")
         if a.polarity == b.polarity == "negated" and a.article != b.article:
-            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"both deny harm to {a.affected}")
         return None
     if frame == "duration":
@@ -255,21 +297,21 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year) -> Relation
         if x.unit != y.unit:
             return None
         if compatible(x, y):
-            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"same duration: {x.text} / {y.text}")
-        return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+        return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                         reason=f"durations differ: {x.text} vs {y.text}{who}")
     if frame == "meeting":
         ma = month_day(a.time_text) or month_day(a.text)
         mb = month_day(b.time_text) or month_day(b.text)
         if ma and mb:
             if ma == mb:
-                return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                                 reason=f"same meeting date ({ma[1]:02d}/{ma[0]:02d}) and place ({p.label})")
-            return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"meeting dates differ: {ma[1]:02d}/{ma[0]:02d} vs {mb[1]:02d}/{mb[0]:02d}{who}")
         return None
     if frame == "lexical" and a.article != b.article and a.polarity == b.polarity:
-        return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+        return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                         reason="the same statement in other words")
     return None
