@@ -361,3 +361,15 @@ def test_interviewer_question_is_not_the_answerers_quote(nlp, text, answer):
     assert [q.text for q in quotes] == [answer]
     q = quotes[0]
     assert q.start > text.index(",")
+
+
+def test_cue_of_the_next_sentence_is_not_a_tail_attribution(nlp):
+    """A quote closed by its own full stop is not attributed to the next sentence's
+    cue when that cue has content of its own (the next quote, or a that-clause)."""
+    art, quotes = run(nlp, 'Anna Rooke said: "They were warned." "We will rebuild," Helena Strand said.')
+    assert named(art, find(quotes, "They were warned")) == "Anna Rooke"
+    assert named(art, find(quotes, "We will rebuild")) == "Helena Strand"
+    art, quotes = run(nlp, '"It is a tragedy." John Carter told reporters that the hall was unsafe.')
+    ind = find(quotes, "the hall was unsafe")
+    assert ind.kind == "indirect" and named(art, ind) == "John Carter"
+    assert find(quotes, "It is a tragedy").speaker_text != "John Carter"

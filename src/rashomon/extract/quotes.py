@@ -571,6 +571,8 @@ def _attribute_tail(ctx: _Ctx, close_pos: int, state: dict):
         if sp.cue_lemma(t):
             if t.idx - close_pos > 200:
                 break
+            if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" for c in t.children):
+                break  # "“… tragedy.” X told reporters that …": a new sentence with its own content
             subj = _subject(ctx, t)
             if subj is not None and subj.idx > close_pos:
                 return _speaker_from_subject(ctx, subj, state), t
