@@ -93,3 +93,21 @@ def test_year_is_time_not_quantity(nlp):
     c = only(nlp, "The agreement signed in 2020 ended the fighting in the region.")
     assert c.quantities == []
     assert c.time_text and "2020" in c.time_text
+
+
+@pytest.mark.parametrize("text,polarity,modality,affected", [
+    # a report of deaths declared false denies the deaths
+    ("Reports of a dozen deaths are simply wrong.", "negated", "denied", None),
+    ("Claims that thirty villagers died in the fire are false.", "negated", "denied", None),
+    ("The ministry rejected reports that 40 people were killed.", "negated", "denied", "people"),
+    # no group named: affected stays None (propositions treat it as people in general)
+    ("There were no casualties at the factory after the fire.", "negated", "asserted", None),
+    # staff and workers are their own group, not people in general
+    ("No employee was killed or seriously injured in the blast.", "negated", "asserted", "employees"),
+    ("The mine company said there were no casualties among its staff.", "negated", "reported", "employees"),
+    # a false alarm is no denial of harm
+    ("A fire alarm sounded twice in the building on Monday.", "affirmed", "asserted", None),
+])
+def test_denied_deaths_and_unnamed_groups(nlp, text, polarity, modality, affected):
+    c = only(nlp, text)
+    assert (c.polarity, c.modality, c.affected) == (polarity, modality, affected)

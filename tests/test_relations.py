@@ -188,3 +188,38 @@ def test_relations_built_without_revalidation_are_valid_records():
     assert {r.kind for r in rels} == {"contradicts", "agrees"}
     for r in rels:
         assert Relation.model_validate(r.model_dump()) == r
+
+
+def _killed(cid, article, text, value, affected="people"):
+    return claim(cid, article, text, frame="casualties", affected=affected,
+                 quantities=[Quantity(value=value, approx="at least", unit="people", of="killed",
+                                      text=f"at least {value} people")])
+
+
+@pytest.mark.parametrize("neg_text,affected,label,kind", [
+    # no group named: people in general, so it answers the same question as "12 people killed"
+    ("there were no casualties at the plant", None, "harm to people", "contradicts"),
+    ("Reports of a dozen deaths are simply wrong.", None, "harm to people", "contradicts"),
+    # "they" stands for a group named elsewhere: not people in general
+    ("They won't face harm", None, None, None),
+    # a narrower group is another question
+    ("there were no casualties among its staff", "employees", None, None),
+])
+def test_harm_claim_without_named_group_is_about_people(neg_text, affected, label, kind):
+    neg = claim("c1", "a0", neg_text, polarity="negated", frame="casualties", affected=affected)
+    aff = _killed("c2", "a1", "the blast killed at least 12 people", 12)
+    props, rels = run([neg, aff])
+    assert [p.label for p in props if "c1" in p.claims] == ([label] if label else [])
+    assert kinds(rels).get(("c1", "c2")) == kind
+    if kind:
+        assert rels[0].reason == "negated harm to people vs at least 12 people"
+
+
+def test_two_unnamed_denials_agree_and_an_unnamed_attack_is_not_grouped():
+    a = claim("c1", "a0", "no casualties were reported", polarity="negated", frame="casualties")
+    b = claim("c2", "a1", "nobody died in the fire", polarity="negated", frame="casualties")
+    c = claim("c3", "a2", "the depot was struck twice", frame="attack")
+    props, rels = run([a, b, c])
+    assert [(p.label, p.claims) for p in props] == [("harm to people", ["c1", "c2"])]
+    (r,) = rels
+    assert r.kind == "agrees" and r.reason == "both deny harm to people"

@@ -6,6 +6,9 @@ Two ways put claims together:
    makes the question it answers:
 
    * harm (``casualties``, ``attack``) + the affected group → "harm to civilians";
+     a casualties claim that names no group ("there were no casualties",
+     "reports of a dozen deaths") is about people in general and joins "harm to
+     people" (see :func:`harm_group`);
    * ``duration`` → "duration";
    * ``meeting``, ``movement``, ``control``, ``ceasefire`` + the most specific
      place the claim names (the one fewest claims name), else the affected
@@ -34,6 +37,8 @@ LEXICAL_JACCARD = 0.6
 MAX_CLAIMS = 200
 MAX_DF = 50  # a word in more claims than this is no evidence of a shared statement
 HARM = {"casualties", "attack"}
+GENERAL_GROUP = "people"  # the affected group of data/frames.yaml that means anyone
+_THEY = re.compile(r"\b(?:they|them)\b", re.I)
 STOP = set("""a an the and or but of to in on at by for with from as is are was were be been being has have had
 do does did will would can could may might shall should must it its this that these those there their they them
 he she his her we our us you your i me my not no never than then so such which who whom whose what when where
@@ -73,6 +78,21 @@ def month_day(text: str | None) -> tuple[int, int] | None:
     return None
 
 
+def harm_group(c: Claim) -> str | None:
+    """The group a harm claim is about, for grouping and comparing.
+
+    ``c.affected`` when the clause names a group; else, for a ``casualties``
+    claim, ``GENERAL_GROUP`` ("people": "there were no casualties" and "at
+    least 12 people were killed" answer one question), unless "they"/"them"
+    stands for a group named elsewhere ("they won't face harm"); else None.
+    ``c.affected`` itself stays None (nothing is invented on the claim)."""
+    if c.affected:
+        return c.affected
+    if c.frame == "casualties" and not _THEY.search(c.text):
+        return GENERAL_GROUP
+    return None
+
+
 def _label(frame: str, disc: str | None) -> str:
     if frame in HARM:
         return f"harm to {disc}" if disc else "harm"
@@ -105,9 +125,10 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[Propositi
         if not c.frame:
             continue
         if c.frame in HARM:
-            if not c.affected:
+            group = harm_group(c)
+            if not group:
                 continue
-            key = ("harm", c.affected)
+            key = ("harm", group)
         elif c.frame == "duration":
             key = ("duration",)
             disc = None

@@ -15,8 +15,10 @@ each pair:
   same words relayed, which is not corroboration.
 * **contradicts**:
   - harm: one claim negates harm to a group and the other affirms harm to the
-    same group ("civilians were not harmed" vs "over 200 people killed … among
-    civilians"; "almost no"/"very minor" count as affirmed, minimal harm). The
+    same group (:func:`~rashomon.compare.propositions.harm_group`: a casualties
+    claim naming no group is about people in general, so "there were no
+    casualties" meets "at least 12 people were killed"; "civilians were not
+    harmed" vs "over 200 people killed … among civilians"; "almost no"/"very minor" count as affirmed, minimal harm). The
     acting party must match: when both name a party (``Claim.agent_party``),
     the parties must be the same nation; when the claim that affirms harm names
     its agent in the clause and the other has no party at all, the pair is not
@@ -42,7 +44,7 @@ import re
 from collections import Counter
 from itertools import combinations
 
-from rashomon.compare.propositions import HARM, content_words, month_day
+from rashomon.compare.propositions import HARM, content_words, harm_group, month_day
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
@@ -176,8 +178,8 @@ def _harm_desc(c: Claim) -> str:
         return " and ".join(q.text or str(q.value) for q in counted[:2])
     if c.hedges and any(h.lower() in ("almost no", "very minor", "minor", "few", "very few", "hardly any")
                         for h in c.hedges):
-        return f"minimal harm to {c.affected} ('{next(h for h in c.hedges)}')"
-    return f"harm to {c.affected}"
+        return f"minimal harm to {harm_group(c)} ('{next(h for h in c.hedges)}')"
+    return f"harm to {harm_group(c)}"
 
 
 def _party_ok(neg: Claim, aff: Claim) -> bool:
@@ -270,12 +272,12 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
     if frame == "casualties":
         if a.polarity != b.polarity:
             neg, aff = (a, b) if a.polarity == "negated" else (b, a)
-            if neg.affected == aff.affected and _party_ok(neg, aff):
+            if harm_group(neg) == harm_group(aff) and _party_ok(neg, aff):
                 return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
-                                reason=f"negated harm to {neg.affected} vs {_harm_desc(aff)}{who}")
+                                reason=f"negated harm to {harm_group(neg)} vs {_harm_desc(aff)}{who}")
             return None
         pairs = list(_qty_pairs(a, b))
-        if pairs and a.polarity == "affirmed" and a.affected == b.affected and _party_ok(a, b) and _party_ok(b, a):
+        if pairs and a.polarity == "affirmed" and harm_group(a) == harm_group(b) and _party_ok(a, b) and _party_ok(b, a):
             if not any(compatible(x, y) for x, y in pairs):
                 x, y = pairs[0]
                 return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
@@ -285,7 +287,7 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
                             reason=f"compatible figures: {x.text} / {y.text}")
         if a.polarity == b.polarity == "negated" and a.article != b.article:
             return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
-                            reason=f"both deny harm to {a.affected}")
+                            reason=f"both deny harm to {harm_group(a)}")
         return None
     if frame == "duration":
         da = [q for q in a.quantities if q.of == "duration"]

@@ -17,7 +17,8 @@ Each claim carries:
   outside pseudo-negations ("not only", "no doubt", "did not rule out").
   Minimisers ("almost no civilians were targeted", "very minor losses") are
   *affirmed*: they concede a small, non-zero amount; the minimiser is kept in
-  ``hedges``.
+  ``hedges``. A casualties clause with a denial cue is ``negated`` too:
+  "Reports of a dozen deaths are simply wrong" denies the deaths.
 * ``modality``: ``denied`` (denial cue) > ``hedged`` (hedge cue) > ``reported``
   (a reporting cue: "X reports", "according to X") > ``asserted``.
 * ``quantities`` (see :mod:`rashomon.extract.quantities`), ``time_text`` (the
@@ -476,6 +477,8 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
                 continue
             frame = name
             break
+    if deny and frame == "casualties":
+        negated = True  # "reports of a dozen deaths are simply wrong": the deaths are denied
     affected = None
     if frame:
         # the group must sit near a frame trigger (within AFFECTED_WINDOW words):
