@@ -181,6 +181,18 @@ _TEXT_KEY = "rashomon.text"
 _ENTS_KEY = "rashomon.ents"
 
 
+def doc_tokens(doc) -> list:
+    """``list(doc)``, cached on the Doc: every iteration over a Doc makes new
+    Token objects, and several extractors walk the whole Doc."""
+    toks = doc.user_data.get(_TOKENS_KEY)
+    if toks is None:
+        toks = doc.user_data[_TOKENS_KEY] = list(doc)
+    return toks
+
+
+_TOKENS_KEY = "rashomon.tokens"
+
+
 def doc_ents(doc) -> tuple:
     """``doc.ents``, cached on the Doc once the pipeline has run (spaCy builds
     new Span objects for every entity on every access). Only for readers of a

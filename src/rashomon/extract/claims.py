@@ -44,7 +44,7 @@ import yaml
 
 from rashomon.extract.quantities import find_quantities
 from rashomon.types import Article, Claim, Quote
-from rashomon.annotate import doc_ents, doc_text
+from rashomon.annotate import doc_ents, doc_text, doc_tokens
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
@@ -144,7 +144,7 @@ class _DocIndex:
     def __init__(self, doc, ops: set[str] | None = None):
         self.doc = doc
         self.text = text = doc_text(doc)
-        self.toks = list(doc)
+        self.toks = doc_tokens(doc)
         self.idxs = [t.idx for t in self.toks]
         # token i follows a line break when a "\n" lies in text[idx(i-1):idx(i)]
         self.breaks = set()

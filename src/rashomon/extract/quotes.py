@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from rashomon.extract import speakers as sp
 from rashomon.types import Article, Quote
-from rashomon.annotate import body_text, doc_ents, doc_text
+from rashomon.annotate import body_text, doc_ents, doc_text, doc_tokens
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ class _Ctx:
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = [t.idx for t in doc_tokens(doc)]
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -675,7 +675,7 @@ def find_interview(ctx: _Ctx, state: dict) -> tuple[set[int], dict | None, dict 
             qs.add(pi)
             after_heading = False
     interviewer = interviewee = None
-    for t in ctx.doc:
+    for t in doc_tokens(ctx.doc):
         if t.lower_ in ("told", "tells") and ctx.text[t.idx:t.idx + 1].strip():
             obj = next((c for c in t.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
             if obj is not None:
@@ -764,7 +764,7 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
     def in_direct(pos):
         return direct_mask[pos] == 1
 
-    for tok in ctx.doc:
+    for tok in doc_tokens(ctx.doc):
         if tok.i in used_cues or tok.i in relays or not ctx.text[tok.idx:tok.idx + 1].strip():
             continue
         if in_direct(tok.idx) or taken_mask[tok.idx]:
