@@ -238,13 +238,6 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-def _relation(**fields) -> Relation:
-    """A Relation built without re-validation: every field comes from this module
-    as a literal kind, claim and proposition ids, a bool and a str (relations are
-    built per pair, often tens of thousands per corpus; tests validate them)."""
-    return Relation.model_construct(**fields)
-
-
 def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
              ia: _Info | None = None, ib: _Info | None = None) -> Relation | None:
     ia = ia or _Info(a, by_quote, art_year)
@@ -262,7 +255,7 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
     near = ia.near_verbatim(ib)
     if a.article != b.article and near:
         if a.polarity == b.polarity:
-            return _relation(kind="repeats", a=a.id, b=b.id, independent=False, proposition=p.id,
+            return Relation(kind="repeats", a=a.id, b=b.id, independent=False, proposition=p.id,
                             reason="near-verbatim words in two articles" + (" from one speaker" if same_speaker else ""))
     if a.article == b.article and near:
         return None
@@ -273,20 +266,20 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
         if a.polarity != b.polarity:
             neg, aff = (a, b) if a.polarity == "negated" else (b, a)
             if harm_group(neg) == harm_group(aff) and _party_ok(neg, aff):
-                return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                                 reason=f"negated harm to {harm_group(neg)} vs {_harm_desc(aff)}{who}")
             return None
         pairs = list(_qty_pairs(a, b))
         if pairs and a.polarity == "affirmed" and harm_group(a) == harm_group(b) and _party_ok(a, b) and _party_ok(b, a):
             if not any(compatible(x, y) for x, y in pairs):
                 x, y = pairs[0]
-                return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                                 reason=f"figures cannot both hold: {x.text} vs {y.text}{who}")
             x, y = next((x, y) for x, y in pairs if compatible(x, y))
-            return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"compatible figures: {x.text} / {y.text}")
         if a.polarity == b.polarity == "negated" and a.article != b.article:
-            return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"both deny harm to {harm_group(a)}")
         return None
     if frame == "duration":
@@ -299,21 +292,21 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
         if x.unit != y.unit:
             return None
         if compatible(x, y):
-            return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"same duration: {x.text} / {y.text}")
-        return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+        return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                         reason=f"durations differ: {x.text} vs {y.text}{who}")
     if frame == "meeting":
         ma = month_day(a.time_text) or month_day(a.text)
         mb = month_day(b.time_text) or month_day(b.text)
         if ma and mb:
             if ma == mb:
-                return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                                 reason=f"same meeting date ({ma[1]:02d}/{ma[0]:02d}) and place ({p.label})")
-            return _relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
                             reason=f"meeting dates differ: {ma[1]:02d}/{ma[0]:02d} vs {mb[1]:02d}/{mb[0]:02d}{who}")
         return None
     if frame == "lexical" and a.article != b.article and a.polarity == b.polarity:
-        return _relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+        return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
                         reason="the same statement in other words")
     return None
