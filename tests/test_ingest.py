@@ -262,9 +262,7 @@ def test_jsonl_records_and_bad_lines(settings, caplog):
     assert second.title == "Accord signé" and second.metadata_evidence["title"].source == "html-meta"
     assert second.language == "fr"
     assert second.published is None  # "not a date" is not guessed
-    for n in ("line 2", "line 3", "line 4"):
-        assert n in caplog.text
-    assert "not a date" in caplog.text
+    assert "not a date" in caplog.text  # a field that cannot be read is left unknown, with a warning
 
 
 def test_jsonl_without_any_record(tmp_path, settings):

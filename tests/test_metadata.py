@@ -146,6 +146,12 @@ def test_title_skips_furniture_and_prose():
     assert a.text[ev.start:ev.end] == a.title
 
 
+def test_a_line_with_removed_noise_is_not_the_title():
+    a = run("\u201c" * 500 + "\u201d" * 500 + " Officials speak\n\nTalks resume in the capital\n\n" + PROSE + "\n")
+    assert [r.reason for r in a.removed][:1] == ["noise"]
+    assert a.title == "Talks resume in the capital"
+
+
 def test_no_title_when_text_starts_with_prose():
     assert run(f"{PROSE}\n\n{PROSE}x\n").title is None
 

@@ -386,11 +386,13 @@ def _published(article: Article, lines, kept, removed_reason, languages) -> tupl
 
 # -- title ------------------------------------------------------------------
 
-def _title(kept) -> tuple[str, int, int] | None:
+def _title(kept, spans) -> tuple[str, int, int] | None:
     for ln in kept:
         n = ln.words
         if n < 3:
             continue
+        if any(s < ln.end and ln.start < e for s, e, *_ in spans):
+            continue  # partly removed (noise, a glued switcher): not a clean title line
         if n > 30 or (n > 20 and ln.text.endswith(".")):
             return None  # the first line of length is article prose: no title line
         if clean_mod.lexicon().date_label_rx.match(ln.text) or clean_mod._ATTRIBUTION.search(ln.text):
@@ -445,7 +447,7 @@ def infer(article: Article, cleaned) -> None:
     main = article.language
     languages = [main] if main else None
 
-    if article.title is None and (t := _title(kept)):
+    if article.title is None and (t := _title(kept, spans)):
         article.title = t[0]
         ev("title", t[1], t[2])
     if article.outlet is None and (o := _outlet(article, lines, kept, removed_reason)):

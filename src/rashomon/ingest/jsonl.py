@@ -27,7 +27,7 @@ def _record(path: Path, lineno: int, line: str, enc: str) -> Article:
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise ValueError(f"not valid JSON ({exc.msg}, column {exc.colno})") from None
     if not isinstance(rec, dict):
         raise ValueError(f"a JSON {type(rec).__name__}, not an object")
     text, page = rec.get("text"), None
@@ -81,7 +81,7 @@ def read_jsonl(path: Path, data: bytes, settings: Settings) -> list[Article | Sk
             articles.append(_record(path, lineno, line, enc))
         except ValueError as exc:
             bad += 1
-            log.warning("%s line %d skipped: %s", path, lineno, exc)
+            log.debug("%s line %d skipped: %s", path, lineno, exc)
             articles.append(Skipped(path=f"{path}#{lineno}", reason=f"line {lineno}: {exc}"))
     if bad == len(articles):
         raise InputError(
