@@ -194,3 +194,16 @@ def test_logging_is_restored_after_a_command(tmp_path):
     before = (logger.handlers[:], logger.level, logger.propagate)
     invoke("analyze", str(tmp_path / "nope"), "-o", str(tmp_path / "out"), "-v")
     assert (logger.handlers[:], logger.level, logger.propagate) == before
+
+
+@pytest.mark.model
+def test_nothing_analysed_exits_1_even_when_an_article_is_listed(tmp_path):
+    (tmp_path / "ru.txt").write_text(
+        "Министр иностранных дел заявил в понедельник, что мост закрыт для движения. "
+        "Жители города выразили недовольство решением властей.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("analyze", str(tmp_path / "ru.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    assert "no document could be analysed" in result.stderr
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [a["language"] for a in data["articles"]] == ["ru"] and len(data["skipped"]) == 1

@@ -146,12 +146,15 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
     for s in report.skipped:
         err.print(f"skipped {s.path}: {s.reason}", markup=False)
     n_contra = sum(1 for r in report.relations if r.kind == "contradicts")
+    not_analysed = {s.path for s in report.skipped}
+    analysed = [a for a in report.articles if a.path not in not_analysed]
     if not quiet:
-        out.print(f"{len(report.articles)} articles, {len(report.quotes)} quotes, {len(report.claims)} claims, "
+        listed = "" if len(analysed) == len(report.articles) else f" ({len(report.articles)} listed)"
+        out.print(f"{len(analysed)} articles analysed{listed}, {len(report.quotes)} quotes, {len(report.claims)} claims, "
                   f"{n_contra} contradictions" + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
         out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
-    if not report.articles:
+    if not analysed:
         err.print("error: no document could be analysed", markup=False)
         raise typer.Exit(1)
     if strict and report.skipped:
