@@ -368,18 +368,25 @@ _COPULA = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "ha
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"}
 
 
+def _subject_verb(verb) -> tuple[str | None, list[str]]:
+    """The named subject of ``verb`` (pronouns dropped) and the label's first
+    words: subject, verb and its particle ("shares fell", "talks broke off")."""
+    subj = _subject(verb)
+    if subj and subj.lower() in _PRONOUNS:
+        subj = None
+    words = [subj] if subj else []
+    words.append(verb.text)
+    words += [c.text for c in verb.children if c.dep_ == "prt"]
+    return subj, words
+
+
 def _clause_label(span) -> str | None:
     """A short "subject verb object" label for a claim that dates something
     without a trigger word; None for copulas, auxiliaries and verbless claims."""
     root = span.root
     if root.pos_ != "VERB" or root.text.lower() in _COPULA:
         return None
-    subj = _subject(root)
-    if subj and subj.lower() in _PRONOUNS:
-        subj = None
-    words = [subj] if subj else []
-    words.append(root.text)
-    words += [c.text for c in root.children if c.dep_ == "prt"]
+    subj, words = _subject_verb(root)
     obj = [c for c in root.children if c.dep_ in {"dobj", "attr"} and c.pos_ in {"NOUN", "PROPN"}]
     if obj:
         words.append(_phrase(obj[0]))
@@ -404,12 +411,7 @@ def _date_clause_label(span) -> str | None:
         tail, verb = [verb.text], verb.head
         if verb.text.lower() in _COPULA:
             return None
-    subj = _subject(verb)
-    if subj and subj.lower() in _PRONOUNS:
-        subj = None
-    words = [subj] if subj else []
-    words.append(verb.text)
-    words += [c.text for c in verb.children if c.dep_ == "prt"]
+    subj, words = _subject_verb(verb)
     obj = None
     for c in verb.children:
         if c.dep_ in {"dobj", "attr"}:
