@@ -193,6 +193,15 @@ def doc_tokens(doc) -> list:
 _TOKENS_KEY = "rashomon.tokens"
 
 
+def release(doc) -> None:
+    """Drop the token and entity caches of a finished Doc: Tokens and Spans
+    point back at their Doc, so a cached list would keep every Doc alive
+    until the cyclic garbage collector runs. Call once a Doc's extractors
+    are done."""
+    doc.user_data.pop(_TOKENS_KEY, None)
+    doc.user_data.pop(_ENTS_KEY, None)
+
+
 def doc_ents(doc) -> tuple:
     """``doc.ents``, cached on the Doc once the pipeline has run (spaCy builds
     new Span objects for every entity on every access). Only for readers of a

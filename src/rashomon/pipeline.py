@@ -76,6 +76,7 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
         c.id = f"c{counters['c']}"
         counters["c"] += 1
     res.temporals = timeline.resolve_article(article, doc, res.quotes, res.claims)
+    annotate.release(doc)
     return res
 
 
