@@ -49,7 +49,13 @@ def _env(html: bool) -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["shorten"] = _shorten
+    env.filters["count"] = count_noun
     return env
+
+
+def count_noun(n: int, noun: str, plural: str | None = None) -> str:
+    """``"1 agreement"``, ``"3 agreements"``: a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def render_html(report: Report, context: dict[str, Any] | None = None) -> str:
