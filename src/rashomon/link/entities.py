@@ -28,8 +28,10 @@ token (see :func:`tokens_match` for the thresholds and the evidence for them).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -57,11 +59,13 @@ PERSONISH = {"PERSON", None}
 WEAK = 72.0
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(token: str) -> str:
-    """anyascii, lower case, letters and digits only."""
+    """anyascii, lower case, letters and digits only (cached: names recur)."""
     return re.sub(r"[^a-z0-9]", "", anyascii(token).lower())
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """Consonant skeleton of a folded token: x→ks, q→k, kh→h, then vowels and
     h/w/y dropped, doubled letters collapsed ("Hajizadeh" → "jzd")."""
@@ -88,7 +92,7 @@ def tokens_match(a: str, b: str, strong: float = 88.0) -> bool:
     return r >= WEAK and skeleton(x) == skeleton(y)
 
 
-def names_match(a: list[str], b: list[str], strong: float = 88.0) -> bool:
+def names_match(a: Sequence[str], b: Sequence[str], strong: float = 88.0) -> bool:
     """Full person names match when they have the same number of tokens, every
     token pair matches (:func:`tokens_match`) and one pair is equal or all
     pairs reach ``strong``."""
@@ -117,8 +121,9 @@ class _UF:
             self.p[max(ra, rb, key=str)] = min(ra, rb, key=str)
 
 
-def _name_tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s]+", re.sub(r"['’]s\b", "", text.lstrip("@")).strip()) if fold(t)]
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[\s]+", re.sub(r"['’]s\b", "", text.lstrip("@")).strip()) if fold(t))
 
 
 def _initials(text: str) -> str:
