@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from rashomon import data as data_files
 from rashomon.errors import ModelError
 from rashomon.settings import Settings
 from rashomon.types import Article
@@ -86,10 +87,7 @@ class GazetteerEntry:
 
 
 def _read_gazetteer_file(path: Path | str, prefix: str) -> list[GazetteerEntry]:
-    import yaml
-
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data = data_files.read_yaml(path) or {}
     rows = data.get("entries", []) if isinstance(data, dict) else data
     out: list[GazetteerEntry] = []
     for i, row in enumerate(rows or []):
@@ -336,10 +334,7 @@ _ORG_WORDS = {"office", "ministry", "department", "committee", "council", "agenc
 def load_titles() -> tuple[frozenset, frozenset, frozenset]:
     """(title words, title modifiers, handle suffixes) from ``data/titles.yaml``,
     lower case (source per list in the file)."""
-    import yaml
-
-    with (resources.files("rashomon") / "data" / "titles.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = data_files.load("titles.yaml")
     return tuple(frozenset(str(w).lower() for w in data[k]["words"])
                  for k in ("titles", "title_modifiers", "handle_suffixes"))
 

@@ -47,10 +47,9 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 
-import yaml
 
+from rashomon import data as data_files
 from rashomon.types import Article, Quote, Removal
 
 __all__ = ["CleanResult", "Line", "clean", "lexicon", "split_lines", "parse_post_date"]
@@ -141,7 +140,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The furniture lexicon read once from ``rashomon/data/boilerplate.yaml``."""
-    raw = yaml.safe_load(resources.files("rashomon").joinpath("data", "boilerplate.yaml").read_text("utf-8"))
+    raw = data_files.load("boilerplate.yaml")
     tokens: dict[str, frozenset[tuple[str, ...]]] = {}
     longest = 1
     for kind, grp in raw["tokens"].items():

@@ -32,6 +32,7 @@ import functools
 import logging
 import re
 
+from rashomon import data as data_files
 from rashomon import clean as clean_mod
 from rashomon.types import Article, Evidence, LanguageSpan
 
@@ -225,10 +226,7 @@ def _dateparser(s: str, languages: list[str] | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _outlet_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    import yaml
-    from importlib import resources
-
-    raw = yaml.safe_load(resources.files("rashomon").joinpath("data", "boilerplate.yaml").read_text("utf-8"))
+    raw = data_files.load("boilerplate.yaml")
     o = raw["outlet"]
     return frozenset(w.casefold() for w in o["words"]), frozenset(a.casefold() for a in o["agencies"])
 
@@ -283,7 +281,6 @@ def _sentences_end(text: str):
 
 
 def _outlet(article: Article, lines, kept, removed_reason) -> tuple[str, int, int] | None:
-    text = article.text
     # 1. byline block items and "By NAME, OUTLET"
     lex = clean_mod.lexicon()
     for ln in lines:

@@ -19,10 +19,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 from datetime import date, timedelta
-from pathlib import Path
 
-import yaml
-
+from rashomon import data as data_files
 from rashomon import temporal
 from rashomon.annotate import body_text, doc_text
 from rashomon.types import (
@@ -37,7 +35,6 @@ from rashomon.types import (
 
 __all__ = ["resolve_article", "build_timeline", "reference_date"]
 
-_DATA = Path(__file__).parent / "data" / "timeline.yaml"
 PERIOD_GAP_DAYS = 365
 """Articles whose reference dates lie more than this many days apart fall in separate periods."""
 CONFLICT_WINDOW_DAYS = 31
@@ -66,7 +63,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 def _lexicon() -> dict:
     """Trigger forms → (family, lemma), light verbs, platforms, generic nouns,
     unique families; read once from ``data/timeline.yaml``."""
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = data_files.load("timeline.yaml")
     forms: dict[str, tuple[str, str]] = {}
     for fam, entry in data["families"].items():
         for w in entry["words"]:

@@ -40,10 +40,9 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 
+from rashomon import data as data_files
 from rashomon.annotate import body_text
 from rashomon.types import Article, Entity, FramingTerm, Quote
 
@@ -126,12 +125,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     OSError, yaml.YAMLError : the file cannot be read or parsed.
     KeyError : a group lacks ``category`` or ``source``.
     """
-    if path is None:
-        text = resources.files("rashomon.data").joinpath("framing.yaml").read_text(encoding="utf-8")
-    else:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    data = yaml.safe_load(text) or {}
+    data = (data_files.load("framing.yaml") if path is None else data_files.read_yaml(path)) or {}
     entries: dict[str, _Entry] = {}
     for g in data.get("groups", []):
         cat, src = g["category"], g["source"]

@@ -44,7 +44,7 @@ import re
 from collections import Counter
 from itertools import combinations
 
-from rashomon.compare.propositions import HARM, content_words, harm_group, month_day
+from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 

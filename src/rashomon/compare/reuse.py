@@ -41,7 +41,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np

@@ -38,10 +38,9 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from importlib import resources
 
-import yaml
 
+from rashomon import data as data_files
 from rashomon.extract.quantities import find_quantities
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
@@ -61,9 +60,8 @@ _EVENT_RE = re.compile(r"\b(?:[A-Z0-9][\w'’-]*\s+){1,3}(?:War|Conflict|Uprisin
 def lexicons() -> dict:
     """Hedge and frame lexicons from ``data/hedges.yaml`` and ``data/frames.yaml``,
     with compiled word-boundary patterns (cached)."""
-    root = resources.files("rashomon")
-    hedges = yaml.safe_load(root.joinpath("data/hedges.yaml").read_text("utf-8"))
-    frames = yaml.safe_load(root.joinpath("data/frames.yaml").read_text("utf-8"))
+    hedges = data_files.load("hedges.yaml")
+    frames = data_files.load("frames.yaml")
 
     def pat(cues):
         parts = []

@@ -20,8 +20,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from rashomon import data as data_files
 from rashomon.types import Article, Mention
 from rashomon.annotate import doc_ents, doc_text, handle_stems
 
@@ -59,10 +59,7 @@ def _words(phrase: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def load_actors() -> Actors:
     """Read ``data/actors.yaml`` (cached). Returns an :class:`Actors`."""
-    import yaml
-
-    with (resources.files("rashomon") / "data" / "actors.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = data_files.load("actors.yaml")
     nouns: dict[tuple[str, ...], tuple[str, str]] = {}
     for fam in data["families"]:
         for n in fam["nouns"]:

@@ -41,10 +41,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-import yaml
 
+from rashomon import data as data_files
 from rashomon.types import Quantity
 
 ONES = {
@@ -120,7 +119,7 @@ def lexicon() -> dict:
 
     Returns ``{"units": {word: unit}, "events": {word: of}}``.
     """
-    data = yaml.safe_load(resources.files("rashomon").joinpath("data/frames.yaml").read_text("utf-8"))
+    data = data_files.load("frames.yaml")
     units = {u["word"]: u["as"] for u in data["units"]["words"]}
     events = {e["word"]: e["as"] for e in data["counted_events"]["words"]}
     return {"units": units, "events": events}

@@ -14,9 +14,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
+from rashomon import data as data_files
 from rashomon.annotate import doc_text
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -64,7 +63,7 @@ def lexicon() -> Lexicon:
     Returns a :class:`Lexicon`. Raises ``FileNotFoundError``/``yaml.YAMLError``
     when the packaged data file is missing or malformed (reinstall the package).
     """
-    raw = yaml.safe_load(resources.files("rashomon.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
+    raw = data_files.load("cues.yaml")
     form2lemma: dict[str, str] = {}
     np_content: set[str] = set()
     for v in raw["verbs"]:
