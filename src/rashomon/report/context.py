@@ -413,6 +413,16 @@ def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any
     return disputes
 
 
+def _connected(items: list[dict[str, Any]], kind: str, report: Report):
+    """Pairs of one relation ``kind``, per proposition, as connected sets of
+    claims: yields ``(proposition id, label, claim views, pairs)``."""
+    for pid, label, group in _by_proposition([it for it in items if it["kind"] == kind], report):
+        nodes, edges, views = _graph(group)
+        for comp in _components(nodes, edges):
+            comp_set = set(comp)
+            yield pid, label, [views[c] for c in comp], [it for it in group if it["a"]["id"] in comp_set]
+
+
 def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any]]:
     """``agrees`` pairs regrouped per proposition: each connected set of
     agreeing claims is one group ``{"proposition", "label", "claims", "speakers",
@@ -420,20 +430,16 @@ def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[
     "pairs", "independent"}`` (``independent`` False when
     every pair in it shares one original speaker)."""
     out = []
-    for pid, label, group in _by_proposition([it for it in items if it["kind"] == "agrees"], report):
-        nodes, edges, views = _graph(group)
-        for comp in _components(nodes, edges):
-            comp_set = set(comp)
-            pairs = [it for it in group if it["a"]["id"] in comp_set]
-            claims_in = sorted((views[c] for c in comp), key=lambda v: (v["article"], v["start"]))
-            out.append({
-                "proposition": pid, "label": label, "claims": claims_in,
-                "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
-                "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
-                "voices": _voices(claims_in),
-                "reasons": _reasons(pairs), "pairs": pairs,
-                "independent": any(it["independent"] for it in pairs),
-            })
+    for pid, label, claims_in, pairs in _connected(items, "agrees", report):
+        claims_in = sorted(claims_in, key=lambda v: (v["article"], v["start"]))
+        out.append({
+            "proposition": pid, "label": label, "claims": claims_in,
+            "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
+            "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+            "voices": _voices(claims_in),
+            "reasons": _reasons(pairs), "pairs": pairs,
+            "independent": any(it["independent"] for it in pairs),
+        })
     return out
 
 
@@ -445,27 +451,22 @@ def _repeat_groups(items: list[dict[str, Any]], report: Report,
     speaker is the most frequent named speaker among its claims (else the
     narrator); its text is the claim of the earliest-published article (ties:
     the first article id). Repeats are never independent corroboration."""
+    def when(v: dict) -> tuple:
+        pub = arts[v["article"]].published if v["article"] in arts else None
+        return (pub is None, pub or "", v["article"], v["start"])
+
     out = []
-    for pid, label, group in _by_proposition([it for it in items if it["kind"] == "repeats"], report):
-        nodes, edges, views = _graph(group)
-        for comp in _components(nodes, edges):
-            comp_set = set(comp)
-            pairs = [it for it in group if it["a"]["id"] in comp_set]
-
-            def when(v: dict) -> tuple:
-                pub = arts[v["article"]].published if v["article"] in arts else None
-                return (pub is None, pub or "", v["article"], v["start"])
-
-            claims_in = sorted((views[c] for c in comp), key=when)
-            named = [v["speaker_id"] for v in claims_in if v["speaker_id"]]
-            sid = max(dict.fromkeys(named), key=named.count) if named else None
-            head = next((v for v in claims_in if v["speaker_id"] == sid), claims_in[0])
-            out.append({
-                "proposition": pid, "label": label, "speaker": head["speaker"], "speaker_id": sid,
-                "text": head["text"], "claims": claims_in,
-                "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
-                "reasons": _reasons(pairs), "pairs": pairs,
-            })
+    for pid, label, claims_in, pairs in _connected(items, "repeats", report):
+        claims_in = sorted(claims_in, key=when)
+        named = [v["speaker_id"] for v in claims_in if v["speaker_id"]]
+        sid = max(dict.fromkeys(named), key=named.count) if named else None
+        head = next((v for v in claims_in if v["speaker_id"] == sid), claims_in[0])
+        out.append({
+            "proposition": pid, "label": label, "speaker": head["speaker"], "speaker_id": sid,
+            "text": head["text"], "claims": claims_in,
+            "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+            "reasons": _reasons(pairs), "pairs": pairs,
+        })
     return out
 
 
