@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from rashomon.extract import speakers as sp
 from rashomon.types import Article, Quote
-from rashomon.annotate import body_text, doc_ents, doc_text, doc_tokens
+from rashomon.annotate import doc_ents, doc_text, doc_tokens
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +211,7 @@ class _Ctx:
     def __init__(self, article: Article, doc):
         self.article = article
         self.doc = doc
-        self.text = doc_text(doc) if len(doc_text(doc)) == len(article.text) else body_text(article)
+        self.text = doc_text(doc)  # the body: article.text with removed spans blanked
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
