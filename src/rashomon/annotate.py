@@ -192,12 +192,16 @@ _TOKENS_KEY = "rashomon.tokens"
 
 
 def release(doc) -> None:
-    """Drop the token and entity caches of a finished Doc: Tokens and Spans
-    point back at their Doc, so a cached list would keep every Doc alive
-    until the cyclic garbage collector runs. Call once a Doc's extractors
-    are done."""
-    doc.user_data.pop(_TOKENS_KEY, None)
-    doc.user_data.pop(_ENTS_KEY, None)
+    """Drop every per-Doc cache (``user_data`` keys starting ``rashomon.``)
+    of a finished Doc but its text: Tokens and Spans point back at their Doc,
+    so a cached list would keep every Doc alive until the cyclic garbage
+    collector runs. Call once a Doc's extractors are done."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX) and k != _TEXT_KEY]:
+        del doc.user_data[key]
+
+
+CACHE_PREFIX = "rashomon."
+"""Prefix of the ``Doc.user_data`` keys that hold per-Doc caches; :func:`release` drops them."""
 
 
 def doc_ents(doc) -> tuple:

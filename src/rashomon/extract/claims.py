@@ -253,10 +253,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _nations(doc) -> set[str]:
     """Surface words this Doc tags GPE or NORP somewhere (cached on the Doc), so a
     nation inside an ORG name ("Azerbaijan Army") still names a party."""
-    got = doc.user_data.get("rashomon_nations")
+    got = doc.user_data.get("rashomon.nations")
     if got is None:
         got = {t.text for e in doc_ents(doc) if e.label_ in ("GPE", "NORP") for t in e if t.text[:1].isupper()}
-        doc.user_data["rashomon_nations"] = got
+        doc.user_data["rashomon.nations"] = got
     return got
 
 
