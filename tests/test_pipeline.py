@@ -62,3 +62,31 @@ def test_article_in_another_language_than_the_pipeline_is_not_annotated(tmp_path
     ru = next(a for a in report.articles if a.name == "ru.txt")
     assert not [q for q in report.quotes if q.article == ru.id]
     assert not [c for c in report.claims if c.article == ru.id]
+
+
+def test_full_collections_are_rarer_during_a_run_and_restored_after(tmp_path, monkeypatch):
+    import gc
+
+    from rashomon import pipeline
+    from rashomon.errors import NoInputError
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    seen = []
+    real = pipeline.clean.clean
+
+    def spy(article):
+        seen.append(gc.get_threshold())
+        return real(article)
+
+    monkeypatch.setattr(pipeline.clean, "clean", spy)
+    before = gc.get_threshold()
+    gc.set_threshold(500, 7, 10)
+    try:
+        analyze([tmp_path])
+        assert seen == [(500, 7, 100)]
+        assert gc.get_threshold() == (500, 7, 10)
+        with pytest.raises(NoInputError):
+            analyze([tmp_path / "missing-folder"])
+        assert gc.get_threshold() == (500, 7, 10)
+    finally:
+        gc.set_threshold(*before)
