@@ -110,8 +110,8 @@ def test_parse_iso(value, expected):
     assert temporal.parse_iso(value) == expected
 
 
-# -- speed guards: the first-character lookaheads and required words of the
-# patterns never change what find() returns.
+# -- speed guards: the first-character lookaheads, required words and anchors
+# of the patterns, and the start search of _matches, never change what find() returns.
 
 _GUARD_TEXTS = [
     "On 20 September 2023, a briefing was held at 10:33 | 24 November 2020.",
@@ -123,6 +123,9 @@ _GUARD_TEXTS = [
     # characters that case-insensitive matching equates with ASCII letters
     "ın 2019 the laſt two days, ſix days ago, İn 2020 the paſt \u212aelvin week",
     "no date here at all, only words and 23 hours",
+    # matches at the very start and end, across line breaks, next to other digits
+    "Monday\nTuesday morning, in\n2020; mid-1999 and 12023 or 20233; MAY 5, 2021 Jan 1st, 2020-13-01 2020-02-30",
+    "2023-09-20 Friday, 22 September, last monday, next Sunday until Friday 1 p.m. on 20 September 2023",
     "",
 ]
 
@@ -132,6 +135,8 @@ def _plain_find(monkeypatch, text):
 
     monkeypatch.setattr(temporal, "_PATTERNS", [(k, re.compile(rx)) for k, rx, _f, _w in temporal._PATTERN_SPECS])
     monkeypatch.setattr(temporal, "_REQUIRED", [() for _ in temporal._PATTERN_SPECS])
+    monkeypatch.setattr(temporal, "_ANCHORS", {})
+    monkeypatch.setattr(temporal, "_matches", lambda pat, starts, text: pat.finditer(text))
     temporal._find.cache_clear()
     try:
         return temporal.find(text)
@@ -160,3 +165,11 @@ def test_odd_case_letters_still_match():
     # "laſt" matches "last" case-insensitively; the required-word test must not skip it
     found = temporal.find("Over the laſt two days, we acted.")
     assert [c.kind for c in found] == ["interval"] and found[0].n == 2
+
+
+def test_no_pattern_matches_the_empty_string():
+    # _matches resumes each search at the end of the last match, as finditer
+    # does for matches that are not empty
+    for text in _GUARD_TEXTS:
+        for (_kind, pat) in temporal._PATTERNS:
+            assert all(m.end() > m.start() for m in pat.finditer(text))

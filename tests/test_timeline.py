@@ -222,3 +222,16 @@ def test_corpus_timeline(corpus_report):
     assert temps[("a0", "on Friday")].value == "2023-09-22"
     assert temps[("a4", "Nov. 10")].value == "2020-11-10"
     assert temps[("a2", "Over the last two days")].end_value == "2023-09-20"
+
+
+def test_trigger_index_is_the_family_lookup(nlp, corpus_dir):
+    # triggers found from the Doc's LOWER hashes are exactly the tokens _family names
+    from rashomon.timeline import _family, _trigger_indices
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
+    texts.append("Shelled at DAWN, the Ceasefire was SIGNED; talks began. İstanbul meeting, STRUCK.")
+    for text in texts:
+        doc = nlp(text)
+        expected = [t.i for t in doc if _family(t)]
+        assert _trigger_indices(doc) == expected
+        assert expected or text != texts[-1]

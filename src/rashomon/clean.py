@@ -76,8 +76,9 @@ class Line:
     end: int
     text: str
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
+        """Number of whitespace-separated words (counted once; lines are not changed)."""
         return len(self.text.split())
 
 
@@ -219,11 +220,17 @@ _MENU_SEP = re.compile(r"\s+[|•·▪●»]\s+")
 _ITEM_LABEL = re.compile(r"^[^\W\d_a-zа-яё]{2,}(?:\s+[^\W\d_a-zа-яё]{2,}){0,2}:\s+\S")
 
 
+_MENU_SEP_CHAR = re.compile(r"[|•·▪●»]")
+"""The separator characters of :data:`_MENU_SEP`: a line without one has a single item."""
+
+
 def _menu_items(text: str) -> list[str] | None:
     """The items of a menu line ("Home | News | Community | Contact"): at
     least three items between spaced separators (``|``, ``•``, ``·``, ``»``),
     each of 1-3 words, opening with a capital, without digits or sentence
     punctuation at its end; ``None`` for any other line."""
+    if not _MENU_SEP_CHAR.search(text):
+        return None
     items = _MENU_SEP.split(text)
     if len(items) < 3:
         return None
@@ -237,6 +244,8 @@ def _menu_items(text: str) -> list[str] | None:
 def _labelled_ticker(text: str) -> bool:
     """A news ticker line: two or more items between spaced separators, each
     opening with an all-capitals label and a colon ("BREAKING: … | WEATHER: …")."""
+    if not _MENU_SEP_CHAR.search(text):
+        return False
     items = _MENU_SEP.split(text)
     return len(items) >= 2 and all(_ITEM_LABEL.match(it) for it in items)
 
@@ -284,6 +293,7 @@ def _norm(s: str) -> str:
 
 _LEAD_BULLET = re.compile(rf"^{BULLET}\s+")
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 # -- embedded posts -------------------------------------------------------------
@@ -397,7 +407,7 @@ def clean(article: Article) -> CleanResult:
     # a date on the line after a bare date label ("Published" / "12 March 2022")
     for prev, ln in zip(nonblank, nonblank[1:]):
         if (reasons.get(prev.index, ("", ""))[1] == "date label of the byline" and ln.index not in reasons
-                and ln.words <= 8 and re.search(r"\d", ln.text)):
+                and ln.words <= 8 and _DIGIT.search(ln.text)):
             reasons[ln.index] = ("byline", DETAILS["byline"])
     # byline block: a run of short list items holding a date label, or "By NAME"
     run: list[Line] = []
@@ -469,7 +479,7 @@ def clean(article: Article) -> CleanResult:
                 dup[ln.index] = f"repeats line {seen[keys[ln.index]] + 1} (inside a repeated block)"
                 changed = True
     # a standfirst repeated in the body split over several lines
-    squash = [re.sub(r"\s+", "", keys[ln.index]) for ln in candidates]
+    squash = [_SPACES.sub("", keys[ln.index]) for ln in candidates]
     by_head: dict[str, list[int]] = {}
     for j, sq in enumerate(squash):
         if len(sq) >= 12:

@@ -121,19 +121,24 @@ def _lower_share(text: str) -> float:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _common_words(kept, n: int = 30) -> frozenset[str]:
-    """The article's ``n`` most frequent lowercase words: in practice the main
+def _common_words(kept_words: list[list[str]], n: int = 30) -> frozenset[str]:
+    """The article's ``n`` most frequent lowercase words (``kept_words``: the
+    :data:`_WORD` words of each kept line, in order): in practice the main
     language's function words ("the", "of", "and"). A paragraph of another
     language shares few of them, so only such paragraphs go to lingua."""
     from collections import Counter
 
-    c = Counter(w for ln in kept for w in _WORD.findall(ln.text) if w.islower())
+    every = Counter()
+    for words in kept_words:
+        every.update(words)
+    # Lowercase words keep the order of their first occurrence, which breaks ties.
+    c = Counter({w: k for w, k in every.items() if w.islower()})
     return frozenset(w for w, _ in c.most_common(n))
 
 
-def _common_share(text: str, common: frozenset[str]) -> float:
-    words = _WORD.findall(text)
-    return sum(w in common for w in words) / len(words) if words else 1.0
+def _common_share(words: list[str], common: frozenset[str]) -> float:
+    """Share of ``words`` (a line's :data:`_WORD` words) that are ``common``."""
+    return sum(map(common.__contains__, words)) / len(words) if words else 1.0
 
 
 # -- dates ------------------------------------------------------------------
@@ -274,9 +279,14 @@ def _dated(when: str | None) -> bool:
     return bool(when and _DATELINE_DATE.search(when))
 
 
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”’]?(?=\s|$)|$)", re.M)
+_RELAY_VERB = re.compile(r"reports|reported|informs|informed|writes")
+"""The verbs of :data:`_RELAY`: a line without one holds no relay formula."""
+
+
 def _sentences_end(text: str):
     """Yield (start, end) of sentence-like pieces ending in . ! ? or a line end."""
-    for m in re.finditer(r"\S.*?(?:[.!?]+[\"”’]?(?=\s|$)|$)", text, re.M):
+    for m in _SENTENCE.finditer(text):
         yield m.start(), m.end()
 
 
@@ -301,14 +311,18 @@ def _outlet(article: Article, lines, kept, removed_reason) -> tuple[str, int, in
             s = ln.start + ln.text.index(item)
             return item, s, s + len(item)
     # 2. interview given to the outlet, exclusive, relay formula
-    for rx in (_TOLD, _LEARNED):
+    for rx, word in ((_TOLD, "told"), (_LEARNED, "has")):
         for ln in kept:
+            if word not in ln.text:
+                continue  # the word every match holds
             for m in rx.finditer(ln.text):
                 x = m.group("x")
                 if outlet_like(x):
                     s = ln.start + m.start("x")
                     return x, s, s + len(x)
     for ln in kept:
+        if not _RELAY_VERB.search(ln.text):
+            continue
         for s0, e0 in _sentences_end(ln.text):
             m = _RELAY.search(ln.text[s0:e0])
             if m and outlet_like(m.group("x")):
@@ -456,15 +470,16 @@ def infer(article: Article, cleaned) -> None:
 
     if main and not article.languages:
         main_latin = _latin_share(" ".join(ln.text for ln in kept[:50])) >= 0.5
-        common = _common_words(kept)
-        for ln in kept:
+        kept_words = [_WORD.findall(ln.text) for ln in kept]
+        common = _common_words(kept_words)
+        for ln, words in zip(kept, kept_words):
             if ln.words < 3:
                 continue
             latin = _latin_share(ln.text) >= 0.5
             other = None
             if latin != main_latin:
                 other = detect_language(ln.text)
-            elif (ln.words >= 8 and _lower_share(ln.text) >= 0.4 and _common_share(ln.text, common) < 0.12
+            elif (ln.words >= 8 and _common_share(words, common) < 0.12 and _lower_share(ln.text) >= 0.4
                   and not clean_mod._ATTRIBUTION.search(ln.text) and detect_language(ln.text) != main):
                 other = _confident_other(ln.text, main)
             if other and other != main:

@@ -79,7 +79,10 @@ _DATE = rf"(?:{_DMY}|{_MDY}|{_MY})"
 # engine reject most positions at once (a Python regex that opens with an
 # optional group or an alternation otherwise tries every branch at every
 # position), and a pattern whose required words are all absent is not run.
-# tests/test_temporal.py checks that guarded and plain patterns agree.
+# _ANCHORS adds, per kind, a regex every match contains (a month word, a
+# weekday name, a year's digits, "the last"): a text without one is not
+# scanned for that kind. tests/test_temporal.py checks that guarded and plain
+# patterns agree.
 _MONTH_FIRST = "JFMASOND"
 _NUM_FIRST = "".join(sorted({w[0] for w in _NUMBERS} | {w[0].upper() for w in _NUMBERS}))
 _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
@@ -115,6 +118,45 @@ _ODD_CASE = re.compile(f"[{_ODD_CASE_CHARS}]")
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     (k, re.compile(rf"(?=[{first}{_ODD_CASE_CHARS}]){rx}")) for k, rx, first, _w in _PATTERN_SPECS]
 _REQUIRED: list[tuple[str, ...]] = [w for _k, _rx, _f, w in _PATTERN_SPECS]
+# kind -> (regex, whether it is searched in the lowercased text, which is
+# only done when the text holds none of _ODD_CASE_CHARS, as for required words).
+_ANCHORS: dict[str, tuple[re.Pattern, bool]] = {
+    "abs": (re.compile(_MONTH), False),  # the month word of every absolute date
+    "weekday": (re.compile(_WD), False),
+    "year": (re.compile(_YEAR), False),
+    "ago": (re.compile(r"\sago"), True),
+    "interval": (re.compile(r"the\s+(?:last|past|previous)"), True),
+}
+# The position where each pattern next matches, found by a search that the
+# regex engine runs as a plain scan for the first characters (a pattern that
+# opens with a character set gets that fast path; one that opens with a
+# lookahead, a word boundary or an optional group does not): the character is
+# taken, the lookbehind steps back over it and the lookahead runs the pattern
+# from there. See _matches.
+_STARTS: list[re.Pattern] = [
+    re.compile(rf"[{first}{_ODD_CASE_CHARS}](?<=(?={rx})[\s\S])") for _k, rx, first, _w in _PATTERN_SPECS]
+
+
+def _has_anchor(kind: str, text: str, low: str | None) -> bool:
+    """Whether ``text`` (``low``: its lowercased form, ``None`` when it holds
+    odd-case letters) holds the ``_ANCHORS`` regex of ``kind``; True when that
+    cannot be told (a lowercase anchor and no ``low``)."""
+    anchor, lowered = _ANCHORS[kind]
+    if not lowered:
+        return anchor.search(text) is not None
+    return low is None or anchor.search(low) is not None
+
+
+def _matches(pat: re.Pattern, starts: re.Pattern, text: str):
+    """``pat.finditer(text)``, faster: ``starts`` (the ``_STARTS`` entry of
+    ``pat``) finds the next position where ``pat`` matches, and ``pat`` is
+    matched there. As in ``finditer``, the search resumes at the end of each
+    match (no pattern here matches the empty string)."""
+    pos = 0
+    while (hit := starts.search(text, pos)) is not None:
+        m = pat.match(text, hit.start())
+        yield m
+        pos = m.end()
 
 
 # Words after a bare year that show it counts something ("to 2000 people").
@@ -325,10 +367,16 @@ def find(text: str) -> list[Candidate]:
 def _find(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     low = text.lower() if not _ODD_CASE.search(text) else None
-    for (kind, pat), required in zip(_PATTERNS, _REQUIRED):
+    anchored: dict[str, bool] = {}
+    for (kind, pat), starts, required in zip(_PATTERNS, _STARTS, _REQUIRED):
         if required and low is not None and not any(w in low for w in required):
             continue  # none of the words every match holds: no match
-        for m in pat.finditer(text):
+        if kind in _ANCHORS:
+            if kind not in anchored:
+                anchored[kind] = _has_anchor(kind, text, low)
+            if not anchored[kind]:
+                continue  # not the month word, weekday, year or words every match holds: no match
+        for m in _matches(pat, starts, text):
             c = _candidate(kind, m, text)
             if c is not None:
                 found.append(c)

@@ -194,6 +194,40 @@ def _family(tok) -> tuple[str, str] | None:
     return _lexicon()["forms"].get(tok.text.lower())
 
 
+@functools.lru_cache(maxsize=1)
+def _form_hashes() -> frozenset[int]:
+    """spaCy's string hashes of every trigger form: a token is a trigger
+    (:func:`_family` not None) exactly when the hash of its lowercase form,
+    spaCy's ``LOWER`` attribute, is one of them."""
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(f) for f in _lexicon()["forms"])
+
+
+_TRIGGERS_KEY = "rashomon.timeline.triggers"
+
+
+def _trigger_indices(doc) -> list[int]:
+    """Indices of the Doc's trigger tokens in order, read once per Doc from
+    one ``LOWER`` array (cached in ``doc.user_data``)."""
+    found = doc.user_data.get(_TRIGGERS_KEY)
+    if found is None:
+        forms = _form_hashes()
+        lowers = doc.to_array("LOWER").tolist()
+        found = doc.user_data[_TRIGGERS_KEY] = [i for i, h in enumerate(lowers) if h in forms]
+    return found
+
+
+def _sentence_triggers(sent) -> list:
+    """The trigger tokens of span ``sent`` in text order (the tokens ``t`` of
+    ``sent`` with ``_family(t)``), without walking its other tokens."""
+    doc = sent.doc
+    found = _trigger_indices(doc)
+    lo = bisect.bisect_left(found, sent.start)
+    hi = bisect.bisect_left(found, sent.end)
+    return [doc[i] for i in found[lo:hi]]
+
+
 def _phrase(tok, max_tokens: int = 4) -> str:
     """The head noun ``tok`` with its contiguous compound/adjective/number
     modifiers on the left (dates and determiners left out), as written."""
@@ -330,7 +364,8 @@ def _event(doc, span, sent) -> tuple[str, str] | None:
         gov = gov.head
     head = _clause(root)
     inside = range(span.start, span.end)
-    triggers = [t for t in sent if _family(t) and t.i not in inside and (t.i == head.i or _core_of(t, head))]
+    sent_triggers = _sentence_triggers(sent)
+    triggers = [t for t in sent_triggers if t.i not in inside and (t.i == head.i or _core_of(t, head))]
     primary = None
     if gov.i != root.i and (_family(gov) or (gov.text.lower() in lex["light"] and any(
             c.dep_ in {"nsubjpass", "dobj"} and _family(c) for c in gov.children))):
@@ -348,11 +383,14 @@ def _event(doc, span, sent) -> tuple[str, str] | None:
     label, fam = _label_for(primary, doc, sent)
     # A coordinated clause may name the same once-only event ("an agreement was
     # reached on complete ceasefire and the measures were halted on …").
-    heads = {head.i} | {c.i for c in head.children if c.dep_ == "conj"}
-    if head.dep_ == "conj":
-        heads.add(head.head.i)
-    second = [t for t in sent if _family(t) and t.i not in inside and t.i != primary.i and t.pos_ == "NOUN"
-              and _clause(t).i in heads and _family(t)[0] in lex["unique"] and t.text.lower() not in label.lower()]
+    nouns = [t for t in sent_triggers if t.i not in inside and t.i != primary.i and t.pos_ == "NOUN"]
+    second = []
+    if nouns:
+        heads = {head.i} | {c.i for c in head.children if c.dep_ == "conj"}
+        if head.dep_ == "conj":
+            heads.add(head.head.i)
+        second = [t for t in nouns if _clause(t).i in heads and _family(t)[0] in lex["unique"]
+                  and t.text.lower() not in label.lower()]
     if second:
         second.sort(key=lambda t: (_family(t)[0] != fam, abs(t.i - primary.i)))
         s = second[0]
@@ -434,8 +472,9 @@ def _date_clause_label(span) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _platform_rx() -> re.Pattern:
     alt = "|".join(re.escape(p) for p in _lexicon()["platforms"])
-    # "(?=o)": the first character, so the engine skips other positions at once.
-    return re.compile(rf"(?=o)\bon\s+(?:the\s+)?({alt})(?:\s+platform|\s+account)?\b")
+    # "on" then "(?<!\won)", the word boundary before it: a pattern that opens
+    # with a literal lets the engine jump from one "on" to the next.
+    return re.compile(rf"on(?<!\won)\s+(?:the\s+)?({alt})(?:\s+platform|\s+account)?\b")
 
 
 def _platform(text: str) -> str | None:
@@ -612,8 +651,13 @@ def _date_quotes(doc, temps: list[TemporalExpression], quotes: list[Quote], sent
 
 
 def _date_claims(temps: list[TemporalExpression], claims: list[Claim]) -> None:
+    """Set ``claim.time``/``time_text`` from the expressions inside each claim;
+    ``temps`` are sorted by start (as :func:`resolve_article` makes them)."""
+    starts = [t.start for t in temps]
     for c in claims:
-        inside = [t for t in temps if c.start <= t.start and t.end <= c.end]
+        lo = bisect.bisect_left(starts, c.start)
+        hi = bisect.bisect_right(starts, c.end)
+        inside = [t for t in temps[lo:hi] if t.end <= c.end]
         if not inside:
             continue
         t = next((t for t in inside if t.event), inside[0])
@@ -674,11 +718,20 @@ def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> No
                                  f"articles (period {main_lab}); its dates are kept in their own period.")
 
 
-def _keywords(text: str, stop: frozenset[str], generic: set[str]) -> set[str]:
+@functools.lru_cache(maxsize=1)
+def _not_keywords() -> frozenset[str]:
+    """Words never taken as keywords: stop words, generic nouns, month and weekday names."""
+    return frozenset(_stopwords() | _lexicon()["generic"] | set(temporal._MONTHS) | set(temporal._WEEKDAYS))
+
+
+def _keywords(text: str) -> set[str]:
+    """The distinctive words of ``text``, lowercased, a plural "-s" dropped.
+    Each distinct word form is looked at once (the result is a set)."""
+    skip = _not_keywords()
     out = set()
-    for m in _WORD.finditer(text):
-        w = m.group(0).lower().strip("'’")
-        if w in stop or w in generic or w in temporal._MONTHS or w in temporal._WEEKDAYS:
+    for w in set(_WORD.findall(text)):
+        w = w.lower().strip("'’")
+        if w in skip:
             continue
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
@@ -713,12 +766,10 @@ def build_timeline(articles: list[Article], claims: list[Claim], quotes: list[Qu
     """
     _periods(articles, temporals)
     art_by_id = {a.id: a for a in articles}
-    lex = _lexicon()
-    stop = _stopwords()
     texts = {a.id: body_text(a) for a in articles}
     df: Counter[str] = Counter()
     for a in articles:
-        df.update(_keywords(texts[a.id], stop, lex["generic"]))
+        df.update(_keywords(texts[a.id]))
     common = {w for w, n in df.items() if len(articles) >= 3 and n > len(articles) / 2}
     claims_by_art: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -735,8 +786,8 @@ def build_timeline(articles: list[Article], claims: list[Claim], quotes: list[Qu
         text = texts[t.article]
         lo = t.sentence_start if t.sentence_start is not None else t.start
         hi = t.sentence_end if t.sentence_end is not None else t.end
-        kw = _keywords(text[lo:hi], stop, lex["generic"]) - common
-        kw |= _keywords(t.event, stop, lex["generic"])
+        kw = _keywords(text[lo:hi]) - common
+        kw |= _keywords(t.event)
         cl = [c.id for c in claims_by_art[t.article] if c.start <= t.start and t.end <= c.end and c.id]
         qs = []
         for q in quotes_by_art[t.article]:
