@@ -350,7 +350,8 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
     elif kind == "word":
         c.mod = " ".join(g["w"].lower().split())
     line_before = text[text.rfind("\n", 0, c.start) + 1:c.start]
-    c.labelled = bool(_LABEL_LINE.search(line_before))
+    # _LABEL_LINE ends in ":" or "|" and spaces: only such a line can hold a label.
+    c.labelled = line_before.rstrip().endswith((":", "|")) and bool(_LABEL_LINE.search(line_before))
     return c
 
 
