@@ -54,15 +54,17 @@ REPEAT_JACCARD = 0.7
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _TOK = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@functools.lru_cache(maxsize=4096)
 def party_key(name: str | None) -> str | None:
     """A comparable key for a nation named as a country or a demonym
     ("Azerbaijani" and "Azerbaijan" → "azerbaijan"): lowercase, possessive and
     demonym endings (-i, -n, -ese, -ish) cut."""
     if not name:
         return None
-    k = re.sub(r"['’]s?$", "", name.strip().lower())
+    k = _POSSESSIVE.sub("", name.strip().lower())
     k = k.split()[-1] if k.split() else k
     for suf in ("ese", "ish", "ian", "an", "i", "n"):
         if k.endswith(suf) and len(k) - len(suf) >= 4:
@@ -70,6 +72,7 @@ def party_key(name: str | None) -> str | None:
     return k
 
 
+@functools.lru_cache(maxsize=4096)
 def same_party(a: str | None, b: str | None) -> bool:
     """Whether two party names denote one nation (common prefix ≥ max(4, shorter − 1))."""
     ka, kb = party_key(a), party_key(b)
@@ -91,14 +94,22 @@ def _article_year(a: Article) -> str | None:
     return max(years) if years else None
 
 
+@functools.lru_cache(maxsize=65536)
+def _latest_year(text: str) -> str | None:
+    """The latest year ``text`` names, or None."""
+    years = _YEAR.findall(text)
+    return max(years) if years else None
+
+
 def _claim_year(c: Claim, art_year: dict[str, str | None]) -> str | None:
     for t in (c.time_text or "", c.text):
-        m = _YEAR.findall(t)
-        if m:
-            return max(m)
+        year = _latest_year(t)
+        if year:
+            return year
     return art_year.get(c.article)
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm_name(s: str | None) -> str | None:
     if not s:
         return None
@@ -144,6 +155,7 @@ def _near_verbatim(a: Claim, b: Claim) -> bool:
     return min(len(wa), len(wb)) >= 6 and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
 
 
+@functools.lru_cache(maxsize=65536)
 def _grams(text: str, n: int = SHARED_RUN) -> frozenset:
     """The word n-grams of ``text`` (empty when it has fewer than ``n`` words)."""
     t = _words(text)
@@ -152,15 +164,20 @@ def _grams(text: str, n: int = SHARED_RUN) -> frozenset:
 
 class _Info:
     """What :func:`_compare` reads of one claim, computed once per claim rather
-    than once per pair: its year, original speaker, event, word n-grams and
-    content words."""
+    than once per pair: its id, article and polarity, its quote, year, original
+    speaker, event, harm group, word n-grams and content words."""
 
-    __slots__ = ("year", "origin", "event", "grams", "words")
+    __slots__ = ("id", "article", "polarity", "quote", "year", "origin", "event", "harm", "grams", "words")
 
     def __init__(self, c: Claim, by_quote: dict[str, Quote], art_year: dict[str, str | None]):
+        self.id = c.id
+        self.article = c.article
+        self.polarity = c.polarity
+        self.quote = by_quote.get(c.quote or "")
         self.year = _claim_year(c, art_year)
         self.origin = _origin(c, by_quote)
         self.event = (c.event_text or "").lower()
+        self.harm = harm_group(c)
         self.grams = _grams(c.text)
         self.words = content_words(c.text)
 
@@ -170,6 +187,12 @@ class _Info:
             return True
         wa, wb = self.words, o.words
         return min(len(wa), len(wb)) >= 6 and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
+
+    def relayed_with(self, o: "_Info") -> bool:
+        """Whether both claims come through one relaying entity (this claim's
+        quote is relayed by the one who relays or speaks the other's)."""
+        qa, qb = self.quote, o.quote
+        return qa is not None and qb is not None and bool(qa.relayed_by) and qa.relayed_by in (qb.relayed_by, qb.speaker)
 
 
 def _harm_desc(c: Claim) -> str:
@@ -218,23 +241,36 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     art_year = {a.id: _article_year(a) for a in articles}
     out: list[Relation] = []
     done: set[tuple[str, str]] = set()
-    per_claim: Counter[str] = Counter()
+    per_claim: dict[str, int] = {}  # relations kept per claim id
     info: dict[str, _Info] = {}
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
         for c in cs:
             if c.id not in info:
                 info[c.id] = _Info(c, by_quote, art_year)
-        for a, b in combinations(cs, 2):
-            key = (min(a.id, b.id), max(a.id, b.id))
-            if key in done or per_claim[a.id] >= MAX_PER_CLAIM or per_claim[b.id] >= MAX_PER_CLAIM:
+                per_claim[c.id] = 0
+        infos = [info[c.id] for c in cs]
+        # every pair (i < j) in order, as itertools.combinations gives them;
+        # a claim that has MAX_PER_CLAIM relations takes part in no more pairs
+        for i, a in enumerate(cs):
+            ia = infos[i]
+            if per_claim[ia.id] >= MAX_PER_CLAIM:
                 continue
-            rel = _compare(a, b, p, by_quote, art_year, info[a.id], info[b.id])
-            if rel is not None:
-                done.add(key)
-                per_claim[a.id] += 1
-                per_claim[b.id] += 1
-                out.append(rel)
+            for j in range(i + 1, len(cs)):
+                ib = infos[j]
+                if per_claim[ib.id] >= MAX_PER_CLAIM:
+                    continue
+                key = (ia.id, ib.id) if ia.id <= ib.id else (ib.id, ia.id)
+                if key in done:
+                    continue
+                rel = _compare(a, cs[j], p, by_quote, art_year, ia, ib)
+                if rel is not None:
+                    done.add(key)
+                    per_claim[ia.id] += 1
+                    per_claim[ib.id] += 1
+                    out.append(rel)
+                    if per_claim[ia.id] >= MAX_PER_CLAIM:
+                        break
     return out
 
 
@@ -245,68 +281,65 @@ def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
     ya, yb = ia.year, ib.year
     if ya and yb and ya != yb:
         return None
-    if (a.event_text or b.event_text) and ia.event != ib.event:
+    if ia.event != ib.event:  # one names an event ("the 44-Day War") the other does not
         return None
     same_speaker = not ia.origin.isdisjoint(ib.origin)
-    relayed = False
-    qa, qb = by_quote.get(a.quote or ""), by_quote.get(b.quote or "")
-    if qa is not None and qb is not None and qa.relayed_by and qa.relayed_by in (qb.relayed_by, qb.speaker):
-        relayed = True
     near = ia.near_verbatim(ib)
-    if a.article != b.article and near:
-        if a.polarity == b.polarity:
-            return Relation(kind="repeats", a=a.id, b=b.id, independent=False, proposition=p.id,
+    if near:
+        if ia.article == ib.article:
+            return None
+        if ia.polarity == ib.polarity:
+            return Relation(kind="repeats", a=ia.id, b=ib.id, independent=False, proposition=p.id,
                             reason="near-verbatim words in two articles" + (" from one speaker" if same_speaker else ""))
-    if a.article == b.article and near:
-        return None
     who = " (same speaker)" if same_speaker else ""
-    independent = not (same_speaker or relayed)
+    independent = not (same_speaker or ia.relayed_with(ib))
     frame = p.frame
     if frame == "casualties":
-        if a.polarity != b.polarity:
-            neg, aff = (a, b) if a.polarity == "negated" else (b, a)
-            if harm_group(neg) == harm_group(aff) and _party_ok(neg, aff):
-                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
-                                reason=f"negated harm to {harm_group(neg)} vs {_harm_desc(aff)}{who}")
+        if ia.polarity != ib.polarity:
+            neg, aff = (a, b) if ia.polarity == "negated" else (b, a)
+            neg_harm, aff_harm = (ia.harm, ib.harm) if ia.polarity == "negated" else (ib.harm, ia.harm)
+            if neg_harm == aff_harm and _party_ok(neg, aff):
+                return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
+                                reason=f"negated harm to {neg_harm} vs {_harm_desc(aff)}{who}")
             return None
         pairs = list(_qty_pairs(a, b))
-        if pairs and a.polarity == "affirmed" and harm_group(a) == harm_group(b) and _party_ok(a, b) and _party_ok(b, a):
+        if pairs and ia.polarity == "affirmed" and ia.harm == ib.harm and _party_ok(a, b) and _party_ok(b, a):
             if not any(compatible(x, y) for x, y in pairs):
                 x, y = pairs[0]
-                return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                                 reason=f"figures cannot both hold: {x.text} vs {y.text}{who}")
             x, y = next((x, y) for x, y in pairs if compatible(x, y))
-            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                             reason=f"compatible figures: {x.text} / {y.text}")
-        if a.polarity == b.polarity == "negated" and a.article != b.article:
-            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
-                            reason=f"both deny harm to {harm_group(a)}")
+        if ia.polarity == ib.polarity == "negated" and ia.article != ib.article:
+            return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
+                            reason=f"both deny harm to {ia.harm}")
         return None
     if frame == "duration":
         da = [q for q in a.quantities if q.of == "duration"]
         db = [q for q in b.quantities if q.of == "duration"]
-        shared = (content_words(a.text) & content_words(b.text)) - {"hour", "day", "minute", "lasted", "week"}
+        shared = (ia.words & ib.words) - {"hour", "day", "minute", "lasted", "week"}
         if not da or not db or len(shared) < 2:
             return None
         x, y = da[0], db[0]
         if x.unit != y.unit:
             return None
         if compatible(x, y):
-            return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                             reason=f"same duration: {x.text} / {y.text}")
-        return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+        return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                         reason=f"durations differ: {x.text} vs {y.text}{who}")
     if frame == "meeting":
         ma = month_day(a.time_text) or month_day(a.text)
         mb = month_day(b.time_text) or month_day(b.text)
         if ma and mb:
             if ma == mb:
-                return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+                return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                                 reason=f"same meeting date ({ma[1]:02d}/{ma[0]:02d}) and place ({p.label})")
-            return Relation(kind="contradicts", a=a.id, b=b.id, independent=independent, proposition=p.id,
+            return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                             reason=f"meeting dates differ: {ma[1]:02d}/{ma[0]:02d} vs {mb[1]:02d}/{mb[0]:02d}{who}")
         return None
-    if frame == "lexical" and a.article != b.article and a.polarity == b.polarity:
-        return Relation(kind="agrees", a=a.id, b=b.id, independent=independent, proposition=p.id,
+    if frame == "lexical" and ia.article != ib.article and ia.polarity == ib.polarity:
+        return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                         reason="the same statement in other words")
     return None
