@@ -39,7 +39,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 from rashomon import data as data_files
@@ -71,6 +71,12 @@ _DASHES = "-\u2010\u2011\u2012\u2013"
 _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
 _WORD_NGRAM = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SEGMENT_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”«»„—–|/\n]+")
+_WORD_BEFORE = re.compile(r"([\w\-]+)[ \t]+$")
+"""A word and the blanks after it, at the end of the searched stretch."""
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w']*$")
+_CAPITALISED = re.compile(r"[A-Z][\w']*")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class Lexicon:
     start with it, so only a few patterns are tried at each word of a text; ``modifiers`` the
     lower-case qualifier words kept with a term; ``compound_nouns`` the nouns
     that close a toponym compound; ``modifier_source`` the modifiers' source.
+    ``starts`` remembers, per word as written in a text, the entries that
+    may start at it (filled as texts are matched; see :func:`_entries_at`).
     """
 
     entries: list[_Entry]
@@ -98,6 +106,7 @@ class Lexicon:
     modifiers: frozenset[str]
     compound_nouns: frozenset[str]
     modifier_source: str
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 def _term_regex(term: str, toponym: bool) -> str:
@@ -169,18 +178,25 @@ class _Voices:
     def voice(self, start: int, end: int) -> str:
         best = None
         hi = bisect_right(self.starts, end - 1)
-        for s, e, v in self.spans[:hi]:
+        for k in range(hi):
+            s, e, v = self.spans[k]
             if e > start and (best is None or e - s < best[1] - best[0]):
                 best = (s, e, v)
         return best[2] if best else NARRATOR
 
     def narrator_text(self, body: str) -> str:
         """``body`` with every quote span replaced by a line break run."""
-        chars = list(body)
-        for s, e, _ in self.spans:
-            for i in range(max(0, s), min(e, len(chars))):
-                chars[i] = "\n"
-        return "".join(chars)
+        parts: list[str] = []
+        pos = 0  # body[:pos] is done
+        for s, e, _ in self.spans:  # in order of start; spans may overlap
+            s, e = max(s, pos), min(e, len(body))
+            if s >= e:
+                continue
+            parts.append(body[pos:s])
+            parts.append("\n" * (e - s))
+            pos = e
+        parts.append(body[pos:])
+        return "".join(parts)
 
 
 def _prefix(body: str, start: int, lex: Lexicon, allow_demonym: bool) -> int:
@@ -189,7 +205,7 @@ def _prefix(body: str, start: int, lex: Lexicon, allow_demonym: bool) -> int:
     pos = start
     took_demonym = False
     for _ in range(3):
-        m = re.search(r"([\w\-]+)[ \t]+$", body[max(0, pos - 40):pos])
+        m = _WORD_BEFORE.search(body, max(0, pos - 40), pos)
         if not m:
             break
         w = m.group(1)
@@ -210,18 +226,18 @@ def _compound(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] 
     s, e = start, end
     grown = False
     while s > 1 and body[s - 1] in _DASHES:
-        m = re.search(r"[A-Z][\w']*$", body[max(0, s - 41):s - 1])
+        m = _CAPITALISED_BEFORE.search(body, max(0, s - 41), s - 1)
         if not m:
             break
         s = s - 1 - len(m.group(0))
         grown = True
     while e < len(body) - 1 and body[e] in _DASHES:
-        m = re.match(r"[A-Z][\w']*", body[e + 1:e + 41])
+        m = _CAPITALISED.match(body, e + 1, e + 41)
         if not m:
             break
         e = e + 1 + len(m.group(0))
         grown = True
-    m = re.match(r"[ \t]+([a-z]+)\b", body[e:e + 30])
+    m = _NOUN_AFTER.match(body, e, e + 30)
     if m and m.group(1).casefold() in lex.compound_nouns:
         e += len(m.group(0))
         grown = True
@@ -230,6 +246,24 @@ def _compound(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] 
 
 _TOKEN = re.compile(r"\w+")
 _SUFFIXES = ("es", "s", "ed", "d")
+_MAX_REMEMBERED = 200_000  # words kept in Lexicon.starts (a corpus vocabulary is far smaller)
+
+
+def _entries_at(word: str, lex: Lexicon) -> tuple[int, ...]:
+    """Indices (ascending) of the entries that may start at ``word``: those
+    indexed under it, case-folded, or under it without a plural/-ed ending.
+    Remembered per word in ``lex.starts``."""
+    found = lex.starts.get(word)
+    if found is None:
+        if len(lex.starts) >= _MAX_REMEMBERED:
+            lex.starts.clear()
+        tok = word.casefold()
+        cands = set(lex.index.get(tok, ()))
+        for suf in _SUFFIXES:
+            if tok.endswith(suf) and len(tok) > len(suf) + 2:
+                cands.update(lex.index.get(tok[: -len(suf)], ()))
+        found = lex.starts[word] = tuple(sorted(cands))
+    return found
 
 
 def _matches(body: str, lex: Lexicon):
@@ -238,18 +272,16 @@ def _matches(body: str, lex: Lexicon):
     under that word without a plural/-ed ending) are tried."""
     last = 0
     for w in _TOKEN.finditer(body):
+        cands = _entries_at(w.group(), lex)
+        if not cands:
+            continue
         p = w.start()
         if p < last:
             continue
-        tok = w.group().casefold()
-        cands = set(lex.index.get(tok, ()))
-        for suf in _SUFFIXES:
-            if tok.endswith(suf) and len(tok) > len(suf) + 2:
-                cands.update(lex.index.get(tok[: -len(suf)], ()))
         best = None
-        for i in cands:
+        for i in cands:  # ascending: of two matches ending alike, the first entry wins
             m = lex.regexes[i].match(body, p)
-            if m and (best is None or m.end() > best[1] or (m.end() == best[1] and i < best[2])):
+            if m and (best is None or m.end() > best[1]):
                 best = (p, m.end(), i)
         if best:
             last = best[1]
@@ -257,7 +289,7 @@ def _matches(body: str, lex: Lexicon):
 
 
 def _clean(term: str) -> str:
-    return re.sub(r"\s+", " ", term).strip()
+    return _SPACES.sub(" ", term).strip()
 
 
 def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | None = None,
@@ -278,15 +310,15 @@ def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | No
     lex = lexicon or load_lexicon()
     body = body if body is not None else body_text(article)
     voices = _Voices(quotes)
-    rows: dict[tuple[str, str], FramingTerm] = {}
+    # (voice, folded term) -> [term as first written, count, category, source]
+    rows: dict[tuple[str, str], list] = {}
 
     def add(voice: str, term: str, category: str, source: str) -> None:
         key = (voice, term.casefold())
         if key in rows:
-            rows[key].count += 1
+            rows[key][1] += 1
         else:
-            rows[key] = FramingTerm(article=article.id, voice=voice, term=term, count=1,
-                                    category=category, source=source)
+            rows[key] = [term, 1, category, source]
 
     compounds: set[tuple[int, int]] = set()
     for s, e, ei in _matches(body, lex):
@@ -304,7 +336,8 @@ def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | No
         ps = s if body[e - 2:e].casefold() == "ed" else _prefix(body, s, lex, allow_demonym=True)
         src = entry.source if ps == s else f"{entry.source}; qualifiers: {lex.modifier_source}"
         add(voices.voice(ps, e), _clean(body[ps:e]), entry.category, src)
-    return list(rows.values())
+    return [FramingTerm(article=article.id, voice=voice, term=term, count=count, category=category, source=source)
+            for (voice, _), (term, count, category, source) in rows.items()]
 
 
 def _ngrams(text: str, stop: frozenset[str], max_n: int = 3, case: Counter | None = None) -> Counter:
@@ -314,26 +347,27 @@ def _ngrams(text: str, stop: frozenset[str], max_n: int = 3, case: Counter | Non
     ``case``, when given, is updated with ``(word, capitalised)`` counts of the
     words that do not open a segment (see :func:`_name_words`).
     """
-    out: Counter = Counter()
+    grams: list[str] = []
     for seg in _SEGMENT_BREAK.split(text):
         raw = _WORD_NGRAM.findall(seg)
+        if not raw:
+            continue
         words = [w.casefold().replace("’", "'") for w in raw]
         if case is not None:
-            for w, r in zip(words[1:], raw[1:]):
-                case[(w, r[:1].isupper())] += 1
+            case.update(zip(words[1:], [r[:1].isupper() for r in raw[1:]]))
+        # a word may open or close a gram unless it is a stop word or a single letter
+        edge = [w not in stop and len(w) >= 2 for w in words]
         n = len(words)
         for i in range(n):
-            if words[i] in stop or len(words[i]) < 2:
+            if not edge[i]:
                 continue
-            for k in range(1, max_n + 1):
-                j = i + k
-                if j > n:
-                    break
-                last = words[j - 1]
-                if last in stop or len(last) < 2:
-                    continue
-                out[" ".join(words[i:j])] += 1
-    return out
+            gram = words[i]
+            grams.append(gram)
+            for j in range(i + 1, min(i + max_n, n)):  # grow the gram one word at a time
+                gram = f"{gram} {words[j]}"
+                if edge[j]:
+                    grams.append(gram)
+    return Counter(grams)
 
 
 def _name_words(case: Counter) -> set[str]:
@@ -379,14 +413,18 @@ def log_odds(focus: Counter, rest: Counter | None, prior: Counter, alpha0: float
         nj = rest_total if rest_total is not None else sum(rest.values())
     if alpha0 is None:
         alpha0 = max(1.0, (ni + nj) / 2)
+    log, sqrt = math.log, math.sqrt
+    ni_alpha, nj_alpha = ni + alpha0, nj + alpha0  # n^i + α_0 and n^j + α_0
+    a_unseen = alpha0 / total  # α_w of a term the prior does not hold
     out = {}
     for w, yi in focus.items():
-        a = alpha0 * prior.get(w, 0) / total
+        pw = prior.get(w, 0)
+        a = alpha0 * pw / total
         if a <= 0:
-            a = alpha0 / total
-        yj = rest.get(w, 0) if rest is not None else prior.get(w, 0) - yi
-        d = math.log((yi + a) / (ni + alpha0 - yi - a)) - math.log((yj + a) / (nj + alpha0 - yj - a))
-        out[w] = d / math.sqrt(1.0 / (yi + a) + 1.0 / (yj + a))
+            a = a_unseen
+        yj = rest.get(w, 0) if rest is not None else pw - yi
+        d = log((yi + a) / (ni_alpha - yi - a)) - log((yj + a) / (nj_alpha - yj - a))
+        out[w] = d / sqrt(1.0 / (yi + a) + 1.0 / (yj + a))
     return out
 
 
@@ -425,8 +463,9 @@ def distinctive_terms(narrator_counts: dict[str, Counter], top_k: int = TOP_K,
         # the background is the corpus minus this document: no copy per document
         z = log_odds(c, None, total, alpha0, prior_total=n_total)
         kept: list[tuple[str, int, float]] = []
-        for w, s in sorted(z.items(), key=lambda x: (-x[1], x[0])):
-            if s < min_z or len(kept) >= top_k:
+        above = [(w, s) for w, s in z.items() if s >= min_z]
+        for w, s in sorted(above, key=lambda x: (-x[1], x[0])):
+            if len(kept) >= top_k:
                 break
             pad = f" {w} "
             if any(pad in f" {k} " or f" {k} " in pad for k, _, _ in kept):
@@ -471,7 +510,7 @@ def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity]) 
         counts[art.id] = _ngrams(_Voices(qs).narrator_text(body), stop, case=case)
     names = _name_words(case)
     for c in counts.values():
-        for g in [g for g in c if all(w in names for w in g.split())]:
+        for g in [g for g in c if names.issuperset(g.split())]:
             del c[g]
     dist = distinctive_terms(counts)
     for art in articles:
