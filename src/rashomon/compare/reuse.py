@@ -41,7 +41,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -73,12 +75,14 @@ RESYNC_WORDS = 2
 MAX_POSITIONS = 4
 """Occurrences of one shingle kept per article (a phrase repeated on one page)."""
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
+"""Splits a text into gaps and words (\\w+ runs), alternately."""
 _GAPS = sorted(((di, dj) for di in range(MAX_GAP + 1) for dj in range(MAX_GAP + 1) if di + dj),
                key=lambda g: (g[0] + g[1], abs(g[0] - g[1]), g))
 """Gap shapes tried after a mismatch, smallest first (one word dropped, one
 word changed, ...)."""
 _BARRIER = -1
+_BARRIER_ARRAY = np.array([_BARRIER], dtype=np.int64)
 
 
 @dataclass
@@ -87,7 +91,7 @@ class _Tokens:
     ids_list: list[int]
     starts: list[int]
     ends: list[int]
-    barrier_prefix: np.ndarray  # barrier_prefix[i] = barriers among tokens[:i]
+    barrier_prefix: list[int]  # barrier_prefix[i] = barriers among tokens[:i]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -97,6 +101,29 @@ def _norm(word: str) -> str:
     w = unicodedata.normalize("NFKD", word)
     w = "".join(ch for ch in w if not unicodedata.combining(ch))
     return w.casefold()
+
+
+def _words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The normalised words of ``text`` (no barriers) with their offsets."""
+    # the text cut into [gap, word, gap, word, ..., gap]: word i ends where
+    # part 2i + 1 ends and starts where part 2i ends
+    parts = _WORD_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return list(map(_norm, parts[1::2])), offsets[0:-1:2], offsets[1::2]
+
+
+def _barrier_gaps(starts: list[int], barriers: list[int] | None) -> list[tuple[int, int]]:
+    """Where barrier tokens go among words starting at ``starts``: (word
+    index, barrier offset), last first (so that inserting them in this order
+    leaves the indices still to come valid). A barrier token goes before the
+    first word that starts after a barrier, when a word precedes it: one per
+    gap between two words (the gap's first barrier), none after the last word."""
+    gaps: dict[int, int] = {}
+    for b in barriers or []:
+        i = bisect_right(starts, b)
+        if 0 < i < len(starts):
+            gaps.setdefault(i, b)
+    return sorted(gaps.items(), reverse=True)
 
 
 def tokenize(text: str, barriers: list[int] | None = None) -> tuple[list[str], list[int], list[int]]:
@@ -114,32 +141,37 @@ def tokenize(text: str, barriers: list[int] | None = None) -> tuple[list[str], l
         case- and accent-folded word (``None`` for a barrier, whose start and
         end are the barrier offset).
     """
-    toks: list[str | None] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    barriers = barriers or []
-    bi = 0
-    for m in _WORD.finditer(text):
-        while bi < len(barriers) and barriers[bi] < m.start():
-            if toks and toks[-1] is not None:
-                toks.append(None)
-                starts.append(barriers[bi])
-                ends.append(barriers[bi])
-            bi += 1
-        toks.append(_norm(m.group()))
-        starts.append(m.start())
-        ends.append(m.end())
+    toks, starts, ends = _words(text)
+    for i, b in _barrier_gaps(starts, barriers):
+        toks.insert(i, None)  # type: ignore[arg-type]
+        starts.insert(i, b)
+        ends.insert(i, b)
     return toks, starts, ends  # type: ignore[return-value]
 
 
+def _word_ids(words: list[str], vocab: dict[str, int]) -> list[int]:
+    """The id of each word in ``vocab``; a word not there yet gets the next
+    free id, in order of first appearance."""
+    ids = list(map(vocab.get, words))
+    if None in ids:
+        for i, w in enumerate(words):
+            if ids[i] is None:
+                ids[i] = vocab.setdefault(w, len(vocab))
+    return ids  # type: ignore[return-value]
+
+
 def _article_tokens(article: Article, vocab: dict[str, int]) -> _Tokens:
-    body = body_text(article)
-    barriers = sorted(r.start for r in article.removed)
-    toks, starts, ends = tokenize(body, barriers)
-    ids = np.fromiter((vocab.setdefault(t, len(vocab)) if t is not None else _BARRIER for t in toks),
-                      dtype=np.int64, count=len(toks))
-    prefix = np.concatenate(([0], np.cumsum(ids == _BARRIER)))
-    return _Tokens(ids, ids.tolist(), starts, ends, prefix)
+    """The article's body as token ids (see :func:`tokenize`; a barrier is
+    ``_BARRIER``) with their offsets."""
+    words, starts, ends = _words(body_text(article))
+    ids = _word_ids(words, vocab)
+    for i, b in _barrier_gaps(starts, sorted(r.start for r in article.removed)):
+        ids.insert(i, _BARRIER)
+        starts.insert(i, b)
+        ends.insert(i, b)
+    arr = np.array(ids, dtype=np.int64)
+    prefix = np.concatenate(([0], np.cumsum(arr == _BARRIER))).tolist()
+    return _Tokens(arr, ids, starts, ends, prefix)
 
 
 def _shingle_hashes(ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -162,17 +194,15 @@ def _shingle_hashes(ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _seeds(docs: list[_Tokens], k: int) -> np.ndarray:
     """Seed matches as rows (doc_a, pos_a, doc_b, pos_b) with doc_a < doc_b."""
-    hs, ds, ps = [], [], []
-    for d, t in enumerate(docs):
-        h, p = _shingle_hashes(t.ids, k)
-        hs.append(h)
-        ps.append(p)
-        ds.append(np.full(len(h), d, dtype=np.int64))
-    if not hs:
+    if not docs:
         return np.empty((0, 4), np.int64)
-    h = np.concatenate(hs)
-    d = np.concatenate(ds)
-    p = np.concatenate(ps)
+    # all documents in one array, a barrier after each (no shingle spans two
+    # documents), hashed at once
+    offsets = np.cumsum([0] + [len(t.ids) + 1 for t in docs])
+    ids = np.concatenate([x for t in docs for x in (t.ids, _BARRIER_ARRAY)])
+    h, g = _shingle_hashes(ids, k)
+    d = np.searchsorted(offsets, g, side="right") - 1
+    p = g - offsets[d]
     if len(h) == 0:
         return np.empty((0, 4), np.int64)
     order = np.lexsort((p, d, h))
@@ -261,41 +291,45 @@ def _barrier_between(t: _Tokens, i: int, j: int) -> bool:
     """Whether a barrier lies among tokens[i:j]."""
     if j <= i:
         return False
-    return bool(t.barrier_prefix[j] - t.barrier_prefix[i])
+    return t.barrier_prefix[j] != t.barrier_prefix[i]
 
 
 def _extend(A: list[int], B: list[int], i: int, j: int, step: int) -> tuple[int, int, int]:
     """Carry a passage end on over small gaps. ``i``/``j`` are the next tokens
     to look at (exclusive ends when ``step`` is 1, inclusive starts minus one
     when -1). Returns the new ends and the number of equal tokens added."""
-    na, nb = len(A), len(B)
-    added = 0
-
-    def ok(x: int, y: int) -> bool:
-        return 0 <= x < na and 0 <= y < nb and A[x] >= 0 and A[x] == B[y]
-
     n = _walk(A, B, i, j, step)
-    i, j, added = i + step * n, j + step * n, added + n
+    i, j, added = i + step * n, j + step * n, n
     while True:
-        best = None
-        for di, dj in _GAPS:
-            x, y = i + step * di, j + step * dj
-            if not ok(x, y):
-                continue
-            if not all(ok(x + step * r, y + step * r) for r in range(1, RESYNC_WORDS)):
-                continue
-            # the skipped tokens must not hold a barrier
-            if any(0 <= i + step * t < na and A[i + step * t] < 0 for t in range(di)) or \
-                    any(0 <= j + step * t < nb and B[j + step * t] < 0 for t in range(dj)):
-                continue
-            best = (di, dj)
+        gap = _resync(A, B, i, j, step)
+        if gap is None:
             break
-        if best is None:
-            break
-        i, j = i + step * best[0], j + step * best[1]
+        i, j = i + step * gap[0], j + step * gap[1]
         n = _walk(A, B, i, j, step)
         i, j, added = i + step * n, j + step * n, added + n
     return i, j, added
+
+
+def _resync(A: list[int], B: list[int], i: int, j: int, step: int) -> tuple[int, int] | None:
+    """The first gap shape (di, dj) of ``_GAPS`` after which ``RESYNC_WORDS``
+    equal, non-barrier tokens follow (from ``i``/``j``, in direction ``step``)
+    and whose skipped tokens hold no barrier; ``None`` when there is none."""
+    na, nb = len(A), len(B)
+    for di, dj in _GAPS:
+        x, y = i + step * di, j + step * dj
+        r = 0  # equal tokens found after the gap
+        while r < RESYNC_WORDS:
+            xr, yr = x + step * r, y + step * r
+            if not (0 <= xr < na and 0 <= yr < nb and A[xr] >= 0 and A[xr] == B[yr]):
+                break
+            r += 1
+        if r < RESYNC_WORDS:
+            continue
+        if any(0 <= i + step * t < na and A[i + step * t] < 0 for t in range(di)) or \
+                any(0 <= j + step * t < nb and B[j + step * t] < 0 for t in range(dj)):
+            continue
+        return di, dj
+    return None
 
 
 _CHUNK = 16
