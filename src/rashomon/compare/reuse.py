@@ -314,6 +314,13 @@ def _resync(A: list[int], B: list[int], i: int, j: int, step: int) -> tuple[int,
     """The first gap shape (di, dj) of ``_GAPS`` after which ``RESYNC_WORDS``
     equal, non-barrier tokens follow (from ``i``/``j``, in direction ``step``)
     and whose skipped tokens hold no barrier; ``None`` when there is none."""
+    # most passage ends meet no token of the other side within MAX_GAP: then no gap shape can fit
+    if step == 1:
+        near_a, near_b = A[i:i + MAX_GAP + 1], B[j:j + MAX_GAP + 1]
+    else:
+        near_a, near_b = A[max(0, i - MAX_GAP):i + 1], B[max(0, j - MAX_GAP):j + 1]
+    if set(near_a).isdisjoint(near_b):
+        return None
     na, nb = len(A), len(B)
     for di, dj in _GAPS:
         x, y = i + step * di, j + step * dj
