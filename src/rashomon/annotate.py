@@ -130,18 +130,21 @@ def gazetteer_index(entries: Iterable[GazetteerEntry]) -> dict[str, list[Gazette
 
 _APOS = re.compile(r"['’]s\b")
 _NONWORD = re.compile(r"[^\w]+")
+_ARTICLE = re.compile(r"^(the|an|a)\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key of a name: anyascii, case
     folded, possessive 's and a leading "the"/"@" dropped, hyphens and
-    punctuation as spaces ("the Nagorno-Karabakh's" → "nagorno karabakh")."""
+    punctuation as spaces ("the Nagorno-Karabakh's" → "nagorno karabakh").
+    Cached: names recur across mentions, articles and the gazetteer."""
     from anyascii import anyascii
 
     s = anyascii(text).casefold()
     s = _APOS.sub("", s)
     s = _NONWORD.sub(" ", s).strip()
-    s = re.sub(r"^(the|an|a)\s+", "", s)
+    s = _ARTICLE.sub("", s)
     return s.replace("_", " ").strip()
 
 

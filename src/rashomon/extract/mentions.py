@@ -17,6 +17,7 @@ are ``Article.text`` offsets.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -83,28 +84,79 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _removed(article: Article, start: int, end: int) -> bool:
-    return any(r.start < end and start < r.end for r in article.removed)
+def _removed(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (the removed spans)."""
+    return any(s < end and start < e for s, e in spans)
 
 
-def _tok_word(t) -> str:
-    return t.lower_.replace("’", "'")
+@functools.lru_cache(maxsize=1)
+def _noun_affixes() -> tuple[frozenset, frozenset]:
+    """(prefixes, suffixes) of the group nouns' word tuples, each noun included:
+    a walk along the tokens stops as soon as its words are no noun's prefix
+    (or suffix, walking backwards)."""
+    nouns = load_actors().nouns
+    prefixes = frozenset(k[:n] for k in nouns for n in range(1, len(k) + 1))
+    suffixes = frozenset(k[-n:] for k in nouns for n in range(1, len(k) + 1))
+    return prefixes, suffixes
 
 
-def _match_noun(doc, j: int, actors: Actors) -> tuple[int, str, str] | None:
-    """Longest group noun starting at token ``j``: (end token, family, label)."""
-    for n in range(min(actors.max_len, len(doc) - j), 0, -1):
-        key = tuple(_tok_word(t) for t in doc[j:j + n])
+class _Words:
+    """Lower-case words of a Doc's tokens ("’" read as "'"), read from spaCy
+    only for the tokens asked for and then kept (a dict keyed by token index)."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.n = len(doc)
+        self._words: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        w = self._words.get(i)
+        if w is None:
+            w = self._words[i] = self.doc[i].lower_.replace("’", "'")
+        return w
+
+
+def _match_noun(words: _Words, j: int, actors: Actors) -> tuple[int, str, str] | None:
+    """Longest group noun starting at token ``j``: (end token, family, label).
+
+    Walks forward one word at a time while the words so far begin some noun,
+    keeping the longest one that is a whole noun."""
+    prefixes = _noun_affixes()[0]
+    found = None
+    key: tuple[str, ...] = ()
+    for i in range(j, min(j + actors.max_len, words.n)):
+        key += (words[i],)
+        if key not in prefixes:
+            break
         hit = actors.nouns.get(key)
         if hit:
-            return j + n, hit[0], hit[1]
-    return None
+            found = (i + 1, hit[0], hit[1])
+    return found
+
+
+def _noun_before(doc, words: _Words, k: int, actors: Actors) -> tuple[int, str] | None:
+    """Longest title-case group noun ending just before token ``k`` ("Armed
+    Forces" in "Armed Forces of Azerbaijan"): (start token, label).
+
+    Walks backward one word at a time while the words so far end some noun."""
+    suffixes = _noun_affixes()[1]
+    found = None
+    key: tuple[str, ...] = ()
+    for i in range(k - 1, max(k - actors.max_len, 0) - 1, -1):
+        key = (words[i],) + key
+        if key not in suffixes:
+            break
+        hit = actors.nouns.get(key)
+        if hit and all(t.is_title or t.is_upper for t in doc[i:k]):
+            found = (i, hit[1])
+    return found
 
 
 def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
     """Group actor spans as (start token, end token, label)."""
     mods = [e for e in doc_ents(doc) if e.label_ in MODIFIER_LABELS]
     mods += [s for s in doc.spans.get("gazetteer", []) if s.label_ in MODIFIER_LABELS]
+    words = _Words(doc)
     out: list[tuple[int, int, str]] = []
     seen = set()
     for m in sorted(mods, key=lambda s: (s.start, -s.end)):
@@ -113,13 +165,13 @@ def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
         seen.add((m.start, m.end))
         j, steps = m.end, 0
         found = None
-        while j < len(doc) and steps <= 3:
-            hit = _match_noun(doc, j, actors)
+        while j < words.n and steps <= 3:
+            hit = _match_noun(words, j, actors)
             if hit:
                 found = hit
                 # a longer noun after more modifiers? keep the first (closest) one
                 break
-            if _tok_word(doc[j]) in actors.modifiers or doc[j].text in {"'s", "’s"}:
+            if words[j] in actors.modifiers or (words[j] == "'s" and doc[j].text in {"'s", "’s"}):
                 j += 1
                 steps += 1
                 continue
@@ -129,32 +181,60 @@ def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
             continue
         # "<noun> of [the] <place>": the Armed Forces of Azerbaijan
         k = m.start - 1
-        if k >= 0 and doc[k].lower_ == "the":
+        if k >= 0 and words[k] == "the":
             k -= 1
-        if k >= 1 and doc[k].lower_ == "of":
-            for n in range(min(actors.max_len, k), 0, -1):
-                key = tuple(_tok_word(t) for t in doc[k - n:k])
-                hit = actors.nouns.get(key)
-                if hit and all(t.is_title or t.is_upper for t in doc[k - n:k]):
-                    out.append((k - n, m.end, hit[1]))
-                    break
+        if k >= 1 and words[k] == "of":
+            hit = _noun_before(doc, words, k, actors)
+            if hit:
+                out.append((hit[0], m.end, hit[1]))
     return out
 
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty(?:-four)?|fifty|hundred)"
+_NUM_MAX = len("forty-four")  # the longest text _NUM matches
 _EVENT_NUM = re.compile(rf"(?i)\b({_NUM}[-\s](?:day|week|month|year)s?[-\s]({{nouns}}))\b")
+_EVENT_UNIT = re.compile(r"(?i)[-\s](?:day|week|month|year)s?[-\s](?:{nouns})\b")
 _EVENT_ORD = re.compile(r"\b((?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|1st|2nd|3rd|4th|5th|6th|7th)"
                         r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:War|Conflict|Intifada|Offensive|Battle))\b")
+_ORD_WORDS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "1st", "2nd", "3rd", "4th", "5th",
+              "6th", "7th")
+_ORD_NOUNS = ("War", "Conflict", "Intifada", "Offensive", "Battle")
 
 
 @functools.lru_cache(maxsize=1)
 def _event_num_re(nouns: tuple[str, ...]):
-    return re.compile(_EVENT_NUM.pattern.replace("{nouns}", "|".join(map(re.escape, nouns))))
+    alts = "|".join(map(re.escape, nouns))
+    return (re.compile(_EVENT_NUM.pattern.replace("{nouns}", alts)),
+            re.compile(_EVENT_UNIT.pattern.replace("{nouns}", alts)))
+
+
+def _event_num_spans(text: str, nouns: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of ``_EVENT_NUM`` matches ("44-day war"), as ``finditer`` finds them.
+
+    Scanning the text with ``_EVENT_NUM`` tries its many number words at every
+    position; instead ``_EVENT_UNIT`` finds the rarer "-day war" part, and the
+    full pattern is tried only at the few positions where the number before
+    it can start (at most ``_NUM_MAX`` characters back), left to right and
+    never inside an earlier match, as ``finditer`` would."""
+    full, unit = _event_num_re(nouns)
+    spans: list[tuple[int, int]] = []
+    last_end = 0
+    for u in unit.finditer(text):
+        p = u.start()
+        for start in range(max(last_end, p - _NUM_MAX), p):
+            m = full.match(text, start)
+            if m:
+                spans.append(m.span(1))
+                last_end = m.end()
+                break
+    return spans
 
 
 def _events(text: str, actors: Actors) -> list[tuple[int, int]]:
-    spans = [m.span(1) for m in _event_num_re(tuple(sorted(actors.events))).finditer(text)]
-    spans += [m.span(1) for m in _EVENT_ORD.finditer(text)]
+    spans = _event_num_spans(text, tuple(sorted(actors.events)))
+    # the ordinal pattern needs one of its ordinals and one of its nouns, verbatim
+    if any(w in text for w in _ORD_NOUNS) and any(w in text for w in _ORD_WORDS):
+        spans += [m.span(1) for m in _EVENT_ORD.finditer(text)]
     return spans
 
 
@@ -190,31 +270,32 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
     actors (ORG for government bodies), EVENT for named events.
     """
     text = article.text
+    body = doc_text(doc)
     actors = load_actors()
     cands: list[tuple[int, int, str, int]] = []  # start, end, label, priority
     for s, e, label in _groups(doc, actors):
-        span = doc[s:e]
-        cands.append((span.start_char, span.end_char, label, 3))
-    for s, e in _events(doc_text(doc), actors):
+        cands.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, 3))
+    for s, e in _events(body, actors):
         cands.append((s, e, "EVENT", 3))
     for ent in doc_ents(doc):
         if ent.label_ not in USEFUL_LABELS:
             continue
         cands.append((ent.start_char, ent.end_char, ent.label_, 1))
-    for m in _HANDLE.finditer(doc_text(doc)):
+    for m in (_HANDLE.finditer(body) if "@" in body else ()):  # most texts have no "@" at all
         inside = [ent for ent in doc_ents(doc) if ent.start_char <= m.start() and m.end() <= ent.end_char
-                  and trim(doc_text(doc), ent.start_char, ent.end_char) != m.span()]
+                  and trim(body, ent.start_char, ent.end_char) != m.span()]
         if not inside:  # a handle inside a longer name ("the @ICRC Baku Office") stays part of it
             cands.append((m.start(), m.end(), "HANDLE", 2))
     # resolve overlaps: higher priority, then longer span first
     cands.sort(key=lambda c: (-c[3], -(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int]] = []
+    removed = [(r.start, r.end) for r in article.removed]
+    taken = _Taken()
     out: list[Mention] = []
     for s, e, label, prio in cands:
         s, e = trim(text, s, e)
-        if e <= s or _removed(article, s, e):
+        if e <= s or _removed(removed, s, e):
             continue
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             # a handle inside an ORG ("the @ICRC Baku Office") stays part of it
             continue
         surface = text[s:e]
@@ -223,7 +304,27 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
             continue
         if label == "HANDLE":
             label = _handle_label(doc, s, surface)
-        taken.append((s, e))
+        taken.add(s, e)
         out.append(Mention(article=article.id, start=s, end=e, text=surface, label=label))
     out.sort(key=lambda m: m.start)
     return out
+
+
+class _Taken:
+    """Disjoint character spans, kept sorted by start: since they never
+    overlap, their ends are sorted too, and one binary search tells whether a
+    new span overlaps any of them."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # the last span starting before ``end`` ends latest of those that could overlap
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)

@@ -28,6 +28,7 @@ token (see :func:`tokens_match` for the thresholds and the evidence for them).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -126,8 +127,13 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in re.split(r"[\s]+", re.sub(r"['’]s\b", "", text.lstrip("@")).strip()) if fold(t))
 
 
+_INITIAL_SPLIT = re.compile(r"[\s-]+")
+_GROUP_WORDS = re.compile(r"[\w-]+|['’]s")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", text) if w and w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
+    words = [w for w in _INITIAL_SPLIT.split(text) if w and w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words).upper()
@@ -136,7 +142,7 @@ def _initials(text: str) -> str:
 def _group_key(text: str, gidx) -> tuple | None:
     """(modifier id, family) of a group actor mention text, or None."""
     actors = load_actors()
-    words = re.findall(r"[\w-]+|['’]s", text.replace("’", "'"))
+    words = _GROUP_WORDS.findall(text.replace("’", "'"))
     low = [w.lower() for w in words]
     # "<noun> of [the] <place>"
     if "of" in low:
@@ -198,9 +204,26 @@ def _event_key(text: str) -> tuple | None:
     return None
 
 
+def _gazetteer_joins(entries: list, person: bool) -> tuple[list[str], object] | None:
+    """For a mention whose key names the gazetteer ``entries``: the union-find
+    nodes it joins ("gaz:<id>": every user entry, and the chosen entry) and the
+    chosen entry (the last user entry, else the first), or None. A PERSON
+    mention only joins PERSON entries."""
+    entries = [e for e in entries if not (person and e.type != "PERSON")]
+    if not entries:
+        return None
+    e = entries[-1] if any(x.id.startswith("u") for x in entries) else entries[0]
+    nodes = [f"gaz:{x.id}" for x in entries if x.id.startswith("u") or x is e]
+    return nodes, e
+
+
 def _best_mention(cands: list[Mention], start: int, end: int) -> Mention | None:
+    """The mention of ``cands`` that overlaps ``[start, end)`` most (the
+    shorter one on a tie, else the first), or None when none overlaps."""
     best, score = None, 0
     for m in cands:
+        if m.start >= end or m.end <= start:
+            continue  # no overlap
         ov = min(m.end, end) - max(m.start, start)
         if ov > score or (ov == score and best is not None and ov > 0 and (m.end - m.start) < (best.end - best.start)):
             best, score = m, ov
@@ -210,6 +233,13 @@ def _best_mention(cands: list[Mention], start: int, end: int) -> Mention | None:
 _BRACKET = re.compile(r"[\[\]]")
 _TAIL_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "GROUP"}
 _WORD = re.compile(r"\S+")
+
+
+def _person_tails(text: str, persons: set[str]) -> list[int]:
+    """The word counts n (3, then 2) for which the last n words of ``text``
+    (not all of it) have the name key of one of ``persons``."""
+    words = list(_WORD.finditer(text))
+    return [n for n in (3, 2) if len(words) > n and name_key(text[words[-n].start():]) in persons]
 
 
 def split_person_tails(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
@@ -223,14 +253,17 @@ def split_person_tails(mentions: list[Mention], texts: dict[str, str]) -> list[M
     if not persons:
         return list(mentions)
     out: list[Mention] = []
+    tails: dict[str, list[int]] = {}  # mention text -> _person_tails (texts recur)
     for m in mentions:
         out.append(m)
         if m.label not in _TAIL_LABELS or m.article not in texts:
             continue
+        if m.text not in tails:
+            tails[m.text] = _person_tails(m.text, persons)
+        if not tails[m.text]:
+            continue
         words = list(_WORD.finditer(m.text))
-        for n in (3, 2):
-            if len(words) <= n or name_key(m.text[words[-n].start():]) not in persons:
-                continue
+        for n in tails[m.text]:
             text = texts[m.article]
             hs, he = trim(text, m.start, m.start + words[-n - 1].end())
             ps, pe = m.start + words[-n].start(), m.start + words[-1].end()
@@ -270,9 +303,9 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     art_index = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
     mentions = split_person_tails(mentions, texts)
-    by_article: dict[str, list[Mention]] = defaultdict(list)
+    by_article: dict[str, _ByStart] = defaultdict(_ByStart)
     for m in mentions:
-        by_article[m.article].append(m)
+        by_article[m.article].add(m)
 
     # speaker / relay spans that no mention covers become mentions (label unknown)
     all_mentions = list(mentions)
@@ -280,12 +313,12 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
         for s, e in ((q.speaker_start, q.speaker_end), (q.relayed_by_start, q.relayed_by_end)):
             if s is None or e is None or q.article not in texts:
                 continue
-            if _best_mention(by_article[q.article], s, e) is None:
+            if _best_mention(by_article[q.article].overlapping(s, e), s, e) is None:
                 s2, e2 = trim(texts[q.article], s, e)
                 if e2 <= s2:
                     continue
                 m = Mention(article=q.article, start=s2, end=e2, text=texts[q.article][s2:e2], label=None)
-                by_article[q.article].append(m)
+                by_article[q.article].add(m)
                 all_mentions.append(m)
 
     all_mentions.sort(key=lambda m: (art_index.get(m.article, 1 << 30), m.start, m.end))
@@ -296,6 +329,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
 
     # 1 + 2: same key, gazetteer entries
     first_by_key: dict[str, int] = {}
+    gaz_joins: dict[tuple[str, bool], tuple | None] = {}  # (key, is PERSON) -> _gazetteer_joins
     for i, (m, k) in enumerate(zip(all_mentions, keys)):
         uf.find(i)
         if not k:
@@ -304,12 +338,16 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
             uf.union(first_by_key[k], i)
         else:
             first_by_key[k] = i
-        entries = [e for e in gidx.get(k, []) if not (m.label == "PERSON" and e.type != "PERSON")]
-        if entries:
-            e = entries[-1] if any(x.id.startswith("u") for x in entries) else entries[0]
-            for x in entries:
-                if x.id.startswith("u") or x is e:
-                    uf.union(i, f"gaz:{x.id}")
+        if k not in gidx:
+            continue
+        person = m.label == "PERSON"
+        if (k, person) not in gaz_joins:
+            gaz_joins[(k, person)] = _gazetteer_joins(gidx[k], person)
+        joined = gaz_joins[(k, person)]
+        if joined:
+            nodes, e = joined
+            for node in nodes:
+                uf.union(i, node)
             sources[i].add(e.source)
             gaz_type[i] = e.type
 
@@ -336,8 +374,12 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
 
     # full names per article and corpus, for surnames and handles
     full_by_article: dict[str, list[int]] = defaultdict(list)
+    surname: dict[int, str] = {}  # last name token of each full name
+    by_surname: dict[str, list[int]] = defaultdict(list)  # folded surname -> full names (corpus order)
     for i in persons:
         full_by_article[all_mentions[i].article].append(i)
+        surname[i] = _name_tokens(all_mentions[i].text)[-1]
+        by_surname[fold(surname[i])].append(i)
 
     def _unique_root(cands: list[int]) -> int | None:
         roots = {uf.find(c) for c in cands}
@@ -353,14 +395,13 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
         tok = toks[0]
         exact_only = m.label not in PERSONISH
         local = [j for j in full_by_article[m.article]
-                 if (fold(_name_tokens(all_mentions[j].text)[-1]) == fold(tok)) or
-                 (not exact_only and tokens_match(_name_tokens(all_mentions[j].text)[-1], tok, strong))]
+                 if (fold(surname[j]) == fold(tok)) or
+                 (not exact_only and tokens_match(surname[j], tok, strong))]
         if not local and exact_only:
-            local = [j for j in full_by_article[m.article]
-                     if tokens_match(_name_tokens(all_mentions[j].text)[-1], tok, strong)]
+            local = [j for j in full_by_article[m.article] if tokens_match(surname[j], tok, strong)]
         target = _unique_root(local) if local else None
         if target is None and not local and m.label in PERSONISH:
-            corpus = [j for j in persons if fold(_name_tokens(all_mentions[j].text)[-1]) == fold(tok)]
+            corpus = by_surname.get(fold(tok), [])
             target = _unique_root(corpus) if corpus else None
         if target is not None:
             uf.union(i, target)
@@ -390,7 +431,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
             t = _unique_root(hit) if hit else None
             if t is not None:
                 uf.union(i, t)
-        elif m.label in {"ORG", None} and re.fullmatch(r"[A-Z]{2,6}", m.text):
+        elif m.label in {"ORG", None} and _ACRONYM.fullmatch(m.text):
             hit = initials.get(m.text)
             t = _unique_root(hit) if hit else None
             if t is not None:
@@ -398,12 +439,18 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
 
     # 7: group actors; 8: named events
     first_group: dict[tuple, int] = {}
+    event_keys: dict[str, tuple | None] = {}  # mention text -> _event_key (texts recur)
+    group_keys: dict[str, tuple | None] = {}  # mention text -> _group_key
     for i, m in enumerate(all_mentions):
         k = None
         if m.label == "EVENT":
-            k = _event_key(m.text)
+            if m.text not in event_keys:
+                event_keys[m.text] = _event_key(m.text)
+            k = event_keys[m.text]
         elif m.label in {"GROUP", "ORG"}:
-            k = _group_key(m.text, gidx)
+            if m.text not in group_keys:
+                group_keys[m.text] = _group_key(m.text, gidx)
+            k = group_keys[m.text]
         if k is None:
             continue
         if k in first_group:
@@ -448,9 +495,9 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     # quote speakers and relays
     by_id = {e.id: e for e in entities}
     for q in quotes:
-        cands = by_article.get(q.article, [])
+        cands = by_article.get(q.article) or _ByStart()
         if q.speaker_start is not None and q.speaker_end is not None:
-            m = _best_mention(cands, q.speaker_start, q.speaker_end)
+            m = _best_mention(cands.overlapping(q.speaker_start, q.speaker_end), q.speaker_start, q.speaker_end)
             if m is not None and m.entity:
                 q.speaker = m.entity
                 ent = by_id[m.entity]
@@ -459,24 +506,61 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
                 if q.speaker_affiliation and not ent.affiliation:
                     ent.affiliation = q.speaker_affiliation
         if q.relayed_by_start is not None and q.relayed_by_end is not None:
-            m = _best_mention(cands, q.relayed_by_start, q.relayed_by_end)
+            m = _best_mention(cands.overlapping(q.relayed_by_start, q.relayed_by_end),
+                              q.relayed_by_start, q.relayed_by_end)
             if m is not None and m.entity:
                 q.relayed_by = m.entity
 
     # claim places
-    places_by_article: dict[str, list[Mention]] = defaultdict(list)
+    places_by_article: dict[str, _ByStart] = defaultdict(_ByStart)
     for e in entities:
         if e.type in PLACE_TYPES:
             for m in e.mentions:
-                places_by_article[m.article].append(m)
+                places_by_article[m.article].add(m)
     for c in claims:
         ids, txts = [], []
-        for m in places_by_article.get(c.article, []):
-            if c.start <= m.start and m.end <= c.end:
-                if m.entity not in ids:
-                    ids.append(m.entity)
-                    txts.append(m.text)
-        c.places = ids
-        if not c.place_texts:
+        places = places_by_article.get(c.article) or _ByStart()
+        for m in places.inside(c.start, c.end):
+            if m.entity not in ids:
+                ids.append(m.entity)
+                txts.append(m.text)
+        # assignments are validated (pydantic): skip those that change nothing
+        if c.places != ids:
+            c.places = ids
+        if not c.place_texts and txts:
             c.place_texts = txts
     return entities
+
+
+class _ByStart:
+    """One article's mentions in the order they were added, with an index of
+    their starts (sorted) to find those inside or overlapping a span without
+    reading them all."""
+
+    def __init__(self):
+        self.mentions: list[Mention] = []
+        self.starts: list[int] = []  # sorted
+        self.order: list[int] = []  # mention number of each start
+        self.longest = 0
+
+    def add(self, m: Mention) -> None:
+        pos = bisect.bisect_right(self.starts, m.start)
+        self.starts.insert(pos, m.start)
+        self.order.insert(pos, len(self.mentions))
+        self.mentions.append(m)
+        self.longest = max(self.longest, m.end - m.start)
+
+    def _between(self, lo: int, hi: int, keep) -> list[Mention]:
+        """Mentions starting in [lo, hi) for which ``keep`` is true, in the order added."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [self.mentions[n] for n in sorted(self.order[i:j]) if keep(self.mentions[n])]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """The mentions within ``[start, end)``, in the order added."""
+        return self._between(start, end + 1, lambda m: m.end <= end)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that may overlap ``[start, end)`` (every one that does;
+        an empty one may slip in), in the order added."""
+        # a mention that ends after ``start`` starts after ``start - longest``
+        return self._between(start - self.longest + 1, end, lambda m: m.end > start)
