@@ -23,6 +23,7 @@ character offsets are ``Article.text`` offsets.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -223,13 +224,36 @@ def line_break_sentences(doc):
     Scraped news text puts headlines, bylines and captions on lines of their
     own without a full stop; the parser would glue them to the next line.
     Set before the parser, which keeps preset boundaries. Returns ``doc``.
+
+    Only the tokens that hold a newline (in their text or trailing
+    whitespace) are read: each newline of the text is placed in its token
+    by the token start offsets. The boundaries are written in one array
+    (spaCy's ``is_sent_start`` setter scans the whole Doc on every call).
     """
-    for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and not tok.is_space:
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    from spacy.attrs import SENT_START
+
+    text = doc_text(doc)
+    starts = doc.to_array("IDX").tolist()
+    breaks: list[int] = []  # tokens that start a sentence
+    last = None
+    for nl in _NEWLINE.finditer(text):
+        i = bisect.bisect_right(starts, nl.start()) - 1  # the token whose text_with_ws holds it
+        if i == last or i >= len(doc) - 1:
+            continue
+        last = i
+        tok = doc[i]
+        # a newline in a token's trailing whitespace, or a whitespace token holding one
+        if not tok.is_space or "\n" in tok.text:
+            breaks.append(i + 1)
+    if breaks:
+        doc[breaks[0]].is_sent_start = True  # spaCy's own check: a parsed Doc refuses preset boundaries
+        sent_starts = doc.to_array(SENT_START)
+        sent_starts[breaks] = 1
+        doc.from_array([SENT_START], sent_starts)
     return doc
+
+
+_NEWLINE = re.compile("\n")
 
 
 class EntityFixes:
@@ -243,35 +267,40 @@ class EntityFixes:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
+        text = doc_text(doc)
         ents = []
         for e in doc.ents:
-            ents.extend(_split_newlines(doc, e))
+            ents.extend(_split_newlines(doc, e, text))
         gaz = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
-        gaz = filter_spans(gaz)
+        gaz = filter_spans(gaz)  # sorted by start, no overlaps: ends are sorted too
+        gaz_starts = [g.start for g in gaz]
+        gaz_ends = [g.end for g in gaz]
         by_tok: dict[int, Span] = {}
         for g in gaz:
             for i in range(g.start, g.end):
                 by_tok[i] = g
         out: list[Span] = []
-        covered: set[int] = set()
         for e in ents:
-            inner = [g for g in gaz if g.start >= e.start and g.end <= e.end]
-            core = _strip_det(e)
-            exact = [g for g in inner if (g.start, g.end) == (core.start, core.end)]
+            # the gazetteer names that overlap the entity (a slice of the sorted list)
+            near = gaz[bisect.bisect_right(gaz_ends, e.start):bisect.bisect_left(gaz_starts, e.end)]
+            inner = [g for g in near if g.start >= e.start and g.end <= e.end]
+            exact = []
+            if inner:
+                core = _strip_det(e)
+                exact = [g for g in inner if (g.start, g.end) == core]
             if exact:
                 g = exact[0]
-                out.append(Span(doc, core.start, core.end, label=g.label_))
+                out.append(Span(doc, core[0], core[1], label=g.label_))
             elif inner and e.label_ in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "GPE", "LOC"} and \
                     all(t.is_punct or t.is_space or t.lower_ in {"the", "-", "–"} or t.i in by_tok
                         for t in e):
                 out.extend(Span(doc, g.start, g.end, label=g.label_) for g in inner)
             elif any(e.start < g.end and g.start < e.end and not (g.start >= e.start and g.end <= e.end)
-                     for g in gaz) and e.label_ in {"PERSON", "ORG", "DATE", "CARDINAL"}:
+                     for g in near) and e.label_ in {"PERSON", "ORG", "DATE", "CARDINAL"}:
                 # crosses a gazetteer name ("Karabakh Hikmet" split wrongly): keep the gazetteer name
                 continue
             else:
                 out.append(e)
-            covered.update(range(e.start, e.end))
         taken = {i for s in out for i in range(s.start, s.end)}
         for g in gaz:
             if not any(i in taken for i in range(g.start, g.end)):
@@ -281,18 +310,20 @@ class EntityFixes:
         return doc
 
 
-def _strip_det(span):
+def _strip_det(span) -> tuple[int, int]:
+    """(start, end) token bounds of ``span`` less its leading "the"/"@" tokens."""
     s, e = span.start, span.end
     while s < e and span.doc[s].lower_ in {"the", "@"}:
         s += 1
-    return span.doc[s:e]
+    return s, e
 
 
-def _split_newlines(doc, ent) -> list:
-    """An entity whose text spans a line break becomes one entity per line."""
+def _split_newlines(doc, ent, text: str) -> list:
+    """An entity whose text spans a line break becomes one entity per line.
+    ``text`` is the Doc's text."""
     from spacy.tokens import Span
 
-    if "\n" not in ent.text:
+    if "\n" not in text[ent.start_char:ent.end_char]:
         return [ent]
     parts, start = [], None
     for t in ent:
@@ -444,6 +475,7 @@ def person_fixes(doc, ents: list, gaz: list) -> list:
     from spacy.tokens import Span
 
     titles, mods, _ = load_titles()
+    text = doc_text(doc)
     gaz_toks = {i for g in gaz for i in range(g.start, g.end)}
     out: list = []
     # commas and hyphens
@@ -451,7 +483,8 @@ def person_fixes(doc, ents: list, gaz: list) -> list:
         if e.label_ not in _NAMEISH_LABELS:
             out.append(e)
             continue
-        commas = [t.i for t in e if t.text == ","]
+        e_text = _span_text(text, e)
+        commas = [t.i for t in e if t.text == ","] if "," in e_text else []
         if commas and not any(_word(doc[c + 1]) in _COMPANY_SUFFIX for c in commas if c + 1 < e.end):
             bounds = [e.start, *[c + 1 for c in commas]]
             ends = [*commas, e.end]
@@ -462,9 +495,11 @@ def person_fixes(doc, ents: list, gaz: list) -> list:
                     continue
                 out.append(Span(doc, s, t, label=e.label_))
             continue
-        cut = next((t.i for t in e if t.text in {"-", "–"} and t.i > e.start and t.i + 1 < e.end
-                    and not doc[t.i - 1].whitespace_ and not t.whitespace_ and _word(doc[t.i + 1]) in titles
-                    and doc[t.i + 1].text[:1].isupper()), None)
+        cut = None
+        if "-" in e_text or "–" in e_text:
+            cut = next((t.i for t in e if t.text in {"-", "–"} and t.i > e.start and t.i + 1 < e.end
+                        and not doc[t.i - 1].whitespace_ and not t.whitespace_ and _word(doc[t.i + 1]) in titles
+                        and doc[t.i + 1].text[:1].isupper()), None)
         out.append(Span(doc, e.start, cut, label=e.label_) if cut else e)
     # titles and name-shaped entities
     ents, out = out, []
@@ -509,8 +544,11 @@ def person_fixes(doc, ents: list, gaz: list) -> list:
     for e in out:
         if id(e) in drop:
             continue
+        if e.label_ != "PERSON":
+            merged.append(e)
+            continue
         core = [t for t in e if t.text not in _BRACKETS]
-        if e.label_ != "PERSON" or len(core) != 1:
+        if len(core) != 1:
             merged.append(e)
             continue
         j, saw = core[0].i + 1, False
@@ -543,28 +581,31 @@ def label_consistency(doc):
     ents = list(doc.ents)
     if not ents:
         return doc
+    text = doc_text(doc)
     gaz_label = {}
     for g in doc.spans.get(SPANS_KEY, []):
-        gaz_label[g.text] = g.label_
+        gaz_label[_span_text(text, g)] = g.label_
+    ent_texts = [_span_text(text, e) for e in ents]
     counts: dict[str, Counter] = defaultdict(Counter)
-    for e in ents:
-        counts[e.text][e.label_] += 1
+    for e, e_text in zip(ents, ent_texts):
+        counts[e_text][e.label_] += 1
     person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    person_single = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+    person_single = {e_text for e, e_text in zip(ents, ent_texts) if e.label_ == "PERSON" and len(e) == 1}
+    person_words = person_single | person_last
     new = []
     changed = False
-    for e in ents:
+    for e, e_text in zip(ents, ent_texts):
         label = e.label_
-        if e.text in gaz_label:
-            label = gaz_label[e.text]
-        elif len(e) == 1 and e.text in person_last and e.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "LOC"}:
+        if e_text in gaz_label:
+            label = gaz_label[e_text]
+        elif len(e) == 1 and e_text in person_last and e.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "LOC"}:
             label = "PERSON"
         elif e.label_ in {"ORG", "GPE", "PRODUCT", "WORK_OF_ART"} and 2 <= len(e) <= 3 and \
-                e[-1].text in person_single | person_last and \
+                e[-1].text in person_words and \
                 all(t.is_title and t.is_alpha for t in e) and not any(t.lower_ in _ORG_WORDS for t in e):
             label = "PERSON"
         else:
-            c = counts[e.text]
+            c = counts[e_text]
             top = c.most_common()
             if len(top) > 1 and top[0][1] > top[1][1]:
                 label = top[0][0]
@@ -575,13 +616,17 @@ def label_consistency(doc):
             new.append(e)
     # propagate: a multi-word name tagged once is tagged wherever it recurs
     # untagged (the parser's sentence starts can hide a name from the tagger)
-    names = {e.text: e.label_ for e in new if len(e) > 1 and e.label_ in _PROPAGATE and "\n" not in e.text}
+    names = {}
+    for e in new:
+        if len(e) > 1 and e.label_ in _PROPAGATE:
+            e_text = _span_text(text, e)
+            if "\n" not in e_text:
+                names[e_text] = e.label_
     if names:
         taken = [False] * len(doc)
         for e in new:
             for i in range(e.start, e.end):
                 taken[i] = True
-        text = doc_text(doc)
         for name, label in names.items():
             at = text.find(name)
             while at >= 0:
@@ -598,6 +643,11 @@ def label_consistency(doc):
 
 
 _PROPAGATE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+
+
+def _span_text(text: str, span) -> str:
+    """``span.text`` read from the Doc's ``text`` (spaCy builds it token by token)."""
+    return text[span.start_char:span.end_char]
 
 
 # -- loading -----------------------------------------------------------------
