@@ -40,6 +40,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+
 from rashomon import data as data_files
 from rashomon.extract.quantities import find_quantities
 from rashomon.types import Article, Claim, Quote
@@ -53,7 +57,15 @@ GREETINGS = ("thank", "thanks", "hello", "good morning", "good afternoon", "good
 FIRST_PERSON = {"we", "our", "us", "ours"}
 CONTEXT_SENTENCES = 5
 AFFECTED_WINDOW = 8
-_EVENT_RE = re.compile(r"\b(?:[A-Z0-9][\w'’-]*\s+){1,3}(?:War|Conflict|Uprising|Revolution|Genocide|Massacre)\b")
+_EVENT_WORDS = ("War", "Conflict", "Uprising", "Revolution", "Genocide", "Massacre")
+_EVENT_RE = re.compile(r"\b(?:[A-Z0-9][\w'’-]*\s+){1,3}(?:" + "|".join(_EVENT_WORDS) + r")\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_STRIP = " \t\n" + QUOTE_CHARS + ",;:—–-"
+_NON_SPACE = re.compile(r"\S+")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
+VERBAL = ("VERB", "AUX")
+CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,8 +87,10 @@ def lexicons() -> dict:
             parts.append(expr)
         return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", re.I)
 
-    def first(cues, extra=()):
-        return tuple(sorted({c.split()[0].lower() for c in cues} | set(extra)))
+    def keys(cues):
+        # one key word per cue, its longest run of letters: a cue matches a plain
+        # text only where each of its letter runs is a whole one of the text (see _plain_words)
+        return frozenset(max(_LETTERS.findall(c.lower()), key=len) for c in cues)
 
     modal = {h["cue"] for h in hedges["hedges"] if h.get("modal")}
     out = {
@@ -92,128 +106,220 @@ def lexicons() -> dict:
         "affected": [(a["name"], pat(a["words"])) for a in frames["affected"]],
         "ops": {w.lower() for w in frames["operations"]["words"]},
         "events": {w.lower() for w in frames["event_nouns"]["words"]},
-        # first words of each cue list: a pattern cannot match an ASCII text that
-        # lacks all of them (see _may), so the regex is not run on it
-        "first": {
-            "hedge": first([h["cue"] for h in hedges["hedges"] if not h.get("modal")]),
-            "deny": first([h["cue"] for h in hedges["denials"]]),
-            "report": first([h["cue"] for h in hedges["reporting"]]),
-            "neg": first([h["cue"] for h in hedges["negations"] if h["cue"] != "n't"], ("n't",)),
-            "pseudo": first([h["cue"] for h in hedges["pseudo_negations"]]),
-            "minimizer": first([h["cue"] for h in hedges["minimizers"]]),
-            "frames": [first(f["triggers"]) for f in frames["frames"]],
-            "affected": [first(a["words"]) for a in frames["affected"]],
+        # key words of each cue list: a pattern cannot match a plain text that
+        # lacks all of them (see _can_match), so the regex is not run on it
+        "keys": {
+            "hedge": keys([h["cue"] for h in hedges["hedges"] if not h.get("modal")]),
+            "modal": keys(modal),
+            "deny": keys([h["cue"] for h in hedges["denials"]]),
+            "report": keys([h["cue"] for h in hedges["reporting"]]),
+            "neg": keys([h["cue"] for h in hedges["negations"] if h["cue"] != "n't"]),
+            "pseudo": keys([h["cue"] for h in hedges["pseudo_negations"]]),
+            "minimizer": keys([h["cue"] for h in hedges["minimizers"]]),
+            "frames": [keys(f["triggers"]) for f in frames["frames"]],
+            "affected": [keys(a["words"]) for a in frames["affected"]],
+            "event": frozenset(w.lower() for w in _EVENT_WORDS),
         },
     }
     return out
 
 
-def _may(first: tuple[str, ...], low: str, ascii_: bool) -> bool:
-    """Whether a case-insensitive cue pattern can match a text: False only for an
-    ASCII text (lowercased: ``low``) that contains none of the cues' first words.
-    A pure shortcut: when it says True the pattern itself decides."""
-    if not ascii_:
-        return True
-    for w in first:
-        if w in low:
-            return True
-    return False
+def _plain_words(text: str, words: list[str]) -> set[str] | None:
+    """The lowercased words of a plain text, for :func:`_can_match`; ``words`` are
+    its runs of letters (``_LETTERS.findall(text)``). None when the text is not plain.
+
+    A text is plain when its word characters are all ASCII. In a plain text a
+    case-insensitive cue can only match ASCII letters, and the cue patterns match
+    between non-word characters, so each run of letters of a cue is a whole run
+    of letters of the text it matches."""
+    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
+        return None
+    return {w.lower() for w in words}
 
 
-def _finite(tokens) -> bool:
-    for t in tokens:
-        if t.tag_ in FINITE:
-            return True
-        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
-            if t.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in t.children) \
-                    and t.dep_ != "ROOT":
-                continue
-            return True
-    return False
+def _can_match(keys: frozenset, words: set[str] | None) -> bool:
+    """Whether a cue pattern can match a text: False only for a plain text (its
+    words: ``words``) that contains none of the cues' key words. A pure shortcut:
+    when it says True the pattern itself decides."""
+    return words is None or not keys.isdisjoint(words)
 
 
 class _DocIndex:
-    """Per-Doc lookups built once per article: the token list (spaCy builds a new
-    Token object on every index), token start offsets, the token indices that
-    follow a line break, and the entities with their start offsets (for bisect)."""
+    """Per-Doc lookups built once per article. Reading a spaCy attribute crosses
+    into Cython and builds new objects, so the token attributes the inner loops
+    test are read once here, as one array (``Doc.to_array``), into plain lists:
 
-    __slots__ = ("doc", "text", "toks", "idxs", "breaks", "ents", "ent_starts", "cand")
+    * ``toks``, ``idxs``, ``heads``: the tokens, their start offsets and head indices;
+    * ``breaks``: sorted indices of the tokens that follow a line break;
+    * ``finite``: sorted indices of the tokens that make a piece a clause (:meth:`_finite_mask`);
+    * ``semis``: indices of the ";" tokens; ``conj_cuts``: where coordinated clauses
+      with their own subject start (``{verb index: first index}``), ``conj_verbs``
+      its keys, sorted;
+    * ``ent_starts``, ``ent_ends``, ``ent_labels``, ``ent_texts``: the entities'
+      offsets, labels and texts (``ent_starts`` is sorted, for bisect);
+    * ``cand``: the tokens :func:`_agents` looks at (by-agents and operation
+      words), their agents read once each (:meth:`agents_in`);
+    * ``frame_roots``: the sentence roots :func:`_frame_agents` may find a party under."""
+
+    __slots__ = ("toks", "idxs", "heads", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
+                 "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots")
 
     def __init__(self, doc, ops: set[str] | None = None):
-        self.doc = doc
-        self.text = text = doc_text(doc)
-        self.toks = doc_tokens(doc)
-        self.idxs = [t.idx for t in self.toks]
+        text = doc_text(doc)
+        self.toks = toks = doc_tokens(doc)
+        self.ops = ops = lexicons()["ops"] if ops is None else ops
+        ids = doc.vocab.strings  # string -> the id to_array gives
+        cols = doc.to_array([IDX, TAG, POS, DEP, LOWER, ORTH, HEAD])
+        idx, tag, pos, dep, lower, orth = (cols[:, k] for k in range(6))
+        heads = np.arange(len(toks)) + cols[:, 6].view(np.int64)  # HEAD is the offset to the head
+        self.idxs = idx.tolist()
+        self.heads = heads.tolist()
         # token i follows a line break when a "\n" lies in text[idx(i-1):idx(i)]
-        self.breaks = set()
-        pos = text.find("\n")
-        while pos != -1:
-            i = bisect_right(self.idxs, pos)
-            if 1 <= i < len(self.toks):
-                self.breaks.add(i)
-            pos = text.find("\n", pos + 1)
-        self.ents = doc_ents(doc)
-        self.ent_starts = [e.start_char for e in self.ents]
-        # tokens :func:`_agents` looks at (all others it skips): by-agents and operation words
-        ops = lexicons()["ops"] if ops is None else ops
-        self.cand = [t.i for t in self.toks if t.dep_ == "agent" or t.text.lower() in ops]
+        breaks = set()
+        p = text.find("\n")
+        while p != -1:
+            i = bisect_right(self.idxs, p)
+            if 1 <= i < len(toks):
+                breaks.add(i)
+            p = text.find("\n", p + 1)
+        self.breaks = sorted(breaks)
+        verbal = _one_of(pos, [POS_IDS[name] for name in VERBAL])
+        self.finite = _indices(self._finite_mask(ids, tag, dep, verbal, heads))
+        self.semis = _indices(orth == ids[";"])
+        self.conj_cuts = self._conj_cuts(_indices(verbal & (dep == ids["conj"])))
+        self.conj_verbs = sorted(self.conj_cuts)
+        ents = doc_ents(doc)
+        self.ent_starts = [e.start_char for e in ents]
+        self.ent_ends = [e.end_char for e in ents]
+        self.ent_labels = [e.label_ for e in ents]
+        self.ent_texts = [text[a:b] for a, b in zip(self.ent_starts, self.ent_ends)]  # Span.text
+        self.cand = _indices((dep == ids["agent"]) | _one_of(lower, [ids[w] for w in ops]))
+        # _frame_agents reads possessors and "by" phrases at most five steps below the
+        # root (argument's noun phrase: 3, argument: 1, reported clause: 1)
+        self.frame_roots = self._ancestors(
+            _indices((dep == ids["poss"]) | ((dep == ids["prep"]) & (lower == ids["by"]))), 5)
+        self._agents: dict[int, list] = {}
 
-    def agent_tokens(self, lo: int, hi: int) -> list:
-        """The :func:`_agents` candidate tokens with index in [lo, hi)."""
+    @staticmethod
+    def _finite_mask(ids, tag, dep, verbal, heads):
+        """Which tokens make a piece a clause (give it a finite verb), as a boolean
+        array: a finite tag (``FINITE``), or a verb or auxiliary heading a clause
+        (``CLAUSE_DEPS``), unless it is a participle (VBN, VBG) other than the root
+        with no auxiliary of its own ("the town, shelled overnight" is no clause)."""
+        n = len(tag)
+        auxiliary = _one_of(dep, [ids["aux"], ids["auxpass"]]) & (heads != np.arange(n))
+        has_aux = np.zeros(n, dtype=bool)
+        has_aux[heads[auxiliary]] = True
+        bare_participle = _one_of(tag, [ids["VBN"], ids["VBG"]]) & (dep != ids["ROOT"]) & ~has_aux
+        clause_verb = verbal & _one_of(dep, [ids[d] for d in CLAUSE_DEPS])
+        return _one_of(tag, [ids[t] for t in FINITE]) | (clause_verb & ~bare_participle)
+
+    def _ancestors(self, indices: list[int], steps: int) -> set[int]:
+        """Token indices at most ``steps`` heads above any of ``indices``."""
+        out = set()
+        heads = self.heads
+        for i in indices:
+            for _ in range(steps):
+                h = heads[i]
+                if h == i:
+                    break
+                out.add(h)
+                i = h
+        return out
+
+    def _conj_cuts(self, conj_verbs: list[int]) -> dict[int, int]:
+        """Where a coordinated clause with its own subject starts ("... and it could
+        be on the agenda"): its verb's left edge, moved left over the "and"/"," before
+        it, but not onto the first conjunct's verb."""
+        out = {}
+        toks = self.toks
+        for i in conj_verbs:
+            t = toks[i]
+            h = self.heads[i]
+            if h < i and any(c.dep_ in SUBJ for c in t.children):
+                k = t.left_edge.i
+                while k - 1 > h and toks[k - 1].dep_ in ("cc", "punct"):
+                    k -= 1
+                out[i] = k
+        return out
+
+    def has_finite(self, lo: int, hi: int) -> bool:
+        """Whether tokens [lo, hi) hold a clause verb (see :meth:`_finite_mask`)."""
+        k = bisect_left(self.finite, lo)
+        return k < len(self.finite) and self.finite[k] < hi
+
+    def agents_in(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
+        """:func:`_agents` of the tokens with index in [lo, hi) (each token's agents
+        are read once per Doc)."""
         c = self.cand
-        return [self.toks[i] for i in c[bisect_left(c, lo):bisect_left(c, hi)]]
-
-    def ents_within(self, start: int, end: int) -> list:
-        """Entities lying wholly inside [start, end) (character offsets), in order."""
         out = []
-        ents = self.ents
-        for k in range(bisect_left(self.ent_starts, start), len(ents)):
-            e = ents[k]
-            if e.start_char >= end:
+        for i in c[bisect_left(c, lo):bisect_left(c, hi)]:
+            got = self._agents.get(i)
+            if got is None:
+                got = self._agents[i] = _agents([self.toks[i]], self.ops)
+            out += got
+        return out
+
+    def ents_within(self, start: int, end: int) -> list[int]:
+        """Indices of the entities lying wholly inside [start, end) (character offsets), in order."""
+        out = []
+        starts, ends = self.ent_starts, self.ent_ends
+        for k in range(bisect_left(starts, start), len(starts)):
+            if starts[k] >= end:
                 break
-            if e.end_char <= end:
-                out.append(e)
+            if ends[k] <= end:
+                out.append(k)
         return out
 
 
-def _cuts(sent, quotes: list[Quote], ix: _DocIndex | None = None) -> list[int]:
-    """Token indices (doc-level) where a new clause starts inside ``sent``."""
-    ix = ix or _DocIndex(sent.doc)
-    toks = ix.toks
+def _one_of(col, ids: list[int]):
+    """Boolean array: which entries of an attribute column hold one of ``ids``."""
+    out = np.zeros(len(col), dtype=bool)
+    for x in ids:
+        out |= col == x
+    return out
+
+
+def _indices(mask) -> list[int]:
+    """The (sorted) token indices where a boolean array is true."""
+    return np.flatnonzero(mask).tolist()
+
+
+def _between(sorted_ints: list[int], lo: int, hi: int) -> list[int]:
+    """The items of a sorted list that lie in [lo, hi)."""
+    return sorted_ints[bisect_left(sorted_ints, lo):bisect_left(sorted_ints, hi)]
+
+
+def _cutting_quotes(qs: list[Quote]) -> list[Quote]:
+    """The quotes whose edges may cut a sentence: not questions, four words or more."""
+    return [q for q in qs if q.kind != "question" and len(q.text.split()) >= 4]
+
+
+def _cuts(sent, quotes: list[Quote], ix: _DocIndex) -> list[int]:
+    """Token indices (doc-level) where a new clause starts inside ``sent``;
+    ``quotes`` are the article's :func:`_cutting_quotes`, in order of start."""
     s0, s1 = sent.start, sent.end
-    cuts = set()
-    for t in toks[s0:s1]:
-        if t.text == ";" and t.i + 1 < s1:
-            cuts.add(t.i + 1)
-        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i < t.i \
-                and any(c.dep_ in SUBJ for c in t.children):
-            k = t.left_edge.i
-            while k - 1 > t.head.i and toks[k - 1].dep_ in ("cc", "punct"):
-                k -= 1
-            if k > s0:
-                cuts.add(k)
-    cuts.update(i for i in ix.breaks if s0 < i < s1)
+    cuts = {i + 1 for i in _between(ix.semis, s0, s1)}
+    cuts.update(ix.conj_cuts[i] for i in _between(ix.conj_verbs, s0, s1))
+    cuts.update(_between(ix.breaks, s0 + 1, s1))
     sc0, sc1 = sent.start_char, sent.end_char
     for q in quotes:
-        if q.end <= sc0 or q.start >= sc1 or q.kind == "question":
-            continue
-        if len(q.text.split()) < 4:
+        if q.start >= sc1:
+            break  # quotes are in order of start
+        if q.end <= sc0:
             continue
         for edge in (q.start, q.end):
             if sc0 < edge < sc1:
-                i = bisect_left(ix.idxs, edge, s0, s1)  # first token of the sentence at or after edge
-                if s0 < i < s1:
-                    cuts.add(i)
+                cuts.add(bisect_left(ix.idxs, edge, s0, s1))  # first token of the sentence at or after edge
     return sorted(c for c in cuts if s0 < c < s1)
 
 
-def _segments(sent, quotes: list[Quote], ix: _DocIndex | None = None) -> list[tuple[int, int]]:
+def _segments(sent, quotes: list[Quote], ix: _DocIndex) -> list[tuple[int, int]]:
     """Clause token ranges of a sentence; a line break is a hard boundary (a verbless
-    line, such as a heading, is never merged into the next line)."""
-    doc = sent.doc
-    ix = ix or _DocIndex(doc)
+    line, such as a heading, is never merged into the next line). ``quotes`` are
+    the article's :func:`_cutting_quotes`."""
     lines, start = [], sent.start
-    for i in sorted(i for i in ix.breaks if sent.start < i < sent.end):
+    for i in _between(ix.breaks, sent.start + 1, sent.end):
         lines.append((start, i))
         start = i
     lines.append((start, sent.end))
@@ -221,17 +327,17 @@ def _segments(sent, quotes: list[Quote], ix: _DocIndex | None = None) -> list[tu
     out: list[tuple[int, int]] = []
     for ls, le in lines:
         bounds = [ls, *[c for c in cuts if ls < c < le], le]
-        out += _merge([(a, b) for a, b in zip(bounds, bounds[1:]) if b > a], ix.toks)
+        out += _merge([(a, b) for a, b in zip(bounds, bounds[1:]) if b > a], ix)
     return out
 
 
-def _merge(segs, doc) -> list[tuple[int, int]]:
-    """Merge verbless segments into their neighbour; ``doc`` is the Doc or its token list."""
+def _merge(segs, ix: _DocIndex) -> list[tuple[int, int]]:
+    """Merge verbless segments into their neighbour."""
     merged: list[tuple[int, int]] = []
     for a, b in segs:
-        if merged and not _finite(doc[a:b]):
+        if merged and not ix.has_finite(a, b):
             merged[-1] = (merged[-1][0], b)
-        elif merged and not _finite(doc[merged[-1][0]:merged[-1][1]]):
+        elif merged and not ix.has_finite(*merged[-1]):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -239,14 +345,14 @@ def _merge(segs, doc) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    strip = " \t\n" + QUOTE_CHARS + ",;:—–-"
+    strip = _STRIP
     while start < end and text[start] in strip:
         start += 1
     while end > start and text[end - 1] in strip:
         end -= 1
-    m = re.match(r"(?:and|but|or|so|yet)\s+", text[start:end], re.I)
+    m = _CONJUNCTION.match(text, start, end)
     if m:
-        start += m.end()
+        start = m.end()
     return start, end
 
 
@@ -330,12 +436,14 @@ def _np_tokens(tok, depth: int = 3) -> list:
     return out
 
 
-def _frame_agents(sent) -> list[tuple[str, str | None]]:
+def _frame_agents(sent, ix: _DocIndex) -> list[tuple[str, str | None]]:
     """Nations named as possessor or by-agent of the arguments of a sentence's main
     verb and its reported clauses ("commended Azerbaijan's strict observance",
     "the observance by the Armed Forces of X was commended")."""
     out = []
     root = sent.root
+    if root.i not in ix.frame_roots:
+        return out  # no possessor or "by" close enough below the root
     reporting = lexicons()["report"].fullmatch(root.text) is not None
     verbs = ([] if reporting else [root]) + [c for c in root.children if c.dep_ == "ccomp"]
     for v in verbs:
@@ -388,39 +496,41 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     lex = lexicons()
     text = doc_text(doc)
     qs = sorted(quotes, key=lambda q: q.start)
+    cutting = _cutting_quotes(qs)
     claims: list[Claim] = []
     ix = _DocIndex(doc, lex["ops"])
     sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     # per sentence: agents of operations, for clauses that name none
-    sent_agents = [[a for a in _agents(ix.agent_tokens(s.start, s.end), lex["ops"]) + _frame_agents(s) if a[1]]
-                   for s in sents]
+    sent_agents = [[a for a in ix.agents_in(s.start, s.end) + _frame_agents(s, ix) if a[1]] for s in sents]
     for si, sent in enumerate(sents):
         stext = text[sent.start_char:sent.end_char].strip()
         if stext.endswith("?") or stext.rstrip(QUOTE_CHARS + " ").endswith("?"):
             continue
-        for a, b in _segments(sent, qs, ix):
+        for a, b in _segments(sent, cutting, ix):
             last = ix.toks[b - 1]
             start, end = _trim(text, ix.idxs[a], last.idx + len(last.text))
             ctext = text[start:end]
-            words = re.findall(r"[^\W\d_]+", ctext)
+            words = _LETTERS.findall(ctext)
             if len(words) < 4 or ctext.endswith("?"):
                 continue
             if ctext.lower().startswith(GREETINGS):
                 continue
-            toks = [t for t in ix.toks[a:b] if start <= t.idx < end]
-            if not _finite(toks):
+            # the tokens that start inside the trimmed clause
+            lo, hi = bisect_left(ix.idxs, start, a, b), bisect_left(ix.idxs, end, a, b)
+            if not ix.has_finite(lo, hi):
                 continue
             quote = _covering_quote(qs, start, end)
             if quote is not None and quote.kind == "question":
                 continue
-            if quote is None and len(words) <= 15 and _may(lex["first"]["report"], ctext.lower(), ctext.isascii()) \
+            plain = _plain_words(ctext, words)
+            if quote is None and len(words) <= 15 and _can_match(lex["keys"]["report"], plain) \
                     and lex["report"].search(ctext) and any(
                     q.start < sent.end_char and q.end > sent.start_char and not (start <= q.start < end)
                     for q in qs):
                 continue  # attribution only ("a top official has said"): the claim is the quote
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
-            claims.append(_build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents, ix))
+            claims.append(_build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain))
     return claims
 
 
@@ -437,26 +547,30 @@ def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:
     return None
 
 
-def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_agents, ix=None) -> Claim:
+def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agents, ix, plain) -> Claim:
+    """One claim over ``text[start:end]``; ``tok_range`` is the (first, end) token
+    index range of the clause, ``plain`` its :func:`_plain_words`."""
     ctext = text[start:end]
-    low = ctext.lower()
-    asc = ctext.isascii()
-    first = lex["first"]
+    keys = lex["keys"]
     hedges: list[str] = []
     # polarity: mask pseudo-negations and minimisers before looking for negation cues
     masked = ctext
-    if _may(first["pseudo"], low, asc):
+    if _can_match(keys["pseudo"], plain):
         masked = lex["pseudo"].sub(lambda m: " " * len(m.group()), ctext)
     minimal = []
-    if _may(first["minimizer"], low, asc):
+    if _can_match(keys["minimizer"], plain):
         minimal = [m.group() for m in lex["minimizer"].finditer(ctext)]
         masked = lex["minimizer"].sub(lambda m: " " * len(m.group()), masked)
-    negated = _may(first["neg"], low, asc) and bool(lex["neg"].search(masked))
+    low = ctext.lower()
+    # "n't" is matched inside words, so it is looked for apart from the key words
+    may_negate = _can_match(keys["neg"], plain) or "n't" in low or "n’t" in low
+    negated = may_negate and bool(lex["neg"].search(masked))
     hedges += minimal
-    hedge_cues = [m.group() for m in lex["hedge"].finditer(ctext)] if _may(first["hedge"], low, asc) else []
-    hedge_cues += [m.group() for m in lex["modal"].finditer(ctext)]
-    deny = [m.group() for m in lex["deny"].finditer(ctext)] if _may(first["deny"], low, asc) else []
-    report = [m.group() for m in lex["report"].finditer(ctext)] if _may(first["report"], low, asc) else []
+    hedge_cues = [m.group() for m in lex["hedge"].finditer(ctext)] if _can_match(keys["hedge"], plain) else []
+    if _can_match(keys["modal"], plain):
+        hedge_cues += [m.group() for m in lex["modal"].finditer(ctext)]
+    deny = [m.group() for m in lex["deny"].finditer(ctext)] if _can_match(keys["deny"], plain) else []
+    report = [m.group() for m in lex["report"].finditer(ctext)] if _can_match(keys["report"], plain) else []
     hedges += hedge_cues
     if deny:
         modality = "denied"
@@ -469,35 +583,25 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
         modality = "asserted"
     quantities = find_quantities(ctext, start)
     frame = None
-    for (name, pat, need_q), fw in zip(lex["frames"], first["frames"]):
-        if _may(fw, low, asc) and pat.search(ctext):
+    for (name, pat, need_q), fk in zip(lex["frames"], keys["frames"]):
+        if _can_match(fk, plain) and pat.search(ctext):
             if need_q and not any(q.of == "duration" for q in quantities):
                 continue
             frame = name
             break
     if deny and frame == "casualties":
         negated = True  # "reports of a dozen deaths are simply wrong": the deaths are denied
-    affected = None
-    if frame:
-        # the group must sit near a frame trigger (within AFFECTED_WINDOW words):
-        # "residents seek to leave after a strike" is not an attack on residents
-        fpat = next(pat for name, pat, _ in lex["frames"] if name == frame)
-        trig = [len(ctext[:m.start()].split()) for m in fpat.finditer(ctext)]
-        for (name, pat), aw in zip(lex["affected"], first["affected"]):
-            if _may(aw, low, asc) and any(abs(len(ctext[:m.start()].split()) - t) <= AFFECTED_WINDOW
-                   for m in pat.finditer(ctext) for t in trig):
-                affected = name
-                break
-    ents = (ix or _DocIndex(doc, lex["ops"])).ents_within(start, end)
-    dates = [e.text for e in ents if e.label_ == "DATE"] or [e.text for e in ents if e.label_ == "TIME"]
-    places = [e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
-    events = [e.text for e in ents if e.label_ == "EVENT"]
-    if not events:
+    affected = _affected(ctext, frame, lex, plain) if frame else None
+    ents = [(ix.ent_labels[k], ix.ent_texts[k]) for k in ix.ents_within(start, end)]
+    dates = [t for label, t in ents if label == "DATE"] or [t for label, t in ents if label == "TIME"]
+    places = [t for label, t in ents if label in ("GPE", "LOC", "FAC")]
+    events = [t for label, t in ents if label == "EVENT"]
+    if not events and _can_match(keys["event"], plain):
         m = _EVENT_RE.search(ctext)
         if m:
             events = [m.group()]
     agent = party = agent_from = None
-    found = _agents(ix.agent_tokens(toks[0].i, toks[-1].i + 1) if ix is not None else toks, lex["ops"])
+    found = ix.agents_in(*tok_range)
     if found:
         agent, party = found[0]
         withp = [f for f in found if f[1]]
@@ -525,3 +629,24 @@ def _build(article, doc, text, start, end, toks, quote, lex, sents, si, sent_age
         frame=frame, affected=affected, agent=agent, agent_party=party, agent_from=agent_from,
         event_text=events[0] if events else None,
     )
+
+
+def _affected(ctext: str, frame: str, lex: dict, plain: set[str] | None) -> str | None:
+    """The first affected group (``data/frames.yaml``) named near a trigger of
+    ``frame`` in a clause: within AFFECTED_WINDOW words ("residents seek to leave
+    after a strike" is not an attack on residents)."""
+    fpat = next(pat for name, pat, _ in lex["frames"] if name == frame)
+    trig = word_starts = None  # read once a group is named
+    for (name, pat), ak in zip(lex["affected"], lex["keys"]["affected"]):
+        if not _can_match(ak, plain):
+            continue
+        found = [m.start() for m in pat.finditer(ctext)]
+        if not found:
+            continue
+        if trig is None:
+            # the number of words before offset p, len(ctext[:p].split()), is bisect_left(word_starts, p)
+            word_starts = [m.start() for m in _NON_SPACE.finditer(ctext)]
+            trig = [bisect_left(word_starts, m.start()) for m in fpat.finditer(ctext)]
+        if any(abs(bisect_left(word_starts, p) - t) <= AFFECTED_WINDOW for p in found for t in trig):
+            return name
+    return None

@@ -91,13 +91,22 @@ APPROX = [
     (("circa",), "about"), (("estimated",), "about"), (("approx",), "about"), (("~",), "about"),
 ]
 APPROX.sort(key=lambda p: -len(p[0]))  # longest cue first
+# the cues by their last word (each list in APPROX order): only the cues that end
+# with the word before a number can qualify it
+_APPROX_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _cue, _label in APPROX:
+    _APPROX_BY_LAST.setdefault(_cue[-1], []).append((_cue, _label))
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
          "thousands": (2000, 9999), "millions": (2_000_000, 9_999_999)}
 
 # every word a quantity can start from (digits, number words, vague amounts): a
 # text without any of them holds no quantity, so find_quantities skips it at once
 _COUNT_WORDS = tuple(sorted({*ONES, *TENS, *SCALES, *VAGUE, "several", "dozen"}))
+# the (lowercased) word tokens find_quantities reads a quantity from; other word tokens it skips
+_START_WORDS = frozenset({*ONES, *TENS, *VAGUE, "several", "dozen", "a"})
 _DIGIT = re.compile(r"\d")
+_THREE_DIGITS = re.compile(r"\d{3}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _may_count(text: str) -> bool:
@@ -215,11 +224,16 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     n = len(toks)
+    # where a quantity can start: digits or a word of _START_WORDS (every other token is skipped at once)
+    starts = [tok[0].isdigit() or tok.lower() in _START_WORDS for tok, _, _ in toks]
 
     def low(k: int) -> str:
         return toks[k][0].lower() if 0 <= k < n else ""
 
     while i < n:
+        if not starts[i]:
+            i += 1
+            continue
         tok, s, e = toks[i]
         value = None
         j = i + 1
@@ -246,7 +260,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             # spaced thousands: "612 500", "1 250 000"
             if "," not in tok and "." not in tok and len(tok) <= 3:
                 k = i
-                while k + 1 < n and re.fullmatch(r"\d{3}", toks[k + 1][0]) and toks[k + 1][1] == toks[k][2] + 1 \
+                while k + 1 < n and _THREE_DIGITS.fullmatch(toks[k + 1][0]) and toks[k + 1][1] == toks[k][2] + 1 \
                         and text[toks[k][2]] in _SPACES \
                         and not (toks[k + 1][2] < len(text) and (text[toks[k + 1][2]].isalnum() or text[toks[k + 1][2]] in ":/")):
                     value = value * 1000 + float(toks[k + 1][0])
@@ -304,7 +318,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if prev.lower().rstrip(".") in LABELS or (prev.istitle() and prev.lower() in LABELS):
                 i = j
                 continue
-            if kind == "digits" and re.fullmatch(r"\d{4}", tok) and 1800 <= value <= 2100 and j == i + 1:
+            if kind == "digits" and _FOUR_DIGITS.fullmatch(tok) and 1800 <= value <= 2100 and j == i + 1:
                 if not (nxt_l in units and nxt_l not in TIME_UNITS):
                     i = j
                     continue
@@ -316,7 +330,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                 continue
         # ---- qualifier before ----------------------------------------------
         if approx is None:
-            for cue, label in APPROX:
+            for cue, label in _APPROX_BY_LAST.get(low(i - 1), ()):
                 k = len(cue)
                 if i - k >= 0 and tuple(low(i - k + m) for m in range(k)) == cue:
                     approx = label
