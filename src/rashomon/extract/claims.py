@@ -459,6 +459,25 @@ def _frame_agents(sent, ix: _DocIndex) -> list[tuple[str, str | None]]:
     return out
 
 
+class _SentenceAgents:
+    """The agents that name a party in each sentence of an article (its operations'
+    agents, :func:`_agents`, then :func:`_frame_agents`), by sentence number; each
+    sentence is read when first asked for."""
+
+    def __init__(self, sents: list, ix: _DocIndex):
+        self.sents = sents
+        self.ix = ix
+        self.got: dict[int, list[tuple[str, str | None]]] = {}
+
+    def __getitem__(self, k: int) -> list[tuple[str, str | None]]:
+        got = self.got.get(k)
+        if got is None:
+            s = self.sents[k]
+            found = self.ix.agents_in(s.start, s.end) + _frame_agents(s, self.ix)
+            got = self.got[k] = [a for a in found if a[1]]
+        return got
+
+
 def _speaker_party(doc, quote: Quote | None) -> str | None:
     if quote is None:
         return None
@@ -501,7 +520,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     ix = _DocIndex(doc, lex["ops"])
     sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     # per sentence: agents of operations, for clauses that name none
-    sent_agents = [[a for a in ix.agents_in(s.start, s.end) + _frame_agents(s, ix) if a[1]] for s in sents]
+    sent_agents = _SentenceAgents(sents, ix)
     for si, sent in enumerate(sents):
         stext = text[sent.start_char:sent.end_char].strip()
         if stext.endswith("?") or stext.rstrip(QUOTE_CHARS + " ").endswith("?"):
