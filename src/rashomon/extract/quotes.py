@@ -33,14 +33,17 @@ heuristics of textacy's ``direct_quotations`` (which this module replaces).
 from __future__ import annotations
 
 import bisect
-import itertools
 import logging
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, LOWER
+from spacy.strings import get_string_id
+
 from rashomon.extract import speakers as sp
 from rashomon.types import Article, Quote
-from rashomon.annotate import doc_ents, doc_text, doc_tokens
+from rashomon.annotate import doc_ents, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +55,7 @@ S_CLOSE = "’›"
 MARKS = set(D_OPEN + D_CLOSE + S_OPEN + S_CLOSE + "\"'")
 OPEN_CTX = " \t\n([{—–-/:;,"   # chars after which a mark opens
 CLOSE_CTX = " \t\n)]}.,;:!?—–-/…"  # chars before which a mark closes
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
 
 DASHES = "—–-"
 
@@ -103,10 +107,9 @@ def classify_marks(text: str, start: int, end: int) -> list[Mark]:
     close a quote, from its glyph and the characters around it; apostrophes inside
     words (Baku’s, isn't) and elisions ('90s) are left out."""
     out: list[Mark] = []
-    for i in range(start, end):
+    for found in _MARK_RE.finditer(text, start, end):
+        i = found.start()
         ch = text[i]
-        if ch not in MARKS:
-            continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         left = prev in OPEN_CTX or prev in MARKS  # preceded by space/opening punct
@@ -130,11 +133,14 @@ def classify_marks(text: str, start: int, end: int) -> list[Mark]:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    """``(s, e)`` moved inwards over whitespace; ``(e, e)`` when ``text[s:e]`` is blank."""
+    if s >= e:
+        return s, e
+    chunk = text[s:e]
+    lead = len(chunk) - len(chunk.lstrip())
+    if lead == len(chunk):
+        return e, e
+    return s + lead, s + len(chunk.rstrip())
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -205,8 +211,38 @@ def _is_heading(p: Para, lex) -> bool:
     return len(words) <= 16 and not re.search(r"[.!?:;”\"’»]$", t)
 
 
+_ACCORDING = get_string_id("according")
+_TOLD = (get_string_id("told"), get_string_id("tells"))
+
+
+def _indices_in(values: np.ndarray, keys: np.ndarray) -> list[int]:
+    """Indices (ascending) of the entries of ``values`` that occur in ``keys``
+    (sorted, non-empty)."""
+    pos = np.searchsorted(keys, values)
+    np.minimum(pos, len(keys) - 1, out=pos)
+    return np.flatnonzero(keys[pos] == values).tolist()
+
+
+def _cue_lemmas(doc, lowers: np.ndarray) -> dict[int, str]:
+    """Token index → :func:`speakers.cue_lemma` for the tokens of ``doc`` that
+    are cue verbs, given the tokens' ``LOWER`` values: only the few tokens with
+    a cue verb's form are looked at."""
+    out: dict[int, str] = {}
+    for i in _indices_in(lowers, sp.cue_form_ids()):
+        lemma = sp.cue_lemma(doc[i])
+        if lemma:
+            out[i] = lemma
+    return out
+
+
 class _Ctx:
-    """Per-article state: text, Doc index, paragraphs, masks."""
+    """Per-article state: text, Doc index, paragraphs, masks.
+
+    What scans over the whole Doc need (token start offsets, the cue verbs, the
+    tokens "according", "told" and "tells") is read once from ``Doc.to_array``
+    into plain lists and sets: a ``Token`` object is made only for the tokens a
+    scan selects.
+    """
 
     def __init__(self, article: Article, doc):
         self.article = article
@@ -215,7 +251,16 @@ class _Ctx:
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
-        self.tok_starts = [t.idx for t in doc_tokens(doc)]
+        cols = doc.to_array([IDX, LOWER])
+        self.tok_starts: list[int] = cols[:, 0].tolist()
+        lowers = cols[:, 1]  # spaCy hashes of ``tok.lower_``
+        self.cue_lemmas = _cue_lemmas(doc, lowers)
+        self.according: set[int] = set(np.flatnonzero(lowers == _ACCORDING).tolist())
+        self.told: list[int] = np.flatnonzero((lowers == _TOLD[0]) | (lowers == _TOLD[1])).tolist()
+
+    def cue_lemma(self, tok) -> str | None:
+        """:func:`speakers.cue_lemma` of a token of this Doc."""
+        return self.cue_lemmas.get(tok.i)
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -225,9 +270,11 @@ class _Ctx:
         return self.doc[max(0, i)] if len(self.doc) else None
 
     def toks_in(self, s: int, e: int):
-        i = bisect.bisect_left(self.tok_starts, s)
-        j = bisect.bisect_left(self.tok_starts, e)
-        return self.doc[i:j]
+        return self.doc[self.tok_range(s, e)]
+
+    def tok_range(self, s: int, e: int) -> slice:
+        """The token indices of the tokens that start in ``text[s:e]``."""
+        return slice(bisect.bisect_left(self.tok_starts, s), bisect.bisect_left(self.tok_starts, e))
 
 
 def _verbal(ctx: _Ctx, p: Para) -> bool:
@@ -519,18 +566,20 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
     lex = ctx.lex
     h = verb.head
     cand = None
-    if verb.dep_ in ("ccomp", "parataxis") and h is not verb and sp.cue_lemma(h) in lex.relay:
+    if verb.dep_ in ("ccomp", "parataxis") and h is not verb and ctx.cue_lemma(h) in lex.relay:
         cand = h
     else:
         # parse split at a dotted name ("News.Az reports."): look right in the paragraph
         p = ctx.paras[ctx.para_of(verb.idx)]
         vs = verb.sent
         stop = ctx.doc[vs.end].sent.end if vs.end < len(ctx.doc) else vs.end  # this sentence and the next
-        for t in ctx.doc[verb.i + 1:stop]:
-            if t.idx >= p.end:
+        for k in range(verb.i + 1, stop):
+            if ctx.tok_starts[k] >= p.end:
                 break
-            if t.i > verb.i and sp.cue_lemma(t) in lex.relay and not any(c.dep_ == "ccomp" for c in t.children) \
-                    and ctx.text[verb.idx:t.idx].count(",") >= 1 and t.i != verb.i:
+            if ctx.cue_lemmas.get(k) not in lex.relay:
+                continue
+            t = ctx.doc[k]
+            if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
                 between = ctx.text[verb.idx + len(verb.text):t.idx]
                 if between.rstrip().endswith((",",)) or re.search(r",\s*\S+(\s+\S+){0,3}\s*$", between):
                     cand = t
@@ -567,8 +616,10 @@ def _attribute_tail(ctx: _Ctx, close_pos: int, state: dict):
     if re.match(r"\s*[,.]?\s*$", tail[:1]) is None and not tail[:1].isspace() and tail[:1] not in ",.":
         return None, None
     end_tail = _sentence_end(text, close_pos + 1, p.end)
-    for t in ctx.toks_in(close_pos + 1, end_tail):
-        if sp.cue_lemma(t):
+    r = ctx.tok_range(close_pos + 1, end_tail)
+    for k in range(r.start, r.stop):
+        if k in ctx.cue_lemmas:
+            t = ctx.doc[k]
             if t.idx - close_pos > 200:
                 break
             if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" for c in t.children):
@@ -611,8 +662,12 @@ def _attribute_head(ctx: _Ctx, open_pos: int, state: dict):
     m = list(re.finditer(r"[.!?]\s", text[s:lead_end]))
     if m:
         s = s + m[-1].end()
-    for t in reversed(list(ctx.toks_in(s, lead_end))):
-        if sp.cue_lemma(t):
+    r = ctx.tok_range(s, lead_end)
+    for k in reversed(range(r.start, r.stop)):
+        if k not in ctx.cue_lemmas and k not in ctx.according:
+            continue
+        t = ctx.doc[k]
+        if ctx.cue_lemma(t):
             subj = _subject(ctx, t)
             if subj is not None:
                 return _speaker_from_subject(ctx, subj, state), t
@@ -636,7 +691,7 @@ def _governing_cue(ctx: _Ctx, seg: Seg):
     for _ in range(8):
         if not (p.start <= t.idx < p.end):
             break
-        if sp.cue_lemma(t) and not (seg.start <= t.idx < seg.end):
+        if ctx.cue_lemma(t) and not (seg.start <= t.idx < seg.end):
             subj = _subject(ctx, t)
             if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
                 return subj, t
@@ -675,8 +730,9 @@ def find_interview(ctx: _Ctx, state: dict) -> tuple[set[int], dict | None, dict 
             qs.add(pi)
             after_heading = False
     interviewer = interviewee = None
-    for t in doc_tokens(ctx.doc):
-        if t.lower_ in ("told", "tells") and ctx.text[t.idx:t.idx + 1].strip():
+    for i in ctx.told:
+        if ctx.text[ctx.tok_starts[i]:ctx.tok_starts[i] + 1].strip():
+            t = ctx.doc[i]
             obj = next((c for c in t.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
             if obj is not None:
                 ns = sp.name_span(obj)
@@ -755,21 +811,24 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
     direct_mask = bytearray(n + 1)
     for a, b in direct_spans:
         direct_mask[a:b] = b"\x01" * max(0, b - a)
-    covered = [0, *itertools.accumulate(direct_mask)]  # covered[i]: direct characters before i
     taken_mask = bytearray(n + 1)
 
     def inside_direct(s, e):
-        return covered[e] - covered[s] >= 0.5 * (e - s)
+        return direct_mask.count(1, s, e) >= 0.5 * (e - s)  # direct characters in text[s:e]
 
     def in_direct(pos):
         return direct_mask[pos] == 1
 
-    for tok in doc_tokens(ctx.doc):
-        if tok.i in used_cues or tok.i in relays or not ctx.text[tok.idx:tok.idx + 1].strip():
+    # only cue verbs and "according" can start an indirect quote: no Token for the others
+    candidates = sorted(ctx.cue_lemmas.keys() | ctx.according)
+    for i in candidates:
+        idx = ctx.tok_starts[i]
+        if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
-        if in_direct(tok.idx) or taken_mask[tok.idx]:
+        if in_direct(idx) or taken_mask[idx]:
             continue
-        lemma = sp.cue_lemma(tok)
+        tok = ctx.doc[i]
+        lemma = ctx.cue_lemmas.get(i)
         subj = None
         if lemma and _passive_participle(tok):
             continue  # "Asked whether the plant would reopen, X replied …": the question is the interviewer's
@@ -952,7 +1011,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         if cue_tok is not None and not partial:
             used_cues.add(cue_tok.i)
         scare = partial and n_words <= ctx.lex.scare_max_words and len(segs) == 1 and \
-            (cue_tok is None or cue_tok.lemma_ not in ("describe", "call") and sp.cue_lemma(cue_tok) not in ("describe", "call"))
+            (cue_tok is None or cue_tok.lemma_ not in ("describe", "call") and ctx.cue_lemma(cue_tok) not in ("describe", "call"))
         if spk is None and not partial:
             # a run of quoted paragraphs of one speaker: inherit from the previous quote
             if prev_run is not None and prev_run.speaker and prev_run.segs and \

@@ -15,6 +15,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.strings import get_string_id
+
 from rashomon import data as data_files
 from rashomon.annotate import doc_text
 
@@ -94,6 +97,14 @@ def cue_lemma(tok) -> str | None:
     if tok.pos_ not in ("VERB",) and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBG", "VBN"):
         return None
     return lexicon().form2lemma.get(tok.lower_)
+
+
+@functools.lru_cache(maxsize=1)
+def cue_form_ids() -> np.ndarray:
+    """The spaCy string hashes (``Doc.to_array(LOWER)`` values) of the lexicon's
+    cue verb forms, sorted (``uint64``): a token whose ``LOWER`` is not one of
+    them has no :func:`cue_lemma`."""
+    return np.array(sorted({get_string_id(f) for f in lexicon().form2lemma}), dtype=np.uint64)
 
 
 def subject_of(verb):
