@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.strings import get_string_id
 
 from rashomon.extract import speakers as sp
@@ -257,10 +257,35 @@ class _Ctx:
         self.cue_lemmas = _cue_lemmas(doc, lowers)
         self.according: set[int] = set(np.flatnonzero(lowers == _ACCORDING).tolist())
         self.told: list[int] = np.flatnonzero((lowers == _TOLD[0]) | (lowers == _TOLD[1])).tolist()
+        self._name_spans: dict[int, tuple[int, int] | None] = {}
+        self._roles: dict[int, tuple[str | None, str | None]] = {}
+        self._sent_starts: list[int] | None = None  # token indices that start a sentence, read when first needed
 
     def cue_lemma(self, tok) -> str | None:
         """:func:`speakers.cue_lemma` of a token of this Doc."""
         return self.cue_lemmas.get(tok.i)
+
+    def name_span(self, tok) -> tuple[int, int] | None:
+        """:func:`speakers.name_span` of a token of this Doc, worked out once per token."""
+        if tok.i not in self._name_spans:
+            self._name_spans[tok.i] = sp.name_span(tok)
+        return self._name_spans[tok.i]
+
+    def role_of(self, tok) -> tuple[str | None, str | None]:
+        """:func:`speakers.role_of` of a token of this Doc, worked out once per token."""
+        if tok.i not in self._roles:
+            self._roles[tok.i] = sp.role_of(tok)
+        return self._roles[tok.i]
+
+    def sentence_end(self, i: int) -> int:
+        """``doc[i].sent.end``: the index after the last token of token ``i``'s
+        sentence (the next token that starts a sentence, else the Doc's length)."""
+        if self._sent_starts is None:
+            if not self.doc.has_annotation("SENT_START"):
+                raise ValueError("no sentence boundaries in the Doc")  # as ``Token.sent``
+            self._sent_starts = np.flatnonzero(self.doc.to_array(SENT_START) == 1).tolist()
+        k = bisect.bisect_right(self._sent_starts, i)
+        return self._sent_starts[k] if k < len(self._sent_starts) else len(self.doc)
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -377,22 +402,23 @@ def _prev_para(ctx: _Ctx, pi: int, skip: set[int]) -> int:
 
 
 # --- speakers -----------------------------------------------------------------------
+_PRONOUNS = sp.PRONOUNS_PERSON | sp.PRONOUNS_GROUP | sp.PRONOUNS_SELF
 def _speaker_from_subject(ctx: _Ctx, subj, state: dict) -> dict:
     """A speaker record (text, span, role, affiliation, kind) from a cue's subject."""
     lex = ctx.lex
-    if subj.lower_ in sp.PRONOUNS_PERSON | sp.PRONOUNS_GROUP | sp.PRONOUNS_SELF:
+    if subj.lower_ in _PRONOUNS:
         ant = _resolve_pronoun(ctx, subj, state)
         d = {"text": subj.text, "start": None, "end": None, "role": None, "aff": None, "pron": True}
         if ant:
             d.update(start=ant["start"], end=ant["end"], role=ant.get("role"), aff=ant.get("aff"))
         return d
-    ns = sp.name_span(subj)
+    ns = ctx.name_span(subj)
     if ns is not None:
-        role, aff = sp.role_of(subj)
+        role, aff = ctx.role_of(subj)
         return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": aff}
     for c in subj.subtree:  # "the mayor of X, John Carter, said": the apposed name
         if c.dep_ == "appos" and c.i > subj.i and (c.head is subj or c.ent_type_ == "PERSON"):
-            ns = sp.name_span(c)
+            ns = ctx.name_span(c)
             if ns is not None and c.ent_type_ in ("PERSON", "ORG", ""):
                 toks = [t for t in subj.subtree if t.i < c.left_edge.i]
                 while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
@@ -414,7 +440,7 @@ def _speaker_from_subject(ctx: _Ctx, subj, state: dict) -> dict:
     # an organisation or document headed by a common noun: its named part
     for t in subj.subtree:
         if t.i < subj.i and (t.ent_type_ in sp.NAME_LABELS or t.pos_ == "PROPN"):
-            ns = sp.name_span(t)
+            ns = ctx.name_span(t)
             if ns is not None:
                 return {"text": np_text, "start": ns[0], "end": ns[1], "role": None, "aff": None}
     return {"text": np_text, "start": None, "end": None, "role": None, "aff": None}
@@ -452,10 +478,10 @@ def _persons(ctx: _Ctx, state: dict) -> list[dict]:
                 continue
             if not any(t.pos_ == "PROPN" for t in e):
                 continue
-            ns = sp.name_span(e.root)
+            ns = ctx.name_span(e.root)
             if ns is None:
                 continue
-            role, aff = sp.role_of(e.root)
+            role, aff = ctx.role_of(e.root)
             out.append({"start": ns[0], "end": ns[1], "role": role, "aff": aff,
                         "subj": e.root.dep_ in ("nsubj", "nsubjpass")})
         out.sort(key=lambda m: (m["end"], m["start"]))
@@ -472,8 +498,8 @@ def _roles(ctx: _Ctx, state: dict) -> list[dict]:
         for e in doc_ents(ctx.doc):
             if e.label_ not in ("PERSON", "ORG") or not ctx.text[e.start_char:e.end_char].strip():
                 continue
-            role, aff = sp.role_of(e.root)
-            ns = sp.name_span(e.root)
+            role, aff = ctx.role_of(e.root)
+            ns = ctx.name_span(e.root)
             if role and ns and ns not in seen:
                 seen.add(ns)
                 out.append({"start": ns[0], "end": ns[1], "role": role, "aff": aff})
@@ -553,11 +579,16 @@ def _subject(ctx: _Ctx, verb):
     if t.pos_ in ("PROPN", "NOUN", "PRON") and ctx.para_of(t.idx) == pi:
         left = t.idx
         if t.pos_ == "PROPN":
-            ns = sp.name_span(t)
+            ns = ctx.name_span(t)
             left = ns[0] if ns else t.idx
         if not ctx.text[ctx.paras[pi].start:left].strip():
             return t
     return None
+
+
+def _relay_fields(relay: dict) -> dict:
+    """The ``relayed_by_*`` fields of a Quote from a :func:`_relay_of` record."""
+    return {"relayed_by_text": relay["text"], "relayed_by_start": relay["start"], "relayed_by_end": relay["end"]}
 
 
 def _relay_of(ctx: _Ctx, verb) -> dict | None:
@@ -571,8 +602,9 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
     else:
         # parse split at a dotted name ("News.Az reports."): look right in the paragraph
         p = ctx.paras[ctx.para_of(verb.idx)]
-        vs = verb.sent
-        stop = ctx.doc[vs.end].sent.end if vs.end < len(ctx.doc) else vs.end  # this sentence and the next
+        stop = ctx.sentence_end(verb.i)
+        if stop < len(ctx.doc):
+            stop = ctx.sentence_end(stop)  # this sentence and the next
         for k in range(verb.i + 1, stop):
             if ctx.tok_starts[k] >= p.end:
                 break
@@ -591,10 +623,13 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
         subj = next((t for t in reversed(list(ctx.toks_in(cand.idx - 40, cand.idx))) if t.pos_ == "PROPN"), None)
     if subj is None:
         return None
-    ns = sp.name_span(subj) or (sp.word_span(subj) if subj.text[:1].isupper() else None)
+    ns = ctx.name_span(subj) or (sp.word_span(subj) if subj.text[:1].isupper() else None)
     if ns is None:
         return None
     return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": cand}
+
+
+_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
 
 
 def _attribute_tail(ctx: _Ctx, close_pos: int, state: dict):
@@ -603,12 +638,12 @@ def _attribute_tail(ctx: _Ctx, close_pos: int, state: dict):
     text = ctx.text
     p = ctx.paras[ctx.para_of(close_pos)]
     tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
-    m = re.match(r"\s*[—–-]\s*(\S.*)$", tail) if p.end - close_pos - 1 < 160 else None
+    m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 < 160 else None
     if m:
         s = close_pos + 1 + m.start(1)
         toks = list(ctx.toks_in(s, p.end))
         for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
-            ns = sp.name_span(t)
+            ns = ctx.name_span(t)
             if ns is not None:
                 role = text[s:ns[0]].strip(" ,") or None
                 return ({"text": text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": None}, None)
@@ -735,7 +770,7 @@ def find_interview(ctx: _Ctx, state: dict) -> tuple[set[int], dict | None, dict 
             t = ctx.doc[i]
             obj = next((c for c in t.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
             if obj is not None:
-                ns = sp.name_span(obj)
+                ns = ctx.name_span(obj)
                 if ns:
                     np = sp.noun_phrase(obj)
                     interviewer = {"text": ctx.text[np[0]:np[1]], "start": ns[0], "end": ns[1], "role": None, "aff": None}
@@ -864,9 +899,8 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
                   speaker_role=spk.get("role"), speaker_affiliation=spk.get("aff"),
                   cue=("according to" if lemma == "according to" else info["cue"]),
                   cue_start=info["cue_start"], cue_end=info["cue_end"] if lemma != "according to" else info["cue_start"] + len("according to"),
-                  date_text=info["date_text"], confidence=0.85 if spk["start"] is not None else 0.7)
-        if relay:
-            q.relayed_by_text, q.relayed_by_start, q.relayed_by_end = relay["text"], relay["start"], relay["end"]
+                  date_text=info["date_text"], confidence=0.85 if spk["start"] is not None else 0.7,
+                  **(_relay_fields(relay) if relay else {}))
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
         if spk["start"] is not None:
@@ -1034,17 +1068,19 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
             for s in segs:
                 while s.end > s.start and ctx.text[s.end - 1] in ",;:":
                     s.end -= 1
+        # the fields every segment shares, so that each Quote is built (and validated) once
+        shared: dict = {}
+        if spk:
+            shared.update(speaker_text=spk["text"], speaker_start=spk["start"], speaker_end=spk["end"],
+                          speaker_role=spk.get("role"), speaker_affiliation=spk.get("aff"))
+        if info:
+            shared.update(cue=info["cue"], cue_start=info["cue_start"], cue_end=info["cue_end"], date_text=info["date_text"])
+        if relay:
+            shared.update(_relay_fields(relay))
         for s in segs:
-            q = Quote(article=article.id, start=s.start, end=s.end, text=article.text[s.start:s.end],
-                      kind="direct", scare=scare, confidence=round(min(s.conf, conf if spk else 0.5), 2))
-            if spk:
-                q.speaker_text, q.speaker_start, q.speaker_end = spk["text"], spk["start"], spk["end"]
-                q.speaker_role, q.speaker_affiliation = spk.get("role"), spk.get("aff")
-            if info:
-                q.cue, q.cue_start, q.cue_end, q.date_text = info["cue"], info["cue_start"], info["cue_end"], info["date_text"]
-            if relay:
-                q.relayed_by_text, q.relayed_by_start, q.relayed_by_end = relay["text"], relay["start"], relay["end"]
-            direct.append(q)
+            direct.append(Quote(article=article.id, start=s.start, end=s.end, text=article.text[s.start:s.end],
+                                kind="direct", scare=scare, confidence=round(min(s.conf, conf if spk else 0.5), 2),
+                                **shared))
         if not scare:
             prev_run = run
 
@@ -1054,10 +1090,10 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
             continue
         m = ctx.lex.question_prefix.match(p.text)
         s = p.start + (m.end() if m else 0)
-        q = Quote(article=article.id, start=s, end=p.end, text=article.text[s:p.end], kind="question", confidence=0.8)
-        if interviewer:
-            q.speaker_text, q.speaker_start, q.speaker_end = interviewer["text"], interviewer["start"], interviewer["end"]
-        out.append(q)
+        asker = {"speaker_text": interviewer["text"], "speaker_start": interviewer["start"],
+                 "speaker_end": interviewer["end"]} if interviewer else {}
+        out.append(Quote(article=article.id, start=s, end=p.end, text=article.text[s:p.end], kind="question",
+                         confidence=0.8, **asker))
 
     direct_spans = [(q.start, q.end) for q in direct]
     q_spans = [(ctx.paras[pi].start, ctx.paras[pi].end) for pi in questions]
