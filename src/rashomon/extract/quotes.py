@@ -37,7 +37,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.strings import get_string_id
 
@@ -212,27 +211,7 @@ def _is_heading(p: Para, lex) -> bool:
 
 
 _ACCORDING = get_string_id("according")
-_TOLD = (get_string_id("told"), get_string_id("tells"))
-
-
-def _indices_in(values: np.ndarray, keys: np.ndarray) -> list[int]:
-    """Indices (ascending) of the entries of ``values`` that occur in ``keys``
-    (sorted, non-empty)."""
-    pos = np.searchsorted(keys, values)
-    np.minimum(pos, len(keys) - 1, out=pos)
-    return np.flatnonzero(keys[pos] == values).tolist()
-
-
-def _cue_lemmas(doc, lowers: np.ndarray) -> dict[int, str]:
-    """Token index → :func:`speakers.cue_lemma` for the tokens of ``doc`` that
-    are cue verbs, given the tokens' ``LOWER`` values: only the few tokens with
-    a cue verb's form are looked at."""
-    out: dict[int, str] = {}
-    for i in _indices_in(lowers, sp.cue_form_ids()):
-        lemma = sp.cue_lemma(doc[i])
-        if lemma:
-            out[i] = lemma
-    return out
+_TOLD = frozenset((get_string_id("told"), get_string_id("tells")))
 
 
 class _Ctx:
@@ -251,12 +230,22 @@ class _Ctx:
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
-        cols = doc.to_array([IDX, LOWER])
-        self.tok_starts: list[int] = cols[:, 0].tolist()
-        lowers = cols[:, 1]  # spaCy hashes of ``tok.lower_``
-        self.cue_lemmas = _cue_lemmas(doc, lowers)
-        self.according: set[int] = set(np.flatnonzero(lowers == _ACCORDING).tolist())
-        self.told: list[int] = np.flatnonzero((lowers == _TOLD[0]) | (lowers == _TOLD[1])).tolist()
+        starts, lowers = doc.to_array([IDX, LOWER]).T.tolist()  # lower-case forms as spaCy hashes
+        self.tok_starts: list[int] = starts
+        self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
+        self.according: set[int] = set()  # tokens "according"
+        self.told: list[int] = []  # tokens "told", "tells"
+        cue_forms = sp.cue_form_ids()
+        for i, lower in enumerate(lowers):
+            if lower in cue_forms:
+                lemma = sp.cue_lemma(doc[i])
+                if lemma:
+                    self.cue_lemmas[i] = lemma
+            if lower == _ACCORDING:
+                self.according.add(i)
+            if lower in _TOLD:
+                self.told.append(i)
+        self.relay_cues = [i for i in self.cue_lemmas if self.cue_lemmas[i] in self.lex.relay]
         self._name_spans: dict[int, tuple[int, int] | None] = {}
         self._roles: dict[int, tuple[str | None, str | None]] = {}
         self._sent_starts: list[int] | None = None  # token indices that start a sentence, read when first needed
@@ -283,7 +272,7 @@ class _Ctx:
         if self._sent_starts is None:
             if not self.doc.has_annotation("SENT_START"):
                 raise ValueError("no sentence boundaries in the Doc")  # as ``Token.sent``
-            self._sent_starts = np.flatnonzero(self.doc.to_array(SENT_START) == 1).tolist()
+            self._sent_starts = [i for i, v in enumerate(self.doc.to_array(SENT_START).tolist()) if v == 1]
         k = bisect.bisect_right(self._sent_starts, i)
         return self._sent_starts[k] if k < len(self._sent_starts) else len(self.doc)
 
@@ -586,6 +575,9 @@ def _subject(ctx: _Ctx, verb):
     return None
 
 
+_COMMA_NEAR_END = re.compile(r",\s*\S+(\s+\S+){0,3}\s*$")  # "…, News.Az" before a relay cue
+
+
 def _relay_fields(relay: dict) -> dict:
     """The ``relayed_by_*`` fields of a Quote from a :func:`_relay_of` record."""
     return {"relayed_by_text": relay["text"], "relayed_by_start": relay["start"], "relayed_by_end": relay["end"]}
@@ -605,15 +597,14 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
         stop = ctx.sentence_end(verb.i)
         if stop < len(ctx.doc):
             stop = ctx.sentence_end(stop)  # this sentence and the next
-        for k in range(verb.i + 1, stop):
-            if ctx.tok_starts[k] >= p.end:
+        stop = min(stop, bisect.bisect_left(ctx.tok_starts, p.end))  # and the paragraph
+        for k in ctx.relay_cues[bisect.bisect_right(ctx.relay_cues, verb.i):]:
+            if k >= stop:
                 break
-            if ctx.cue_lemmas.get(k) not in lex.relay:
-                continue
             t = ctx.doc[k]
             if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
                 between = ctx.text[verb.idx + len(verb.text):t.idx]
-                if between.rstrip().endswith((",",)) or re.search(r",\s*\S+(\s+\S+){0,3}\s*$", between):
+                if between.rstrip().endswith((",",)) or _COMMA_NEAR_END.search(between):
                     cand = t
                     break
     if cand is None:
@@ -820,7 +811,8 @@ def _content(ctx: _Ctx, verb, lemma: str):
     if lemma in ctx.lex.np_content:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.tag_ not in ("WP", "WDT", "PRP"):
-            toks = clip(t for t in verb.subtree if t.i >= obj.i and t.sent == verb.sent)
+            verb_sent_end = ctx.sentence_end(verb.i)  # same sentence: same end (``t.sent == verb.sent``)
+            toks = clip(t for t in verb.subtree if t.i >= obj.i and ctx.sentence_end(t.i) == verb_sent_end)
             if len(toks) >= 3:
                 return _span_of(toks)
     return None

@@ -15,7 +15,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.strings import get_string_id
 
 from rashomon import data as data_files
@@ -100,11 +99,11 @@ def cue_lemma(tok) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def cue_form_ids() -> np.ndarray:
+def cue_form_ids() -> frozenset[int]:
     """The spaCy string hashes (``Doc.to_array(LOWER)`` values) of the lexicon's
-    cue verb forms, sorted (``uint64``): a token whose ``LOWER`` is not one of
-    them has no :func:`cue_lemma`."""
-    return np.array(sorted({get_string_id(f) for f in lexicon().form2lemma}), dtype=np.uint64)
+    cue verb forms: a token whose ``LOWER`` is not one of them has no
+    :func:`cue_lemma`."""
+    return frozenset(get_string_id(f) for f in lexicon().form2lemma)
 
 
 def subject_of(verb):
