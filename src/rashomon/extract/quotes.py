@@ -33,6 +33,7 @@ heuristics of textacy's ``direct_quotations`` (which this module replaces).
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -214,6 +215,13 @@ _ACCORDING = get_string_id("according")
 _TOLD = frozenset((get_string_id("told"), get_string_id("tells")))
 
 
+@functools.lru_cache(maxsize=1)
+def _scanned_forms() -> frozenset[int]:
+    """Hashes of the forms :class:`_Ctx` notes while reading a Doc's tokens: cue
+    verb forms, "according", "told" and "tells"."""
+    return sp.cue_form_ids() | _TOLD | {_ACCORDING}
+
+
 class _Ctx:
     """Per-article state: text, Doc index, paragraphs, masks.
 
@@ -236,7 +244,10 @@ class _Ctx:
         self.according: set[int] = set()  # tokens "according"
         self.told: list[int] = []  # tokens "told", "tells"
         cue_forms = sp.cue_form_ids()
+        wanted = _scanned_forms()
         for i, lower in enumerate(lowers):
+            if lower not in wanted:
+                continue  # most tokens: one set lookup
             if lower in cue_forms:
                 lemma = sp.cue_lemma(doc[i])
                 if lemma:
