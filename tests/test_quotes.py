@@ -85,6 +85,14 @@ def test_apposition_gives_role_and_cue_date(nlp):
     assert q.text == "We will rebuild the bridge by spring,"
 
 
+def test_name_apposed_to_a_descriptor_subject_is_the_speaker_whatever_its_entity_label(nlp):
+    # the small model labels "Orvel Brisk" ORG here; the apposition still names the speaker
+    art, qs = run(nlp, "The company's founder, Orvel Brisk, said the plant was safe.")
+    q = find(qs, "plant was safe")
+    assert named(art, q) == "Orvel Brisk"
+    assert q.speaker_role == "company's founder"
+
+
 def test_title_before_name_gives_role_and_affiliation(nlp):
     art, qs = run(nlp, "The harbour is closed, Freedonia’s Transport Ministry spokesman Carl Weber told The Harbour Times.")
     q = find(qs, "harbour is closed")

@@ -417,7 +417,7 @@ def _speaker_from_subject(ctx: _Ctx, subj, state: dict) -> dict:
         role, aff = ctx.role_of(subj)
         return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": aff}
     for c in subj.subtree:  # "the mayor of X, John Carter, said": the apposed name
-        if c.dep_ == "appos" and c.i > subj.i and (c.head is subj or c.ent_type_ == "PERSON"):
+        if c.dep_ == "appos" and c.i > subj.i and (c.head.i == subj.i or c.ent_type_ == "PERSON"):
             ns = ctx.name_span(c)
             if ns is not None and c.ent_type_ in ("PERSON", "ORG", ""):
                 toks = [t for t in subj.subtree if t.i < c.left_edge.i]
@@ -600,7 +600,7 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
     lex = ctx.lex
     h = verb.head
     cand = None
-    if verb.dep_ in ("ccomp", "parataxis") and h is not verb and ctx.cue_lemma(h) in lex.relay:
+    if verb.dep_ in ("ccomp", "parataxis") and h.i != verb.i and ctx.cue_lemma(h) in lex.relay:
         cand = h
     else:
         # parse split at a dotted name ("News.Az reports."): look right in the paragraph
@@ -732,7 +732,7 @@ def _governing_cue(ctx: _Ctx, seg: Seg):
             subj = _subject(ctx, t)
             if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
                 return subj, t
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return None, None

@@ -118,7 +118,7 @@ def subject_of(verb):
             return subj[0]
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
             continue
         break
