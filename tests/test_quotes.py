@@ -93,6 +93,30 @@ def test_name_apposed_to_a_descriptor_subject_is_the_speaker_whatever_its_entity
     assert q.speaker_role == "company's founder"
 
 
+@pytest.mark.parametrize("text", [
+    'The 6\'2" player and his 5"x7" photo and 3"x5" card, officials said.',
+    'Inspectors found the pipes were 12"-wide and 24"-long at the site.',
+])
+def test_inch_signs_and_marks_inside_a_token_are_not_quotes(nlp, text):
+    art, qs = run(nlp, text)
+    assert [q for q in qs if q.kind == "direct"] == []
+
+
+def test_marks_glued_to_words_give_one_quote_not_one_per_mark(nlp):
+    text = 'The crowd said "yes' + '"yes' * 300 + '" all night.'
+    art, qs = run(nlp, text)
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].text.startswith('yes"yes"') and direct[0].start == 16
+
+
+def test_quote_at_the_very_start_of_the_text_and_its_follow_on(nlp):
+    text = '"We will rebuild," Maria Lopez said. "It will take a year."'
+    art, qs = run(nlp, text)
+    first, second = find(qs, "rebuild"), find(qs, "take a year")
+    assert not first.scare
+    assert named(art, first) == named(art, second) == "Maria Lopez"
+
+
 def test_title_before_name_gives_role_and_affiliation(nlp):
     art, qs = run(nlp, "The harbour is closed, Freedonia’s Transport Ministry spokesman Carl Weber told The Harbour Times.")
     q = find(qs, "harbour is closed")

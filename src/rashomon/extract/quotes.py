@@ -5,7 +5,10 @@ cleaning (kept as given) plus:
 
 * **direct** quotes: words inside quotation marks of any style (“ ” " « » ‘ ’ „).
   Marks are paired by a small state machine over each paragraph, not by a regex
-  that assumes balance: apostrophes inside words never count; a quote that runs
+  that assumes balance: apostrophes inside words never count, nor do straight
+  double marks inside a token (5"x7) or inch signs (a 12" pipe, when no quote is
+  open); only the first closer of a paragraph may close a quote opened before
+  it; a quote that runs
   over several paragraphs by the journalistic convention (an opening mark on each
   paragraph, a closing one only at the end) is one quote per paragraph with one
   speaker; a quote interrupted by removed furniture, interview questions or photo
@@ -118,6 +121,8 @@ def classify_marks(text: str, start: int, end: int) -> list[Mark]:
             continue  # apostrophe inside a word
         if ch in "'’‘" and prev in " \n" and nxt.isdigit():
             continue  # '90s
+        if ch == '"' and _is_word(prev) and _is_word(nxt):
+            continue  # inside a token (5"x7, yes"yes): neither opens nor closes
         double = ch in D_OPEN or ch in D_CLOSE or ch == '"'
         if ch in D_OPEN or ch in S_OPEN:
             can_open, can_close = True, (ch in "“‘" and right and not left)
@@ -130,6 +135,12 @@ def classify_marks(text: str, start: int, end: int) -> list[Mark]:
                 can_open = can_close = True
         out.append(Mark(i, ch, double, can_open, can_close))
     return out
+
+
+def _inch_mark(text: str, m: Mark) -> bool:
+    """A straight double mark right after a digit that no open quote awaits
+    (6'2", a 12"-wide pipe): the inch sign, not a quotation mark."""
+    return m.ch == '"' and m.pos > 0 and text[m.pos - 1].isdigit()
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -167,13 +178,16 @@ def _pair_in_para(text: str, p: Para, pi: int, continuing: bool) -> tuple[list[S
     open_d: Mark | None = None
     open_s: Mark | None = None
     first_open = bool(marks) and marks[0].can_open and not text[p.start:marks[0].pos].strip()
+    seen_double = False
     for m in marks:
         if m.double:
             if open_d is None:
                 if m.can_open:
                     open_d = m
                     open_s = None
-                elif m.can_close:
+                elif m.can_close and not seen_double and not _inch_mark(text, m):
+                    # a closer with no opener before it in the paragraph: the
+                    # quote began earlier (or its opener is missing)
                     s, e = _trim(text, p.start, m.pos)
                     if e > s:
                         orphans.append(Seg(s, e, pi, None, m.pos, 0.5))
@@ -188,6 +202,7 @@ def _pair_in_para(text: str, p: Para, pi: int, continuing: bool) -> tuple[list[S
                     if e > s:
                         segs.append(Seg(s, e, pi, open_d.pos, None, 0.5))
                     open_d = m
+            seen_double = True
         else:
             if open_d is not None:
                 continue  # nested single quotes are part of the outer quote
@@ -1030,7 +1045,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         first, last = segs[0], segs[-1]
         spk, cue_tok, conf = None, None, 0.95
         # words before the opening mark in its paragraph, not ending in a colon (no paragraph copy)
-        p0, at = ctx.paras[first.para].start, first.open_pos or first.start
+        p0, at = ctx.paras[first.para].start, (first.open_pos if first.open_pos is not None else first.start)
         before = _rstrip_pos(ctx.text, p0, at)
         has_lead = before > p0 and ctx.text[before - 1] != ":"
         # a quote that starts a new sentence after others ("…, he said. “Nobody listened.”") is not partial
