@@ -156,6 +156,12 @@ def test_no_title_when_text_starts_with_prose():
     assert run(f"{PROSE}\n\n{PROSE}x\n").title is None
 
 
+def test_a_first_line_of_glued_tokens_is_not_the_title():
+    # three "words" by whitespace, 20,000 characters long
+    a = run('The crowd said "yes' + '"yes' * 5000 + '"\n\n' + PROSE + "\n")
+    assert a.title is None
+
+
 def test_container_values_win():
     a = run(f"Talks resume\n- Example News Agency\n- Published: 24 November 2020\n{PROSE}\n",
             title="From HTML", outlet="Meta Outlet", published="2020-01-01", language="fr")

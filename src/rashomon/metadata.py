@@ -5,7 +5,7 @@ a JSONL field, a manifest) wins. Every value read from the text gets an
 :class:`Evidence` span in ``article.metadata_evidence[field]``
 (``source="text"``). Nothing is guessed:
 
-- *title*: the first kept line of 3–30 words that is not a long sentence.
+- *title*: the first kept line of 3–30 words (at most 300 characters) that is not a long sentence.
 - *outlet*: only where the text names its publisher — a byline block item
   (``- Anadolu Agency`` in a list that holds the publication date), ``By NAME,
   OUTLET``, an interview given to it (``told The Insider``), an exclusive
@@ -397,6 +397,11 @@ def _published(article: Article, lines, kept, removed_reason, languages) -> tupl
 
 # -- title ------------------------------------------------------------------
 
+TITLE_MAX_CHARS = 300
+"""A longer first line is not a headline, whatever its word count (a run of
+glued tokens counts as few words); headlines run to about 100 characters."""
+
+
 def _title(kept, spans) -> tuple[str, int, int] | None:
     for ln in kept:
         n = ln.words
@@ -404,8 +409,8 @@ def _title(kept, spans) -> tuple[str, int, int] | None:
             continue
         if any(s < ln.end and ln.start < e for s, e, *_ in spans):
             continue  # partly removed (noise, a glued switcher): not a clean title line
-        if n > 30 or (n > 20 and ln.text.endswith(".")):
-            return None  # the first line of length is article prose: no title line
+        if n > 30 or len(ln.text) > TITLE_MAX_CHARS or (n > 20 and ln.text.endswith(".")):
+            return None  # the first line of length is article prose (or not words): no title line
         if clean_mod.lexicon().date_label_rx.match(ln.text) or clean_mod._ATTRIBUTION.search(ln.text):
             continue
         return ln.text, ln.start, ln.end
