@@ -398,3 +398,123 @@ def test_deeply_nested_html_keeps_its_text(depth):
     markup = ("<html><body>" + "<div>" * depth + "<p>The minister said the port is closed to all shipping today.</p>"
               + "</div>" * depth + "</body></html>")
     assert extract(markup).text == "The minister said the port is closed to all shipping today."
+
+
+# --- folders that cannot be listed or searched --------------------------------
+
+def fake_folder_modes(monkeypatch, *, no_search=(), no_access=()):
+    """Make folders behave as a non-root user finds them (tests run as root,
+    who passes every permission check): a ``no_search`` folder (mode ``r--``)
+    can be listed but nothing inside it reached; a ``no_access`` folder (mode
+    ``000``) cannot be listed either. Patches ``os.stat``/``lstat``/``scandir``,
+    which pathlib, glob and os.walk all go through."""
+    blocked = [Path(os.path.abspath(d)) for d in (*no_search, *no_access)]
+    unlisted = [Path(os.path.abspath(d)) for d in no_access]
+    real = {name: getattr(os, name) for name in ("stat", "lstat", "scandir")}
+
+    def inside(p) -> bool:
+        if not isinstance(p, (str, os.PathLike)):
+            return False  # a file descriptor
+        p = Path(os.path.abspath(p))
+        return any(b in p.parents for b in blocked)
+
+    def guard(name, listing=False):
+        def patched(p=".", *args, **kwargs):
+            if inside(p) or (listing and Path(os.path.abspath(p)) in unlisted):
+                raise PermissionError(13, "Permission denied", str(p))
+            return real[name](p, *args, **kwargs)
+        return patched
+
+    monkeypatch.setattr(os, "stat", guard("stat"))
+    monkeypatch.setattr(os, "lstat", guard("lstat"))
+    monkeypatch.setattr(os, "scandir", guard("scandir", listing=True))
+
+
+@pytest.fixture
+def folders(tmp_path) -> Path:
+    """good/a.txt; noexec/x.txt (folder r--); locked/y.txt (folder 000)."""
+    for name in ["good/a.txt", "noexec/x.txt", "locked/y.txt"]:
+        write(tmp_path, name, b"text")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "given,blocker",
+    [("noexec/x.txt", "noexec"), ("noexec/*.txt", "noexec"), ("locked/y.txt", "locked"), ("locked/*.txt", "locked")],
+)
+def test_path_inside_unsearchable_folder_is_skipped(folders, settings, monkeypatch, given, blocker):
+    fake_folder_modes(monkeypatch, no_search=[folders / "noexec"], no_access=[folders / "locked"])
+    files, skipped = discover([folders / "good" / "a.txt", str(folders / given)], settings)
+    assert files == [folders / "good" / "a.txt"]
+    assert [s.path for s in skipped] == [str(folders / given)]
+    reason = skipped[0].reason
+    assert "Permission denied" in reason and str(folders / blocker) in reason and "chmod" in reason
+
+
+def test_glob_match_inside_unsearchable_folder_is_skipped(folders, settings, monkeypatch):
+    """``**/*.txt`` lists noexec/x.txt (the folder can be listed) but cannot
+    reach it, and cannot list locked/ at all: both are reported."""
+    fake_folder_modes(monkeypatch, no_search=[folders / "noexec"], no_access=[folders / "locked"])
+    files, skipped = discover([str(folders / "**" / "*.txt")], settings)
+    assert files == [folders / "good" / "a.txt"]
+    reasons = {s.path: s.reason for s in skipped}
+    assert sorted(reasons) == [str(folders / "locked"), str(folders / "noexec" / "x.txt")]
+    assert all("Permission denied" in r and "chmod" in r for r in reasons.values())
+
+
+def test_unreadable_folder_given_directly_is_skipped(folders, settings, monkeypatch):
+    fake_folder_modes(monkeypatch, no_access=[folders / "locked"])
+    files, skipped = discover([folders / "good", folders / "locked"], settings)
+    assert files == [folders / "good" / "a.txt"]
+    assert [s.path for s in skipped] == [str(folders / "locked")]
+    assert "Permission denied" in skipped[0].reason and "folder's permissions" in skipped[0].reason
+
+
+def test_unreadable_folder_met_while_walking_is_skipped(folders, settings, monkeypatch):
+    fake_folder_modes(monkeypatch, no_search=[folders / "noexec"], no_access=[folders / "locked"])
+    files, skipped = discover([folders], settings)
+    assert files == [folders / "good" / "a.txt"]
+    reasons = {s.path: s.reason for s in skipped}
+    assert sorted(reasons) == [str(folders / "locked"), str(folders / "noexec" / "x.txt")]
+    assert "folder's permissions" in reasons[str(folders / "locked")]
+
+
+def test_hidden_unreadable_folder_is_still_passed_over(folders, settings, monkeypatch):
+    write(folders, ".cache/z.txt", b"text")
+    fake_folder_modes(monkeypatch, no_access=[folders / ".cache"])
+    files, skipped = discover([folders], settings)
+    assert len(files) == 3 and skipped == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads folders whatever their mode")
+def test_chmod_folders(folders, settings):
+    (folders / "noexec").chmod(0o444)
+    (folders / "locked").chmod(0)
+    try:
+        files, skipped = discover([folders, str(folders / "noexec" / "*.txt"), folders / "locked" / "y.txt"], settings)
+    finally:
+        (folders / "noexec").chmod(0o755)
+        (folders / "locked").chmod(0o755)
+    assert files == [folders / "good" / "a.txt"]
+    assert len(skipped) == 4 and all("Permission denied" in s.reason for s in skipped)
+
+
+def test_unreadable_folder_matched_twice_by_a_pattern_is_skipped_once(folders, settings, monkeypatch):
+    fake_folder_modes(monkeypatch, no_access=[folders / "locked"])
+    files, skipped = discover([str(folders / "**")], settings)
+    assert sorted(rel(files, folders)) == ["good/a.txt", "noexec/x.txt"]
+    assert [s.path for s in skipped] == [str(folders / "locked")]
+
+
+@pytest.mark.parametrize("pattern", ["sub/**/*.jsonl", "*", "**", "**/*.txt", "*/", "./s*/d*/*", ".*", "sub/.*/*",
+                                     "[ab].txt", "nope/*"])
+def test_pattern_expansion_matches_glob(tree, pattern, monkeypatch):
+    """The error-reporting expansion finds what ``glob.glob(recursive=True)`` finds."""
+    import glob
+
+    from rashomon.ingest import _Glob
+
+    monkeypatch.chdir(tree)
+    expand = _Glob()
+    assert sorted(expand(pattern)) == sorted(glob.glob(pattern, recursive=True))
+    assert expand.problems == {}

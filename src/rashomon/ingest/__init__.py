@@ -13,10 +13,13 @@ permissions, empty, binary) and hands the bytes to the reader.
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
-import re
 import os
-from collections.abc import Callable, Sequence
+import re
+import shlex
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rashomon.errors import InputError, TooLargeError, UnsupportedFormatError
@@ -83,18 +86,155 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(root: Path) -> list[Path]:
+def _blocking_folder(p: Path) -> Path | None:
+    """The folder on the way to ``p`` that cannot be searched (no ``x``
+    permission): the deepest one that can be looked up while the next step
+    towards ``p`` cannot. ``None`` when none is found (the cause lies elsewhere)."""
+    chain = [*reversed(p.parents), p]
+    for parent, child in zip(chain, chain[1:]):
+        try:
+            os.stat(child)
+        except PermissionError:
+            try:
+                os.stat(parent)
+            except OSError:
+                return None
+            return parent
+        except OSError:
+            return None
+    return None
+
+
+def _unreachable(p: str | Path, exc: OSError) -> Skipped:
+    """A path whose ``stat()`` failed for a reason other than its absence."""
+    why = exc.strerror or str(exc)
+    if isinstance(exc, PermissionError):
+        folder = _blocking_folder(Path(p))
+        if folder is None:
+            return Skipped(path=str(p), reason=f"cannot be reached ({why}): a folder above it cannot be searched; "
+                                               "check the folders' permissions (each needs x for you: chmod +x FOLDER)")
+        return Skipped(path=str(p), reason=f"cannot be reached ({why}): the folder {folder} cannot be searched; "
+                                           f"check the folder's permissions (chmod +x {shlex.quote(str(folder))})")
+    return Skipped(path=str(p), reason=f"cannot be reached ({why}): check the path")
+
+
+def _unlistable(folder: str | Path, exc: OSError) -> Skipped:
+    """A folder whose entries cannot be listed."""
+    why = exc.strerror or str(exc)
+    hint = f"; check the folder's permissions (chmod +rx {shlex.quote(str(folder))})" \
+        if isinstance(exc, PermissionError) else ""
+    return Skipped(path=str(folder), reason=f"folder cannot be read ({why}): none of its files are analysed{hint}")
+
+
+def _stat(p: str | Path) -> os.stat_result | None:
+    """``os.stat(p)``, or ``None`` when nothing is there (a missing part of the
+    path, or a file where a folder was expected). Other ``OSError`` propagate."""
+    try:
+        return os.stat(p)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _walk(root: Path, problems: list[Skipped]) -> list[Path]:
     """Supported files under ``root``, recursively, hidden files and folders
-    skipped, sorted by path."""
+    skipped, sorted by path. A folder that cannot be listed or a file that
+    cannot be reached is appended to ``problems`` (never passed over)."""
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: problems.append(
+            _unlistable(e.filename if e.filename is not None else root, e)), followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
-        for f in filenames:
+        for f in sorted(filenames):
             if not _hidden(f) and os.path.splitext(f)[1].lower() in READERS:
                 p = Path(dirpath, f)
-                if p.is_file():
+                try:
+                    st = _stat(p)
+                except OSError as exc:
+                    problems.append(_unreachable(p, exc))
+                    continue
+                if st is not None and stat.S_ISREG(st.st_mode):
                     found.append(p)
     return sorted(found, key=lambda p: p.parts)
+
+
+class _Glob:
+    """``glob.glob(pattern, recursive=True)`` (same matches: ``*``, ``?``,
+    ``[...]`` within a name, ``**`` for any number of folders, hidden names
+    only matched by a pattern starting with ``.``), except that a folder that
+    cannot be listed and a path that cannot be reached are collected in
+    :attr:`problems` instead of being passed over silently. ``**`` follows
+    links to folders, as ``glob`` does, visiting each folder once."""
+
+    def __init__(self) -> None:
+        self.problems: dict[str, Skipped] = {}
+        """Normalised path → the ``Skipped`` for it (each path once)."""
+
+    def report(self, problem: Skipped) -> None:
+        self.problems.setdefault(os.path.normpath(problem.path), problem)
+
+    def __call__(self, pattern: str) -> list[str]:
+        return [m for m in self._iglob(pattern, dironly=False) if m]  # glob leaves out the '' of a bare "**"
+
+    def _iglob(self, pattern: str, dironly: bool) -> Iterator[str]:
+        dirname, basename = os.path.split(pattern)
+        if not glob.has_magic(pattern):
+            if self._exists(pattern if basename else dirname, folder=not basename):
+                yield pattern
+            return
+        dirs = self._iglob(dirname, dironly=True) if dirname and glob.has_magic(dirname) else [dirname]
+        for d in dirs:
+            if basename == "**":
+                names: Iterable[str] = ["", *self._rlist(d, dironly, set())]
+            elif glob.has_magic(basename):
+                names = fnmatch.filter((n for n, _ in self._list(d, dironly) if _hidden(basename) or not _hidden(n)),
+                                       basename)
+            else:
+                names = [basename] if self._exists(os.path.join(d, basename), folder=False) else []
+            for n in names:
+                yield os.path.join(d, n)
+
+    def _exists(self, path: str, folder: bool) -> bool:
+        try:
+            st = os.stat(path) if folder else os.lstat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except OSError as exc:
+            self.report(_unreachable(path, exc))
+            return False
+        return stat.S_ISDIR(st.st_mode) if folder else True
+
+    def _list(self, folder: str, dironly: bool) -> list[tuple[str, bool]]:
+        """``(name, is_folder)`` of the entries of ``folder`` (only folders with ``dironly``)."""
+        try:
+            with os.scandir(folder or os.curdir) as it:
+                entries = list(it)
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as exc:
+            self.report(_unlistable(folder or os.curdir, exc))
+            return []
+        out = []
+        for e in entries:
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir or not dironly:
+                out.append((e.name, is_dir))
+        return out
+
+    def _rlist(self, folder: str, dironly: bool, seen: set[str]) -> Iterator[str]:
+        """Names under ``folder`` at any depth (relative to it), hidden ones left out."""
+        real = os.path.realpath(folder or os.curdir)
+        if real in seen:
+            return
+        seen.add(real)
+        for name, is_dir in self._list(folder, dironly):
+            if _hidden(name):
+                continue
+            yield name
+            if is_dir:
+                for sub in self._rlist(os.path.join(folder, name), dironly, seen):
+                    yield os.path.join(name, sub)
 
 
 def _unsupported(p: Path) -> Skipped:
@@ -108,6 +248,8 @@ def _unsupported(p: Path) -> Skipped:
 def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path], list[Skipped]]:
     """Expand the inputs given into the files to read.
 
+    Never raises for a bad input path: every problem becomes a ``Skipped``.
+
     Parameters
     ----------
     paths : files, directories and glob patterns (``corpus/*.txt``,
@@ -119,10 +261,14 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
     (files, skipped) : files in the order given, each directory's and
         pattern's files sorted by path, each file once. Directories are
         searched recursively; hidden files and folders (``.name``) and files no
-        reader handles are passed over silently. A missing path, a pattern
-        matching nothing, an explicitly named file of an unsupported format or
-        something that is not a regular file becomes a ``Skipped`` with the
-        reason. A directory without supported files yields nothing.
+        reader handles are passed over silently. A ``Skipped`` with the reason
+        is made for: a missing path; a pattern matching nothing; an explicitly
+        named file of an unsupported format; something that is not a regular
+        file; a path that cannot be reached because a folder on the way
+        cannot be searched (no ``x`` permission, e.g. ``locked/a.txt`` or
+        ``locked/*.txt``); a folder that cannot be listed (no ``r``
+        permission), whether given, matched by a pattern or met while
+        searching a folder. A directory without supported files yields nothing.
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
@@ -134,31 +280,50 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
             seen.add(key)
             files.append(p)
 
+    def add_tree(root: Path, problems: list[Skipped]) -> bool:
+        found = _walk(root, problems)
+        for f in found:
+            add(f)
+        return bool(found)
+
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            for f in _walk(p):
-                add(f)
-        elif p.is_file():
+        try:
+            st = _stat(p)
+        except OSError as exc:  # a folder on the way cannot be searched, a link loop...
+            skipped.append(_unreachable(p, exc))
+            continue
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            add_tree(p, skipped)
+        elif st is not None and stat.S_ISREG(st.st_mode):
             if p.suffix.lower() in READERS:
                 add(p)
             else:
                 skipped.append(_unsupported(p))
-        elif p.exists():
+        elif st is not None:
             skipped.append(Skipped(path=str(p), reason="not a regular file (a device, pipe or socket): give a file"))
         elif _MAGIC.search(str(given)):
-            matches = sorted(glob.glob(str(given), recursive=True))
+            expand = _Glob()
             found = False
-            for m in matches:
+            for m in sorted(expand(str(given))):
                 mp = Path(m)
-                if mp.is_dir():
-                    for f in _walk(mp):
-                        found = True
-                        add(f)
-                elif mp.is_file() and mp.suffix.lower() in READERS:
+                try:
+                    mst = _stat(mp)
+                except OSError as exc:
+                    expand.report(_unreachable(mp, exc))
+                    continue
+                if mst is None:
+                    continue
+                if stat.S_ISDIR(mst.st_mode):
+                    problems: list[Skipped] = []
+                    found = add_tree(mp, problems) or found
+                    for problem in problems:
+                        expand.report(problem)
+                elif stat.S_ISREG(mst.st_mode) and mp.suffix.lower() in READERS:
                     found = True
                     add(mp)
-            if not found:
+            skipped.extend(expand.problems[k] for k in sorted(expand.problems))
+            if not found and not expand.problems:
                 skipped.append(
                     Skipped(path=str(given), reason=f"no supported file ({', '.join(supported())}) matches this pattern")
                 )
