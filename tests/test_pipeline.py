@@ -90,3 +90,17 @@ def test_full_collections_are_rarer_during_a_run_and_restored_after(tmp_path, mo
         assert gc.get_threshold() == (500, 7, 10)
     finally:
         gc.set_threshold(*before)
+
+
+
+def test_the_library_prints_nothing_itself_and_lists_every_skip(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code = ("import sys, rashomon; r = rashomon.analyze([sys.argv[1]]); "
+            "print([s.path.rsplit('/', 1)[-1] for s in r.skipped])")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['empty.txt']"
+    assert "empty.txt" not in done.stderr  # no output of logging's last-resort handler

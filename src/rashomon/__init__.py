@@ -8,7 +8,14 @@ Public API::
 """
 from __future__ import annotations
 
+import logging
+
 __version__ = "0.1.0"
+
+# A library leaves logging to the application (Python's logging HOWTO,
+# "Configuring Logging for a Library"): without a handler of the caller's,
+# rashomon's warnings are not printed; every skip is in ``Report.skipped``.
+logging.getLogger("rashomon").addHandler(logging.NullHandler())
 
 from rashomon.pipeline import analyze  # noqa: E402
 from rashomon.settings import Settings  # noqa: E402
