@@ -34,7 +34,9 @@ def _record(path: Path, lineno: int, line: str, enc: str) -> Article:
     if not (isinstance(text, str) and text.strip()):
         markup = rec.get("html")
         if not (isinstance(markup, str) and markup.strip()):
-            raise ValueError('no non-empty "text" or "html" field')
+            wrong = [f'"{k}" is a JSON {type(v).__name__}, not a string' for k, v in (("text", text), ("html", markup))
+                     if v is not None and not isinstance(v, str)]
+            raise ValueError("; ".join(wrong) if wrong else 'no non-empty "text" or "html" field')
         page = html_mod.extract(markup, f"{path.name}#{lineno}")
         text = page.text
         if not text.strip():
