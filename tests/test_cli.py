@@ -207,3 +207,156 @@ def test_nothing_analysed_exits_1_even_when_an_article_is_listed(tmp_path):
     assert "no document could be analysed" in result.stderr
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert [a["language"] for a in data["articles"]] == ["ru"] and len(data["skipped"]) == 1
+
+
+# --- the output folder is checked before any analysis ---------------------------
+
+@pytest.fixture
+def no_analysis(monkeypatch):
+    """Fail the test if the pipeline is run."""
+    import rashomon.pipeline as pipeline
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the analysis ran although -o cannot be used")
+
+    monkeypatch.setattr(pipeline, "analyze", must_not_run)
+
+
+@pytest.mark.parametrize(
+    "out,expected",
+    [
+        ("report.txt", "is a file, not a folder"),
+        ("report.txt/sub", "cannot be created"),
+        ("report.txt/sub/deeper", "cannot be created"),
+    ],
+)
+def test_unusable_out_dir_exits_2_before_analysis(tmp_path, no_analysis, out, expected):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "one.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "report.txt").write_text("not a folder", encoding="utf-8")
+    result = invoke("analyze", str(d), "-o", str(tmp_path / out))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0], result.stderr
+    assert str(tmp_path / out) in lines[0] and "-o" in lines[0]
+    assert "Traceback" not in result.output
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("out,expected", [("out", "no permission to write in"), ("", "cannot be written"),
+                                          ("locked/out", "locked cannot be searched")])
+def test_out_dir_without_permission_exits_2(tmp_path, no_analysis, monkeypatch, out, expected):
+    """As a non-root user finds it (tests run as root): tmp_path not writable,
+    tmp_path/locked not searchable."""
+    import os
+
+    real_access, real_stat = os.access, os.stat
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == tmp_path and mode & os.W_OK
+                        else real_access(p, mode, **kw))
+
+    def stat(p, *args, **kwargs):
+        if isinstance(p, (str, os.PathLike)) and tmp_path / "locked" in Path(p).parents:
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_stat(p, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
+    result = invoke("analyze", str(tmp_path / "one.txt"), "-o", str(tmp_path / out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and expected in result.stderr and "permission" in result.stderr
+    monkeypatch.undo()
+    assert not (tmp_path / "out").exists() and not (tmp_path / "locked" / "out").exists()
+
+
+def test_existing_out_dir_is_fine(tmp_path, monkeypatch):
+    """An existing folder (and a new one under it) passes the check; the pipeline runs."""
+    import rashomon.pipeline as pipeline
+    from rashomon.errors import NoInputError
+
+    ran = []
+
+    def stub(paths, settings=None, progress=None):
+        ran.append(paths)
+        raise NoInputError("nothing here")
+
+    monkeypatch.setattr(pipeline, "analyze", stub)
+    for out in (tmp_path, tmp_path / "new" / "deeper"):
+        assert invoke("analyze", "x.txt", "-o", str(out)).exit_code == 2
+    assert len(ran) == 2
+
+
+def test_report_write_failure_is_one_line(tmp_path, monkeypatch):
+    import rashomon.report.render as render
+    from rashomon.types import Generator, Report
+
+    monkeypatch.setattr("rashomon.pipeline.analyze",
+                        lambda paths, settings=None, progress=None: Report(generator=Generator(version="0")))
+
+    def full(report, outdir):
+        raise OSError(28, "No space left on device", str(outdir))
+
+    monkeypatch.setattr(render, "write_all", full)
+    result = invoke("analyze", "x.txt", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "No space left on device" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- inputs behind folders that cannot be read ----------------------------------
+
+def _deny_folder(monkeypatch, folder: Path) -> None:
+    """Make ``folder`` behave as mode 000 for a non-root user (tests run as root)."""
+    import os
+
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def denied(p) -> bool:
+        return isinstance(p, (str, os.PathLike)) and (
+            Path(os.path.abspath(p)) == folder or folder in Path(os.path.abspath(p)).parents)
+
+    def stat(p, *args, **kwargs):
+        if denied(p) and Path(os.path.abspath(p)) != folder:
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_stat(p, *args, **kwargs)
+
+    def scandir(p=".", *args, **kwargs):
+        if denied(p):
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_scandir(p, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("given", ["locked/x.txt", "locked/*.txt"])
+def test_input_in_unsearchable_folder_is_skipped_and_the_rest_analysed(tmp_path, monkeypatch, given):
+    (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.txt").write_text(TEXT, encoding="utf-8")
+    _deny_folder(monkeypatch, tmp_path / "locked")
+    out = tmp_path / "out"
+    result = invoke("analyze", str(tmp_path / "one.txt"), str(tmp_path / given), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert f"skipped {tmp_path / given}: cannot be reached (Permission denied)" in result.stderr
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [a["name"] for a in data["articles"]] == ["one.txt"]
+    assert [s["path"] for s in data["skipped"]] == [str(tmp_path / given)]
+    assert "permissions" in data["skipped"][0]["reason"]
+
+
+@pytest.mark.model
+def test_unreadable_folder_is_skipped_and_strict_exits_1(tmp_path, monkeypatch):
+    d = tmp_path / "in"
+    (d / "locked").mkdir(parents=True)
+    (d / "one.txt").write_text(TEXT, encoding="utf-8")
+    (d / "locked" / "x.txt").write_text(TEXT, encoding="utf-8")
+    _deny_folder(monkeypatch, d / "locked")
+    for given in (d, d / "locked"):  # met while searching a folder, and given directly
+        result = invoke("analyze", str(d / "one.txt"), str(given), "-o", str(tmp_path / "out"), "--strict")
+        assert result.exit_code == 1, result.output
+        assert f"skipped {d / 'locked'}: folder cannot be read (Permission denied)" in result.stderr
+        assert "--strict" in result.stderr

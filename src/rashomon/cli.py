@@ -1,16 +1,19 @@
 """The command line: thin commands over the Python API.
 
-``rashomon analyze INPUT... -o OUTDIR`` parses options, calls
-:func:`rashomon.pipeline.analyze` and :func:`rashomon.report.render.write_all`;
-nothing else. This is the only module that configures logging. One option per
+``rashomon analyze INPUT... -o OUTDIR`` parses options, checks that OUTDIR
+can be used, calls :func:`rashomon.pipeline.analyze` and
+:func:`rashomon.report.render.write_all`; nothing else. This is the only
+module that configures logging. One option per
 entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 ``max_file_bytes``), added from that table so the CLI, the environment
 (``RASHOMON_*``) and ``docs/settings.md`` never drift apart.
 
 Exit codes: 0 when at least one document was analysed; 1 when nothing could
-be analysed, when ``--strict`` and a file was skipped, or on a rashomon error
-(model, manifest); 2 when no supported input is found at all. A missing path
-among others is listed as skipped, like any unreadable input.
+be analysed, when ``--strict`` and a file was skipped, on a rashomon error
+(model, manifest) or when the reports cannot be written; 2 when no supported
+input is found at all, or when OUTDIR cannot be used (a file, or a folder that
+cannot be created or written), which is checked before any analysis. A missing
+or unreadable path among others is listed as skipped, like any unreadable input.
 """
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ import contextlib
 import inspect
 import json
 import logging
+import os
+import stat
 import sys
 from pathlib import Path
 from collections.abc import Iterator
@@ -122,6 +127,48 @@ def _analyze(
         _run(inputs, out_dir, manifest, gazetteer, strict, quiet, settings_values)
 
 
+def _out_dir_problem(out_dir: Path) -> str | None:
+    """Why the reports cannot be written into ``out_dir``, checked before any
+    analysis without creating anything; ``None`` when it can be used (an
+    existing folder we may write in, or a missing one whose nearest existing
+    parent is a folder we may write in).
+
+    Returns
+    -------
+    str | None : one sentence naming the path and what to do, e.g.
+        ``"-o out.txt is a file, not a folder: ..."``.
+    """
+    target = Path(os.path.abspath(out_dir))
+    denied = False
+    for folder in (target, *target.parents):
+        try:
+            st = os.stat(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # missing, or a file on the way (met further up)
+        except PermissionError:
+            denied = True  # a folder further up cannot be searched
+            continue
+        except OSError as exc:
+            return f"-o {out_dir} cannot be used: {folder}: {exc.strerror or exc}; choose another folder"
+        if denied:
+            return (f"-o {out_dir} cannot be used: the folder {folder} cannot be searched (permission denied); "
+                    "check its permissions or choose another folder")
+        if folder == target:
+            if not stat.S_ISDIR(st.st_mode):
+                return f"-o {out_dir} is a file, not a folder: give a folder for the reports (it is created if missing)"
+            if not os.access(folder, os.W_OK | os.X_OK):
+                return (f"-o {out_dir} cannot be written (permission denied): "
+                        "check the folder's permissions or choose another folder")
+            return None
+        if not stat.S_ISDIR(st.st_mode):
+            return f"-o {out_dir} cannot be created: {folder} is a file, not a folder; choose another folder"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return (f"-o {out_dir} cannot be created: no permission to write in {folder}; "
+                    "check its permissions or choose another folder")
+        return None
+    return None
+
+
 def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
          strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
     from rashomon.errors import NoInputError, RashomonError
@@ -129,6 +176,10 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
     from rashomon.report.render import write_all
     from rashomon.settings import Settings
 
+    problem = _out_dir_problem(out_dir)
+    if problem:  # a usage error, found before minutes of analysis rather than after
+        err.print(f"error: {problem}", markup=False)
+        raise typer.Exit(2)
     settings = Settings.from_env(**settings_values, manifest=manifest, gazetteers=list(gazetteer or []) or None)
     bar = _Bar(enabled=not quiet)
     try:
@@ -142,7 +193,11 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
     bar.stop()
-    paths = write_all(report, out_dir)
+    try:
+        paths = write_all(report, out_dir)
+    except OSError as exc:  # checked above, but the disk may fill or the folder change meanwhile
+        err.print(f"error: the reports cannot be written into {out_dir}: {exc.strerror or exc}", markup=False)
+        raise typer.Exit(1) from None
     for s in report.skipped:
         err.print(f"skipped {s.path}: {s.reason}", markup=False)
     n_contra = sum(1 for r in report.relations if r.kind == "contradicts")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import itertools
 import os
 import re
 import shlex
@@ -91,7 +92,7 @@ def _blocking_folder(p: Path) -> Path | None:
     permission): the deepest one that can be looked up while the next step
     towards ``p`` cannot. ``None`` when none is found (the cause lies elsewhere)."""
     chain = [*reversed(p.parents), p]
-    for parent, child in zip(chain, chain[1:]):
+    for parent, child in itertools.pairwise(chain):
         try:
             os.stat(child)
         except PermissionError:
