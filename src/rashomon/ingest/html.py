@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rashomon.errors import EmptyInputError
+from rashomon.errors import EmptyInputError, UnsupportedFormatError
 from rashomon.ingest.fields import (
     normalize_date,
     normalize_language,
@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_OWN_REPORT = re.compile(
+    r"""<meta\s+name=["']generator["']\s+content=["']rashomon[\s"']|<footer>Written by rashomon """, re.IGNORECASE)
+"""The marks of rashomon's own report.html: its generator meta tag, or the
+footer line of reports written before that tag existed."""
 _URL_SITE = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)", re.IGNORECASE)
 
 _DROP = ("script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
@@ -250,8 +254,14 @@ def read_html(path: Path, data: bytes, settings: Settings) -> list[Article]:
     ------
     DecodingError : see :func:`rashomon.ingest.text.decode`.
     EmptyInputError : the page has no text.
+    UnsupportedFormatError : the page is a report rashomon wrote (a rerun
+        into the corpus folder would otherwise analyse its own findings).
     """
     markup, enc = decode(data, path.name, declared=sniff_charset(data))
+    if _OWN_REPORT.search(markup):
+        raise UnsupportedFormatError(
+            f"{path.name} is a report written by rashomon, not an article: passed over "
+            "(write reports outside the corpus folder, -o elsewhere, to avoid this)")
     page = extract(markup, path.name)
     if not page.text.strip():
         raise EmptyInputError(f"{path.name} has no text to analyse (an empty page, or only scripts and images)")
