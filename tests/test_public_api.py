@@ -29,3 +29,13 @@ def test_every_exported_name_exists_and_is_documented():
 def test_core_api_is_exported():
     assert {"analyze", "Report", "Settings", "__version__"} <= set(rashomon.__all__)
     assert callable(rashomon.analyze)
+
+
+def test_pydantic_dumps_use_the_contract_key_schema():
+    import json
+
+    from rashomon.types import Generator, Report
+
+    r = Report(generator=Generator(version="0"))
+    assert json.loads(r.model_dump_json())["schema"] == json.loads(r.to_json())["schema"] == "rashomon.report/1"
+    assert "schema" in r.model_dump() and "schema_" not in r.model_dump()

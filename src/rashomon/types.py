@@ -339,7 +339,7 @@ class Report(Record):
     temporal_expressions: list[TemporalExpression] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, serialize_by_alias=True)
 
     def to_json(self, indent: int | None = 1) -> str:
         """The report as JSON text (``schema`` key per the contract)."""
