@@ -136,6 +136,18 @@ def _stat(p: str | Path) -> os.stat_result | None:
         return None
 
 
+def _not_a_file(p: Path, st: os.stat_result | None) -> Skipped:
+    """A path with a supported name that is no regular file: a broken link
+    (``st`` is ``None``), something gone, or a device, pipe or socket."""
+    if st is not None:
+        return Skipped(path=str(p), reason="not a regular file (a device, pipe or socket): give a file")
+    try:
+        target = os.readlink(p)
+    except OSError:
+        return Skipped(path=str(p), reason="no such file or directory: check the path")
+    return Skipped(path=str(p), reason=f"a broken link (it points to {target!r}, which does not exist): nothing to read")
+
+
 def _walk(root: Path, problems: list[Skipped]) -> list[Path]:
     """Supported files under ``root``, recursively, hidden files and folders
     skipped, sorted by path. A folder that cannot be listed or a file that
@@ -154,6 +166,8 @@ def _walk(root: Path, problems: list[Skipped]) -> list[Path]:
                     continue
                 if st is not None and stat.S_ISREG(st.st_mode):
                     found.append(p)
+                else:
+                    problems.append(_not_a_file(p, st))
     return sorted(found, key=lambda p: p.parts)
 
 
@@ -265,7 +279,7 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
         reader handles are passed over silently. A ``Skipped`` with the reason
         is made for: a missing path; a pattern matching nothing; an explicitly
         named file of an unsupported format; something that is not a regular
-        file; a path that cannot be reached because a folder on the way
+        file (a broken link, a pipe), given or met in a folder or a pattern; a path that cannot be reached because a folder on the way
         cannot be searched (no ``x`` permission, e.g. ``locked/a.txt`` or
         ``locked/*.txt``); a folder that cannot be listed (no ``r``
         permission), whether given, matched by a pattern or met while
@@ -301,8 +315,8 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
                 add(p)
             else:
                 skipped.append(_unsupported(p))
-        elif st is not None:
-            skipped.append(Skipped(path=str(p), reason="not a regular file (a device, pipe or socket): give a file"))
+        elif st is not None or os.path.islink(p):
+            skipped.append(_not_a_file(p, st))
         elif _MAGIC.search(str(given)):
             expand = _Glob()
             found = False
@@ -313,16 +327,18 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
                 except OSError as exc:
                     expand.report(_unreachable(mp, exc))
                     continue
-                if mst is None:
-                    continue
-                if stat.S_ISDIR(mst.st_mode):
+                if mst is not None and stat.S_ISDIR(mst.st_mode):
                     problems: list[Skipped] = []
                     found = add_tree(mp, problems) or found
                     for problem in problems:
                         expand.report(problem)
-                elif stat.S_ISREG(mst.st_mode) and mp.suffix.lower() in READERS:
+                elif mp.suffix.lower() not in READERS:
+                    continue
+                elif mst is not None and stat.S_ISREG(mst.st_mode):
                     found = True
                     add(mp)
+                else:
+                    expand.report(_not_a_file(mp, mst))
             skipped.extend(expand.problems[k] for k in sorted(expand.problems))
             if not found and not expand.problems:
                 skipped.append(
