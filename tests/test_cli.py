@@ -360,3 +360,65 @@ def test_unreadable_folder_is_skipped_and_strict_exits_1(tmp_path, monkeypatch):
         assert result.exit_code == 1, result.output
         assert f"skipped {d / 'locked'}: folder cannot be read (Permission denied)" in result.stderr
         assert "--strict" in result.stderr
+
+
+# --- settings and gazetteer files are checked before any analysis ----------------
+
+@pytest.mark.parametrize("args,env,expected", [
+    (["--batch-size", "0"], {}, ["batch_size", "--batch-size", "RASHOMON_BATCH_SIZE", ">= 1", "got 0"]),
+    (["--batch-size", "-3"], {}, ["batch_size", "--batch-size", "RASHOMON_BATCH_SIZE", ">= 1", "got -3"]),
+    (["--max-file-bytes", "0"], {}, ["max_file_bytes", "--max-file-bytes", "RASHOMON_MAX_FILE_BYTES", ">= 1"]),
+    (["--min-reuse-words", "0"], {}, ["min_reuse_words", "--min-reuse-words", "RASHOMON_MIN_REUSE_WORDS"]),
+    (["--name-match-threshold", "500"], {},
+     ["name_match_threshold", "--name-match-threshold", "RASHOMON_NAME_MATCH_THRESHOLD", "from 0 to 100", "got 500"]),
+    ([], {"RASHOMON_BATCH_SIZE": "abc"}, ["RASHOMON_BATCH_SIZE='abc'", "not a whole number", "--batch-size", ">= 1"]),
+    ([], {"RASHOMON_NAME_MATCH_THRESHOLD": "-1"}, ["RASHOMON_NAME_MATCH_THRESHOLD='-1'", "from 0 to 100"]),
+])
+def test_invalid_setting_exits_2_before_analysis(tmp_path, no_analysis, args, env, expected):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(tmp_path / "good.txt"), "-o", str(out), *args], env=env)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for part in expected:
+        assert part in lines[0], (part, lines[0])
+    assert "Traceback" not in result.output and not out.exists()
+
+
+def test_option_wins_over_a_bad_variable(tmp_path, monkeypatch):
+    import rashomon.pipeline as pipeline
+
+    seen = {}
+
+    def spy(paths, settings=None, progress=None):
+        seen["settings"] = settings
+        raise pipeline.NoInputError("stop here")
+
+    monkeypatch.setattr(pipeline, "analyze", spy)
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out"),
+                                 "--batch-size", "2"], env={"RASHOMON_BATCH_SIZE": "abc"})
+    assert seen["settings"].batch_size == 2, result.output
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("nope.yaml", None, "not found"),
+    ("bad.yaml", "a: [unclosed\n", "is not valid YAML"),
+])
+def test_bad_gazetteer_is_one_line_before_reading_inputs(tmp_path, monkeypatch, name, content, expected):
+    import rashomon.pipeline as pipeline
+
+    read = []
+    monkeypatch.setattr(pipeline.ingest, "read", lambda *a, **k: read.append(a) or [])
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    g = tmp_path / name
+    if content is not None:
+        g.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("analyze", str(tmp_path / "good.txt"), "-o", str(out), "--gazetteer", str(g))
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: gazetteer {g}") and expected in lines[0], result.stderr
+    assert "Traceback" not in result.output
+    assert read == [] and not (out / "report.json").exists()

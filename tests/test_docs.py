@@ -38,3 +38,20 @@ def test_setting_documented(setting):
     assert f"`RASHOMON_{setting.name.upper()}`" in SETTINGS_MD
     assert f"`--{setting.name.replace('_', '-')}`" in SETTINGS_MD
     assert f"`{setting.default}`" in SETTINGS_MD, f"default of {setting.name} in docs/settings.md is stale"
+
+
+def _settings_row(setting) -> list[str]:
+    """The cells of the row of ``setting`` in docs/settings.md's table."""
+    rows = [ln for ln in SETTINGS_MD.splitlines() if ln.startswith(f"| `{setting.name}` |")]
+    assert len(rows) == 1, f"{setting.name}: expected one row in docs/settings.md, found {len(rows)}"
+    return [c.strip() for c in rows[0].strip().strip("|").split("|")]
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.name)
+def test_setting_range_documented(setting):
+    header = [c.strip() for c in next(ln for ln in SETTINGS_MD.splitlines() if ln.startswith("| setting |"))
+              .strip().strip("|").split("|")]
+    row = _settings_row(setting)
+    assert len(row) == len(header)
+    assert row[header.index("allowed")] == (setting.allowed or "any"), \
+        f"allowed range of {setting.name} in docs/settings.md is stale"

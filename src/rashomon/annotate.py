@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from rashomon import data as data_files
-from rashomon.errors import ModelError
+from rashomon.errors import GazetteerError, ModelError
 from rashomon.settings import Settings
 from rashomon.types import Article
 
@@ -87,16 +87,65 @@ class GazetteerEntry:
         return [self.name, *[a for a in self.aliases if a != self.name]]
 
 
+def _yaml_problem(exc: Exception) -> str:
+    """A YAML parse error on one line: the problem and where (1-based line and
+    column), e.g. ``"expected ',' or ']', but got '<stream end>' (line 2, column 1)"``."""
+    problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
+    mark = getattr(exc, "problem_mark", None)
+    where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+    return f"{problem}{where}"
+
+
+_FORMAT = "format: entries: [{name, type, aliases, source}]"
+
+
 def _read_gazetteer_file(path: Path | str, prefix: str) -> list[GazetteerEntry]:
-    data = data_files.read_yaml(path) or {}
-    rows = data.get("entries", []) if isinstance(data, dict) else data
+    """The entries of one gazetteer YAML file, with ids ``<prefix><index>``.
+
+    The file holds ``entries:`` (a list of mappings with ``name``, ``type``,
+    ``aliases``, ``source``, optional ``country`` and ``ruler``) or that list
+    alone; an empty file has no entries.
+
+    Raises
+    ------
+    GazetteerError (a ``ModelError``) : the file is missing, unreadable, not
+        UTF-8, not valid YAML, or not in that format; the one-line message
+        names the file and what is wrong.
+    """
+    import yaml
+
+    try:
+        data = data_files.read_yaml(path)
+    except FileNotFoundError:
+        raise GazetteerError(f"gazetteer {path} not found: check the --gazetteer path") from None
+    except IsADirectoryError:
+        raise GazetteerError(f"gazetteer {path} is a folder, not a file: give a YAML file to --gazetteer") from None
+    except UnicodeDecodeError:
+        raise GazetteerError(f"gazetteer {path} cannot be read: not UTF-8 text; save it as a UTF-8 YAML file") from None
+    except OSError as exc:
+        raise GazetteerError(f"gazetteer {path} cannot be read: {exc.strerror or exc}; check the path and its permissions") from None
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"gazetteer {path} is not valid YAML: {_yaml_problem(exc)}") from None
+    if data is None:
+        return []
+    rows = data.get("entries") if isinstance(data, dict) else data
+    if rows is None:
+        rows = []
+    if not isinstance(rows, list):
+        raise GazetteerError(f"gazetteer {path} must hold a list of entries, not {type(rows).__name__} ({_FORMAT})")
     out: list[GazetteerEntry] = []
-    for i, row in enumerate(rows or []):
+    for i, row in enumerate(rows):
         if not isinstance(row, dict) or not row.get("name"):
-            raise ModelError(f"gazetteer {path}: entry {i} has no name (format: entries: [{{name, type, aliases, source}}])")
+            raise GazetteerError(f"gazetteer {path}: entry {i} has no name ({_FORMAT})")
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list):
+            raise GazetteerError(f"gazetteer {path}: entry {i} ({row['name']}): aliases must be a list of names, "
+                                 f"not {type(aliases).__name__}")
         out.append(GazetteerEntry(
             id=f"{prefix}{i}", name=str(row["name"]), type=str(row.get("type") or "ORG").upper(),
-            aliases=[str(a) for a in row.get("aliases") or []], source=str(row.get("source") or path),
+            aliases=[str(a) for a in aliases], source=str(row.get("source") or path),
             country=row.get("country"), ruler=bool(row.get("ruler", True)),
         ))
     return out
@@ -104,6 +153,9 @@ def _read_gazetteer_file(path: Path | str, prefix: str) -> list[GazetteerEntry]:
 
 @functools.lru_cache(maxsize=8)
 def _gazetteer(paths: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
+    """The shipped gazetteer, then each user file of ``paths`` in order (ids
+    ``g<i>`` and ``u<n>.<i>``). Cached per tuple of paths; raises
+    ``GazetteerError`` (a ``ModelError``) on a bad file."""
     base = resources.files("rashomon") / "data" / "gazetteer.yaml"
     entries = _read_gazetteer_file(str(base), "g")
     for n, p in enumerate(paths):
@@ -113,7 +165,14 @@ def _gazetteer(paths: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
 
 def load_gazetteer(settings: Settings | None = None) -> tuple[GazetteerEntry, ...]:
     """The shipped gazetteer plus the user's files (``settings.gazetteers``), in
-    that order. Cached per set of files. Raises ``ModelError`` on a malformed file."""
+    that order. Cached per set of files.
+
+    Raises
+    ------
+    GazetteerError (a subclass of ``ModelError``) : a file is missing,
+        unreadable, not valid YAML or malformed; the one-line message names
+        the file and what is wrong.
+    """
     settings = settings or Settings.from_env()
     return _gazetteer(tuple(str(p) for p in settings.gazetteers or []))
 

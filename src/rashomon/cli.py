@@ -10,10 +10,14 @@ entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 
 Exit codes: 0 when at least one document was analysed; 1 when nothing could
 be analysed, when ``--strict`` and a file was skipped, on a rashomon error
-(model, manifest) or when the reports cannot be written; 2 when no supported
-input is found at all, or when OUTDIR cannot be used (a file, or a folder that
-cannot be created or written), which is checked before any analysis. A missing
-or unreadable path among others is listed as skipped, like any unreadable input.
+(model, manifest, gazetteer file; the manifest and gazetteer files are checked
+before any input is read) or when the reports cannot be written; 2 when no
+supported input is found at all, when a setting is invalid (an option or a
+``RASHOMON_*`` variable of the wrong type or out of its range; see
+:data:`rashomon.settings.SETTINGS`), or when OUTDIR cannot be used (a file, or
+a folder that cannot be created or written); settings and OUTDIR are checked
+before any analysis. A missing or unreadable path among others is listed as
+skipped, like any unreadable input.
 """
 from __future__ import annotations
 
@@ -171,16 +175,20 @@ def _out_dir_problem(out_dir: Path) -> str | None:
 
 def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
          strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
-    from rashomon.errors import NoInputError, RashomonError
+    from rashomon.errors import NoInputError, RashomonError, SettingsError
     from rashomon.pipeline import analyze as run
     from rashomon.report.render import write_all
     from rashomon.settings import Settings
 
+    try:  # an invalid value (option or RASHOMON_* variable) is a usage error
+        settings = Settings.from_env(**settings_values, manifest=manifest, gazetteers=list(gazetteer or []) or None)
+    except SettingsError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
     problem = _out_dir_problem(out_dir)
     if problem:  # a usage error, found before minutes of analysis rather than after
         err.print(f"error: {problem}", markup=False)
         raise typer.Exit(2)
-    settings = Settings.from_env(**settings_values, manifest=manifest, gazetteers=list(gazetteer or []) or None)
     bar = _Bar(enabled=not quiet)
     try:
         report = run(inputs, settings, bar)
@@ -245,7 +253,7 @@ def _build_analyze_command():
             decl = typer.Option(None, f"{option_name(s)}/--no-{s.name.replace('_', '-')}", metavar="", help=s.help)
         else:
             decl = typer.Option(None, option_name(s), metavar="N" if kind is int else "NAME",
-                                help=f"{s.help} (default: {s.default})")
+                                help=f"{s.help} (default: {s.default}" + (f"; {s.allowed})" if s.allowed else ")"))
         params.append(P(s.name, P.POSITIONAL_OR_KEYWORD, annotation=Optional[kind], default=decl))
 
     def analyze(**kwargs: Any) -> None:

@@ -9,7 +9,9 @@
     │   └── UnsupportedFormatError   an extension no reader handles
     ├── NoInputError          no supported file among the paths given (CLI exit 2)
     ├── ManifestError         a manifest that cannot be read
+    ├── SettingsError         a setting of the wrong type or out of range (CLI exit 2)
     ├── ModelError            the spaCy pipeline cannot be loaded
+    │   └── GazetteerError        a gazetteer file is missing, unreadable or malformed
     └── MissingExtraError     an optional extra is not installed
 
 Each message says what to do next.
@@ -53,8 +55,19 @@ class ManifestError(RashomonError):
     pass
 
 
+class SettingsError(RashomonError):
+    """A setting (argument, ``RASHOMON_*`` variable or CLI option) has a value
+    of the wrong type or out of its range; the message names the setting, its
+    option, its environment variable and the allowed values."""
+
+
 class ModelError(RashomonError):
     pass
+
+
+class GazetteerError(ModelError):
+    """A gazetteer file (``--gazetteer``) is missing, unreadable, not valid
+    YAML or not in the gazetteer format; the message names the file."""
 
 
 class MissingExtraError(RashomonError):

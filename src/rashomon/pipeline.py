@@ -148,7 +148,10 @@ def analyze(
     Raises
     ------
     NoInputError : no supported file was found among ``paths``.
+    SettingsError : ``settings`` is None and a ``RASHOMON_*`` variable is invalid.
     ManifestError : the manifest cannot be read (raised before any file is read).
+    GazetteerError : a gazetteer file is missing, unreadable or malformed
+        (a ``ModelError``, raised before any file is read).
     ModelError : the spaCy pipeline cannot be loaded.
     """
     settings = settings or Settings.from_env()
@@ -184,6 +187,8 @@ def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress
 
     if settings.manifest:  # a bad manifest fails before any file is read
         load_manifest(settings.manifest)
+    if settings.gazetteers:  # so does a bad gazetteer file (parsed once, cached for load_pipeline)
+        annotate.load_gazetteer(settings)
     files, skipped = ingest.discover(paths, settings)
     if not files:
         why = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
