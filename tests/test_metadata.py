@@ -48,7 +48,7 @@ OUTLET_CASES = [
     ("Blast at plant\n\nKESTREL POINT (Tidewire) - An explosion at a plant killed at least twelve people "
      "on Tuesday, the governor said.\n", None),
     # a cited source is not the publisher
-    (f"Talks resume\n\nOn September 20, Radio Free Example wrote that troops had crossed the border at night.\n",
+    ("Talks resume\n\nOn September 20, Radio Free Example wrote that troops had crossed the border at night.\n",
      None),
     (f"Talks resume\n\n{PROSE} Troops crossed the border at night, according to Reuters.\n", None),
     # a wire credit inside a photo credit is not the publisher
@@ -58,7 +58,7 @@ OUTLET_CASES = [
     ('Talks resume\n\nOne commander told Armenian civilians he met: "You can stay here if you want."\n', None),
     (f"Talks resume\n\n{PROSE} The minister told John Smith.\n", None),
     # a person relaying is not an outlet
-    (f"Talks resume\n\nThe envoy arrived on Monday after a long journey across the mountains, Smith reported.\n",
+    ("Talks resume\n\nThe envoy arrived on Monday after a long journey across the mountains, Smith reported.\n",
      None),
 ]
 

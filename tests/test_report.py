@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from _report_fixture import EVIL, make_report
+from _report_fixture import make_report
 from rashomon.report.context import _date_bounds, build_context, colour, figure, segments
 from rashomon.report.render import md_escape, render_html, render_markdown, write_all
 from rashomon.types import Article, Entity, Generator, Mention, Quantity, Quote, Removal, Report

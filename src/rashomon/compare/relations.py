@@ -41,8 +41,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
-from itertools import combinations
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.extract.quantities import compatible
