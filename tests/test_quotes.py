@@ -117,6 +117,13 @@ def test_quote_at_the_very_start_of_the_text_and_its_follow_on(nlp):
     assert named(art, first) == named(art, second) == "Maria Lopez"
 
 
+def test_guillemets_before_an_inverted_cue(nlp):
+    # the small model parses "»" as the subject of "said"; a mark is never the speaker
+    art, qs = run(nlp, "Border news\n\n«The border is closed,» said Hans Meier, a customs officer.\n")
+    q = find(qs, "border is closed")
+    assert named(art, q) == "Hans Meier" and q.speaker_role == "customs officer"
+
+
 def test_title_before_name_gives_role_and_affiliation(nlp):
     art, qs = run(nlp, "The harbour is closed, Freedonia’s Transport Ministry spokesman Carl Weber told The Harbour Times.")
     q = find(qs, "harbour is closed")

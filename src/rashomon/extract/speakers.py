@@ -113,7 +113,7 @@ def subject_of(verb):
     Returns ``None`` when the clause names no speaker (passives, imperatives)."""
     v = verb
     for _ in range(3):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]  # the small model can make a mark («) the subject
         if subj:
             return subj[0]
         if any(c.dep_ == "nsubjpass" for c in v.children):
