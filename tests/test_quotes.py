@@ -124,6 +124,21 @@ def test_guillemets_before_an_inverted_cue(nlp):
     assert named(art, q) == "Hans Meier" and q.speaker_role == "customs officer"
 
 
+def test_quote_paragraph_after_reported_speech_keeps_its_speaker(nlp):
+    text = ("Talks collapse\n\nThe foreign minister, Anna Berg, said the talks had failed.\n\n"
+            "“We will not return to the table until the shelling stops.”\n")
+    art, qs = run(nlp, text)
+    q = find(qs, "will not return")
+    assert q.kind == "direct" and named(art, q) == "Anna Berg" and q.confidence == 0.6
+
+
+def test_quote_paragraph_after_reported_speech_and_another_name_stays_unattributed(nlp):
+    text = ("Talks collapse\n\nThe foreign minister, Anna Berg, said the talks had failed. "
+            "Her rival Tom Reed disagreed.\n\n“We will not return to the table until the shelling stops.”\n")
+    art, qs = run(nlp, text)
+    assert find(qs, "will not return").speaker_text is None
+
+
 def test_title_before_name_gives_role_and_affiliation(nlp):
     art, qs = run(nlp, "The harbour is closed, Freedonia’s Transport Ministry spokesman Carl Weber told The Harbour Times.")
     q = find(qs, "harbour is closed")

@@ -25,7 +25,9 @@ Speakers: the subject of the cue clause before or after the quote, a colon or
 dash attribution, pronouns resolved to the nearest person mention (preferring the
 latest speaker), descriptors ("the presidential aide") resolved to the person the
 article introduced with that role, headline attributions, relays ("X said on X,
-Y reports": ``relayed_by`` Y). ``speaker_start``/``speaker_end`` is always the span
+Y reports": ``relayed_by`` Y); an unattributed quote keeps the speaker of the quote
+or reported speech just before it when no one else is named between.
+``speaker_start``/``speaker_end`` is always the span
 of a named mention in this article (the antecedent for a pronoun or descriptor),
 ``None`` for an unnamed speaker ("one commander"). ``speaker`` stays ``None``: the
 entity linker fills it.
@@ -1004,6 +1006,27 @@ def _continues(ctx: _Ctx, state: dict, last_para: int, attr_end: int, spk: dict,
                 or _other_named(ctx, state, q_end, p.end, spk))
 
 
+def _after_indirect_speakers(ctx: _Ctx, state: dict, direct: list[Quote],
+                             unattributed: list[tuple[list[Seg], int]], questions: set[int]) -> None:
+    """Give a direct quote that found no speaker the speaker of the reported
+    speech just before it, once indirect quotes are known (they are found after
+    the direct ones): "The minister said the talks had failed. ¶ “We will not
+    return.”" — the same convention and checks as a run of quotes
+    (:func:`_continues`), confidence 0.6. The ``Quote`` records of each run are
+    replaced in ``direct``."""
+    for segs, k in unattributed:
+        last_at = _last_before(state, segs[0].start, with_end=True)
+        if not last_at or not _continues(ctx, state, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, questions):
+            continue
+        spk = last_at[0]
+        fields = dict(speaker_text=spk["text"], speaker_start=spk["start"], speaker_end=spk["end"],
+                      speaker_role=spk.get("role"), speaker_affiliation=spk.get("aff"))
+        for j, seg in enumerate(segs):
+            q = direct[k + j]
+            direct[k + j] = q.model_copy(update=dict(fields, confidence=round(min(seg.conf, 0.6), 2)))
+        _record(state, segs[0].start, spk, _attribution_end(ctx, segs[-1], spk, None))
+
+
 # --- main ----------------------------------------------------------------------------
 def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
     """Posts (kept as given) plus the direct, indirect and question quotes of one article.
@@ -1038,6 +1061,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
     direct: list[Quote] = []
     used_cues: set[int] = set()
     prev_run: Run | None = None
+    unattributed: list[tuple[list[Seg], int]] = []  # (segments, index of their first Quote in ``direct``)
     for run in runs:
         segs = [s for s in run.segs if not in_post(s.start, s.end)]
         if not segs:
@@ -1095,6 +1119,8 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
             shared.update(cue=info["cue"], cue_start=info["cue_start"], cue_end=info["cue_end"], date_text=info["date_text"])
         if relay:
             shared.update(_relay_fields(relay))
+        if spk is None and not partial and not scare:
+            unattributed.append((segs, len(direct)))
         for s in segs:
             direct.append(Quote(article=article.id, start=s.start, end=s.end, text=article.text[s.start:s.end],
                                 kind="direct", scare=scare, confidence=round(min(s.conf, conf if spk else 0.5), 2),
@@ -1116,6 +1142,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
     direct_spans = [(q.start, q.end) for q in direct]
     q_spans = [(ctx.paras[pi].start, ctx.paras[pi].end) for pi in questions]
     indirect = [q for q in find_indirect(ctx, direct_spans + q_spans, used_cues, state) if not in_post(q.start, q.end)]
+    _after_indirect_speakers(ctx, state, direct, unattributed, questions)
     out += direct + indirect
     out.sort(key=lambda q: (q.start, q.end))
     return out
