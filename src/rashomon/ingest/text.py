@@ -60,6 +60,20 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+def _stray_nuls(head: bytes, nuls: int) -> bool:
+    """Whether the NUL bytes of ``head`` are a few strays in UTF-8 text (at
+    most 1 % of the bytes, the rest valid UTF-8; a truncated last character
+    allowed) rather than binary data or UTF-16 without a byte-order mark
+    (where every other byte of Latin text is NUL)."""
+    if nuls * 100 > len(head):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and len(head) == _SNIFF
+    return True
+
+
 def check_bytes(data: bytes, name: str) -> None:
     """Refuse input that is empty or not text, before decoding.
 
@@ -67,7 +81,8 @@ def check_bytes(data: bytes, name: str) -> None:
     ------
     EmptyInputError : no bytes, or only ASCII whitespace.
     BinaryInputError : a known binary signature (PNG, PDF, ZIP, …), NUL bytes
-        without a UTF-16/32 byte-order mark, or over 10 % control bytes in the
+        without a UTF-16/32 byte-order mark (unless a few strays in UTF-8 text:
+        at most 1 % of the first 8 KiB), or over 10 % control bytes in the
         first 8 KiB.
     """
     if not data.strip():
@@ -82,7 +97,8 @@ def check_bytes(data: bytes, name: str) -> None:
     if bom_encoding(data) in ("utf-16", "utf-32"):
         return
     head = data[:_SNIFF]
-    if b"\x00" in head:
+    nuls = head.count(b"\x00")
+    if nuls and not _stray_nuls(head, nuls):
         raise BinaryInputError(
             f"{name} is not text (it contains NUL bytes); if it is UTF-16 without a byte-order mark, "
             "save it as UTF-8"
