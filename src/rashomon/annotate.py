@@ -30,7 +30,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from rashomon import data as data_files
@@ -126,6 +125,12 @@ def _read_gazetteer_file(path: Path | str, prefix: str) -> list[GazetteerEntry]:
         raise GazetteerError(f"gazetteer {path} cannot be read: {exc.strerror or exc}; check the path and its permissions") from None
     except yaml.YAMLError as exc:
         raise GazetteerError(f"gazetteer {path} is not valid YAML: {_yaml_problem(exc)}") from None
+    return _gazetteer_entries(data, path, prefix)
+
+
+def _gazetteer_entries(data, path: Path | str, prefix: str) -> list[GazetteerEntry]:
+    """The entries of a parsed gazetteer file ``path`` (see
+    :func:`_read_gazetteer_file`); raises ``GazetteerError`` when not in the format."""
     if data is None:
         return []
     rows = data.get("entries") if isinstance(data, dict) else data
@@ -151,13 +156,19 @@ def _read_gazetteer_file(path: Path | str, prefix: str) -> list[GazetteerEntry]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped_gazetteer() -> tuple[GazetteerEntry, ...]:
+    """The entries of ``data/gazetteer.yaml`` (ids ``g<i>``), parsed once
+    whatever user files come with it."""
+    return tuple(_gazetteer_entries(data_files.load("gazetteer.yaml"), "gazetteer.yaml", "g"))
+
+
 @functools.lru_cache(maxsize=8)
 def _gazetteer(paths: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
     """The shipped gazetteer, then each user file of ``paths`` in order (ids
     ``g<i>`` and ``u<n>.<i>``). Cached per tuple of paths; raises
     ``GazetteerError`` (a ``ModelError``) on a bad file."""
-    base = resources.files("rashomon") / "data" / "gazetteer.yaml"
-    entries = _read_gazetteer_file(str(base), "g")
+    entries = list(_shipped_gazetteer())
     for n, p in enumerate(paths):
         entries += _read_gazetteer_file(p, f"u{n}.")
     return tuple(entries)
