@@ -318,7 +318,8 @@ _TRAILING_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$")
 
 
 def parse_post_date(match: re.Match) -> str | None:
-    """ISO ``YYYY-MM-DD`` from a :data:`DATE_RX` match (English month names),
+    """ISO ``YYYY-MM-DD`` from a match of :data:`DATE_RX` or of a pattern that
+    embeds it (its groups ``m1``/``d1``/``y1`` or ``m2``/``d2``/``y2``; English month names),
     ``None`` when the day is not a valid day of the month."""
     import datetime as _dt
 
@@ -361,11 +362,10 @@ def _posts(article: Article, lines: list[Line], removed_lines: set[int]) -> list
             body_start, body_end = prev.start, prev.start + len(body)
         name = m.group("name").strip()
         ns = ln.start + m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
-        date_m = re.search(DATE_RX, m.group("date"), re.I)
         posts.append(Quote(
             article=article.id, start=body_start, end=body_end, text=text[body_start:body_end], kind="post",
             speaker_text=name, speaker_start=ns, speaker_end=ns + len(name), cue=None,
-            date=parse_post_date(date_m) if date_m else None, date_text=m.group("date").strip(),
+            date=parse_post_date(m), date_text=m.group("date").strip(),
         ))
     return posts
 
