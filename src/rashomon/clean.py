@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 
 
 from rashomon import data as data_files
+from rashomon.temporal import MONTHS
 from rashomon.types import Article, Quote, Removal
 
 __all__ = ["CleanResult", "Line", "clean", "lexicon", "split_lines", "parse_post_date"]
@@ -298,11 +299,6 @@ _DIGIT = re.compile(r"\d")
 
 # -- embedded posts -------------------------------------------------------------
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 _MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RX = (
     rf"(?:(?P<m1>{_MONTH_RX})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"

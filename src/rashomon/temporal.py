@@ -33,14 +33,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday"]
+__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday", "MONTHS"]
 
-_MONTHS = {
+MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+"""English month names and abbreviations (lowercase) → month number."""
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -51,7 +52,7 @@ _NUMBERS = {
 
 def _month_alt() -> str:
     # Month words only capitalised (or all capitals): "march"/"may" as verbs stay out.
-    names = sorted(_MONTHS, key=len, reverse=True)
+    names = sorted(MONTHS, key=len, reverse=True)
     forms = []
     for n in names:
         forms += [n.capitalize(), n.upper()]
@@ -291,7 +292,7 @@ def _num(s: str) -> int | None:
 
 
 def _month(s: str) -> int:
-    return _MONTHS[s.rstrip(".").lower()]
+    return MONTHS[s.rstrip(".").lower()]
 
 
 def _valid(y: int | None, m: int, d: int | None) -> bool:

@@ -236,7 +236,7 @@ def _phrase(tok, max_tokens: int = 4) -> str:
         if t.i != first.i - 1 and not (t.i == first.i - 2 and first.nbor(-1).text == "-"):
             break
         if t.dep_ not in {"compound", "amod", "nummod", "nmod", "flat", "punct"} or t.ent_type_ in _DATE_ENTS \
-                or t.text.lower() in temporal._MONTHS or tok.i - t.i > max_tokens:
+                or t.text.lower() in temporal.MONTHS or tok.i - t.i > max_tokens:
             break
         first = t if t.dep_ != "punct" else first
     while first.i < tok.i and (first.dep_ == "punct" or first.ent_type_ in _DATE_ENTS):
@@ -268,7 +268,7 @@ def _place(doc, tok, sent) -> str | None:
     for m in _PLACE.finditer(window):
         place = m.group("place")
         first = place.split()[0].lower()
-        if first in temporal._MONTHS or first in temporal._WEEKDAYS:
+        if first in temporal.MONTHS or first in temporal._WEEKDAYS:
             continue
         span = doc.char_span(start + m.start("place"), start + m.end("place"), alignment_mode="expand")
         if span is None or span[0].ent_type_ not in {"GPE", "LOC", "FAC"}:
@@ -721,7 +721,7 @@ def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> No
 @functools.lru_cache(maxsize=1)
 def _not_keywords() -> frozenset[str]:
     """Words never taken as keywords: stop words, generic nouns, month and weekday names."""
-    return frozenset(_stopwords() | _lexicon()["generic"] | set(temporal._MONTHS) | set(temporal._WEEKDAYS))
+    return frozenset(_stopwords() | _lexicon()["generic"] | set(temporal.MONTHS) | set(temporal._WEEKDAYS))
 
 
 def _keywords(text: str) -> set[str]:
