@@ -131,9 +131,8 @@ class Lexicon:
     tokens: dict[str, frozenset[tuple[str, ...]]]
     max_phrase: int
     patterns: dict[str, tuple[int, tuple[re.Pattern, ...]]]
-    published_labels: tuple[str, ...]
-    updated_labels: tuple[str, ...]
-    by_words: tuple[str, ...]
+    published_labels: frozenset[str]
+    """The publication-date labels, casefolded (the others of ``date_label_rx`` are update labels)."""
     date_label_rx: re.Pattern
     by_rx: re.Pattern
     label_words: frozenset[str] = frozenset()
@@ -165,8 +164,8 @@ def lexicon() -> Lexicon:
     )
     by_rx = re.compile(r"^(?:[-•·*–—]\s*)?(?:" + "|".join(re.escape(x) for x in by["by_words"]) + r")\s+(?P<who>\S.*)$", re.I)
     label_words = frozenset(x.casefold() for x in labels if x.casefold() != "date")
-    return Lexicon(tokens, longest, patterns, tuple(by["published_labels"]), tuple(by["updated_labels"]),
-                   tuple(by["by_words"]), date_label_rx, by_rx, label_words)
+    return Lexicon(tokens, longest, patterns, frozenset(x.casefold() for x in by["published_labels"]),
+                   date_label_rx, by_rx, label_words)
 
 
 _SCRIPT_SPLIT = re.compile(r"(?<=[A-Za-z])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z])|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")

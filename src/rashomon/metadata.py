@@ -342,7 +342,6 @@ def _outlet(article: Article, lines, kept, removed_reason) -> tuple[str, int, in
 
 def _published(article: Article, lines, kept, removed_reason, languages) -> tuple[str, int, int, str] | None:
     lex = clean_mod.lexicon()
-    pub_labels = {x.casefold() for x in lex.published_labels}
     first_prose = next((ln.index for ln in kept if ln.words >= 12), len(lines))
     best_updated = None
     prev_label = None
@@ -371,7 +370,7 @@ def _published(article: Article, lines, kept, removed_reason, languages) -> tupl
             continue
         s = ln.start + vstart
         hit = (iso, s, s + len(value.rstrip()), label)
-        if label.casefold() in pub_labels:
+        if label.casefold() in lex.published_labels:
             return hit
         best_updated = best_updated or hit
     if best_updated:
