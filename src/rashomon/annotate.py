@@ -398,12 +398,10 @@ def _split_newlines(doc, ent, text: str) -> list:
     parts, start = [], None
     for t in ent:
         if "\n" in t.text or t.is_space:
+            # a whitespace token, or one holding the newline itself ("Karabakh\nHikmet" tokenised as one)
             if start is not None:
                 parts.append((start, t.i))
                 start = None
-            if "\n" in t.text and not t.is_space:
-                # a token holding the newline itself ("Karabakh\nHikmet" tokenised as one)
-                continue
             continue
         if t.i > ent.start and "\n" in doc[t.i - 1].whitespace_:
             if start is not None:
