@@ -290,7 +290,7 @@ def _sentences_end(text: str):
         yield m.start(), m.end()
 
 
-def _outlet(article: Article, lines, kept, removed_reason) -> tuple[str, int, int] | None:
+def _outlet(lines, kept, removed_reason) -> tuple[str, int, int] | None:
     # 1. byline block items and "By NAME, OUTLET"
     lex = clean_mod.lexicon()
     for ln in lines:
@@ -340,7 +340,7 @@ def _outlet(article: Article, lines, kept, removed_reason) -> tuple[str, int, in
     return None
 
 
-def _published(article: Article, lines, kept, removed_reason, languages) -> tuple[str, int, int, str] | None:
+def _published(lines, kept, removed_reason, languages) -> tuple[str, int, int, str] | None:
     lex = clean_mod.lexicon()
     first_prose = next((ln.index for ln in kept if ln.words >= 12), len(lines))
     best_updated = None
@@ -465,10 +465,10 @@ def infer(article: Article, cleaned) -> None:
     if article.title is None and (t := _title(kept, spans)):
         article.title = t[0]
         ev("title", t[1], t[2])
-    if article.outlet is None and (o := _outlet(article, lines, kept, removed_reason)):
+    if article.outlet is None and (o := _outlet(lines, kept, removed_reason)):
         article.outlet = o[0]
         ev("outlet", o[1], o[2])
-    if article.published is None and (p := _published(article, lines, kept, removed_reason, languages)):
+    if article.published is None and (p := _published(lines, kept, removed_reason, languages)):
         article.published = p[0]
         ev("published", p[1], p[2])
 
