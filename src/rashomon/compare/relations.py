@@ -134,29 +134,9 @@ def _origin(c: Claim, by_quote: dict[str, Quote]) -> set[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _TOK.findall(text))
-
-
-def _shares_run(a: str, b: str, n: int = SHARED_RUN) -> bool:
-    ta, tb = _words(a), _words(b)
-    if len(ta) < n or len(tb) < n:
-        return False
-    grams = {tuple(ta[i:i + n]) for i in range(len(ta) - n + 1)}
-    return any(tuple(tb[i:i + n]) in grams for i in range(len(tb) - n + 1))
-
-
-def _near_verbatim(a: Claim, b: Claim) -> bool:
-    if _shares_run(a.text, b.text):
-        return True
-    wa, wb = content_words(a.text), content_words(b.text)
-    return min(len(wa), len(wb)) >= 6 and len(wa & wb) / len(wa | wb) >= REPEAT_JACCARD
-
-
-@functools.lru_cache(maxsize=65536)
 def _grams(text: str, n: int = SHARED_RUN) -> frozenset:
     """The word n-grams of ``text`` (empty when it has fewer than ``n`` words)."""
-    t = _words(text)
+    t = [w.lower() for w in _TOK.findall(text)]
     return frozenset(tuple(t[i:i + n]) for i in range(len(t) - n + 1))
 
 
@@ -180,7 +160,8 @@ class _Info:
         self.words = content_words(c.text)
 
     def near_verbatim(self, o: "_Info") -> bool:
-        """:func:`_near_verbatim` on the cached n-grams and content words."""
+        """Near-verbatim: a shared run of ``SHARED_RUN`` words, or content-word
+        Jaccard ≥ ``REPEAT_JACCARD`` over at least six content words each."""
         if not self.grams.isdisjoint(o.grams):
             return True
         wa, wb = self.words, o.words
@@ -261,7 +242,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
                 key = (ia.id, ib.id) if ia.id <= ib.id else (ib.id, ia.id)
                 if key in done:
                     continue
-                rel = _compare(a, cs[j], p, by_quote, art_year, ia, ib)
+                rel = _compare(a, cs[j], p, ia, ib)
                 if rel is not None:
                     done.add(key)
                     per_claim[ia.id] += 1
@@ -272,10 +253,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-def _compare(a: Claim, b: Claim, p: Proposition, by_quote, art_year,
-             ia: _Info | None = None, ib: _Info | None = None) -> Relation | None:
-    ia = ia or _Info(a, by_quote, art_year)
-    ib = ib or _Info(b, by_quote, art_year)
+def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info) -> Relation | None:
     ya, yb = ia.year, ib.year
     if ya and yb and ya != yb:
         return None
