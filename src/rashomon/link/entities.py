@@ -298,7 +298,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     order, then offset).
     """
     strong = float(getattr(settings, "name_match_threshold", 88) or 88)
-    gaz = load_gazetteer(settings) if settings is not None else load_gazetteer()
+    gaz = load_gazetteer(settings)
     gidx = gazetteer_index(gaz)
     art_index = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
@@ -496,20 +496,17 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     by_id = {e.id: e for e in entities}
     for q in quotes:
         cands = by_article.get(q.article) or _ByStart()
-        if q.speaker_start is not None and q.speaker_end is not None:
-            m = _best_mention(cands.overlapping(q.speaker_start, q.speaker_end), q.speaker_start, q.speaker_end)
-            if m is not None and m.entity:
-                q.speaker = m.entity
-                ent = by_id[m.entity]
-                if q.speaker_role and not ent.role:
-                    ent.role = q.speaker_role
-                if q.speaker_affiliation and not ent.affiliation:
-                    ent.affiliation = q.speaker_affiliation
-        if q.relayed_by_start is not None and q.relayed_by_end is not None:
-            m = _best_mention(cands.overlapping(q.relayed_by_start, q.relayed_by_end),
-                              q.relayed_by_start, q.relayed_by_end)
-            if m is not None and m.entity:
-                q.relayed_by = m.entity
+        speaker = cands.entity_at(q.speaker_start, q.speaker_end)
+        if speaker:
+            q.speaker = speaker
+            ent = by_id[speaker]
+            if q.speaker_role and not ent.role:
+                ent.role = q.speaker_role
+            if q.speaker_affiliation and not ent.affiliation:
+                ent.affiliation = q.speaker_affiliation
+        relay = cands.entity_at(q.relayed_by_start, q.relayed_by_end)
+        if relay:
+            q.relayed_by = relay
 
     # claim places
     places_by_article: dict[str, _ByStart] = defaultdict(_ByStart)
@@ -558,6 +555,14 @@ class _ByStart:
     def inside(self, start: int, end: int) -> list[Mention]:
         """The mentions within ``[start, end)``, in the order added."""
         return self._between(start, end + 1, lambda m: m.end <= end)
+
+    def entity_at(self, start: int | None, end: int | None) -> str | None:
+        """The entity id of the mention that overlaps ``[start, end)`` most
+        (:func:`_best_mention`), or None (no span, no mention, or no entity)."""
+        if start is None or end is None:
+            return None
+        m = _best_mention(self.overlapping(start, end), start, end)
+        return m.entity if m is not None else None
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         """The mentions that may overlap ``[start, end)`` (every one that does;
