@@ -104,6 +104,16 @@ def segments(article: Article, report: Report, speaker_colours: dict[str, str],
     None), "lang_start" (bool)}``. Adjacent pieces with equal annotations are
     merged. Offsets outside the text are clipped.
     """
+    quotes = [q for q in report.quotes if q.article == article.id]
+    mentions = [(e, m) for e in report.entities for m in e.mentions if m.article == article.id]
+    return _segments(article, quotes, mentions, speaker_colours, entity_names)
+
+
+def _segments(article: Article, quotes: list[Quote], mentions: list[tuple[Entity, Any]],
+              speaker_colours: dict[str, str], entity_names: dict[str, str]) -> list[dict[str, Any]]:
+    """:func:`segments` given the article's own quotes and (entity, mention)
+    pairs, in report order (:func:`build_context` groups them once for all
+    articles rather than scanning the report per article)."""
     text = article.text
     n = len(text)
     spans: list[tuple[int, int, str, Any]] = []
@@ -112,18 +122,15 @@ def segments(article: Article, report: Report, speaker_colours: dict[str, str],
         spans.append((r.start, r.end, "removed", {"reason": r.reason, "title": title}))
     for ls in article.languages:
         spans.append((ls.start, ls.end, "lang", ls.language or "other"))
-    for q in report.quotes:
-        if q.article == article.id:
-            key = q.speaker or ""
-            speaker = entity_names.get(q.speaker or "", None) or q.speaker_text or "unattributed"
-            spans.append((q.start, q.end, "quote", {
-                "id": q.id, "colour": speaker_colours.get(key, "hsl(0, 0%, 88%)"),
-                "speaker": speaker, "kind": q.kind,
-            }))
-    for e in report.entities:
-        for m in e.mentions:
-            if m.article == article.id:
-                spans.append((m.start, m.end, "mention", {"entity": e.id, "name": e.name, "type": e.type}))
+    for q in quotes:
+        key = q.speaker or ""
+        speaker = entity_names.get(q.speaker or "", None) or q.speaker_text or "unattributed"
+        spans.append((q.start, q.end, "quote", {
+            "id": q.id, "colour": speaker_colours.get(key, "hsl(0, 0%, 88%)"),
+            "speaker": speaker, "kind": q.kind,
+        }))
+    for e, m in mentions:
+        spans.append((m.start, m.end, "mention", {"entity": e.id, "name": e.name, "type": e.type}))
     bounds = {0, n}
     clean: list[tuple[int, int, str, Any]] = []
     for s, e, kind, val in spans:
@@ -602,6 +609,13 @@ def build_context(report: Report) -> dict[str, Any]:
 
     speakers, unattributed = _speakers(report, arts, ents, names, speaker_colours)
 
+    quotes_by: dict[str, list[Quote]] = defaultdict(list)
+    for q in report.quotes:
+        quotes_by[q.article].append(q)
+    mentions_by: dict[str, list[tuple[Entity, Any]]] = defaultdict(list)
+    for e in report.entities:
+        for m in e.mentions:
+            mentions_by[m.article].append((e, m))
     articles = []
     for a in report.articles:
         articles.append({
@@ -612,7 +626,7 @@ def build_context(report: Report) -> dict[str, Any]:
             "removed": [{"reason": r.reason, "detail": r.detail, "text": r.text, "start": r.start, "end": r.end}
                         for r in a.removed],
             "languages": [{"language": ls.language, "start": ls.start, "end": ls.end} for ls in a.languages],
-            "segments": segments(a, report, speaker_colours, names),
+            "segments": _segments(a, quotes_by[a.id], mentions_by[a.id], speaker_colours, names),
         })
 
     entities = []
@@ -646,7 +660,8 @@ def build_context(report: Report) -> dict[str, Any]:
         (contradictions if r.kind == "contradicts" else agreements).append(item)
 
     # claims × sources: one row per proposition, one column per article
-    columns = [a for a in report.articles if any(c.article == a.id for c in report.claims)]
+    claimed = {c.article for c in report.claims}
+    columns = [a for a in report.articles if a.id in claimed]
     matrix_rows = []
     for p in report.propositions:
         per_article: dict[str, list[Claim]] = defaultdict(list)
