@@ -644,9 +644,17 @@ def build_context(report: Report) -> dict[str, Any]:
                       for f, ids in sorted(forms.items(), key=lambda kv: kv[0].casefold())],
         })
 
+    views: dict[str, dict[str, Any]] = {}  # one view per claim, shared by every row and pair (never mutated)
+
+    def view(cid: str) -> dict[str, Any]:
+        v = views.get(cid)
+        if v is None:
+            v = views[cid] = _claim_view(claims[cid], arts, names)
+        return v
+
     propositions = []
     for p in report.propositions:
-        rows = [_claim_view(claims[cid], arts, names) for cid in p.claims if cid in claims]
+        rows = [view(cid) for cid in p.claims if cid in claims]
         rows.sort(key=lambda r: (r["article"], r["start"]))
         propositions.append({"id": p.id, "label": p.label, "rows": rows})
 
@@ -654,8 +662,7 @@ def build_context(report: Report) -> dict[str, Any]:
     for r in report.relations:
         if r.a not in claims or r.b not in claims:
             continue
-        item = {"kind": r.kind, "a": _claim_view(claims[r.a], arts, names),
-                "b": _claim_view(claims[r.b], arts, names), "reason": r.reason, "independent": r.independent,
+        item = {"kind": r.kind, "a": view(r.a), "b": view(r.b), "reason": r.reason, "independent": r.independent,
                 "proposition": r.proposition}
         (contradictions if r.kind == "contradicts" else agreements).append(item)
 
