@@ -16,8 +16,6 @@ from typing import Any
 
 from rashomon.types import Article, Claim, Entity, Quantity, Quote, Report
 
-UNKNOWN = None  # unknown values stay None; templates show them as "unknown"
-
 #: How a claim with ``speaker=None`` is shown: the contract's None speaker on a
 #: claim means the article's own (narrator's) voice, not an unknown person.
 NARRATOR = "narrator (outlet's own voice)"
