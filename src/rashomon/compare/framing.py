@@ -292,8 +292,7 @@ def _clean(term: str) -> str:
     return _SPACES.sub(" ", term).strip()
 
 
-def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | None = None,
-                    body: str | None = None) -> list[FramingTerm]:
+def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | None = None) -> list[FramingTerm]:
     """Rows for every lexicon term in one article, by voice.
 
     Parameters
@@ -307,9 +306,12 @@ def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | No
     list[FramingTerm] : one row per (voice, term as written, case-folded) with
         its count, the group's category and source; ``score`` ``None``.
     """
-    lex = lexicon or load_lexicon()
-    body = body if body is not None else body_text(article)
-    voices = _Voices(quotes)
+    return _contested(article, body_text(article), _Voices(quotes), lexicon or load_lexicon())
+
+
+def _contested(article: Article, body: str, voices: _Voices, lex: Lexicon) -> list[FramingTerm]:
+    """:func:`contested_terms` over the article's body and voices (which
+    :func:`frame` also reads for the narrator's n-grams)."""
     # (voice, folded term) -> [term as first written, count, category, source]
     rows: dict[tuple[str, str], list] = {}
 
@@ -505,9 +507,9 @@ def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity]) 
     per_article: dict[str, list[FramingTerm]] = {}
     for art in articles:
         body = body_text(art)
-        qs = by_article.get(art.id, [])
-        per_article[art.id] = contested_terms(art, qs, lex, body)
-        counts[art.id] = _ngrams(_Voices(qs).narrator_text(body), stop, case=case)
+        voices = _Voices(by_article.get(art.id, []))
+        per_article[art.id] = _contested(art, body, voices, lex)
+        counts[art.id] = _ngrams(voices.narrator_text(body), stop, case=case)
     names = _name_words(case)
     for c in counts.values():
         for g in [g for g in c if names.issuperset(g.split())]:
