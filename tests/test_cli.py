@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rashomon import __version__
-from rashomon.cli import app, option_name
+from rashomon.cli import app
 from rashomon.settings import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,7 +166,7 @@ def test_every_setting_is_an_option():
     cmd = typer.main.get_command(app).commands["analyze"]
     opts = {o for p in cmd.params for o in p.opts}
     for s in SETTINGS:
-        assert option_name(s) in opts
+        assert s.option in opts
 
 
 def test_schema_command_prints_json():

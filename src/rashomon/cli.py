@@ -35,7 +35,7 @@ from typing import Any, Optional
 import typer
 from rich.console import Console
 
-from rashomon.settings import SETTINGS, Setting
+from rashomon.settings import SETTINGS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rashomon: who said what across conflicting accounts of one event.")
@@ -58,11 +58,6 @@ def _root(
                                  help="Print the version and exit."),
 ) -> None:
     """rashomon: who said what across conflicting accounts of one event."""
-
-
-def option_name(setting: Setting) -> str:
-    """The CLI flag of a setting: ``max_file_bytes`` → ``--max-file-bytes``."""
-    return "--" + setting.name.replace("_", "-")
 
 
 @contextlib.contextmanager
@@ -250,9 +245,9 @@ def _build_analyze_command():
     for s in SETTINGS:
         kind = type(s.default) if s.default is not None else str
         if kind is bool:
-            decl = typer.Option(None, f"{option_name(s)}/--no-{s.name.replace('_', '-')}", metavar="", help=s.help)
+            decl = typer.Option(None, f"{s.option}/--no-{s.option[2:]}", metavar="", help=s.help)
         else:
-            decl = typer.Option(None, option_name(s), metavar="N" if kind is int else "NAME",
+            decl = typer.Option(None, s.option, metavar="N" if kind is int else "NAME",
                                 help=f"{s.help} (default: {s.default}" + (f"; {s.allowed})" if s.allowed else ")"))
         params.append(P(s.name, P.POSITIONAL_OR_KEYWORD, annotation=Optional[kind], default=decl))
 
