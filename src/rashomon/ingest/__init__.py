@@ -17,7 +17,6 @@ import fnmatch
 import glob
 import itertools
 import os
-import re
 import shlex
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -78,9 +77,6 @@ register_reader(".jsonl", _jsonl.read_jsonl)
 def supported() -> tuple[str, ...]:
     """Registered extensions, sorted (``(".htm", ".html", ".jsonl", ".txt")``)."""
     return tuple(sorted(READERS))
-
-
-_MAGIC = re.compile(r"[*?[]")
 
 
 def _hidden(name: str) -> bool:
@@ -317,7 +313,7 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
                 skipped.append(_unsupported(p))
         elif st is not None or os.path.islink(p):
             skipped.append(_not_a_file(p, st))
-        elif _MAGIC.search(str(given)):
+        elif glob.has_magic(str(given)):
             expand = _Glob()
             found = False
             for m in sorted(expand(str(given))):
