@@ -185,8 +185,8 @@ def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress
     """The body of :func:`analyze`."""
     from rashomon import __version__
 
-    if settings.manifest:  # a bad manifest fails before any file is read
-        load_manifest(settings.manifest)
+    # a bad manifest fails before any file is read
+    entries = load_manifest(settings.manifest) if settings.manifest else None
     if settings.gazetteers:  # so does a bad gazetteer file (parsed once, cached for load_pipeline)
         annotate.load_gazetteer(settings)
     files, skipped = ingest.discover(paths, settings)
@@ -217,7 +217,7 @@ def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress
         if progress:
             progress("read", i + 1, total)
     if settings.manifest:
-        ingest.apply_manifest(articles, settings.manifest)
+        ingest.apply_manifest(articles, settings.manifest, entries)
 
     report = Report(generator=Generator(version=__version__), skipped=skipped)
     report.articles = articles

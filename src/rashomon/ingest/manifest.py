@@ -161,13 +161,15 @@ def _resolve(p: str | Path, base: Path | None = None) -> Path:
     return p.resolve()
 
 
-def apply_manifest(articles: list[Article], manifest: str | Path) -> None:
+def apply_manifest(articles: list[Article], manifest: str | Path, entries: list[Entry] | None = None) -> None:
     """Override articles' metadata in place with a manifest's values.
 
     Parameters
     ----------
     articles : the batch (after metadata inference).
     manifest : a CSV or YAML manifest (see the module docstring).
+    entries : ``load_manifest(manifest)`` when the caller has already read it
+        (the file is then not read again).
 
     Each value set is recorded as ``metadata_evidence[field] =
     Evidence(source="manifest", text=<cell>)``. A manifest ``published`` also
@@ -180,7 +182,8 @@ def apply_manifest(articles: list[Article], manifest: str | Path) -> None:
     ManifestError : see :func:`load_manifest`.
     """
     manifest = Path(manifest)
-    entries = load_manifest(manifest)
+    if entries is None:
+        entries = load_manifest(manifest)
     base = manifest.resolve().parent
 
     def split(p: str) -> tuple[str, int | None]:
