@@ -152,17 +152,14 @@ def _out_dir_problem(out_dir: Path) -> str | None:
         if denied:
             return (f"-o {out_dir} cannot be used: the folder {folder} cannot be searched (permission denied); "
                     "check its permissions or choose another folder")
-        if folder == target:
-            if not stat.S_ISDIR(st.st_mode):
-                return f"-o {out_dir} is a file, not a folder: give a folder for the reports (it is created if missing)"
-            if not os.access(folder, os.W_OK | os.X_OK):
-                return (f"-o {out_dir} cannot be written (permission denied): "
-                        "check the folder's permissions or choose another folder")
-            return None
+        exists = folder == target  # else the nearest existing parent, where it would be created
         if not stat.S_ISDIR(st.st_mode):
-            return f"-o {out_dir} cannot be created: {folder} is a file, not a folder; choose another folder"
+            return (f"-o {out_dir} is a file, not a folder: give a folder for the reports (it is created if missing)"
+                    if exists else f"-o {out_dir} cannot be created: {folder} is a file, not a folder; choose another folder")
         if not os.access(folder, os.W_OK | os.X_OK):
-            return (f"-o {out_dir} cannot be created: no permission to write in {folder}; "
+            return (f"-o {out_dir} cannot be written (permission denied): "
+                    "check the folder's permissions or choose another folder" if exists else
+                    f"-o {out_dir} cannot be created: no permission to write in {folder}; "
                     "check its permissions or choose another folder")
         return None
     return None
