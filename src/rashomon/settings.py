@@ -11,7 +11,7 @@ setting, its CLI option, its environment variable and the allowed range.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.errors import SettingsError
@@ -138,5 +138,4 @@ class Settings:
                     raise SettingsError(f"{s.env}={env!r}: {s.name} ({s.option}) {why}; fix or unset {s.env}")
                 values[s.name] = value
         values.update({k: v for k, v in overrides.items() if v is not None})
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in values.items() if k in known})
+        return cls(**values)
