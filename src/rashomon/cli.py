@@ -184,14 +184,10 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
     bar = _Bar(enabled=not quiet)
     try:
         report = run(inputs, settings, bar)
-    except NoInputError as exc:
+    except RashomonError as exc:  # no supported input at all is a usage error (2)
         bar.stop()
         err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from None
-    except RashomonError as exc:
-        bar.stop()
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(1) from None
+        raise typer.Exit(2 if isinstance(exc, NoInputError) else 1) from None
     bar.stop()
     try:
         paths = write_all(report, out_dir)
