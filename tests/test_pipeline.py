@@ -104,3 +104,22 @@ def test_the_library_prints_nothing_itself_and_lists_every_skip(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['empty.txt']"
     assert "empty.txt" not in done.stderr  # no output of logging's last-resort handler
+
+
+def test_the_manifest_is_read_once(tmp_path, caplog, monkeypatch):
+    from rashomon import Settings
+    from rashomon.ingest import manifest as manifest_mod
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
+    man = tmp_path / "m.csv"
+    man.write_text("file,outlet,colour\ngood.txt,Daily Example,red\n", encoding="utf-8")
+    reads = []
+    real = manifest_mod._rows
+    monkeypatch.setattr(manifest_mod, "_rows", lambda p: reads.append(p) or real(p))
+    with caplog.at_level("WARNING", logger="rashomon"):
+        report = analyze([tmp_path / "in"], Settings(manifest=man))
+    assert len(reads) == 1
+    assert [r.message for r in caplog.records].count(
+        f"manifest {man}: columns ignored: colour (known: file, title, outlet, url, published, language)") == 1
+    assert report.articles[0].outlet == "Daily Example"
