@@ -437,11 +437,7 @@ def _speaker_from_subject(ctx: _Ctx, subj, state: dict) -> dict:
         if c.dep_ == "appos" and c.i > subj.i and (c.head.i == subj.i or c.ent_type_ == "PERSON"):
             ns = ctx.name_span(c)
             if ns is not None and c.ent_type_ in ("PERSON", "ORG", ""):
-                toks = [t for t in subj.subtree if t.i < c.left_edge.i]
-                while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
-                    toks = toks[1:]
-                while toks and toks[-1].is_punct:
-                    toks = toks[:-1]
+                toks = sp.trim_tokens([t for t in subj.subtree if t.i < c.left_edge.i])
                 role = ctx.doc[toks[0].i:toks[-1].i + 1].text if toks else None
                 return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": None}
     np = sp.noun_phrase(subj)

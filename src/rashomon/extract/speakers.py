@@ -209,6 +209,17 @@ def noun_phrase(tok) -> tuple[int, int]:
     return doc[i].idx, tok.idx + len(tok.text)
 
 
+def trim_tokens(toks: list) -> list:
+    """``toks`` without leading punctuation and articles ("the", "a", "an") and
+    without trailing punctuation: the words of a role or title."""
+    i, j = 0, len(toks)
+    while i < j and (toks[i].is_punct or toks[i].lower_ in ("the", "a", "an")):
+        i += 1
+    while j > i and toks[j - 1].is_punct:
+        j -= 1
+    return toks[i:j]
+
+
 def role_of(tok) -> tuple[str | None, str | None]:
     """Role and affiliation of a named person from its apposition or title.
 
@@ -224,17 +235,14 @@ def role_of(tok) -> tuple[str | None, str | None]:
     start = e.start if e is not None else _propn_chain(tok)[0]
     for c in head.rights:
         if c.dep_ == "appos":
-            toks = [t for t in c.subtree if t.i > head.i]
-            while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
-                toks = toks[1:]
+            toks = trim_tokens([t for t in c.subtree if t.i > head.i])
             # stop at the first comma that closes the apposition
             out = []
             for t in toks:
                 if t.text == "," and out:
                     break
                 out.append(t)
-            while out and out[-1].is_punct:
-                out.pop()
+            out = trim_tokens(out)
             if out:
                 return doc[out[0].i:out[-1].i + 1].text, None
     # title before the name: compound/amod nominals left of the entity
@@ -254,10 +262,7 @@ def role_of(tok) -> tuple[str | None, str | None]:
                 affiliation = doc[aff[0].i:aff[-1].i + 1].text
             toks = toks[k + 1:]
             break
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
+    toks = trim_tokens(toks)
     if not toks or not any(t.lower_ in lexicon().person_nouns or t.pos_ == "PROPN" for t in toks):
         return None, affiliation
     return doc[toks[0].i:toks[-1].i + 1].text, affiliation
