@@ -696,6 +696,12 @@ def _rstrip_pos(text: str, s: int, e: int) -> int:
     return e
 
 
+def _according_to(tok):
+    """The object of "according to" (``tok`` is "according"), or ``None``."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
 def _attribute_head(ctx: _Ctx, open_pos: int, state: dict):
     """Speaker before an opening mark: "X said: “…”", "X told civilians: “…”",
     "According to X, “…”"; also a previous paragraph ending in a colon."""
@@ -722,8 +728,7 @@ def _attribute_head(ctx: _Ctx, open_pos: int, state: dict):
             if subj is not None:
                 return _speaker_from_subject(ctx, subj, state), t
         if t.lower_ == "according":
-            to = next((c for c in t.children if c.lower_ == "to"), None)
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            obj = _according_to(t)
             if obj is not None:
                 return _speaker_from_subject(ctx, obj, state), t
     return None, None
@@ -891,8 +896,7 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
             if subj is None or ctx.para_of(subj.idx) != ctx.para_of(tok.idx):
                 continue
         elif tok.lower_ == "according" and tok.dep_ == "prep":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            subj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            subj = _according_to(tok)
             if subj is None or not (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
                                     subj.lower_ in ctx.lex.person_nouns | ctx.lex.org_nouns):
                 continue
