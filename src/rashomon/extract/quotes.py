@@ -602,6 +602,12 @@ def _subject(ctx: _Ctx, verb):
 _COMMA_NEAR_END = re.compile(r",\s*\S+(\s+\S+){0,3}\s*$")  # "…, News.Az" before a relay cue
 
 
+def _speaker_fields(spk: dict) -> dict:
+    """The ``speaker_*`` fields of a Quote from a speaker record."""
+    return {"speaker_text": spk["text"], "speaker_start": spk["start"], "speaker_end": spk["end"],
+            "speaker_role": spk.get("role"), "speaker_affiliation": spk.get("aff")}
+
+
 def _relay_fields(relay: dict) -> dict:
     """The ``relayed_by_*`` fields of a Quote from a :func:`_relay_of` record."""
     return {"relayed_by_text": relay["text"], "relayed_by_start": relay["start"], "relayed_by_end": relay["end"]}
@@ -915,8 +921,7 @@ def find_indirect(ctx: _Ctx, direct_spans: list[tuple[int, int]], used_cues: set
         if relay:
             relays.add(relay["cue_tok"].i)
         q = Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind="indirect",
-                  speaker_text=spk["text"], speaker_start=spk["start"], speaker_end=spk["end"],
-                  speaker_role=spk.get("role"), speaker_affiliation=spk.get("aff"),
+                  **_speaker_fields(spk),
                   cue=("according to" if lemma == "according to" else info["cue"]),
                   cue_start=info["cue_start"], cue_end=info["cue_end"] if lemma != "according to" else info["cue_start"] + len("according to"),
                   date_text=info["date_text"], confidence=0.85 if spk["start"] is not None else 0.7,
@@ -1019,8 +1024,7 @@ def _after_indirect_speakers(ctx: _Ctx, state: dict, direct: list[Quote],
         if not last_at or not _continues(ctx, state, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, questions):
             continue
         spk = last_at[0]
-        fields = dict(speaker_text=spk["text"], speaker_start=spk["start"], speaker_end=spk["end"],
-                      speaker_role=spk.get("role"), speaker_affiliation=spk.get("aff"))
+        fields = _speaker_fields(spk)
         for j, seg in enumerate(segs):
             q = direct[k + j]
             direct[k + j] = q.model_copy(update=dict(fields, confidence=round(min(seg.conf, 0.6), 2)))
@@ -1113,8 +1117,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         # the fields every segment shares, so that each Quote is built (and validated) once
         shared: dict = {}
         if spk:
-            shared.update(speaker_text=spk["text"], speaker_start=spk["start"], speaker_end=spk["end"],
-                          speaker_role=spk.get("role"), speaker_affiliation=spk.get("aff"))
+            shared.update(_speaker_fields(spk))
         if info:
             shared.update(cue=info["cue"], cue_start=info["cue_start"], cue_end=info["cue_end"], date_text=info["date_text"])
         if relay:
