@@ -167,7 +167,7 @@ def paragraphs(text: str) -> list[Para]:
     return out
 
 
-def _pair_in_para(text: str, p: Para, pi: int, continuing: bool) -> tuple[list[Seg], list[Seg], int | None, bool]:
+def _pair_in_para(text: str, p: Para, pi: int) -> tuple[list[Seg], list[Seg], int | None, bool]:
     """Pair the double marks of one paragraph.
 
     Returns (closed segments, orphan-closer segments, position of an unclosed
@@ -351,7 +351,7 @@ def find_direct(ctx: _Ctx, questions: set[int]) -> list[Run]:
     for pi, p in enumerate(ctx.paras):
         if pi in questions:
             continue
-        segs, orphans, unclosed, first_open = _pair_in_para(text, p, pi, pending is not None)
+        segs, orphans, unclosed, first_open = _pair_in_para(text, p, pi)
         if pending is not None:
             if first_open:
                 commit_tentative(pending, 0.6)
