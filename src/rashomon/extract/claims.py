@@ -93,34 +93,33 @@ def lexicons() -> dict:
         return frozenset(max(_LETTERS.findall(c.lower()), key=len) for c in cues)
 
     modal = {h["cue"] for h in hedges["hedges"] if h.get("modal")}
-    out = {
-        "hedge": pat([h["cue"] for h in hedges["hedges"] if not h.get("modal")]),
+    # each cue list gives a pattern and its key words: a pattern cannot match a
+    # plain text that lacks all of them (see _can_match), so the regex is not run on it
+    cues = {
+        "hedge": [h["cue"] for h in hedges["hedges"] if not h.get("modal")],
+        "deny": [h["cue"] for h in hedges["denials"]],
+        "report": [h["cue"] for h in hedges["reporting"]],
+        "pseudo": [h["cue"] for h in hedges["pseudo_negations"]],
+        "minimizer": [h["cue"] for h in hedges["minimizers"]],
+    }
+    neg = [h["cue"] for h in hedges["negations"] if h["cue"] != "n't"]
+    out = {name: pat(c) for name, c in cues.items()}
+    out.update({
         "modal": re.compile(r"\b(?:" + "|".join(sorted(modal)) + r")\b"),  # lowercase only: not "May"
-        "deny": pat([h["cue"] for h in hedges["denials"]]),
-        "report": pat([h["cue"] for h in hedges["reporting"]]),
-        "neg": re.compile(r"n['’]t\b|" + pat([h["cue"] for h in hedges["negations"] if h["cue"] != "n't"]).pattern, re.I),
-        "pseudo": pat([h["cue"] for h in hedges["pseudo_negations"]]),
-        "minimizer": pat([h["cue"] for h in hedges["minimizers"]]),
+        "neg": re.compile(r"n['’]t\b|" + pat(neg).pattern, re.I),
         "frames": [(f["name"], pat(f["triggers"]), f.get("need_quantity", False)) for f in frames["frames"]],
-        "frame_meta": {f["name"]: f for f in frames["frames"]},
         "affected": [(a["name"], pat(a["words"])) for a in frames["affected"]],
         "ops": {w.lower() for w in frames["operations"]["words"]},
         "events": {w.lower() for w in frames["event_nouns"]["words"]},
-        # key words of each cue list: a pattern cannot match a plain text that
-        # lacks all of them (see _can_match), so the regex is not run on it
         "keys": {
-            "hedge": keys([h["cue"] for h in hedges["hedges"] if not h.get("modal")]),
+            **{name: keys(c) for name, c in cues.items()},
             "modal": keys(modal),
-            "deny": keys([h["cue"] for h in hedges["denials"]]),
-            "report": keys([h["cue"] for h in hedges["reporting"]]),
-            "neg": keys([h["cue"] for h in hedges["negations"] if h["cue"] != "n't"]),
-            "pseudo": keys([h["cue"] for h in hedges["pseudo_negations"]]),
-            "minimizer": keys([h["cue"] for h in hedges["minimizers"]]),
+            "neg": keys(neg),
             "frames": [keys(f["triggers"]) for f in frames["frames"]],
             "affected": [keys(a["words"]) for a in frames["affected"]],
             "event": frozenset(w.lower() for w in _EVENT_WORDS),
         },
-    }
+    })
     return out
 
 
