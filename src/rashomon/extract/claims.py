@@ -380,26 +380,30 @@ def _party(tokens) -> str | None:
     return None
 
 
+def _by_agents(by) -> list[tuple[str, str | None]]:
+    """(agent text, party) of the objects of a "by" (a passive's agent, "strikes by X")."""
+    out = []
+    for c in by.children:
+        if c.dep_ == "pobj":
+            sub = list(c.subtree)
+            out.append((" ".join(x.text for x in sub), _party(sub)))
+    return out
+
+
 def _agents(tokens, ops: set[str]) -> list[tuple[str, str | None]]:
     """(agent text, party) pairs for the operations/harm words among ``tokens``."""
     out = []
     for t in tokens:
         w = t.text.lower()
         if t.dep_ == "agent":  # passive by-phrase
-            for c in t.children:
-                if c.dep_ == "pobj":
-                    sub = list(c.subtree)
-                    out.append((" ".join(x.text for x in sub), _party(sub)))
+            out += _by_agents(t)
             continue
         if w not in ops:
             continue
         if t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "prep" and c.text.lower() == "by":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            sub = list(p.subtree)
-                            out.append((" ".join(x.text for x in sub), _party(sub)))
+                    out += _by_agents(c)
                 elif c.dep_ == "poss":
                     sub = list(c.subtree)
                     out.append((" ".join(x.text for x in sub), _party(sub) or
