@@ -163,10 +163,10 @@ class _DocIndex:
     __slots__ = ("toks", "idxs", "heads", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
                  "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots")
 
-    def __init__(self, doc, ops: set[str] | None = None):
+    def __init__(self, doc, ops: set[str]):
         text = doc_text(doc)
         self.toks = toks = doc_tokens(doc)
-        self.ops = ops = lexicons()["ops"] if ops is None else ops
+        self.ops = ops
         ids = doc.vocab.strings  # string -> the id to_array gives
         cols = doc.to_array([IDX, TAG, POS, DEP, LOWER, ORTH, HEAD])
         idx, tag, pos, dep, lower, orth = (cols[:, k] for k in range(6))
@@ -334,9 +334,7 @@ def _merge(segs, ix: _DocIndex) -> list[tuple[int, int]]:
     """Merge verbless segments into their neighbour."""
     merged: list[tuple[int, int]] = []
     for a, b in segs:
-        if merged and not ix.has_finite(a, b):
-            merged[-1] = (merged[-1][0], b)
-        elif merged and not ix.has_finite(*merged[-1]):
+        if merged and not (ix.has_finite(a, b) and ix.has_finite(*merged[-1])):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
