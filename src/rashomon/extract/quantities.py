@@ -270,11 +270,10 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                     e = toks[k][2]
             kind = "digits"
             # "1.5 million"
-            if low(j) in SCALES and low(j) != "hundred" or low(j) == "hundred":
-                if low(j) in SCALES:
-                    value *= SCALES[low(j)]
-                    e = toks[j][2]
-                    j += 1
+            if low(j) in SCALES:
+                value *= SCALES[low(j)]
+                e = toks[j][2]
+                j += 1
         else:
             w = tok.lower()
             if w == "several" and low(i + 1) in SCALES:
@@ -379,7 +378,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                 unit, unit_idx = toks[k][0].lower(), k
         end = e
         # ---- durations in two units -------------------------------------------
-        if unit in TIME_RATIO_UNITS and unit_idx is not None:
+        if unit in TIME_UNITS.values() and unit_idx is not None:
             end = toks[unit_idx][2]
             m = unit_idx + 1
             if low(m) in ("and", ",") or (low(m).isdigit() or low(m) in ONES or low(m).split("-")[0] in TENS):
@@ -444,9 +443,6 @@ def _is_phone(s: str) -> bool:
     if len(groups) < 3:
         return False
     return any(len(g) != 3 for g in groups[1:]) or "-" in s
-
-
-TIME_RATIO_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
 
 
 def _range_dash(text: str, e: int) -> bool:
