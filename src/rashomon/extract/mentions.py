@@ -194,11 +194,11 @@ _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _NUM_MAX = len("forty-four")  # the longest text _NUM matches
 _EVENT_NUM = re.compile(rf"(?i)\b({_NUM}[-\s](?:day|week|month|year)s?[-\s]({{nouns}}))\b")
 _EVENT_UNIT = re.compile(r"(?i)[-\s](?:day|week|month|year)s?[-\s](?:{nouns})\b")
-_EVENT_ORD = re.compile(r"\b((?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|1st|2nd|3rd|4th|5th|6th|7th)"
-                        r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:War|Conflict|Intifada|Offensive|Battle))\b")
 _ORD_WORDS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "1st", "2nd", "3rd", "4th", "5th",
               "6th", "7th")
 _ORD_NOUNS = ("War", "Conflict", "Intifada", "Offensive", "Battle")
+_EVENT_ORD = re.compile(r"\b((?:" + "|".join(_ORD_WORDS) + r")"
+                        r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:" + "|".join(_ORD_NOUNS) + r"))\b")
 
 
 @functools.lru_cache(maxsize=1)
