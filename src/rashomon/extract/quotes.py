@@ -1091,7 +1091,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         if cue_tok is not None and not partial:
             used_cues.add(cue_tok.i)
         scare = partial and n_words <= ctx.lex.scare_max_words and len(segs) == 1 and \
-            (cue_tok is None or cue_tok.lemma_ not in ("describe", "call") and ctx.cue_lemma(cue_tok) not in ("describe", "call"))
+            (cue_tok is None or ctx.cue_lemma(cue_tok) not in ("describe", "call"))
         if spk is None and not partial:
             # a run of quoted paragraphs of one speaker: inherit from the previous quote
             if prev_run is not None and prev_run.speaker and prev_run.segs and \
