@@ -1011,19 +1011,28 @@ def _continues(ctx: _Ctx, state: dict, last_para: int, attr_end: int, spk: dict,
                 or _other_named(ctx, state, q_end, p.end, spk))
 
 
+def _latest_speaker(ctx: _Ctx, state: dict, segs: list[Seg], questions: set[int]) -> dict | None:
+    """The speaker of the latest recorded quote (direct or indirect) before an
+    unattributed one, when the quote continues it by the journalistic convention
+    (:func:`_continues`); else ``None``."""
+    last_at = _last_before(state, segs[0].start, with_end=True)
+    if last_at and _continues(ctx, state, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, questions):
+        return last_at[0]
+    return None
+
+
 def _after_indirect_speakers(ctx: _Ctx, state: dict, direct: list[Quote],
                              unattributed: list[tuple[list[Seg], int]], questions: set[int]) -> None:
     """Give a direct quote that found no speaker the speaker of the reported
     speech just before it, once indirect quotes are known (they are found after
     the direct ones): "The minister said the talks had failed. ¶ “We will not
-    return.”" — the same convention and checks as a run of quotes
-    (:func:`_continues`), confidence 0.6. The ``Quote`` records of each run are
+    return.”" — the same rule as for quotes (:func:`_latest_speaker`),
+    confidence 0.6. The ``Quote`` records of each run are
     replaced in ``direct``."""
     for segs, k in unattributed:
-        last_at = _last_before(state, segs[0].start, with_end=True)
-        if not last_at or not _continues(ctx, state, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, questions):
+        spk = _latest_speaker(ctx, state, segs, questions)
+        if spk is None:
             continue
-        spk = last_at[0]
         fields = _speaker_fields(spk)
         for j, seg in enumerate(segs):
             q = direct[k + j]
@@ -1099,11 +1108,8 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
                 spk, conf = dict(prev_run.speaker), 0.75
             elif interviewee is not None and questions:
                 spk, conf = dict(interviewee), 0.7
-            else:
-                # the latest speaker of any quote (an indirect one) by the same convention
-                last_at = _last_before(state, first.start, with_end=True)
-                if last_at and _continues(ctx, state, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, questions):
-                    spk, conf = dict(last_at[0]), 0.6
+            elif (latest := _latest_speaker(ctx, state, segs, questions)) is not None:
+                spk, conf = dict(latest), 0.6
         relay = _relay_of(ctx, cue_tok) if cue_tok is not None else None
         info = _cue_info(ctx, cue_tok) if cue_tok is not None else {}
         run.speaker = spk if not scare else None
