@@ -357,3 +357,15 @@ def test_claim_relations_need_both_claims(tmp_path):
         export(report, fmt, tmp_path / FORMATS[fmt].suggested)
     lines = _ftm_lines(report, tmp_path)
     assert not [d for d in lines if d["schema"] == "UnknownLink"]
+
+
+def test_every_format_and_table_is_documented():
+    from rashomon.export.tables import TABLES
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "exports.md").read_text(encoding="utf-8")
+    headings = [line for line in doc.splitlines() if line.startswith("## ")]
+    for fmt in FORMATS:
+        assert any(f"`{fmt}`" in h for h in headings), f"docs/exports.md has no section for {fmt}"
+        assert f"--format {fmt}" in doc
+    for name in TABLES:
+        assert f"| `{name}` |" in doc, f"table {name} is not described in docs/exports.md"

@@ -127,10 +127,10 @@ class _Builder:
             if schema == "Address":
                 p.add("full", e.name)
             p.add("alias", [a for a in e.aliases if a != e.name])
-            if schema == "Person":
+            if schema == "Person":  # a person's role has its own property; other roles go in the description
                 p.add("position", e.role)
-            p.add("description", "; ".join(f"{k}: {v}" for k, v in (("role", e.role), ("affiliation", e.affiliation)) if v)
-                  or None)
+            about = (("role", None if schema == "Person" else e.role), ("affiliation", e.affiliation))
+            p.add("description", "; ".join(f"{k}: {v}" for k, v in about if v) or None)
             p.add("proof", [self.article_ids[x] for x in dict.fromkeys(m.article for m in e.mentions)
                             if x in self.article_ids])
 
@@ -222,7 +222,8 @@ class _Builder:
             p.add("startDate", t.date)
             p.add("endDate", t.end)
             p.add("proof", [self.article_ids[x] for x in t.articles if x in self.article_ids])
-            p.add("description", "; ".join(x for x in (t.conflict, t.period) if x) or None)
+            p.add("description", "; ".join(f"{k}: {v}" for k, v in (("conflict", t.conflict), ("period", t.period)) if v)
+                  or None)
 
 
 def entities(report: Report) -> list[Any]:
