@@ -99,11 +99,23 @@ def test_cli_writes_each_format(tmp_path, fmt):
     assert not list(tmp_path.glob("**/*.part"))
 
 
+def test_cli_all_formats_into_one_folder(tmp_path):
+    src = tmp_path / "report.json"
+    src.write_text(hostile_report().to_json(), encoding="utf-8")
+    result = runner.invoke(app, ["export", str(src), "--format", "all", "-o", str(tmp_path / "exports")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == sorted(f.suggested for f in FORMATS.values())
+    assert (tmp_path / "exports" / "tables" / "disputes.csv").exists()
+    (tmp_path / "afile").write_text("keep", encoding="utf-8")
+    onto_file = runner.invoke(app, ["export", str(src), "--format", "all", "-o", str(tmp_path / "afile")])
+    assert onto_file.exit_code == 1 and "writes every format into a folder" in onto_file.output
+
+
 def test_cli_errors(tmp_path):
     src = tmp_path / "report.json"
     src.write_text(hostile_report().to_json(), encoding="utf-8")
     unknown = runner.invoke(app, ["export", str(src), "-f", "pdf", "-o", str(tmp_path / "x")])
-    assert unknown.exit_code == 2 and "unknown format 'pdf'" in unknown.output
+    assert unknown.exit_code == 2 and "unknown format 'pdf'" in unknown.output and "or all" in unknown.output
     missing = runner.invoke(app, ["export", str(tmp_path / "nope.json"), "-f", "ftm", "-o", str(tmp_path / "x")])
     assert missing.exit_code == 1 and "cannot be read" in missing.output
     folder = runner.invoke(app, ["export", str(src), "-f", "xlsx", "-o", str(tmp_path)])

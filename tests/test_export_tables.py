@@ -51,9 +51,11 @@ def test_csv_reads_back_cell_for_cell(export_report, tmp_path):
     assert len(built["articles"][1]) == len(export_report.articles)
     assert len(built["quotes"][1]) == len(export_report.quotes)
     assert len(built["claims"][1]) == len(export_report.claims)
-    claim_ids = {c.id for c in export_report.claims}
-    assert len(built["relations"][1]) == sum(1 for r in export_report.relations
-                                             if r.a in claim_ids and r.b in claim_ids)
+    for kind, name in (("agrees", "agreements"), ("repeats", "repeats")):  # one row per group, every claim once
+        cols, rows = built[name]
+        grouped = [c for row in rows for c in dict(zip(cols, row))["claim_ids"].split("; ")]
+        assert len(grouped) == len(set(grouped))
+        assert set(grouped) == {x for r in export_report.relations if r.kind == kind for x in (r.a, r.b)}
     assert len(built["entities"][1]) >= sum(len(set(e.aliases)) for e in export_report.entities)
 
 
@@ -149,3 +151,17 @@ def test_xlsx_cuts_a_cell_over_excels_limit(tmp_path):
     assert len(ws["D2"].value) == XLSX_CELL_LIMIT and ws["D2"].value.endswith("…")
     export(report, "csv", tmp_path / "csv")
     assert _read_csv(tmp_path / "csv", "articles")[1][3] == long  # the CSV keeps every character
+
+
+def test_xlsx_table_longer_than_a_sheet_goes_on_in_the_next(tmp_path, monkeypatch):
+    import openpyxl
+
+    from rashomon.export import tables as tables_module
+
+    monkeypatch.setattr(tables_module, "XLSX_ROW_LIMIT", 3)  # two data rows a sheet
+    report = hostile_report()
+    wb = openpyxl.load_workbook(export(report, "xlsx", tmp_path / "r.xlsx")[0])
+    assert [n for n in wb.sheetnames if n.startswith("claims")] == ["claims", "claims (2)"]
+    ids = [r[0].value for n in ("claims", "claims (2)") for r in wb[n].iter_rows(min_row=2)]
+    assert ids == [c.id for c in report.claims]
+    assert wb["claims (2)"]["A1"].value == "id" and wb["reuse"].max_row == 2

@@ -267,15 +267,16 @@ def schema() -> None:
 def export_command(
     source: Path = typer.Argument(..., metavar="SOURCE", help="A report.json written by 'rashomon analyze' (or a workspace file)."),
     fmt: str = typer.Option(..., "--format", "-f", metavar="FORMAT",
-                            help="ftm, annotations, claims, csv, xlsx or gexf (see docs/exports.md)."),
-    out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT", help="The file to write (for csv: a folder)."),
+                            help="ftm, annotations, claims, csv, xlsx, gexf, or all (see docs/exports.md)."),
+    out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT",
+                                  help="The file to write (for csv and all: a folder)."),
 ) -> None:
     """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF."""
     from rashomon.errors import RashomonError
-    from rashomon.export import FORMATS, export as run, load_report
+    from rashomon.export import ALL, FORMATS, export as run, load_report
 
-    if fmt not in FORMATS:  # checked before the report is read
-        err.print(f"error: unknown format {fmt!r}: choose one of {', '.join(FORMATS)}", markup=False)
+    if fmt not in FORMATS and fmt != ALL:  # checked before the report is read
+        err.print(f"error: unknown format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}", markup=False)
         raise typer.Exit(2)
     try:
         paths = run(load_report(source), fmt, out_path)

@@ -37,6 +37,9 @@ from rashomon.types import Report
 #: The first 16 bytes of every SQLite 3 database file (https://www.sqlite.org/fileformat.html, 1.3.1).
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: The format name that writes every format into one folder, each under its suggested name.
+ALL = "all"
+
 #: The line that installs the libraries of the heavier formats.
 EXTRA = "pip install 'rashomon[export]'"
 
@@ -62,7 +65,7 @@ FORMATS: dict[str, Format] = {
     "claims": Format("claims", False, "claims.jsonld", False,
                      "schema.org Claim items as JSON-LD (never a ClaimReview rating)"),
     "csv": Format("tables", True, "tables", True,
-                  "a folder of CSV tables (articles, entities, quotes, claims, relations, disputes, reuse, timeline)"),
+                  "a folder of CSV tables (articles, entities, quotes, claims, disputes, agreements, repeats, reuse, timeline)"),
     "xlsx": Format("tables", False, "report.xlsx", True, "one Excel workbook, a sheet per table"),
     "gexf": Format("gexf", False, "network.gexf", False,
                    "who quotes whom and who contradicts whom, as a GEXF graph (Gephi, networkx)"),
@@ -155,8 +158,10 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     Parameters
     ----------
     report : the analysed corpus.
-    fmt : a key of :data:`FORMATS`.
-    out : the file to write, or for ``csv`` the folder (created when missing).
+    fmt : a key of :data:`FORMATS`, or ``"all"``: every format, read from one
+        report and one context, into the folder ``out``, each file under its
+        suggested name (``entities.ftm.json``, ``tables/``, …).
+    out : the file to write, or for ``csv`` and ``all`` the folder (created when missing).
     context : the display context of ``report`` when the caller already has
         it (:func:`rashomon.report.context.build_context`); built when needed.
 
@@ -171,10 +176,18 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     MissingExtraError : the format's library is not installed.
     OSError : the files cannot be written.
     """
+    target = Path(out)
+    if fmt == ALL:
+        if target.exists() and not target.is_dir():
+            raise ExportError(f"-o {target} is a file: --format all writes every format into a folder")
+        if context is None:
+            from rashomon.report.context import build_context
+
+            context = build_context(report)
+        return [p for name, f in FORMATS.items() for p in export(report, name, target / f.suggested, context)]
     spec = FORMATS.get(fmt)
     if spec is None:
-        raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    target = Path(out)
+        raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}")
     if spec.folder and target.exists() and not target.is_dir():
         raise ExportError(f"-o {target} is a file: the {fmt} export writes a folder of files")
     if not spec.folder and target.is_dir():
@@ -188,4 +201,4 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     return writer(report, target, context)
 
 
-__all__ = ["EXTRA", "FORMATS", "Format", "atomic_path", "export", "load_report", "require", "write_text"]
+__all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "export", "load_report", "require", "write_text"]

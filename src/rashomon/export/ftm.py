@@ -35,7 +35,7 @@ timeline entry              ``Event``: name, date/startDate/endDate, the
 
 FtM has no quote or claim schema; a ``Note`` ("an annotation that applies to
 a document or entity") on the speaker is the nearest. Ids are stable: each
-is FtM's ``make_id`` (SHA-1) of what the record is, never of rashomon's
+is the SHA-1 of ``rashomon``, the schema and what the record is, never of rashomon's
 per-run ids (``a0``, ``e4``): an article by the SHA-1 of its text, an entity
 by its schema and name, a quote or claim by its article and character span;
 exporting the same corpus twice gives the same ids, so ``ftm aggregate``
@@ -91,13 +91,26 @@ class _Builder:
         self.article_ids: dict[str, str] = {}
         self.entity_ids: dict[str, str] = {}
         self.note_ids: dict[str, str] = {}
+        self.cleaned: dict[tuple[str, str | None], str | None] = {}
         self.out: list[Any] = []
 
     def make(self, schema: str, *key: Any) -> Any:
+        """A new proxy whose id is the SHA-1 of ``rashomon``, the schema and ``key``."""
         proxy = self.model.make_entity(schema)
-        proxy.make_id(ID_PREFIX, schema, *(str(k) for k in key))
+        proxy.id = hashlib.sha1("\x1f".join((ID_PREFIX, schema, *map(str, key))).encode("utf-8")).hexdigest()
         self.out.append(proxy)
         return proxy
+
+    def ref(self, proxy: Any, prop: str, ids: str | list[str] | None) -> None:
+        """Add entity ids (made by :meth:`make`, so already clean) to ``prop``."""
+        proxy.add(prop, ids, cleaned=True)
+
+    def text(self, proxy: Any, prop: str, value: str | None) -> None:
+        """Add a value that recurs (a reason, a label) cleaned once by its FtM type."""
+        key = (prop, value)
+        if key not in self.cleaned:
+            self.cleaned[key] = proxy.schema.properties[prop].type.clean(value)
+        proxy.add(prop, self.cleaned[key], cleaned=True)
 
     def article(self, a: Article) -> None:
         sha1 = hashlib.sha1(a.text.encode("utf-8")).hexdigest()
@@ -131,8 +144,8 @@ class _Builder:
                 p.add("position", e.role)
             about = (("role", None if schema == "Person" else e.role), ("affiliation", e.affiliation))
             p.add("description", "; ".join(f"{k}: {v}" for k, v in about if v) or None)
-            p.add("proof", [self.article_ids[x] for x in dict.fromkeys(m.article for m in e.mentions)
-                            if x in self.article_ids])
+            self.ref(p, "proof", [self.article_ids[x] for x in dict.fromkeys(m.article for m in e.mentions)
+                                  if x in self.article_ids])
 
     def mentions(self) -> None:
         legal = self.model.get("LegalEntity")
@@ -146,12 +159,12 @@ class _Builder:
                 if aid not in self.article_ids:
                     continue
                 p = self.make("Mention", self.article_ids[aid], e.name, e.type or "")
-                p.add("document", self.article_ids[aid])
+                self.ref(p, "document", self.article_ids[aid])
                 p.add("name", texts)
                 if schema is not None:
-                    p.add("detectedSchema", schema)
+                    self.text(p, "detectedSchema", schema)
                     if self.model.get(schema).is_a(legal):
-                        p.add("resolved", self.entity_ids[e.id])
+                        self.ref(p, "resolved", self.entity_ids[e.id])
 
     def _note(self, kind: str, rec: Quote | Claim, summary: str, keywords: list[str]) -> Any:
         aid = self.article_ids.get(rec.article)
@@ -159,10 +172,11 @@ class _Builder:
         self.note_ids[rec.id] = p.id
         p.add("description", rec.text)
         p.add("summary", summary)
-        p.add("keywords", keywords)
-        p.add("proof", aid)
+        for word in keywords:
+            self.text(p, "keywords", word)
+        self.ref(p, "proof", aid)
         if rec.speaker in self.entity_ids:
-            p.add("entity", self.entity_ids[rec.speaker])
+            self.ref(p, "entity", self.entity_ids[rec.speaker])
         return p
 
     def speaker(self, sid: str | None, written: str | None) -> str:
@@ -194,22 +208,24 @@ class _Builder:
         for r in self.report.relations:
             if r.a not in self.note_ids or r.b not in self.note_ids:
                 continue
-            p = self.make("UnknownLink", r.kind, self.note_ids[r.a], self.note_ids[r.b])
-            p.add("subject", self.note_ids[r.a])
-            p.add("object", self.note_ids[r.b])
-            p.add("role", r.kind)
-            p.add("description", r.reason)
+            a, b = self.note_ids[r.a], self.note_ids[r.b]
+            p = self.make("UnknownLink", r.kind, a, b)
+            self.ref(p, "subject", a)
+            self.ref(p, "object", b)
+            self.text(p, "role", r.kind)
+            self.text(p, "description", r.reason)
             if r.kind == "agrees":
-                p.add("summary", "independent sources" if r.independent else "not independent: the claims trace to one speaker")
+                self.text(p, "summary", "independent sources" if r.independent
+                          else "not independent: the claims trace to one speaker")
         arts = {a.id: a for a in self.report.articles}
         for u in self.report.reuse:
             if u.a not in self.article_ids or u.b not in self.article_ids:
                 continue
-            p = self.make("UnknownLink", "reuse", self.article_ids[u.a], u.a_start, u.a_end,
-                          self.article_ids[u.b], u.b_start, u.b_end)
-            p.add("subject", self.article_ids[u.a])
-            p.add("object", self.article_ids[u.b])
-            p.add("role", "text reuse")
+            a, b = self.article_ids[u.a], self.article_ids[u.b]
+            p = self.make("UnknownLink", "reuse", a, u.a_start, u.a_end, b, u.b_start, u.b_end)
+            self.ref(p, "subject", a)
+            self.ref(p, "object", b)
+            self.text(p, "role", "text reuse")
             p.add("description", arts[u.a].text[u.a_start:u.a_end])
             p.add("summary", f"characters {u.a_start}-{u.a_end} of the first article and {u.b_start}-{u.b_end} "
                              f"of the second; similarity {u.similarity:g}")
@@ -221,7 +237,7 @@ class _Builder:
             p.add("date", t.date)
             p.add("startDate", t.date)
             p.add("endDate", t.end)
-            p.add("proof", [self.article_ids[x] for x in t.articles if x in self.article_ids])
+            self.ref(p, "proof", [self.article_ids[x] for x in t.articles if x in self.article_ids])
             p.add("description", "; ".join(f"{k}: {v}" for k, v in (("conflict", t.conflict), ("period", t.period)) if v)
                   or None)
 

@@ -1,11 +1,13 @@
 """The report as tables: a folder of CSV files, or one XLSX workbook.
 
-Eight tables (:data:`TABLES`), each with names beside ids so nothing needs
+Nine tables (:data:`TABLES`), each with names beside ids so nothing needs
 joining by hand: ``articles``; ``entities`` (one row per alias); ``quotes``;
-``claims``; ``relations`` (every pair of related claims); ``disputes`` (each
-contradicting pair of a dispute, side A's claim beside side B's, with the
-side tags of the HTML report); ``reuse``; ``timeline``. Names, labels and
-dispute sides are read from the display context
+``claims``; ``disputes`` (each contradicting pair of a dispute, side A's
+claim beside side B's, with the side tags of the HTML report);
+``agreements`` and ``repeats`` (one row per group of claims that agree, or
+that repeat the same words, as the HTML report groups them: every pair of a
+copied claim would be quadratic in the copies); ``reuse``; ``timeline``.
+Names, labels, dispute sides and groups are read from the display context
 (:func:`rashomon.report.context.build_context`), so a speaker or a source is
 named as in the HTML report. Several values in one cell are joined by
 ``"; "``; unknown values are empty cells.
@@ -21,7 +23,8 @@ CSV files are UTF-8 with a byte-order mark (so Excel reads them as UTF-8),
 quoted as Python's ``csv`` ``excel`` dialect does (newlines stay inside a
 quoted cell). In the workbook, characters XML 1.0 forbids (control
 characters) become U+FFFD and a cell longer than Excel's 32,767 characters
-is cut, ending in ``…``; the CSV keeps every character.
+is cut, ending in ``…``; the CSV keeps every character. A table longer
+than a sheet's 1,048,576 rows goes on in sheets ``NAME (2)``, ``NAME (3)``, …
 """
 from __future__ import annotations
 
@@ -38,8 +41,10 @@ from rashomon.types import Report
 
 #: First characters that make a spreadsheet cell a formula (OWASP CSV Injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-#: Excel's limit on the characters of one cell.
+#: Excel's limits on the characters of one cell and the rows of one sheet
+#: ("Excel specifications and limits", Microsoft support).
 XLSX_CELL_LIMIT = 32767
+XLSX_ROW_LIMIT = 1048576
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Table = tuple[list[str], list[list[Any]]]
@@ -124,14 +129,6 @@ def _view(v: dict[str, Any]) -> list[Any]:
     return [v["id"], v["speaker"], v["source"], v["text"]]
 
 
-def _relations(report: Report, ctx: dict[str, Any]) -> Table:
-    cols = ["kind", *_side("a"), *_side("b"), "independent", "reason", "proposition"]
-    labels = {p.id: p.label for p in report.propositions}
-    rows = [[it["kind"], *_view(it["a"]), *_view(it["b"]), it["independent"], it["reason"],
-             labels.get(it["proposition"] or "", None)] for it in ctx["contradictions"] + ctx["agreements"]]
-    return cols, rows
-
-
 def _disputes(report: Report, ctx: dict[str, Any]) -> Table:
     cols = ["dispute", "label", "a_tag", *_side("a"), "b_tag", *_side("b"), "reason", "same_speaker"]
     rows = []
@@ -139,6 +136,21 @@ def _disputes(report: Report, ctx: dict[str, Any]) -> Table:
         for it in d["pairs"]:
             rows.append([n, d["label"], it["a_tag"], *_view(it["a"]), it["b_tag"], *_view(it["b"]), it["reason"],
                          not it["independent"]])
+    return cols, rows
+
+
+def _agreements(report: Report, ctx: dict[str, Any]) -> Table:
+    cols = ["group", "label", "claim_ids", "speakers", "sources", "voices", "independent", "reasons", "texts"]
+    rows = [[n, g["label"], [v["id"] for v in g["claims"]], g["speakers"], g["sources"], g["voices"],
+             g["independent"], [r["reason"] for r in g["reasons"]], [v["text"] for v in g["claims"]]]
+            for n, g in enumerate(ctx["agreement_groups"], 1)]
+    return cols, rows
+
+
+def _repeats(report: Report, ctx: dict[str, Any]) -> Table:
+    cols = ["group", "label", "speaker_id", "speaker", "text", "claim_ids", "sources", "reasons"]
+    rows = [[n, g["label"], g["speaker_id"], g["speaker"], g["text"], [v["id"] for v in g["claims"]], g["sources"],
+             [r["reason"] for r in g["reasons"]]] for n, g in enumerate(ctx["repeat_groups"], 1)]
     return cols, rows
 
 
@@ -160,7 +172,7 @@ def _timeline(report: Report, ctx: dict[str, Any]) -> Table:
 #: Table name → builder of ``(columns, rows)`` from the report and its context.
 TABLES: dict[str, Callable[[Report, dict[str, Any]], Table]] = {
     "articles": _articles, "entities": _entities, "quotes": _quotes, "claims": _claims,
-    "relations": _relations, "disputes": _disputes, "reuse": _reuse, "timeline": _timeline,
+    "disputes": _disputes, "agreements": _agreements, "repeats": _repeats, "reuse": _reuse, "timeline": _timeline,
 }
 
 
@@ -212,17 +224,20 @@ def write_xlsx(report: Report, out: Path, context: dict[str, Any] | None = None)
     wb = openpyxl.Workbook(write_only=True)
     bold = Font(bold=True)
     for name, (cols, rows) in tables(report, context).items():
-        ws = wb.create_sheet(title=name)
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
-        header = []
-        for c in cols:
-            cell = WriteOnlyCell(ws, value=c)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-        for row in rows:
-            ws.append([_xlsx_cell(v) for v in row])
+        per_sheet = XLSX_ROW_LIMIT - 1
+        for part, first in enumerate(range(0, max(len(rows), 1), per_sheet), 1):
+            chunk = rows[first:first + per_sheet]
+            ws = wb.create_sheet(title=name if part == 1 else f"{name} ({part})")
+            ws.freeze_panes = "A2"
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(chunk) + 1}"
+            header = []
+            for c in cols:
+                cell = WriteOnlyCell(ws, value=c)
+                cell.font = bold
+                header.append(cell)
+            ws.append(header)
+            for row in chunk:
+                ws.append([_xlsx_cell(v) for v in row])
     with atomic_path(out) as tmp:
         wb.save(tmp)
     return [out]
