@@ -232,6 +232,6 @@ def reanchor(coll: dict[str, Any], texts: dict[str, str]) -> dict[str, list[tupl
 
 
 def write(report: Report, out: Path, context: dict[str, Any] | None = None) -> list[Path]:
-    """Write the AnnotationCollection (JSON-LD, UTF-8) to ``out``."""
+    """Write the AnnotationCollection (JSON-LD, UTF-8, one line: Python's fast encoder) to ``out``."""
     assert context is not None, "the annotations export reads the display context"
-    return [write_text(out, json.dumps(collection(report, context), ensure_ascii=False, indent=1) + "\n")]
+    return [write_text(out, json.dumps(collection(report, context), ensure_ascii=False) + "\n")]

@@ -151,5 +151,5 @@ def document(report: Report) -> dict[str, Any]:
 
 
 def write(report: Report, out: Path, context: dict[str, Any] | None = None) -> list[Path]:
-    """Write the claims JSON-LD (UTF-8) to ``out``."""
-    return [write_text(out, json.dumps(document(report), ensure_ascii=False, indent=1) + "\n")]
+    """Write the claims JSON-LD (UTF-8, one line) to ``out``."""
+    return [write_text(out, json.dumps(document(report), ensure_ascii=False) + "\n")]

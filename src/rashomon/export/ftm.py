@@ -91,26 +91,35 @@ class _Builder:
         self.article_ids: dict[str, str] = {}
         self.entity_ids: dict[str, str] = {}
         self.note_ids: dict[str, str] = {}
-        self.cleaned: dict[tuple[str, str | None], str | None] = {}
+        self.cleaned: dict[tuple[str, str, str | None], str | None] = {}
         self.out: list[Any] = []
 
+    @staticmethod
+    def make_id(schema: str, *key: Any) -> str:
+        """The SHA-1 (hex) of ``rashomon``, the schema and ``key``."""
+        return hashlib.sha1("\x1f".join((ID_PREFIX, schema, *map(str, key))).encode("utf-8")).hexdigest()
+
     def make(self, schema: str, *key: Any) -> Any:
-        """A new proxy whose id is the SHA-1 of ``rashomon``, the schema and ``key``."""
+        """A new proxy, its id made by :meth:`make_id`."""
         proxy = self.model.make_entity(schema)
-        proxy.id = hashlib.sha1("\x1f".join((ID_PREFIX, schema, *map(str, key))).encode("utf-8")).hexdigest()
+        proxy.id = self.make_id(schema, *key)
         self.out.append(proxy)
         return proxy
+
+    def clean(self, schema: str, prop: str, value: str | None) -> str | None:
+        """``value`` cleaned by the FtM type of ``schema``'s ``prop``, once per distinct value."""
+        key = (schema, prop, value)
+        if key not in self.cleaned:
+            self.cleaned[key] = self.model.get(schema).properties[prop].type.clean(value)
+        return self.cleaned[key]
 
     def ref(self, proxy: Any, prop: str, ids: str | list[str] | None) -> None:
         """Add entity ids (made by :meth:`make`, so already clean) to ``prop``."""
         proxy.add(prop, ids, cleaned=True)
 
     def text(self, proxy: Any, prop: str, value: str | None) -> None:
-        """Add a value that recurs (a reason, a label) cleaned once by its FtM type."""
-        key = (prop, value)
-        if key not in self.cleaned:
-            self.cleaned[key] = proxy.schema.properties[prop].type.clean(value)
-        proxy.add(prop, self.cleaned[key], cleaned=True)
+        """Add a value that recurs (a keyword, a schema name) cleaned once (:meth:`clean`)."""
+        proxy.add(prop, self.clean(proxy.schema.name, prop, value), cleaned=True)
 
     def article(self, a: Article) -> None:
         sha1 = hashlib.sha1(a.text.encode("utf-8")).hexdigest()
@@ -208,15 +217,16 @@ class _Builder:
         for r in self.report.relations:
             if r.a not in self.note_ids or r.b not in self.note_ids:
                 continue
+            # Relations are the bulk of a large corpus (every copy of a claim repeats every other):
+            # each link is written as the entity dict itself, its values cleaned by FtM's types.
             a, b = self.note_ids[r.a], self.note_ids[r.b]
-            p = self.make("UnknownLink", r.kind, a, b)
-            self.ref(p, "subject", a)
-            self.ref(p, "object", b)
-            self.text(p, "role", r.kind)
-            self.text(p, "description", r.reason)
+            props = {"subject": [a], "object": [b], "role": [self.clean("UnknownLink", "role", r.kind)],
+                     "description": [self.clean("UnknownLink", "description", r.reason)]}
             if r.kind == "agrees":
-                self.text(p, "summary", "independent sources" if r.independent
-                          else "not independent: the claims trace to one speaker")
+                props["summary"] = [self.clean("UnknownLink", "summary", "independent sources" if r.independent
+                                               else "not independent: the claims trace to one speaker")]
+            self.out.append({"id": self.make_id("UnknownLink", r.kind, a, b), "schema": "UnknownLink",
+                             "properties": {k: v for k, v in props.items() if v != [None]}})
         arts = {a.id: a for a in self.report.articles}
         for u in self.report.reuse:
             if u.a not in self.article_ids or u.b not in self.article_ids:
@@ -242,14 +252,16 @@ class _Builder:
                   or None)
 
 
-def entities(report: Report) -> list[Any]:
-    """The FtM entity proxies of ``report``, in the order articles, entities,
+def entities(report: Report) -> list[dict[str, Any]]:
+    """The FtM entities of ``report``, in the order articles, entities,
     mentions, quote notes, claim notes, links, timeline events.
 
     Returns
     -------
-    list[followthemoney.proxy.EntityProxy] : each made and cleaned by the FtM
-        model; ``proxy.to_dict()`` is one line of the export.
+    list[dict] : ``{"id", "schema", "properties"}``, each a line of the
+        export: made as FtM entity proxies (``EntityProxy.to_dict()``), except
+        the links of claim relations, written as such dicts directly with
+        every value cleaned by its FtM property type.
 
     Raises
     ------
@@ -264,10 +276,10 @@ def entities(report: Report) -> list[Any]:
     b.claims()
     b.links()
     b.timeline()
-    return b.out
+    return [x if isinstance(x, dict) else x.to_dict() for x in b.out]
 
 
 def write(report: Report, out: Path, context: dict[str, Any] | None = None) -> list[Path]:
     """Write ``report`` as FtM JSON lines (one entity a line, UTF-8) to ``out``."""
-    lines = (json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True) for p in entities(report))
+    lines = (json.dumps(d, ensure_ascii=False, sort_keys=True) for d in entities(report))
     return [write_text(out, "".join(line + "\n" for line in lines))]
