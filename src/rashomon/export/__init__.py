@@ -23,9 +23,11 @@ names beside ids, the display context of :func:`rashomon.report.context.build_co
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import os
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,30 +48,36 @@ EXTRA = "pip install 'rashomon[export]'"
 
 @dataclass(frozen=True)
 class Format:
-    """One export format: its module under ``rashomon.export``, whether it
-    writes a folder (``csv``) or one file, the file name it suggests, whether
-    it reads the display context, and a one-line description."""
+    """One export format: its module under ``rashomon.export`` (whose
+    ``write_FORMAT`` or ``write`` function writes it), whether it writes a
+    folder (``csv``) or one file, the name it suggests (and ``all`` uses), and
+    whether it reads the display context."""
 
     module: str
     folder: bool
     suggested: str
     context: bool
-    help: str
 
 
 FORMATS: dict[str, Format] = {
-    "ftm": Format("ftm", False, "entities.ftm.json", False,
-                  "FollowTheMoney entities, one JSON object a line (Aleph, OpenAleph, the ftm command)"),
-    "annotations": Format("annotations", False, "annotations.jsonld", True,
-                          "W3C Web Annotation JSON-LD: an AnnotationCollection of quotes, claims and disputes"),
-    "claims": Format("claims", False, "claims.jsonld", False,
-                     "schema.org Claim items as JSON-LD (never a ClaimReview rating)"),
-    "csv": Format("tables", True, "tables", True,
-                  "a folder of CSV tables (articles, entities, quotes, claims, disputes, agreements, repeats, reuse, timeline)"),
-    "xlsx": Format("tables", False, "report.xlsx", True, "one Excel workbook, a sheet per table"),
-    "gexf": Format("gexf", False, "network.gexf", False,
-                   "who quotes whom and who contradicts whom, as a GEXF graph (Gephi, networkx)"),
+    "ftm": Format("ftm", False, "entities.ftm.json", False),
+    "annotations": Format("annotations", False, "annotations.jsonld", True),
+    "claims": Format("claims", False, "claims.jsonld", False),
+    "csv": Format("tables", True, "tables", True),
+    "xlsx": Format("tables", False, "report.xlsx", True),
+    "gexf": Format("gexf", False, "network.gexf", False),
 }
+
+
+def context_of(report: Report, context: dict[str, Any] | None) -> dict[str, Any]:
+    """``context`` when given, else the display context of ``report``
+    (:func:`rashomon.report.context.build_context`, the one the HTML and
+    Markdown renderers read)."""
+    if context is not None:
+        return context
+    from rashomon.report.context import build_context
+
+    return build_context(report)
 
 
 def load_report(source: str | Path) -> Report:
@@ -145,6 +153,19 @@ def atomic_path(target: Path) -> Iterator[Path]:
             os.unlink(tmp)
 
 
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:rashomon:annotations")
+
+
+def urn(*parts: Any) -> str:
+    """A stable ``urn:uuid:`` id (UUID version 5, RFC 9562) of ``parts``."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, chr(31).join(str(p) for p in parts))}"
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of ``text`` encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def write_text(target: Path, text: str) -> Path:
     """Write ``text`` (UTF-8) to ``target`` atomically (see :func:`atomic_path`)."""
     with atomic_path(target) as tmp:
@@ -180,10 +201,7 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     if fmt == ALL:
         if target.exists() and not target.is_dir():
             raise ExportError(f"-o {target} is a file: --format all writes every format into a folder")
-        if context is None:
-            from rashomon.report.context import build_context
-
-            context = build_context(report)
+        context = context_of(report, context)
         return [p for name, f in FORMATS.items() for p in export(report, name, target / f.suggested, context)]
     spec = FORMATS.get(fmt)
     if spec is None:
@@ -194,11 +212,8 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
         raise ExportError(f"-o {target} is a folder: give a file name, e.g. {target / spec.suggested}")
     module = importlib.import_module(f"rashomon.export.{spec.module}")
     writer: Callable[..., list[Path]] = getattr(module, f"write_{fmt}", None) or module.write
-    if spec.context and context is None:
-        from rashomon.report.context import build_context
-
-        context = build_context(report)
     return writer(report, target, context)
 
 
-__all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "export", "load_report", "require", "write_text"]
+__all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "context_of", "export", "load_report", "require",
+           "text_sha256", "urn", "write_text"]

@@ -31,30 +31,17 @@ of what each record is (article text hash and span), stable across exports.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
-import uuid
 from pathlib import Path
 from typing import Any
 
-from rashomon.export import write_text
+from rashomon.export import context_of, text_sha256, urn, write_text
 from rashomon.report.context import NARRATOR, colour, figure
 from rashomon.types import Article, Claim, Quote, Report
 
 CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
 #: Characters of prefix and suffix in each TextQuoteSelector (Hypothesis keeps 32).
 CONTEXT = 32
-_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:rashomon:annotations")
-
-
-def urn(*parts: Any) -> str:
-    """A stable ``urn:uuid:`` id (UUID version 5, RFC 9562) of ``parts``."""
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, chr(31).join(str(p) for p in parts))}"
-
-
-def text_sha256(text: str) -> str:
-    """Hex SHA-256 of ``text`` encoded as UTF-8."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def source(article: Article, sha256: str | None = None) -> dict[str, Any]:
@@ -119,14 +106,13 @@ def _body(value: str, purpose: str) -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self, report: Report, context: dict[str, Any]) -> None:
+    def __init__(self, report: Report) -> None:
         self.arts = {a.id: a for a in report.articles}
         self.sha = {a.id: text_sha256(a.text) for a in report.articles}
         self.sources = {a.id: source(a, self.sha[a.id]) for a in report.articles}
         self.names = {e.id: e.name for e in report.entities}
         self.claims = {c.id: c for c in report.claims}
         self.generator = {"type": "Software", "name": f"{report.generator.name} {report.generator.version}"}
-        self.context = context
 
     def target(self, rec: Quote | Claim, **extra: Any) -> dict[str, Any]:
         return {"type": "SpecificResource", "source": self.sources[rec.article],
@@ -196,7 +182,7 @@ def collection(report: Report, context: dict[str, Any]) -> dict[str, Any]:
         then disputes, in report order. A dispute has one target per claim,
         whose ``styleClass`` names its side (``side-A``).
     """
-    b = _Builder(report, context)
+    b = _Builder(report)
     items = [b.quote(q) for q in report.quotes if q.article in b.arts]
     items += [b.claim(c) for c in report.claims if c.article in b.arts]
     items += [b.dispute(d) for d in context["disputes"]]
@@ -233,5 +219,4 @@ def reanchor(coll: dict[str, Any], texts: dict[str, str]) -> dict[str, list[tupl
 
 def write(report: Report, out: Path, context: dict[str, Any] | None = None) -> list[Path]:
     """Write the AnnotationCollection (JSON-LD, UTF-8, one line: Python's fast encoder) to ``out``."""
-    assert context is not None, "the annotations export reads the display context"
-    return [write_text(out, json.dumps(collection(report, context), ensure_ascii=False) + "\n")]
+    return [write_text(out, json.dumps(collection(report, context_of(report, context)), ensure_ascii=False) + "\n")]

@@ -29,8 +29,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from rashomon.export import write_text
-from rashomon.export.annotations import text_sha256, urn
+from rashomon.export import text_sha256, urn, write_text
 from rashomon.types import Article, Claim, Entity, Report
 
 CONTEXT = "https://schema.org"
@@ -106,9 +105,11 @@ def _before(x: str, y: str) -> bool:
     return x[:n] < y[:n]
 
 
-def claim_item(claims: list[Claim], report_index: tuple, reused: dict[str, set[str]]) -> dict[str, Any]:
-    """One schema.org ``Claim`` for ``claims`` (one claim, or several joined by ``repeats``)."""
-    ents, arts, sha = report_index
+def claim_item(claims: list[Claim], ents: dict[str, Entity], arts: dict[str, Article], sha: dict[str, str],
+               reused: dict[str, set[str]]) -> dict[str, Any]:
+    """One schema.org ``Claim`` for ``claims`` (one claim, or several joined by
+    ``repeats``), given the report's entities and articles by id, each
+    article's text SHA-256 and :func:`_reused_in`."""
     where = list(dict.fromkeys([c.article for c in claims] + sorted(x for c in claims for x in reused.get(c.id, ()))))
     where = [a for a in where if a in arts]
 
@@ -143,9 +144,10 @@ def document(report: Report) -> dict[str, Any]:
         the module docstring for each field).
     """
     arts = {a.id: a for a in report.articles}
-    index = ({e.id: e for e in report.entities}, arts, {a.id: text_sha256(a.text) for a in report.articles})
+    ents = {e.id: e for e in report.entities}
+    sha = {a.id: text_sha256(a.text) for a in report.articles}
     reused = _reused_in(report)
-    graph = [claim_item([c for c in g if c.article in arts], index, reused)
+    graph = [claim_item([c for c in g if c.article in arts], ents, arts, sha, reused)
              for g in _groups(report) if any(c.article in arts for c in g)]
     return {"@context": CONTEXT, "@graph": graph}
 

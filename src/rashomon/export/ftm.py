@@ -84,8 +84,7 @@ class _Builder:
     """Makes the proxies of one report; keeps the id of each rashomon record."""
 
     def __init__(self, report: Report) -> None:
-        self.ftm = require("followthemoney", "ftm")
-        self.model = self.ftm.model
+        self.model = require("followthemoney", "ftm").model
         self.report = report
         self.names = {e.id: e.name for e in report.entities}
         self.article_ids: dict[str, str] = {}
@@ -167,7 +166,7 @@ class _Builder:
             for aid, texts in forms.items():
                 if aid not in self.article_ids:
                     continue
-                p = self.make("Mention", self.article_ids[aid], e.name, e.type or "")
+                p = self.make("Mention", self.article_ids[aid], self.entity_ids.get(e.id, e.name), e.type or "")
                 self.ref(p, "document", self.article_ids[aid])
                 p.add("name", texts)
                 if schema is not None:

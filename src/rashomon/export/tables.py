@@ -34,8 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rashomon.export import atomic_path, require
-from rashomon.export.annotations import text_sha256
+from rashomon.export import atomic_path, context_of, require, text_sha256
 from rashomon.report.context import NARRATOR, article_label, figure
 from rashomon.types import Report
 
@@ -193,10 +192,9 @@ def tables(report: Report, context: dict[str, Any]) -> dict[str, Table]:
 
 def write_csv(report: Report, out: Path, context: dict[str, Any] | None = None) -> list[Path]:
     """Write one ``NAME.csv`` per table into the folder ``out`` (created when missing)."""
-    assert context is not None, "the csv export reads the display context"
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, (cols, rows) in tables(report, context).items():
+    for name, (cols, rows) in tables(report, context_of(report, context)).items():
         target = out / f"{name}.csv"
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
@@ -215,7 +213,6 @@ def _xlsx_cell(value: Any) -> Any:
 
 def write_xlsx(report: Report, out: Path, context: dict[str, Any] | None = None) -> list[Path]:
     """Write one workbook with a sheet per table (header row frozen, filters on) to ``out``."""
-    assert context is not None, "the xlsx export reads the display context"
     openpyxl = require("openpyxl", "xlsx")
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -223,7 +220,7 @@ def write_xlsx(report: Report, out: Path, context: dict[str, Any] | None = None)
 
     wb = openpyxl.Workbook(write_only=True)
     bold = Font(bold=True)
-    for name, (cols, rows) in tables(report, context).items():
+    for name, (cols, rows) in tables(report, context_of(report, context)).items():
         per_sheet = XLSX_ROW_LIMIT - 1
         for part, first in enumerate(range(0, max(len(rows), 1), per_sheet), 1):
             chunk = rows[first:first + per_sheet]
