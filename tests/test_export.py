@@ -381,3 +381,24 @@ def test_every_format_and_table_is_documented():
         assert f"--format {fmt}" in doc
     for name in TABLES:
         assert f"| `{name}` |" in doc, f"table {name} is not described in docs/exports.md"
+
+
+def test_two_records_on_one_span_keep_apart_ids(tmp_path):
+    """Two claims on one span, and two entities of one name kept apart, get ids of their own."""
+    import copy
+
+    from rashomon.export.annotations import collection
+    from rashomon.report.context import build_context
+
+    report = hostile_report()
+    twin = copy.deepcopy(report.claims[1])
+    twin.id, twin.polarity = "c9", "affirmed"
+    namesake = copy.deepcopy(report.entities[1])
+    namesake.id = "e9"
+    report.claims.append(twin)
+    report.entities.append(namesake)
+    lines = _ftm_lines(report, tmp_path)
+    _check_ftm(lines)
+    assert sum(1 for d in lines if d["schema"] == "Person" and d["properties"]["name"] == ["\U0001D4D2ole Reed"]) == 2
+    items = collection(report, build_context(report))["first"]["items"]
+    assert len({i["id"] for i in items}) == len(items)

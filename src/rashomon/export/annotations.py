@@ -113,13 +113,18 @@ class _Builder:
         self.names = {e.id: e.name for e in report.entities}
         self.claims = {c.id: c for c in report.claims}
         self.generator = {"type": "Software", "name": f"{report.generator.name} {report.generator.version}"}
+        self.seen: dict[str, int] = {}
 
     def target(self, rec: Quote | Claim, **extra: Any) -> dict[str, Any]:
         return {"type": "SpecificResource", "source": self.sources[rec.article],
                 "selector": selectors(self.arts[rec.article].text, rec.start, rec.end), **extra}
 
     def annotation(self, key: tuple, motivation: str, bodies: list[dict], target: Any) -> dict[str, Any]:
-        return {"id": urn(*key), "type": "Annotation", "motivation": motivation,
+        aid = urn(*key)
+        n = self.seen[aid] = self.seen.get(aid, 0) + 1
+        if n > 1:  # two records of one kind on one span: the later ones are numbered
+            aid = urn(*key, n)
+        return {"id": aid, "type": "Annotation", "motivation": motivation,
                 "generator": self.generator, "body": bodies, "target": target}
 
     def quote(self, q: Quote) -> dict[str, Any]:

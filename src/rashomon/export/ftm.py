@@ -37,7 +37,8 @@ FtM has no quote or claim schema; a ``Note`` ("an annotation that applies to
 a document or entity") on the speaker is the nearest. Ids are stable: each
 is the SHA-1 of ``rashomon``, the schema and what the record is, never of rashomon's
 per-run ids (``a0``, ``e4``): an article by the SHA-1 of its text, an entity
-by its schema and name, a quote or claim by its article and character span;
+by its schema and name, a quote or claim by its article and character span
+(a second record with the same key is numbered);
 exporting the same corpus twice gives the same ids, so ``ftm aggregate``
 merges the two files instead of doubling them.
 """
@@ -91,12 +92,15 @@ class _Builder:
         self.entity_ids: dict[str, str] = {}
         self.note_ids: dict[str, str] = {}
         self.cleaned: dict[tuple[str, str, str | None], str | None] = {}
+        self.seen: dict[str, int] = {}
         self.out: list[Any] = []
 
-    @staticmethod
-    def make_id(schema: str, *key: Any) -> str:
-        """The SHA-1 (hex) of ``rashomon``, the schema and ``key``."""
-        return hashlib.sha1("\x1f".join((ID_PREFIX, schema, *map(str, key))).encode("utf-8")).hexdigest()
+    def make_id(self, schema: str, *key: Any) -> str:
+        """The SHA-1 (hex) of ``rashomon``, the schema and ``key``; a key met
+        again (two claims on one span) is numbered, so no two records share an id."""
+        eid = hashlib.sha1("\x1f".join((ID_PREFIX, schema, *map(str, key))).encode("utf-8")).hexdigest()
+        n = self.seen[eid] = self.seen.get(eid, 0) + 1
+        return eid if n == 1 else self.make_id(schema, *key, n)
 
     def make(self, schema: str, *key: Any) -> Any:
         """A new proxy, its id made by :meth:`make_id`."""
@@ -135,14 +139,11 @@ class _Builder:
         p.add("bodyText", a.text)
 
     def entities(self) -> None:
-        seen: set[tuple[str, str]] = set()
         for e in self.report.entities:
             schema = schema_of(e)
             if schema is None:
                 continue
-            key = (schema, e.name)
-            p = self.make(schema, *key, *((e.id,) if key in seen else ()))  # a namesake kept apart keeps its own id
-            seen.add(key)
+            p = self.make(schema, e.name)  # a namesake kept apart is numbered (see make_id)
             self.entity_ids[e.id] = p.id
             p.add("name", e.name)
             if schema == "Address":
