@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from _export_fixture import export_report, hostile_report  # noqa: F401  (fixture)
 from rashomon.export import export
@@ -211,3 +212,11 @@ def test_context_length():
     text = "x" * 50 + WORDS + "y" * 50
     _, quote = selectors(text, 50, 50 + len(WORDS))
     assert quote["prefix"] == "x" * 32 and quote["suffix"] == "y" * 32
+
+
+
+@given(st.text(min_size=1), st.data())
+def test_any_span_of_an_unchanged_text_anchors_where_it_was(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    assert anchor({"selector": selectors(text, start, end)}, text) == (start, end)

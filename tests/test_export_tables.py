@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from _export_fixture import export_report, hostile_report  # noqa: F401  (fixture)
 from rashomon.export import export
@@ -165,3 +166,11 @@ def test_xlsx_table_longer_than_a_sheet_goes_on_in_the_next(tmp_path, monkeypatc
     ids = [r[0].value for n in ("claims", "claims (2)") for r in wb[n].iter_rows(min_row=2)]
     assert ids == [c.id for c in report.claims]
     assert wb["claims (2)"]["A1"].value == "id" and wb["reuse"].max_row == 2
+
+
+
+@given(st.text())
+def test_no_neutralised_text_starts_a_formula_and_the_text_comes_back(text):
+    cell = neutralise(text)
+    assert not cell.startswith(FORMULA_START)
+    assert _raw(cell) == text or (text.startswith("'") and cell == text)
