@@ -328,11 +328,12 @@ def test_claims_first_appearance_needs_a_strictly_earlier_date():
 def test_gexf_reads_back_with_networkx(export_report, tmp_path):
     import networkx as nx
 
-    from rashomon.export.gexf import graph
+    from rashomon.export.gexf import EDGE_KINDS, graph
 
     path = export(export_report, "gexf", tmp_path / "network.gexf")[0]
     back = nx.read_gexf(path)
     mine = graph(export_report)
+    assert {d["label"] for _, _, d in back.edges(data=True)} <= set(EDGE_KINDS)
     assert set(back.nodes) == set(mine.nodes)
     assert {n: back.nodes[n]["label"] for n in back} == {n: mine.nodes[n]["label"] for n in mine}
     assert sorted((u, v, d["label"], d["weight"]) for u, v, d in back.edges(data=True)) == \

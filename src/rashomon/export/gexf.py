@@ -34,7 +34,7 @@ from rashomon.export import atomic_path, require
 from rashomon.report.context import article_label
 from rashomon.types import Article, Report
 
-#: Edge kinds: quote edges, then the three kinds of claim relation.
+#: Every edge ``label``: quote edges, then the three kinds of claim relation.
 EDGE_KINDS = ("quotes", "relays", "contradicts", "agrees", "repeats")
 
 
