@@ -56,3 +56,29 @@ def corpus_report(corpus_dir):
     from rashomon import analyze
 
     return analyze([corpus_dir])
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_report(request):
+    """The report of the real corpus (``corpus_report``) where ``../shared`` is
+    present; else of the demo corpus in ``examples/corpus`` (a user's own
+    clone). Under ``CI=true`` the real corpus must be present."""
+    if CORPUS.exists() or os.environ.get("CI") == "true":
+        return request.getfixturevalue("corpus_report")
+    from rashomon import analyze
+
+    return analyze([EXAMPLES])
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus_report():
+    """The report of ``tests/data/export/hostile.jsonl``: fictional articles
+    whose titles, outlets, quotes and claims start with spreadsheet formula
+    prefixes and hold ``<script>``, quotation marks, line breaks and
+    characters outside the Basic Multilingual Plane (computed once)."""
+    from rashomon import analyze
+
+    return analyze([Path(__file__).resolve().parent / "data" / "export" / "hostile.jsonl"])

@@ -263,6 +263,32 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Report.model_json_schema(by_alias=True), indent=2, ensure_ascii=False) + "\n")
 
 
+@app.command("export")
+def export_command(
+    source: Path = typer.Argument(..., metavar="SOURCE", help="A report.json written by 'rashomon analyze' (or a workspace file)."),
+    fmt: str = typer.Option(..., "--format", "-f", metavar="FORMAT",
+                            help="ftm, annotations, claims, csv, xlsx, gexf, or all (see docs/exports.md)."),
+    out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT",
+                                  help="The file to write (for csv and all: a folder)."),
+) -> None:
+    """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF."""
+    from rashomon.errors import RashomonError
+    from rashomon.export import ALL, FORMATS, export as run, load_report
+
+    if fmt not in FORMATS and fmt != ALL:  # checked before the report is read
+        err.print(f"error: unknown format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}", markup=False)
+        raise typer.Exit(2)
+    try:
+        paths = run(load_report(source), fmt, out_path)
+    except RashomonError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        err.print(f"error: {fmt} export cannot be written to {out_path}: {exc.strerror or exc}", markup=False)
+        raise typer.Exit(1) from None
+    out.print("written: " + ", ".join(str(p) for p in paths), markup=False)
+
+
 def main() -> None:
     """Entry point of the ``rashomon`` script and ``python -m rashomon``."""
     app()

@@ -12,7 +12,8 @@
     ├── SettingsError         a setting of the wrong type or out of range (CLI exit 2)
     ├── ModelError            the spaCy pipeline cannot be loaded
     │   └── GazetteerError        a gazetteer file is missing, unreadable or malformed
-    └── MissingExtraError     an optional extra is not installed
+    ├── MissingExtraError     an optional extra is not installed
+    └── ExportError           a report cannot be read or exported (``rashomon export``)
 
 Each message says what to do next.
 """
@@ -72,3 +73,9 @@ class GazetteerError(ModelError):
 
 class MissingExtraError(RashomonError):
     """An optional extra is needed: ``pip install 'rashomon[EXTRA]'``."""
+
+
+class ExportError(RashomonError):
+    """``rashomon export`` cannot read its source (missing, not a report, a
+    workspace this installation cannot open) or cannot write where it was
+    told (a folder where a file is due); the message names the path."""
