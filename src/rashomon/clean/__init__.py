@@ -81,7 +81,8 @@ def clean(article: Article) -> CleanResult:
     Parameters
     ----------
     article : Article
-        Its ``text`` is read; nothing is changed.
+        Its ``text`` and ``asides`` (captions its reader marked) are read;
+        nothing is changed.
 
     Returns
     -------
@@ -92,7 +93,7 @@ def clean(article: Article) -> CleanResult:
         ``share``, ``cookie-notice``, ``advertisement``, ``credit``,
         ``masthead``, ``byline``, ``duplicate``, ``pull-quote``, ``noise``, …)
         and a ``detail`` sentence; ``asides``: photo captions (kind
-        ``caption``); ``posts``: embedded posts as ``Quote(kind="post")``
+        ``caption``), the reader's and those the text shows; ``posts``: embedded posts as ``Quote(kind="post")``
         with the author's name span and the ISO date; ``lines``: the text's lines.
 
     Pure and fast (regular expressions and line logic, linear in the text; no model).
@@ -102,7 +103,8 @@ def clean(article: Article) -> CleanResult:
     lines = split_lines(text)
     nonblank = [ln for ln in lines if ln.text]
     reasons: dict[int, tuple[str, str]] = {}
-    kept_notes = {ln.index for ln in nonblank if protected(ln, lex)}
+    given = _inside(nonblank, article.asides)  # captions the reader marked (<figcaption>)
+    kept_notes = {ln.index for ln in nonblank if protected(ln, lex)} | given
     for ln in nonblank:
         if ln.index not in kept_notes and (c := classify(ln, lex)):
             reasons[ln.index] = c
@@ -113,7 +115,8 @@ def clean(article: Article) -> CleanResult:
     keys = {ln.index: norm(ln.text) for ln in candidates}
     dup, seen = duplicates(candidates, keys)
     pulls = contained(candidates, keys, skip=set(dup) | kept_notes)
-    caps = captions(lines, {i: r[0] for i, r in reasons.items()}, set(dup) | set(pulls))
+    caps = {i: d for i, d in captions(lines, {i: r[0] for i, r in reasons.items()}, set(dup) | set(pulls)).items()
+            if i not in given}
 
     kept = [ln for ln in candidates if ln.index not in dup and ln.index not in pulls and ln.index not in caps]
     span = zones(kept)
@@ -122,6 +125,8 @@ def clean(article: Article) -> CleanResult:
             if ln.index > span[1] and reasons.get(ln.index, ("",))[0] in ("", "photo-credit") \
                     and not ln.long and copyright_holder(ln.text):
                 reasons[ln.index] = ("footer", "page footer (copyright notice)")
+            elif ln.index < span[0] and reasons.get(ln.index, ("",))[0] == "credit":
+                reasons[ln.index] = ("byline", DETAILS["byline"])  # "Interview by …" atop the page
         holder = _holder(nonblank, reasons)
         mh = masthead(kept, span[0], text, holder)
         if mh is not None:
@@ -134,8 +139,15 @@ def clean(article: Article) -> CleanResult:
 
     removed = _removals(text, nonblank, reasons, dup, seen, keys, pulls)
     removed_lines = set(reasons) | set(dup) | set(pulls)
-    return CleanResult(removed=removed, asides=caption_asides(article, lines, caps),
+    asides = sorted([*article.asides, *caption_asides(article, lines, caps)], key=lambda x: x.start)
+    return CleanResult(removed=removed, asides=asides,
                        posts=posts(article, lines, removed_lines), lines=lines)
+
+
+def _inside(nonblank: list[Line], asides: list[Aside]) -> set[int]:
+    """Indices of the lines that lie wholly inside one of ``asides``."""
+    spans = [(x.start, x.end) for x in asides]
+    return {ln.index for ln in nonblank if any(s <= ln.start and ln.end <= e for s, e in spans)} if spans else set()
 
 
 def outside_asides(article: Article, records: list) -> list:

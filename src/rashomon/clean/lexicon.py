@@ -59,7 +59,7 @@ def lexicon() -> Lexicon:
     for kind, grp in raw["tokens"].items():
         phrases = set()
         for w in grp["words"]:
-            t = tuple(tokens(str(w)))
+            t = tuple(tokens(str(w), split_case=False))
             if t:
                 phrases.add(t)
                 longest = max(longest, len(t))
@@ -86,27 +86,35 @@ def lexicon() -> Lexicon:
                    credit_rx, protected_rx, update_split_rx)
 
 
-_SCRIPT_SPLIT = re.compile(r"(?<=[A-Za-z])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z])|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
+_SCRIPT_SPLIT = re.compile(r"(?<=[A-Za-z])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z])")
+_CASE_SPLIT = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
 _SEP = re.compile(r"[|/·•,;:\u2022\u00b7\u2013\u2014»«›>▶►]+|\s+")
 
 
-def tokens(s: str) -> list[str]:
-    """Casefolded tokens of a short line, split at separators and at script
-    (Latin/other) and lower→upper case boundaries."""
+def tokens(s: str, split_case: bool = True) -> list[str]:
+    """Casefolded tokens of a short line, split at separators, at script
+    (Latin/other) boundaries and, with ``split_case``, at lower→upper case
+    boundaries ("DONATEРусский" → donate, русский; "NewsSport" → news, sport)."""
     s = unicodedata.normalize("NFC", s).replace("’", "'")
     out = []
     for part in _SEP.split(s):
         if not part:
             continue
-        out += [p.casefold() for p in _SCRIPT_SPLIT.split(part) if p.strip("-'.()[]")]
-    return [t.strip("()[]") for t in out]
+        for p in _SCRIPT_SPLIT.split(part):
+            out += _CASE_SPLIT.split(p) if split_case else [p]
+    return [t.strip("()[]").casefold() for t in out if t.strip("-'.()[]")]
 
 
 def token_kinds(text: str, lex: Lexicon | None = None) -> list[str] | None:
     """The furniture kinds covering every token of ``text`` (greedy longest
-    phrase first), or ``None`` when some token is not furniture."""
+    phrase first), or ``None`` when some token is not furniture. Tokens are
+    tried split at case boundaries and, failing that, whole ("LinkedIn")."""
     lex = lex or lexicon()
-    toks = tokens(text)
+    return _cover(tokens(text), lex) or _cover(tokens(text, split_case=False), lex)
+
+
+def _cover(toks: list[str], lex: Lexicon) -> list[str] | None:
+    """The kinds of lexicon phrases covering ``toks`` greedily, or ``None``."""
     if not toks:
         return None
     kinds: list[str] = []

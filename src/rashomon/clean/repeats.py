@@ -105,7 +105,7 @@ def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> d
 
     A candidate (not in ``skip``) of ≥ :data:`MIN_CONTAINED_WORDS` words that
     reads as a sentence or a quotation and whose words occur, in order and
-    whole, inside another candidate at least three words longer, is a copy.
+    whole, inside a longer candidate, is a copy.
     Returns line index → (index of the line holding the passage, detail).
 
     Linear in the text: only lines whose first three words open some shorter
@@ -128,7 +128,7 @@ def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> d
     for i, w in short.items():
         needle = " " + " ".join(w) + " "
         for j in hits.get(tuple(w[:3]), ()):
-            if j == i or len(words[j]) < len(w) + 3:
+            if j == i or len(words[j]) <= len(w):
                 continue
             if needle in " " + " ".join(words[j]) + " ":
                 out[i] = (j, f"repeats a passage of line {j + 1}")

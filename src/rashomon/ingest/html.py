@@ -23,7 +23,7 @@ from rashomon.ingest.fields import (
 )
 from rashomon.ingest.text import decode
 from rashomon.settings import Settings
-from rashomon.types import Article
+from rashomon.types import Article, Aside
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +54,13 @@ _PUBLISHED_META = (
 @dataclass
 class HtmlPage:
     """What one HTML page yields: ``text`` the main text (paragraphs on their
-    own lines); ``meta`` field → (normalised value, value as written)."""
+    own lines); ``meta`` field → (normalised value, value as written);
+    ``captions`` the (start, end) offsets in ``text`` of its photo captions
+    (``<figcaption>``)."""
 
     text: str
     meta: dict[str, tuple[str, str]] = field(default_factory=dict)
+    captions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -111,10 +114,20 @@ def _json_ld(tree) -> list[dict]:
     return out
 
 
+def _ld_text(ld: list[dict], key: str) -> str | None:
+    """The first non-empty string value of ``key`` among JSON-LD items."""
+    return next((i[key].strip() for i in ld if isinstance(i.get(key), str) and i[key].strip()), None)
+
+
 def _own_meta(tree) -> dict[str, str]:
-    """Values the markup states directly (before trafilatura prunes the tree)."""
+    """Values the markup states directly (before trafilatura prunes the tree):
+    outlet (``og:site_name``, else JSON-LD ``publisher.name``), title (JSON-LD
+    ``headline``, else ``og:title``), published, language, URL."""
     raw: dict[str, str] = {}
     ld = _json_ld(tree)
+    title = _ld_text(ld, "headline") or _meta_content(tree, ("og:title", "twitter:title"))
+    if title:
+        raw["title"] = title
     site = _meta_content(tree, ("og:site_name",))
     if not site:
         for item in ld:
@@ -209,12 +222,13 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
     text = (getattr(doc, "text", None) or "").strip()
     if not text:
         text = body_text(markup)
+    text, captions = _with_captions(text, _figure_captions(tree) if tree is not None else [])
 
     def put(field_name: str, value: str | None, raw: str | None) -> None:
         if value and raw:
             meta[field_name] = (value, raw)
 
-    title = getattr(doc, "title", None)
+    title = own.get("title") or getattr(doc, "title", None)
     put("title", normalize_text(title), title)
     outlet_raw = own.get("outlet")
     if not outlet_raw and doc is not None and doc.sitename:
@@ -234,13 +248,58 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
     put("url", normalize_url(url_raw), url_raw)
     lang_raw = own.get("language")
     put("language", normalize_language(lang_raw), lang_raw)
-    return HtmlPage(text=text, meta=meta)
+    return HtmlPage(text=text, meta=meta, captions=captions)
 
 
 def apply_page(article: Article, page: HtmlPage) -> None:
-    """Set the page's stated metadata on ``article`` with ``html-meta`` evidence."""
+    """Set the page's stated metadata on ``article`` with ``html-meta``
+    evidence, and its figure captions as asides (kind ``caption``)."""
     for name, (value, raw) in page.meta.items():
         set_field(article, name, value, "html-meta", raw)
+    article.asides = [Aside(start=s, end=e, kind="caption", text=page.text[s:e],
+                            detail="photo caption (the page's <figcaption>)") for s, e in page.captions]
+
+
+def _figure_captions(tree) -> list[tuple[str, str]]:
+    """``(caption, anchor)`` for each ``<figure>`` with a ``<figcaption>``:
+    the caption's text and the start of the first paragraph after the figure
+    (where the caption goes in the main text). Read from the markup because
+    trafilatura drops figure captions from the text it extracts."""
+    out: list[tuple[str, str]] = []
+    for cap in tree.iter("figcaption"):
+        text = " ".join(cap.text_content().split())
+        fig = next((a for a in cap.iterancestors() if a.tag == "figure"), cap)
+        nxt = fig.xpath("following::p[normalize-space()][1]")
+        if text and nxt:
+            out.append((text, " ".join(nxt[0].text_content().split())[:60]))
+    return out
+
+
+def _with_captions(text: str, captions: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each caption on its own line above the line that opens
+    with its anchor (a caption whose anchor is not in the text, or that the
+    text already holds, is left out), and the captions' offsets."""
+    if not captions:
+        return text, []
+    lines = text.split("\n")
+    before: dict[int, list[str]] = {}
+    for cap, anchor in captions:
+        if cap in text or not anchor:
+            continue
+        i = next((k for k, ln in enumerate(lines) if " ".join(ln.split()).startswith(anchor)), None)
+        if i is not None:
+            before.setdefault(i, []).append(cap)
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, ln in enumerate(lines):
+        for cap in before.get(k, ()):
+            spans.append((pos, pos + len(cap)))
+            out.append(cap)
+            pos += len(cap) + 1
+        out.append(ln)
+        pos += len(ln) + 1
+    return "\n".join(out), spans
 
 
 def read_html(path: Path, data: bytes, settings: Settings) -> list[Article]:
