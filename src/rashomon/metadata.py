@@ -52,7 +52,7 @@ from rashomon.clean.blocks import copyright_holder
 from rashomon.language import LANGUAGES, detect_language, main_language, other_paragraphs
 from rashomon.types import Article, Evidence
 
-__all__ = ["infer", "parse_date", "detect_language", "outlet_like", "retitle", "LANGUAGES"]
+__all__ = ["infer", "parse_date", "dateline_date", "detect_language", "outlet_like", "retitle", "LANGUAGES"]
 
 log = logging.getLogger(__name__)
 
@@ -353,10 +353,11 @@ _STAMP_SEP = re.compile(r" ?\| ?| [·•] ?| ?[·•] ")
 
 
 def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
-    """The date of an unlabelled date stamp (``text`` is one line at offset
-    ``start``): the first separated item holding a day and month, joined with
-    the next item when that one is a bare time ("15 May 2024 | 17:05"); the
-    part after an update label is left out."""
+    """The date of a date stamp (``text`` is one line, or a label's value, at
+    offset ``start``) with its span: the first separated item holding a day
+    and month, joined with the next or the previous item when that one is a
+    bare time ("15 May 2024 | 17:05", "10:33 | 24 November 2020"); the part
+    after an update label is left out."""
     lex = clean_mod.lexicon()
     cut = lex.update_split_rx.search(text)
     if cut:
@@ -366,11 +367,16 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(text)))
+    def bare_time(j: int) -> bool:
+        return 0 <= j < len(bounds) and bool(_TIME.fullmatch(text[bounds[j][0]:bounds[j][1]].strip()))
+
     for k, (s, e) in enumerate(bounds):
         if not clean_mod.has_date(text[s:e]):
             continue
-        if k + 1 < len(bounds) and _TIME.fullmatch(text[bounds[k + 1][0]:bounds[k + 1][1]].strip()):
+        if bare_time(k + 1):
             e = bounds[k + 1][1]
+        elif bare_time(k - 1):
+            s = bounds[k - 1][0]
         value = text[s:e].strip(" ,;")
         iso = parse_date(value, languages)
         if iso:
@@ -407,17 +413,26 @@ def _published(page: _Page, languages) -> tuple[str, int, int] | None:
             if stamp is None and (in_byline or ln.index < page.first_prose):
                 stamp = _stamp(ln.text, ln.start, languages)
             continue
-        iso = parse_date(value, languages)
-        if not iso:
-            continue
-        value = value.rstrip(" ,;·|")
-        hit = (iso, ln.start + vstart, ln.start + vstart + len(value))
+        hit = _stamp(value, ln.start + vstart, languages)
+        if hit is None:
+            iso = parse_date(value, languages)
+            if not iso:
+                continue
+            value = value.rstrip(" ,;·|")
+            hit = (iso, ln.start + vstart, ln.start + vstart + len(value))
         if label.casefold() in lex.published_labels:
             return hit
         updated = updated or hit
     if stamp or updated:
         return stamp or updated
-    for ln in [k for k in page.kept if k.words >= 8][:3]:
+    return _dateline_date(page.kept, languages)
+
+
+def _dateline_date(kept, languages=None) -> tuple[str, int, int] | None:
+    """The date of a wire dateline with its year (``BAKU, September 20, 2023
+    (Reuters) -``) opening one of the first three lines of ≥ 8 words of
+    ``kept``, with its span."""
+    for ln in [k for k in kept if k.words >= 8][:3]:
         m = _DATELINE.match(ln.text) if not ln.long else None
         if m:
             head = ln.text[: m.start("a1") if m.group("a1") else m.start("a2")]
@@ -425,6 +440,12 @@ def _published(page: _Page, languages) -> tuple[str, int, int] | None:
             if iso:
                 return iso, ln.start, ln.start + len(head.rstrip(" (/"))
     return None
+
+
+def dateline_date(text: str) -> tuple[str, int, int] | None:
+    """ISO date and span of a dated wire dateline opening one of the first
+    three paragraphs of ``text`` (see :func:`_dateline_date`), or ``None``."""
+    return _dateline_date([ln for ln in clean_mod.split_lines(text) if ln.text])
 
 
 # -- title ------------------------------------------------------------------
@@ -501,8 +522,9 @@ def _page(article: Article, lines) -> tuple[_Page, set[int]]:
             if k < len(spans) and spans[k][0] < ln.end:
                 partly.add(ln.index)
             kept.append(ln)
-    first_prose = next((ln.index for ln in kept if clean_mod.is_prose(ln)), len(lines))
-    return _Page(article.text, lines, kept, reason, first_prose), partly
+    span = clean_mod.zones(kept, [ln for ln in lines if ln.text], {i for i, r in reason.items() if r == "byline"},
+                           clean_mod.lexicon())
+    return _Page(article.text, lines, kept, reason, span[0] if span else len(lines)), partly
 
 
 def infer(article: Article, cleaned) -> None:

@@ -53,9 +53,9 @@ from rashomon.clean.repeats import across_articles, contained, duplicates
 from rashomon.types import Article, Aside, Quote, Removal
 
 __all__ = [
-    "ATTRIBUTION", "DATE_RX", "DETAILS", "CleanResult", "Lexicon", "Line", "across_articles", "clean",
-    "copyright_holder", "date_label", "has_date", "is_prose", "lexicon", "menu_items", "outside_asides",
-    "parse_post_date", "split_lines", "token_kinds",
+    "across_articles", "ATTRIBUTION", "clean", "CleanResult", "copyright_holder", "date_label", "DATE_RX",
+    "DETAILS", "has_date", "is_prose", "Lexicon", "lexicon", "Line", "menu_items", "outside_asides",
+    "parse_post_date", "split_lines", "token_kinds", "zones",
 ]
 
 NOISE_RUN = 20
@@ -119,7 +119,7 @@ def clean(article: Article) -> CleanResult:
             if i not in given}
 
     kept = [ln for ln in candidates if ln.index not in dup and ln.index not in pulls and ln.index not in caps]
-    span = zones(kept)
+    span = zones(kept, nonblank, {i for i, r in reasons.items() if r[0] == "byline"}, lex)
     if span:
         for ln in nonblank:  # a copyright notice below the last paragraph is the page's footer
             if ln.index > span[1] and reasons.get(ln.index, ("",))[0] in ("", "photo-credit") \

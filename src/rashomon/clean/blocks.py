@@ -30,11 +30,26 @@ _LIST_ITEM = re.compile(rf"^{BULLET}\s+\S")
 _DIGIT = re.compile(r"\d")
 
 
-def zones(kept: list[Line]) -> tuple[int, int] | None:
-    """Line indices of the first and last prose lines among ``kept`` (the
-    lines no rule removed), or ``None`` for a page without prose."""
+def zones(kept: list[Line], nonblank: list[Line], bylines: set[int], lex: Lexicon) -> tuple[int, int] | None:
+    """Line indices of the end of the head and of the last prose line, or
+    ``None`` for a page without prose.
+
+    The head ends at the first prose line among ``kept`` (the lines no rule
+    removed) — unless a byline or date label follows that line before the
+    next prose line: the first was then a standfirst, and the head ends at
+    the second. ``bylines`` holds the indices of lines already removed as
+    bylines; ``nonblank`` all the page's non-blank lines.
+    """
     prose = [ln.index for ln in kept if is_prose(ln)]
-    return (prose[0], prose[-1]) if prose else None
+    if not prose:
+        return None
+    head = prose[0]
+    if len(prose) > 1:
+        between = [ln for ln in nonblank if prose[0] < ln.index < prose[1]]
+        if any(ln.index in bylines or (ln.words <= 15 and not ln.long and (date_label(ln.text, lex) or lex.by_rx.match(ln.text)))
+               for ln in between):
+            head = prose[1]
+    return head, prose[-1]
 
 
 # -- copyright holder and masthead ------------------------------------------------

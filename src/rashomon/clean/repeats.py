@@ -99,6 +99,10 @@ MIN_CONTAINED_WORDS = 5
 passage of another line (shorter sentences recur by chance)."""
 
 
+MAX_CONTAINED_WORDS = 60
+"""Pull quotes and contents entries are a sentence or two; a longer line is a paragraph."""
+
+
 def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> dict[int, tuple[int, str]]:
     """Lines that repeat a passage of a longer line: pull quotes and contents
     entries ("IN THIS INTERVIEW" lists), kept in their paragraph.
@@ -112,7 +116,8 @@ def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> d
     candidate are searched, each opening at most :data:`MAX_SAME_HEAD` times.
     """
     words = {ln.index: keys[ln.index].split() for ln in candidates if ln.index not in skip}
-    short = {i: w for i, w in words.items() if len(w) >= MIN_CONTAINED_WORDS and _quoted_or_sentence(w)}
+    short = {i: w for i, w in words.items()
+             if MIN_CONTAINED_WORDS <= len(w) <= MAX_CONTAINED_WORDS and _quoted_or_sentence(w)}
     if not short:
         return {}
     openings: dict[tuple[str, ...], list[int]] = defaultdict(list)
