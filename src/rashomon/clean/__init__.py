@@ -60,6 +60,8 @@ __all__ = [
 
 NOISE_RUN = 20
 _NOISE = re.compile(r"([^\w\s]|_)\1{%d,}|[\"'“”„‟‘’‚‛«»‹›〝〞]{%d,}" % (NOISE_RUN - 1, NOISE_RUN))
+_NOISE_HINT = re.compile(r"[^\w\s]{%d}|_{%d}" % (NOISE_RUN, NOISE_RUN))
+"""Every noise run is one of these: a text without one is not searched line by line."""
 
 
 @dataclass
@@ -175,6 +177,7 @@ def _removals(text: str, nonblank: list[Line], reasons: dict[int, tuple[str, str
     inside kept lines."""
     removed: list[Removal] = []
     block: list[Line] = []
+    noisy = bool(_NOISE_HINT.search(text))
 
     def flush() -> None:
         if block:
@@ -198,7 +201,7 @@ def _removals(text: str, nonblank: list[Line], reasons: dict[int, tuple[str, str
         elif ln.index in reasons:
             reason, detail = reasons[ln.index]
             removed.append(Removal(start=ln.start, end=ln.end, reason=reason, text=ln.text, detail=detail))
-        else:
+        elif noisy:
             for m in _NOISE.finditer(text, ln.start, ln.end):
                 removed.append(Removal(start=m.start(), end=m.end(), reason="noise", text=m.group(),
                                        detail=f"{DETAILS['noise']}: {m.end() - m.start():,} characters"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rashomon.clean.lexicon import PATTERN_ORDER, TOKEN_PRIORITY, Lexicon, date_label, token_kinds
+from rashomon.clean.lexicon import PATTERN_ORDER, TOKEN_PRIORITY, Lexicon, date_label, pattern_kind, token_kinds
 from rashomon.clean.lines import BULLET, Line, crumbs, items
 
 __all__ = ["classify", "credit", "menu_items", "DETAILS", "protected"]
@@ -117,12 +117,12 @@ def _item_kind(item: str, lex: Lexicon) -> str | None:
     if kinds:
         return next(k for k in TOKEN_PRIORITY if k in kinds)
     n = len(item.split())
-    for kind in ("share", "follow", "subscribe", "donate", "comments", "reading-time", "app", "feedback",
-                 "accessibility", "footer"):
-        max_words, rx = lex.patterns[kind]
-        if n <= min(max_words, 8) and rx.search(item):
-            return kind
-    return None
+    return pattern_kind(item, n, _ITEM_KINDS, lex) if n <= 8 else None
+
+
+_ITEM_KINDS = ("share", "follow", "subscribe", "donate", "comments", "reading-time", "app", "feedback",
+               "accessibility", "footer")
+"""Pattern groups an item of a separated line may belong to."""
 
 
 def _separated(text: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -175,12 +175,12 @@ def classify(line: Line, lex: Lexicon) -> tuple[str, str] | None:
         return "byline", DETAILS["byline"]
     if nw <= 3 and t.rstrip(":").strip().casefold() in lex.label_words:
         return "byline", "date label of the byline"
-    for kind in PATTERN_ORDER:
-        max_words, rx = lex.patterns[kind]
-        if nw <= max_words and rx.search(t):
-            if kind == "photo-credit" and t.endswith(".") and nw > 6:
-                continue  # a caption sentence, not a credit
-            if kind in ("related", "teaser") and t.endswith(".") and nw > 12:
-                continue  # "Read more …" opening a sentence of prose
-            return kind, DETAILS[kind]
+    kinds, low = PATTERN_ORDER, t.casefold()
+    while kind := pattern_kind(t, nw, kinds, lex, low):
+        kinds = kinds[kinds.index(kind) + 1:]
+        if kind == "photo-credit" and t.endswith(".") and nw > 6:
+            continue  # a caption sentence, not a credit
+        if kind in ("related", "teaser") and t.endswith(".") and nw > 12:
+            continue  # "Read more …" opening a sentence of prose
+        return kind, DETAILS[kind]
     return None

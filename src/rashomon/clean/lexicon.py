@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from rashomon import data as data_files
 
-__all__ = ["Lexicon", "lexicon", "token_kinds", "tokens", "date_label", "TOKEN_PRIORITY", "PATTERN_ORDER"]
+__all__ = ["Lexicon", "lexicon", "token_kinds", "tokens", "date_label", "pattern_kind", "TOKEN_PRIORITY",
+           "PATTERN_ORDER"]
 
 TOKEN_PRIORITY = ("language-switcher", "browser-notice", "cookie-notice", "advertisement", "donate",
                   "subscribe", "share", "footer", "navigation")
@@ -31,6 +32,8 @@ class Lexicon:
     tokens: dict[str, frozenset[tuple[str, ...]]]
     max_phrase: int
     patterns: dict[str, tuple[int, re.Pattern]]
+    gates: dict[str, re.Pattern]
+    """Pattern group → its gate words (literals); a casefolded line must hold one for the group to be tried."""
     published_labels: frozenset[str]
     """The publication-date labels, casefolded (the others of ``date_label_rx`` are update labels)."""
     update_labels: frozenset[str]
@@ -68,6 +71,8 @@ def lexicon() -> Lexicon:
         kind: (int(grp["max_words"]), re.compile("|".join(f"(?:{p})" for p in grp["patterns"]), re.I))
         for kind, grp in raw["patterns"].items()
     }
+    gates = {kind: re.compile(_alt(str(g).casefold() for g in grp["gate"])) for kind, grp in raw["patterns"].items()
+             if grp.get("gate")}
     by = raw["byline"]
     labels = [*by["published_labels"], *by["updated_labels"]]
     date_label_rx = re.compile(
@@ -81,7 +86,7 @@ def lexicon() -> Lexicon:
         r"^(?:(?:" + _alt(cr["labels"]) + r") by\b|[^;]{1,120}\b(?:" + _alt(cr["contributed"]) + r")\b)", re.I)
     protected_rx = re.compile("|".join(f"(?:{p})" for p in raw["protected"]["patterns"]), re.I)
     update_split_rx = re.compile(r"(?:^|[\s|·•,(])(?:" + _alt(by["updated_labels"]) + r")\b", re.I)
-    return Lexicon(toks, longest, patterns, frozenset(x.casefold() for x in by["published_labels"]),
+    return Lexicon(toks, longest, patterns, gates, frozenset(x.casefold() for x in by["published_labels"]),
                    frozenset(x.casefold() for x in by["updated_labels"]), date_label_rx, by_rx, label_words,
                    credit_rx, protected_rx, update_split_rx)
 
@@ -141,3 +146,22 @@ def date_label(text: str, lex: Lexicon | None = None) -> re.Match | None:
     ``value``; ``None`` unless the value holds a digit."""
     m = (lex or lexicon()).date_label_rx.match(text)
     return m if m and _DIGIT.search(m.group("value")) else None
+
+
+def pattern_kind(text: str, words: int, kinds, lex: Lexicon | None = None, low: str | None = None) -> str | None:
+    """The first of the pattern groups ``kinds`` whose pattern matches
+    ``text`` (a line of ``words`` words, within the group's ``max_words``,
+    holding one of the group's gate words), or ``None``. ``low`` is
+    ``text.casefold()`` when the caller has it."""
+    lex = lex or lexicon()
+    low = text.casefold() if low is None else low
+    for kind in kinds:
+        max_words, rx = lex.patterns[kind]
+        if words > max_words:
+            continue
+        gate = lex.gates.get(kind)
+        if gate is not None and not gate.search(low):
+            continue
+        if rx.search(text):
+            return kind
+    return None

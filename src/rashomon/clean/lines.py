@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
-    "Line", "split_lines", "items", "crumbs", "is_prose", "is_sentence", "norm", "LINE_MAX_CHARS",
+    "Line", "split_lines", "items", "crumbs", "all_caps", "is_prose", "is_sentence", "norm", "LINE_MAX_CHARS",
     "BULLET", "SENTENCE_END",
 ]
 
@@ -118,12 +118,12 @@ def is_sentence(text: str) -> bool:
     """Whether ``text`` reads as a sentence: it ends in ``.``, ``!``, ``?`` or
     ``…`` (a closing quotation mark or bracket may follow) and is not all
     capitals."""
-    return bool(_SENTENCE_STOP.search(text)) and not _all_caps(text)
+    return bool(_SENTENCE_STOP.search(text)) and not all_caps(text)
 
 
-def _all_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters if ch.isalpha() and ch.lower() != ch.upper())
+def all_caps(text: str) -> bool:
+    """Whether ``text`` has cased letters and all of them are capitals."""
+    return text == text.upper() and text != text.lower()
 
 
 def is_prose(line: Line) -> bool:
@@ -139,18 +139,21 @@ def is_prose(line: Line) -> bool:
     """
     n = line.words
     if n >= 25:
-        return not _all_caps(line.text[:400])
+        return not all_caps(line.text[:400])
     return n >= 8 and is_sentence(line.text)
 
 
 _SPACES = re.compile(r"\s+")
 _LEAD_BULLET = re.compile(rf"^{BULLET}\s+|^\d{{1,2}}[.)]\s+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
 
 
 def norm(s: str) -> str:
     """Comparison key of a line: NFKC, straight quotes, casefold, single
     spaces, no list bullet or list number."""
-    s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+        for a, b in _QUOTES:
+            s = s.replace(a, b)
     s = _LEAD_BULLET.sub("", s.strip())
     return _SPACES.sub(" ", s).casefold()

@@ -109,7 +109,8 @@ def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> d
 
     A candidate (not in ``skip``) of ≥ :data:`MIN_CONTAINED_WORDS` words that
     reads as a sentence or a quotation and whose words occur, in order and
-    whole, inside a longer candidate, is a copy.
+    whole, inside a longer candidate where a sentence opens (at its start, or
+    after a sentence's end or a speaker label "Q:"), is a copy.
     Returns line index → (index of the line holding the passage, detail).
 
     Linear in the text: only lines whose first three words open some shorter
@@ -126,6 +127,8 @@ def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> d
     hits: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, w in words.items():
         for p in range(len(w) - 2):
+            if p and w[p - 1][-1] not in _OPENERS:
+                continue  # a copied passage opens a sentence (or follows a label) in its paragraph
             tri = (w[p], w[p + 1], w[p + 2])
             if tri in openings and len(hits[tri]) < MAX_SAME_HEAD and (not hits[tri] or hits[tri][-1] != i):
                 hits[tri].append(i)
@@ -135,10 +138,18 @@ def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> d
         for j in hits.get(tuple(w[:3]), ()):
             if j == i or len(words[j]) <= len(w):
                 continue
-            if needle in " " + " ".join(words[j]) + " ":
+            hay = " " + " ".join(words[j]) + " "
+            at = hay.find(needle)
+            while at > 0 and hay[at - 1] not in _OPENERS:
+                at = hay.find(needle, at + 1)
+            if at >= 0:
                 out[i] = (j, f"repeats a passage of line {j + 1}")
                 break
     return out
+
+
+_OPENERS = frozenset(".!?:;\"”’)")
+"""The last character of the word before a passage that opens a sentence there."""
 
 
 def _quoted_or_sentence(words: list[str]) -> bool:
