@@ -54,8 +54,11 @@ def zones(kept: list[Line], nonblank: list[Line], bylines: set[int], lex: Lexico
 
 # -- copyright holder and masthead ------------------------------------------------
 
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s{0,3}(?:©\s{0,3})?(?:\d{4}(?:\s{0,2}[-–]\s{0,2}\d{2,4})?\s{0,3})?",
+_COPYRIGHT = re.compile(r"^(?:(?:©|\(c\)|copyright\b)\s{0,3}){1,3}(?:\d{4}(?:\s{0,2}[-–]\s{0,2}\d{2,4})?\s{0,3})?",
                         re.I)
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[\s,]{1,3}(?:ltd|limited|inc|llc|plc|gmbh|ag|s\.?\s?a|s\.?\s?l|b\.?\s?v|n\.?\s?v|s\.?r\.?l|oy|ab|co)\.?)$", re.I)
+"""A company-form suffix ("Ltd", "Inc.", "S.A.", "GmbH"): the outlet's name is the name before it."""
 _HOLDER_END = re.compile(r"\s{0,3}(?:\ball rights reserved\b|[|·•]|\.\s|,\s|\s[-–—]\s|$)", re.I)
 _TRAILING_YEAR = re.compile(r"[\s,]{1,3}\d{4}(?:\s{0,2}[-–]\s{0,2}\d{2,4})?$")
 
@@ -77,6 +80,8 @@ def copyright_holder(text: str) -> tuple[int, int] | None:
     if y:
         name = name[: y.start()]
     name = name.rstrip(" .,")
+    if (suffix := _LEGAL_SUFFIX.search(name)) and suffix.start() > 0:
+        name = name[: suffix.start()].rstrip(" .,")
     if not name or not name[:1].isupper() or len(name.split()) > 8:
         return None
     return s, s + len(name)
@@ -245,21 +250,26 @@ def head_tail_navigation(kept: list[Line], reasons: Reasons, span: tuple[int, in
             reasons[ln.index] = ("navigation", "site navigation (menu line of separated items)")
 
 
+_LIST_HEADERS = {"related": (20, "headline in a related-links box"), "tags": (4, "item of a tag or topic list")}
+"""Headers that open a list (reason → longest item in words, detail of an item)."""
+
+
 def related_lists(nonblank: list[Line], reasons: Reasons) -> None:
-    """Short headline lines right after a related-links header ("Most read",
-    "Related coverage") are related links, until a prose line, a line ending
-    a sentence, or the next header."""
+    """Short lines right after a related-links header ("Most read", "Related
+    coverage") are related links, and after a tag header ("Topics") tags,
+    until a longer line, a line ending a sentence, or the next header."""
     for k, ln in enumerate(nonblank):
-        if reasons.get(ln.index, ("",))[0] != "related":
+        kind = reasons.get(ln.index, ("",))[0]
+        if kind not in _LIST_HEADERS:
             continue
         for nxt in nonblank[k + 1:]:
             if nxt.index in reasons:
-                if reasons[nxt.index][0] == "related":
+                if reasons[nxt.index][0] in _LIST_HEADERS:
                     break
                 continue
-            if nxt.words > 20 or nxt.long or nxt.text.endswith((".", "!", "…", ":")):
+            if nxt.words > _LIST_HEADERS[kind][0] or nxt.long or nxt.text.endswith((".", "!", "…", ":")):
                 break
-            reasons[nxt.index] = ("related", "headline in a related-links box")
+            reasons[nxt.index] = (kind, _LIST_HEADERS[kind][1])
 
 
 HEADING_WORDS = 5

@@ -24,6 +24,9 @@ DETAILS = {
     "app": "app-download prompt",
     "follow": "social-media follow prompt",
     "share": "share buttons",
+    "tools": "article tools or media controls (save, listen, gift, expand image)",
+    "paywall": "paywall or registration prompt",
+    "bot-check": "bot check (CAPTCHA) of the page",
     "comments": "comment counter or prompt",
     "reading-time": "reading time or audio player",
     "accessibility": "accessibility link",
@@ -121,7 +124,7 @@ def _item_kind(item: str, lex: Lexicon) -> str | None:
 
 
 _ITEM_KINDS = ("share", "follow", "subscribe", "donate", "comments", "reading-time", "app", "feedback",
-               "accessibility", "footer")
+               "accessibility", "paywall", "footer")
 """Pattern groups an item of a separated line may belong to."""
 
 

@@ -18,11 +18,11 @@ __all__ = ["Lexicon", "lexicon", "token_kinds", "tokens", "date_label", "pattern
            "PATTERN_ORDER"]
 
 TOKEN_PRIORITY = ("language-switcher", "browser-notice", "cookie-notice", "advertisement", "donate",
-                  "subscribe", "share", "footer", "navigation")
+                  "subscribe", "share", "tools", "footer", "navigation")
 """When a furniture line mixes token kinds, the removal's reason is the first of these present."""
 
-PATTERN_ORDER = ("browser-notice", "cookie-notice", "language-switcher", "accessibility", "archive-notice",
-                 "subscribe", "donate", "app", "follow", "share", "comments", "reading-time", "feedback",
+PATTERN_ORDER = ("browser-notice", "cookie-notice", "bot-check", "language-switcher", "accessibility",
+                 "archive-notice", "paywall", "subscribe", "donate", "app", "follow", "share", "comments", "reading-time", "feedback",
                  "standards", "tags", "teaser", "related", "link", "footer", "photo-credit")
 """The order pattern groups are tried in; the first group that matches names the reason."""
 
