@@ -354,8 +354,9 @@ _STAMP_SEP = re.compile(r" ?\| ?| [·•] ?| ?[·•] ")
 
 def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
     """The date of a date stamp (``text`` is one line, or a label's value, at
-    offset ``start``) with its span: the first separated item holding a day
-    and month, joined with the next or the previous item when that one is a
+    offset ``start``) with its span: the first separated item that is a date
+    stamp (a day and month, and nothing but a time, weekday, time zone, label
+    or leading place: :func:`rashomon.clean.date_item`), joined with the next or the previous item when that one is a
     bare time ("15 May 2024 | 17:05", "10:33 | 24 November 2020"); the part
     after an update label is left out."""
     lex = clean_mod.lexicon()
@@ -371,7 +372,7 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
         return 0 <= j < len(bounds) and bool(_TIME.fullmatch(text[bounds[j][0]:bounds[j][1]].strip()))
 
     for k, (s, e) in enumerate(bounds):
-        if not clean_mod.has_date(text[s:e]):
+        if not clean_mod.has_date(text[s:e]) or not clean_mod.date_item(text[s:e], lex):
             continue
         if bare_time(k + 1):
             e = bounds[k + 1][1]

@@ -39,6 +39,7 @@ from rashomon.clean.asides import ATTRIBUTION, DATE_RX, caption_asides, captions
 from rashomon.clean.blocks import (
     byline_blocks,
     copyright_holder,
+    date_item,
     has_date,
     head_tail_navigation,
     masthead,
@@ -53,7 +54,7 @@ from rashomon.clean.repeats import across_articles, contained, duplicates
 from rashomon.types import Article, Aside, Quote, Removal
 
 __all__ = [
-    "across_articles", "ATTRIBUTION", "clean", "CleanResult", "copyright_holder", "date_label", "DATE_RX",
+    "across_articles", "ATTRIBUTION", "clean", "CleanResult", "copyright_holder", "date_item", "date_label", "DATE_RX",
     "DETAILS", "has_date", "is_prose", "Lexicon", "lexicon", "Line", "menu_items", "outside_asides",
     "parse_post_date", "split_lines", "token_kinds", "zones",
 ]

@@ -20,7 +20,7 @@ from rashomon.clean.lexicon import Lexicon, date_label
 from rashomon.clean.lines import BULLET, SENTENCE_END, Line, is_prose, is_sentence, items
 from rashomon.temporal import MONTHS
 
-__all__ = ["zones", "masthead", "copyright_holder", "byline_line", "has_date", "related_lists",
+__all__ = ["zones", "masthead", "copyright_holder", "byline_line", "date_item", "has_date", "related_lists",
            "removed_headings", "byline_blocks", "head_tail_navigation"]
 
 Reasons = dict[int, tuple[str, str]]
@@ -46,7 +46,7 @@ def zones(kept: list[Line], nonblank: list[Line], bylines: set[int], lex: Lexico
     head = prose[0]
     if len(prose) > 1:
         between = [ln for ln in nonblank if prose[0] < ln.index < prose[1]]
-        if any(ln.index in bylines or (ln.words <= 15 and not ln.long and (date_label(ln.text, lex) or lex.by_rx.match(ln.text)))
+        if any(ln.index in bylines or (ln.words <= 15 and not ln.long and (date_label(ln.text, lex) or lex.by_name_rx.match(ln.text)))
                for ln in between):
             head = prose[1]
     return head, prose[-1]
@@ -161,7 +161,7 @@ def has_date(text: str) -> bool:
     return bool(_date_parts()[0].search(text))
 
 
-def _date_item(item: str, lex: Lexicon) -> bool:
+def date_item(item: str, lex: Lexicon) -> bool:
     """A byline item that is a date stamp: a date or time, and nothing else
     but a weekday, time-zone and filler words, a date label, or a leading
     place and comma ("Kastri, 15 May 2024, 11:30")."""
@@ -192,7 +192,7 @@ def byline_line(line: Line, lex: Lexicon) -> bool:
     for it in its:
         if lex.by_rx.match(it) or staff.search(it) and len(it.split()) <= 6:
             anchor = True
-        elif _date_item(it, lex):
+        elif date_item(it, lex):
             anchor = anchor or has_date(it)
         elif date_label(it, lex) or lex.update_split_rx.match(it):
             continue
@@ -257,12 +257,17 @@ _LIST_HEADERS = {"related": (20, "headline in a related-links box"), "tags": (4,
 def related_lists(nonblank: list[Line], reasons: Reasons) -> None:
     """Short lines right after a related-links header ("Most read", "Related
     coverage") are related links, and after a tag header ("Topics") tags,
-    until a longer line, a line ending a sentence, or the next header."""
+    until a longer line, a line ending a sentence, the next header, or a blank
+    line after the first item."""
     for k, ln in enumerate(nonblank):
-        kind = reasons.get(ln.index, ("",))[0]
-        if kind not in _LIST_HEADERS:
+        kind, detail = reasons.get(ln.index, ("", ""))
+        if kind not in _LIST_HEADERS or detail == _LIST_HEADERS[kind][1]:
             continue
+        prev, taken = ln.index, 0
         for nxt in nonblank[k + 1:]:
+            if taken and nxt.index > prev + 1:
+                break  # a blank line closes the list
+            prev = nxt.index
             if nxt.index in reasons:
                 if reasons[nxt.index][0] in _LIST_HEADERS:
                     break
@@ -270,6 +275,7 @@ def related_lists(nonblank: list[Line], reasons: Reasons) -> None:
             if nxt.words > _LIST_HEADERS[kind][0] or nxt.long or nxt.text.endswith((".", "!", "…", ":")):
                 break
             reasons[nxt.index] = (kind, _LIST_HEADERS[kind][1])
+            taken += 1
 
 
 HEADING_WORDS = 5

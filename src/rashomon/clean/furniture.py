@@ -148,8 +148,8 @@ def classify(line: Line, lex: Lexicon) -> tuple[str, str] | None:
     else ``None``.
 
     Tried in order: tickers and counters; a line of lexicon tokens (≤ 8
-    words); a labelled news ticker; a menu line most of whose items are menu
-    words; a breadcrumb trail; a line of separated furniture items; a wire
+    words); a labelled news ticker; a line of separated furniture items; a
+    menu line most of whose items are menu words; a breadcrumb trail; a wire
     credit; a date label (byline); a line matching a pattern group within its
     word bound. A correction or editor's note is never furniture.
     """
@@ -166,12 +166,12 @@ def classify(line: Line, lex: Lexicon) -> tuple[str, str] | None:
             return reason, " and ".join(dict.fromkeys(DETAILS[k] for k in kinds))
     if nw <= 40 and _labelled_ticker(t):
         return "ticker", "news ticker (labelled items: BREAKING: …, WEATHER: …)"
+    if nw <= 25 and (sep := _separated(t, lex)):
+        return sep
     if nw <= 20 and (its := menu_items(t)) and 2 * sum(token_kinds(i, lex) is not None for i in its) >= len(its):
         return "navigation", "site navigation (menu line, most items menu words)"
     if nw <= 25 and crumbs(t):
         return "breadcrumb", DETAILS["breadcrumb"]
-    if nw <= 25 and (sep := _separated(t, lex)):
-        return sep
     if nw <= 60 and (" by " in t.lower() or "contributed" in t.lower()) and credit(t, lex):
         return "credit", DETAILS["credit"]
     if nw <= 8 and date_label(t, lex):

@@ -40,6 +40,9 @@ class Lexicon:
     date_label_rx: re.Pattern
     """A date label and its value ("Published: 5 March 2021"); see :func:`date_label`."""
     by_rx: re.Pattern
+    """A byline or credit line opening with "By", "Interview by", … (group ``who``)."""
+    by_name_rx: re.Pattern
+    """A byline opening with a by-word alone ("By NAME", "Par NAME")."""
     label_words: frozenset[str]
     credit_rx: re.Pattern
     """One labelled part of a wire credit ("Editing by NAME", "NAME contributed reporting")."""
@@ -80,6 +83,7 @@ def lexicon() -> Lexicon:
         re.I,
     )
     by_rx = re.compile(r"^(?:[-•·*–—]\s{0,3})?(?:" + _alt([*by["by_words"], *by["credit_words"]]) + r") (?P<who>\S[^\n]{0,300})$", re.I)
+    by_name_rx = re.compile(r"^(?:[-•·*–—]\s{0,3})?(?:" + _alt(by["by_words"]) + r") \S", re.I)
     label_words = frozenset(x.casefold() for x in labels if x.casefold() != "date")
     cr = raw["credits"]
     credit_rx = re.compile(
@@ -87,7 +91,7 @@ def lexicon() -> Lexicon:
     protected_rx = re.compile("|".join(f"(?:{p})" for p in raw["protected"]["patterns"]), re.I)
     update_split_rx = re.compile(r"(?:^|[\s|·•,(])(?:" + _alt(by["updated_labels"]) + r")\b", re.I)
     return Lexicon(toks, longest, patterns, gates, frozenset(x.casefold() for x in by["published_labels"]),
-                   frozenset(x.casefold() for x in by["updated_labels"]), date_label_rx, by_rx, label_words,
+                   frozenset(x.casefold() for x in by["updated_labels"]), date_label_rx, by_rx, by_name_rx, label_words,
                    credit_rx, protected_rx, update_split_rx)
 
 
