@@ -108,8 +108,12 @@ def clean(article: Article) -> CleanResult:
     reasons: dict[int, tuple[str, str]] = {}
     given = _inside(nonblank, article.asides)  # captions the reader marked (<figcaption>)
     kept_notes = {ln.index for ln in nonblank if protected(ln, lex)} | given
+    seen_lines: dict[str, tuple[str, str] | None] = {}  # a page repeats its lines: classify each text once
     for ln in nonblank:
-        if ln.index not in kept_notes and (c := classify(ln, lex)):
+        if ln.index in kept_notes:
+            continue
+        c = seen_lines[ln.text] if ln.text in seen_lines else seen_lines.setdefault(ln.text, classify(ln, lex))
+        if c:
             reasons[ln.index] = c
     byline_blocks(nonblank, reasons, lex)
     related_lists(nonblank, reasons)

@@ -57,9 +57,10 @@ _TICKER = re.compile(
     r"(?:\s*[▲▼↑↓+\-−]\s*\d[\d.,]{0,12}\s*%?)?$"
 )
 _COUNTER = re.compile(rf"^(?:{BULLET}\s*)?\d[\d\s.,]{{0,12}}[KkMм]?$")
-_ITEM_LABEL = re.compile(r"^[^\W\d_a-zа-яё]{2,}(?:\s+[^\W\d_a-zа-яё]{2,}){0,2}:\s+\S")
+_ITEM_LABEL = re.compile(r"^[^\W\d_a-zа-яё]{2,}(?: [^\W\d_a-zа-яё]{2,}){0,2}: \S")
 _MENU_SEP_CHAR = re.compile(r"[|•·▪●»]")
-_MENU_SEP = re.compile(r"\s+[|•·▪●»]\s+")
+_MENU_SEP = re.compile(r" [|•·▪●»] ")
+"""A spaced separator, in text whose spaces are collapsed (one space each side)."""
 
 
 def menu_items(text: str) -> list[str] | None:
@@ -69,7 +70,7 @@ def menu_items(text: str) -> list[str] | None:
     punctuation at its end; ``None`` for any other line."""
     if not _MENU_SEP_CHAR.search(text):
         return None
-    its = _MENU_SEP.split(text)
+    its = _MENU_SEP.split(" ".join(text.split()))
     if len(its) < 3:
         return None
     for it in its:
@@ -84,7 +85,7 @@ def _labelled_ticker(text: str) -> bool:
     opening with an all-capitals label and a colon ("BREAKING: … | WEATHER: …")."""
     if not _MENU_SEP_CHAR.search(text):
         return False
-    its = _MENU_SEP.split(text)
+    its = _MENU_SEP.split(" ".join(text.split()))
     return len(its) >= 2 and all(_ITEM_LABEL.match(it) for it in its)
 
 
