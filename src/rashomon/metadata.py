@@ -196,6 +196,10 @@ _BARE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][\w.'-]{1,30}(?:\s[A-Z][\w.'-]{1,30}){0,2})\s{1,3})?(?:\((?P<a1>[A-Z][\w .&/-]{1,30})\)|"
     r"(?P<a2>[A-Z][\w&.-]{1,30}))\s{0,3}[—–]\s")
 """A short dateline: ``(AP) —``, ``NEW YORK (CNN) —``, ``New York CNN —``; its name must look like an outlet's."""
+_PLACE_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÝА-ЯЁ][\w.'’-]{1,30}(?:\s[A-ZÀ-ÝА-ЯЁ][\w.'’-]{1,30}){0,2}),\s{1,3}"
+    r"(?:[A-Z][\w.'’-]{1,30},\s{1,3})?(?P<when>[^()\n–—]{6,40}?)\s{0,3}[-–—]{1,2}\s")
+"""A dateline without a wire, as press releases open: ``LONDON, 12 March 2024 –``."""
 
 _WIRE_NAME = re.compile(r"^[A-ZА-ЯЁ][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")
 _DATELINE_DATE = re.compile(
@@ -430,9 +434,9 @@ def _published(page: _Page, languages) -> tuple[str, int, int] | None:
 
 
 def _dateline_date(kept, languages=None) -> tuple[str, int, int] | None:
-    """The date of a wire dateline with its year (``BAKU, September 20, 2023
-    (Reuters) -``) opening one of the first three lines of ≥ 8 words of
-    ``kept``, with its span."""
+    """The date of a dateline with its year (``BAKU, September 20, 2023
+    (Reuters) -``, ``LONDON, 12 March 2024 –``) opening one of the first
+    three lines of ≥ 8 words of ``kept``, with its span."""
     for ln in [k for k in kept if k.words >= 8][:3]:
         m = _DATELINE.match(ln.text) if not ln.long else None
         if m:
@@ -440,6 +444,11 @@ def _dateline_date(kept, languages=None) -> tuple[str, int, int] | None:
             iso = parse_date(head, languages)
             if iso:
                 return iso, ln.start, ln.start + len(head.rstrip(" (/"))
+        m = _PLACE_DATELINE.match(ln.text) if not ln.long else None
+        if m and clean_mod.has_date(m.group("when")):
+            iso = parse_date(m.group("when"), languages)
+            if iso:
+                return iso, ln.start, ln.start + m.end("when")
     return None
 
 
