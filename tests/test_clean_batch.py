@@ -135,3 +135,17 @@ def test_captions_give_no_claims_quotes_or_events(tmp_path):
               if x.start < cap.end and cap.start < x.end]
     assert inside == []
     assert not any(e.date.startswith("2024-05-06") for e in report.timeline)
+
+
+def test_html_link_dense_block_is_removed_as_a_link_list():
+    links = '<p><a href="/f">Ferry fares rise again</a> · <a href="/l">Library reopens</a></p>\n'
+    markup = PAGE.replace("<p>The council said the bridge", links + "<p>The council said the bridge")
+    page = extract(markup)
+    a = Article(id="a0", name="p.html", path="p.html", text=page.text, format="html")
+    apply_page(a, page)
+    a, _ = prepare(a)
+    line = "Ferry fares rise again · Library reopens"
+    i = a.text.index(line)
+    assert [(r.reason, r.text) for r in a.removed if r.start <= i < r.end] == [("link-list", line)]
+    # a paragraph with a link in it is prose
+    assert all(r.reason == "link-list" for r in a.removed)

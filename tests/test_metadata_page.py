@@ -143,3 +143,18 @@ def test_title_is_the_headline_above_the_byline():
     text = (f"Larnholm › Transport\n\nMost read\n1. Ferry fares rise again\n\n{TITLE}\n\nAdvertisement\n"
             f"By Ana Vidal\n\n{P1}\n\n{P2}\n")
     assert run(text).title == TITLE
+
+
+def test_press_release_labels_masthead_and_wireless_dateline():
+    text = ("FOR IMMEDIATE RELEASE\nLarnholm Water Board\nMedia centre | Reports | Careers | Contact us\n\n"
+            "Boil-water notice for the eastern districts\n\n"
+            "LARNHOLM, 12 March 2024 – The Larnholm Water Board today issued a boil-water notice for 14,000 "
+            "households after routine tests found bacteria in a storage tank.\n\n"
+            f"{P2}\n\nNotes to editors\nThe board supplies drinking water to 310,000 people.\n###\n")
+    a = run(text)
+    assert (a.title, a.outlet, a.published) == ("Boil-water notice for the eastern districts", "Larnholm Water Board",
+                                                "2024-03-12")
+    assert evidence(a, "published") == "LARNHOLM, 12 March 2024"
+    reasons = {r.text: r.reason for r in a.removed}
+    assert reasons["FOR IMMEDIATE RELEASE"] == reasons["###"] == "footer" and reasons["Larnholm Water Board"] == "masthead"
+    assert "The board supplies drinking water to 310,000 people." not in reasons

@@ -84,8 +84,9 @@ def clean(article: Article) -> CleanResult:
     Parameters
     ----------
     article : Article
-        Its ``text`` and ``asides`` (captions its reader marked) are read;
-        nothing is changed.
+        Its ``text``, ``asides`` (captions its reader marked) and ``removed``
+        (furniture its reader saw in the markup: link lists) are read; nothing
+        is changed.
 
     Returns
     -------
@@ -108,9 +109,13 @@ def clean(article: Article) -> CleanResult:
     reasons: dict[int, tuple[str, str]] = {}
     given = _inside(nonblank, article.asides)  # captions the reader marked (<figcaption>)
     kept_notes = {ln.index for ln in nonblank if protected(ln, lex)} | given
+    for r in article.removed:  # furniture the reader saw in the markup (link lists)
+        for i in _inside(nonblank, [r]):
+            if i not in kept_notes:
+                reasons[i] = (r.reason, r.detail or DETAILS.get(r.reason, r.reason))
     seen_lines: dict[str, tuple[str, str] | None] = {}  # a page repeats its lines: classify each text once
     for ln in nonblank:
-        if ln.index in kept_notes:
+        if ln.index in kept_notes or ln.index in reasons:
             continue
         c = seen_lines[ln.text] if ln.text in seen_lines else seen_lines.setdefault(ln.text, classify(ln, lex))
         if c:
@@ -151,8 +156,8 @@ def clean(article: Article) -> CleanResult:
                        posts=posts(article, lines, removed_lines), lines=lines)
 
 
-def _inside(nonblank: list[Line], asides: list[Aside]) -> set[int]:
-    """Indices of the lines that lie wholly inside one of ``asides``."""
+def _inside(nonblank: list[Line], asides: list) -> set[int]:
+    """Indices of the lines that lie wholly inside one of ``asides`` (spans with ``start``/``end``)."""
     spans = [(x.start, x.end) for x in asides]
     return {ln.index for ln in nonblank if any(s <= ln.start and ln.end <= e for s, e in spans)} if spans else set()
 

@@ -40,6 +40,7 @@ DETAILS = {
     "browser-notice": "outdated-browser notice",
     "cookie-notice": "cookie-consent notice",
     "link": "link furniture pointing elsewhere",
+    "link-list": "a short block of the page made mostly of link text",
     "footer": "page footer",
     "photo-credit": "photo credit",
     "credit": "wire credit (contributors to the story)",

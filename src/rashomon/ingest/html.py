@@ -23,7 +23,7 @@ from rashomon.ingest.fields import (
 )
 from rashomon.ingest.text import decode
 from rashomon.settings import Settings
-from rashomon.types import Article, Aside
+from rashomon.types import Article, Aside, Removal
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +56,13 @@ class HtmlPage:
     """What one HTML page yields: ``text`` the main text (paragraphs on their
     own lines); ``meta`` field → (normalised value, value as written);
     ``captions`` the (start, end) offsets in ``text`` of its photo captions
-    (``<figcaption>``)."""
+    (``<figcaption>``); ``link_lines`` those of its lines that the markup shows
+    to be mostly link text (:func:`_link_dense`)."""
 
     text: str
     meta: dict[str, tuple[str, str]] = field(default_factory=dict)
     captions: list[tuple[int, int]] = field(default_factory=list)
+    link_lines: list[tuple[int, int]] = field(default_factory=list)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -223,6 +225,7 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
     if not text:
         text = body_text(markup)
     text, captions = _with_captions(text, _figure_captions(tree) if tree is not None else [])
+    link_lines = _lines_in(text, _link_dense(tree)) if tree is not None else []
 
     def put(field_name: str, value: str | None, raw: str | None) -> None:
         if value and raw:
@@ -248,7 +251,7 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
     put("url", normalize_url(url_raw), url_raw)
     lang_raw = own.get("language")
     put("language", normalize_language(lang_raw), lang_raw)
-    return HtmlPage(text=text, meta=meta, captions=captions)
+    return HtmlPage(text=text, meta=meta, captions=captions, link_lines=link_lines)
 
 
 def apply_page(article: Article, page: HtmlPage) -> None:
@@ -258,6 +261,57 @@ def apply_page(article: Article, page: HtmlPage) -> None:
         set_field(article, name, value, "html-meta", raw)
     article.asides = [Aside(start=s, end=e, kind="caption", text=page.text[s:e],
                             detail="photo caption (the page's <figcaption>)") for s, e in page.captions]
+    article.removed = [Removal(start=s, end=e, reason="link-list", text=page.text[s:e],
+                               detail=f"a short block of the page made mostly of link text (≥ {LINK_DENSITY:.0%})")
+                       for s, e in page.link_lines]
+
+
+LINK_DENSITY = 0.5
+"""Share of a block's characters inside links from which a short block is a
+link list (navigation, related links), not prose. jusText calls a paragraph
+with a link density over 0.2 bad outright (Pomikálek 2011, "Removing
+Boilerplate and Duplicate Content from Web Corpora", §3.2.1, max_link_density);
+half of the characters is a stricter bar, since a page's blocks that
+trafilatura kept already passed its own link-density test."""
+LINK_BLOCK_CHARS = 200
+"""Blocks longer than this are prose or lists too long to judge as one line."""
+_LINK_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "h2", "h3", "h4", "h5", "h6", "div"})
+
+
+def _link_dense(tree) -> set[str]:
+    """Texts (spaces collapsed) of the page's short leaf blocks (no block
+    element inside) whose characters are mostly link text
+    (:data:`LINK_DENSITY`). One pass over the tree: leaf blocks are disjoint,
+    so reading their text costs the page's size once."""
+    nodes = [el for el in tree.iter() if isinstance(el.tag, str)]
+    inner: set[int] = set()  # ids of elements with a block element inside
+    for el in reversed(nodes):  # children before their parents
+        if any(id(c) in inner or (isinstance(c.tag, str) and c.tag in _BLOCK) for c in el):
+            inner.add(id(el))
+    out: set[str] = set()
+    for el in nodes:
+        if el.tag not in _LINK_BLOCKS or id(el) in inner:
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > LINK_BLOCK_CHARS:
+            continue
+        linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+        if linked >= LINK_DENSITY * len(text):
+            out.add(text)
+    return out
+
+
+def _lines_in(text: str, blocks: set[str]) -> list[tuple[int, int]]:
+    """Offsets of the lines of ``text`` whose text (spaces collapsed) is one of ``blocks``."""
+    if not blocks:
+        return []
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if " ".join(line.split()) in blocks:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(line.strip())))
+        pos += len(line) + 1
+    return out
 
 
 def _figure_captions(tree) -> list[tuple[str, str]]:
