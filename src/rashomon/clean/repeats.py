@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from rashomon.clean.lines import Line, is_prose, is_sentence, norm, split_lines
 from rashomon.types import Article, Removal
 
-__all__ = ["duplicates", "contained", "across_articles", "MAX_SAME_HEAD"]
+__all__ = ["duplicates", "contained", "across_articles", "MAX_SAME_HEAD", "ACROSS_MAX_WORDS"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -166,25 +166,22 @@ def _site(article: Article) -> str | None:
     return article.outlet.casefold() if article.outlet else None
 
 
-NEAR_COPY_SHARE = 0.5
-"""Two pages of one site sharing more than this share of their kept lines are
-versions of one article (an update, a republication): their shared lines are
-text, not furniture."""
-
 ACROSS_MAX_WORDS = 20
 
 
 def across_articles(articles: list[Article]) -> list[Article]:
     """Remove lines repeated on several pages of one site in the batch.
 
-    Pages of one site (same URL host, else same outlet) that are not versions
-    of one article (:data:`NEAR_COPY_SHARE`) share their furniture: a kept
-    line of at most :data:`ACROSS_MAX_WORDS` words that is not prose
-    (:func:`rashomon.clean.lines.is_prose`), and appears on two or more of
-    them, is removed from each with reason ``repeated-across``. Repetition
-    across pages is the boilerplate signal of Pomikálek's jusText corpus
-    cleaning and of Bar-Yossef & Rajagopalan (2002, "Template detection via
-    data mining and its applications").
+    Pages of one site (same URL host, else same outlet) share their
+    furniture: a kept line of at most :data:`ACROSS_MAX_WORDS` words that is
+    not prose (:func:`rashomon.clean.lines.is_prose`) and appears on pages of
+    two or more different articles of the site is removed from each, with
+    reason ``repeated-across``. Pages that share a prose paragraph are taken
+    for versions of one article (an update, a republication): their common
+    lines are text, not furniture. Repetition across pages is the template
+    signal of Bar-Yossef & Rajagopalan (2002, "Template detection via data
+    mining and its applications") and of jusText's corpus cleaning
+    (Pomikálek 2011). Linear in the batch's lines.
 
     Mutates ``article.removed`` (kept sorted) and the word counts; returns the
     articles that changed.
@@ -199,23 +196,16 @@ def across_articles(articles: list[Article]) -> list[Article]:
         if len(pages) < 2:
             continue
         kept = {a.id: _kept_lines(a) for a in pages}
+        story = _versions(pages, kept)
         where: dict[str, set[str]] = defaultdict(set)
         for a in pages:
             for ln in kept[a.id]:
                 if ln.words <= ACROSS_MAX_WORDS and not is_prose(ln):
-                    where[norm(ln.text)].add(a.id)
-        shared = {k: ids for k, ids in where.items() if len(ids) >= 2}
-        if not shared:
-            continue
-        keysets = {aid: {norm(ln.text) for ln in lines} for aid, lines in kept.items()}
+                    where[norm(ln.text)].add(story[a.id])
         for a in pages:
-            added = []
-            for ln in kept[a.id]:
-                ids = shared.get(norm(ln.text))
-                if not ids or not any(_distinct(keysets[a.id], keysets[o]) for o in ids if o != a.id):
-                    continue
-                added.append(Removal(start=ln.start, end=ln.end, reason="repeated-across", text=ln.text,
-                                     detail=f"repeated on {len(ids) - 1} other page(s) of the same site in this batch"))
+            added = [Removal(start=ln.start, end=ln.end, reason="repeated-across", text=ln.text,
+                             detail=f"repeated on pages of {n - 1} other article(s) of the same site in this batch")
+                     for ln in kept[a.id] if (n := len(where.get(norm(ln.text), ()))) >= 2]
             if added:
                 a.removed = sorted([*a.removed, *added], key=lambda r: r.start)
                 a.words_removed += sum(len(r.text.split()) for r in added)
@@ -224,10 +214,24 @@ def across_articles(articles: list[Article]) -> list[Article]:
     return changed
 
 
-def _distinct(a: set[str], b: set[str]) -> bool:
-    """Two pages are distinct articles when they share at most :data:`NEAR_COPY_SHARE` of the smaller one's lines."""
-    small = min(len(a), len(b)) or 1
-    return len(a & b) <= NEAR_COPY_SHARE * small
+def _versions(pages: list[Article], kept: dict[str, list[Line]]) -> dict[str, str]:
+    """Article id → the id of its group of versions: pages sharing a prose
+    line are versions of one article (union-find over shared paragraphs)."""
+    parent = {a.id: a.id for a in pages}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, str] = {}
+    for a in pages:
+        for ln in kept[a.id]:
+            if is_prose(ln):
+                other = first.setdefault(norm(ln.text), a.id)
+                parent[root(a.id)] = root(other)
+    return {a.id: root(a.id) for a in pages}
 
 
 def _kept_lines(article: Article) -> list[Line]:
