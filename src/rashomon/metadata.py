@@ -321,7 +321,6 @@ def _dateline_outlet(page: _Page) -> tuple[str, int, int] | None:
 def _formula_outlet(kept) -> tuple[str, int, int] | None:
     """An outlet the text names in a formula: an interview given to it, an
     exclusive, the relay formula closing a sentence."""
-
     # 2. interview given to the outlet, exclusive, relay formula
     for rx, word in ((_TOLD, "told"), (_LEARNED, "has")):
         for ln in kept:
@@ -360,9 +359,9 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
     """The date of a date stamp (``text`` is one line, or a label's value, at
     offset ``start``) with its span: the first separated item that is a date
     stamp (a day and month, and nothing but a time, weekday, time zone, label
-    or leading place: :func:`rashomon.clean.date_item`), joined with the next or the previous item when that one is a
-    bare time ("15 May 2024 | 17:05", "10:33 | 24 November 2020"); the part
-    after an update label is left out."""
+    or leading place: :func:`rashomon.clean.date_item`), joined with the next
+    or the previous item when that one is a bare time ("15 May 2024 | 17:05",
+    "10:33 | 24 November 2020"); the part after an update label is left out."""
     lex = clean_mod.lexicon()
     cut = lex.update_split_rx.search(text)
     if cut:
@@ -372,6 +371,7 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(text)))
+
     def bare_time(j: int) -> bool:
         return 0 <= j < len(bounds) and bool(_TIME.fullmatch(text[bounds[j][0]:bounds[j][1]].strip()))
 
@@ -453,8 +453,8 @@ def _dateline_date(kept, languages=None) -> tuple[str, int, int] | None:
 
 
 def dateline_date(text: str) -> tuple[str, int, int] | None:
-    """ISO date and span of a dated wire dateline opening one of the first
-    three paragraphs of ``text`` (see :func:`_dateline_date`), or ``None``."""
+    """ISO date and span of a dated dateline opening one of the first three
+    paragraphs of ``text`` (see :func:`_dateline_date`), or ``None``."""
     return _dateline_date([ln for ln in clean_mod.split_lines(text) if ln.text])
 
 

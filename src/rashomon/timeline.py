@@ -18,11 +18,12 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 
 from rashomon import data as data_files
 from rashomon import temporal
 from rashomon.annotate import body_text, doc_text
+from rashomon.metadata import dateline_date
 from rashomon.types import (
     Article,
     Claim,
@@ -151,8 +152,9 @@ def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int
     """A date the text fixes as its time of writing, ``(date, start, end, iso)``.
 
     In order: a publication stamp (a line opening with "Published"/"Posted"
-    and a full date), an update stamp ("Updated …"), a wire dateline with a
-    full date (``PLACE, Month D, YYYY (Wire) -``), the latest embedded post
+    and a full date), an update stamp ("Updated …"), a dateline with a full
+    date (``PLACE, Month D, YYYY (Wire) -``, ``PLACE, D Month YYYY –``;
+    :func:`rashomon.metadata.dateline_date`), the latest embedded post
     whose date is a weekday the text names ("wrote on X on Friday" beside a
     post dated a Friday: the article was written that day). ``None`` when the
     text fixes none.
@@ -162,15 +164,13 @@ def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int
     for c in temporal.find(raw) if _PUBLISHED_WORD.search(raw) else ():
         if c.kind in {"abs", "iso"} and c.year is not None and c.day is not None:
             line = raw[raw.rfind("\n", 0, c.start) + 1:c.start]
-            m = _STAMP.match(line[-60:]) if len(line) <= 60 else None
+            m = _STAMP.match(line) if len(line) <= 60 else None
             if m:
                 kind = "updated" if m.group("label").lower() in {"updated", "modified"} else "published"
                 stamps.setdefault(kind, (date(c.year, c.month, c.day), c.start, c.end,
                                          temporal.iso(c.year, c.month, c.day, c.hour, c.minute)))
     if stamps:
         return stamps.get("published") or stamps["updated"]
-    from rashomon.metadata import dateline_date
-
     if (dl := dateline_date(raw)) is not None:
         d, _prec = temporal.parse_iso(dl[0])
         return d, dl[1], dl[2], dl[0][:10]
