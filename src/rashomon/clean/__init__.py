@@ -68,7 +68,7 @@ _NOISE_HINT = re.compile(r"[^\w\s]{%d}|_{%d}" % (NOISE_RUN, NOISE_RUN))
 @dataclass
 class CleanResult:
     """``removed``: spans taken out of the body, sorted, non-overlapping;
-    ``asides``: photo captions kept in the text but never analysed;
+    ``asides``: photo captions kept in the text (never quotes, claims or events);
     ``posts``: embedded social-media posts as ``Quote`` records of kind
     ``post``; ``lines``: the text's lines (offsets into ``Article.text``)."""
 
@@ -97,8 +97,9 @@ def clean(article: Article) -> CleanResult:
         ``share``, ``cookie-notice``, ``advertisement``, ``credit``,
         ``masthead``, ``byline``, ``duplicate``, ``pull-quote``, ``noise``, …)
         and a ``detail`` sentence; ``asides``: photo captions (kind
-        ``caption``), the reader's and those the text shows; ``posts``: embedded posts as ``Quote(kind="post")``
-        with the author's name span and the ISO date; ``lines``: the text's lines.
+        ``caption``), the reader's and those the text shows; ``posts``:
+        embedded posts as ``Quote(kind="post")`` with the author's name span
+        and the ISO date; ``lines``: the text's lines.
 
     Pure and fast (regular expressions and line logic, linear in the text; no model).
     """
@@ -106,22 +107,9 @@ def clean(article: Article) -> CleanResult:
     text = article.text
     lines = split_lines(text)
     nonblank = [ln for ln in lines if ln.text]
-    reasons: dict[int, tuple[str, str]] = {}
-    given = _inside(nonblank, article.asides)  # captions the reader marked (<figcaption>)
+    given = set(_inside(nonblank, article.asides))  # captions the reader marked (<figcaption>)
     kept_notes = {ln.index for ln in nonblank if protected(ln, lex)} | given
-    for r in article.removed:  # furniture the reader saw in the markup (link lists)
-        for i in _inside(nonblank, [r]):
-            if i not in kept_notes:
-                reasons[i] = (r.reason, r.detail or DETAILS.get(r.reason, r.reason))
-    seen_lines: dict[str, tuple[str, str] | None] = {}  # a page repeats its lines: classify each text once
-    for ln in nonblank:
-        if ln.index in kept_notes or ln.index in reasons:
-            continue
-        c = seen_lines[ln.text] if ln.text in seen_lines else seen_lines.setdefault(ln.text, classify(ln, lex))
-        if c:
-            reasons[ln.index] = c
-    byline_blocks(nonblank, reasons, lex)
-    related_lists(nonblank, reasons)
+    reasons = _line_reasons(article, nonblank, kept_notes, lex)
 
     candidates = [ln for ln in nonblank if ln.index not in reasons]
     keys = {ln.index: norm(ln.text) for ln in candidates}
@@ -129,22 +117,8 @@ def clean(article: Article) -> CleanResult:
     pulls = contained(candidates, keys, skip=set(dup) | kept_notes)
     caps = {i: d for i, d in captions(lines, {i: r[0] for i, r in reasons.items()}, set(dup) | set(pulls)).items()
             if i not in given}
-
     kept = [ln for ln in candidates if ln.index not in dup and ln.index not in pulls and ln.index not in caps]
-    span = zones(kept, nonblank, {i for i, r in reasons.items() if r[0] == "byline"}, lex)
-    if span:
-        for ln in nonblank:  # a copyright notice below the last paragraph is the page's footer
-            if ln.index > span[1] and reasons.get(ln.index, ("",))[0] in ("", "photo-credit") \
-                    and not ln.long and copyright_holder(ln.text):
-                reasons[ln.index] = ("footer", "page footer (copyright notice)")
-            elif ln.index < span[0] and reasons.get(ln.index, ("",))[0] == "credit":
-                reasons[ln.index] = ("byline", DETAILS["byline"])  # "Interview by …" atop the page
-        holder = _holder(nonblank, reasons)
-        mh = masthead(kept, span[0], text, holder)
-        if mh is not None:
-            reasons[mh] = ("masthead", DETAILS["masthead"])
-        head_tail_navigation(kept, reasons, span, lex, exclude=kept_notes | set(caps))
-        related_lists(nonblank, reasons)
+    _page_rules(text, nonblank, kept, reasons, kept_notes | set(caps), lex)
     gone = {i: r[0] for i, r in reasons.items()} | {i: "duplicate" for i in dup} | {i: "pull-quote" for i in pulls}
     for i, why in removed_headings(lines, gone, kept_notes | set(caps)).items():
         reasons[i] = (why, f"heading of a removed block ({DETAILS[why]})")
@@ -152,14 +126,67 @@ def clean(article: Article) -> CleanResult:
     removed = _removals(text, nonblank, reasons, dup, seen, keys, pulls)
     removed_lines = set(reasons) | set(dup) | set(pulls)
     asides = sorted([*article.asides, *caption_asides(article, lines, caps)], key=lambda x: x.start)
-    return CleanResult(removed=removed, asides=asides,
-                       posts=posts(article, lines, removed_lines), lines=lines)
+    return CleanResult(removed=removed, asides=asides, posts=posts(article, lines, removed_lines), lines=lines)
 
 
-def _inside(nonblank: list[Line], asides: list) -> set[int]:
-    """Indices of the lines that lie wholly inside one of ``asides`` (spans with ``start``/``end``)."""
-    spans = [(x.start, x.end) for x in asides]
-    return {ln.index for ln in nonblank if any(s <= ln.start and ln.end <= e for s, e in spans)} if spans else set()
+def _line_reasons(article: Article, nonblank: list[Line], keep: set[int],
+                  lex: Lexicon) -> dict[int, tuple[str, str]]:
+    """Line index → (reason, detail) of the lines that are furniture by their
+    own words and shape (:func:`~rashomon.clean.furniture.classify`), by the
+    reader's markup (``article.removed``: link lists), as byline blocks or as
+    items of a related list. Lines in ``keep`` are left alone."""
+    reasons: dict[int, tuple[str, str]] = {}
+    for i, r in _inside(nonblank, article.removed).items():  # furniture the reader saw in the markup
+        if i not in keep:
+            reasons[i] = (r.reason, r.detail or DETAILS.get(r.reason, r.reason))
+    seen_lines: dict[str, tuple[str, str] | None] = {}  # a page repeats its lines: classify each text once
+    for ln in nonblank:
+        if ln.index in keep or ln.index in reasons:
+            continue
+        c = seen_lines[ln.text] if ln.text in seen_lines else seen_lines.setdefault(ln.text, classify(ln, lex))
+        if c:
+            reasons[ln.index] = c
+    byline_blocks(nonblank, reasons, lex)
+    related_lists(nonblank, reasons)
+    return reasons
+
+
+def _page_rules(text: str, nonblank: list[Line], kept: list[Line], reasons: dict[int, tuple[str, str]],
+                keep: set[int], lex: Lexicon) -> None:
+    """The rules that need the page's head and tail (:func:`zones`): the
+    footer's copyright notice, a credit atop the page read as a byline, the
+    masthead, head and tail navigation, related lists; set in ``reasons``."""
+    span = zones(kept, nonblank, {i for i, r in reasons.items() if r[0] == "byline"}, lex)
+    if not span:
+        return
+    for ln in nonblank:
+        if ln.index > span[1] and reasons.get(ln.index, ("",))[0] in ("", "photo-credit") \
+                and not ln.long and copyright_holder(ln.text):
+            reasons[ln.index] = ("footer", "page footer (copyright notice)")
+        elif ln.index < span[0] and reasons.get(ln.index, ("",))[0] == "credit":
+            reasons[ln.index] = ("byline", DETAILS["byline"])  # "Interview by …" atop the page
+    mh = masthead(kept, span[0], text, _holder(nonblank, reasons))
+    if mh is not None:
+        reasons[mh] = ("masthead", DETAILS["masthead"])
+    head_tail_navigation(kept, reasons, span, lex, exclude=keep)
+    related_lists(nonblank, reasons)
+
+
+def _inside(nonblank: list[Line], spans: list) -> dict:
+    """Line index → the span (anything with ``start``/``end``) that holds the
+    line wholly, for the lines of ``nonblank`` inside one of ``spans``; one
+    sweep over both in text order."""
+    out: dict = {}
+    if not spans:
+        return out
+    ordered = sorted(spans, key=lambda x: (x.start, -x.end))
+    k = 0
+    for ln in nonblank:
+        while k < len(ordered) and ordered[k].end < ln.end:
+            k += 1
+        if k < len(ordered) and ordered[k].start <= ln.start:
+            out[ln.index] = ordered[k]
+    return out
 
 
 def outside_asides(article: Article, records: list) -> list:
