@@ -144,7 +144,8 @@ def reference_date(article: Article, quotes: list[Quote] | None = None) -> tuple
     return val, Evidence(start=s, end=e, text=raw[s:e], source="text"), True
 
 
-_STAMP = re.compile(r"(?i)^[^\w\n]{0,3}(?:(?:first|last|date)\s{1,3})?(?P<label>published|posted|updated|modified)\b[^\n]{0,25}$")
+_STAMP = re.compile(
+    r"(?i)^[^\w\n]{0,3}(?:(?:first|last|date)\s{1,3})?(?P<label>published|posted|updated|modified)\b[^\n]{0,25}$")
 """A publication or update label opening the line a date stands on ("Published: ", "- Last updated ")."""
 
 

@@ -36,8 +36,10 @@ _CREDIT_TAIL = re.compile(
 _CAPTION_LABEL = re.compile(r"^(?:image caption|caption|photo|picture|pictured|image)\s{0,3}[:,]\s{0,3}\S", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s")
 _FULL_DATE_END = re.compile(
-    r"(?:\b\d{1,2}\s[A-Z][a-z]{2,8}\.?,?\s\d{4}|\b[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4})[,.]?(?:\s[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30}){0,2})?\.?$")
-"""A line ending in a full date, optionally followed by a place ("…, September 19, 2023.", "19 September 2023, Springfield")."""
+    r"(?:\b\d{1,2}\s[A-Z][a-z]{2,8}\.?,?\s\d{4}|\b[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4})[,.]?"
+    r"(?:\s[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30}){0,2})?\.?$")
+"""A line ending in a full date, optionally followed by a place ("…, September 19, 2023.",
+"19 September 2023, Springfield")."""
 
 MAX_CAPTION_WORDS = 60
 

@@ -46,10 +46,14 @@ def zones(kept: list[Line], nonblank: list[Line], bylines: set[int], lex: Lexico
     head = prose[0]
     if len(prose) > 1:
         between = [ln for ln in nonblank if prose[0] < ln.index < prose[1]]
-        if any(ln.index in bylines or (ln.words <= 15 and not ln.long and (date_label(ln.text, lex) or lex.by_name_rx.match(ln.text)))
-               for ln in between):
+        if any(ln.index in bylines or _byline_start(ln, lex) for ln in between):
             head = prose[1]
     return head, prose[-1]
+
+
+def _byline_start(ln: Line, lex: Lexicon) -> bool:
+    """A short line opening with a date label or a by-word ("Published: …", "By Jane Roe")."""
+    return ln.words <= 15 and not ln.long and bool(date_label(ln.text, lex) or lex.by_name_rx.match(ln.text))
 
 
 # -- copyright holder and masthead ------------------------------------------------
@@ -150,8 +154,9 @@ def _date_parts() -> tuple[re.Pattern, frozenset[str], re.Pattern]:
 
 
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?,?",
-                      re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?,?",
+    re.I)
 _PLACE = re.compile(r"^(?:[A-ZÀ-ÝА-ЯЁ][\w'’.-]{1,30}\s?){1,3},\s")
 _FILLER = re.compile(r"[\s,|·•()+\-–—:]+")
 
@@ -228,7 +233,8 @@ def byline_blocks(nonblank: list[Line], reasons: Reasons, lex: Lexicon) -> None:
         if ln.index in reasons or ln.words > 8 or ln.long or SENTENCE_END.search(ln.text):
             continue
         m = lex.by_rx.match(ln.text)
-        if m and all(w[:1].isupper() or w in ("and", "&", "|", ",") for w in m.group("who").replace(",", " , ").split()):
+        who = m.group("who").replace(",", " , ").split() if m else []
+        if m and all(w[:1].isupper() or w in ("and", "&", "|", ",") for w in who):
             reasons[ln.index] = ("byline", DETAILS["byline"])
 
 

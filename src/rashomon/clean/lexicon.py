@@ -22,7 +22,8 @@ TOKEN_PRIORITY = ("language-switcher", "browser-notice", "cookie-notice", "adver
 """When a furniture line mixes token kinds, the removal's reason is the first of these present."""
 
 PATTERN_ORDER = ("browser-notice", "cookie-notice", "bot-check", "language-switcher", "accessibility",
-                 "archive-notice", "paywall", "subscribe", "donate", "app", "follow", "share", "comments", "reading-time", "feedback",
+                 "archive-notice", "paywall", "subscribe", "donate", "app", "follow", "share", "comments",
+                 "reading-time", "feedback",
                  "standards", "tags", "teaser", "related", "link", "footer", "photo-credit")
 """The order pattern groups are tried in; the first group that matches names the reason."""
 
@@ -79,10 +80,12 @@ def lexicon() -> Lexicon:
     by = raw["byline"]
     labels = [*by["published_labels"], *by["updated_labels"]]
     date_label_rx = re.compile(
-        r"^(?:[-•·*–—]\s{0,3})?(?P<label>" + _alt(labels) + r")\b\s{0,3}(?:on|at|le|am|:)?\s{0,3}[:|]?\s{0,3}(?P<value>\S[^\n]{0,300})$",
+        r"^(?:[-•·*–—]\s{0,3})?(?P<label>" + _alt(labels) + r")\b\s{0,3}(?:on|at|le|am|:)?\s{0,3}[:|]?\s{0,3}"
+        r"(?P<value>\S[^\n]{0,300})$",
         re.I,
     )
-    by_rx = re.compile(r"^(?:[-•·*–—]\s{0,3})?(?:" + _alt([*by["by_words"], *by["credit_words"]]) + r") (?P<who>\S[^\n]{0,300})$", re.I)
+    by_rx = re.compile(r"^(?:[-•·*–—]\s{0,3})?(?:" + _alt([*by["by_words"], *by["credit_words"]])
+                       + r") (?P<who>\S[^\n]{0,300})$", re.I)
     by_name_rx = re.compile(r"^(?:[-•·*–—]\s{0,3})?(?:" + _alt(by["by_words"]) + r") \S", re.I)
     label_words = frozenset(x.casefold() for x in labels if x.casefold() != "date")
     cr = raw["credits"]
