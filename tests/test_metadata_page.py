@@ -76,6 +76,16 @@ def test_outlet_from_datelines(lede, outlet):
     assert a.outlet == outlet
 
 
+@pytest.mark.parametrize("byline,outlet", [
+    ("By Ana Vidal, Larnholm Enquirer", "Larnholm Enquirer"),
+    ("By Ana Vidal | The Riverside Sentinel", "The Riverside Sentinel"),
+    ("By Ana Vidal for Larnholm Daily", "Larnholm Daily"),
+])
+def test_outlet_from_a_byline(byline, outlet):
+    a = run(f"{TITLE}\n{byline}\n\n{P1}\n\n{P2}\n")
+    assert a.outlet == outlet and evidence(a, "outlet") == outlet
+
+
 def test_byline_outlet_wins_over_a_source_told():
     text = (f"{TITLE}\nBy Ana Vidal, Larnholm Evening Post\n\n{P1}\n\n"
             "“We will not reopen it this year,” the engineer told The Riverside Times.\n")
