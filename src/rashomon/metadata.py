@@ -20,7 +20,7 @@ a JSONL field, a manifest) wins. Every value read from the text gets an
   (Reuters) -``, ``(AP) —``, ``NEW YORK (CNN) —``, ``MOSCOW, 7 June /TASS/.``);
   an interview given to it (``told The Insider``), an exclusive (``X has
   learned``) or the relay formula closing a sentence (``…, News.Az
-  reports.``). A dateline's or formula's name must look like an outlet's (a
+  reports.``) in the first :data:`LEDE_PARAGRAPHS` paragraphs. A dateline's or formula's name must look like an outlet's (a
   domain form, an outlet word such as *News* or *Agency*, ``The …``, or a
   major agency), except in a full wire dateline (capitalised place, day and
   month, then the wire's name of 1-3 capitalised words in parentheses and a
@@ -347,7 +347,14 @@ def _outlet(page: _Page) -> tuple[str, int, int] | None:
     for find in (_byline_outlet, _holder, _masthead_outlet, _dateline_outlet):
         if found := find(page):
             return found
-    return _formula_outlet(page.kept)
+    return _formula_outlet([ln for ln in page.kept if clean_mod.is_prose(ln)][:LEDE_PARAGRAPHS])
+
+
+LEDE_PARAGRAPHS = 4
+"""Paragraphs an outlet names itself in: an interview given to it, its
+exclusive or its relay of someone's words is told in the lede (the inverted
+pyramid, AP Stylebook "Attribution"); an outlet named deeper in the story
+("…, the official told another paper") is a cited source."""
 
 
 # -- published --------------------------------------------------------------
