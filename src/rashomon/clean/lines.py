@@ -111,9 +111,6 @@ def crumbs(text: str) -> list[str] | None:
     return steps
 
 
-_WORDISH = re.compile(r"[^\W\d_]")
-
-
 def is_sentence(text: str) -> bool:
     """Whether ``text`` reads as a sentence: it ends in ``.``, ``!``, ``?`` or
     ``…`` (a closing quotation mark or bracket may follow) and is not all

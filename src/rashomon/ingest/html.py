@@ -7,6 +7,7 @@ reach ``Article.text``. Metadata read from markup is recorded with
 """
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -256,7 +257,8 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
 
 def apply_page(article: Article, page: HtmlPage) -> None:
     """Set the page's stated metadata on ``article`` with ``html-meta``
-    evidence, and its figure captions as asides (kind ``caption``)."""
+    evidence, its figure captions as asides (kind ``caption``) and its
+    link-dense lines as removals (reason ``link-list``), which cleaning keeps."""
     for name, (value, raw) in page.meta.items():
         set_field(article, name, value, "html-meta", raw)
     article.asides = [Aside(start=s, end=e, kind="caption", text=page.text[s:e],
@@ -314,13 +316,18 @@ def _lines_in(text: str, blocks: set[str]) -> list[tuple[int, int]]:
     return out
 
 
+MAX_CAPTIONS = 100
+"""Figure captions read from one page at most (each is placed by a search of
+the text: a bound keeps a page of thousands of figures linear)."""
+
+
 def _figure_captions(tree) -> list[tuple[str, str]]:
     """``(caption, anchor)`` for each ``<figure>`` with a ``<figcaption>``:
     the caption's text and the start of the first paragraph after the figure
     (where the caption goes in the main text). Read from the markup because
     trafilatura drops figure captions from the text it extracts."""
     out: list[tuple[str, str]] = []
-    for cap in tree.iter("figcaption"):
+    for cap in itertools.islice(tree.iter("figcaption"), MAX_CAPTIONS):
         text = " ".join(cap.text_content().split())
         fig = next((a for a in cap.iterancestors() if a.tag == "figure"), cap)
         nxt = fig.xpath("following::p[normalize-space()][1]")
