@@ -79,7 +79,7 @@ BODY_CASES = [
     ("Support independent journalism", "donate"),
     ("Share this article", "share"),
     ("You Might Also Like", "related"),
-    ("Read more: Border talks stall again", "related"),
+    ("Read more: Border talks stall again", "teaser"),
     ("Читайте также", "related"),
     ("The exact wording of the question can be found here.", "link"),
     ("The full text of the statement is available here.", "link"),

@@ -98,7 +98,8 @@ PUBLISHED_CASES = [
      None),
     # a date mentioned in the body is not the publication date
     (f"Talks resume\n\nOn 20 September 2023, a briefing was held at the ministry. {PROSE}\n", None),
-    (f"Talks resume\n\n{PROSE}\n\nSeptember 19, 2023, Springfield\n\n{PROSE} Again.\n", None),
+    (f"Talks resume\n\n{PROSE}\n\nSeptember 19, 2023, Springfield\n\nResidents said the border had been quiet "
+     "for most of the week, and shops in the town centre reopened on Friday morning.\n", None),
 ]
 
 

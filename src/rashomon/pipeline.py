@@ -59,6 +59,7 @@ def prepare(article: Article) -> tuple[Article, list[Quote]]:
     """
     result = clean.clean(article)
     article.removed = result.removed
+    article.asides = result.asides
     article.words_removed = sum(len(r.text.split()) for r in result.removed)
     article.words_kept = max(0, len(article.text.split()) - article.words_removed)
     metadata.infer(article, result)
@@ -69,15 +70,15 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
     """Run the Doc-based extractors over one article's annotated body."""
     res = ArticleResult(article)
     res.mentions = mentions_mod.extract_mentions(article, doc)
-    res.quotes = quotes_mod.extract_quotes(article, doc, posts)
+    res.quotes = clean.outside_asides(article, quotes_mod.extract_quotes(article, doc, posts))
     for q in res.quotes:
         q.id = f"q{counters['q']}"
         counters["q"] += 1
-    res.claims = claims_mod.extract_claims(article, doc, res.quotes)
+    res.claims = clean.outside_asides(article, claims_mod.extract_claims(article, doc, res.quotes))
     for c in res.claims:
         c.id = f"c{counters['c']}"
         counters["c"] += 1
-    res.temporals = timeline.resolve_article(article, doc, res.quotes, res.claims)
+    res.temporals = clean.outside_asides(article, timeline.resolve_article(article, doc, res.quotes, res.claims))
     annotate.release(doc)
     return res
 
@@ -216,6 +217,8 @@ def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress
             skipped.append(Skipped(path=str(path), reason=reason))
         if progress:
             progress("read", i + 1, total)
+    for art in clean.across_articles(articles):  # lines repeated on several pages of one site
+        metadata.retitle(art)
     if settings.manifest:
         ingest.apply_manifest(articles, settings.manifest, entries)
 

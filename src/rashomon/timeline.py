@@ -18,11 +18,12 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 
 from rashomon import data as data_files
 from rashomon import temporal
 from rashomon.annotate import body_text, doc_text
+from rashomon.metadata import dateline_date
 from rashomon.types import (
     Article,
     Claim,
@@ -54,7 +55,7 @@ _SIGNATURE = re.compile(
 _PLACE = re.compile(
     r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:city|town|village|capital|region|province|district)\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_PUBLISHED_WORD = re.compile(r"(?i)published|posted")
+_PUBLISHED_WORD = re.compile(r"(?i)published|posted|updated|modified")
 _DATE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
@@ -117,63 +118,79 @@ def _signatures(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def reference_date(article: Article, quotes: list[Quote] | None = None) -> tuple[str | None, Evidence | None, bool]:
-    """The date relative expressions in ``article`` resolve against.
+    """The date relative expressions in ``article`` resolve against: the time of writing.
 
     Returns ``(iso_value, evidence, inferred)``: ``article.published`` when it
     has day precision (evidence from ``metadata_evidence['published']``,
-    inferred False); otherwise the latest full (day-precision) date the text
-    itself fixes — a "Published:" line, an embedded post's date, a dateline
-    or any past-tense full date — with its span (inferred True); ``(None,
-    None, False)`` when the text fixes no full date. Never today's date.
+    inferred False); otherwise a date the text itself fixes as the time of
+    writing (:func:`_writing_date`), with its span (inferred True);
+    otherwise ``(None, None, False)`` and relative expressions ("today",
+    "on Tuesday", "two weeks ago") stay unresolved. A date the story
+    mentions as an event is never the reference (TimeML anchors relative
+    expressions to the document creation time, Pustejovsky et al. 2003,
+    "TimeML: Robust Specification of Event and Temporal Expressions in
+    Text"; an event date is not one). Never today's date.
     """
     pub_date, pub_prec = temporal.parse_iso(article.published)
     if pub_date is not None and pub_prec in {"day", "minute"}:
         return article.published, article.metadata_evidence.get("published"), False
+    found = _writing_date(article, quotes or [])
+    if found is None or (pub_date is not None and not found[3].startswith(article.published or "")):
+        if pub_date is not None:  # month or year precision: kept, but no day to count from
+            return article.published, article.metadata_evidence.get("published"), False
+        return None, None, False
+    _d, s, e, val = found
     raw = article.text
-    body = body_text(article)
-    labelled: list[tuple[date, int, int, str]] = []
-    dated: list[tuple[date, int, int, str]] = []
-    # A labelled publication date follows "published"/"posted" (the test
-    # below); a text naming neither is not scanned for one.
+    return val, Evidence(start=s, end=e, text=raw[s:e], source="text"), True
+
+
+_STAMP = re.compile(
+    r"(?i)^[^\w\n]{0,3}(?:(?:first|last|date)\s{1,3})?(?P<label>published|posted|updated|modified)\b[^\n]{0,25}$")
+"""A publication or update label opening the line a date stands on ("Published: ", "- Last updated ")."""
+
+
+def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int, str] | None:
+    """A date the text fixes as its time of writing, ``(date, start, end, iso)``.
+
+    In order: a publication stamp (a line opening with "Published"/"Posted"
+    and a full date), an update stamp ("Updated …"), a dateline with a full
+    date (``PLACE, Month D, YYYY (Wire) -``, ``PLACE, D Month YYYY –``;
+    :func:`rashomon.metadata.dateline_date`), the latest embedded post
+    whose date is a weekday the text names ("wrote on X on Friday" beside a
+    post dated a Friday: the article was written that day). ``None`` when the
+    text fixes none.
+    """
+    raw = article.text
+    stamps: dict[str, tuple[date, int, int, str]] = {}
     for c in temporal.find(raw) if _PUBLISHED_WORD.search(raw) else ():
-        if c.kind in {"abs", "iso"} and c.labelled and c.year is not None and c.day is not None:
-            if re.search(r"(?i)(published|posted)[^\n]{0,25}$", raw[max(0, c.start - 40):c.start]):
-                labelled.append((date(c.year, c.month, c.day), c.start, c.end, temporal.iso(
-                    c.year, c.month, c.day, c.hour, c.minute)))
+        if c.kind in {"abs", "iso"} and c.year is not None and c.day is not None:
+            line = raw[raw.rfind("\n", 0, c.start) + 1:c.start]
+            m = _STAMP.match(line) if len(line) <= 60 else None
+            if m:
+                kind = "updated" if m.group("label").lower() in {"updated", "modified"} else "published"
+                stamps.setdefault(kind, (date(c.year, c.month, c.day), c.start, c.end,
+                                         temporal.iso(c.year, c.month, c.day, c.hour, c.minute)))
+    if stamps:
+        return stamps.get("published") or stamps["updated"]
+    if (dl := dateline_date(raw)) is not None:
+        d, _prec = temporal.parse_iso(dl[0])
+        return d, dl[1], dl[2], dl[0][:10]
+    posted: list[tuple[date, int, int, str]] = []
     for s, e, _a, _h in _signatures(raw):
         c = temporal.find(raw[s:e])[0]
-        dated.append((date(c.year, c.month, c.day), s, e, temporal.iso(c.year, c.month, c.day)))
-    for q in quotes or []:
+        posted.append((date(c.year, c.month, c.day), s, e, temporal.iso(c.year, c.month, c.day)))
+    for q in quotes:
         if q.kind == "post" and q.date:
             d, prec = temporal.parse_iso(q.date)
             if d is not None and prec in {"day", "minute"}:
                 span = _find_date_near(raw, q.start, q.end + 200, d)
                 s, e = span if span else (q.start, q.end)
-                dated.append((d, s, e, q.date[:10]))
-    found = [c for c in temporal.find(body) if not c.labelled]
-    for c in found:
-        if c.kind in {"abs", "iso"} and c.day is not None and c.year is not None \
-                and not temporal.future_context(body, c.start):
-            dated.append((date(c.year, c.month, c.day), c.start, c.end, temporal.iso(c.year, c.month, c.day)))
-    if labelled:
-        d, s, e, val = labelled[0]
-    elif dated:
-        d, s, e, val = max(dated, key=lambda t: (t[0], -t[1]))
-        # A day the text fixes without a year ("On September 20, …") after that one.
-        for c in found:
-            if c.kind == "abs" and c.year is None and c.day is not None \
-                    and not temporal.future_context(body, c.start):
-                r = temporal.resolve(c, d)
-                if r is None:
-                    continue
-                cd, _ = temporal.parse_iso(r.value)
-                if cd is not None and d < cd <= d + timedelta(days=7):
-                    d, s, e, val = cd, c.start, c.end, cd.isoformat()
-    else:
-        return None, None, False
-    if pub_date is not None and not val.startswith(article.published or ""):
-        return article.published, article.metadata_evidence.get("published"), False
-    return val, Evidence(start=s, end=e, text=raw[s:e], source="text"), True
+                posted.append((d, s, e, q.date[:10]))
+    if not posted:
+        return None
+    named = {c.weekday for c in temporal.find(body_text(article)) if c.kind == "weekday" and not c.forward}
+    confirmed = [p for p in posted if p[0].weekday() in named]
+    return max(confirmed, key=lambda t: (t[0], -t[1])) if confirmed else None
 
 
 def _find_date_near(text: str, start: int, end: int, d: date) -> tuple[int, int] | None:

@@ -61,6 +61,23 @@ class Removal(Record):
     detail: str | None = None
 
 
+class Aside(Record):
+    """A span of ``Article.text`` kept as written but set apart from the
+    article's reporting: a photo caption (``kind="caption"``).
+
+    An aside stays in the article (it is not boilerplate) and the report
+    shows it labelled. Its names are mentions (a caption may be the only place
+    an outlet writes a place's name), but no quote, claim or timeline event
+    comes from it. ``detail`` says how it was recognised.
+    """
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    detail: str | None = None
+
+
 class LanguageSpan(Record):
     """A paragraph whose language differs from the article's main language."""
 
@@ -87,6 +104,7 @@ class Article(Record):
     url: str | None = None
     text: str
     removed: list[Removal] = Field(default_factory=list)
+    asides: list[Aside] = Field(default_factory=list)
     metadata_evidence: dict[str, Evidence] = Field(default_factory=dict)
     languages: list[LanguageSpan] = Field(default_factory=list)
     words_kept: int = 0

@@ -7,6 +7,7 @@ reach ``Article.text``. Metadata read from markup is recorded with
 """
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -23,7 +24,7 @@ from rashomon.ingest.fields import (
 )
 from rashomon.ingest.text import decode
 from rashomon.settings import Settings
-from rashomon.types import Article
+from rashomon.types import Article, Aside, Removal
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +55,15 @@ _PUBLISHED_META = (
 @dataclass
 class HtmlPage:
     """What one HTML page yields: ``text`` the main text (paragraphs on their
-    own lines); ``meta`` field → (normalised value, value as written)."""
+    own lines); ``meta`` field → (normalised value, value as written);
+    ``captions`` the (start, end) offsets in ``text`` of its photo captions
+    (``<figcaption>``); ``link_lines`` those of its lines that the markup shows
+    to be mostly link text (:func:`_link_dense`)."""
 
     text: str
     meta: dict[str, tuple[str, str]] = field(default_factory=dict)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    link_lines: list[tuple[int, int]] = field(default_factory=list)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -111,10 +117,20 @@ def _json_ld(tree) -> list[dict]:
     return out
 
 
+def _ld_text(ld: list[dict], key: str) -> str | None:
+    """The first non-empty string value of ``key`` among JSON-LD items."""
+    return next((i[key].strip() for i in ld if isinstance(i.get(key), str) and i[key].strip()), None)
+
+
 def _own_meta(tree) -> dict[str, str]:
-    """Values the markup states directly (before trafilatura prunes the tree)."""
+    """Values the markup states directly (before trafilatura prunes the tree):
+    outlet (``og:site_name``, else JSON-LD ``publisher.name``), title (JSON-LD
+    ``headline``, else ``og:title``), published, language, URL."""
     raw: dict[str, str] = {}
     ld = _json_ld(tree)
+    title = _ld_text(ld, "headline") or _meta_content(tree, ("og:title", "twitter:title"))
+    if title:
+        raw["title"] = title
     site = _meta_content(tree, ("og:site_name",))
     if not site:
         for item in ld:
@@ -209,12 +225,14 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
     text = (getattr(doc, "text", None) or "").strip()
     if not text:
         text = body_text(markup)
+    text, captions = _with_captions(text, _figure_captions(tree) if tree is not None else [])
+    link_lines = _lines_in(text, _link_dense(tree)) if tree is not None else []
 
     def put(field_name: str, value: str | None, raw: str | None) -> None:
         if value and raw:
             meta[field_name] = (value, raw)
 
-    title = getattr(doc, "title", None)
+    title = own.get("title") or getattr(doc, "title", None)
     put("title", normalize_text(title), title)
     outlet_raw = own.get("outlet")
     if not outlet_raw and doc is not None and doc.sitename:
@@ -234,13 +252,115 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
     put("url", normalize_url(url_raw), url_raw)
     lang_raw = own.get("language")
     put("language", normalize_language(lang_raw), lang_raw)
-    return HtmlPage(text=text, meta=meta)
+    return HtmlPage(text=text, meta=meta, captions=captions, link_lines=link_lines)
 
 
 def apply_page(article: Article, page: HtmlPage) -> None:
-    """Set the page's stated metadata on ``article`` with ``html-meta`` evidence."""
+    """Set the page's stated metadata on ``article`` with ``html-meta``
+    evidence, its figure captions as asides (kind ``caption``) and its
+    link-dense lines as removals (reason ``link-list``), which cleaning keeps."""
     for name, (value, raw) in page.meta.items():
         set_field(article, name, value, "html-meta", raw)
+    article.asides = [Aside(start=s, end=e, kind="caption", text=page.text[s:e],
+                            detail="photo caption (the page's <figcaption>)") for s, e in page.captions]
+    article.removed = [Removal(start=s, end=e, reason="link-list", text=page.text[s:e],
+                               detail=f"a short block of the page made mostly of link text (≥ {LINK_DENSITY:.0%})")
+                       for s, e in page.link_lines]
+
+
+LINK_DENSITY = 0.5
+"""Share of a block's characters inside links from which a short block is a
+link list (navigation, related links), not prose. jusText calls a paragraph
+with a link density over 0.2 bad outright (Pomikálek 2011, "Removing
+Boilerplate and Duplicate Content from Web Corpora", §3.2.1, max_link_density);
+half of the characters is a stricter bar, since a page's blocks that
+trafilatura kept already passed its own link-density test."""
+LINK_BLOCK_CHARS = 200
+"""Blocks longer than this are prose or lists too long to judge as one line."""
+_LINK_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "h2", "h3", "h4", "h5", "h6", "div"})
+
+
+def _link_dense(tree) -> set[str]:
+    """Texts (spaces collapsed) of the page's short leaf blocks (no block
+    element inside) whose characters are mostly link text
+    (:data:`LINK_DENSITY`). One pass over the tree: leaf blocks are disjoint,
+    so reading their text costs the page's size once."""
+    nodes = [el for el in tree.iter() if isinstance(el.tag, str)]
+    inner: set[int] = set()  # ids of elements with a block element inside
+    for el in reversed(nodes):  # children before their parents
+        if any(id(c) in inner or (isinstance(c.tag, str) and c.tag in _BLOCK) for c in el):
+            inner.add(id(el))
+    out: set[str] = set()
+    for el in nodes:
+        if el.tag not in _LINK_BLOCKS or id(el) in inner:
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > LINK_BLOCK_CHARS:
+            continue
+        linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+        if linked >= LINK_DENSITY * len(text):
+            out.add(text)
+    return out
+
+
+def _lines_in(text: str, blocks: set[str]) -> list[tuple[int, int]]:
+    """Offsets of the lines of ``text`` whose text (spaces collapsed) is one of ``blocks``."""
+    if not blocks:
+        return []
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if " ".join(line.split()) in blocks:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(line.strip())))
+        pos += len(line) + 1
+    return out
+
+
+MAX_CAPTIONS = 100
+"""Figure captions read from one page at most (each is placed by a search of
+the text: a bound keeps a page of thousands of figures linear)."""
+
+
+def _figure_captions(tree) -> list[tuple[str, str]]:
+    """``(caption, anchor)`` for each ``<figure>`` with a ``<figcaption>``:
+    the caption's text and the start of the first paragraph after the figure
+    (where the caption goes in the main text). Read from the markup because
+    trafilatura drops figure captions from the text it extracts."""
+    out: list[tuple[str, str]] = []
+    for cap in itertools.islice(tree.iter("figcaption"), MAX_CAPTIONS):
+        text = " ".join(cap.text_content().split())
+        fig = next((a for a in cap.iterancestors() if a.tag == "figure"), cap)
+        nxt = fig.xpath("following::p[normalize-space()][1]")
+        if text and nxt:
+            out.append((text, " ".join(nxt[0].text_content().split())[:60]))
+    return out
+
+
+def _with_captions(text: str, captions: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each caption on its own line above the line that opens
+    with its anchor (a caption whose anchor is not in the text, or that the
+    text already holds, is left out), and the captions' offsets."""
+    if not captions:
+        return text, []
+    lines = text.split("\n")
+    before: dict[int, list[str]] = {}
+    for cap, anchor in captions:
+        if cap in text or not anchor:
+            continue
+        i = next((k for k, ln in enumerate(lines) if " ".join(ln.split()).startswith(anchor)), None)
+        if i is not None:
+            before.setdefault(i, []).append(cap)
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, ln in enumerate(lines):
+        for cap in before.get(k, ()):
+            spans.append((pos, pos + len(cap)))
+            out.append(cap)
+            pos += len(cap) + 1
+        out.append(ln)
+        pos += len(ln) + 1
+    return "\n".join(out), spans
 
 
 def read_html(path: Path, data: bytes, settings: Settings) -> list[Article]:
