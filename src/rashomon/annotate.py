@@ -457,9 +457,9 @@ def handle_stems(handle: str) -> list[str]:
     full = re.sub(r"[^a-z0-9]", "", anyascii(handle).lower())
     out = [full] if full else []
     suffixes = load_titles()[2]
-    m = re.fullmatch(r"(.*?[a-z])(\d{1,4})", full)
-    if m and len(m.group(1)) >= 5:
-        out.append(m.group(1))
+    m = re.search(r"(?<=[a-z])\d{1,4}$", full)  # 1-4 final digits after a letter
+    if m and m.start() >= 5:
+        out.append(full[:m.start()])
     for k in range(5, len(full)):
         if full[k:] in suffixes:
             out.append(full[:k])

@@ -216,7 +216,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»]\s*$")
 _LIST_ITEM = re.compile(rf"^{BULLET}\s+\S")
 
 
-_MENU_SEP = re.compile(r"\s+[|•·▪●»]\s+")
+_MENU_SEP = re.compile(r"(?<!\s)\s+[|•·▪●»]\s+")  # from a run's first space: linear
 _ITEM_LABEL = re.compile(r"^[^\W\d_a-zа-яё]{2,}(?:\s+[^\W\d_a-zа-яё]{2,}){0,2}:\s+\S")
 
 
@@ -309,7 +309,20 @@ _ATTRIBUTION = re.compile(
     rf"(?:(?:\d{{1,2}}:\d{{2}}\s*(?:[AP]M)?\s*[·,]?\s*))?(?P<date>{DATE_RX})\s*$",
     re.I,
 )
-_TRAILING_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$")
+_LINK_START = re.compile(r"pic\.twitter\.com/\S|https?://\S")
+
+
+def _strip_trailing_link(text: str) -> str:
+    r"""``text`` less the link that ends it (``pic.twitter.com/…``, ``http(s)://…``)
+    and the spaces before it, as ``re.sub(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$", "", text)``
+    would do, read from the last word only (that pattern retried a word of
+    many links from each of them: quadratic)."""
+    stripped = text.rstrip()
+    word_start = len(stripped) - len(stripped.rsplit(None, 1)[-1]) if stripped else 0
+    m = _LINK_START.search(stripped, word_start)
+    if m is None:
+        return text
+    return stripped[:m.start()] if m.start() > word_start else stripped[:word_start].rstrip()
 
 
 def parse_post_date(match: re.Match) -> str | None:
@@ -341,7 +354,7 @@ def _posts(article: Article, lines: list[Line], removed_lines: set[int]) -> list
             continue
         body_start = body_end = None
         prefix = ln.text[: m.start("link") if m.group("link") else m.start("dash")]
-        prefix = _TRAILING_LINK.sub("", prefix).rstrip()
+        prefix = _strip_trailing_link(prefix).rstrip()
         if len(prefix.split()) >= 2:
             body_start, body_end = ln.start, ln.start + len(prefix)
         else:
@@ -351,7 +364,7 @@ def _posts(article: Article, lines: list[Line], removed_lines: set[int]) -> list
             if j < 0 or j in removed_lines or _ATTRIBUTION.search(lines[j].text):
                 continue
             prev = lines[j]
-            body = _TRAILING_LINK.sub("", prev.text).rstrip()
+            body = _strip_trailing_link(prev.text).rstrip()
             if not body:
                 continue
             body_start, body_end = prev.start, prev.start + len(body)
