@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from rashomon.report.context import build_context
+from rashomon.report.files import ReportSet, output_lock
 from rashomon.types import Report
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -70,8 +71,15 @@ def render_markdown(report: Report, context: dict[str, Any] | None = None) -> st
     return _env(False).get_template("report.md").render(**ctx)
 
 
+REPORT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md"}
+
+
 def write_all(report: Report, outdir: str | Path) -> dict[str, Path]:
-    """Write ``report.json``, ``report.html`` and ``report.md`` into ``outdir``.
+    """Write ``report.json``, ``report.html`` and ``report.md`` into ``outdir``
+    as one set: each is rendered and staged in full, then all three are
+    renamed into place (:mod:`rashomon.report.files`), so an interrupted or
+    killed write leaves the previous set whole; the folder's lock is held
+    throughout, so two runs never interleave their files.
 
     Parameters
     ----------
@@ -84,13 +92,19 @@ def write_all(report: Report, outdir: str | Path) -> dict[str, Path]:
 
     Raises
     ------
-    OSError : the folder cannot be created or written.
+    KeyboardInterrupt : Ctrl-C; its ``reports_written`` attribute says
+        whether the new set was already in place (else the old one is).
+    OutputLockedError : another run kept writing into ``outdir`` for minutes.
+    OSError : the folder cannot be created or written (the previous set is kept).
     """
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    ctx = build_context(report)
-    paths = {"json": out / "report.json", "html": out / "report.html", "md": out / "report.md"}
-    paths["json"].write_text(report.to_json(), encoding="utf-8")
-    paths["html"].write_text(render_html(report, ctx), encoding="utf-8")
-    paths["md"].write_text(render_markdown(report, ctx), encoding="utf-8")
-    return paths
+    with output_lock(outdir) as out, ReportSet(out, tuple(REPORT_FILES.values())) as files:
+        try:
+            ctx = build_context(report)
+            files.stage(REPORT_FILES["json"], report.to_json())
+            files.stage(REPORT_FILES["html"], render_html(report, ctx))
+            files.stage(REPORT_FILES["md"], render_markdown(report, ctx))
+            written = files.commit()
+        except KeyboardInterrupt as exc:  # Ctrl-C: say whether the new set made it into place
+            exc.reports_written = files.committed  # type: ignore[attr-defined]
+            raise
+    return {kind: written[name] for kind, name in REPORT_FILES.items()}
