@@ -42,15 +42,34 @@ def contents(folder: Path) -> dict[str, bytes]:
 
 # --- all or nothing -----------------------------------------------------------
 
-def test_write_leaves_only_the_three_reports_and_the_lock(tmp_path):
+def _state(folder: Path) -> list[str]:
+    """The folder's entries, and those of its bookkeeping folder."""
+    return sorted(os.listdir(folder)) + sorted(f".rashomon/{n}" for n in os.listdir(folder / ".rashomon"))
+
+
+def test_the_reports_are_links_to_one_published_set(tmp_path):
     write_all(small_report("alpha"), tmp_path)
-    assert sorted(os.listdir(tmp_path)) == [".rashomon.lock", *NAMES]
+    assert _state(tmp_path) == [".rashomon", *NAMES, ".rashomon/current", ".rashomon/lock", ".rashomon/sets"]
+    [live] = os.listdir(tmp_path / ".rashomon" / "sets")
+    assert os.readlink(tmp_path / ".rashomon" / "current") == f"sets/{live}"
+    assert all(os.readlink(tmp_path / n) == f".rashomon/current/{n}" for n in NAMES)
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["articles"][0]["name"] == "alpha.txt"
+    write_all(small_report("beta"), tmp_path)
+    assert len(os.listdir(tmp_path / ".rashomon" / "sets")) == 1  # the replaced set is removed
+    assert b"beta.txt" in (tmp_path / "report.md").read_bytes()
+
+
+def test_plain_report_files_of_an_older_run_become_links(tmp_path):
+    for n in NAMES:
+        (tmp_path / n).write_text("old", encoding="utf-8")
+    write_all(small_report("alpha"), tmp_path)
+    assert all((tmp_path / n).is_symlink() for n in NAMES)
+    assert b"alpha.txt" in (tmp_path / "report.json").read_bytes()
 
 
 def test_a_failure_while_staging_keeps_the_previous_set(tmp_path, monkeypatch):
     write_all(small_report("alpha"), tmp_path)
-    before = contents(tmp_path)
+    before, state = contents(tmp_path), _state(tmp_path)
 
     def broken(report, context=None):
         raise OSError(28, "No space left on device")
@@ -58,79 +77,117 @@ def test_a_failure_while_staging_keeps_the_previous_set(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "render_markdown", broken)
     with pytest.raises(OSError):
         write_all(small_report("beta"), tmp_path)
-    assert contents(tmp_path) == before
-    assert sorted(os.listdir(tmp_path)) == [".rashomon.lock", *NAMES]  # staged files removed
+    assert contents(tmp_path) == before and _state(tmp_path) == state
+    assert len(os.listdir(tmp_path / ".rashomon" / "sets")) == 1  # the unfinished set removed
 
 
-def test_a_set_stopped_after_its_ready_marker_is_finished_by_the_next_write(tmp_path):
-    """A kill between two renames: the marker says the staged files are
-    complete, so the next write into the folder puts them in place first."""
+def test_a_set_left_unfinished_by_a_killed_run_is_removed_by_the_next_write(tmp_path):
     write_all(small_report("alpha"), tmp_path)
-    staged = {n: files_mod.staged(tmp_path / n) for n in NAMES}
-    for n, p in staged.items():
-        p.write_text(f"new {n}", encoding="utf-8")
-    (tmp_path / files_mod.READY_NAME).write_bytes(b"")
-    os.replace(staged["report.html"], tmp_path / "report.html")  # one rename done, then the kill
-    with output_lock(tmp_path):
-        files_mod.recover(tmp_path, tuple(NAMES))
-    assert {n: (tmp_path / n).read_text(encoding="utf-8") for n in NAMES} == {n: f"new {n}" for n in NAMES}
-    assert sorted(os.listdir(tmp_path)) == [".rashomon.lock", *NAMES]
+    left = tmp_path / ".rashomon" / "sets" / "killed"
+    left.mkdir()
+    (left / "report.json").write_text('{"trunc', encoding="utf-8")
+    assert b"alpha.txt" in (tmp_path / "report.json").read_bytes()  # never visible
+    write_all(small_report("beta"), tmp_path)
+    assert not left.exists() and b"beta.txt" in (tmp_path / "report.json").read_bytes()
 
 
-def test_partial_staged_files_without_the_marker_are_discarded(tmp_path):
+def test_without_symbolic_links_the_files_are_renamed_into_place(tmp_path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(files_mod.os, "symlink", no_links)
     write_all(small_report("alpha"), tmp_path)
-    before = contents(tmp_path)
-    files_mod.staged(tmp_path / "report.json").write_text("{\"trunc", encoding="utf-8")
-    files_mod.recover(tmp_path, tuple(NAMES))
-    assert contents(tmp_path) == before and not files_mod.staged(tmp_path / "report.json").exists()
+    assert not any((tmp_path / n).is_symlink() for n in NAMES)
+    assert b"alpha.txt" in (tmp_path / "report.json").read_bytes()
+    assert os.listdir(tmp_path / ".rashomon" / "sets") == []
 
 
 KILLED_WRITER = textwrap.dedent("""
-    import sys
+    import sys, time
     from pathlib import Path
+    from rashomon.report import files
     from rashomon.report.render import write_all
     from rashomon.types import Report
 
-    out = Path(sys.argv[1])
-    reports = [Report.model_validate_json(Path(p).read_text(encoding="utf-8")) for p in sys.argv[2:]]
-    print("ready", flush=True)
-    n = 0
-    while True:
-        write_all(reports[n % len(reports)], out)
-        n += 1
+    out, stop_at = Path(sys.argv[1]), sys.argv[2]
+    first, second = (Report.model_validate_json(Path(p).read_text(encoding="utf-8")) for p in sys.argv[3:5])
+    armed = False
+
+    def pause(event):
+        print(event, flush=True)
+        if armed and event == stop_at:
+            time.sleep(60)  # killed here
+
+    stage, commit = files.ReportSet.stage, files.ReportSet.commit
+    files.ReportSet.stage = lambda self, name, text: (pause("stage " + name), stage(self, name, text))[1]
+    files.ReportSet.commit = lambda self: (pause("commit"), commit(self))[1]
+    write_all(first, out)
+    print("wrote", flush=True)
+    armed = True
+    while True:  # the second set, then the first again, ...: killed at stop_at, or by the clock
+        write_all(second, out)
+        write_all(first, out)
 """)
 
 
-def test_a_run_killed_while_writing_leaves_the_old_set_or_the_new_one(tmp_path):
-    """Kill a process at several moments while it writes two different report
-    sets in turn: the folder always holds one complete set, byte for byte."""
-    sets = {}
-    sources = []
-    for name in ("alpha", "beta"):
-        rep = make_report() if name == "alpha" else small_report(name)
-        folder = tmp_path / f"expected-{name}"
-        write_all(rep, folder)
-        sets[name] = contents(folder)
+def _sets(tmp_path: Path) -> tuple[dict[str, dict[str, bytes]], list[str]]:
+    """Two report sets as the writer process renders them (from their JSON),
+    and the JSON files it reads."""
+    sets, sources = {}, []
+    for name, rep in (("first", small_report("beta")), ("second", make_report())):
         src = tmp_path / f"{name}.json"
         src.write_text(rep.to_json(), encoding="utf-8")
+        folder = tmp_path / f"expected-{name}"
+        write_all(Report.model_validate_json(src.read_text(encoding="utf-8")), folder)
+        sets[name] = contents(folder)
         sources.append(str(src))
-    out = tmp_path / "out"
-    write_all(small_report("beta"), out)
+    return sets, sources
+
+
+def _kill_writer(tmp_path: Path, out: Path, sources: list[str], stop_at: str, delay: float = 0.0) -> None:
     script = tmp_path / "writer.py"
     script.write_text(KILLED_WRITER, encoding="utf-8")
-    for delay in (0.05, 0.21, 0.47, 0.9):
-        proc = subprocess.Popen([sys.executable, str(script), str(out), *sources],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
-        time.sleep(delay)
+    proc = subprocess.Popen([sys.executable, str(script), str(out), stop_at, *sources],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while True:
+            line = proc.stdout.readline().strip()
+            assert line, "the writer stopped: " + proc.stderr.read()
+            lines.append(line)
+            if line == "wrote" and delay:
+                time.sleep(delay)
+                break
+            if line == stop_at and "wrote" in lines:
+                time.sleep(0.2)  # the writer sleeps there
+                break
+    finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         proc.stdout.close()
         proc.stderr.close()
-        now = contents(out)
-        match = [name for name, expected in sets.items() if now == expected]
-        assert match, f"after a kill at {delay} s the folder holds a mixed or truncated set: " + \
-            ", ".join(f"{n} ({len(b)} bytes)" for n, b in now.items())
+
+
+@pytest.mark.parametrize("stop_at", ["stage report.json", "stage report.html", "stage report.md", "commit"])
+def test_a_run_killed_while_writing_leaves_the_previous_set_whole(tmp_path, stop_at):
+    """The writer completes one set, then is killed at a given step of the
+    next: the folder holds the first set, byte for byte, never a mix or a
+    truncated file; the next write finishes cleanly."""
+    sets, sources = _sets(tmp_path)
+    out = tmp_path / "out"
+    _kill_writer(tmp_path, out, sources, stop_at)
+    assert contents(out) == sets["first"], f"killed at {stop_at}: a mixed or truncated set"
+    write_all(small_report("gamma"), out)
+    assert len(os.listdir(out / ".rashomon" / "sets")) == 1  # the killed run's unfinished set removed
+
+
+@pytest.mark.parametrize("delay", [0.01, 0.05, 0.2])
+def test_a_run_killed_at_any_moment_leaves_one_whole_set(tmp_path, delay):
+    sets, sources = _sets(tmp_path)
+    out = tmp_path / "out"
+    _kill_writer(tmp_path, out, sources, "never", delay)
+    now = contents(out)
+    assert now in sets.values(), "a mixed or truncated set: " + ", ".join(f"{n} ({len(b)} bytes)" for n, b in now.items())
 
 
 # --- one writer per folder ---------------------------------------------------

@@ -1,8 +1,10 @@
 """The only code that wires rashomon's stages together.
 
 Per article (pure functions of the article and settings): ingest → clean →
-metadata → annotate (spaCy, batched with ``nlp.pipe``) → mentions, quotes,
-claims, temporal expressions. Per corpus: entity linking → propositions,
+metadata → annotate (spaCy, batched with ``nlp.pipe``; long articles in
+chunks) → mentions, quotes, claims, temporal expressions; each step of one
+article under the time budget (``settings.article_seconds``, :mod:`rashomon.budget`):
+an article over it, or failing, is skipped with the reason and the batch goes on. Per corpus: entity linking → propositions,
 relations, text reuse, framing → timeline. The result is one :class:`Report`.
 """
 from __future__ import annotations
@@ -83,7 +85,7 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
     return res
 
 
-def _refusal(article: Article, text: str, nlp) -> str | None:
+def _refusal(article: Article, nlp) -> str | None:
     """Why an article is not given to spaCy, or ``None``: its detected
     language is not the pipeline's (an English model misreads Russian or
     Arabic text: speakers and claims would be invented, not found). A long
@@ -249,7 +251,7 @@ def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress
     counters = {"q": 0, "c": 0}
     results: list[ArticleResult] = []
     texts = [annotate.body_text(a) for a in articles]
-    refused = {i: r for i, (a, t) in enumerate(zip(articles, texts)) if (r := _refusal(a, t, nlp))}
+    refused = {i: r for i, a in enumerate(articles) if (r := _refusal(a, nlp))}
     annotated = _annotated(nlp, texts, refused, settings.batch_size, settings.article_seconds)
     for n, (i, doc, error) in enumerate(annotated, 1):
         art, posts = articles[i], posts_by_article[i]

@@ -3,32 +3,35 @@
 Two guarantees (issue: a kill during the write left report.json at 0 bytes
 beside the previous report.html and report.md, and two runs interleaved):
 
-* **All or nothing.** Each file is first written in full to a hidden
-  staging file beside its final name (``.report.json.new``), flushed to disk;
-  when every file of the set is staged a marker (``.report.ready``) is
-  written, and only then are the staged files renamed over the old ones
-  (``os.replace``, atomic per file) with SIGINT, SIGTERM and SIGHUP held
-  back. A run stopped before the marker leaves the previous set untouched
-  (its staged files are discarded by the next write); only SIGKILL or a power
-  cut in the microseconds between two renames can leave new and old files
-  side by side, and then the marker is still there: the next write into the
-  folder first finishes those renames (:func:`recover`).
+* **The whole set or the previous one.** A set is written in full into a
+  new hidden folder, ``OUTDIR/.rashomon/sets/<id>/`` (each file flushed to
+  disk), and only then published by one atomic rename: the symbolic link
+  ``.rashomon/current`` is replaced by one pointing at the new set. The
+  report names in the folder are fixed links through it
+  (``report.json -> .rashomon/current/report.json``), so at every instant
+  they all show one set: the previous one until the rename, the new one
+  after it. A write stopped before the rename (Ctrl-C, a kill, a full disk)
+  leaves the previous set in place, and its unfinished folder is removed by
+  the next write. Only the first write into a folder that holds plain report
+  files (from an older version) replaces them with the links one by one. On a
+  file system without symbolic links the three files are renamed into place
+  one after another, which a kill can interrupt between two renames.
 * **One writer per folder.** :func:`output_lock` takes an exclusive
-  ``flock`` on ``.rashomon.lock`` in the folder (released by the system when
-  the process ends, however it ends); a second run writing into the same
-  folder waits for the first to finish its set (up to :data:`LOCK_WAIT`
-  seconds, then :class:`~rashomon.errors.OutputLockedError`), so the folder
-  ends with the later run's whole set. On systems without ``fcntl`` the lock
-  is not taken.
+  ``flock`` on ``.rashomon/lock`` (released by the system when the process
+  ends, however it ends); a second run writing into the same folder waits
+  for the first to finish its set (up to :data:`LOCK_WAIT` seconds, then
+  :class:`~rashomon.errors.OutputLockedError`), so the folder ends with the
+  later run's whole set. Without ``fcntl`` (not POSIX) no lock is taken.
 """
 from __future__ import annotations
 
 import contextlib
 import logging
 import os
-import signal
+import shutil
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,18 +44,14 @@ except ImportError:  # not POSIX: no lock
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = ".rashomon.lock"
+STATE = ".rashomon"
+"""The hidden folder of rashomon's bookkeeping inside an output folder."""
 LOCK_WAIT = 120.0
 """Seconds a run waits for another run to finish writing into the same folder."""
-READY_NAME = ".report.ready"
+
 _HELD: dict[str, tuple[int, int]] = {}
 """Folder (resolved) → (lock file descriptor, depth) for the locks this process holds."""
 _HELD_GUARD = threading.Lock()
-
-
-def staged(path: Path) -> Path:
-    """The staging file of a report file: ``.NAME.new`` in the same folder."""
-    return path.with_name(f".{path.name}.new")
 
 
 @contextlib.contextmanager
@@ -67,7 +66,7 @@ def output_lock(folder: str | Path) -> Iterator[Path]:
     OSError : the folder or its lock file cannot be created.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    (folder / STATE).mkdir(parents=True, exist_ok=True)
     key = str(folder.resolve())
     with _HELD_GUARD:
         if key in _HELD:
@@ -87,11 +86,11 @@ def output_lock(folder: str | Path) -> Iterator[Path]:
                 os.close(fd)  # releases the flock
 
 
-def _acquire(folder: Path, wait: float | None = None) -> int:
-    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+def _acquire(folder: Path) -> int:
+    fd = os.open(folder / STATE / "lock", os.O_RDWR | os.O_CREAT, 0o644)
     if fcntl is None:
         return fd
-    deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+    deadline = time.monotonic() + LOCK_WAIT
     waited = False
     while True:
         try:
@@ -113,16 +112,10 @@ def _acquire(folder: Path, wait: float | None = None) -> int:
     return fd
 
 
-def _write_durably(path: Path, data: bytes) -> None:
-    with open(path, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
+def _sync(path: Path) -> None:
+    """Flush a folder's entries to disk (best effort: not every system allows it)."""
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
         return
     try:
@@ -133,88 +126,102 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def recover(folder: Path, names: tuple[str, ...]) -> None:
-    """Finish or discard a write of ``names`` that was stopped in ``folder``
-    (call under :func:`output_lock`): with the ready marker, every staged file
-    is complete and is renamed into place; without it, staged files are
-    partial and are removed."""
-    ready = folder / READY_NAME
-    commit = ready.exists()
-    for name in names:
-        new = staged(folder / name)
-        if new.exists():
-            if commit:
-                os.replace(new, folder / name)
-            else:
-                new.unlink()
-    if commit:
-        _sync_folder(folder)
-        ready.unlink()
+def _replace_with_link(path: Path, target: str) -> None:
+    """Make ``path`` a symbolic link to ``target`` in one rename."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.link")
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 class ReportSet:
-    """The files of one report set, staged one by one then committed together.
+    """The files of one report set, written in full, then published together.
 
     Use under :func:`output_lock`::
 
-        files = ReportSet(folder, ("report.json", "report.html", "report.md"))
-        files.stage("report.json", text)   # … each file
-        paths = files.commit()
+        with ReportSet(folder, ("report.json", "report.html", "report.md")) as files:
+            files.stage("report.json", text)   # … each file
+            paths = files.commit()
 
-    A set that is not committed (an exception, Ctrl-C) leaves the folder as it
-    was: call :meth:`discard` (``with`` does it).
+    A set that is not committed (an exception, Ctrl-C) changes nothing in the
+    folder: leaving the ``with`` block removes its files.
     """
 
     def __init__(self, folder: Path, names: tuple[str, ...]) -> None:
         self.folder = folder
         self.names = names
-        self.committed = False
-        """Whether :meth:`commit` renamed the set into place."""
-        recover(folder, names)
+        self.sets = folder / STATE / "sets"
+        self.current = folder / STATE / "current"
+        self._moved = False  # published by renaming the files (no symbolic links)
+        self._remove_stale()
+        self.dir = self.sets / uuid.uuid4().hex
+        self.dir.mkdir(parents=True)
 
     def __enter__(self) -> "ReportSet":
         return self
 
     def __exit__(self, *exc) -> None:
-        self.discard()
+        if not self.committed:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    @property
+    def committed(self) -> bool:
+        """Whether the set is published (also true when Ctrl-C came right after the rename)."""
+        return self._moved or self._live() == self.dir.name
+
+    def _live(self) -> str | None:
+        """The name of the published set's folder, if any."""
+        try:
+            return os.path.basename(os.readlink(self.current))
+        except OSError:
+            return None
+
+    def _remove_stale(self) -> None:
+        """Remove set folders of earlier writes that are not published (a run
+        stopped before its rename, or sets replaced since)."""
+        live = self._live()
+        if self.sets.is_dir():
+            for d in self.sets.iterdir():
+                if d.name != live:
+                    shutil.rmtree(d, ignore_errors=True)
 
     def stage(self, name: str, text: str) -> None:
-        """Write ``text`` (UTF-8) in full to the staging file of ``name``."""
-        _write_durably(staged(self.folder / name), text.encode("utf-8"))
+        """Write ``text`` (UTF-8) in full as ``name`` of the new set."""
+        with open(self.dir / name, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
 
     def commit(self) -> dict[str, Path]:
-        """Rename every staged file into place; returns name → final path.
+        """Publish the set (one atomic rename); returns name → path in the folder.
 
         Raises
         ------
         ValueError : a file of the set was not staged.
+        OSError : the folder cannot be written (the previous set stays).
         """
-        missing = [n for n in self.names if not staged(self.folder / n).exists()]
+        missing = [n for n in self.names if not (self.dir / n).is_file()]
         if missing:
             raise ValueError(f"not staged: {', '.join(missing)}")
-        _sync_folder(self.folder)
-        _write_durably(self.folder / READY_NAME, b"")
-        with _signals_held():
-            recover(self.folder, self.names)
-            self.committed = True
-        return {n: self.folder / n for n in self.names}
-
-    def discard(self) -> None:
-        """Remove staged files of a set that was not committed."""
-        if not (self.folder / READY_NAME).exists():
+        _sync(self.dir)
+        try:
+            _replace_with_link(self.current, f"sets/{self.dir.name}")
+        except OSError as exc:  # no symbolic links here: move the files into place one by one
+            log.debug("symbolic links unavailable in %s (%s): renaming the reports into place", self.folder, exc)
             for name in self.names:
-                staged(self.folder / name).unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP back for the block (delivered after it)."""
-    held = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+                os.replace(self.dir / name, self.folder / name)
+            self._moved = True
+            shutil.rmtree(self.dir, ignore_errors=True)
+            return {n: self.folder / n for n in self.names}
+        _sync(self.current.parent)
+        for name in self.names:  # fixed links, made once per folder
+            link = self.folder / name
+            target = f"{STATE}/current/{name}"
+            if not (link.is_symlink() and os.readlink(link) == target):
+                _replace_with_link(link, target)
+        _sync(self.folder)
+        self._remove_stale()
+        return {n: self.folder / n for n in self.names}
