@@ -19,8 +19,8 @@ a folder that cannot be created or written); settings and OUTDIR are checked
 before any analysis. A missing or unreadable path among others is listed as
 skipped, like any unreadable input; so is a web address (pages are not
 fetched). 130 on Ctrl-C, after one line saying whether the reports were
-written: they are staged and renamed into place together, so an interrupted
-run leaves the previous set whole.
+written: they are published as one set (:mod:`rashomon.report.files`), so an
+interrupted run leaves the previous set whole.
 """
 from __future__ import annotations
 

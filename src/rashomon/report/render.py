@@ -137,10 +137,10 @@ REPORT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md"}
 
 def write_all(report: Report, outdir: str | Path) -> dict[str, Path]:
     """Write ``report.json``, ``report.html`` and ``report.md`` into ``outdir``
-    as one set: each is rendered and staged in full, then all three are
-    renamed into place (:mod:`rashomon.report.files`), so an interrupted or
-    killed write leaves the previous set whole; the folder's lock is held
-    throughout, so two runs never interleave their files.
+    as one set: each is rendered and written in full, then the set is
+    published by one atomic rename (:mod:`rashomon.report.files`), so an
+    interrupted or killed write leaves the previous set whole; the folder's
+    lock is held throughout, so two runs never interleave their files.
 
     Parameters
     ----------
