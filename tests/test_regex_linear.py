@@ -109,10 +109,16 @@ is bounded: pattern text → where and how it is bounded."""
 
 
 def _modules() -> list:
+    """Every module of the package but ``__main__``; one that needs an optional
+    extra that is not installed (ImportError) cannot be read and is left out."""
     out = []
-    for info in pkgutil.walk_packages(rashomon.__path__, "rashomon."):
-        if not info.name.endswith("__main__"):
+    for info in pkgutil.walk_packages(rashomon.__path__, "rashomon.", onerror=lambda name: None):
+        if info.name.endswith("__main__"):
+            continue
+        try:
             out.append(importlib.import_module(info.name))
+        except ImportError:
+            continue
     return out
 
 
