@@ -91,6 +91,20 @@ def test_a_set_left_unfinished_by_a_killed_run_is_removed_by_the_next_write(tmp_
     assert not left.exists() and b"beta.txt" in (tmp_path / "report.json").read_bytes()
 
 
+def test_a_full_disk_when_publishing_keeps_the_previous_set(tmp_path, monkeypatch):
+    write_all(small_report("alpha"), tmp_path)
+    before = contents(tmp_path)
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files_mod.os, "symlink", full)
+    with pytest.raises(OSError, match="No space left"):
+        write_all(small_report("beta"), tmp_path)
+    monkeypatch.undo()
+    assert contents(tmp_path) == before and len(os.listdir(tmp_path / ".rashomon" / "sets")) == 1
+
+
 def test_without_symbolic_links_the_files_are_renamed_into_place(tmp_path, monkeypatch):
     def no_links(*args, **kwargs):
         raise OSError(1, "Operation not permitted")

@@ -26,6 +26,7 @@ beside the previous report.html and report.md, and two runs interleaved):
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -48,6 +49,10 @@ STATE = ".rashomon"
 """The hidden folder of rashomon's bookkeeping inside an output folder."""
 LOCK_WAIT = 120.0
 """Seconds a run waits for another run to finish writing into the same folder."""
+
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EINVAL}
+"""``os.symlink`` errors that mean the file system (or the user, on Windows)
+cannot make symbolic links."""
 
 _HELD: dict[str, tuple[int, int]] = {}
 """Folder (resolved) → (lock file descriptor, depth) for the locks this process holds."""
@@ -209,7 +214,10 @@ class ReportSet:
         _sync(self.dir)
         try:
             _replace_with_link(self.current, f"sets/{self.dir.name}")
-        except OSError as exc:  # no symbolic links here: move the files into place one by one
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise  # e.g. a full disk: the previous set stays
+            # no symbolic links on this file system: move the files into place one by one
             log.debug("symbolic links unavailable in %s (%s): renaming the reports into place", self.folder, exc)
             for name in self.names:
                 os.replace(self.dir / name, self.folder / name)
