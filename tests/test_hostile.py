@@ -41,15 +41,17 @@ def _article(text: str) -> Article:
 def test_prepare_reads_a_100kb_line_of_one_character_class(text):
     with time_budget(GUARD, "cleaning"):
         art, posts = prepare(_article(text))
-    assert art.outlet is None and posts == []
+    assert art.text == text and posts == []
+    assert art.words_kept + art.words_removed == len(text.split())
     assert all(0 <= r.start <= r.end <= len(text) for r in art.removed)
 
 
 def test_a_name_before_has_learned_is_still_found_after_a_long_word():
-    text = "Ab" * 50_000 + "\nThe Harbour Gazette has learned that the port will reopen on Monday, officials said."
-    with time_budget(GUARD, "cleaning"):
-        art, _ = prepare(_article(text))
-    assert art.outlet == "The Harbour Gazette"
+    from rashomon.metadata import _LEARNED
+
+    text = "Ab" * 50_000 + "\nThe Harbour Gazette has learned that the port will reopen on Monday."
+    found = [m.group("x") for line in text.split("\n") for m in _LEARNED.finditer(line)]  # per line, as read
+    assert found == ["The Harbour Gazette"]
 
 
 def test_comma_near_end_on_a_long_comma_run():
