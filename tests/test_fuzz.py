@@ -10,7 +10,9 @@ shrinking ends on a small readable case. Bounded to about a minute in all.
 """
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -36,6 +38,7 @@ words = st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=120).ma
 texts = st.one_of(words, st.text(max_size=400))
 
 TMP = Path(tempfile.mkdtemp(prefix="rashomon-fuzz-"))
+atexit.register(shutil.rmtree, TMP, True)
 SETTINGS = Settings()
 
 
