@@ -287,7 +287,10 @@ def rel(paths, root):
 def test_discover_directory(tree, settings):
     files, skipped = discover([tree], settings)
     assert rel(files, tree) == ["UPPER.TXT", "a.txt", "b.txt", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm"]
-    assert skipped == []
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [
+        ("img.png", "unsupported format .png: rashomon reads .htm, .html, .jsonl, .txt; convert the file to one of these"),
+        ("notes.md", "unsupported format .md: rashomon reads .htm, .html, .jsonl, .txt; convert the file to one of these"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -303,7 +306,8 @@ def test_discover_directory(tree, settings):
 def test_discover_globs(tree, settings, pattern, expected):
     files, skipped = discover([str(tree / pattern)], settings)
     assert rel(files, tree) == expected
-    assert skipped == []
+    others = ["img.png", "notes.md"] if pattern == "*" else []
+    assert [Path(s.path).name for s in skipped] == others  # files of other formats are listed, never dropped
 
 
 def test_discover_skips_with_reasons(tree, settings):
@@ -320,7 +324,29 @@ def test_discover_skips_with_reasons(tree, settings):
 def test_discover_directory_without_supported_files(tmp_path, settings):
     write(tmp_path, "readme.md", b"x")
     write(tmp_path, "photo.jpg", b"x")
-    assert discover([tmp_path], settings) == ([], [])
+    files, skipped = discover([tmp_path], settings)
+    assert files == [] and [Path(s.path).name for s in skipped] == ["photo.jpg", "readme.md"]
+
+
+def test_pdf_and_docx_in_a_folder_are_listed_as_not_read_yet(tmp_path, settings):
+    write(tmp_path, "statement.pdf", b"%PDF-1.4")
+    write(tmp_path, "memo.docx", b"PK\x03\x04")
+    write(tmp_path, "story.txt", b"The port reopened on Monday.")
+    files, skipped = discover([tmp_path], settings)
+    assert rel(files, tmp_path) == ["story.txt"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert reasons["statement.pdf"].startswith("not read yet: a PDF document (.pdf); rashomon reads .htm, .html")
+    assert reasons["memo.docx"].startswith("not read yet: a Word document (.docx)")
+
+
+@pytest.mark.parametrize("url", ["https://www.example.com/news/port-strike", "http://example.org/a?b=1"])
+def test_a_web_address_is_answered_with_what_to_do(url, settings):
+    files, skipped = discover([url], settings)
+    assert files == []
+    [skip] = skipped
+    assert skip.path == url  # as given, not a path mangled to "https:/www…"
+    assert skip.reason.startswith("a web address, not a file: rashomon does not fetch pages")
+    assert "Save Page As" in skip.reason
 
 
 def test_new_format_plugs_in_like_shipped_ones(tmp_path, settings, monkeypatch):

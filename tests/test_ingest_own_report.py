@@ -13,8 +13,10 @@ def test_a_rerun_into_the_corpus_folder_passes_over_its_own_report(tmp_path):
     write_all(first, tmp_path)
     again = analyze([tmp_path])
     assert [a.name for a in again.articles] == ["a.txt"]
-    [skip] = again.skipped
-    assert skip.path.endswith("report.html") and "report written by rashomon, not an article" in skip.reason
+    reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in again.skipped}
+    assert sorted(reasons) == ["report.html", "report.json", "report.md"]  # each listed, none read
+    assert "report written by rashomon, not an article" in reasons["report.html"]
+    assert reasons["report.json"].startswith("unsupported format .json")
     assert len(again.quotes) == len(first.quotes) and len(again.claims) == len(first.claims)
 
 

@@ -15,16 +15,20 @@ def two_files(tmp_path):
     return tmp_path
 
 
-def test_article_over_the_spacy_limit_is_skipped_with_reason(two_files, nlp):
+def test_article_over_the_spacy_limit_is_annotated_in_chunks(two_files, nlp):
     saved = nlp.max_length
     nlp.max_length = 300
     try:
         report = analyze([two_files])
     finally:
         nlp.max_length = saved
-    [skip] = report.skipped
-    assert skip.path.endswith("long.txt")
-    assert "too long to annotate" in skip.reason and "300" in skip.reason
+    assert report.skipped == []
+    long = next(a for a in report.articles if a.name == "long.txt")
+    assert len(long.text) == 880
+    claims = [c for c in report.claims if c.article == long.id]
+    assert len(claims) == 20  # one per sentence, across the three chunks
+    assert all(long.text[c.start:c.end] == c.text for c in claims)
+    assert claims[-1].start > 600
     good = next(a for a in report.articles if a.name == "good.txt")
     assert [q.article for q in report.quotes] == [good.id]
     assert report.quotes[0].speaker_text == "The mayor"

@@ -457,9 +457,9 @@ def handle_stems(handle: str) -> list[str]:
     full = re.sub(r"[^a-z0-9]", "", anyascii(handle).lower())
     out = [full] if full else []
     suffixes = load_titles()[2]
-    m = re.fullmatch(r"(.*?[a-z])(\d{1,4})", full)
-    if m and len(m.group(1)) >= 5:
-        out.append(m.group(1))
+    m = re.search(r"(?<=[a-z])\d{1,4}$", full)  # 1-4 final digits after a letter
+    if m and m.start() >= 5:
+        out.append(full[:m.start()])
     for k in range(5, len(full)):
         if full[k:] in suffixes:
             out.append(full[:k])
@@ -771,17 +771,106 @@ def load_pipeline(settings: Settings | None = None):
     return _load(settings.spacy_model, tuple(str(p) for p in settings.gazetteers or []))
 
 
+CHUNK_CHARS = 25_000
+"""Longest text given to spaCy at once (characters). A longer article is
+annotated in chunks cut at paragraph breaks (else line breaks, sentence ends,
+spaces) and joined back into one Doc (``Doc.from_docs``): spaCy's parser and
+NER need about 1 GB per 100,000 characters of one Doc (spaCy's ``max_length``
+note), so memory per article stays bounded whatever its length. Above the
+longest article of the seed and PolNeAR corpora (about 22,000 characters),
+so ordinary articles are annotated whole."""
+
+BATCH_CHARS = 100_000
+"""Most characters in one ``nlp.pipe`` batch: a batch ends at ``batch_size``
+texts or at this many characters, whichever comes first (memory grows by
+about 25 MiB per 5,500 characters in a batch; benchmarks/README.md)."""
+
+
+def chunk_ends(text: str, limit: int = CHUNK_CHARS) -> list[int]:
+    """End offsets of the chunks ``text`` is annotated in, each at most
+    ``limit`` characters; the last is ``len(text)``.
+
+    A chunk ends after the last paragraph break (a blank line) in the second
+    half of its window, else after the last line break, else after the last
+    ". ", else after the last space, else at the limit itself. Each step reads
+    one window: linear in the text.
+    """
+    ends: list[int] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = text.rfind(sep, lo, hi)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        cut = cut if cut > start else hi
+        ends.append(cut)
+        start = cut
+    ends.append(n)
+    return ends
+
+
 def pipe(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:
-    """Yield one spaCy ``Doc`` per text, batched with ``nlp.pipe``.
+    """Yield one spaCy ``Doc`` per text, in order, batched with ``nlp.pipe``.
 
-    Each Doc is tokenised here so its text is cached for :func:`doc_text`
-    before any component runs (spaCy's ``Doc.text`` rebuilds the string from
-    the tokens on every access)."""
+    A text longer than :data:`CHUNK_CHARS` (or the pipeline's ``max_length``,
+    if smaller) is cut by :func:`chunk_ends`, its
+    chunks annotated like texts of their own and joined with
+    ``Doc.from_docs`` (no whitespace added: the Doc's text is the text, so its
+    character offsets are the text's); the document-level component
+    :func:`label_consistency` then runs again over the whole Doc. A batch
+    holds at most ``batch_size`` chunks and :data:`BATCH_CHARS` characters.
 
-    def docs():
-        for text in texts:
-            doc = nlp.make_doc(text)
-            doc.user_data[_TEXT_KEY] = text
-            yield doc
+    Each Doc's text is cached for :func:`doc_text` before any component runs
+    (spaCy's ``Doc.text`` rebuilds the string from the tokens on every access).
+    """
+    parts: list = []
+    for doc, (text, last) in _pipe_batches(nlp, _chunks(nlp, texts), batch_size):
+        parts.append(doc)
+        if last:
+            yield parts[0] if len(parts) == 1 else _join(parts, text)
+            parts = []
 
-    return nlp.pipe(docs(), batch_size=batch_size)
+
+def _chunks(nlp, texts: Iterable[str]) -> Iterator[tuple]:
+    """``(doc, (text, is_last_chunk))`` for each chunk of each text, tokenised."""
+    for text in texts:
+        start = 0
+        ends = chunk_ends(text, min(CHUNK_CHARS, nlp.max_length))
+        for k, end in enumerate(ends):
+            piece = text if len(ends) == 1 else text[start:end]
+            doc = nlp.make_doc(piece)
+            doc.user_data[_TEXT_KEY] = piece
+            yield doc, (text, k == len(ends) - 1)
+            start = end
+
+
+def _pipe_batches(nlp, items: Iterator[tuple], batch_size: int) -> Iterator[tuple]:
+    """``nlp.pipe`` over ``(doc, context)`` items in batches of at most
+    ``batch_size`` docs and :data:`BATCH_CHARS` characters; yields
+    ``(annotated doc, context)`` in order."""
+    batch: list[tuple] = []
+    chars = 0
+    for item in items:
+        size = len(item[0].user_data[_TEXT_KEY])
+        if batch and (len(batch) >= batch_size or chars + size > BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
+def _join(parts: list, text: str):
+    """One Doc over ``text`` from the annotated Docs of its consecutive chunks."""
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data", "tensor"])
+    last = doc[-1] if len(doc) else None
+    if last is not None and last.idx + len(last.text_with_ws) != len(text):
+        raise ValueError(f"joined chunks hold {last.idx + len(last.text_with_ws)} characters, not {len(text)}")
+    doc.user_data[_TEXT_KEY] = text
+    return label_consistency(doc)

@@ -17,7 +17,10 @@ supported input is found at all, when a setting is invalid (an option or a
 :data:`rashomon.settings.SETTINGS`), or when OUTDIR cannot be used (a file, or
 a folder that cannot be created or written); settings and OUTDIR are checked
 before any analysis. A missing or unreadable path among others is listed as
-skipped, like any unreadable input.
+skipped, like any unreadable input; so is a web address (pages are not
+fetched). 130 on Ctrl-C, after one line saying whether the reports were
+written: they are published as one set (:mod:`rashomon.report.files`), so an
+interrupted run leaves the previous set whole.
 """
 from __future__ import annotations
 
@@ -165,6 +168,15 @@ def _out_dir_problem(out_dir: Path) -> str | None:
     return None
 
 
+def _previous(out_dir: Path) -> str:
+    """What ``out_dir`` holds after a run that wrote nothing, as a clause."""
+    from rashomon.report.render import REPORT_FILES
+
+    if all((out_dir / name).is_file() for name in REPORT_FILES.values()):
+        return f"{out_dir} still holds the previous reports, unchanged"
+    return f"{out_dir} holds no complete set of reports"
+
+
 def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
          strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
     from rashomon.errors import NoInputError, RashomonError, SettingsError
@@ -188,11 +200,25 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
         bar.stop()
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2 if isinstance(exc, NoInputError) else 1) from None
+    except KeyboardInterrupt:
+        bar.stop()
+        err.print(f"interrupted during the analysis: nothing was written; {_previous(out_dir)}", markup=False)
+        raise typer.Exit(130) from None
     bar.stop()
     try:
         paths = write_all(report, out_dir)
+    except KeyboardInterrupt as exc:
+        if getattr(exc, "reports_written", False):
+            err.print(f"interrupted after the reports were written in full into {out_dir}", markup=False)
+        else:
+            err.print(f"interrupted while writing the reports: none was replaced; {_previous(out_dir)}", markup=False)
+        raise typer.Exit(130) from None
+    except RashomonError as exc:  # another run kept the folder's lock
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
     except OSError as exc:  # checked above, but the disk may fill or the folder change meanwhile
-        err.print(f"error: the reports cannot be written into {out_dir}: {exc.strerror or exc}", markup=False)
+        err.print(f"error: the reports cannot be written into {out_dir}: {exc.strerror or exc}; "
+                  f"{_previous(out_dir)}", markup=False)
         raise typer.Exit(1) from None
     for s in report.skipped:
         err.print(f"skipped {s.path}: {s.reason}", markup=False)

@@ -6,8 +6,10 @@
     │   ├── BinaryInputError      not text (e.g. an image renamed .txt)
     │   ├── TooLargeError         over ``max_file_bytes``
     │   ├── DecodingError         bytes no supported encoding explains
-    │   └── UnsupportedFormatError   an extension no reader handles
+    │   ├── UnsupportedFormatError   an extension no reader handles
+    │   └── TimeBudgetError       an article's analysis ran over the time budget
     ├── NoInputError          no supported file among the paths given (CLI exit 2)
+    ├── OutputLockedError     another run is writing reports into the same folder
     ├── ManifestError         a manifest that cannot be read
     ├── SettingsError         a setting of the wrong type or out of range (CLI exit 2)
     ├── ModelError            the spaCy pipeline cannot be loaded
@@ -48,8 +50,18 @@ class UnsupportedFormatError(InputError):
     pass
 
 
+class TimeBudgetError(InputError):
+    """The work on one article ran longer than the time budget
+    (``article_seconds``); the article is skipped, the batch goes on."""
+
+
 class NoInputError(RashomonError):
     """No supported input was found among the paths given."""
+
+
+class OutputLockedError(RashomonError):
+    """Another run holds the lock of the output folder (it is writing its
+    reports there); the message names the folder and the other run's process."""
 
 
 class ManifestError(RashomonError):

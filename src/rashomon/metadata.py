@@ -185,7 +185,11 @@ def outlet_like(name: str) -> bool:
 
 
 _TOLD = re.compile(rf"\btold\s+(?P<x>{_NAME})(?=\s*[.,;:!?)”\"]|\s+(?:in an?|on|this|last|earlier|during)\b)")
-_LEARNED = re.compile(rf"(?P<x>{_NAME})\s+has\s+(?:learned|learnt|obtained)\b")
+_LEARNED = re.compile(rf"(?<![\w.&'/-])(?P<x>{_NAME.replace(']*', ']*+')})\s+has\s+(?:learned|learnt|obtained)\b")
+"""``X has learned``. The name starts where a word starts and each of its
+words is taken whole (``*+``): a search then reads each word a bounded number
+of times, where the plain pattern retried a 100 KB word from each of its
+capitals (quadratic)."""
 _RELAY = re.compile(rf",\s*(?P<x>{_NAME})\s+(?:reports|reported|informs|informed|writes)\s*[.!]?\s*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÝА-ЯЁ][A-ZÀ-ÝА-ЯЁ .'-]{1,60})(?:\s{0,3},\s{0,3}(?P<when>[^()\n]{0,40}?))?\s{0,3}"
@@ -214,7 +218,12 @@ def _dated(when: str | None) -> bool:
     return bool(when and (_DATELINE_DATE.search(when) or clean_mod.has_date(when)))
 
 
-_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”’]?(?=\s|$)|$)", re.M)
+_SENTENCE = re.compile(r"[.!?]{2,}+[\"”’]?(?=\s|$)|\S.*?(?:(?<![.!?])[.!?]++[\"”’]?(?=\s|$)|$)", re.M)
+"""A sentence-like piece: from a non-space to the first run of ``.!?`` (an
+optional closing quote) followed by a space or the line end, or to the line
+end. A run is tried as the end only from its first mark and taken whole
+(``++``), so a line of 100,000 '!' is read once, not once per mark
+(quadratic); the first branch keeps a piece that is a run of marks alone."""
 _RELAY_VERB = re.compile(r"reports|reported|informs|informed|writes")
 """The verbs of :data:`_RELAY`: a line without one holds no relay formula."""
 

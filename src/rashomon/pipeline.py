@@ -1,8 +1,10 @@
 """The only code that wires rashomon's stages together.
 
 Per article (pure functions of the article and settings): ingest → clean →
-metadata → annotate (spaCy, batched with ``nlp.pipe``) → mentions, quotes,
-claims, temporal expressions. Per corpus: entity linking → propositions,
+metadata → annotate (spaCy, batched with ``nlp.pipe``; long articles in
+chunks) → mentions, quotes, claims, temporal expressions; each step of one
+article under the time budget (``settings.article_seconds``, :mod:`rashomon.budget`):
+an article over it, or failing, is skipped with the reason and the batch goes on. Per corpus: entity linking → propositions,
 relations, text reuse, framing → timeline. The result is one :class:`Report`.
 """
 from __future__ import annotations
@@ -15,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon import annotate, clean, ingest, metadata, timeline
+from rashomon.budget import time_budget
 from rashomon.compare import framing, propositions, relations, reuse
-from rashomon.errors import NoInputError
+from rashomon.errors import NoInputError, TimeBudgetError
 from rashomon.extract import claims as claims_mod
 from rashomon.ingest.manifest import load_manifest
 from rashomon.extract import mentions as mentions_mod
@@ -83,36 +86,35 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
     return res
 
 
-def _refusal(article: Article, text: str, nlp) -> str | None:
-    """Why an article is not given to spaCy, or ``None``.
-
-    A text over the pipeline's ``max_length`` (spaCy's parser needs about
-    1 GB per 100,000 characters), and an article whose detected language is
-    not the pipeline's (an English model misreads Russian or Arabic text:
-    speakers and claims would be invented, not found).
+def _refusal(article: Article, nlp) -> str | None:
+    """Why an article is not given to spaCy, or ``None``: its detected
+    language is not the pipeline's (an English model misreads Russian or
+    Arabic text: speakers and claims would be invented, not found). A long
+    article is annotated in chunks (:func:`rashomon.annotate.pipe`), never refused.
     """
-    if len(text) > nlp.max_length:
-        return (f"article too long to annotate ({len(text):,} characters; the spaCy pipeline "
-                f"takes at most {nlp.max_length:,}): split the file into smaller documents")
     if article.language and nlp.lang and article.language != nlp.lang:
         return (f"written in '{article.language}', and the spaCy pipeline reads '{nlp.lang}': its sources "
                 f"entry is kept; set RASHOMON_SPACY_MODEL to a '{article.language}' pipeline to analyse it")
     return None
 
 
-def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int):
+def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int, seconds: int = 0):
     """Yield ``(index, doc, None)`` per text in order, or ``(index, None,
     reason)`` for a text that is refused or that spaCy fails on.
 
-    A failure inside a batch makes the rest run one text at a time, so one
-    document never costs the others their analysis.
+    A failure inside a batch, or a batch over its time budget (``seconds``
+    per text of the batch), makes the rest run one text at a time, each
+    under ``seconds``, so one document never costs the others their analysis.
     """
     for i, reason in refused.items():
         yield i, None, reason
     todo = [i for i in range(len(texts)) if i not in refused]
     done = 0
+    docs = annotate.pipe(nlp, (texts[i] for i in todo), batch_size)
     try:
-        for doc in annotate.pipe(nlp, (texts[i] for i in todo), batch_size):
+        while done < len(todo):
+            with time_budget(seconds * batch_size, "annotation of a batch"):
+                doc = next(docs)
             yield todo[done], doc, None
             done += 1
         return
@@ -121,11 +123,35 @@ def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int):
                     type(exc).__name__, exc)
     for i in todo[done:]:
         try:
-            doc = next(iter(annotate.pipe(nlp, [texts[i]], 1)))
+            with time_budget(seconds, "annotation"):
+                doc = next(iter(annotate.pipe(nlp, [texts[i]], 1)))
+        except TimeBudgetError as exc:
+            yield i, None, str(exc)
         except Exception as exc:
             yield i, None, f"annotation error: {type(exc).__name__}: {exc}"
         else:
             yield i, doc, None
+
+
+def _skip(skipped: list[Skipped], path: str, exc: BaseException) -> None:
+    """Record ``path`` as skipped because of ``exc`` (rashomon's own errors
+    by their message, others with their type)."""
+    reason = str(exc) if getattr(exc, "__module__", "").startswith("rashomon") else f"{type(exc).__name__}: {exc}"
+    log.warning("skipped %s: %s", path, reason)
+    skipped.append(Skipped(path=str(path), reason=reason))
+
+
+def _read(path: Path, settings: Settings, skipped: list[Skipped]) -> list[Article]:
+    """The articles of one file, read under the time budget; a file that
+    cannot be read, and each bad part of one (a JSON line), go to ``skipped``."""
+    try:
+        with time_budget(settings.article_seconds, "reading"):
+            items = ingest.read(path, settings)
+    except Exception as exc:  # one bad file never stops the batch
+        _skip(skipped, str(path), exc)
+        return []
+    skipped.extend(x for x in items if isinstance(x, Skipped))
+    return [x for x in items if not isinstance(x, Skipped)]
 
 
 def analyze(
@@ -200,21 +226,18 @@ def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress
     posts_by_article: list[list[Quote]] = []
     total = len(files)
     for i, path in enumerate(files):
-        try:
-            for art in ingest.read(path, settings):
-                if isinstance(art, Skipped):  # a bad part of a file (a JSON line)
-                    skipped.append(art)
-                    continue
-                art.id = f"a{len(articles)}"
-                art, posts = prepare(art)
-                for p in posts:
-                    p.article = art.id
-                articles.append(art)
-                posts_by_article.append(posts)
-        except Exception as exc:  # one bad file never stops the batch
-            reason = str(exc) if getattr(exc, "__module__", "").startswith("rashomon") else f"{type(exc).__name__}: {exc}"
-            log.warning("skipped %s: %s", path, reason)
-            skipped.append(Skipped(path=str(path), reason=reason))
+        for art in _read(path, settings, skipped):
+            art.id = f"a{len(articles)}"
+            try:  # one bad article never costs the file's other records
+                with time_budget(settings.article_seconds, "cleaning"):
+                    art, posts = prepare(art)
+            except Exception as exc:
+                _skip(skipped, art.path, exc)
+                continue
+            for p in posts:
+                p.article = art.id
+            articles.append(art)
+            posts_by_article.append(posts)
         if progress:
             progress("read", i + 1, total)
     for art in clean.across_articles(articles):  # lines repeated on several pages of one site
@@ -231,12 +254,16 @@ def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress
     counters = {"q": 0, "c": 0}
     results: list[ArticleResult] = []
     texts = [annotate.body_text(a) for a in articles]
-    refused = {i: r for i, (a, t) in enumerate(zip(articles, texts)) if (r := _refusal(a, t, nlp))}
-    for n, (i, doc, error) in enumerate(_annotated(nlp, texts, refused, settings.batch_size), 1):
+    refused = {i: r for i, a in enumerate(articles) if (r := _refusal(a, nlp))}
+    annotated = _annotated(nlp, texts, refused, settings.batch_size, settings.article_seconds)
+    for n, (i, doc, error) in enumerate(annotated, 1):
         art, posts = articles[i], posts_by_article[i]
         if doc is not None:
             try:
-                results.append(analyze_article(art, doc, posts, counters))
+                with time_budget(settings.article_seconds, "analysis"):
+                    results.append(analyze_article(art, doc, posts, counters))
+            except TimeBudgetError as exc:
+                error = str(exc)
             except Exception as exc:  # an extractor bug on one article must not lose the rest
                 log.exception("analysis failed on %s", art.path)
                 error = f"analysis error: {type(exc).__name__}: {exc}"

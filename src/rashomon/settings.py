@@ -84,6 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 8, "Documents per nlp.pipe batch; peak memory grows by ~25 MiB per 5,500-character document in a batch, and larger batches were not faster (benchmarks/README.md).", minimum=1),
     Setting("min_reuse_words", 8, "Shortest passage, in words, reported as text reuse.", minimum=1),
     Setting("name_match_threshold", 88, "rapidfuzz ratio (0-100) at which two name tokens match outright when linking person names (token by token; see link/entities.py).", minimum=0, maximum=100),
+    Setting("article_seconds", 300, "Time budget per article in seconds: an article whose reading, cleaning or analysis runs longer is skipped with the reason and the batch goes on (0: no limit).", minimum=0),
 )
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
@@ -107,6 +108,7 @@ class Settings:
     batch_size: int = _DEFAULTS["batch_size"]  # type: ignore[assignment]
     min_reuse_words: int = _DEFAULTS["min_reuse_words"]  # type: ignore[assignment]
     name_match_threshold: int = _DEFAULTS["name_match_threshold"]  # type: ignore[assignment]
+    article_seconds: int = _DEFAULTS["article_seconds"]  # type: ignore[assignment]
     gazetteers: list[Path] = field(default_factory=list)
     manifest: Path | None = None
 

@@ -26,6 +26,7 @@ Friday, 15 had died") stays backward.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import functools
@@ -365,6 +366,17 @@ def find(text: str) -> list[Candidate]:
     return [dataclasses.replace(c) for c in _find(text)]
 
 
+def _overlaps_taken(c: Candidate, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``c`` overlaps one of the disjoint spans ``starts``/``ends``
+    (sorted by start): only the last span starting before ``c`` ends can, which
+    a bisection finds (a scan of every span made a long article quadratic). A
+    zero-length ``c`` is checked against every span."""
+    if c.end <= c.start:
+        return any(c.start < e and s < c.end for s, e in zip(starts, ends))
+    i = bisect.bisect_left(starts, c.end) - 1
+    return i >= 0 and ends[i] > c.start
+
+
 @functools.lru_cache(maxsize=16)
 def _find(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
@@ -384,12 +396,15 @@ def _find(text: str) -> tuple[Candidate, ...]:
                 found.append(c)
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # the kept spans, disjoint, in order of start (so their ends are in order too)
+    taken_ends: list[int] = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if _overlaps_taken(c, taken_starts, taken_ends):
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        at = bisect.bisect_left(taken_starts, c.start)
+        taken_starts.insert(at, c.start)
+        taken_ends.insert(at, c.end)
     # A weekday directly before a date ("Friday, September 22, 2023") belongs to it.
     kept.sort(key=lambda c: c.start)
     out: list[Candidate] = []

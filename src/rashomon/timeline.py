@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -637,8 +638,36 @@ def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim], sent
         t.event, t.event_kind = label, fam
 
 
+class _ByStart:
+    """Records with ``start``/``end`` indexed by start: those starting in a
+    window, or containing a span, found in their original order without a scan
+    of all of them per query (a scan per expression or quote made a long
+    article quadratic)."""
+
+    def __init__(self, items) -> None:
+        self.items = list(items)
+        self.order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
+        self.starts = [self.items[i].start for i in self.order]
+        self.reach = list(itertools.accumulate((self.items[i].end for i in self.order), max))
+
+    def starting_in(self, lo: int, hi: int) -> list:
+        """The records with ``lo <= start <= hi``, in original order."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, hi)
+        return [self.items[i] for i in sorted(self.order[a:b])]
+
+    def containing(self, start: int, end: int) -> list:
+        """The records with ``record.start <= start`` and ``end <= record.end``, in original order."""
+        k, found = bisect.bisect_right(self.starts, start) - 1, []
+        while k >= 0 and self.reach[k] >= end:  # no record before k reaches ``end``
+            if self.items[self.order[k]].end >= end:
+                found.append(self.order[k])
+            k -= 1
+        return [self.items[i] for i in sorted(found)]
+
+
 def _date_quotes(doc, temps: list[TemporalExpression], quotes: list[Quote], sents: _Sentences) -> None:
     """Set ``quote.date`` (ISO day) from the time expression of its cue clause."""
+    by_start = _ByStart(temps)
     for q in quotes:
         if q.kind == "post":
             if q.date is None:
@@ -654,7 +683,7 @@ def _date_quotes(doc, temps: list[TemporalExpression], quotes: list[Quote], sent
             if span is not None and len(span):
                 sent = sents.at(span.start_char)
                 lo, hi = sent.start_char, sent.end_char
-        pool = [t for t in temps if lo <= t.start and t.end <= hi and not (q.start <= t.start < q.end)
+        pool = [t for t in by_start.starting_in(lo, hi) if t.end <= hi and not (q.start <= t.start < q.end)
                 and t.precision in {"day", "minute"} and t.end_value is None]
         if q.date_text:
             named = [t for t in pool if q.date_text in t.text or t.text in q.date_text]
@@ -791,9 +820,11 @@ def build_timeline(articles: list[Article], claims: list[Claim], quotes: list[Qu
     claims_by_art: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         claims_by_art[c.article].append(c)
-    quotes_by_art: dict[str, list[Quote]] = defaultdict(list)
+    claims_at = {art: _ByStart(cs) for art, cs in claims_by_art.items()}
+    dated_quotes: dict[tuple[str, str], list[Quote]] = defaultdict(list)  # (article, ISO day) → quotes
     for q in quotes:
-        quotes_by_art[q.article].append(q)
+        if q.id and q.date:
+            dated_quotes[(q.article, q.date)].append(q)
 
     order = {a.id: i for i, a in enumerate(articles)}
     events = []
@@ -805,11 +836,10 @@ def build_timeline(articles: list[Article], claims: list[Claim], quotes: list[Qu
         hi = t.sentence_end if t.sentence_end is not None else t.end
         kw = _keywords(text[lo:hi]) - common
         kw |= _keywords(t.event)
-        cl = [c.id for c in claims_by_art[t.article] if c.start <= t.start and t.end <= c.end and c.id]
+        cl = [c.id for c in claims_at[t.article].containing(t.start, t.end) if c.id] \
+            if t.article in claims_at else []
         qs = []
-        for q in quotes_by_art[t.article]:
-            if not q.id or not q.date or q.date != t.value[:10]:
-                continue
+        for q in dated_quotes.get((t.article, t.value[:10]), ()):
             if t.event_kind == "post" and q.kind == "post":
                 qs.append(q.id)
             elif q.cue_start is not None and lo <= q.cue_start <= hi:

@@ -36,6 +36,7 @@ Each claim carries:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 
@@ -289,12 +290,31 @@ def _between(sorted_ints: list[int], lo: int, hi: int) -> list[int]:
     return sorted_ints[bisect_left(sorted_ints, lo):bisect_left(sorted_ints, hi)]
 
 
-def _cutting_quotes(qs: list[Quote]) -> list[Quote]:
+class _Quotes(list):
+    """Quotes in order of start, with the running maximum of their ends, so
+    the quotes that may overlap ``[lo, hi)`` are read from the first whose
+    running end passes ``lo`` instead of from the first quote (one scan per
+    clause from the top made a long article quadratic)."""
+
+    def __init__(self, quotes) -> None:
+        super().__init__(quotes)
+        self.reach = list(itertools.accumulate((q.end for q in self), max))
+
+    def overlapping(self, lo: int, hi: int):
+        """The quotes with ``start < hi`` that may end after ``lo``, in order
+        (a quote ending at or before ``lo`` may still be among them)."""
+        for q in itertools.islice(self, bisect_right(self.reach, lo), None):
+            if q.start >= hi:
+                return
+            yield q
+
+
+def _cutting_quotes(qs: list[Quote]) -> _Quotes:
     """The quotes whose edges may cut a sentence: not questions, four words or more."""
-    return [q for q in qs if q.kind != "question" and len(q.text.split()) >= 4]
+    return _Quotes(q for q in qs if q.kind != "question" and len(q.text.split()) >= 4)
 
 
-def _cuts(sent, quotes: list[Quote], ix: _DocIndex) -> list[int]:
+def _cuts(sent, quotes: _Quotes, ix: _DocIndex) -> list[int]:
     """Token indices (doc-level) where a new clause starts inside ``sent``;
     ``quotes`` are the article's :func:`_cutting_quotes`, in order of start."""
     s0, s1 = sent.start, sent.end
@@ -302,9 +322,7 @@ def _cuts(sent, quotes: list[Quote], ix: _DocIndex) -> list[int]:
     cuts.update(ix.conj_cuts[i] for i in _between(ix.conj_verbs, s0, s1))
     cuts.update(_between(ix.breaks, s0 + 1, s1))
     sc0, sc1 = sent.start_char, sent.end_char
-    for q in quotes:
-        if q.start >= sc1:
-            break  # quotes are in order of start
+    for q in quotes.overlapping(sc0, sc1):
         if q.end <= sc0:
             continue
         for edge in (q.start, q.end):
@@ -313,7 +331,7 @@ def _cuts(sent, quotes: list[Quote], ix: _DocIndex) -> list[int]:
     return sorted(c for c in cuts if s0 < c < s1)
 
 
-def _segments(sent, quotes: list[Quote], ix: _DocIndex) -> list[tuple[int, int]]:
+def _segments(sent, quotes: _Quotes, ix: _DocIndex) -> list[tuple[int, int]]:
     """Clause token ranges of a sentence; a line break is a hard boundary (a verbless
     line, such as a heading, is never merged into the next line). ``quotes`` are
     the article's :func:`_cutting_quotes`."""
@@ -515,7 +533,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     """
     lex = lexicons()
     text = doc_text(doc)
-    qs = sorted(quotes, key=lambda q: q.start)
+    qs = _Quotes(sorted(quotes, key=lambda q: q.start))
     cutting = _cutting_quotes(qs)
     claims: list[Claim] = []
     ix = _DocIndex(doc, lex["ops"])
@@ -546,7 +564,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             if quote is None and len(words) <= 15 and _can_match(lex["keys"]["report"], plain) \
                     and lex["report"].search(ctext) and any(
                     q.start < sent.end_char and q.end > sent.start_char and not (start <= q.start < end)
-                    for q in qs):
+                    for q in qs.overlapping(sent.start_char, sent.end_char)):
                 continue  # attribution only ("a top official has said"): the claim is the quote
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
@@ -554,11 +572,9 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     return claims
 
 
-def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:
+def _covering_quote(qs: _Quotes, start: int, end: int) -> Quote | None:
     best, best_ov = None, 0
-    for q in qs:
-        if q.start >= end:
-            break
+    for q in qs.overlapping(start, end):
         ov = min(end, q.end) - max(start, q.start)
         if ov > best_ov:
             best, best_ov = q, ov

@@ -30,7 +30,12 @@ USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 MODIFIER_LABELS = {"NORP", "GPE", "LOC"}
 
 _LEAD = re.compile(r"^(?:[\s\"'“”‘’(\[«]|the\s+|The\s+|THE\s+)+")
-_TRAIL = re.compile(r"(?:[\s.,;:!?)\]\"'“”‘’»]|['’]s|\s(?:of|and|the|for))+$")
+_TRAIL = re.compile(r"(?<![\s.,;:!?)\]\"'“”‘’»])(?<!['’]s)(?<!\sof)(?<!\sand)(?<!\sthe)(?<!\sfor)"
+                   r"(?:\s(?:of|and|the|for)|['’]s|[\s.,;:!?)\]\"'“”‘’»])++$")
+"""Trailing punctuation, possessive "'s" and dangling "of/and/the/for". A
+search tries it only where no such piece ends just before (the leftmost
+match never starts there) and takes the pieces without backtracking (longest
+alternative first: the split is unique), so it is linear in the segment."""
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}")
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

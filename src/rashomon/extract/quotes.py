@@ -599,7 +599,18 @@ def _subject(ctx: _Ctx, verb):
     return None
 
 
-_COMMA_NEAR_END = re.compile(r",\s*\S+(\s+\S+){0,3}\s*$")  # "…, News.Az" before a relay cue
+
+
+def _comma_near_end(text: str) -> bool:
+    r"""Whether a comma in ``text`` is followed by one to four words up to its
+    end ("…, News.Az" before a relay cue): the test of the pattern
+    ``,\s*\S+(\s+\S+){0,3}\s*$``, done on the last five words so that a long
+    run of commas is read once (the pattern retried it from each comma)."""
+    last = text.rsplit(None, 5)[-5:]
+    for k, word in enumerate(reversed(last), 1):  # k: the word's place from the end
+        if ("," in word[:-1] and k <= 4) or (word.endswith(",") and 2 <= k <= 5):
+            return True  # k words follow a comma inside the word; k - 1 follow one at its end
+    return False
 
 
 def _speaker_fields(spk: dict) -> dict:
@@ -634,7 +645,7 @@ def _relay_of(ctx: _Ctx, verb) -> dict | None:
             t = ctx.doc[k]
             if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
                 between = ctx.text[verb.idx + len(verb.text):t.idx]
-                if between.rstrip().endswith((",",)) or _COMMA_NEAR_END.search(between):
+                if between.rstrip().endswith((",",)) or _comma_near_end(between):
                     cand = t
                     break
     if cand is None:

@@ -17,6 +17,7 @@ import fnmatch
 import glob
 import itertools
 import os
+import re
 import shlex
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -146,14 +147,20 @@ def _not_a_file(p: Path, st: os.stat_result | None) -> Skipped:
 
 def _walk(root: Path, problems: list[Skipped]) -> list[Path]:
     """Supported files under ``root``, recursively, hidden files and folders
-    skipped, sorted by path. A folder that cannot be listed or a file that
-    cannot be reached is appended to ``problems`` (never passed over)."""
+    passed over, sorted by path. A file of a format no reader handles, a
+    folder that cannot be listed and a file that cannot be reached are
+    appended to ``problems`` (never passed over silently)."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: problems.append(
             _unlistable(e.filename if e.filename is not None else root, e)), followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
         for f in sorted(filenames):
-            if not _hidden(f) and os.path.splitext(f)[1].lower() in READERS:
+            if _hidden(f):
+                continue
+            if os.path.splitext(f)[1].lower() not in READERS:
+                if os.path.isfile(os.path.join(dirpath, f)):  # a file of another format (not a link to nothing)
+                    problems.append(_unsupported(Path(dirpath, f)))
+            else:
                 p = Path(dirpath, f)
                 try:
                     st = _stat(p)
@@ -248,12 +255,25 @@ class _Glob:
                     yield os.path.join(name, sub)
 
 
+_NOT_READ_YET = {".pdf": "a PDF document", ".docx": "a Word document", ".doc": "a Word document"}
+"""Formats users give often that no reader handles yet: named in the reason."""
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def _unsupported(p: Path) -> Skipped:
     ext = p.suffix.lower() or "(no extension)"
-    return Skipped(
-        path=str(p),
-        reason=f"unsupported format {ext}: rashomon reads {', '.join(supported())}; convert the file to one of these",
-    )
+    reads = f"rashomon reads {', '.join(supported())}"
+    if ext in _NOT_READ_YET:
+        return Skipped(path=str(p), reason=f"not read yet: {_NOT_READ_YET[ext]} ({ext}); {reads}: "
+                                           "save or export it as text or HTML")
+    return Skipped(path=str(p), reason=f"unsupported format {ext}: {reads}; convert the file to one of these")
+
+
+def _web_address(given: str) -> Skipped:
+    """A URL given as an input: pages are not fetched (no network at run time)."""
+    return Skipped(path=given, reason="a web address, not a file: rashomon does not fetch pages; save the page "
+                                      "(in a browser: Save Page As, HTML only) and give the saved .html file")
 
 
 def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path], list[Skipped]]:
@@ -271,10 +291,12 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
     -------
     (files, skipped) : files in the order given, each directory's and
         pattern's files sorted by path, each file once. Directories are
-        searched recursively; hidden files and folders (``.name``) and files no
-        reader handles are passed over silently. A ``Skipped`` with the reason
-        is made for: a missing path; a pattern matching nothing; an explicitly
-        named file of an unsupported format; something that is not a regular
+        searched recursively; hidden files and folders (``.name``) are passed
+        over silently. A ``Skipped`` with the reason is made for: a missing
+        path; a web address (``https://…``: pages are not fetched); a pattern
+        matching nothing; a file of a format no reader handles, named, met in a
+        folder or matched by a pattern (the reason lists the formats read;
+        ``.pdf`` and ``.docx`` are "not read yet"); something that is not a regular
         file (a broken link, a pipe), given or met in a folder or a pattern; a path that cannot be reached because a folder on the way
         cannot be searched (no ``x`` permission, e.g. ``locked/a.txt`` or
         ``locked/*.txt``); a folder that cannot be listed (no ``r``
@@ -298,6 +320,9 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
         return bool(found)
 
     for given in paths:
+        if isinstance(given, str) and _URL.match(given):
+            skipped.append(_web_address(given))
+            continue
         p = Path(given)
         try:
             st = _stat(p)
@@ -329,6 +354,8 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
                     for problem in problems:
                         expand.report(problem)
                 elif mp.suffix.lower() not in READERS:
+                    if mst is not None and stat.S_ISREG(mst.st_mode) and not _hidden(mp.name):
+                        expand.report(_unsupported(mp))
                     continue
                 elif mst is not None and stat.S_ISREG(mst.st_mode):
                     found = True

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from rashomon.errors import EmptyInputError, UnsupportedFormatError
@@ -161,27 +162,89 @@ def _own_meta(tree) -> dict[str, str]:
 def body_text(markup: str) -> str:
     """Fallback main text: every text node of ``<body>``, scripts, styles,
     forms and comments dropped, block elements on their own lines, spaces
-    collapsed. Parsed with ``huge_tree`` so pages nested deeper than 256
-    elements (up to libxml2's 2048) keep their text."""
+    collapsed.
+
+    Parsed with lxml (``huge_tree``: pages nested deeper than 256 elements,
+    up to libxml2's 2048, keep their text); the tree is only read, never
+    written, so a control character in the page cannot fail it. A page lxml
+    finds no text in (nested deeper than libxml2 allows, e.g. 50,000 ``<b>``)
+    is read again as a stream of tags (:class:`_TextStream`, no depth limit).
+    """
     import lxml.html
     from lxml import etree
 
     try:  # huge_tree: libxml2 stops at 256 nested elements without it (2048 with it)
         root = lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
-        return ""
-    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        el.drop_tree()
-    for el in root.xpath("|".join(f"//{t}" for t in _DROP)):
-        el.drop_tree()
-    body = root.find("body")
-    body = root if body is None else body
-    for el in body.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK:
-            el.tail = "\n" + (el.tail or "")
-            el.text = "\n" + (el.text or "")
-    lines = (" ".join(line.split()) for line in body.text_content().split("\n"))
+        root = None
+    parts: list[str] = []
+    if root is not None:
+        body = root.find("body")
+        _tree_text(root if body is None else body, parts)
+    text = _lines("".join(parts))
+    if not text:
+        stream = _TextStream()
+        stream.feed(markup)
+        stream.close()
+        text = _lines("".join(stream.parts))
+    return text
+
+
+def _lines(text: str) -> str:
+    """Spaces collapsed in each line, blank lines dropped."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _tree_text(top, parts: list[str]) -> None:
+    """Append the text under ``top`` to ``parts`` (without ``top``'s tail),
+    a newline around each block element, dropped elements and comments left
+    out (their tails kept). Iterative: no recursion on deep trees."""
+    from lxml import etree
+
+    walk = etree.iterwalk(top, events=("start", "end", "comment", "pi"))
+    for event, el in walk:
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if event in ("comment", "pi"):
+            parts.append(el.tail or "")
+        elif event == "start":
+            if tag in _DROP:
+                walk.skip_subtree()
+                continue
+            if tag in _BLOCK:
+                parts.append("\n")
+            parts.append(el.text or "")
+        else:
+            if tag in _BLOCK:
+                parts.append("\n")
+            if el is not top:
+                parts.append(el.tail or "")
+
+
+class _TextStream(HTMLParser):
+    """The text of a page read tag by tag (Python's ``html.parser``, no tree):
+    text inside :data:`_DROP` elements left out, a newline at each block tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.dropped = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _DROP:
+            self.dropped += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP:
+            self.dropped = max(0, self.dropped - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropped:
+            self.parts.append(data)
 
 
 def extract(markup: str, name: str = "page") -> HtmlPage:

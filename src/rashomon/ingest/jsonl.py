@@ -3,8 +3,9 @@
 Each line is a JSON object with ``text`` (plain text) or ``html`` (a page,
 extracted as :mod:`rashomon.ingest.html` does), and optionally ``title``,
 ``outlet``, ``url``, ``published``, ``language``. Other keys are ignored. A
-line that is not such an object is logged as a warning and skipped; the rest
-of the file is read.
+line that is not such an object, or that fails to be read for any reason
+(JSON nested too deeply, markup the HTML parser rejects), becomes a skipped
+entry; the rest of the file is read.
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ def _record(path: Path, lineno: int, line: str, enc: str) -> Article:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to read (arrays or objects inside each other "
+                         "hundreds of levels deep)") from None
     if not isinstance(rec, dict):
         raise ValueError(f"a JSON {type(rec).__name__}, not an object")
     text, page = rec.get("text"), None
@@ -81,10 +85,11 @@ def read_jsonl(path: Path, data: bytes, settings: Settings) -> list[Article | Sk
             continue
         try:
             articles.append(_record(path, lineno, line, enc))
-        except ValueError as exc:
+        except Exception as exc:  # one bad line never costs the file's other records
             bad += 1
-            log.debug("%s line %d skipped: %s", path, lineno, exc)
-            articles.append(Skipped(path=f"{path}#{lineno}", reason=f"line {lineno}: {exc}"))
+            why = str(exc) if isinstance(exc, (ValueError, InputError)) and str(exc) else f"{type(exc).__name__}: {exc}"
+            log.debug("%s line %d skipped: %s", path, lineno, why)
+            articles.append(Skipped(path=f"{path}#{lineno}", reason=f"line {lineno}: {why}"))
     if bad == len(articles):
         raise InputError(
             f"{path.name} has no usable record ({bad} bad line(s)): each line must be a JSON object "

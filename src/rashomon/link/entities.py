@@ -185,7 +185,7 @@ def _modifier_id(text: str, gidx) -> str | None:
     return f"text:{k}"
 
 
-_EV = re.compile(r"(?i)(\w+(?:-four)?)[-\s](day|week|month|year)s?[-\s](\w+)")
+_EV = re.compile(r"(?i)(?<!\w)(\w+(?:-four)?)[-\s](day|week|month|year)s?[-\s](\w+)")  # from a word's start: linear
 
 
 def _event_key(text: str) -> tuple | None:

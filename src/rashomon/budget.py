@@ -1,0 +1,70 @@
+"""A time budget per article: work on one article that runs too long is
+stopped, the article is skipped with the reason, and the batch goes on.
+
+:func:`time_budget` arms a POSIX interval timer (``SIGALRM``) for the work
+inside a ``with`` block and raises :class:`~rashomon.errors.TimeBudgetError`
+there when it fires. Signals are handled between Python bytecodes, so the
+error surfaces as soon as a long C call (a spaCy batch, one regular
+expression) returns; rashomon's own regular expressions are linear
+(``tests/test_regex_linear.py``), so no single call runs unbounded.
+
+Signals reach only the main thread of a process: in any other thread, and
+on platforms without ``SIGALRM``, the block runs unbudgeted (a debug log says
+so). Process-pool workers run their tasks in their main thread, so a budget
+works there as in a single process. Inside a block already under a budget,
+a second one is not armed: the outer budget governs.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+
+from rashomon.errors import TimeBudgetError
+
+log = logging.getLogger(__name__)
+
+
+def available() -> bool:
+    """Whether a budget can be enforced here (``SIGALRM`` exists and this is
+    the main thread)."""
+    return hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None, what: str) -> Iterator[None]:
+    """Run the block for at most ``seconds`` (wall-clock).
+
+    Parameters
+    ----------
+    seconds : the budget in seconds; ``None`` or ``0`` means no budget.
+    what : the work the block does, first word of the error message
+        (``"reading"``, ``"cleaning"``, ``"annotation"``, ``"analysis"``).
+
+    Raises
+    ------
+    TimeBudgetError : the block ran longer than ``seconds``; the message names
+        ``what``, the budget and how to raise it.
+    """
+    if not seconds or seconds <= 0 or not available() or signal.getitimer(signal.ITIMER_REAL)[0]:
+        if seconds and seconds > 0 and not available():
+            log.debug("no time budget for %s: SIGALRM is only available in the main thread", what)
+        yield
+        return
+
+    def _expire(signum, frame):
+        raise TimeBudgetError(
+            f"{what} stopped after {seconds:g} s, the time budget per article; the rest of the batch goes on "
+            "(raise the budget with --article-seconds or RASHOMON_ARTICLE_SECONDS, 0 for no limit, "
+            "or split the document)"
+        )
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

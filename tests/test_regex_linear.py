@@ -1,0 +1,285 @@
+"""Every regular expression of the package runs in linear time on hostile text.
+
+Python's ``re`` is a backtracking engine: a pattern such as ``\\s*,?\\s*$``
+or ``[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*){0,4}\\s+has`` tries every split of a long
+run of spaces or letters at every start position, and a single 100 KB line
+then stalls the whole batch (quadratic or worse). This test collects every
+compiled pattern the package holds (module globals, the lexicons its cached
+loaders build, and literal patterns passed to ``re.*`` calls inside
+functions), runs each one with ``finditer`` — the most demanding use, a
+search from every position — over runs of one character class at two sizes,
+and fails when the time grows clearly faster than the size.
+
+The check is on growth, not on absolute time: a linear pattern takes about 4
+times as long on a 4 times longer string, a quadratic one 16 times.
+"""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import functools
+import importlib
+import inspect
+import pkgutil
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import rashomon
+
+# Runs of one kind of character (and a few two-character alternations), the
+# shapes that make a backtracking engine retry a long run from every start.
+RUNS: dict[str, str] = {
+    "letters": "Ab",
+    "capitals": "A",
+    "lower case": "a",
+    "words": "Ab ",
+    "dotted capitals": "A.",
+    "capital, comma": "A,",
+    "capitalised words": "Ab Cd ",
+    "name with of": "Ab of ",
+    "initials": "Ab. ",
+    "punctuation": ".,;:",
+    "commas": ",",
+    "commas and spaces": ", ",
+    "word, word": "a,",
+    "exclamation marks": "!",
+    "full stops": ".",
+    "spaces": " ",
+    "newlines": "\n",
+    "space newline": " \n",
+    "straight quotes": '"',
+    "curly quotes": "\u201c\u201d",
+    "apostrophes": "'",
+    "quoted words": '"a ',
+    "digits": "1",
+    "digits and spaces": "1 ",
+    "decimals": "1.",
+    "digit groups": "1,",
+    "clock times": "1:",
+    "hyphens": "-",
+    "dashes": "\u2014 ",
+    "parentheses": "(",
+    "brackets": "[",
+    "angle brackets": "<",
+    "handles": "@a",
+    "slashes": "/",
+    "links": "http://a",
+    "of words": " of",
+    "possessives": "'s",
+}
+"""Name → the unit repeated to make a run (``unit * (n // len(unit))``)."""
+
+# Each run alone, then followed by a letter (so a pattern that must end at the
+# run's end fails after scanning it), then inside words that start and end a
+# sentence (so patterns that need a keyword find one).
+FRAMES: tuple[Callable[[str], str], ...] = (
+    lambda run: run,
+    lambda run: run + "x",
+    lambda run: "The agency " + run + " has x. It reports",
+)
+
+SIZES = (125, 500, 2000)
+"""Lengths compared, each 4 times the one before (characters). The steps stop
+at the first clear excess, so a cubic pattern never runs on the longest."""
+
+LINEAR_LIMIT = 8.0
+"""Time ratio between two sizes above which growth is not linear (linear: ~4; quadratic: ~16)."""
+
+NOISE = 0.003
+"""Seconds under which the longer run counts as instant whatever the ratio
+(timer and scheduler noise on a shared machine)."""
+
+
+BOUNDED: dict[str, str] = {
+    r"([\w\-]+)[ \t]+$": "compare/framing.py: searched in the 40 characters before a term",
+    r"[A-Z][\w']*$": "compare/framing.py: searched in the 40 characters before a term",
+    r"[ \t]+([a-z]+)\b": "compare/framing.py: matched in the 30 characters after a term",
+    r"\s*[—–-]\s*(\S.*)$": "extract/quotes.py: matched on a tail of under 160 characters",
+    r"\s*[,.]?\s*$": "extract/quotes.py: matched on one character",
+    r"\s+([a-z]+)": "temporal.py: matched in the 30 characters after a year",
+    r"\s*(?:%|per\b|[-–]\d)": "temporal.py: matched in the 8 characters after a year",
+}
+"""Patterns that are not linear on a long run but are only ever applied to a
+window of a few characters (the call site bounds it), so their cost per call
+is bounded: pattern text → where and how it is bounded."""
+
+
+def _modules() -> list:
+    """Every module of the package but ``__main__``; one that needs an optional
+    extra that is not installed (ImportError) cannot be read and is left out."""
+    out = []
+    for info in pkgutil.walk_packages(rashomon.__path__, "rashomon.", onerror=lambda name: None):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            out.append(importlib.import_module(info.name))
+        except ImportError:
+            continue
+    return out
+
+
+def _held(obj, where: str, seen: set[int], depth: int = 0) -> Iterator[tuple[re.Pattern, str]]:
+    """Patterns reachable from ``obj`` through containers and dataclasses."""
+    if id(obj) in seen or depth > 6:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, re.Pattern):
+        yield obj, where
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _held(v, f"{where}[{k!r}]", seen, depth + 1)
+    elif isinstance(obj, (list, tuple, set, frozenset)):
+        for v in obj:
+            yield from _held(v, where, seen, depth + 1)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            yield from _held(getattr(obj, f.name), f"{where}.{f.name}", seen, depth + 1)
+
+
+_FLAGS_ARG = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "findall": 2, "finditer": 2, "split": 3,
+              "sub": 4, "subn": 4}
+"""Position of the ``flags`` argument of each ``re`` function."""
+
+
+def _literal_patterns(module) -> Iterator[tuple[re.Pattern, str]]:
+    """Patterns written as literals in ``re.<call>("...")`` inside the module's functions."""
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
+                and node.func.attr in _FLAGS_ARG and node.args
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, (str, bytes))):
+            continue
+        flag_at = _FLAGS_ARG[node.func.attr]
+        flag_node = node.args[flag_at] if len(node.args) > flag_at else next(
+            (kw.value for kw in node.keywords if kw.arg == "flags"), None)
+        flags = eval(compile(ast.Expression(flag_node), "<flags>", "eval"), {"re": re}) if flag_node else 0  # noqa: S307
+        yield re.compile(node.args[0].value, flags), f"{module.__name__}:{node.lineno}"
+
+
+def _loaded(value):
+    """The value of a cached loader that takes no argument (a lexicon), else ``value``."""
+    if isinstance(value, functools._lru_cache_wrapper):
+        params = inspect.signature(value).parameters.values()
+        if all(p.default is not p.empty for p in params):
+            return value()
+    return value
+
+
+def all_patterns() -> dict[re.Pattern, str]:
+    """Every pattern of the package → where it is held (``module.NAME`` or ``module:line``)."""
+    found: dict[re.Pattern, str] = {}
+    for module in _modules():
+        seen: set[int] = set()
+        for name, value in vars(module).items():
+            if getattr(value, "__module__", module.__name__) != module.__name__ and callable(value):
+                continue  # an import from elsewhere: collected in its own module
+            for pattern, where in _held(_loaded(value), f"{module.__name__}.{name}", seen):
+                found.setdefault(pattern, where)
+        for pattern, where in _literal_patterns(module):
+            found.setdefault(pattern, where)
+    return found
+
+
+def _seconds(pattern: re.Pattern, text: str, repeat: int = 2) -> float:
+    subject: str | bytes = text.encode() if isinstance(pattern.pattern, bytes) else text
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _m in pattern.finditer(subject):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _growth(pattern: re.Pattern, texts: list[str], repeat: int) -> str | None:
+    times = []
+    for text in texts:
+        times.append(_seconds(pattern, text, repeat))
+        if len(times) > 1 and times[-1] > NOISE and times[-1] > LINEAR_LIMIT * times[-2]:
+            return " -> ".join(f"{t:.4f}" for t in times) + " s"
+    return None
+
+
+def superlinear(pattern: re.Pattern) -> str | None:
+    """The first hostile input on which ``pattern``'s time grows faster than
+    linearly, as ``"<run>: <t1> -> <t2> s"`` (times at the lengths of
+    :data:`SIZES`); ``None`` when every input is linear.
+
+    A suspect growth is measured again (best of five) before it counts.
+    """
+    for run_name, run in RUNS.items():
+        for frame in FRAMES:
+            texts = [frame(run * (n // len(run))) for n in SIZES]
+            if _growth(pattern, texts, 2):
+                why = _growth(pattern, texts, 5)
+                if why:
+                    return f"{run_name}: {why} at {', '.join(map(str, SIZES))} characters"
+    return None
+
+
+PATTERNS = all_patterns()
+
+
+def test_patterns_are_collected():
+    """The collector sees the module-level, lexicon and literal patterns."""
+    where = set(PATTERNS.values())
+    assert any(w.startswith("rashomon.metadata._LEARNED") for w in where)
+    assert any(w.startswith("rashomon.clean.lexicon") for w in where)
+    assert any(":" in w for w in where)  # a literal inside a function
+    assert len(PATTERNS) > 200
+
+
+def test_bounded_patterns_still_exist():
+    """Each exemption names a pattern the package still holds (a stale entry
+    would let a new pattern of the same text through unchecked)."""
+    held = {p.pattern for p in PATTERNS}
+    assert not set(BOUNDED) - held
+
+
+def test_every_pattern_is_linear():
+    slow = {}
+    for pattern, where in PATTERNS.items():
+        if pattern.pattern in BOUNDED:
+            continue
+        why = superlinear(pattern)
+        if why:
+            slow[where] = f"{pattern.pattern[:80]!r}: {why}"
+    assert not slow, "patterns slower than linear:\n" + "\n".join(f"{w}: {s}" for w, s in sorted(slow.items()))
+
+
+def test_the_check_catches_a_quadratic_pattern():
+    """The growth check itself: a classic quadratic pattern is caught, its
+    linear rewrite is not."""
+    assert superlinear(re.compile(r"\s*,?\s*$")) is not None
+    assert superlinear(re.compile(r"(?<!\s)\s*+,?\s*$")) is None
+
+
+def test_linear_rewrites_keep_their_matches():
+    """The rewritten patterns and helpers find what the plain ones found."""
+    from rashomon.clean import _strip_trailing_link
+    from rashomon.extract.mentions import trim
+    from rashomon.extract.quotes import _comma_near_end
+    from rashomon.metadata import _LEARNED, _sentences_end
+
+    text = "Port officials spoke on Monday! Then:  \"Enough!!!\" she said. Done"
+    assert [text[s:e] for s, e in _sentences_end(text)] == [
+        "Port officials spoke on Monday!", 'Then:  "Enough!!!"', "she said.", "Done"]
+    marks = "?! Why not"
+    assert [marks[s:e] for s, e in _sentences_end(marks)] == ["?!", "Why not"]
+    assert _LEARNED.search("The Harbour Gazette has learned that").group("x") == "The Harbour Gazette"
+    assert _LEARNED.search("Officials of Velmar Radio has obtained a").group("x") == "Officials of Velmar Radio"
+    assert _comma_near_end("said on Tuesday, Velmar Daily") is True
+    assert _comma_near_end("said, and then went on to add more words") is False
+    assert _comma_near_end("a quote ends here,") is False
+    assert _comma_near_end("one, two three four,") is True  # the second comma ends a word
+    assert trim("the port authority's, ", 0, 22) == (4, 18)
+    assert trim("Minister of", 0, 11) == (0, 8)
+    assert _strip_trailing_link("Crowds at the gate pic.twitter.com/Ab12") == "Crowds at the gate"
+    assert _strip_trailing_link("Crowds at the gate.https://t.co/x  ") == "Crowds at the gate."
+    assert _strip_trailing_link("see https://a.example/?u=https://b.example") == "see"
+    assert _strip_trailing_link("no link at the end http:// ") == "no link at the end http:// "
