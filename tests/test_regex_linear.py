@@ -261,7 +261,7 @@ def test_the_check_catches_a_quadratic_pattern():
 
 def test_linear_rewrites_keep_their_matches():
     """The rewritten patterns and helpers find what the plain ones found."""
-    from rashomon.clean import _strip_trailing_link
+    from rashomon.clean.asides import _strip_trailing_link
     from rashomon.extract.mentions import trim
     from rashomon.extract.quotes import _comma_near_end
     from rashomon.metadata import _LEARNED, _sentences_end

@@ -126,7 +126,20 @@ ATTRIBUTION = re.compile(
     re.I,
 )
 """The attribution line of an embedded post: ``— Name (@handle) Month D, YYYY``."""
-_TRAILING_LINK = re.compile(r"\s{0,3}(?:pic\.twitter\.com/\S{1,300}|https?://\S{1,300})\s{0,3}$")
+_LINK_START = re.compile(r"pic\.twitter\.com/\S|https?://\S")
+
+
+def _strip_trailing_link(text: str) -> str:
+    r"""``text`` less the link that ends it (``pic.twitter.com/…``, ``http(s)://…``)
+    and the spaces before it, as ``re.sub(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$", "", text)``
+    would do, read from the last word only (that pattern retried a word of
+    many links from each of them: quadratic)."""
+    stripped = text.rstrip()
+    word_start = len(stripped) - len(stripped.rsplit(None, 1)[-1]) if stripped else 0
+    m = _LINK_START.search(stripped, word_start)
+    if m is None:
+        return text
+    return stripped[:m.start()] if m.start() > word_start else stripped[:word_start].rstrip()
 
 
 def parse_post_date(match: re.Match) -> str | None:
@@ -155,7 +168,7 @@ def posts(article: Article, lines: list[Line], removed_lines: set[int]) -> list[
         if not m:
             continue
         prefix = ln.text[: m.start("link") if m.group("link") else m.start("dash")]
-        prefix = _TRAILING_LINK.sub("", prefix).rstrip()
+        prefix = _strip_trailing_link(prefix).rstrip()
         if len(prefix.split()) >= 2:
             body_start, body_end = ln.start, ln.start + len(prefix)
         else:
@@ -165,7 +178,7 @@ def posts(article: Article, lines: list[Line], removed_lines: set[int]) -> list[
             if j < 0 or j in removed_lines or lines[j].long or ATTRIBUTION.search(lines[j].text):
                 continue
             prev = lines[j]
-            body = _TRAILING_LINK.sub("", prev.text).rstrip()
+            body = _strip_trailing_link(prev.text).rstrip()
             if not body:
                 continue
             body_start, body_end = prev.start, prev.start + len(body)
