@@ -1,0 +1,249 @@
+"""Attribution: the cue and speaker of a quote, and relays.
+
+The speaker is the subject of the cue clause after the quote ("…,” X said /
+said X") or before it ("X said: “…”", "According to X, “…”"), a dash
+attribution ("…” — Deputy Minister X"), or the subject of a cue verb that
+governs a quote inside its sentence. A relay ("X said on X, Y reports") gives
+``relayed_by`` Y. Speaker records are plain dicts: ``text`` (the words that
+name the speaker), ``start``/``end`` (the named mention it resolves to, or
+``None``), ``role`` and ``aff`` (affiliation).
+
+Method after Pareti (2016, PARC 3.0: cue, source, content).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from rashomon.extract import coref
+from rashomon.extract import speakers as sp
+from rashomon.extract.direct import Seg
+from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
+
+_PRONOUNS = sp.PRONOUNS_PERSON | sp.PRONOUNS_GROUP | sp.PRONOUNS_SELF
+
+
+def speaker_from_subject(ctx: DocIndex, subj, state: dict) -> dict:
+    """A speaker record (text, span, role, affiliation, kind) from a cue's subject."""
+    lex = ctx.lex
+    if subj.lower_ in _PRONOUNS:
+        ant = coref.resolve_pronoun(ctx, subj, state)
+        d = {"text": subj.text, "start": None, "end": None, "role": None, "aff": None, "pron": True}
+        if ant:
+            d.update(start=ant["start"], end=ant["end"], role=ant.get("role"), aff=ant.get("aff"))
+        return d
+    ns = ctx.name_span(subj)
+    if ns is not None:
+        role, aff = ctx.role_of(subj)
+        return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": aff}
+    for c in subj.subtree:  # "the mayor of X, John Carter, said": the apposed name
+        if c.dep_ == "appos" and c.i > subj.i and (c.head.i == subj.i or c.ent_type_ == "PERSON"):
+            ns = ctx.name_span(c)
+            if ns is not None and c.ent_type_ in ("PERSON", "ORG", ""):
+                toks = sp.trim_tokens([t for t in subj.subtree if t.i < c.left_edge.i])
+                role = ctx.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+                return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": None}
+    np = sp.noun_phrase(subj)
+    np_text = ctx.text[np[0]:np[1]]
+    head = subj.lower_
+    if head in lex.person_nouns or head.rstrip("s") in lex.person_nouns:
+        d = {"text": np_text, "start": None, "end": None, "role": None, "aff": None}
+        if not sp.is_indefinite(subj):
+            who = coref.resolve_descriptor(ctx, subj, state)
+            if who:
+                d.update(start=who["start"], end=who["end"], role=who.get("role"), aff=who.get("aff"))
+        return d
+    # an organisation or document headed by a common noun: its named part
+    for t in subj.subtree:
+        if t.i < subj.i and (t.ent_type_ in sp.NAME_LABELS or t.pos_ == "PROPN"):
+            ns = ctx.name_span(t)
+            if ns is not None:
+                return {"text": np_text, "start": ns[0], "end": ns[1], "role": None, "aff": None}
+    return {"text": np_text, "start": None, "end": None, "role": None, "aff": None}
+
+
+def cue_info(ctx: DocIndex, verb) -> dict:
+    """Cue word, its span, and the time expression of its clause ("on Friday")."""
+    date_text = None
+    for c in verb.children:
+        if c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")]
+            if objs:
+                date_text = ctx.text[c.idx:objs[0].right_edge.idx + len(objs[0].right_edge.text)]
+                break
+        if c.dep_ in ("npadvmod", "tmod") and c.ent_type_ in ("DATE", "TIME"):
+            date_text = ctx.text[c.left_edge.idx:c.right_edge.idx + len(c.right_edge.text)]
+            break
+    return {"cue": verb.text, "cue_start": verb.idx, "cue_end": verb.idx + len(verb.text), "date_text": date_text}
+
+
+def cue_subject(ctx: DocIndex, verb):
+    """The cue's subject in the cue's own paragraph (:func:`speakers.subject_of`);
+    where the parse ran across a line break (a headline without a full stop), the
+    name or nominal right before the cue at the start of its line."""
+    pi = ctx.para_of(verb.idx)
+    subj = sp.subject_of(verb)
+    if subj is not None and ctx.para_of(subj.idx) == pi:
+        return subj
+    k = verb.i - 1
+    while k >= 0 and ctx.doc[k].pos_ == "ADV":
+        k -= 1
+    if k < 0:
+        return None
+    t = ctx.doc[k]
+    if t.pos_ in ("PROPN", "NOUN", "PRON") and ctx.para_of(t.idx) == pi:
+        left = t.idx
+        if t.pos_ == "PROPN":
+            ns = ctx.name_span(t)
+            left = ns[0] if ns else t.idx
+        if not ctx.text[ctx.paras[pi].start:left].strip():
+            return t
+    return None
+
+
+_COMMA_NEAR_END = re.compile(r",\s*\S+(\s+\S+){0,3}\s*$")  # "…, News.Az" before a relay cue
+
+
+def speaker_fields(spk: dict) -> dict:
+    """The ``speaker_*`` fields of a Quote from a speaker record."""
+    return {"speaker_text": spk["text"], "speaker_start": spk["start"], "speaker_end": spk["end"],
+            "speaker_role": spk.get("role"), "speaker_affiliation": spk.get("aff")}
+
+
+def relay_fields(relay: dict) -> dict:
+    """The ``relayed_by_*`` fields of a Quote from a :func:`relay_of` record."""
+    return {"relayed_by_text": relay["text"], "relayed_by_start": relay["start"], "relayed_by_end": relay["end"]}
+
+
+def relay_of(ctx: DocIndex, verb) -> dict | None:
+    """A relaying outlet for a cue: "X said …, Y reports" (Y's cue governs X's, or
+    closes the same paragraph right after X's clause)."""
+    lex = ctx.lex
+    h = verb.head
+    cand = None
+    if verb.dep_ in ("ccomp", "parataxis") and h.i != verb.i and ctx.cue_lemma(h) in lex.relay:
+        cand = h
+    else:
+        # parse split at a dotted name ("News.Az reports."): look right in the paragraph
+        p = ctx.paras[ctx.para_of(verb.idx)]
+        stop = ctx.sentence_end(verb.i)
+        if stop < len(ctx.doc):
+            stop = ctx.sentence_end(stop)  # this sentence and the next
+        stop = min(stop, bisect.bisect_left(ctx.tok_starts, p.end))  # and the paragraph
+        for k in ctx.relay_cues[bisect.bisect_right(ctx.relay_cues, verb.i):]:
+            if k >= stop:
+                break
+            t = ctx.doc[k]
+            if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
+                between = ctx.text[verb.idx + len(verb.text):t.idx]
+                if between.rstrip().endswith((",",)) or _COMMA_NEAR_END.search(between):
+                    cand = t
+                    break
+    if cand is None:
+        return None
+    subj = cue_subject(ctx, cand)
+    if subj is None:
+        subj = next((t for t in reversed(list(ctx.toks_in(cand.idx - 40, cand.idx))) if t.pos_ == "PROPN"), None)
+    if subj is None:
+        return None
+    ns = ctx.name_span(subj) or (sp.word_span(subj) if subj.text[:1].isupper() else None)
+    if ns is None:
+        return None
+    return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": cand}
+
+
+_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
+
+
+def attribute_tail(ctx: DocIndex, close_pos: int, state: dict):
+    """Speaker after a closing mark: "…,” X, the adviser, wrote" / "…,” said X" /
+    "…” — Deputy Minister X". Returns (speaker, cue verb token) or (None, None)."""
+    text = ctx.text
+    p = ctx.paras[ctx.para_of(close_pos)]
+    tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
+    m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 < 160 else None
+    if m:
+        s = close_pos + 1 + m.start(1)
+        toks = list(ctx.toks_in(s, p.end))
+        for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
+            ns = ctx.name_span(t)
+            if ns is not None:
+                role = text[s:ns[0]].strip(" ,") or None
+                return ({"text": text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": None}, None)
+        return None, None
+    if re.match(r"\s*[,.]?\s*$", tail[:1]) is None and not tail[:1].isspace() and tail[:1] not in ",.":
+        return None, None
+    end_tail = sentence_end(text, close_pos + 1, p.end)
+    r = ctx.tok_range(close_pos + 1, end_tail)
+    for k in range(r.start, r.stop):
+        if k in ctx.cue_lemmas:
+            t = ctx.doc[k]
+            if t.idx - close_pos > 200:
+                break
+            if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" for c in t.children):
+                break  # "“… tragedy.” X told reporters that …": a new sentence with its own content
+            subj = cue_subject(ctx, t)
+            if subj is not None and subj.idx > close_pos:
+                return speaker_from_subject(ctx, subj, state), t
+    return None, None
+
+
+def according_to(tok):
+    """The object of "according to" (``tok`` is "according"), or ``None``."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def attribute_head(ctx: DocIndex, open_pos: int, state: dict):
+    """Speaker before an opening mark: "X said: “…”", "X told civilians: “…”",
+    "According to X, “…”"; also a previous paragraph ending in a colon."""
+    text = ctx.text
+    pi = ctx.para_of(open_pos)
+    p = ctx.paras[pi]
+    lead_end = rstrip_pos(text, p.start, open_pos)
+    if lead_end == p.start and pi > 0 and ctx.paras[pi - 1].text.rstrip().endswith(":"):
+        p = ctx.paras[pi - 1]
+        lead_end = rstrip_pos(text, p.start, p.end)
+    if lead_end == p.start or text[lead_end - 1] not in ":,":
+        return None, None
+    s = max(p.start, lead_end - 300)
+    m = list(re.finditer(r"[.!?]\s", text[s:lead_end]))
+    if m:
+        s = s + m[-1].end()
+    r = ctx.tok_range(s, lead_end)
+    for k in reversed(range(r.start, r.stop)):
+        if k not in ctx.cue_lemmas and k not in ctx.according:
+            continue
+        t = ctx.doc[k]
+        if ctx.cue_lemma(t):
+            subj = cue_subject(ctx, t)
+            if subj is not None:
+                return speaker_from_subject(ctx, subj, state), t
+        if t.lower_ == "according":
+            obj = according_to(t)
+            if obj is not None:
+                return speaker_from_subject(ctx, obj, state), t
+    return None, None
+
+
+def governing_cue(ctx: DocIndex, seg: Seg):
+    """For a quote inside a sentence ("X said Baku is ready to help “wounded …”"),
+    the cue verb above it in the parse and its subject."""
+    toks = [t for t in ctx.toks_in(seg.start, seg.end) if not t.is_space]
+    if not toks:
+        return None, None
+    p = ctx.paras[seg.para]
+    outside = [t for t in toks if not (seg.start <= t.head.idx < seg.end)]
+    t = outside[0].head if outside else toks[0].head
+    for _ in range(8):
+        if not (p.start <= t.idx < p.end):
+            break
+        if ctx.cue_lemma(t) and not (seg.start <= t.idx < seg.end):
+            subj = cue_subject(ctx, t)
+            if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
+                return subj, t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None, None
+

@@ -1,0 +1,156 @@
+"""The per-article index the quote extractors share: paragraphs, token offsets, cues.
+
+:class:`DocIndex` reads what the scans over a whole Doc need (token start
+offsets, the cue verbs, the tokens "according", "told" and "tells") once from
+``Doc.to_array`` into plain lists and sets, so a ``Token`` object is made only
+for the tokens a scan selects. Offsets are code points into ``Article.text``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.strings import get_string_id
+
+from rashomon.annotate import doc_text
+from rashomon.extract import speakers as sp
+from rashomon.types import Article
+
+
+@dataclass
+class Para:
+    start: int
+    end: int
+    text: str
+
+
+def trim_blank(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` moved inwards over whitespace; ``(e, e)`` when ``text[s:e]`` is blank."""
+    if s >= e:
+        return s, e
+    chunk = text[s:e]
+    lead = len(chunk) - len(chunk.lstrip())
+    if lead == len(chunk):
+        return e, e
+    return s + lead, s + len(chunk.rstrip())
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Non-blank lines of ``text`` (blanked furniture counts as blank)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = trim_blank(text, pos, pos + len(line))
+        if e > s:
+            out.append(Para(s, e, text[s:e]))
+        pos += len(line) + 1
+    return out
+
+
+_ACCORDING = get_string_id("according")
+_TOLD = frozenset((get_string_id("told"), get_string_id("tells")))
+
+
+@functools.lru_cache(maxsize=1)
+def _scanned_forms() -> frozenset[int]:
+    """Hashes of the forms :class:`DocIndex` notes while reading a Doc's tokens: cue
+    verb forms, "according", "told" and "tells"."""
+    return sp.cue_form_ids() | _TOLD | {_ACCORDING}
+
+
+class DocIndex:
+    """Per-article state: text, Doc index, paragraphs, masks.
+
+    What scans over the whole Doc need (token start offsets, the cue verbs, the
+    tokens "according", "told" and "tells") is read once from ``Doc.to_array``
+    into plain lists and sets: a ``Token`` object is made only for the tokens a
+    scan selects.
+    """
+
+    def __init__(self, article: Article, doc):
+        self.article = article
+        self.doc = doc
+        self.text = doc_text(doc)  # the body: article.text with removed spans blanked
+        self.lex = sp.lexicon()
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p.start for p in self.paras]
+        starts, lowers = doc.to_array([IDX, LOWER]).T.tolist()  # lower-case forms as spaCy hashes
+        self.tok_starts: list[int] = starts
+        self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
+        self.according: set[int] = set()  # tokens "according"
+        self.told: list[int] = []  # tokens "told", "tells"
+        cue_forms = sp.cue_form_ids()
+        wanted = _scanned_forms()
+        for i, lower in enumerate(lowers):
+            if lower not in wanted:
+                continue  # most tokens: one set lookup
+            if lower in cue_forms:
+                lemma = sp.cue_lemma(doc[i])
+                if lemma:
+                    self.cue_lemmas[i] = lemma
+            if lower == _ACCORDING:
+                self.according.add(i)
+            if lower in _TOLD:
+                self.told.append(i)
+        self.relay_cues = [i for i in self.cue_lemmas if self.cue_lemmas[i] in self.lex.relay]
+        self._name_spans: dict[int, tuple[int, int] | None] = {}
+        self._roles: dict[int, tuple[str | None, str | None]] = {}
+        self._sent_starts: list[int] | None = None  # token indices that start a sentence, read when first needed
+
+    def cue_lemma(self, tok) -> str | None:
+        """:func:`speakers.cue_lemma` of a token of this Doc."""
+        return self.cue_lemmas.get(tok.i)
+
+    def name_span(self, tok) -> tuple[int, int] | None:
+        """:func:`speakers.name_span` of a token of this Doc, worked out once per token."""
+        if tok.i not in self._name_spans:
+            self._name_spans[tok.i] = sp.name_span(tok)
+        return self._name_spans[tok.i]
+
+    def role_of(self, tok) -> tuple[str | None, str | None]:
+        """:func:`speakers.role_of` of a token of this Doc, worked out once per token."""
+        if tok.i not in self._roles:
+            self._roles[tok.i] = sp.role_of(tok)
+        return self._roles[tok.i]
+
+    def sentence_end(self, i: int) -> int:
+        """``doc[i].sent.end``: the index after the last token of token ``i``'s
+        sentence (the next token that starts a sentence, else the Doc's length)."""
+        if self._sent_starts is None:
+            if not self.doc.has_annotation("SENT_START"):
+                raise ValueError("no sentence boundaries in the Doc")  # as ``Token.sent``
+            self._sent_starts = [i for i, v in enumerate(self.doc.to_array(SENT_START).tolist()) if v == 1]
+        k = bisect.bisect_right(self._sent_starts, i)
+        return self._sent_starts[k] if k < len(self._sent_starts) else len(self.doc)
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def tok_at(self, pos: int):
+        i = bisect.bisect_right(self.tok_starts, pos) - 1
+        return self.doc[max(0, i)] if len(self.doc) else None
+
+    def toks_in(self, s: int, e: int):
+        return self.doc[self.tok_range(s, e)]
+
+    def tok_range(self, s: int, e: int) -> slice:
+        """The token indices of the tokens that start in ``text[s:e]``."""
+        return slice(bisect.bisect_left(self.tok_starts, s), bisect.bisect_left(self.tok_starts, e))
+
+
+_SENT_END = re.compile(r"[.!?](\s|$)")
+
+
+def sentence_end(text: str, s: int, limit: int) -> int:
+    """Offset just after the first sentence end in ``text[s:limit]``, else ``limit``."""
+    m = _SENT_END.search(text, s, limit)
+    return m.end() if m else limit
+
+
+def rstrip_pos(text: str, s: int, e: int) -> int:
+    """``e`` moved left over whitespace, not below ``s`` (``s + len(text[s:e].rstrip())``)."""
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e
