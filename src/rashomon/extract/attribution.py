@@ -17,49 +17,43 @@ import re
 
 from rashomon.extract import coref
 from rashomon.extract import speakers as sp
+from rashomon.extract.coref import Discourse
 from rashomon.extract.direct import Seg
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
+from rashomon.extract.speakers import Speaker
 
-_PRONOUNS = sp.PRONOUNS_PERSON | sp.PRONOUNS_GROUP | sp.PRONOUNS_SELF
+def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None:
+    """The speaker record of a cue's subject (or agent, or "according to" object).
 
-
-def speaker_from_subject(ctx: DocIndex, subj, state: dict) -> dict:
-    """A speaker record (text, span, role, affiliation, kind) from a cue's subject."""
-    lex = ctx.lex
-    if subj.lower_ in _PRONOUNS:
-        ant = coref.resolve_pronoun(ctx, subj, state)
-        d = {"text": subj.text, "start": None, "end": None, "role": None, "aff": None, "pron": True}
-        if ant:
-            d.update(start=ant["start"], end=ant["end"], role=ant.get("role"), aff=ant.get("aff"))
-        return d
+    A pronoun resolves through :meth:`Discourse.resolve_pronoun` (a relative
+    "who" to the noun its clause modifies); a name gives its named mention with
+    role and affiliation; a common noun with an apposed name ("the mayor of X,
+    John Carter,") gives the name; any other noun phrase goes to
+    :meth:`Discourse.describe` (a descriptor or an unnamed source). A subject in
+    a dateline ("GENEVA (Reuters) –") is never the speaker: ``None``.
+    """
+    low = subj.lower_
+    if low in sp.PRONOUNS_RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+        subj = subj.head.head  # "Cruz, who said …": the noun the relative clause modifies
+        low = subj.lower_
+    if low in coref.PRONOUN_FEATURES or low in sp.PRONOUNS_SELF:
+        return disc.resolve_pronoun(subj) or Speaker(text=subj.text, pron=True)
+    if ctx.in_dateline(subj.idx):
+        return None
     ns = ctx.name_span(subj)
     if ns is not None:
-        role, aff = ctx.role_of(subj)
-        return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": aff}
+        return disc.named(subj, ns)
     for c in subj.subtree:  # "the mayor of X, John Carter, said": the apposed name
         if c.dep_ == "appos" and c.i > subj.i and (c.head.i == subj.i or c.ent_type_ == "PERSON"):
             ns = ctx.name_span(c)
             if ns is not None and c.ent_type_ in ("PERSON", "ORG", ""):
                 toks = sp.trim_tokens([t for t in subj.subtree if t.i < c.left_edge.i])
-                role = ctx.doc[toks[0].i:toks[-1].i + 1].text if toks else None
-                return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": None}
-    np = sp.noun_phrase(subj)
-    np_text = ctx.text[np[0]:np[1]]
-    head = subj.lower_
-    if head in lex.person_nouns or head.rstrip("s") in lex.person_nouns:
-        d = {"text": np_text, "start": None, "end": None, "role": None, "aff": None}
-        if not sp.is_indefinite(subj):
-            who = coref.resolve_descriptor(ctx, subj, state)
-            if who:
-                d.update(start=who["start"], end=who["end"], role=who.get("role"), aff=who.get("aff"))
-        return d
-    # an organisation or document headed by a common noun: its named part
-    for t in subj.subtree:
-        if t.i < subj.i and (t.ent_type_ in sp.NAME_LABELS or t.pos_ == "PROPN"):
-            ns = ctx.name_span(t)
-            if ns is not None:
-                return {"text": np_text, "start": ns[0], "end": ns[1], "role": None, "aff": None}
-    return {"text": np_text, "start": None, "end": None, "role": None, "aff": None}
+                spk = disc.named(c, ns)
+                spk.role = ctx.doc[toks[0].i:toks[-1].i + 1].text if toks else spk.role
+                return spk
+    if subj.is_punct or subj.is_space:
+        return None
+    return disc.describe(subj)
 
 
 def cue_info(ctx: DocIndex, verb) -> dict:
@@ -104,10 +98,11 @@ def cue_subject(ctx: DocIndex, verb):
 _COMMA_NEAR_END = re.compile(r",\s*\S+(\s+\S+){0,3}\s*$")  # "…, News.Az" before a relay cue
 
 
-def speaker_fields(spk: dict) -> dict:
+def speaker_fields(spk: Speaker) -> dict:
     """The ``speaker_*`` fields of a Quote from a speaker record."""
-    return {"speaker_text": spk["text"], "speaker_start": spk["start"], "speaker_end": spk["end"],
-            "speaker_role": spk.get("role"), "speaker_affiliation": spk.get("aff")}
+    return {"speaker_text": spk.text, "speaker_start": spk.start, "speaker_end": spk.end,
+            "speaker_role": spk.role, "speaker_affiliation": spk.aff,
+            "speaker_descriptor_start": spk.desc_start, "speaker_descriptor_end": spk.desc_end}
 
 
 def relay_fields(relay: dict) -> dict:
@@ -155,22 +150,16 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
 _DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
 
 
-def attribute_tail(ctx: DocIndex, close_pos: int, state: dict):
+def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
     """Speaker after a closing mark: "…,” X, the adviser, wrote" / "…,” said X" /
-    "…” — Deputy Minister X". Returns (speaker, cue verb token) or (None, None)."""
+    "…” — Deputy Minister X" / "…” — a night-shift operator". Returns (speaker,
+    cue verb token) or (None, None)."""
     text = ctx.text
     p = ctx.paras[ctx.para_of(close_pos)]
     tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
-    m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 < 160 else None
+    m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 <= 200 else None
     if m:
-        s = close_pos + 1 + m.start(1)
-        toks = list(ctx.toks_in(s, p.end))
-        for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
-            ns = ctx.name_span(t)
-            if ns is not None:
-                role = text[s:ns[0]].strip(" ,") or None
-                return ({"text": text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "role": role, "aff": None}, None)
-        return None, None
+        return _dash_speaker(ctx, close_pos + 1 + m.start(1), p.end, disc), None
     if re.match(r"\s*[,.]?\s*$", tail[:1]) is None and not tail[:1].isspace() and tail[:1] not in ",.":
         return None, None
     end_tail = sentence_end(text, close_pos + 1, p.end)
@@ -184,8 +173,26 @@ def attribute_tail(ctx: DocIndex, close_pos: int, state: dict):
                 break  # "“… tragedy.” X told reporters that …": a new sentence with its own content
             subj = cue_subject(ctx, t)
             if subj is not None and subj.idx > close_pos:
-                return speaker_from_subject(ctx, subj, state), t
+                return speaker_from_subject(ctx, subj, disc), t
     return None, None
+
+
+def _dash_speaker(ctx: DocIndex, s: int, limit: int, disc: Discourse) -> Speaker | None:
+    """The speaker a dash attribution names ("— Deputy Minister Anna Berg", "— a
+    night-shift operator, who asked not to be named"): its first name, with the
+    words before it as role; else the noun phrase it starts with, described.
+    Source: PolNeAR guidelines ("a dash followed by the speaker's name" is a cue)."""
+    end = min(limit, s + 120)
+    comma = ctx.text.find(",", s, end)
+    toks = list(ctx.toks_in(s, comma if comma > s else end))
+    for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
+        ns = ctx.name_span(t)
+        if ns is not None and ns[0] >= s:
+            spk = disc.named(t, ns)
+            spk.role = ctx.text[s:ns[0]].strip(" ,") or spk.role
+            return spk
+    heads = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")]
+    return disc.describe(heads[0]) if heads else None
 
 
 def according_to(tok):
@@ -194,7 +201,7 @@ def according_to(tok):
     return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
-def attribute_head(ctx: DocIndex, open_pos: int, state: dict):
+def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
     """Speaker before an opening mark: "X said: “…”", "X told civilians: “…”",
     "According to X, “…”"; also a previous paragraph ending in a colon."""
     text = ctx.text
@@ -218,11 +225,11 @@ def attribute_head(ctx: DocIndex, open_pos: int, state: dict):
         if ctx.cue_lemma(t):
             subj = cue_subject(ctx, t)
             if subj is not None:
-                return speaker_from_subject(ctx, subj, state), t
+                return speaker_from_subject(ctx, subj, disc), t
         if t.lower_ == "according":
             obj = according_to(t)
             if obj is not None:
-                return speaker_from_subject(ctx, obj, state), t
+                return speaker_from_subject(ctx, obj, disc), t
     return None, None
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from rashomon.extract.docindex import DocIndex, Para, trim_blank
+from rashomon.extract.speakers import Speaker
 
 D_OPEN = "“„«‟〝"
 D_CLOSE = "”»〞"
@@ -56,7 +57,7 @@ class Run:
 
     segs: list[Seg] = field(default_factory=list)
     closed: bool = False
-    speaker: dict | None = None
+    speaker: Speaker | None = None
     attr_end: int | None = None  # end of the quote's attribution (its cue sentence after the quote)
 
 

@@ -12,10 +12,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.attrs import DEP, IDX, LOWER, SENT_START
 from spacy.strings import get_string_id
 
-from rashomon.annotate import doc_text
+from rashomon.annotate import doc_ents, doc_text
 from rashomon.extract import speakers as sp
 from rashomon.types import Article
 
@@ -76,8 +76,9 @@ class DocIndex:
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
-        starts, lowers = doc.to_array([IDX, LOWER]).T.tolist()  # lower-case forms as spaCy hashes
+        starts, lowers, deps = doc.to_array([IDX, LOWER, DEP]).T.tolist()  # lower-case forms as spaCy hashes
         self.tok_starts: list[int] = starts
+        self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
         self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
         self.according: set[int] = set()  # tokens "according"
         self.told: list[int] = []  # tokens "told", "tells"
@@ -98,6 +99,8 @@ class DocIndex:
         self._name_spans: dict[int, tuple[int, int] | None] = {}
         self._roles: dict[int, tuple[str | None, str | None]] = {}
         self._sent_starts: list[int] | None = None  # token indices that start a sentence, read when first needed
+        self._named: tuple[list[int], list[tuple[int, int, str]]] | None = None
+        self._datelines: dict[int, int] = {}  # paragraph index -> end offset of its dateline (or its start)
 
     def cue_lemma(self, tok) -> str | None:
         """:func:`speakers.cue_lemma` of a token of this Doc."""
@@ -115,15 +118,53 @@ class DocIndex:
             self._roles[tok.i] = sp.role_of(tok)
         return self._roles[tok.i]
 
-    def sentence_end(self, i: int) -> int:
-        """``doc[i].sent.end``: the index after the last token of token ``i``'s
-        sentence (the next token that starts a sentence, else the Doc's length)."""
+    def _sentence_starts(self) -> list[int]:
         if self._sent_starts is None:
             if not self.doc.has_annotation("SENT_START"):
                 raise ValueError("no sentence boundaries in the Doc")  # as ``Token.sent``
             self._sent_starts = [i for i, v in enumerate(self.doc.to_array(SENT_START).tolist()) if v == 1]
-        k = bisect.bisect_right(self._sent_starts, i)
-        return self._sent_starts[k] if k < len(self._sent_starts) else len(self.doc)
+        return self._sent_starts
+
+    def sentence_end(self, i: int) -> int:
+        """``doc[i].sent.end``: the index after the last token of token ``i``'s
+        sentence (the next token that starts a sentence, else the Doc's length)."""
+        starts = self._sentence_starts()
+        k = bisect.bisect_right(starts, i)
+        return starts[k] if k < len(starts) else len(self.doc)
+
+    def sentence_start(self, i: int) -> int:
+        """``doc[i].sent.start``: the index of the first token of token ``i``'s sentence."""
+        starts = self._sentence_starts()
+        k = bisect.bisect_right(starts, i) - 1
+        return starts[k] if k >= 0 else 0
+
+    def sentence_of(self, i: int) -> int:
+        """The number of token ``i``'s sentence in the Doc (0-based)."""
+        return bisect.bisect_right(self._sentence_starts(), i) - 1
+
+    def dateline_end(self, pi: int) -> int:
+        """End offset of the dateline that opens paragraph ``pi`` ("GENEVA (Reuters) –",
+        "KHERSON, Ukraine —"), or the paragraph's start when it has none. A dateline
+        names where a story was filed, never who speaks (AP Stylebook, "datelines")."""
+        if pi not in self._datelines:
+            p = self.paras[pi]
+            m = _DATELINE.match(self.text, p.start, min(p.end, p.start + 120))
+            self._datelines[pi] = m.end() if m else p.start
+        return self._datelines[pi]
+
+    def in_dateline(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies in the dateline of its paragraph."""
+        pi = self.para_of(pos)
+        return self.paras[pi].start <= pos < self.dateline_end(pi)
+
+    def named_ents(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Person and organisation mentions of the body as (start, end, lower-case
+        text), sorted, with their starts for bisect; read once."""
+        if self._named is None:
+            ents = sorted((e.start_char, e.end_char, e.text.lower()) for e in doc_ents(self.doc)
+                          if e.label_ in ("PERSON", "ORG") and e.text.strip())
+            self._named = ([e[0] for e in ents], ents)
+        return self._named
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -140,6 +181,11 @@ class DocIndex:
         return slice(bisect.bisect_left(self.tok_starts, s), bisect.bisect_left(self.tok_starts, e))
 
 
+_SUBJ_DEPS = frozenset((get_string_id("nsubj"), get_string_id("nsubjpass")))
+# a dateline: a place in capitals (optionally ", Region" and a date), an agency in
+# brackets, then a dash ("GENEVA (Reuters) –", "KHERSON, Ukraine, June 6 —", "WASHINGTON (AP) —")
+_DATELINE = re.compile("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
+                       "\\s*[—–-]{1,2}\\s+(?=[A-Z“\"‘])")
 _SENT_END = re.compile(r"[.!?](\s|$)")
 
 

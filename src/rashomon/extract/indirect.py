@@ -1,11 +1,31 @@
 """Indirect quotes: reported speech found on the dependency parse.
 
-A cue verb (``data/cues.yaml``) with a subject and a content clause ("X said
-(that) …", "…, X emphasizes", "X reports casualties …"), or "according to X, …".
+Each cue of ``data/cues.yaml`` (speech-act verbs after PARC 3.0 and the PolNeAR
+annotation guidelines) with its source and its content:
+
+* a clause after the cue: "X said (that) …", "X told reporters (that) …" (the
+  addressee is left out), "X asked whether …", "X urged voters to …" (the
+  object of a request is part of what is asked);
+* a noun phrase after a cue that takes one: "X criticized the plan", "X called
+  the decision a mistake", "X accused the mayor of lying", "X called for talks";
+* the clause around an inverted or parenthetical cue: "…, X emphasizes",
+  "The port, X said, will reopen", "As X stated, …";
+* "according to X, …" / "…, according to X": the rest of the sentence; X may be
+  a person, an organisation or a document ("according to the results");
+* a passive with an agent: "it was announced by X that …".
+
+The source is the cue's subject (through "who" to the noun it modifies, through
+an auxiliary, control or participle chain to the subject above, or the "by"
+agent); a cue without a source ("it was said that …") still gives a quote,
+with no speaker. A cue that names a physical act as well ("attack", "defend")
+is a speech act only with a person as subject and a person or organisation, a
+clause or a "for"/"over"/"as" phrase as content (never "troops attacked the
+town"). Content inside quotation marks alone is the direct quote's; content
+that mixes the reporter's words with quoted ones ("X called the plan “a
+disaster”") is an indirect quote that holds the quoted words.
 """
 from __future__ import annotations
 
-from rashomon.extract import coref
 from rashomon.extract.attribution import (
     according_to,
     cue_info,
@@ -15,10 +35,20 @@ from rashomon.extract.attribution import (
     speaker_fields,
     speaker_from_subject,
 )
+from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
 from rashomon.types import Quote
 
+_WH = ("WP", "WDT")
+_OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
+_NP_PREPS = {"for", "of", "as", "over", "about", "on", "against", "to", "that", "with"}
+_VERBAL_PREPS = {"for", "over", "as", "of"}
+_QUESTION_MARKS = {"whether", "if"}
+_MIN_CHARS = 8  # a content shorter than this is no proposition ("it", "so")
+
+
 def span_of(toks) -> tuple[int, int]:
+    """Character span of tokens, without leading punctuation or "that" and trailing punctuation."""
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that",) and toks[0].dep_ == "mark"):
         toks = toks[1:]
@@ -29,38 +59,140 @@ def span_of(toks) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _content(ctx: DocIndex, verb, lemma: str):
-    """Content span of a cue verb: its ``ccomp`` subtree; for an inverted cue
-    ("They won't face harm, X emphasizes") its head clause; for NP-content verbs
-    the object and its modifiers. ``None`` when the content is missing or a bare
-    pronoun ("what the commander said")."""
-    p = ctx.paras[ctx.para_of(verb.idx)]
+class _Scope:
+    """The tokens a content may take: the cue's sentence, inside its paragraph."""
 
-    def clip(toks):
-        return [t for t in toks if p.start <= t.idx < p.end]
+    def __init__(self, ctx: DocIndex, verb):
+        p = ctx.paras[ctx.para_of(verb.idx)]
+        self.lo = max(ctx.sentence_start(verb.i), ctx.tok_range(p.start, p.start).start)
+        self.hi = min(ctx.sentence_end(verb.i), ctx.tok_range(p.end, p.end).start)
 
-    if any(c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj") for c in verb.children):
-        return None  # "what the commander said": the words are not given
-    cc = [c for c in verb.children if c.dep_ == "ccomp"]
-    if cc:
-        toks = clip(cc[0].subtree)
-        if not toks or toks[0].tag_ in ("WP", "WDT") or len(toks) < 3:
-            return None
-        return span_of(toks)
-    if verb.dep_ in ("parataxis",) or (verb.dep_ == "ccomp" and verb.head.i < verb.i):
-        h = verb.head
-        if h.pos_ in ("VERB", "AUX") and h.i < verb.i:
-            toks = clip(t for t in h.subtree if t.i < verb.left_edge.i)
-            if len(toks) >= 3 and "," in ctx.text[toks[-1].idx:verb.idx]:
-                return span_of(toks)
-    if lemma in ctx.lex.np_content:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.tag_ not in ("WP", "WDT", "PRP"):
-            verb_sent_end = ctx.sentence_end(verb.i)  # same sentence: same end (``t.sent == verb.sent``)
-            toks = clip(t for t in verb.subtree if t.i >= obj.i and ctx.sentence_end(t.i) == verb_sent_end)
-            if len(toks) >= 3:
-                return span_of(toks)
+    def clip(self, toks) -> list:
+        return [t for t in toks if self.lo <= t.i < self.hi]
+
+
+def _request_object(obj, rights) -> bool:
+    """Whether an object of a request or report verb is its addressee: followed by a
+    that-clause or an "about" phrase ("told reporters that …"), not by an
+    infinitive ("urged voters to …", where the object belongs to the content)."""
+    after = [c for c in rights if c.i > obj.i]
+    return any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in after) and \
+        not any(c.dep_ == "xcomp" for c in after)
+
+
+def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
+    """The content tokens after the cue (its complements), or ``None``."""
+    lex = ctx.lex
+    rights = [c for c in verb.children if c.i > verb.i]
+    comps = []
+    for c in rights:
+        d = c.dep_
+        if d == "ccomp" or d == "xcomp" and lemma not in lex.clause_only:
+            comps.append(c)
+        elif d in _OBJECTS:
+            if lemma in lex.recipient and d != "oprd" and _request_object(c, rights):
+                continue  # the addressee
+            if lemma in lex.np_content or d == "oprd" or comps:
+                comps.append(c)
+        elif d == "prep":
+            if c.lower_ in lex.preps.get(lemma, ()) or (comps and lemma in lex.np_content and c.lower_ in _NP_PREPS):
+                comps.append(c)
+        elif d == "advcl" and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children):
+            comps.append(c)  # "asked whether …"
+        elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
+            comps.append(c)  # "called for the minister to resign"
+        elif d == "conj" and comps and any(m.dep_ == "mark" for m in c.children):
+            comps.append(c)  # "said that … and that …"
+    if not comps:
+        return None
+    clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in comps)
+    if lemma in lex.clause_only and not clause:
+        return None
+    lo, hi = comps[0].left_edge.i, max(c.right_edge.i for c in comps)
+    if comps[0].dep_ == "prep" and comps[0].i == lo:
+        lo += 1  # "called for talks": the content is "talks"
+    if not clause and hi - lo < 2:
+        return None  # a bare noun phrase of one or two words ("that account") is no proposition
+    return [ctx.doc[k] for k in range(lo, hi + 1)]
+
+
+def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
+    """The sentence around a cue clause set off by commas in its middle ("The port,
+    X said, will reopen"), without the cue clause: both parts are the content."""
+    doc = ctx.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    while lo < verb.i and doc[lo].is_punct:
+        lo += 1
+    while hi > verb.i and doc[hi].is_punct:
+        hi -= 1
+    before, after = lo - 1, hi + 1
+    if not (scope.lo + 2 <= before and doc[before].text == "," and after < scope.hi - 2 and doc[after].text == ","):
+        return None
+    if any(t.text in ",;:" for t in doc[lo:hi]):
+        return None  # the cue clause itself runs on: not a parenthesis
+    return [t for t in doc[scope.lo:scope.hi] if not (before <= t.i <= after)]
+
+
+def _around_content(ctx: DocIndex, verb) -> list | None:
+    """The content around an inverted or parenthetical cue ("The port will reopen,
+    X said, …"; "As X stated, …"): the head clause without the cue's own words."""
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and (found := _parenthetical(ctx, verb, _Scope(ctx, verb))):
+        return found
+    h = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
+        toks = [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        left = [t for t in toks if t.i < verb.left_edge.i]
+        if len(left) >= 3 and "," in ctx.text[left[-1].idx:verb.idx]:
+            return toks
+        return None
+    if verb.dep_ == "advcl" and h.i != verb.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+        return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:
+        return list(lefts[0].subtree)
     return None
+
+
+def _verbal_speech(ctx: DocIndex, verb, toks, subj) -> bool:
+    """For a cue that also names a physical act: whether this use is speech (a
+    person says it, about a person or organisation, a clause or a
+    "for/over/as" reason)."""
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "who") or
+                            subj.lower_ in ctx.lex.person_nouns):
+        return False
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _VERBAL_PREPS:
+            return True
+        if c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lower_ in ctx.lex.person_nouns):
+            return True
+    return False
+
+
+def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
+    """Content span of a cue verb (see the module docstring), or ``None`` when the
+    content is missing or names the words without giving them ("what he said")."""
+    lex = ctx.lex
+    if any(c.tag_ in _WH and c.dep_ in ("dobj", "nsubj") for c in verb.children):
+        return None  # "what the commander said": the words are not given
+    if lemma in lex.particle and not any(c.dep_ == "prt" and c.lower_ == lex.particle[lemma] for c in verb.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
+        return None  # "point" is a cue as "point out" or "point to"
+    scope = _Scope(ctx, verb)
+    toks = _right_content(ctx, verb, lemma)
+    if toks is None:
+        toks = _around_content(ctx, verb)
+    if toks is None:
+        return None
+    toks = scope.clip(toks)
+    if not toks or toks[0].tag_ in _WH and toks[0].lower_ not in _QUESTION_MARKS and toks[0].dep_ != "mark":
+        return None
+    if lemma in lex.verbal and not _verbal_speech(ctx, verb, toks, subj):
+        return None
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return None  # "denied it"
+    return span_of(toks)
 
 
 def _passive_participle(verb) -> bool:
@@ -72,8 +204,48 @@ def _passive_participle(verb) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children)
 
 
-def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues: set[int], state: dict) -> list[Quote]:
-    """Reported speech found on the dependency parse (see module doc)."""
+def _agent(verb):
+    """The "by" agent of a passive cue ("it was announced by the ministry"), or ``None``."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _source(ctx: DocIndex, verb):
+    """The source token of a cue verb: its subject or passive agent, in the cue's
+    paragraph; ``None`` when the clause names none."""
+    subj = cue_subject(ctx, verb) or _agent(verb)
+    if subj is not None and ctx.para_of(subj.idx) != ctx.para_of(verb.idx):
+        return None
+    return subj
+
+
+def _according(ctx: DocIndex, tok):
+    """(source, content span) of "according to X": the clause it attaches to, or
+    the rest of its sentence, without the "according to X" phrase."""
+    src = according_to(tok)
+    if src is None or src.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"):
+        return None
+    scope = _Scope(ctx, tok)
+    phrase = range(tok.left_edge.i, tok.right_edge.i + 1)
+    h = tok.head
+    base = h.subtree if h.pos_ in ("VERB", "AUX") else ctx.doc[scope.lo:scope.hi]
+    toks = scope.clip(t for t in base if t.i not in phrase)
+    if len(toks) < 3:
+        toks = scope.clip(t for t in ctx.doc[scope.lo:scope.hi] if t.i not in phrase)
+    return src, span_of(toks)
+
+
+def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues: set[int],
+                  disc: Discourse) -> list[Quote]:
+    """Reported speech found on the dependency parse (see the module docstring).
+
+    ``direct_spans`` are the direct quotes and interview questions already found
+    (offsets into ``Article.text``): a content made only of their words is not
+    quoted again; ``used_cues`` the token indices of the cues they took. Returns
+    the indirect quotes in text order; each speaker is recorded in ``disc``.
+    """
     art = ctx.article
     out: list[Quote] = []
     relays: set[int] = set()
@@ -85,60 +257,56 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         direct_mask[a:b] = b"\x01" * max(0, b - a)
     taken_mask = bytearray(n + 1)
 
-    def inside_direct(s, e):
-        return direct_mask.count(1, s, e) >= 0.5 * (e - s)  # direct characters in text[s:e]
-
-    def in_direct(pos):
-        return direct_mask[pos] == 1
+    def quoted_only(s, e) -> bool:
+        """Whether text[s:e] holds no words of its own outside quotation marks."""
+        outside = "".join(ctx.text[k] for k in range(s, e) if not direct_mask[k])
+        return len([w for w in outside.split() if any(ch.isalnum() for ch in w)]) < 2
 
     # only cue verbs and "according" can start an indirect quote: no Token for the others
-    candidates = sorted(ctx.cue_lemmas.keys() | ctx.according)
-    for i in candidates:
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
-        if in_direct(idx) or taken_mask[idx]:
+        if direct_mask[idx] or taken_mask[idx]:
             continue
         tok = ctx.doc[i]
         lemma = ctx.cue_lemmas.get(i)
-        subj = None
-        if lemma and _passive_participle(tok):
-            continue  # "Asked whether the plant would reopen, X replied …": the question is the interviewer's
         if lemma:
-            span = _content(ctx, tok, lemma)
+            if _passive_participle(tok):
+                continue  # "Asked whether the plant would reopen, X replied …": the question is the interviewer's
+            subj = _source(ctx, tok)
+            span = _content(ctx, tok, lemma, subj)
             if span is None:
                 continue
-            subj = cue_subject(ctx, tok)
-            if subj is None or ctx.para_of(subj.idx) != ctx.para_of(tok.idx):
-                continue
+            cue = cue_info(ctx, tok)
         elif tok.lower_ == "according" and tok.dep_ == "prep":
-            subj = according_to(tok)
-            if subj is None or not (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
-                                    subj.lower_ in ctx.lex.person_nouns | ctx.lex.org_nouns):
+            found = _according(ctx, tok)
+            if found is None:
                 continue
-            h = tok.head
-            toks = [t for t in h.subtree if not (tok.left_edge.i <= t.i <= tok.right_edge.i)]
-            span = span_of(toks)
+            subj, span = found
+            cue = dict(cue_info(ctx, tok), cue="according to")
+            cue["cue_end"] = cue["cue_start"] + len("according to")
             lemma = "according to"
         else:
             continue
         s, e = span
-        if e - s < 8 or inside_direct(s, e) or s <= subj.idx < e and lemma != "according to":
+        if e - s < _MIN_CHARS or quoted_only(s, e) or taken_mask[s] or taken_mask[e - 1]:
             continue
-        spk = speaker_from_subject(ctx, subj, state)
-        info = cue_info(ctx, tok)
+        if subj is not None and s <= subj.idx < e and lemma != "according to" and not \
+                (tok.left_edge.idx <= subj.idx <= tok.idx):
+            continue  # the source inside its own content: a misparse
+        spk = speaker_from_subject(ctx, subj, disc) if subj is not None else None
         relay = relay_of(ctx, tok) if lemma != "according to" else None
         if relay:
             relays.add(relay["cue_tok"].i)
         q = Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind="indirect",
-                  **speaker_fields(spk),
-                  cue=("according to" if lemma == "according to" else info["cue"]),
-                  cue_start=info["cue_start"], cue_end=info["cue_end"] if lemma != "according to" else info["cue_start"] + len("according to"),
-                  date_text=info["date_text"], confidence=0.85 if spk["start"] is not None else 0.7,
+                  **(speaker_fields(spk) if spk else {}),
+                  cue=cue["cue"], cue_start=cue["cue_start"], cue_end=cue["cue_end"], date_text=cue["date_text"],
+                  confidence=0.85 if spk is not None and spk.known else 0.7,
                   **(relay_fields(relay) if relay else {}))
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
-        if spk["start"] is not None:
-            coref.record(state, tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
+        if spk is not None and spk.known:
+            disc.record(tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
     # an outer relay cue that took its own quote: drop it
     return [q for q in out if q.cue_start is None or ctx.tok_at(q.cue_start).i not in relays]

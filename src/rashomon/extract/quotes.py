@@ -28,8 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from rashomon.annotate import doc_ents
-from rashomon.extract import coref
+from rashomon.extract.coref import Discourse
 from rashomon.extract.attribution import (
     attribute_head,
     attribute_tail,
@@ -43,7 +42,8 @@ from rashomon.extract.attribution import (
 from rashomon.extract.direct import Run, Seg, classify_marks, find_direct, prev_para
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
 from rashomon.extract.indirect import find_indirect
-from rashomon.extract.interview import find_interview
+from rashomon.extract.interview import Interview, find_interview
+from rashomon.extract.speakers import Speaker
 from rashomon.types import Article, Quote
 
 __all__ = ["classify_marks", "extract_quotes"]
@@ -62,47 +62,37 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
     return k > start and text[k - 1] in ".!?…"
 
 
-def _attribution_end(ctx: DocIndex, last: Seg, spk: dict | None, cue_tok) -> int:
+def _attribution_end(ctx: DocIndex, last: Seg, spk: Speaker | None, cue_tok) -> int:
     """Where a direct quote and its attribution end in its last paragraph: the end
     of the cue's sentence when the cue or the named speaker follows the quote
     ("…,” spokeswoman Helena Strand said."), else just after the closing mark."""
     end = last.close_pos + 1 if last.close_pos is not None else last.end
     p = ctx.paras[last.para]
     after = [x for x in ((cue_tok.idx if cue_tok is not None else None),
-                         (spk or {}).get("start")) if x is not None and end <= x < p.end]
+                         (spk.start if spk is not None else None)) if x is not None and end <= x < p.end]
     if after:
         end = sentence_end(ctx.text, max(after), p.end)
     return end
 
 
-def _named(ctx: DocIndex, state: dict) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """Person and organisation mentions of the body as (start, end, lower-case text),
-    sorted, with their starts for bisect."""
-    if "named" not in state:
-        ents = sorted((e.start_char, e.end_char, e.text.lower()) for e in doc_ents(ctx.doc)
-                      if e.label_ in ("PERSON", "ORG") and e.text.strip())
-        state["named"] = ([e[0] for e in ents], ents)
-    return state["named"]
-
-
-def _other_named(ctx: DocIndex, state: dict, s: int, e: int, spk: dict) -> bool:
+def _other_named(ctx: DocIndex, s: int, e: int, spk: Speaker) -> bool:
     """Whether ``text[s:e]`` names a person or organisation other than the speaker
     (a mention of the speaker's own name or a part of it, "Strand", does not count)."""
-    starts, ents = _named(ctx, state)
-    own = set(re.findall(r"\w+", (spk.get("text") or "").lower()))
-    if spk.get("start") is not None:
-        own |= set(re.findall(r"\w+", ctx.text[spk["start"]:spk["end"]].lower()))
+    starts, ents = ctx.named_ents()
+    own = set(re.findall(r"\w+", (spk.text or "").lower()))
+    if spk.start is not None:
+        own |= set(re.findall(r"\w+", ctx.text[spk.start:spk.end].lower()))
     for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
         a, b, words = ents[k]
-        if b > e or spk.get("start") is not None and a < spk["end"] and spk["start"] < b:
+        if b > e or spk.start is not None and a < spk.end and spk.start < b:
             continue
         if not set(re.findall(r"\w+", words)) <= own:
             return True
     return False
 
 
-def _continues(ctx: DocIndex, state: dict, last_para: int, attr_end: int, spk: dict, segs: list[Seg],
-               questions: set[int]) -> bool:
+def _continues(ctx: DocIndex, last_para: int, attr_end: int, spk: Speaker, segs: list[Seg],
+               skip: set[int]) -> bool:
     """Whether an unattributed direct quote (``segs``) continues an attributed quote
     whose attribution ends at ``attr_end`` in paragraph ``last_para`` (journalistic
     convention: an unattributed quote keeps the last speaker). In the same
@@ -112,32 +102,32 @@ def _continues(ctx: DocIndex, state: dict, last_para: int, attr_end: int, spk: d
     else outside it, and nothing named follows the attribution in its paragraph."""
     first = segs[0]
     if first.para < last_para or first.para - last_para > 6 or \
-            first.para > last_para and prev_para(ctx, first.para, questions) != last_para:
+            first.para > last_para and prev_para(ctx, first.para, skip) != last_para:
         return False
     open_at = first.open_pos if first.open_pos is not None else first.start
     if first.para == last_para:
-        return not _other_named(ctx, state, attr_end, open_at, spk)
+        return not _other_named(ctx, attr_end, open_at, spk)
     p = ctx.paras[first.para]
     if rstrip_pos(ctx.text, p.start, open_at) > p.start:
         return False  # words before the quote: not a bare quote paragraph
     in_para = [x for x in segs if x.para == first.para]
     q_end = max((x.close_pos + 1 if x.close_pos is not None else x.end) for x in in_para)
-    return not (_other_named(ctx, state, attr_end, ctx.paras[last_para].end, spk)
-                or _other_named(ctx, state, q_end, p.end, spk))
+    return not (_other_named(ctx, attr_end, ctx.paras[last_para].end, spk)
+                or _other_named(ctx, q_end, p.end, spk))
 
 
-def _latest_speaker(ctx: DocIndex, state: dict, segs: list[Seg], questions: set[int]) -> dict | None:
+def _latest_speaker(ctx: DocIndex, disc: Discourse, segs: list[Seg], skip: set[int]) -> Speaker | None:
     """The speaker of the latest recorded quote (direct or indirect) before an
     unattributed one, when the quote continues it by the journalistic convention
     (:func:`_continues`); else ``None``."""
-    last_at = coref.last_before(state, segs[0].start, with_end=True)
-    if last_at and _continues(ctx, state, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, questions):
+    last_at = disc.last_before(segs[0].start, with_end=True)
+    if last_at and _continues(ctx, ctx.para_of(last_at[1]), last_at[1], last_at[0], segs, skip):
         return last_at[0]
     return None
 
 
-def _after_indirect_speakers(ctx: DocIndex, state: dict, direct: list[Quote],
-                             unattributed: list[tuple[list[Seg], int]], questions: set[int]) -> None:
+def _after_indirect_speakers(ctx: DocIndex, disc: Discourse, direct: list[Quote],
+                             unattributed: list[tuple[list[Seg], int]], skip: set[int]) -> None:
     """Give a direct quote that found no speaker the speaker of the reported
     speech just before it, once indirect quotes are known (they are found after
     the direct ones): "The minister said the talks had failed. ¶ “We will not
@@ -145,15 +135,46 @@ def _after_indirect_speakers(ctx: DocIndex, state: dict, direct: list[Quote],
     confidence 0.6. The ``Quote`` records of each run are
     replaced in ``direct``."""
     for segs, k in unattributed:
-        spk = _latest_speaker(ctx, state, segs, questions)
+        spk = _latest_speaker(ctx, disc, segs, skip)
         if spk is None:
             continue
         fields = speaker_fields(spk)
         for j, seg in enumerate(segs):
             q = direct[k + j]
             direct[k + j] = q.model_copy(update=dict(fields, confidence=round(min(seg.conf, 0.6), 2)))
-        coref.record(state, segs[0].start, spk, _attribution_end(ctx, segs[-1], spk, None))
+        disc.record(segs[0].start, spk, _attribution_end(ctx, segs[-1], spk, None))
 
+
+def _layout_quotes(ctx: DocIndex, iv: Interview, in_post) -> list[Quote]:
+    """Questions, transcript answers and a headline "Name: words" as quotes."""
+    art = ctx.article
+    out: list[Quote] = []
+    for pi in sorted(iv.questions | iv.answers.keys()):
+        p = ctx.paras[pi]
+        if in_post(p.start, p.end):
+            continue
+        s = iv.starts.get(pi, p.start)
+        if pi in iv.answers:
+            spk, kind, conf = iv.answers[pi], "direct", 0.8
+        else:
+            spk, kind, conf = iv.asked_by.get(pi) or iv.interviewer, "question", 0.8
+        out.append(Quote(article=art.id, start=s, end=p.end, text=art.text[s:p.end], kind=kind,
+                         confidence=conf, **(speaker_fields(spk) if spk else {})))
+    if iv.headline is not None:
+        pi, spk = iv.headline
+        p = ctx.paras[pi]
+        s = iv.starts[pi]
+        e = p.end
+        while e > s and ctx.text[e - 1] in ".;:,":
+            e -= 1
+        if e - s >= 8 and not in_post(p.start, p.end) and not _MARK_ONLY.match(ctx.text, s, e):
+            out.append(Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind="indirect",
+                             cue=":", cue_start=s - 2 if ctx.text[s - 2:s - 1] == ":" else None,
+                             confidence=0.7, **speaker_fields(spk)))
+    return out
+
+
+_MARK_ONLY = re.compile(r"\s*[“\"«„‘']")  # a headline whose words open with a quotation mark is a direct quote
 
 
 # --- main ----------------------------------------------------------------------------
@@ -178,19 +199,29 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
     pairing with a lower ``confidence``.
     """
     ctx = DocIndex(article, doc)
-    state: dict = {}
+    disc = Discourse(ctx)
     post_spans = [(p.start, p.end) for p in posts]
-    questions, interviewer, interviewee = find_interview(ctx, state)
-    runs = find_direct(ctx, questions)
+    iv = find_interview(ctx, disc)
+    layout = iv.questions | iv.answers.keys()
+    runs = find_direct(ctx, layout)
 
     def in_post(s, e):
         return any(a <= s and e <= b for a, b in post_spans)
+
+    disc.quoted = bytearray(len(ctx.text) + 1)
+    for run in runs:
+        for seg in run.segs:
+            disc.quoted[seg.start:seg.end] = b"\x01" * (seg.end - seg.start)
+    for pi in layout:
+        p = ctx.paras[pi]
+        disc.quoted[p.start:p.end] = b"\x01" * (p.end - p.start)
 
     out: list[Quote] = list(posts)
     direct: list[Quote] = []
     used_cues: set[int] = set()
     prev_run: Run | None = None
     unattributed: list[tuple[list[Seg], int]] = []  # (segments, index of their first Quote in ``direct``)
+    headline = iv.headline[0] if iv.headline else None
     for run in runs:
         segs = [s for s in run.segs if not in_post(s.start, s.end)]
         if not segs:
@@ -205,13 +236,15 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         partial = has_lead and not _ends_sentence(ctx.text, p0, before)
         n_words = sum(len(ctx.text[s.start:s.end].split()) for s in segs)
         if last.close_pos is not None:
-            spk, cue_tok = attribute_tail(ctx, last.close_pos, state)
+            spk, cue_tok = attribute_tail(ctx, last.close_pos, disc)
         if spk is None and first.open_pos is not None:
-            spk, cue_tok = attribute_head(ctx, first.open_pos, state)
+            spk, cue_tok = attribute_head(ctx, first.open_pos, disc)
+        if spk is None and first.para == headline and iv.starts.get(headline, -1) >= before:
+            spk = iv.headline[1]  # "Name: “the words”"
         if spk is None and has_lead:
             subj, v = governing_cue(ctx, first)
             if subj is not None:
-                spk, cue_tok = speaker_from_subject(ctx, subj, state), v
+                spk, cue_tok = speaker_from_subject(ctx, subj, disc), v
                 conf = 0.85
         if cue_tok is not None and not partial:
             used_cues.add(cue_tok.i)
@@ -220,31 +253,31 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         if spk is None and not partial:
             # a run of quoted paragraphs of one speaker: inherit from the previous quote
             if prev_run is not None and prev_run.speaker and prev_run.segs and \
-                    _continues(ctx, state, prev_run.segs[-1].para, prev_run.attr_end, prev_run.speaker, segs, questions):
-                spk, conf = dict(prev_run.speaker), 0.75
-            elif interviewee is not None and questions:
-                spk, conf = dict(interviewee), 0.7
-            elif (latest := _latest_speaker(ctx, state, segs, questions)) is not None:
-                spk, conf = dict(latest), 0.6
+                    _continues(ctx, prev_run.segs[-1].para, prev_run.attr_end, prev_run.speaker, segs, layout):
+                spk, conf = prev_run.speaker, 0.75
+            elif iv.interviewee is not None and iv.questions:
+                spk, conf = iv.interviewee, 0.7
+            elif (latest := _latest_speaker(ctx, disc, segs, layout)) is not None:
+                spk, conf = latest, 0.6
         relay = relay_of(ctx, cue_tok) if cue_tok is not None else None
         info = cue_info(ctx, cue_tok) if cue_tok is not None else {}
-        run.speaker = spk if not scare else None
+        run.speaker = spk if not scare and spk is not None and spk.known else None
         run.attr_end = _attribution_end(ctx, last, spk, cue_tok)
-        if spk and spk.get("start") is not None and not scare:
-            coref.record(state, first.start, spk, run.attr_end)
+        if run.speaker is not None:
+            disc.record(first.start, spk, run.attr_end)
         if scare:  # a term: the sentence's comma is not part of it ("operation,”)
             for s in segs:
                 while s.end > s.start and ctx.text[s.end - 1] in ",;:":
                     s.end -= 1
         # the fields every segment shares, so that each Quote is built (and validated) once
         shared: dict = {}
-        if spk:
+        if spk is not None:
             shared.update(speaker_fields(spk))
         if info:
             shared.update(cue=info["cue"], cue_start=info["cue_start"], cue_end=info["cue_end"], date_text=info["date_text"])
         if relay:
             shared.update(relay_fields(relay))
-        if spk is None and not partial and not scare:
+        if (spk is None or not spk.known) and not partial and not scare:
             unattributed.append((segs, len(direct)))
         for s in segs:
             direct.append(Quote(article=article.id, start=s.start, end=s.end, text=article.text[s.start:s.end],
@@ -253,21 +286,13 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         if not scare:
             prev_run = run
 
-    for pi in sorted(questions):
-        p = ctx.paras[pi]
-        if in_post(p.start, p.end):
-            continue
-        m = ctx.lex.question_prefix.match(p.text)
-        s = p.start + (m.end() if m else 0)
-        asker = {"speaker_text": interviewer["text"], "speaker_start": interviewer["start"],
-                 "speaker_end": interviewer["end"]} if interviewer else {}
-        out.append(Quote(article=article.id, start=s, end=p.end, text=article.text[s:p.end], kind="question",
-                         confidence=0.8, **asker))
-
+    out += _layout_quotes(ctx, iv, in_post)
     direct_spans = [(q.start, q.end) for q in direct]
-    q_spans = [(ctx.paras[pi].start, ctx.paras[pi].end) for pi in questions]
-    indirect = [q for q in find_indirect(ctx, direct_spans + q_spans, used_cues, state) if not in_post(q.start, q.end)]
-    _after_indirect_speakers(ctx, state, direct, unattributed, questions)
+    q_spans = [(ctx.paras[pi].start, ctx.paras[pi].end) for pi in layout]
+    if headline is not None:
+        q_spans.append((ctx.paras[headline].start, ctx.paras[headline].end))
+    indirect = [q for q in find_indirect(ctx, direct_spans + q_spans, used_cues, disc) if not in_post(q.start, q.end)]
+    _after_indirect_speakers(ctx, disc, direct, unattributed, layout)
     out += direct + indirect
     out.sort(key=lambda q: (q.start, q.end))
     return out

@@ -18,24 +18,73 @@ from dataclasses import dataclass
 from spacy.strings import get_string_id
 
 from rashomon import data as data_files
-from rashomon.annotate import doc_text
+from rashomon.annotate import doc_text, load_titles
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
-PRONOUNS_GROUP = {"they", "it"}
+PRONOUNS_GROUP = {"they", "it", "them"}
 PRONOUNS_SELF = {"i", "we"}
+PRONOUNS_RELATIVE = {"who", "that", "which"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "GROUP", "LOC"}
-INDEFINITE = {"a", "an", "one", "some", "another", "several", "many", "two", "three"}
+INDEFINITE = {"a", "an", "one", "some", "another", "several", "many", "two", "three", "four", "five",
+              "most", "few", "other", "others", "numerous", "multiple", "various", "no"}
+
+
+@dataclass
+class Speaker:
+    """Who a quote is attributed to, as one article names them.
+
+    ``text`` is the words at the quote that name the speaker ("he", "the
+    ministry", "Mr. Abboud"); ``start``/``end`` the named mention of this
+    article it resolves to (``None`` when the text names no one: an unnamed
+    source); ``desc_start``/``desc_end`` the noun phrase that describes the
+    speaker ("the ministry", "a senior official at the port"), for a
+    descriptor or an unnamed source. ``gender`` is ``"m"``, ``"f"`` or
+    ``None``; ``person`` is ``True`` for a person, ``False`` for an
+    organisation, a group or a document, ``None`` when unknown. Offsets are
+    code points into ``Article.text``.
+    """
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    role: str | None = None
+    aff: str | None = None
+    desc_start: int | None = None
+    desc_end: int | None = None
+    gender: str | None = None
+    person: bool | None = None
+    plural: bool = False
+    pron: bool = False
+
+    @property
+    def named(self) -> bool:
+        """Whether the speaker resolves to a named mention."""
+        return self.start is not None
+
+    @property
+    def known(self) -> bool:
+        """Whether the speaker is named or described (an unnamed source counts)."""
+        return self.start is not None or self.desc_start is not None
 
 
 @dataclass
 class Lexicon:
-    """The cue lexicon read from ``data/cues.yaml``."""
+    """The cue lexicon read from ``data/cues.yaml`` (see that file for each field's meaning)."""
 
     form2lemma: dict[str, str]
     np_content: set[str]
+    recipient: set[str]
+    preps: dict[str, frozenset[str]]
+    verbal: set[str]
+    clause_only: set[str]
+    particle: dict[str, str]
     relay: set[str]
     person_nouns: set[str]
     org_nouns: set[str]
+    doc_nouns: set[str]
+    speech_nouns: set[str]
+    male_nouns: set[str]
+    female_nouns: set[str]
     role_groups: list[set[str]]
     role_adjectives: dict[str, str]
     question_heading: re.Pattern
@@ -67,20 +116,36 @@ def lexicon() -> Lexicon:
     """
     raw = data_files.load("cues.yaml")
     form2lemma: dict[str, str] = {}
-    np_content: set[str] = set()
+    flags: dict[str, set[str]] = {k: set() for k in ("np_content", "recipient", "verbal", "clause_only")}
+    preps: dict[str, frozenset[str]] = {}
+    particle: dict[str, str] = {}
     for v in raw["verbs"]:
         lemma = v["lemma"]
         for f in _inflect(lemma) | set(v.get("forms", [])):
             form2lemma.setdefault(f, lemma)
-        if v.get("np_content"):
-            np_content.add(lemma)
+        for k, members in flags.items():
+            if v.get(k):
+                members.add(lemma)
+        if v.get("preps"):
+            preps[lemma] = frozenset(v["preps"])
+        if v.get("particle"):
+            particle[lemma] = v["particle"]
     inter = raw["interview"]
     return Lexicon(
         form2lemma=form2lemma,
-        np_content=np_content,
+        np_content=flags["np_content"],
+        recipient=flags["recipient"],
+        preps=preps,
+        verbal=flags["verbal"],
+        clause_only=flags["clause_only"],
+        particle=particle,
         relay=set(raw["relay_verbs"]),
         person_nouns=set(raw["person_nouns"]["words"]),
         org_nouns=set(raw["org_nouns"]["words"]),
+        doc_nouns=set(raw["doc_nouns"]["words"]),
+        speech_nouns=set(raw["speech_nouns"]["words"]),
+        male_nouns=set(raw["gender_nouns"]["male"]),
+        female_nouns=set(raw["gender_nouns"]["female"]),
         role_groups=[set(g["words"]) for g in raw["role_synonyms"]],
         role_adjectives=dict(raw["role_adjectives"]["map"]),
         question_heading=re.compile(inter["question_heading"], re.I),
@@ -88,6 +153,16 @@ def lexicon() -> Lexicon:
         answer_prefix=re.compile(inter["answer_prefix"], re.I),
         scare_max_words=int(raw["scare_max_words"]),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """``{given name: "m" | "f"}`` from ``data/given_names.yaml`` (US Census 1990
+    first-name lists; see that file and ``scripts/build_given_names.py``)."""
+    raw = data_files.load("given_names.yaml")
+    out = {n: "m" for n in raw["male"]}
+    out.update({n: "f" for n in raw["female"]})
+    return out
 
 
 def cue_lemma(tok) -> str | None:
@@ -164,18 +239,29 @@ def _propn_chain(tok) -> tuple[int, int]:
 def name_span(tok) -> tuple[int, int] | None:
     """Character span of the named mention a token is part of: its ``doc.ents``
     entity (a name label), else its proper-noun chain, each widened to the
-    whitespace-delimited words it sits in ("News.Az", not "Az"); leading "The" and
-    a trailing possessive are left out. ``None`` when the token is not a name."""
+    whitespace-delimited words it sits in ("News.Az", not "Az"); leading "The",
+    leading titles ("Mayor", "Sen.", ``data/titles.yaml``) and a trailing
+    possessive are left out. An entity that holds a verb ("Velimirac told Aster
+    Press" tagged as one title) gives way to the proper-noun chain. ``None``
+    when the token is not a name."""
     doc = tok.doc
     e = ent_of(tok)
-    if e is not None and e.label_ in NAME_LABELS:
+    if e is not None and (e.label_ not in NAME_LABELS or any(t.pos_ in ("VERB", "AUX") for t in e)):
+        e = None
+    if e is not None:
         i, j = e.start, e.end
     elif tok.pos_ == "PROPN":
         i, j = _propn_chain(tok)
+        while i < j and doc[i].pos_ in ("VERB", "AUX"):
+            i += 1
     else:
         return None
+    titles = load_titles()[0]
     while i < j and (doc[i].lower_ == "the" or doc[i].is_punct):
         i += 1
+    if e is None or e.label_ == "PERSON":  # "Mayor Vesna Adamic" → "Vesna Adamic" (never "General Motors")
+        while i < j - 1 and i != tok.i and (doc[i].lower_.rstrip(".") in titles or doc[i].is_punct):
+            i += 1
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
         j -= 1
     if i >= j:
@@ -207,6 +293,40 @@ def noun_phrase(tok) -> tuple[int, int]:
             i = min(i, c.left_edge.i)
     doc = tok.doc
     return doc[i].idx, tok.idx + len(tok.text)
+
+
+_DESC_PREPS = {"of", "at", "in", "for", "from", "with", "on", "to", "close", "familiar", "near", "inside"}
+_DESC_MAX = 12  # tokens
+
+
+def description_span(tok) -> tuple[int, int]:
+    """Character span of the words that describe an unnamed source headed by
+    ``tok``, as written: its determiners and modifiers, and the phrases after it
+    that say who it is ("a senior official at the port authority", "two people
+    familiar with the talks", "officials in the capital"). Stops at a comma, a
+    relative or participial clause ("…, speaking on condition of anonymity") and
+    after ``_DESC_MAX`` tokens. Source: PolNeAR guidelines (the source span keeps
+    the modifiers that identify it; incidental clauses stay out)."""
+    doc = tok.doc
+    s, _ = noun_phrase(tok)
+    i = doc[0].i
+    first = tok.i
+    while first > i and doc[first - 1].idx >= s:
+        first -= 1
+    last = tok.i
+    for c in tok.rights:
+        if c.is_punct or c.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct"):
+            break
+        if c.dep_ in ("prep", "amod") and c.lower_ in _DESC_PREPS:
+            end = c.right_edge.i
+            if any(doc[k].text in ",;:(" or doc[k].is_space for k in range(c.i, end + 1)):
+                break
+            if end - first >= _DESC_MAX:
+                break
+            last = end
+        else:
+            break
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def trim_tokens(toks: list) -> list:
