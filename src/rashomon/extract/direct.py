@@ -24,7 +24,7 @@ D_OPEN = "“„«‟〝"
 D_CLOSE = "”»〞"
 S_OPEN = "‘‚‹"
 S_CLOSE = "’›"
-MARKS = set(D_OPEN + D_CLOSE + S_OPEN + S_CLOSE + "\"'")
+MARKS = set(D_OPEN + D_CLOSE + S_OPEN + S_CLOSE + "\"'`")
 OPEN_CTX = " \t\n([{—–-/:;,"   # chars after which a mark opens
 CLOSE_CTX = " \t\n)]}.,;:!?—–-/…"  # chars before which a mark closes
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
@@ -32,11 +32,20 @@ _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
 
 @dataclass
 class Mark:
+    """A quotation mark at ``pos``; ``width`` 2 for a doubled apostrophe or
+    backtick used as a double mark (''…'' and ``…'', the ASCII style of some
+    newswire archives)."""
+
     pos: int
     ch: str
     double: bool
     can_open: bool
     can_close: bool
+    width: int = 1
+
+    @property
+    def end(self) -> int:
+        return self.pos + self.width
 
 
 @dataclass
@@ -71,9 +80,20 @@ def classify_marks(text: str, start: int, end: int) -> list[Mark]:
     close a quote, from its glyph and the characters around it; apostrophes inside
     words (Baku’s, isn't) and elisions ('90s) are left out."""
     out: list[Mark] = []
+    skip = -1
     for found in _MARK_RE.finditer(text, start, end):
         i = found.start()
+        if i <= skip:
+            continue
         ch = text[i]
+        if text.startswith(("''", "``"), i) and i + 1 < end:
+            skip = i + 1  # a doubled mark: one double quotation mark
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 2] if i + 2 < end else " "
+            opens = ch == "`" or prev in OPEN_CTX or prev in MARKS or not _is_word(nxt) and nxt not in CLOSE_CTX
+            closes = ch == "'" and (nxt in CLOSE_CTX or nxt in MARKS or not (prev in OPEN_CTX))
+            out.append(Mark(i, '"', True, opens and not (closes and _is_word(prev)), closes or not opens, 2))
+            continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         left = prev in OPEN_CTX or prev in MARKS  # preceded by space/opening punct
@@ -96,6 +116,11 @@ def classify_marks(text: str, start: int, end: int) -> list[Mark]:
                 can_open = can_close = True
         out.append(Mark(i, ch, double, can_open, can_close))
     return out
+
+
+def _after_mark(text: str, pos: int) -> int:
+    """The offset after the opening mark at ``pos`` (two characters for '' or ``)."""
+    return pos + (2 if text.startswith(("''", "``"), pos) else 1)
 
 
 def _inch_mark(text: str, m: Mark) -> bool:
@@ -130,15 +155,15 @@ def _pair_in_para(text: str, p: Para, pi: int) -> tuple[list[Seg], list[Seg], in
                     # quote began earlier (or its opener is missing)
                     s, e = trim_blank(text, p.start, m.pos)
                     if e > s:
-                        orphans.append(Seg(s, e, pi, None, m.pos, 0.5))
+                        orphans.append(Seg(s, e, pi, None, m.end - 1, 0.5))
             else:
                 if m.can_close:
-                    s, e = trim_blank(text, open_d.pos + 1, m.pos)
+                    s, e = trim_blank(text, open_d.end, m.pos)
                     if e > s:
-                        segs.append(Seg(s, e, pi, open_d.pos, m.pos, 1.0))
+                        segs.append(Seg(s, e, pi, open_d.pos, m.end - 1, 1.0))
                     open_d = None
                 elif m.can_open:  # a new opener while one is open: the first never closed
-                    s, e = trim_blank(text, open_d.pos + 1, m.pos)
+                    s, e = trim_blank(text, open_d.end, m.pos)
                     if e > s:
                         segs.append(Seg(s, e, pi, open_d.pos, None, 0.5))
                     open_d = m
@@ -150,7 +175,7 @@ def _pair_in_para(text: str, p: Para, pi: int) -> tuple[list[Seg], list[Seg], in
                 if m.ch in "‘'" and m.can_open:
                     open_s = m
             elif m.can_close and m.ch in "’'":
-                s, e = trim_blank(text, open_s.pos + 1, m.pos)
+                s, e = trim_blank(text, open_s.end, m.pos)
                 if e > s:
                     segs.append(Seg(s, e, pi, open_s.pos, m.pos, 0.9))
                 open_s = None
@@ -211,7 +236,7 @@ def find_direct(ctx: DocIndex, questions: set[int]) -> list[Run]:
                     runs.append(pending)
                     last_closed, pending = pending, None
                 elif unclosed is not None:
-                    s, e = trim_blank(text, unclosed + 1, p.end)
+                    s, e = trim_blank(text, _after_mark(text, unclosed), p.end)
                     pending.segs.append(Seg(s, e, pi, unclosed, None, 0.9))
                     unclosed = None
                     continue
@@ -249,7 +274,7 @@ def find_direct(ctx: DocIndex, questions: set[int]) -> list[Run]:
             runs.append(r)
             last_closed = r
         if unclosed is not None:
-            s, e = trim_blank(text, unclosed + 1, p.end)
+            s, e = trim_blank(text, _after_mark(text, unclosed), p.end)
             if e > s:
                 pending = Run([Seg(s, e, pi, unclosed, None, 0.5)])
     if pending is not None:

@@ -187,12 +187,26 @@ _SUBJ_DEPS = frozenset((get_string_id("nsubj"), get_string_id("nsubjpass")))
 _DATELINE = re.compile("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
                        "\\s*[—–-]{1,2}\\s+(?=[A-Z“\"‘])")
 _SENT_END = re.compile(r"[.!?](\s|$)")
+# abbreviations whose period ends no sentence (titles, ranks, company suffixes; AP Stylebook, "abbreviations")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "prof",
+                  "jr", "sr", "inc", "co", "corp", "ltd", "no", "rev", "hon", "adm", "maj", "cmdr", "supt", "det",
+                  "insp", "atty", "pres", "vs", "mt", "ft", "messrs", "mme", "mlle", "sens", "reps", "govs"}
 
 
 def sentence_end(text: str, s: int, limit: int) -> int:
-    """Offset just after the first sentence end in ``text[s:limit]``, else ``limit``."""
-    m = _SENT_END.search(text, s, limit)
-    return m.end() if m else limit
+    """Offset just after the first sentence end in ``text[s:limit]``, else
+    ``limit``. The period of a title or an initial ("Mr. Katz", "J. Smith", "U.S.")
+    ends no sentence."""
+    pos = s
+    while (m := _SENT_END.search(text, pos, limit)) is not None:
+        word = text[max(s, m.start() - 6):m.start()].rsplit(None, 1)[-1:] or [""]
+        w = word[0].lstrip("(\"“'‘")
+        if text[m.start()] == "." and (w.lower() in _ABBREVIATIONS or len(w) == 1 and w.isupper()
+                                       or "." in w and len(w) <= 4):
+            pos = m.end()
+            continue
+        return m.end()
+    return limit
 
 
 def rstrip_pos(text: str, s: int, e: int) -> int:

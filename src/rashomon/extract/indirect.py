@@ -50,7 +50,7 @@ _MIN_CHARS = 8  # a content shorter than this is no proposition ("it", "so")
 def span_of(toks) -> tuple[int, int]:
     """Character span of tokens, without leading punctuation or "that" and trailing punctuation."""
     toks = [t for t in toks if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that",) and toks[0].dep_ == "mark"):
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "for") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN")):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
@@ -97,8 +97,9 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         elif d == "prep":
             if c.lower_ in lex.preps.get(lemma, ()) or (comps and lemma in lex.np_content and c.lower_ in _NP_PREPS):
                 comps.append(c)
-        elif d == "advcl" and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children):
-            comps.append(c)  # "asked whether …"
+        elif d == "advcl" and any(m.dep_ == "mark" and (m.lower_ in _QUESTION_MARKS or m.lower_ == "that" or
+                                                        m.lower_ in lex.preps.get(lemma, ())) for m in c.children):
+            comps.append(c)  # "asked whether …", "called for the rivals to drop out"
         elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
             comps.append(c)  # "called for the minister to resign"
         elif d == "conj" and comps and any(m.dep_ == "mark" for m in c.children):
@@ -153,21 +154,30 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
     return None
 
 
-def _verbal_speech(ctx: DocIndex, verb, toks, subj) -> bool:
-    """For a cue that also names a physical act: whether this use is speech (a
-    person says it, about a person or organisation, a clause or a
-    "for/over/as" reason)."""
-    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "who") or
-                            subj.lower_ in ctx.lex.person_nouns):
+def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
+    """For a cue that also names a physical act: whether this use is speech. The
+    subject is a named person, "he"/"she" or a person noun that is no agent of
+    force; the content is a clause, a "for/over/as/of" phrase or an object that
+    is no place and no target of force (``data/cues.yaml`` ``physical``)."""
+    lex = ctx.lex
+    if subj is None:
+        return False
+    low = _singular(subj.lower_)
+    if not (subj.ent_type_ == "PERSON" or low in ("he", "she", "who") or
+            low in lex.person_nouns and low not in lex.physical_agents):
         return False
     for c in verb.children:
         if c.i < verb.i:
             continue
         if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _VERBAL_PREPS:
             return True
-        if c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lower_ in ctx.lex.person_nouns):
-            return True
+        if c.dep_ == "dobj":
+            return c.ent_type_ not in ("GPE", "LOC", "FAC") and _singular(c.lower_) not in lex.physical_targets
     return False
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
@@ -188,18 +198,23 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     toks = scope.clip(toks)
     if not toks or toks[0].tag_ in _WH and toks[0].lower_ not in _QUESTION_MARKS and toks[0].dep_ != "mark":
         return None
-    if lemma in lex.verbal and not _verbal_speech(ctx, verb, toks, subj):
+    if lemma in lex.verbal and not _verbal_speech(ctx, verb, subj):
         return None
     if len(toks) == 1 and toks[0].pos_ == "PRON":
         return None  # "denied it"
     return span_of(toks)
 
 
-def _passive_participle(verb) -> bool:
-    """A cue verb in a participial clause with no subject or auxiliary of its own
-    ("Asked whether …, X replied", "When questioned about …"): its words are put to
-    the main clause's subject, who is not their speaker. "Having said that …" (an
-    auxiliary) is active and does not count."""
+_ASK = {"ask", "question"}
+
+
+def _passive(verb) -> bool:
+    """A cue verb in the passive ("X was asked whether …") or in a participial
+    clause with no subject or auxiliary of its own ("Asked whether …, X replied",
+    "When questioned about …"): its words are not its grammatical subject's (nor
+    the main clause's subject's). "Having said that …" (an auxiliary) is active."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children)
 
@@ -271,10 +286,14 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             continue
         tok = ctx.doc[i]
         lemma = ctx.cue_lemmas.get(i)
+        kind = "indirect"
         if lemma:
-            if _passive_participle(tok):
-                continue  # "Asked whether the plant would reopen, X replied …": the question is the interviewer's
-            subj = _source(ctx, tok)
+            passive = _passive(tok)
+            if passive and lemma in _ASK:
+                kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's
+            elif passive and _agent(tok) is None and not any(c.dep_ == "ccomp" for c in tok.children):
+                continue  # "X was accused of …" with no one named: not reported speech of anyone
+            subj = _agent(tok) if passive else _source(ctx, tok)
             span = _content(ctx, tok, lemma, subj)
             if span is None:
                 continue
@@ -299,7 +318,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         relay = relay_of(ctx, tok) if lemma != "according to" else None
         if relay:
             relays.add(relay["cue_tok"].i)
-        q = Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind="indirect",
+        q = Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind=kind,
                   **(speaker_fields(spk) if spk else {}),
                   cue=cue["cue"], cue_start=cue["cue_start"], cue_end=cue["cue_end"], date_text=cue["date_text"],
                   confidence=0.85 if spk is not None and spk.known else 0.7,
