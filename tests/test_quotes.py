@@ -411,11 +411,13 @@ def test_sentence_initial_short_quote_is_not_scare(nlp):
      "twelve people had died in the blast"),
 ])
 def test_interviewer_question_is_not_the_answerers_quote(nlp, text, answer):
-    """"Asked whether …, X replied …": only the reply is X's; the question is not quoted as X's."""
+    """"Asked whether …, X replied …": only the reply is X's; the question is an
+    unnamed interviewer's (kind question, no speaker), never X's."""
     art, quotes = run(nlp, text)
-    assert [q.text for q in quotes] == [answer]
-    q = quotes[0]
-    assert q.start > text.index(",")
+    replies = [q for q in quotes if q.kind != "question"]
+    assert [q.text for q in replies] == [answer]
+    assert replies[0].start > text.index(",")
+    assert all(q.speaker_text is None and q.end <= text.index(",") for q in quotes if q.kind == "question")
 
 
 def test_cue_of_the_next_sentence_is_not_a_tail_attribution(nlp):

@@ -287,9 +287,19 @@ def name_span(tok) -> tuple[int, int] | None:
         j -= 1
     if i >= j:
         return None
-    if (e is None or e.label_ != "PERSON") and doc[j - 1].lower_ in lexicon().person_nouns:
-        return None  # a role in title case ("Former Clinton Pollster Says …") describes, it does not name
-    return _widen(doc_text(doc), doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+    text = doc_text(doc)
+    if (e is None or e.label_ != "PERSON") and doc[j - 1].lower_ in lexicon().person_nouns and _title_case_line(text, tok.idx):
+        return None  # a role in a title-case headline ("Former City Pollster Says …") describes, it does not name
+    return _widen(text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a headline in title case (four words or
+    more, nearly all capitalised)."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    words = [w for w in text[s:e if e >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def word_span(tok) -> tuple[int, int]:
