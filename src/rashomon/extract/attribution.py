@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from rashomon.annotate import load_titles
 from rashomon.extract import coref
 from rashomon.extract import speakers as sp
 from rashomon.extract.coref import Discourse
@@ -41,19 +42,23 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     if ctx.in_dateline(subj.idx):
         return None
     ns = ctx.name_span(subj)
-    if ns is not None:
+    if ns is not None and not _title_only(ctx.text[ns[0]:ns[1]]):
         return disc.named(subj, ns)
-    for c in subj.subtree:  # "the mayor of X, John Carter, said": the apposed name
-        if c.dep_ == "appos" and c.i > subj.i and (c.head.i == subj.i or c.ent_type_ == "PERSON"):
-            ns = ctx.name_span(c)
-            if ns is not None and c.ent_type_ in ("PERSON", "ORG", ""):
-                toks = sp.trim_tokens([t for t in subj.subtree if t.i < c.left_edge.i])
-                spk = disc.named(c, ns)
-                spk.role = ctx.doc[toks[0].i:toks[-1].i + 1].text if toks else spk.role
-                return spk
     if subj.is_punct or subj.is_space:
         return None
+    if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title
+        person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None)
+        if person is not None and (pns := ctx.name_span(person)) is not None:
+            spk = disc.named(person, pns)
+            spk.role = spk.role or ctx.text[ns[0]:ns[1]]
+            return spk
     return disc.describe(subj)
+
+
+def _title_only(name: str) -> bool:
+    """Whether a name is only title words ("President", "Sen."): no one is named."""
+    titles = load_titles()[0]
+    return all(w.lower().rstrip(".") in titles for w in name.split())
 
 
 def cue_info(ctx: DocIndex, verb) -> dict:
@@ -110,10 +115,37 @@ def relay_fields(relay: dict) -> dict:
     return {"relayed_by_text": relay["text"], "relayed_by_start": relay["start"], "relayed_by_end": relay["end"]}
 
 
+# "a statement carried by state media": participles that make their agent a relay (OWN, after APS "credit")
+CARRIED = {"carried", "published", "quoted", "cited", "reported", "relayed", "aired", "broadcast", "posted",
+           "released", "distributed", "circulated", "shared"}
+
+
+def carried_by(ctx: DocIndex, verb) -> dict | None:
+    """The relay of "X said in a statement carried by Y …": Y, the agent of a
+    participle on the cue's speech noun, or ``None``."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i < verb.i:
+            continue
+        for n in c.children:
+            if n.dep_ != "pobj" or n.lower_ not in ctx.lex.speech_nouns:
+                continue
+            for a in n.children:
+                if a.dep_ == "acl" and a.lower_ in CARRIED:
+                    agent = next((g for ag in a.children if ag.dep_ == "agent" for g in ag.children
+                                  if g.dep_ == "pobj"), None)
+                    if agent is not None:
+                        ns = ctx.name_span(agent) or sp.noun_phrase(agent)
+                        return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": a}
+    return None
+
+
 def relay_of(ctx: DocIndex, verb) -> dict | None:
     """A relaying outlet for a cue: "X said …, Y reports" (Y's cue governs X's, or
-    closes the same paragraph right after X's clause)."""
+    closes the same paragraph right after X's clause), or "X said in a statement
+    carried by Y" (:func:`carried_by`)."""
     lex = ctx.lex
+    if (found := carried_by(ctx, verb)) is not None:
+        return found
     h = verb.head
     cand = None
     if verb.dep_ in ("ccomp", "parataxis") and h.i != verb.i and ctx.cue_lemma(h) in lex.relay:
@@ -160,6 +192,12 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
     m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 <= 200 else None
     if m:
         return _dash_speaker(ctx, close_pos + 1 + m.start(1), p.end, disc), None
+    pi = ctx.para_of(close_pos)
+    if not tail.strip() and pi + 1 < len(ctx.paras):  # the dash line under a quote ("“…” ¶ — Name, role")
+        nxt = ctx.paras[pi + 1]
+        m = _DASH_ATTRIBUTION.match(nxt.text)
+        if m and nxt.end - nxt.start <= 200:
+            return _dash_speaker(ctx, nxt.start + m.start(1), nxt.end, disc), None
     if re.match(r"\s*[,.]?\s*$", tail[:1]) is None and not tail[:1].isspace() and tail[:1] not in ",.":
         return None, None
     end_tail = sentence_end(text, close_pos + 1, p.end)
@@ -186,6 +224,8 @@ def _dash_speaker(ctx: DocIndex, s: int, limit: int, disc: Discourse) -> Speaker
     comma = ctx.text.find(",", s, end)
     toks = list(ctx.toks_in(s, comma if comma > s else end))
     for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
+        if t.dep_ in ("compound", "nmod", "poss", "amod") and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            continue  # "a CDU-2 operator": the name qualifies a description
         ns = ctx.name_span(t)
         if ns is not None and ns[0] >= s:
             spk = disc.named(t, ns)

@@ -56,25 +56,19 @@ TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "ge
                "amb": "ambassador", "pres": "president", "sec": "secretary", "cmdr": "commander"}
 # organisation heads generic enough to refer to the latest organisation named nearby
 GENERIC_ORG_HEADS = {"company", "firm", "corporation", "group", "organisation", "organization", "operator"}
-GENERIC_ORG_PARAS = 2  # how many paragraphs back "the company" may look for its organisation
+GENERIC_ORG_PARAS = 4  # how many paragraphs back "the company" may look for its organisation
 
 
 @dataclass
 class _Cand:
-    """A candidate antecedent: a mention with its speaker record and salience."""
+    """A candidate antecedent: a named mention (``ns``), a subject pronoun or a
+    described subject at token ``i``; its speaker record is made when first read."""
 
     start: int
+    i: int
     sent: int
-    depth: int
-    speaker: Speaker | None
-    tok: object = None  # the token of a pronoun or description, resolved on demand
-
-
-def _depth(tok) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 40:
-        tok, d = tok.head, d + 1
-    return d
+    named: bool = False
+    speaker: Speaker | None = None
 
 
 def _agrees(feats: tuple, spk: Speaker) -> bool:
@@ -213,6 +207,8 @@ class Discourse:
 
     # -- candidates ------------------------------------------------------------------
     def _candidates(self) -> list[_Cand]:
+        """Named persons, organisations and groups (places and nationalities only
+        as subjects), subject pronouns and described subjects, by position."""
         if self._cands is not None:
             return self._cands
         ctx = self.ctx
@@ -221,35 +217,34 @@ class Discourse:
         for e in doc_ents(ctx.doc):
             if e.label_ not in ("PERSON", "ORG", "NORP", "GPE", "GROUP"):
                 continue
-            if not ctx.text[e.start_char:e.end_char].strip():
-                continue
-            root = e.root
-            if e.label_ in ("GPE", "NORP") and root.dep_ not in ("nsubj", "nsubjpass"):
+            if e.label_ in ("GPE", "NORP") and ctx.doc[e.end - 1].dep_ not in ("nsubj", "nsubjpass"):
                 continue  # places and nationalities speak only as subjects ("Russia said it")
-            ns = ctx.name_span(root)
-            if ns is None:
-                continue
             seen.update(range(e.start, e.end))
-            out.append(_Cand(ns[0], ctx.sentence_of(root.i), _depth(root), self.named(root, ns)))
+            out.append(_Cand(e.start_char, e.end - 1, ctx.sentence_of(e.end - 1), True))
+        heads = _heads()
         for i in ctx.subjects:
             if i in seen:
                 continue
             tok = ctx.doc[i]
             low = tok.lower_
-            if low in PRONOUN_FEATURES:
-                out.append(_Cand(tok.idx, ctx.sentence_of(i), _depth(tok), None, tok))
-            elif tok.pos_ == "NOUN" and _singular(low) in _heads():
-                out.append(_Cand(tok.idx, ctx.sentence_of(i), _depth(tok), None, tok))
+            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
         out.sort(key=lambda c: c.start)
         self._cands = out
         self._cand_starts = [c.start for c in out]
         return out
 
-    def _cand_speaker(self, c: _Cand, resolve) -> Speaker | None:
-        if c.speaker is None and c.tok is not None:
-            if c.tok.lower_ in PRONOUN_FEATURES:
-                return resolve(c.tok)
-            c.speaker = self.describe(c.tok)
+    def _cand_speaker(self, c: _Cand) -> Speaker | None:
+        if c.speaker is None:
+            tok = self.ctx.doc[c.i]
+            if c.named:
+                ns = self.ctx.name_span(tok)
+                c.speaker = self.named(tok, ns) if ns is not None else None
+                c.named = False  # read once
+            elif tok.lower_ in PRONOUN_FEATURES:
+                return self.resolve_pronoun(tok)
+            else:
+                c.speaker = self.describe(tok)
         return c.speaker
 
     def resolve_pronoun(self, tok) -> Speaker | None:
@@ -279,8 +274,8 @@ class Discourse:
                 by_sent.setdefault(c.sent, []).append(c)
             k -= 1
         for s in sorted(by_sent, reverse=True):
-            for c in sorted(by_sent[s], key=lambda c: (c.depth, c.start)):
-                spk = self._cand_speaker(c, self.resolve_pronoun)
+            for c in sorted(by_sent[s], key=lambda c: (ctx.depth(c.i), c.start)):
+                spk = self._cand_speaker(c)
                 if spk is not None and spk.known and _agrees(feats, spk):
                     return replace(spk, text=tok.text, pron=True)
         return None
@@ -299,6 +294,13 @@ class Discourse:
         person = True if low in lex.person_nouns else False if (low in lex.org_nouns or low in lex.doc_nouns) else None
         base = Speaker(text=text, desc_start=s, desc_end=e, person=person, plural=plural and person is not False,
                        gender=_noun_gender(low))
+        for c in tok.rights:  # "the mayor of X, John Carter, said": the apposed name
+            if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "") and (ns := ctx.name_span(c)) is not None:
+                spk = self.named(c, ns)
+                role = sp.trim_tokens([t for t in tok.subtree if t.i < c.left_edge.i])
+                if role:
+                    spk.role = ctx.doc[role[0].i:role[-1].i + 1].text
+                return spk
         owner = _owner(tok)
         if owner is not None and person is not True:
             # "Powell's office", "the Cruz campaign": the named owner speaks through it
@@ -320,7 +322,7 @@ class Discourse:
         (:func:`speakers.role_score`, a preceding mention on a tie), else an
         organisation whose name holds the head noun ("the ministry" → "Foreign
         Ministry") or, for a generic head ("the company"), the latest organisation
-        named in this or the two paragraphs before."""
+        named as a subject in this or the ``GENERIC_ORG_PARAS`` paragraphs before."""
         _, mods = sp.descriptor_words(tok)
         key = (head, frozenset(mods))
         if key not in self._desc_matches:  # role scores do not depend on the position
@@ -340,10 +342,18 @@ class Discourse:
         for o in reversed(orgs):
             if head in self.ctx.text[o.start:o.end].lower().split():
                 return o
-        if head in GENERIC_ORG_HEADS and orgs:
-            last = orgs[-1]
-            if self.ctx.para_of(tok.idx) - self.ctx.para_of(last.start) <= GENERIC_ORG_PARAS:
-                return last
+        if head not in GENERIC_ORG_HEADS:
+            return None
+        # the latest organisation that acts (a subject), rather than one addressed ("told the agency")
+        here = self.ctx.para_of(tok.idx)
+        for o in reversed(orgs):
+            if here - self.ctx.para_of(o.start) > GENERIC_ORG_PARAS:
+                break
+            last = self.ctx.text[o.start:o.end].split()[-1].lower().strip(".,'’")
+            if last in lex.org_nouns and last != head:
+                continue  # "the company" is not "the Workers' Union" nor "the News Agency"
+            if self.ctx.tok_at(o.end - 1).dep_ in ("nsubj", "nsubjpass", "poss"):
+                return o
         return None
 
     def _named_roles(self) -> list[Speaker]:
@@ -353,13 +363,14 @@ class Discourse:
             for e in doc_ents(self.ctx.doc):
                 if e.label_ not in ("PERSON", "ORG") or not self.ctx.text[e.start_char:e.end_char].strip():
                     continue
-                ns = self.ctx.name_span(e.root)
+                last = self.ctx.doc[e.end - 1]
+                if not self.ctx.role_of(last)[0]:
+                    continue
+                ns = self.ctx.name_span(last)
                 if ns is None or ns in seen:
                     continue
-                spk = self.named(e.root, ns)
-                if spk.role:
-                    seen.add(ns)
-                    out.append(spk)
+                seen.add(ns)
+                out.append(self.named(last, ns))
             self._roles = out
         return self._roles
 
@@ -370,9 +381,10 @@ class Discourse:
             for e in doc_ents(self.ctx.doc):
                 if e.label_ != "ORG" or self.in_quote(e.start_char):
                     continue
-                ns = self.ctx.name_span(e.root)
+                last = self.ctx.doc[e.end - 1]
+                ns = self.ctx.name_span(last)
                 if ns is not None:
-                    out.append(self.named(e.root, ns))
+                    out.append(self.named(last, ns))
             self._orgs = out
         return self._orgs
 

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, IDX, LOWER, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LOWER, SENT_START
 from spacy.strings import get_string_id
 
 from rashomon.annotate import doc_ents, doc_text
@@ -77,6 +77,8 @@ class DocIndex:
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
         starts, lowers, deps = doc.to_array([IDX, LOWER, DEP]).T.tolist()  # lower-case forms as spaCy hashes
+        self._heads = [i + h for i, h in enumerate(doc.to_array(HEAD).astype("int64").tolist())]  # HEAD is relative
+        self._depths: dict[int, int] = {}
         self.tok_starts: list[int] = starts
         self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
         self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
@@ -161,10 +163,20 @@ class DocIndex:
         """Person and organisation mentions of the body as (start, end, lower-case
         text), sorted, with their starts for bisect; read once."""
         if self._named is None:
-            ents = sorted((e.start_char, e.end_char, e.text.lower()) for e in doc_ents(self.doc)
-                          if e.label_ in ("PERSON", "ORG") and e.text.strip())
+            ents = sorted((e.start_char, e.end_char, self.text[e.start_char:e.end_char].lower())
+                          for e in doc_ents(self.doc) if e.label_ in ("PERSON", "ORG"))
+            ents = [e for e in ents if e[2].strip()]
             self._named = ([e[0] for e in ents], ents)
         return self._named
+
+    def depth(self, i: int) -> int:
+        """How many arcs separate token ``i`` from the root of its sentence."""
+        if i not in self._depths:
+            d, k = 0, i
+            while self._heads[k] != k and d < 60:
+                k, d = self._heads[k], d + 1
+            self._depths[i] = d
+        return self._depths[i]
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)

@@ -80,6 +80,18 @@ def _request_object(obj, rights) -> bool:
         not any(c.dep_ == "xcomp" for c in after)
 
 
+def _statement_clause(ctx: DocIndex, prep):
+    """The that-clause the parser hung on the speech noun of "in a statement …
+    that …" (``prep`` is "in"), or ``None``."""
+    for n in prep.children:
+        if n.dep_ == "pobj" and n.lower_ in ctx.lex.speech_nouns:
+            for t in n.subtree:
+                if t.i > n.i and t.dep_ in ("acl", "relcl", "ccomp") and \
+                        any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+                    return t
+    return None
+
+
 def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
     """The content tokens after the cue (its complements), or ``None``."""
     lex = ctx.lex
@@ -97,6 +109,8 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         elif d == "prep":
             if c.lower_ in lex.preps.get(lemma, ()) or (comps and lemma in lex.np_content and c.lower_ in _NP_PREPS):
                 comps.append(c)
+            elif (that := _statement_clause(ctx, c)) is not None:
+                comps.append(that)  # "said in a statement (carried by …) that …"
         elif d == "advcl" and any(m.dep_ == "mark" and (m.lower_ in _QUESTION_MARKS or m.lower_ == "that" or
                                                         m.lower_ in lex.preps.get(lemma, ())) for m in c.children):
             comps.append(c)  # "asked whether …", "called for the rivals to drop out"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.strings import get_string_id
 
 from rashomon import data as data_files
-from rashomon.annotate import doc_text, load_titles
+from rashomon.annotate import CACHE_PREFIX, doc_ents, doc_text, load_titles
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "it", "them"}
@@ -197,8 +197,8 @@ def subject_of(verb):
     v = verb
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]  # the small model can make a mark («) the subject
-        if subj:
-            return subj[0]
+        if subj:  # of two, the nearer ("…, two of them seriously, spokesman X said")
+            return min(subj, key=lambda c: abs(c.i - v.i))
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None
         h = v.head
@@ -224,17 +224,18 @@ def subject_of(verb):
 
 
 def ent_of(tok):
-    """The ``doc.ents`` span holding a token, or ``None``."""
+    """The ``doc.ents`` span holding a token, or ``None`` (an index of the Doc's
+    entities by token is built once per Doc, kept with its other caches)."""
     if not tok.ent_type_:
         return None
-    from spacy.tokens import Span
+    doc = tok.doc
+    index = doc.user_data.get(_ENT_INDEX)
+    if index is None:
+        index = doc.user_data[_ENT_INDEX] = {k: e for e in doc_ents(doc) for k in range(e.start, e.end)}
+    return index.get(tok.i)
 
-    doc, i, j = tok.doc, tok.i, tok.i + 1
-    while doc[i].ent_iob_ == "I" and i > 0:
-        i -= 1
-    while j < len(doc) and doc[j].ent_iob_ == "I":
-        j += 1
-    return Span(doc, i, j, label=tok.ent_type_)
+
+_ENT_INDEX = CACHE_PREFIX + "ent_index"
 
 
 def _propn_chain(tok) -> tuple[int, int]:
@@ -322,7 +323,7 @@ def noun_phrase(tok) -> tuple[int, int]:
     "one Azerbaijani commander"), without relative clauses or appositions."""
     i = tok.i
     for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct") or c.tag_ == "POS":
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case") or c.tag_ in ("POS", "HYPH"):
             i = min(i, c.left_edge.i)
     doc = tok.doc
     return doc[i].idx, tok.idx + len(tok.text)
