@@ -294,8 +294,9 @@ class Discourse:
         person = True if low in lex.person_nouns else False if (low in lex.org_nouns or low in lex.doc_nouns) else None
         base = Speaker(text=text, desc_start=s, desc_end=e, person=person, plural=plural and person is not False,
                        gender=_noun_gender(low))
-        for c in tok.rights:  # "the mayor of X, John Carter, said": the apposed name
-            if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "") and (ns := ctx.name_span(c)) is not None:
+        for c in tok.subtree:  # "the mayor of X, John Carter, said": the apposed name
+            if c.dep_ == "appos" and c.i > tok.i and (c.head.i == tok.i or c.ent_type_ == "PERSON") and \
+                    c.ent_type_ in ("PERSON", "ORG", "") and (ns := ctx.name_span(c)) is not None:
                 spk = self.named(c, ns)
                 role = sp.trim_tokens([t for t in tok.subtree if t.i < c.left_edge.i])
                 if role:
