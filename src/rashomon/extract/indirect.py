@@ -92,6 +92,16 @@ def _statement_clause(ctx: DocIndex, prep):
     return None
 
 
+def _misparsed_clause(obj) -> bool:
+    """An object of "say" that is a clause the parser read as a noun phrase ("Aides
+    say the more delegates he takes, the more leverage he has"): four tokens or
+    more with a verb of their own."""
+    if obj.pos_ == "PRON":
+        return False
+    toks = list(obj.subtree)
+    return len(toks) >= 4 and any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "ccomp", "conj") for t in toks)
+
+
 def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
     """The content tokens after the cue (its complements), or ``None``."""
     lex = ctx.lex
@@ -104,7 +114,7 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         elif d in _OBJECTS:
             if lemma in lex.recipient and d != "oprd" and _request_object(c, rights):
                 continue  # the addressee
-            if lemma in lex.np_content or d == "oprd" or comps:
+            if lemma in lex.np_content or d == "oprd" or comps or _misparsed_clause(c):
                 comps.append(c)
         elif d == "prep":
             if c.lower_ in lex.preps.get(lemma, ()) or (comps and lemma in lex.np_content and c.lower_ in _NP_PREPS):
@@ -160,6 +170,9 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
         if len(left) >= 3 and "," in ctx.text[left[-1].idx:verb.idx]:
             return toks
         return None
+    if verb.dep_ == "conj" and h.i < verb.i and verb.i > 0 and ctx.doc[verb.i - 1].text == "," and \
+            any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return [t for t in h.subtree if t.i < verb.i - 1]  # "…, but it is under pressure, said the chief executive"
     if verb.dep_ == "advcl" and h.i != verb.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
         return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
@@ -198,19 +211,21 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     """Content span of a cue verb (see the module docstring), or ``None`` when the
     content is missing or names the words without giving them ("what he said")."""
     lex = ctx.lex
-    if any(c.tag_ in _WH and c.dep_ in ("dobj", "nsubj") for c in verb.children):
-        return None  # "what the commander said": the words are not given
+    if any(c.tag_ in _WH and (c.dep_ == "dobj" or c.dep_ == "nsubj" and verb.dep_ != "relcl") for c in verb.children):
+        return None  # "what the commander said": the words are not given ("voters who said …" are)
     if lemma in lex.particle and not any(c.dep_ == "prt" and c.lower_ == lex.particle[lemma] for c in verb.children) \
             and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
         return None  # "point" is a cue as "point out" or "point to"
     scope = _Scope(ctx, verb)
     toks = _right_content(ctx, verb, lemma)
-    if toks is None:
+    if toks is not None:
+        toks = scope.clip(toks)
+        if toks and toks[0].tag_ in _WH and toks[0].lower_ not in _QUESTION_MARKS and toks[0].dep_ != "mark":
+            return None  # "said what he wanted": the words are not given
+    else:
         toks = _around_content(ctx, verb)
-    if toks is None:
-        return None
-    toks = scope.clip(toks)
-    if not toks or toks[0].tag_ in _WH and toks[0].lower_ not in _QUESTION_MARKS and toks[0].dep_ != "mark":
+        toks = scope.clip(toks) if toks is not None else None
+    if not toks:
         return None
     if lemma in lex.verbal and not _verbal_speech(ctx, verb, subj):
         return None
