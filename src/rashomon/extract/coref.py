@@ -44,8 +44,9 @@ from rashomon.extract.speakers import Speaker
 PRONOUN_FEATURES: dict[str, tuple[bool | None, str | None, bool | None]] = {
     "he": (True, "m", False), "him": (True, "m", False),
     "she": (True, "f", False), "her": (True, "f", False),
-    "it": (False, None, False),
-    "they": (None, None, True), "them": (None, None, True),
+    "his": (True, "m", False),
+    "it": (False, None, False), "its": (False, None, False),
+    "they": (None, None, True), "them": (None, None, True), "their": (None, None, True),
 }
 SENTENCES_BACK = 6  # how many sentences before a pronoun are searched
 # title abbreviations and the role words they stand for ("Sen. Ted Cruz" ~ "the senator")

@@ -54,10 +54,16 @@ _TOLD = frozenset((get_string_id("told"), get_string_id("tells")))
 
 
 @functools.lru_cache(maxsize=1)
+def _noun_ids() -> frozenset[int]:
+    """Hashes of the speech nouns of the cue lexicon ("statement", "claims", "attacks")."""
+    return frozenset(get_string_id(w) for w in sp.lexicon().speech_nouns)
+
+
+@functools.lru_cache(maxsize=1)
 def _scanned_forms() -> frozenset[int]:
     """Hashes of the forms :class:`DocIndex` notes while reading a Doc's tokens: cue
-    verb forms, "according", "told" and "tells"."""
-    return sp.cue_form_ids() | _TOLD | {_ACCORDING}
+    verb forms, speech nouns, "according", "told" and "tells"."""
+    return sp.cue_form_ids() | _noun_ids() | _TOLD | {_ACCORDING}
 
 
 class DocIndex:
@@ -83,8 +89,10 @@ class DocIndex:
         self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
         self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
         self.according: set[int] = set()  # tokens "according"
+        self.cue_nouns: set[int] = set()  # speech nouns ("claims", "attacks")
         self.told: list[int] = []  # tokens "told", "tells"
         cue_forms = sp.cue_form_ids()
+        nouns = _noun_ids()
         wanted = _scanned_forms()
         for i, lower in enumerate(lowers):
             if lower not in wanted:
@@ -93,6 +101,9 @@ class DocIndex:
                 lemma = sp.cue_lemma(doc[i])
                 if lemma:
                     self.cue_lemmas[i] = lemma
+                    continue
+            if lower in nouns and doc[i].pos_ == "NOUN":
+                self.cue_nouns.add(i)
             if lower == _ACCORDING:
                 self.according.add(i)
             if lower in _TOLD:

@@ -187,11 +187,7 @@ def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
     force; the content is a clause, a "for/over/as/of" phrase or an object that
     is no place and no target of force (``data/cues.yaml`` ``physical``)."""
     lex = ctx.lex
-    if subj is None:
-        return False
-    low = _singular(subj.lower_)
-    if not (subj.ent_type_ == "PERSON" or low in ("he", "she", "who") or
-            low in lex.person_nouns and low not in lex.physical_agents):
+    if subj is None or not _person_source(ctx, subj):
         return False
     for c in verb.children:
         if c.i < verb.i:
@@ -265,6 +261,53 @@ def _source(ctx: DocIndex, verb):
     return subj
 
 
+_NOUN_PREPS = {"on", "of", "against", "for", "about", "to", "that"}
+
+
+def _noun_cue(ctx: DocIndex, noun):
+    """(source, content span) of a speech noun ("Trump's claim that …", "her attacks
+    on the senator", "his call for talks", "a statement by the ministry that …"):
+    the owner (a possessive or compound name, a "by"/"from" agent, or the subject
+    of the verb the noun is the object of: "X made an attack on …"), and a
+    that-clause, an infinitive or the object of "on/of/against/for/about". A noun
+    with no source, or with a content of fewer than three words, gives nothing."""
+    src = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if src is None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                src = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        src = cue_subject(ctx, noun.head)
+    if src is None:
+        return None
+    content = None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+                m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children):
+            content = list(c.subtree)
+            break
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+            content = [t for t in c.subtree if t.i != c.i]
+            break
+    if not content or len(content) < 3:
+        return None
+    if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
+        return None  # "the army's attack on the city" is no speech
+    scope = _Scope(ctx, noun)
+    return src, span_of(scope.clip(content))
+
+
+_VERBAL_NOUNS = {"attack", "charge", "threat"}
+
+
+def _person_source(ctx: DocIndex, tok) -> bool:
+    """A source that can only speak, not strike: a named person, "he"/"she" (and
+    their possessives), or a person noun that names no agent of force."""
+    low = _singular(tok.lower_)
+    return tok.ent_type_ == "PERSON" or low in ("he", "she", "who", "his", "her") or \
+        low in ctx.lex.person_nouns and low not in ctx.lex.physical_agents
+
+
 def _according(ctx: DocIndex, tok):
     """(source, content span) of "according to X": the clause it attaches to, or
     the rest of its sentence, without the "according to X" phrase."""
@@ -306,8 +349,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         outside = "".join(ctx.text[k] for k in range(s, e) if not direct_mask[k])
         return len([w for w in outside.split() if any(ch.isalnum() for ch in w)]) < 2
 
-    # only cue verbs and "according" can start an indirect quote: no Token for the others
-    for i in sorted(ctx.cue_lemmas.keys() | ctx.according):
+    # only cues can start an indirect quote: no Token for the others
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
@@ -327,6 +370,13 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             if span is None:
                 continue
             cue = cue_info(ctx, tok)
+        elif i in ctx.cue_nouns:
+            found = _noun_cue(ctx, tok)
+            if found is None:
+                continue
+            subj, span = found
+            cue = cue_info(ctx, tok)
+            lemma = tok.lower_
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             found = _according(ctx, tok)
             if found is None:
@@ -344,7 +394,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                 (tok.left_edge.idx <= subj.idx <= tok.idx):
             continue  # the source inside its own content: a misparse
         spk = speaker_from_subject(ctx, subj, disc) if subj is not None else None
-        relay = relay_of(ctx, tok) if lemma != "according to" else None
+        relay = relay_of(ctx, tok) if i in ctx.cue_lemmas else None
         if relay:
             relays.add(relay["cue_tok"].i)
         q = Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind=kind,
