@@ -97,12 +97,10 @@ class DocIndex:
         for i, lower in enumerate(lowers):
             if lower not in wanted:
                 continue  # most tokens: one set lookup
-            if lower in cue_forms:
-                lemma = sp.cue_lemma(doc[i])
-                if lemma:
-                    self.cue_lemmas[i] = lemma
-                    continue
-            if lower in nouns and doc[i].pos_ == "NOUN":
+            lemma = sp.cue_lemma(doc[i]) if lower in cue_forms else None
+            if lemma:
+                self.cue_lemmas[i] = lemma
+            elif lower in nouns and doc[i].pos_ == "NOUN":
                 self.cue_nouns.add(i)
             if lower == _ACCORDING:
                 self.according.add(i)
