@@ -92,6 +92,24 @@ def _statement_clause(ctx: DocIndex, prep):
     return None
 
 
+_SETTING_PREPS = {"in", "on", "at", "during", "after", "before", "to", "from", "with", "via", "through", "by",
+                  "while", "since", "outside", "inside", "near", "for"}
+_MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "x", "telegram", "youtube", "camera"}
+
+
+def _setting(ctx: DocIndex, c) -> bool:
+    """Whether a phrase after a cue says when, where, how or to whom it was said
+    ("on Friday", "in a statement", "on Twitter", "to reporters"), not what."""
+    if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME"):
+        return True
+    if c.dep_ != "prep" or c.lower_ not in _SETTING_PREPS:
+        return c.dep_ == "dobj" and c.lower_ in ("reporters", "journalists")
+    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") or \
+        obj.lower_ in ctx.lex.speech_nouns or obj.lower_ in ctx.lex.doc_nouns or obj.lower_ in _MEDIA or \
+        obj.lower_ in ctx.lex.person_nouns or obj.pos_ == "PRON"
+
+
 def _misparsed_clause(obj) -> bool:
     """An object of "say" that is a clause the parser read as a noun phrase ("Aides
     say the more delegates he takes, the more leverage he has"): four tokens or
@@ -136,6 +154,13 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
     lo, hi = comps[0].left_edge.i, max(c.right_edge.i for c in comps)
     if comps[0].dep_ == "prep" and comps[0].i == lo:
         lo += 1  # "called for talks": the content is "talks"
+    if comps[0].dep_ == "ccomp":  # "said about half of the adjustment reflected …": words the parser left outside
+        for c in rights:
+            if c.i >= comps[0].left_edge.i:
+                break
+            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
+                lo = c.left_edge.i
+                break
     if not clause and hi - lo < 2:
         return None  # a bare noun phrase of one or two words ("that account") is no proposition
     return [ctx.doc[k] for k in range(lo, hi + 1)]
@@ -317,7 +342,8 @@ def _according(ctx: DocIndex, tok):
     scope = _Scope(ctx, tok)
     phrase = range(tok.left_edge.i, tok.right_edge.i + 1)
     h = tok.head
-    base = h.subtree if h.pos_ in ("VERB", "AUX") else ctx.doc[scope.lo:scope.hi]
+    edge = tok.left_edge.i <= scope.lo or all(t.is_punct for t in ctx.doc[tok.right_edge.i + 1:scope.hi])
+    base = h.subtree if h.pos_ in ("VERB", "AUX") and not edge else ctx.doc[scope.lo:scope.hi]
     toks = scope.clip(t for t in base if t.i not in phrase)
     if len(toks) < 3:
         toks = scope.clip(t for t in ctx.doc[scope.lo:scope.hi] if t.i not in phrase)
