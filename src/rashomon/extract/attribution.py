@@ -42,6 +42,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     if ctx.in_dateline(subj.idx):
         return None
     ns = ctx.name_span(subj)
+    if ns is not None and (after := _name_after_title(ctx, ns)) is not None:
+        return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
     if ns is not None and not _title_only(ctx.text[ns[0]:ns[1]]):
         return disc.named(subj, ns)
     if subj.is_punct or subj.is_space:
@@ -53,6 +55,37 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
             spk.role = spk.role or ctx.text[ns[0]:ns[1]]
             return spk
     return disc.describe(subj)
+
+
+def _name_after_title(ctx: DocIndex, ns: tuple[int, int]):
+    """The person named right after a name that ends in a title ("Navy Capt." +
+    "Jeff Davis", split by the period), or ``None``."""
+    words = ctx.text[ns[0]:ns[1]].split()
+    if not words or words[-1].lower().rstrip(".") not in load_titles()[0]:
+        return None
+    k = ctx.tok_range(ns[1], ns[1] + 3)
+    for i in range(k.start, min(k.stop + 1, len(ctx.doc))):
+        t = ctx.doc[i]
+        if t.ent_type_ == "PERSON" and ctx.name_span(t) is not None:
+            return t
+        if not t.is_punct:
+            break
+    return None
+
+
+def _after_cue(ctx: DocIndex, verb):
+    """The speaker named right after an inverted cue ("…,” said Edward Leamer, an
+    economist, “…”), where the parse gave the cue no subject after the quote:
+    the last word of the name or noun phrase that follows the cue (a date or
+    time in between is skipped: "said Thursday")."""
+    k = verb.i + 1
+    while k < len(ctx.doc) and (ctx.doc[k].ent_type_ in ("DATE", "TIME") or ctx.doc[k].pos_ == "ADV"):
+        k += 1
+    last = None
+    while k < len(ctx.doc) and (ctx.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or ctx.doc[k].tag_ == "POS"):
+        last = ctx.doc[k] if ctx.doc[k].pos_ in ("PROPN", "NOUN") else last
+        k += 1
+    return last
 
 
 def _title_only(name: str) -> bool:
@@ -210,6 +243,8 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
             if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" for c in t.children):
                 break  # "“… tragedy.” X told reporters that …": a new sentence with its own content
             subj = cue_subject(ctx, t)
+            if subj is None or subj.idx < close_pos:
+                subj = _after_cue(ctx, t) if t.idx > close_pos else None
             if subj is not None and subj.idx > close_pos:
                 return speaker_from_subject(ctx, subj, disc), t
     return None, None

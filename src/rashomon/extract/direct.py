@@ -68,6 +68,7 @@ class Run:
     closed: bool = False
     speaker: Speaker | None = None
     attr_end: int | None = None  # end of the quote's attribution (its cue sentence after the quote)
+    cue_at: int | None = None  # offset of the quote's cue word
 
 
 

@@ -145,6 +145,22 @@ def _after_indirect_speakers(ctx: DocIndex, disc: Discourse, direct: list[Quote]
         disc.record(segs[0].start, spk, _attribution_end(ctx, segs[-1], spk, None))
 
 
+def _interrupted(ctx: DocIndex, prev: Run | None, first: Seg, lead_end: int) -> bool:
+    """Whether a quote resumes the previous one after its attribution in the same
+    sentence ("“The risk,” said X, an economist, “is that …”"): the words between
+    the two hold the previous quote's cue, no other cue, and end in a comma."""
+    if prev is None or prev.speaker is None or prev.cue_at is None or not prev.segs:
+        return False
+    last = prev.segs[-1]
+    if last.para != first.para or last.close_pos is None or not last.close_pos < prev.cue_at < lead_end:
+        return False
+    if ctx.text[lead_end - 1] != "," or ctx.text.find(".", last.close_pos + 1, lead_end) >= 0 and \
+            sentence_end(ctx.text, prev.cue_at, lead_end) < lead_end:
+        return False
+    r = ctx.tok_range(last.close_pos + 1, lead_end)
+    return sum(1 for k in range(r.start, r.stop) if k in ctx.cue_lemmas) == 1
+
+
 def _layout_quotes(ctx: DocIndex, iv: Interview, in_post) -> list[Quote]:
     """Questions, transcript answers and a headline "Name: words" as quotes."""
     art = ctx.article
@@ -246,6 +262,8 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
             if subj is not None:
                 spk, cue_tok = speaker_from_subject(ctx, subj, disc), v
                 conf = 0.85
+        if spk is None and partial and _interrupted(ctx, prev_run, first, before):
+            spk, conf, partial = prev_run.speaker, 0.85, False  # "“The risk,” said X, “is that …”"
         if cue_tok is not None and not partial:
             used_cues.add(cue_tok.i)
         scare = partial and n_words <= ctx.lex.scare_max_words and len(segs) == 1 and \
@@ -262,6 +280,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         relay = relay_of(ctx, cue_tok) if cue_tok is not None else None
         info = cue_info(ctx, cue_tok) if cue_tok is not None else {}
         run.speaker = spk if not scare and spk is not None and spk.known else None
+        run.cue_at = cue_tok.idx if cue_tok is not None else None
         run.attr_end = _attribution_end(ctx, last, spk, cue_tok)
         if run.speaker is not None:
             disc.record(first.start, spk, run.attr_end)
