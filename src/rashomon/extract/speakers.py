@@ -197,8 +197,8 @@ def subject_of(verb):
     v = verb
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]  # the small model can make a mark («) the subject
-        if subj:  # of two, the nearer ("…, two of them seriously, spokesman X said")
-            return min(subj, key=lambda c: abs(c.i - v.i))
+        if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
+            return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None
         h = v.head
