@@ -88,6 +88,29 @@ def _after_cue(ctx: DocIndex, verb):
     return last
 
 
+def _before_cue(ctx: DocIndex, close_pos: int, verb):
+    """The speaker named between a closing mark and its cue, where the parse hung
+    the name on the quote ("…,” Gene Sperling, a Clinton adviser, said"): the
+    head of the phrase that opens the words after the mark, when only an
+    apposition set off by commas follows it before the cue."""
+    r = ctx.tok_range(close_pos + 1, verb.idx)
+    toks = [ctx.doc[k] for k in range(r.start, r.stop) if not ctx.doc[k].is_space]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    head = None
+    for k, t in enumerate(toks):
+        if t.text == ",":
+            rest = toks[k + 1:]
+            if rest and rest[-1].text != ",":
+                return None  # not an apposition closed before the cue
+            break
+        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and t.tag_ not in ("POS", "HYPH") and t.text != "-":
+            return None
+        if t.pos_ in ("PROPN", "NOUN"):
+            head = t
+    return head
+
+
 def _title_only(name: str) -> bool:
     """Whether a name is only title words ("President", "Sen."): no one is named."""
     titles = load_titles()[0]
@@ -240,11 +263,11 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
             t = ctx.doc[k]
             if t.idx - close_pos > 200:
                 break
-            if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" for c in t.children):
-                break  # "“… tragedy.” X told reporters that …": a new sentence with its own content
+            if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" and c.idx > close_pos for c in t.children):
+                break  # "“… tragedy.” X told reporters that …" / "“…” “…,” X said": a cue with content of its own
             subj = cue_subject(ctx, t)
             if subj is None or subj.idx < close_pos:
-                subj = _after_cue(ctx, t) if t.idx > close_pos else None
+                subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
             if subj is not None and subj.idx > close_pos:
                 return speaker_from_subject(ctx, subj, disc), t
     return None, None
@@ -286,8 +309,12 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
     if lead_end == p.start and pi > 0 and ctx.paras[pi - 1].text.rstrip().endswith(":"):
         p = ctx.paras[pi - 1]
         lead_end = rstrip_pos(text, p.start, p.end)
-    if lead_end == p.start or text[lead_end - 1] not in ":,":
+    if lead_end == p.start:
         return None, None
+    if text[lead_end - 1] not in ":,":
+        last = ctx.tok_at(lead_end - 1)
+        if last is None or last.i not in ctx.cue_lemmas:
+            return None, None  # "a man yelled “Stay there!”": a cue right before the quote also opens it
     s = max(p.start, lead_end - 300)
     m = list(re.finditer(r"[.!?]\s", text[s:lead_end]))
     if m:

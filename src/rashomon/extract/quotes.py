@@ -62,6 +62,12 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
     return k > start and text[k - 1] in ".!?…"
 
 
+def _utterance(text: str, start: int, end: int) -> bool:
+    """Whether quoted words are a sentence of their own (a capital first, a full
+    stop, "!" or "?" last: "a man yelled “Stay there!”"), not a quoted term."""
+    return text[start:start + 1].isupper() and _ends_sentence(text, start, end)
+
+
 def _attribution_end(ctx: DocIndex, last: Seg, spk: Speaker | None, cue_tok) -> int:
     """Where a direct quote and its attribution end in its last paragraph: the end
     of the cue's sentence when the cue or the named speaker follows the quote
@@ -267,7 +273,8 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         if cue_tok is not None and not partial:
             used_cues.add(cue_tok.i)
         scare = partial and n_words <= ctx.lex.scare_max_words and len(segs) == 1 and \
-            (cue_tok is None or ctx.cue_lemma(cue_tok) not in ("describe", "call"))
+            (cue_tok is None or ctx.cue_lemma(cue_tok) not in ("describe", "call")) and \
+            not (cue_tok is not None and _utterance(ctx.text, first.start, last.end))
         if spk is None and not partial:
             # a run of quoted paragraphs of one speaker: inherit from the previous quote
             if prev_run is not None and prev_run.speaker and prev_run.segs and \
