@@ -45,6 +45,7 @@ _NP_PREPS = {"for", "of", "as", "over", "about", "on", "against", "to", "that", 
 _VERBAL_PREPS = {"for", "over", "as", "of"}
 _QUESTION_MARKS = {"whether", "if"}
 _MIN_CHARS = 8  # a content shorter than this is no proposition ("it", "so")
+_ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
 
 
 def span_of(toks) -> tuple[int, int]:
@@ -161,8 +162,8 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
                 lo = c.left_edge.i
                 break
-    if not clause and hi - lo < 2:
-        return None  # a bare noun phrase of one or two words ("that account") is no proposition
+    if not clause and (hi - lo < 1 or ctx.doc[lo].lower_ in _ANAPHORIC):
+        return None  # one word, or a phrase that only points back ("that account", "those claims"): no proposition
     return [ctx.doc[k] for k in range(lo, hi + 1)]
 
 
