@@ -293,6 +293,20 @@ def _dash_speaker(ctx: DocIndex, s: int, limit: int, disc: Discourse) -> Speaker
     return disc.describe(heads[0]) if heads else None
 
 
+def noun_source(ctx: DocIndex, noun):
+    """The source of a speech noun: a possessive or compound name ("Trump's claim",
+    "the Rubio statement"), a "by"/"from" agent, or the subject of the verb the
+    noun is the object of ("X issued a statement"); ``None`` when none is named."""
+    src = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if src is None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                src = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        src = cue_subject(ctx, noun.head)
+    return src
+
+
 def according_to(tok):
     """The object of "according to" (``tok`` is "according"), or ``None``."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -321,6 +335,8 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
         s = s + m[-1].end()
     r = ctx.tok_range(s, lead_end)
     for k in reversed(range(r.start, r.stop)):
+        if k in ctx.cue_nouns and (owner := noun_source(ctx, ctx.doc[k])) is not None:
+            return speaker_from_subject(ctx, owner, disc), ctx.doc[k]  # "X issued a statement, “…”"
         if k not in ctx.cue_lemmas and k not in ctx.according:
             continue
         t = ctx.doc[k]

@@ -30,6 +30,7 @@ from rashomon.extract.attribution import (
     according_to,
     cue_info,
     cue_subject,
+    noun_source,
     relay_fields,
     relay_of,
     speaker_fields,
@@ -149,7 +150,7 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             comps.append(c)  # "said that … and that …"
     if not comps:
         return None
-    clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in comps)
+    clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") for c in comps)
     if lemma in lex.clause_only and not clause:
         return None
     lo, hi = comps[0].left_edge.i, max(c.right_edge.i for c in comps)
@@ -297,13 +298,7 @@ def _noun_cue(ctx: DocIndex, noun):
     of the verb the noun is the object of: "X made an attack on …"), and a
     that-clause, an infinitive or the object of "on/of/against/for/about". A noun
     with no source, or with a content of fewer than three words, gives nothing."""
-    src = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-    if src is None:
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                src = next((g for g in c.children if g.dep_ == "pobj"), None)
-    if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        src = cue_subject(ctx, noun.head)
+    src = noun_source(ctx, noun)
     if src is None:
         return None
     content = None

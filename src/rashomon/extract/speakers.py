@@ -213,13 +213,15 @@ def subject_of(verb):
                 return h
         else:
             break
-    # inverted: "says Azerbaijan's spokesman" parsed with the nominal as dobj/attr
-    for c in verb.rights:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN") \
-                and c.ent_type_ not in ("DATE", "TIME"):
-            if verb.lower_ in ("told", "tell", "tells", "telling"):
-                return None
-            return c
+    # inverted: "says Azerbaijan's spokesman" parsed with the nominal as dobj/attr (also for the
+    # cue a participle hangs on: "asked Mr. X, referring to …")
+    for w in (verb, v) if v.i != verb.i else (verb,):
+        for c in w.rights:
+            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN") \
+                    and c.ent_type_ not in ("DATE", "TIME") and (w is verb or c.i < verb.i):
+                if w.lower_ in ("told", "tell", "tells", "telling"):
+                    return None
+                return c
     return None
 
 
