@@ -83,7 +83,7 @@ class DocIndex:
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
         starts, lowers, deps = doc.to_array([IDX, LOWER, DEP]).T.tolist()  # lower-case forms as spaCy hashes
-        self._heads = [i + h for i, h in enumerate(doc.to_array(HEAD).astype("int64").tolist())]  # HEAD is relative
+        self._heads: list[int] | None = None  # absolute head indices, read when first needed
         self._depths: dict[int, int] = {}
         self.tok_starts: list[int] = starts
         self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
@@ -180,6 +180,8 @@ class DocIndex:
 
     def depth(self, i: int) -> int:
         """How many arcs separate token ``i`` from the root of its sentence."""
+        if self._heads is None:  # HEAD is relative
+            self._heads = [k + h for k, h in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
         if i not in self._depths:
             d, k = 0, i
             while self._heads[k] != k and d < 60:

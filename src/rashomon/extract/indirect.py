@@ -368,6 +368,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
 
     def quoted_only(s, e) -> bool:
         """Whether text[s:e] holds no words of its own outside quotation marks."""
+        if not direct_mask.count(1, s, e):
+            return False
         outside = "".join(ctx.text[k] for k in range(s, e) if not direct_mask[k])
         return len([w for w in outside.split() if any(ch.isalnum() for ch in w)]) < 2
 
