@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from rashomon.annotate import load_titles
+from rashomon.annotate import SPANS_KEY, load_titles
 from rashomon.extract import coref
 from rashomon.extract import speakers as sp
 from rashomon.extract.coref import Discourse
@@ -49,10 +49,12 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     if subj.is_punct or subj.is_space:
         return None
     if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title
-        person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None)
+        person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None) or \
+            next((t for t in subj.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.i > subj.i), None)
         if person is not None and (pns := ctx.name_span(person)) is not None:
+            pns = _after_places(ctx, pns)
             spk = disc.named(person, pns)
-            spk.role = spk.role or ctx.text[ns[0]:ns[1]]
+            spk.role = spk.role or ctx.text[ns[0]:pns[0]].strip()
             return spk
     return disc.describe(subj)
 
@@ -109,6 +111,18 @@ def _before_cue(ctx: DocIndex, close_pos: int, verb):
         if t.pos_ in ("PROPN", "NOUN"):
             head = t
     return head
+
+
+def _after_places(ctx: DocIndex, ns: tuple[int, int]) -> tuple[int, int]:
+    """``ns`` without the place names of the gazetteer that open it ("Ukraine
+    Volodymyr Zelensky", read as one name by the tagger, → "Volodymyr Zelensky")."""
+    s, e = ns
+    for span in ctx.doc.spans.get(SPANS_KEY, []):
+        if span.start_char == s and span.end_char < e and span.label_ in ("GPE", "LOC", "NORP"):
+            s = span.end_char
+            while s < e and ctx.text[s].isspace():
+                s += 1
+    return s, e
 
 
 def _title_only(name: str) -> bool:
