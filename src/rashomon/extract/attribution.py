@@ -38,7 +38,7 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         subj = subj.head.head  # "Cruz, who said …": the noun the relative clause modifies
         low = subj.lower_
     if low in coref.PRONOUN_FEATURES or low in sp.PRONOUNS_SELF:
-        return disc.resolve_pronoun(subj) or Speaker(text=subj.text, pron=True)
+        return disc.resolve_pronoun(subj) or Speaker(text=subj.text)
     if ctx.in_dateline(subj.idx):
         return None
     ns = ctx.name_span(subj)

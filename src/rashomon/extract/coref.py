@@ -278,7 +278,7 @@ class Discourse:
             for c in sorted(by_sent[s], key=lambda c: (ctx.depth(c.i), c.start)):
                 spk = self._cand_speaker(c)
                 if spk is not None and spk.known and _agrees(feats, spk):
-                    return replace(spk, text=tok.text, pron=True)
+                    return replace(spk, text=tok.text)
         return None
 
     # -- descriptions ----------------------------------------------------------------

@@ -20,8 +20,6 @@ from spacy.strings import get_string_id
 from rashomon import data as data_files
 from rashomon.annotate import CACHE_PREFIX, doc_ents, doc_text, load_titles
 
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
-PRONOUNS_GROUP = {"they", "it", "them"}
 PRONOUNS_SELF = {"i", "we"}
 PRONOUNS_RELATIVE = {"who", "that", "which"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "GROUP", "LOC"}
@@ -54,12 +52,6 @@ class Speaker:
     gender: str | None = None
     person: bool | None = None
     plural: bool = False
-    pron: bool = False
-
-    @property
-    def named(self) -> bool:
-        """Whether the speaker resolves to a named mention."""
-        return self.start is not None
 
     @property
     def known(self) -> bool:
