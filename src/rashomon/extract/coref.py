@@ -432,8 +432,8 @@ def _owner(tok):
     """The named owner of a nominal: a possessive or compound name before its head
     ("Powell's office", "the Cruz campaign"), or ``None``."""
     for c in tok.lefts:
-        if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN":
-            return c
+        if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper():
+            return c  # ("harbour" tagged PROPN in "the harbour master" is no name)
     return None
 
 

@@ -126,6 +126,9 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
     """The content tokens after the cue (its complements), or ``None``."""
     lex = ctx.lex
     rights = [c for c in verb.children if c.i > verb.i]
+    if verb.i + 1 < len(ctx.doc) and ctx.doc[verb.i + 1].text == ",":
+        # "…, he said, on condition of anonymity to speak freely": after a comma only a clause is content
+        rights = [c for c in rights if c.dep_ == "ccomp" or any(m.dep_ == "mark" for m in c.children)]
     comps = []
     for c in rights:
         d = c.dep_
@@ -178,7 +181,7 @@ def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
     while hi > verb.i and doc[hi].is_punct:
         hi -= 1
     before, after = lo - 1, hi + 1
-    if not (scope.lo + 2 <= before and doc[before].text == "," and after < scope.hi - 2 and doc[after].text == ","):
+    if not (scope.lo + 1 <= before and doc[before].text == "," and after < scope.hi - 2 and doc[after].text == ","):
         return None
     if any(t.text in ",;:" for t in doc[lo:hi]):
         return None  # the cue clause itself runs on: not a parenthesis
@@ -188,8 +191,6 @@ def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
 def _around_content(ctx: DocIndex, verb) -> list | None:
     """The content around an inverted or parenthetical cue ("The port will reopen,
     X said, …"; "As X stated, …"): the head clause without the cue's own words."""
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and (found := _parenthetical(ctx, verb, _Scope(ctx, verb))):
-        return found
     h = verb.head
     if verb.dep_ in ("parataxis", "ccomp") and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
         toks = [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
@@ -240,14 +241,17 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
             and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
         return None  # "point" is a cue as "point out" or "point to"
     scope = _Scope(ctx, verb)
-    toks = _right_content(ctx, verb, lemma)
-    if toks is not None:
-        toks = scope.clip(toks)
-        if toks and toks[0].tag_ in _WH and toks[0].lower_ not in _QUESTION_MARKS and toks[0].dep_ != "mark":
+    toks = None
+    if verb.dep_ in ("parataxis", "ROOT", "ccomp", "conj", "advcl") and \
+            not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        toks = _parenthetical(ctx, verb, scope)  # "X, he said, Y": both sides, never the words after "said" alone
+    if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
+        first = scope.clip(toks)[:1]
+        if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark":
             return None  # "said what he wanted": the words are not given
-    else:
+    if toks is None:
         toks = _around_content(ctx, verb)
-        toks = scope.clip(toks) if toks is not None else None
+    toks = scope.clip(toks) if toks is not None else None
     if not toks:
         return None
     if lemma in lex.verbal and not _verbal_speech(ctx, verb, subj):

@@ -266,7 +266,7 @@ def name_span(tok) -> tuple[int, int] | None:
             while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and not doc[i - 1].ent_type_ \
                     and doc[i - 1].lower_.rstrip(".") not in load_titles()[0] and doc[i - 1].head.i in range(i, j):
                 i -= 1
-    elif tok.pos_ == "PROPN":
+    elif tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a lower-case word tagged PROPN is no name
         i, j = _propn_chain(tok)
         while i < j and doc[i].pos_ in ("VERB", "AUX"):
             i += 1
