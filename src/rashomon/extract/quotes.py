@@ -7,7 +7,9 @@ cleaning (kept as given) plus the quotes the other modules of ``extract/`` find:
   (:mod:`rashomon.extract.direct`); short quoted terms inside narrator prose
   are kept with ``scare=True``;
 * ``indirect``: reported speech on the dependency parse (:mod:`rashomon.extract.indirect`);
-* ``question``: an interviewer's questions in a Q&A layout (:mod:`rashomon.extract.interview`).
+* ``question``: an interviewer's questions in a Q&A or transcript layout
+  (:mod:`rashomon.extract.interview`), whose answers are ``direct`` quotes of the
+  labelled speaker; a headline "Name: words" is an ``indirect`` quote of Name.
 
 Speakers (:mod:`rashomon.extract.attribution`, :mod:`rashomon.extract.coref`):
 the subject of the cue clause before or after the quote, a colon or dash
@@ -17,8 +19,10 @@ adds the journalistic convention that an unattributed quote keeps the speaker
 of the quote or reported speech just before it when no one else is named in
 between. ``speaker_start``/``speaker_end`` is the span of a named mention in
 this article (the antecedent for a pronoun or descriptor), ``None`` for an
-unnamed speaker ("one commander"). ``speaker`` stays ``None``: the entity
-linker fills it.
+unnamed source ("one commander"), whose description is
+``speaker_descriptor_start``/``_end`` (as is a descriptor's, "the ministry").
+``speaker`` stays ``None``: the entity linker fills it (an unnamed source
+becomes an ``UNNAMED`` entity, :mod:`rashomon.link.unnamed`).
 
 Method after Pareti (2016, PARC 3.0: cue, source, content) and the quote/speaker
 heuristics of textacy's ``direct_quotations`` (which this module replaces).
