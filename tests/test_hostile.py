@@ -55,7 +55,7 @@ def test_a_name_before_has_learned_is_still_found_after_a_long_word():
 
 
 def test_comma_near_end_on_a_long_comma_run():
-    from rashomon.extract.quotes import _comma_near_end
+    from rashomon.extract.attribution import _comma_near_end
 
     assert _comma_near_end("," * 100_000 + " Harbour Daily") is True
     assert _comma_near_end("," * 100_000 + " one two three four five") is False

@@ -263,7 +263,7 @@ def test_linear_rewrites_keep_their_matches():
     """The rewritten patterns and helpers find what the plain ones found."""
     from rashomon.clean.asides import _strip_trailing_link
     from rashomon.extract.mentions import trim
-    from rashomon.extract.quotes import _comma_near_end
+    from rashomon.extract.attribution import _comma_near_end
     from rashomon.metadata import _LEARNED, _sentences_end
 
     text = "Port officials spoke on Monday! Then:  \"Enough!!!\" she said. Done"

@@ -159,9 +159,14 @@ class Quote(Record):
     ``speaker`` is an entity id after linking (``None`` when unresolved);
     ``speaker_text`` the words in this article that name the speaker (``"he"``);
     ``speaker_start``/``speaker_end`` the named mention the speaker was resolved
-    to in this article (for a pronoun, its antecedent). ``relayed_by`` is the
-    entity that relays someone else's words ("…, News.Az reports").
-    ``confidence`` is in [0, 1]; ``scare`` marks a scare-quoted term.
+    to in this article (for a pronoun, its antecedent; for an unnamed source,
+    its description once linked). ``speaker_descriptor_start``/``_end`` is the
+    noun phrase that describes the speaker: a descriptor ("the ministry"), linked
+    as a further mention of the entity it resolves to, or the description of an
+    unnamed source ("a senior official at the port"), which becomes an entity of
+    type ``UNNAMED`` named by it. ``relayed_by`` is the entity that relays
+    someone else's words ("…, News.Az reports"). ``confidence`` is in [0, 1];
+    ``scare`` marks a scare-quoted term.
     """
 
     id: str = ""
@@ -176,6 +181,8 @@ class Quote(Record):
     speaker_end: int | None = None
     speaker_role: str | None = None
     speaker_affiliation: str | None = None
+    speaker_descriptor_start: int | None = None
+    speaker_descriptor_end: int | None = None
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None

@@ -18,24 +18,67 @@ from dataclasses import dataclass
 from spacy.strings import get_string_id
 
 from rashomon import data as data_files
-from rashomon.annotate import doc_text
+from rashomon.annotate import CACHE_PREFIX, doc_ents, doc_text, load_titles
 
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
-PRONOUNS_GROUP = {"they", "it"}
 PRONOUNS_SELF = {"i", "we"}
+PRONOUNS_RELATIVE = {"who", "that", "which"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "GROUP", "LOC"}
-INDEFINITE = {"a", "an", "one", "some", "another", "several", "many", "two", "three"}
+INDEFINITE = {"a", "an", "one", "some", "another", "several", "many", "two", "three", "four", "five",
+              "most", "few", "other", "others", "numerous", "multiple", "various", "no"}
+
+
+@dataclass
+class Speaker:
+    """Who a quote is attributed to, as one article names them.
+
+    ``text`` is the words at the quote that name the speaker ("he", "the
+    ministry", "Mr. Abboud"); ``start``/``end`` the named mention of this
+    article it resolves to (``None`` when the text names no one: an unnamed
+    source); ``desc_start``/``desc_end`` the noun phrase that describes the
+    speaker ("the ministry", "a senior official at the port"), for a
+    descriptor or an unnamed source. ``gender`` is ``"m"``, ``"f"`` or
+    ``None``; ``person`` is ``True`` for a person, ``False`` for an
+    organisation, a group or a document, ``None`` when unknown. Offsets are
+    code points into ``Article.text``.
+    """
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    role: str | None = None
+    aff: str | None = None
+    desc_start: int | None = None
+    desc_end: int | None = None
+    gender: str | None = None
+    person: bool | None = None
+    plural: bool = False
+
+    @property
+    def known(self) -> bool:
+        """Whether the speaker is named or described (an unnamed source counts)."""
+        return self.start is not None or self.desc_start is not None
 
 
 @dataclass
 class Lexicon:
-    """The cue lexicon read from ``data/cues.yaml``."""
+    """The cue lexicon read from ``data/cues.yaml`` (see that file for each field's meaning)."""
 
     form2lemma: dict[str, str]
     np_content: set[str]
+    recipient: set[str]
+    preps: dict[str, frozenset[str]]
+    verbal: set[str]
+    clause_only: set[str]
+    particle: dict[str, str]
     relay: set[str]
     person_nouns: set[str]
     org_nouns: set[str]
+    doc_nouns: set[str]
+    speech_nouns: set[str]
+    male_nouns: set[str]
+    female_nouns: set[str]
+    physical_agents: set[str]
+    physical_targets: set[str]
     role_groups: list[set[str]]
     role_adjectives: dict[str, str]
     question_heading: re.Pattern
@@ -67,20 +110,38 @@ def lexicon() -> Lexicon:
     """
     raw = data_files.load("cues.yaml")
     form2lemma: dict[str, str] = {}
-    np_content: set[str] = set()
+    flags: dict[str, set[str]] = {k: set() for k in ("np_content", "recipient", "verbal", "clause_only")}
+    preps: dict[str, frozenset[str]] = {}
+    particle: dict[str, str] = {}
     for v in raw["verbs"]:
         lemma = v["lemma"]
         for f in _inflect(lemma) | set(v.get("forms", [])):
             form2lemma.setdefault(f, lemma)
-        if v.get("np_content"):
-            np_content.add(lemma)
+        for k, members in flags.items():
+            if v.get(k):
+                members.add(lemma)
+        if v.get("preps"):
+            preps[lemma] = frozenset(v["preps"])
+        if v.get("particle"):
+            particle[lemma] = v["particle"]
     inter = raw["interview"]
     return Lexicon(
         form2lemma=form2lemma,
-        np_content=np_content,
+        np_content=flags["np_content"],
+        recipient=flags["recipient"],
+        preps=preps,
+        verbal=flags["verbal"],
+        clause_only=flags["clause_only"],
+        particle=particle,
         relay=set(raw["relay_verbs"]),
         person_nouns=set(raw["person_nouns"]["words"]),
         org_nouns=set(raw["org_nouns"]["words"]),
+        doc_nouns=set(raw["doc_nouns"]["words"]),
+        speech_nouns=set(raw["speech_nouns"]["words"]),
+        male_nouns=set(raw["gender_nouns"]["male"]),
+        female_nouns=set(raw["gender_nouns"]["female"]),
+        physical_agents=set(raw["physical"]["agents"]),
+        physical_targets=set(raw["physical"]["targets"]),
         role_groups=[set(g["words"]) for g in raw["role_synonyms"]],
         role_adjectives=dict(raw["role_adjectives"]["map"]),
         question_heading=re.compile(inter["question_heading"], re.I),
@@ -88,6 +149,16 @@ def lexicon() -> Lexicon:
         answer_prefix=re.compile(inter["answer_prefix"], re.I),
         scare_max_words=int(raw["scare_max_words"]),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """``{given name: "m" | "f"}`` from ``data/given_names.yaml`` (US Census 1990
+    first-name lists; see that file and ``scripts/build_given_names.py``)."""
+    raw = data_files.load("given_names.yaml")
+    out = {n: "m" for n in raw["male"]}
+    out.update({n: "f" for n in raw["female"]})
+    return out
 
 
 def cue_lemma(tok) -> str | None:
@@ -108,41 +179,57 @@ def cue_form_ids() -> frozenset[int]:
 
 def subject_of(verb):
     """The subject token of a cue verb: its ``nsubj`` child; for a conjoined,
-    ``xcomp``/``advcl`` verb ("continues to claim", "…, adding …") the subject of
-    its head; for an inverted cue ("…, says the minister") a nominal after it.
-    Returns ``None`` when the clause names no speaker (passives, imperatives)."""
+    ``xcomp``/``advcl`` verb ("continues to claim", "…, adding …") or one inside a
+    prepositional phrase ("joined X in calling for …", "responded by saying …")
+    the subject of the verb above; for a participle on a noun ("issued a
+    statement saying …") the subject of the verb that governs the noun, else the
+    noun itself ("an advertisement claiming …"); for an inverted cue ("…, says
+    the minister") a nominal after it (never a date: "said Thursday"). Returns
+    ``None`` when the clause names no speaker (passives, imperatives)."""
     v = verb
-    for _ in range(3):
+    for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]  # the small model can make a mark («) the subject
-        if subj:
-            return subj[0]
+        if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
+            return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
-            v = v.head
-            continue
-        break
-    # inverted: "says Azerbaijan's spokesman" parsed with the nominal as dobj/attr
-    for c in verb.rights:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN"):
-            if verb.lower_ in ("told", "tell", "tells", "telling"):
-                return None
-            return c
+        h = v.head
+        if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i:
+            v = h
+        elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
+            v = h.head
+        elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
+            if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
+                v = h.head
+            else:
+                return h
+        else:
+            break
+    # inverted: "says Azerbaijan's spokesman" parsed with the nominal as dobj/attr (also for the
+    # cue a participle hangs on: "asked Mr. X, referring to …")
+    for w in (verb, v) if v.i != verb.i else (verb,):
+        for c in w.rights:
+            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN") \
+                    and c.ent_type_ not in ("DATE", "TIME") and (w is verb or c.i < verb.i):
+                if w.lower_ in ("told", "tell", "tells", "telling"):
+                    return None
+                return c
     return None
 
 
 def ent_of(tok):
-    """The ``doc.ents`` span holding a token, or ``None``."""
+    """The ``doc.ents`` span holding a token, or ``None`` (an index of the Doc's
+    entities by token is built once per Doc, kept with its other caches)."""
     if not tok.ent_type_:
         return None
-    from spacy.tokens import Span
+    doc = tok.doc
+    index = doc.user_data.get(_ENT_INDEX)
+    if index is None:
+        index = doc.user_data[_ENT_INDEX] = {k: e for e in doc_ents(doc) for k in range(e.start, e.end)}
+    return index.get(tok.i)
 
-    doc, i, j = tok.doc, tok.i, tok.i + 1
-    while doc[i].ent_iob_ == "I" and i > 0:
-        i -= 1
-    while j < len(doc) and doc[j].ent_iob_ == "I":
-        j += 1
-    return Span(doc, i, j, label=tok.ent_type_)
+
+_ENT_INDEX = CACHE_PREFIX + "ent_index"
 
 
 def _propn_chain(tok) -> tuple[int, int]:
@@ -164,23 +251,50 @@ def _propn_chain(tok) -> tuple[int, int]:
 def name_span(tok) -> tuple[int, int] | None:
     """Character span of the named mention a token is part of: its ``doc.ents``
     entity (a name label), else its proper-noun chain, each widened to the
-    whitespace-delimited words it sits in ("News.Az", not "Az"); leading "The" and
-    a trailing possessive are left out. ``None`` when the token is not a name."""
+    whitespace-delimited words it sits in ("News.Az", not "Az"); leading "The",
+    leading titles ("Mayor", "Sen.", ``data/titles.yaml``) and a trailing
+    possessive are left out. An entity that holds a verb ("Velimirac told Aster
+    Press" tagged as one title) gives way to the proper-noun chain. ``None``
+    when the token is not a name."""
     doc = tok.doc
     e = ent_of(tok)
-    if e is not None and e.label_ in NAME_LABELS:
+    if e is not None and (e.label_ not in NAME_LABELS or any(t.pos_ in ("VERB", "AUX") for t in e)):
+        e = None
+    if e is not None:
         i, j = e.start, e.end
-    elif tok.pos_ == "PROPN":
+        if e.label_ == "PERSON":  # "Hany Farid" where the model tagged "Farid" alone
+            while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and not doc[i - 1].ent_type_ \
+                    and doc[i - 1].lower_.rstrip(".") not in load_titles()[0] and doc[i - 1].head.i in range(i, j):
+                i -= 1
+    elif tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a lower-case word tagged PROPN is no name
         i, j = _propn_chain(tok)
+        while i < j and doc[i].pos_ in ("VERB", "AUX"):
+            i += 1
     else:
         return None
+    titles = load_titles()[0]
     while i < j and (doc[i].lower_ == "the" or doc[i].is_punct):
         i += 1
+    if e is None or e.label_ == "PERSON":  # "Mayor Vesna Adamic" → "Vesna Adamic" (never "General Motors")
+        while i < j - 1 and i != tok.i and (doc[i].lower_.rstrip(".") in titles or doc[i].is_punct):
+            i += 1
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
         j -= 1
     if i >= j:
         return None
-    return _widen(doc_text(doc), doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+    text = doc_text(doc)
+    if (e is None or e.label_ != "PERSON") and doc[j - 1].lower_ in lexicon().person_nouns and _title_case_line(text, tok.idx):
+        return None  # a role in a title-case headline ("Former City Pollster Says …") describes, it does not name
+    return _widen(text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a headline in title case (four words or
+    more, nearly all capitalised)."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    words = [w for w in text[s:e if e >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def word_span(tok) -> tuple[int, int]:
@@ -203,10 +317,44 @@ def noun_phrase(tok) -> tuple[int, int]:
     "one Azerbaijani commander"), without relative clauses or appositions."""
     i = tok.i
     for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct") or c.tag_ == "POS":
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case") or c.tag_ in ("POS", "HYPH"):
             i = min(i, c.left_edge.i)
     doc = tok.doc
     return doc[i].idx, tok.idx + len(tok.text)
+
+
+_DESC_PREPS = {"of", "at", "in", "for", "from", "with", "on", "to", "close", "familiar", "near", "inside"}
+_DESC_MAX = 12  # tokens
+
+
+def description_span(tok) -> tuple[int, int]:
+    """Character span of the words that describe an unnamed source headed by
+    ``tok``, as written: its determiners and modifiers, and the phrases after it
+    that say who it is ("a senior official at the port authority", "two people
+    familiar with the talks", "officials in the capital"). Stops at a comma, a
+    relative or participial clause ("…, speaking on condition of anonymity") and
+    after ``_DESC_MAX`` tokens. Source: PolNeAR guidelines (the source span keeps
+    the modifiers that identify it; incidental clauses stay out)."""
+    doc = tok.doc
+    s, _ = noun_phrase(tok)
+    i = doc[0].i
+    first = tok.i
+    while first > i and doc[first - 1].idx >= s:
+        first -= 1
+    last = tok.i
+    for c in tok.rights:
+        if c.is_punct or c.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct"):
+            break
+        if c.dep_ in ("prep", "amod") and c.lower_ in _DESC_PREPS:
+            end = c.right_edge.i
+            if any(doc[k].text in ",;:(" or doc[k].is_space for k in range(c.i, end + 1)):
+                break
+            if end - first >= _DESC_MAX:
+                break
+            last = end
+        else:
+            break
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def trim_tokens(toks: list) -> list:

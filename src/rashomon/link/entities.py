@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 
 from rashomon.annotate import gazetteer_index, handle_stems, load_gazetteer, name_key
 from rashomon.extract.mentions import NUMBER_WORDS, ORDINALS, load_actors, trim
+from rashomon.link.unnamed import link_described
 from rashomon.types import Article, Claim, Entity, Mention, Quote
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -526,7 +527,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
             c.places = ids
         if not c.place_texts and txts:
             c.place_texts = txts
-    return entities
+    return link_described(entities, quotes, texts)  # unnamed sources and descriptor mentions
 
 
 class _ByStart:

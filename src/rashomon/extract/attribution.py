@@ -1,0 +1,397 @@
+"""Attribution: the cue and speaker of a quote, and relays.
+
+The speaker is the subject of the cue clause after the quote ("…,” X said /
+said X") or before it ("X said: “…”", "According to X, “…”"), a dash
+attribution ("…” — Deputy Minister X"), or the subject of a cue verb that
+governs a quote inside its sentence. A relay ("X said on X, Y reports") gives
+``relayed_by`` Y. Speaker records are plain dicts: ``text`` (the words that
+name the speaker), ``start``/``end`` (the named mention it resolves to, or
+``None``), ``role`` and ``aff`` (affiliation).
+
+Method after Pareti (2016, PARC 3.0: cue, source, content).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from rashomon.annotate import SPANS_KEY, load_titles
+from rashomon.extract import coref
+from rashomon.extract import speakers as sp
+from rashomon.extract.coref import Discourse
+from rashomon.extract.direct import Seg
+from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
+from rashomon.extract.speakers import Speaker
+
+def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None:
+    """The speaker record of a cue's subject (or agent, or "according to" object).
+
+    A pronoun resolves through :meth:`Discourse.resolve_pronoun` (a relative
+    "who" to the noun its clause modifies); a name gives its named mention with
+    role and affiliation; a common noun with an apposed name ("the mayor of X,
+    John Carter,") gives the name; any other noun phrase goes to
+    :meth:`Discourse.describe` (a descriptor or an unnamed source). A subject in
+    a dateline ("GENEVA (Reuters) –") is never the speaker: ``None``.
+    """
+    low = subj.lower_
+    if low in sp.PRONOUNS_RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+        subj = subj.head.head  # "Cruz, who said …": the noun the relative clause modifies
+        low = subj.lower_
+    if low in coref.PRONOUN_FEATURES or low in sp.PRONOUNS_SELF:
+        return disc.resolve_pronoun(subj) or Speaker(text=subj.text)
+    if ctx.in_dateline(subj.idx):
+        return None
+    ns = ctx.name_span(subj)
+    if ns is not None and (after := _name_after_title(ctx, ns)) is not None:
+        return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
+    if ns is not None and not _title_only(ctx.text[ns[0]:ns[1]]):
+        return disc.named(subj, ns)
+    if subj.is_punct or subj.is_space:
+        return None
+    if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title
+        person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None) or \
+            next((t for t in subj.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.i > subj.i), None)
+        if person is not None and (pns := ctx.name_span(person)) is not None:
+            pns = _after_places(ctx, pns)
+            spk = disc.named(person, pns)
+            spk.role = spk.role or ctx.text[ns[0]:pns[0]].strip()
+            return spk
+    return disc.describe(subj)
+
+
+def _name_after_title(ctx: DocIndex, ns: tuple[int, int]):
+    """The person named right after a name that ends in a title ("Navy Capt." +
+    "Jeff Davis", split by the period), or ``None``."""
+    words = ctx.text[ns[0]:ns[1]].split()
+    if not words or words[-1].lower().rstrip(".") not in load_titles()[0]:
+        return None
+    k = ctx.tok_range(ns[1], ns[1] + 3)
+    for i in range(k.start, min(k.stop + 1, len(ctx.doc))):
+        t = ctx.doc[i]
+        if t.ent_type_ == "PERSON" and ctx.name_span(t) is not None:
+            return t
+        if not t.is_punct:
+            break
+    return None
+
+
+def _after_cue(ctx: DocIndex, verb):
+    """The speaker named right after an inverted cue ("…,” said Edward Leamer, an
+    economist, “…”), where the parse gave the cue no subject after the quote:
+    the last word of the name or noun phrase that follows the cue (a date or
+    time in between is skipped: "said Thursday")."""
+    k = verb.i + 1
+    while k < len(ctx.doc) and (ctx.doc[k].ent_type_ in ("DATE", "TIME") or ctx.doc[k].pos_ == "ADV"):
+        k += 1
+    last = None
+    while k < len(ctx.doc) and (ctx.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or ctx.doc[k].tag_ == "POS"):
+        last = ctx.doc[k] if ctx.doc[k].pos_ in ("PROPN", "NOUN") else last
+        k += 1
+    return last
+
+
+def _before_cue(ctx: DocIndex, close_pos: int, verb):
+    """The speaker named between a closing mark and its cue, where the parse hung
+    the name on the quote ("…,” Gene Sperling, a Clinton adviser, said"): the
+    head of the phrase that opens the words after the mark, when only an
+    apposition set off by commas follows it before the cue."""
+    r = ctx.tok_range(close_pos + 1, verb.idx)
+    toks = [ctx.doc[k] for k in range(r.start, r.stop) if not ctx.doc[k].is_space]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    head = None
+    for k, t in enumerate(toks):
+        if t.text == ",":
+            rest = toks[k + 1:]
+            if rest and rest[-1].text != ",":
+                return None  # not an apposition closed before the cue
+            break
+        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and t.tag_ not in ("POS", "HYPH") and t.text != "-":
+            return None
+        if t.pos_ in ("PROPN", "NOUN"):
+            head = t
+    return head
+
+
+def _after_places(ctx: DocIndex, ns: tuple[int, int]) -> tuple[int, int]:
+    """``ns`` without the place names of the gazetteer that open it ("Ukraine
+    Volodymyr Zelensky", read as one name by the tagger, → "Volodymyr Zelensky")."""
+    s, e = ns
+    for span in ctx.doc.spans.get(SPANS_KEY, []):
+        if span.start_char == s and span.end_char < e and span.label_ in ("GPE", "LOC", "NORP"):
+            s = span.end_char
+            while s < e and ctx.text[s].isspace():
+                s += 1
+    return s, e
+
+
+def _title_only(name: str) -> bool:
+    """Whether a name is only title words ("President", "Sen."): no one is named."""
+    titles = load_titles()[0]
+    return all(w.lower().rstrip(".") in titles for w in name.split())
+
+
+def cue_info(ctx: DocIndex, verb) -> dict:
+    """Cue word, its span, and the time expression of its clause ("on Friday")."""
+    date_text = None
+    for c in verb.children:
+        if c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")]
+            if objs:
+                date_text = ctx.text[c.idx:objs[0].right_edge.idx + len(objs[0].right_edge.text)]
+                break
+        if c.dep_ in ("npadvmod", "tmod") and c.ent_type_ in ("DATE", "TIME"):
+            date_text = ctx.text[c.left_edge.idx:c.right_edge.idx + len(c.right_edge.text)]
+            break
+    return {"cue": verb.text, "cue_start": verb.idx, "cue_end": verb.idx + len(verb.text), "date_text": date_text}
+
+
+def cue_subject(ctx: DocIndex, verb):
+    """The cue's subject in the cue's own paragraph (:func:`speakers.subject_of`);
+    where the parse ran across a line break (a headline without a full stop), the
+    name or nominal right before the cue at the start of its line."""
+    pi = ctx.para_of(verb.idx)
+    subj = sp.subject_of(verb)
+    if subj is not None and ctx.para_of(subj.idx) == pi:
+        return subj
+    k = verb.i - 1
+    while k >= 0 and ctx.doc[k].pos_ == "ADV":
+        k -= 1
+    if k < 0:
+        return None
+    t = ctx.doc[k]
+    if t.pos_ in ("PROPN", "NOUN", "PRON") and ctx.para_of(t.idx) == pi:
+        left = t.idx
+        if t.pos_ == "PROPN":
+            ns = ctx.name_span(t)
+            left = ns[0] if ns else t.idx
+        if not ctx.text[ctx.paras[pi].start:left].strip():
+            return t
+    return None
+
+
+def _comma_near_end(text: str) -> bool:
+    r"""Whether a comma in ``text`` is followed by one to four words up to its
+    end ("…, News.Az" before a relay cue): the test of the pattern
+    ``,\s*\S+(\s+\S+){0,3}\s*$``, done on the last five words so that a long
+    run of commas is read once (the pattern retried it from each comma)."""
+    last = text.rsplit(None, 5)[-5:]
+    for k, word in enumerate(reversed(last), 1):  # k: the word's place from the end
+        if ("," in word[:-1] and k <= 4) or (word.endswith(",") and 2 <= k <= 5):
+            return True  # k words follow a comma inside the word; k - 1 follow one at its end
+    return False
+
+
+def speaker_fields(spk: Speaker) -> dict:
+    """The ``speaker_*`` fields of a Quote from a speaker record."""
+    return {"speaker_text": spk.text, "speaker_start": spk.start, "speaker_end": spk.end,
+            "speaker_role": spk.role, "speaker_affiliation": spk.aff,
+            "speaker_descriptor_start": spk.desc_start, "speaker_descriptor_end": spk.desc_end}
+
+
+def relay_fields(relay: dict) -> dict:
+    """The ``relayed_by_*`` fields of a Quote from a :func:`relay_of` record."""
+    return {"relayed_by_text": relay["text"], "relayed_by_start": relay["start"], "relayed_by_end": relay["end"]}
+
+
+# "a statement carried by state media": participles that make their agent a relay (OWN, after APS "credit")
+CARRIED = {"carried", "published", "quoted", "cited", "reported", "relayed", "aired", "broadcast", "posted",
+           "released", "distributed", "circulated", "shared"}
+
+
+def carried_by(ctx: DocIndex, verb) -> dict | None:
+    """The relay of "X said in a statement carried by Y …": Y, the agent of a
+    participle on the cue's speech noun, or ``None``."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i < verb.i:
+            continue
+        for n in c.children:
+            if n.dep_ != "pobj" or n.lower_ not in ctx.lex.speech_nouns:
+                continue
+            for a in n.children:
+                if a.dep_ == "acl" and a.lower_ in CARRIED:
+                    agent = next((g for ag in a.children if ag.dep_ == "agent" for g in ag.children
+                                  if g.dep_ == "pobj"), None)
+                    if agent is not None:
+                        ns = ctx.name_span(agent) or sp.noun_phrase(agent)
+                        return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": a}
+    return None
+
+
+def relay_of(ctx: DocIndex, verb) -> dict | None:
+    """A relaying outlet for a cue: "X said …, Y reports" (Y's cue governs X's, or
+    closes the same paragraph right after X's clause), or "X said in a statement
+    carried by Y" (:func:`carried_by`)."""
+    lex = ctx.lex
+    if (found := carried_by(ctx, verb)) is not None:
+        return found
+    h = verb.head
+    cand = None
+    if verb.dep_ in ("ccomp", "parataxis") and h.i != verb.i and ctx.cue_lemma(h) in lex.relay:
+        cand = h
+    else:
+        # parse split at a dotted name ("News.Az reports."): look right in the paragraph
+        p = ctx.paras[ctx.para_of(verb.idx)]
+        stop = ctx.sentence_end(verb.i)
+        if stop < len(ctx.doc):
+            stop = ctx.sentence_end(stop)  # this sentence and the next
+        stop = min(stop, bisect.bisect_left(ctx.tok_starts, p.end))  # and the paragraph
+        for k in ctx.relay_cues[bisect.bisect_right(ctx.relay_cues, verb.i):]:
+            if k >= stop:
+                break
+            t = ctx.doc[k]
+            if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
+                between = ctx.text[verb.idx + len(verb.text):t.idx]
+                if between.rstrip().endswith((",",)) or _comma_near_end(between):
+                    cand = t
+                    break
+    if cand is None:
+        return None
+    subj = cue_subject(ctx, cand)
+    if subj is None:
+        subj = next((t for t in reversed(list(ctx.toks_in(cand.idx - 40, cand.idx))) if t.pos_ == "PROPN"), None)
+    if subj is None:
+        return None
+    ns = ctx.name_span(subj) or (sp.word_span(subj) if subj.text[:1].isupper() else None)
+    if ns is None:
+        return None
+    return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": cand}
+
+
+_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
+
+
+def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
+    """Speaker after a closing mark: "…,” X, the adviser, wrote" / "…,” said X" /
+    "…” — Deputy Minister X" / "…” — a night-shift operator". Returns (speaker,
+    cue verb token) or (None, None)."""
+    text = ctx.text
+    p = ctx.paras[ctx.para_of(close_pos)]
+    tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
+    m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 <= 200 else None
+    if m:
+        return _dash_speaker(ctx, close_pos + 1 + m.start(1), p.end, disc), None
+    pi = ctx.para_of(close_pos)
+    if not tail.strip() and pi + 1 < len(ctx.paras):  # the dash line under a quote ("“…” ¶ — Name, role")
+        nxt = ctx.paras[pi + 1]
+        m = _DASH_ATTRIBUTION.match(nxt.text)
+        if m and nxt.end - nxt.start <= 200:
+            return _dash_speaker(ctx, nxt.start + m.start(1), nxt.end, disc), None
+    if re.match(r"\s*[,.]?\s*$", tail[:1]) is None and not tail[:1].isspace() and tail[:1] not in ",.":
+        return None, None
+    end_tail = sentence_end(text, close_pos + 1, p.end)
+    r = ctx.tok_range(close_pos + 1, end_tail)
+    for k in range(r.start, r.stop):
+        if k in ctx.cue_lemmas:
+            t = ctx.doc[k]
+            if t.idx - close_pos > 200:
+                break
+            if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" and c.idx > close_pos for c in t.children):
+                break  # "“… tragedy.” X told reporters that …" / "“…” “…,” X said": a cue with content of its own
+            subj = cue_subject(ctx, t)
+            if subj is None or subj.idx < close_pos:
+                subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
+            if subj is not None and subj.idx > close_pos:
+                return speaker_from_subject(ctx, subj, disc), t
+    return None, None
+
+
+def _dash_speaker(ctx: DocIndex, s: int, limit: int, disc: Discourse) -> Speaker | None:
+    """The speaker a dash attribution names ("— Deputy Minister Anna Berg", "— a
+    night-shift operator, who asked not to be named"): its first name, with the
+    words before it as role; else the noun phrase it starts with, described.
+    Source: PolNeAR guidelines ("a dash followed by the speaker's name" is a cue)."""
+    end = min(limit, s + 120)
+    comma = ctx.text.find(",", s, end)
+    toks = list(ctx.toks_in(s, comma if comma > s else end))
+    for t in [t for t in toks if t.ent_type_ in ("PERSON", "ORG")] + toks:
+        if t.dep_ in ("compound", "nmod", "poss", "amod") and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            continue  # "a CDU-2 operator": the name qualifies a description
+        ns = ctx.name_span(t)
+        if ns is not None and ns[0] >= s:
+            spk = disc.named(t, ns)
+            spk.role = ctx.text[s:ns[0]].strip(" ,") or spk.role
+            return spk
+    heads = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")]
+    return disc.describe(heads[0]) if heads else None
+
+
+def noun_source(ctx: DocIndex, noun):
+    """The source of a speech noun: a possessive or compound name ("Trump's claim",
+    "the Rubio statement"), a "by"/"from" agent, or the subject of the verb the
+    noun is the object of ("X issued a statement"); ``None`` when none is named."""
+    src = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if src is None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                src = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        src = cue_subject(ctx, noun.head)
+    return src
+
+
+def according_to(tok):
+    """The object of "according to" (``tok`` is "according"), or ``None``."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
+    """Speaker before an opening mark: "X said: “…”", "X told civilians: “…”",
+    "According to X, “…”"; also a previous paragraph ending in a colon."""
+    text = ctx.text
+    pi = ctx.para_of(open_pos)
+    p = ctx.paras[pi]
+    lead_end = rstrip_pos(text, p.start, open_pos)
+    if lead_end == p.start and pi > 0 and ctx.paras[pi - 1].text.rstrip().endswith(":"):
+        p = ctx.paras[pi - 1]
+        lead_end = rstrip_pos(text, p.start, p.end)
+    if lead_end == p.start:
+        return None, None
+    if text[lead_end - 1] not in ":,":
+        last = ctx.tok_at(lead_end - 1)
+        if last is None or last.i not in ctx.cue_lemmas:
+            return None, None  # "a man yelled “Stay there!”": a cue right before the quote also opens it
+    s = max(p.start, lead_end - 300)
+    m = list(re.finditer(r"[.!?]\s", text[s:lead_end]))
+    if m:
+        s = s + m[-1].end()
+    r = ctx.tok_range(s, lead_end)
+    for k in reversed(range(r.start, r.stop)):
+        if k in ctx.cue_nouns and (owner := noun_source(ctx, ctx.doc[k])) is not None:
+            return speaker_from_subject(ctx, owner, disc), ctx.doc[k]  # "X issued a statement, “…”"
+        if k not in ctx.cue_lemmas and k not in ctx.according:
+            continue
+        t = ctx.doc[k]
+        if ctx.cue_lemma(t):
+            subj = cue_subject(ctx, t)
+            if subj is not None:
+                return speaker_from_subject(ctx, subj, disc), t
+        if t.lower_ == "according":
+            obj = according_to(t)
+            if obj is not None:
+                return speaker_from_subject(ctx, obj, disc), t
+    return None, None
+
+
+def governing_cue(ctx: DocIndex, seg: Seg):
+    """For a quote inside a sentence ("X said Baku is ready to help “wounded …”"),
+    the cue verb above it in the parse and its subject."""
+    toks = [t for t in ctx.toks_in(seg.start, seg.end) if not t.is_space]
+    if not toks:
+        return None, None
+    p = ctx.paras[seg.para]
+    outside = [t for t in toks if not (seg.start <= t.head.idx < seg.end)]
+    t = outside[0].head if outside else toks[0].head
+    for _ in range(8):
+        if not (p.start <= t.idx < p.end):
+            break
+        if ctx.cue_lemma(t) and not (seg.start <= t.idx < seg.end):
+            subj = cue_subject(ctx, t)
+            if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
+                return subj, t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None, None
+

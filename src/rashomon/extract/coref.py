@@ -1,0 +1,450 @@
+"""Who a pronoun or a descriptor speaker is, and the history of who spoke where.
+
+:class:`Discourse` holds what one article needs to resolve speakers:
+
+* the speakers of the quotes found so far, by position (:meth:`Discourse.record`,
+  :meth:`Discourse.last_before`), for the convention that an unattributed quote
+  keeps the latest speaker;
+* the candidate antecedents of the Doc, read once: named persons and
+  organisations, described subjects ("the spokeswoman", "officials") and subject
+  pronouns, each with gender, number and animacy;
+* :meth:`Discourse.resolve_pronoun`: a pronoun refers to the first compatible
+  candidate of the nearest sentence that has one, the candidates of a sentence
+  taken shallowest in the parse first, then left to right. This is the
+  candidate order of the Stanford deterministic coreference system's pronoun
+  sieve (Lee et al. 2013, "Deterministic coreference resolution based on
+  entity-centric, precision-ranked rules", Computational Linguistics 39(4)),
+  with its agreement constraints: gender ("he" never refers to a woman named
+  by title, given name or role noun), number ("they" to plurals and
+  organisations) and animacy (an organisation is "it" or "they", never "he").
+  Words inside quotation marks are never antecedents of a speaker outside them.
+* :meth:`Discourse.describe`: a common noun phrase as a speaker. A definite
+  descriptor ("the presidential aide", "the ministry", "the senator") resolves
+  to the named mention the article introduced with that role, title or name
+  word; a described source the text does not name ("a senior official",
+  "officials in the capital", "the newspaper") stays unnamed, described by its
+  words as written (PolNeAR guidelines: the source span keeps its determiners,
+  modifiers and the phrases that identify it).
+
+Gender comes from a title before the name (Mr., Ms., Mrs.), a gendered role
+noun (spokeswoman) and the given-name list ``data/given_names.yaml`` (US Census
+first names); unknown gender agrees with both "he" and "she".
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from rashomon.annotate import doc_ents
+from rashomon.extract import speakers as sp
+from rashomon.extract.docindex import DocIndex
+from rashomon.extract.speakers import Speaker
+
+# pronoun -> (person?, gender, plural?); None = either
+PRONOUN_FEATURES: dict[str, tuple[bool | None, str | None, bool | None]] = {
+    "he": (True, "m", False), "him": (True, "m", False),
+    "she": (True, "f", False), "her": (True, "f", False),
+    "his": (True, "m", False),
+    "it": (False, None, False), "its": (False, None, False),
+    "they": (None, None, True), "them": (None, None, True), "their": (None, None, True),
+}
+SENTENCES_BACK = 6  # how many sentences before a pronoun are searched
+# title abbreviations and the role words they stand for ("Sen. Ted Cruz" ~ "the senator")
+TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+               "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+               "dr": "doctor", "prof": "professor", "atty": "attorney", "adm": "admiral",
+               "maj": "major", "supt": "superintendent", "insp": "inspector", "det": "detective",
+               "amb": "ambassador", "pres": "president", "sec": "secretary", "cmdr": "commander"}
+# organisation heads generic enough to refer to the latest organisation named nearby
+GENERIC_ORG_HEADS = {"company", "firm", "corporation", "group", "organisation", "organization", "operator"}
+GENERIC_ORG_PARAS = 4  # how many paragraphs back "the company" may look for its organisation
+
+
+@dataclass
+class _Cand:
+    """A candidate antecedent: a named mention (``ns``), a subject pronoun or a
+    described subject at token ``i``; its speaker record is made when first read."""
+
+    start: int
+    i: int
+    sent: int
+    named: bool = False
+    speaker: Speaker | None = None
+
+
+def _agrees(feats: tuple, spk: Speaker) -> bool:
+    person, gender, plural = feats
+    if plural is True:  # they: plural persons, or any organisation or group
+        return spk.plural or spk.person is False
+    if person is False:  # it: an organisation, a country, a document
+        return spk.person is False and not spk.plural
+    # he / she: one person (unknown type allowed), gender agreeing or unknown
+    if spk.person is False or spk.plural:
+        return False
+    return spk.gender is None or gender is None or spk.gender == gender
+
+
+class Discourse:
+    """Speaker memory of one article (see the module docstring).
+
+    ``ctx`` is the article's :class:`~rashomon.extract.docindex.DocIndex`;
+    ``quoted`` a mask of the characters inside direct quotes (set by the
+    caller once direct quotes are known: their words are no antecedents).
+    """
+
+    def __init__(self, ctx: DocIndex):
+        self.ctx = ctx
+        self.quoted = bytearray()
+        self._pos: list[int] = []
+        self._speakers: list[Speaker] = []
+        self._ends: list[int] = []
+        self._cands: list[_Cand] | None = None
+        self._cand_starts: list[int] = []
+        self._roles: list[Speaker] | None = None
+        self._orgs: list[Speaker] | None = None
+        self._surname_gender: dict[str, str] | None = None
+        self._memo: dict[int, Speaker | None] = {}
+        self._desc_matches: dict = {}
+
+    # -- history ---------------------------------------------------------------------
+    def record(self, pos: int, spk: Speaker, attr_end: int | None = None) -> None:
+        """Remember that ``spk`` spoke at ``pos``, with the end of that quote's
+        attribution (``attr_end``, default ``pos``); kept sorted by position."""
+        k = bisect.bisect_right(self._pos, pos)
+        self._pos.insert(k, pos)
+        self._speakers.insert(k, spk)
+        self._ends.insert(k, pos if attr_end is None else attr_end)
+
+    def last_before(self, pos: int, with_end: bool = False):
+        """The speaker of the latest quote before ``pos`` (of several recorded at
+        one position, the first recorded), or ``None``; with ``with_end``, the
+        pair (speaker, end of its attribution)."""
+        k = bisect.bisect_left(self._pos, pos) - 1
+        if k < 0:
+            return None
+        k = bisect.bisect_left(self._pos, self._pos[k])
+        return (self._speakers[k], self._ends[k]) if with_end else self._speakers[k]
+
+    def in_quote(self, pos: int) -> bool:
+        return pos < len(self.quoted) and self.quoted[pos] == 1
+
+    # -- named mentions ----------------------------------------------------------------
+    def gender_of(self, ent) -> str | None:
+        """"m", "f" or None for a PERSON entity Span: a title or gendered role noun
+        before it, its given name, or a title given to the same surname elsewhere."""
+        lex = sp.lexicon()
+        doc = ent.doc
+        k = ent.start - 1
+        while k >= 0 and doc[k].is_punct and doc[k].text == ".":
+            k -= 1
+        if k >= 0:
+            w = doc[k].lower_.rstrip(".")
+            if w in lex.male_nouns:
+                return "m"
+            if w in lex.female_nouns:
+                return "f"
+        words = [t.text for t in ent if t.is_alpha]
+        if not words:
+            return None
+        if len(words) >= 2:
+            g = sp.given_names().get(words[0].capitalize())
+            if g:
+                return g
+        return self._surnames().get(words[-1].lower())
+
+    def _surnames(self) -> dict[str, str]:
+        """Surname → gender where the article gives one of its PERSON mentions a
+        gendered title or a listed given name (and no mention the other one)."""
+        if self._surname_gender is None:
+            out: dict[str, str] = {}
+            bad: set[str] = set()
+            lex = sp.lexicon()
+            given = sp.given_names()
+            for e in doc_ents(self.ctx.doc):
+                if e.label_ != "PERSON":
+                    continue
+                words = [t.text for t in e if t.is_alpha]
+                if not words:
+                    continue
+                g = None
+                k = e.start - 1
+                if k >= 0 and e.doc[k].text == ".":
+                    k -= 1
+                if k >= 0:
+                    w = e.doc[k].lower_.rstrip(".")
+                    g = "m" if w in lex.male_nouns else "f" if w in lex.female_nouns else None
+                if g is None and len(words) >= 2:
+                    g = given.get(words[0].capitalize())
+                if g is None:
+                    continue
+                key = words[-1].lower()
+                if out.get(key, g) != g:
+                    bad.add(key)
+                out[key] = g
+            self._surname_gender = {k: v for k, v in out.items() if k not in bad}
+        return self._surname_gender
+
+    def named(self, tok, ns: tuple[int, int], text: str | None = None) -> Speaker:
+        """A speaker record for the named mention ``ns`` that token ``tok`` belongs to."""
+        ctx = self.ctx
+        role, aff = ctx.role_of(tok)
+        e = sp.ent_of(tok)
+        label = e.label_ if e is not None else None
+        person: bool | None = None
+        gender = None
+        plural = False
+        if label == "PERSON":
+            person, gender = True, self.gender_of(e)
+        elif (given := _given_name(ctx.text[ns[0]:ns[1]])) is not None and label in (None, "ORG", "WORK_OF_ART"):
+            person, gender = True, given  # "Helena Strand" tagged ORG: a given name and a surname are a person
+        elif label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+            person = False
+        elif label in ("NORP", "GROUP"):
+            person, plural = True, tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")
+        if role and gender is None:
+            gender = _noun_gender(role.split()[-1].lower()) if role.split() else None
+        return Speaker(text=text if text is not None else ctx.text[ns[0]:ns[1]], start=ns[0], end=ns[1],
+                       role=role, aff=aff, gender=gender, person=person, plural=plural)
+
+    # -- candidates ------------------------------------------------------------------
+    def _candidates(self) -> list[_Cand]:
+        """Named persons, organisations and groups (places and nationalities only
+        as subjects), subject pronouns and described subjects, by position."""
+        if self._cands is not None:
+            return self._cands
+        ctx = self.ctx
+        out: list[_Cand] = []
+        seen: set[int] = set()
+        for e in doc_ents(ctx.doc):
+            if e.label_ not in ("PERSON", "ORG", "NORP", "GPE", "GROUP"):
+                continue
+            if e.label_ in ("GPE", "NORP") and ctx.doc[e.end - 1].dep_ not in ("nsubj", "nsubjpass"):
+                continue  # places and nationalities speak only as subjects ("Russia said it")
+            seen.update(range(e.start, e.end))
+            out.append(_Cand(e.start_char, e.end - 1, ctx.sentence_of(e.end - 1), True))
+        heads = _heads()
+        for i in ctx.subjects:
+            if i in seen:
+                continue
+            tok = ctx.doc[i]
+            low = tok.lower_
+            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
+        out.sort(key=lambda c: c.start)
+        self._cands = out
+        self._cand_starts = [c.start for c in out]
+        return out
+
+    def _cand_speaker(self, c: _Cand) -> Speaker | None:
+        if c.speaker is None:
+            tok = self.ctx.doc[c.i]
+            if c.named:
+                ns = self.ctx.name_span(tok)
+                c.speaker = self.named(tok, ns) if ns is not None else None
+                c.named = False  # read once
+            elif tok.lower_ in PRONOUN_FEATURES:
+                return self.resolve_pronoun(tok)
+            else:
+                c.speaker = self.describe(tok)
+        return c.speaker
+
+    def resolve_pronoun(self, tok) -> Speaker | None:
+        """The speaker record a third-person pronoun refers to, or ``None`` (see
+        the module docstring); "I"/"we" outside quotes (the author) and an
+        expletive "it" ("it was said") resolve to nothing."""
+        if tok.i in self._memo:
+            return self._memo[tok.i]
+        self._memo[tok.i] = None  # a cycle resolves to nothing
+        feats = PRONOUN_FEATURES.get(tok.lower_)
+        found = None
+        if feats is not None and not _expletive(tok):
+            found = self._search(tok, feats)
+        self._memo[tok.i] = found
+        return found
+
+    def _search(self, tok, feats) -> Speaker | None:
+        ctx = self.ctx
+        cands = self._candidates()
+        n = bisect.bisect_left(self._cand_starts, tok.idx)
+        s0 = ctx.sentence_of(tok.i)
+        by_sent: dict[int, list[_Cand]] = {}
+        k = n - 1
+        while k >= 0 and cands[k].sent >= s0 - SENTENCES_BACK:
+            c = cands[k]
+            if not self.in_quote(c.start):
+                by_sent.setdefault(c.sent, []).append(c)
+            k -= 1
+        for s in sorted(by_sent, reverse=True):
+            for c in sorted(by_sent[s], key=lambda c: (ctx.depth(c.i), c.start)):
+                spk = self._cand_speaker(c)
+                if spk is not None and spk.known and _agrees(feats, spk):
+                    return replace(spk, text=tok.text)
+        return None
+
+    # -- descriptions ----------------------------------------------------------------
+    def describe(self, tok) -> Speaker:
+        """A speaker record for a common-noun phrase headed by ``tok``: the named
+        mention a definite descriptor refers to, else an unnamed source described
+        by the phrase as written (``desc_start``/``desc_end``)."""
+        ctx = self.ctx
+        lex = sp.lexicon()
+        s, e = sp.description_span(tok)
+        text = ctx.text[s:e]
+        low = _singular(tok.lower_)
+        plural = tok.tag_ in ("NNS", "NNPS") and low != tok.lower_ or tok.lower_ in ("people", "police")
+        person = True if low in lex.person_nouns else False if (low in lex.org_nouns or low in lex.doc_nouns) else None
+        base = Speaker(text=text, desc_start=s, desc_end=e, person=person, plural=plural and person is not False,
+                       gender=_noun_gender(low))
+        for c in tok.subtree:  # "the mayor of X, John Carter, said": the apposed name
+            if c.dep_ == "appos" and c.i > tok.i and (c.head.i == tok.i or c.ent_type_ == "PERSON") and \
+                    c.ent_type_ in ("PERSON", "ORG", "") and (ns := ctx.name_span(c)) is not None:
+                spk = self.named(c, ns)
+                role = sp.trim_tokens([t for t in tok.subtree if t.i < c.left_edge.i])
+                if role:
+                    spk.role = ctx.doc[role[0].i:role[-1].i + 1].text
+                return spk
+        owner = _owner(tok)
+        if owner is not None and person is not True:
+            # "Powell's office", "the Cruz campaign": the named owner speaks through it
+            ns = ctx.name_span(owner)
+            if ns is not None:
+                who = self.named(owner, ns)
+                return replace(base, start=who.start, end=who.end, role=who.role, aff=who.aff,
+                               person=who.person, gender=who.gender, plural=who.plural)
+        if sp.is_indefinite(tok) or plural:
+            return base
+        who = self._definite(tok, low)
+        if who is not None:
+            return replace(base, start=who.start, end=who.end, role=who.role, aff=who.aff,
+                           gender=who.gender or base.gender, person=who.person if who.person is not None else person)
+        return base
+
+    def _definite(self, tok, head: str) -> Speaker | None:
+        """The named mention a definite descriptor refers to: the best role match
+        (:func:`speakers.role_score`, a preceding mention on a tie), else an
+        organisation whose name holds the head noun ("the ministry" → "Foreign
+        Ministry") or, for a generic head ("the company"), the latest organisation
+        named as a subject in this or the ``GENERIC_ORG_PARAS`` paragraphs before."""
+        _, mods = sp.descriptor_words(tok)
+        key = (head, frozenset(mods))
+        if key not in self._desc_matches:  # role scores do not depend on the position
+            self._desc_matches[key] = [(sc, m) for m in self._named_roles()
+                                       if (sc := sp.role_score(head, mods, _expand_title(m.role)))]
+        best, best_score = None, 0
+        for sc, m in self._desc_matches[key]:
+            sc = sc * 10 + (1 if m.start < tok.idx else 0)
+            if sc > best_score:
+                best, best_score = m, sc
+        if best is not None:
+            return best
+        lex = sp.lexicon()
+        if head not in lex.org_nouns and head not in GENERIC_ORG_HEADS:
+            return None
+        orgs = [o for o in self._organisations() if o.start < tok.idx]
+        for o in reversed(orgs):
+            if head in self.ctx.text[o.start:o.end].lower().split():
+                return o
+        if head not in GENERIC_ORG_HEADS:
+            return None
+        # the latest organisation that acts (a subject), rather than one addressed ("told the agency")
+        here = self.ctx.para_of(tok.idx)
+        for o in reversed(orgs):
+            if here - self.ctx.para_of(o.start) > GENERIC_ORG_PARAS:
+                break
+            last = self.ctx.text[o.start:o.end].split()[-1].lower().strip(".,'’")
+            if last in lex.org_nouns and last != head:
+                continue  # "the company" is not "the Workers' Union" nor "the News Agency"
+            if self.ctx.tok_at(o.end - 1).dep_ in ("nsubj", "nsubjpass", "poss"):
+                return o
+        return None
+
+    def _named_roles(self) -> list[Speaker]:
+        """Named persons and organisations the text gives a role or title."""
+        if self._roles is None:
+            out, seen = [], set()
+            for e in doc_ents(self.ctx.doc):
+                if e.label_ not in ("PERSON", "ORG") or not self.ctx.text[e.start_char:e.end_char].strip():
+                    continue
+                last = self.ctx.doc[e.end - 1]
+                if not self.ctx.role_of(last)[0]:
+                    continue
+                ns = self.ctx.name_span(last)
+                if ns is None or ns in seen:
+                    continue
+                seen.add(ns)
+                out.append(self.named(last, ns))
+            self._roles = out
+        return self._roles
+
+    def _organisations(self) -> list[Speaker]:
+        """Named organisations of the body, in order (outside quotes)."""
+        if self._orgs is None:
+            out = []
+            for e in doc_ents(self.ctx.doc):
+                if e.label_ != "ORG" or self.in_quote(e.start_char):
+                    continue
+                last = self.ctx.doc[e.end - 1]
+                ns = self.ctx.name_span(last)
+                if ns is not None:
+                    out.append(self.named(last, ns))
+            self._orgs = out
+        return self._orgs
+
+
+def _given_name(name: str) -> str | None:
+    """The gender of a two- or three-word name that starts with a listed given name
+    and has only capitalised words ("Helena Strand"), else ``None``."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return None
+    return sp.given_names().get(words[0])
+
+
+def _expand_title(role: str | None) -> str:
+    """A role with title abbreviations spelt out ("Sen." → "senator")."""
+    if not role:
+        return ""
+    return " ".join(TITLE_WORDS.get(w.lower().rstrip("."), w) for w in role.split())
+
+
+def _singular(word: str) -> str:
+    """A noun's singular by the regular English rules (enough for role nouns)."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _noun_gender(word: str) -> str | None:
+    lex = sp.lexicon()
+    return "m" if word in lex.male_nouns else "f" if word in lex.female_nouns else None
+
+
+def _heads() -> set[str]:
+    lex = sp.lexicon()
+    return lex.person_nouns | lex.org_nouns | lex.doc_nouns
+
+
+def _owner(tok):
+    """The named owner of a nominal: a possessive or compound name before its head
+    ("Powell's office", "the Cruz campaign"), or ``None``."""
+    for c in tok.lefts:
+        if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper():
+            return c  # ("harbour" tagged PROPN in "the harbour master" is no name)
+    return None
+
+
+def _expletive(tok) -> bool:
+    """An "it" with no referent: "it was announced that …", "it is clear that …"."""
+    if tok.lower_ != "it":
+        return False
+    h = tok.head
+    clause = any(c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > h.i for c in h.children)
+    be = h.lower_ in _BE or any(c.dep_ == "auxpass" for c in h.children)
+    return clause and (be or tok.dep_ == "nsubjpass")
+
+
+_BE = {"is", "was", "be", "been", "are", "were", "'s", "’s", "seems", "seemed", "appears", "appeared"}

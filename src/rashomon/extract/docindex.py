@@ -1,0 +1,239 @@
+"""The per-article index the quote extractors share: paragraphs, token offsets, cues.
+
+:class:`DocIndex` reads what the scans over a whole Doc need (token start
+offsets, the cue verbs, the tokens "according", "told" and "tells") once from
+``Doc.to_array`` into plain lists and sets, so a ``Token`` object is made only
+for the tokens a scan selects. Offsets are code points into ``Article.text``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, HEAD, IDX, LOWER, SENT_START
+from spacy.strings import get_string_id
+
+from rashomon.annotate import doc_ents, doc_text
+from rashomon.extract import speakers as sp
+from rashomon.types import Article
+
+
+@dataclass
+class Para:
+    start: int
+    end: int
+    text: str
+
+
+def trim_blank(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` moved inwards over whitespace; ``(e, e)`` when ``text[s:e]`` is blank."""
+    if s >= e:
+        return s, e
+    chunk = text[s:e]
+    lead = len(chunk) - len(chunk.lstrip())
+    if lead == len(chunk):
+        return e, e
+    return s + lead, s + len(chunk.rstrip())
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Non-blank lines of ``text`` (blanked furniture counts as blank)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = trim_blank(text, pos, pos + len(line))
+        if e > s:
+            out.append(Para(s, e, text[s:e]))
+        pos += len(line) + 1
+    return out
+
+
+_ACCORDING = get_string_id("according")
+_TOLD = frozenset((get_string_id("told"), get_string_id("tells")))
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_ids() -> frozenset[int]:
+    """Hashes of the speech nouns of the cue lexicon ("statement", "claims", "attacks")."""
+    return frozenset(get_string_id(w) for w in sp.lexicon().speech_nouns)
+
+
+@functools.lru_cache(maxsize=1)
+def _scanned_forms() -> frozenset[int]:
+    """Hashes of the forms :class:`DocIndex` notes while reading a Doc's tokens: cue
+    verb forms, speech nouns, "according", "told" and "tells"."""
+    return sp.cue_form_ids() | _noun_ids() | _TOLD | {_ACCORDING}
+
+
+class DocIndex:
+    """Per-article state: text, Doc index, paragraphs, masks.
+
+    What scans over the whole Doc need (token start offsets, the cue verbs, the
+    tokens "according", "told" and "tells") is read once from ``Doc.to_array``
+    into plain lists and sets: a ``Token`` object is made only for the tokens a
+    scan selects.
+    """
+
+    def __init__(self, article: Article, doc):
+        self.article = article
+        self.doc = doc
+        self.text = doc_text(doc)  # the body: article.text with removed spans blanked
+        self.lex = sp.lexicon()
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p.start for p in self.paras]
+        starts, lowers, deps = doc.to_array([IDX, LOWER, DEP]).T.tolist()  # lower-case forms as spaCy hashes
+        self._heads: list[int] | None = None  # absolute head indices, read when first needed
+        self._depths: dict[int, int] = {}
+        self.tok_starts: list[int] = starts
+        self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
+        self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
+        self.according: set[int] = set()  # tokens "according"
+        self.cue_nouns: set[int] = set()  # speech nouns ("claims", "attacks")
+        self.told: list[int] = []  # tokens "told", "tells"
+        cue_forms = sp.cue_form_ids()
+        nouns = _noun_ids()
+        wanted = _scanned_forms()
+        for i, lower in enumerate(lowers):
+            if lower not in wanted:
+                continue  # most tokens: one set lookup
+            lemma = sp.cue_lemma(doc[i]) if lower in cue_forms else None
+            if lemma:
+                self.cue_lemmas[i] = lemma
+            elif lower in nouns and doc[i].pos_ == "NOUN":
+                self.cue_nouns.add(i)
+            if lower == _ACCORDING:
+                self.according.add(i)
+            if lower in _TOLD:
+                self.told.append(i)
+        self.relay_cues = [i for i in self.cue_lemmas if self.cue_lemmas[i] in self.lex.relay]
+        self._name_spans: dict[int, tuple[int, int] | None] = {}
+        self._roles: dict[int, tuple[str | None, str | None]] = {}
+        self._sent_starts: list[int] | None = None  # token indices that start a sentence, read when first needed
+        self._named: tuple[list[int], list[tuple[int, int, str]]] | None = None
+        self._datelines: dict[int, int] = {}  # paragraph index -> end offset of its dateline (or its start)
+
+    def cue_lemma(self, tok) -> str | None:
+        """:func:`speakers.cue_lemma` of a token of this Doc."""
+        return self.cue_lemmas.get(tok.i)
+
+    def name_span(self, tok) -> tuple[int, int] | None:
+        """:func:`speakers.name_span` of a token of this Doc, worked out once per token."""
+        if tok.i not in self._name_spans:
+            self._name_spans[tok.i] = sp.name_span(tok)
+        return self._name_spans[tok.i]
+
+    def role_of(self, tok) -> tuple[str | None, str | None]:
+        """:func:`speakers.role_of` of a token of this Doc, worked out once per token."""
+        if tok.i not in self._roles:
+            self._roles[tok.i] = sp.role_of(tok)
+        return self._roles[tok.i]
+
+    def _sentence_starts(self) -> list[int]:
+        if self._sent_starts is None:
+            if not self.doc.has_annotation("SENT_START"):
+                raise ValueError("no sentence boundaries in the Doc")  # as ``Token.sent``
+            self._sent_starts = [i for i, v in enumerate(self.doc.to_array(SENT_START).tolist()) if v == 1]
+        return self._sent_starts
+
+    def sentence_end(self, i: int) -> int:
+        """``doc[i].sent.end``: the index after the last token of token ``i``'s
+        sentence (the next token that starts a sentence, else the Doc's length)."""
+        starts = self._sentence_starts()
+        k = bisect.bisect_right(starts, i)
+        return starts[k] if k < len(starts) else len(self.doc)
+
+    def sentence_start(self, i: int) -> int:
+        """``doc[i].sent.start``: the index of the first token of token ``i``'s sentence."""
+        starts = self._sentence_starts()
+        k = bisect.bisect_right(starts, i) - 1
+        return starts[k] if k >= 0 else 0
+
+    def sentence_of(self, i: int) -> int:
+        """The number of token ``i``'s sentence in the Doc (0-based)."""
+        return bisect.bisect_right(self._sentence_starts(), i) - 1
+
+    def dateline_end(self, pi: int) -> int:
+        """End offset of the dateline that opens paragraph ``pi`` ("GENEVA (Reuters) –",
+        "KHERSON, Ukraine —"), or the paragraph's start when it has none. A dateline
+        names where a story was filed, never who speaks (AP Stylebook, "datelines")."""
+        if pi not in self._datelines:
+            p = self.paras[pi]
+            m = _DATELINE.match(self.text, p.start, min(p.end, p.start + 120))
+            self._datelines[pi] = m.end() if m else p.start
+        return self._datelines[pi]
+
+    def in_dateline(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies in the dateline of its paragraph."""
+        pi = self.para_of(pos)
+        return self.paras[pi].start <= pos < self.dateline_end(pi)
+
+    def named_ents(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Person and organisation mentions of the body as (start, end, lower-case
+        text), sorted, with their starts for bisect; read once."""
+        if self._named is None:
+            ents = sorted((e.start_char, e.end_char, self.text[e.start_char:e.end_char].lower())
+                          for e in doc_ents(self.doc) if e.label_ in ("PERSON", "ORG"))
+            ents = [e for e in ents if e[2].strip()]
+            self._named = ([e[0] for e in ents], ents)
+        return self._named
+
+    def depth(self, i: int) -> int:
+        """How many arcs separate token ``i`` from the root of its sentence."""
+        if self._heads is None:  # HEAD is relative
+            self._heads = [k + h for k, h in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
+        if i not in self._depths:
+            d, k = 0, i
+            while self._heads[k] != k and d < 60:
+                k, d = self._heads[k], d + 1
+            self._depths[i] = d
+        return self._depths[i]
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def tok_at(self, pos: int):
+        i = bisect.bisect_right(self.tok_starts, pos) - 1
+        return self.doc[max(0, i)] if len(self.doc) else None
+
+    def toks_in(self, s: int, e: int):
+        return self.doc[self.tok_range(s, e)]
+
+    def tok_range(self, s: int, e: int) -> slice:
+        """The token indices of the tokens that start in ``text[s:e]``."""
+        return slice(bisect.bisect_left(self.tok_starts, s), bisect.bisect_left(self.tok_starts, e))
+
+
+_SUBJ_DEPS = frozenset((get_string_id("nsubj"), get_string_id("nsubjpass")))
+# a dateline: a place in capitals (optionally ", Region" and a date), an agency in
+# brackets, then a dash ("GENEVA (Reuters) –", "KHERSON, Ukraine, June 6 —", "WASHINGTON (AP) —")
+_DATELINE = re.compile("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
+                       "\\s*[—–-]{1,2}\\s+(?=[A-Z“\"‘])")
+_SENT_END = re.compile(r"[.!?](\s|$)")
+# abbreviations whose period ends no sentence (titles, ranks, company suffixes; AP Stylebook, "abbreviations")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "prof",
+                  "jr", "sr", "inc", "co", "corp", "ltd", "no", "rev", "hon", "adm", "maj", "cmdr", "supt", "det",
+                  "insp", "atty", "pres", "vs", "mt", "ft", "messrs", "mme", "mlle", "sens", "reps", "govs"}
+
+
+def sentence_end(text: str, s: int, limit: int) -> int:
+    """Offset just after the first sentence end in ``text[s:limit]``, else
+    ``limit``. The period of a title or an initial ("Mr. Katz", "J. Smith", "U.S.")
+    ends no sentence."""
+    pos = s
+    while (m := _SENT_END.search(text, pos, limit)) is not None:
+        word = text[max(s, m.start() - 6):m.start()].rsplit(None, 1)[-1:] or [""]
+        w = word[0].lstrip("(\"“'‘")
+        if text[m.start()] == "." and (w.lower() in _ABBREVIATIONS or len(w) == 1 and w.isupper()
+                                       or "." in w and len(w) <= 4):
+            pos = m.end()
+            continue
+        return m.end()
+    return limit
+
+
+def rstrip_pos(text: str, s: int, e: int) -> int:
+    """``e`` moved left over whitespace, not below ``s`` (``s + len(text[s:e].rstrip())``)."""
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e

@@ -1,0 +1,438 @@
+"""Indirect quotes: reported speech found on the dependency parse.
+
+Each cue of ``data/cues.yaml`` (speech-act verbs after PARC 3.0 and the PolNeAR
+annotation guidelines) with its source and its content:
+
+* a clause after the cue: "X said (that) …", "X told reporters (that) …" (the
+  addressee is left out), "X asked whether …", "X urged voters to …" (the
+  object of a request is part of what is asked);
+* a noun phrase after a cue that takes one: "X criticized the plan", "X called
+  the decision a mistake", "X accused the mayor of lying", "X called for talks";
+* the clause around an inverted or parenthetical cue: "…, X emphasizes",
+  "The port, X said, will reopen", "As X stated, …";
+* "according to X, …" / "…, according to X": the rest of the sentence; X may be
+  a person, an organisation or a document ("according to the results");
+* a passive with an agent: "it was announced by X that …".
+
+The source is the cue's subject (through "who" to the noun it modifies, through
+an auxiliary, control or participle chain to the subject above, or the "by"
+agent); a cue without a source ("it was said that …") still gives a quote,
+with no speaker. A cue that names a physical act as well ("attack", "defend")
+is a speech act only with a person as subject and a person or organisation, a
+clause or a "for"/"over"/"as" phrase as content (never "troops attacked the
+town"). Content inside quotation marks alone is the direct quote's; content
+that mixes the reporter's words with quoted ones ("X called the plan “a
+disaster”") is an indirect quote that holds the quoted words.
+"""
+from __future__ import annotations
+
+from rashomon.extract.attribution import (
+    according_to,
+    cue_info,
+    cue_subject,
+    noun_source,
+    relay_fields,
+    relay_of,
+    speaker_fields,
+    speaker_from_subject,
+)
+from rashomon.extract.coref import Discourse
+from rashomon.extract.docindex import DocIndex, sentence_end
+from rashomon.types import Quote
+
+_WH = ("WP", "WDT")
+_OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
+_NP_PREPS = {"for", "of", "as", "over", "about", "on", "against", "to", "that", "with"}
+_VERBAL_PREPS = {"for", "over", "as", "of"}
+_QUESTION_MARKS = {"whether", "if"}
+_MIN_CHARS = 8  # a content shorter than this is no proposition ("it", "so")
+_ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
+
+
+def span_of(toks) -> tuple[int, int]:
+    """Character span of tokens, without leading punctuation or "that" and trailing punctuation."""
+    toks = [t for t in toks if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "for") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return 0, 0
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+class _Scope:
+    """The tokens a content may take: the cue's sentence, inside its paragraph."""
+
+    def __init__(self, ctx: DocIndex, verb):
+        p = ctx.paras[ctx.para_of(verb.idx)]
+        self.lo = max(ctx.sentence_start(verb.i), ctx.tok_range(p.start, p.start).start)
+        self.hi = min(ctx.sentence_end(verb.i), ctx.tok_range(p.end, p.end).start)
+
+    def clip(self, toks) -> list:
+        return [t for t in toks if self.lo <= t.i < self.hi]
+
+
+def _request_object(obj, rights) -> bool:
+    """Whether an object of a request or report verb is its addressee: followed by a
+    that-clause or an "about" phrase ("told reporters that …"), not by an
+    infinitive ("urged voters to …", where the object belongs to the content)."""
+    after = [c for c in rights if c.i > obj.i]
+    return any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in after) and \
+        not any(c.dep_ == "xcomp" for c in after)
+
+
+def _statement_clause(ctx: DocIndex, prep):
+    """The that-clause the parser hung on the speech noun of "in a statement …
+    that …" (``prep`` is "in"), or ``None``."""
+    for n in prep.children:
+        if n.dep_ == "pobj" and n.lower_ in ctx.lex.speech_nouns:
+            for t in n.subtree:
+                if t.i > n.i and t.dep_ in ("acl", "relcl", "ccomp") and \
+                        any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+                    return t
+    return None
+
+
+_SETTING_PREPS = {"in", "on", "at", "during", "after", "before", "to", "from", "with", "via", "through", "by",
+                  "while", "since", "outside", "inside", "near", "for"}
+_MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "x", "telegram", "youtube", "camera"}
+
+
+def _setting(ctx: DocIndex, c) -> bool:
+    """Whether a phrase after a cue says when, where, how or to whom it was said
+    ("on Friday", "in a statement", "on Twitter", "to reporters"), not what."""
+    if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME"):
+        return True
+    if c.dep_ != "prep" or c.lower_ not in _SETTING_PREPS:
+        return c.dep_ == "dobj" and c.lower_ in ("reporters", "journalists")
+    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") or \
+        obj.lower_ in ctx.lex.speech_nouns or obj.lower_ in ctx.lex.doc_nouns or obj.lower_ in _MEDIA or \
+        obj.lower_ in ctx.lex.person_nouns or obj.pos_ == "PRON"
+
+
+def _misparsed_clause(obj) -> bool:
+    """An object of "say" that is a clause the parser read as a noun phrase ("Aides
+    say the more delegates he takes, the more leverage he has"): four tokens or
+    more with a verb of their own."""
+    if obj.pos_ == "PRON":
+        return False
+    toks = list(obj.subtree)
+    return len(toks) >= 4 and any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "ccomp", "conj") for t in toks)
+
+
+def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
+    """The content tokens after the cue (its complements), or ``None``."""
+    lex = ctx.lex
+    rights = [c for c in verb.children if c.i > verb.i]
+    if verb.i + 1 < len(ctx.doc) and ctx.doc[verb.i + 1].text == ",":
+        # "…, he said, on condition of anonymity to speak freely": after a comma only a clause is content
+        rights = [c for c in rights if c.dep_ == "ccomp" or any(m.dep_ == "mark" for m in c.children)]
+    comps = []
+    for c in rights:
+        d = c.dep_
+        if d == "ccomp" or d == "xcomp" and lemma not in lex.clause_only:
+            comps.append(c)
+        elif d in _OBJECTS:
+            if lemma in lex.recipient and d != "oprd" and _request_object(c, rights):
+                continue  # the addressee
+            if lemma in lex.np_content or d == "oprd" or comps or _misparsed_clause(c):
+                comps.append(c)
+        elif d == "prep":
+            if c.lower_ in lex.preps.get(lemma, ()) or (comps and lemma in lex.np_content and c.lower_ in _NP_PREPS):
+                comps.append(c)
+            elif (that := _statement_clause(ctx, c)) is not None:
+                comps.append(that)  # "said in a statement (carried by …) that …"
+        elif d == "advcl" and any(m.dep_ == "mark" and (m.lower_ in _QUESTION_MARKS or m.lower_ == "that" or
+                                                        m.lower_ in lex.preps.get(lemma, ())) for m in c.children):
+            comps.append(c)  # "asked whether …", "called for the rivals to drop out"
+        elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
+            comps.append(c)  # "called for the minister to resign"
+        elif d == "conj" and comps and any(m.dep_ == "mark" for m in c.children):
+            comps.append(c)  # "said that … and that …"
+    if not comps:
+        return None
+    clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") for c in comps)
+    if lemma in lex.clause_only and not clause:
+        return None
+    lo, hi = comps[0].left_edge.i, max(c.right_edge.i for c in comps)
+    if comps[0].dep_ == "prep" and comps[0].i == lo:
+        lo += 1  # "called for talks": the content is "talks"
+    if comps[0].dep_ == "ccomp":  # "said about half of the adjustment reflected …": words the parser left outside
+        for c in rights:
+            if c.i >= comps[0].left_edge.i:
+                break
+            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
+                lo = c.left_edge.i
+                break
+    if not clause and (hi - lo < 1 or ctx.doc[lo].lower_ in _ANAPHORIC):
+        return None  # one word, or a phrase that only points back ("that account", "those claims"): no proposition
+    return [ctx.doc[k] for k in range(lo, hi + 1)]
+
+
+def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
+    """The sentence around a cue clause set off by commas in its middle ("The port,
+    X said, will reopen"), without the cue clause: both parts are the content."""
+    doc = ctx.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    while lo < verb.i and doc[lo].is_punct:
+        lo += 1
+    while hi > verb.i and doc[hi].is_punct:
+        hi -= 1
+    before, after = lo - 1, hi + 1
+    if not (scope.lo + 1 <= before and doc[before].text == "," and after < scope.hi - 2 and doc[after].text == ","):
+        return None
+    if any(t.text in ",;:" for t in doc[lo:hi]):
+        return None  # the cue clause itself runs on: not a parenthesis
+    return [t for t in doc[scope.lo:scope.hi] if not (before <= t.i <= after)]
+
+
+def _around_content(ctx: DocIndex, verb) -> list | None:
+    """The content around an inverted or parenthetical cue ("The port will reopen,
+    X said, …"; "As X stated, …"): the head clause without the cue's own words."""
+    h = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
+        toks = [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        left = [t for t in toks if t.i < verb.left_edge.i]
+        if len(left) >= 3 and "," in ctx.text[left[-1].idx:verb.idx]:
+            return toks
+        return None
+    if verb.dep_ == "conj" and h.i < verb.i and verb.i > 0 and ctx.doc[verb.i - 1].text == "," and \
+            any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return [t for t in h.subtree if t.i < verb.i - 1]  # "…, but it is under pressure, said the chief executive"
+    if verb.dep_ == "advcl" and h.i != verb.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+        return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:
+        return list(lefts[0].subtree)
+    return None
+
+
+def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
+    """For a cue that also names a physical act: whether this use is speech. The
+    subject is a named person, "he"/"she" or a person noun that is no agent of
+    force; the content is a clause, a "for/over/as/of" phrase or an object that
+    is no place and no target of force (``data/cues.yaml`` ``physical``)."""
+    lex = ctx.lex
+    if subj is None or not _person_source(ctx, subj):
+        return False
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _VERBAL_PREPS:
+            return True
+        if c.dep_ == "dobj":
+            return c.ent_type_ not in ("GPE", "LOC", "FAC") and _singular(c.lower_) not in lex.physical_targets
+    return False
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
+    """Content span of a cue verb (see the module docstring), or ``None`` when the
+    content is missing or names the words without giving them ("what he said")."""
+    lex = ctx.lex
+    if any(c.tag_ in _WH and (c.dep_ == "dobj" or c.dep_ == "nsubj" and verb.dep_ != "relcl") for c in verb.children):
+        return None  # "what the commander said": the words are not given ("voters who said …" are)
+    if lemma in lex.particle and not any(c.dep_ == "prt" and c.lower_ == lex.particle[lemma] for c in verb.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
+        return None  # "point" is a cue as "point out" or "point to"
+    scope = _Scope(ctx, verb)
+    toks = None
+    if verb.dep_ in ("parataxis", "ROOT", "ccomp", "conj", "advcl") and \
+            not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        toks = _parenthetical(ctx, verb, scope)  # "X, he said, Y": both sides, never the words after "said" alone
+    if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
+        first = scope.clip(toks)[:1]
+        if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark":
+            return None  # "said what he wanted": the words are not given
+    if toks is None:
+        toks = _around_content(ctx, verb)
+    toks = scope.clip(toks) if toks is not None else None
+    if not toks:
+        return None
+    if lemma in lex.verbal and not _verbal_speech(ctx, verb, subj):
+        return None
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return None  # "denied it"
+    return span_of(toks)
+
+
+_ASK = {"ask", "question"}
+
+
+def _passive(verb) -> bool:
+    """A cue verb in the passive ("X was asked whether …") or in a participial
+    clause with no subject or auxiliary of its own ("Asked whether …, X replied",
+    "When questioned about …"): its words are not its grammatical subject's (nor
+    the main clause's subject's). "Having said that …" (an auxiliary) is active."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children)
+
+
+def _agent(verb):
+    """The "by" agent of a passive cue ("it was announced by the ministry"), or ``None``."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _source(ctx: DocIndex, verb):
+    """The source token of a cue verb: its subject or passive agent, in the cue's
+    paragraph; ``None`` when the clause names none."""
+    subj = cue_subject(ctx, verb) or _agent(verb)
+    if subj is not None and ctx.para_of(subj.idx) != ctx.para_of(verb.idx):
+        return None
+    return subj
+
+
+_NOUN_PREPS = {"on", "of", "against", "for", "about", "to", "that"}
+
+
+def _noun_cue(ctx: DocIndex, noun):
+    """(source, content span) of a speech noun ("Trump's claim that …", "her attacks
+    on the senator", "his call for talks", "a statement by the ministry that …"):
+    the owner (a possessive or compound name, a "by"/"from" agent, or the subject
+    of the verb the noun is the object of: "X made an attack on …"), and a
+    that-clause, an infinitive or the object of "on/of/against/for/about". A noun
+    with no source, or with a content of fewer than three words, gives nothing."""
+    src = noun_source(ctx, noun)
+    if src is None:
+        return None
+    content = None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+                m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children):
+            content = list(c.subtree)
+            break
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+            content = [t for t in c.subtree if t.i != c.i]
+            break
+    if not content or len(content) < 3:
+        return None
+    if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
+        return None  # "the army's attack on the city" is no speech
+    scope = _Scope(ctx, noun)
+    return src, span_of(scope.clip(content))
+
+
+_VERBAL_NOUNS = {"attack", "charge", "threat"}
+
+
+def _person_source(ctx: DocIndex, tok) -> bool:
+    """A source that can only speak, not strike: a named person, "he"/"she" (and
+    their possessives), or a person noun that names no agent of force."""
+    low = _singular(tok.lower_)
+    return tok.ent_type_ == "PERSON" or low in ("he", "she", "who", "his", "her") or \
+        low in ctx.lex.person_nouns and low not in ctx.lex.physical_agents
+
+
+def _according(ctx: DocIndex, tok):
+    """(source, content span) of "according to X": the clause it attaches to, or
+    the rest of its sentence, without the "according to X" phrase."""
+    src = according_to(tok)
+    if src is None or src.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"):
+        return None
+    scope = _Scope(ctx, tok)
+    phrase = range(tok.left_edge.i, tok.right_edge.i + 1)
+    h = tok.head
+    edge = tok.left_edge.i <= scope.lo or all(t.is_punct for t in ctx.doc[tok.right_edge.i + 1:scope.hi])
+    base = h.subtree if h.pos_ in ("VERB", "AUX") and not edge else ctx.doc[scope.lo:scope.hi]
+    toks = scope.clip(t for t in base if t.i not in phrase)
+    if len(toks) < 3:
+        toks = scope.clip(t for t in ctx.doc[scope.lo:scope.hi] if t.i not in phrase)
+    return src, span_of(toks)
+
+
+def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues: set[int],
+                  disc: Discourse) -> list[Quote]:
+    """Reported speech found on the dependency parse (see the module docstring).
+
+    ``direct_spans`` are the direct quotes and interview questions already found
+    (offsets into ``Article.text``): a content made only of their words is not
+    quoted again; ``used_cues`` the token indices of the cues they took. Returns
+    the indirect quotes in text order; each speaker is recorded in ``disc``.
+    """
+    art = ctx.article
+    out: list[Quote] = []
+    relays: set[int] = set()
+
+    # character masks (built once per article) instead of a scan of every span per token
+    n = len(ctx.text)
+    direct_mask = bytearray(n + 1)
+    for a, b in direct_spans:
+        direct_mask[a:b] = b"\x01" * max(0, b - a)
+    taken_mask = bytearray(n + 1)
+
+    def quoted_only(s, e) -> bool:
+        """Whether text[s:e] holds no words of its own outside quotation marks."""
+        if not direct_mask.count(1, s, e):
+            return False
+        outside = "".join(ctx.text[k] for k in range(s, e) if not direct_mask[k])
+        return len([w for w in outside.split() if any(ch.isalnum() for ch in w)]) < 2
+
+    # only cues can start an indirect quote: no Token for the others
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns):
+        idx = ctx.tok_starts[i]
+        if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
+            continue
+        if direct_mask[idx] or taken_mask[idx]:
+            continue
+        tok = ctx.doc[i]
+        lemma = ctx.cue_lemmas.get(i)
+        kind = "indirect"
+        if lemma:
+            passive = _passive(tok)
+            if passive and lemma in _ASK:
+                kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's
+            elif passive and _agent(tok) is None and not any(c.dep_ == "ccomp" for c in tok.children):
+                continue  # "X was accused of …" with no one named: not reported speech of anyone
+            subj = _agent(tok) if passive else _source(ctx, tok)
+            span = _content(ctx, tok, lemma, subj)
+            if span is None:
+                continue
+            cue = cue_info(ctx, tok)
+        elif i in ctx.cue_nouns:
+            found = _noun_cue(ctx, tok)
+            if found is None:
+                continue
+            subj, span = found
+            cue = cue_info(ctx, tok)
+            lemma = tok.lower_
+        elif tok.lower_ == "according" and tok.dep_ == "prep":
+            found = _according(ctx, tok)
+            if found is None:
+                continue
+            subj, span = found
+            cue = dict(cue_info(ctx, tok), cue="according to")
+            cue["cue_end"] = cue["cue_start"] + len("according to")
+            lemma = "according to"
+        else:
+            continue
+        s, e = span
+        if e - s < _MIN_CHARS or quoted_only(s, e) or taken_mask[s] or taken_mask[e - 1]:
+            continue
+        if subj is not None and s <= subj.idx < e and lemma != "according to" and not \
+                (tok.left_edge.idx <= subj.idx <= tok.idx):
+            continue  # the source inside its own content: a misparse
+        spk = speaker_from_subject(ctx, subj, disc) if subj is not None else None
+        relay = relay_of(ctx, tok) if i in ctx.cue_lemmas else None
+        if relay:
+            relays.add(relay["cue_tok"].i)
+        q = Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind=kind,
+                  **(speaker_fields(spk) if spk else {}),
+                  cue=cue["cue"], cue_start=cue["cue_start"], cue_end=cue["cue_end"], date_text=cue["date_text"],
+                  confidence=0.85 if spk is not None and spk.known else 0.7,
+                  **(relay_fields(relay) if relay else {}))
+        out.append(q)
+        taken_mask[s:e] = b"\x01" * (e - s)
+        if spk is not None and spk.known:
+            disc.record(tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
+    # an outer relay cue that took its own quote: drop it
+    return [q for q in out if q.cue_start is None or ctx.tok_at(q.cue_start).i not in relays]

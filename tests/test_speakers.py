@@ -1,0 +1,312 @@
+"""Who said it: one table per failure kind of attribution and speaker resolution,
+on sentences written for these tests (fictional people, places and outlets)."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.annotate import body_text
+from rashomon.extract.quotes import classify_marks, extract_quotes
+from rashomon.link.unnamed import UNNAMED, description_key, link_described
+from rashomon.types import Article, Entity, Mention, Quote
+
+
+def run(nlp, text: str) -> tuple[Article, list[Quote]]:
+    art = Article(id="a0", name="t", path="t", text=text)
+    return art, extract_quotes(art, nlp(body_text(art)), [])
+
+
+def find(quotes: list[Quote], words: str, kind: str | None = None) -> Quote:
+    hits = [q for q in quotes if words in q.text and (kind is None or q.kind == kind)]
+    assert hits, f"no quote holds {words!r}: {[(q.kind, q.text) for q in quotes]}"
+    return hits[0]
+
+
+def named(art: Article, q: Quote) -> str | None:
+    return None if q.speaker_start is None else art.text[q.speaker_start:q.speaker_end]
+
+
+def described(art: Article, q: Quote) -> str | None:
+    s, e = q.speaker_descriptor_start, q.speaker_descriptor_end
+    return None if s is None else art.text[s:e]
+
+
+# 1. the text names the speaker: names with titles and appositions, inverted and
+#    shouted cues, organisations and documents as subjects, relays
+NAMED = [
+    ("title before the surname",
+     '"The plan is dead," Mr. Okafor said on Tuesday.', "plan is dead", "Okafor"),
+    ("inverted cue, name with party and state",
+     '"We will not back down," said Senator Alan Marsh, Democrat of Ohio.', "not back down", "Alan Marsh"),
+    ("shouted, colon-less intro",
+     'Teodora Vance shouted, "Open the gates now!"', "Open the gates", "Teodora Vance"),
+    ("doubled apostrophes as quotation marks",
+     "''We found nothing,'' Ms. Adeyemi said. ''Not a single document.''", "Not a single document", "Adeyemi"),
+    ("dash attribution on the line under the quote",
+     "“The harbour belongs to all of us.”\n— Ilse Marren, harbour pilots' union", "harbour belongs", "Ilse Marren"),
+    ("a quote resumed after its inverted cue",
+     '"The danger," said Pavel Orlov, an engineer at the plant, "is that nobody checks the valves."',
+     "nobody checks", "Pavel Orlov"),
+    ("a name cut at a title's period",
+     '"Patrols will continue," said fleet spokesman Navy Capt. Ruth Alvarez, who visited the port.',
+     "Patrols will continue", "Ruth Alvarez"),
+    ("relay: a statement carried by an outlet",
+     "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
+     "dam was intact", "Ivan Dorn"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,words,mention", NAMED, ids=[c[0] for c in NAMED])
+def test_named_speakers(nlp, layout, text, words, mention):
+    art, qs = run(nlp, text)
+    assert named(art, find(qs, words)) == mention
+
+
+@pytest.mark.model
+def test_relay_is_kept_apart_from_the_speaker(nlp):
+    art, qs = run(nlp, NAMED[-1][1])
+    q = find(qs, "dam was intact")
+    assert q.relayed_by_text == "Coast Radio" and named(art, q) == "Ivan Dorn"
+
+
+# organisations and documents speak; a descriptor resolves to the organisation named before
+DESCRIPTORS = [
+    ("the ministry → the ministry named before",
+     "The Foreign Ministry of Norland summoned the envoy. The ministry claimed that the convoy carried only food.",
+     "convoy carried only food", "Foreign Ministry of Norland", "The ministry"),
+    ("the company → the latest company that acts, not the agency it spoke to",
+     "Varco Mining Ltd. said output fell. The miners' union told Delta Press the shafts were unsafe.\n\n"
+     "In its statement, the company said the shafts were inspected in May.",
+     "shafts were inspected", "Varco Mining Ltd.", "the company"),
+    ("a role given earlier",
+     "Hanna Berg, the port authority spokeswoman, spoke after the meeting. The spokeswoman said the cranes were safe.",
+     "cranes were safe", "Hanna Berg", "The spokeswoman"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,words,mention,descriptor", DESCRIPTORS, ids=[c[0] for c in DESCRIPTORS])
+def test_descriptors_resolve_to_named_mentions(nlp, layout, text, words, mention, descriptor):
+    art, qs = run(nlp, text)
+    q = find(qs, words)
+    assert named(art, q) == mention
+    assert described(art, q) == descriptor
+
+
+# 2. unnamed sources: described by their words, never null, never a guessed name
+UNNAMED_SOURCES = [
+    ("bare plural", "Officials said the road would stay closed until Monday.", "road would stay closed", "Officials"),
+    ("anonymity clause left out",
+     "A senior official, speaking on condition of anonymity, said the ceasefire had collapsed.",
+     "ceasefire had collapsed", "A senior official"),
+    ("an outlet as a description", "The newspaper reported that the mayor had resigned.", "mayor had resigned",
+     "The newspaper"),
+    ("affiliation kept", "A doctor at the city hospital said most of the injured were children.",
+     "injured were children", "A doctor at the city hospital"),
+    ("dash attribution to a described worker",
+     '"I warned them twice." — a night-shift operator, who asked not to be named', "warned them twice",
+     "a night-shift operator"),
+    ("a described source with a name inside",
+     "A Norland Rail spokesman said the trains would run again on Sunday.", "trains would run",
+     "A Norland Rail spokesman"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,words,description", UNNAMED_SOURCES, ids=[c[0] for c in UNNAMED_SOURCES])
+def test_unnamed_sources_are_described(nlp, layout, text, words, description):
+    art, qs = run(nlp, text)
+    q = find(qs, words)
+    assert q.speaker_start is None  # no name to resolve to
+    assert described(art, q) == description
+    assert q.speaker_text == description
+
+
+@pytest.mark.model
+def test_pronoun_after_an_unnamed_source_is_the_same_source(nlp):
+    text = "A spokeswoman for the port said the cranes were safe. She added that work would resume on Monday."
+    art, qs = run(nlp, text)
+    first, second = find(qs, "cranes were safe"), find(qs, "work would resume")
+    assert second.speaker_text == "She"
+    assert described(art, second) == described(art, first) == "A spokeswoman for the port"
+
+
+def _described(article: str, text: str, words: str, description: str, speaker: str | None = None) -> Quote:
+    """A quote of ``words`` whose speaker is described by ``description`` (both found in ``text``)."""
+    s, d = text.index(words), text.index(description)
+    return Quote(article=article, start=s, end=s + len(words), text=words, kind="indirect",
+                 speaker_text=description, speaker=speaker, speaker_descriptor_start=d,
+                 speaker_descriptor_end=d + len(description))
+
+
+def test_unnamed_sources_become_unnamed_entities_one_per_description_and_article():
+    text = "Officials said A. The officials added B. A pilot said C."
+    q1 = _described("a0", text, "A", "Officials")
+    q2 = _described("a0", text, "B", "The officials")
+    q3 = _described("a0", text, "C", "A pilot")
+    q4 = _described("a1", text, "A", "Officials")
+    named_entity = Entity(id="e0", name="Officials Party", type="ORG",
+                          mentions=[Mention(article="a0", start=0, end=9, text="Officials", label="ORG", entity="e0")])
+    out = link_described([named_entity], [q1, q2, q3, q4], {"a0": text, "a1": text})
+    new = out[1:]
+    assert [e.type for e in new] == [UNNAMED] * 3
+    assert [e.id for e in new] == ["e1", "e2", "e3"]
+    assert q1.speaker == q2.speaker == "e1" and q3.speaker == "e2"
+    assert q4.speaker == "e3"  # another article's "officials" are not known to be the same people
+    assert new[0].name == "Officials" and new[1].name == "A pilot"
+    assert text[q3.speaker_start:q3.speaker_end] == "A pilot"
+    assert named_entity.mentions[0].entity == "e0" and len(named_entity.mentions) == 1  # never merged
+
+
+def test_descriptor_of_a_named_speaker_is_a_further_mention_of_its_entity():
+    text = "Norland Rail said A. The company added B."
+    ent = Entity(id="e0", name="Norland Rail", type="ORG",
+                 mentions=[Mention(article="a0", start=0, end=12, text="Norland Rail", label="ORG", entity="e0")])
+    q = _described("a0", text, "B", "The company", speaker="e0")
+    q.speaker_start, q.speaker_end = 0, 12
+    out = link_described([ent], [q], {"a0": text})
+    assert out == [ent]
+    assert [m.text for m in ent.mentions] == ["Norland Rail", "The company"]
+    assert ent.aliases == []  # a mention, not a name
+
+
+@pytest.mark.parametrize("a,b,same", [("a senior official", "the senior official", True),
+                                      ("Officials", "officials", True), ("an official", "officials", False)])
+def test_description_key(a, b, same):
+    assert (description_key(a) == description_key(b)) is same
+
+
+# 3. pronouns agree in gender, number and animacy with their antecedent
+PRONOUNS = [
+    ("she skips the man named last",
+     'Lena Park met Tomas Reyes at the port. "They were left out of the room," she said.', "left out", "Lena Park"),
+    ("he skips the woman named by title",
+     "Ms. Ortega spoke after Mr. Haldane. He said the vote was rigged.", "vote was rigged", "Haldane"),
+    ("it is the company, not the person",
+     'Northwind Shipping said it would appeal. "We did nothing wrong," it added.', "did nothing wrong",
+     "Northwind Shipping"),
+    ("he is the person, not the company",
+     "Tomas Reyes praised Northwind Shipping. He said the company had saved the port.", "saved the port",
+     "Tomas Reyes"),
+    ("they are the officials",
+     "Two police officials visited the square. They said the protest had been peaceful.", "protest had been peaceful",
+     None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,words,mention", PRONOUNS, ids=[c[0] for c in PRONOUNS])
+def test_pronouns_agree(nlp, layout, text, words, mention):
+    art, qs = run(nlp, text)
+    q = find(qs, words)
+    assert named(art, q) == mention
+    if mention is None:
+        assert described(art, q) == "Two police officials"
+
+
+# 4. datelines are never speakers; headline attributions
+@pytest.mark.model
+def test_dateline_is_not_the_speaker(nlp):
+    art, qs = run(nlp, "OSLO (Nordwire) – The Fjord Council said the ferry would resume on Friday.")
+    assert named(art, find(qs, "ferry would resume")) == "Fjord Council"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,speaker", [
+    ("Port closure was not needed, harbour official says\n\nThe port reopened.", "closure was not needed",
+     "harbour official"),
+    ("Marsh: Ferry contract must be cancelled\n\nThe senator spoke on Monday.", "Ferry contract must be cancelled",
+     "Marsh"),
+])
+def test_headline_attributions(nlp, text, words, speaker):
+    art, qs = run(nlp, text)
+    q = find(qs, words)
+    assert q.speaker_text == speaker
+
+
+# 5. reported speech beyond "X said (that)": the long tail of cues
+CUES = [
+    ("according to", "According to the coroner, the victims died of smoke inhalation.",
+     "victims died of smoke inhalation", "according to", "the coroner"),
+    ("according to a document", "The ferry carried 40 passengers, according to the harbour log.",
+     "ferry carried 40 passengers", "according to", "the harbour log"),
+    ("call X Y", "The opposition called the vote a fraud.", "the vote a fraud", "called", "The opposition"),
+    ("call for", "Marta Ilic called for an inquiry into the sale of the port.", "an inquiry into the sale",
+     "called", "Marta Ilic"),
+    ("question whether", "Reporters questioned whether the figures were accurate.", "whether the figures were accurate",
+     "questioned", "Reporters"),
+    ("ask whether", "Analysts asked whether the ceasefire would hold.", "whether the ceasefire would hold", "asked",
+     "Analysts"),
+    ("cite", "The governor cited a lack of funding for the delays.", "a lack of funding", "cited", "The governor"),
+    ("attack X for", "Senator Marsh attacked the mayor for ignoring the warnings.", "the mayor for ignoring",
+     "attacked", "Marsh"),
+    ("accuse X of", "The union accused the company of hiding the leak.", "the company of hiding the leak",
+     "accused", "The union"),
+    ("acknowledge", "The minister acknowledged that mistakes had been made.", "mistakes had been made",
+     "acknowledged", "The minister"),
+    ("warn", "The police warned that the bridge could collapse.", "the bridge could collapse", "warned", "The police"),
+    ("insist", "Lena Park insisted that the inspection had taken place in March.", "inspection had taken place",
+     "insisted", "Lena Park"),
+    ("urge X to", "The council urged residents to stay indoors.", "residents to stay indoors", "urged", "The council"),
+    ("passive with agent", "It was announced by the ministry that the border would close.",
+     "the border would close", "announced", "the ministry"),
+    ("a claim that", "Tomas Reyes made the claim that the fire had been set on purpose.",
+     "the fire had been set on purpose", "claim", "Tomas Reyes"),
+    ("parenthetical cue", "The port, the harbour master said, will reopen on Monday.", "will reopen on Monday", "said",
+     "the harbour master"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,words,cue,speaker", CUES, ids=[c[0] for c in CUES])
+def test_long_tail_of_cues(nlp, layout, text, words, cue, speaker):
+    art, qs = run(nlp, text)
+    q = find(qs, words, "indirect")
+    assert q.cue == cue
+    assert q.speaker_text == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Russian troops attacked the town at dawn.",
+    "Soldiers defended their positions near the bridge.",
+    "The army's attack on the city of Varn killed three people.",
+])
+def test_physical_acts_are_not_speech(nlp, text):
+    art, qs = run(nlp, text)
+    assert qs == []
+
+
+# interview transcripts: speaker labels, questions and answers
+TRANSCRIPT = """Interview by Petra Lind
+
+THE COASTAL REVIEW: How many boats were lost in the storm?
+
+MILA DRAGAN: We lost eleven boats in one night. Two crews are still missing.
+
+Nobody on the quay had seen waves like that before.
+
+THE COASTAL REVIEW: Who warned you?
+
+MILA DRAGAN: Nobody did. The sirens stayed silent.
+
+Mila Dragan runs the fishermen's cooperative in Port Selin.
+"""
+
+
+@pytest.mark.model
+def test_transcript_labels(nlp):
+    art, qs = run(nlp, TRANSCRIPT)
+    q = find(qs, "How many boats")
+    assert q.kind == "question" and q.speaker_text == "THE COASTAL REVIEW"
+    a = find(qs, "We lost eleven boats")
+    assert a.kind == "direct" and named(art, a) == "MILA DRAGAN"
+    assert named(art, find(qs, "Nobody on the quay")) == "MILA DRAGAN"  # the answer runs on
+    assert not any("runs the fishermen's cooperative" in q.text for q in qs)  # a note about her is hers not
+
+
+def test_doubled_apostrophes_are_one_mark_each():
+    text = "''We found nothing,'' she said."
+    marks = classify_marks(text, 0, len(text))
+    assert [(m.pos, m.width) for m in marks] == [(0, 2), (19, 2)]
+    assert marks[0].can_open and marks[1].can_close
