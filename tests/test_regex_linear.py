@@ -100,6 +100,7 @@ BOUNDED: dict[str, str] = {
     r"[ \t]+([a-z]+)\b": "compare/framing.py: matched in the 30 characters after a term",
     r"\s*[—–-]\s*(\S.*)$": "extract/quotes.py: matched on a tail of under 160 characters",
     r"\s*[,.]?\s*$": "extract/quotes.py: matched on one character",
+    r"([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)": "extract/interview.py: matched on the first 60 characters of a paragraph",
     r"\s+([a-z]+)": "temporal.py: matched in the 30 characters after a year",
     r"\s*(?:%|per\b|[-–]\d)": "temporal.py: matched in the 8 characters after a year",
 }

@@ -193,14 +193,21 @@ def _layout_quotes(ctx: DocIndex, iv: Interview, in_post) -> list[Quote]:
         e = p.end
         while e > s and ctx.text[e - 1] in ".;:,":
             e -= 1
-        if e - s >= 8 and not in_post(p.start, p.end) and not _MARK_ONLY.match(ctx.text, s, e):
+        if e - s >= 8 and not in_post(p.start, p.end) and not _opens_with_mark(ctx.text, s, e):
             out.append(Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind="indirect",
                              cue=":", cue_start=s - 2 if ctx.text[s - 2:s - 1] == ":" else None,
                              confidence=0.7, **speaker_fields(spk)))
     return out
 
 
-_MARK_ONLY = re.compile(r"\s*[“\"«„‘']")  # a headline whose words open with a quotation mark is a direct quote
+_OPENING_MARKS = "“\"«„‘'"
+
+
+def _opens_with_mark(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens, after spaces, with a quotation mark: a
+    headline whose words open with one is a direct quote, not a colon attribution."""
+    head = text[start:end].lstrip()
+    return bool(head) and head[0] in _OPENING_MARKS
 
 
 # --- main ----------------------------------------------------------------------------
