@@ -255,6 +255,32 @@ def _handle_label(doc, start_char: int, handle: str) -> str:
     return "ORG"
 
 
+@functools.lru_cache(maxsize=1)
+def _extensions():
+    """(facility-head pattern, numbered nouns) from ``data/entity_words.yaml``."""
+    d = data_files.load("entity_words.yaml")
+    heads = sorted(d["facility_heads"]["words"], key=len, reverse=True)
+    pattern = re.compile(r"\s+(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b", re.I)
+    return pattern, frozenset(str(w).lower() for w in d["numbered_nouns"]["words"])
+
+
+_UNIT_NUMBER = re.compile(r" (\d{1,2})\b(?![.,:/%]\d|%|-\w)")
+
+
+def _extend(body: str, start: int, end: int, label: str) -> tuple[int, int, str, int]:
+    """A tagger entity as a candidate (start, end, label, priority 1),
+    extended over what completes the name: a facility head after a place or
+    organisation name ("Arden" + " nuclear power plant" → FAC), a number after
+    a numbered noun ("Distillation Unit" + " 2"); ``data/entity_words.yaml``."""
+    heads, numbered = _extensions()
+    m = heads.match(body, end)
+    if m and label in {"GPE", "LOC", "ORG", "FAC", "PERSON"}:
+        return start, m.end(), "FAC", 1
+    last = body[start:end].rsplit(None, 1)[-1].lower()
+    m = _UNIT_NUMBER.match(body, end) if last in numbered else None
+    return start, m.end() if m else end, label, 1
+
+
 def extract_mentions(article: Article, doc) -> list[Mention]:
     """Mentions of named things in one article.
 
@@ -280,7 +306,7 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
     for ent in doc_ents(doc):
         if ent.label_ not in USEFUL_LABELS:
             continue
-        cands.append((ent.start_char, ent.end_char, ent.label_, 1))
+        cands.append(_extend(body, ent.start_char, ent.end_char, ent.label_))
     for m in (_HANDLE.finditer(body) if "@" in body else ()):  # most texts have no "@" at all
         inside = [ent for ent in doc_ents(doc) if ent.start_char <= m.start() and m.end() <= ent.end_char
                   and trim(body, ent.start_char, ent.end_char) != m.span()]

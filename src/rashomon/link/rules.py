@@ -1,0 +1,450 @@
+"""The linking rules: each one joins mentions that name one referent.
+
+A :class:`Linker` holds the corpus's mentions (sorted), their corrected labels
+and a union-find over mention numbers; each ``join_*`` method is one rule,
+blocked by a key so that no rule compares all pairs of mentions. Mentions of
+unnamed sources (label ``UNNAMED``) are never joined with named ones.
+Precision first: a rule joins only when its evidence points to one
+candidate (one root); ambiguous cases stay apart.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+
+from rapidfuzz.distance import Levenshtein
+
+from rashomon.annotate import handle_stems, name_key
+from rashomon.extract.mentions import NUMBER_WORDS, ORDINALS, load_actors
+from rashomon.link.names import (demonym_place, fold, name_tokens, names_match, org_key, place_key, skeleton,
+                                 strip_legal_form, tokens_match, translit)
+from rashomon.link.typing import PLACE_TYPES, entity_words, is_company
+from rashomon.types import Mention
+
+UNNAMED = "UNNAMED"
+PERSONISH = {"PERSON", None}
+_INITIAL_SPLIT = re.compile(r"[\s-]+")
+_GROUP_WORDS = re.compile(r"[\w-]+|['’]s")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_EV = re.compile(r"(?i)(\w+(?:-four)?)[-\s](day|week|month|year)s?[-\s](\w+)")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:upper|lower|middle|mighty|great)\s+)?$", re.I)
+
+
+class _UF:
+    def __init__(self):
+        self.p: dict = {}
+
+    def find(self, x):
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb, key=str)] = min(ra, rb, key=str)
+
+
+def initials(text: str) -> str:
+    """Upper-case initials of a multi-word capitalised name ("Port and Dock
+    Workers' Union" → "PDWU"); "" when not every content word is capitalised."""
+    words = [w for w in _INITIAL_SPLIT.split(text) if w and w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+class Linker:
+    """Union-find over ``mentions`` (sorted in corpus order) with one method
+    per rule. ``labels[i]`` is mention i's corrected label; ``texts`` maps
+    article id → ``Article.text``; ``gidx`` is the gazetteer index
+    (``annotate.gazetteer_index``)."""
+
+    def __init__(self, mentions: list[Mention], labels: list[str | None], texts: dict[str, str], gidx: dict,
+                 strong: float):
+        self.m = mentions
+        self.labels = labels
+        self.texts = texts
+        self.gidx = gidx
+        self.strong = strong
+        self.uf = _UF()
+        self.keys = [name_key(m.text) for m in mentions]
+        self.sources: dict[int, set[str]] = defaultdict(set)
+        self.gaz_type: dict[int, str] = {}
+        self.rival: set[int] = set()  # mentions whose names the gazetteer or the text gives as rival names
+        for i in range(len(mentions)):
+            self.uf.find(i)
+        self.named = [lab != UNNAMED for lab in labels]
+
+    def union(self, a: int, b, source: str | None = None) -> None:
+        """Join mention ``a`` with node ``b`` (a mention number or a gazetteer node)."""
+        if not self.named[a] or (isinstance(b, int) and not self.named[b]):
+            return
+        self.uf.union(a, b)
+        if source:
+            self.sources[a].add(source)
+
+    def _unique_root(self, cands: list[int]) -> int | None:
+        roots = {self.uf.find(c) for c in cands}
+        return cands[0] if len(roots) == 1 else None
+
+    def _first_by(self, keyed) -> None:
+        """Join every mention with the first one of the same key (``keyed``:
+        pairs (mention number, key); None keys are skipped)."""
+        first: dict = {}
+        for i, k in keyed:
+            if k is None:
+                continue
+            if k in first:
+                self.union(i, first[k])
+            else:
+                first[k] = i
+
+    # -- 1, 2: same key, gazetteer -------------------------------------------
+    def join_same_key_and_gazetteer(self) -> None:
+        """Same :func:`name_key` (unnamed sources apart); a name of a gazetteer
+        entry joins the entry (its source recorded). A name of two entries
+        ("Dnipro": a river and a city) joins the natural feature (LOC) after
+        "the" ("the lower Dnipro") and the other entry otherwise; its mentions
+        are then keyed by entry, not by name."""
+        keyed = []
+        for i, (m, k) in enumerate(zip(self.m, self.keys)):
+            if not k:
+                continue
+            entry = self._gazetteer_entry(i, k) if k in self.gidx else None
+            if entry:
+                nodes, e = entry
+                for node in nodes:
+                    self.union(i, node)
+                self.sources[i].add(e.source)
+                self.gaz_type[i] = e.type
+                if getattr(e, "rival", False):
+                    self.rival.add(i)
+            ambiguous = entry and len({x.id for x in self.gidx[k]}) > 1
+            keyed.append((i, (k, entry[1].id) if ambiguous else (k, self.named[i])))
+        self._first_by(keyed)
+
+    def _gazetteer_entry(self, i: int, k: str):
+        """The union-find nodes and the entry a mention joins, or None: user
+        entries win (the last one); a PERSON mention joins PERSON entries only."""
+        m = self.m[i]
+        entries = [e for e in self.gidx[k] if not (m.label == "PERSON" and e.type != "PERSON")]
+        if not entries:
+            return None
+        if len({e.type for e in entries}) > 1 and any(e.type == "LOC" for e in entries):
+            before = self.texts.get(m.article, "")[max(0, m.start - 20):m.start]
+            feature = bool(_THE_BEFORE.search(before))
+            entries = [e for e in entries if (e.type == "LOC") == feature] or entries
+        e = entries[-1] if any(x.id.startswith("u") for x in entries) else entries[0]
+        nodes = [f"gaz:{x.id}" for x in entries if x.id.startswith("u") or x is e]
+        return nodes, e
+
+    # -- 3, 4: person names, lone surnames -------------------------------------
+    def persons(self) -> list[int]:
+        """Mentions that are full person names (two words or more)."""
+        if not hasattr(self, "_persons"):
+            self._persons = [i for i, m in enumerate(self.m) if self.labels[i] == "PERSON"
+                             and len(name_tokens(m.text)) >= 2 and not m.text.startswith("@")]
+        return self._persons
+
+    def join_person_names(self) -> None:
+        """Full names token by token (:func:`names_match`), compared within
+        blocks of the surname's consonant skeleton and of its first three
+        letters (one representative per distinct key)."""
+        blocks: dict[tuple, list[int]] = defaultdict(list)
+        seen: dict[str, int] = {}
+        for i in self.persons():
+            if self.keys[i] in seen:
+                continue
+            seen[self.keys[i]] = i
+            sur = name_tokens(self.m[i].text)[-1]
+            blocks[("s", skeleton(sur) or fold(sur))].append(i)
+            blocks[("p", fold(sur)[:3])].append(i)
+        done: set[tuple[int, int]] = set()
+        for ids in blocks.values():
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    a, b = ids[x], ids[y]
+                    if (a, b) in done:
+                        continue
+                    done.add((a, b))
+                    if names_match(name_tokens(self.m[a].text), name_tokens(self.m[b].text), self.strong):
+                        self.union(a, b)
+
+    def join_surnames(self) -> None:
+        """A one-word mention joins the full name of its article whose surname
+        it is when exactly one matches (spelling variants allowed for a
+        person-like mention); with no full name there, the one full name of
+        the corpus with that surname (same romanisation key)."""
+        full_by_article: dict[str, list[int]] = defaultdict(list)
+        surname: dict[int, str] = {}
+        by_surname: dict[str, list[int]] = defaultdict(list)
+        for i in self.persons():
+            full_by_article[self.m[i].article].append(i)
+            surname[i] = name_tokens(self.m[i].text)[-1]
+            by_surname[translit(surname[i])].append(i)
+        for i, m in enumerate(self.m):
+            toks = name_tokens(m.text)
+            label = self.labels[i]
+            if len(toks) != 1 or m.text.startswith("@") or label not in {"PERSON", None, "ORG", "GPE", "NORP"}:
+                continue
+            if label in {"ORG", "GPE", "NORP"} and (i in self.gaz_type or toks[0].isupper()):
+                continue
+            tok = toks[0]
+            exact_only = label not in PERSONISH
+            local = [j for j in full_by_article[m.article] if fold(surname[j]) == fold(tok) or
+                     (not exact_only and tokens_match(surname[j], tok, self.strong))]
+            if not local and exact_only:
+                local = [j for j in full_by_article[m.article] if tokens_match(surname[j], tok, self.strong)]
+            target = self._unique_root(local) if local else None
+            if target is None and not local and label in PERSONISH:
+                corpus = by_surname.get(translit(tok), [])
+                target = self._unique_root(corpus) if corpus else None
+            if target is not None:
+                self.union(i, target)
+
+    # -- 5, 6: handles, acronyms by initials -----------------------------------
+    def join_handles_and_initials(self) -> None:
+        """``@handles`` join the name they squash to (or a person's name plus a
+        known suffix), else the organisation whose initials they are; an
+        acronym joins the one multi-word organisation whose initials it is."""
+        squashed: dict[str, list[int]] = defaultdict(list)
+        inits: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(self.m):
+            if m.text.startswith("@"):
+                continue
+            if self.labels[i] in {"PERSON", "ORG", None, "GROUP"}:
+                squashed[fold(m.text)].append(i)
+            if self.labels[i] in {"ORG", None}:
+                ini = initials(m.text)
+                if len(ini) >= 2:
+                    inits[ini].append(i)
+        for i, m in enumerate(self.m):
+            hit = None
+            if m.text.startswith("@") and len(name_tokens(m.text)) == 1:
+                hit = squashed.get(fold(m.text))
+                if not hit:  # a person's name plus a suffix: "@IdrisKemalMP", "@jane_doe_official"
+                    for stem in handle_stems(m.text)[1:]:
+                        hit = [j for j in squashed.get(stem, []) if self.labels[j] == "PERSON"]
+                        if hit:
+                            break
+                if not hit:
+                    hit = inits.get(fold(m.text).upper())
+            elif self.labels[i] in {"ORG", None} and _ACRONYM.fullmatch(m.text):
+                hit = inits.get(m.text)
+            t = self._unique_root(hit) if hit else None
+            if t is not None:
+                self.union(i, t)
+
+    # -- 7, 8: group actors, named events ----------------------------------------
+    def join_groups_and_events(self) -> None:
+        """Group actors whose country (or place) and family agree ("Russian
+        peacekeepers" = "Russian peacekeeping contingent"); named events whose
+        number, unit and family agree ("44-Day War" = "44-day conflict")."""
+        keyed = []
+        groups: dict[str, tuple | None] = {}  # mention text -> _group_key (texts recur)
+        for i, m in enumerate(self.m):
+            if m.label == "EVENT":
+                keyed.append((i, _event_key(m.text)))
+            elif m.label in {"GROUP", "ORG"}:
+                if m.text not in groups:
+                    groups[m.text] = _group_key(m.text, self.gidx)
+                keyed.append((i, groups[m.text]))
+        self._first_by(keyed)
+
+    # -- 9, 10: organisation and place variants ------------------------------------
+    def demonyms(self) -> dict[str, str]:
+        """Demonym word → place key: the gazetteer's NORP forms mapped to their
+        country's name, and corpus words that derive from a corpus place
+        (:func:`demonym_place`), filled lazily."""
+        if not hasattr(self, "_demonyms"):
+            dem: dict[str, str] = {}
+            country: dict[str, str] = {}
+            for k, entries in self.gidx.items():
+                for e in entries:
+                    if e.type == "GPE" and e.country and k == name_key(e.name) and e.country not in country:
+                        if "pycountry" in (e.source or ""):
+                            country[e.country] = k
+            for k, entries in self.gidx.items():
+                for e in entries:
+                    if e.type == "NORP" and e.country in country and " " not in k:
+                        dem[k] = country[e.country]
+            self._places = {self.keys[i] for i, lab in enumerate(self.labels) if lab in PLACE_TYPES}
+            self._demonyms = dem
+        return self._demonyms
+
+    def _org_words(self, i: int) -> list[str]:
+        """Mention i's :func:`org_key` words, a demonym first word read as its place."""
+        words = org_key(self.m[i].text).split()
+        if words:
+            dem = self.demonyms()
+            first = dem.get(words[0]) or (demonym_place(words[0], self._places) if len(words) > 1 else None)
+            if first:
+                words = first.split() + words[1:]
+        return words
+
+    def _place_word(self, word: str) -> bool:
+        """A demonym or a place name (gazetteer or corpus) as one word."""
+        dem = self.demonyms()
+        return (word in dem or word in self._places or demonym_place(word, self._places) is not None
+                or any(e.type in {"GPE", "NORP", "LOC"} for e in self.gidx.get(word, ())))
+
+    def join_org_variants(self) -> None:
+        """Organisations with the same :func:`org_key` (legal form, "Ministry
+        of X", demonym, plural last word) and places with the same
+        :func:`place_key` (romanisation, Ukrainian/Russian place words)."""
+        keyed = []
+        for i, lab in enumerate(self.labels):
+            if lab in {"ORG", None} and self.named[i]:
+                keyed.append((i, ("org", " ".join(self._org_words(i)))))
+            elif lab in PLACE_TYPES:
+                keyed.append((i, ("place", place_key(self.m[i].text))))
+        self._first_by(keyed)
+
+    def join_contained(self) -> None:
+        """A shorter organisation name joins the one longer name (of the
+        article, else of the corpus) that is it plus a place or demonym first
+        word ("Islamic Jihad" ⊂ "Palestinian Islamic Jihad", "Health
+        Ministry" ⊂ "Kalderian Health Ministry") or plus company words after
+        a one- or two-word name ("Selinor" ⊂ "Selinor Refining S.A.").
+        Never a place in a longer place, nor a sub-unit ("ICRC" ⊄ "ICRC Baku
+        Office": "Baku" is no company word)."""
+        w = entity_words()
+        company = w.org_words | w.legal_forms | w.org_last_words
+        longer: dict[tuple, list[int]] = defaultdict(list)
+        orgs = [i for i, lab in enumerate(self.labels) if lab in {"ORG", None} and self.named[i]]
+        for i in orgs:
+            raw = org_key(self.m[i].text).split()
+            if len(raw) >= 2 and self._place_word(raw[0]):
+                longer[("mod", " ".join(raw[1:]))].append(i)
+            base = strip_legal_form(name_key(self.m[i].text).split())
+            if self.labels[i] == "ORG" and is_company(self.m[i].text):
+                for n in (1, 2):
+                    if len(base) > n and all(x in company for x in base[n:]):
+                        longer[("co", org_key(" ".join(base[:n])))].append(i)
+        for i in orgs:
+            k = org_key(self.m[i].text)
+            for kind in ("mod", "co"):
+                cands = [j for j in longer.get((kind, k), []) if j != i]
+                if not cands:
+                    continue
+                local = [j for j in cands if self.m[j].article == self.m[i].article]
+                t = self._unique_root(local) if local else self._unique_root(cands)
+                if t is not None:
+                    self.union(i, t)
+                    break
+
+    # -- 11: descriptors -----------------------------------------------------------
+    def join_descriptors(self) -> None:
+        """A mention that is a bare descriptor ("the ministry", "the union":
+        ``data/entity_words.yaml`` ``descriptors``) joins the one organisation
+        of its article whose name holds the descriptor's head word (for
+        "company", "firm", "operator": the one company)."""
+        desc = entity_words().descriptors
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(self.m):
+            if self.labels[i] == "ORG" and len(name_tokens(m.text)) >= 2:
+                by_article[m.article].append(i)
+        for i, m in enumerate(self.m):
+            heads = desc.get(self.keys[i]) if self.labels[i] in {None, "ORG"} else None
+            if not heads:
+                continue
+            cands = [j for j in by_article[m.article] if
+                     ("company" in heads and is_company(self.m[j].text)) or
+                     heads & set(self.keys[j].split())]
+            t = self._unique_root(cands) if cands else None
+            if t is not None:
+                self.union(i, t)
+
+    # -- 12: one-letter differences with the same role ---------------------------------
+    def join_one_letter(self, context: dict[int, set[str]]) -> None:
+        """Two full person names of as many words that differ by one letter in
+        one word of five letters or more ("Gorav Mehta" / "Gaurav Mehta" is
+        two; "Teodor Malk" / "Teodor Mals" one) join when their entities share
+        a role or an affiliation (``context``: mention → set of normalised
+        roles and affiliations). Blocked by each word position's other words."""
+        blocks: dict[tuple, list[int]] = defaultdict(list)
+        for i in self.persons():
+            toks = tuple(fold(t) for t in name_tokens(self.m[i].text))
+            for p in range(len(toks)):
+                blocks[(len(toks), p, toks[:p] + toks[p + 1:])].append(i)
+        roots_ctx: dict = defaultdict(set)
+        for i, ctx in context.items():
+            roots_ctx[self.uf.find(i)] |= ctx
+        for (n, p, _), ids in blocks.items():
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    a, b = ids[x], ids[y]
+                    ta, tb = fold(name_tokens(self.m[a].text)[p]), fold(name_tokens(self.m[b].text)[p])
+                    if ta == tb or min(len(ta), len(tb)) < 5 or Levenshtein.distance(ta, tb) != 1:
+                        continue
+                    ra, rb = self.uf.find(a), self.uf.find(b)
+                    if ra != rb and roots_ctx.get(ra, set()) & roots_ctx.get(rb, set()):
+                        self.union(a, b)
+                        roots_ctx[self.uf.find(a)] = roots_ctx.get(ra, set()) | roots_ctx.get(rb, set())
+
+
+@functools.lru_cache(maxsize=65536)
+def _event_key(text: str) -> tuple | None:
+    actors = load_actors()
+    m = _EV.search(text)
+    if m:
+        num = m.group(1).lower()
+        n = int(num) if num.isdigit() else NUMBER_WORDS.get(num)
+        fam = actors.events.get(m.group(3).lower())
+        if n is not None and fam:
+            return ("event", n, m.group(2).lower(), fam)
+    words = text.split()
+    if words and words[0].lower() in ORDINALS:
+        fam = actors.events.get(words[-1].lower(), words[-1].lower())
+        return ("event", ORDINALS[words[0].lower()], name_key(" ".join(words[1:-1])), fam)
+    return None
+
+
+def _group_key(text: str, gidx) -> tuple | None:
+    """(modifier id, family) of a group actor mention text, or None."""
+    actors = load_actors()
+    words = _GROUP_WORDS.findall(text.replace("’", "'"))
+    low = [w.lower() for w in words]
+    # "<noun> of [the] <place>"
+    if "of" in low:
+        i = low.index("of")
+        noun = tuple(low[:i])
+        rest = words[i + 1:]
+        if rest and rest[0].lower() == "the":
+            rest = rest[1:]
+        hit = actors.nouns.get(noun)
+        if hit:
+            mod = _modifier_id(" ".join(rest), gidx)
+            if mod:
+                return (mod, hit[0])
+    for gaz_only in (True, False):
+        for n in range(len(words) - 1, 0, -1):
+            k = _group_split(words, low, n, gidx, gaz_only, actors)
+            if k:
+                return k
+    return None
+
+
+def _group_split(words, low, n, gidx, gaz_only, actors) -> tuple | None:
+    mod = _modifier_id(" ".join(words[:n]), gidx)
+    if not mod or (gaz_only and mod.startswith("text:")):
+        return None
+    tail = list(low[n:])
+    while tail and (tail[0] in actors.modifiers or tail[0] == "'s") and tuple(tail) not in actors.nouns:
+        tail = tail[1:]
+    hit = actors.nouns.get(tuple(tail))
+    return (mod, hit[0]) if hit else None
+
+
+def _modifier_id(text: str, gidx) -> str | None:
+    k = name_key(text)
+    if not k:
+        return None
+    for e in gidx.get(k, []):
+        if e.type in {"NORP", "GPE", "LOC"}:
+            return f"country:{e.country}" if e.country else f"gaz:{e.id}"
+    return f"text:{k}"
