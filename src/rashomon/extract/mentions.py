@@ -265,19 +265,26 @@ def _extensions():
 
 
 _UNIT_NUMBER = re.compile(r" (\d{1,2})\b(?![.,:/%]\d|%|-\w)")
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)(?= \d{1,2}\b(?![.,:/%]\d|%|-\w))")
 
 
 def _extend(body: str, start: int, end: int, label: str) -> tuple[int, int, str, int]:
     """A tagger entity as a candidate (start, end, label, priority 1),
     extended over what completes the name: a facility head after a place or
     organisation name ("Arden" + " nuclear power plant" → FAC), a number after
-    a numbered noun ("Distillation Unit" + " 2"); ``data/entity_words.yaml``."""
+    a numbered noun ("Distillation Unit" + " 2", "Distillation" + " Unit 2");
+    ``data/entity_words.yaml``."""
     heads, numbered = _extensions()
     m = heads.match(body, end)
     if m and label in {"GPE", "LOC", "ORG", "FAC", "PERSON"}:
         return start, m.end(), "FAC", 1
     last = body[start:end].rsplit(None, 1)[-1].lower()
-    m = _UNIT_NUMBER.match(body, end) if last in numbered else None
+    if last not in numbered:  # the tagger may stop before the noun: "Vacuum Distillation" + " Unit 3"
+        w = _NEXT_WORD.match(body, end)
+        if not (w and w.group(1).lower() in numbered and w.group(1)[:1].isupper()):
+            return start, end, label, 1
+        end = w.end()
+    m = _UNIT_NUMBER.match(body, end)
     return start, m.end() if m else end, label, 1
 
 

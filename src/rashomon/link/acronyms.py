@@ -8,7 +8,9 @@ in biomedical text", PSB 8:451-462: the short form's letters and digits are
 matched right to left in the words before the bracket (at most
 min(|SF| + 5, 2·|SF|) words), the first one at the start of a word. Kept
 only when the long form is a proper name (two words or more, every content
-word capitalised) and the short form has two capitals or more.
+word capitalised, no comma: not a dateline "TOWN, Country, June 3 (AGENCY)";
+a final number only when the short form ends in one) and the short form has
+two capitals or more.
 
 Every definition gives two mentions (the long form replaces the tagger's
 mentions inside it: "Crude Distillation Unit" + "2" → "Crude Distillation
@@ -123,7 +125,8 @@ def _forward(text: str, m, short: str, short_start: int, aid: str) -> Definition
     if off is None:
         return None
     ls = lo + off
-    if not _proper(text[ls:end]) or short in text[ls:end]:
+    long = text[ls:end]
+    if not _proper(long) or short in long or "," in long or (long[-1].isdigit() and not short[-1].isdigit()):
         return None
     return Definition(aid, short_start, short_start + len(short), ls, end)
 
@@ -185,7 +188,8 @@ def _claim(spans: _Spans, article: Article, start: int, end: int, label: str | N
     return new
 
 
-def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[
+        list[Mention], list[tuple[Mention, Mention]], dict[int, tuple]]:
     """Acronym definitions and uses over the corpus.
 
     Parameters
@@ -195,9 +199,12 @@ def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[lis
 
     Returns
     -------
-    (mentions, pairs): the new mention list (mentions inside a long form
-    replaced by it; new mentions for short forms and their uses) and the
-    pairs of mentions that name one entity (long form, short form or use).
+    (mentions, pairs, scopes): the new mention list (mentions inside a long
+    form replaced by it; new mentions for short forms and their uses); the
+    pairs of mentions that name one entity (long form, short form or use);
+    and for each mention (by ``id()``) of a short form the corpus defines two
+    ways, its scope: the long form of its article, else its article. Such
+    mentions are one entity only within their scope.
     """
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -216,6 +223,7 @@ def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[lis
             sf = short.text
             local.setdefault((a.id, sf), long)
             corpus[sf].setdefault(org_key(long.text), long)
+    scopes: dict[int, tuple] = {}
     if corpus:
         for a in articles:
             removed = [(r.start, r.end) for r in a.removed]
@@ -227,9 +235,14 @@ def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[lis
                 if target is None and len(corpus[sf]) == 1:
                     target = next(iter(corpus[sf].values()))
                 use = _claim(spans[a.id], a, m.start(), m.end(), target.label if target else "ORG")
-                if use is not None and target is not None and use is not target:
+                if use is None:
+                    continue
+                if target is not None and use is not target:
                     pairs.append((target, use))
+                if len(corpus[sf]) > 1:
+                    local_long = local.get((a.id, sf))
+                    scopes[id(use)] = ("acronym", sf, org_key(local_long.text) if local_long else a.id)
     out = [m for a in articles for m in spans[a.id].items]
     known = {a.id for a in articles}
     out += [m for m in mentions if m.article not in known]
-    return out, pairs
+    return out, pairs, scopes

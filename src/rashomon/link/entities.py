@@ -192,7 +192,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     art_index = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
     mentions = split_person_tails(mentions, texts)
-    mentions, acronym_pairs = link_acronyms(articles, mentions)
+    mentions, acronym_pairs, scopes = link_acronyms(articles, mentions)
     _retype(mentions, texts)
     by_article: dict[str, _ByStart] = defaultdict(_ByStart)
     for m in mentions:
@@ -200,8 +200,9 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     all_mentions = mentions + _speaker_mentions(quotes, by_article, texts)
     all_mentions.sort(key=lambda m: (art_index.get(m.article, 1 << 30), m.start, m.end))
 
-    lk = Linker(all_mentions, [m.label for m in all_mentions], texts, gidx, strong)
     number = {id(m): i for i, m in enumerate(all_mentions)}
+    lk = Linker(all_mentions, [m.label for m in all_mentions], texts, gidx, strong,
+                {number[k]: v for k, v in scopes.items() if k in number})
     lk.join_same_key_and_gazetteer()
     lk.join_person_names()
     lk.join_surnames()
@@ -210,14 +211,16 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
         lk.union(number[id(a)], number[id(b)])
     lk.join_groups_and_events()
     lk.join_org_variants()
+    apart: set[frozenset[str]] = set()  # surface forms the text gives as two names of one place
     for a, b, evidence in naming_pairs(articles, all_mentions, lambda m: m.label,
                                        lambda m: name_key(m.text) in gidx):
         lk.union(number[id(a)], number[id(b)], evidence)
         lk.rival |= {number[id(a)], number[id(b)]}
+        apart.add(frozenset((a.text, b.text)))
     lk.join_contained()
     lk.join_descriptors()
     lk.join_one_letter(_speaker_context(quotes, by_article, number))
-    entities = _build_entities(all_mentions, lk, art_index)
+    entities = _build_entities(all_mentions, lk, art_index, apart)
     _resolve_quotes(quotes, entities, by_article)
     _claim_places(claims, entities)
     return entities
@@ -243,8 +246,10 @@ def _speaker_context(quotes: list[Quote], by_article: dict[str, _ByStart], numbe
     return out
 
 
-def _build_entities(all_mentions: list[Mention], lk: Linker, art_index: dict[str, int]) -> list[Entity]:
-    """One entity per union-find root, in order of first mention."""
+def _build_entities(all_mentions: list[Mention], lk: Linker, art_index: dict[str, int],
+                    apart: set[frozenset[str]]) -> list[Entity]:
+    """One entity per union-find root, in order of first mention; a place's
+    rival names (:func:`rival_names`, ``apart`` the forms declared two names)."""
     groups: dict = defaultdict(list)
     for i in range(len(all_mentions)):
         groups[lk.uf.find(i)].append(i)
@@ -262,7 +267,7 @@ def _build_entities(all_mentions: list[Mention], lk: Linker, art_index: dict[str
         etype = (gtypes.most_common(1)[0][0] if gtypes else
                  labels.most_common(1)[0][0] if labels else None)
         count = Counter(m.text for m in ms)
-        rivals = rival_names(ms, art_index) if etype in PLACE_TYPES and lk.rival.intersection(ids) else []
+        rivals = rival_names(ms, art_index, apart) if etype in PLACE_TYPES and lk.rival.intersection(ids) else []
         name = " / ".join(r.name for r in rivals) if rivals else _display_name(forms, count, etype)
         entities.append(Entity(
             id=eid, name=name, type=etype, aliases=sorted(forms, key=lambda f: (-count[f], f)), mentions=ms,

@@ -36,11 +36,12 @@ from rashomon.annotate import load_titles, name_key
 #   ratio >= STRONG (88, the settings default `name_match_threshold`), or
 #   ratio >= WEAK (72) and the same consonant skeleton (vowels, h, w, y dropped; doubles collapsed),
 #   or the same romanisation key (:func:`translit`),
-# and never when one token is the other plus a final "a" (Slavic/Turkic feminine surnames) or either
-# token has 3 letters or fewer (then only equality). On the table this accepts every variant pair and
-# rejects Hajiyev/Hajizada, Karimov/Kasimov, Elchin/Elshan, Omar/Amir, Ivanov/Ivanova, Aliyev/Aliyeva,
-# Vardanyan/Vardanov, Aykhan/Aydan, Ruben/Robert; it still accepts vowel-only look-alikes
-# (Peter/Petra, Maria/Mario, John/Joan), so a full name must also share one token exactly (or by
+# and never when one token is the other plus a final "a" (Slavic/Turkic feminine surnames), one ends
+# in "a" and the other in neither "a" nor "h" (feminine and masculine given names: Petra/Peter,
+# Maria/Mario), or either token has 3 letters or fewer (then only equality). On the table this accepts
+# every variant pair and rejects Hajiyev/Hajizada, Karimov/Kasimov, Elchin/Elshan, Omar/Amir,
+# Ivanov/Ivanova, Aliyev/Aliyeva, Vardanyan/Vardanov, Aykhan/Aydan, Ruben/Robert; it still accepts some
+# vowel-only look-alikes (John/Joan), so a full name must also share one token exactly (or by
 # romanisation key, or as equivalent given names) unless every token pair reaches STRONG
 # (tests/test_entities.py and tests/test_names.py hold the tables).
 WEAK = 72.0
@@ -118,10 +119,22 @@ def tokens_match(a: str, b: str, strong: float = STRONG) -> bool:
         return False
     if translit(x) == translit(y):
         return True
+    if _gendered(x, y) or _gendered(y, x):
+        return False
     r = fuzz.ratio(x, y)
     if r >= strong:
         return True
     return r >= WEAK and skeleton(x) == skeleton(y)
+
+
+def _gendered(x: str, y: str) -> bool:
+    """A feminine "-a" form beside a masculine form of one stem ("Petra" /
+    "Peter", "Carla" / "Carlo", "Dimitra" / "Dimitris"): ``x`` ends in "a",
+    ``y`` in neither "a" nor "h" (romanisations of one name end "-a", "-ah"
+    or "-eh": "Hamza" / "Hamzeh"). Source: the -a feminine of Slavic,
+    Romance, Greek and Germanic given names (Wikipedia, "Feminine form of
+    names")."""
+    return x.endswith("a") and not y.endswith(("a", "h"))
 
 
 def _anchor(x: str, y: str, first: bool) -> bool:

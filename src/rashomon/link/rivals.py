@@ -112,16 +112,21 @@ def _spellings(a: str, b: str) -> bool:
     return len(ta) == len(tb) and all(fuzz.ratio(fold(x), fold(y)) >= STRONG for x, y in zip(ta, tb))
 
 
-def rival_names(mentions: list[Mention], art_index: dict[str, int]) -> list[RivalName]:
+def rival_names(mentions: list[Mention], art_index: dict[str, int],
+                apart: set[frozenset[str]] = frozenset()) -> list[RivalName]:
     """A place entity's names when it has two or more that are not spellings
     of one another, each with its forms and the articles using it (in article
-    order); ``[]`` otherwise. A name is shown by its most frequent form (the
-    first used on a tie). Sorted by name, case-insensitively."""
+    order); ``[]`` otherwise. Two forms the text declares to be two names
+    (``apart``: pairs of surface forms from :func:`naming_pairs`) stay two
+    names however close their spelling ("Dolyna, which officials call
+    Dolina"). A name is shown by its most frequent form (the first used on a
+    tie). Sorted by name, case-insensitively."""
     count = Counter(m.text for m in mentions)
     forms = list(dict.fromkeys(m.text for m in sorted(mentions, key=lambda m: (art_index.get(m.article, 0), m.start))))
     groups: list[list[str]] = []
     for f in forms:
-        g = next((g for g in groups if any(_spellings(f, x) for x in g)), None)
+        g = next((g for g in groups if any(_spellings(f, x) for x in g)
+                  and not any(frozenset((f, x)) in apart for x in g)), None)
         if g is None:
             groups.append([f])
         else:

@@ -19,7 +19,7 @@ from rashomon.annotate import handle_stems, name_key
 from rashomon.extract.mentions import NUMBER_WORDS, ORDINALS, load_actors
 from rashomon.link.names import (demonym_place, fold, name_tokens, names_match, org_key, place_key, skeleton,
                                  strip_legal_form, tokens_match, translit)
-from rashomon.link.typing import PLACE_TYPES, entity_words, is_company
+from rashomon.link.typing import PLACE_TYPES, company_words, entity_words, is_company
 from rashomon.types import Mention
 
 UNNAMED = "UNNAMED"
@@ -61,15 +61,19 @@ class Linker:
     """Union-find over ``mentions`` (sorted in corpus order) with one method
     per rule. ``labels[i]`` is mention i's corrected label; ``texts`` maps
     article id → ``Article.text``; ``gidx`` is the gazetteer index
-    (``annotate.gazetteer_index``)."""
+    (``annotate.gazetteer_index``); ``scopes`` maps a mention number to the
+    scope its name is valid in (an acronym the corpus defines two ways,
+    :func:`rashomon.link.acronyms.link_acronyms`): such a mention joins others
+    by name only within its scope."""
 
     def __init__(self, mentions: list[Mention], labels: list[str | None], texts: dict[str, str], gidx: dict,
-                 strong: float):
+                 strong: float, scopes: dict[int, tuple] | None = None):
         self.m = mentions
         self.labels = labels
         self.texts = texts
         self.gidx = gidx
         self.strong = strong
+        self.scopes = scopes or {}
         self.uf = _UF()
         self.keys = [name_key(m.text) for m in mentions]
         self.sources: dict[int, set[str]] = defaultdict(set)
@@ -123,8 +127,9 @@ class Linker:
                 self.gaz_type[i] = e.type
                 if getattr(e, "rival", False):
                     self.rival.add(i)
-            ambiguous = entry and len({x.id for x in self.gidx[k]}) > 1
-            keyed.append((i, (k, entry[1].id) if ambiguous else (k, self.named[i])))
+            if entry and len({x.id for x in self.gidx[k]}) > 1:  # the name of two entries: keyed by entry
+                self.scopes[i] = ("gaz", entry[1].id)
+            keyed.append((i, (k, self.scopes.get(i, self.named[i]))))
         self._first_by(keyed)
 
     def _gazetteer_entry(self, i: int, k: str):
@@ -298,9 +303,9 @@ class Linker:
         :func:`place_key` (romanisation, Ukrainian/Russian place words)."""
         keyed = []
         for i, lab in enumerate(self.labels):
-            if lab in {"ORG", None} and self.named[i]:
+            if lab in {"ORG", None} and self.named[i] and i not in self.scopes:
                 keyed.append((i, ("org", " ".join(self._org_words(i)))))
-            elif lab in PLACE_TYPES:
+            elif lab in PLACE_TYPES and i not in self.scopes:
                 keyed.append((i, ("place", place_key(self.m[i].text))))
         self._first_by(keyed)
 
@@ -312,8 +317,7 @@ class Linker:
         a one- or two-word name ("Selinor" ⊂ "Selinor Refining S.A.").
         Never a place in a longer place, nor a sub-unit ("ICRC" ⊄ "ICRC Baku
         Office": "Baku" is no company word)."""
-        w = entity_words()
-        company = w.org_words | w.legal_forms | w.org_last_words
+        company = company_words()
         longer: dict[tuple, list[int]] = defaultdict(list)
         orgs = [i for i, lab in enumerate(self.labels) if lab in {"ORG", None} and self.named[i]]
         for i in orgs:

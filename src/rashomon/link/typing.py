@@ -33,7 +33,8 @@ class EntityWords:
     """The word lists of ``data/entity_words.yaml`` (lower case)."""
 
     legal_forms: frozenset
-    org_words: frozenset
+    org_heads: frozenset
+    industry_words: frozenset
     org_last_words: frozenset
     place_prefixes: frozenset
     facility_words: frozenset
@@ -50,7 +51,8 @@ def entity_words() -> EntityWords:
         return frozenset(str(w).lower() for w in d[key]["words"])
 
     return EntityWords(
-        legal_forms=words("legal_forms"), org_words=words("org_words"), org_last_words=words("org_last_words"),
+        legal_forms=words("legal_forms"), org_heads=words("org_heads"), industry_words=words("industry_words"),
+        org_last_words=words("org_last_words"),
         place_prefixes=words("place_prefixes"), facility_words=words("facility_words"),
         feature_words=words("feature_words"),
         descriptors={k: frozenset(v) for k, v in d["descriptors"]["map"].items()},
@@ -61,13 +63,19 @@ def _lower_words(text: str) -> list[str]:
     return [t.lower().rstrip(".,").replace("’", "'") for t in name_tokens(text)]
 
 
+def company_words() -> frozenset:
+    """Words that end company names: legal forms, industry words and the
+    geographic last words of company names."""
+    w = entity_words()
+    return w.legal_forms | w.industry_words | w.org_last_words
+
+
 @functools.lru_cache(maxsize=65536)
 def is_company(text: str) -> bool:
-    """A name with a legal form or an industry/organisation word after its
-    first word ("Selinor Refining", "Arden Holdings Ltd")."""
-    w = entity_words()
+    """A name with a company word (:func:`company_words`) after its first
+    word ("Selinor Refining", "Arden Holdings Ltd", "Norfolk Southern")."""
     words = _lower_words(text)
-    return len(words) >= 2 and any(x in w.legal_forms or x in w.org_words for x in words[1:])
+    return len(words) >= 2 and any(x in company_words() for x in words[1:])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -77,9 +85,9 @@ def name_type(text: str) -> str | None:
     words = _lower_words(text)
     if not words:
         return None
-    if any(x in w.org_words for x in words) or (len(words) >= 2 and words[-1] in w.legal_forms):
+    if any(x in w.org_heads or x in w.industry_words for x in words):
         return "ORG"
-    if len(words) >= 2 and words[-1] in w.org_last_words:
+    if len(words) >= 2 and (words[-1] in w.legal_forms or words[-1] in w.org_last_words):
         return "ORG"
     if len(words) >= 2 and words[-1] in w.facility_words:
         return "FAC"

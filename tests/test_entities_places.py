@@ -1,0 +1,186 @@
+"""Places in entity linking: rival names declared in the text and shown side
+by side, place prefixes and Ukrainian/Russian place words, look-alike places
+kept apart, a river and a city of one name, facility and numbered-unit
+mentions, one-letter name differences joined only with a shared role.
+Texts of our own, invented names (real places only where the gazetteer
+holds them)."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.mentions import extract_mentions
+from rashomon.link.entities import link_entities
+from rashomon.report.context import build_context
+from rashomon.settings import Settings
+from rashomon.types import Article, Generator, Mention, Quote, Report
+
+
+def _art(aid, text):
+    return Article(id=aid, name=f"{aid}.txt", path=f"{aid}.txt", text=text)
+
+
+def _m(art, text, label, nth=0):
+    i = -1
+    for _ in range(nth + 1):
+        i = art.text.index(text, i + 1)
+    return Mention(article=art.id, start=i, end=i + len(text), text=text, label=label)
+
+
+def _link(arts, mentions, quotes=()):
+    return link_entities(list(arts), list(mentions), list(quotes), [], Settings())
+
+
+def _entity(ents, form):
+    hits = [e for e in ents if form in e.aliases]
+    assert hits, (form, [e.aliases for e in ents])
+    return hits[0]
+
+
+def _same(ents, a, b):
+    return _entity(ents, a).id == _entity(ents, b).id
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Crowds filled Mariner Square, officially Liberty Square, by noon.", "Mariner Square", "Liberty Square"),
+    ("Residents of Dolyna, which Tervanian officials call Dolina, left.", "Dolyna", "Dolina"),
+    ("Some 900 people live in Kato Aspra – or Lefkes, as most people here still call the village.",
+     "Kato Aspra", "Lefkes"),
+    ("The wind blew towards Lefkes, or Kato Aspra as it is on the maps, all night.", "Lefkes", "Kato Aspra"),
+    ("The march ended at Liberty Square (formerly Mariner Square) at dusk.", "Liberty Square", "Mariner Square"),
+    ("They met in Orvik, also known as Orvika, on Monday.", "Orvik", "Orvika"),
+])
+def test_text_declares_one_place_two_names(text, a, b):
+    a0 = _art("a0", text)
+    ents = _link([a0], [_m(a0, a, "GPE"), _m(a0, b, "PERSON")])
+    assert _same(ents, a, b)
+    e = _entity(ents, a)
+    assert e.type in {"GPE", "FAC"} and len(e.rival_names) == 2
+    assert e.name == " / ".join(sorted([a, b], key=str.casefold))
+    assert any(text[:10] in s or a in s for s in e.sources)
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Trains ran from Orvik, Tervania, to the coast.", "Orvik", "Tervania"),
+    ("Ships left Orvik or Dolyna as the storm began.", "Orvik", "Dolyna"),          # "or" without naming
+    ("Sellar told Orvik, named after a saint, nothing.", "Sellar", "Orvik"),
+])
+def test_no_naming_construction(text, a, b):
+    a0 = _art("a0", text)
+    ents = _link([a0], [_m(a0, a, "GPE"), _m(a0, b, "GPE")])
+    assert not _same(ents, a, b)
+
+
+def test_bracketed_second_name_only_for_places_that_are_no_container():
+    a0 = _art("a0", "Shelling hit Dolyna (Dolina) overnight. Buses left Orvik (Tervania) at dawn.")
+    a1 = _art("a1", "Orvik, Tervania, is a port.")
+    ms = [_m(a0, "Dolyna", "GPE"), _m(a0, "Dolina", "GPE"), _m(a0, "Orvik", "GPE"), _m(a0, "Tervania", "GPE"),
+          _m(a1, "Orvik", "GPE"), _m(a1, "Tervania", "GPE")]
+    ents = _link([a0, a1], ms)
+    assert _same(ents, "Dolyna", "Dolina")
+    assert not _same(ents, "Orvik", "Tervania")
+
+
+def test_rival_names_each_with_the_articles_using_them():
+    a0 = _art("a0", "Troops entered Dolyna on Monday.")
+    a1 = _art("a1", "Troops entered Dolina, the town the other side calls Dolyna.")
+    a2 = _art("a2", "Residents of Dolyna, which Tervanian officials call Dolina, fled.")
+    ms = [_m(a0, "Dolyna", "GPE"), _m(a1, "Dolina", "GPE"), _m(a2, "Dolyna", "GPE"), _m(a2, "Dolina", "GPE")]
+    ents = _link([a0, a1, a2], ms)
+    e = _entity(ents, "Dolyna")
+    assert e.name == "Dolina / Dolyna"
+    assert [(r.name, r.articles) for r in e.rival_names] == [("Dolina", ["a1", "a2"]), ("Dolyna", ["a0", "a2"])]
+    ctx = build_context(Report(generator=Generator(version="t"), articles=[a0, a1, a2], entities=ents))
+    row = next(x for x in ctx["entities"] if x["id"] == e.id)
+    assert row["name"] == "Dolina / Dolyna"
+    assert row["rivals"] == [{"name": "Dolina", "sources": ["a1.txt", "a2.txt"]},
+                             {"name": "Dolyna", "sources": ["a0.txt", "a2.txt"]}]
+
+
+def test_gazetteer_rival_names_shown_side_by_side_spellings_not():
+    a0 = _art("a0", "Flights to Kyiv resumed.")
+    a1 = _art("a1", "Flights to Kiev resumed. KYIV was quiet.")
+    a2 = _art("a2", "Moscow and the Russian Federation; Russia said no.")
+    ms = [_m(a0, "Kyiv", "GPE"), _m(a1, "Kiev", "GPE"), _m(a1, "KYIV", "GPE"),
+          _m(a2, "Russian Federation", "GPE"), _m(a2, "Russia", "GPE")]
+    ents = _link([a0, a1, a2], ms)
+    kyiv = _entity(ents, "Kyiv")
+    assert kyiv.name == "Kiev / Kyiv" and {r.name for r in kyiv.rival_names} == {"Kiev", "Kyiv"}
+    assert next(r for r in kyiv.rival_names if r.name == "Kyiv").forms == ["Kyiv", "KYIV"]
+    russia = _entity(ents, "Russia")
+    assert _same(ents, "Russia", "Russian Federation") and russia.rival_names == [] and "/" not in russia.name
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Nova Dolyna", "Novaya Dolyna", True),          # Ukrainian / Russian place word
+    ("Oleshky", "Oleshki", True),                    # romanisation
+    ("Nova Dolyna", "Dolyna", False),                # a new town is another town
+    ("Nea Aspra", "Aspra", False),
+    ("Verbivka", "Verbiv", False),
+    ("Liberty Square", "Liberty Bridge", False),     # a square and a bridge sharing a name
+    ("Orvik", "Orvika", False),                      # places are never matched by similarity
+])
+def test_place_pairs(a, b, same):
+    a0 = _art("a0", f"News from {a} today.")
+    a1 = _art("a1", f"News from {b} today.")
+    ents = _link([a0, a1], [_m(a0, a, "GPE"), _m(a1, b, "GPE")])
+    assert _same(ents, a, b) is same
+
+
+def test_place_prefix_keeps_a_lone_name_apart_even_when_tagged_person():
+    a0 = _art("a0", "Smoke reached Nea Aspra. Aspra itself was spared.")
+    ents = _link([a0], [_m(a0, "Nea Aspra", "PERSON"), _m(a0, "Aspra", "PERSON", 1)])
+    assert not _same(ents, "Nea Aspra", "Aspra")
+    assert _entity(ents, "Nea Aspra").type == "GPE"
+
+
+def test_river_and_city_of_one_name():
+    a0 = _art("a0", "Boats crossed the lower Dnipro at dawn. The Dnieper rose.")
+    a1 = _art("a1", "A missile hit Dnipro overnight.")
+    ms = [_m(a0, "Dnipro", "GPE"), _m(a0, "Dnieper", "LOC"), _m(a1, "Dnipro", "GPE")]
+    ents = _link([a0, a1], ms)
+    river = _entity(ents, "Dnieper")
+    assert river.type == "LOC" and river.forms["Dnipro"] == ["a0"]
+    city = [e for e in ents if "a1" in e.forms.get("Dnipro", [])][0]
+    assert city.id != river.id and city.type == "GPE"
+
+
+def test_one_letter_difference_joined_only_with_a_shared_role():
+    text0 = '"We stay," said Gevorg Melkon, the mayor of Orvik.'
+    text1 = '"We leave," said Gevorg Melkom, the mayor of Orvik.'
+    text2 = '"We wait," said Gevorg Melkoz, a farmer.'
+    arts = [_art("a0", text0), _art("a1", text1), _art("a2", text2)]
+    ms = [_m(arts[0], "Gevorg Melkon", "PERSON"), _m(arts[1], "Gevorg Melkom", "PERSON"),
+          _m(arts[2], "Gevorg Melkoz", "PERSON")]
+    quotes = []
+    for n, (art, name, role) in enumerate(zip(arts, ["Gevorg Melkon", "Gevorg Melkom", "Gevorg Melkoz"],
+                                              ["mayor of Orvik", "mayor of Orvik", "farmer"])):
+        s = art.text.index(name)
+        quotes.append(Quote(id=f"q{n}", article=art.id, start=0, end=10, text=art.text[:10], kind="direct",
+                            speaker_start=s, speaker_end=s + len(name), speaker_role=role))
+    ents = _link(arts, ms, quotes)
+    assert _same(ents, "Gevorg Melkon", "Gevorg Melkom")
+    assert not _same(ents, "Gevorg Melkon", "Gevorg Melkoz")
+
+
+def test_title_dropped_from_a_speaker_span():
+    text = "Mayor Jana Novakova said the square was calm. Jana Nováková spoke again later."
+    a0 = _art("a0", text)
+    q = Quote(id="q0", article="a0", start=0, end=45, text=text[:45], kind="indirect",
+              speaker_start=0, speaker_end=len("Mayor Jana Novakova"))
+    ents = _link([a0], [_m(a0, "Jana Nováková", "PERSON")], [q])
+    e = _entity(ents, "Jana Nováková")
+    assert q.speaker == e.id and "Jana Novakova" in e.aliases and "Mayor Jana Novakova" not in e.aliases
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,mention,label", [
+    ("Engineers inspected the Orvik nuclear power plant on Monday.", "Orvik nuclear power plant", "FAC"),
+    ("Water poured from the Dolyna hydroelectric power plant.", "Dolyna hydroelectric power plant", "FAC"),
+    ("A fire broke out in Vacuum Distillation Unit 3 of the refinery.", "Vacuum Distillation Unit 3", None),
+])
+def test_mentions_extended_over_facility_heads_and_unit_numbers(nlp, text, mention, label):
+    doc = nlp(text)
+    ms = extract_mentions(_art("a0", text), doc)
+    hit = [m for m in ms if m.text == mention]
+    assert hit, [(m.text, m.label) for m in ms]
+    assert label is None or hit[0].label == label
