@@ -196,30 +196,35 @@ def title_end(text: str) -> int:
 # -- organisation and place keys --------------------------------------------
 
 @functools.lru_cache(maxsize=1)
-def _legal_forms() -> tuple[tuple[str, ...], ...]:
-    """Legal-form suffixes as word tuples of :func:`name_key`, longest first."""
+def _legal_forms() -> tuple[frozenset[tuple[str, ...]], int]:
+    """Legal-form suffixes as word tuples of :func:`name_key`, and the longest one's length."""
     words = data_files.load("entity_words.yaml")["legal_forms"]["words"]
-    forms = {tuple(name_key(str(w)).split()) for w in words}
-    return tuple(sorted((f for f in forms if f), key=len, reverse=True))
+    forms = frozenset(f for f in (tuple(name_key(str(w)).split()) for w in words) if f)
+    return forms, max(len(f) for f in forms)
 
 
 _REORDER_HEADS = {"ministry", "department"}
 _PLURAL_KEEP = ("ss", "us", "is")
 
 
-def strip_legal_form(words: list[str]) -> list[str]:
-    """``words`` (a name key's words) without trailing legal-form suffixes
-    ("selinor refining s a" → "selinor refining"); at least one word is kept."""
+@functools.lru_cache(maxsize=65536)
+def _strip_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    forms, longest = _legal_forms()
     changed = True
     while changed and len(words) > 1:
         changed = False
-        for form in _legal_forms():
-            n = len(form)
-            if len(words) > n and tuple(words[-n:]) == form:
+        for n in range(min(longest, len(words) - 1), 0, -1):
+            if words[-n:] in forms:
                 words = words[:-n]
                 changed = True
                 break
     return words
+
+
+def strip_legal_form(words: list[str]) -> list[str]:
+    """``words`` (a name key's words) without trailing legal-form suffixes
+    ("selinor refining s a" → "selinor refining"); at least one word is kept."""
+    return list(_strip_legal_form(tuple(words)))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -86,7 +86,8 @@ def naming_pairs(articles: list[Article], mentions: list[Mention], label: Callab
                 gap = text[a.end:b.start]
                 if gap == ", " and label(a) in PLACE_TYPES and label(b) in PLACE_TYPES:
                     containers.add(name_key(b.text))
-                adjacent.append((aid, a, b, gap))
+                if "," in gap or "(" in gap or " or " in gap:  # every construction holds one of these
+                    adjacent.append((aid, a, b, gap))
     out = []
     for aid, a, b, gap in adjacent:
         text = texts[aid]

@@ -48,6 +48,7 @@ class _UF:
             self.p[max(ra, rb, key=str)] = min(ra, rb, key=str)
 
 
+@functools.lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """Upper-case initials of a multi-word capitalised name ("Port and Dock
     Workers' Union" → "PDWU"); "" when not every content word is capitalised."""
