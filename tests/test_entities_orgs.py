@@ -120,7 +120,8 @@ def test_demonym_and_place_in_organisation_names():
 
 def test_shorter_name_inside_longer_one():
     a0 = _art("a0", "Fighters of the Tervanian Sword Brigade advanced in Tervania.")
-    a1 = _art("a1", "The Sword Brigade said it held the road. Orsova Refining S.A. closed. Orsova said it would reopen.")
+    a1 = _art("a1", "The Sword Brigade said it held the road. Orsova Refining S.A. closed. "
+                    "Orsova said it would reopen.")
     ms = [_m(a0, "Tervanian Sword Brigade", "ORG"), _m(a0, "Tervania", "GPE", 1), _m(a1, "Sword Brigade", "ORG"),
           _m(a1, "Orsova Refining S.A.", "ORG"), _m(a1, "Orsova", "ORG", 1)]
     ents = _link([a0, a1], ms)
@@ -135,7 +136,8 @@ def test_shorter_name_left_alone_when_ambiguous_or_a_sub_unit():
           _m(a0, "Kessmer Port", "ORG", 2), _m(a1, "RCM Lisbon Office", "ORG"), _m(a1, "RCM Oslo Office", "ORG"),
           _m(a1, "RCM", "ORG", 2)]
     ents = _link([a0, a1], ms)
-    assert len({_entity(ents, f).id for f in ("Kessmer Port Operations", "Kessmer Port Logistics", "Kessmer Port")}) == 3
+    kessmer = ("Kessmer Port Operations", "Kessmer Port Logistics", "Kessmer Port")
+    assert len({_entity(ents, f).id for f in kessmer}) == 3
     assert len({_entity(ents, f).id for f in ("RCM Lisbon Office", "RCM Oslo Office", "RCM")}) == 3
 
 

@@ -162,6 +162,16 @@ def test_one_letter_difference_joined_only_with_a_shared_role():
     assert not _same(ents, "Gevorg Melkon", "Gevorg Melkoz")
 
 
+def test_speaker_span_ends_where_the_name_ends():
+    text = "Novak told Radio Arden the square was calm. Jana Novak spoke again later."
+    a0 = _art("a0", text)
+    q = Quote(id="q0", article="a0", start=0, end=42, text=text[:42], kind="indirect",
+              speaker_start=0, speaker_end=len("Novak told Radio Arden"))
+    ents = _link([a0], [_m(a0, "Jana Novak", "PERSON")], [q])
+    novak = _entity(ents, "Jana Novak")
+    assert q.speaker == novak.id and "Novak" in novak.aliases and "Novak told Radio Arden" not in novak.aliases
+
+
 def test_title_dropped_from_a_speaker_span():
     text = "Mayor Jana Novakova said the square was calm. Jana Nováková spoke again later."
     a0 = _art("a0", text)

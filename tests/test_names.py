@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.link.names import (demonym_place, names_match, org_key, place_key, same_given_name, skeleton,
+from rashomon.link.names import (demonym_place, name_end, names_match, org_key, place_key, same_given_name, skeleton,
                                  title_end, tokens_match, translit)
 
 # full names that are one person written two ways
@@ -84,6 +84,18 @@ def test_tokens(a, b, same):
 ])
 def test_title_end(text, name):
     assert text[title_end(text):] == name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Novak told Radio Arden", "Novak"),
+    ("Jana Novak, speaking in Arden", "Jana Novak"),
+    ("Port of Arden", "Port of Arden"),
+    ("Ludwig van Berkel", "Ludwig van Berkel"),
+    ("Omar bin Rashid said", "Omar bin Rashid"),
+    ("the port authority", "the port authority"),   # not a name: left whole
+])
+def test_name_end(text, name):
+    assert text[:name_end(text)] == name
 
 
 @pytest.mark.parametrize("a,b", [

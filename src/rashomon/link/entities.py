@@ -34,7 +34,8 @@ from collections import Counter, defaultdict
 from rashomon.annotate import gazetteer_index, load_gazetteer, name_key
 from rashomon.extract.mentions import trim
 from rashomon.link.acronyms import link_acronyms
-from rashomon.link.names import fold, name_tokens, names_match, skeleton, title_end, tokens_match  # noqa: F401
+from rashomon.link.names import (fold, name_end, name_tokens, names_match, skeleton, title_end,  # noqa: F401
+                                 tokens_match)
 from rashomon.link.rivals import naming_pairs, rival_names
 from rashomon.link.rules import Linker
 from rashomon.link.typing import PLACE_TYPES, corrected_label, statement_subject
@@ -127,7 +128,8 @@ def _word_starts(text: str) -> list[tuple[int, int]]:
 def _speaker_mentions(quotes: list[Quote], by_article: dict[str, _ByStart], texts: dict[str, str]) -> list[Mention]:
     """Mentions for the speaker and relay spans no mention covers (label
     None), a leading title dropped ("Mayor Jana Novak" → PERSON "Jana Novak",
-    :func:`title_end`)."""
+    :func:`title_end`) and the span ended where the name ends ("Novak told
+    Radio Arden" → "Novak", :func:`name_end`)."""
     out = []
     for q in quotes:
         for s, e in ((q.speaker_start, q.speaker_end), (q.relayed_by_start, q.relayed_by_end)):
@@ -143,6 +145,7 @@ def _speaker_mentions(quotes: list[Quote], by_article: dict[str, _ByStart], text
             label = None
             if cut:
                 s2, label = s2 + cut, "PERSON"
+            e2 = s2 + name_end(text[s2:e2])
             m = Mention(article=q.article, start=s2, end=e2, text=text[s2:e2], label=label)
             by_article[q.article].add(m)
             out.append(m)
@@ -230,7 +233,8 @@ def _norm(s: str | None) -> str:
     return " ".join(name_key(s).split()) if s else ""
 
 
-def _speaker_context(quotes: list[Quote], by_article: dict[str, _ByStart], number: dict[int, int]) -> dict[int, set[str]]:
+def _speaker_context(quotes: list[Quote], by_article: dict[str, _ByStart],
+                     number: dict[int, int]) -> dict[int, set[str]]:
     """Mention number → the normalised roles ("r:…") and affiliations ("a:…")
     given to it as a quote's speaker."""
     out: dict[int, set[str]] = defaultdict(set)

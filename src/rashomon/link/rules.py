@@ -27,6 +27,7 @@ PERSONISH = {"PERSON", None}
 _INITIAL_SPLIT = re.compile(r"[\s-]+")
 _GROUP_WORDS = re.compile(r"[\w-]+|['’]s")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "&"}
 _EV = re.compile(r"(?i)(\w+(?:-four)?)[-\s](day|week|month|year)s?[-\s](\w+)")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:(?:upper|lower|middle|mighty|great)\s+)?$", re.I)
 
@@ -52,7 +53,7 @@ class _UF:
 def initials(text: str) -> str:
     """Upper-case initials of a multi-word capitalised name ("Port and Dock
     Workers' Union" → "PDWU"); "" when not every content word is capitalised."""
-    words = [w for w in _INITIAL_SPLIT.split(text) if w and w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
+    words = [w for w in _INITIAL_SPLIT.split(text) if w and w.lower() not in _INITIAL_SKIP]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words).upper()
