@@ -118,6 +118,25 @@ def test_demonym_and_place_in_organisation_names():
     assert not _same(ents, "Zarqa", "Zarqa Water Authority")
 
 
+def test_country_demonym_and_case_in_organisation_names():
+    a0 = _art("a0", "Norway's Fisheries Directorate said the quota stood. The NORWEGIAN FISHERIES Directorate agreed.")
+    a1 = _art("a1", "The Norwegian Fisheries Directorate issued a rule.")
+    ms = [_m(a0, "Norway's Fisheries Directorate", "ORG"), _m(a0, "NORWEGIAN FISHERIES Directorate", "ORG"),
+          _m(a1, "Norwegian Fisheries Directorate", "ORG")]
+    ents = _link([a0, a1], ms)
+    assert _same(ents, "Norway's Fisheries Directorate", "NORWEGIAN FISHERIES Directorate")
+    assert _same(ents, "Norway's Fisheries Directorate", "Norwegian Fisheries Directorate")
+
+
+def test_country_forces_by_name_acronym_and_group():
+    a0 = _art("a0", "The Norway Defence Forces (NDF) said. The Norwegian military confirmed.")
+    a1 = _art("a1", "The NDF denied it.")
+    ms = [_m(a0, "Norwegian military", "GROUP")]
+    ents = _link([a0, a1], ms)
+    assert _same(ents, "Norway Defence Forces", "NDF") and _same(ents, "NDF", "Norwegian military")
+    assert _entity(ents, "NDF").forms["NDF"] == ["a0", "a1"]
+
+
 def test_shorter_name_inside_longer_one():
     a0 = _art("a0", "Fighters of the Tervanian Sword Brigade advanced in Tervania.")
     a1 = _art("a1", "The Sword Brigade said it held the road. Orsova Refining S.A. closed. "

@@ -38,7 +38,7 @@ from rashomon.link.names import (fold, name_end, name_tokens, names_match, skele
                                  tokens_match)
 from rashomon.link.rivals import naming_pairs, rival_names
 from rashomon.link.rules import Linker
-from rashomon.link.typing import PLACE_TYPES, corrected_label, statement_subject
+from rashomon.link.typing import PLACE_TYPES, corrected_label, head_words, statement_subject
 from rashomon.types import Article, Claim, Entity, Mention, Quote
 
 __all__ = ["link_entities", "split_person_tails", "names_match", "tokens_match", "skeleton", "fold"]
@@ -145,7 +145,7 @@ def _speaker_mentions(quotes: list[Quote], by_article: dict[str, _ByStart], text
             label = None
             if cut:
                 s2, label = s2 + cut, "PERSON"
-            e2 = s2 + name_end(text[s2:e2])
+            e2 = s2 + name_end(text[s2:e2], head_words())
             m = Mention(article=q.article, start=s2, end=e2, text=text[s2:e2], label=label)
             by_article[q.article].add(m)
             out.append(m)

@@ -199,11 +199,12 @@ _NAME_PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "del", "de
                    "bint", "ben", "abu", "&", "'s", "’s"}
 
 
-def name_end(text: str) -> int:
+def name_end(text: str, heads: frozenset[str] = frozenset()) -> int:
     """Character offset in ``text`` where a name that starts it ends: before
-    the first lower-case word that is no function word or name particle
-    ("Novak told Radio Arden" → 5, "Port of Arden" → 13); ``len(text)`` when
-    none, or when ``text`` does not start with a capital.
+    the first lower-case word that is no function word, name particle or one
+    of ``heads`` (lower-case head nouns a name may end in: "the Ombudsman
+    office"): "Novak told Radio Arden" → 5, "Port of Arden" → 13;
+    ``len(text)`` when none, or when ``text`` does not start with a capital.
 
     Source: English capitalisation of proper names (The Chicago Manual of
     Style, 17th ed., 8.1-8.3): inside a name only articles, conjunctions,
@@ -212,7 +213,8 @@ def name_end(text: str) -> int:
         return len(text)
     for w in list(_WORD.finditer(text))[1:]:
         word = w.group()
-        if word[:1].islower() and word.lower().strip(",.;:") not in _NAME_PARTICLES:
+        low = word.lower().strip(",.;:")
+        if word[:1].islower() and low not in _NAME_PARTICLES and low not in heads:
             return len(text[:w.start()].rstrip(" ,;:"))
     return len(text)
 

@@ -264,40 +264,49 @@ class Linker:
 
     # -- 9, 10: organisation and place variants ------------------------------------
     def demonyms(self) -> dict[str, str]:
-        """Demonym word → place key: the gazetteer's NORP forms mapped to their
-        country's name, and corpus words that derive from a corpus place
-        (:func:`demonym_place`), filled lazily."""
+        """Word(s) naming a country → the country's canonical name key: every
+        form of a country entry (a country is the first GPE entry of its ISO
+        code: the shipped gazetteer lists it before its capital) and every
+        demonym (NORP) of that country ("russian", "russia" → "russian
+        federation"). Also fills the place keys a demonym may derive from
+        (:func:`demonym_place`): the corpus's place mentions and the
+        gazetteer's places. Computed once."""
         if not hasattr(self, "_demonyms"):
-            dem: dict[str, str] = {}
+            entries = {e.id: e for es in self.gidx.values() for e in es}
             country: dict[str, str] = {}
-            for k, entries in self.gidx.items():
-                for e in entries:
-                    if e.type == "GPE" and e.country and k == name_key(e.name) and e.country not in country:
-                        if "pycountry" in (e.source or ""):
-                            country[e.country] = k
-            for k, entries in self.gidx.items():
-                for e in entries:
-                    if e.type == "NORP" and e.country in country and " " not in k:
-                        dem[k] = country[e.country]
-            self._places = {self.keys[i] for i, lab in enumerate(self.labels) if lab in PLACE_TYPES}
+            dem: dict[str, str] = {}
+            places = {self.keys[i] for i, lab in enumerate(self.labels) if lab in PLACE_TYPES}
+            for e in sorted(entries.values(), key=lambda e: _entry_order(e.id)):
+                if e.type in {"GPE", "LOC"}:
+                    places.update(name_key(f) for f in e.forms)
+                if e.type == "GPE" and e.country and e.country not in country:
+                    country[e.country] = name_key(e.name)
+                    dem.update({name_key(f): country[e.country] for f in e.forms})
+            for e in entries.values():
+                if e.type == "NORP" and e.country in country:
+                    dem.update({k: country[e.country] for k in map(name_key, e.forms) if " " not in k})
+            self._places = places
             self._demonyms = dem
         return self._demonyms
 
     def _org_words(self, i: int) -> list[str]:
-        """Mention i's :func:`org_key` words, a demonym first word read as its place."""
+        """Mention i's :func:`org_key` words, a first word or two that name a
+        country (or its demonym) read as the country's name, a demonym of a
+        corpus or gazetteer place as that place ("Zarqan" → "zarqa")."""
         words = org_key(self.m[i].text).split()
-        if words:
-            dem = self.demonyms()
-            first = dem.get(words[0]) or (demonym_place(words[0], self._places) if len(words) > 1 else None)
-            if first:
-                words = first.split() + words[1:]
-        return words
+        if len(words) < 2:
+            return words
+        dem = self.demonyms()
+        for n in (2, 1):
+            if len(words) > n and " ".join(words[:n]) in dem:
+                return dem[" ".join(words[:n])].split() + words[n:]
+        first = demonym_place(words[0], self._places)
+        return (first.split() + words[1:]) if first else words
 
     def _place_word(self, word: str) -> bool:
         """A demonym or a place name (gazetteer or corpus) as one word."""
         dem = self.demonyms()
-        return (word in dem or word in self._places or demonym_place(word, self._places) is not None
-                or any(e.type in {"GPE", "NORP", "LOC"} for e in self.gidx.get(word, ())))
+        return word in dem or word in self._places or demonym_place(word, self._places) is not None
 
     def join_org_variants(self) -> None:
         """Organisations with the same :func:`org_key` (legal form, "Ministry
@@ -391,6 +400,15 @@ class Linker:
                     if ra != rb and roots_ctx.get(ra, set()) & roots_ctx.get(rb, set()):
                         self.union(a, b)
                         roots_ctx[self.uf.find(a)] = roots_ctx.get(ra, set()) | roots_ctx.get(rb, set())
+
+
+def _entry_order(eid: str) -> tuple:
+    """Sort key of a gazetteer entry id in file order: shipped ``g<i>`` first,
+    then user files ``u<n>.<i>``."""
+    head, _, tail = eid.partition(".")
+    if not tail:
+        return (0, 0, int(eid[1:]) if eid[1:].isdigit() else 0)
+    return (1, int(head[1:]) if head[1:].isdigit() else 0, int(tail) if tail.isdigit() else 0)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -63,6 +63,15 @@ def _lower_words(text: str) -> list[str]:
     return [t.lower().rstrip(".,").replace("’", "'") for t in name_tokens(text)]
 
 
+@functools.lru_cache(maxsize=1)
+def head_words() -> frozenset:
+    """Nouns a name may end in, written in lower case ("the Ombudsman
+    office", "the Arden plant"): organisation heads, industry, facility and
+    feature words."""
+    w = entity_words()
+    return w.org_heads | w.industry_words | w.facility_words | w.feature_words
+
+
 def company_words() -> frozenset:
     """Words that end company names: legal forms, industry words and the
     geographic last words of company names."""
