@@ -101,13 +101,13 @@ class Linker:
         """Join every mention with the first one of the same key (``keyed``:
         pairs (mention number, key); None keys are skipped)."""
         first: dict = {}
+        uf, named = self.uf, self.named
         for i, k in keyed:
             if k is None:
                 continue
-            if k in first:
-                self.union(i, first[k])
-            else:
-                first[k] = i
+            j = first.setdefault(k, i)
+            if j != i and named[i] and named[j]:
+                uf.union(i, j)
 
     # -- 1, 2: same key, gazetteer -------------------------------------------
     def join_same_key_and_gazetteer(self) -> None:
@@ -117,10 +117,16 @@ class Linker:
         "the" ("the lower Dnipro") and the other entry otherwise; its mentions
         are then keyed by entry, not by name."""
         keyed = []
+        cache: dict[tuple, tuple | None] = {}  # (key, PERSON?, after "the"?) -> _gazetteer_entry
         for i, (m, k) in enumerate(zip(self.m, self.keys)):
             if not k:
                 continue
-            entry = self._gazetteer_entry(i, k) if k in self.gidx else None
+            entry = None
+            if k in self.gidx:
+                ck = (k, m.label == "PERSON", self._after_the(m))
+                if ck not in cache:
+                    cache[ck] = self._gazetteer_entry(m, k, ck[2])
+                entry = cache[ck]
             if entry:
                 nodes, e = entry
                 for node in nodes:
@@ -134,16 +140,19 @@ class Linker:
             keyed.append((i, (k, self.scopes.get(i, self.named[i]))))
         self._first_by(keyed)
 
-    def _gazetteer_entry(self, i: int, k: str):
+    def _after_the(self, m: Mention) -> bool:
+        """Whether "the" (and maybe "upper", "lower" …) comes just before ``m``."""
+        return bool(_THE_BEFORE.search(self.texts.get(m.article, "")[max(0, m.start - 20):m.start]))
+
+    def _gazetteer_entry(self, m: Mention, k: str, feature: bool):
         """The union-find nodes and the entry a mention joins, or None: user
-        entries win (the last one); a PERSON mention joins PERSON entries only."""
-        m = self.m[i]
+        entries win (the last one); a PERSON mention joins PERSON entries only;
+        between a natural feature (LOC) and another entry of one name, the
+        feature when ``feature`` ("the" before the name)."""
         entries = [e for e in self.gidx[k] if not (m.label == "PERSON" and e.type != "PERSON")]
         if not entries:
             return None
         if len({e.type for e in entries}) > 1 and any(e.type == "LOC" for e in entries):
-            before = self.texts.get(m.article, "")[max(0, m.start - 20):m.start]
-            feature = bool(_THE_BEFORE.search(before))
             entries = [e for e in entries if (e.type == "LOC") == feature] or entries
         e = entries[-1] if any(x.id.startswith("u") for x in entries) else entries[0]
         nodes = [f"gaz:{x.id}" for x in entries if x.id.startswith("u") or x is e]
@@ -382,8 +391,12 @@ class Linker:
         a role or an affiliation (``context``: mention → set of normalised
         roles and affiliations). Blocked by each word position's other words."""
         blocks: dict[tuple, list[int]] = defaultdict(list)
+        seen: set[tuple[str, ...]] = set()
         for i in self.persons():
             toks = tuple(fold(t) for t in name_tokens(self.m[i].text))
+            if toks in seen:  # one mention per distinct name: the others share its root
+                continue
+            seen.add(toks)
             for p in range(len(toks)):
                 blocks[(len(toks), p, toks[:p] + toks[p + 1:])].append(i)
         roots_ctx: dict = defaultdict(set)
