@@ -8,35 +8,9 @@ from __future__ import annotations
 import pytest
 
 from rashomon.link.acronyms import best_long_form, definitions
-from rashomon.link.entities import link_entities
 from rashomon.link.typing import corrected_label, name_type, statement_subject
-from rashomon.settings import Settings
-from rashomon.types import Article, Mention, Quote
 
-
-def _art(aid, text):
-    return Article(id=aid, name=f"{aid}.txt", path=f"{aid}.txt", text=text)
-
-
-def _m(art, text, label, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = art.text.index(text, i + 1)
-    return Mention(article=art.id, start=i, end=i + len(text), text=text, label=label)
-
-
-def _link(arts, mentions, quotes=()):
-    return link_entities(list(arts), list(mentions), list(quotes), [], Settings())
-
-
-def _entity(ents, form):
-    hits = [e for e in ents if form in e.aliases]
-    assert hits, (form, [e.aliases for e in ents])
-    return hits[0]
-
-
-def _same(ents, a, b):
-    return _entity(ents, a).id == _entity(ents, b).id
+from _linking import art as _art, entity as _entity, link as _link, mention as _m, same as _same, speaker_quote
 
 
 # -- acronyms ------------------------------------------------------------------
@@ -161,21 +135,15 @@ def test_shorter_name_left_alone_when_ambiguous_or_a_sub_unit():
 
 
 def test_descriptor_joins_the_one_matching_organisation():
-    text = "The Tervanian Ministry of Fisheries issued figures. The ministry said the catch fell."
-    a0 = _art("a0", text)
-    s = text.index("The ministry")
-    q = Quote(id="q0", article="a0", start=s, end=len(text), text=text[s:], kind="indirect",
-              speaker_start=s, speaker_end=s + len("The ministry"))
+    a0 = _art("a0", "The Tervanian Ministry of Fisheries issued figures. The ministry said the catch fell.")
+    q = speaker_quote(a0, "The ministry")
     ents = _link([a0], [_m(a0, "Tervanian Ministry of Fisheries", "ORG")], [q])
     assert _entity(ents, "Tervanian Ministry of Fisheries").id == q.speaker
 
 
 def test_descriptor_left_alone_with_two_candidates():
-    text = "The Ministry of Fisheries and the Ministry of Water disagreed. The ministry said no."
-    a0 = _art("a0", text)
-    s = text.index("The ministry")
-    q = Quote(id="q0", article="a0", start=s, end=len(text), text=text[s:], kind="indirect",
-              speaker_start=s, speaker_end=s + len("The ministry"))
+    a0 = _art("a0", "The Ministry of Fisheries and the Ministry of Water disagreed. The ministry said no.")
+    q = speaker_quote(a0, "The ministry")
     ents = _link([a0], [_m(a0, "Ministry of Fisheries", "ORG"), _m(a0, "Ministry of Water", "ORG")], [q])
     assert q.speaker not in {_entity(ents, "Ministry of Fisheries").id, _entity(ents, "Ministry of Water").id}
 

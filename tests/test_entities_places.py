@@ -9,35 +9,10 @@ from __future__ import annotations
 import pytest
 
 from rashomon.extract.mentions import extract_mentions
-from rashomon.link.entities import link_entities
 from rashomon.report.context import build_context
-from rashomon.settings import Settings
-from rashomon.types import Article, Generator, Mention, Quote, Report
+from rashomon.types import Generator, Report
 
-
-def _art(aid, text):
-    return Article(id=aid, name=f"{aid}.txt", path=f"{aid}.txt", text=text)
-
-
-def _m(art, text, label, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = art.text.index(text, i + 1)
-    return Mention(article=art.id, start=i, end=i + len(text), text=text, label=label)
-
-
-def _link(arts, mentions, quotes=()):
-    return link_entities(list(arts), list(mentions), list(quotes), [], Settings())
-
-
-def _entity(ents, form):
-    hits = [e for e in ents if form in e.aliases]
-    assert hits, (form, [e.aliases for e in ents])
-    return hits[0]
-
-
-def _same(ents, a, b):
-    return _entity(ents, a).id == _entity(ents, b).id
+from _linking import art as _art, entity as _entity, link as _link, mention as _m, same as _same, speaker_quote
 
 
 @pytest.mark.parametrize("text,a,b", [
@@ -151,35 +126,27 @@ def test_one_letter_difference_joined_only_with_a_shared_role():
     arts = [_art("a0", text0), _art("a1", text1), _art("a2", text2)]
     ms = [_m(arts[0], "Gevorg Melkon", "PERSON"), _m(arts[1], "Gevorg Melkom", "PERSON"),
           _m(arts[2], "Gevorg Melkoz", "PERSON")]
-    quotes = []
-    for n, (art, name, role) in enumerate(zip(arts, ["Gevorg Melkon", "Gevorg Melkom", "Gevorg Melkoz"],
-                                              ["mayor of Orvik", "mayor of Orvik", "farmer"])):
-        s = art.text.index(name)
-        quotes.append(Quote(id=f"q{n}", article=art.id, start=0, end=10, text=art.text[:10], kind="direct",
-                            speaker_start=s, speaker_end=s + len(name), speaker_role=role))
+    quotes = [speaker_quote(a, name, f"q{n}", speaker_role=role) for n, (a, name, role) in enumerate(
+        zip(arts, ["Gevorg Melkon", "Gevorg Melkom", "Gevorg Melkoz"], ["mayor of Orvik", "mayor of Orvik", "farmer"]))]
     ents = _link(arts, ms, quotes)
     assert _same(ents, "Gevorg Melkon", "Gevorg Melkom")
     assert not _same(ents, "Gevorg Melkon", "Gevorg Melkoz")
 
 
-def test_speaker_span_ends_where_the_name_ends():
-    text = "Novak told Radio Arden the square was calm. Jana Novak spoke again later."
+@pytest.mark.parametrize("text,span,name,form", [
+    # the span ends where the name ends
+    ("Novak told Radio Arden the square was calm. Jana Novak spoke again later.", "Novak told Radio Arden",
+     "Jana Novak", "Novak"),
+    # a title is no part of the name
+    ("Mayor Jana Novakova said the square was calm. Jana Nováková spoke again later.", "Mayor Jana Novakova",
+     "Jana Nováková", "Jana Novakova"),
+])
+def test_speaker_span_made_a_name(text, span, name, form):
     a0 = _art("a0", text)
-    q = Quote(id="q0", article="a0", start=0, end=42, text=text[:42], kind="indirect",
-              speaker_start=0, speaker_end=len("Novak told Radio Arden"))
-    ents = _link([a0], [_m(a0, "Jana Novak", "PERSON")], [q])
-    novak = _entity(ents, "Jana Novak")
-    assert q.speaker == novak.id and "Novak" in novak.aliases and "Novak told Radio Arden" not in novak.aliases
-
-
-def test_title_dropped_from_a_speaker_span():
-    text = "Mayor Jana Novakova said the square was calm. Jana Nováková spoke again later."
-    a0 = _art("a0", text)
-    q = Quote(id="q0", article="a0", start=0, end=45, text=text[:45], kind="indirect",
-              speaker_start=0, speaker_end=len("Mayor Jana Novakova"))
-    ents = _link([a0], [_m(a0, "Jana Nováková", "PERSON")], [q])
-    e = _entity(ents, "Jana Nováková")
-    assert q.speaker == e.id and "Jana Novakova" in e.aliases and "Mayor Jana Novakova" not in e.aliases
+    q = speaker_quote(a0, span)
+    ents = _link([a0], [_m(a0, name, "PERSON")], [q])
+    e = _entity(ents, name)
+    assert q.speaker == e.id and form in e.aliases and span not in e.aliases
 
 
 @pytest.mark.model
