@@ -202,6 +202,13 @@ def test_one_word_statement_subject_typed_organisation():
     assert _entity(ents, "Brannoc").type == "ORG" and _entity(ents, "Ola Berg").type == "PERSON"
 
 
+def test_a_name_that_is_an_outlet_of_the_corpus_is_an_organisation():
+    a0 = _art("a0", "Ledgerline: What did you see? Dr Ola Berg: Smoke.")
+    a0.outlet = "The Ledgerline"
+    ents = _link([a0], [_m(a0, "Ledgerline", "PERSON"), _m(a0, "Ola Berg", "PERSON")])
+    assert _entity(ents, "Ledgerline").type == "ORG" and _entity(ents, "Ola Berg").type == "PERSON"
+
+
 def test_surname_subject_of_a_statement_stays_a_person():
     a0 = _art("a0", "Ola Berg spoke first. Berg said in a statement he agreed.")
     ents = _link([a0], [_m(a0, "Ola Berg", "PERSON"), _m(a0, "Berg", "PERSON", 1)])

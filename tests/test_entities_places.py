@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.extract.mentions import extract_mentions
+from rashomon.extract.mentions import _name_parts, extract_mentions
 from rashomon.report.context import build_context
 from rashomon.types import Generator, Report
 
@@ -161,3 +161,17 @@ def test_mentions_extended_over_facility_heads_and_unit_numbers(nlp, text, menti
     hit = [m for m in ms if m.text == mention]
     assert hit, [(m.text, m.label) for m in ms]
     assert label is None or hit[0].label == label
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,span,parts", [
+    ("The march went from Harbour Station to Mill Square on foot.", "Harbour Station to Mill Square",
+     ["Harbour Station", "Mill Square"]),
+    ("Delegates of the Port of Arden met.", "Port of Arden", ["Port of Arden"]),
+    ("Berg told Radio Arden so.", "Berg told Radio Arden", ["Berg", "Radio Arden"]),
+])
+def test_tagger_span_cut_at_a_word_no_name_holds(nlp, text, span, parts):
+    doc = nlp(text)
+    s = text.index(span)
+    ent = doc.char_span(s, s + len(span), label="ORG")
+    assert [text[a:b] for a, b in _name_parts(ent)] == parts

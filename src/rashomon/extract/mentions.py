@@ -255,6 +255,30 @@ def _handle_label(doc, start_char: int, handle: str) -> str:
     return "ORG"
 
 
+# lower-case words a name may hold (function words, particles of personal names)
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on", "in", "at", "de", "del", "della", "di", "da", "das", "do",
+                            "dos", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "al", "el",
+                            "bin", "ibn", "bint", "ben", "abu", "&", "'s", "’s"})
+_BREAKS = {"ADP", "VERB", "AUX", "SCONJ", "PART"}
+
+
+def _name_parts(ent) -> list[tuple[int, int]]:
+    """Character spans of the names a tagger entity holds: the entity cut at
+    a lower-case verb, auxiliary or preposition that no name holds ("Arden to
+    Velsk" → "Arden", "Velsk"; "Port of Arden" stays whole), each part kept
+    when it starts with a capital. Source: English capitalisation of proper
+    names (The Chicago Manual of Style, 17th ed., 8.1-8.3)."""
+    cuts = [t.i for t in ent[1:-1] if t.is_lower and t.pos_ in _BREAKS and t.lower_ not in NAME_PARTICLES]
+    if not cuts:
+        return [(ent.start_char, ent.end_char)]
+    doc, out, lo = ent.doc, [], ent.start
+    for c in cuts + [ent.end]:
+        if c > lo and doc[lo].text[:1].isupper():
+            out.append((doc[lo].idx, doc[c - 1].idx + len(doc[c - 1])))
+        lo = c + 1
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _extensions():
     """(facility-head pattern, numbered nouns) from ``data/entity_words.yaml``."""
@@ -313,7 +337,8 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
     for ent in doc_ents(doc):
         if ent.label_ not in USEFUL_LABELS:
             continue
-        cands.append(_extend(body, ent.start_char, ent.end_char, ent.label_))
+        for s, e in _name_parts(ent):
+            cands.append(_extend(body, s, e, ent.label_))
     for m in (_HANDLE.finditer(body) if "@" in body else ()):  # most texts have no "@" at all
         inside = [ent for ent in doc_ents(doc) if ent.start_char <= m.start() and m.end() <= ent.end_char
                   and trim(body, ent.start_char, ent.end_char) != m.span()]

@@ -152,15 +152,22 @@ def _speaker_mentions(quotes: list[Quote], by_article: dict[str, _ByStart], text
     return out
 
 
-def _retype(mentions: list[Mention], texts: dict[str, str]) -> None:
-    """Correct each mention's label from its words (:func:`corrected_label`)
-    and, for a one-word PERSON/unlabelled name that is no full name's surname,
-    from being the subject of "said in a statement" (ORG)."""
+_NOT_ORG = {"PERSON", None, "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _retype(mentions: list[Mention], texts: dict[str, str], outlets: set[str]) -> None:
+    """Correct each mention's label from its words (:func:`corrected_label`);
+    a name that is the outlet of an article of the corpus (``outlets``: name
+    keys of ``Article.outlet``) is an ORG; so is a one-word PERSON/unlabelled
+    name that is no full name's surname and the subject of "said in a
+    statement"."""
     surnames = {fold(name_tokens(m.text)[-1]) for m in mentions
                 if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     for m in mentions:
         label = corrected_label(m.text, m.label)
-        if (label in {"PERSON", None} and len(name_tokens(m.text)) == 1 and fold(m.text) not in surnames
+        if label in _NOT_ORG and name_key(m.text) in outlets:
+            label = "ORG"
+        elif (label in {"PERSON", None} and len(name_tokens(m.text)) == 1 and fold(m.text) not in surnames
                 and m.article in texts and statement_subject(texts[m.article], m.end)):
             label = "ORG"
         if label != m.label:
@@ -196,7 +203,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     texts = {a.id: a.text for a in articles}
     mentions = split_person_tails(mentions, texts)
     mentions, acronym_pairs, scopes = link_acronyms(articles, mentions)
-    _retype(mentions, texts)
+    _retype(mentions, texts, {name_key(a.outlet) for a in articles if a.outlet})
     by_article: dict[str, _ByStart] = defaultdict(_ByStart)
     for m in mentions:
         by_article[m.article].add(m)

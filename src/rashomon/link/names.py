@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from rashomon import data as data_files
 from rashomon.annotate import load_titles, name_key
+from rashomon.extract.mentions import NAME_PARTICLES
 
 # Token similarity thresholds (rapidfuzz.fuzz.ratio, 0-100, on anyascii lower-case tokens).
 # Measured on 30 transliteration/spelling pairs of one name (Hikmet/Hikmat, Hajizada/Hajizadeh,
@@ -193,12 +194,6 @@ def title_end(text: str) -> int:
     return cut
 
 
-# lower-case words inside proper names: function words and name particles
-_NAME_PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "del", "della", "di", "da", "das", "do", "dos",
-                   "du", "des", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "al", "el", "bin", "ibn",
-                   "bint", "ben", "abu", "&", "'s", "’s"}
-
-
 def name_end(text: str, heads: frozenset[str] = frozenset()) -> int:
     """Character offset in ``text`` where a name that starts it ends: before
     the first lower-case word that is no function word, name particle or one
@@ -214,7 +209,7 @@ def name_end(text: str, heads: frozenset[str] = frozenset()) -> int:
     for w in list(_WORD.finditer(text))[1:]:
         word = w.group()
         low = word.lower().strip(",.;:")
-        if word[:1].islower() and low not in _NAME_PARTICLES and low not in heads:
+        if word[:1].islower() and low not in NAME_PARTICLES and low not in heads:
             return len(text[:w.start()].rstrip(" ,;:"))
     return len(text)
 
