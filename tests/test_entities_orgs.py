@@ -85,11 +85,25 @@ def test_org_pairs_across_articles(a, la, b, lb, same):
 
 
 def test_demonym_and_place_in_organisation_names():
-    a0 = _art("a0", "Zarqa is a city. The Zarqa Water Authority warned. The Zarqan Water Authority agreed.")
-    ms = [_m(a0, "Zarqa", "GPE"), _m(a0, "Zarqa Water Authority", "ORG"), _m(a0, "Zarqan Water Authority", "ORG")]
+    a0 = _art("a0", "Zarqa is a city. The Zarqa Water Authority warned. The ZARQAN WATER Authority agreed. "
+                    "The Authority of Water said no.")
+    ms = [_m(a0, "Zarqa", "GPE"), _m(a0, "Zarqa Water Authority", "ORG"), _m(a0, "ZARQAN WATER Authority", "ORG"),
+          _m(a0, "Authority of Water", "ORG")]
     ents = _link([a0], ms)
-    assert _same(ents, "Zarqa Water Authority", "Zarqan Water Authority")
+    assert _same(ents, "Zarqa Water Authority", "ZARQAN WATER Authority")
     assert not _same(ents, "Zarqa", "Zarqa Water Authority")
+    # "Authority of X" is not read as "X Authority" (only ministries and departments are)
+    assert not _same(ents, "Authority of Water", "Zarqa Water Authority")
+
+
+def test_ministry_of_x_inside_the_place_x_ministry():
+    a0 = _art("a0", "The Zarqa Health Ministry said 40 died in Zarqa. The Ministry of Health later raised it. "
+                    "The ZARQAN HEALTH Ministry repeated it.")
+    ms = [_m(a0, "Zarqa Health Ministry", "ORG"), _m(a0, "Zarqa", "GPE", 1), _m(a0, "Ministry of Health", "ORG"),
+          _m(a0, "ZARQAN HEALTH Ministry", "ORG")]
+    ents = _link([a0], ms)
+    assert _same(ents, "Zarqa Health Ministry", "Ministry of Health")
+    assert _same(ents, "Zarqa Health Ministry", "ZARQAN HEALTH Ministry")
 
 
 def test_country_demonym_and_case_in_organisation_names():
