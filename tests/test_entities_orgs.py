@@ -162,6 +162,15 @@ def test_descriptor_left_alone_with_two_candidates():
     assert q.speaker not in {_entity(ents, "Ministry of Fisheries").id, _entity(ents, "Ministry of Water").id}
 
 
+def test_handle_of_initial_and_surname():
+    a0 = _art("a0", "Strike now. — Rhea Okonkwo (@ROkonkwo) and Ruth Okonkwo")
+    ents = _link([a0], [_m(a0, "Rhea Okonkwo", "PERSON"), _m(a0, "@ROkonkwo", "PERSON")])
+    assert _same(ents, "Rhea Okonkwo", "@ROkonkwo")
+    ents = _link([a0], [_m(a0, "Rhea Okonkwo", "PERSON"), _m(a0, "@ROkonkwo", "PERSON"),
+                        _m(a0, "Ruth Okonkwo", "PERSON")])
+    assert not _same(ents, "Rhea Okonkwo", "@ROkonkwo") and not _same(ents, "Ruth Okonkwo", "@ROkonkwo")
+
+
 def test_outlet_with_and_without_the():
     a0 = _art("a0", "The Lantern reported the fire.")
     a1 = _art("a1", "Speaking to Lantern, the chief said no.")

@@ -3,7 +3,8 @@
 A :class:`Linker` holds the corpus's mentions (sorted), their corrected labels
 and a union-find over mention numbers; each ``join_*`` method is one rule,
 blocked by a key so that no rule compares all pairs of mentions. Mentions of
-unnamed sources (label ``UNNAMED``) are never joined with named ones.
+unnamed sources (label ``UNNAMED``) are joined by none of these rules: a
+description is no name.
 Precision first: a rule joins only when its evidence points to one
 candidate (one root); ambiguous cases stay apart.
 """
@@ -65,8 +66,9 @@ class Linker:
     article id → ``Article.text``; ``gidx`` is the gazetteer index
     (``annotate.gazetteer_index``); ``scopes`` maps a mention number to the
     scope its name is valid in (an acronym the corpus defines two ways,
-    :func:`rashomon.link.acronyms.link_acronyms`): such a mention joins others
-    by name only within its scope."""
+    :func:`rashomon.link.acronyms.link_acronyms`; the name of two gazetteer
+    entries, added by :meth:`join_same_key_and_gazetteer`): such a mention
+    joins others by name only within its scope."""
 
     def __init__(self, mentions: list[Mention], labels: list[str | None], texts: dict[str, str], gidx: dict,
                  strong: float, scopes: dict[int, tuple] | None = None):
@@ -84,6 +86,9 @@ class Linker:
         for i in range(len(mentions)):
             self.uf.find(i)
         self.named = [lab != UNNAMED for lab in labels]
+        # mentions that are full person names (two words or more)
+        self.persons = [i for i, m in enumerate(mentions) if labels[i] == "PERSON"
+                        and len(name_tokens(m.text)) >= 2 and not m.text.startswith("@")]
 
     def union(self, a: int, b, source: str | None = None) -> None:
         """Join mention ``a`` with node ``b`` (a mention number or a gazetteer node)."""
@@ -133,7 +138,7 @@ class Linker:
                     self.union(i, node)
                 self.sources[i].add(e.source)
                 self.gaz_type[i] = e.type
-                if getattr(e, "rival", False):
+                if e.rival:
                     self.rival.add(i)
             if entry and len({x.id for x in self.gidx[k]}) > 1:  # the name of two entries: keyed by entry
                 self.scopes[i] = ("gaz", entry[1].id)
@@ -159,20 +164,13 @@ class Linker:
         return nodes, e
 
     # -- 3, 4: person names, lone surnames -------------------------------------
-    def persons(self) -> list[int]:
-        """Mentions that are full person names (two words or more)."""
-        if not hasattr(self, "_persons"):
-            self._persons = [i for i, m in enumerate(self.m) if self.labels[i] == "PERSON"
-                             and len(name_tokens(m.text)) >= 2 and not m.text.startswith("@")]
-        return self._persons
-
     def join_person_names(self) -> None:
         """Full names token by token (:func:`names_match`), compared within
         blocks of the surname's consonant skeleton and of its first three
         letters (one representative per distinct key)."""
         blocks: dict[tuple, list[int]] = defaultdict(list)
         seen: dict[str, int] = {}
-        for i in self.persons():
+        for i in self.persons:
             if self.keys[i] in seen:
                 continue
             seen[self.keys[i]] = i
@@ -198,7 +196,7 @@ class Linker:
         full_by_article: dict[str, list[int]] = defaultdict(list)
         surname: dict[int, str] = {}
         by_surname: dict[str, list[int]] = defaultdict(list)
-        for i in self.persons():
+        for i in self.persons:
             full_by_article[self.m[i].article].append(i)
             surname[i] = name_tokens(self.m[i].text)[-1]
             by_surname[translit(surname[i])].append(i)
@@ -225,10 +223,15 @@ class Linker:
     # -- 5, 6: handles, acronyms by initials -----------------------------------
     def join_handles_and_initials(self) -> None:
         """``@handles`` join the name they squash to (or a person's name plus a
-        known suffix), else the organisation whose initials they are; an
-        acronym joins the one multi-word organisation whose initials it is."""
+        known suffix, or a person's initial and surname: "@JNovak"), else the
+        organisation whose initials they are; an acronym joins the one
+        multi-word organisation whose initials it is."""
         squashed: dict[str, list[int]] = defaultdict(list)
         inits: dict[str, list[int]] = defaultdict(list)
+        initial_surname: dict[str, list[int]] = defaultdict(list)
+        for i in self.persons:
+            toks = name_tokens(self.m[i].text)
+            initial_surname[fold(toks[0])[:1] + fold(toks[-1])].append(i)
         for i, m in enumerate(self.m):
             if m.text.startswith("@"):
                 continue
@@ -248,7 +251,7 @@ class Linker:
                         if hit:
                             break
                 if not hit:
-                    hit = inits.get(fold(m.text).upper())
+                    hit = initial_surname.get(fold(m.text)) or inits.get(fold(m.text).upper())
             elif self.labels[i] in {"ORG", None} and _ACRONYM.fullmatch(m.text):
                 hit = inits.get(m.text)
             t = self._unique_root(hit) if hit else None
@@ -392,7 +395,7 @@ class Linker:
         roles and affiliations). Blocked by each word position's other words."""
         blocks: dict[tuple, list[int]] = defaultdict(list)
         seen: set[tuple[str, ...]] = set()
-        for i in self.persons():
+        for i in self.persons:
             toks = tuple(fold(t) for t in name_tokens(self.m[i].text))
             if toks in seen:  # one mention per distinct name: the others share its root
                 continue
