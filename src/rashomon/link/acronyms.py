@@ -54,7 +54,7 @@ class Definition:
 
 def _short_form(s: str) -> bool:
     """2-10 characters, a capital first, two capitals or more, and capitals
-    for at least half of the letters ("PDWU", "CDU-2", "OSCE", not "Mr")."""
+    for at least half of the letters ("HPA", "VDU-3", "OSCE", not "Mr")."""
     if not (2 <= len(s) <= 10) or not _SHORT.fullmatch(s):
         return False
     letters = [c for c in s if c.isalpha()]

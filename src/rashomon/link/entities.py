@@ -9,7 +9,7 @@ nothing compares all pairs), after three preparations:
 * acronym definitions and their uses across the corpus become mentions
   (:mod:`rashomon.link.acronyms`);
 * every label is checked against the name's own words and context
-  (:mod:`rashomon.link.typing`: "Selinor Refining" is no PERSON, "Harbour
+  (:mod:`rashomon.link.typing`: "Brannoc Shipping" is no PERSON, "Harbour
   Square" no LAW).
 
 The rules, in order: same name key; gazetteer names (rival and historical
@@ -22,8 +22,8 @@ organisation name in a longer one; descriptors ("the ministry"); one-letter
 differences between full names whose entities share a role or affiliation.
 
 Look-alikes stay apart: organisation and place names are never matched by
-similarity ("ICRC Baku Office" ≠ "ICRC Geneva Office", "Constitution Bridge" ≠
-"Constitution Square"), and person names must match on every token.
+similarity ("ICRC Baku Office" ≠ "ICRC Geneva Office", "Liberty Bridge" ≠ "Liberty
+Square"), and person names must match on every token.
 A place with rival names is shown with all of them (``Entity.rival_names``).
 """
 from __future__ import annotations

@@ -80,7 +80,7 @@ def naming_pairs(articles: list[Article], mentions: list[Mention], label: Callab
         ms.sort(key=lambda m: m.start)
         text = texts[aid]
         for n, a in enumerate(ms):
-            for b in ms[n + 1:n + 4]:  # the words between may hold other mentions ("which Kalderian officials call")
+            for b in ms[n + 1:n + 4]:  # the words between may hold other mentions ("which Tervanian officials call")
                 if b.start < a.end or b.start - a.end > _GAP_MAX:
                     break
                 gap = text[a.end:b.start]

@@ -53,7 +53,7 @@ class _UF:
 @functools.lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """Upper-case initials of a multi-word capitalised name ("Port and Dock
-    Workers' Union" → "PDWU"); "" when not every content word is capitalised."""
+    Association" → "HPA"); "" when not every content word is capitalised."""
     words = [w for w in _INITIAL_SPLIT.split(text) if w and w.lower() not in _INITIAL_SKIP]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
@@ -118,8 +118,8 @@ class Linker:
     def join_same_key_and_gazetteer(self) -> None:
         """Same :func:`name_key` (unnamed sources apart); a name of a gazetteer
         entry joins the entry (its source recorded). A name of two entries
-        ("Dnipro": a river and a city) joins the natural feature (LOC) after
-        "the" ("the lower Dnipro") and the other entry otherwise; its mentions
+        (a river and a city of one name) joins the natural feature (LOC) after
+        "the" ("the lower Arden") and the other entry otherwise; its mentions
         are then keyed by entry, not by name."""
         keyed = []
         cache: dict[tuple, tuple | None] = {}  # (key, PERSON?, after "the"?) -> _gazetteer_entry
@@ -336,8 +336,8 @@ class Linker:
         """A shorter organisation name joins the one longer name (of the
         article, else of the corpus) that is it plus a place or demonym first
         word ("Islamic Jihad" ⊂ "Palestinian Islamic Jihad", "Health
-        Ministry" ⊂ "Kalderian Health Ministry") or plus company words after
-        a one- or two-word name ("Selinor" ⊂ "Selinor Refining S.A.").
+        Ministry" ⊂ "Tervanian Health Ministry") or plus company words after
+        a one- or two-word name ("Brannoc" ⊂ "Brannoc Shipping S.A.").
         Never a place in a longer place, nor a sub-unit ("ICRC" ⊄ "ICRC Baku
         Office": "Baku" is no company word)."""
         company = company_words()

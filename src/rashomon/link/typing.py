@@ -82,7 +82,7 @@ def company_words() -> frozenset:
 @functools.lru_cache(maxsize=65536)
 def is_company(text: str) -> bool:
     """A name with a company word (:func:`company_words`) after its first
-    word ("Selinor Refining", "Arden Holdings Ltd", "Norfolk Southern")."""
+    word ("Brannoc Shipping", "Arden Holdings Ltd", "Union Pacific")."""
     words = _lower_words(text)
     return len(words) >= 2 and any(x in company_words() for x in words[1:])
 
