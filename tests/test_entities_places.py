@@ -24,6 +24,8 @@ from _linking import art as _art, entity as _entity, link as _link, mention as _
     ("The wind blew towards Lefkes, or Kato Aspra as it is on the maps, all night.", "Lefkes", "Kato Aspra"),
     ("The march ended at Liberty Square (formerly Mariner Square) at dusk.", "Liberty Square", "Mariner Square"),
     ("They met in Orvik, also known as Orvika, on Monday.", "Orvik", "Orvika"),
+    ("Crowds held Liberty Square, which students renamed Mariner Square in May.", "Liberty Square",
+     "Mariner Square"),
 ])
 def test_text_declares_one_place_two_names(text, a, b):
     a0 = _art("a0", text)
@@ -181,3 +183,14 @@ def test_tagger_span_cut_at_a_word_no_name_holds(nlp, text, span, parts):
     s = text.index(span)
     ent = doc.char_span(s, s + len(span), label="ORG")
     assert [text[a:b] for a, b in _name_parts(ent)] == parts
+
+
+def test_a_name_found_once_is_found_again_elsewhere():
+    a0 = _art("a0", "Crowds filled Mariner Square, officially Liberty Square, by noon.")
+    a1 = _art("a1", "Riot police cleared Mariner’s Square at dawn and Mariner Square again at noon.")
+    a2 = _art("a2", "MARINER SQUARE was quiet.")
+    ents = _link([a0, a1, a2], [_m(a0, "Mariner Square", "LAW"), _m(a0, "Liberty Square", "FAC")])
+    e = _entity(ents, "Mariner Square")
+    assert e.forms["Mariner Square"] == ["a0", "a1"] and "MARINER SQUARE" not in e.aliases
+    assert [(r.name, r.articles) for r in e.rival_names] == [("Liberty Square", ["a0"]), ("Mariner Square", ["a0", "a1"])]
+

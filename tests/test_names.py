@@ -92,6 +92,8 @@ def test_title_end(text, name):
     ("Port of Arden", "Port of Arden"),
     ("Ludwig van Berkel", "Ludwig van Berkel"),
     ("Omar bin Rashid said", "Omar bin Rashid"),
+    ("Ola Berg, union chair", "Ola Berg"),
+    ("Ola Berg (Arden Union)", "Ola Berg"),
     ("the port authority", "the port authority"),   # not a name: left whole
 ])
 def test_name_end(text, name):

@@ -21,13 +21,12 @@ two).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rashomon.link.names import org_key
-from rashomon.link.typing import corrected_label
+from rashomon.link.spans import all_mentions, by_article, claim_span
 from rashomon.types import Article, Mention
 
 _PAREN = re.compile(r"\(([^()\n]{2,80})\)")
@@ -144,51 +143,6 @@ def _reverse(text: str, m, long: str, long_start: int, aid: str) -> Definition |
     return Definition(aid, ss, ss + len(short), long_start, long_start + len(long))
 
 
-class _Spans:
-    """One article's mentions, disjoint, kept sorted by start (so ends are
-    sorted too): find the ones overlapping a span with two binary searches."""
-
-    def __init__(self, mentions: list[Mention]):
-        self.items = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.items]
-
-    def overlapping(self, start: int, end: int) -> list[Mention]:
-        i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.items[i - 1].end > start:
-            i -= 1
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            out.append(self.items[i])
-            i += 1
-        return out
-
-    def replace(self, old: list[Mention], new: Mention) -> None:
-        for m in old:
-            i = self.items.index(m)
-            del self.items[i], self.starts[i]
-        i = bisect.bisect_left(self.starts, new.start)
-        self.items.insert(i, new)
-        self.starts.insert(i, new.start)
-
-
-def _claim(spans: _Spans, article: Article, start: int, end: int, label: str | None) -> Mention | None:
-    """The mention of ``[start, end)``: an existing mention of exactly that
-    span, else a new one replacing the mentions inside it (their label, if
-    any, else ``label``); None when a mention crosses its edges."""
-    inside = spans.overlapping(start, end)
-    for m in inside:
-        if m.start == start and m.end == end:
-            return m
-        if m.start < start or m.end > end:
-            return None
-    inner = next((m.label for m in sorted(inside, key=lambda m: m.start - m.end) if m.label), None)
-    text = article.text[start:end]
-    new = Mention(article=article.id, start=start, end=end, text=text,
-                  label=corrected_label(text, inner or label))
-    spans.replace(inside, new)
-    return new
-
-
 def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[
         list[Mention], list[tuple[Mention, Mention]], dict[int, tuple]]:
     """Acronym definitions and uses over the corpus.
@@ -207,17 +161,14 @@ def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[
     ways, its scope: the long form of its article, else its article. Such
     mentions are one entity only within their scope.
     """
-    by_article: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_article[m.article].append(m)
-    spans = {a.id: _Spans(by_article[a.id]) for a in articles}
+    spans = by_article(articles, mentions)
     pairs: list[tuple[Mention, Mention]] = []
     local: dict[tuple[str, str], Mention] = {}  # (article, short form) -> long-form mention
     corpus: dict[str, dict[str, Mention]] = defaultdict(dict)  # short form -> long key -> first long-form mention
     for a in articles:
         for d in definitions(a):
-            long = _claim(spans[a.id], a, d.long_start, d.long_end, "ORG")
-            short = _claim(spans[a.id], a, d.short_start, d.short_end, long.label if long else "ORG")
+            long = claim_span(spans[a.id], a, d.long_start, d.long_end, "ORG")
+            short = claim_span(spans[a.id], a, d.short_start, d.short_end, long.label if long else "ORG")
             if long is None or short is None:
                 continue
             pairs.append((long, short))
@@ -235,7 +186,7 @@ def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[
                 target = local.get((a.id, sf))
                 if target is None and len(corpus[sf]) == 1:
                     target = next(iter(corpus[sf].values()))
-                use = _claim(spans[a.id], a, m.start(), m.end(), target.label if target else "ORG")
+                use = claim_span(spans[a.id], a, m.start(), m.end(), target.label if target else "ORG")
                 if use is None:
                     continue
                 if target is not None and use is not target:
@@ -243,7 +194,4 @@ def link_acronyms(articles: list[Article], mentions: list[Mention]) -> tuple[
                 if len(corpus[sf]) > 1:
                     local_long = local.get((a.id, sf))
                     scopes[id(use)] = ("acronym", sf, org_key(local_long.text) if local_long else a.id)
-    out = [m for a in articles for m in spans[a.id].items]
-    known = {a.id for a in articles}
-    out += [m for m in mentions if m.article not in known]
-    return out, pairs, scopes
+    return all_mentions(articles, spans, mentions), pairs, scopes

@@ -2,15 +2,16 @@
 
 Every mention is linked to one entity for the whole corpus with a union-find
 over the rules of :mod:`rashomon.link.rules` (each one blocked by a key, so
-nothing compares all pairs), after three preparations:
+nothing compares all pairs), after these preparations:
 
 * a non-person mention ending in a person's full name is split ("Ministry
   spokesman Lena Varga" → ORG + PERSON, :func:`split_person_tails`);
-* acronym definitions and their uses across the corpus become mentions
-  (:mod:`rashomon.link.acronyms`);
 * every label is checked against the name's own words and context
   (:mod:`rashomon.link.typing`: "Brannoc Shipping" is no PERSON, "Harbour
-  Square" no LAW).
+  Square" no LAW);
+* acronym definitions and their uses across the corpus become mentions
+  (:mod:`rashomon.link.acronyms`), and so does every other occurrence of a
+  multi-word name the tagger found once (:mod:`rashomon.link.propagate`).
 
 The rules, in order: same name key; gazetteer names (rival and historical
 place names, acronyms); person names token by token
@@ -34,6 +35,7 @@ from collections import Counter, defaultdict
 from rashomon.annotate import gazetteer_index, load_gazetteer, name_key
 from rashomon.extract.mentions import trim
 from rashomon.link.acronyms import link_acronyms
+from rashomon.link.propagate import propagate_names
 from rashomon.link.names import (fold, name_end, name_tokens, names_match, skeleton, title_end,  # noqa: F401
                                  tokens_match)
 from rashomon.link.rivals import naming_pairs, rival_names
@@ -125,30 +127,49 @@ def _word_starts(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _speaker_mentions(quotes: list[Quote], by_article: dict[str, _ByStart], texts: dict[str, str]) -> list[Mention]:
-    """Mentions for the speaker and relay spans no mention covers (label
-    None), a leading title dropped ("Mayor Jana Novak" → PERSON "Jana Novak",
-    :func:`title_end`) and the span ended where the name ends ("Novak told
-    Radio Arden" → "Novak", :func:`name_end`)."""
+def _name_span(text: str, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The name inside a speaker or relay span ``[start, end)`` of ``text``:
+    trimmed (:func:`trim`), a leading title dropped ("Mayor Jana Novak" →
+    "Jana Novak", then labelled PERSON: :func:`title_end`) and ended where the
+    name ends ("Novak told Radio Arden" → "Novak", :func:`name_end`). Returns
+    (start, end, label or None), or None when nothing is left."""
+    s, e = trim(text, start, end)
+    if e <= s:
+        return None
+    cut = title_end(text[s:e])
+    label = None
+    if cut:
+        s, label = s + cut, "PERSON"
+    e = s + name_end(text[s:e], head_words())
+    return (s, e, label) if e > s else None
+
+
+def _quote_spans(quotes: list[Quote], texts: dict[str, str]) -> dict[tuple[int, str], tuple]:
+    """(id of a quote, "speaker" or "relay") → its :func:`_name_span`."""
+    out = {}
+    for q in quotes:
+        for kind, s, e in (("speaker", q.speaker_start, q.speaker_end), ("relay", q.relayed_by_start, q.relayed_by_end)):
+            if s is not None and e is not None and q.article in texts:
+                span = _name_span(texts[q.article], s, e)
+                if span:
+                    out[(id(q), kind)] = span
+    return out
+
+
+def _speaker_mentions(quotes: list[Quote], spans: dict[tuple[int, str], tuple], by_article: dict[str, _ByStart],
+                      texts: dict[str, str]) -> list[Mention]:
+    """Mentions for the speaker and relay names (``spans``,
+    :func:`_quote_spans`) that no mention covers; added to ``by_article``."""
     out = []
     for q in quotes:
-        for s, e in ((q.speaker_start, q.speaker_end), (q.relayed_by_start, q.relayed_by_end)):
-            if s is None or e is None or q.article not in texts:
+        for kind in ("speaker", "relay"):
+            if (id(q), kind) not in spans:
                 continue
-            if _best_mention(by_article[q.article].overlapping(s, e), s, e) is not None:
-                continue
-            text = texts[q.article]
-            s2, e2 = trim(text, s, e)
-            if e2 <= s2:
-                continue
-            cut = title_end(text[s2:e2])
-            label = None
-            if cut:
-                s2, label = s2 + cut, "PERSON"
-            e2 = s2 + name_end(text[s2:e2], head_words())
-            m = Mention(article=q.article, start=s2, end=e2, text=text[s2:e2], label=label)
-            by_article[q.article].add(m)
-            out.append(m)
+            s, e, label = spans[(id(q), kind)]
+            if _best_mention(by_article[q.article].overlapping(s, e), s, e) is None:
+                m = Mention(article=q.article, start=s, end=e, text=texts[q.article][s:e], label=label)
+                by_article[q.article].add(m)
+                out.append(m)
     return out
 
 
@@ -202,12 +223,14 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     art_index = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
     mentions = split_person_tails(mentions, texts)
-    mentions, acronym_pairs, scopes = link_acronyms(articles, mentions)
     _retype(mentions, texts, {name_key(a.outlet) for a in articles if a.outlet})
+    mentions, acronym_pairs, scopes = link_acronyms(articles, mentions)
+    mentions = propagate_names(articles, mentions)
     by_article: dict[str, _ByStart] = defaultdict(_ByStart)
     for m in mentions:
         by_article[m.article].add(m)
-    all_mentions = mentions + _speaker_mentions(quotes, by_article, texts)
+    quote_spans = _quote_spans(quotes, texts)
+    all_mentions = mentions + _speaker_mentions(quotes, quote_spans, by_article, texts)
     all_mentions.sort(key=lambda m: (art_index.get(m.article, 1 << 30), m.start, m.end))
 
     number = {id(m): i for i, m in enumerate(all_mentions)}
@@ -218,7 +241,8 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     lk.join_surnames()
     lk.join_handles_and_initials()
     for a, b in acronym_pairs:
-        lk.union(number[id(a)], number[id(b)])
+        if id(a) in number and id(b) in number:  # a mention inside a name found again is gone
+            lk.union(number[id(a)], number[id(b)])
     lk.join_groups_and_events()
     lk.join_org_variants()
     apart: set[frozenset[str]] = set()  # surface forms the text gives as two names of one place
@@ -229,9 +253,9 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
         apart.add(frozenset((a.text, b.text)))
     lk.join_contained()
     lk.join_descriptors()
-    lk.join_one_letter(_speaker_context(quotes, by_article, number))
+    lk.join_one_letter(_speaker_context(quotes, quote_spans, by_article, number))
     entities = _build_entities(all_mentions, lk, art_index, apart)
-    _resolve_quotes(quotes, entities, by_article)
+    _resolve_quotes(quotes, quote_spans, entities, by_article)
     _claim_places(claims, entities)
     return entities
 
@@ -240,17 +264,16 @@ def _norm(s: str | None) -> str:
     return " ".join(name_key(s).split()) if s else ""
 
 
-def _speaker_context(quotes: list[Quote], by_article: dict[str, _ByStart],
+def _speaker_context(quotes: list[Quote], spans: dict[tuple[int, str], tuple], by_article: dict[str, _ByStart],
                      number: dict[int, int]) -> dict[int, set[str]]:
     """Mention number → the normalised roles ("r:…") and affiliations ("a:…")
     given to it as a quote's speaker."""
     out: dict[int, set[str]] = defaultdict(set)
     for q in quotes:
-        if not (q.speaker_role or q.speaker_affiliation) or q.speaker_start is None or q.speaker_end is None:
+        if not (q.speaker_role or q.speaker_affiliation) or (id(q), "speaker") not in spans:
             continue
-        cands = by_article.get(q.article)
-        m = _best_mention(cands.overlapping(q.speaker_start, q.speaker_end), q.speaker_start, q.speaker_end) \
-            if cands else None
+        s, e, _ = spans[(id(q), "speaker")]
+        m = _best_mention(by_article[q.article].overlapping(s, e), s, e)
         if m is not None and id(m) in number:
             out[number[id(m)]] |= {f"r:{_norm(q.speaker_role)}"} if q.speaker_role else set()
             out[number[id(m)]] |= {f"a:{_norm(q.speaker_affiliation)}"} if q.speaker_affiliation else set()
@@ -302,13 +325,16 @@ def _display_name(forms: dict[str, set[str]], count: Counter, etype: str | None)
     return name
 
 
-def _resolve_quotes(quotes: list[Quote], entities: list[Entity], by_article: dict[str, _ByStart]) -> None:
-    """Quote speakers and relays as entity ids; a speaker's role and
-    affiliation copied to its entity (the first non-empty)."""
+def _resolve_quotes(quotes: list[Quote], spans: dict[tuple[int, str], tuple], entities: list[Entity],
+                    by_article: dict[str, _ByStart]) -> None:
+    """Quote speakers and relays as entity ids (the entity of the mention that
+    overlaps the name of the span most, :func:`_quote_spans`); a speaker's
+    role and affiliation copied to its entity (the first non-empty)."""
     by_id = {e.id: e for e in entities}
     for q in quotes:
         cands = by_article.get(q.article) or _ByStart()
-        speaker = cands.entity_at(q.speaker_start, q.speaker_end)
+        span = spans.get((id(q), "speaker"))
+        speaker = cands.entity_at(span[0], span[1]) if span else None
         if speaker:
             q.speaker = speaker
             ent = by_id[speaker]
@@ -316,7 +342,8 @@ def _resolve_quotes(quotes: list[Quote], entities: list[Entity], by_article: dic
                 ent.role = q.speaker_role
             if q.speaker_affiliation and not ent.affiliation:
                 ent.affiliation = q.speaker_affiliation
-        relay = cands.entity_at(q.relayed_by_start, q.relayed_by_end)
+        span = spans.get((id(q), "relay"))
+        relay = cands.entity_at(span[0], span[1]) if span else None
         if relay:
             q.relayed_by = relay
 

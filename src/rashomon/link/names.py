@@ -194,11 +194,15 @@ def title_end(text: str) -> int:
     return cut
 
 
+_NAME_STOP = re.compile(r",|;|\s\(|\s[–—]\s")
+
+
 def name_end(text: str, heads: frozenset[str] = frozenset()) -> int:
     """Character offset in ``text`` where a name that starts it ends: before
     the first lower-case word that is no function word, name particle or one
     of ``heads`` (lower-case head nouns a name may end in: "the Ombudsman
-    office"): "Novak told Radio Arden" → 5, "Port of Arden" → 13;
+    office"), or at a comma, semicolon, bracket or dash: "Novak told Radio
+    Arden" → 5, "Ola Berg, union chair" → 8, "Port of Arden" → 13;
     ``len(text)`` when none, or when ``text`` does not start with a capital.
 
     Source: English capitalisation of proper names (The Chicago Manual of
@@ -206,6 +210,9 @@ def name_end(text: str, heads: frozenset[str] = frozenset()) -> int:
     prepositions and the particles of personal names are lower case."""
     if not text[:1].isupper():
         return len(text)
+    stop = _NAME_STOP.search(text)
+    if stop:
+        text = text[:stop.start()]
     for w in list(_WORD.finditer(text))[1:]:
         word = w.group()
         low = word.lower().strip(",.;:")

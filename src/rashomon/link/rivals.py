@@ -6,7 +6,8 @@ declare to be names of one thing (appositive naming constructions; Quirk et
 al. 1985, *A Comprehensive Grammar of the English Language*, §17.80
 "appositive reformulation": "namely", "or", "also called"):
 
-* "X, which Y call(s) Z" / "X, which Y refer to as Z";
+* "X, which Y call(s) Z" / "X, which Y refer to as Z" / "X, which Y renamed
+  (dubbed) Z";
 * "X, (also | better | locally | officially | formerly) known as / called /
   named / renamed Z";
 * "X, officially / formerly / previously / now Z";
@@ -33,7 +34,8 @@ from rashomon.link.typing import PLACE_TYPES
 from rashomon.types import Article, Mention, RivalName
 
 _GAP_MAX = 60
-_CALL = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|refers?\s+to\s+as|knows?\s+as)\s+$", re.I)
+_CALL = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|refers?\s+to\s+as|knows?\s+as|"
+                   r"renamed|dubbed|nicknamed)\s+$", re.I)
 _KNOWN = re.compile(r"\s*[,(]\s*(?:(?:also|better|locally|widely|officially|formerly|previously|once|now|still)\s+)?"
                     r"(?:known|called|named|renamed|spelled|spelt)\s+(?:(?:locally|officially)\s+)?"
                     r"(?:as\s+|in\s+\w+\s+as\s+)?$", re.I)
