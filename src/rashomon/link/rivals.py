@@ -47,12 +47,15 @@ _BRACKET = re.compile(r"\s*\(\s*$")
 _BRACKET_TAIL = re.compile(r"\s*(?:in\s+\w+\s*)?\)")
 
 
-def _declared(gap: str, tail: str) -> bool:
+def _declared(gap: str, tail: str) -> int | None:
     """Whether ``gap`` (the text between two mentions) and ``tail`` (the text
-    after the second) make the second another name of the first."""
+    after the second) make the second another name of the first: the number
+    of characters of ``tail`` the evidence takes (0 when the gap says it
+    alone), or None."""
     if _CALL.match(gap) or _KNOWN.match(gap) or _OFFICIAL.match(gap):
-        return True
-    return bool(_OR.match(gap) and _OR_TAIL.match(tail))
+        return 0
+    m = _OR_TAIL.match(tail) if _OR.match(gap) else None
+    return m.end() if m else None
 
 
 def naming_pairs(articles: list[Article], mentions: list[Mention], label: Callable[[Mention], str | None],
@@ -94,12 +97,14 @@ def naming_pairs(articles: list[Article], mentions: list[Mention], label: Callab
     for aid, a, b, gap in adjacent:
         text = texts[aid]
         tail = text[b.end:b.end + 80]
-        ok = _declared(gap, tail)
-        if not ok and _BRACKET.fullmatch(gap) and _BRACKET_TAIL.match(tail):
-            ok = (label(a) in PLACE_TYPES and label(b) in PLACE_TYPES and name_key(b.text) not in containers
-                  and not in_gazetteer(a) and not in_gazetteer(b))
-        if ok:
-            out.append((a, b, f"{aid} {a.start}-{b.end}: “{text[a.start:b.end]}”"))
+        more = _declared(gap, tail)
+        if more is None and _BRACKET.fullmatch(gap) and _BRACKET_TAIL.match(tail):
+            if (label(a) in PLACE_TYPES and label(b) in PLACE_TYPES and name_key(b.text) not in containers
+                    and not in_gazetteer(a) and not in_gazetteer(b)):
+                more = _BRACKET_TAIL.match(tail).end()
+        if more is not None:
+            end = b.end + more
+            out.append((a, b, f"{aid} {a.start}-{end}: “{text[a.start:end]}”"))
     return out
 
 
