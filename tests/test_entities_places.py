@@ -194,3 +194,13 @@ def test_a_name_found_once_is_found_again_elsewhere():
     assert e.forms["Mariner Square"] == ["a0", "a1"] and "MARINER SQUARE" not in e.aliases
     assert [(r.name, r.articles) for r in e.rival_names] == [("Liberty Square", ["a0"]), ("Mariner Square", ["a0", "a1"])]
 
+
+def test_middle_initials():
+    a0 = _art("a0", "Ola K. Berg spoke. Later Ola Berg left.")
+    a1 = _art("a1", "Tor Vik met Tor A. Vik and Tor B. Vik.")
+    ms = [_m(a0, "Ola K. Berg", "PERSON"), _m(a0, "Ola Berg", "PERSON"),
+          _m(a1, "Tor Vik", "PERSON"), _m(a1, "Tor A. Vik", "PERSON"), _m(a1, "Tor B. Vik", "PERSON")]
+    ents = _link([a0, a1], ms)
+    assert _same(ents, "Ola K. Berg", "Ola Berg")
+    assert len({_entity(ents, f).id for f in ("Tor Vik", "Tor A. Vik", "Tor B. Vik")}) == 3
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.link.names import (demonym_place, name_end, names_match, org_key, place_key, same_given_name, skeleton,
+from rashomon.link.names import (core_name, demonym_place, name_end, names_match, org_key, place_key, same_given_name, skeleton,
                                  title_end, tokens_match, translit)
 
 # full names that are one person written two ways
@@ -136,3 +136,14 @@ def test_demonym_place():
     assert demonym_place("sudarese", places) == "sudar"
     assert demonym_place("vellmari", places) == "vellmar"
     assert demonym_place("norvanian", places) is None
+
+
+@pytest.mark.parametrize("name,core,dropped", [
+    ("Ola K. Berg", ("Ola", "Berg"), True),
+    ("Ola K. T. Berg Jr.", ("Ola", "Berg"), True),
+    ("Ola Berg", ("Ola", "Berg"), False),
+    ("Ola Kristin Berg", ("Ola", "Kristin", "Berg"), False),
+    ("O. Berg", ("O.", "Berg"), False),            # a first initial is kept
+])
+def test_core_name(name, core, dropped):
+    assert core_name(name.split()) == (core, dropped)

@@ -15,16 +15,17 @@ nothing compares all pairs), after these preparations:
 
 The rules, in order: same name key; gazetteer names (rival and historical
 place names, acronyms); person names token by token
-(:mod:`rashomon.link.names`); lone surnames; handles and initials; acronym
-definitions; group actors and named events; organisation and place variants
-(legal forms, "Ministry of X", demonyms, plurals, romanisations); names the
-text declares one ("X, officially Y", :mod:`rashomon.link.rivals`); a shorter
-organisation name in a longer one; descriptors ("the ministry"); one-letter
-differences between full names whose entities share a role or affiliation.
+(:mod:`rashomon.link.names`), then without middle initials; lone surnames;
+handles and initials; acronym definitions; group actors and named events;
+organisation and place variants (legal forms, "Ministry of X", demonyms,
+plurals, romanisations); names the text declares one ("X, officially Y",
+:mod:`rashomon.link.rivals`); a shorter organisation name in a longer one;
+descriptors ("the ministry"); one-letter differences between full names
+whose entities share a role or affiliation.
 
 Look-alikes stay apart: organisation and place names are never matched by
-similarity ("ICRC Baku Office" ≠ "ICRC Geneva Office", "Liberty Bridge" ≠ "Liberty
-Square"), and person names must match on every token.
+similarity ("ICRC Baku Office" ≠ "ICRC Geneva Office", "Liberty Bridge" ≠
+"Liberty Square"), and person names must match on every token.
 A place with rival names is shown with all of them (``Entity.rival_names``).
 """
 from __future__ import annotations
@@ -238,6 +239,7 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
                 {number[k]: v for k, v in scopes.items() if k in number})
     lk.join_same_key_and_gazetteer()
     lk.join_person_names()
+    lk.join_middle_initials()
     lk.join_surnames()
     lk.join_handles_and_initials()
     for a, b in acronym_pairs:

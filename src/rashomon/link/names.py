@@ -159,6 +159,21 @@ def names_match(a: Sequence[str], b: Sequence[str], strong: float = STRONG) -> b
         all(fuzz.ratio(fold(x), fold(y)) >= strong for x, y in pairs)
 
 
+_INITIAL = re.compile(r"[A-Za-z]\.?")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def core_name(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool]:
+    """A person's name without middle initials and a generational suffix
+    ("John F. Smith Jr." → ("John", "Smith")), and whether anything was
+    dropped. The first and last name words are always kept."""
+    toks = list(tokens)
+    if len(toks) > 2 and fold(toks[-1]) in _SUFFIXES:
+        toks = toks[:-1]
+    core = [toks[0]] + [t for t in toks[1:-1] if not _INITIAL.fullmatch(t)] + toks[-1:] if len(toks) > 2 else toks
+    return tuple(core), len(core) != len(tokens)
+
+
 @functools.lru_cache(maxsize=65536)
 def name_tokens(text: str) -> tuple[str, ...]:
     """The words of a name: a leading "@" and possessive "'s" dropped, split

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from rashomon.annotate import handle_stems, name_key
 from rashomon.extract.mentions import NUMBER_WORDS, ORDINALS, load_actors
-from rashomon.link.names import (demonym_place, fold, name_tokens, names_match, org_key, place_key, skeleton,
+from rashomon.link.names import (core_name, demonym_place, fold, name_tokens, names_match, org_key, place_key, skeleton,
                                  strip_legal_form, tokens_match, translit)
 from rashomon.link.typing import PLACE_TYPES, company_words, entity_words, is_company
 from rashomon.types import Mention
@@ -187,6 +187,26 @@ class Linker:
                     done.add((a, b))
                     if names_match(name_tokens(self.m[a].text), name_tokens(self.m[b].text), self.strong):
                         self.union(a, b)
+
+    def join_middle_initials(self) -> None:
+        """A full name without middle initials or a generational suffix joins
+        the one person of the corpus named with them ("Ola Berg" = "Ola K.
+        Berg"), when every such name is one entity: "George Bush" stays apart
+        from "George W. Bush" when "George H. W. Bush" is there too (two names
+        with different initials never match, :func:`names_match`)."""
+        longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        plain: list[tuple[int, tuple[str, ...]]] = []
+        for i in self.persons:
+            core, dropped = core_name(name_tokens(self.m[i].text))
+            key = tuple(translit(t) for t in core)
+            if dropped:
+                longer[key].append(i)
+            else:
+                plain.append((i, key))
+        for i, key in plain:
+            t = self._unique_root(longer[key]) if key in longer else None
+            if t is not None:
+                self.union(i, t)
 
     def join_surnames(self) -> None:
         """A one-word mention joins the full name of its article whose surname
