@@ -204,3 +204,18 @@ def test_middle_initials():
     assert _same(ents, "Ola K. Berg", "Ola Berg")
     assert len({_entity(ents, f).id for f in ("Tor Vik", "Tor A. Vik", "Tor B. Vik")}) == 3
 
+
+def test_lone_surname_is_the_person_of_its_own_article():
+    a0 = _art("a0", "Ola Berg arrived. Berg spoke first.")
+    a1 = _art("a1", "Tor Berg arrived. Berg spoke last.")
+    a2 = _art("a2", "Lind and Lind again.")
+    a3 = _art("a3", "Lind spoke.")
+    ms = [_m(a0, "Ola Berg", "PERSON"), _m(a0, "Berg", "PERSON", 1), _m(a1, "Tor Berg", "PERSON"),
+          _m(a1, "Berg", "PERSON", 1), _m(a2, "Lind", "PERSON"), _m(a3, "Lind", "PERSON")]
+    ents = _link([a0, a1, a2, a3], ms)
+    assert not _same(ents, "Ola Berg", "Tor Berg")
+    ola = _entity(ents, "Ola Berg")
+    assert ola.forms["Berg"] == ["a0"] and _entity(ents, "Tor Berg").forms["Berg"] == ["a1"]
+    # a surname no full name carries is one name across the corpus
+    assert _entity(ents, "Lind").forms["Lind"] == ["a2", "a3"]
+

@@ -120,7 +120,15 @@ class Linker:
         entry joins the entry (its source recorded). A name of two entries
         (a river and a city of one name) joins the natural feature (LOC) after
         "the" ("the lower Arden") and the other entry otherwise; its mentions
-        are then keyed by entry, not by name."""
+        are then keyed by entry, not by name. A lone surname of a person the
+        corpus also names in full is keyed by article: "Berg" is Ola Berg in
+        one article and Tor Berg in another (:meth:`join_surnames` links it)."""
+        surnames = {translit(name_tokens(self.m[i].text)[-1]) for i in self.persons}
+        for i, m in enumerate(self.m):
+            toks = name_tokens(m.text)
+            if (self.labels[i] in PERSONISH and len(toks) == 1 and not m.text.startswith("@")
+                    and translit(toks[0]) in surnames):
+                self.scopes.setdefault(i, ("article", m.article))
         keyed = []
         cache: dict[tuple, tuple | None] = {}  # (key, PERSON?, after "the"?) -> _gazetteer_entry
         for i, (m, k) in enumerate(zip(self.m, self.keys)):
@@ -373,6 +381,8 @@ class Linker:
                     if len(base) > n and all(x in company for x in base[n:]):
                         longer[("co", org_key(" ".join(base[:n])))].append(i)
         for i in orgs:
+            if i in self.scopes:  # a person's surname, an acronym defined two ways, a name of two entries
+                continue
             k = org_key(self.m[i].text)
             for kind in ("mod", "co"):
                 cands = [j for j in longer.get((kind, k), []) if j != i]
