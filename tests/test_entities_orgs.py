@@ -126,14 +126,19 @@ def test_country_forces_by_name_acronym_and_group():
 
 
 def test_shorter_name_inside_longer_one():
-    a0 = _art("a0", "Fighters of the Tervanian Sword Brigade advanced in Tervania.")
-    a1 = _art("a1", "The Sword Brigade said it held the road. Orsova Refining S.A. closed. "
-                    "Orsova said it would reopen.")
-    ms = [_m(a0, "Tervanian Sword Brigade", "ORG"), _m(a0, "Tervania", "GPE", 1), _m(a1, "Sword Brigade", "ORG"),
-          _m(a1, "Orsova Refining S.A.", "ORG"), _m(a1, "Orsova", "ORG", 1)]
-    ents = _link([a0, a1], ms)
-    assert _same(ents, "Sword Brigade", "Tervanian Sword Brigade")
-    assert _same(ents, "Orsova", "Orsova Refining S.A.")
+    a0 = _art("a0", "Fighters of the Tervanian Red Hand advanced in Tervania. The Arden Supreme Court ruled.")
+    a1 = _art("a1", "The Red Hand said it held the road. Orsova Refining S.A. closed. "
+                    "Orsova said it would reopen. The Supreme Court will hear it.")
+    a2 = _art("a2", "The Velsk Harbour Board met in Velsk; later the Harbour Board voted.")
+    ms = [_m(a0, "Tervanian Red Hand", "ORG"), _m(a0, "Tervania", "GPE", 1), _m(a0, "Arden Supreme Court", "ORG"),
+          _m(a1, "Red Hand", "ORG"), _m(a1, "Orsova Refining S.A.", "ORG"), _m(a1, "Orsova", "ORG", 1),
+          _m(a1, "Supreme Court", "ORG"), _m(a2, "Velsk Harbour Board", "ORG"),
+          _m(a2, "Velsk", "GPE", 1), _m(a2, "Harbour Board", "ORG", 1)]
+    ents = _link([a0, a1, a2], ms)
+    assert _same(ents, "Red Hand", "Tervanian Red Hand")          # across articles: no institution head
+    assert _same(ents, "Orsova", "Orsova Refining S.A.")          # a company's first word
+    assert _same(ents, "Harbour Board", "Velsk Harbour Board")    # in the article that introduced it
+    assert not _same(ents, "Supreme Court", "Arden Supreme Court")  # "Supreme Court" is many courts
 
 
 def test_shorter_name_left_alone_when_ambiguous_or_a_sub_unit():

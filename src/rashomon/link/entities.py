@@ -298,7 +298,10 @@ def _build_entities(all_mentions: list[Mention], lk: Linker, art_index: dict[str
         forms: dict[str, set[str]] = defaultdict(set)
         for m in ms:
             forms[m.text].add(m.article)
-        labels = Counter(m.label for m in ms if m.label)
+        labels: Counter = Counter()  # a longer name is better typed than a lone word: votes by words
+        for m in ms:
+            if m.label:
+                labels[m.label] += len(name_tokens(m.text)) or 1
         gtypes = Counter(lk.gaz_type[i] for i in ids if i in lk.gaz_type)
         etype = (gtypes.most_common(1)[0][0] if gtypes else
                  labels.most_common(1)[0][0] if labels else None)

@@ -218,9 +218,10 @@ class Linker:
 
     def join_surnames(self) -> None:
         """A one-word mention joins the full name of its article whose surname
-        it is when exactly one matches (spelling variants allowed for a
-        person-like mention); with no full name there, the one full name of
-        the corpus with that surname (same romanisation key)."""
+        it is when exactly one matches (spelling variants allowed, for a
+        mention tagged ORG or NORP only when no exact one is there, for a
+        place never); with no full name there, the one full name of the corpus
+        with that surname (same romanisation key)."""
         full_by_article: dict[str, list[int]] = defaultdict(list)
         surname: dict[int, str] = {}
         by_surname: dict[str, list[int]] = defaultdict(list)
@@ -239,7 +240,7 @@ class Linker:
             exact_only = label not in PERSONISH
             local = [j for j in full_by_article[m.article] if fold(surname[j]) == fold(tok) or
                      (not exact_only and tokens_match(surname[j], tok, self.strong))]
-            if not local and exact_only:
+            if not local and label in {"ORG", "NORP"}:  # a surname the tagger read as an organisation
                 local = [j for j in full_by_article[m.article] if tokens_match(surname[j], tok, self.strong)]
             target = self._unique_root(local) if local else None
             if target is None and not local and label in PERSONISH:
@@ -361,20 +362,29 @@ class Linker:
         self._first_by(keyed)
 
     def join_contained(self) -> None:
-        """A shorter organisation name joins the one longer name (of the
-        article, else of the corpus) that is it plus a place or demonym first
-        word ("Islamic Jihad" ⊂ "Palestinian Islamic Jihad", "Health
-        Ministry" ⊂ "Tervanian Health Ministry") or plus company words after
-        a one- or two-word name ("Brannoc" ⊂ "Brannoc Shipping S.A.").
-        Never a place in a longer place, nor a sub-unit ("ICRC" ⊄ "ICRC Baku
-        Office": "Baku" is no company word)."""
+        """A shorter organisation name joins the one longer name that is it
+        plus a place or demonym first word ("Islamic Jihad" ⊂ "Tervanian
+        Islamic Jihad", "Health Ministry" ⊂ "Zarqa Health Ministry") or plus
+        company words after a one- or two-word name ("Brannoc" ⊂ "Brannoc
+        Shipping S.A."). The longer name must come first in the shorter one's
+        article (a full name introduced, then shortened: Vieira and Poesio
+        2000); without one there, the one of the corpus, for a company, or
+        for a name under a country or demonym that ends in no institution
+        head ("Supreme Court", "Air Force" are many: "Arden Supreme Court" is
+        no antecedent elsewhere, nor a state's "Arden AFL" of "AFL"). Never a
+        place in a longer place, nor a sub-unit ("ICRC" ⊄ "ICRC Baku Office":
+        "Baku" is no company word)."""
         company = company_words()
+        heads = entity_words().org_heads
         longer: dict[tuple, list[int]] = defaultdict(list)
+        national: set[int] = set()  # longer names whose first word is a country or a demonym
         orgs = [i for i, lab in enumerate(self.labels) if lab in {"ORG", None} and self.named[i]]
         for i in orgs:
             raw = org_key(self.m[i].text).split()
             if len(raw) >= 2 and self._place_word(raw[0]):
                 longer[("mod", " ".join(raw[1:]))].append(i)
+                if raw[0] in self.demonyms() or raw[0] not in self._places:
+                    national.add(i)
             base = strip_legal_form(name_key(self.m[i].text).split())
             if self.labels[i] == "ORG" and is_company(self.m[i].text):
                 for n in (1, 2):
@@ -384,12 +394,14 @@ class Linker:
             if i in self.scopes:  # a person's surname, an acronym defined two ways, a name of two entries
                 continue
             k = org_key(self.m[i].text)
+            m = self.m[i]
             for kind in ("mod", "co"):
                 cands = [j for j in longer.get((kind, k), []) if j != i]
-                if not cands:
-                    continue
-                local = [j for j in cands if self.m[j].article == self.m[i].article]
-                t = self._unique_root(local) if local else self._unique_root(cands)
+                local = [j for j in cands if self.m[j].article == m.article and self.m[j].start < m.start]
+                if not local and kind == "mod":
+                    cands = [j for j in cands if j in national] if k.split()[-1:] and k.split()[-1] not in heads \
+                        else []
+                t = self._unique_root(local) if local else (self._unique_root(cands) if cands else None)
                 if t is not None:
                     self.union(i, t)
                     break
