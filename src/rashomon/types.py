@@ -104,7 +104,9 @@ class Mention(Record):
     """A span of an article that names an entity.
 
     ``label`` is the spaCy/OntoNotes label (PERSON, ORG, GPE, NORP, LOC, FAC,
-    EVENT, …) or a rashomon group label (GROUP). ``entity`` is filled by
+    EVENT, …) or a rashomon group label (GROUP), corrected by cross-article
+    linking where the name's own words or context overrule the tagger
+    ("Harbour Square" is a FAC, not a LAW). ``entity`` is filled by
     cross-article linking.
     """
 
