@@ -192,7 +192,8 @@ def test_a_name_found_once_is_found_again_elsewhere():
     ents = _link([a0, a1, a2], [_m(a0, "Mariner Square", "LAW"), _m(a0, "Liberty Square", "FAC")])
     e = _entity(ents, "Mariner Square")
     assert e.forms["Mariner Square"] == ["a0", "a1"] and "MARINER SQUARE" not in e.aliases
-    assert [(r.name, r.articles) for r in e.rival_names] == [("Liberty Square", ["a0"]), ("Mariner Square", ["a0", "a1"])]
+    assert [(r.name, r.articles) for r in e.rival_names] == [("Liberty Square", ["a0"]),
+                                                             ("Mariner Square", ["a0", "a1"])]
 
 
 def test_middle_initials():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.link.names import (core_name, demonym_place, name_end, names_match, org_key, place_key, same_given_name, skeleton,
-                                 title_end, tokens_match, translit)
+from rashomon.link.names import (core_name, demonym_place, name_end, names_match, org_key, place_key,
+                                 same_given_name, skeleton, title_end, tokens_match, translit)
 
 # full names that are one person written two ways
 SAME_PERSON = [

@@ -149,7 +149,8 @@ def _quote_spans(quotes: list[Quote], texts: dict[str, str]) -> dict[tuple[int, 
     """(id of a quote, "speaker" or "relay") → its :func:`_name_span`."""
     out = {}
     for q in quotes:
-        for kind, s, e in (("speaker", q.speaker_start, q.speaker_end), ("relay", q.relayed_by_start, q.relayed_by_end)):
+        for kind, s, e in (("speaker", q.speaker_start, q.speaker_end),
+                           ("relay", q.relayed_by_start, q.relayed_by_end)):
             if s is not None and e is not None and q.article in texts:
                 span = _name_span(texts[q.article], s, e)
                 if span:
@@ -187,7 +188,8 @@ def _retype(mentions: list[Mention], texts: dict[str, str], outlets: set[str]) -
                 if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     for m in mentions:
         label = corrected_label(m.text, m.label)
-        if label in _NOT_ORG and name_key(m.text) in outlets:
+        # a name that is an outlet of the corpus (a person's full name stays a person's, even as a blog's name)
+        if label in _NOT_ORG and name_key(m.text) in outlets and (label != "PERSON" or len(name_tokens(m.text)) == 1):
             label = "ORG"
         elif (label in {"PERSON", None} and len(name_tokens(m.text)) == 1 and fold(m.text) not in surnames
                 and m.article in texts and statement_subject(texts[m.article], m.end)):
