@@ -231,10 +231,21 @@ def test_one_word_statement_subject_typed_organisation():
 
 
 def test_a_name_that_is_an_outlet_of_the_corpus_is_an_organisation():
-    a0 = _art("a0", "Ledgerline: What did you see? Dr Ola Berg: Smoke.")
+    a0 = _art("a0", "Ledgerline: What did you see? Dr Ola Berg: Smoke. Harbour Wire reported it too.")
     a0.outlet = "The Ledgerline"
-    ents = _link([a0], [_m(a0, "Ledgerline", "PERSON"), _m(a0, "Ola Berg", "PERSON")])
+    a1 = _art("a1", "A page.")
+    a1.outlet = "Harbour Wire"
+    ents = _link([a0, a1], [_m(a0, "Ledgerline", "PERSON"), _m(a0, "Ola Berg", "PERSON"),
+                            _m(a0, "Harbour Wire", "PERSON")])
     assert _entity(ents, "Ledgerline").type == "ORG" and _entity(ents, "Ola Berg").type == "PERSON"
+    assert _entity(ents, "Harbour Wire").type == "ORG"
+
+
+def test_a_name_after_a_preposition_of_place_is_a_place_unless_a_person_bears_it():
+    a0 = _art("a0", "Families in Kes Arden fled. Ola Berg stayed near Ola Berg's farm. Trucks left Ola Berg.")
+    ms = [_m(a0, "Kes Arden", "PERSON"), _m(a0, "Ola Berg", "PERSON"), _m(a0, "Ola Berg", "PERSON", 1)]
+    ents = _link([a0], ms)
+    assert _entity(ents, "Kes Arden").type == "GPE" and _entity(ents, "Ola Berg").type == "PERSON"
 
 
 def test_surname_subject_of_a_statement_stays_a_person():

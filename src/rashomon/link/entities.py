@@ -41,7 +41,7 @@ from rashomon.link.names import (fold, name_end, name_tokens, names_match, skele
                                  tokens_match)
 from rashomon.link.rivals import naming_pairs, rival_names
 from rashomon.link.rules import Linker
-from rashomon.link.typing import PLACE_TYPES, corrected_label, head_words, statement_subject
+from rashomon.link.typing import PLACE_TYPES, after_locative, corrected_label, head_words, statement_subject
 from rashomon.types import Article, Claim, Entity, Mention, Quote
 
 __all__ = ["link_entities", "split_person_tails", "names_match", "tokens_match", "skeleton", "fold"]
@@ -178,22 +178,32 @@ def _speaker_mentions(quotes: list[Quote], spans: dict[tuple[int, str], tuple], 
 _NOT_ORG = {"PERSON", None, "LAW", "WORK_OF_ART", "PRODUCT"}
 
 
+def _placelike(m: Mention, texts: dict[str, str]) -> bool:
+    return m.article in texts and after_locative(texts[m.article], m.start, m.end)
+
+
 def _retype(mentions: list[Mention], texts: dict[str, str], outlets: set[str]) -> None:
     """Correct each mention's label from its words (:func:`corrected_label`);
     a name that is the outlet of an article of the corpus (``outlets``: name
     keys of ``Article.outlet``) is an ORG; so is a one-word PERSON/unlabelled
     name that is no full name's surname and the subject of "said in a
-    statement"."""
-    surnames = {fold(name_tokens(m.text)[-1]) for m in mentions
-                if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
+    statement"; a PERSON name after a preposition of place ("in Kes Arden")
+    is a GPE unless the corpus names a person so (or with that surname)
+    outside such a slot."""
+    full = [m for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2
+            and not _placelike(m, texts)]  # full names attested outside a place's slot
+    surnames = {fold(name_tokens(m.text)[-1]) for m in full}
+    persons = {name_key(m.text) for m in full}
     for m in mentions:
         label = corrected_label(m.text, m.label)
-        # a name that is an outlet of the corpus (a person's full name stays a person's, even as a blog's name)
-        if label in _NOT_ORG and name_key(m.text) in outlets and (label != "PERSON" or len(name_tokens(m.text)) == 1):
+        if label in _NOT_ORG and name_key(m.text) in outlets:
             label = "ORG"
         elif (label in {"PERSON", None} and len(name_tokens(m.text)) == 1 and fold(m.text) not in surnames
                 and m.article in texts and statement_subject(texts[m.article], m.end)):
             label = "ORG"
+        elif (label == "PERSON" and name_key(m.text) not in persons and fold(name_tokens(m.text)[-1]) not in surnames
+                and m.article in texts and after_locative(texts[m.article], m.start, m.end)):
+            label = "GPE"
         if label != m.label:
             m.label = label
 

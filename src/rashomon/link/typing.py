@@ -12,7 +12,9 @@ The tagger's label is kept unless a name's words say otherwise
   is a GPE, not a PERSON;
 * a one-word name that is nobody's surname and the subject of "said in a
   statement" is an ORG (a statement is how organisations speak; a person so
-  named would be introduced with a given name).
+  named would be introduced with a given name);
+* a name tagged PERSON that is nobody's full name or surname and follows a
+  preposition of place ("in Kes Arden") is a GPE.
 """
 from __future__ import annotations
 
@@ -125,6 +127,19 @@ def corrected_label(text: str, label: str | None) -> str | None:
 
 _STATEMENT = re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:said|says|announced|added)\s+(?:in\s+an?\s+|on\s+its\s+)"
                         r"(?:\w+\s+){0,2}(?:statement|press release|communiqu[eé])", re.I)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|towards?)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def after_locative(text: str, start: int, end: int) -> bool:
+    """Whether the mention ``[start, end)`` of ``text`` follows a preposition
+    of place with no determiner ("in Kes Arden", "near Velsk") and is no
+    possessive ("in Ola Berg's view" is not). Source: Quirk et al. (1985), A
+    Comprehensive Grammar of the English Language, §9.15-9.17 (prepositions of
+    place take a place as their complement)."""
+    return bool(_LOCATIVE.search(text[max(0, start - 12):start])) and not _POSSESSIVE_AFTER.match(text, end)
 
 
 def statement_subject(text: str, end: int) -> bool:
