@@ -218,8 +218,9 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     mentions : every article's mentions; each gets ``mention.entity`` set and
         its ``label`` corrected (:mod:`rashomon.link.typing`).
     quotes : every quote; ``speaker``/``relayed_by`` become entity ids from the
-        ``speaker_start``/``relayed_by_start`` spans (a span no mention covers
-        gets a new mention, its title dropped); ``speaker_role`` and
+        name in the ``speaker_start``/``relayed_by_start`` spans (its title
+        dropped, ended where the name ends: :func:`_name_span`; a name no
+        mention covers gets a new mention); ``speaker_role`` and
         ``speaker_affiliation`` are copied to the entity (first non-empty).
     claims : every claim; ``places`` gets the ids of place entities (GPE, LOC,
         FAC) with a mention inside the claim's span, ``place_texts`` their texts
