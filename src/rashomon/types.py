@@ -122,7 +122,9 @@ class Mention(Record):
     """A span of an article that names an entity.
 
     ``label`` is the spaCy/OntoNotes label (PERSON, ORG, GPE, NORP, LOC, FAC,
-    EVENT, …) or a rashomon group label (GROUP). ``entity`` is filled by
+    EVENT, …) or a rashomon group label (GROUP), corrected by cross-article
+    linking where the name's own words or context overrule the tagger
+    ("Harbour Square" is a FAC, not a LAW). ``entity`` is filled by
     cross-article linking.
     """
 
@@ -134,12 +136,26 @@ class Mention(Record):
     entity: str | None = None
 
 
+class RivalName(Record):
+    """One of a place's rival names ("Stepanakert" beside "Khankendi"):
+    ``name`` as shown, ``forms`` the surface forms counted as that name
+    (spellings of it), ``articles`` the ids of the articles that use it."""
+
+    name: str
+    forms: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+
+
 class Entity(Record):
     """One real-world referent linked across the whole corpus.
 
     ``aliases`` holds every surface form seen; ``forms`` maps each surface form
     to the article ids that use it (which outlet says Stepanakert and which
-    Khankendi is a finding). ``sources`` cite gazetteer entries used to merge.
+    Khankendi is a finding). ``sources`` cite gazetteer entries used to merge
+    and the text that defines a name as another's ("X, officially Y").
+    ``rival_names``: for a place known by two names or more (not spellings of
+    one name), each name with the articles that use it; ``name`` then shows
+    them all ("Khankendi / Stepanakert"), so the display takes no side.
     """
 
     id: str
@@ -151,6 +167,7 @@ class Entity(Record):
     role: str | None = None
     affiliation: str | None = None
     sources: list[str] = Field(default_factory=list)
+    rival_names: list[RivalName] = Field(default_factory=list)
 
 
 class Quote(Record):

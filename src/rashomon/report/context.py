@@ -640,6 +640,9 @@ def build_context(report: Report) -> dict[str, Any]:
             "mentions": len(e.mentions),
             "forms": [{"form": f, "sources": sorted({article_label(arts[x]) if x in arts else x for x in ids})}
                       for f, ids in sorted(forms.items(), key=lambda kv: kv[0].casefold())],
+            # a place's rival names, each with the outlets that use it (the name joins them all)
+            "rivals": [{"name": r.name, "sources": [article_label(arts[x]) if x in arts else x for x in r.articles]}
+                       for r in e.rival_names],
         })
 
     views: dict[str, dict[str, Any]] = {}  # one view per claim, shared by every row and pair (never mutated)
