@@ -101,6 +101,7 @@ BOUNDED: dict[str, str] = {
     r"\s*[—–-]\s*(\S.*)$": "extract/quotes.py: matched on a tail of under 160 characters",
     r"\s*[,.]?\s*$": "extract/quotes.py: matched on one character",
     r"([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)": "extract/interview.py: matched on the first 60 characters of a paragraph",
+    r"(\S+)\s*$": "link/acronyms.py: searched in the 20 characters before a bracket",
     r"\s+([a-z]+)": "temporal.py: matched in the 30 characters after a year",
     r"\s*(?:%|per\b|[-–]\d)": "temporal.py: matched in the 8 characters after a year",
 }

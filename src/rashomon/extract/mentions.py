@@ -289,7 +289,7 @@ def _extensions():
     """(facility-head pattern, numbered nouns) from ``data/entity_words.yaml``."""
     d = data_files.load("entity_words.yaml")
     heads = sorted(d["facility_heads"]["words"], key=len, reverse=True)
-    pattern = re.compile(r"\s+(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b", re.I)
+    pattern = re.compile(r"(?<!\s)\s+(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b", re.I)
     return pattern, frozenset(str(w).lower() for w in d["numbered_nouns"]["words"])
 
 

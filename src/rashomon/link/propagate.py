@@ -22,7 +22,9 @@ from rashomon.types import Article, Mention
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _PARTICLES = r"(?:of|the|and|for|de|du|la|le|van|von|al|el|bin)"
 # a run of capitalised words, with the lower-case particles names hold
-_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+(?:" + _PARTICLES + r"[ \t]+)*[A-Z][\w'’.&-]*)+")
+_RUN = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’.&-]*+(?:[ \t]++(?:" + _PARTICLES + r"[ \t]++)*[A-Z][\w'’.&-]*+)+")
+"""A run of capitalised words from a word's start, each word taken whole: one
+scan of a long word or of a long run of capitals (linear)."""
 _WORD = re.compile(r"\S+")
 _TRAIL = ".,;:'’"
 _MAX_WORDS = 6

@@ -34,17 +34,20 @@ from rashomon.link.typing import PLACE_TYPES
 from rashomon.types import Article, Mention, RivalName
 
 _GAP_MAX = 60
-_CALL = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|refers?\s+to\s+as|knows?\s+as|"
+_CALL = re.compile(r"(?<!\s)\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|refers?\s+to\s+as|knows?\s+as|"
                    r"renamed|dubbed|nicknamed)\s+$", re.I)
-_KNOWN = re.compile(r"\s*[,(]\s*(?:(?:also|better|locally|widely|officially|formerly|previously|once|now|still)\s+)?"
+_KNOWN = re.compile(r"(?<!\s)\s*[,(]\s*(?:(?:also|better|locally|widely|officially|formerly|previously|once|now|still)\s+)?"
                     r"(?:known|called|named|renamed|spelled|spelt)\s+(?:(?:locally|officially)\s+)?"
                     r"(?:as\s+|in\s+\w+\s+as\s+)?$", re.I)
-_OFFICIAL = re.compile(r"\s*[,(]\s*(?:officially|formerly|previously|historically|now)\s+$", re.I)
-_OR = re.compile(r"\s*(?:,|\s[–—-])\s*or\s+$")
-_OR_TAIL = re.compile(r"[\s,]*as\s+(?:[\w'’-]+\s+){0,6}?(?:calls?|called|call|knows?|known|names?|named|it\s+is|"
+_OFFICIAL = re.compile(r"(?<!\s)\s*[,(]\s*(?:officially|formerly|previously|historically|now)\s+$", re.I)
+_OR = re.compile(r"(?<!\s)\s*(?:,|\s[–—-])\s*or\s+$")
+_OR_TAIL = re.compile(r"(?<![\s,])[\s,]*as\s+(?:[\w'’-]+\s+){0,6}?(?:calls?|called|call|knows?|known|names?|named|it\s+is|"
                       r"on\s+the\s+maps?|officially)\b", re.I)
-_BRACKET = re.compile(r"\s*\(\s*$")
-_BRACKET_TAIL = re.compile(r"\s*(?:in\s+\w+\s*)?\)")
+_BRACKET = re.compile(r"(?<!\s)\s*\(\s*$")
+# Each pattern is matched at the start of a gap or tail (a slice of the text)
+# and opens with a lookbehind that no slice start fails: a scan over a long run
+# of spaces or commas then starts once, not at every character (linear).
+_BRACKET_TAIL = re.compile(r"(?<!\s)\s*(?:in\s+\w+\s*)?\)")
 
 
 def _declared(gap: str, tail: str) -> int | None:

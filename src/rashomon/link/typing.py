@@ -125,7 +125,7 @@ def corrected_label(text: str, label: str | None) -> str | None:
     return t if label in {"PERSON", None, "LAW", "PRODUCT", "WORK_OF_ART"} else label
 
 
-_STATEMENT = re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:said|says|announced|added)\s+(?:in\s+an?\s+|on\s+its\s+)"
+_STATEMENT = re.compile(r"(?<!\s)\s*(?:,[^,.]{0,60},\s*)?(?:said|says|announced|added)\s+(?:in\s+an?\s+|on\s+its\s+)"
                         r"(?:\w+\s+){0,2}(?:statement|press release|communiqu[eé])", re.I)
 
 
