@@ -45,7 +45,10 @@ from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 
 from rashomon import data as data_files
+from rashomon.extract.lemmas import lemma
+from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
+from rashomon.extract.stance import commitment, read_stance
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
 
@@ -541,7 +544,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                 continue
             quote = _covering_quote(qs, start, end)
             if quote is not None and quote.kind == "question":
-                continue
+                quote = None  # a statement the interviewer relays inside a question: its holder is read from the clause
             plain = _plain_words(ctext, words)
             if quote is None and len(words) <= 15 and _can_match(lex["keys"]["report"], plain) \
                     and lex["report"].search(ctext) and any(
@@ -640,15 +643,67 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
         agent_from = "speaker" if party else None
     if party is None:
         agent_from = None
+    reading = _attributed(doc, tok_range, quote, quantities, ctext, start, ix)
+    if reading is not None:
+        negated = reading["negated"]
+        if reading["stance"] in ("denies", "doubts") and modality not in ("hedged",):
+            modality = "denied"
+        if reading["cue"] and reading["stance"] != "asserts":
+            hedges.append(reading["cue"])
     return Claim(
         article=article.id, start=start, end=end, text=ctext,
         quote=quote.id if quote is not None else None,
         polarity="negated" if negated else "affirmed", modality=modality,
+        holder_text=reading["holder"] if reading else None,
+        relay=[quote.relayed_by_text] if quote is not None and quote.relayed_by_text else [],
+        stance=reading["stance"] if reading else "asserts",
+        stance_cue=reading["cue"] if reading else None,
+        refers_to=[-1, -1] if reading and reading["anaphoric"] else None,
+        proposition=reading["parts"] if reading else None,
         quantities=quantities, time_text=dates[0] if dates else None,
         place_texts=list(dict.fromkeys(places)), hedges=list(dict.fromkeys(hedges)),
         frame=frame, affected=affected, agent=agent, agent_party=party, agent_from=agent_from,
         event_text=events[0] if events else None,
     )
+
+
+def _clause_root(ix: _DocIndex, lo: int, hi: int) -> int | None:
+    """The token of [lo, hi) that heads the clause: its head lies outside the
+    range (or is itself); a verb is preferred over a noun or a particle."""
+    heads = ix.heads
+    roots = [i for i in range(lo, hi) if not (lo <= heads[i] < hi) or heads[i] == i]
+    if not roots:
+        return None
+    toks = ix.toks
+    verbal = [i for i in roots if toks[i].pos_ in VERBAL]
+    return (verbal or roots)[0]
+
+
+def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _DocIndex) -> dict | None:
+    """Holder, stance and proposition of one clause (see :mod:`rashomon.extract.stance`
+    and :mod:`rashomon.extract.propositions`); ``negated`` is the holder's
+    polarity: the proposition's own negation, flipped by a denial."""
+    lo, hi = tok_range
+    r = _clause_root(ix, lo, hi)
+    if r is None:
+        return None
+    root = ix.toks[r]
+    if root.pos_ not in VERBAL:  # "Nobody in this building asked …" parsed with the pronoun as root
+        verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL and c.i < hi), None)
+        if verb is not None and root.lower_ in ("nobody", "nothing", "none", "no one"):
+            root = verb
+    cue_lemma = None
+    if quote is not None and quote.cue and quote.cue_start is not None:
+        k = bisect_left(ix.idxs, quote.cue_start)
+        if k < len(ix.toks):
+            cue_lemma = lemma(ix.toks[k])
+    st = read_stance(root, lo, hi, cue_lemma)
+    parts = read_parts(st.head, quantities, ctext, start)
+    holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
+    stance = commitment(st.head, st.stance, holder)
+    negated = parts.negated != (stance in ("denies", "doubts"))
+    return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
+            "anaphoric": st.anaphoric, "parts": parts, "negated": negated}
 
 
 def _affected(ctext: str, frame: str, lex: dict, plain: set[str] | None) -> str | None:

@@ -120,6 +120,10 @@ def _may_count(text: str) -> bool:
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][a-z]+)?|[%~#+:/\-–]|\S")
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+# currencies by sign and by name, as ISO 4217 codes
+CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
+                  "pounds": "GBP", "hryvnias": "UAH", "roubles": "RUB", "rubles": "RUB"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,6 +175,12 @@ def _read_words(toks, i) -> tuple[float, int] | None:
                 current += ONES.get(p, 0) + TENS.get(p, 0)
             seen = True
             j += 1
+            # a hyphenated compound split by the tokenizer: "sixty-one", "Twenty-three"
+            if w in TENS and j + 1 < len(toks) and toks[j][0] in ("-", "–") \
+                    and toks[j][1] == toks[j - 1][2] and toks[j + 1][1] == toks[j][2] \
+                    and 0 < ONES.get(toks[j + 1][0].lower(), 0) < 10:
+                current += ONES[toks[j + 1][0].lower()]
+                j += 2
             continue
         if w == "a" and not seen and j + 1 < len(toks) and toks[j + 1][0].lower() in SCALES:
             current = 1
@@ -327,13 +337,20 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if kind == "words" and value == 0:
                 i = j
                 continue
+        # ---- currency sign before ("€3.5 million"): the unit; the qualifier is read before it
+        currency = None
+        first = i
+        if kind == "digits" and i > 0 and toks[i - 1][0] in CURRENCY_SIGNS and toks[i - 1][2] == s:
+            currency = CURRENCY_SIGNS[toks[i - 1][0]]
+            first = i - 1
+            qtext_start = toks[first][1]
         # ---- qualifier before ----------------------------------------------
         if approx is None:
-            for cue, label in _APPROX_BY_LAST.get(low(i - 1), ()):
+            for cue, label in _APPROX_BY_LAST.get(low(first - 1), ()):
                 k = len(cue)
-                if i - k >= 0 and tuple(low(i - k + m) for m in range(k)) == cue:
+                if first - k >= 0 and tuple(low(first - k + m) for m in range(k)) == cue:
                     approx = label
-                    qtext_start = toks[i - k][1]
+                    qtext_start = toks[first - k][1]
                     break
         # ranges: between X and Y / from X to Y / X to Y / X-Y / X or Y
         if kind in ("digits", "words") and approx in (None,):
@@ -350,14 +367,17 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                         nxt = toks[j][0] if j < n else ""
                         nxt_l = nxt.lower()
         # ---- unit -------------------------------------------------------------
-        unit = None
+        unit = currency
         of = None
         k = j
         if low(k) == "of" and kind == "vague":
             k += 1
         unit_idx = None
-        for m in range(k, min(k + 3, n)):
+        for m in range(k, min(k + 3, n)) if unit is None else ():
             w = low(m)
+            if w in CURRENCY_WORDS:
+                unit, unit_idx = CURRENCY_WORDS[w], m
+                break
             if w in TIME_UNITS:
                 unit, unit_idx = TIME_UNITS[w], m
                 break
@@ -370,7 +390,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                 break
             if not w.isalpha() or w in ("and", "or", "of", "the", "in", "on", "at", "to", "were", "was", "are", "is"):
                 break
-        if unit is None and k < n and low(k).isalpha() and low(k) not in events and low(k) not in (
+        if unit is None and currency is None and k < n and low(k).isalpha() and low(k) not in events and low(k) not in (
                 "and", "or", "of", "the", "in", "on", "at", "to", "were", "was", "are", "is", "have", "has",
                 "had", "will", "would", "who", "that", "which", "from", "for", "with", "by", "times", "percent"):
             w = toks[k][0]
