@@ -43,6 +43,8 @@ import functools
 import re
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
+from rashomon.compare.rules import compare_views
+from rashomon.compare.views import View, views as claim_views
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
@@ -174,6 +176,22 @@ class _Info:
         return qa is not None and qb is not None and bool(qa.relayed_by) and qa.relayed_by in (qb.relayed_by, qb.speaker)
 
 
+def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View) -> Relation | None:
+    """A relation between two claims of one proposition block (:mod:`rashomon.compare.rules`);
+    near-verbatim words in two articles with the same polarity are a ``repeats``."""
+    same = va.same_holder(vb)
+    independent = not (same or ia.relayed_with(ib) or ia.near_verbatim(ib))
+    if ia.near_verbatim(ib) and ia.article != ib.article and va.negative == vb.negative:
+        return Relation(kind="repeats", a=ia.id, b=ib.id, independent=False, proposition=p.id,
+                        reason="near-verbatim words in two articles" + (" from one holder" if same else ""))
+    got = compare_views(va, vb, p.frame)
+    if got is None:
+        return None
+    kind, reason, ckind = got
+    return Relation(kind=kind, a=ia.id, b=ib.id, independent=independent if kind == "agrees" else not same,
+                    proposition=p.id, reason=reason, contradiction=ckind)
+
+
 def _harm_desc(c: Claim) -> str:
     counted = [q for q in c.quantities if q.of in ("killed", "wounded")]
     if counted:
@@ -222,6 +240,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     done: set[tuple[str, str]] = set()
     per_claim: dict[str, int] = {}  # relations kept per claim id
     info: dict[str, _Info] = {}
+    vs = claim_views(claims, quotes, articles)
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
         for c in cs:
@@ -242,7 +261,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
                 key = (ia.id, ib.id) if ia.id <= ib.id else (ib.id, ia.id)
                 if key in done:
                     continue
-                rel = _compare(a, cs[j], p, ia, ib)
+                rel = _compare(a, cs[j], p, ia, ib, vs)
                 if rel is not None:
                     done.add(key)
                     per_claim[ia.id] += 1
@@ -253,7 +272,12 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info) -> Relation | None:
+BLOCK_FRAMES = ("measure", "theme", "attribution", "antonym", "time")
+
+
+def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View]) -> Relation | None:
+    if p.frame in BLOCK_FRAMES:
+        return _compare_block(p, ia, ib, vs[ia.id], vs[ib.id])
     ya, yb = ia.year, ib.year
     if ya and yb and ya != yb:
         return None

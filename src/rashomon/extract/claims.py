@@ -554,7 +554,33 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
             claims.append(_build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain))
+    _resolve_references(claims)
     return claims
+
+
+REFERENCE_WINDOW = 4  # claims back that an anaphoric denial or "the figure" may point to
+
+
+def _holder_key(c: Claim) -> str:
+    return (c.holder_text or c.quote or "").lower()
+
+
+def _resolve_references(claims: list[Claim]) -> None:
+    """Point anaphoric claims at their antecedent, in place: a denial of "that
+    account" or "this" (``refers_to`` = the span of the nearest earlier claim of
+    another holder that asserts something, within ``REFERENCE_WINDOW`` claims),
+    and "put the figure at N" (``counts`` of the nearest earlier measure)."""
+    for i, c in enumerate(claims):
+        earlier = claims[max(0, i - REFERENCE_WINDOW):i][::-1]
+        if c.refers_to is not None:
+            ante = next((e for e in earlier if e.proposition is not None and e.refers_to is None
+                         and e.stance == "asserts" and _holder_key(e) != _holder_key(c)), None)
+            c.refers_to = [ante.start, ante.end] if ante is not None else None
+        p = c.proposition
+        if p is not None and p.counts == "ref":
+            ante = next((e for e in earlier if e.proposition is not None and e.proposition.counts
+                         not in (None, "ref")), None)
+            p.counts = ante.proposition.counts if ante is not None else None
 
 
 def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:

@@ -1,0 +1,72 @@
+"""Which event each claim is about: the story's main event or the background.
+
+A figure about an earlier event (a strike six years before, a war three years
+ago), a population, a capacity or a budget is kept, but never compared with
+the main event (issue: "figures are not tied to an event"). :func:`assign_events`
+sets ``Claim.event`` to ``"main"`` or ``"background:<why>"``:
+
+* ``period``: the article lies in another period than the corpus's main one
+  (an archive piece: ``Article.period_flag`` when the timeline has run, else its
+  reference year differs from the corpus's most common year);
+* ``year``: the claim's own date (``Claim.time``) or a year written in it
+  falls in another year than the corpus's main one ("In 2017 the tank fire …",
+  "since 1991");
+* ``named``: the claim names an earlier event ("the 44-Day War");
+* ``standing``: a present-tense clause with a standing-fact noun or verb of
+  ``data/predicates.yaml`` (``background``: "processes 90,000 barrels a day",
+  "a city of 120,000 inhabitants", "employs 850 people").
+
+Tense and aspect alone never move a claim to the background: a past-tense
+report of the main event is the main event.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rashomon.extract.propositions import lexicon as predicate_lexicon
+from rashomon.types import Article, Claim
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_AGO = re.compile(r"(?i)\b(?:\w+|\d+)\s+(?:years|decades)\s+ago\b|\bsince\s+(?:1[89]\d\d|20\d\d)\b")
+
+
+def main_year(articles: list[Article]) -> str | None:
+    """The corpus's main year: the most common year of the articles' reference
+    (or publication) dates, or None when no article is dated."""
+    years = Counter((a.reference_date or a.published or "")[:4] for a in articles)
+    years.pop("", None)
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+def _why(c: Claim, art: Article | None, year: str | None, lex: dict) -> str | None:
+    if art is not None:
+        ay = (art.reference_date or art.published or "")[:4]
+        if art.period_flag or (year and ay and ay != year):
+            return "period"
+    if c.event_text:
+        return "named"
+    if year:
+        t = c.time.start[:4] if c.time is not None else None
+        written = _YEAR.findall(c.text)
+        if (t and t != year) or (written and year not in written and all(w != year for w in written)):
+            return "year"
+    if _AGO.search(c.text):
+        return "year"
+    p = c.proposition
+    if p is not None and p.tense == "present" and p.measure is not None:
+        words = set(p.theme_words) | {p.predicate or ""}
+        if words & lex["background_nouns"] or (p.predicate or "") in lex["background_verbs"]:
+            return "standing"
+    return None
+
+
+def assign_events(claims: list[Claim], articles: list[Article]) -> None:
+    """Set ``Claim.event`` on every claim (in place): ``"main"`` or
+    ``"background:period|year|named|standing"`` (see the module docstring)."""
+    year = main_year(articles)
+    by_id = {a.id: a for a in articles}
+    lex = predicate_lexicon()
+    for c in claims:
+        why = _why(c, by_id.get(c.article), year, lex)
+        c.event = "main" if why is None else f"background:{why}"
