@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.compare.rules import compare_views
@@ -49,6 +50,7 @@ from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
 SHARED_RUN = 8
+MAIN_PLACES = 3  # the places most claims name: a claim naming only other places is about somewhere else
 MAX_PER_CLAIM = 25  # relations kept per claim: a report lists the first ones found, not thousands
 REPEAT_JACCARD = 0.7
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
@@ -176,7 +178,15 @@ class _Info:
         return qa is not None and qb is not None and bool(qa.relayed_by) and qa.relayed_by in (qb.relayed_by, qb.speaker)
 
 
-def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View) -> Relation | None:
+def _harm_comparable(v: View) -> bool:
+    """A claim the frame rules may compare: a report of what happened in the
+    main event, whose predicate is harm (or unclassed), not the use of a weapon
+    ("claims that officers fired rubber bullets are false" denies no injury)."""
+    return v.comparable and v.klass in (None, "death", "injury", "destruction")
+
+
+def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View,
+                   main_places: frozenset) -> Relation | None:
     """A relation between two claims of one proposition block (:mod:`rashomon.compare.rules`);
     near-verbatim words in two articles with the same polarity are a ``repeats``."""
     same = va.same_holder(vb)
@@ -184,7 +194,7 @@ def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View) -> 
     if ia.near_verbatim(ib) and ia.article != ib.article and va.negative == vb.negative:
         return Relation(kind="repeats", a=ia.id, b=ib.id, independent=False, proposition=p.id,
                         reason="near-verbatim words in two articles" + (" from one holder" if same else ""))
-    got = compare_views(va, vb, p.frame)
+    got = compare_views(va, vb, p.frame, main_places)
     if got is None:
         return None
     kind, reason, ckind = got
@@ -241,6 +251,8 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     per_claim: dict[str, int] = {}  # relations kept per claim id
     info: dict[str, _Info] = {}
     vs = claim_views(claims, quotes, articles)
+    place_freq = Counter(pl for c in claims if c.event in (None, "main") for pl in set(c.places))
+    main_places = frozenset(pl for pl, n in place_freq.most_common(MAIN_PLACES) if n >= 3)
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
         for c in cs:
@@ -261,7 +273,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
                 key = (ia.id, ib.id) if ia.id <= ib.id else (ib.id, ia.id)
                 if key in done:
                     continue
-                rel = _compare(a, cs[j], p, ia, ib, vs)
+                rel = _compare(a, cs[j], p, ia, ib, vs, main_places)
                 if rel is not None:
                     done.add(key)
                     per_claim[ia.id] += 1
@@ -275,9 +287,12 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
 BLOCK_FRAMES = ("measure", "theme", "attribution", "antonym", "time")
 
 
-def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View]) -> Relation | None:
+def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],
+             main_places: frozenset = frozenset()) -> Relation | None:
     if p.frame in BLOCK_FRAMES:
-        return _compare_block(p, ia, ib, vs[ia.id], vs[ib.id])
+        return _compare_block(p, ia, ib, vs[ia.id], vs[ib.id], main_places)
+    if p.frame == "casualties" and not (_harm_comparable(vs[ia.id]) and _harm_comparable(vs[ib.id])):
+        return None
     ya, yb = ia.year, ib.year
     if ya and yb and ya != yb:
         return None

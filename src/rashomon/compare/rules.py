@@ -41,8 +41,14 @@ def _who(v: View) -> str:
     return "the article"
 
 
-def _places_apart(a: View, b: View) -> bool:
-    return bool(a.places and b.places and not (a.places & b.places))
+def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> bool:
+    """Different places: both name places and share none, or one names only
+    places outside the story's main places ("in the capital, Sarnov, 2,000
+    joined a rally" against the march's count)."""
+    if a.places and b.places:
+        return not (a.places & b.places)
+    one = a.places or b.places
+    return bool(one and main_places and not (one & main_places))
 
 
 def _shared(a: View, b: View) -> frozenset:
@@ -61,10 +67,11 @@ def _agents_differ(a: View, b: View) -> bool:
     return not any(same_party(x, y) for x in pa for y in pb)
 
 
-def compare_views(a: View, b: View, frame: str) -> tuple[str, str, str | None] | None:
+def compare_views(a: View, b: View, frame: str, main_places: frozenset = frozenset()) -> tuple[str, str, str | None] | None:
     """``(kind, reason, contradiction kind)`` for two views in one block of
-    ``frame``, or None (see the module docstring)."""
-    if not (a.comparable and b.comparable) or a.event != b.event or _places_apart(a, b):
+    ``frame``, or None (see the module docstring); ``main_places`` are the
+    entity ids of the places most claims of the story name."""
+    if not (a.comparable and b.comparable) or a.event != b.event or _places_apart(a, b, main_places):
         return None
     same = a.same_holder(b)
     if frame == "measure":
@@ -85,7 +92,11 @@ def compare_views(a: View, b: View, frame: str) -> tuple[str, str, str | None] |
             return ("agrees", f"both {'deny' if a.negative else 'say'}: {', '.join(sorted(shared))}", None) \
                 if a.klass == b.klass and a.klass else None
         neg = a if a.negative else b
-        if not neg.existential() and a.klass != b.klass:
+        if neg.existential():
+            shared = shared & neg.exist_words
+        elif a.klass != b.klass:
+            return None
+        if not shared:
             return None
         return "contradicts", (f"{_who(neg)} says no ({neg.stance_word()}) {', '.join(sorted(shared))}; "
                                f"{_who(b if neg is a else a)} says yes"), "negation"

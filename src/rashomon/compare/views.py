@@ -26,6 +26,25 @@ HOLDER_STOP = {"the", "a", "an", "of", "and", "said", "says", "spokesman", "spok
 _NAME = re.compile(r"[\w'’.-]+")
 
 
+VAGUE_PLURALS = {"hundreds", "thousands", "millions"}
+PEOPLE_COUNTS = {"death", "injured", "detained", "treated", "evacuated", "participants", "missing"}
+PEOPLE_UNITS = {"people", "persons", "individuals", "civilians", "residents", "workers", "employees", "colleagues",
+                "protesters", "marchers", "demonstrators", "participants", "officers", "soldiers", "troops",
+                "servicemen", "peacekeepers", "children", "refugees", "evacuees", "victims", "patients",
+                "passengers", "villagers", "dockers", "staff", "personnel", "members", "firefighters", "police"}
+
+
+def _counts_people(q: Quantity, counts: str) -> bool:
+    """Whether a figure can count what its clause's class counts: a count of
+    people (deaths, participants…) needs a figure of people, read by the
+    quantity itself (``of``: killed, wounded…) or by its unit ("three first-aid
+    points during the march" does not count marchers)."""
+    if counts not in PEOPLE_COUNTS or q.of in ("killed", "wounded", "detained", "arrested", "evacuated", "missing"):
+        return True
+    return q.unit is not None and (q.unit in PEOPLE_UNITS or q.unit.rstrip("s") in PEOPLE_UNITS
+                                   or q.unit in ("marchers", "protesters"))
+
+
 def holder_names(*texts: str | None) -> frozenset[str]:
     """Lowercase name words of a holder ("Selinor Refining S.A." → selinor,
     refining); role and function words dropped."""
@@ -65,7 +84,8 @@ class View:
         self.klass = p.predicate_class if p else None
         self.predicate = p.predicate if p else None
         self.words = frozenset(p.theme_words) if p else frozenset()
-        self.exist_words = self.words
+        theme = {w.lower().rstrip("s") for w in _NAME.findall(p.theme or "")} if p else set()
+        self.exist_words = frozenset(w for w in self.words if w.rstrip("s") in theme)
         self.agent = p.agent if p else None
         self.agent_names = holder_names(p.agent) if p and p.agent else frozenset()
         self.measure: Quantity | None = None
@@ -74,7 +94,10 @@ class View:
             q = src.quantities[p.measure]
             if RUNNING.search(c.text) and q.approx in (None, "exact"):
                 q = q.model_copy(update={"approx": "at least"})  # a running count: a lower bound
-            self.measure, self.counts = q, p.counts
+            if q.approx in VAGUE_PLURALS:  # "thousands march": a lower bound, not a ceiling
+                q = q.model_copy(update={"approx": "at least"})
+            if _counts_people(q, p.counts):
+                self.measure, self.counts = q, p.counts
         self.event = c.event or "main"
         self.places = set(c.places)
         self.day = c.time.start[:10] if c.time is not None and len(c.time.start) >= 10 else None

@@ -558,6 +558,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     return claims
 
 
+FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 REFERENCE_WINDOW = 4  # claims back that an anaphoric denial or "the figure" may point to
 
 
@@ -726,6 +727,8 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
     st = read_stance(root, lo, hi, cue_lemma)
     parts = read_parts(st.head, quantities, ctext, start)
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
+    if holder is None and parts.predicate in FIGURE_VERBS and parts.counts and parts.agent:
+        holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
     negated = parts.negated != (stance in ("denies", "doubts"))
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,

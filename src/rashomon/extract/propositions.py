@@ -92,13 +92,18 @@ def _phrasal(tok) -> str:
     return lem
 
 
+def _skip(c) -> bool:
+    return c.dep_ in SKIP_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+
+
 def _arguments(tok):
-    """Tokens of the predicate's arguments and obliques, not entering clauses."""
-    out, stack = [], [c for c in tok.children if c.dep_ not in SKIP_DEPS]
+    """Tokens of the predicate's arguments and obliques, not entering clauses
+    (nor a coordinated clause: "X entered the square, and tear gas was fired")."""
+    out, stack = [], [c for c in tok.children if not _skip(c)]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in SKIP_DEPS)
+        stack.extend(c for c in t.children if not _skip(c))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -187,10 +192,13 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     flip = False
     # "ruled out selling its stake", "refused to leave": the complement, negated
     # ("did not rule out that P" hedges P: the complement, not negated)
+    negating_head = None
     if lemma(head) in negating or tuple(_phrasal(head).split("_")) in phrasal:
         comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp", "pcomp")), None)
         if comp is not None:
             head, flip = comp, negation_cue(head) is None
+        else:  # "ruled out a ban" negates the ban; "did not rule out a ban" does not
+            negating_head = head
     pred_tok = head
     lem = _phrasal(head)
     kids = list(head.children)
@@ -220,7 +228,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_tok = next((c for c in kids if c.dep_ == "nsubj"), None)
     information = pred_tok.lower_ in _information() or lemma(pred_tok) in _information()
     negated = negation_cue(head) is not None or (pred_tok.i != head.i and negation_cue(pred_tok) is not None)
-    if flip or lexical_negation(head, negating, phrasal):
+    if flip or lexical_negation(head, negating, phrasal) or negating_head is not None:
         negated = not negated
     if lemma(head) == "blame":  # "blamed X for Y": X is the one held responsible for Y
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
@@ -271,8 +279,8 @@ def _measure(head, quantities: list[Quantity], cls: str | None, lex: dict, base:
         return None, None
     k = inside[0]
     q = quantities[k]
-    if q.unit in MONEY_UNITS:
-        return k, "payment" if cls == "payment" else "money"
+    if q.unit in MONEY_UNITS:  # a sum is compared with sums of the same predicate ("cost", "pay")
+        return k, "payment" if cls == "payment" else f"money:{cls if cls == 'cost' and lemma(head) in lex['class'] else lemma(head)}"
     if q.unit == "km":
         return k, "radius" if cls == "radius" or cls is None else f"{cls}:km"
     if q.of == "duration":

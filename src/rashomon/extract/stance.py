@@ -34,6 +34,9 @@ from rashomon import data as data_files
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.negation import negation_cue
 
+HYPOTHETICAL = {"can", "could", "may", "might"}
+WH = {"what", "who", "whom", "which", "how", "why", "whether", "if", "where", "when"}
+WH_DEPS = ("dobj", "attr", "nsubj", "advmod", "mark", "pobj", "nsubjpass")
 REPORT_NOUNS = {"report", "claim", "allegation", "account", "rumour", "rumor", "accusation", "statement",
                 "suggestion", "assertion"}
 ANAPHORS = {"that", "this", "it", "these", "those", "which"}
@@ -197,10 +200,17 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
         cls, holder = "deny", " ".join(t.text for t in subj.subtree if t.i != subj.i) or None
     else:
         holder = _np_text(subj) if subj is not None else None
+    if cls is not None and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in root.children):
+        return StanceReading(root, "unknown", root.text, holder)  # "they can deny it as much as they like"
     if cls is not None:
         inner = _governed(root, lo, hi)
         if inner is not None:
+            if any(c.lower_ in WH for c in inner.subtree if c.i < inner.i and c.dep_ in WH_DEPS):
+                return StanceReading(inner, "unknown", root.text, holder)  # "we know what tear gas is"
             return StanceReading(inner, _stance_of(cls, negation_cue(root) is not None), root.text, holder)
+        obj = next((c for c in root.children if c.dep_ == "dobj" and lo <= c.i < hi), None)
+        if cls in ("report", "distance") and obj is not None and obj.pos_ == "NOUN" and lemma(obj) not in REPORT_NOUNS:
+            return StanceReading(obj, _stance_of(cls, negation_cue(root) is not None), root.text, holder)  # "reports casualties"
         if cls == "deny":  # "rejected that account", "dismissed these claims": an earlier claim
             obj = next((c for c in root.children if c.dep_ == "dobj"), None)
             if obj is not None and (obj.lower_ in ANAPHORS or any(
