@@ -84,9 +84,8 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
                     labels[key] = f"whether {(v.parts.theme or v.predicate or '').lower()} ({v.predicate})"
         if responsibility(v.klass) and (v.agent_names or v.negative):
             blocks[("attribution", v.klass)].append(v)
-        if v.predicate in antonyms:
-            pair = tuple(sorted({v.predicate} | antonyms[v.predicate]))[:2]
-            blocks[("antonym", pair)].append(v)
+        for other in antonyms.get(v.predicate or "", ()):
+            blocks[("antonym", tuple(sorted((v.predicate, other))))].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)
     out = {}

@@ -184,9 +184,10 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[Propositi
             top = sorted(content_words(cs[0].text), key=lambda w: (df[w], w))[:4]
             groups[("lexical", root)] = cs
             labels[("lexical", root)] = (" ".join(top), "lexical")
-    for key, (label, frame, cs) in proposition_blocks(claims, articles).items():
-        groups[key] = cs
-        labels[key] = (label, frame)
+    # the proposition blocks first: a pair they relate is not related again by a frame or words alone
+    blocks = proposition_blocks(claims, articles)
+    groups = {**{key: cs for key, (_, _, cs) in blocks.items()}, **groups}
+    labels.update({key: (label, frame) for key, (label, frame, _) in blocks.items()})
     out: list[Proposition] = []
     for key, cs in groups.items():
         if len(cs) < 2:
