@@ -41,6 +41,18 @@ COUNTS_LABEL = {"death": "number of deaths", "injured": "number of injured", "de
 WHO = {"order": "who ordered", "cause": "who or what caused", "destruction": "who destroyed"}
 
 
+NEGATORS = ("no ", "not one ", "any ", "none of ", "neither ")
+
+
+def _plain(theme: str) -> str:
+    """A theme as a label reads it: lowercase, without its negator ("No tear gas" → "tear gas")."""
+    t = theme.lower().strip()
+    for n in NEGATORS:
+        if t.startswith(n):
+            return t[len(n):]
+    return t
+
+
 def _day_label(vs: list[View]) -> str:
     days = Counter(v.day for v in vs if v.day)
     return f", {max(days, key=lambda d: (days[d], d))}" if days else ""
@@ -76,12 +88,12 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
                     if key not in blocks:
                         blocks[key] = [x for x in by_word[w]]
                         pred = v.predicate if v.predicate not in (None, "be") else "exist"
-                        labels[key] = f"whether {(v.parts.theme or w).lower()} ({pred})"
+                        labels[key] = f"whether {_plain(v.parts.theme or w)} ({pred})"
             elif v.klass:
                 key = ("theme", v.klass, frozenset(v.words & rare))
                 if key not in blocks:
                     blocks[key] = [x for w in v.words & rare for x in by_word[w] if x.klass == v.klass]
-                    labels[key] = f"whether {(v.parts.theme or v.predicate or '').lower()} ({v.predicate})"
+                    labels[key] = f"whether {_plain(v.parts.theme or v.predicate or '')} ({v.predicate})"
         if responsibility(v.klass) and (v.agent_names or v.negative):
             blocks[("attribution", v.klass)].append(v)
         for other in antonyms.get(v.predicate or "", ()):

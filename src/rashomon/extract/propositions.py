@@ -217,9 +217,9 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     args = _arguments(head)
     words = _content(args + ([pred_tok] if pred_tok.i != head.i else []))
     cls = classes.get(lem) or classes.get(lemma(head))
-    if cls is None:
+    if cls is None:  # a class read from the arguments ("five workers were found dead"), never a responsibility
         for w in words:
-            if w in classes:
+            if w in classes and classes[w] not in lex["responsibility"]:
                 cls = classes[w]
                 break
     agent_tok = _agent(head, pred_tok)

@@ -209,7 +209,8 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
                 return StanceReading(inner, "unknown", root.text, holder)  # "we know what tear gas is"
             return StanceReading(inner, _stance_of(cls, negation_cue(root) is not None), root.text, holder)
         obj = next((c for c in root.children if c.dep_ == "dobj" and lo <= c.i < hi), None)
-        if cls in ("report", "distance") and obj is not None and obj.pos_ == "NOUN" and lemma(obj) not in REPORT_NOUNS:
+        if cls in ("report", "distance") and obj is not None and obj.pos_ == "NOUN" and lemma(obj) not in REPORT_NOUNS \
+                and negation_cue(root) is None:
             return StanceReading(obj, _stance_of(cls, negation_cue(root) is not None), root.text, holder)  # "reports casualties"
         if cls == "deny":  # "rejected that account", "dismissed these claims": an earlier claim
             obj = next((c for c in root.children if c.dep_ == "dobj"), None)
