@@ -79,6 +79,8 @@ def compare_views(a: View, b: View, frame: str, main_places: frozenset = frozens
             return None
         if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & {"EUR", "USD", "GBP", "km", "%"}:
             return None
+        if a.counts == "duration" and not _shared(a, b):
+            return None  # how long what: two durations of different things
         if compatible(a.measure, b.measure):
             return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
         if same:

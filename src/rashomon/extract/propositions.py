@@ -223,6 +223,8 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
                 cls = classes[w]
                 break
     agent_tok = _agent(head, pred_tok)
+    if cls is None and agent_tok is not None and agent_tok.head.dep_ == "prep" and agent_tok.head.lower_ == "of":
+        cls = classes.get(lemma(agent_tok.head.head))  # "at the request of X": X ordered it
     theme_tok = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
     if theme_tok is None and pred_tok.i != head.i:
         theme_tok = next((c for c in kids if c.dep_ == "nsubj"), None)
