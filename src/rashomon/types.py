@@ -223,7 +223,18 @@ class PropositionParts(Record):
     ``Claim.quantities`` and ``counts`` names what it measures (``death``,
     ``participants``, ``money``, ``radius``…). ``place`` and ``time`` are the
     words that locate it; ``clock`` is a time of day ("18:00") when the clause
-    names one; ``tense`` is ``past``, ``present`` or ``future``.
+    names one; ``tense`` is ``past``, ``present``, ``future`` or ``conditional``
+    (a counterfactual: "a 2 km zone would have left the village inside").
+
+    ``theme_heads`` are the lemmas of the theme's head nouns (each conjunct, and
+    the noun of an "of" complement: "the inspection of the unit" → inspection,
+    unit; for an intransitive verb of occurrence, its subject: "the sirens never
+    sounded" → siren), ``theme_modifiers`` the nouns that modify them ("tear
+    gas" → tear). ``existential`` says the clause asserts (or, negated, denies)
+    that its theme existed, was used or happened ("No tear gas was used",
+    "There were no casualties"); ``absent`` are the heads of nouns a "without"
+    phrase denies ("moved in without warning" → warning). ``copular``: the
+    predicate is an adjective or noun after a copula ("was overdue").
     """
 
     predicate: str | None = None
@@ -238,6 +249,11 @@ class PropositionParts(Record):
     time: str | None = None
     clock: str | None = None
     tense: str | None = None
+    theme_heads: list[str] = Field(default_factory=list)
+    theme_modifiers: list[str] = Field(default_factory=list)
+    existential: bool = False
+    absent: list[str] = Field(default_factory=list)
+    copular: bool = False
 
 
 class Claim(Record):

@@ -3,123 +3,251 @@
 Comparison is blocked, never all against all (each block holds at most
 ``MAX_BLOCK`` claims): a claim enters a block through a key its proposition
 carries, and :mod:`rashomon.compare.relations` compares claims inside a block
-only. Only claims about the main event (``Claim.event``) with a comparable
-stance (asserts, denies, doubts, distances; an offer's sum also when promised)
-enter. The blocks, one per kind of contradiction of de Marneffe, Rafferty &
-Manning (2008):
+only. Claims about a background event and claims whose stance is not a report
+of what happened (a promise, an intention, a question, not knowing) enter
+none (:attr:`~rashomon.compare.views.View.comparable`). One block per question,
+after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
 
-* ``measure``: claims whose figure counts the same thing (``counts``: deaths,
-  injured, detained, participants, money, a radius…) — incompatible figures,
-  compatible figures, or one holder's revision;
-* ``theme``: a negated or denied claim and the claims that mention what it
-  negates: for an existential negation ("No tear gas was used", "no siren
-  sounded") any claim naming that thing; otherwise claims with the same
-  predicate class sharing a theme word ("The unit was not overdue" /
-  "the inspection was overdue by 14 months");
-* ``attribution``: claims of a responsibility class (order, cause,
-  destruction) that name who did it;
-* ``antonym``: claims whose predicates are antonyms (accept/reject, rise/fall);
-* ``time``: claims of one predicate class and theme that give a time of day.
+* ``measure``: figures that count the same thing (deaths, injured, detained,
+  participants, a sum of money, a radius…);
+* ``existence``: whether a thing existed, was used or happened. A claim that
+  says it did not ("No tear gas or rubber bullets were used", "the sirens
+  never sounded", "moved in without warning", "the inspection was overdue")
+  keys the block by its theme's head nouns and their noun modifiers (tear,
+  gas, rubber, bullet); denials whose keys meet form one block (union-find),
+  and every claim that mentions a key joins it. A key in more than
+  ``MAX_DF_SHARE`` of the claims (and more than ``MIN_DF_LIMIT``) keys nothing;
+* ``same``: one predicate (or one class of counted events: die, kill) over one
+  head noun, when some claim negates it ("The unit was not overdue" / "the
+  inspection of the unit was overdue");
+* ``attribution``: who ordered or caused it: claims of a responsibility class
+  that name who did it (or deny that someone did);
+* ``antonym``: antonymous predicates over one head noun (accept/reject);
+* ``time``: claims of one predicate class that give a time of day.
 
-Labels are generated from the propositions: "number of deaths, 2024-05-14",
-"whether tear gas or rubber bullets were used", "who ordered the clearing".
+Each block's label is generated from its propositions: "deaths in the
+explosion, 14 May 2024", "whether tear gas or rubber bullets were used", "who
+ordered the clearing of the square", "whether the invitation to talks was
+accepted or rejected".
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from rashomon.compare.views import View, responsibility, views
-from rashomon.extract.propositions import lexicon as predicate_lexicon
+from rashomon.compare.views import View, attribution_key, specific_theme, views
+from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
 
 MAX_BLOCK = 120
-MAX_DF_SHARE = 0.08  # a theme word in more than this share of the claims (and more than 6) keys no block
-COUNTS_LABEL = {"death": "number of deaths", "injured": "number of injured", "detained": "number detained",
-                "treated": "number treated", "evacuated": "number evacuated", "participants": "number of participants",
-                "money": "sum of money", "payment": "sum offered or paid", "radius": "radius of the zone",
-                "duration": "how long it lasted", "year": "year", "missing": "number missing"}
-WHO = {"order": "who ordered", "cause": "who or what caused", "destruction": "who destroyed"}
+MAX_DF_SHARE = 0.08
+MIN_DF_LIMIT = 6
+COUNTS_LABEL = {"death": "deaths", "injured": "injured", "detained": "detentions", "treated": "people treated",
+                "evacuated": "people evacuated", "participants": "crowd size", "money:cost": "cost",
+                "payment": "sum offered or paid", "radius": "radius of the zone", "duration": "how long it lasted",
+                "missing": "missing"}
+WHO = {"order": "who ordered", "cause": "who caused", "destruction": "who destroyed"}
+NEGATORS = ("no ", "not one ", "not a single ", "any ", "none of ", "neither ")
+GATHERINGS = {"march", "rally", "protest", "demonstration", "meeting", "strike", "vigil", "gathering"}
+_IRREGULAR = {"be": "existed", "hear": "heard", "see": "seen", "shoot": "shot", "throw": "thrown", "find": "found",
+              "take_place": "taken place", "go_off": "gone off", "carry_out": "carried out", "give": "given",
+              "hit": "hit", "make": "made", "lose": "lost", "win": "won", "fall": "fallen", "rise": "risen",
+              "take": "taken", "begin": "begun", "hold": "held", "lead": "led", "send": "sent", "get": "got",
+              "blow_up": "blown up", "move_in": "moved in", "know": "known", "tell": "told", "say": "said",
+              "leave": "left", "keep": "kept", "put": "put", "set": "set"}
 
 
-NEGATORS = ("no ", "not one ", "any ", "none of ", "neither ")
+def participle(lemma: str | None) -> str:
+    """The past participle of a predicate lemma, for labels ("use" → used,
+    "fire" → fired, "stop" → stopped, "carry_out" → carried out)."""
+    if not lemma:
+        return ""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    verb, _, rest = lemma.partition("_")
+    if verb in _IRREGULAR:
+        done = _IRREGULAR[verb]
+    elif verb.endswith("e"):
+        done = verb + "d"
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        done = verb[:-1] + "ied"
+    elif len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" \
+            and verb[-3] not in "aeiou":
+        done = verb + verb[-1] + "ed"
+    else:
+        done = verb + "ed"
+    return f"{done} {rest}".strip()
 
 
-def _plain(theme: str) -> str:
+def plain(theme: str | None) -> str:
     """A theme as a label reads it: lowercase, without its negator ("No tear gas" → "tear gas")."""
-    t = theme.lower().strip()
+    t = (theme or "").strip()
+    low = t.lower()
     for n in NEGATORS:
-        if t.startswith(n):
+        if low.startswith(n):
             return t[len(n):]
     return t
 
 
-def _day_label(vs: list[View]) -> str:
+def day_label(iso: str | None) -> str:
+    """"2025-10-18" → "18 Oct 2025"; "" for None."""
+    if not iso or len(iso) < 10:
+        return iso or ""
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    y, m, d = iso[:4], int(iso[5:7]), int(iso[8:10])
+    return f"{d} {months[m - 1]} {y}"
+
+
+def _day(vs: list[View]) -> str:
     days = Counter(v.day for v in vs if v.day)
-    return f", {max(days, key=lambda d: (days[d], d))}" if days else ""
+    return day_label(max(days, key=lambda d: (days[d], d))) if days else ""
 
 
-def _theme_label(vs: list[View]) -> str:
-    heads = Counter(v.parts.theme.lower() for v in vs if v.parts and v.parts.theme)
-    return max(heads, key=lambda h: (heads[h], -len(h))) if heads else ""
+def _event_noun(vs: list[View]) -> str | None:
+    nouns = predicate_lexicon()["event_nouns"]
+    found = Counter(w for v in vs for w in v.mentions & nouns)
+    return max(found, key=lambda w: (found[w], w)) if found else None
+
+
+def _theme_text(vs: list[View], heads: frozenset | None = None) -> str:
+    """The most common theme among ``vs`` (shortest first on a tie), as a label reads it."""
+    found = Counter(plain(v.parts.theme) for v in vs if v.parts and v.parts.theme
+                    and (heads is None or v.heads & heads) and v.parts.theme.lower() not in ("it", "this", "that"))
+    return max(found, key=lambda t: (found[t], -len(t))) if found else ""
+
+
+def measure_label(counts: str, vs: list[View]) -> str:
+    """"deaths in the explosion, 14 May 2024", "crowd size at the march, 18 Oct 2025"."""
+    what = COUNTS_LABEL.get(counts) or f"figure ({counts.replace(':', ' ')})"
+    noun = _event_noun(vs)
+    if noun:
+        what += f" {'at' if noun in GATHERINGS else 'in'} the {noun}"
+    day = _day(vs)
+    return f"{what}, {day}" if day else what
+
+
+class _Keys:
+    """Union-find over existence keys: denials whose keys meet are one question."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, keys) -> None:
+        keys = list(keys)
+        for k in keys[1:]:
+            self.parent[self.find(k)] = self.find(keys[0])
+
+
+def _existence(vs: list[View], usable) -> list[tuple[tuple, str, list[View]]]:
+    """The ``existence`` blocks: ``(key, label, views)``."""
+    denials = [(v, frozenset(k for k in (v.absent | (v.keys if v.exists is False else frozenset())) if usable(k)))
+               for v in vs]
+    denials = [(v, ks) for v, ks in denials if ks]
+    uf = _Keys()
+    for _, ks in denials:
+        uf.join(ks)
+    comps: dict[str, set[str]] = defaultdict(set)
+    for _, ks in denials:
+        for k in ks:
+            comps[uf.find(k)].add(k)
+    out = []
+    for root, keys in comps.items():
+        members = [v for v in vs if any(v.denies_existence(k) or v.asserts_existence(k) for k in keys)]
+        negs = [v for v, ks in denials if ks & keys]
+        out.append((("existence", root), _existence_label(negs, keys), members))
+    return out
+
+
+def _existence_label(negs: list[View], keys: set[str]) -> str:
+    """"whether tear gas or rubber bullets were used", "whether there was a warning"."""
+    main = [v for v in negs if v.exists is False]
+    theme = _theme_text(main, frozenset(keys))
+    if not theme and main:
+        theme = next((plain(v.parts.theme or "") for v in main if v.parts.theme), "")
+    if main and theme:
+        pred = Counter(v.predicate for v in main).most_common(1)[0][0]
+        if pred in ("be", "have") or main[0].klass in predicate_lexicon()["absence"]:
+            return f"whether there was {theme}" if pred in ("be", "have") else f"whether {theme} took place in time"
+        verb = "were" if theme.lower().split()[-1].endswith("s") or " or " in theme or " and " in theme else "was"
+        return f"whether {theme} {verb} {participle(pred)}"
+    return f"whether there was {sorted(keys)[0]}"
 
 
 def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:
     """The blocks of the module docstring: ``{key: (label, frame, claims)}``."""
     vs = [v for v in views(claims, [], articles).values() if v.comparable and v.parts is not None]
-    df = Counter(w for v in vs for w in v.words)
-    limit = max(6, int(MAX_DF_SHARE * len(vs)))
-    rare = {w for w, n in df.items() if n <= limit}
+    df = Counter(w for v in vs for w in v.mentions)
+    limit = max(MIN_DF_LIMIT, int(MAX_DF_SHARE * len(vs)))
+
+    def usable(k: str) -> bool:
+        return k not in STOP and len(k) > 2 and df[k] <= limit
+
+    lex = predicate_lexicon()
     blocks: dict[tuple, list[View]] = defaultdict(list)
     labels: dict[tuple, str] = {}
-    antonyms = predicate_lexicon()["antonyms"]
-    by_word: dict[str, list[View]] = defaultdict(list)
-    for v in vs:
-        for w in v.words & rare:
-            by_word[w].append(v)
+    for key, label, members in _existence(vs, usable):
+        blocks[key], labels[key] = members, label
+    negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential for h in v.heads}
     for v in vs:
         if v.counts:
-            key = ("measure", v.counts)
-            blocks[key].append(v)
-        if v.negative:
-            if v.existential():
-                keys = {w for w in v.words & rare if w not in (v.agent_names or ())}
-                for w in keys:
-                    key = ("theme", w)
-                    if key not in blocks:
-                        blocks[key] = [x for x in by_word[w]]
-                        pred = v.predicate if v.predicate not in (None, "be") else "exist"
-                        labels[key] = f"whether {_plain(v.parts.theme or w)} ({pred})"
-            elif v.klass:
-                key = ("theme", v.klass, frozenset(v.words & rare))
-                if key not in blocks:
-                    blocks[key] = [x for w in v.words & rare for x in by_word[w] if x.klass == v.klass]
-                    labels[key] = f"whether {_plain(v.parts.theme or v.predicate or '')} ({v.predicate})"
-        if responsibility(v.klass) and (v.agent_names or v.negative):
-            blocks[("attribution", v.klass)].append(v)
-        for other in antonyms.get(v.predicate or "", ()):
-            blocks[("antonym", tuple(sorted((v.predicate, other))))].append(v)
+            blocks[("measure", v.counts)].append(v)
+        if not v.existential:
+            for h in v.heads:
+                if (_pred_key(v, lex), h) in negated_props and usable(h):
+                    blocks[("same", _pred_key(v, lex), h)].append(v)
+        akey = attribution_key(v.klass)
+        if akey and (v.agent_names or v.agent_parties):
+            blocks[("attribution", akey)].append(v)
+        for other in lex["antonyms"].get(v.predicate or "", ()):
+            for h in v.heads:
+                blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)
     out = {}
     for key, members in blocks.items():
         uniq = list({v.id: v for v in members}.values())
-        if len({v.article for v in uniq}) < 2 and len(uniq) < 2:
+        if len(uniq) < 2:
             continue
         label = labels.get(key) or _label(key, uniq)
         out[("block",) + key] = (label, key[0], [v.claim for v in uniq[:MAX_BLOCK]])
     return out
 
 
+def _pred_key(v: View, lex: dict) -> str:
+    """What "the same predicate" means for a negation: the class of a counted
+    event ("killed" and "died" are one), else the predicate lemma."""
+    return v.klass if v.klass in lex["counts"] else (v.predicate or "")
+
+
 def _label(key: tuple, vs: list[View]) -> str:
     kind = key[0]
     if kind == "measure":
-        return COUNTS_LABEL.get(key[1], f"figure ({key[1]})") + _day_label(vs)
+        return measure_label(key[1], vs)
     if kind == "attribution":
-        theme = _theme_label(vs)
-        return f"{WHO.get(key[1], 'who is responsible for')} {theme}".strip()
+        klass = Counter(v.klass for v in vs).most_common(1)[0][0]
+        heads = Counter(h for v in vs for h in specific_theme(v))
+        top = frozenset(h for h, _ in heads.most_common(1))
+        theme = _theme_text(vs, top) if top else ""
+        return f"{WHO.get(klass, 'who is responsible for')} {theme or 'it'}".strip()
     if kind == "antonym":
-        theme = _theme_label(vs)
-        return f"{' or '.join(key[1])}: {theme}".strip(": ")
+        theme = _theme_text(vs, frozenset({key[2]})) or key[2]
+        a, b = key[1]
+        return f"whether {theme} was {participle(a)} or {participle(b)}"
+    if kind == "same":
+        neg = [v for v in vs if v.negative] or vs
+        theme = _theme_text(neg, frozenset({key[2]})) or key[2]
+        pred = neg[0].predicate or key[1]
+        return f"whether {theme} was {pred if neg[0].parts.copular else participle(pred)}"
     if kind == "time":
-        return f"when ({_theme_label(vs) or key[1]})" + _day_label(vs)
+        theme = _theme_text(vs)
+        when = _day(vs)
+        pred = Counter(v.predicate for v in vs).most_common(1)[0][0]
+        what = f"{pred.replace('_', ' ')} {theme}".strip() if pred else key[1]
+        return f"when: {what}" + (f", {when}" if when else "")
     return " ".join(str(k) for k in key)

@@ -45,7 +45,7 @@ from collections import Counter
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.compare.rules import compare_views
-from rashomon.compare.views import View, views as claim_views
+from rashomon.compare.views import Story, View, views as claim_views
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
@@ -185,8 +185,7 @@ def _harm_comparable(v: View) -> bool:
     return v.comparable and v.klass in (None, "death", "injury", "destruction")
 
 
-def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View,
-                   main_places: frozenset) -> Relation | None:
+def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View, story: Story) -> Relation | None:
     """A relation between two claims of one proposition block (:mod:`rashomon.compare.rules`);
     near-verbatim words in two articles with the same polarity are a ``repeats``."""
     same = va.same_holder(vb)
@@ -194,7 +193,7 @@ def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View,
     if ia.near_verbatim(ib) and ia.article != ib.article and va.negative == vb.negative:
         return Relation(kind="repeats", a=ia.id, b=ib.id, independent=False, proposition=p.id,
                         reason="near-verbatim words in two articles" + (" from one holder" if same else ""))
-    got = compare_views(va, vb, p.frame, main_places)
+    got = compare_views(va, vb, p.frame, story)
     if got is None:
         return None
     kind, reason, ckind = got
@@ -253,6 +252,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     vs = claim_views(claims, quotes, articles)
     place_freq = Counter(pl for c in claims if c.event in (None, "main") for pl in set(c.places))
     main_places = frozenset(pl for pl, n in place_freq.most_common(MAIN_PLACES) if n >= 3)
+    story = Story.read(list(vs.values()), main_places)
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
         for c in cs:
@@ -273,7 +273,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
                 key = (ia.id, ib.id) if ia.id <= ib.id else (ib.id, ia.id)
                 if key in done:
                     continue
-                rel = _compare(a, cs[j], p, ia, ib, vs, main_places)
+                rel = _compare(a, cs[j], p, ia, ib, vs, story)
                 if rel is not None:
                     done.add(key)
                     per_claim[ia.id] += 1
@@ -284,13 +284,13 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-BLOCK_FRAMES = ("measure", "theme", "attribution", "antonym", "time")
+BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time")
 
 
 def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],
-             main_places: frozenset = frozenset()) -> Relation | None:
+             story: Story) -> Relation | None:
     if p.frame in BLOCK_FRAMES:
-        return _compare_block(p, ia, ib, vs[ia.id], vs[ib.id], main_places)
+        return _compare_block(p, ia, ib, vs[ia.id], vs[ib.id], story)
     if p.frame == "casualties" and not (_harm_comparable(vs[ia.id]) and _harm_comparable(vs[ib.id])):
         return None
     ya, yb = ia.year, ib.year

@@ -4,31 +4,42 @@ Each rule names a kind of contradiction of de Marneffe, Rafferty & Manning
 (2008), "Finding Contradictions in Text", and its reason names both sides in
 plain words. Gates first (no relation): either claim about a background event
 or with a stance that is not a report of what happened (a promise, an
-intention, a question, an admission of not knowing); different places (both
-name places, none shared); near-verbatim words of one source (``repeats``,
-decided by the caller).
+intention, a counterfactual, a question, an admission of not knowing);
+different places (both name places, none shared, or one names only places
+outside the story's main places); near-verbatim words of one source
+(``repeats``, decided by the caller).
 
-* ``measure``: figures that count the same thing and cannot both hold
-  (intervals of :func:`rashomon.extract.quantities.interval`: "at least 3" and
-  5 agree, 3 and 5 do not); one holder's two figures are a ``revises`` chain,
-  not a contradiction;
-* ``negation``: one holder holds the proposition, the other its negation or
-  denial ("No tear gas was used" / "tear gas was fired into the crowd");
-* ``attribution``: both name who did it (order, cause, destruction) and the
-  agents are different parties ("the order came from the ministry" / "at the
-  request of the city's crisis staff");
-* ``antonym``: antonymous predicates over a shared theme ("accepted the
+* ``measure``: figures that count the same thing (and, for tolls, the same
+  group of people: :meth:`~rashomon.compare.views.Story.groups_meet`) and
+  cannot both hold (intervals of :func:`rashomon.extract.quantities.interval`:
+  "at least 3" and 5 agree, 3 and 5 do not); one holder's two figures are a
+  ``revises`` chain, not a contradiction; a denial of a figure ("That is a
+  fantasy figure") contradicts every compatible figure;
+* ``existence`` (negation): one claim says a thing did not exist, was not used
+  or did not happen, the other takes it to have ("No tear gas was used" /
+  "nine had wounds from rubber bullets");
+* ``same`` (negation): one predicate over one head noun, one side negated or
+  denied ("The unit was not overdue" / "the inspection of the unit was
+  overdue"); both agents, when named, the same;
+* ``attribution``: two holders name different agents of one act ("the order
+  came from the ministry" / "at the request of the city's crisis staff"), or
+  one denies what the other asserts of the same agent ("cost cutting played no
+  part" / "caused by cost cutting"); one holder's attributions are never set
+  against each other (the capital and the ministry may be one);
+* ``antonym``: antonymous predicates over one head noun ("accepted the
   invitation" / "rejected the invitation");
-* ``date``: one predicate and theme, times of day more than ``CLOCK_GAP``
-  minutes apart ("at six o'clock" / "at 00:10").
+* ``time`` (date): one predicate class over one place or theme, times of day
+  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:10").
 """
 from __future__ import annotations
 
-from rashomon.compare.views import View
-from rashomon.extract.propositions import clock_times, lexicon as predicate_lexicon
+from rashomon.compare.views import View, Story, attribution_key, specific_theme
+from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible
 
 CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:10 do not
+FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
+EVENT = "<event>"
 
 
 def _q(v: View) -> str:
@@ -51,80 +62,140 @@ def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> boo
     return bool(one and main_places and not (one & main_places))
 
 
-def _shared(a: View, b: View) -> frozenset:
-    return (a.words & b.words) - a.agent_names - b.agent_names
-
-
-def _agents_differ(a: View, b: View) -> bool:
+def agents_differ(a: View, b: View) -> bool:
+    """Both name who acts and the agents are different: different nations
+    (gazetteer countries), else no shared name word."""
+    if a.agent_parties and b.agent_parties:
+        return not (a.agent_parties & b.agent_parties)
     if not a.agent_names or not b.agent_names:
         return False
-    if a.agent_names & b.agent_names:
-        return False
-    from rashomon.compare.relations import same_party
-
-    pa = [w for w in a.agent_names if w[:1].isalpha()]
-    pb = [w for w in b.agent_names if w[:1].isalpha()]
-    return not any(same_party(x, y) for x in pa for y in pb)
+    return not (a.agent_names & b.agent_names)
 
 
-def compare_views(a: View, b: View, frame: str, main_places: frozenset = frozenset()) -> tuple[str, str, str | None] | None:
+def agents_same(a: View, b: View) -> bool:
+    """Both name who acts and the agents are one: a shared nation, else a shared name word."""
+    if a.agent_parties and b.agent_parties:
+        return bool(a.agent_parties & b.agent_parties)
+    return bool(a.agent_names & b.agent_names)
+
+
+def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
+    if a.counts != b.counts or a.measure is None or b.measure is None:
+        return None
+    if (a.group or b.group) and not story.groups_meet(a, b):
+        return None  # "eight peacekeepers" / "two civilians": different groups
+    if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
+        return None
+    if a.counts == "duration" and a.predicate != b.predicate and not (a.heads & b.heads):
+        return None  # how long what: two durations of different things
+    fits = compatible(a.measure, b.measure)
+    if a.negative != b.negative:  # "That is a fantasy figure": the figure denied
+        if not fits:
+            return None
+        neg, pos = (a, b) if a.negative else (b, a)
+        return "contradicts", f"{_who(neg)} denies the figure {_q(neg)}; {_who(pos)} gives {_q(pos)}", "negation"
+    if a.negative:
+        return None
+    if fits:
+        return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
+    if a.same_holder(b):
+        return "revises", f"{_who(a)} gives {_q(a)}, then {_q(b)}: a revised figure", None
+    return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
+
+
+def _existence(a: View, b: View) -> tuple[str, str, str | None] | None:
+    for neg, pos in ((a, b), (b, a)):
+        keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k))
+        if keys:
+            what = " ".join(keys)
+            return "contradicts", (f"{_who(neg)} says there was no {what} ({neg.stance_word()}); "
+                                   f"{_who(pos)} says there was"), "negation"
+    shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
+    if shared:
+        return "agrees", f"both say there was no {' '.join(shared)}", None
+    return None
+
+
+def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
+    shared = a.heads & b.heads
+    if not shared or agents_differ(a, b):
+        return None
+    what = " ".join(sorted(shared))
+    if a.negative == b.negative:
+        return "agrees", f"both {'deny' if a.negative else 'say'}: {a.predicate} ({what})", None
+    neg, pos = (a, b) if a.negative else (b, a)
+    return "contradicts", (f"{_who(neg)} says not {neg.predicate} ({what}, {neg.stance_word()}); "
+                           f"{_who(pos)} says {pos.predicate}"), "negation"
+
+
+def _about(v: View, story: Story, key: str) -> frozenset:
+    """What an attribution is about: its theme's head nouns (an event noun is the
+    story's event), else the theme most attributions of its kind are about."""
+    events = predicate_lexicon()["event_nouns"]
+    t = frozenset(EVENT if h in events else h for h in specific_theme(v))
+    if t:
+        return t
+    main = story.themes.get(key)
+    return frozenset({EVENT if main in events else main}) if main else frozenset()
+
+
+def _attribution(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
+    key = attribution_key(a.klass)
+    if key is None or key != attribution_key(b.klass) or a.same_holder(b):
+        return None
+    if not (_about(a, story, key) & _about(b, story, key)):
+        return None
+    if a.negative != b.negative:
+        one_act = a.klass == b.klass and (a.klass != "destruction" or a.predicate == b.predicate)
+        if one_act and agents_same(a, b):
+            neg, pos = (a, b) if a.negative else (b, a)
+            return "contradicts", f"{_who(neg)} denies that {neg.agent} did it; {_who(pos)} says so", "negation"
+        return None
+    if a.negative:
+        return None
+    if agents_differ(a, b):
+        return "contradicts", f"{_who(a)} holds {a.agent} responsible; {_who(b)} holds {b.agent}", "attribution"
+    if agents_same(a, b):
+        return "agrees", f"both hold {a.agent} responsible", None
+    return None
+
+
+def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
+    ants = predicate_lexicon()["antonyms"].get(a.predicate or "", set())
+    if b.predicate not in ants or not (a.heads & b.heads) or a.negative != b.negative or agents_differ(a, b):
+        return None
+    return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
+
+
+def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
+    shared = (a.words & b.words) - a.agent_names - b.agent_names - STOP
+    if a.klass != b.klass or not shared or a.negative or b.negative:
+        return None
+    ta, tb = clock_times(a.text), clock_times(b.text)
+    if not ta or not tb:
+        return None
+    gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)
+    if gap <= CLOCK_GAP:
+        return "agrees", f"same time: {a.clock} / {b.clock}", None
+    return "contradicts", f"{_who(a)}: {a.clock}; {_who(b)}: {b.clock}", "date"
+
+
+def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> tuple[str, str, str | None] | None:
     """``(kind, reason, contradiction kind)`` for two views in one block of
-    ``frame``, or None (see the module docstring); ``main_places`` are the
-    entity ids of the places most claims of the story name."""
-    if not (a.comparable and b.comparable) or a.event != b.event or _places_apart(a, b, main_places):
+    ``frame``, or None (see the module docstring)."""
+    story = story or Story()
+    if not (a.comparable and b.comparable) or a.event != b.event or _places_apart(a, b, story.main_places):
         return None
-    same = a.same_holder(b)
     if frame == "measure":
-        if a.counts != b.counts or a.measure is None or b.measure is None:
-            return None
-        if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & {"EUR", "USD", "GBP", "km", "%"}:
-            return None
-        if a.counts == "duration" and not _shared(a, b):
-            return None  # how long what: two durations of different things
-        if compatible(a.measure, b.measure):
-            return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
-        if same:
-            return "revises", f"{_who(a)} gives {_q(a)}, then {_q(b)}: a revised figure", None
-        return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
-    if frame == "theme":
-        shared = _shared(a, b)
-        if not shared:
-            return None
-        if a.negative == b.negative:
-            return ("agrees", f"both {'deny' if a.negative else 'say'}: {', '.join(sorted(shared))}", None) \
-                if a.klass == b.klass and a.klass else None
-        neg = a if a.negative else b
-        if neg.existential():
-            shared = shared & neg.exist_words
-        elif a.klass != b.klass:
-            return None
-        if not shared:
-            return None
-        return "contradicts", (f"{_who(neg)} says no ({neg.stance_word()}) {', '.join(sorted(shared))}; "
-                               f"{_who(b if neg is a else a)} says yes"), "negation"
+        return _measure(a, b, story)
+    if frame == "existence":
+        return _existence(a, b)
+    if frame == "same":
+        return _same(a, b)
     if frame == "attribution":
-        if a.klass != b.klass:
-            return None
-        if a.negative != b.negative and a.agent_names and b.agent_names and not _agents_differ(a, b):
-            return "contradicts", f"{_who(a)} and {_who(b)} disagree whether {a.agent} did it", "negation"
-        if not a.negative and not b.negative and _agents_differ(a, b):
-            return "contradicts", f"{_who(a)} holds {a.agent} responsible; {_who(b)} holds {b.agent}", "attribution"
-        if a.negative == b.negative and a.agent_names and not _agents_differ(a, b) and (a.agent_names & b.agent_names):
-            return "agrees", f"both hold {a.agent} responsible", None
-        return None
+        return _attribution(a, b, story)
     if frame == "antonym":
-        ants = predicate_lexicon()["antonyms"].get(a.predicate or "", set())
-        if b.predicate in ants and _shared(a, b) and a.negative == b.negative:
-            return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
-        return None
+        return _antonym(a, b)
     if frame == "time":
-        if a.klass != b.klass or not _shared(a, b) or a.negative or b.negative:
-            return None
-        ta, tb = clock_times(a.text), clock_times(b.text)
-        if not ta or not tb:
-            return None
-        gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)
-        if gap <= CLOCK_GAP:
-            return "agrees", f"same time: {a.clock} / {b.clock}", None
-        return "contradicts", f"{_who(a)}: {a.clock}; {_who(b)}: {b.clock}", "date"
+        return _time(a, b)
     return None

@@ -3,35 +3,46 @@
 :class:`View` is computed once per claim: who holds it (entity id, names of
 the holder and its organisation, else the article's narrator and outlet),
 whether the holder takes it to be true (``negative``: the proposition negated,
-denied or doubted), what it is about (predicate class, theme words, the words
-an existential negation bears on, agent), its figure and what the figure
-counts, its event, places, day and time of day. An anaphoric denial ("That is a
-fantasy figure") takes the content of the claim it refers to.
+denied or doubted), what it is about (predicate and its class, the theme's
+head nouns, the words a "without" phrase denies, every word it mentions), who
+acts (``agent_names``, and the nations named in the agent: ``agent_parties``;
+"I", "we", "she", "its forces" are the holder's), its figure, what the figure
+counts and which group of people it counts, its event, places, day and time
+of day. An anaphoric denial ("That is a fantasy figure") takes the content of
+the claim it refers to.
+
+:class:`Story` holds what the rules read of the whole corpus: the places most
+claims name, the groups of people each kind of figure counts, and the theme
+most attributions of one kind are about.
 """
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim, Quantity, Quote
 
 COMPARABLE = {"asserts", "denies", "doubts", "distances"}
-EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
-               "shoot", "throw", "have", "give", "issue", "hear", "see"}
 RUNNING = re.compile(r"(?i)\b(?:so far|until now|to date|as of|thus far|by then|at least)\b")
 HOLDER_STOP = {"the", "a", "an", "of", "and", "said", "says", "spokesman", "spokeswoman", "spokesperson",
                "president", "minister", "chief", "executive", "head", "director", "officer", "official",
                "officials", "senior", "its", "their", "his", "her", "he", "she", "it", "they", "we", "i",
                "mr", "mrs", "ms", "dr", "who", "general", "secretary", "s.a.", "ltd", "inc", "group", "office"}
-_NAME = re.compile(r"[\w'’.-]+")
-
-
-VAGUE_PLURALS = {"hundreds", "thousands", "millions"}
+SELF = {"i", "we", "me", "us", "my", "our", "ours", "he", "she", "him", "her", "his", "its"}
+"""Pronouns in an agent that stand for the claim's holder: "I did not order it", "she had not
+given any order" (under "the mayor said"), "its forces" (under "the ministry denied")."""
+VAGUE_PLURALS = {"hundreds", "thousands", "millions", "tens of thousands", "dozens", "scores"}
 PEOPLE_COUNTS = {"death", "injured", "detained", "treated", "evacuated", "participants", "missing"}
 PEOPLE_UNITS = {"people", "persons", "individuals", "civilians", "residents", "workers", "employees", "colleagues",
                 "protesters", "marchers", "demonstrators", "participants", "officers", "soldiers", "troops",
                 "servicemen", "peacekeepers", "children", "refugees", "evacuees", "victims", "patients",
                 "passengers", "villagers", "dockers", "staff", "personnel", "members", "firefighters", "police"}
+GENERAL = "people"
+_NAME = re.compile(r"[\w'’.-]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _counts_people(q: Quantity, counts: str) -> bool:
@@ -41,8 +52,7 @@ def _counts_people(q: Quantity, counts: str) -> bool:
     points during the march" does not count marchers)."""
     if counts not in PEOPLE_COUNTS or q.of in ("killed", "wounded", "detained", "arrested", "evacuated", "missing"):
         return True
-    return q.unit is not None and (q.unit in PEOPLE_UNITS or q.unit.rstrip("s") in PEOPLE_UNITS
-                                   or q.unit in ("marchers", "protesters"))
+    return q.unit is not None and (q.unit in PEOPLE_UNITS or q.unit.rstrip("s") in PEOPLE_UNITS)
 
 
 def holder_names(*texts: str | None) -> frozenset[str]:
@@ -57,19 +67,88 @@ def holder_names(*texts: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """A crude singular of a lowercase word, enough to meet a lemma ("bullets" →
+    bullet, "casualties" → casualty, "buses" → bus); short words are kept."""
+    if len(word) <= 3 or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+@functools.lru_cache(maxsize=65536)
+def mentions(text: str) -> frozenset[str]:
+    """The singular lowercase words of a text ("tear-gas exposure" → tear, gas, exposure)."""
+    return frozenset(singular(w.lower()) for w in _LETTERS.findall(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _party_index() -> dict[str, str]:
+    """Name key → ISO country of every country, capital and demonym of the
+    gazetteer ("Russian", "Russia", "Moscow" → RU)."""
+    from rashomon.annotate import load_gazetteer, name_key
+
+    out = {}
+    for e in load_gazetteer():
+        if e.country and e.type in ("GPE", "NORP"):
+            for f in e.forms:
+                out.setdefault(name_key(f), e.country)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def parties(text: str | None) -> frozenset[str]:
+    """The countries a text names as a nation, its people or its capital
+    ("Russian occupation forces" → RU; "Kyiv" → UA), by gazetteer."""
+    if not text:
+        return frozenset()
+    from rashomon.annotate import name_key
+
+    words = name_key(text).split()
+    index = _party_index()
+    out = set()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            c = index.get(" ".join(words[i:i + n]))
+            if c:
+                out.add(c)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _groups() -> dict[str, str]:
+    raw = predicate_lexicon()["groups"]
+    return {w: name for name, words in raw.items() for w in words}
+
+
+def group_of(unit: str | None) -> str:
+    """The group of people a unit names (``data/predicates.yaml`` ``groups``:
+    "employees", "colleagues" → workers); an unknown unit is its own group, no
+    unit the general group ``people``."""
+    if not unit:
+        return GENERAL
+    u = unit.lower()
+    return _groups().get(u) or _groups().get(singular(u)) or singular(u)
+
+
 class View:
     """What the comparison rules read of one claim (see the module docstring)."""
 
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
-                 "words", "exist_words", "agent", "agent_names", "measure", "counts", "event", "places", "day",
-                 "clock", "relay", "comparable", "future", "text")
+                 "words", "heads", "keys", "absent", "mentions", "existential", "exists", "agent", "agent_names",
+                 "agent_parties", "measure", "counts", "group", "event", "places", "day", "clock", "relay",
+                 "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
         self.claim = c
         self.id, self.article, self.text = c.id, c.article, c.text
         src = content or c
         p = src.proposition
-        self.ids = {"id:" + x for x in (c.speaker, quote.speaker if quote else None) if x}
+        self.ids = frozenset("id:" + x for x in (c.speaker, quote.speaker if quote else None) if x)
         names = holder_names(c.holder_text, quote.speaker_affiliation if quote else None,
                              quote.speaker_role if quote else None)
         if not names and not self.ids and art is not None:
@@ -80,31 +159,60 @@ class View:
         self.negative = c.polarity == "negated"
         if content is not None:  # an anaphoric denial holds the antecedent's proposition negated
             self.negative = content.polarity != "negated"
+        lex = predicate_lexicon()
         self.parts = p
         self.klass = p.predicate_class if p else None
         self.predicate = p.predicate if p else None
         self.words = frozenset(p.theme_words) if p else frozenset()
-        theme = {w.lower().rstrip("s") for w in _NAME.findall(p.theme or "")} if p else set()
-        self.exist_words = frozenset(w for w in self.words if w.rstrip("s") in theme)
+        self.heads = frozenset(h for h in (p.theme_heads if p else ()) if h not in STOP)
+        # what an existential claim is about: its head nouns and the nouns that modify them
+        self.keys = self.heads | frozenset(p.theme_modifiers if p else ())
+        self.absent = frozenset(p.absent) if p and content is None else frozenset()
+        self.mentions = mentions(src.text)
+        absence = self.klass in lex["absence"]
+        self.existential = bool(p and (p.existential or absence))
+        # whether the holder says the theme existed: "the inspection was overdue" says it did not
+        self.exists = None if not self.existential else (self.negative if absence else not self.negative)
         self.agent = p.agent if p else None
-        self.agent_names = holder_names(p.agent) if p and p.agent else frozenset()
-        self.measure: Quantity | None = None
-        self.counts = None
-        if p is not None and p.measure is not None and p.measure < len(src.quantities) and p.counts:
-            q = src.quantities[p.measure]
-            if RUNNING.search(c.text) and q.approx in (None, "exact"):
-                q = q.model_copy(update={"approx": "at least"})  # a running count: a lower bound
-            if q.approx in VAGUE_PLURALS:  # "thousands march": a lower bound, not a ceiling
-                q = q.model_copy(update={"approx": "at least"})
-            if _counts_people(q, p.counts):
-                self.measure, self.counts = q, p.counts
+        self._read_agent(c, quote)
+        self._read_measure(c, src, p)
         self.event = c.event or "main"
         self.places = set(c.places)
         self.day = c.time.start[:10] if c.time is not None and len(c.time.start) >= 10 else None
         self.clock = p.clock if p else None
-        self.future = bool(p and p.tense == "future")
+        self.future = bool(p and p.tense in ("future", "conditional"))
         self.comparable = (self.stance in COMPARABLE or (self.counts == "payment" and self.stance == "promises")) \
-            and self.event == "main"
+            and self.event == "main" and not (p is not None and p.tense == "conditional")
+
+    def _read_agent(self, c: Claim, quote: Quote | None) -> None:
+        """``agent_names`` and ``agent_parties``: the agent's own names, and the
+        holder's when the agent is a pronoun that stands for the holder."""
+        words = {w.lower() for w in _NAME.findall(self.agent or "")}
+        names = holder_names(self.agent) if self.agent else frozenset()
+        found = parties(self.agent)
+        if words & SELF and (c.holder_text or c.quote):
+            names |= self.names - {n for n in self.names if n.startswith("narrator:")}
+            names |= self.ids
+            found |= parties(c.holder_text) | parties(quote.speaker_text if quote else None)
+        self.agent_names = frozenset(names)
+        self.agent_parties = found
+
+    def _read_measure(self, c: Claim, src: Claim, p) -> None:
+        """The claim's figure, what it counts and which group of people: a
+        running count ("so far") and a vague plural ("thousands") are lower bounds."""
+        self.measure: Quantity | None = None
+        self.counts = self.group = None
+        if p is None or p.measure is None or p.measure >= len(src.quantities) or not p.counts:
+            return
+        q = src.quantities[p.measure]
+        if RUNNING.search(c.text) and q.approx in (None, "exact"):
+            q = q.model_copy(update={"approx": "at least"})
+        if q.approx in VAGUE_PLURALS:
+            q = q.model_copy(update={"approx": "at least"})
+        if _counts_people(q, p.counts):
+            self.measure, self.counts = q, p.counts
+            if p.counts in predicate_lexicon()["by_group"]:
+                self.group = group_of(q.unit)
 
     def same_holder(self, o: "View") -> bool:
         """One holder: a shared speaker id, or a shared name word (an
@@ -115,10 +223,81 @@ class View:
         """How this claim says no: its stance cue ("denied"), else "not"."""
         return self.claim.stance_cue or "not"
 
-    def existential(self) -> bool:
-        """Whether a negation bears on the existence of its theme ("No tear gas
-        was used", "no siren sounded", "There were no casualties")."""
-        return self.predicate in EXISTENTIAL or self.klass in ("use_force", "warning")
+    def denies_existence(self, key: str) -> bool:
+        """Whether this claim says the thing ``key`` names did not exist, was not
+        used or did not happen ("No tear gas was used", "without warning")."""
+        return key in self.absent or (self.exists is False and key in self.keys)
+
+    def asserts_existence(self, key: str) -> bool:
+        """Whether this claim takes the thing ``key`` names to have existed, been
+        used or happened: an affirmed claim that mentions it ("nine had wounds
+        from rubber bullets"), or an existential one that says so."""
+        if key in self.absent:
+            return False
+        if self.existential:
+            return self.exists is True and key in self.mentions
+        return not self.negative and key in self.mentions
+
+
+@dataclass
+class Story:
+    """What the rules read of the whole corpus: ``main_places`` (entity ids of
+    the places most claims name), ``groups`` (per kind of figure, the groups of
+    people the main event's figures count) and ``themes`` (per kind of
+    attribution, the head noun most of its claims are about)."""
+
+    main_places: frozenset = frozenset()
+    groups: dict[str, frozenset] = field(default_factory=dict)
+    themes: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, vs: list[View], main_places: frozenset = frozenset()) -> "Story":
+        groups: dict[str, set] = {}
+        themes: dict[str, Counter] = {}
+        for v in vs:
+            if not v.comparable:
+                continue
+            if v.group is not None:
+                groups.setdefault(v.counts, set()).add(v.group)
+            key = attribution_key(v.klass)
+            if key:
+                themes.setdefault(key, Counter()).update(v.heads - _class_words())
+        return cls(main_places, {k: frozenset(g) for k, g in groups.items()},
+                   {k: c.most_common(1)[0][0] for k, c in themes.items() if c})
+
+    def groups_meet(self, a: View, b: View) -> bool:
+        """Whether two figures count the same group of people: the same group, or
+        one general figure ("the toll rose to four") where the story counts one
+        group alone for this kind of figure ("five workers were killed")."""
+        if a.group == b.group:
+            return True
+        if GENERAL not in (a.group, b.group):
+            return False
+        specific = self.groups.get(a.counts, frozenset()) - {GENERAL}
+        return len(specific) == 1
+
+
+@functools.lru_cache(maxsize=1)
+def _class_words() -> frozenset:
+    """Words of the responsibility classes ("order", "request"): as a theme they
+    name the act itself, not what it was about ("the order came from X")."""
+    lex = predicate_lexicon()
+    return frozenset(w for w, c in lex["class"].items() if c in lex["responsibility"])
+
+
+def attribution_key(klass: str | None) -> str | None:
+    """The question an attribution answers: ``order`` (who ordered it) or
+    ``cause`` (who or what caused it: causes and destructions), else None."""
+    lex = predicate_lexicon()
+    if klass not in lex["responsibility"]:
+        return None
+    return "order" if klass == "order" else "cause"
+
+
+def specific_theme(v: View) -> frozenset:
+    """The head nouns of an attribution's theme, without the words that name the
+    act itself ("the order" → nothing)."""
+    return v.heads - _class_words()
 
 
 def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> dict[str, View]:

@@ -293,7 +293,8 @@ def _between(sorted_ints: list[int], lo: int, hi: int) -> list[int]:
 
 
 def _cutting_quotes(qs: list[Quote]) -> list[Quote]:
-    """The quotes whose edges may cut a sentence: not questions, four words or more."""
+    """The quotes whose edges may cut a sentence: not questions, four words or more
+    (:func:`_cuts` also asks that the quote hold a clause verb of its own)."""
     return [q for q in qs if q.kind != "question" and len(q.text.split()) >= 4]
 
 
@@ -310,10 +311,23 @@ def _cuts(sent, quotes: list[Quote], ix: _DocIndex) -> list[int]:
             break  # quotes are in order of start
         if q.end <= sc0:
             continue
+        if not _quoted_clause(ix, bisect_left(ix.idxs, q.start), bisect_left(ix.idxs, q.end)):
+            continue  # a quoted phrase inside the narrator's clause ("there was 'no immediate risk' at the plant")
         for edge in (q.start, q.end):
             if sc0 < edge < sc1:
                 cuts.add(bisect_left(ix.idxs, edge, s0, s1))  # first token of the sentence at or after edge
     return sorted(c for c in cuts if s0 < c < s1)
+
+
+def _quoted_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) (a quote) hold a clause of their own: a clause verb
+    whose subject is quoted too. "the order 'came from the capital'" and "there
+    was 'no immediate risk'" continue the narrator's clause: no cut at their edges."""
+    toks = ix.toks
+    for i in _between(ix.finite, lo, hi):
+        if any(c.dep_ in SUBJ and lo <= c.i < hi for c in toks[i].children):
+            return True
+    return False
 
 
 def _segments(sent, quotes: list[Quote], ix: _DocIndex) -> list[tuple[int, int]]:
@@ -549,7 +563,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             if quote is None and len(words) <= 15 and _can_match(lex["keys"]["report"], plain) \
                     and lex["report"].search(ctext) and any(
                     q.start < sent.end_char and q.end > sent.start_char and not (start <= q.start < end)
-                    for q in qs):
+                    for q in qs) and not _own_clause(ix, lo, hi):
                 continue  # attribution only ("a top official has said"): the claim is the quote
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
@@ -560,6 +574,16 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
 
 FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 REFERENCE_WINDOW = 4  # claims back that an anaphoric denial or "the figure" may point to
+PRONOUN_WINDOW = 2  # claims back that a pronoun theme ("rejected it") may point to
+PRONOUN_THEMES = {"it", "this", "that", "them", "these", "those"}
+
+
+def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) hold a clause besides a reporting verb: a clausal
+    complement or coordinated clause ("She did not rule out that the wall had
+    cracked, but said …" is a claim; "a top official has said" is not)."""
+    return any(ix.toks[i].dep_ in ("ccomp", "xcomp", "advcl") and ix.toks[i].pos_ in VERBAL
+               and lo <= ix.heads[i] < hi for i in _between(ix.finite, lo, hi))
 
 
 def _holder_key(c: Claim) -> str:
@@ -567,10 +591,16 @@ def _holder_key(c: Claim) -> str:
 
 
 def _resolve_references(claims: list[Claim]) -> None:
-    """Point anaphoric claims at their antecedent, in place: a denial of "that
-    account" or "this" (``refers_to`` = the span of the nearest earlier claim of
-    another holder that asserts something, within ``REFERENCE_WINDOW`` claims),
-    and "put the figure at N" (``counts`` of the nearest earlier measure)."""
+    """Point anaphoric claims at their antecedent, in place (a recency rule of
+    pronoun resolution: the nearest candidate wins, Hobbs 1978; Mitkov 2002):
+
+    * a denial of "that account" or "this" (``refers_to`` = the span of the
+      nearest earlier claim of another holder that asserts something, within
+      ``REFERENCE_WINDOW`` claims);
+    * "put the figure at N": ``counts`` of the nearest earlier measure, and its
+      unit when the figure names none ("the figure" counts what it counted);
+    * a pronoun theme ("every family has rejected it"): the theme nouns of the
+      nearest earlier claim within ``PRONOUN_WINDOW`` claims that has them."""
     for i, c in enumerate(claims):
         earlier = claims[max(0, i - REFERENCE_WINDOW):i][::-1]
         if c.refers_to is not None:
@@ -578,10 +608,21 @@ def _resolve_references(claims: list[Claim]) -> None:
                          and e.stance == "asserts" and _holder_key(e) != _holder_key(c)), None)
             c.refers_to = [ante.start, ante.end] if ante is not None else None
         p = c.proposition
-        if p is not None and p.counts == "ref":
+        if p is None:
+            continue
+        if p.counts == "ref":
             ante = next((e for e in earlier if e.proposition is not None and e.proposition.counts
                          not in (None, "ref")), None)
             p.counts = ante.proposition.counts if ante is not None else None
+            if ante is not None and p.measure is not None and c.quantities[p.measure].unit is None:
+                aq = ante.quantities[ante.proposition.measure]
+                c.quantities[p.measure] = c.quantities[p.measure].model_copy(update={"unit": aq.unit, "of": aq.of})
+        if p.theme and p.theme.lower() in PRONOUN_THEMES and not p.theme_heads:
+            ante = next((e for e in earlier[:PRONOUN_WINDOW] if e.proposition is not None
+                         and e.proposition.theme_heads), None)
+            if ante is not None:
+                p.theme_heads = list(ante.proposition.theme_heads)
+                p.theme_modifiers = list(ante.proposition.theme_modifiers)
 
 
 def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:

@@ -51,6 +51,13 @@ _CLOCK = re.compile(
     r"|(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
     r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?P<mid>midnight|noon|midday))")
+ASPECTUAL = {"begin", "start", "continue", "resume"}
+EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
+               "shoot", "throw", "hear", "see", "go_off", "carry_out", "receive", "find"}
+"""Verbs whose clause says its theme existed, was used, happened or was perceived
+(FrameNet: Existence, Using, Shoot_projectiles, Event, Make_noise, Perception_experience)."""
+_RADIUS = re.compile(r"(?i)\b(?:within|radius\s+of)\s+(?:a\s+)?[\d.,]+\s*(?:km|kilomet)|[\d.,]+\s*(?:km|kilomet\w*)\s+"
+                     r"(?:radius|zone|around|exclusion)")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split())}
 
@@ -58,7 +65,8 @@ _WORD_HOURS = {w: i + 1 for i, w in enumerate(
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     """``data/predicates.yaml``: word → class, class → counts, responsibility
-    classes, antonym pairs, background words (cached)."""
+    classes, the counts compared per group of people (``by_group``), the
+    absence classes, the groups, antonym pairs, background words (cached)."""
     raw = data_files.load("predicates.yaml")
     word_class: dict[str, str] = {}
     counts: dict[str, str] = {}
@@ -76,19 +84,33 @@ def lexicon() -> dict:
         antonyms.setdefault(a, set()).add(b)
         antonyms.setdefault(b, set()).add(a)
     return {"class": word_class, "counts": counts, "responsibility": frozenset(responsibility),
-            "antonyms": antonyms, "background_nouns": frozenset(raw["background"]["nouns"]),
+            "by_group": frozenset(counts[n] for n, e in raw["classes"].items() if e.get("by_group")),
+            "absence": frozenset({"absence"}), "groups": raw["groups"],
+            "euphemisms": {w: name for name, ws in raw["euphemisms"].items() if name != "source" for w in ws},
+            "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *(
+                w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
+            "antonyms": antonyms, "event_nouns": frozenset(raw["event_nouns"]["words"]),
+            "background_nouns": frozenset(raw["background"]["nouns"]),
             "background_verbs": frozenset(raw["background"]["verbs"])}
 
 
 def _phrasal(tok) -> str:
+    """A verb's lemma, joined to its particle ("blow_up") or to the object or
+    adverb that makes a listed phrase with it ("take_part", "lose_life",
+    "come_home"); else the lemma."""
     lem = lemma(tok)
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if prt:
         return f"{lem}_{prt}"
-    # "take part", "play (no) part", "lose their lives"
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is not None and f"{lem}_{lemma(obj)}" in lexicon()["class"]:
-        return f"{lem}_{lemma(obj)}"
+    # "take part", "play (no) part", "lose their lives", "(never) come home"
+    known = lexicon()["phrases"]
+    for c in tok.children:
+        if c.dep_ in ("dobj", "advmod"):
+            cand = f"{lem}_{lemma(c) if c.dep_ == 'dobj' else c.lower_}"
+            if cand in known:
+                return cand
+    if lem == "move" and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children):
+        return "move_in"  # "moved into the square": moved in
     return lem
 
 
@@ -181,6 +203,127 @@ def _agent(head, pred_tok):
     return None
 
 
+def _informative_conjunct(head, lex: dict):
+    """A verb coordinated with ``head`` under one subject that carries a listed
+    class or euphemism when ``head`` carries none ("five colleagues went to work
+    and will never come home": the coming home); else ``head``."""
+    if head.pos_ != "VERB" or lex["class"].get(_phrasal(head)):
+        return head
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            ph = _phrasal(c)
+            if ph in lex["class"] or ("not_" if negation_cue(c) else "") + ph in lex["euphemisms"]:
+                return c
+    return head
+
+
+def _aspectual(head):
+    """The verb an aspectual verb carries: "units began clearing the square" →
+    clearing; "the operation to clear the square had begun" → clear (the
+    subject's clause); None when ``head`` is not aspectual or carries no verb."""
+    if lemma(head) not in ASPECTUAL:
+        return None
+    comp = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if comp is not None:
+        return comp
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ == "NOUN":
+        return next((c for c in subj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    return None
+
+
+def _head_nouns(tok) -> list:
+    """A noun phrase's head nouns: ``tok`` and its conjuncts, each with the noun
+    of its "of" complement ("the inspection of the unit", "tear gas or rubber
+    bullets"); pronouns and numbers are left out."""
+    out = []
+    for t in (tok, *tok.conjuncts):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        out.append(t)
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def _modifiers(nouns) -> list[str]:
+    """Lemmas of the nouns that modify ``nouns`` ("tear gas" → tear, "rubber bullets" → rubber)."""
+    return list(dict.fromkeys(lemma(c) for t in nouns for c in t.children
+                              if c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "NOUN")))
+
+
+def _existential(head, pred_tok) -> bool:
+    """Whether the clause asserts that its theme existed, was used or happened:
+    "there be" ("There were no casualties") or a verb of use, occurrence or
+    perception (``EXISTENTIAL``: "No tear gas was used", "the sirens never sounded")."""
+    if lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children):
+        return True
+    return _phrasal(head) in EXISTENTIAL or (pred_tok.i == head.i and lemma(head) in EXISTENTIAL)
+
+
+def _theme_nouns(head, pred_tok, theme_tok, existential: bool) -> list:
+    """The head nouns a claim is about: its theme's (object, passive subject,
+    copular subject), a copular noun's ("What they got was gas and rubber"),
+    else an intransitive verb's subject ("the sirens never sounded")."""
+    nouns = _head_nouns(theme_tok) if theme_tok is not None else []
+    if pred_tok.i != head.i and pred_tok.pos_ in ("NOUN", "PROPN"):
+        nouns += _head_nouns(pred_tok)
+    if not nouns and not any(c.dep_ in ("dobj", "attr", "acomp") for c in head.children):
+        # an intransitive clause is about its subject: "the sirens never sounded", "the level fell"
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            nouns = _head_nouns(subj)
+    return nouns
+
+
+def _tense(head) -> str:
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"would", "could", "might", "should"} and "have" in aux and head.tag_ == "VBN":
+        return "conditional"  # "a 2 km zone would have left the village inside"
+    if aux & {"will", "would", "shall", "'ll", "wo"}:
+        return "future"
+    return "past" if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"} else "present"
+
+
+def _light_predicate(head, lem: str, classes: dict):
+    """For a copula or light verb, the token that carries the meaning: its
+    complement ("was overdue"), its classed subject ("the order came from X") or
+    object ("nine had wounds", "put the death toll at five"); else ``head``."""
+    if not (lemma(head) in LIGHT or head.pos_ == "AUX"):
+        return head
+    kids = list(head.children)
+    comp = next((c for c in kids if c.dep_ in ("acomp", "attr", "oprd")), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if comp is not None:
+        return comp
+    if lem not in classes and subj is not None and lemma(head) == "come" and lemma(subj) in classes:
+        return subj  # "the order came from the ministry"
+    if lem not in classes and obj is not None and lemma(obj) in classes:
+        return obj  # "nine had wounds", "put the death toll at five"
+    return head
+
+
+def _blamed(head, agent_tok, theme_tok):
+    """"blamed X for Y", "accused X of Y": X is the one held responsible, Y what
+    for; the verb of an "of" complement ("accused X of blowing up the dam") is
+    returned as the proposition's head. Returns ``(head, agent, theme)``."""
+    lem = lemma(head)
+    if lem not in ("blame", "accuse"):
+        return head, agent_tok, theme_tok
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return head, agent_tok, theme_tok
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == ("for" if lem == "blame" else "of")),
+                None)
+    what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if what is not None and what.pos_ == "VERB":
+        theme = next((c for c in what.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return what, obj, theme
+    return head, obj, what
+
+
 def read_parts(head, quantities: list[Quantity], text: str, base: int) -> PropositionParts:
     """The :class:`PropositionParts` of the proposition headed by ``head`` (a
     Token); ``quantities`` are the claim's figures, ``text`` its words and
@@ -199,30 +342,31 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
             head, flip = comp, negation_cue(head) is None
         else:  # "ruled out a ban" negates the ban; "did not rule out a ban" does not
             negating_head = head
-    pred_tok = head
+    head = _informative_conjunct(head, lex)
+    outer = head
+    inner = _aspectual(head)
+    if inner is not None:  # "units began clearing the square": the clearing, negated with "began"
+        head, flip = inner, flip != (negation_cue(outer) is not None)
     lem = _phrasal(head)
+    pred_tok = _light_predicate(head, lem, classes)
+    if pred_tok.i != head.i:
+        lem = lemma(pred_tok)
     kids = list(head.children)
-    if lemma(head) in LIGHT or head.pos_ == "AUX":
-        comp = next((c for c in kids if c.dep_ in ("acomp", "attr", "oprd")), None)
-        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
-        obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        if comp is not None:
-            pred_tok = comp
-        elif lem not in classes and subj is not None and lemma(head) == "come" and lemma(subj) in classes:
-            pred_tok = subj  # "the order came from the ministry"
-        elif lem not in classes and obj is not None and lemma(obj) in classes:
-            pred_tok = obj  # "nine had wounds", "put the death toll at five"
-        if pred_tok.i != head.i:
-            lem = lemma(pred_tok)
     args = _arguments(head)
     words = _content(args + ([pred_tok] if pred_tok.i != head.i else []))
+    absent = [lemma(g) for prep in kids if prep.dep_ == "prep" and prep.lower_ == "without"
+              for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     cls = classes.get(lem) or classes.get(lemma(head))
     if cls is None:  # a class read from the arguments ("five workers were found dead"), never a responsibility
         for w in words:
-            if w in classes and classes[w] not in lex["responsibility"]:
+            if w in classes and classes[w] not in lex["responsibility"] and w not in absent:
                 cls = classes[w]
                 break
     agent_tok = _agent(head, pred_tok)
+    if agent_tok is None and inner is not None and inner.dep_ == "xcomp":
+        agent_tok = _agent(outer, outer)  # "units began clearing": the units clear
+    if agent_tok is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
+        agent_tok = _agent(head.head, head.head)  # "five went to work and never came home": the five
     if cls is None and agent_tok is not None and agent_tok.head.dep_ == "prep" and agent_tok.head.lower_ == "of":
         cls = classes.get(lemma(agent_tok.head.head))  # "at the request of X": X ordered it
     theme_tok = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -232,15 +376,18 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     negated = negation_cue(head) is not None or (pred_tok.i != head.i and negation_cue(pred_tok) is not None)
     if flip or lexical_negation(head, negating, phrasal) or negating_head is not None:
         negated = not negated
-    if lemma(head) == "blame":  # "blamed X for Y": X is the one held responsible for Y
-        obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        if obj is not None:
-            agent_tok, theme_tok = obj, next((g for c in kids if c.dep_ == "prep" and c.lower_ == "for"
-                                              for g in c.children if g.dep_ == "pobj"), None)
-    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    tense = "future" if aux & {"will", "would", "shall", "'ll", "wo"} else (
-        "past" if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"} else "present")
-    measure, counts = _measure(head, quantities, cls, lex, base)
+    euphemism = lex["euphemisms"].get(("not_" if negated else "") + lem)
+    if euphemism is not None:  # "lost their lives", "will never come home": died
+        cls, negated = euphemism, False
+    blamed_head, agent_tok, theme_tok = _blamed(head, agent_tok, theme_tok)
+    if blamed_head.i != head.i:  # "accused X of blowing up the dam": X blew it up
+        head = pred_tok = blamed_head
+        lem = _phrasal(head)
+        cls = classes.get(lem) or cls
+    existential = _existential(head, pred_tok)
+    nouns = _theme_nouns(head, pred_tok, theme_tok, existential)
+    tense = "past" if euphemism is not None else _tense(outer)
+    measure, counts = _measure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base)
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
         # "put the figure at 8,500" (an earlier claim's measure), "put the death toll at five"
         counts = lex["counts"].get(classes.get(lemma(theme_tok), ""), "ref")
@@ -252,7 +399,10 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         agent=_np(agent_tok) if agent_tok is not None else None,
         theme=_np(theme_tok) if theme_tok is not None else None,
         theme_words=words, measure=measure, counts=counts,
-        clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None, tense=tense)
+        clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None, tense=tense,
+        theme_heads=list(dict.fromkeys(lemma(t) for t in nouns)), theme_modifiers=_modifiers(nouns),
+        existential=existential, absent=absent,
+        copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -270,8 +420,11 @@ def _negating():
     return s["negating"], s["phrasal"]
 
 
-def _measure(head, quantities: list[Quantity], cls: str | None, lex: dict, base: int) -> tuple[int | None, str | None]:
-    """The claim's main figure (index into ``quantities``) and what it counts."""
+def _measure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: dict,
+             text: str, base: int) -> tuple[int | None, str | None]:
+    """The claim's main figure (index into ``quantities``) and what it counts;
+    ``pred`` is the proposition's predicate lemma, ``text`` the claim's words
+    starting at article offset ``base``."""
     if not quantities:
         return None, None
     span_lo = min(t.idx for t in head.subtree)
@@ -280,11 +433,17 @@ def _measure(head, quantities: list[Quantity], cls: str | None, lex: dict, base:
     if not inside:
         return None, None
     k = inside[0]
+    want = MONEY_UNITS if cls in ("cost", "payment") else ({"km"} if cls == "radius" else None)
+    if want:  # "three days of lost handling are worth €3.5 million": the sum
+        k = next((i for i in inside if quantities[i].unit in want), k)
     q = quantities[k]
-    if q.unit in MONEY_UNITS:  # a sum is compared with sums of the same predicate ("cost", "pay")
-        return k, "payment" if cls == "payment" else f"money:{cls if cls == 'cost' and lemma(head) in lex['class'] else lemma(head)}"
-    if q.unit == "km":
-        return k, "radius" if cls == "radius" or cls is None else f"{cls}:km"
+    if q.unit == "km" and q.start is not None and _RADIUS.search(
+            text[max(0, q.start - base - 16):q.end - base + 14]):
+        return k, "radius"  # "within 5 km of", "a 2 km radius", "a radius of 5 km", "5 km around"
+    if q.unit in MONEY_UNITS:  # a sum is compared with sums of the same class or predicate ("cost", "pay")
+        return k, "payment" if cls == "payment" else f"money:{'cost' if cls == 'cost' else pred}"
+    if q.unit == "km":  # a radius only where the clause names a zone ("12 km along the coast" is a distance)
+        return k, "radius" if cls == "radius" else f"km:{pred}"
     if q.of == "duration":
         return k, "duration"
     if q.unit == "%":

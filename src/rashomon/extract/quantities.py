@@ -27,7 +27,7 @@ so two reports of the same span compare as one number.
 
 Not quantities (skipped): years (1800–2100 written without separators, unless
 a counted noun follows), dates ("September 19", "19 September", "Sept. 27",
-"21st"), clock times ("1:00 p.m.", "10:33"), ordinals, labelled identifiers
+"21st"), clock times ("1:00 p.m.", "10:33", "six o'clock"), ordinals, labelled identifiers
 ("Article 4", "Question 1", "Resolution 2334"), numbers glued to letters or
 hyphens ("USD103.43", "F-16", "44-Day War"), phone numbers and slashed dates,
 and a bare "one" (a pronoun or article more often than a count) unless a
@@ -320,7 +320,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if _is_month(prev) or _is_month(nxt) or (nxt_l == "of" and _is_month(toks[j + 1][0] if j + 1 < n else "")):
                 i = j
                 continue
-            if nxt_l in ("st", "nd", "rd", "th") or nxt_l.replace(".", "") in ("am", "pm", "gmt", "utc") \
+            if nxt_l in ("st", "nd", "rd", "th", "o'clock", "o’clock") or nxt_l.replace(".", "") in ("am", "pm", "gmt", "utc") \
                     or (nxt_l in ("a", "p") and j + 1 < n and toks[j + 1][0] == "."):
                 i = j
                 continue
@@ -372,6 +372,8 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
         k = j
         if low(k) == "of" and kind == "vague":
             k += 1
+        elif low(k) == "of" and low(k + 1) in _PARTITIVE_DETERMINERS:
+            k += 2  # "three of our colleagues", "five of the workers"
         unit_idx = None
         for m in range(k, min(k + 3, n)) if unit is None else ():
             w = low(m)
@@ -452,6 +454,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
     return out
 
 
+_PARTITIVE_DETERMINERS = {"our", "their", "the", "its", "his", "her", "my", "your", "these", "those"}
 _PHONE = re.compile(r"\+?\(?\d[\d ().\-]{6,}\d")
 
 

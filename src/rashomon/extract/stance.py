@@ -64,6 +64,7 @@ def lexicon() -> dict:
         "negating": frozenset(raw["negating"]["verbs"]),
         "phrasal": frozenset(tuple(p) for p in raw["negating"]["phrasal"]),
         "information": frozenset(raw["information"]["nouns"]),
+        "message": frozenset(raw["report"]["nouns"]),
     }
 
 
@@ -160,6 +161,21 @@ def _that_clause(noun):
     return kids[0] if kids else None
 
 
+def _message_clause(verb, lo: int, hi: int, lex):
+    """The "that" clause of a message noun the verb takes as object ("sent messages
+    to the population that P"; the parser may hang the clause on a later noun):
+    a clause in [lo, hi) marked "that" with a subject of its own, or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or lemma(obj) not in lex["message"]:
+        return None
+    for t in verb.subtree:
+        if lo <= t.i < hi and t.i > obj.i and t.dep_ in NOUN_CLAUSE and t.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) \
+                and any(c.dep_ in SUBJECTS for c in t.children):
+            return t
+    return None
+
+
 def _combine(outer: str, inner: str) -> str:
     """The stance of a holder over a stance: "denied that X could confirm" is a denial."""
     return inner if outer == "asserts" else outer
@@ -200,6 +216,10 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
         cls, holder = "deny", " ".join(t.text for t in subj.subtree if t.i != subj.i) or None
     else:
         holder = _np_text(subj) if subj is not None else None
+    if cls is None:  # "sent messages that P", "issued a statement that P": a report of P
+        inner = _message_clause(root, lo, hi, lex)
+        if inner is not None:
+            return StanceReading(inner, "asserts", root.text, _np_text(subj) if subj is not None else None)
     if cls is not None and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in root.children):
         return StanceReading(root, "unknown", root.text, holder)  # "they can deny it as much as they like"
     if cls is not None:
