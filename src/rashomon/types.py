@@ -234,7 +234,8 @@ class PropositionParts(Record):
     that its theme existed, was used or happened ("No tear gas was used",
     "There were no casualties"); ``absent`` are the heads of nouns a "without"
     phrase denies ("moved in without warning" → warning). ``copular``: the
-    predicate is an adjective or noun after a copula ("was overdue").
+    predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
+    are the lowercase nouns of the whole clause, the things it mentions.
     """
 
     predicate: str | None = None
@@ -254,6 +255,7 @@ class PropositionParts(Record):
     existential: bool = False
     absent: list[str] = Field(default_factory=list)
     copular: bool = False
+    nouns: list[str] = Field(default_factory=list)
 
 
 class Claim(Record):

@@ -220,13 +220,6 @@ def _party_ok(neg: Claim, aff: Claim) -> bool:
     return True
 
 
-def _qty_pairs(a: Claim, b: Claim):
-    for x in a.quantities:
-        for y in b.quantities:
-            if x.of and x.of == y.of and x.unit == y.unit:
-                yield x, y
-
-
 def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Quote],
            articles: list[Article]) -> list[Relation]:
     """Relate the claims of each proposition.
@@ -317,15 +310,6 @@ def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[
                 return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                                 reason=f"negated harm to {neg_harm} vs {_harm_desc(aff)}{who}")
             return None
-        pairs = list(_qty_pairs(a, b))
-        if pairs and ia.polarity == "affirmed" and ia.harm == ib.harm and _party_ok(a, b) and _party_ok(b, a):
-            if not any(compatible(x, y) for x, y in pairs):
-                x, y = pairs[0]
-                return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
-                                reason=f"figures cannot both hold: {x.text} vs {y.text}{who}")
-            x, y = next((x, y) for x, y in pairs if compatible(x, y))
-            return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
-                            reason=f"compatible figures: {x.text} / {y.text}")
         if ia.polarity == ib.polarity == "negated" and ia.article != ib.article:
             return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                             reason=f"both deny harm to {ia.harm}")

@@ -56,6 +56,8 @@ def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> boo
     """Different places: both name places and share none, or one names only
     places outside the story's main places ("in the capital, Sarnov, 2,000
     joined a rally" against the march's count)."""
+    if a.place_parties and b.place_parties and not (a.place_parties & b.place_parties):
+        return True  # "on the Ukrainian-held bank" / "in Russian-held areas"
     if a.places and b.places:
         return not (a.places & b.places)
     one = a.places or b.places
@@ -169,8 +171,8 @@ def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
 
 def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
     shared = (a.words & b.words) - a.agent_names - b.agent_names - STOP
-    if a.klass != b.klass or not shared or a.negative or b.negative:
-        return None
+    if a.klass != b.klass or not shared or a.negative or b.negative or a.parts.copular or b.parts.copular:
+        return None  # "the square was clear by 01:20" is a state, not the act
     ta, tb = clock_times(a.text), clock_times(b.text)
     if not ta or not tb:
         return None

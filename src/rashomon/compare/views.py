@@ -27,6 +27,10 @@ from rashomon.types import Article, Claim, Quantity, Quote
 
 COMPARABLE = {"asserts", "denies", "doubts", "distances"}
 RUNNING = re.compile(r"(?i)\b(?:so far|until now|to date|as of|thus far|by then|at least)\b")
+EARLIER = re.compile(r"(?i)\bhad\s+(?:first\s+|initially\s+|earlier\s+)?(?:put|given|set|estimated|reported|"
+                     r"counted|stated)\b")
+"""An earlier estimate ("at 17:15 the police had put the number at 17"): tolls only grow, so
+an earlier count is a lower bound of the later one."""
 HOLDER_STOP = {"the", "a", "an", "of", "and", "said", "says", "spokesman", "spokeswoman", "spokesperson",
                "president", "minister", "chief", "executive", "head", "director", "officer", "official",
                "officials", "senior", "its", "their", "his", "her", "he", "she", "it", "they", "we", "i",
@@ -140,7 +144,7 @@ class View:
 
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "agent", "agent_names",
-                 "agent_parties", "measure", "counts", "group", "event", "places", "day", "clock", "relay",
+                 "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "day", "clock", "relay",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -168,21 +172,24 @@ class View:
         # what an existential claim is about: its head nouns and the nouns that modify them
         self.keys = self.heads | frozenset(p.theme_modifiers if p else ())
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
-        self.mentions = mentions(src.text)
+        self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
+        self.place_parties = parties(p.place) if p else frozenset()
         absence = self.klass in lex["absence"]
         self.existential = bool(p and (p.existential or absence))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
         self.exists = None if not self.existential else (self.negative if absence else not self.negative)
         self.agent = p.agent if p else None
-        self._read_agent(c, quote)
+        self._read_agent(src, quote if content is None else None)
         self._read_measure(c, src, p)
         self.event = c.event or "main"
         self.places = set(c.places)
         self.day = c.time.start[:10] if c.time is not None and len(c.time.start) >= 10 else None
         self.clock = p.clock if p else None
         self.future = bool(p and p.tense in ("future", "conditional"))
+        # a denial of a denial ("X rejected that account" of "we did not do it") asserts nothing we can read
         self.comparable = (self.stance in COMPARABLE or (self.counts == "payment" and self.stance == "promises")) \
-            and self.event == "main" and not (p is not None and p.tense == "conditional")
+            and self.event == "main" and not (p is not None and p.tense == "conditional") \
+            and not (content is not None and content.polarity == "negated")
 
     def _read_agent(self, c: Claim, quote: Quote | None) -> None:
         """``agent_names`` and ``agent_parties``: the agent's own names, and the
@@ -190,9 +197,10 @@ class View:
         words = {w.lower() for w in _NAME.findall(self.agent or "")}
         names = holder_names(self.agent) if self.agent else frozenset()
         found = parties(self.agent)
-        if words & SELF and (c.holder_text or c.quote):
-            names |= self.names - {n for n in self.names if n.startswith("narrator:")}
-            names |= self.ids
+        if words & SELF and (c.holder_text or c.quote):  # the holder of the claim that names the agent
+            own = holder_names(c.holder_text) if c is not self.claim else self.names
+            names |= own - {n for n in own if n.startswith("narrator:")}
+            names |= self.ids if c is self.claim else frozenset()
             found |= parties(c.holder_text) | parties(quote.speaker_text if quote else None)
         self.agent_names = frozenset(names)
         self.agent_parties = found
@@ -205,10 +213,11 @@ class View:
         if p is None or p.measure is None or p.measure >= len(src.quantities) or not p.counts:
             return
         q = src.quantities[p.measure]
-        if RUNNING.search(c.text) and q.approx in (None, "exact"):
-            q = q.model_copy(update={"approx": "at least"})
-        if q.approx in VAGUE_PLURALS:
-            q = q.model_copy(update={"approx": "at least"})
+        if (RUNNING.search(c.text) or EARLIER.search(c.text)) and q.approx in (None, "exact") \
+                and p.counts in PEOPLE_COUNTS:
+            q = q.model_copy(update={"approx": "at least"})  # a toll so far, or an earlier one: a lower bound
+        if q.approx in VAGUE_PLURALS:  # "thousands" said loosely: at least half its least reading
+            q = q.model_copy(update={"approx": "at least", "value": q.value / 2, "high": None})
         if _counts_people(q, p.counts):
             self.measure, self.counts = q, p.counts
             if p.counts in predicate_lexicon()["by_group"]:
@@ -261,7 +270,7 @@ class Story:
                 groups.setdefault(v.counts, set()).add(v.group)
             key = attribution_key(v.klass)
             if key:
-                themes.setdefault(key, Counter()).update(v.heads - _class_words())
+                themes.setdefault(key, Counter()).update(specific_theme(v))
         return cls(main_places, {k: frozenset(g) for k, g in groups.items()},
                    {k: c.most_common(1)[0][0] for k, c in themes.items() if c})
 
@@ -277,12 +286,11 @@ class Story:
         return len(specific) == 1
 
 
-@functools.lru_cache(maxsize=1)
-def _class_words() -> frozenset:
-    """Words of the responsibility classes ("order", "request"): as a theme they
-    name the act itself, not what it was about ("the order came from X")."""
-    lex = predicate_lexicon()
-    return frozenset(w for w, c in lex["class"].items() if c in lex["responsibility"])
+@functools.lru_cache(maxsize=32)
+def _class_words(klass: str | None) -> frozenset:
+    """Words of a class ("order", "request"): as the theme of a claim of that class
+    they name the act itself, not what it was about ("the order came from X")."""
+    return frozenset(w for w, c in predicate_lexicon()["class"].items() if c == klass)
 
 
 def attribution_key(klass: str | None) -> str | None:
@@ -297,7 +305,7 @@ def attribution_key(klass: str | None) -> str | None:
 def specific_theme(v: View) -> frozenset:
     """The head nouns of an attribution's theme, without the words that name the
     act itself ("the order" → nothing)."""
-    return v.heads - _class_words()
+    return v.heads - _class_words(v.klass)
 
 
 def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> dict[str, View]:

@@ -578,6 +578,10 @@ PRONOUN_WINDOW = 2  # claims back that a pronoun theme ("rejected it") may point
 PRONOUN_THEMES = {"it", "this", "that", "them", "these", "those"}
 
 
+def _words(text: str | None) -> set[str]:
+    return {w.lower() for w in _LETTERS.findall(text or "")}
+
+
 def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
     """Whether tokens [lo, hi) hold a clause besides a reporting verb: a clausal
     complement or coordinated clause ("She did not rule out that the wall had
@@ -618,11 +622,12 @@ def _resolve_references(claims: list[Claim]) -> None:
                 aq = ante.quantities[ante.proposition.measure]
                 c.quantities[p.measure] = c.quantities[p.measure].model_copy(update={"unit": aq.unit, "of": aq.of})
         if p.theme and p.theme.lower() in PRONOUN_THEMES and not p.theme_heads:
-            ante = next((e for e in earlier[:PRONOUN_WINDOW] if e.proposition is not None
-                         and e.proposition.theme_heads), None)
-            if ante is not None:
-                p.theme_heads = list(ante.proposition.theme_heads)
-                p.theme_modifiers = list(ante.proposition.theme_modifiers)
+            for e in earlier[:PRONOUN_WINDOW]:
+                # "it" stands for a singular noun: a head written as its own lemma ("its offer", not "the families")
+                heads = [h for h in (e.proposition.theme_heads if e.proposition else ()) if h in _words(e.proposition.theme)]
+                if heads:
+                    p.theme_heads, p.theme_modifiers = heads, list(e.proposition.theme_modifiers)
+                    break
 
 
 def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:
@@ -771,6 +776,7 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
     if holder is None and parts.predicate in FIGURE_VERBS and parts.counts and parts.agent:
         holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
+    parts.nouns = list(dict.fromkeys(t.lower_ for t in ix.toks[lo:hi] if t.pos_ in ("NOUN", "PROPN")))
     negated = parts.negated != (stance in ("denies", "doubts"))
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
             "anaphoric": st.anaphoric, "parts": parts, "negated": negated}

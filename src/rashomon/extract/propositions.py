@@ -52,6 +52,12 @@ _CLOCK = re.compile(
     r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?P<mid>midnight|noon|midday))")
 ASPECTUAL = {"begin", "start", "continue", "resume"}
+UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fail", "fall", "rise", "burn",
+                "flood", "give", "crack", "erupt", "ignite"}
+"""Verbs whose subject undergoes the event rather than doing it (Perlmutter 1978; Levin 1993,
+ch. 45 "verbs of change of state"): "the dam collapsed" names no agent."""
+CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
+LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
                "shoot", "throw", "hear", "see", "go_off", "carry_out", "receive", "find"}
 """Verbs whose clause says its theme existed, was used, happened or was perceived
@@ -170,9 +176,25 @@ def clock_times(text: str) -> list[int]:
     return out
 
 
+def _cause(head):
+    """What an unaccusative verb's event came from: a destruction named after
+    "after", "from", "by", "because of" or "due to" ("the dam collapsed after a
+    series of Ukrainian strikes" → the strikes), or None."""
+    classes = lexicon()["class"]
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CAUSAL_PREPS:
+            continue
+        for p in [prep, *(g for g in prep.children if g.dep_ == "prep")]:
+            for obj in p.children:
+                if obj.dep_ == "pobj" and any(classes.get(lemma(n)) == "destruction" for n in _head_nouns(obj)):
+                    return obj
+    return None
+
+
 def _agent(head, pred_tok):
     """Who acts or causes: passive "by" agent, active subject, "came from X",
-    "at the request/order of X"."""
+    "at the request/order of X"; for an unaccusative verb ("collapsed",
+    "exploded") not its subject but the destruction it followed from."""
     for c in head.children:
         if c.dep_ == "agent":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -195,11 +217,13 @@ def _agent(head, pred_tok):
                     return poss
     if head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
         return None
+    if lemma(head) in UNACCUSATIVE and not any(c.dep_ == "dobj" for c in head.children):
+        return _cause(head)
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is not None and pred_tok.i == head.i:
         return subj
-    if subj is not None and lexicon()["class"].get(lemma(pred_tok)) in lexicon()["responsibility"]:
-        return subj  # "X was responsible for Y"
+    if subj is not None and lexicon()["class"].get(lemma(pred_tok)) == "cause":
+        return subj  # "X was responsible for Y", "X lay behind Y"
     return None
 
 
@@ -274,7 +298,25 @@ def _theme_nouns(head, pred_tok, theme_tok, existential: bool) -> list:
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             nouns = _head_nouns(subj)
+    if not nouns:  # "ordered everyone living nearby to leave": what was ordered
+        nouns = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     return nouns
+
+
+def _place(head) -> str | None:
+    """The locative phrases of a clause, on its verb or on its subject or object
+    ("about 17,000 people on the right bank", "in Russian-held areas"), joined
+    by "; ", or None; a phrase about a date or time is not a place."""
+    hosts = [head, *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+    out = []
+    for h in hosts:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
+                continue
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME"):
+                out.append(" ".join(t.text for t in prep.subtree))
+    return "; ".join(out) or None
 
 
 def _tense(head) -> str:
@@ -398,7 +440,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         predicate=lem, predicate_class=cls, negated=negated,
         agent=_np(agent_tok) if agent_tok is not None else None,
         theme=_np(theme_tok) if theme_tok is not None else None,
-        theme_words=words, measure=measure, counts=counts,
+        theme_words=words, measure=measure, counts=counts, place=_place(head),
         clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None, tense=tense,
         theme_heads=list(dict.fromkeys(lemma(t) for t in nouns)), theme_modifiers=_modifiers(nouns),
         existential=existential, absent=absent,
@@ -441,7 +483,8 @@ def _measure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: 
             text[max(0, q.start - base - 16):q.end - base + 14]):
         return k, "radius"  # "within 5 km of", "a 2 km radius", "a radius of 5 km", "5 km around"
     if q.unit in MONEY_UNITS:  # a sum is compared with sums of the same class or predicate ("cost", "pay")
-        return k, "payment" if cls == "payment" else f"money:{'cost' if cls == 'cost' else pred}"
+        cost = lex["class"].get(pred) == "cost"  # the predicate's own class, not a word of its arguments
+        return k, "payment" if cls == "payment" else f"money:{'cost' if cost else pred}"
     if q.unit == "km":  # a radius only where the clause names a zone ("12 km along the coast" is a distance)
         return k, "radius" if cls == "radius" else f"km:{pred}"
     if q.of == "duration":

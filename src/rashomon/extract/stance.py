@@ -40,6 +40,9 @@ WH_DEPS = ("dobj", "attr", "nsubj", "advmod", "mark", "pobj", "nsubjpass")
 REPORT_NOUNS = {"report", "claim", "allegation", "account", "rumour", "rumor", "accusation", "statement",
                 "suggestion", "assertion"}
 ANAPHORS = {"that", "this", "it", "these", "those", "which"}
+DEMONSTRATIVES = {"that", "this", "these", "those"}
+"""An object that points at an earlier statement ("rejected that"); "rejected it" may point at
+an offer as well as at a statement, so it is left to the predicate ("reject" an offer)."""
 FIRST_PERSON = {"we", "our", "us", "i", "my", "me", "ours"}
 CLAUSE_CHILD = ("ccomp", "xcomp")
 NOUN_CLAUSE = ("acl", "relcl", "ccomp", "appos")
@@ -120,9 +123,11 @@ def _stance_of(cls: str, negated: bool) -> str:
 def _governed(verb, lo: int, hi: int):
     """The proposition a stance verb governs inside tokens [lo, hi): its clausal
     complement, or the clause of its object noun ("rejects claims that P")."""
-    for c in verb.children:
-        if c.dep_ in CLAUSE_CHILD and lo <= c.i < hi and c.pos_ in ("VERB", "AUX"):
-            return c
+    kids = [c for c in verb.children if c.dep_ in CLAUSE_CHILD and lo <= c.i < hi and c.pos_ in ("VERB", "AUX")]
+    # a "that" clause first, then a clausal complement ("rejects claims circulating online that P")
+    kids.sort(key=lambda c: (not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children), c.dep_ != "ccomp"))
+    if kids:
+        return kids[0]
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and lo <= c.i < hi:
             cl = _that_clause(c)
@@ -232,10 +237,10 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
         if cls in ("report", "distance") and obj is not None and obj.pos_ == "NOUN" and lemma(obj) not in REPORT_NOUNS \
                 and negation_cue(root) is None:
             return StanceReading(obj, _stance_of(cls, negation_cue(root) is not None), root.text, holder)  # "reports casualties"
-        if cls == "deny":  # "rejected that account", "dismissed these claims": an earlier claim
+        if cls == "deny":  # "rejected that account", "dismissed these claims", "rejected the mayor's account"
             obj = next((c for c in root.children if c.dep_ == "dobj"), None)
-            if obj is not None and (obj.lower_ in ANAPHORS or any(
-                    c.dep_ == "det" and c.lower_ in ANAPHORS or c.dep_ == "poss" for c in obj.children)):
+            if obj is not None and (obj.lower_ in DEMONSTRATIVES or lemma(obj) in REPORT_NOUNS and any(
+                    c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any") for c in obj.children)):
                 return StanceReading(root, "denies", root.text, holder, anaphoric=True)
     # "P is false", "That is a fantasy figure"
     if _false_predicate(root, lex) and negation_cue(root) is None:
@@ -296,6 +301,8 @@ def commitment(head, stance: str, holder_words: str | None, lex_first=FIRST_PERS
     future = bool(aux & {"will", "would", "shall", "'ll", "wo"})
     subj = _subject(head)
     subj_words = {t.lower_ for t in subj.subtree} if subj is not None else set()
+    if subj is None and holder_words:  # "we declared that [we] are not targeting": the holder's own conduct
+        subj_words = {w.lower() for w in holder_words.split()}
     first = bool(subj_words & lex_first)
     progressive = head.tag_ == "VBG" and bool(aux & {"are", "is", "were", "was", "am", "be"})
     if stance == "promises":
