@@ -226,11 +226,11 @@ class PropositionParts(Record):
     names one; ``tense`` is ``past``, ``present``, ``future`` or ``conditional``
     (a counterfactual: "a 2 km zone would have left the village inside").
 
-    ``theme_heads`` are the lemmas of the theme's head nouns (each conjunct, and
-    the noun of an "of" complement: "the inspection of the unit" → inspection,
-    unit; for an intransitive verb of occurrence, its subject: "the sirens never
-    sounded" → siren), ``theme_modifiers`` the nouns that modify them ("tear
-    gas" → tear). ``existential`` says the clause asserts (or, negated, denies)
+    ``theme_heads`` are the lemmas of the theme's head nouns (each conjunct; for
+    an intransitive verb, its subject: "the sirens never sounded" → siren),
+    ``theme_of`` the nouns of their "of" complements ("the inspection of the
+    unit" → unit), ``theme_modifiers`` the nouns that modify the heads ("rubber
+    bullets" → rubber). ``existential`` says the clause asserts (or, negated, denies)
     that its theme existed, was used or happened ("No tear gas was used",
     "There were no casualties"); ``absent`` are the heads of nouns a "without"
     phrase denies ("moved in without warning" → warning). ``copular``: the
@@ -251,6 +251,7 @@ class PropositionParts(Record):
     clock: str | None = None
     tense: str | None = None
     theme_heads: list[str] = Field(default_factory=list)
+    theme_of: list[str] = Field(default_factory=list)
     theme_modifiers: list[str] = Field(default_factory=list)
     existential: bool = False
     absent: list[str] = Field(default_factory=list)

@@ -193,12 +193,13 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
     labels: dict[tuple, str] = {}
     for key, label, members in _existence(vs, usable):
         blocks[key], labels[key] = members, label
-    negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential for h in v.heads}
+    negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential
+                     for h in specific_theme(v)}
     for v in vs:
         if v.counts:
             blocks[("measure", v.counts)].append(v)
         if not v.existential:
-            for h in v.heads:
+            for h in specific_theme(v):
                 if (_pred_key(v, lex), h) in negated_props and usable(h):
                     blocks[("same", _pred_key(v, lex), h)].append(v)
         akey = attribution_key(v.klass)

@@ -119,7 +119,7 @@ def _existence(a: View, b: View) -> tuple[str, str, str | None] | None:
 
 
 def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
-    shared = a.heads & b.heads
+    shared = specific_theme(a) & specific_theme(b)
     if not shared or agents_differ(a, b):
         return None
     what = " ".join(sorted(shared))

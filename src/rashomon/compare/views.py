@@ -143,7 +143,7 @@ class View:
     """What the comparison rules read of one claim (see the module docstring)."""
 
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
-                 "words", "heads", "keys", "absent", "mentions", "existential", "exists", "agent", "agent_names",
+                 "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "day", "clock", "relay",
                  "comparable", "future", "text")
 
@@ -163,18 +163,21 @@ class View:
         self.negative = c.polarity == "negated"
         if content is not None:  # an anaphoric denial holds the antecedent's proposition negated
             self.negative = content.polarity != "negated"
-        lex = predicate_lexicon()
         self.parts = p
         self.klass = p.predicate_class if p else None
         self.predicate = p.predicate if p else None
         self.words = frozenset(p.theme_words) if p else frozenset()
-        self.heads = frozenset(h for h in (p.theme_heads if p else ()) if h not in STOP)
-        # what an existential claim is about: its head nouns and the nouns that modify them
-        self.keys = self.heads | frozenset(p.theme_modifiers if p else ())
+        direct = frozenset(h for h in (p.theme_heads if p else ()) if h not in STOP)
+        self.heads = direct | frozenset(h for h in (p.theme_of if p else ()) if h not in STOP)
+        lex = predicate_lexicon()
+        absence = self.klass in lex["absence"]
+        # what an existential claim is about: its head nouns, and for a thing used or fired the
+        # nouns that name its kind ("rubber bullets": rubber); an absence is of its head alone
+        self.keys = direct | (frozenset(p.theme_modifiers) if p and not absence else frozenset())
+        self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
         self.place_parties = parties(p.place) if p else frozenset()
-        absence = self.klass in lex["absence"]
         self.existential = bool(p and (p.existential or absence))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
         self.exists = None if not self.existential else (self.negative if absence else not self.negative)
@@ -245,7 +248,8 @@ class View:
             return False
         if self.existential:
             return self.exists is True and key in self.mentions
-        return not self.negative and key in self.mentions
+        # "the law asks for an inspection" says nothing of whether one took place
+        return not self.negative and not self.intensional and key in self.mentions
 
 
 @dataclass

@@ -627,6 +627,7 @@ def _resolve_references(claims: list[Claim]) -> None:
                 heads = [h for h in (e.proposition.theme_heads if e.proposition else ()) if h in _words(e.proposition.theme)]
                 if heads:
                     p.theme_heads, p.theme_modifiers = heads, list(e.proposition.theme_modifiers)
+                    p.theme_of = list(e.proposition.theme_of)
                     break
 
 

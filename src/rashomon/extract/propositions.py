@@ -57,6 +57,7 @@ UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fai
 """Verbs whose subject undergoes the event rather than doing it (Perlmutter 1978; Levin 1993,
 ch. 45 "verbs of change of state"): "the dam collapsed" names no agent."""
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
+GIVE = {"give", "issue", "make", "sign"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
                "shoot", "throw", "hear", "see", "go_off", "carry_out", "receive", "find"}
@@ -92,8 +93,9 @@ def lexicon() -> dict:
     return {"class": word_class, "counts": counts, "responsibility": frozenset(responsibility),
             "by_group": frozenset(counts[n] for n, e in raw["classes"].items() if e.get("by_group")),
             "absence": frozenset({"absence"}), "groups": raw["groups"],
+            "intensional": frozenset(raw["intensional"]["words"]),
             "euphemisms": {w: name for name, ws in raw["euphemisms"].items() if name != "source" for w in ws},
-            "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *(
+            "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *EXISTENTIAL, *(
                 w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
             "antonyms": antonyms, "event_nouns": frozenset(raw["event_nouns"]["words"]),
             "background_nouns": frozenset(raw["background"]["nouns"]),
@@ -220,8 +222,8 @@ def _agent(head, pred_tok):
     if lemma(head) in UNACCUSATIVE and not any(c.dep_ == "dobj" for c in head.children):
         return _cause(head)
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subj is not None and pred_tok.i == head.i:
-        return subj
+    if subj is not None and (pred_tok.i == head.i or (pred_tok.dep_ == "dobj" and lemma(head) in GIVE)):
+        return subj  # "she gave the order": she ordered
     if subj is not None and lexicon()["class"].get(lemma(pred_tok)) == "cause":
         return subj  # "X was responsible for Y", "X lay behind Y"
     return None
@@ -256,19 +258,28 @@ def _aspectual(head):
     return None
 
 
-def _head_nouns(tok) -> list:
-    """A noun phrase's head nouns: ``tok`` and its conjuncts, each with the noun
-    of its "of" complement ("the inspection of the unit", "tear gas or rubber
-    bullets"); pronouns and numbers are left out."""
+def _head_nouns(tok, of: bool = True) -> list:
+    """A noun phrase's head nouns: ``tok`` and its conjuncts ("tear gas or rubber
+    bullets"), each with (``of``) the noun of its "of" complement ("the
+    inspection of the unit"); pronouns and numbers are left out."""
     out = []
     for t in (tok, *tok.conjuncts):
         if t.pos_ not in ("NOUN", "PROPN"):
             continue
         out.append(t)
-        for prep in t.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                out += [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        if of:
+            out += _of_nouns(t)
     return out
+
+
+def _of_nouns(t) -> list:
+    return [g for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+
+
+def _is_of(t, nouns) -> bool:
+    """Whether ``t`` is the noun of an "of" complement of another of ``nouns``."""
+    return t.head.dep_ == "prep" and t.head.lower_ == "of" and any(n.i == t.head.head.i for n in nouns)
 
 
 def _modifiers(nouns) -> list[str]:
@@ -286,14 +297,15 @@ def _existential(head, pred_tok) -> bool:
     return _phrasal(head) in EXISTENTIAL or (pred_tok.i == head.i and lemma(head) in EXISTENTIAL)
 
 
-def _theme_nouns(head, pred_tok, theme_tok, existential: bool) -> list:
+def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
     """The head nouns a claim is about: its theme's (object, passive subject,
     copular subject), a copular noun's ("What they got was gas and rubber"),
     else an intransitive verb's subject ("the sirens never sounded")."""
     nouns = _head_nouns(theme_tok) if theme_tok is not None else []
     if pred_tok.i != head.i and pred_tok.pos_ in ("NOUN", "PROPN"):
         nouns += _head_nouns(pred_tok)
-    if not nouns and not any(c.dep_ in ("dobj", "attr", "acomp") for c in head.children):
+    if not nouns and not any(c.dep_ in ("dobj", "attr", "acomp") and lem != f"{lemma(head)}_{lemma(c)}"
+                             for c in head.children):
         # an intransitive clause is about its subject: "the sirens never sounded", "the level fell"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None:
@@ -412,6 +424,8 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     if cls is None and agent_tok is not None and agent_tok.head.dep_ == "prep" and agent_tok.head.lower_ == "of":
         cls = classes.get(lemma(agent_tok.head.head))  # "at the request of X": X ordered it
     theme_tok = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+    if theme_tok is not None and theme_tok.dep_ == "dobj" and lem == f"{lemma(head)}_{lemma(theme_tok)}":
+        theme_tok = None  # "took place", "lost their lives": the object is part of the predicate
     if theme_tok is None and pred_tok.i != head.i:
         theme_tok = next((c for c in kids if c.dep_ == "nsubj"), None)
     information = pred_tok.lower_ in _information() or lemma(pred_tok) in _information()
@@ -427,7 +441,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         lem = _phrasal(head)
         cls = classes.get(lem) or cls
     existential = _existential(head, pred_tok)
-    nouns = _theme_nouns(head, pred_tok, theme_tok, existential)
+    nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
     tense = "past" if euphemism is not None else _tense(outer)
     measure, counts = _measure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base)
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
@@ -442,7 +456,9 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme=_np(theme_tok) if theme_tok is not None else None,
         theme_words=words, measure=measure, counts=counts, place=_place(head),
         clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None, tense=tense,
-        theme_heads=list(dict.fromkeys(lemma(t) for t in nouns)), theme_modifiers=_modifiers(nouns),
+        theme_heads=list(dict.fromkeys(lemma(t) for t in nouns if not _is_of(t, nouns))),
+        theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
+        theme_modifiers=_modifiers([t for t in nouns if not _is_of(t, nouns)]),
         existential=existential, absent=absent,
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"))
 

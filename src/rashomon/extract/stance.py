@@ -217,7 +217,8 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
     cls = verbs.get(lem)
     subj = _subject(root)
     # a misparse of "X rejects claims that P" (the denial verb read as a noun subject)
-    if cls in ("report", "distance") and subj is not None and verbs.get(lemma(subj)) == "deny" and subj.pos_ == "NOUN":
+    if cls in ("report", "distance") and subj is not None and verbs.get(lemma(subj)) == "deny" \
+            and subj.pos_ in ("NOUN", "VERB") and subj.i == root.i - 1:
         cls, holder = "deny", " ".join(t.text for t in subj.subtree if t.i != subj.i) or None
     else:
         holder = _np_text(subj) if subj is not None else None
