@@ -35,8 +35,11 @@ from __future__ import annotations
 
 from rashomon.compare.views import View, Story, attribution_key, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
-from rashomon.extract.quantities import compatible
+from rashomon.extract.quantities import compatible, interval
 
+RISE = {"rise", "raise", "increase", "climb", "grow", "jump", "update", "revise", "mount", "reach"}
+FALL = {"fall", "lower", "decrease", "drop", "reduce", "cut", "revise"}
+"""Verbs that move a figure: "rose to four" says the figure was lower before (a revision chain)."""
 CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:10 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
@@ -92,9 +95,10 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None  # how long what: two durations of different things
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That is a fantasy figure": the figure denied
-        if not fits:
-            return None
         neg, pos = (a, b) if a.negative else (b, a)
+        (nlo, nhi), (plo, phi) = interval(neg.measure), interval(pos.measure)
+        if not (nlo <= plo and phi <= nhi):
+            return None  # "at least three" does not say the five that were denied
         return "contradicts", f"{_who(neg)} denies the figure {_q(neg)}; {_who(pos)} gives {_q(pos)}", "negation"
     if a.negative:
         return None
@@ -102,6 +106,10 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
     if a.same_holder(b):
         return "revises", f"{_who(a)} gives {_q(a)}, then {_q(b)}: a revised figure", None
+    for new, old in ((a, b), (b, a)):  # "the toll rose to four": the three before it is the earlier figure
+        if (new.predicate in RISE and old.measure.value < new.measure.value) or \
+                (new.predicate in FALL and old.measure.value > new.measure.value):
+            return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
 
 

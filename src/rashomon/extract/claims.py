@@ -48,7 +48,7 @@ from rashomon import data as data_files
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
-from rashomon.extract.stance import commitment, read_stance
+from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
 
@@ -559,6 +559,9 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             quote = _covering_quote(qs, start, end)
             if quote is not None and quote.kind == "question":
                 quote = None  # a statement the interviewer relays inside a question: its holder is read from the clause
+            if quote is not None and quote.kind == "indirect" and quote.cue_start is not None \
+                    and ";" in text[min(end, quote.cue_start):max(start, quote.cue_start)]:
+                quote = None  # "the toll rises to four; union insists five died": the cue speaks past the semicolon
             plain = _plain_words(ctext, words)
             if quote is None and len(words) <= 15 and _can_match(lex["keys"]["report"], plain) \
                     and lex["report"].search(ctext) and any(
@@ -574,12 +577,21 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
 
 FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 REFERENCE_WINDOW = 4  # claims back that an anaphoric denial or "the figure" may point to
+CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
 PRONOUN_WINDOW = 2  # claims back that a pronoun theme ("rejected it") may point to
 PRONOUN_THEMES = {"it", "this", "that", "them", "these", "those"}
 
 
 def _words(text: str | None) -> set[str]:
     return {w.lower() for w in _LETTERS.findall(text or "")}
+
+
+def _possessor(theme: str | None) -> set[str]:
+    """The words of a possessor in a theme ("the union 's figure" → {"union"}), without articles."""
+    if not theme or "'s" not in theme.replace("’", "'"):
+        return set()
+    owner = theme.replace("’", "'").split("'s")[0]
+    return _words(owner) - {"the", "a", "an"}
 
 
 def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
@@ -608,8 +620,12 @@ def _resolve_references(claims: list[Claim]) -> None:
     for i, c in enumerate(claims):
         earlier = claims[max(0, i - REFERENCE_WINDOW):i][::-1]
         if c.refers_to is not None:
-            ante = next((e for e in earlier if e.proposition is not None and e.refers_to is None
-                         and e.stance == "asserts" and _holder_key(e) != _holder_key(c)), None)
+            cands = [e for e in claims[max(0, i - 2 * REFERENCE_WINDOW):i][::-1] if e.proposition is not None
+                     and e.refers_to is None and e.stance == "asserts" and _holder_key(e) != _holder_key(c)]
+            owner = _possessor(c.proposition.theme if c.proposition else None)
+            # "the union's figure": the union's claim; else the nearest claim of another holder
+            ante = next((e for e in cands if owner & _words(e.holder_text)), None) if owner else None
+            ante = ante or next((e for e in cands if not earlier or e.start >= earlier[-1].start), None)
             c.refers_to = [ante.start, ante.end] if ante is not None else None
         p = c.proposition
         if p is None:
@@ -772,13 +788,21 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
         if k < len(ix.toks):
             cue_lemma = lemma(ix.toks[k])
     st = read_stance(root, lo, hi, cue_lemma)
+    if st.head.i == root.i and lemma(root) in stance_verbs():
+        # "…, its operator said, while a union put the toll at five": the clause beside the cue
+        beside = next((c for c in root.children if c.dep_ in ("advcl", "conj") and c.pos_ in VERBAL
+                       and lo <= c.i < hi and any(g.dep_ in SUBJ for g in c.children)
+                       and not any(g.dep_ in ("mark", "advmod") and g.lower_ in CONDITIONS for g in c.children)), None)
+        if beside is not None:
+            st = read_stance(beside, lo, hi, None)
     parts = read_parts(st.head, quantities, ctext, start)
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
     if holder is None and parts.predicate in FIGURE_VERBS and parts.counts and parts.agent:
         holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
     parts.nouns = list(dict.fromkeys(t.lower_ for t in ix.toks[lo:hi] if t.pos_ in ("NOUN", "PROPN")))
-    negated = parts.negated != (stance in ("denies", "doubts"))
+    # an anaphoric denial ("That is a fantasy figure") negates the earlier claim it points at
+    negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
             "anaphoric": st.anaphoric, "parts": parts, "negated": negated}
 

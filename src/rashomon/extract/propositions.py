@@ -57,6 +57,8 @@ UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fai
 """Verbs whose subject undergoes the event rather than doing it (Perlmutter 1978; Levin 1993,
 ch. 45 "verbs of change of state"): "the dam collapsed" names no agent."""
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
+SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
+         "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
 GIVE = {"give", "issue", "make", "sign"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
@@ -411,11 +413,18 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     absent = [lemma(g) for prep in kids if prep.dep_ == "prep" and prep.lower_ == "without"
               for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     cls = classes.get(lem) or classes.get(lemma(head))
+    own_class = cls is not None
     if cls is None:  # a class read from the arguments ("five workers were found dead"), never a responsibility
         for w in words:
             if w in classes and classes[w] not in lex["responsibility"] and w not in absent:
                 cls = classes[w]
                 break
+    if cls not in lex["counts"] and lemma(head) in SCALE:
+        # "the toll rises to four", "raised the death toll to four": what the figure counts
+        counted = next((lex["class"].get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                        and lex["class"].get(lemma(c)) in lex["counts"]), None)
+        cls = counted or cls
+        own_class = own_class or counted is not None
     agent_tok = _agent(head, pred_tok)
     if agent_tok is None and inner is not None and inner.dep_ == "xcomp":
         agent_tok = _agent(outer, outer)  # "units began clearing": the units clear
@@ -443,7 +452,8 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     existential = _existential(head, pred_tok)
     nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
     tense = "past" if euphemism is not None else _tense(outer)
-    measure, counts = _measure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base)
+    measure, counts = _measure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base,
+                               own_class)
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
         # "put the figure at 8,500" (an earlier claim's measure), "put the death toll at five"
         counts = lex["counts"].get(classes.get(lemma(theme_tok), ""), "ref")
@@ -479,10 +489,12 @@ def _negating():
 
 
 def _measure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: dict,
-             text: str, base: int) -> tuple[int | None, str | None]:
+             text: str, base: int, own_class: bool = True) -> tuple[int | None, str | None]:
     """The claim's main figure (index into ``quantities``) and what it counts;
     ``pred`` is the proposition's predicate lemma, ``text`` the claim's words
-    starting at article offset ``base``."""
+    starting at article offset ``base``; ``own_class``: ``cls`` is the
+    predicate's own (else read from an argument word, and what the figure
+    itself counts comes first: "after the march: 23 officers injured")."""
     if not quantities:
         return None, None
     span_lo = min(t.idx for t in head.subtree)
@@ -507,8 +519,8 @@ def _measure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: 
         return k, "duration"
     if q.unit == "%":
         return k, None
+    if cls in lex["counts"] and (own_class or q.of not in OF_COUNTS):
+        return k, lex["counts"][cls]  # the clause's own class first: "the toll rises to four as X recovers a missing man"
     if q.of in OF_COUNTS:
         return k, OF_COUNTS[q.of]
-    if cls in lex["counts"]:
-        return k, lex["counts"][cls]
     return k, None

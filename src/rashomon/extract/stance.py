@@ -41,6 +41,7 @@ REPORT_NOUNS = {"report", "claim", "allegation", "account", "rumour", "rumor", "
                 "suggestion", "assertion"}
 ANAPHORS = {"that", "this", "it", "these", "those", "which"}
 DEMONSTRATIVES = {"that", "this", "these", "those"}
+FIGURE_NOUNS = {"figure", "estimate", "number", "toll", "count", "tally", "version", "account"}
 """An object that points at an earlier statement ("rejected that"); "rejected it" may point at
 an offer as well as at a statement, so it is left to the predicate ("reject" an offer)."""
 FIRST_PERSON = {"we", "our", "us", "i", "my", "me", "ours"}
@@ -68,7 +69,13 @@ def lexicon() -> dict:
         "phrasal": frozenset(tuple(p) for p in raw["negating"]["phrasal"]),
         "information": frozenset(raw["information"]["nouns"]),
         "message": frozenset(raw["report"]["nouns"]),
+        "unsupported": frozenset(raw["falsity"]["unsupported"]),
     }
+
+
+def stance_verbs() -> dict[str, str]:
+    """Stance verb lemma → class ("deny", "report", …) of ``data/stance.yaml``."""
+    return lexicon()["verbs"]
 
 
 @dataclass
@@ -89,9 +96,9 @@ def _subject(verb):
 
 
 def _np_text(tok) -> str:
-    """The words of a noun phrase, without relative or complement clauses."""
-    toks = [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "ccomp", "appos") and a.i != tok.i
-                                              for a in _path(t, tok))]
+    """The words of a noun phrase, without relative or complement clauses and punctuation."""
+    toks = [t for t in tok.subtree if not t.is_punct and not any(
+        a.dep_ in ("relcl", "acl", "ccomp", "appos") and a.i != tok.i for a in _path(t, tok))]
     return " ".join(t.text for t in toks) if toks else tok.text
 
 
@@ -123,7 +130,8 @@ def _stance_of(cls: str, negated: bool) -> str:
 def _governed(verb, lo: int, hi: int):
     """The proposition a stance verb governs inside tokens [lo, hi): its clausal
     complement, or the clause of its object noun ("rejects claims that P")."""
-    kids = [c for c in verb.children if c.dep_ in CLAUSE_CHILD and lo <= c.i < hi and c.pos_ in ("VERB", "AUX")]
+    kids = [c for c in verb.children if c.dep_ in CLAUSE_CHILD and lo <= c.i < hi
+            and (c.pos_ in ("VERB", "AUX") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"))]  # "says five dead"
     # a "that" clause first, then a clausal complement ("rejects claims circulating online that P")
     kids.sort(key=lambda c: (not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children), c.dep_ != "ccomp"))
     if kids:
@@ -179,6 +187,16 @@ def _message_clause(verb, lo: int, hi: int, lex):
                 and any(c.dep_ in SUBJECTS for c in t.children):
             return t
     return None
+
+
+def _points_back(noun) -> bool:
+    """Whether a subject points at an earlier statement: "that", "this", "that
+    account", "the union's figure", "these claims"."""
+    if noun.lower_ in ANAPHORS:
+        return True
+    if any(c.lower_ in ANAPHORS and c.dep_ == "det" for c in noun.children):
+        return True
+    return lemma(noun) in FIGURE_NOUNS | REPORT_NOUNS and any(c.dep_ == "poss" for c in noun.children)
 
 
 def _combine(outer: str, inner: str) -> str:
@@ -250,12 +268,17 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
             inner = _that_clause(subj)
             if inner is not None:
                 return StanceReading(inner, "denies", "false", None)
-            if subj.lower_ in ANAPHORS or any(c.lower_ in ANAPHORS and c.dep_ == "det" for c in subj.children):
+            if _points_back(subj):
                 return StanceReading(root, "denies", root.text, None, anaphoric=True)
             if lemma(subj) in REPORT_NOUNS:  # "Reports of a dozen deaths are simply wrong"
                 of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"), None)
                 return StanceReading(of if of is not None else subj, "denies", "false", None)
+    # "the union's figure was not supported by the records": counter-evidence denies the figure
+    if lemma(root) in lex["unsupported"] and negation_cue(root) is not None:
+        subj = subj or next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and _points_back(subj):
+            return StanceReading(root, "denies", root.text, None, anaphoric=True)
     # "it is unlikely / unclear that P", "X was very unlikely to explain Y"
     for c in [root] + [c for c in root.children if c.dep_ in ("acomp", "attr")]:
         lc = lemma(c)
@@ -275,6 +298,9 @@ def _above(root, lex) -> StanceReading | None:
         if t.dep_ not in CLAUSE_CHILD + ("acl", "relcl") or t.head.i == t.i:
             return None
         h = t.head
+        lo, hi = sorted((t.i, h.i))
+        if any(x.text == ";" for x in t.doc[lo:hi]):
+            return None  # "the toll rises to four; union insists five died": no cue across a semicolon
         if t.dep_ in ("acl", "relcl"):  # "claims that P", "denied reports that P"
             noun = h
             h = noun.head
