@@ -45,6 +45,10 @@ PEOPLE_UNITS = {"people", "persons", "individuals", "civilians", "residents", "w
                 "servicemen", "peacekeepers", "children", "refugees", "evacuees", "victims", "patients",
                 "passengers", "villagers", "dockers", "staff", "personnel", "members", "firefighters", "police"}
 GENERAL = "people"
+MOVES = {"rise", "raise", "increase", "climb", "grow", "jump", "update", "revise", "lower", "decrease", "drop",
+         "reduce", "fall"}
+"""Verbs that move a figure to a new value: a holder's revision ("raised the toll to four")."""
+COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
 _NAME = re.compile(r"[\w'’.-]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -56,6 +60,8 @@ def _counts_people(q: Quantity, counts: str) -> bool:
     points during the march" does not count marchers)."""
     if counts not in PEOPLE_COUNTS or q.of in ("killed", "wounded", "detained", "arrested", "evacuated", "missing"):
         return True
+    if q.unit is None and q.of is None and counts in COUNT_PEOPLE_ALONE:
+        return True  # "raised the death toll to four": a toll counts people
     return q.unit is not None and (q.unit in PEOPLE_UNITS or q.unit.rstrip("s") in PEOPLE_UNITS)
 
 
@@ -249,7 +255,29 @@ class View:
         if self.existential:
             return self.exists is True and key in self.mentions
         # "the law asks for an inspection" says nothing of whether one took place
-        return not self.negative and not self.intensional and key in self.mentions
+        if self.negative or self.intensional:
+            return False
+        # "the unit had been inspected" says an inspection took place: the key names the predicate's act
+        return key in self.mentions or (self.parts.tense == "past" and self.klass not in _ABSENCE
+                                        and nominalises(key, self.predicate))
+
+
+_ABSENCE = frozenset({"absence"})
+
+
+def nominalises(noun: str, verb: str | None) -> bool:
+    """Whether ``noun`` names the act of ``verb`` ("inspection" of "inspect",
+    "warning" of "warn"): one class of ``data/predicates.yaml`` and a shared
+    stem (a common start as long as the verb but its last letter, four at least)."""
+    if not verb or predicate_lexicon()["class"].get(noun) is None or \
+            predicate_lexicon()["class"].get(noun) != predicate_lexicon()["class"].get(verb):
+        return False
+    n = 0
+    for x, y in zip(noun, verb):
+        if x != y:
+            break
+        n += 1
+    return n >= max(4, len(verb) - 1)
 
 
 @dataclass
@@ -262,21 +290,34 @@ class Story:
     main_places: frozenset = frozenset()
     groups: dict[str, frozenset] = field(default_factory=dict)
     themes: dict[str, str] = field(default_factory=dict)
+    revised: list = field(default_factory=list)
 
     @classmethod
     def read(cls, vs: list[View], main_places: frozenset = frozenset()) -> "Story":
         groups: dict[str, set] = {}
         themes: dict[str, Counter] = {}
+        revised = []
         for v in vs:
             if not v.comparable:
                 continue
+            if v.measure is not None and v.predicate in MOVES:  # "raised the death toll to four, from three"
+                revised.append(v)
             if v.group is not None:
                 groups.setdefault(v.counts, set()).add(v.group)
             key = attribution_key(v.klass)
             if key:
                 themes.setdefault(key, Counter()).update(specific_theme(v))
         return cls(main_places, {k: frozenset(g) for k, g in groups.items()},
-                   {k: c.most_common(1)[0][0] for k, c in themes.items() if c})
+                   {k: c.most_common(1)[0][0] for k, c in themes.items() if c}, revised)
+
+    def superseded(self, old: View, other: View) -> bool:
+        """Whether ``old``'s figure was replaced by its own holder's later one
+        ("raised the toll to four, from three") that ``other``'s figure fits: the
+        disagreement is the revision's, not a dispute."""
+        from rashomon.extract.quantities import compatible
+
+        return any(r.counts == old.counts and r.same_holder(old) and not compatible(r.measure, old.measure)
+                   and compatible(r.measure, other.measure) for r in self.revised)
 
     def groups_meet(self, a: View, b: View) -> bool:
         """Whether two figures count the same group of people: the same group, or

@@ -640,7 +640,7 @@ def _resolve_references(claims: list[Claim]) -> None:
         if p.theme and p.theme.lower() in PRONOUN_THEMES and not p.theme_heads:
             for e in earlier[:PRONOUN_WINDOW]:
                 # "it" stands for a singular noun: a head written as its own lemma ("its offer", not "the families")
-                heads = [h for h in (e.proposition.theme_heads if e.proposition else ()) if h in _words(e.proposition.theme)]
+                heads = [h for h in (e.proposition.theme_heads if e.proposition else ()) if h in _words(e.text)]
                 if heads:
                     p.theme_heads, p.theme_modifiers = heads, list(e.proposition.theme_modifiers)
                     p.theme_of = list(e.proposition.theme_of)
@@ -797,7 +797,7 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
             st = read_stance(beside, lo, hi, None)
     parts = read_parts(st.head, quantities, ctext, start)
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
-    if holder is None and parts.predicate in FIGURE_VERBS and parts.counts and parts.agent:
+    if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
         holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
     parts.nouns = list(dict.fromkeys(t.lower_ for t in ix.toks[lo:hi] if t.pos_ in ("NOUN", "PROPN")))

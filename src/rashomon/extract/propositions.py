@@ -59,7 +59,7 @@ ch. 45 "verbs of change of state"): "the dam collapsed" names no agent."""
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
-GIVE = {"give", "issue", "make", "sign"}  # light verbs whose subject does the act their object names
+GIVE = {"give", "issue", "make", "sign", "put", "set"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
                "shoot", "throw", "hear", "see", "go_off", "carry_out", "receive", "find"}
@@ -412,6 +412,9 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     words = _content(args + ([pred_tok] if pred_tok.i != head.i else []))
     absent = [lemma(g) for prep in kids if prep.dep_ == "prep" and prep.lower_ == "without"
               for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    # "asked it to schedule the overdue inspection": a noun its absence adjective says is missing
+    absent += [lemma(t) for t in args if t.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and classes.get(lemma(c)) in lex["absence"] for c in t.children)]
     cls = classes.get(lem) or classes.get(lemma(head))
     own_class = cls is not None
     if cls is None:  # a class read from the arguments ("five workers were found dead"), never a responsibility
@@ -451,6 +454,10 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         cls = classes.get(lem) or cls
     existential = _existential(head, pred_tok)
     nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
+    if cls in lex["absence"]:  # "the unit was overdue for inspection": the inspection is what is missing
+        missing = [g for prep in pred_tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                   for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        nouns = missing or nouns
     tense = "past" if euphemism is not None else _tense(outer)
     measure, counts = _measure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base,
                                own_class)

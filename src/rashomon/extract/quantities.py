@@ -15,7 +15,7 @@ of") and their qualifiers:
 ``at most``    at most, up to, no more than, a maximum of
 ``about``      about, around, some, approximately, roughly, nearly, almost,
                close to, an estimated, circa
-``range``      between X and Y, from X to Y, X to Y, X-Y, X or Y (``high`` = Y)
+``range``      between X and Y, from X to Y, X to Y, X-Y, X or Y, X, perhaps Y (``high`` = Y)
 ``several``    several hundred/thousand (value 3 × scale, ``high`` 9 × scale)
 ``dozens``     dozens (of) (value 24, ``high`` 99); also ``hundreds``,
                ``thousands``, ``scores``
@@ -30,8 +30,9 @@ a counted noun follows), dates ("September 19", "19 September", "Sept. 27",
 "21st"), clock times ("1:00 p.m.", "10:33", "six o'clock"), ordinals, labelled identifiers
 ("Article 4", "Question 1", "Resolution 2334"), numbers glued to letters or
 hyphens ("USD103.43", "F-16", "44-Day War"), phone numbers and slashed dates,
-and a bare "one" (a pronoun or article more often than a count) unless a
-counted noun follows.
+a bare "one" (a pronoun or article more often than a count) unless a
+counted noun follows, and an age set off by commas after a name ("Andreas
+Kouris, 34, a welder").
 
 Units and counted events come from ``data/frames.yaml`` (``units``,
 ``counted_events``). All offsets are code-point offsets into the article text
@@ -327,6 +328,10 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if prev.lower().rstrip(".") in LABELS or (prev.istitle() and prev.lower() in LABELS):
                 i = j
                 continue
+            if kind == "digits" and prev == "," and nxt in (",", ";", ")") and i > 1 and toks[i - 2][0][:1].isupper() \
+                    and value < 120:
+                i = j
+                continue  # an age after a name: "Andreas Kouris, 34, a welder"
             if kind == "digits" and _FOUR_DIGITS.fullmatch(tok) and 1800 <= value <= 2100 and j == i + 1:
                 if not (nxt_l in units and nxt_l not in TIME_UNITS):
                     i = j
@@ -352,10 +357,12 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                     approx = label
                     qtext_start = toks[first - k][1]
                     break
-        # ranges: between X and Y / from X to Y / X to Y / X-Y / X or Y
+        # ranges: between X and Y / from X to Y / X to Y / X-Y / X or Y / X, perhaps Y
         if kind in ("digits", "words") and approx in (None,):
-            if low(i - 1) == "between" and nxt_l == "and" or nxt_l in ("to", "-", "–", "or") and j + 1 < n:
-                r2 = _value_at(toks, j + 1)
+            skip = 2 if nxt_l == "," and low(j + 1) in _MAYBE else 1
+            if low(i - 1) == "between" and nxt_l == "and" or (nxt_l in ("to", "-", "–", "or") or skip == 2) \
+                    and j + skip < n:
+                r2 = _value_at(toks, j + skip)
                 if r2 is not None and (nxt_l != "or" or low(i - 1) != "either"):
                     hv, j2 = r2
                     if hv > value and not _is_month(toks[j2][0] if j2 < n else ""):
@@ -454,6 +461,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
     return out
 
 
+_MAYBE = {"perhaps", "possibly", "maybe", "probably"}  # "four, perhaps five, workers": four to five
 _PARTITIVE_DETERMINERS = {"our", "their", "the", "its", "his", "her", "my", "your", "these", "those"}
 _PHONE = re.compile(r"\+?\(?\d[\d ().\-]{6,}\d")
 
