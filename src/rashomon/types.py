@@ -236,6 +236,9 @@ class PropositionParts(Record):
     phrase denies ("moved in without warning" → warning). ``copular``: the
     predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
     are the lowercase nouns of the whole clause, the things it mentions.
+    ``partitive``: the figure names no noun and follows a larger count of
+    people in the article ("we treated 61 people … nine had wounds"): a part of
+    that count, not a total.
     """
 
     predicate: str | None = None
@@ -257,6 +260,7 @@ class PropositionParts(Record):
     absent: list[str] = Field(default_factory=list)
     copular: bool = False
     nouns: list[str] = Field(default_factory=list)
+    partitive: bool = False
 
 
 class Claim(Record):

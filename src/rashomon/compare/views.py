@@ -221,6 +221,8 @@ class View:
         self.counts = self.group = None
         if p is None or p.measure is None or p.measure >= len(src.quantities) or not p.counts:
             return
+        if p.partitive:
+            return  # "we treated 61 people … nine had wounds": a part of an earlier count, not a toll
         q = src.quantities[p.measure]
         if (RUNNING.search(c.text) or EARLIER.search(c.text)) and q.approx in (None, "exact") \
                 and p.counts in PEOPLE_COUNTS:
@@ -259,10 +261,17 @@ class View:
             return False
         # "the unit had been inspected" says an inspection took place: the key names the predicate's act
         return key in self.mentions or (self.parts.tense == "past" and self.klass not in _ABSENCE
-                                        and nominalises(key, self.predicate))
+                                        and nominalises(key, self.predicate) and not speech_act(self.predicate))
 
 
 _ABSENCE = frozenset({"absence"})
+
+
+def speech_act(verb: str | None) -> bool:
+    """Whether a verb reports words ("warned that …"), not the event its noun names."""
+    from rashomon.extract.stance import stance_verbs
+
+    return verb in stance_verbs()
 
 
 def nominalises(noun: str, verb: str | None) -> bool:

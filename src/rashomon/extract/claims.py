@@ -578,12 +578,18 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
 FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 REFERENCE_WINDOW = 4  # claims back that an anaphoric denial or "the figure" may point to
 CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
-PRONOUN_WINDOW = 2  # claims back that a pronoun theme ("rejected it") may point to
+PRONOUN_WINDOW = 2
+PEOPLE = {"people", "persons", "protesters", "patients", "workers", "civilians", "residents"}  # claims back that a pronoun theme ("rejected it") may point to
 PRONOUN_THEMES = {"it", "this", "that", "them", "these", "those"}
 
 
 def _words(text: str | None) -> set[str]:
     return {w.lower() for w in _LETTERS.findall(text or "")}
+
+
+def _bare(q) -> bool:
+    """A figure with no counted noun ("Nine had wounds")."""
+    return q.unit is None and q.of in (None, "killed", "wounded")
 
 
 def _possessor(theme: str | None) -> set[str]:
@@ -616,7 +622,9 @@ def _resolve_references(claims: list[Claim]) -> None:
     * "put the figure at N": ``counts`` of the nearest earlier measure, and its
       unit when the figure names none ("the figure" counts what it counted);
     * a pronoun theme ("every family has rejected it"): the theme nouns of the
-      nearest earlier claim within ``PRONOUN_WINDOW`` claims that has them."""
+      nearest earlier claim within ``PRONOUN_WINDOW`` claims that has them;
+    * a figure with no noun after a larger count of people ("we treated 61
+      people … nine had wounds") is ``partitive``: a part of that count."""
     for i, c in enumerate(claims):
         earlier = claims[max(0, i - REFERENCE_WINDOW):i][::-1]
         if c.refers_to is not None:
@@ -637,6 +645,11 @@ def _resolve_references(claims: list[Claim]) -> None:
             if ante is not None and p.measure is not None and c.quantities[p.measure].unit is None:
                 aq = ante.quantities[ante.proposition.measure]
                 c.quantities[p.measure] = c.quantities[p.measure].model_copy(update={"unit": aq.unit, "of": aq.of})
+        if p.measure is not None and p.counts not in (None, "ref") and _bare(c.quantities[p.measure]):
+            p.partitive = any(e.proposition is not None and e.proposition.measure is not None
+                              and e.quantities[e.proposition.measure].unit in PEOPLE
+                              and e.quantities[e.proposition.measure].value > c.quantities[p.measure].value
+                              for e in earlier)
         if p.theme and p.theme.lower() in PRONOUN_THEMES and not p.theme_heads:
             for e in earlier[:PRONOUN_WINDOW]:
                 # "it" stands for a singular noun: a head written as its own lemma ("its offer", not "the families")
