@@ -11,7 +11,8 @@ sets ``Claim.event`` to ``"main"`` or ``"background:<why>"``:
 * ``year``: the claim's own date (``Claim.time``) or a year written in it
   falls in another year than the corpus's main one ("In 2017 the tank fire …",
   "since 1991");
-* ``named``: the claim names an earlier event ("the 44-Day War");
+* ``named``: the claim names an earlier event ("the 44-Day War": a name with
+  a word of ``_NAMED``);
 * ``standing``: a present-tense clause with a standing-fact noun or verb of
   ``data/predicates.yaml`` (``background``: "processes 90,000 barrels a day",
   "a city of 120,000 inhabitants", "employs 850 people").
@@ -28,6 +29,8 @@ from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NAMED = re.compile(r"(?i)\b(?:war|conflict|uprising|revolution|genocide|massacre|crisis|intifada|invasion|"
+                    r"occupation|siege|earthquake|tsunami|hurricane|pandemic|olympics|games|cup|summit)\b")
 _AGO = re.compile(r"(?i)\b(?:\w+|\d+)\s+(?:years|decades)\s+ago\b|\bsince\s+(?:1[89]\d\d|20\d\d)\b")
 
 
@@ -44,8 +47,8 @@ def _why(c: Claim, art: Article | None, year: str | None, lex: dict) -> str | No
         ay = (art.reference_date or art.published or "")[:4]
         if art.period_flag or (year and ay and ay != year):
             return "period"
-    if c.event_text:
-        return "named"
+    if c.event_text and _NAMED.search(c.event_text):
+        return "named"  # "the 44-Day War"; a place the tagger calls an event ("Constitution Bridge") is not one
     if year:
         t = c.time.start[:4] if c.time is not None else None
         written = _YEAR.findall(c.text)

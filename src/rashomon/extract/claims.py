@@ -601,11 +601,13 @@ def _possessor(theme: str | None) -> set[str]:
 
 
 def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
-    """Whether tokens [lo, hi) hold a clause besides a reporting verb: a clausal
-    complement or coordinated clause ("She did not rule out that the wall had
-    cracked, but said …" is a claim; "a top official has said" is not)."""
-    return any(ix.toks[i].dep_ in ("ccomp", "xcomp", "advcl") and ix.toks[i].pos_ in VERBAL
-               and lo <= ix.heads[i] < hi for i in _between(ix.finite, lo, hi))
+    """Whether tokens [lo, hi) hold a clause besides a reporting verb: a verb of
+    its own that is not a cue ("She did not rule out that the wall had cracked,
+    but said …" and "He blamed X for the riot and said" are claims; "a top
+    official has said" is not)."""
+    verbs = stance_verbs()
+    return any(ix.toks[i].pos_ == "VERB" and verbs.get(lemma(ix.toks[i])) != "report"
+               for i in _between(ix.finite, lo, hi))
 
 
 def _holder_key(c: Claim) -> str:
