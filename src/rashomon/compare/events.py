@@ -49,14 +49,17 @@ def _why(c: Claim, art: Article | None, year: str | None, lex: dict) -> str | No
             return "period"
     if c.event_text and _NAMED.search(c.event_text):
         return "named"  # "the 44-Day War"; a place the tagger calls an event ("Constitution Bridge") is not one
-    if year:
-        t = c.time.start[:4] if c.time is not None else None
-        written = _YEAR.findall(c.text)
-        if (t and t != year) or (written and year not in written and all(w != year for w in written)):
-            return "year"
-    if _AGO.search(c.text):
-        return "year"
+    # the clause's own time words when its parse gave them ("mined after they seized it in 2022" is not dated 2022)
     p = c.proposition
+    when = p.time if p is not None else c.text
+    if year and when:
+        own = c.time is not None and (p is None or (c.time.text or "") in when)
+        t = c.time.start[:4] if own else None
+        written = _YEAR.findall(when)
+        if (t and t != year) or (written and year not in written):
+            return "year"
+    if when and _AGO.search(when):
+        return "year"
     if p is not None and p.tense == "present" and p.measure is not None:
         words = set(p.theme_words) | {p.predicate or ""}
         if words & lex["background_nouns"] or (p.predicate or "") in lex["background_verbs"]:

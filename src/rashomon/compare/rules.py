@@ -118,7 +118,8 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
 def _existence(a: View, b: View) -> tuple[str, str, str | None] | None:
     for neg, pos in ((a, b), (b, a)):
         keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k))
-        if keys:
+        focus = neg.focus(keys)
+        if keys and (not focus or focus & pos.mentions_text()):
             what = " ".join(keys)
             return "contradicts", (f"{_who(neg)} says there was no {what} ({neg.stance_word()}); "
                                    f"{_who(pos)} says there was"), "negation"

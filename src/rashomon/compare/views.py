@@ -248,6 +248,21 @@ class View:
         used or did not happen ("No tear gas was used", "without warning")."""
         return key in self.absent or (self.exists is False and key in self.keys)
 
+    def mentions_text(self) -> frozenset:
+        """Every singular word of the claim's text."""
+        return mentions(self.text)
+
+    def focus(self, keys) -> frozenset:
+        """The degree words a denial of ``keys`` bears on: a word of
+        ``negation_focus`` standing before a key ("no immediate risk" denies an
+        immediate one, not any: Blanco & Moldovan 2011, the focus of negation)."""
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", self.text)]
+        out = set()
+        for i, w in enumerate(words):
+            if w in predicate_lexicon()["focus"] and any(singular(x) in keys for x in words[i + 1:i + 5]):
+                out.add(w)
+        return frozenset(out)
+
     def asserts_existence(self, key: str) -> bool:
         """Whether this claim takes the thing ``key`` names to have existed, been
         used or happened: an affirmed claim that mentions it ("nine had wounds

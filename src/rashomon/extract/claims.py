@@ -812,6 +812,11 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
             st = read_stance(beside, lo, hi, None)
     parts = read_parts(st.head, quantities, ctext, start)
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
+    if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
+            holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):
+        subj = next((c for c in (root.children if st.head.i == root.i else st.head.head.head.children)
+                     if c.dep_ == "nsubj"), None)
+        holder = " ".join(t.text for t in subj.subtree) if subj is not None else None  # "the Kremlin blamed X"
     if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
         holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
     stance = commitment(st.head, st.stance, holder)

@@ -36,7 +36,7 @@ ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "pobj", "prep", "agen
             "poss", "npadvmod", "oprd", "dative", "appos", "conj", "cc", "det", "nummod", "quantmod", "prt")
 SKIP_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "parataxis", "punct", "mark", "csubj")
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "VERB", "NUM")
-LIGHT = {"have", "come", "get", "take", "make", "give", "be", "put", "go", "do", "lie", "play"}
+LIGHT = {"have", "come", "get", "take", "make", "give", "be", "put", "go", "do", "lie", "play", "bear", "commit"}
 STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
         "which", "who", "what", "some", "any", "all", "each", "every", "other", "such", "own", "same", "one",
         "people", "thing", "lot", "part", "kind", "way", "time", "day", "year", "number", "figure", "more",
@@ -59,7 +59,7 @@ ch. 45 "verbs of change of state"): "the dam collapsed" names no agent."""
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
-GIVE = {"give", "issue", "make", "sign", "put", "set"}  # light verbs whose subject does the act their object names
+GIVE = {"give", "issue", "make", "sign", "put", "set", "commit", "carry"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
                "shoot", "throw", "hear", "see", "go_off", "carry_out", "receive", "find"}
@@ -96,6 +96,7 @@ def lexicon() -> dict:
             "by_group": frozenset(counts[n] for n, e in raw["classes"].items() if e.get("by_group")),
             "absence": frozenset({"absence"}), "groups": raw["groups"],
             "intensional": frozenset(raw["intensional"]["words"]),
+            "focus": frozenset(raw["negation_focus"]["words"]),
             "euphemisms": {w: name for name, ws in raw["euphemisms"].items() if name != "source" for w in ws},
             "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *EXISTENTIAL, *(
                 w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
@@ -195,6 +196,21 @@ def _cause(head):
     return None
 
 
+def _noun_agent(noun):
+    """Who does what an event noun names: its "by" phrase ("the attack on the dam
+    by the occupiers"), its possessor ("Russia's attack"), or a nationality
+    adjective ("Ukrainian sabotage"); None."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")):
+            return c
+    return None
+
+
 def _agent(head, pred_tok):
     """Who acts or causes: passive "by" agent, active subject, "came from X",
     "at the request/order of X"; for an unaccusative verb ("collapsed",
@@ -219,13 +235,18 @@ def _agent(head, pred_tok):
                 poss = next((g for g in obj.children if g.dep_ == "poss"), None)
                 if poss is not None:
                     return poss
+    if pred_tok.i != head.i and pred_tok.pos_ == "NOUN" and lexicon()["class"].get(lemma(pred_tok)) in \
+            lexicon()["responsibility"]:
+        found = _noun_agent(pred_tok)  # "this is sabotage by the Ukrainian side"
+        if found is not None:
+            return found
     if head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
         return None
     if lemma(head) in UNACCUSATIVE and not any(c.dep_ == "dobj" for c in head.children):
         return _cause(head)
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subj is not None and (pred_tok.i == head.i or (pred_tok.dep_ == "dobj" and lemma(head) in GIVE)):
-        return subj  # "she gave the order": she ordered
+    if subj is not None and (pred_tok.i == head.i or (pred_tok.dep_ != "nsubj" and lemma(head) in GIVE)):
+        return subj  # "she gave the order": she ordered; "committed an act of terror"
     if subj is not None and lexicon()["class"].get(lemma(pred_tok)) == "cause":
         return subj  # "X was responsible for Y", "X lay behind Y"
     return None
@@ -333,6 +354,24 @@ def _place(head) -> str | None:
     return "; ".join(out) or None
 
 
+def _time_words(head) -> str | None:
+    """The words that date a clause's own predicate and its arguments ("In 2019
+    the strike cost …", "a fire at the plant in August 2017 injured two"), not
+    those of a clause inside it ("mined after they seized the plant in 2022")
+    nor of the verb that reports it: its date and time entities, "; "-joined."""
+    out, run = [], []
+    for t in _arguments(head):
+        if t.ent_type_ in ("DATE", "TIME") and (not run or t.i == run[-1].i + 1):
+            run.append(t)
+            continue
+        if run:
+            out.append(" ".join(x.text for x in run))
+        run = [t] if t.ent_type_ in ("DATE", "TIME") else []
+    if run:
+        out.append(" ".join(x.text for x in run))
+    return "; ".join(out) or None
+
+
 def _tense(head) -> str:
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "could", "might", "should"} and "have" in aux and head.tag_ == "VBN":
@@ -357,7 +396,11 @@ def _light_predicate(head, lem: str, classes: dict):
     if lem not in classes and subj is not None and lemma(head) == "come" and lemma(subj) in classes:
         return subj  # "the order came from the ministry"
     if lem not in classes and obj is not None and lemma(obj) in classes:
-        return obj  # "nine had wounds", "put the death toll at five"
+        return obj  # "nine had wounds", "put the death toll at five", "bears responsibility"
+    if obj is not None and lemma(obj) == "act":  # "committed another act of terror"
+        of = next(iter(_of_nouns(obj)), None)
+        if of is not None and lemma(of) in classes:
+            return of
     return head
 
 
@@ -428,7 +471,12 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
                         and lex["class"].get(lemma(c)) in lex["counts"]), None)
         cls = counted or cls
         own_class = own_class or counted is not None
-    agent_tok = _agent(head, pred_tok)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    nominal = subj is not None and cls not in lex["responsibility"] and lex["class"].get(lemma(subj)) \
+        in lex["responsibility"] and _noun_agent(subj) is not None and _noun_agent(subj).dep_ == "pobj"
+    if nominal:  # "the attack on the dam by the occupiers has turned the river into …": an attack by them
+        pred_tok, lem, cls = subj, lemma(subj), lex["class"].get(lemma(subj))
+    agent_tok = _noun_agent(subj) if nominal else _agent(head, pred_tok)
     if agent_tok is None and inner is not None and inner.dep_ == "xcomp":
         agent_tok = _agent(outer, outer)  # "units began clearing": the units clear
     if agent_tok is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
@@ -436,10 +484,14 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     if cls is None and agent_tok is not None and agent_tok.head.dep_ == "prep" and agent_tok.head.lower_ == "of":
         cls = classes.get(lemma(agent_tok.head.head))  # "at the request of X": X ordered it
     theme_tok = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
-    if theme_tok is not None and theme_tok.dep_ == "dobj" and lem == f"{lemma(head)}_{lemma(theme_tok)}":
-        theme_tok = None  # "took place", "lost their lives": the object is part of the predicate
-    if theme_tok is None and pred_tok.i != head.i:
-        theme_tok = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if nominal:  # "the attack on the dam by X": the dam
+        theme_tok = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
+                          for g in p.children if g.dep_ == "pobj"), None)
+    elif theme_tok is not None and theme_tok.dep_ == "dobj" and (
+            lem == f"{lemma(head)}_{lemma(theme_tok)}" or (pred_tok.i != head.i and lemma(head) in ("bear", "commit"))):
+        theme_tok = None  # "took place", "bears responsibility", "committed an act of terror": part of the predicate
+    if theme_tok is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
+        theme_tok = next((c for c in kids if c.dep_ == "nsubj"), None)  # "the unit was overdue": the unit
     information = pred_tok.lower_ in _information() or lemma(pred_tok) in _information()
     negated = negation_cue(head) is not None or (pred_tok.i != head.i and negation_cue(pred_tok) is not None)
     if flip or lexical_negation(head, negating, phrasal) or negating_head is not None:
@@ -471,7 +523,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         predicate=lem, predicate_class=cls, negated=negated,
         agent=_np(agent_tok) if agent_tok is not None else None,
         theme=_np(theme_tok) if theme_tok is not None else None,
-        theme_words=words, measure=measure, counts=counts, place=_place(head),
+        theme_words=words, measure=measure, counts=counts, place=_place(head), time=_time_words(outer),
         clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None, tense=tense,
         theme_heads=list(dict.fromkeys(lemma(t) for t in nouns if not _is_of(t, nouns))),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
