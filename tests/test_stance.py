@@ -83,3 +83,85 @@ def test_clock_times(text, minutes):
     from rashomon.extract.propositions import clock_times
 
     assert clock_times(text) == minutes
+
+
+def claims_of(nlp, text):
+    return extract_claims(Article(id="a0", name="t", path="t", text=text), nlp(text), [])
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # euphemisms of death (data/predicates.yaml `euphemisms`): the class, a reported past
+    ("Four of our colleagues went to the mine that morning and will never come home.", "predicate_class", "death"),
+    ("Four of our colleagues went to the mine that morning and will never come home.", "tense", "past"),
+    ("Two of the crew lost their lives.", "counts", "death"),
+    # an aspectual verb carries the verb it begins
+    ("Bailiffs began clearing the camp at dawn.", "predicate", "clear"),
+    ("Bailiffs began clearing the camp at dawn.", "theme_heads", ["camp"]),
+    ("The operation to clear the camp had begun only after midnight.", "predicate", "clear"),
+    # "without X" denies X
+    ("The riot police moved in without warning.", "absent", ["warning"]),
+    # a counterfactual reports nothing that happened
+    ("A wider cordon would have kept the crowd out of the square.", "tense", "conditional"),
+    # "accused X of doing Y": X did Y
+    ("The rebels accused the army of shelling the market.", "agent", "the army"),
+    ("The rebels accused the army of shelling the market.", "predicate", "shell"),
+    # an event noun with its agent in the subject ("the attack on X by Y has …")
+    ("The attack on the depot by the militia has cut power to the city.", "agent", "the militia"),
+    ("The attack on the depot by the militia has cut power to the city.", "theme_heads", ["depot"]),
+    # an unaccusative verb names what it followed from, not its subject
+    ("The roof collapsed after a series of artillery strikes.", "agent", "a series of artillery strikes"),
+    # "overdue for inspection": the inspection is what is missing
+    ("The bridge was overdue for inspection.", "theme_heads", ["inspection"]),
+    ("The bridge was overdue for inspection.", "predicate_class", "absence"),
+    # a verb that moves a figure counts what its subject counts
+    ("The death toll rose to twelve on Friday.", "counts", "death"),
+])
+def test_proposition_parts(nlp, text, field, value):
+    assert getattr(first(nlp, text).proposition, field) == value, text
+
+
+def test_blame_is_held_by_its_subject(nlp):
+    c = first(nlp, "The governor blamed the contractors for the flood.")
+    assert c.holder_text == "The governor" and c.proposition.agent == "the contractors"
+    assert c.proposition.predicate_class == "cause" and c.proposition.theme == "the flood"
+
+
+def test_counter_evidence_denies_the_figure_of_its_owner(nlp):
+    text = ("The guild said nine workers died. The mayor said four workers died. "
+            "The owner said the guild's figure was not supported by the payroll records.")
+    cs = claims_of(nlp, text)
+    last = cs[-1]
+    assert last.stance == "denies" and last.polarity == "negated" and last.refers_to is not None
+    assert text[last.refers_to[0]:last.refers_to[1]].startswith("The guild said nine")
+
+
+def test_the_figure_counts_what_the_earlier_figure_counted(nlp):
+    cs = claims_of(nlp, "The guild said 40,000 people marched. The police put the figure at 9,000.")
+    p, q = cs[-1].proposition, cs[-1].quantities[0]
+    assert p.counts == "participants" and q.value == 9000 and q.unit == "people"
+    assert cs[-1].holder_text == "The police"
+
+
+def test_a_pronoun_theme_takes_the_singular_noun_before_it(nlp):
+    cs = claims_of(nlp, "The board said the union had accepted its offer of a raise. The union has rejected it.")
+    assert cs[-1].proposition.predicate == "reject" and cs[-1].proposition.theme_heads == ["offer"]
+
+
+def test_a_statement_that_p_reports_p(nlp):
+    c = first(nlp, "The ministry issued a statement that its troops had not entered the town.")
+    assert (c.polarity, c.stance, c.proposition.predicate) == ("negated", "asserts", "enter")
+
+
+def test_a_quoted_phrase_does_not_cut_its_clause(nlp):
+    cs = claims_of(nlp, 'The agency said there was "no immediate danger" at the dam.')
+    assert len(cs) == 1 and cs[0].polarity == "negated" and cs[0].text.endswith("at the dam.")
+
+
+def test_a_clause_beside_a_cue_is_kept(nlp):
+    text = ('He blamed "outside agitators" for the unrest and said he had invited the strikers to talks.')
+    assert any("blamed" in c.text for c in claims_of(nlp, text))
+
+
+def test_a_figure_without_noun_after_a_larger_count_is_a_part(nlp):
+    cs = claims_of(nlp, "We treated sixty people that night. Nine had wounds from the blast.")
+    assert cs[-1].proposition.partitive is True

@@ -325,7 +325,7 @@ def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
     copular subject), a copular noun's ("What they got was gas and rubber"),
     else an intransitive verb's subject ("the sirens never sounded")."""
     nouns = _head_nouns(theme_tok) if theme_tok is not None else []
-    if pred_tok.i != head.i and pred_tok.pos_ in ("NOUN", "PROPN"):
+    if pred_tok.i != head.i and pred_tok.pos_ in ("NOUN", "PROPN") and pred_tok.dep_ in ("attr", "acomp"):
         nouns += _head_nouns(pred_tok)
     if not nouns and not any(c.dep_ in ("dobj", "attr", "acomp") and lem != f"{lemma(head)}_{lemma(c)}"
                              for c in head.children):
@@ -453,8 +453,9 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     kids = list(head.children)
     args = _arguments(head)
     words = _content(args + ([pred_tok] if pred_tok.i != head.i else []))
-    absent = [lemma(g) for prep in kids if prep.dep_ == "prep" and prep.lower_ == "without"
-              for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    absent = [lemma(g) if g.pos_ == "NOUN" else g.lower_ for prep in kids if prep.dep_ == "prep"
+              and prep.lower_ == "without" for g in prep.children
+              if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]  # "without warning"
     # "asked it to schedule the overdue inspection": a noun its absence adjective says is missing
     absent += [lemma(t) for t in args if t.pos_ == "NOUN" and any(
         c.dep_ == "amod" and classes.get(lemma(c)) in lex["absence"] for c in t.children)]
@@ -481,8 +482,9 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         agent_tok = _agent(outer, outer)  # "units began clearing": the units clear
     if agent_tok is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
         agent_tok = _agent(head.head, head.head)  # "five went to work and never came home": the five
-    if cls is None and agent_tok is not None and agent_tok.head.dep_ == "prep" and agent_tok.head.lower_ == "of":
-        cls = classes.get(lemma(agent_tok.head.head))  # "at the request of X": X ordered it
+    if cls not in lex["responsibility"] and agent_tok is not None and agent_tok.head.dep_ == "prep" \
+            and agent_tok.head.lower_ == "of" and classes.get(lemma(agent_tok.head.head)) == "order":
+        cls = "order"  # "moved in at the request of X": X ordered it
     theme_tok = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
     if nominal:  # "the attack on the dam by X": the dam
         theme_tok = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
