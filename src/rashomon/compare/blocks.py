@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from rashomon.compare.views import View, attribution_key, specific_theme, views
+from rashomon.compare.views import PEOPLE_COUNTS, View, attribution_key, specific_theme, views
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
 
@@ -79,13 +79,49 @@ def participle(lemma: str | None) -> str:
 
 
 def plain(theme: str | None) -> str:
-    """A theme as a label reads it: lowercase, without its negator ("No tear gas" → "tear gas")."""
-    t = (theme or "").strip()
+    """A theme as a label reads it: without its negator or what follows a comma
+    ("No tear gas" → "tear gas"; "no warning , nothing on a loudspeaker" → "warning")."""
+    t = (theme or "").split(" ,")[0].strip().replace(" 's", "'s").replace("€ ", "€").replace("$ ", "$")
     low = t.lower()
     for n in NEGATORS:
         if low.startswith(n):
-            return t[len(n):]
+            t = t[len(n):]
+            break
+    first, _, rest = t.partition(" ")
+    if first.lower() in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that"):
+        t = f"{first.lower()} {rest}".strip()  # "The statutory inspection" inside a label: "the statutory …"
     return t
+
+
+_PAST = {"know": "knew", "give": "gave", "take": "took", "see": "saw", "go": "went", "come": "came",
+         "begin": "began", "fall": "fell", "rise": "rose", "break": "broke", "blow_up": "blew up", "throw": "threw",
+         "shoot": "shot", "lose": "lost", "win": "won", "hold": "held", "lead": "led", "send": "sent",
+         "strike": "struck", "leave": "left", "bring": "brought", "build": "built", "sell": "sold",
+         "pay": "paid", "meet": "met", "find": "found", "hear": "heard", "say": "said", "tell": "told",
+         "get": "got", "make": "made", "run": "ran", "write": "wrote", "speak": "spoke", "drive": "drove",
+         "catch": "caught", "fight": "fought", "think": "thought", "go_off": "went off", "take_place": "took place"}
+
+
+def past(lemma: str | None) -> str:
+    """The simple past of a predicate lemma, for labels ("know" → knew, "sound" → sounded)."""
+    if not lemma:
+        return ""
+    if lemma in _PAST:
+        return _PAST[lemma]
+    verb, _, rest = lemma.partition("_")
+    return f"{_PAST.get(verb) or participle(verb)} {rest}".strip()
+
+
+def gerund(lemma: str | None) -> str:
+    """The -ing form of a predicate lemma, for labels ("clear" → clearing, "move_in" → moving in)."""
+    if not lemma:
+        return ""
+    verb, _, rest = lemma.partition("_")
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        verb = verb[:-1]
+    elif len(verb) in (3, 4) and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        verb += verb[-1]
+    return f"{verb}ing {rest}".strip()
 
 
 def day_label(iso: str | None) -> str:
@@ -102,10 +138,12 @@ def _day(vs: list[View]) -> str:
     return day_label(max(days, key=lambda d: (days[d], d))) if days else ""
 
 
-def _event_noun(vs: list[View]) -> str | None:
+def _event_noun(vs: list[View], story_noun: str | None = None, share: float = 0.5) -> str | None:
+    """The event noun at least ``share`` of ``vs`` name, else ``story_noun``."""
     nouns = predicate_lexicon()["event_nouns"]
     found = Counter(w for v in vs for w in v.mentions & nouns)
-    return max(found, key=lambda w: (found[w], w)) if found else None
+    best = max(found, key=lambda w: (found[w], w)) if found else None
+    return best if best and found[best] >= share * len(vs) else story_noun
 
 
 def _theme_text(vs: list[View], heads: frozenset | None = None) -> str:
@@ -115,12 +153,17 @@ def _theme_text(vs: list[View], heads: frozenset | None = None) -> str:
     return max(found, key=lambda t: (found[t], -len(t))) if found else ""
 
 
-def measure_label(counts: str, vs: list[View]) -> str:
-    """"deaths in the explosion, 14 May 2024", "crowd size at the march, 18 Oct 2025"."""
+def measure_label(counts: str, vs: list[View], story_noun: str | None = None) -> str:
+    """"deaths in the explosion, 14 May 2024", "crowd size at the march, 18 Oct 2025",
+    "cost of the strike"."""
     what = COUNTS_LABEL.get(counts) or f"figure ({counts.replace(':', ' ')})"
-    noun = _event_noun(vs)
+    people = counts in PEOPLE_COUNTS
+    # a toll belongs to the story's event; a sum or a span to the event its own claims name
+    noun = _event_noun(vs, story_noun if people else None, share=0.5 if people else 0.25) \
+        if people or counts.startswith("money") or counts == "duration" else None
     if noun:
-        what += f" {'at' if noun in GATHERINGS else 'in'} the {noun}"
+        prep = "at" if people and noun in GATHERINGS else ("in" if people else "of")
+        what += f" {prep} the {noun}"
     day = _day(vs)
     return f"{what}, {day}" if day else what
 
@@ -168,15 +211,23 @@ def _existence_label(negs: list[View], keys: set[str]) -> str:
     """"whether tear gas or rubber bullets were used", "whether there was a warning"."""
     main = [v for v in negs if v.exists is False]
     theme = _theme_text(main, frozenset(keys))
-    if not theme and main:
-        theme = next((plain(v.parts.theme or "") for v in main if v.parts.theme), "")
+    subject = False
+    if not theme:  # an intransitive verb: "the sirens never sounded"
+        found = Counter(plain(v.agent) for v in main if v.agent and v.keys & keys)
+        theme, subject = (max(found, key=lambda t: (found[t], -len(t))), True) if found else ("", False)
+        if theme and " " not in theme:
+            theme = f"the {theme}"  # "no siren sounded": whether the siren sounded
     if main and theme:
         pred = Counter(v.predicate for v in main).most_common(1)[0][0]
-        if pred in ("be", "have") or main[0].klass in predicate_lexicon()["absence"]:
-            return f"whether there was {theme}" if pred in ("be", "have") else f"whether {theme} took place in time"
-        verb = "were" if theme.lower().split()[-1].endswith("s") or " or " in theme or " and " in theme else "was"
-        return f"whether {theme} {verb} {participle(pred)}"
-    return f"whether there was {sorted(keys)[0]}"
+        plural = theme.lower().split()[-1].endswith("s") or " or " in theme or " and " in theme
+        if pred in ("be", "have") and not subject:
+            return f"whether there {'were' if plural else 'was'} {theme}"
+        if main[0].klass in predicate_lexicon()["absence"]:
+            return f"whether {theme} took place in time"
+        if subject:
+            return f"whether {theme} {past(pred)}"
+        return f"whether {theme} {'were' if plural else 'was'} {participle(pred)}"
+    return f"whether there was {' or '.join(sorted(keys)[:2])}"
 
 
 def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:
@@ -210,12 +261,13 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)
+    story_noun = _event_noun(vs, share=0)  # the event the story names most
     out = {}
     for key, members in blocks.items():
         uniq = list({v.id: v for v in members}.values())
         if len(uniq) < 2:
             continue
-        label = labels.get(key) or _label(key, uniq)
+        label = labels.get(key) or _label(key, uniq, story_noun)
         out[("block",) + key] = (label, key[0], [v.claim for v in uniq[:MAX_BLOCK]])
     return out
 
@@ -226,15 +278,13 @@ def _pred_key(v: View, lex: dict) -> str:
     return v.klass if v.klass in lex["counts"] else (v.predicate or "")
 
 
-def _label(key: tuple, vs: list[View]) -> str:
+def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
     kind = key[0]
     if kind == "measure":
-        return measure_label(key[1], vs)
+        return measure_label(key[1], vs, story_noun)
     if kind == "attribution":
         klass = Counter(v.klass for v in vs).most_common(1)[0][0]
-        heads = Counter(h for v in vs for h in specific_theme(v))
-        top = frozenset(h for h, _ in heads.most_common(1))
-        theme = _theme_text(vs, top) if top else ""
+        theme = _theme_text([v for v in vs if specific_theme(v)])
         return f"{WHO.get(klass, 'who is responsible for')} {theme or 'it'}".strip()
     if kind == "antonym":
         theme = _theme_text(vs, frozenset({key[2]})) or key[2]
@@ -242,13 +292,18 @@ def _label(key: tuple, vs: list[View]) -> str:
         return f"whether {theme} was {participle(a)} or {participle(b)}"
     if kind == "same":
         neg = [v for v in vs if v.negative] or vs
-        theme = _theme_text(neg, frozenset({key[2]})) or key[2]
-        pred = neg[0].predicate or key[1]
-        return f"whether {theme} was {pred if neg[0].parts.copular else participle(pred)}"
+        v = neg[0]
+        pred = v.predicate or key[1]
+        theme = _theme_text(neg, frozenset({key[2]}))
+        if v.parts.copular:
+            return f"whether {theme or key[2]} was {pred}"
+        if v.agent and v.agent.lower() not in ("i", "we", "he", "she", "they", "it", "you"):
+            return f"whether {plain(v.agent)} {past(pred)} {theme}".strip()
+        return f"whether {theme or key[2]} was {participle(pred)}"
     if kind == "time":
         theme = _theme_text(vs)
         when = _day(vs)
         pred = Counter(v.predicate for v in vs).most_common(1)[0][0]
-        what = f"{pred.replace('_', ' ')} {theme}".strip() if pred else key[1]
-        return f"when: {what}" + (f", {when}" if when else "")
+        what = f"{gerund(pred)} {theme}".strip() if pred else key[1]
+        return f"time of {what}" + (f", {when}" if when else "")
     return " ".join(str(k) for k in key)

@@ -141,7 +141,10 @@ def _arguments(tok):
 
 
 def _np(tok) -> str:
-    toks = [tok] + [t for t in _arguments(tok)]
+    """A noun phrase's words, without its clauses and appositions ("no warning,
+    nothing on a loudspeaker" → "no warning")."""
+    appos = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
+    toks = [tok] + [t for t in _arguments(tok) if t.i not in appos]
     toks.sort(key=lambda t: t.i)
     return " ".join(t.text for t in toks)
 
@@ -486,6 +489,8 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
             and agent_tok.head.lower_ == "of" and classes.get(lemma(agent_tok.head.head)) == "order":
         cls = "order"  # "moved in at the request of X": X ordered it
     theme_tok = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+    if theme_tok is None and pred_tok.dep_ == "attr" and any(c.dep_ == "expl" for c in kids):
+        theme_tok = pred_tok  # "there were no civilian casualties": the casualties
     if nominal:  # "the attack on the dam by X": the dam
         theme_tok = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
                           for g in p.children if g.dep_ == "pobj"), None)
