@@ -235,7 +235,8 @@ class PropositionParts(Record):
     "There were no casualties"); ``absent`` are the heads of nouns a "without"
     phrase denies ("moved in without warning" → warning). ``copular``: the
     predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
-    are the lowercase nouns of the whole clause, the things it mentions.
+    are the lowercase nouns of the whole clause, the things it mentions, and
+    ``compounds`` its noun compounds ("water cannon", "feed line").
     ``partitive``: the figure names no noun and follows a larger count of
     people in the article ("we treated 61 people … nine had wounds"): a part of
     that count, not a total.
@@ -260,6 +261,7 @@ class PropositionParts(Record):
     absent: list[str] = Field(default_factory=list)
     copular: bool = False
     nouns: list[str] = Field(default_factory=list)
+    compounds: list[str] = Field(default_factory=list)
     partitive: bool = False
 
 

@@ -23,7 +23,9 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
 * ``attribution``: who ordered or caused it: claims of a responsibility class
   that name who did it (or deny that someone did);
 * ``antonym``: antonymous predicates over one head noun (accept/reject);
-* ``time``: claims of one predicate class that give a time of day.
+* ``time``: claims of one predicate class that give a time of day;
+* ``compound``: affirmed claims that name one thing by the same noun compound
+  ("water cannon", "feed line"): where two holders do, they agree it was there.
 
 Each block's label is generated from its propositions: "deaths in the
 explosion, 14 May 2024", "whether tear gas or rubber bullets were used", "who
@@ -239,6 +241,7 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
     def usable(k: str) -> bool:
         return k not in STOP and len(k) > 2 and df[k] <= limit
 
+    compound_df = Counter(c for v in vs for c in v.compounds)
     lex = predicate_lexicon()
     blocks: dict[tuple, list[View]] = defaultdict(list)
     labels: dict[tuple, str] = {}
@@ -261,6 +264,10 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)
+        if not v.negative:
+            for c in v.compounds:
+                if usable(c.split()[-1]) or compound_df[c] <= limit:
+                    blocks[("compound", c)].append(v)
     story_noun = _event_noun(vs, share=0)  # the event the story names most
     out = {}
     for key, members in blocks.items():
@@ -300,6 +307,8 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
         if v.agent and v.agent.lower() not in ("i", "we", "he", "she", "they", "it", "you"):
             return f"whether {plain(v.agent)} {past(pred)} {theme}".strip()
         return f"whether {theme or key[2]} was {participle(pred)}"
+    if kind == "compound":
+        return f"the {key[1]}"
     if kind == "time":
         theme = _theme_text(vs)
         when = _day(vs)

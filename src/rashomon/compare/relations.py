@@ -277,7 +277,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time")
+BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound")
 
 
 def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],

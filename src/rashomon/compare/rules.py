@@ -115,7 +115,7 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
 
 
-def _existence(a: View, b: View) -> tuple[str, str, str | None] | None:
+def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
     for neg, pos in ((a, b), (b, a)):
         keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k))
         focus = neg.focus(keys)
@@ -126,7 +126,19 @@ def _existence(a: View, b: View) -> tuple[str, str, str | None] | None:
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
         return "agrees", f"both say there was no {' '.join(shared)}", None
+    # two holders taking a denied thing to have been there ("wounds from rubber bullets" / "spent rubber rounds")
+    shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
+                    if a.asserts_existence(k) and b.asserts_existence(k))
+    if shared and not a.same_holder(b):
+        return "agrees", f"both say there was {' '.join(shared[:3])}", None
     return None
+
+
+def _compound(a: View, b: View) -> tuple[str, str, str | None] | None:
+    shared = sorted(a.compounds & b.compounds)
+    if not shared or a.negative or b.negative or a.same_holder(b):
+        return None
+    return "agrees", f"both name the {shared[0]}", None
 
 
 def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
@@ -204,7 +216,7 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
     if frame == "measure":
         return _measure(a, b, story)
     if frame == "existence":
-        return _existence(a, b)
+        return _existence(a, b, story)
     if frame == "same":
         return _same(a, b)
     if frame == "attribution":
@@ -213,4 +225,6 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
         return _antonym(a, b)
     if frame == "time":
         return _time(a, b)
+    if frame == "compound":
+        return _compound(a, b)
     return None

@@ -150,7 +150,8 @@ class View:
 
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
-                 "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "day", "clock", "relay",
+                 "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
+                 "relay",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -184,6 +185,7 @@ class View:
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
         self.place_parties = parties(p.place) if p else frozenset()
+        self.compounds = frozenset(" ".join(singular(w) for w in c.split()) for c in p.compounds) if p else frozenset()
         self.existential = bool(p and (p.existential or absence))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
         self.exists = None if not self.existential else (self.negative if absence else not self.negative)
@@ -309,21 +311,25 @@ class Story:
     """What the rules read of the whole corpus: ``main_places`` (entity ids of
     the places most claims name), ``groups`` (per kind of figure, the groups of
     people the main event's figures count) and ``themes`` (per kind of
-    attribution, the head noun most of its claims are about)."""
+    attribution, the head noun most of its claims are about), ``revised``
+    (figures a holder moved: "raised the toll to four") and ``denied`` (the
+    things some claim says were not there)."""
 
     main_places: frozenset = frozenset()
     groups: dict[str, frozenset] = field(default_factory=dict)
     themes: dict[str, str] = field(default_factory=dict)
     revised: list = field(default_factory=list)
+    denied: frozenset = frozenset()
 
     @classmethod
     def read(cls, vs: list[View], main_places: frozenset = frozenset()) -> "Story":
         groups: dict[str, set] = {}
         themes: dict[str, Counter] = {}
-        revised = []
+        revised, denied = [], set()
         for v in vs:
             if not v.comparable:
                 continue
+            denied.update(k for k in v.keys | v.absent if v.denies_existence(k))
             if v.measure is not None and v.predicate in MOVES:  # "raised the death toll to four, from three"
                 revised.append(v)
             if v.group is not None:
@@ -332,7 +338,7 @@ class Story:
             if key:
                 themes.setdefault(key, Counter()).update(specific_theme(v))
         return cls(main_places, {k: frozenset(g) for k, g in groups.items()},
-                   {k: c.most_common(1)[0][0] for k, c in themes.items() if c}, revised)
+                   {k: c.most_common(1)[0][0] for k, c in themes.items() if c}, revised, frozenset(denied))
 
     def superseded(self, old: View, other: View) -> bool:
         """Whether ``old``'s figure was replaced by its own holder's later one

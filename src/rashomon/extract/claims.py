@@ -66,6 +66,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _STRIP = " \t\n" + QUOTE_CHARS + ",;:—–-"
 _NON_SPACE = re.compile(r"\S+")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*:\s+(?=\S)")
+"""A speaker label opening a line of an interview ("SELMA ROSS:", "Dr Ross:", "Spillway:")."""
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
 VERBAL = ("VERB", "AUX")
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
@@ -367,6 +369,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _CONJUNCTION.match(text, start, end)
     if m:
         start = m.end()
+    m = _SPEAKER_LABEL.match(text, start, end)
+    if m and (start == 0 or text[start - 1] == "\n"):
+        start = m.end()  # "SELMA ROSS: We treated sixty people": the label of an interview answer
     return start, end
 
 
@@ -820,7 +825,10 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
     if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
         holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
-    parts.nouns = list(dict.fromkeys(t.lower_ for t in ix.toks[lo:hi] if t.pos_ in ("NOUN", "PROPN")))
+    toks = ix.toks[lo:hi]
+    parts.nouns = list(dict.fromkeys(t.lower_ for t in toks if t.pos_ in ("NOUN", "PROPN")))
+    parts.compounds = list(dict.fromkeys(f"{t.lower_} {t.head.lower_}" for t in toks if t.dep_ == "compound"
+                                         and t.pos_ == "NOUN" and t.head.pos_ == "NOUN" and lo <= t.head.i < hi))
     # an anaphoric denial ("That is a fantasy figure") negates the earlier claim it points at
     negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
