@@ -260,7 +260,7 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
         if akey and (v.agent_names or v.agent_parties):
             blocks[("attribution", akey)].append(v)
         for other in lex["antonyms"].get(v.predicate or "", ()):
-            for h in v.heads:
+            for h in v.heads | v.keys:  # "the water level fell" / "the water was rising"
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)

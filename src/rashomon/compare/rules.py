@@ -187,7 +187,7 @@ def _attribution(a: View, b: View, story: Story) -> tuple[str, str, str | None] 
 
 def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
     ants = predicate_lexicon()["antonyms"].get(a.predicate or "", set())
-    if b.predicate not in ants or not (a.heads & b.heads) or a.negative != b.negative:
+    if b.predicate not in ants or not ((a.heads | a.keys) & (b.heads | b.keys)) or a.negative != b.negative:
         return None
     if a.agent_parties and b.agent_parties and not (a.agent_parties & b.agent_parties):
         return None  # two nations, one accepting and one rejecting (names alone may be aliases: "the union", "PDWU")
