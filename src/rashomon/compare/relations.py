@@ -1,45 +1,43 @@
-"""Relations between claims: contradicts, agrees, repeats.
+"""Relations between claims: contradicts, agrees, repeats, revises.
 
 Claims are compared only inside one proposition (see
 :mod:`rashomon.compare.propositions`, which bounds its size), never all
-against all, and at most ``MAX_PER_CLAIM`` relations are kept per claim. For
-each pair:
+against all, and at most ``MAX_PER_CLAIM`` relations are kept per claim; a
+pair related in one proposition is not related again in another. Two sets of
+rules:
 
-* **Not compared** when the claims are about different events: both carry a
-  year (from ``time_text``, the clause, or else the article's publication or
-  reference date, else the latest year its text names) and the years differ,
-  or one names an event ("the 44-Day War") the other does not share.
-* **repeats** (``independent: False``): near-verbatim claims in two articles
-  (a shared run of ``SHARED_RUN`` words, or content-word Jaccard ≥ 0.7 over
-  at least six content words each): the
-  same words relayed, which is not corroboration.
-* **contradicts**:
+* **Proposition blocks** (``measure``, ``existence``, ``same``,
+  ``attribution``, ``antonym``, ``time``, ``compound``: see
+  :mod:`rashomon.compare.blocks`) are compared by
+  :func:`rashomon.compare.rules.compare_views` on each claim's
+  :class:`~rashomon.compare.views.View` (holder, stance, proposition, event).
+  Near-verbatim claims of two articles with the same polarity are a
+  **repeats** pair (``independent: False``): the same words relayed, which is
+  not corroboration.
+* **Frames** of ``data/frames.yaml`` (the older rules, kept for what the
+  blocks do not read):
+
   - harm: one claim negates harm to a group and the other affirms harm to the
-    same group (:func:`~rashomon.compare.propositions.harm_group`: a casualties
-    claim naming no group is about people in general, so "there were no
-    casualties" meets "at least 12 people were killed"; "civilians were not
-    harmed" vs "over 200 people killed … among civilians"; "almost no"/"very minor" count as affirmed, minimal harm). The
-    acting party must match: when both name a party (``Claim.agent_party``),
-    the parties must be the same nation; when the claim that affirms harm names
-    its agent in the clause and the other has no party at all, the pair is not
-    flagged (civilians killed by one side's mines do not contradict "our
-    strikes harmed no civilians");
-  - figures: both affirmed, and every pair of quantities counting the same
-    thing (same ``unit`` and ``of``) is incompatible ("7 dead" vs "9 dead"; "at
-    least seven" and "nine" are compatible, so are "over 200" and 250);
-  - dates: two meeting claims with different (month, day).
-* **agrees**: same polarity and a shared figure (compatible quantities of the
-  same thing), the same date and place (meetings), or two negations of harm
-  to the same group. ``independent`` is False when both trace to one original
-  speaker (same ``speaker`` id, same relaying entity, or the same quoted
-  speaker name when ids are missing).
+    same group (:func:`~rashomon.compare.propositions.harm_group`; "almost
+    no"/"very minor" count as affirmed, minimal harm), when both claims report
+    what happened (:func:`_harm_comparable`). The acting party must match: when
+    both name a party (``Claim.agent_party``) the parties must be one nation;
+    when the claim that affirms harm names its agent in the clause and the
+    other names none, the pair is not flagged. Two negations of harm agree;
+  - durations: two spans of one thing agree or differ;
+  - meetings: two meeting claims with different (month, day) contradict.
 
-A pair of claims of one speaker that contradict each other is reported too;
-its reason says "same speaker".
+  A frame pair is not compared when the claims are about different events
+  (both carry a year and the years differ, or one names an event the other
+  does not share). ``independent`` is False when both trace to one original
+  speaker (same ``speaker`` id, same relaying entity, or the same quoted
+  speaker name when ids are missing); a pair of one speaker's claims that
+  contradict each other is reported too, its reason saying "same speaker".
 """
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter
 
@@ -80,12 +78,7 @@ def same_party(a: str | None, b: str | None) -> bool:
     ka, kb = party_key(a), party_key(b)
     if not ka or not kb:
         return False
-    n = 0
-    for x, y in zip(ka, kb):
-        if x != y:
-            break
-        n += 1
-    return n >= max(4, min(len(ka), len(kb)) - 1)
+    return len(os.path.commonprefix([ka, kb])) >= max(4, min(len(ka), len(kb)) - 1)
 
 
 def _article_year(a: Article) -> str | None:

@@ -18,6 +18,7 @@ most attributions of one kind are about.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -298,12 +299,7 @@ def nominalises(noun: str, verb: str | None) -> bool:
     if not verb or predicate_lexicon()["class"].get(noun) is None or \
             predicate_lexicon()["class"].get(noun) != predicate_lexicon()["class"].get(verb):
         return False
-    n = 0
-    for x, y in zip(noun, verb):
-        if x != y:
-            break
-        n += 1
-    return n >= max(4, len(verb) - 1)
+    return len(os.path.commonprefix([noun, verb])) >= max(4, len(verb) - 1)
 
 
 @dataclass
@@ -393,7 +389,3 @@ def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> 
         content = by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None
         out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content)
     return out
-
-
-def responsibility(klass: str | None) -> bool:
-    return klass in predicate_lexicon()["responsibility"]

@@ -45,9 +45,11 @@ from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 
 from rashomon import data as data_files
+from rashomon.extract.agents import SentenceAgents, agents, speaker_party
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
+from rashomon.extract.references import resolve_references
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
@@ -57,7 +59,6 @@ SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 QUOTE_CHARS = "\"'“”‘’«»„"
 GREETINGS = ("thank", "thanks", "hello", "good morning", "good afternoon", "good evening", "welcome",
              "dear ", "congratulations", "best regards")
-FIRST_PERSON = {"we", "our", "us", "ours"}
 CONTEXT_SENTENCES = 5
 AFFECTED_WINDOW = 8
 _EVENT_WORDS = ("War", "Conflict", "Uprising", "Revolution", "Genocide", "Massacre")
@@ -161,9 +162,9 @@ class _DocIndex:
       its keys, sorted;
     * ``ent_starts``, ``ent_ends``, ``ent_labels``, ``ent_texts``: the entities'
       offsets, labels and texts (``ent_starts`` is sorted, for bisect);
-    * ``cand``: the tokens :func:`_agents` looks at (by-agents and operation
+    * ``cand``: the tokens :func:`~rashomon.extract.agents.agents` looks at (by-agents and operation
       words), their agents read once each (:meth:`agents_in`);
-    * ``frame_roots``: the sentence roots :func:`_frame_agents` may find a party under."""
+    * ``frame_roots``: the sentence roots :func:`~rashomon.extract.agents.frame_agents` may find a party under."""
 
     __slots__ = ("toks", "idxs", "heads", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
                  "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots")
@@ -198,7 +199,7 @@ class _DocIndex:
         self.ent_labels = [e.label_ for e in ents]
         self.ent_texts = [text[a:b] for a, b in zip(self.ent_starts, self.ent_ends)]  # Span.text
         self.cand = _indices((dep == ids["agent"]) | _one_of(lower, [ids[w] for w in ops]))
-        # _frame_agents reads possessors and "by" phrases at most five steps below the
+        # frame_agents reads possessors and "by" phrases at most five steps below the
         # root (argument's noun phrase: 3, argument: 1, reported clause: 1)
         self.frame_roots = self._ancestors(
             _indices((dep == ids["poss"]) | ((dep == ids["prep"]) & (lower == ids["by"]))), 5)
@@ -253,14 +254,14 @@ class _DocIndex:
         return k < len(self.finite) and self.finite[k] < hi
 
     def agents_in(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
-        """:func:`_agents` of the tokens with index in [lo, hi) (each token's agents
+        """:func:`~rashomon.extract.agents.agents` of the tokens with index in [lo, hi) (each token's agents
         are read once per Doc)."""
         c = self.cand
         out = []
         for i in c[bisect_left(c, lo):bisect_left(c, hi)]:
             got = self._agents.get(i)
             if got is None:
-                got = self._agents[i] = _agents([self.toks[i]], self.ops)
+                got = self._agents[i] = agents([self.toks[i]], self.ops)
             out += got
         return out
 
@@ -375,152 +376,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _nations(doc) -> set[str]:
-    """Surface words this Doc tags GPE or NORP somewhere (cached on the Doc), so a
-    nation inside an ORG name ("Azerbaijan Army") still names a party."""
-    got = doc.user_data.get("rashomon.nations")
-    if got is None:
-        got = {t.text for e in doc_ents(doc) if e.label_ in ("GPE", "NORP") for t in e if t.text[:1].isupper()}
-        doc.user_data["rashomon.nations"] = got
-    return got
-
-
-def _party(tokens) -> str | None:
-    """The first nation/group name (GPE or NORP entity) among tokens, as written."""
-    tokens = list(tokens)
-    if not tokens:
-        return None
-    nations = _nations(tokens[0].doc)
-    for t in tokens:
-        if t.ent_type_ in ("GPE", "NORP") or t.text in nations:
-            ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
-            if ent is not None and ent.label_ in ("GPE", "NORP"):
-                return re.sub(r"^(?:the|The)\s+|['’]s?$", "", ent.text)
-            return t.text
-    return None
-
-
-def _by_agents(by) -> list[tuple[str, str | None]]:
-    """(agent text, party) of the objects of a "by" (a passive's agent, "strikes by X")."""
-    out = []
-    for c in by.children:
-        if c.dep_ == "pobj":
-            sub = list(c.subtree)
-            out.append((" ".join(x.text for x in sub), _party(sub)))
-    return out
-
-
-def _agents(tokens, ops: set[str]) -> list[tuple[str, str | None]]:
-    """(agent text, party) pairs for the operations/harm words among ``tokens``."""
-    out = []
-    for t in tokens:
-        w = t.text.lower()
-        if t.dep_ == "agent":  # passive by-phrase
-            out += _by_agents(t)
-            continue
-        if w not in ops:
-            continue
-        if t.pos_ in ("NOUN", "PROPN"):
-            for c in t.children:
-                if c.dep_ == "prep" and c.text.lower() == "by":
-                    out += _by_agents(c)
-                elif c.dep_ == "poss":
-                    sub = list(c.subtree)
-                    out.append((" ".join(x.text for x in sub), _party(sub) or
-                                ("we" if c.text.lower() in FIRST_PERSON else None)))
-                elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
-                    out.append((c.text, _party([c])))
-        elif t.pos_ == "VERB" and t.tag_ != "VBN" or (t.pos_ == "VERB" and any(
-                c.dep_ == "aux" for c in t.children) and not any(c.dep_ == "auxpass" for c in t.children)):
-            for c in t.children:
-                if c.dep_ == "nsubj":
-                    sub = [x for x in c.subtree if x.dep_ not in ("relcl", "acl") and x.i <= c.i + 3]
-                    party = _party(sub) or ("we" if c.text.lower() in FIRST_PERSON else None)
-                    if party is None and any(x.text.lower() in ("its", "their") for x in sub):
-                        # "Azerbaijan ... claims that its forces did not target": the nearest nation before
-                        before = [x for x in t.sent if x.i < c.left_edge.i]
-                        party = _party(reversed(before))
-                    out.append((" ".join(x.text for x in sub), party))
-    return out
-
-
-def _np_tokens(tok, depth: int = 3) -> list:
-    """Tokens of ``tok``'s noun phrase down to ``depth`` levels, not entering clauses."""
-    out, frontier = [], [tok]
-    for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            for c in t.children:
-                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"):
-                    continue
-                out.append(c)
-                nxt.append(c)
-        frontier = nxt
-    return out
-
-
-def _frame_agents(sent, ix: _DocIndex) -> list[tuple[str, str | None]]:
-    """Nations named as possessor or by-agent of the arguments of a sentence's main
-    verb and its reported clauses ("commended Azerbaijan's strict observance",
-    "the observance by the Armed Forces of X was commended")."""
-    out = []
-    root = sent.root
-    if root.i not in ix.frame_roots:
-        return out  # no possessor or "by" close enough below the root
-    reporting = lexicons()["report"].fullmatch(root.text) is not None
-    verbs = ([] if reporting else [root]) + [c for c in root.children if c.dep_ == "ccomp"]
-    for v in verbs:
-        for arg in v.children:
-            if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-                continue
-            for c in _np_tokens(arg):
-                if c.dep_ == "poss" or (c.dep_ == "prep" and c.text.lower() == "by"):
-                    sub = list(c.subtree)
-                    p = _party(sub)
-                    if p:
-                        out.append((" ".join(x.text for x in sub), p))
-    return out
-
-
-class _SentenceAgents:
-    """The agents that name a party in each sentence of an article (its operations'
-    agents, :func:`_agents`, then :func:`_frame_agents`), by sentence number; each
-    sentence is read when first asked for."""
-
-    def __init__(self, sents: list, ix: _DocIndex):
-        self.sents = sents
-        self.ix = ix
-        self.got: dict[int, list[tuple[str, str | None]]] = {}
-
-    def __getitem__(self, k: int) -> list[tuple[str, str | None]]:
-        got = self.got.get(k)
-        if got is None:
-            s = self.sents[k]
-            found = self.ix.agents_in(s.start, s.end) + _frame_agents(s, self.ix)
-            got = self.got[k] = [a for a in found if a[1]]
-        return got
-
-
-def _speaker_party(doc, quote: Quote | None) -> str | None:
-    if quote is None:
-        return None
-    for txt in (quote.speaker_affiliation, quote.speaker_role):
-        if txt:
-            m = re.search(r"\b([A-Z][a-z]+(?:i|ian|ese|ish|n)?)\b", txt)
-            if m:
-                return m.group(1)
-    if quote.speaker_start is None or quote.speaker_end is None:
-        return None
-    lo, hi = quote.speaker_start - 60, quote.speaker_end + 60
-    for e in doc_ents(doc):
-        if e.label_ in ("GPE", "NORP") and lo <= e.start_char and e.end_char <= hi \
-                and not (quote.start <= e.start_char < quote.end):
-            sent = doc[e.start].sent
-            if sent.start_char <= quote.speaker_start < sent.end_char:
-                return e.text
-    return None
-
-
 def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     """Split one article's annotated body into claims.
 
@@ -543,7 +398,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     ix = _DocIndex(doc, lex["ops"])
     sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     # per sentence: agents of operations, for clauses that name none
-    sent_agents = _SentenceAgents(sents, ix)
+    sent_agents = SentenceAgents(sents, ix, lex["report"])
     for si, sent in enumerate(sents):
         stext = text[sent.start_char:sent.end_char].strip()
         if stext.endswith("?") or stext.rstrip(QUOTE_CHARS + " ").endswith("?"):
@@ -576,33 +431,12 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
             claims.append(_build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain))
-    _resolve_references(claims)
+    resolve_references(claims)
     return claims
 
 
-FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
-REFERENCE_WINDOW = 4  # claims back that an anaphoric denial or "the figure" may point to
 CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
-PRONOUN_WINDOW = 2
-PEOPLE = {"people", "persons", "protesters", "patients", "workers", "civilians", "residents"}  # claims back that a pronoun theme ("rejected it") may point to
-PRONOUN_THEMES = {"it", "this", "that", "them", "these", "those"}
-
-
-def _words(text: str | None) -> set[str]:
-    return {w.lower() for w in _LETTERS.findall(text or "")}
-
-
-def _bare(q) -> bool:
-    """A figure with no counted noun ("Nine had wounds")."""
-    return q.unit is None and q.of in (None, "killed", "wounded")
-
-
-def _possessor(theme: str | None) -> set[str]:
-    """The words of a possessor in a theme ("the union 's figure" → {"union"}), without articles."""
-    if not theme or "'s" not in theme.replace("’", "'"):
-        return set()
-    owner = theme.replace("’", "'").split("'s")[0]
-    return _words(owner) - {"the", "a", "an"}
+FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 
 
 def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
@@ -613,58 +447,6 @@ def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
     verbs = stance_verbs()
     return any(ix.toks[i].pos_ == "VERB" and verbs.get(lemma(ix.toks[i])) != "report"
                for i in _between(ix.finite, lo, hi))
-
-
-def _holder_key(c: Claim) -> str:
-    return (c.holder_text or c.quote or "").lower()
-
-
-def _resolve_references(claims: list[Claim]) -> None:
-    """Point anaphoric claims at their antecedent, in place (a recency rule of
-    pronoun resolution: the nearest candidate wins, Hobbs 1978; Mitkov 2002):
-
-    * a denial of "that account" or "this" (``refers_to`` = the span of the
-      nearest earlier claim of another holder that asserts something, within
-      ``REFERENCE_WINDOW`` claims);
-    * "put the figure at N": ``counts`` of the nearest earlier measure, and its
-      unit when the figure names none ("the figure" counts what it counted);
-    * a pronoun theme ("every family has rejected it"): the theme nouns of the
-      nearest earlier claim within ``PRONOUN_WINDOW`` claims that has them;
-    * a figure with no noun after a larger count of people ("we treated 61
-      people … nine had wounds") is ``partitive``: a part of that count."""
-    for i, c in enumerate(claims):
-        earlier = claims[max(0, i - REFERENCE_WINDOW):i][::-1]
-        if c.refers_to is not None:
-            cands = [e for e in claims[max(0, i - 2 * REFERENCE_WINDOW):i][::-1] if e.proposition is not None
-                     and e.refers_to is None and e.stance == "asserts" and _holder_key(e) != _holder_key(c)]
-            owner = _possessor(c.proposition.theme if c.proposition else None)
-            # "the union's figure": the union's claim; else the nearest claim of another holder
-            ante = next((e for e in cands if owner & _words(e.holder_text)), None) if owner else None
-            ante = ante or next((e for e in cands if not earlier or e.start >= earlier[-1].start), None)
-            c.refers_to = [ante.start, ante.end] if ante is not None else None
-        p = c.proposition
-        if p is None:
-            continue
-        if p.counts == "ref":
-            ante = next((e for e in earlier if e.proposition is not None and e.proposition.counts
-                         not in (None, "ref")), None)
-            p.counts = ante.proposition.counts if ante is not None else None
-            if ante is not None and p.measure is not None and c.quantities[p.measure].unit is None:
-                aq = ante.quantities[ante.proposition.measure]
-                c.quantities[p.measure] = c.quantities[p.measure].model_copy(update={"unit": aq.unit, "of": aq.of})
-        if p.measure is not None and p.counts not in (None, "ref") and _bare(c.quantities[p.measure]):
-            p.partitive = any(e.proposition is not None and e.proposition.measure is not None
-                              and e.quantities[e.proposition.measure].unit in PEOPLE
-                              and e.quantities[e.proposition.measure].value > c.quantities[p.measure].value
-                              for e in earlier)
-        if p.theme and p.theme.lower() in PRONOUN_THEMES and not p.theme_heads:
-            for e in earlier[:PRONOUN_WINDOW]:
-                # "it" stands for a singular noun: a head written as its own lemma ("its offer", not "the families")
-                heads = [h for h in (e.proposition.theme_heads if e.proposition else ()) if h in _words(e.text)]
-                if heads:
-                    p.theme_heads, p.theme_modifiers = heads, list(e.proposition.theme_modifiers)
-                    p.theme_of = list(e.proposition.theme_of)
-                    break
 
 
 def _covering_quote(qs: list[Quote], start: int, end: int) -> Quote | None:
@@ -749,7 +531,7 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
                 party, agent_from = ctx[-1][1], "context"
                 break
     if party == "we":
-        party = _speaker_party(doc, quote)
+        party = speaker_party(doc, quote)
         agent_from = "speaker" if party else None
     if party is None:
         agent_from = None

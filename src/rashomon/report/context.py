@@ -473,18 +473,23 @@ def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[
     return out
 
 
+def _published_order(arts: dict[str, Article]):
+    """A sort key for claim views: earliest-published article first (undated
+    last), then article id and offset."""
+    def when(v: dict) -> tuple:
+        pub = arts[v["article"]].published if v["article"] in arts else None
+        return (pub is None, pub or "", v["article"], v["start"])
+    return when
+
+
 def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str, Article]) -> list[dict[str, Any]]:
     """``revises`` pairs (one holder replacing its own figure, or a figure said to
     have risen or fallen) as chains: each connected set of claims is one chain
     ``{"proposition", "label", "holders", "steps" (claim views, earliest
     published first), "reasons"}``. A revision is never a contradiction."""
-    def when(v: dict) -> tuple:
-        pub = arts[v["article"]].published if v["article"] in arts else None
-        return (pub is None, pub or "", v["article"], v["start"])
-
     out = []
     for pid, label, claims_in, pairs in _connected(items, "revises", report):
-        steps = sorted(claims_in, key=when)
+        steps = sorted(claims_in, key=_published_order(arts))
         out.append({"proposition": pid, "label": label, "steps": steps,
                     "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs)})
     return out
@@ -498,13 +503,9 @@ def _repeat_groups(items: list[dict[str, Any]], report: Report,
     speaker is the most frequent named speaker among its claims (else the
     narrator); its text is the claim of the earliest-published article (ties:
     the first article id). Repeats are never independent corroboration."""
-    def when(v: dict) -> tuple:
-        pub = arts[v["article"]].published if v["article"] in arts else None
-        return (pub is None, pub or "", v["article"], v["start"])
-
     out = []
     for pid, label, claims_in, pairs in _connected(items, "repeats", report):
-        claims_in = sorted(claims_in, key=when)
+        claims_in = sorted(claims_in, key=_published_order(arts))
         named = [v["speaker_id"] for v in claims_in if v["speaker_id"]]
         sid = max(dict.fromkeys(named), key=named.count) if named else None
         head = next((v for v in claims_in if v["speaker_id"] == sid), claims_in[0])
