@@ -54,12 +54,27 @@ def _lemmatizer(vocab):
     return lem
 
 
+_SEEN: dict[tuple[int, int, int], str] = {}
+_SEEN_MAX = 200_000  # (form, part of speech, fine tag) keys kept before the memo starts afresh
+
+
 def lemma(tok) -> str:
-    """The lemma of a spaCy ``Token`` (lowercase), read with the English rule lemmatizer."""
+    """The lemma of a spaCy ``Token`` (lowercase), read with the English rule
+    lemmatizer; memoised by (form, part of speech, fine tag) ids, the inputs
+    the rules read, so each distinct word is lemmatised once per process."""
+    key = (tok.orth, tok.pos, tok.tag)
+    got = _SEEN.get(key)
+    if got is not None:
+        return got
     lem = _lemmatizer(tok.vocab)
     if lem is None or tok.pos_ in ("AUX", "PROPN"):
-        return tok.lower_
-    try:
-        return lem.rule_lemmatize(tok)[0].lower()
-    except Exception:  # a token the rules cannot read: its form
-        return tok.lower_
+        got = tok.lower_
+    else:
+        try:
+            got = lem.rule_lemmatize(tok)[0].lower()
+        except Exception:  # a token the rules cannot read: its form
+            got = tok.lower_
+    if len(_SEEN) >= _SEEN_MAX:
+        _SEEN.clear()
+    _SEEN[key] = got
+    return got

@@ -357,13 +357,13 @@ def _place(head) -> str | None:
     return "; ".join(out) or None
 
 
-def _time_words(head) -> str | None:
+def _time_words(head, args=None) -> str | None:
     """The words that date a clause's own predicate and its arguments ("In 2019
     the strike cost …", "a fire at the plant in August 2017 injured two"), not
     those of a clause inside it ("mined after they seized the plant in 2022")
     nor of the verb that reports it: its date and time entities, "; "-joined."""
     out, run = [], []
-    for t in _arguments(head):
+    for t in (args if args is not None else _arguments(head)):
         if t.ent_type_ in ("DATE", "TIME") and (not run or t.i == run[-1].i + 1):
             run.append(t)
             continue
@@ -530,7 +530,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         predicate=lem, predicate_class=cls, negated=negated,
         agent=_np(agent_tok) if agent_tok is not None else None,
         theme=_np(theme_tok) if theme_tok is not None else None,
-        theme_words=words, measure=measure, counts=counts, place=_place(head), time=_time_words(outer),
+        theme_words=words, measure=measure, counts=counts, place=_place(head), time=_time_words(outer, args if outer.i == head.i else None),
         clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None, tense=tense,
         theme_heads=list(dict.fromkeys(lemma(t) for t in nouns if not _is_of(t, nouns))),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),

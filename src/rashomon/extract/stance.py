@@ -97,18 +97,12 @@ def _subject(verb):
 
 def _np_text(tok) -> str:
     """The words of a noun phrase, without relative or complement clauses and punctuation."""
-    toks = [t for t in tok.subtree if not t.is_punct and not any(
-        a.dep_ in ("relcl", "acl", "ccomp", "appos") and a.i != tok.i for a in _path(t, tok))]
+    cut: set[int] = set()
+    for t in tok.subtree:
+        if t.i != tok.i and t.dep_ in ("relcl", "acl", "ccomp", "appos") and t.i not in cut:
+            cut.update(x.i for x in t.subtree)
+    toks = [t for t in tok.subtree if not t.is_punct and t.i not in cut]
     return " ".join(t.text for t in toks) if toks else tok.text
-
-
-def _path(t, top):
-    """The tokens from ``t`` up to (not including) ``top``."""
-    out = []
-    while t.i != top.i and t.head.i != t.i:
-        out.append(t)
-        t = t.head
-    return out
 
 
 def _stance_of(cls: str, negated: bool) -> str:
