@@ -33,13 +33,10 @@ outside the story's main places); near-verbatim words of one source
 """
 from __future__ import annotations
 
-from rashomon.compare.views import View, Story, attribution_key, specific_theme
+from rashomon.compare.views import FALL, RISE, Story, View, attribution_key, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
-RISE = {"rise", "raise", "increase", "climb", "grow", "jump", "update", "revise", "mount", "reach"}
-FALL = {"fall", "lower", "decrease", "drop", "reduce", "cut", "revise"}
-"""Verbs that move a figure: "rose to four" says the figure was lower before (a revision chain)."""
 CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:10 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
@@ -49,10 +46,18 @@ def _q(v: View) -> str:
     return v.measure.text or f"{v.measure.value:g}"
 
 
+PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
+
+
 def _who(v: View) -> str:
+    """The holder as the text names it ("Police", "Mayor Vesna Adamic"), else the
+    outlet whose own voice it is, else "the article"."""
+    text = (v.claim.holder_text or "").strip(" ,")
+    if text and text.lower() not in PRONOUNS:
+        return text
     if v.names and not any(n.startswith("narrator:") for n in v.names):
         return sorted(v.names, key=len)[-1].title()
-    return "the article"
+    return v.outlet or "the article"
 
 
 def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> bool:

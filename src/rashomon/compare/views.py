@@ -46,9 +46,11 @@ PEOPLE_UNITS = {"people", "persons", "individuals", "civilians", "residents", "w
                 "servicemen", "peacekeepers", "children", "refugees", "evacuees", "victims", "patients",
                 "passengers", "villagers", "dockers", "staff", "personnel", "members", "firefighters", "police"}
 GENERAL = "people"
-MOVES = {"rise", "raise", "increase", "climb", "grow", "jump", "update", "revise", "lower", "decrease", "drop",
-         "reduce", "fall"}
-"""Verbs that move a figure to a new value: a holder's revision ("raised the toll to four")."""
+RISE = {"rise", "raise", "increase", "climb", "grow", "jump", "update", "revise", "mount", "reach"}
+FALL = {"fall", "lower", "decrease", "drop", "reduce", "cut", "revise"}
+MOVES = RISE | FALL
+"""Verbs that move a figure to a new value ("raised the toll to four"): a revision chain, the
+figure before it lower (RISE) or higher (FALL); "revise" and "update" go either way."""
 COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
 _NAME = re.compile(r"[\w'’.-]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -152,7 +154,7 @@ class View:
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay",
+                 "relay", "outlet",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -166,6 +168,7 @@ class View:
         if not names and not self.ids and art is not None:
             names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
         self.names = names
+        self.outlet = art.outlet if art is not None else None
         self.relay = {r.lower() for r in c.relay}
         self.stance = c.stance
         self.negative = c.polarity == "negated"
