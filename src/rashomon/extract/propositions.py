@@ -29,6 +29,7 @@ import re
 
 from rashomon import data as data_files
 from rashomon.extract.lemmas import lemma
+from rashomon.extract.measures import figure
 from rashomon.extract.negation import lexical_negation, negation_cue
 from rashomon.types import PropositionParts, Quantity
 
@@ -42,9 +43,6 @@ STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his
         "people", "thing", "lot", "part", "kind", "way", "time", "day", "year", "number", "figure", "more",
         "most", "many", "much", "several", "few", "less", "least", "first", "last", "new", "also", "still",
         "there", "here", "only", "just", "even", "very"}
-MONEY_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB"}
-OF_COUNTS = {"killed": "death", "wounded": "injured", "detained": "detained", "arrested": "detained",
-             "evacuated": "evacuated", "displaced": "evacuated", "missing": "missing"}
 _CLOCK = re.compile(
     r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b(?!\s*(?:%|percent|per\s*cent|km|m\b))"
     r"|(?P<h2>1[0-2]|[1-9])\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
@@ -65,8 +63,6 @@ EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound
                "shoot", "throw", "hear", "see", "go_off", "carry_out", "receive", "find"}
 """Verbs whose clause says its theme existed, was used, happened or was perceived
 (FrameNet: Existence, Using, Shoot_projectiles, Event, Make_noise, Perception_experience)."""
-_RADIUS = re.compile(r"(?i)\b(?:within|radius\s+of)\s+(?:a\s+)?[\d.,]+\s*(?:km|kilomet)|[\d.,]+\s*(?:km|kilomet\w*)\s+"
-                     r"(?:radius|zone|around|exclusion)")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split())}
 
@@ -426,80 +422,110 @@ def _blamed(head, agent_tok, theme_tok):
     return head, obj, what
 
 
-def read_parts(head, quantities: list[Quantity], text: str, base: int) -> PropositionParts:
-    """The :class:`PropositionParts` of the proposition headed by ``head`` (a
-    Token); ``quantities`` are the claim's figures, ``text`` its words and
-    ``base`` their start offset in the article (to tie a figure to the
-    predicate's arguments)."""
-    lex = lexicon()
-    classes = lex["class"]
+def _reading_head(head):
+    """The token a proposition is read from, and how its polarity turns on the
+    way: ``(head, outer, inner, flip, negating_head)``. "ruled out selling its
+    stake", "refused to leave": the complement, negated ("did not rule out that
+    P" hedges P: not negated); "five went to work and never came home": the
+    informative conjunct; "units began clearing the square": the clearing
+    (``inner``), negated with "began" (``outer``)."""
     negating, phrasal = _negating()
-    flip = False
-    # "ruled out selling its stake", "refused to leave": the complement, negated
-    # ("did not rule out that P" hedges P: the complement, not negated)
-    negating_head = None
+    flip, negating_head = False, None
     if lemma(head) in negating or tuple(_phrasal(head).split("_")) in phrasal:
         comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp", "pcomp")), None)
         if comp is not None:
             head, flip = comp, negation_cue(head) is None
         else:  # "ruled out a ban" negates the ban; "did not rule out a ban" does not
             negating_head = head
-    head = _informative_conjunct(head, lex)
+    head = _informative_conjunct(head, lexicon())
     outer = head
     inner = _aspectual(head)
-    if inner is not None:  # "units began clearing the square": the clearing, negated with "began"
+    if inner is not None:
         head, flip = inner, flip != (negation_cue(outer) is not None)
+    return head, outer, inner, flip, negating_head
+
+
+def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: dict) -> tuple[str | None, bool]:
+    """The predicate's class and whether it is the predicate's own (else read
+    from an argument word: "five workers were found dead"; never a
+    responsibility class from a mere argument); a scale verb counts what its
+    subject or object counts ("the toll rises to four")."""
+    classes = lex["class"]
+    cls = classes.get(lem) or classes.get(lemma(head))
+    own = cls is not None
+    if cls is None:
+        cls = next((classes[w] for w in words if w in classes and classes[w] not in lex["responsibility"]
+                    and w not in absent), None)
+    if cls not in lex["counts"] and lemma(head) in SCALE:
+        counted = next((classes.get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                        and classes.get(lemma(c)) in lex["counts"]), None)
+        cls, own = counted or cls, own or counted is not None
+    return cls, own
+
+
+def _absent(kids, args, lex: dict) -> list[str]:
+    """What a "without" phrase denies ("moved in without warning") and the nouns
+    an absence adjective says are missing ("asked it to schedule the overdue
+    inspection")."""
+    out = [lemma(g) if g.pos_ == "NOUN" else g.lower_ for prep in kids if prep.dep_ == "prep"
+           and prep.lower_ == "without" for g in prep.children
+           if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]
+    return out + [lemma(t) for t in args if t.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and lex["class"].get(lemma(c)) in lex["absence"] for c in t.children)]
+
+
+def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
+    """Who acts and what is acted on: ``(agent, theme, pred_tok, lem, cls)``
+    tokens, the predicate moved to an event noun of the subject when the
+    clause's own is none ("the attack on the dam by the occupiers has turned
+    the river into …": an attack by them on the dam)."""
+    classes = lex["class"]
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    by = _noun_agent(subj) if subj is not None else None
+    nominal = by is not None and by.dep_ == "pobj" and cls not in lex["responsibility"] \
+        and classes.get(lemma(subj)) in lex["responsibility"]
+    if nominal:
+        pred_tok, lem, cls = subj, lemma(subj), classes.get(lemma(subj))
+    agent = by if nominal else _agent(head, pred_tok)
+    if agent is None and inner is not None and inner.dep_ == "xcomp":
+        agent = _agent(outer, outer)  # "units began clearing": the units clear
+    if agent is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
+        agent = _agent(head.head, head.head)  # "five went to work and never came home": the five
+    if cls not in lex["responsibility"] and agent is not None and agent.head.dep_ == "prep" \
+            and agent.head.lower_ == "of" and classes.get(lemma(agent.head.head)) == "order":
+        cls = "order"  # "moved in at the request of X": X ordered it
+    theme = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+    if theme is None and pred_tok.dep_ == "attr" and any(c.dep_ == "expl" for c in kids):
+        theme = pred_tok  # "there were no civilian casualties": the casualties
+    if nominal:  # "the attack on the dam by X": the dam
+        theme = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
+                      for g in p.children if g.dep_ == "pobj"), None)
+    elif theme is not None and theme.dep_ == "dobj" and (
+            lem == f"{lemma(head)}_{lemma(theme)}" or (pred_tok.i != head.i and lemma(head) in ("bear", "commit"))):
+        theme = None  # "took place", "bears responsibility", "committed an act of terror": part of the predicate
+    if theme is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
+        theme = next((c for c in kids if c.dep_ == "nsubj"), None)  # "the unit was overdue": the unit
+    return agent, theme, pred_tok, lem, cls
+
+
+def read_parts(head, quantities: list[Quantity], text: str, base: int) -> PropositionParts:
+    """The :class:`PropositionParts` of the proposition headed by ``head`` (a
+    Token); ``quantities`` are the claim's figures, ``text`` its words and
+    ``base`` their start offset in the article (to tie a figure to the
+    predicate's arguments)."""
+    lex = lexicon()
+    head, outer, inner, flip, negating_head = _reading_head(head)
     lem = _phrasal(head)
-    pred_tok = _light_predicate(head, lem, classes)
+    pred_tok = _light_predicate(head, lem, lex["class"])
     if pred_tok.i != head.i:
         lem = lemma(pred_tok)
     kids = list(head.children)
     args = _arguments(head)
     words = _content(args + ([pred_tok] if pred_tok.i != head.i else []))
-    absent = [lemma(g) if g.pos_ == "NOUN" else g.lower_ for prep in kids if prep.dep_ == "prep"
-              and prep.lower_ == "without" for g in prep.children
-              if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]  # "without warning"
-    # "asked it to schedule the overdue inspection": a noun its absence adjective says is missing
-    absent += [lemma(t) for t in args if t.pos_ == "NOUN" and any(
-        c.dep_ == "amod" and classes.get(lemma(c)) in lex["absence"] for c in t.children)]
-    cls = classes.get(lem) or classes.get(lemma(head))
-    own_class = cls is not None
-    if cls is None:  # a class read from the arguments ("five workers were found dead"), never a responsibility
-        for w in words:
-            if w in classes and classes[w] not in lex["responsibility"] and w not in absent:
-                cls = classes[w]
-                break
-    if cls not in lex["counts"] and lemma(head) in SCALE:
-        # "the toll rises to four", "raised the death toll to four": what the figure counts
-        counted = next((lex["class"].get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                        and lex["class"].get(lemma(c)) in lex["counts"]), None)
-        cls = counted or cls
-        own_class = own_class or counted is not None
-    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
-    nominal = subj is not None and cls not in lex["responsibility"] and lex["class"].get(lemma(subj)) \
-        in lex["responsibility"] and _noun_agent(subj) is not None and _noun_agent(subj).dep_ == "pobj"
-    if nominal:  # "the attack on the dam by the occupiers has turned the river into …": an attack by them
-        pred_tok, lem, cls = subj, lemma(subj), lex["class"].get(lemma(subj))
-    agent_tok = _noun_agent(subj) if nominal else _agent(head, pred_tok)
-    if agent_tok is None and inner is not None and inner.dep_ == "xcomp":
-        agent_tok = _agent(outer, outer)  # "units began clearing": the units clear
-    if agent_tok is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
-        agent_tok = _agent(head.head, head.head)  # "five went to work and never came home": the five
-    if cls not in lex["responsibility"] and agent_tok is not None and agent_tok.head.dep_ == "prep" \
-            and agent_tok.head.lower_ == "of" and classes.get(lemma(agent_tok.head.head)) == "order":
-        cls = "order"  # "moved in at the request of X": X ordered it
-    theme_tok = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
-    if theme_tok is None and pred_tok.dep_ == "attr" and any(c.dep_ == "expl" for c in kids):
-        theme_tok = pred_tok  # "there were no civilian casualties": the casualties
-    if nominal:  # "the attack on the dam by X": the dam
-        theme_tok = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
-                          for g in p.children if g.dep_ == "pobj"), None)
-    elif theme_tok is not None and theme_tok.dep_ == "dobj" and (
-            lem == f"{lemma(head)}_{lemma(theme_tok)}" or (pred_tok.i != head.i and lemma(head) in ("bear", "commit"))):
-        theme_tok = None  # "took place", "bears responsibility", "committed an act of terror": part of the predicate
-    if theme_tok is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
-        theme_tok = next((c for c in kids if c.dep_ == "nsubj"), None)  # "the unit was overdue": the unit
-    information = pred_tok.lower_ in _information() or lemma(pred_tok) in _information()
+    absent = _absent(kids, args, lex)
+    cls, own_class = _class_of(head, lem, words, absent, kids, lex)
+    agent_tok, theme_tok, pred_tok, lem, cls = _roles(head, outer, inner, pred_tok, lem, cls, kids, lex)
+    negating, phrasal = _negating()
     negated = negation_cue(head) is not None or (pred_tok.i != head.i and negation_cue(pred_tok) is not None)
     if flip or lexical_negation(head, negating, phrasal) or negating_head is not None:
         negated = not negated
@@ -510,32 +536,31 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     if blamed_head.i != head.i:  # "accused X of blowing up the dam": X blew it up
         head = pred_tok = blamed_head
         lem = _phrasal(head)
-        cls = classes.get(lem) or cls
-    existential = _existential(head, pred_tok)
+        cls = lex["class"].get(lem) or cls
     nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
     if cls in lex["absence"]:  # "the unit was overdue for inspection": the inspection is what is missing
-        missing = [g for prep in pred_tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
-                   for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-        nouns = missing or nouns
-    tense = "past" if euphemism is not None else _tense(outer)
-    measure, counts = _measure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base,
-                               own_class)
+        nouns = [g for prep in pred_tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                 for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"] or nouns
+    measure, counts = figure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base,
+                             own_class)
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
         # "put the figure at 8,500" (an earlier claim's measure), "put the death toll at five"
-        counts = lex["counts"].get(classes.get(lemma(theme_tok), ""), "ref")
-    if information and negated:  # "no details on the deaths": the holder lacks information
-        cls, negated = "information", False
+        counts = lex["counts"].get(lex["class"].get(lemma(theme_tok), ""), "ref")
+    if negated and (pred_tok.lower_ in _information() or lemma(pred_tok) in _information()):
+        cls, negated = "information", False  # "no details on the deaths": the holder lacks information
     clocks = clock_times(text)
+    heads = [t for t in nouns if not _is_of(t, nouns)]
     return PropositionParts(
         predicate=lem, predicate_class=cls, negated=negated,
         agent=_np(agent_tok) if agent_tok is not None else None,
         theme=_np(theme_tok) if theme_tok is not None else None,
-        theme_words=words, measure=measure, counts=counts, place=_place(head), time=_time_words(outer, args if outer.i == head.i else None),
-        clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None, tense=tense,
-        theme_heads=list(dict.fromkeys(lemma(t) for t in nouns if not _is_of(t, nouns))),
+        theme_words=words, measure=measure, counts=counts, place=_place(head),
+        time=_time_words(outer, args if outer.i == head.i else None),
+        clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None,
+        tense="past" if euphemism is not None else _tense(outer),
+        theme_heads=list(dict.fromkeys(lemma(t) for t in heads)),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
-        theme_modifiers=_modifiers([t for t in nouns if not _is_of(t, nouns)]),
-        existential=existential, absent=absent,
+        theme_modifiers=_modifiers(heads), existential=_existential(head, pred_tok), absent=absent,
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"))
 
 
@@ -552,41 +577,3 @@ def _negating():
 
     s = stance_lexicon()
     return s["negating"], s["phrasal"]
-
-
-def _measure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: dict,
-             text: str, base: int, own_class: bool = True) -> tuple[int | None, str | None]:
-    """The claim's main figure (index into ``quantities``) and what it counts;
-    ``pred`` is the proposition's predicate lemma, ``text`` the claim's words
-    starting at article offset ``base``; ``own_class``: ``cls`` is the
-    predicate's own (else read from an argument word, and what the figure
-    itself counts comes first: "after the march: 23 officers injured")."""
-    if not quantities:
-        return None, None
-    span_lo = min(t.idx for t in head.subtree)
-    span_hi = max(t.idx + len(t) for t in head.subtree)
-    inside = [k for k, q in enumerate(quantities) if q.start is not None and span_lo <= q.start < span_hi]
-    if not inside:
-        return None, None
-    k = inside[0]
-    want = MONEY_UNITS if cls in ("cost", "payment") else ({"km"} if cls == "radius" else None)
-    if want:  # "three days of lost handling are worth €3.5 million": the sum
-        k = next((i for i in inside if quantities[i].unit in want), k)
-    q = quantities[k]
-    if q.unit == "km" and q.start is not None and _RADIUS.search(
-            text[max(0, q.start - base - 16):q.end - base + 14]):
-        return k, "radius"  # "within 5 km of", "a 2 km radius", "a radius of 5 km", "5 km around"
-    if q.unit in MONEY_UNITS:  # a sum is compared with sums of the same class or predicate ("cost", "pay")
-        cost = lex["class"].get(pred) == "cost"  # the predicate's own class, not a word of its arguments
-        return k, "payment" if cls == "payment" else f"money:{'cost' if cost else pred}"
-    if q.unit == "km":  # a radius only where the clause names a zone ("12 km along the coast" is a distance)
-        return k, "radius" if cls == "radius" else f"km:{pred}"
-    if q.of == "duration":
-        return k, "duration"
-    if q.unit == "%":
-        return k, None
-    if cls in lex["counts"] and (own_class or q.of not in OF_COUNTS):
-        return k, lex["counts"][cls]  # the clause's own class first: "the toll rises to four as X recovers a missing man"
-    if q.of in OF_COUNTS:
-        return k, OF_COUNTS[q.of]
-    return k, None
