@@ -197,7 +197,8 @@ class View:
         self._read_agent(src, quote if content is None else None)
         self._read_measure(c, src, p)
         self.event = c.event or "main"
-        self.places = set(c.places)
+        # the places the clause is located in: a nation named as an actor ("blamed Ukraine") is none
+        self.places = set(c.places) if p is None or p.place else set()
         self.day = c.time.start[:10] if c.time is not None and len(c.time.start) >= 10 else None
         self.clock = p.clock if p else None
         self.future = bool(p and p.tense in ("future", "conditional"))
