@@ -87,6 +87,12 @@ CONTRADICTIONS = {
         claim("c2", "a1", "The bridge collapsed after Peruvian shelling.", "Santiago",
               P("collapse", "destruction", ["bridge"], agent="Peruvian shelling", heads=["bridge"])),
         {("contradicts", "attribution")}),
+    "nations named as actors are not places": (
+        claim("c1", "a0", "Chilean forces blew up the bridge.", "Lima",
+              P("blow_up", "destruction", ["bridge"], agent="Chilean forces", heads=["bridge"]), places=["e1"]),
+        claim("c2", "a1", "The general blamed Peru.", "Santiago",
+              P("blame", "cause", ["bridge"], agent="Peru"), places=["e2"]),
+        {("contradicts", "attribution")}),
     "a cause denied": (
         claim("c1", "a0", "The fire was caused by cost cutting.", None,
               P("cause", "cause", ["fire"], agent="cost cutting", heads=["fire"])),
@@ -179,6 +185,19 @@ NOT_CONTRADICTIONS = {
               P("overdue", "absence", ["boiler", "inspection"], heads=["inspection"], copular=True)),
         claim("c2", "a1", "The law asks for an inspection every year.", None,
               P("ask", None, ["law", "inspection"], nouns=["law", "inspection", "year"])),
+        set()),
+    "a judgement on something said is not a denial of the event": (
+        claim("c1", "a0", "Bailiffs cleared the yard at dawn.", None,
+              P("clear", "intervention", ["yard"], agent="Bailiffs", heads=["yard"])),
+        claim("c2", "a1", "That is not clearing a yard.", "Minister",
+              P("clear", "intervention", ["yard"], agent="That", heads=["yard"], neg=True), polarity="negated"),
+        set()),
+    "a rejected account is read for its figures only": (
+        claim("c1", "a1", "Bailiffs cleared the yard at dawn.", "Mayor",
+              P("clear", "intervention", ["yard"], agent="Bailiffs", heads=["yard"]), start=100),
+        claim("c2", "a1", "The minister rejected that account.", "The minister",
+              P("reject", "answer", ["account"], theme="that account"), polarity="negated", stance="denies",
+              refers_to=[100, 134], start=200),
         set()),
     "a warning given in words is not the warning denied": (
         claim("c1", "a0", "We heard no warning.", "Medic",

@@ -248,13 +248,15 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
     for key, label, members in _existence(vs, usable):
         blocks[key], labels[key] = members, label
     negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential
-                     for h in specific_theme(v)}
+                     and not v.anaphoric and not v.demonstrative() for h in specific_theme(v)}
     for v in vs:
         if v.counts:
             blocks[("measure", v.counts)].append(v)
-        if not v.existential:
+        if v.anaphoric or v.demonstrative():
+            continue  # "rejected that account", "that is not clearing a square": no finer question read
+        if not v.existential:  # one predicate over one noun is selective however common the noun
             for h in specific_theme(v):
-                if (_pred_key(v, lex), h) in negated_props and usable(h):
+                if (_pred_key(v, lex), h) in negated_props:
                     blocks[("same", _pred_key(v, lex), h)].append(v)
         akey = attribution_key(v.klass)
         if akey and (v.agent_names or v.agent_parties):

@@ -154,7 +154,7 @@ class View:
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay", "outlet",
+                 "relay", "outlet", "anaphoric",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -169,6 +169,8 @@ class View:
             names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
         self.names = names
         self.outlet = art.outlet if art is not None else None
+        # an anaphoric denial ("rejected that account") is read for the figure it denies, nothing finer
+        self.anaphoric = content is not None
         self.relay = {r.lower() for r in c.relay}
         self.stance = c.stance
         self.negative = c.polarity == "negated"
@@ -240,6 +242,13 @@ class View:
             self.measure, self.counts = q, p.counts
             if p.counts in predicate_lexicon()["by_group"]:
                 self.group = group_of(q.unit)
+
+    def demonstrative(self) -> bool:
+        """Whether a negated clause's subject is "that" or "this": a judgement on
+        something said before ("That is not clearing a square"), not a denial
+        of the event ("this is sabotage by X", affirmed, still attributes)."""
+        subject = (self.agent or (self.parts.theme if self.parts is not None else None) or "").lower()
+        return self.negative and subject in ("that", "this")
 
     def same_holder(self, o: "View") -> bool:
         """One holder: a shared speaker id, or a shared name word (an
