@@ -155,6 +155,7 @@ class _DocIndex:
     test are read once here, as one array (``Doc.to_array``), into plain lists:
 
     * ``toks``, ``idxs``, ``heads``: the tokens, their start offsets and head indices;
+    * ``nouns``, ``compounds``: sorted indices of the nouns and of the nouns that modify a noun;
     * ``breaks``: sorted indices of the tokens that follow a line break;
     * ``finite``: sorted indices of the tokens that make a piece a clause (:meth:`_finite_mask`);
     * ``semis``: indices of the ";" tokens; ``conj_cuts``: where coordinated clauses
@@ -166,7 +167,7 @@ class _DocIndex:
       words), their agents read once each (:meth:`agents_in`);
     * ``frame_roots``: the sentence roots :func:`~rashomon.extract.agents.frame_agents` may find a party under."""
 
-    __slots__ = ("toks", "idxs", "heads", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
+    __slots__ = ("toks", "idxs", "heads", "nouns", "compounds", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
                  "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots")
 
     def __init__(self, doc, ops: set[str]):
@@ -179,6 +180,10 @@ class _DocIndex:
         heads = np.arange(len(toks)) + cols[:, 6].view(np.int64)  # HEAD is the offset to the head
         self.idxs = idx.tolist()
         self.heads = heads.tolist()
+        # nouns, and nouns that modify a noun ("water cannon"): the things a claim mentions
+        noun = _one_of(pos, [POS_IDS["NOUN"], POS_IDS["PROPN"]])
+        self.nouns = _indices(noun)
+        self.compounds = _indices((dep == ids["compound"]) & (pos == POS_IDS["NOUN"]) & (pos[heads] == POS_IDS["NOUN"]))
         # token i follows a line break when a "\n" lies in text[idx(i-1):idx(i)]
         breaks = set()
         p = text.find("\n")
@@ -607,10 +612,10 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
     if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
         holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
-    toks = ix.toks[lo:hi]
-    parts.nouns = list(dict.fromkeys(t.lower_ for t in toks if t.pos_ in ("NOUN", "PROPN")))
-    parts.compounds = list(dict.fromkeys(f"{t.lower_} {t.head.lower_}" for t in toks if t.dep_ == "compound"
-                                         and t.pos_ == "NOUN" and t.head.pos_ == "NOUN" and lo <= t.head.i < hi))
+    toks, heads = ix.toks, ix.heads
+    parts.nouns = list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi)))
+    parts.compounds = list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
+                                         for i in _between(ix.compounds, lo, hi) if lo <= heads[i] < hi))
     # an anaphoric denial ("That is a fantasy figure") negates the earlier claim it points at
     negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
