@@ -33,6 +33,7 @@ outside the story's main places); near-verbatim words of one source
 """
 from __future__ import annotations
 
+from rashomon.compare.blocks import plain
 from rashomon.compare.views import FALL, RISE, Story, View, attribution_key, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
@@ -120,14 +121,23 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
 
 
+def _thing(v: View, keys: list[str]) -> str:
+    """What a denial says was not there, as its theme reads ("tear gas or rubber
+    bullets"), else its keys."""
+    theme = plain(v.parts.theme) if v.parts is not None and not v.absent else ""
+    if theme and any(k in theme.lower() for k in keys):
+        return theme
+    return " or ".join(keys)
+
+
 def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
     for neg, pos in ((a, b), (b, a)):
         keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k))
         focus = neg.focus(keys)
         if keys and (not focus or focus & pos.mentions_text()):
-            what = " ".join(keys)
-            return "contradicts", (f"{_who(neg)} says there was no {what} ({neg.stance_word()}); "
-                                   f"{_who(pos)} says there was"), "negation"
+            what = _thing(neg, keys)
+            return "contradicts", (f"{_who(neg)}: no {what} ({neg.stance_word()}); "
+                                   f"{_who(pos)}: there was ({', '.join(keys)})"), "negation"
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
         return "agrees", f"both say there was no {' '.join(shared)}", None

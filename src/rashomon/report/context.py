@@ -161,6 +161,9 @@ def _segments(article: Article, quotes: list[Quote], mentions: list[tuple[Entity
     return pieces
 
 
+PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
+
+
 def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
     a = arts.get(c.article)
     return {
@@ -170,7 +173,8 @@ def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> di
         "speaker": names.get(c.speaker, c.speaker) if c.speaker else NARRATOR,
         "speaker_id": c.speaker,
         # who holds the claim: the speaker, else the words of the text that name its holder
-        "holder": names.get(c.speaker, c.speaker) if c.speaker else (c.holder_text or NARRATOR),
+        "holder": names.get(c.speaker, c.speaker) if c.speaker else (
+            c.holder_text if c.holder_text and c.holder_text.lower() not in PRONOUNS else NARRATOR),
         "stance": c.stance,
         "text": c.text,
         "figures": [figure(q) for q in c.quantities],
