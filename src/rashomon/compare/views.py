@@ -68,6 +68,7 @@ def _counts_people(q: Quantity, counts: str) -> bool:
     return q.unit is not None and (q.unit in PEOPLE_UNITS or q.unit.rstrip("s") in PEOPLE_UNITS)
 
 
+@functools.lru_cache(maxsize=16384)
 def holder_names(*texts: str | None) -> frozenset[str]:
     """Lowercase name words of a holder ("Selinor Refining S.A." → selinor,
     refining); role and function words dropped."""
