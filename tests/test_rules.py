@@ -93,6 +93,14 @@ CONTRADICTIONS = {
         claim("c2", "a1", "The general blamed Peru.", "Santiago",
               P("blame", "cause", ["bridge"], agent="Peru"), places=["e2"]),
         {("contradicts", "attribution")}),
+    "a holder denies what is laid at the body it leads": (
+        claim("c1", "a0", "I did not order the clearing of the yard.", "Governor Ana Kos",
+              P("order", "order", ["clearing", "yard"], agent="I", heads=["clearing"], of=["yard"], neg=True),
+              polarity="negated"),
+        claim("c2", "a1", "The guards acted at the request of the harbour board, which the governor chairs.",
+              "Minister", P("act", "order", ["guard", "request", "board"],
+                            agent="the harbour board which the governor chairs")),
+        {("contradicts", "negation")}),
     "a cause denied": (
         claim("c1", "a0", "The fire was caused by cost cutting.", None,
               P("cause", "cause", ["fire"], agent="cost cutting", heads=["fire"])),

@@ -110,6 +110,9 @@ def claims_of(nlp, text):
     ("The attack on the depot by the militia has cut power to the city.", "theme_heads", ["depot"]),
     # an unaccusative verb names what it followed from, not its subject
     ("The roof collapsed after a series of artillery strikes.", "agent", "a series of artillery strikes"),
+    # an agent with a relative clause that names who leads it
+    ("The guards acted at the request of the harbour board, which the governor chairs.", "agent",
+     "the harbour board which the governor chairs"),
     # "overdue for inspection": the inspection is what is missing
     ("The bridge was overdue for inspection.", "theme_heads", ["inspection"]),
     ("The bridge was overdue for inspection.", "predicate_class", "absence"),

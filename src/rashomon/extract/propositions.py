@@ -57,6 +57,7 @@ ch. 45 "verbs of change of state"): "the dam collapsed" names no agent."""
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
+LEADS = {"chair", "head", "lead", "run", "direct", "command", "control"}  # "X, which Y chairs": Y acts through X
 GIVE = {"give", "issue", "make", "sign", "put", "set", "commit", "carry"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
@@ -143,6 +144,13 @@ def _np(tok) -> str:
     toks = [tok] + [t for t in _arguments(tok) if t.i not in appos]
     toks.sort(key=lambda t: t.i)
     return " ".join(t.text for t in toks)
+
+
+def _agent_text(tok) -> str:
+    """An agent as written, with a relative clause that names who leads it ("the
+    crisis staff, which the mayor chairs": the mayor acts through it)."""
+    lead = next((c for c in tok.children if c.dep_ == "relcl" and lemma(c) in LEADS), None)
+    return _np(tok) if lead is None else " ".join(t.text for t in tok.subtree if not t.is_punct)
 
 
 def _content(tokens) -> list[str]:
@@ -552,7 +560,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     heads = [t for t in nouns if not _is_of(t, nouns)]
     return PropositionParts(
         predicate=lem, predicate_class=cls, negated=negated,
-        agent=_np(agent_tok) if agent_tok is not None else None,
+        agent=_agent_text(agent_tok) if agent_tok is not None else None,
         theme=_np(theme_tok) if theme_tok is not None else None,
         theme_words=words, measure=measure, counts=counts, place=_place(head),
         time=_time_words(outer, args if outer.i == head.i else None),
