@@ -116,6 +116,8 @@ def claims_of(nlp, text):
     # "overdue for inspection": the inspection is what is missing
     ("The bridge was overdue for inspection.", "theme_heads", ["inspection"]),
     ("The bridge was overdue for inspection.", "predicate_class", "absence"),
+    # a sum inside an offer is the offer's, whatever the verb
+    ("The board said two of the three crews had accepted its offer of €5,000 each.", "counts", "payment"),
     # a verb that moves a figure counts what its subject counts
     ("The death toll rose to twelve on Friday.", "counts", "death"),
 ])

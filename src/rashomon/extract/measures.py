@@ -37,6 +37,11 @@ def figure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: di
     inside = [k for k, q in enumerate(quantities) if q.start is not None and span_lo <= q.start < span_hi]
     if not inside:
         return None, None
+    offers = [t for t in head.subtree if t.pos_ == "NOUN" and lex["class"].get(t.lower_) == "payment"]
+    offered = next((i for i in inside if quantities[i].unit in MONEY_UNITS and any(
+        t.left_edge.idx <= quantities[i].start < t.right_edge.idx + len(t.right_edge) for t in offers)), None)
+    if offered is not None:
+        return offered, "payment"  # "accepted its offer of €100,000": the sum is an offer's, whatever the verb
     k = inside[0]
     want = MONEY_UNITS if cls in ("cost", "payment") else ({"km"} if cls == "radius" else None)
     if want:  # "three days of lost handling are worth €3.5 million": the sum
