@@ -116,6 +116,9 @@ def claims_of(nlp, text):
     # "overdue for inspection": the inspection is what is missing
     ("The bridge was overdue for inspection.", "theme_heads", ["inspection"]),
     ("The bridge was overdue for inspection.", "predicate_class", "absence"),
+    # "no X did what an X does": there was no X
+    ("Villagers say no alarm warned them that night.", "existential", True),
+    ("Villagers say no alarm warned them that night.", "theme_heads", ["alarm"]),
     # a sum inside an offer is the offer's, whatever the verb
     ("The board said two of the three crews had accepted its offer of €5,000 each.", "counts", "payment"),
     # a verb that moves a figure counts what its subject counts

@@ -546,6 +546,12 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         lem = _phrasal(head)
         cls = lex["class"].get(lem) or cls
     nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    # "no siren warned them": no X did what an X does, so there was no X
+    no_subject = subj is not None and cls is not None and lex["class"].get(lemma(subj)) == cls \
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    if no_subject:
+        nouns = _head_nouns(subj)
     if cls in lex["absence"]:  # "the unit was overdue for inspection": the inspection is what is missing
         nouns = [g for prep in pred_tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
                  for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"] or nouns
@@ -568,7 +574,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         tense="past" if euphemism is not None else _tense(outer),
         theme_heads=list(dict.fromkeys(lemma(t) for t in heads)),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
-        theme_modifiers=_modifiers(heads), existential=_existential(head, pred_tok), absent=absent,
+        theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"))
 
 
