@@ -18,8 +18,11 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
   and every claim that mentions a key joins it. A key in more than
   ``MAX_DF_SHARE`` of the claims (and more than ``MIN_DF_LIMIT``) keys nothing;
 * ``same``: one predicate (or one class of counted events: die, kill) over one
-  head noun, when some claim negates it ("The unit was not overdue" / "the
-  inspection of the unit was overdue");
+  head noun, when some claim negates it ("Moscow denied that its forces mined
+  the dam" / "the dam had been mined by the occupiers"); the pair of predicate
+  and noun is selective, so a common noun keys it too. A negated "that is …"
+  (a judgement on something said) and an anaphoric denial ("rejected that
+  account") enter no block but ``measure``;
 * ``attribution``: who ordered or caused it: claims of a responsibility class
   that name who did it (or deny that someone did);
 * ``antonym``: antonymous predicates over one head noun (accept/reject);
