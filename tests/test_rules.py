@@ -42,12 +42,12 @@ def toll(cid, art, text, holder, n, unit="workers", pred="die", approx=None, **k
 CONTRADICTIONS = {
     "measure": (
         toll("c1", "a0", "Three workers died.", "Harbour Board", 3),
-        toll("c2", "a1", "Seven workers were killed.", "Dockers Guild", 7, pred="kill"),
+        toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
         {("contradicts", "measure")}),
     "denied figure": (
         claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
               P("cost", "cost", ["stoppage", "euro"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100),
-        claim("c2", "a1", "That is a fantasy figure.", "Dockers Guild", P("figure", theme="That"),
+        claim("c2", "a1", "That figure is a fiction.", "Stevedores Guild", P("figure", theme="That"),
               polarity="negated", stance="denies", refers_to=[100, 143], start=200),
         {("contradicts", "negation")}),
     "negation of an existential": (
@@ -102,29 +102,29 @@ CONTRADICTIONS = {
                             agent="the harbour board which the governor chairs")),
         {("contradicts", "negation")}),
     "a cause denied": (
-        claim("c1", "a0", "The fire was caused by cost cutting.", None,
-              P("cause", "cause", ["fire"], agent="cost cutting", heads=["fire"])),
-        claim("c2", "a1", "Cost cutting played no part in the fire.", "Director",
-              P("play_part", "cause", ["fire"], agent="Cost cutting", neg=True), polarity="negated"),
+        claim("c1", "a0", "The flood was caused by staff shortages.", None,
+              P("cause", "cause", ["flood"], agent="staff shortages", heads=["flood"])),
+        claim("c2", "a1", "Staff shortages played no part in the flood.", "Director",
+              P("play_part", "cause", ["flood"], agent="Staff shortages", neg=True), polarity="negated"),
         {("contradicts", "negation")}),
     "antonyms": (
-        claim("c1", "a0", "The guild accepted the invitation to talks.", "Minister",
-              P("accept", "answer", ["guild", "invitation", "talk"], agent="The guild", heads=["invitation"])),
-        claim("c2", "a1", "The guild has rejected the invitation to talks.", None,
-              P("reject", "answer", ["guild", "invitation", "talk"], agent="The guild", heads=["invitation"])),
+        claim("c1", "a0", "The guild accepted the invitation to mediation.", "Minister",
+              P("accept", "answer", ["guild", "invitation", "mediation"], agent="The guild", heads=["invitation"])),
+        claim("c2", "a1", "The guild has rejected the invitation to mediation.", None,
+              P("reject", "answer", ["guild", "invitation", "mediation"], agent="The guild", heads=["invitation"])),
         {("contradicts", "antonym")}),
     "time of day": (
         claim("c1", "a0", "Guards entered the yard at 6 p.m.", "Mayor",
               P("enter", "intervention", ["guard", "yard"], clock="18:00", heads=["yard"])),
-        claim("c2", "a1", "Guards entered the yard only at 00:10.", "Minister",
-              P("enter", "intervention", ["guard", "yard"], clock="00:10", heads=["yard"])),
+        claim("c2", "a1", "Guards entered the yard only at 00:40.", "Minister",
+              P("enter", "intervention", ["guard", "yard"], clock="00:40", heads=["yard"])),
         {("contradicts", "date")}),
 }
 
 NOT_CONTRADICTIONS = {
     "compatible figures agree": (
         toll("c1", "a0", "At least three workers died.", "Harbour Board", 3, approx="at least"),
-        toll("c2", "a1", "Seven workers were killed.", "Dockers Guild", 7, pred="kill"),
+        toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
         {("agrees", None)}),
     "one holder revises its figure": (
         toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
@@ -163,8 +163,8 @@ NOT_CONTRADICTIONS = {
         toll("c2", "a1", "Seven workers were killed.", None, 7, pred="kill"),
         set()),
     "a counterfactual": (
-        claim("c1", "a0", "A 2 km zone would have left the village inside.", "Engineer",
-              P("leave", None, ["zone", "village"], counts="radius", tense="conditional"), qty=(2, None, "km", "km")),
+        claim("c1", "a0", "A 3 km cordon would have kept the hamlet out.", "Engineer",
+              P("keep", None, ["cordon", "hamlet"], counts="radius", tense="conditional"), qty=(3, None, "km", "km")),
         claim("c2", "a1", "The zone covered 5 km.", "Agency", P("cover", None, ["zone"], counts="radius"),
               qty=(5, None, "km", "km")),
         set()),
@@ -177,16 +177,16 @@ NOT_CONTRADICTIONS = {
               qty=(25000, "about", "people", "evacuated")),
         set()),
     "one holder's attributions stand together": (
-        claim("c1", "a0", "The order came from the ministry.", "Mayor Ana Kos",
-              P("order", "order", ["order", "ministry"], agent="the ministry", heads=["order"])),
-        claim("c2", "a1", "The order came from the capital, the mayor said.", "Mayor Ana Kos",
-              P("order", "order", ["order", "capital"], agent="the capital", heads=["order"])),
+        claim("c1", "a0", "The command came from the cabinet.", "Mayor Ana Kos",
+              P("command", "order", ["command", "cabinet"], agent="the cabinet", heads=["command"])),
+        claim("c2", "a1", "The command came from the capital, the mayor said.", "Mayor Ana Kos",
+              P("command", "order", ["command", "capital"], agent="the capital", heads=["command"])),
         set()),
-    "a denial of an immediate risk is not of any risk": (
-        claim("c1", "a0", "There was no immediate risk at the plant.", "Agency",
-              P("risk", None, ["risk"], neg=True, heads=["risk"], exist=True), polarity="negated"),
-        claim("c2", "a1", "The flood creates additional risks for the plant.", None,
-              P("create", None, ["risk", "plant"], heads=["risk"], nouns=["flood", "risks", "plant"])),
+    "a denial of an imminent danger is not of any danger": (
+        claim("c1", "a0", "There was no imminent danger at the mill.", "Agency",
+              P("danger", None, ["danger"], neg=True, heads=["danger"], exist=True), polarity="negated"),
+        claim("c2", "a1", "The flood creates additional dangers for the mill.", None,
+              P("create", None, ["danger", "mill"], heads=["danger"], nouns=["flood", "dangers", "mill"])),
         set()),
     "a requirement is not an occurrence": (
         claim("c1", "a0", "The boiler's safety inspection was two years overdue.", "Regulator",
@@ -234,7 +234,7 @@ def test_denied_figure_against_a_lower_bound_is_no_contradiction():
               P("cost", "cost", ["stoppage"], counts="money:cost"), qty=(2e6, "at least", "EUR", "EUR"))
     b = claim("c3", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
               P("cost", "cost", ["stoppage"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100)
-    c = claim("c2", "a1", "That is a fantasy figure.", "Dockers Guild", P("figure", theme="That"),
+    c = claim("c2", "a1", "That figure is a fiction.", "Stevedores Guild", P("figure", theme="That"),
               polarity="negated", stance="denies", refers_to=[100, 145], start=200)
     assert relation(a, c, b) == set()
 
@@ -248,7 +248,7 @@ def test_superseded_figure_is_not_disputed_by_one_that_fits_the_revision():
 
 def test_partitive_figure_is_not_a_toll():
     a = toll("c1", "a0", "Seven workers were injured.", "Guild", 7, pred="injure")
-    b = claim("c2", "a1", "Nine had wounds from the blast.", "Medic",
+    b = claim("c2", "a1", "Twelve had burns from the blast.", "Medic",
               P("wound", "injury", [], counts="injured", partitive=True), qty=(9, None, None, "wounded"))
     a.proposition.counts = "injured"
     assert relation(a, b) == set()

@@ -56,9 +56,9 @@ def test_denial_holder_and_proposition(nlp):
 
 
 def test_anaphoric_denial_points_at_its_antecedent(nlp):
-    text = "The operator said the outage had cost it 9 million euros. That is a fantasy figure, the union said."
+    text = "The operator said the outage had cost it 9 million euros. That figure is a fiction, the union said."
     cs = extract_claims(Article(id="a0", name="t", path="t", text=text), nlp(text), [])
-    fantasy = next(c for c in cs if "fantasy" in c.text)
+    fantasy = next(c for c in cs if "fiction" in c.text)
     assert fantasy.stance == "denies" and fantasy.refers_to is not None
     assert "9 million euros" in text[fantasy.refers_to[0]:fantasy.refers_to[1]]
 
@@ -91,15 +91,15 @@ def claims_of(nlp, text):
 
 @pytest.mark.parametrize("text,field,value", [
     # euphemisms of death (data/predicates.yaml `euphemisms`): the class, a reported past
-    ("Four of our colleagues went to the mine that morning and will never come home.", "predicate_class", "death"),
-    ("Four of our colleagues went to the mine that morning and will never come home.", "tense", "past"),
+    ("Four miners went down the shaft that morning and will never come home.", "predicate_class", "death"),
+    ("Four miners went down the shaft that morning and will never come home.", "tense", "past"),
     ("Two of the crew lost their lives.", "counts", "death"),
     # an aspectual verb carries the verb it begins
     ("Bailiffs began clearing the camp at dawn.", "predicate", "clear"),
     ("Bailiffs began clearing the camp at dawn.", "theme_heads", ["camp"]),
     ("The operation to clear the camp had begun only after midnight.", "predicate", "clear"),
     # "without X" denies X
-    ("The riot police moved in without warning.", "absent", ["warning"]),
+    ("The bailiffs moved in without warning.", "absent", ["warning"]),
     # a counterfactual reports nothing that happened
     ("A wider cordon would have kept the crowd out of the square.", "tense", "conditional"),
     # "accused X of doing Y": X did Y
@@ -144,9 +144,9 @@ def test_counter_evidence_denies_the_figure_of_its_owner(nlp):
 
 
 def test_the_figure_counts_what_the_earlier_figure_counted(nlp):
-    cs = claims_of(nlp, "The guild said 40,000 people marched. The police put the figure at 9,000.")
+    cs = claims_of(nlp, "The guild said 12,000 people rallied. The police put the figure at 3,000.")
     p, q = cs[-1].proposition, cs[-1].quantities[0]
-    assert p.counts == "participants" and q.value == 9000 and q.unit == "people"
+    assert p.counts == "participants" and q.value == 3000 and q.unit == "people"
     assert cs[-1].holder_text == "The police"
 
 
@@ -161,8 +161,8 @@ def test_a_statement_that_p_reports_p(nlp):
 
 
 def test_a_quoted_phrase_does_not_cut_its_clause(nlp):
-    cs = claims_of(nlp, 'The agency said there was "no immediate danger" at the dam.')
-    assert len(cs) == 1 and cs[0].polarity == "negated" and cs[0].text.endswith("at the dam.")
+    cs = claims_of(nlp, 'The agency said there was "no imminent danger" at the mill.')
+    assert len(cs) == 1 and cs[0].polarity == "negated" and cs[0].text.endswith("at the mill.")
 
 
 def test_a_clause_beside_a_cue_is_kept(nlp):
@@ -171,5 +171,5 @@ def test_a_clause_beside_a_cue_is_kept(nlp):
 
 
 def test_a_figure_without_noun_after_a_larger_count_is_a_part(nlp):
-    cs = claims_of(nlp, "We treated sixty people that night. Nine had wounds from the blast.")
+    cs = claims_of(nlp, "We treated eighty patients that night. Twelve had burns from the blast.")
     assert cs[-1].proposition.partitive is True

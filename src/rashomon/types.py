@@ -215,7 +215,7 @@ class PropositionParts(Record):
     ``overdue``), ``predicate_class`` its normalised class from
     ``data/predicates.yaml`` ("kill", "die", "dead" → ``death``). ``negated``: the
     negation scoped on the parse governs the predicate or its subject or object
-    ("No tear gas was used"), not a word inside an object ("no details on the
+    ("No pepper spray was used"), not a word inside an object ("no details on the
     deaths") or a subordinate clause. ``agent`` (who acts or causes, as written)
     and ``theme`` (what is acted on, as written) with ``theme_words``, the
     lowercase content words of agent, theme and obliques that identify what the
@@ -224,21 +224,21 @@ class PropositionParts(Record):
     ``participants``, ``money``, ``radius``…). ``place`` and ``time`` are the
     words that locate it; ``clock`` is a time of day ("18:00") when the clause
     names one; ``tense`` is ``past``, ``present``, ``future`` or ``conditional``
-    (a counterfactual: "a 2 km zone would have left the village inside").
+    (a counterfactual: "a 3 km cordon would have kept the hamlet out").
 
     ``theme_heads`` are the lemmas of the theme's head nouns (each conjunct; for
-    an intransitive verb, its subject: "the sirens never sounded" → siren),
+    an intransitive verb, its subject: "the alarms never sounded" → alarm),
     ``theme_of`` the nouns of their "of" complements ("the inspection of the
-    unit" → unit), ``theme_modifiers`` the nouns that modify the heads ("rubber
-    bullets" → rubber). ``existential`` says the clause asserts (or, negated, denies)
-    that its theme existed, was used or happened ("No tear gas was used",
+    boiler" → boiler), ``theme_modifiers`` the nouns that modify the heads ("plastic
+    bullets" → plastic). ``existential`` says the clause asserts (or, negated, denies)
+    that its theme existed, was used or happened ("No pepper spray was used",
     "There were no casualties"); ``absent`` are the heads of nouns a "without"
-    phrase denies ("moved in without warning" → warning). ``copular``: the
+    phrase denies ("charged without warning" → warning). ``copular``: the
     predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
     are the lowercase nouns of the whole clause, the things it mentions, and
-    ``compounds`` its noun compounds ("water cannon", "feed line").
+    ``compounds`` its noun compounds ("armoured truck", "cooling pipe").
     ``partitive``: the figure names no noun and follows a larger count of
-    people in the article ("we treated 61 people … nine had wounds"): a part of
+    people in the article ("we treated 80 people … twelve had burns"): a part of
     that count, not a total.
     """
 
@@ -274,13 +274,13 @@ class Claim(Record):
     The holder of the claim is ``speaker`` (an entity id, copied from the
     quote's speaker) when known; ``holder_text`` the words that name the
     holder in this article ("Police", "the ministry"), from the quote or from
-    the subject of the verb that governs the clause ("Selinor rejects claims
+    the subject of the verb that governs the clause ("The firm rejects claims
     that …"); ``relay`` the chain of who passed the words on (the quote's
     relaying entity, as written). ``stance`` is the holder's attitude to the
     proposition and ``stance_cue`` the words that set it ("denied",
     "could not confirm"). ``refers_to`` is the span ``[start, end)`` of an
     earlier claim of the same article that an anaphoric denial ("That is a
-    fantasy figure") or confirmation takes as its proposition. ``event`` is set
+    figure is a fiction") or confirmation takes as its proposition. ``event`` is set
     by the comparison stage: ``"main"`` for the story's event or
     ``"background:<why>"`` for a figure about an earlier event, a population or
     a standing fact, which is never compared with the main event.

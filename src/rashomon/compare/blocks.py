@@ -11,15 +11,15 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
 * ``measure``: figures that count the same thing (deaths, injured, detained,
   participants, a sum of money, a radius…);
 * ``existence``: whether a thing existed, was used or happened. A claim that
-  says it did not ("No tear gas or rubber bullets were used", "the sirens
-  never sounded", "moved in without warning", "the inspection was overdue")
-  keys the block by its theme's head nouns and their noun modifiers (tear,
-  gas, rubber, bullet); denials whose keys meet form one block (union-find),
+  says it did not ("No pepper spray or plastic bullets were used", "the alarms
+  never sounded", "charged without warning", "the inspection was overdue")
+  keys the block by its theme's head nouns and their noun modifiers (pepper,
+  spray, plastic, bullet); denials whose keys meet form one block (union-find),
   and every claim that mentions a key joins it. A key in more than
   ``MAX_DF_SHARE`` of the claims (and more than ``MIN_DF_LIMIT``) keys nothing;
 * ``same``: one predicate (or one class of counted events: die, kill) over one
-  head noun, when some claim negates it ("Moscow denied that its forces mined
-  the dam" / "the dam had been mined by the occupiers"); the pair of predicate
+  head noun, when some claim negates it ("the ministry denied that its troops
+  mined the bridge" / "the bridge had been mined by the rebels"); the pair of predicate
   and noun is selective, so a common noun keys it too. A negated "that is …"
   (a judgement on something said) and an anaphoric denial ("rejected that
   account") enter no block but ``measure``;
@@ -28,11 +28,11 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
 * ``antonym``: antonymous predicates over one head noun (accept/reject);
 * ``time``: claims of one predicate class that give a time of day;
 * ``compound``: affirmed claims that name one thing by the same noun compound
-  ("water cannon", "feed line"): where two holders do, they agree it was there.
+  ("armoured truck", "cooling pipe"): where two holders do, they agree it was there.
 
 Each block's label is generated from its propositions: "deaths in the
-explosion, 14 May 2024", "whether tear gas or rubber bullets were used", "who
-ordered the clearing of the square", "whether the invitation to talks was
+explosion, 3 Mar 2031", "whether pepper spray or plastic bullets were used", "who
+ordered the clearing of the camp", "whether the invitation to mediation was
 accepted or rejected".
 """
 from __future__ import annotations
@@ -85,7 +85,7 @@ def participle(lemma: str | None) -> str:
 
 def plain(theme: str | None) -> str:
     """A theme as a label reads it: without its negator or what follows a comma
-    ("No tear gas" → "tear gas"; "no warning , nothing on a loudspeaker" → "warning")."""
+    ("No pepper spray" → "pepper spray"; "no alarm , nothing on the radio" → "alarm")."""
     t = (theme or "").split(" ,")[0].strip().replace(" 's", "'s").replace("€ ", "€").replace("$ ", "$")
     low = t.lower()
     for n in NEGATORS:
@@ -213,15 +213,15 @@ def _existence(vs: list[View], usable) -> list[tuple[tuple, str, list[View]]]:
 
 
 def _existence_label(negs: list[View], keys: set[str]) -> str:
-    """"whether tear gas or rubber bullets were used", "whether there was a warning"."""
+    """"whether pepper spray or plastic bullets were used", "whether there was a warning"."""
     main = [v for v in negs if v.exists is False]
     theme = _theme_text(main, frozenset(keys))
     subject = False
-    if not theme:  # an intransitive verb: "the sirens never sounded"
+    if not theme:  # an intransitive verb: "the alarms never sounded"
         found = Counter(plain(v.agent) for v in main if v.agent and v.keys & keys)
         theme, subject = (max(found, key=lambda t: (found[t], -len(t))), True) if found else ("", False)
         if theme and " " not in theme:
-            theme = f"the {theme}"  # "no siren sounded": whether the siren sounded
+            theme = f"the {theme}"  # "no alarm sounded": whether the alarm sounded
     if main and theme:
         pred = Counter(v.predicate for v in main).most_common(1)[0][0]
         plural = theme.lower().split()[-1].endswith("s") or " or " in theme or " and " in theme
@@ -256,7 +256,7 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
         if v.counts:
             blocks[("measure", v.counts)].append(v)
         if v.anaphoric or v.demonstrative():
-            continue  # "rejected that account", "that is not clearing a square": no finer question read
+            continue  # "rejected that account", "that is not clearing a camp": no finer question read
         if not v.existential:  # one predicate over one noun is selective however common the noun
             for h in specific_theme(v):
                 if (_pred_key(v, lex), h) in negated_props:

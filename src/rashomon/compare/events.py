@@ -49,7 +49,7 @@ def _why(c: Claim, art: Article | None, year: str | None, lex: dict) -> str | No
             return "period"
     if c.event_text and _NAMED.search(c.event_text):
         return "named"  # "the 44-Day War"; a place the tagger calls an event ("Constitution Bridge") is not one
-    # the clause's own time words when its parse gave them ("mined after they seized it in 2022" is not dated 2022)
+    # the clause's own time words when its parse gave them ("mined after they took it in 2019" is not dated 2019)
     p = c.proposition
     when = p.time if p is not None else c.text
     if year and when:

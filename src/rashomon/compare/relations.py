@@ -174,7 +174,7 @@ class _Info:
 def _harm_comparable(v: View) -> bool:
     """A claim the frame rules may compare: a report of what happened in the
     main event, whose predicate is harm (or unclassed), not the use of a weapon
-    ("claims that officers fired rubber bullets are false" denies no injury)."""
+    ("claims that guards fired plastic bullets are false" denies no injury)."""
     return v.comparable and v.klass in (None, "death", "injury", "destruction")
 
 

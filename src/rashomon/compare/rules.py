@@ -14,22 +14,22 @@ outside the story's main places); near-verbatim words of one source
   cannot both hold (intervals of :func:`rashomon.extract.quantities.interval`:
   "at least 3" and 5 agree, 3 and 5 do not); one holder's two figures are a
   ``revises`` chain, not a contradiction; a denial of a figure ("That is a
-  fantasy figure") contradicts every compatible figure;
+  figure is a fiction") contradicts every compatible figure;
 * ``existence`` (negation): one claim says a thing did not exist, was not used
-  or did not happen, the other takes it to have ("No tear gas was used" /
-  "nine had wounds from rubber bullets");
+  or did not happen, the other takes it to have ("No pepper spray was used" /
+  "twelve had burns from pepper spray");
 * ``same`` (negation): one predicate over one head noun, one side negated or
-  denied ("The unit was not overdue" / "the inspection of the unit was
+  denied ("The boiler was not overdue" / "the inspection of the boiler was
   overdue"); both agents, when named, the same;
 * ``attribution``: two holders name different agents of one act ("the order
-  came from the ministry" / "at the request of the city's crisis staff"), or
-  one denies what the other asserts of the same agent ("cost cutting played no
-  part" / "caused by cost cutting"); one holder's attributions are never set
-  against each other (the capital and the ministry may be one);
+  came from the cabinet" / "at the request of the harbour board"), or
+  one denies what the other asserts of the same agent ("staff shortages played
+  no part" / "caused by staff shortages"); one holder's attributions are never set
+  against each other (the capital and the cabinet may be one);
 * ``antonym``: antonymous predicates over one head noun ("accepted the
   invitation" / "rejected the invitation");
 * ``time`` (date): one predicate class over one place or theme, times of day
-  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:10").
+  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40").
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from rashomon.compare.views import FALL, RISE, Story, View, attribution_key, spe
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
-CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:10 do not
+CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
 
@@ -51,7 +51,7 @@ PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
 
 
 def _who(v: View) -> str:
-    """The holder as the text names it ("Police", "Mayor Vesna Adamic"), else the
+    """The holder as the text names it ("Police", "Mayor Ana Kos"), else the
     outlet whose own voice it is, else "the article"."""
     text = (v.claim.holder_text or "").strip(" ,")
     if text and text.lower() not in PRONOUNS:
@@ -66,7 +66,7 @@ def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> boo
     places outside the story's main places ("in the capital, Sarnov, 2,000
     joined a rally" against the march's count)."""
     if a.place_parties and b.place_parties and not (a.place_parties & b.place_parties):
-        return True  # "on the Ukrainian-held bank" / "in Russian-held areas"
+        return True  # "on the Chilean side" / "in Peruvian-held areas"
     if a.places and b.places:
         return not (a.places & b.places)
     one = a.places or b.places
@@ -100,7 +100,7 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
     if a.counts == "duration" and a.predicate != b.predicate and not (a.heads & b.heads):
         return None  # how long what: two durations of different things
     fits = compatible(a.measure, b.measure)
-    if a.negative != b.negative:  # "That is a fantasy figure": the figure denied
+    if a.negative != b.negative:  # "That figure is a fiction": the figure denied
         neg, pos = (a, b) if a.negative else (b, a)
         (nlo, nhi), (plo, phi) = interval(neg.measure), interval(pos.measure)
         if not (nlo <= plo and phi <= nhi):
@@ -122,7 +122,7 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
 
 
 def _thing(v: View, keys: list[str]) -> str:
-    """What a denial says was not there, as its theme reads ("tear gas or rubber
+    """What a denial says was not there, as its theme reads ("pepper spray or plastic
     bullets"), else its keys."""
     theme = plain(v.parts.theme) if v.parts is not None and not v.absent else ""
     if theme and any(k in theme.lower() for k in keys):
@@ -141,7 +141,7 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
         return "agrees", f"both say there was no {' '.join(shared)}", None
-    # two holders taking a denied thing to have been there ("wounds from rubber bullets" / "spent rubber rounds")
+    # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds")
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
                     if a.asserts_existence(k) and b.asserts_existence(k))
     if shared and not a.same_holder(b):
@@ -205,7 +205,7 @@ def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
     if b.predicate not in ants or not ((a.heads | a.keys) & (b.heads | b.keys)) or a.negative != b.negative:
         return None
     if a.agent_parties and b.agent_parties and not (a.agent_parties & b.agent_parties):
-        return None  # two nations, one accepting and one rejecting (names alone may be aliases: "the union", "PDWU")
+        return None  # two nations, one accepting and one rejecting (names alone may be aliases: "the guild", "UDW")
     return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
 
 

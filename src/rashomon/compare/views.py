@@ -8,7 +8,7 @@ head nouns, the words a "without" phrase denies, every word it mentions), who
 acts (``agent_names``, and the nations named in the agent: ``agent_parties``;
 "I", "we", "she", "its forces" are the holder's), its figure, what the figure
 counts and which group of people it counts, its event, places, day and time
-of day. An anaphoric denial ("That is a fantasy figure") takes the content of
+of day. An anaphoric denial ("That figure is a fiction") takes the content of
 the claim it refers to.
 
 :class:`Story` holds what the rules read of the whole corpus: the places most
@@ -30,7 +30,7 @@ COMPARABLE = {"asserts", "denies", "doubts", "distances"}
 RUNNING = re.compile(r"(?i)\b(?:so far|until now|to date|as of|thus far|by then|at least)\b")
 EARLIER = re.compile(r"(?i)\bhad\s+(?:first\s+|initially\s+|earlier\s+)?(?:put|given|set|estimated|reported|"
                      r"counted|stated)\b")
-"""An earlier estimate ("at 17:15 the police had put the number at 17"): tolls only grow, so
+"""An earlier estimate ("at noon the agency had put the number at 9"): tolls only grow, so
 an earlier count is a lower bound of the later one."""
 HOLDER_STOP = {"the", "a", "an", "of", "and", "said", "says", "spokesman", "spokeswoman", "spokesperson",
                "president", "minister", "chief", "executive", "head", "director", "officer", "official",
@@ -70,8 +70,8 @@ def _counts_people(q: Quantity, counts: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def holder_names(*texts: str | None) -> frozenset[str]:
-    """Lowercase name words of a holder ("Selinor Refining S.A." → selinor,
-    refining); role and function words dropped."""
+    """Lowercase name words of a holder ("Norvik Shipping S.A." → norvik,
+    shipping); role and function words dropped."""
     out = set()
     for t in texts:
         for w in _NAME.findall(t or ""):
@@ -96,7 +96,7 @@ def singular(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def mentions(text: str) -> frozenset[str]:
-    """The singular lowercase words of a text ("tear-gas exposure" → tear, gas, exposure)."""
+    """The singular lowercase words of a text ("pepper-spray burns" → pepper, spray, burn)."""
     return frozenset(singular(w.lower()) for w in _LETTERS.findall(text))
 
 
@@ -117,7 +117,7 @@ def _party_index() -> dict[str, str]:
 @functools.lru_cache(maxsize=65536)
 def parties(text: str | None) -> frozenset[str]:
     """The countries a text names as a nation, its people or its capital
-    ("Russian occupation forces" → RU; "Kyiv" → UA), by gazetteer."""
+    ("Russian forces" → RU; "Kyiv" → UA), by gazetteer."""
     if not text:
         return frozenset()
     from rashomon.annotate import name_key
@@ -186,7 +186,7 @@ class View:
         lex = predicate_lexicon()
         absence = self.klass in lex["absence"]
         # what an existential claim is about: its head nouns, and for a thing used or fired the
-        # nouns that name its kind ("rubber bullets": rubber); an absence is of its head alone
+        # nouns that name its kind ("plastic bullets": plastic); an absence is of its head alone
         self.keys = direct | (frozenset(p.theme_modifiers) if p and not absence else frozenset())
         self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
@@ -200,7 +200,7 @@ class View:
         self._read_agent(src, quote if content is None else None)
         self._read_measure(c, src, p)
         self.event = c.event or "main"
-        # the places the clause is located in: a nation named as an actor ("blamed Ukraine") is none
+        # the places the clause is located in: a nation named as an actor ("blamed Peru") is none
         self.places = set(c.places) if p is None or p.place else set()
         self.day = c.time.start[:10] if c.time is not None and len(c.time.start) >= 10 else None
         self.clock = p.clock if p else None
@@ -232,7 +232,7 @@ class View:
         if p is None or p.measure is None or p.measure >= len(src.quantities) or not p.counts:
             return
         if p.partitive:
-            return  # "we treated 61 people … nine had wounds": a part of an earlier count, not a toll
+            return  # "we treated 80 people … twelve had burns": a part of an earlier count, not a toll
         q = src.quantities[p.measure]
         if (RUNNING.search(c.text) or EARLIER.search(c.text)) and q.approx in (None, "exact") \
                 and p.counts in PEOPLE_COUNTS:
@@ -246,7 +246,7 @@ class View:
 
     def demonstrative(self) -> bool:
         """Whether a negated clause's subject is "that" or "this": a judgement on
-        something said before ("That is not clearing a square"), not a denial
+        something said before ("That is not clearing a camp"), not a denial
         of the event ("this is sabotage by X", affirmed, still attributes)."""
         subject = (self.agent or (self.parts.theme if self.parts is not None else None) or "").lower()
         return self.negative and subject in ("that", "this")
@@ -262,7 +262,7 @@ class View:
 
     def denies_existence(self, key: str) -> bool:
         """Whether this claim says the thing ``key`` names did not exist, was not
-        used or did not happen ("No tear gas was used", "without warning")."""
+        used or did not happen ("No pepper spray was used", "without warning")."""
         return key in self.absent or (self.exists is False and key in self.keys)
 
     def mentions_text(self) -> frozenset:
@@ -271,8 +271,8 @@ class View:
 
     def focus(self, keys) -> frozenset:
         """The degree words a denial of ``keys`` bears on: a word of
-        ``negation_focus`` standing before a key ("no immediate risk" denies an
-        immediate one, not any: Blanco & Moldovan 2011, the focus of negation)."""
+        ``negation_focus`` standing before a key ("no imminent danger" denies an
+        imminent one, not any: Blanco & Moldovan 2011, the focus of negation)."""
         words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", self.text)]
         out = set()
         for i, w in enumerate(words):
@@ -282,8 +282,8 @@ class View:
 
     def asserts_existence(self, key: str) -> bool:
         """Whether this claim takes the thing ``key`` names to have existed, been
-        used or happened: an affirmed claim that mentions it ("nine had wounds
-        from rubber bullets"), or an existential one that says so."""
+        used or happened: an affirmed claim that mentions it ("twelve had burns
+        from pepper spray"), or an existential one that says so."""
         if key in self.absent:
             return False
         if self.existential:
@@ -374,7 +374,7 @@ class Story:
 @functools.lru_cache(maxsize=32)
 def _class_words(klass: str | None) -> frozenset:
     """Words of a class ("order", "request"): as the theme of a claim of that class
-    they name the act itself, not what it was about ("the order came from X")."""
+    they name the act itself, not what it was about ("the command came from X")."""
     return frozenset(w for w, c in predicate_lexicon()["class"].items() if c == klass)
 
 

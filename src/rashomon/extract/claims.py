@@ -180,7 +180,7 @@ class _DocIndex:
         heads = np.arange(len(toks)) + cols[:, 6].view(np.int64)  # HEAD is the offset to the head
         self.idxs = idx.tolist()
         self.heads = heads.tolist()
-        # nouns, and nouns that modify a noun ("water cannon"): the things a claim mentions
+        # nouns, and nouns that modify a noun ("armoured truck"): the things a claim mentions
         noun = _one_of(pos, [POS_IDS["NOUN"], POS_IDS["PROPN"]])
         self.nouns = _indices(noun)
         self.compounds = _indices((dep == ids["compound"]) & (pos == POS_IDS["NOUN"]) & (pos[heads] == POS_IDS["NOUN"]))
@@ -320,7 +320,7 @@ def _cuts(sent, quotes: list[Quote], ix: _DocIndex) -> list[int]:
         if q.end <= sc0:
             continue
         if not _quoted_clause(ix, bisect_left(ix.idxs, q.start), bisect_left(ix.idxs, q.end)):
-            continue  # a quoted phrase inside the narrator's clause ("there was 'no immediate risk' at the plant")
+            continue  # a quoted phrase inside the narrator's clause ("there was 'no imminent danger' at the mill")
         for edge in (q.start, q.end):
             if sc0 < edge < sc1:
                 cuts.add(bisect_left(ix.idxs, edge, s0, s1))  # first token of the sentence at or after edge
@@ -329,8 +329,8 @@ def _cuts(sent, quotes: list[Quote], ix: _DocIndex) -> list[int]:
 
 def _quoted_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
     """Whether tokens [lo, hi) (a quote) hold a clause of their own: a clause verb
-    whose subject is quoted too. "the order 'came from the capital'" and "there
-    was 'no immediate risk'" continue the narrator's clause: no cut at their edges."""
+    whose subject is quoted too. "the command 'came from the cabinet'" and "there
+    was 'no imminent danger'" continue the narrator's clause: no cut at their edges."""
     toks = ix.toks
     for i in _between(ix.finite, lo, hi):
         if any(c.dep_ in SUBJ and lo <= c.i < hi for c in toks[i].children):
@@ -426,7 +426,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                 quote = None  # a statement the interviewer relays inside a question: its holder is read from the clause
             if quote is not None and quote.kind == "indirect" and quote.cue_start is not None \
                     and ";" in text[min(end, quote.cue_start):max(start, quote.cue_start)]:
-                quote = None  # "the toll rises to four; union insists five died": the cue speaks past the semicolon
+                quote = None  # "the toll rises to six; guild insists eight died": the cue speaks past the semicolon
             plain = _plain_words(ctext, words)
             if quote is None and len(words) <= 15 and _can_match(lex["keys"]["report"], plain) \
                     and lex["report"].search(ctext) and any(
@@ -608,15 +608,15 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
             holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):
         subj = next((c for c in (root.children if st.head.i == root.i else st.head.head.head.children)
                      if c.dep_ == "nsubj"), None)
-        holder = " ".join(t.text for t in subj.subtree) if subj is not None else None  # "the Kremlin blamed X"
+        holder = " ".join(t.text for t in subj.subtree) if subj is not None else None  # "the cabinet blamed X"
     if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
-        holder = parts.agent  # "Police put the figure at 8,500": the police hold the figure
+        holder = parts.agent  # "Police put the figure at 3,000": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
     toks, heads = ix.toks, ix.heads
     parts.nouns = list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi)))
     parts.compounds = list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
                                          for i in _between(ix.compounds, lo, hi) if lo <= heads[i] < hi))
-    # an anaphoric denial ("That is a fantasy figure") negates the earlier claim it points at
+    # an anaphoric denial ("That figure is a fiction") negates the earlier claim it points at
     negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
             "anaphoric": st.anaphoric, "parts": parts, "negated": negated}

@@ -41,7 +41,7 @@ def figure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: di
     offered = next((i for i in inside if quantities[i].unit in MONEY_UNITS and any(
         t.left_edge.idx <= quantities[i].start < t.right_edge.idx + len(t.right_edge) for t in offers)), None)
     if offered is not None:
-        return offered, "payment"  # "accepted its offer of €100,000": the sum is an offer's, whatever the verb
+        return offered, "payment"  # "accepted its offer of €5,000": the sum is an offer's, whatever the verb
     k = inside[0]
     want = MONEY_UNITS if cls in ("cost", "payment") else ({"km"} if cls == "radius" else None)
     if want:  # "three days of lost handling are worth €3.5 million": the sum
@@ -53,14 +53,14 @@ def figure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: di
     if q.unit in MONEY_UNITS:  # a sum is compared with sums of the same class or predicate ("cost", "pay")
         cost = lex["class"].get(pred) == "cost"  # the predicate's own class, not a word of its arguments
         return k, "payment" if cls == "payment" else f"money:{'cost' if cost else pred}"
-    if q.unit == "km":  # a radius only where the clause names a zone ("12 km along the coast" is a distance)
+    if q.unit == "km":  # a radius only where the clause names a zone ("20 km down the river" is a distance)
         return k, "radius" if cls == "radius" else f"km:{pred}"
     if q.of == "duration":
         return k, "duration"
     if q.unit == "%":
         return k, None
     if cls in lex["counts"] and (own_class or q.of not in OF_COUNTS):
-        return k, lex["counts"][cls]  # the clause's own class first: "the toll rises to four as X recovers a missing man"
+        return k, lex["counts"][cls]  # the clause's own class first: "the toll rises to six as X finds a missing man"
     if q.of in OF_COUNTS:
         return k, OF_COUNTS[q.of]
     return k, None

@@ -11,7 +11,7 @@ English dependency labels (ClearNLP):
   an object ("a munition that HRW has not been able to identify hit the
   area" is affirmed);
 * a negative determiner or pronoun heading a core argument of the predicate:
-  "No tear gas was used", "Nobody asked", "There were no casualties",
+  "No pepper spray was used", "Nobody asked", "There were no casualties",
   "not one window was broken";
 * lexical negation: a negating verb governs the predicate ("refused to leave",
   "ruled out selling the stake").

@@ -53,7 +53,7 @@ ASPECTUAL = {"begin", "start", "continue", "resume"}
 UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fail", "fall", "rise", "burn",
                 "flood", "give", "crack", "erupt", "ignite"}
 """Verbs whose subject undergoes the event rather than doing it (Perlmutter 1978; Levin 1993,
-ch. 45 "verbs of change of state"): "the dam collapsed" names no agent."""
+ch. 45 "verbs of change of state"): "the bridge collapsed" names no agent."""
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
@@ -128,7 +128,7 @@ def _skip(c) -> bool:
 
 def _arguments(tok):
     """Tokens of the predicate's arguments and obliques, not entering clauses
-    (nor a coordinated clause: "X entered the square, and tear gas was fired")."""
+    (nor a coordinated clause: "X entered the yard, and pepper spray was fired")."""
     out, stack = [], [c for c in tok.children if not _skip(c)]
     while stack:
         t = stack.pop()
@@ -148,7 +148,7 @@ def _np(tok) -> str:
 
 def _agent_text(tok) -> str:
     """An agent as written, with a relative clause that names who leads it ("the
-    crisis staff, which the mayor chairs": the mayor acts through it)."""
+    harbour board, which the governor chairs": the governor acts through it)."""
     lead = next((c for c in tok.children if c.dep_ == "relcl" and lemma(c) in LEADS), None)
     return _np(tok) if lead is None else " ".join(t.text for t in tok.subtree if not t.is_punct)
 
@@ -165,7 +165,7 @@ def _content(tokens) -> list[str]:
 
 def clock_times(text: str) -> list[int]:
     """Times of day named in ``text`` as minutes after midnight ("6 p.m." → 1080,
-    "00:10" → 10, "six o'clock in the evening" → 1080, "midnight" → 0); an
+    "00:40" → 40, "six o'clock in the evening" → 1080, "midnight" → 0); an
     hour word without a part of the day gives both readings (6:00 and 18:00)."""
     out = []
     for m in _CLOCK.finditer(text):
@@ -190,8 +190,8 @@ def clock_times(text: str) -> list[int]:
 
 def _cause(head):
     """What an unaccusative verb's event came from: a destruction named after
-    "after", "from", "by", "because of" or "due to" ("the dam collapsed after a
-    series of Ukrainian strikes" → the strikes), or None."""
+    "after", "from", "by", "because of" or "due to" ("the bridge collapsed after a
+    series of Peruvian strikes" → the strikes), or None."""
     classes = lexicon()["class"]
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in CAUSAL_PREPS:
@@ -204,9 +204,9 @@ def _cause(head):
 
 
 def _noun_agent(noun):
-    """Who does what an event noun names: its "by" phrase ("the attack on the dam
-    by the occupiers"), its possessor ("Russia's attack"), or a nationality
-    adjective ("Ukrainian sabotage"); None."""
+    """Who does what an event noun names: its "by" phrase ("the attack on the depot
+    by the rebels"), its possessor ("Peru's attack"), or a nationality
+    adjective ("Chilean sabotage"); None."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -244,7 +244,7 @@ def _agent(head, pred_tok):
                     return poss
     if pred_tok.i != head.i and pred_tok.pos_ == "NOUN" and lexicon()["class"].get(lemma(pred_tok)) in \
             lexicon()["responsibility"]:
-        found = _noun_agent(pred_tok)  # "this is sabotage by the Ukrainian side"
+        found = _noun_agent(pred_tok)  # "this is sabotage by the other side"
         if found is not None:
             return found
     if head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
@@ -274,8 +274,8 @@ def _informative_conjunct(head, lex: dict):
 
 
 def _aspectual(head):
-    """The verb an aspectual verb carries: "units began clearing the square" →
-    clearing; "the operation to clear the square had begun" → clear (the
+    """The verb an aspectual verb carries: "bailiffs began clearing the camp" →
+    clearing; "the operation to clear the camp had begun" → clear (the
     subject's clause); None when ``head`` is not aspectual or carries no verb."""
     if lemma(head) not in ASPECTUAL:
         return None
@@ -289,7 +289,7 @@ def _aspectual(head):
 
 
 def _head_nouns(tok, of: bool = True) -> list:
-    """A noun phrase's head nouns: ``tok`` and its conjuncts ("tear gas or rubber
+    """A noun phrase's head nouns: ``tok`` and its conjuncts ("pepper spray or plastic
     bullets"), each with (``of``) the noun of its "of" complement ("the
     inspection of the unit"); pronouns and numbers are left out."""
     out = []
@@ -313,7 +313,7 @@ def _is_of(t, nouns) -> bool:
 
 
 def _modifiers(nouns) -> list[str]:
-    """Lemmas of the nouns that modify ``nouns`` ("tear gas" → tear, "rubber bullets" → rubber)."""
+    """Lemmas of the nouns that modify ``nouns`` ("pepper spray" → pepper, "plastic bullets" → plastic)."""
     return list(dict.fromkeys(lemma(c) for t in nouns for c in t.children
                               if c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "NOUN")))
 
@@ -321,7 +321,7 @@ def _modifiers(nouns) -> list[str]:
 def _existential(head, pred_tok) -> bool:
     """Whether the clause asserts that its theme existed, was used or happened:
     "there be" ("There were no casualties") or a verb of use, occurrence or
-    perception (``EXISTENTIAL``: "No tear gas was used", "the sirens never sounded")."""
+    perception (``EXISTENTIAL``: "No pepper spray was used", "the alarms never sounded")."""
     if lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children):
         return True
     return _phrasal(head) in EXISTENTIAL or (pred_tok.i == head.i and lemma(head) in EXISTENTIAL)
@@ -329,14 +329,14 @@ def _existential(head, pred_tok) -> bool:
 
 def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
     """The head nouns a claim is about: its theme's (object, passive subject,
-    copular subject), a copular noun's ("What they got was gas and rubber"),
-    else an intransitive verb's subject ("the sirens never sounded")."""
+    copular subject), a copular noun's ("What they got was spray and batons"),
+    else an intransitive verb's subject ("the alarms never sounded")."""
     nouns = _head_nouns(theme_tok) if theme_tok is not None else []
     if pred_tok.i != head.i and pred_tok.pos_ in ("NOUN", "PROPN") and pred_tok.dep_ in ("attr", "acomp"):
         nouns += _head_nouns(pred_tok)
     if not nouns and not any(c.dep_ in ("dobj", "attr", "acomp") and lem != f"{lemma(head)}_{lemma(c)}"
                              for c in head.children):
-        # an intransitive clause is about its subject: "the sirens never sounded", "the level fell"
+        # an intransitive clause is about its subject: "the alarms never sounded", "the level fell"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             nouns = _head_nouns(subj)
@@ -347,7 +347,7 @@ def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
 
 def _place(head) -> str | None:
     """The locative phrases of a clause, on its verb or on its subject or object
-    ("about 17,000 people on the right bank", "in Russian-held areas"), joined
+    ("about 9,000 people on the north shore", "in Peruvian-held areas"), joined
     by "; ", or None; a phrase about a date or time is not a place."""
     hosts = [head, *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))]
     out = []
@@ -364,7 +364,7 @@ def _place(head) -> str | None:
 def _time_words(head, args=None) -> str | None:
     """The words that date a clause's own predicate and its arguments ("In 2019
     the strike cost …", "a fire at the plant in August 2017 injured two"), not
-    those of a clause inside it ("mined after they seized the plant in 2022")
+    those of a clause inside it ("mined after they took the bridge in 2019")
     nor of the verb that reports it: its date and time entities, "; "-joined."""
     out, run = [], []
     for t in (args if args is not None else _arguments(head)):
@@ -382,7 +382,7 @@ def _time_words(head, args=None) -> str | None:
 def _tense(head) -> str:
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "could", "might", "should"} and "have" in aux and head.tag_ == "VBN":
-        return "conditional"  # "a 2 km zone would have left the village inside"
+        return "conditional"  # "a 3 km cordon would have kept the hamlet out"
     if aux & {"will", "would", "shall", "'ll", "wo"}:
         return "future"
     return "past" if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"} else "present"
@@ -390,8 +390,8 @@ def _tense(head) -> str:
 
 def _light_predicate(head, lem: str, classes: dict):
     """For a copula or light verb, the token that carries the meaning: its
-    complement ("was overdue"), its classed subject ("the order came from X") or
-    object ("nine had wounds", "put the death toll at five"); else ``head``."""
+    complement ("was overdue"), its classed subject ("the command came from X") or
+    object ("twelve had burns", "put the death toll at seven"); else ``head``."""
     if not (lemma(head) in LIGHT or head.pos_ == "AUX"):
         return head
     kids = list(head.children)
@@ -403,8 +403,8 @@ def _light_predicate(head, lem: str, classes: dict):
     if lem not in classes and subj is not None and lemma(head) == "come" and lemma(subj) in classes:
         return subj  # "the order came from the ministry"
     if lem not in classes and obj is not None and lemma(obj) in classes:
-        return obj  # "nine had wounds", "put the death toll at five", "bears responsibility"
-    if obj is not None and lemma(obj) == "act":  # "committed another act of terror"
+        return obj  # "twelve had burns", "put the death toll at seven", "bears responsibility"
+    if obj is not None and lemma(obj) == "act":  # "committed an act of terror"
         of = next(iter(_of_nouns(obj)), None)
         if of is not None and lemma(of) in classes:
             return of
@@ -413,7 +413,7 @@ def _light_predicate(head, lem: str, classes: dict):
 
 def _blamed(head, agent_tok, theme_tok):
     """"blamed X for Y", "accused X of Y": X is the one held responsible, Y what
-    for; the verb of an "of" complement ("accused X of blowing up the dam") is
+    for; the verb of an "of" complement ("accused X of blowing up the bridge") is
     returned as the proposition's head. Returns ``(head, agent, theme)``."""
     lem = lemma(head)
     if lem not in ("blame", "accuse"):
@@ -435,7 +435,7 @@ def _reading_head(head):
     way: ``(head, outer, inner, flip, negating_head)``. "ruled out selling its
     stake", "refused to leave": the complement, negated ("did not rule out that
     P" hedges P: not negated); "five went to work and never came home": the
-    informative conjunct; "units began clearing the square": the clearing
+    informative conjunct; "bailiffs began clearing the camp": the clearing
     (``inner``), negated with "began" (``outer``)."""
     negating, phrasal = _negating()
     flip, negating_head = False, None
@@ -472,7 +472,7 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
 
 
 def _absent(kids, args, lex: dict) -> list[str]:
-    """What a "without" phrase denies ("moved in without warning") and the nouns
+    """What a "without" phrase denies ("charged without warning") and the nouns
     an absence adjective says are missing ("asked it to schedule the overdue
     inspection")."""
     out = [lemma(g) if g.pos_ == "NOUN" else g.lower_ for prep in kids if prep.dep_ == "prep"
@@ -485,8 +485,8 @@ def _absent(kids, args, lex: dict) -> list[str]:
 def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
     """Who acts and what is acted on: ``(agent, theme, pred_tok, lem, cls)``
     tokens, the predicate moved to an event noun of the subject when the
-    clause's own is none ("the attack on the dam by the occupiers has turned
-    the river into …": an attack by them on the dam)."""
+    clause's own is none ("the attack on the depot by the rebels has cut
+    the power …": an attack by them on the depot)."""
     classes = lex["class"]
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     by = _noun_agent(subj) if subj is not None else None
@@ -496,7 +496,7 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
         pred_tok, lem, cls = subj, lemma(subj), classes.get(lemma(subj))
     agent = by if nominal else _agent(head, pred_tok)
     if agent is None and inner is not None and inner.dep_ == "xcomp":
-        agent = _agent(outer, outer)  # "units began clearing": the units clear
+        agent = _agent(outer, outer)  # "bailiffs began clearing": the bailiffs clear
     if agent is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
         agent = _agent(head.head, head.head)  # "five went to work and never came home": the five
     if cls not in lex["responsibility"] and agent is not None and agent.head.dep_ == "prep" \
@@ -505,7 +505,7 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
     theme = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
     if theme is None and pred_tok.dep_ == "attr" and any(c.dep_ == "expl" for c in kids):
         theme = pred_tok  # "there were no civilian casualties": the casualties
-    if nominal:  # "the attack on the dam by X": the dam
+    if nominal:  # "the attack on the depot by X": the depot
         theme = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
                       for g in p.children if g.dep_ == "pobj"), None)
     elif theme is not None and theme.dep_ == "dobj" and (
@@ -541,13 +541,13 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     if euphemism is not None:  # "lost their lives", "will never come home": died
         cls, negated = euphemism, False
     blamed_head, agent_tok, theme_tok = _blamed(head, agent_tok, theme_tok)
-    if blamed_head.i != head.i:  # "accused X of blowing up the dam": X blew it up
+    if blamed_head.i != head.i:  # "accused X of blowing up the bridge": X blew it up
         head = pred_tok = blamed_head
         lem = _phrasal(head)
         cls = lex["class"].get(lem) or cls
     nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    # "no siren warned them": no X did what an X does, so there was no X
+    # "no alarm warned them": no X did what an X does, so there was no X
     no_subject = subj is not None and cls is not None and lex["class"].get(lemma(subj)) == cls \
         and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     if no_subject:
@@ -558,7 +558,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     measure, counts = figure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base,
                              own_class)
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
-        # "put the figure at 8,500" (an earlier claim's measure), "put the death toll at five"
+        # "put the figure at 3,000" (an earlier claim's measure), "put the death toll at five"
         counts = lex["counts"].get(lex["class"].get(lemma(theme_tok), ""), "ref")
     if negated and (pred_tok.lower_ in _information() or lemma(pred_tok) in _information()):
         cls, negated = "information", False  # "no details on the deaths": the holder lacks information

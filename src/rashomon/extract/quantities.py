@@ -31,8 +31,8 @@ a counted noun follows), dates ("September 19", "19 September", "Sept. 27",
 ("Article 4", "Question 1", "Resolution 2334"), numbers glued to letters or
 hyphens ("USD103.43", "F-16", "44-Day War"), phone numbers and slashed dates,
 a bare "one" (a pronoun or article more often than a count) unless a
-counted noun follows, and an age set off by commas after a name ("Andreas
-Kouris, 34, a welder").
+counted noun follows, and an age set off by commas after a name ("Jonas
+Weber, 41, a driver").
 
 Units and counted events come from ``data/frames.yaml`` (``units``,
 ``counted_events``). All offsets are code-point offsets into the article text
@@ -331,7 +331,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if kind == "digits" and prev == "," and nxt in (",", ";", ")") and i > 1 and toks[i - 2][0][:1].isupper() \
                     and value < 120:
                 i = j
-                continue  # an age after a name: "Andreas Kouris, 34, a welder"
+                continue  # an age after a name: "Jonas Weber, 41, a driver"
             if kind == "digits" and _FOUR_DIGITS.fullmatch(tok) and 1800 <= value <= 2100 and j == i + 1:
                 if not (nxt_l in units and nxt_l not in TIME_UNITS):
                     i = j
@@ -380,7 +380,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
         if low(k) == "of" and kind == "vague":
             k += 1
         elif low(k) == "of" and low(k + 1) in _PARTITIVE_DETERMINERS:
-            k += 2  # "three of our colleagues", "five of the workers"
+            k += 2  # "two of the crew", "five of the miners"
         unit_idx = None
         for m in range(k, min(k + 3, n)) if unit is None else ():
             w = low(m)

@@ -27,7 +27,7 @@ def _words(text: str | None) -> set[str]:
 
 
 def _bare(q) -> bool:
-    """A figure with no counted noun ("Nine had wounds")."""
+    """A figure with no counted noun ("Twelve had burns")."""
     return q.unit is None and q.of in (None, "killed", "wounded")
 
 
@@ -54,15 +54,15 @@ def resolve_references(claims: list[Claim]) -> None:
       unit when the figure names none ("the figure" counts what it counted);
     * a pronoun theme ("every family has rejected it"): the theme nouns of the
       nearest earlier claim within ``PRONOUN_WINDOW`` claims that has them;
-    * a figure with no noun after a larger count of people ("we treated 61
-      people … nine had wounds") is ``partitive``: a part of that count."""
+    * a figure with no noun after a larger count of people ("we treated 80
+      people … twelve had burns") is ``partitive``: a part of that count."""
     for i, c in enumerate(claims):
         earlier = claims[max(0, i - REFERENCE_WINDOW):i][::-1]
         if c.refers_to is not None:
             cands = [e for e in claims[max(0, i - 2 * REFERENCE_WINDOW):i][::-1] if e.proposition is not None
                      and e.refers_to is None and e.stance == "asserts" and _holder_key(e) != _holder_key(c)]
             owner = _possessor(c.proposition.theme if c.proposition else None)
-            # "the union's figure": the union's claim; else the nearest claim of another holder
+            # "the guild's figure": the guild's claim; else the nearest claim of another holder
             ante = next((e for e in cands if owner & _words(e.holder_text)), None) if owner else None
             ante = ante or next((e for e in cands if not earlier or e.start >= earlier[-1].start), None)
             c.refers_to = [ante.start, ante.end] if ante is not None else None

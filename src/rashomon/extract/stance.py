@@ -2,8 +2,8 @@
 
 A reporting, denial or epistemic verb takes the clause it governs as the
 proposition, held by its subject (PARC 3.0, Pareti 2016; FactBank, Saurí &
-Pustejovsky 2009): "Police denied that officers had used tear gas" is the
-police *denying* "officers used tear gas", not the police asserting it.
+Pustejovsky 2009): "Police denied that guards had used pepper spray" is the
+police *denying* "guards used pepper spray", not the police asserting it.
 :func:`read_stance` finds, for the main predicate of a claim's clause:
 
 * the verb that governs it, inside the clause ("X denied that P") or above it
@@ -11,7 +11,7 @@ police *denying* "officers used tear gas", not the police asserting it.
   up ``ccomp``/``xcomp`` links and through a noun that carries the clause
   ("rejects claims that P", "denied reports that P");
 * a copula that declares a proposition false ("Claims that P are false", "That
-  is a fantasy figure"): the stance is ``denies`` and the proposition is the
+  is a fiction"): the stance is ``denies`` and the proposition is the
   noun's clause or, for an anaphoric subject ("that", "this", "that account"),
   an earlier claim (``anaphoric``);
 * doubt and ignorance adjectives ("it is unlikely that P", "it is unclear
@@ -126,7 +126,7 @@ def _governed(verb, lo: int, hi: int):
     complement, or the clause of its object noun ("rejects claims that P")."""
     kids = [c for c in verb.children if c.dep_ in CLAUSE_CHILD and lo <= c.i < hi
             and (c.pos_ in ("VERB", "AUX") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"))]  # "says five dead"
-    # a "that" clause first, then a clausal complement ("rejects claims circulating online that P")
+    # a "that" clause first, then a clausal complement ("rejects rumours circulating online that P")
     kids.sort(key=lambda c: (not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children), c.dep_ != "ccomp"))
     if kids:
         return kids[0]
@@ -139,7 +139,7 @@ def _governed(verb, lo: int, hi: int):
 
 
 def _false_predicate(head, lex) -> bool:
-    """A copular clause that declares its subject false ("… are false", "is a fantasy figure")."""
+    """A copular clause that declares its subject false ("… are false", "is a fiction")."""
     words = [head] + [c for c in head.children if c.dep_ in ("acomp", "attr")]
     for w in words:
         lw = lemma(w)
@@ -185,7 +185,7 @@ def _message_clause(verb, lo: int, hi: int, lex):
 
 def _points_back(noun) -> bool:
     """Whether a subject points at an earlier statement: "that", "this", "that
-    account", "the union's figure", "these claims"."""
+    account", "the guild's figure", "these claims"."""
     if noun.lower_ in ANAPHORS:
         return True
     if any(c.lower_ in ANAPHORS and c.dep_ == "det" for c in noun.children):
@@ -244,18 +244,18 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
         inner = _governed(root, lo, hi)
         if inner is not None:
             if any(c.lower_ in WH for c in inner.subtree if c.i < inner.i and c.dep_ in WH_DEPS):
-                return StanceReading(inner, "unknown", root.text, holder)  # "we know what tear gas is"
+                return StanceReading(inner, "unknown", root.text, holder)  # "we know what pepper spray is"
             return StanceReading(inner, _stance_of(cls, negation_cue(root) is not None), root.text, holder)
         obj = next((c for c in root.children if c.dep_ == "dobj" and lo <= c.i < hi), None)
         if cls in ("report", "distance") and obj is not None and obj.pos_ == "NOUN" and lemma(obj) not in REPORT_NOUNS \
                 and negation_cue(root) is None:
             return StanceReading(obj, _stance_of(cls, negation_cue(root) is not None), root.text, holder)  # "reports casualties"
-        if cls == "deny":  # "rejected that account", "dismissed these claims", "rejected the mayor's account"
+        if cls == "deny":  # "rejected that account", "dismissed these claims", "rejected the governor's account"
             obj = next((c for c in root.children if c.dep_ == "dobj"), None)
             if obj is not None and (obj.lower_ in DEMONSTRATIVES or lemma(obj) in REPORT_NOUNS and any(
                     c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any") for c in obj.children)):
                 return StanceReading(root, "denies", root.text, holder, anaphoric=True)
-    # "P is false", "That is a fantasy figure"
+    # "P is false", "That figure is a fiction"
     if _false_predicate(root, lex) and negation_cue(root) is None:
         subj = subj or next((c for c in root.head.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
@@ -268,7 +268,7 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
                 of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"), None)
                 return StanceReading(of if of is not None else subj, "denies", "false", None)
-    # "the union's figure was not supported by the records": counter-evidence denies the figure
+    # "the guild's figure was not supported by the records": counter-evidence denies the figure
     if lemma(root) in lex["unsupported"] and negation_cue(root) is not None:
         subj = subj or next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and _points_back(subj):
@@ -294,7 +294,7 @@ def _above(root, lex) -> StanceReading | None:
         h = t.head
         lo, hi = sorted((t.i, h.i))
         if any(x.text == ";" for x in t.doc[lo:hi]):
-            return None  # "the toll rises to four; union insists five died": no cue across a semicolon
+            return None  # "the toll rises to six; guild insists eight died": no cue across a semicolon
         if t.dep_ in ("acl", "relcl"):  # "claims that P", "denied reports that P"
             noun = h
             h = noun.head
