@@ -128,11 +128,11 @@ NOT_CONTRADICTIONS = {
         {("agrees", None)}),
     "one holder revises its figure": (
         toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
-        toll("c2", "a1", "The Harbour Board raised the toll to four.", "the Harbour Board", 4, pred="raise"),
+        toll("c2", "a1", "The Harbour Board raised the toll to nine.", "the Harbour Board", 9, pred="raise"),
         {("revises", None)}),
     "a figure that rose is a revision": (
         toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
-        toll("c2", "a1", "The toll rose to four overnight.", None, 4, pred="rise"),
+        toll("c2", "a1", "The toll rose to nine overnight.", None, 9, pred="rise"),
         {("revises", None)}),
     "a running count is a lower bound": (
         toll("c1", "a0", "So far 17 workers have died.", "Medics", 17),
@@ -191,8 +191,8 @@ NOT_CONTRADICTIONS = {
     "a requirement is not an occurrence": (
         claim("c1", "a0", "The boiler's safety inspection was two years overdue.", "Regulator",
               P("overdue", "absence", ["boiler", "inspection"], heads=["inspection"], copular=True)),
-        claim("c2", "a1", "The law asks for an inspection every year.", None,
-              P("ask", None, ["law", "inspection"], nouns=["law", "inspection", "year"])),
+        claim("c2", "a1", "The code requires an inspection every year.", None,
+              P("require", None, ["code", "inspection"], nouns=["code", "inspection", "year"])),
         set()),
     "a judgement on something said is not a denial of the event": (
         claim("c1", "a0", "Bailiffs cleared the yard at dawn.", None,
@@ -203,8 +203,8 @@ NOT_CONTRADICTIONS = {
     "a rejected account is read for its figures only": (
         claim("c1", "a1", "Bailiffs cleared the yard at dawn.", "Mayor",
               P("clear", "intervention", ["yard"], agent="Bailiffs", heads=["yard"]), start=100),
-        claim("c2", "a1", "The minister rejected that account.", "The minister",
-              P("reject", "answer", ["account"], theme="that account"), polarity="negated", stance="denies",
+        claim("c2", "a1", "The minister dismissed that version.", "The minister",
+              P("dismiss", None, ["version"], theme="that version"), polarity="negated", stance="denies",
               refers_to=[100, 134], start=200),
         set()),
     "a warning given in words is not the warning denied": (
@@ -241,8 +241,8 @@ def test_denied_figure_against_a_lower_bound_is_no_contradiction():
 
 def test_superseded_figure_is_not_disputed_by_one_that_fits_the_revision():
     first = toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3)
-    later = toll("c3", "a1", "The Harbour Board raised the death toll to four.", "Harbour Board", 4, pred="raise")
-    other = toll("c2", "a2", "Four workers died, the medics said.", "Medics", 4)
+    later = toll("c3", "a1", "The Harbour Board raised the death toll to nine.", "Harbour Board", 9, pred="raise")
+    other = toll("c2", "a2", "Nine workers died, the medics said.", "Medics", 9)
     assert relation(first, other, later) == set()
 
 

@@ -256,7 +256,7 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
         if v.counts:
             blocks[("measure", v.counts)].append(v)
         if v.anaphoric or v.demonstrative():
-            continue  # "rejected that account", "that is not clearing a camp": no finer question read
+            continue  # "dismissed that version", "that is not clearing a camp": no finer question read
         if not v.existential:  # one predicate over one noun is selective however common the noun
             for h in specific_theme(v):
                 if (_pred_key(v, lex), h) in negated_props:

@@ -114,7 +114,7 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return "revises", f"{_who(a)} gives {_q(a)}, then {_q(b)}: a revised figure", None
     if story.superseded(a, b) or story.superseded(b, a):
         return None  # the figure its own holder has since revised to one the other fits
-    for new, old in ((a, b), (b, a)):  # "the toll rose to four": the three before it is the earlier figure
+    for new, old in ((a, b), (b, a)):  # "the toll rose to nine": the seven before it is the earlier figure
         if (new.predicate in RISE and old.measure.value < new.measure.value) or \
                 (new.predicate in FALL and old.measure.value > new.measure.value):
             return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None

@@ -49,7 +49,7 @@ GENERAL = "people"
 RISE = {"rise", "raise", "increase", "climb", "grow", "jump", "update", "revise", "mount", "reach"}
 FALL = {"fall", "lower", "decrease", "drop", "reduce", "cut", "revise"}
 MOVES = RISE | FALL
-"""Verbs that move a figure to a new value ("raised the toll to four"): a revision chain, the
+"""Verbs that move a figure to a new value ("raised the toll to nine"): a revision chain, the
 figure before it lower (RISE) or higher (FALL); "revise" and "update" go either way."""
 COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
 _NAME = re.compile(r"[\w'’.-]+")
@@ -64,7 +64,7 @@ def _counts_people(q: Quantity, counts: str) -> bool:
     if counts not in PEOPLE_COUNTS or q.of in ("killed", "wounded", "detained", "arrested", "evacuated", "missing"):
         return True
     if q.unit is None and q.of is None and counts in COUNT_PEOPLE_ALONE:
-        return True  # "raised the death toll to four": a toll counts people
+        return True  # "raised the death toll to nine": a toll counts people
     return q.unit is not None and (q.unit in PEOPLE_UNITS or q.unit.rstrip("s") in PEOPLE_UNITS)
 
 
@@ -170,7 +170,7 @@ class View:
             names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
         self.names = names
         self.outlet = art.outlet if art is not None else None
-        # an anaphoric denial ("rejected that account") is read for the figure it denies, nothing finer
+        # an anaphoric denial ("dismissed that version") is read for the figure it denies, nothing finer
         self.anaphoric = content is not None
         self.relay = {r.lower() for r in c.relay}
         self.stance = c.stance
@@ -205,7 +205,7 @@ class View:
         self.day = c.time.start[:10] if c.time is not None and len(c.time.start) >= 10 else None
         self.clock = p.clock if p else None
         self.future = bool(p and p.tense in ("future", "conditional"))
-        # a denial of a denial ("X rejected that account" of "we did not do it") asserts nothing we can read
+        # a denial of a denial ("X dismissed that version" of "we did not do it") asserts nothing we can read
         self.comparable = (self.stance in COMPARABLE or (self.counts == "payment" and self.stance == "promises")) \
             and self.event == "main" and not (p is not None and p.tense == "conditional") \
             and not (content is not None and content.polarity == "negated")
@@ -288,7 +288,7 @@ class View:
             return False
         if self.existential:
             return self.exists is True and key in self.mentions
-        # "the law asks for an inspection" says nothing of whether one took place
+        # "the code requires an audit" says nothing of whether one took place
         if self.negative or self.intensional:
             return False
         # "the unit had been inspected" says an inspection took place: the key names the predicate's act
@@ -340,7 +340,7 @@ class Story:
             if not v.comparable:
                 continue
             denied.update(k for k in v.keys | v.absent if v.denies_existence(k))
-            if v.measure is not None and v.predicate in MOVES:  # "raised the death toll to four, from three"
+            if v.measure is not None and v.predicate in MOVES:  # "raised the death toll to nine, from seven"
                 revised.append(v)
             if v.group is not None:
                 groups.setdefault(v.counts, set()).add(v.group)
@@ -352,7 +352,7 @@ class Story:
 
     def superseded(self, old: View, other: View) -> bool:
         """Whether ``old``'s figure was replaced by its own holder's later one
-        ("raised the toll to four, from three") that ``other``'s figure fits: the
+        ("raised the toll to nine, from seven") that ``other``'s figure fits: the
         disagreement is the revision's, not a dispute."""
         from rashomon.extract.quantities import compatible
 
@@ -361,7 +361,7 @@ class Story:
 
     def groups_meet(self, a: View, b: View) -> bool:
         """Whether two figures count the same group of people: the same group, or
-        one general figure ("the toll rose to four") where the story counts one
+        one general figure ("the toll rose to nine") where the story counts one
         group alone for this kind of figure ("five workers were killed")."""
         if a.group == b.group:
             return True

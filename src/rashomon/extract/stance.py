@@ -250,7 +250,7 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
         if cls in ("report", "distance") and obj is not None and obj.pos_ == "NOUN" and lemma(obj) not in REPORT_NOUNS \
                 and negation_cue(root) is None:
             return StanceReading(obj, _stance_of(cls, negation_cue(root) is not None), root.text, holder)  # "reports casualties"
-        if cls == "deny":  # "rejected that account", "dismissed these claims", "rejected the governor's account"
+        if cls == "deny":  # "dismissed that version", "dismissed these claims", "rejected the governor's account"
             obj = next((c for c in root.children if c.dep_ == "dobj"), None)
             if obj is not None and (obj.lower_ in DEMONSTRATIVES or lemma(obj) in REPORT_NOUNS and any(
                     c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any") for c in obj.children)):
