@@ -130,6 +130,13 @@ NOT_CONTRADICTIONS = {
         toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
         toll("c2", "a1", "The Harbour Board raised the toll to nine.", "the Harbour Board", 9, pred="raise"),
         {("revises", None)}),
+    "one holder's two figures in one text are of two things": (
+        claim("c1", "a0", "The pump ran for twelve hours.", "Engineer",
+              P("run", "duration", ["pump"], counts="duration", heads=["pump"]), qty=(12, None, "hours", "duration")),
+        claim("c2", "a0", "The pump ran for 28 minutes on the night.", "Engineer",
+              P("run", "duration", ["pump"], counts="duration", heads=["pump"]), qty=(0.47, None, "hours", "duration"),
+              start=100),
+        set()),
     "a figure that rose is a revision": (
         toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
         toll("c2", "a1", "The toll rose to nine overnight.", None, 9, pred="rise"),

@@ -34,7 +34,7 @@ outside the story's main places); near-verbatim words of one source
 from __future__ import annotations
 
 from rashomon.compare.blocks import plain
-from rashomon.compare.views import FALL, RISE, Story, View, attribution_key, specific_theme
+from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
@@ -111,7 +111,11 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
     if fits:
         return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
     if a.same_holder(b):
-        return "revises", f"{_who(a)} gives {_q(a)}, then {_q(b)}: a revised figure", None
+        # one holder's two figures: a revision when reported apart or said to have moved;
+        # two figures of one article with no such word are of two things ("twelve years", "28 minutes")
+        if a.article != b.article or a.predicate in MOVES or b.predicate in MOVES:
+            return "revises", f"{_who(a)} gives {_q(a)}, then {_q(b)}: a revised figure", None
+        return None
     if story.superseded(a, b) or story.superseded(b, a):
         return None  # the figure its own holder has since revised to one the other fits
     for new, old in ((a, b), (b, a)):  # "the toll rose to nine": the seven before it is the earlier figure
