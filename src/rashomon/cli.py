@@ -203,7 +203,7 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
     if not quiet:
         listed = "" if len(analysed) == len(report.articles) else f" ({len(report.articles)} listed)"
         out.print(f"{len(analysed)} articles analysed{listed}, {len(report.quotes)} quotes, {len(report.claims)} claims, "
-                  f"{summary['disputes']} disputes ({summary['contradictions']} contradicting pairs)"
+                  f"{_count(summary['disputes'], 'dispute')} ({_count(summary['contradictions'], 'contradicting pair')})"
                   + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
         out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
@@ -263,6 +263,11 @@ def schema() -> None:
     from rashomon.types import Report
 
     sys.stdout.write(json.dumps(Report.model_json_schema(by_alias=True), indent=2, ensure_ascii=False) + "\n")
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 dispute", "3 disputes"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def main() -> None:
