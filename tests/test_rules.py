@@ -101,6 +101,12 @@ CONTRADICTIONS = {
               "Minister", P("act", "order", ["guard", "request", "board"],
                             agent="the harbour board which the governor chairs")),
         {("contradicts", "negation")}),
+    "two years for one dated act, whatever the period": (
+        claim("c1", "a0", "The bridge was finished in 1931.", None,
+              P("finish", "completion", ["bridge"], heads=["bridge"], dated=["completion|bridge|1931"], time="in 1931")),
+        claim("c2", "a1", "The bridge, built in 1932, carries the road.", "Engineer",
+              P("carry", None, ["bridge", "road"], heads=["road"], dated=["completion|bridge|1932"], tense="present")),
+        {("contradicts", "date")}),
     "a cause denied": (
         claim("c1", "a0", "The flood was caused by staff shortages.", None,
               P("cause", "cause", ["flood"], agent="staff shortages", heads=["flood"])),
@@ -259,3 +265,11 @@ def test_partitive_figure_is_not_a_toll():
               P("wound", "injury", [], counts="injured", partitive=True), qty=(9, None, None, "wounded"))
     a.proposition.counts = "injured"
     assert relation(a, b) == set()
+
+
+def test_an_article_a_year_from_the_others_is_of_another_period():
+    from rashomon.compare.events import archived
+
+    arts = [Article(id=f"a{i}", name=f"a{i}.txt", path=f"a{i}.txt", text="", published=d)
+            for i, d in enumerate(["2031-04-02", "2031-04-03", "2030-11-20", "2027-01-05"])]
+    assert archived(arts) == {"a3"}  # seven months apart is one period; four years is another

@@ -239,7 +239,9 @@ class PropositionParts(Record):
     ``compounds`` its noun compounds ("armoured truck", "cooling pipe").
     ``partitive``: the figure names no noun and follows a larger count of
     people in the article ("we treated 80 people … twelve had burns"): a part of
-    that count, not a total.
+    that count, not a total. ``dated`` holds the years the clause gives for
+    a dated act of a class on a noun, as ``class|noun|year`` ("The bridge was
+    finished in 1931", "the bridge, built in 1931, …" → ``completion|bridge|1931``).
     """
 
     predicate: str | None = None
@@ -263,6 +265,7 @@ class PropositionParts(Record):
     nouns: list[str] = Field(default_factory=list)
     compounds: list[str] = Field(default_factory=list)
     partitive: bool = False
+    dated: list[str] = Field(default_factory=list)
 
 
 class Claim(Record):

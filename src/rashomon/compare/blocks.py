@@ -27,6 +27,8 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
   that name who did it (or deny that someone did);
 * ``antonym``: antonymous predicates over one head noun (accept/reject);
 * ``time``: claims of one predicate class that give a time of day;
+* ``date``: claims that date one act on one thing ("the bridge was finished in
+  1931" / "the bridge, built in 1932"), whatever period their article is of;
 * ``compound``: affirmed claims that name one thing by the same noun compound
   ("armoured truck", "cooling pipe"): where two holders do, they agree it was there.
 
@@ -237,7 +239,8 @@ def _existence_label(negs: list[View], keys: set[str]) -> str:
 
 def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:
     """The blocks of the module docstring: ``{key: (label, frame, claims)}``."""
-    vs = [v for v in views(claims, [], articles).values() if v.comparable and v.parts is not None]
+    every = views(claims, [], articles).values()
+    vs = [v for v in every if v.comparable and v.parts is not None]
     df = Counter(w for v in vs for w in v.mentions)
     limit = max(MIN_DF_LIMIT, int(MAX_DF_SHARE * len(vs)))
 
@@ -273,6 +276,11 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
             for c in v.compounds:
                 if usable(c.split()[-1]) or compound_df[c] <= limit:
                     blocks[("compound", c)].append(v)
+    for v in every:  # a dated act is a fact of any period: "built in 1931" is compared with "finished in 1932"
+        if v.parts is not None and v.parts.dated and v.reports():
+            for d in v.parts.dated:
+                klass, noun, _ = d.split("|")
+                blocks[("date", klass, noun)].append(v)
     story_noun = _event_noun(vs, share=0)  # the event the story names most
     out = {}
     for key, members in blocks.items():
@@ -314,6 +322,8 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
         return f"whether {theme or key[2]} was {participle(pred)}"
     if kind == "compound":
         return f"the {key[1]}"
+    if kind == "date":
+        return f"when the {key[2]} was {participle(key[1]) if key[1] != 'completion' else 'completed'}"
     if kind == "time":
         theme = _theme_text(vs)
         when = _day(vs)

@@ -7,7 +7,7 @@ sets ``Claim.event`` to ``"main"`` or ``"background:<why>"``:
 
 * ``period``: the article lies in another period than the corpus's main one
   (an archive piece: ``Article.period_flag`` when the timeline has run, else its
-  reference year differs from the corpus's most common year);
+  reference date lies more than ``PERIOD_DAYS`` from the corpus's middle date);
 * ``year``: the claim's own date (``Claim.time``) or a year written in it
   falls in another year than the corpus's main one ("In 2017 the tank fire …",
   "since 1991");
@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
 
+PERIOD_DAYS = 365
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NAMED = re.compile(r"(?i)\b(?:war|conflict|uprising|revolution|genocide|massacre|crisis|intifada|invasion|"
                     r"occupation|siege|earthquake|tsunami|hurricane|pandemic|olympics|games|cup|summit)\b")
@@ -42,11 +44,26 @@ def main_year(articles: list[Article]) -> str | None:
     return max(years, key=lambda y: (years[y], y)) if years else None
 
 
-def _why(c: Claim, art: Article | None, year: str | None, lex: dict) -> str | None:
-    if art is not None:
-        ay = (art.reference_date or art.published or "")[:4]
-        if art.period_flag or (year and ay and ay != year):
-            return "period"
+def _day(a: Article) -> date | None:
+    try:
+        return date.fromisoformat((a.reference_date or a.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def archived(articles: list[Article]) -> set[str]:
+    """Ids of the articles of another period: flagged by the timeline, or dated
+    more than ``PERIOD_DAYS`` from the corpus's middle date (the timeline's own
+    rule; the comparison runs before the timeline)."""
+    days = sorted(d for a in articles if (d := _day(a)) is not None)
+    middle = days[len(days) // 2] if days else None
+    return {a.id for a in articles if a.period_flag or (
+        middle is not None and (d := _day(a)) is not None and abs((d - middle).days) > PERIOD_DAYS)}
+
+
+def _why(c: Claim, art: Article | None, year: str | None, lex: dict, old: set[str]) -> str | None:
+    if art is not None and art.id in old:
+        return "period"
     if c.event_text and _NAMED.search(c.event_text):
         return "named"  # "the 44-Day War"; a place the tagger calls an event ("Constitution Bridge") is not one
     # the clause's own time words when its parse gave them ("mined after they took it in 2019" is not dated 2019)
@@ -72,7 +89,8 @@ def assign_events(claims: list[Claim], articles: list[Article]) -> None:
     ``"background:period|year|named|standing"`` (see the module docstring)."""
     year = main_year(articles)
     by_id = {a.id: a for a in articles}
+    old = archived(articles)
     lex = predicate_lexicon()
     for c in claims:
-        why = _why(c, by_id.get(c.article), year, lex)
+        why = _why(c, by_id.get(c.article), year, lex, old)
         c.event = "main" if why is None else f"background:{why}"

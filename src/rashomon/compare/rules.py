@@ -29,7 +29,9 @@ outside the story's main places); near-verbatim words of one source
 * ``antonym``: antonymous predicates over one head noun ("accepted the
   invitation" / "rejected the invitation");
 * ``time`` (date): one predicate class over one place or theme, times of day
-  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40").
+  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40");
+* ``date``: two years for one dated act on one thing ("the bridge was
+  finished in 1931" / "the bridge, built in 1932"), of any period.
 """
 from __future__ import annotations
 
@@ -226,10 +228,27 @@ def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
     return "contradicts", f"{_who(a)}: {a.clock}; {_who(b)}: {b.clock}", "date"
 
 
+def _date(a: View, b: View) -> tuple[str, str, str | None] | None:
+    """Two years for one dated act on one thing ("finished in 1931" / "built in 1932")."""
+    if not (a.reports() and b.reports()) or a.negative or b.negative:
+        return None
+    da = {d.rsplit("|", 1)[0]: d.rsplit("|", 1)[1] for d in a.parts.dated}
+    for d in b.parts.dated:
+        what, year = d.rsplit("|", 1)
+        if what in da:
+            noun = what.split("|")[1]
+            if da[what] == year:
+                return "agrees", f"both date the {noun} to {year}", None
+            return "contradicts", f"{_who(a)}: the {noun} in {da[what]}; {_who(b)}: in {year}", "date"
+    return None
+
+
 def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> tuple[str, str, str | None] | None:
     """``(kind, reason, contradiction kind)`` for two views in one block of
     ``frame``, or None (see the module docstring)."""
     story = story or Story()
+    if frame == "date":  # a dated act of any period
+        return _date(a, b)
     if not (a.comparable and b.comparable) or a.event != b.event or _places_apart(a, b, story.main_places):
         return None
     if frame == "measure":

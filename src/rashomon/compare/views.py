@@ -244,6 +244,11 @@ class View:
             if p.counts in predicate_lexicon()["by_group"]:
                 self.group = group_of(q.unit)
 
+    def reports(self) -> bool:
+        """Whether the claim reports what is so (a stance of ``COMPARABLE``, no
+        counterfactual), whatever event it is about."""
+        return self.stance in COMPARABLE and not (self.parts is not None and self.parts.tense == "conditional")
+
     def demonstrative(self) -> bool:
         """Whether a negated clause's subject is "that" or "this": a judgement on
         something said before ("That is not clearing a camp"), not a denial

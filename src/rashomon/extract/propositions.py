@@ -58,6 +58,7 @@ CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
 LEADS = {"chair", "head", "lead", "run", "direct", "command", "control"}  # "X, which Y chairs": Y acts through X
+DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
 GIVE = {"give", "issue", "make", "sign", "put", "set", "commit", "carry"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
@@ -379,6 +380,30 @@ def _time_words(head, args=None) -> str | None:
     return "; ".join(out) or None
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _dated(head, cls: str | None, nouns, lex: dict) -> list[str]:
+    """The years a clause gives for a dated act (``DATED`` classes) on a noun:
+    its own predicate ("The bridge was finished in 1931") or a participle on a
+    noun ("the bridge, built in 1931, …"; "Completed in 1931, the bridge …"),
+    as ``class|noun|year``."""
+    out = []
+    if cls in DATED and nouns:
+        year = next((m.group(1) for t in head.children if t.dep_ in ("prep", "npadvmod")
+                     for m in [_YEAR.search(" ".join(x.text for x in t.subtree))] if m), None)
+        if year:
+            out.append(f"{cls}|{lemma(nouns[0])}|{year}")
+    for t in head.subtree:
+        if t.tag_ != "VBN" or t.dep_ not in ("acl", "advcl") or lex["class"].get(lemma(t)) not in DATED:
+            continue
+        m = _YEAR.search(" ".join(x.text for x in t.subtree))
+        noun = t.head if t.dep_ == "acl" else next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if m and noun is not None and (noun.pos_ in ("NOUN", "PROPN") or noun.lower_ == "it"):
+            out.append(f"{lex['class'][lemma(t)]}|{lemma(noun)}|{m.group(1)}")  # "it": resolved in the article
+    return list(dict.fromkeys(out))
+
+
 def _tense(head) -> str:
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "could", "might", "should"} and "have" in aux and head.tag_ == "VBN":
@@ -575,7 +600,8 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_heads=list(dict.fromkeys(lemma(t) for t in heads)),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
         theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,
-        copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"))
+        copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"),
+        dated=_dated(head, cls, heads, lex))
 
 
 @functools.lru_cache(maxsize=1)

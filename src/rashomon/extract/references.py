@@ -5,7 +5,7 @@ are only known from the claims before it in the same article:
 :func:`resolve_references` points a denial of "that account" or "the union's
 figure" at the claim it denies, gives "the figure" in "put the figure at N"
 what the earlier figure counted, gives a pronoun theme ("rejected it") the
-noun it stands for, and marks a figure with no noun that follows a larger
+noun it stands for (and a dated "it" its thing), and marks a figure with no noun that follows a larger
 count as a part of that count. The rule throughout is recency: the nearest
 fitting antecedent wins (Hobbs 1978; Mitkov 2002, *Anaphora Resolution*).
 """
@@ -20,6 +20,7 @@ REFERENCE_WINDOW = 4  # claims back that an anaphoric denial or "the figure" may
 PRONOUN_WINDOW = 2  # claims back that a pronoun theme ("rejected it") may point to
 PEOPLE = {"people", "persons", "protesters", "patients", "workers", "civilians", "residents"}
 PRONOUN_THEMES = {"it", "this", "that", "them", "these", "those"}
+PERSONAL = {"he", "she", "they", "we", "i", "you"}
 
 
 def _words(text: str | None) -> set[str]:
@@ -37,6 +38,18 @@ def _possessor(theme: str | None) -> set[str]:
         return set()
     owner = theme.replace("’", "'").split("'s")[0]
     return _words(owner) - {"the", "a", "an"}
+
+
+def _subject_noun(earlier: list[Claim]) -> str | None:
+    """The last word of the nearest earlier subject that is not a pronoun ("The
+    bridge spans the river. It carries …": bridge), a subject first (Hobbs 1978)."""
+    for e in earlier:
+        agent = e.proposition.agent if e.proposition is not None else None
+        words = _words(agent)
+        if words and not words & (PRONOUN_THEMES | PERSONAL):
+            last = agent.lower().split()[-1]
+            return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    return None
 
 
 def _holder_key(c: Claim) -> str:
@@ -81,6 +94,10 @@ def resolve_references(claims: list[Claim]) -> None:
                               and e.quantities[e.proposition.measure].unit in PEOPLE
                               and e.quantities[e.proposition.measure].value > c.quantities[p.measure].value
                               for e in earlier)
+        if any("|it|" in d for d in p.dated):  # "Completed in 1931, it carries …": the thing before
+            noun = _subject_noun(earlier)
+            p.dated = [d.replace("|it|", f"|{noun}|") for d in p.dated] if noun else \
+                [d for d in p.dated if "|it|" not in d]
         if p.theme and p.theme.lower() in PRONOUN_THEMES and not p.theme_heads:
             for e in earlier[:PRONOUN_WINDOW]:
                 # "it" stands for a singular noun: a head written as its own lemma ("its offer", not "the families")
