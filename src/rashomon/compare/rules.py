@@ -65,8 +65,8 @@ def _who(v: View) -> str:
 
 def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> bool:
     """Different places: both name places and share none, or one names only
-    places outside the story's main places ("in the capital, Sarnov, 2,000
-    joined a rally" against the march's count)."""
+    places outside the story's main places ("in the capital, Sarnov, 900 held
+    a vigil" against the march's count)."""
     if a.place_parties and b.place_parties and not (a.place_parties & b.place_parties):
         return True  # "on the Chilean side" / "in Peruvian-held areas"
     if a.places and b.places:
