@@ -233,6 +233,8 @@ def _existence_label(negs: list[View], keys: set[str]) -> str:
             return f"whether {theme} took place in time"
         if subject:
             return f"whether {theme} {past(pred)}"
+        if " " not in theme and not plural:
+            theme = f"a {theme}"  # "whether a warning was heard"
         return f"whether {theme} {'were' if plural else 'was'} {participle(pred)}"
     return f"whether there was {' or '.join(sorted(keys)[:2])}"
 
