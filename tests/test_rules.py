@@ -273,3 +273,18 @@ def test_an_article_a_year_from_the_others_is_of_another_period():
     arts = [Article(id=f"a{i}", name=f"a{i}.txt", path=f"a{i}.txt", text="", published=d)
             for i, d in enumerate(["2031-04-02", "2031-04-03", "2030-11-20", "2027-01-05"])]
     assert archived(arts) == {"a3"}  # seven months apart is one period; four years is another
+
+
+def test_labels_read_from_the_propositions():
+    deny = claim("c1", "a0", "No pepper spray or plastic bullets were used by the guards.", None,
+                 P("use", "use_force", ["pepper", "spray", "plastic", "bullet"], theme="No pepper spray or plastic bullets",
+                   neg=True, heads=["spray", "bullet"], mods=["pepper", "plastic"], exist=True), polarity="negated")
+    seen = claim("c2", "a1", "Medics treated nine people hit by plastic bullets.", "Medics",
+                 P("treat", "treatment", ["medic"], nouns=["medics", "people", "plastic", "bullets"]))
+    mined = claim("c3", "a0", "The ministry denied that its troops mined the bridge.", "The ministry",
+                  P("mine", None, ["bridge"], agent="its troops", heads=["bridge"]), polarity="negated", stance="denies")
+    said = claim("c4", "a1", "Rebel troops had mined the bridge.", None,
+                 P("mine", None, ["bridge"], agent="Rebel troops", heads=["bridge"]))
+    labels = {p.label for p in group_claims([deny, seen, mined, said], ARTS)}
+    assert "whether pepper spray or plastic bullets were used" in labels
+    assert "whether Rebel troops mined the bridge" in labels

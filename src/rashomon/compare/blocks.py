@@ -153,10 +153,16 @@ def _event_noun(vs: list[View], story_noun: str | None = None, share: float = 0.
     return best if best and found[best] >= share * len(vs) else story_noun
 
 
+PRONOUNS = {"it", "this", "that", "these", "those", "them", "they", "him", "her", "us", "me", "you"}
+OWNERS = PRONOUNS | {"i", "we", "he", "she", "its", "their", "his", "our", "my", "your"}
+
+
 def _theme_text(vs: list[View], heads: frozenset | None = None) -> str:
-    """The most common theme among ``vs`` (shortest first on a tie), as a label reads it."""
+    """The most common theme among ``vs`` (shortest first on a tie) that names
+    one of ``heads`` when given, as a label reads it; never a pronoun."""
     found = Counter(plain(v.parts.theme) for v in vs if v.parts and v.parts.theme
-                    and (heads is None or v.heads & heads) and v.parts.theme.lower() not in ("it", "this", "that"))
+                    and v.parts.theme.lower() not in PRONOUNS
+                    and (heads is None or any(h in v.parts.theme.lower() for h in heads)))
     return max(found, key=lambda t: (found[t], -len(t))) if found else ""
 
 
@@ -319,8 +325,10 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
         theme = _theme_text(neg, frozenset({key[2]}))
         if v.parts.copular:
             return f"whether {theme or key[2]} was {pred}"
-        if v.agent and v.agent.lower() not in ("i", "we", "he", "she", "they", "it", "you"):
-            return f"whether {plain(v.agent)} {past(pred)} {theme}".strip()
+        # who is said to have done it, as a claim names it without a pronoun ("Russian forces", not "its forces")
+        agent = next((x.agent for x in [*neg, *vs] if x.agent and not set(x.agent.lower().split()) & OWNERS), None)
+        if agent:
+            return f"whether {plain(agent)} {past(pred)} {theme or 'the ' + key[2]}"
         return f"whether {theme or key[2]} was {participle(pred)}"
     if kind == "compound":
         return f"the {key[1]}"
