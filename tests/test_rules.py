@@ -220,6 +220,17 @@ NOT_CONTRADICTIONS = {
               P("dismiss", None, ["version"], theme="that version"), polarity="negated", stance="denies",
               refers_to=[100, 134], start=200),
         set()),
+    "no chance is no thing": (
+        claim("c1", "a0", "There is absolutely no chance the mill reopens.", None,
+              P("chance", None, ["chance"], neg=True, heads=["chance"], exist=True), polarity="negated"),
+        claim("c2", "a1", "There is a chance the talks resume.", None,
+              P("chance", None, ["chance"], heads=["chance"], exist=True)),
+        set()),
+    "who did it is unknown on one side": (
+        claim("c1", "a0", "The firm did not pay the tax.", None,
+              P("pay", "payment", ["firm", "tax"], agent="The firm", heads=["tax"], neg=True), polarity="negated"),
+        claim("c2", "a1", "The tax was paid in March.", None, P("pay", "payment", ["tax"], heads=["tax"])),
+        set()),
     "a warning given in words is not the warning denied": (
         claim("c1", "a0", "We heard no warning.", "Medic",
               P("hear", "warning", ["warning"], neg=True, heads=["warning"], exist=True), polarity="negated"),

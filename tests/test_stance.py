@@ -116,6 +116,9 @@ def claims_of(nlp, text):
     # "overdue for inspection": the inspection is what is missing
     ("The bridge was overdue for inspection.", "theme_heads", ["inspection"]),
     ("The bridge was overdue for inspection.", "predicate_class", "absence"),
+    # a copula is no denial that its subject exists; "without" a determined noun is no absence
+    ("The veterans were not as strong as before.", "existential", False),
+    ("Without this online network, the campaign struggled.", "absent", []),
     # "no X did what an X does": there was no X
     ("Villagers say no alarm warned them that night.", "existential", True),
     ("Villagers say no alarm warned them that night.", "theme_heads", ["alarm"]),

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from rashomon.compare.views import PEOPLE_COUNTS, View, attribution_key, specific_theme, views
+from rashomon.compare.views import PEOPLE_COUNTS, View, attribution_key, specific_theme, speech_act, views
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
 
@@ -262,14 +262,14 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
     for key, label, members in _existence(vs, usable):
         blocks[key], labels[key] = members, label
     negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential
-                     and not v.anaphoric and not v.demonstrative() for h in specific_theme(v)}
+                     and not v.anaphoric and not v.demonstrative() for h in _same_heads(v)}
     for v in vs:
         if v.counts:
             blocks[("measure", v.counts)].append(v)
         if v.anaphoric or v.demonstrative():
             continue  # "dismissed that version", "that is not clearing a camp": no finer question read
         if not v.existential:  # one predicate over one noun is selective however common the noun
-            for h in specific_theme(v):
+            for h in _same_heads(v):
                 if (_pred_key(v, lex), h) in negated_props:
                     blocks[("same", _pred_key(v, lex), h)].append(v)
         akey = attribution_key(v.klass)
@@ -298,6 +298,13 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
         label = labels.get(key) or _label(key, uniq, story_noun)
         out[("block",) + key] = (label, key[0], [v.claim for v in uniq[:MAX_BLOCK]])
     return out
+
+
+def _same_heads(v: View) -> frozenset:
+    """The nouns a predicate is asserted of, without the predicate's own noun
+    ("X is not an issue" is about X, not about issues); none for a verb of
+    saying ("she did not say that" is no claim about its object)."""
+    return frozenset() if speech_act(v.predicate) else specific_theme(v) - {v.predicate}
 
 
 def _pred_key(v: View, lex: dict) -> str:

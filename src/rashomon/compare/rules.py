@@ -138,7 +138,10 @@ def _thing(v: View, keys: list[str]) -> str:
 
 def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
     for neg, pos in ((a, b), (b, a)):
-        keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k))
+        # "there was no X" / "we had no X" deny a thing, not its every mention: the other names X as a participant
+        strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
+        keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k)
+                      and (not strict or k in neg.absent or k in pos.keys | pos.heads))
         focus = neg.focus(keys)
         if keys and (not focus or focus & pos.mentions_text()):
             what = _thing(neg, keys)
@@ -163,9 +166,11 @@ def _compound(a: View, b: View) -> tuple[str, str, str | None] | None:
 
 
 def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
-    shared = specific_theme(a) & specific_theme(b)
+    shared = (specific_theme(a) & specific_theme(b)) - {a.predicate}
     if not shared or agents_differ(a, b):
         return None
+    if bool(a.agent_names or a.agent_parties) != bool(b.agent_names or b.agent_parties):
+        return None  # "X did not pay the tax" / "the tax was paid": by whom is unknown on one side
     what = " ".join(sorted(shared))
     if a.negative == b.negative:
         return "agrees", f"both {'deny' if a.negative else 'say'}: {a.predicate} ({what})", None

@@ -188,6 +188,8 @@ class View:
         # what an existential claim is about: its head nouns, and for a thing used or fired the
         # nouns that name its kind ("plastic bullets": plastic); an absence is of its head alone
         self.keys = direct | (frozenset(p.theme_modifiers) if p and not absence else frozenset())
+        # an absence word or a noun of possibility names no thing ("the lack of X", "no chance that P")
+        self.keys -= lex["modal_nouns"] | _class_words("absence")
         self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
@@ -305,10 +307,11 @@ _ABSENCE = frozenset({"absence"})
 
 
 def speech_act(verb: str | None) -> bool:
-    """Whether a verb reports words ("warned that …"), not the event its noun names."""
+    """Whether a verb reports words ("warned that …", "said"), not the event its
+    noun names; a verb of knowing ("knew about the leak") is not one."""
     from rashomon.extract.stance import stance_verbs
 
-    return verb in stance_verbs()
+    return verb in ("say", "tell") or stance_verbs().get(verb or "") in ("report", "deny", "distance", "ask", "promise")
 
 
 def nominalises(noun: str, verb: str | None) -> bool:

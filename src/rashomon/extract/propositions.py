@@ -61,8 +61,8 @@ LEADS = {"chair", "head", "lead", "run", "direct", "command", "control"}  # "X, 
 DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
 GIVE = {"give", "issue", "make", "sign", "put", "set", "commit", "carry"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
-EXISTENTIAL = {"be", "exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
-               "shoot", "throw", "hear", "see", "go_off", "carry_out", "receive", "find"}
+EXISTENTIAL = {"exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
+               "shoot", "throw", "hear", "go_off", "carry_out", "receive", "find"}
 """Verbs whose clause says its theme existed, was used, happened or was perceived
 (FrameNet: Existence, Using, Shoot_projectiles, Event, Make_noise, Perception_experience)."""
 _WORD_HOURS = {w: i + 1 for i, w in enumerate(
@@ -94,6 +94,7 @@ def lexicon() -> dict:
             "by_group": frozenset(counts[n] for n, e in raw["classes"].items() if e.get("by_group")),
             "absence": frozenset({"absence"}), "groups": raw["groups"],
             "intensional": frozenset(raw["intensional"]["words"]),
+            "modal_nouns": frozenset(raw["intensional"]["nouns"]),
             "focus": frozenset(raw["negation_focus"]["words"]),
             "euphemisms": {w: name for name, ws in raw["euphemisms"].items() if name != "source" for w in ws},
             "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *EXISTENTIAL, *(
@@ -325,6 +326,9 @@ def _existential(head, pred_tok) -> bool:
     perception (``EXISTENTIAL``: "No pepper spray was used", "the alarms never sounded")."""
     if lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children):
         return True
+    theme = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if theme is not None and theme.pos_ == "PRON":
+        return False  # "I have not heard it": a thing said before, not whether any was there
     return _phrasal(head) in EXISTENTIAL or (pred_tok.i == head.i and lemma(head) in EXISTENTIAL)
 
 
@@ -502,7 +506,8 @@ def _absent(kids, args, lex: dict) -> list[str]:
     inspection")."""
     out = [lemma(g) if g.pos_ == "NOUN" else g.lower_ for prep in kids if prep.dep_ == "prep"
            and prep.lower_ == "without" for g in prep.children
-           if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]
+           if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")
+           and not any(c.dep_ in ("det", "poss") for c in g.children)]  # "without warning", not "without this network"
     return out + [lemma(t) for t in args if t.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex["class"].get(lemma(c)) in lex["absence"] for c in t.children)]
 
