@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -87,6 +88,8 @@ def test_mixed_dir_exit_0_lists_skipped(mixed_dir, tmp_path):
     assert sorted(a["name"] for a in data["articles"]) == ["one.txt", "two.txt"]
     assert any(s["path"].endswith("photo.txt") and s["reason"] for s in data["skipped"])
     assert "2 articles" in result.stdout and "report.html" in result.stdout
+    # disputes and the contradicting pairs behind them are counted apart, in words that agree with the count
+    assert re.search(r"\b\d+ disputes? \(\d+ contradicting pairs?\)", result.stdout), result.stdout
     assert "photo.txt" in (out / "report.md").read_text(encoding="utf-8")
 
 

@@ -181,7 +181,8 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
          strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
     from rashomon.errors import NoInputError, RashomonError, SettingsError
     from rashomon.pipeline import analyze as run
-    from rashomon.report.render import write_all
+    from rashomon.report.context import build_context
+    from rashomon.report.render import count_noun, write_all
     from rashomon.settings import Settings
 
     try:  # an invalid value (option or RASHOMON_* variable) is a usage error
@@ -222,13 +223,14 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
         raise typer.Exit(1) from None
     for s in report.skipped:
         err.print(f"skipped {s.path}: {s.reason}", markup=False)
-    n_contra = sum(1 for r in report.relations if r.kind == "contradicts")
+    summary = build_context(report)["summary"]
     not_analysed = {s.path for s in report.skipped}
     analysed = [a for a in report.articles if a.path not in not_analysed]
     if not quiet:
         listed = "" if len(analysed) == len(report.articles) else f" ({len(report.articles)} listed)"
         out.print(f"{len(analysed)} articles analysed{listed}, {len(report.quotes)} quotes, {len(report.claims)} claims, "
-                  f"{n_contra} contradictions" + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
+                  f"{count_noun(summary['disputes'], 'dispute')} ({count_noun(summary['contradictions'], 'contradicting pair')})"
+                  + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
         out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
     if not analysed:
