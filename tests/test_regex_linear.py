@@ -102,6 +102,10 @@ BOUNDED: dict[str, str] = {
     r"\s*[,.]?\s*$": "extract/quotes.py: matched on one character",
     r"([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)": "extract/interview.py: matched on the first 60 characters of a paragraph",
     r"(\S+)\s*$": "link/acronyms.py: searched in the 20 characters before a bracket",
+    (r"(?i)\b(?:within|radius\s+of)\s+(?:a\s+)?[\d.,]+\s*(?:km|kilomet)|[\d.,]+\s*(?:km|kilomet\w*)\s+"
+     r"(?:radius|zone|around|exclusion)"): "extract/measures.py: searched in the 30 characters around a distance",
+    ("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
+     "\\s*[—–-]{1,2}\\s+(?=[A-Z“\"‘])"): "extract/docindex.py: matched on the first 120 characters of a paragraph",
     r"\s+([a-z]+)": "temporal.py: matched in the 30 characters after a year",
     r"\s*(?:%|per\b|[-–]\d)": "temporal.py: matched in the 8 characters after a year",
 }

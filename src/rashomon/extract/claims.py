@@ -68,7 +68,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _STRIP = " \t\n" + QUOTE_CHARS + ",;:—–-"
 _NON_SPACE = re.compile(r"\S+")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
-_SPEAKER_LABEL = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*:\s+(?=\S)")
+_SPEAKER_LABEL = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*+\s++){0,3}[A-Z][\w'’.-]*+\s*+:\s+(?=\S)")
+"""An interview answer's speaker label ("SELMA ROSS: "), from a word's start with
+each word taken whole: linear on a long run of capitals."""
 """A speaker label opening a line of an interview ("SELMA ROSS:", "Dr Ross:", "Spillway:")."""
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
 VERBAL = ("VERB", "AUX")
