@@ -40,6 +40,16 @@ def toll(cid, art, text, holder, n, unit="workers", pred="die", approx=None, **k
 
 
 CONTRADICTIONS = {
+    # two holders sharing one word of their names are two holders: a dispute, not a revision
+    "two bodies sharing a word": (
+        toll("c1", "a0", "Three workers died.", "Northgate Harbour Board", 3),
+        toll("c2", "a1", "Seven workers were killed.", "Harbour Pilots' Guild", 7, pred="kill"),
+        {("contradicts", "measure")}),
+    "two nations' ministries": (
+        toll("c1", "a0", "Three soldiers died.", "the Russian Defence Ministry", 3, unit="soldiers"),
+        toll("c2", "a1", "Seven soldiers were killed.", "the Ukrainian Defence Ministry", 7, unit="soldiers",
+             pred="kill"),
+        {("contradicts", "measure")}),
     "measure": (
         toll("c1", "a0", "Three workers died.", "Harbour Board", 3),
         toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
@@ -143,6 +153,10 @@ NOT_CONTRADICTIONS = {
               P("run", "duration", ["pump"], counts="duration", heads=["pump"]), qty=(0.47, None, "hours", "duration"),
               start=100),
         set()),
+    "a holder named more fully revises its figure": (
+        toll("c1", "a0", "Three workers died, the company said.", "Northgate Shipping S.A.", 3),
+        toll("c2", "a1", "Nine workers died, the company said.", "the Northgate Shipping Agency", 9),
+        {("revises", None)}),
     "a figure that rose is a revision": (
         toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
         toll("c2", "a1", "The toll rose to nine overnight.", None, 9, pred="rise"),

@@ -35,7 +35,8 @@ an earlier count is a lower bound of the later one."""
 HOLDER_STOP = {"the", "a", "an", "of", "and", "said", "says", "spokesman", "spokeswoman", "spokesperson",
                "president", "minister", "chief", "executive", "head", "director", "officer", "official",
                "officials", "senior", "its", "their", "his", "her", "he", "she", "it", "they", "we", "i",
-               "mr", "mrs", "ms", "dr", "who", "general", "secretary", "s.a.", "ltd", "inc", "group", "office"}
+               "mr", "mrs", "ms", "dr", "who", "general", "secretary", "s.a", "ltd", "inc", "plc", "llc", "gmbh",
+               "corp", "group", "office"}
 SELF = {"i", "we", "me", "us", "my", "our", "ours", "he", "she", "him", "her", "his", "its"}
 """Pronouns in an agent that stand for the claim's holder: "I did not order it", "she had not
 given any order" (under "the mayor said"), "its forces" (under "the ministry denied")."""
@@ -155,7 +156,7 @@ class View:
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay", "outlet", "anaphoric",
+                 "relay", "outlet", "anaphoric", "holder_parties",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -169,6 +170,7 @@ class View:
         if not names and not self.ids and art is not None:
             names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
         self.names = names
+        self.holder_parties = parties(" ".join(sorted(names)))
         self.outlet = art.outlet if art is not None else None
         # an anaphoric denial ("dismissed that version") is read for the figure it denies, nothing finer
         self.anaphoric = content is not None
@@ -259,9 +261,19 @@ class View:
         return self.negative and subject in ("that", "this")
 
     def same_holder(self, o: "View") -> bool:
-        """One holder: a shared speaker id, or a shared name word (an
-        organisation and its spokesperson, a press release and its company)."""
-        return bool(self.ids & o.ids) or bool(self.names & o.names) or bool(self.relay & o.relay and self.relay)
+        """One holder: a shared speaker id or relay, or the name words of one
+        holder all among the other's ("Police" and "the Velmar Police
+        Directorate", "Selinor" and "Selinor Refining"; role words are dropped),
+        or two name words shared, unless the two name different nations. A single
+        shared word is not enough: "Kestrel Port Operations" and "the Port
+        Workers' Union", "the Velmar Police Directorate" and "Velmar General
+        Hospital" are two holders."""
+        if self.ids & o.ids or self.relay & o.relay:
+            return True
+        a, b = self.names, o.names
+        if not (a and b) or (self.holder_parties and o.holder_parties and not self.holder_parties & o.holder_parties):
+            return False  # "the Russian defence ministry" / "the Ukrainian defence ministry"
+        return a <= b or b <= a or len(a & b) >= 2
 
     def stance_word(self) -> str:
         """How this claim says no: its stance cue ("denied"), else "not"."""

@@ -121,6 +121,10 @@ def _phrasal(tok) -> str:
                 return cand
     if lem == "move" and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children):
         return "move_in"  # "moved into the square": moved in
+    classes = lexicon()["class"]
+    for c in tok.children:  # a listed verb and preposition ("the cuts lay behind the leak": lie_behind)
+        if c.dep_ == "prep" and f"{lem}_{c.lower_}" in classes:
+            return f"{lem}_{c.lower_}"
     return lem
 
 
@@ -140,9 +144,11 @@ def _arguments(tok):
 
 
 def _np(tok) -> str:
-    """A noun phrase's words, without its clauses and appositions ("no warning,
-    nothing on a loudspeaker" → "no warning")."""
-    appos = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
+    """A noun phrase's words, without its clauses, appositions and dates ("no
+    warning, nothing on a loudspeaker" → "no warning"; "the company on Friday"
+    → "the company")."""
+    appos = {t.i for c in tok.children if c.dep_ == "appos" or (c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)) for t in c.subtree}
     toks = [tok] + [t for t in _arguments(tok) if t.i not in appos]
     toks.sort(key=lambda t: t.i)
     return " ".join(t.text for t in toks)
@@ -472,8 +478,9 @@ def _reading_head(head):
         comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp", "pcomp")), None)
         if comp is not None:
             head, flip = comp, negation_cue(head) is None
-        else:  # "ruled out a ban" negates the ban; "did not rule out a ban" does not
-            negating_head = head
+        elif any(c.dep_ == "dobj" for c in head.children):
+            negating_head = head  # "ruled out a ban" negates the ban; "did not rule out a ban" does not;
+            # "the levee had been neglected" (no object) is a neglect, not a negation
     head = _informative_conjunct(head, lexicon())
     outer = head
     inner = _aspectual(head)
