@@ -313,3 +313,19 @@ def test_labels_read_from_the_propositions():
     labels = {p.label for p in group_claims([deny, seen, mined, said], ARTS)}
     assert "whether pepper spray or plastic bullets were used" in labels
     assert "whether Rebel troops mined the bridge" in labels
+
+
+def test_a_place_two_sources_name_is_the_story_s():
+    # "rounds on Mill Street" meets a denial that names no place once another source names Mill Street;
+    # a place only one claim names is somewhere else
+    deny = claim("c1", "a0", "No rubber bullets were fired.", "Police",
+                 P("fire", "use_force", ["rubber", "bullet"], theme="No rubber bullets", neg=True, heads=["bullet"],
+                   mods=["rubber"], exist=True), polarity="negated")
+    seen = claim("c2", "a1", "Our reporter found spent rubber rounds on Mill Street.", "Courier",
+                 P("find", None, ["rubber", "round"], heads=["round"], mods=["rubber"], place="on Mill Street"),
+                 places=["e1"])
+    square = [claim(f"c{k}", f"a{k - 3}", "Crowds filled Dock Square.", None, P("fill", None, ["crowd"]), places=["e2"])
+              for k in (3, 4)]  # the story's place: two articles name it
+    other = claim("c5", "a2", "Guards were posted on Mill Street.", "Herald", P("post", None, ["guard"]), places=["e1"])
+    assert relation(deny, seen, *square) == set()
+    assert relation(deny, seen, *square, other) == {("contradicts", "negation")}

@@ -39,7 +39,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections import Counter
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.compare.rules import compare_views
@@ -48,7 +47,7 @@ from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
 SHARED_RUN = 8
-MAIN_PLACES = 3  # the places most claims name: a claim naming only other places is about somewhere else
+MAIN_PLACES = 2  # articles whose claims name a place that makes it one of the story's places
 MAX_PER_CLAIM = 25  # relations kept per claim: a report lists the first ones found, not thousands
 REPEAT_JACCARD = 0.7
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
@@ -113,6 +112,19 @@ def _norm_name(s: str | None) -> str | None:
     if not s or (len(s) == 1 and s[0] in PRONOUNS):
         return None
     return s[-1]  # surname / last word
+
+
+def story_places(claims: list[Claim]) -> frozenset[str]:
+    """The story's places (entity ids): those the main-event claims of at least
+    ``MAIN_PLACES`` articles name. A claim naming only other places ("in the
+    capital, 900 held a vigil") is about somewhere else; a place the sources
+    share is where the story happens, however many other places they share."""
+    articles: dict[str, set[str]] = {}
+    for c in claims:
+        if c.event in (None, "main"):
+            for pl in c.places:
+                articles.setdefault(pl, set()).add(c.article)
+    return frozenset(pl for pl, arts in articles.items() if len(arts) >= MAIN_PLACES)
 
 
 def _origin(c: Claim, by_quote: dict[str, Quote]) -> set[str]:
@@ -236,8 +248,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     per_claim: dict[str, int] = {}  # relations kept per claim id
     info: dict[str, _Info] = {}
     vs = claim_views(claims, quotes, articles)
-    place_freq = Counter(pl for c in claims if c.event in (None, "main") for pl in set(c.places))
-    main_places = frozenset(pl for pl, n in place_freq.most_common(MAIN_PLACES) if n >= 3)
+    main_places = story_places(claims)
     story = Story.read(list(vs.values()), main_places)
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
