@@ -63,6 +63,9 @@ def test_second_figure_inherits_unit_and_offsets_follow_base():
     "the 44-Day War ended",
     "One commander told them to stay",
     "the 21st September meeting",
+    # a multiplier or a frequency counts nothing
+    "miners die at four times the rate of office staff",
+    "the depot was shelled three times overnight",
 ])
 def test_not_a_quantity(text):
     assert find_quantities(text) == []

@@ -37,6 +37,17 @@ def test_negated_harm_contradicts_casualty_figure():
     assert r.kind == "contradicts" and "over 200 people" in r.reason and "civilians" in r.reason
 
 
+def test_a_negation_that_governs_no_harm_denies_no_harm():
+    # "not gone over well with the victims' families" negates a reception, not the harm a word of it names
+    parts = PropositionParts(predicate="go_over", predicate_class="death", negated=True)
+    a = claim("c1", "a0", "The plan has not gone over well with families of the victims", polarity="negated",
+              frame="casualties", proposition=parts)
+    b = claim("c2", "a1", "Three people were killed in the blast", frame="casualties",
+              proposition=PropositionParts(predicate="kill", predicate_class="death"),
+              quantities=[Quantity(value=3, unit="people", of="killed", text="Three people")])
+    assert not [r for r in run([a, b])[1] if r.kind == "contradicts"]
+
+
 def test_different_agents_do_not_contradict():
     # civilians killed by one side's attack vs "civilians not harmed" in the other side's operation
     a = claim("c1", "a0", "civilians were not harmed", polarity="negated", frame="casualties",

@@ -238,6 +238,11 @@ def test_a_cue_with_its_own_object_is_a_claim(nlp):
     ("Inspectors found that the levee had been neglected for years.", "negated", False),
     # an agent's date is not part of its name
     ("The operator on Friday raised the death toll to four.", "agent", "The operator"),
+    # a cost that names no sum of money measures no money
+    ("The new rules will cost the mill hundreds of jobs.", "counts", None),
+    ("The stoppage cost the mill 2 million euros.", "counts", "money:cost"),
+    # "took responsibility for X": X is what it is for
+    ("The rebel group took responsibility for the bombing of the depot.", "theme_heads", ["bombing"]),
 ])
 def test_more_proposition_parts(nlp, text, field, value):
     assert getattr(first(nlp, text).proposition, field) == value, text

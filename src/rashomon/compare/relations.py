@@ -17,9 +17,11 @@ rules:
 * **Frames** of ``data/frames.yaml`` (the older rules, kept for what the
   blocks do not read):
 
-  - harm: one claim negates harm to a group and the other affirms harm to the
-    same group (:func:`~rashomon.compare.propositions.harm_group`; "almost
-    no"/"very minor" count as affirmed, minimal harm), when both claims report
+  - harm: one claim negates harm to a group (its predicate itself one of
+    harm, ``HARM_CLASSES``; a negation of anything else near a word of harm
+    is no denial of harm) and the other affirms harm to the same group
+    (:func:`~rashomon.compare.propositions.harm_group`; "almost no"/"very
+    minor" count as affirmed, minimal harm), when both claims report
     what happened (:func:`_harm_comparable`). The acting party must match: when
     both name a party (``Claim.agent_party``) the parties must be one nation;
     when the claim that affirms harm names its agent in the clause and the
@@ -43,6 +45,7 @@ import re
 from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.compare.rules import compare_views
 from rashomon.compare.views import Story, View, views as claim_views
+from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
@@ -183,11 +186,14 @@ class _Info:
         return qa is not None and qb is not None and bool(qa.relayed_by) and qa.relayed_by in (qb.relayed_by, qb.speaker)
 
 
+HARM_CLASSES = ("death", "injury", "destruction")
+
+
 def _harm_comparable(v: View) -> bool:
     """A claim the frame rules may compare: a report of what happened in the
     main event, whose predicate is harm (or unclassed), not the use of a weapon
     ("claims that guards fired plastic bullets are false" denies no injury)."""
-    return v.comparable and v.klass in (None, "death", "injury", "destruction")
+    return v.comparable and v.klass in (None, *HARM_CLASSES)
 
 
 def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View, story: Story) -> Relation | None:
@@ -309,6 +315,9 @@ def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[
     if frame == "casualties":
         if ia.polarity != ib.polarity:
             neg, aff = (a, b) if ia.polarity == "negated" else (b, a)
+            nv = vs[neg.id]
+            if nv.parts is not None and predicate_lexicon()["class"].get(nv.predicate) not in HARM_CLASSES:
+                return None  # the negation governs no harm ("has not gone over well with the victims' families")
             neg_harm, aff_harm = (ia.harm, ib.harm) if ia.polarity == "negated" else (ib.harm, ia.harm)
             if neg_harm == aff_harm and _party_ok(neg, aff):
                 return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,

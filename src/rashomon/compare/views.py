@@ -197,7 +197,8 @@ class View:
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
         self.place_parties = parties(p.place) if p else frozenset()
         self.compounds = frozenset(" ".join(singular(w) for w in c.split()) for c in p.compounds) if p else frozenset()
-        self.existential = bool(p and (p.existential or absence))
+        # "that ground does not exist": a thing pointed at in its own context, not a kind that was there or not
+        self.existential = bool(p and (p.existential or absence) and not _pointed(p.theme or p.agent))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
         self.exists = None if not self.existential else (self.negative if absence else not self.negative)
         self.agent = p.agent if p else None
@@ -316,6 +317,12 @@ class View:
 
 
 _ABSENCE = frozenset({"absence"})
+_DEMONSTRATIVES = ("that ", "this ", "these ", "those ")
+
+
+def _pointed(words: str | None) -> bool:
+    """Whether a noun phrase opens with a demonstrative ("that ground", "this risk")."""
+    return bool(words) and words.lower().startswith(_DEMONSTRATIVES)
 
 
 def speech_act(verb: str | None) -> bool:
@@ -409,8 +416,9 @@ def attribution_key(klass: str | None) -> str | None:
 
 def specific_theme(v: View) -> frozenset:
     """The head nouns of an attribution's theme, without the words that name the
-    act itself ("the order" → nothing)."""
-    return v.heads - _class_words(v.klass)
+    act itself ("the order" → nothing) or only what an event brought about
+    ("responsibility for the consequences" → nothing)."""
+    return v.heads - _class_words(v.klass) - predicate_lexicon()["event_results"]
 
 
 def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> dict[str, View]:

@@ -59,6 +59,8 @@ def figure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: di
         return k, "duration"
     if q.unit == "%":
         return k, None
+    if cls in ("cost", "payment"):  # "cost the industry thousands of jobs": no sum of money
+        return k, OF_COUNTS.get(q.of)
     if cls in lex["counts"] and (own_class or q.of not in OF_COUNTS):
         return k, lex["counts"][cls]  # the clause's own class first: "the toll rises to six as X finds a missing man"
     if q.of in OF_COUNTS:

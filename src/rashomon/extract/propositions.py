@@ -59,6 +59,7 @@ SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "rev
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
 LEADS = {"chair", "head", "lead", "run", "direct", "command", "control"}  # "X, which Y chairs": Y acts through X
 DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
+TAKE_ON = {"bear", "commit", "take"}  # light verbs whose object is the predicate ("took responsibility")
 GIVE = {"give", "issue", "make", "sign", "put", "set", "commit", "carry"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
@@ -100,6 +101,7 @@ def lexicon() -> dict:
             "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *EXISTENTIAL, *(
                 w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
             "antonyms": antonyms, "event_nouns": frozenset(raw["event_nouns"]["words"]),
+            "event_results": frozenset(raw["event_nouns"]["results"]),
             "background_nouns": frozenset(raw["background"]["nouns"]),
             "background_verbs": frozenset(raw["background"]["verbs"])}
 
@@ -546,8 +548,12 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
         theme = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
                       for g in p.children if g.dep_ == "pobj"), None)
     elif theme is not None and theme.dep_ == "dobj" and (
-            lem == f"{lemma(head)}_{lemma(theme)}" or (pred_tok.i != head.i and lemma(head) in ("bear", "commit"))):
+            lem == f"{lemma(head)}_{lemma(theme)}" or (pred_tok.i != head.i and lemma(head) in TAKE_ON)):
         theme = None  # "took place", "bears responsibility", "committed an act of terror": part of the predicate
+    if theme is None and pred_tok.i != head.i and cls in lex["responsibility"]:
+        # "took responsibility for the blast": what it is responsible for
+        theme = next((g for p in pred_tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
     if theme is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
         theme = next((c for c in kids if c.dep_ == "nsubj"), None)  # "the unit was overdue": the unit
     return agent, theme, pred_tok, lem, cls

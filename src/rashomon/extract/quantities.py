@@ -31,8 +31,8 @@ a counted noun follows), dates ("September 19", "19 September", "Sept. 27",
 ("Article 4", "Question 1", "Resolution 2334"), numbers glued to letters or
 hyphens ("USD103.43", "F-16", "44-Day War"), phone numbers and slashed dates,
 a bare "one" (a pronoun or article more often than a count) unless a
-counted noun follows, and an age set off by commas after a name ("Jonas
-Weber, 41, a driver").
+counted noun follows, a multiplier or frequency ("three times the rate"),
+and an age set off by commas after a name ("Jonas Weber, 41, a driver").
 
 Units and counted events come from ``data/frames.yaml`` (``units``,
 ``counted_events``). All offsets are code-point offsets into the article text
@@ -342,6 +342,9 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if kind == "words" and value == 0:
                 i = j
                 continue
+            if nxt_l == "times":
+                i = j
+                continue  # a multiplier or a frequency ("three times the rate", "shelled five times"), not a count
         # ---- currency sign before ("€3.5 million"): the unit; the qualifier is read before it
         currency = None
         first = i
