@@ -1,9 +1,15 @@
 """The only code that wires rashomon's stages together.
 
-Per article (pure functions of the article and settings): ingest → clean →
-metadata → annotate (spaCy, batched with ``nlp.pipe``) → mentions, quotes,
-claims, temporal expressions. Per corpus: entity linking → propositions,
-relations, text reuse, framing → timeline. The result is one :class:`Report`.
+Per article (pure functions of the article and settings): clean →
+metadata (:func:`prepare`) → annotate (spaCy, batched with ``nlp.pipe``) →
+mentions, quotes, claims, temporal expressions (:func:`analyze_batch`,
+:func:`analyze_article`). Per corpus (:func:`link_and_compare`): entity
+linking → propositions, relations, text reuse, framing → timeline. The
+result is one :class:`Report`.
+
+Reading inputs, caching results and running the per-article stages on every
+core is the workspace's job (:mod:`rashomon.workspace`); :func:`analyze` is
+a workspace that lives for one call.
 """
 from __future__ import annotations
 
@@ -14,11 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rashomon import annotate, clean, ingest, metadata, timeline
+from rashomon import annotate, clean, metadata, timeline
 from rashomon.compare import framing, propositions, relations, reuse
-from rashomon.errors import NoInputError
 from rashomon.extract import claims as claims_mod
-from rashomon.ingest.manifest import load_manifest
 from rashomon.extract import mentions as mentions_mod
 from rashomon.extract import quotes as quotes_mod
 from rashomon.link import entities as entities_mod
@@ -26,11 +30,9 @@ from rashomon.settings import Settings
 from rashomon.types import (
     Article,
     Claim,
-    Generator,
     Mention,
     Quote,
     Report,
-    Skipped,
     TemporalExpression,
 )
 
@@ -42,13 +44,20 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass
 class ArticleResult:
-    """What the per-article stages produce for one article."""
+    """What the per-article stages produce for one article.
+
+    ``skipped`` says why the article was not analysed (``None`` when it
+    was); ``refused`` tells a refusal (too long, another language: see
+    :func:`_refusal`) from a failure.
+    """
 
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     temporals: list[TemporalExpression] = field(default_factory=list)
+    skipped: str | None = None
+    refused: bool = False
 
 
 def prepare(article: Article) -> tuple[Article, list[Quote]]:
@@ -80,6 +89,12 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
     res.temporals = timeline.resolve_article(article, doc, res.quotes, res.claims)
     annotate.release(doc)
     return res
+
+
+def reason(exc: BaseException) -> str:
+    """How an error on one input is shown in ``Report.skipped``: a rashomon
+    error's own message (it says what to do), else ``"Type: message"``."""
+    return str(exc) if type(exc).__module__.startswith("rashomon") else f"{type(exc).__name__}: {exc}"
 
 
 def _refusal(article: Article, text: str, nlp) -> str | None:
@@ -127,6 +142,88 @@ def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int):
             yield i, doc, None
 
 
+def analyze_batch(articles: Sequence[Article], posts: Sequence[list[Quote]], nlp,
+                  settings: Settings) -> list[ArticleResult]:
+    """Run the spaCy-based per-article stages over prepared articles.
+
+    Parameters
+    ----------
+    articles : prepared articles (:func:`prepare`, manifest applied), with ids.
+    posts : the embedded posts of each article (as :func:`prepare` returns them).
+    nlp : the pipeline from :func:`rashomon.annotate.load_pipeline`.
+    settings : ``batch_size`` is the ``nlp.pipe`` batch.
+
+    Returns
+    -------
+    list[ArticleResult] : one per article, in the order given. An article
+        refused by :func:`_refusal`, or on which annotation or an extractor
+        failed, has ``skipped`` set to the reason and holds no records. Quote
+        and claim ids are numbered from ``q0``/``c0`` within each article;
+        :func:`number` gives them their workspace-wide ids.
+    """
+    texts = [annotate.body_text(a) for a in articles]
+    refused = {i: r for i, (a, t) in enumerate(zip(articles, texts)) if (r := _refusal(a, t, nlp))}
+    out = [ArticleResult(a) for a in articles]
+    for i, doc, error in _annotated(nlp, texts, refused, settings.batch_size):
+        art = articles[i]
+        if doc is not None:
+            try:
+                out[i] = analyze_article(art, doc, posts[i], {"q": 0, "c": 0})
+            except Exception as exc:  # an extractor bug on one article must not lose the rest
+                log.exception("analysis failed on %s", art.path)
+                error = f"analysis error: {type(exc).__name__}: {exc}"
+        if error:
+            out[i] = ArticleResult(art, skipped=error, refused=i in refused)
+    return out
+
+
+def number(result: ArticleResult, counters: dict[str, int]) -> None:
+    """Give one article's quotes and claims their workspace-wide ids, in place.
+
+    ``counters`` holds the next free number per kind (``{"q": 12, "c": 40}``)
+    and is advanced. Every field that refers to a quote or claim of the same
+    article by id is rewritten here (today ``Claim.quote``); a new such field
+    must be added here too.
+    """
+    quote_ids: dict[str, str] = {}
+    for q in result.quotes:
+        quote_ids[q.id] = q.id = f"q{counters['q']}"
+        counters["q"] += 1
+    for c in result.claims:
+        c.id = f"c{counters['c']}"
+        counters["c"] += 1
+        if c.quote is not None:
+            c.quote = quote_ids.get(c.quote, c.quote)
+
+
+def link_and_compare(report: Report, mentions: list[Mention], settings: Settings,
+                     progress: Progress | None = None) -> None:
+    """The corpus stages, in place on ``report``.
+
+    ``report`` holds every article, quote, claim and temporal expression of
+    the corpus (per-article results, in article order); ``mentions`` every
+    entity mention in the same order. Fills ``entities`` (and each mention's
+    ``entity``, each quote's ``speaker``), claims' speakers from their quotes,
+    ``propositions``, ``relations``, ``reuse``, ``framing`` and ``timeline``
+    (which also sets articles' ``period``).
+    """
+    articles = report.articles
+    report.entities = entities_mod.link_entities(articles, mentions, report.quotes, report.claims, settings)
+    by_quote = {q.id: q for q in report.quotes}
+    for c in report.claims:
+        if c.quote and c.quote in by_quote:
+            c.speaker = by_quote[c.quote].speaker
+    if progress:
+        progress("compare", 0, 1)
+    report.propositions = propositions.group_claims(report.claims, articles)
+    report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles)
+    report.reuse = reuse.find_reuse(articles, settings)
+    report.framing = framing.frame(articles, report.quotes, report.entities)
+    report.timeline = timeline.build_timeline(articles, report.claims, report.quotes, report.temporal_expressions)
+    if progress:
+        progress("compare", 1, 1)
+
+
 def analyze(
     paths: Sequence[str | Path] | str | Path,
     settings: Settings | None = None,
@@ -134,9 +231,14 @@ def analyze(
 ) -> Report:
     """Analyse a set of documents about one story.
 
+    The documents are added to a workspace that lives only for the call
+    (:class:`rashomon.workspace.Workspace` in a temporary folder), and its
+    report is returned.
+
     Parameters
     ----------
-    paths : files, directories (searched recursively) or glob patterns.
+    paths : files, directories (searched recursively), glob patterns, or
+        ``http(s)://`` URLs (fetched; see :mod:`rashomon.ingest.url`).
     settings : run settings; defaults from the environment (``RASHOMON_*``).
     progress : optional ``progress(stage, done, total)`` callback.
 
@@ -154,15 +256,20 @@ def analyze(
         (a ``ModelError``, raised before any file is read).
     ModelError : the spaCy pipeline cannot be loaded.
     """
+    import tempfile
+
+    from rashomon.workspace import Workspace
+
     settings = settings or Settings.from_env()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with _rare_full_collections():
-        return _analyze(paths, settings, progress)
+    with tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, Workspace(Path(tmp) / "run.db") as ws:
+        ws.add(paths, settings, progress)
+        return ws.report(settings)
 
 
 @contextlib.contextmanager
-def _rare_full_collections():
+def rare_full_collections():
     """Make CPython's full (generation 2) garbage collections rarer inside a run.
 
     The per-article records (mentions, quotes, claims) accumulate until the
@@ -179,90 +286,3 @@ def _rare_full_collections():
         yield
     finally:
         gc.set_threshold(*old)
-
-
-def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress | None) -> Report:
-    """The body of :func:`analyze`."""
-    from rashomon import __version__
-
-    # a bad manifest fails before any file is read
-    entries = load_manifest(settings.manifest) if settings.manifest else None
-    if settings.gazetteers:  # so does a bad gazetteer file (parsed once, cached for load_pipeline)
-        annotate.load_gazetteer(settings)
-    files, skipped = ingest.discover(paths, settings)
-    if not files:
-        why = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
-        raise NoInputError(
-            f"no supported input ({', '.join(ingest.supported())}) found in: {', '.join(map(str, paths))}{why}"
-        )
-    articles: list[Article] = []
-    posts_by_article: list[list[Quote]] = []
-    total = len(files)
-    for i, path in enumerate(files):
-        try:
-            for art in ingest.read(path, settings):
-                if isinstance(art, Skipped):  # a bad part of a file (a JSON line)
-                    skipped.append(art)
-                    continue
-                art.id = f"a{len(articles)}"
-                art, posts = prepare(art)
-                for p in posts:
-                    p.article = art.id
-                articles.append(art)
-                posts_by_article.append(posts)
-        except Exception as exc:  # one bad file never stops the batch
-            reason = str(exc) if getattr(exc, "__module__", "").startswith("rashomon") else f"{type(exc).__name__}: {exc}"
-            log.warning("skipped %s: %s", path, reason)
-            skipped.append(Skipped(path=str(path), reason=reason))
-        if progress:
-            progress("read", i + 1, total)
-    if settings.manifest:
-        ingest.apply_manifest(articles, settings.manifest, entries)
-
-    report = Report(generator=Generator(version=__version__), skipped=skipped)
-    report.articles = articles
-    if not articles:
-        return report
-
-    nlp = annotate.load_pipeline(settings)
-    counters = {"q": 0, "c": 0}
-    results: list[ArticleResult] = []
-    texts = [annotate.body_text(a) for a in articles]
-    refused = {i: r for i, (a, t) in enumerate(zip(articles, texts)) if (r := _refusal(a, t, nlp))}
-    for n, (i, doc, error) in enumerate(_annotated(nlp, texts, refused, settings.batch_size), 1):
-        art, posts = articles[i], posts_by_article[i]
-        if doc is not None:
-            try:
-                results.append(analyze_article(art, doc, posts, counters))
-            except Exception as exc:  # an extractor bug on one article must not lose the rest
-                log.exception("analysis failed on %s", art.path)
-                error = f"analysis error: {type(exc).__name__}: {exc}"
-        if error:
-            results.append(ArticleResult(art))
-            report.skipped.append(Skipped(path=art.path, reason=error))
-        if progress:
-            progress("analyse", n, len(articles))
-
-    all_mentions = [m for r in results for m in r.mentions]
-    all_quotes = [q for r in results for q in r.quotes]
-    all_claims = [c for r in results for c in r.claims]
-    all_temporals = [t for r in results for t in r.temporals]
-
-    report.entities = entities_mod.link_entities(articles, all_mentions, all_quotes, all_claims, settings)
-    by_quote = {q.id: q for q in all_quotes}
-    for c in all_claims:
-        if c.quote and c.quote in by_quote:
-            c.speaker = by_quote[c.quote].speaker
-    report.quotes = all_quotes
-    report.claims = all_claims
-    report.temporal_expressions = all_temporals
-    if progress:
-        progress("compare", 0, 1)
-    report.propositions = propositions.group_claims(all_claims, articles)
-    report.relations = relations.relate(all_claims, report.propositions, all_quotes, articles)
-    report.reuse = reuse.find_reuse(articles, settings)
-    report.framing = framing.frame(articles, all_quotes, report.entities)
-    report.timeline = timeline.build_timeline(articles, all_claims, all_quotes, all_temporals)
-    if progress:
-        progress("compare", 1, 1)
-    return report

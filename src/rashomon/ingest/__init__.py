@@ -22,20 +22,24 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from rashomon.errors import InputError, TooLargeError, UnsupportedFormatError
+from rashomon.errors import EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
+from rashomon.ingest import docx as _docx
 from rashomon.ingest import html as _html
 from rashomon.ingest import jsonl as _jsonl
+from rashomon.ingest import pdf as _pdf
 from rashomon.ingest import text as _text
 from rashomon.ingest.manifest import apply_manifest, load_manifest
 from rashomon.settings import Settings
 from rashomon.types import Article, Skipped
 
 __all__ = [
+    "BINARY",
     "READERS",
     "Reader",
     "apply_manifest",
     "discover",
     "load_manifest",
+    "parse",
     "read",
     "register_reader",
     "supported",
@@ -50,10 +54,16 @@ Raise an :class:`~rashomon.errors.InputError` subclass for bad input."""
 READERS: dict[str, Reader] = {}
 """Extension (lower case, with the dot) → reader."""
 
+BINARY: set[str] = set()
+"""Extensions whose reader takes binary data (PDF, DOCX): the text checks of
+:func:`rashomon.ingest.text.check_bytes` are not applied to them."""
 
-def register_reader(extensions: str | Sequence[str], reader: Reader, *, replace: bool = False) -> None:
+
+def register_reader(extensions: str | Sequence[str], reader: Reader, *, replace: bool = False,
+                    binary: bool = False) -> None:
     """Register ``reader`` for files ending in ``extensions`` (``".md"`` or
-    ``(".md", ".markdown")``, case-insensitive).
+    ``(".md", ".markdown")``, case-insensitive); ``binary`` for a format
+    that is not text (its reader checks its own data).
 
     Raises
     ------
@@ -67,11 +77,17 @@ def register_reader(extensions: str | Sequence[str], reader: Reader, *, replace:
         if ext in READERS and not replace:
             raise ValueError(f"a reader for {ext} is already registered; pass replace=True to replace it")
         READERS[ext] = reader
+        if binary:
+            BINARY.add(ext)
+        else:
+            BINARY.discard(ext)
 
 
 register_reader(".txt", _text.read_txt)
 register_reader((".html", ".htm"), _html.read_html)
 register_reader(".jsonl", _jsonl.read_jsonl)
+register_reader(".pdf", _pdf.read_pdf, binary=True)
+register_reader(".docx", _docx.read_docx, binary=True)
 
 
 def supported() -> tuple[str, ...]:
@@ -404,6 +420,27 @@ def read(path: Path, settings: Settings) -> list[Article | Skipped]:
             f"{path} is {size} bytes, over the limit of {limit} bytes (max_file_bytes): "
             "raise the limit (--max-file-bytes or RASHOMON_MAX_FILE_BYTES) or split the file"
         )
-    data = _read_bytes(path, limit)
-    _text.check_bytes(data, path.name)
+    return parse(path, _read_bytes(path, limit), settings)
+
+
+def parse(path: Path, data: bytes, settings: Settings) -> list[Article | Skipped]:
+    """Hand ``data`` (a whole file, or a fetched page saved under the name
+    ``path``) to the reader for ``path``'s extension, after the checks every
+    text format shares (:func:`rashomon.ingest.text.check_bytes`; for a
+    binary format only that it is not empty).
+
+    Raises
+    ------
+    UnsupportedFormatError : no reader for the extension.
+    InputError : see :func:`read`.
+    """
+    ext = path.suffix.lower()
+    reader = READERS.get(ext)
+    if reader is None:
+        raise UnsupportedFormatError(_unsupported(path).reason)
+    if ext in BINARY:
+        if not data:
+            raise EmptyInputError(f"{path.name} is empty: remove it or give it some content")
+    else:
+        _text.check_bytes(data, path.name)
     return reader(path, data, settings)

@@ -1,0 +1,105 @@
+"""How each record of ``types.py`` maps onto a workspace table.
+
+A row holds some of the record's fields as plain columns (what a reader
+filters and joins on) and the whole record as JSON in ``record``; the record
+is rebuilt from ``record`` alone (plus ``corpus``, the fields the corpus
+stages changed), so a field added to a record needs no schema change.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.types import (
+    Claim,
+    FramingTerm,
+    Mention,
+    Proposition,
+    Quote,
+    Record,
+    Relation,
+    Reuse,
+    TemporalExpression,
+    TimelineEntry,
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One record kind's table: ``columns`` are the record fields kept as
+    plain columns (besides ``record``); ``per_article`` tables also have
+    ``article``, ``ordinal`` (the record's place in its article's list) and
+    ``corpus``."""
+
+    name: str
+    model: type[Record]
+    columns: tuple[str, ...]
+    per_article: bool = False
+
+    def quoted(self, names: tuple[str, ...]) -> str:
+        return ", ".join(f'"{n}"' for n in names)
+
+    def insert_sql(self) -> str:
+        """``INSERT`` of one row: the plain columns, then (``ordinal``), ``record``."""
+        cols = self.columns + (("ordinal",) if self.per_article else ()) + ("record",)
+        return f"INSERT INTO {self.name} ({self.quoted(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+    def values(self, rec: Record, ordinal: int | None = None) -> tuple:
+        """The row of ``rec`` for :meth:`insert_sql`."""
+        plain = tuple(getattr(rec, c) for c in self.columns)
+        return plain + ((ordinal,) if self.per_article else ()) + (rec.model_dump_json(),)
+
+
+MENTIONS = Table("mentions", Mention, ("article", "start", "end", "text", "label", "entity"), per_article=True)
+QUOTES = Table("quotes", Quote, ("id", "article", "start", "end", "text", "kind", "speaker", "speaker_text", "cue",
+                                 "date", "relayed_by"), per_article=True)
+CLAIMS = Table("claims", Claim, ("id", "article", "start", "end", "text", "speaker", "quote", "polarity",
+                                 "modality", "frame"), per_article=True)
+TEMPORALS = Table("temporal_expressions", TemporalExpression,
+                  ("article", "start", "end", "text", "value", "precision", "event"), per_article=True)
+PER_ARTICLE = (MENTIONS, QUOTES, CLAIMS, TEMPORALS)
+"""Per-article result tables, in the order :class:`~rashomon.pipeline.ArticleResult` lists them."""
+
+ARTICLE_COLUMNS = ("name", "path", "title", "outlet", "published", "language", "url", "format", "reference_date",
+                   "period", "period_flag", "words_kept", "words_removed")
+"""Article fields kept as plain columns of ``articles`` (``text`` has its own column)."""
+
+PROPOSITIONS = Table("propositions", Proposition, ("id", "label", "frame"))
+RELATIONS = Table("relations", Relation, ("kind", "a", "b", "independent", "reason", "proposition"))
+REUSE = Table("reuse", Reuse, ("a", "a_start", "a_end", "b", "b_start", "b_end", "similarity"))
+FRAMING = Table("framing", FramingTerm, ("article", "voice", "term", "count", "category"))
+TIMELINE = Table("timeline", TimelineEntry, ("date", "end", "precision", "label", "period", "conflict"))
+CORPUS = {"relations": RELATIONS, "reuse": REUSE, "framing": FRAMING, "timeline": TIMELINE}
+"""Corpus result tables filled straight from a ``Report`` list of the same name
+(entities and propositions have tables of their own shape)."""
+
+ENTITY_COLUMNS = ("id", "name", "type", "role", "affiliation")
+
+
+def patch(before: str, rec: Record, exclude: set[str] | None = None) -> str | None:
+    """The fields of ``rec`` that differ from the JSON ``before``, as a JSON
+    object, or ``None`` when none do."""
+    after = rec.model_dump_json(exclude=exclude)
+    if after == before:
+        return None
+    old, new = json.loads(before), json.loads(after)
+    changed = {k: v for k, v in new.items() if old.get(k, _MISSING) != v}
+    return json.dumps(changed, ensure_ascii=False) if changed else None
+
+
+_MISSING = object()
+
+
+def load(model: type[Record], record: str, corpus: str | None = None, **extra: Any) -> Record:
+    """Rebuild a record from its ``record`` JSON, the ``corpus`` patch and
+    ``extra`` fields kept outside the JSON (an article's text, an entity's
+    mentions)."""
+    if corpus is None and not extra:
+        return model.model_validate_json(record)
+    data = json.loads(record)
+    if corpus is not None:
+        data.update(json.loads(corpus))
+    data.update(extra)
+    return model.model_validate(data)
+
