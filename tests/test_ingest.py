@@ -162,8 +162,8 @@ def test_chmod_000_file(tmp_path, settings):
 
 
 def test_unsupported_extension_in_read(tmp_path, settings):
-    with pytest.raises(UnsupportedFormatError, match=r"\.docx"):
-        read(write(tmp_path, "a.docx", b"x"), settings)
+    with pytest.raises(UnsupportedFormatError, match=r"\.odt"):
+        read(write(tmp_path, "a.odt", b"x"), settings)
 
 
 # --- HTML --------------------------------------------------------------------

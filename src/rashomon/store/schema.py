@@ -15,7 +15,7 @@ without a schema change), and ``corpus``, a JSON object of the fields the
 corpus stages changed (``NULL`` when none; see ``docs/workspace.md``).
 Full-text search uses FTS5 tables over article text and quotes and claims,
 kept in step by triggers (the sqlite-utils layout: ``<table>_fts`` with
-``content='<table>'``), so Datasette offers a search box on those tables.
+``content="<table>"``), so Datasette offers a search box on those tables.
 """
 from __future__ import annotations
 
@@ -208,7 +208,7 @@ CREATE TABLE timeline (
 );
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text, content='articles', tokenize='unicode61 remove_diacritics 2');
+    title, text, content="articles", tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
@@ -220,7 +220,7 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    text, content='quotes', tokenize='unicode61 remove_diacritics 2');
+    text, content="quotes", tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
 END;
@@ -228,7 +228,7 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
 CREATE VIRTUAL TABLE claims_fts USING fts5(
-    text, content='claims', tokenize='unicode61 remove_diacritics 2');
+    text, content="claims", tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
     INSERT INTO claims_fts (rowid, text) VALUES (new.rowid, new.text);
 END;
