@@ -60,6 +60,7 @@ CREATE TABLE articles (
     analysed_at TEXT
 );
 CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_file ON articles(file);
 CREATE INDEX articles_outlet ON articles(outlet);
 CREATE INDEX articles_published ON articles(published);
 CREATE TABLE pages (

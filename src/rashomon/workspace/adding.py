@@ -89,11 +89,15 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
     done = Added()
     read_key, analysis_key = keys.read_key(settings), keys.analysis_key(settings)
     examined = [s.path for s in skipped] + [str(f) for f in files] + urls
-    todo: list[tuple[Path, str, os.stat_result]] = []
+    todo: list[tuple[Path, str, os.stat_result | None]] = []
     kept: list[str] = []
     for f in files:
-        key, st = _file_key(f), os.stat(f)
-        if store.file_unchanged(key, st.st_size, st.st_mtime_ns, read_key):
+        key = _file_key(f)
+        try:
+            st: os.stat_result | None = os.stat(f)
+        except OSError:  # gone since it was found: reading it says why
+            st = None
+        if st is not None and store.file_unchanged(key, st.st_size, st.st_mtime_ns, read_key):
             kept.append(key)
         else:
             todo.append((f, key, st))
@@ -114,7 +118,7 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
             if progress:
                 progress("analyse", n_done, done.added + done.reanalysed)
     store.replace_skipped(examined, skipped)
-    store.mark_files((key, st.st_size, st.st_mtime_ns, read_key) for _, key, st in todo)
+    store.mark_files((key, st.st_size, st.st_mtime_ns, read_key) for _, key, st in todo if st is not None)
     with store.write() as conn:
         store.set_meta(conn, "settings", keys.corpus_settings(settings))
     done.skipped = skipped + done.skipped
@@ -126,7 +130,7 @@ def _file_key(path: Path) -> str:
     return str(Path(path).resolve())
 
 
-def _read(todo: list[tuple[Path, str, os.stat_result]], urls: list[str], settings: Settings,
+def _read(todo: list[tuple[Path, str, os.stat_result | None]], urls: list[str], settings: Settings,
           skipped: list[Skipped], progress: pipeline.Progress | None) -> Iterator[_Read]:
     """Read files and fetch URLs in order; what cannot be read goes to ``skipped``."""
     total = len(todo) + len(urls)
