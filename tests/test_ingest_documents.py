@@ -4,7 +4,6 @@ The documents are built here (tests/_documents.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 

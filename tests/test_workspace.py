@@ -175,11 +175,11 @@ def test_an_interrupted_add_is_finished_by_the_next(tmp_path, corpus, monkeypatc
 
     real, writes = Store.put_results, []
 
-    def crash_on_second(self, results, counters):
+    def crash_on_second(self, results, number):
         writes.append(len(results))
         if len(writes) == 2:
             raise KeyboardInterrupt
-        return real(self, results, counters)
+        return real(self, results, number)
 
     monkeypatch.setattr(Store, "put_results", crash_on_second)
     path = tmp_path / "story.db"

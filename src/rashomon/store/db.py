@@ -14,7 +14,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -168,30 +168,33 @@ class Store(Queries):
                                  (content_hash,)).fetchone()
 
     def put_article(self, article: Article, source: str, file: str | None, content_hash: str,
-                    replace: str | None = None) -> str:
+                    replace: str | None = None) -> str | None:
         """Store an article as read, pending analysis, and return its id.
 
         A new article takes the next free id (``a0``, ``a1``, … in the order
         articles are put); ``replace`` (an article id) keeps that id for a
         source whose document changed, and drops its earlier results.
+        Returns ``None``, storing nothing, when a new article's source was
+        stored meanwhile (by another process adding the same input).
         """
         with self.write() as conn:
             if replace is None:
+                if self.by_source(source) is not None:
+                    return None
                 n = self.meta("next_article", 0)
-                article_id = f"a{n}"
+                article.id = f"a{n}"
                 self.set_meta(conn, "next_article", n + 1)
-                article.id = article_id
                 conn.execute("INSERT INTO articles (id, seq, source, file, content_hash, status, name, path, text, record, "
                              "added_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, '{}', ?)",
-                             (article_id, n, source, file, content_hash, article.name, article.path, article.text, now()))
+                             (article.id, n, source, file, content_hash, article.name, article.path, article.text, now()))
             else:
-                article_id = article.id = replace
+                article.id = replace
                 _drop_results(conn, [replace])
                 conn.execute("UPDATE articles SET content_hash = ?, file = ?, text = ?, status = 'pending', "
                              "analysed_with = NULL, reason = NULL, corpus = NULL WHERE id = ?",
                              (content_hash, file, article.text, replace))
             _update_article(conn, article)
-        return article_id
+        return article.id
 
     def drop_article(self, article_id: str) -> None:
         """Remove an article and everything found in it."""
@@ -209,19 +212,24 @@ class Store(Queries):
                          (article_id, page["url"], page["status"], page.get("content_type"),
                           json.dumps(page.get("headers", {})), page["body"], page.get("fetched_at") or now()))
 
-    def put_results(self, results: Sequence[tuple[Any, str, str | None, str | None]], counters: dict[str, int]) -> None:
+    def put_results(self, results: Sequence[tuple[Any, str, str | None, str | None]],
+                    number: Callable[[Any, dict[str, int]], None]) -> None:
         """Store per-article results in one transaction.
 
         ``results`` holds ``(ArticleResult, status, reason, analysed_with)``
         per article (status ``analysed``, ``refused`` or ``failed``;
-        ``analysed_with`` ``None`` for a failure worth retrying). Quote and
-        claim ids must already be workspace-wide; ``counters`` (the next free
-        numbers) are saved with them.
+        ``analysed_with`` ``None`` for a failure worth retrying).
+        ``number(result, counters)`` gives each result's quotes and claims
+        their workspace-wide ids (:func:`rashomon.pipeline.number`) from the
+        next free numbers, read and saved in the same transaction, so two
+        processes adding at once never hand out one id twice.
         """
         with self.write() as conn:
+            counters = {"q": self.meta("next_quote", 0), "c": self.meta("next_claim", 0)}
             _drop_results(conn, [r.article.id for r, *_ in results])
             stamp = now()
             for res, status, reason, analysed_with in results:
+                number(res, counters)
                 _update_article(conn, res.article)
                 conn.execute("UPDATE articles SET status = ?, reason = ?, analysed_with = ?, analysed_at = ?, corpus = NULL "
                              "WHERE id = ?", (status, reason, analysed_with, stamp, res.article.id))
@@ -229,10 +237,6 @@ class Store(Queries):
                     conn.executemany(table.insert_sql(), [table.values(r, i) for i, r in enumerate(recs)])
             self.set_meta(conn, "next_quote", counters["q"])
             self.set_meta(conn, "next_claim", counters["c"])
-
-    def counters(self) -> dict[str, int]:
-        """The next free quote and claim numbers: ``{"q": 12, "c": 40}``."""
-        return {"q": self.meta("next_quote", 0), "c": self.meta("next_claim", 0)}
 
     # -- corpus results ----------------------------------------------------------
 
@@ -332,7 +336,7 @@ class Store(Queries):
             sets = ", ".join(f'"{c}" = ?' for c in columns)
             conn.executemany(
                 f"UPDATE {name} SET corpus = ?, {sets} WHERE {key} = ?",
-                [(p, *(getattr(rec, c) for c in columns), rid)
+                [(p, *R.plain(rec, columns), rid)
                  for rec, (rid, old) in zip(recs, before[name]) if (p := R.patch(old, rec, exclude)) is not None])
 
     def load_report(self) -> Report:
@@ -383,8 +387,7 @@ def _update_article(conn: sqlite3.Connection, article: Article) -> None:
     """Write an article's record and plain columns (its text is written once, when put)."""
     sets = ", ".join(f'"{c}" = ?' for c in R.ARTICLE_COLUMNS)
     conn.execute(f"UPDATE articles SET record = ?, {sets} WHERE id = ?",
-                 (article.model_dump_json(exclude={"text"}), *(getattr(article, c) for c in R.ARTICLE_COLUMNS),
-                  article.id))
+                 (article.model_dump_json(exclude={"text"}), *R.plain(article, R.ARTICLE_COLUMNS), article.id))
 
 
 def _drop_results(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:

@@ -15,7 +15,6 @@ from rashomon.types import (
     Claim,
     FramingTerm,
     Mention,
-    Proposition,
     Quote,
     Record,
     Relation,
@@ -37,18 +36,27 @@ class Table:
     columns: tuple[str, ...]
     per_article: bool = False
 
-    def quoted(self, names: tuple[str, ...]) -> str:
-        return ", ".join(f'"{n}"' for n in names)
-
     def insert_sql(self) -> str:
         """``INSERT`` of one row: the plain columns, then (``ordinal``), ``record``."""
         cols = self.columns + (("ordinal",) if self.per_article else ()) + ("record",)
-        return f"INSERT INTO {self.name} ({self.quoted(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        names = ", ".join(f'"{c}"' for c in cols)  # quoted: "end" is an SQL keyword
+        return f"INSERT INTO {self.name} ({names}) VALUES ({', '.join('?' * len(cols))})"
 
     def values(self, rec: Record, ordinal: int | None = None) -> tuple:
         """The row of ``rec`` for :meth:`insert_sql`."""
-        plain = tuple(getattr(rec, c) for c in self.columns)
-        return plain + ((ordinal,) if self.per_article else ()) + (rec.model_dump_json(),)
+        return plain(rec, self.columns) + ((ordinal,) if self.per_article else ()) + (rec.model_dump_json(),)
+
+
+def plain(rec: Record, columns: tuple[str, ...]) -> tuple:
+    """The values of ``columns`` of ``rec`` as SQLite takes them (a list or
+    a record field, should a plain column ever hold one, as JSON text)."""
+    out = []
+    for c in columns:
+        v = getattr(rec, c)
+        if v is not None and not isinstance(v, (str, int, float)):
+            v = json.dumps(v.model_dump(mode="json") if isinstance(v, Record) else v, ensure_ascii=False, default=str)
+        out.append(v)
+    return tuple(out)
 
 
 MENTIONS = Table("mentions", Mention, ("article", "start", "end", "text", "label", "entity"), per_article=True)
@@ -65,7 +73,6 @@ ARTICLE_COLUMNS = ("name", "path", "title", "outlet", "published", "language", "
                    "period", "period_flag", "words_kept", "words_removed")
 """Article fields kept as plain columns of ``articles`` (``text`` has its own column)."""
 
-PROPOSITIONS = Table("propositions", Proposition, ("id", "label", "frame"))
 RELATIONS = Table("relations", Relation, ("kind", "a", "b", "independent", "reason", "proposition"))
 REUSE = Table("reuse", Reuse, ("a", "a_start", "a_end", "b", "b_start", "b_end", "similarity"))
 FRAMING = Table("framing", FramingTerm, ("article", "voice", "term", "count", "category"))
@@ -73,8 +80,6 @@ TIMELINE = Table("timeline", TimelineEntry, ("date", "end", "precision", "label"
 CORPUS = {"relations": RELATIONS, "reuse": REUSE, "framing": FRAMING, "timeline": TIMELINE}
 """Corpus result tables filled straight from a ``Report`` list of the same name
 (entities and propositions have tables of their own shape)."""
-
-ENTITY_COLUMNS = ("id", "name", "type", "role", "affiliation")
 
 
 def patch(before: str, rec: Record, exclude: set[str] | None = None) -> str | None:

@@ -88,7 +88,32 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
             f"no supported input ({', '.join(ingest.supported())}) found in: {', '.join(map(str, paths))}{why}")
     done = Added()
     read_key, analysis_key = keys.read_key(settings), keys.analysis_key(settings)
-    examined = [s.path for s in skipped] + [str(f) for f in files] + urls
+    todo, kept = _to_read(store, files, read_key, done)
+    read = _read(todo, urls, settings, skipped, progress)
+    if entries is not None:  # the whole batch is needed to match entries by base name
+        paired = iter(_with_entries(list(read), kept, store, settings.manifest, entries))
+    else:
+        paired = ((r, None) for r in read)
+    items = _decide(store, paired, analysis_key, done, skipped)
+    n_done = 0
+    with Runner(settings) as runner:
+        for chunk, results in runner.map(_chunks(items, settings.batch_size)):
+            _write(store, chunk, results, analysis_key, done, skipped)
+            n_done += len(chunk)
+            if progress:
+                progress("analyse", n_done, done.added + done.reanalysed)
+    store.replace_skipped([s.path for s in skipped] + [str(f) for f in files] + urls, skipped)
+    store.mark_files((key, st.st_size, st.st_mtime_ns, read_key) for _, key, st in todo if st is not None)
+    with store.write() as conn:
+        store.set_meta(conn, "settings", keys.corpus_settings(settings))
+    done.skipped = skipped + done.skipped
+    return done
+
+
+def _to_read(store: Store, files: list[Path], read_key: str,
+             done: Added) -> tuple[list[tuple[Path, str, os.stat_result | None]], list[str]]:
+    """Split ``files`` into those to read (with their source key and stat)
+    and the keys of those read whole before and unchanged since (step 2)."""
     todo: list[tuple[Path, str, os.stat_result | None]] = []
     kept: list[str] = []
     for f in files:
@@ -99,30 +124,10 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
             st = None
         if st is not None and store.file_unchanged(key, st.st_size, st.st_mtime_ns, read_key):
             kept.append(key)
+            done.unchanged += len(store.articles_of_file(key))
         else:
             todo.append((f, key, st))
-    for key in kept:
-        done.unchanged += len(store.articles_of_file(key))
-    read = _read(todo, urls, settings, skipped, progress)
-    if entries is not None:  # the whole batch is needed to match entries by base name
-        read = iter(_with_entries(list(read), kept, store, settings.manifest, entries))
-    else:
-        read = ((r, None) for r in read)
-    items = _decide(store, read, analysis_key, done, skipped)
-    counters = store.counters()
-    n_done = 0
-    with Runner(settings) as runner:
-        for chunk, results in runner.map(_chunks(items, settings.batch_size)):
-            _write(store, chunk, results, counters, analysis_key, done, skipped)
-            n_done += len(chunk)
-            if progress:
-                progress("analyse", n_done, done.added + done.reanalysed)
-    store.replace_skipped(examined, skipped)
-    store.mark_files((key, st.st_size, st.st_mtime_ns, read_key) for _, key, st in todo if st is not None)
-    with store.write() as conn:
-        store.set_meta(conn, "settings", keys.corpus_settings(settings))
-    done.skipped = skipped + done.skipped
-    return done
+    return todo, kept
 
 
 def _file_key(path: Path) -> str:
@@ -196,7 +201,9 @@ def _decide(store: Store, read: Iterable[tuple[_Read, Entry | None]], analysis_k
             skipped.append(Skipped(path=art.path, reason=f"the same document as {twin['path']} ({twin['id']}), "
                                                          "already in the workspace: added once"))
             continue
-        store.put_article(art, r.source, r.file, content, replace=row["id"] if row is not None else None)
+        if store.put_article(art, r.source, r.file, content, replace=row["id"] if row is not None else None) is None:
+            done.unchanged += 1  # another add stored this source meanwhile
+            continue
         if r.page is not None:
             store.put_page(art.id, r.page)
         if row is None:
@@ -212,8 +219,8 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _write(store: Store, chunk: list[Item], results: list | BaseException, counters: dict[str, int],
-           analysis_key: str, done: Added, skipped: list[Skipped]) -> None:
+def _write(store: Store, chunk: list[Item], results: list | BaseException, analysis_key: str, done: Added,
+           skipped: list[Skipped]) -> None:
     """Write one chunk's results (see the module docstring, step 5)."""
     rows = []
     dropped: list[tuple[Article, str]] = []
@@ -226,12 +233,11 @@ def _write(store: Store, chunk: list[Item], results: list | BaseException, count
             if isinstance(res, str):
                 dropped.append((item.article, res))
                 continue
-            pipeline.number(res, counters)
             status = "analysed" if res.skipped is None else "refused" if res.refused else "failed"
             done.analysed += status == "analysed"
             rows.append((res, status, res.skipped, analysis_key))
     done.skipped += [Skipped(path=res.article.path, reason=why) for res, _, why, _ in rows if why is not None]
-    store.put_results(rows, counters)
+    store.put_results(rows, pipeline.number)
     for art, why in dropped:
         store.drop_article(art.id)
         skipped.append(Skipped(path=art.path, reason=why))
