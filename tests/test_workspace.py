@@ -203,6 +203,14 @@ def test_ids_are_the_same_whatever_the_number_of_workers(tmp_path, corpus):
     assert '"id": "q2"' in one and '"id": "a2"' in one
 
 
+def test_a_pipeline_that_cannot_load_in_the_workers_is_a_clear_error(tmp_path, corpus):
+    from rashomon.errors import ModelError
+
+    (corpus / "c-union.txt").write_text(UNION, encoding="utf-8")
+    with Workspace(tmp_path / "story.db") as ws, pytest.raises(ModelError, match="no_such_pipeline"):
+        ws.add([corpus], Settings(spacy_model="no_such_pipeline", jobs=2, batch_size=1))
+
+
 # -- reading -------------------------------------------------------------------------------
 
 

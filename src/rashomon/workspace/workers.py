@@ -93,18 +93,17 @@ def cpu_count() -> int:
 
 
 class Runner:
-    """Runs :func:`analyze_chunk` over chunks, in order, on ``jobs`` processes.
-
-    ``jobs`` 0 means one per core. A single chunk, or ``jobs`` 1, runs in the
+    """Runs :func:`analyze_chunk` over chunks, in order, on ``settings.jobs``
+    processes (0: one per core). A single chunk, or ``jobs`` 1, runs in the
     calling process (no pool is started: a small add costs no process start).
     Use as a context manager; the pool is shut down on exit.
     """
 
-    def __init__(self, settings: Settings, jobs: int | None = None) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        jobs = settings.jobs if jobs is None else jobs
-        self.jobs = jobs or cpu_count()
+        self.jobs = settings.jobs or cpu_count()
         self._pool: ProcessPoolExecutor | None = None
+        self._collected = 0
 
     def __enter__(self) -> "Runner":
         return self
@@ -144,10 +143,13 @@ class Runner:
         while pending:
             yield self._collect(*pending.popleft())
 
-    @staticmethod
-    def _collect(chunk: list[Item], future: Future) -> tuple[list[Item], list | BaseException]:
+    def _collect(self, chunk: list[Item], future: Future) -> tuple[list[Item], list | BaseException]:
         try:
-            return chunk, future.result()
+            result = future.result()
         except BrokenProcessPool as exc:
+            if not self._collected:  # no worker ever finished: see the real error (a model that cannot load) here
+                return chunk, analyze_chunk(chunk, self.settings)
             log.warning("a worker process stopped while analysing %s", ", ".join(i.article.path for i in chunk))
             return chunk, exc
+        self._collected += 1
+        return chunk, result
