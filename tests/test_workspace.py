@@ -264,3 +264,30 @@ def test_one_article_with_everything_found_in_it(story):
     speakers = {page["entities"][q.speaker] for q in page["quotes"] if q.speaker}
     assert speakers == {"Lena Ortiz"}
     assert story.store.article("a99") is None
+
+
+@pytest.mark.model
+def test_articles_lost_with_a_worker_are_failed_then_retried(tmp_path, corpus, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from rashomon.workspace.workers import Runner
+
+    real = Runner.map
+
+    def first_chunk_lost(self, chunks):
+        for n, (chunk, results) in enumerate(real(self, chunks)):
+            yield chunk, (BrokenProcessPool("A process in the process pool was terminated abruptly") if n == 0 else results)
+
+    monkeypatch.setattr(Runner, "map", first_chunk_lost)
+    path = tmp_path / "story.db"
+    with Workspace(path) as ws:
+        added = ws.add([corpus], Settings(batch_size=1, jobs=1))
+        assert added.analysed == 1
+        [skip] = added.skipped
+        assert skip.path.endswith("a-mayor.txt") and "worker process analysing it stopped" in skip.reason
+        assert [s.path for s in ws.report().skipped] == [skip.path]
+    monkeypatch.setattr(Runner, "map", real)
+    with Workspace(path) as ws:
+        again = ws.add([corpus], Settings(batch_size=1, jobs=1))
+        assert (again.reanalysed, again.unchanged, again.analysed) == (1, 1, 1)
+        assert ws.report().skipped == []
