@@ -239,6 +239,17 @@ def test_full_text_search_over_articles_quotes_and_claims(story):
 
 
 @pytest.mark.model
+def test_a_workspace_made_without_search_is_indexed_when_opened_with_it(tmp_path, corpus):
+    path = tmp_path / "story.db"
+    with Workspace(path, search=False) as ws:
+        ws.add([corpus])
+        assert ws.store.articles(q="bridge").total == 0  # nothing indexed
+    with Workspace(path) as ws:
+        assert ws.store.articles(q="bridge").total == 2
+        assert [q["text"] for q in ws.store.quotes(q="cable").items] == ["We have inspected every cable,"]
+
+
+@pytest.mark.model
 def test_filters_and_pages(story):
     s = story.store
     brandt = next(e for e in s.speakers().items if e["name"] == "Tomas Brandt")

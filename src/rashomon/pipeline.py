@@ -263,7 +263,7 @@ def analyze(
     settings = settings or Settings.from_env()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, Workspace(Path(tmp) / "run.db") as ws:
+    with tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, Workspace(Path(tmp) / "run.db", search=False) as ws:
         ws.add(paths, settings, progress)
         return ws.report(settings)
 

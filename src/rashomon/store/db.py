@@ -21,7 +21,7 @@ from typing import Any
 from rashomon.errors import WorkspaceError
 from rashomon.store import records as R
 from rashomon.store.queries import Queries
-from rashomon.store.schema import MIGRATIONS, VERSION
+from rashomon.store.schema import FTS_TABLES, FTS_TRIGGERS, MIGRATIONS, VERSION
 from rashomon.types import Article, Entity, Mention, Proposition, Report, Skipped
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,10 @@ class Store(Queries):
     path : the SQLite file; created with the current schema when missing
         (its folder too), migrated when written by an older rashomon.
     create : when False, a missing file raises ``WorkspaceError``.
+    search : keep the full-text indexes up to date as rows are written
+        (False for a workspace read once and thrown away, as
+        :func:`rashomon.analyze`'s: indexing is a good part of a write's cost;
+        opened again with search, the indexes are rebuilt).
 
     Raises
     ------
@@ -50,8 +54,9 @@ class Store(Queries):
         workspace, written by a newer rashomon, or cannot be created.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, search: bool = True) -> None:
         self.path = Path(path)
+        self._full_text = search
         if not self.path.exists():
             if not create:
                 raise WorkspaceError(f"{self.path} does not exist: create it with 'rashomon add {self.path} INPUT...'")
@@ -84,6 +89,7 @@ class Store(Queries):
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             _migrate(conn, self.path)
+            _full_text(conn, self._full_text)
         except sqlite3.DatabaseError as exc:
             raise WorkspaceError(f"{self.path} is not a rashomon workspace ({exc}): give a new file name "
                                  "or a workspace written by 'rashomon add'") from None
@@ -320,9 +326,9 @@ class Store(Queries):
 
     def _put_changes(self, conn: sqlite3.Connection, report: Report, mentions: list[Mention],
                      before: dict[str, list[tuple[Any, str]]]) -> None:
-        """Record what the corpus stages changed in per-article records (a
-        quote's speaker, a mention's entity, an article's period) as each
-        row's ``corpus`` patch, and set the plain columns to the changed values."""
+        """Keep per-article records the corpus stages changed (a quote's
+        speaker, a mention's entity, an article's period) in each row's
+        ``corpus`` column, and set the plain columns to the changed values."""
         changed = zip((*R.PER_ARTICLE, None), (mentions, report.quotes, report.claims, report.temporal_expressions,
                                                report.articles))
         for table, recs in changed:
@@ -337,7 +343,7 @@ class Store(Queries):
             conn.executemany(
                 f"UPDATE {name} SET corpus = ?, {sets} WHERE {key} = ?",
                 [(p, *R.plain(rec, columns), rid)
-                 for rec, (rid, old) in zip(recs, before[name]) if (p := R.patch(old, rec, exclude)) is not None])
+                 for rec, (rid, old) in zip(recs, before[name]) if (p := R.changed(old, rec, exclude)) is not None])
 
     def load_report(self) -> Report:
         """The report as stored: every analysed article and its results with
@@ -419,6 +425,27 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             raise
         conn.execute("COMMIT")
         log.debug("%s: schema migrated to version %d", path, n + 1)
+
+
+def _full_text(conn: sqlite3.Connection, on: bool) -> None:
+    """Create the triggers that keep the full-text indexes in step (and
+    rebuild the indexes) when ``on`` and they are missing; drop them when not."""
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    wanted = _statements(FTS_TRIGGERS)
+    names = {s.split()[5] for s in wanted}  # CREATE TRIGGER IF NOT EXISTS <name> ...
+    if (names <= present) if on else not (names & present):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in wanted if on else [f"DROP TRIGGER IF EXISTS {n}" for n in sorted(names)]:
+            conn.execute(statement)
+        if on:
+            for table in FTS_TABLES:
+                conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _statements(script: str) -> list[str]:

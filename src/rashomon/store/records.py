@@ -2,8 +2,8 @@
 
 A row holds some of the record's fields as plain columns (what a reader
 filters and joins on) and the whole record as JSON in ``record``; the record
-is rebuilt from ``record`` alone (plus ``corpus``, the fields the corpus
-stages changed), so a field added to a record needs no schema change.
+is rebuilt from the JSON alone (``corpus`` instead, when the corpus stages
+changed the record), so a field added to a record needs no schema change.
 """
 from __future__ import annotations
 
@@ -82,29 +82,21 @@ CORPUS = {"relations": RELATIONS, "reuse": REUSE, "framing": FRAMING, "timeline"
 (entities and propositions have tables of their own shape)."""
 
 
-def patch(before: str, rec: Record, exclude: set[str] | None = None) -> str | None:
-    """The fields of ``rec`` that differ from the JSON ``before``, as a JSON
-    object, or ``None`` when none do."""
+def changed(before: str, rec: Record, exclude: set[str] | None = None) -> str | None:
+    """``rec`` as JSON when it differs from the JSON ``before`` (what the
+    corpus stages made of a stored record), else ``None``."""
     after = rec.model_dump_json(exclude=exclude)
-    if after == before:
-        return None
-    old, new = json.loads(before), json.loads(after)
-    changed = {k: v for k, v in new.items() if old.get(k, _MISSING) != v}
-    return json.dumps(changed, ensure_ascii=False) if changed else None
-
-
-_MISSING = object()
+    return None if after == before else after
 
 
 def load(model: type[Record], record: str, corpus: str | None = None, **extra: Any) -> Record:
-    """Rebuild a record from its ``record`` JSON, the ``corpus`` patch and
-    ``extra`` fields kept outside the JSON (an article's text, an entity's
-    mentions)."""
-    if corpus is None and not extra:
-        return model.model_validate_json(record)
-    data = json.loads(record)
-    if corpus is not None:
-        data.update(json.loads(corpus))
+    """Rebuild a record from its JSON: ``corpus`` (as the corpus stages left
+    it) when there is one, else ``record``; ``extra`` are fields kept outside
+    the JSON (an article's text, an entity's mentions)."""
+    text = corpus if corpus is not None else record
+    if not extra:
+        return model.model_validate_json(text)
+    data = json.loads(text)
     data.update(extra)
     return model.model_validate(data)
 

@@ -9,15 +9,54 @@ refused rather than misread. Every table and view is documented in
 
 Conventions, so that Datasette and sqlite-utils read the file as it is:
 plain tables with declared foreign keys (for readers to follow; the store
-itself deletes dependent rows, so enforcement is left off), one row per record; the plain columns a reader filters on, plus ``record``, the
-whole pydantic record as JSON (fields added to a record later flow through
-without a schema change), and ``corpus``, a JSON object of the fields the
-corpus stages changed (``NULL`` when none; see ``docs/workspace.md``).
+itself deletes dependent rows, so enforcement is left off), one row per
+record; the plain columns a reader filters on, plus ``record``, the whole
+pydantic record as JSON (fields added to a record later flow through without
+a schema change), and ``corpus``, the record as the corpus stages left it
+(``NULL`` when they changed nothing; see ``docs/workspace.md``).
 Full-text search uses FTS5 tables over article text and quotes and claims,
 kept in step by triggers (the sqlite-utils layout: ``<table>_fts`` with
 ``content="<table>"``), so Datasette offers a search box on those tables.
 """
 from __future__ import annotations
+
+FTS_TRIGGERS = """
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_ai AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_au AFTER UPDATE OF text ON claims BEGIN
+    INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO claims_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+"""
+"""Keep the full-text indexes in step with their tables (dropped in a
+workspace made without search, re-created with a rebuild when it is opened
+with search)."""
+
+FTS_TABLES = ("articles_fts", "quotes_fts", "claims_fts")
 
 _V1 = """
 CREATE TABLE meta (
@@ -210,33 +249,13 @@ CREATE TABLE timeline (
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content="articles", tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
-CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-END;
-CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
+
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     text, content="quotes", tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
-END;
-CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-END;
+
 CREATE VIRTUAL TABLE claims_fts USING fts5(
     text, content="claims", tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
-    INSERT INTO claims_fts (rowid, text) VALUES (new.rowid, new.text);
-END;
-CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
-    INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-END;
-
+""" + FTS_TRIGGERS + """
 CREATE VIEW who_said_what AS
 SELECT q.id AS quote, q.kind, q.text, q.speaker, e.name AS speaker_name, q.speaker_text, q.cue,
        q.article, a.outlet, a.title, a.published, q.start, q."end"

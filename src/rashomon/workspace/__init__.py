@@ -32,6 +32,7 @@ class Workspace:
     ----------
     path : the workspace file (``story.db``); created when missing.
     create : when False, a missing file raises ``WorkspaceError``.
+    search : keep the full-text indexes up to date (see :class:`rashomon.store.Store`).
 
     Raises
     ------
@@ -45,9 +46,9 @@ class Workspace:
             report = ws.report()
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, search: bool = True) -> None:
         self.path = Path(path)
-        self.store = Store(self.path, create=create)
+        self.store = Store(self.path, create=create, search=search)
         self._cached: tuple[str, Report] | None = None
 
     def __enter__(self) -> "Workspace":
