@@ -44,6 +44,21 @@ def _count_batches(monkeypatch) -> list[int]:
     return calls
 
 
+def test_number_gives_workspace_wide_ids_and_keeps_claims_on_their_quotes():
+    from rashomon.types import Article, Claim, Quote
+
+    art = Article(id="a4", name="x.txt", path="x.txt", text="x" * 40)
+    res = pipeline.ArticleResult(art, quotes=[Quote(id="q0", article="a4", start=0, end=5, text="xxxxx", kind="direct"),
+                                              Quote(id="q1", article="a4", start=9, end=12, text="xxx", kind="indirect")],
+                                 claims=[Claim(id="c0", article="a4", start=9, end=12, text="xxx", quote="q1"),
+                                         Claim(id="c1", article="a4", start=20, end=25, text="xxxxx")])
+    counters = {"q": 10, "c": 7}
+    pipeline.number(res, counters)
+    assert [q.id for q in res.quotes] == ["q10", "q11"] and [c.id for c in res.claims] == ["c7", "c8"]
+    assert [c.quote for c in res.claims] == ["q11", None]
+    assert counters == {"q": 12, "c": 9}
+
+
 # -- the file ------------------------------------------------------------------------
 
 

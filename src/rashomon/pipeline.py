@@ -187,7 +187,9 @@ def number(result: ArticleResult, counters: dict[str, int]) -> None:
     """
     quote_ids: dict[str, str] = {}
     for q in result.quotes:
-        quote_ids[q.id] = q.id = f"q{counters['q']}"
+        new = f"q{counters['q']}"
+        quote_ids[q.id] = new
+        q.id = new
         counters["q"] += 1
     for c in result.claims:
         c.id = f"c{counters['c']}"
