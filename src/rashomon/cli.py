@@ -239,8 +239,8 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
         raise _fail(f"{len(report.skipped)} input(s) skipped and --strict is set", 1)
 
 
-def _add(workspace: Path, inputs: list[str], manifest: Optional[Path], gazetteer: Optional[list[Path]],
-         strict: bool, quiet: bool, verbose: bool, **settings_values: Any) -> None:
+def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[Path],
+         gazetteer: Optional[list[Path]], strict: bool, quiet: bool, verbose: bool, **settings_values: Any) -> None:
     from rashomon.workspace import Workspace
 
     with _logging(verbose, quiet):
@@ -248,15 +248,19 @@ def _add(workspace: Path, inputs: list[str], manifest: Optional[Path], gazetteer
         bar = _Bar(enabled=not quiet)
         with _errors(bar), Workspace(workspace) as ws:
             added = ws.add(inputs, settings, bar)
-            ws.refresh(settings, bar)
+            if refresh:
+                ws.refresh(settings, bar)
+            stale = ws.stale(settings)
             counts = ws.store.counts()
         for s in added.skipped:
             err.print(f"skipped {s.path}: {s.reason}", markup=False)
         if not quiet:
             out.print(f"{added.added} articles added, {added.reanalysed} analysed again, {added.unchanged} unchanged"
                       + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
-            out.print(f"{workspace}: {counts['articles']} articles, {counts['quotes']} quotes, {counts['claims']} claims, "
-                      f"{counts['contradictions']} contradictions", markup=False)
+            corpus = ("corpus results to be recomputed by 'rashomon report' (or add --refresh)" if stale else
+                      f"{counts['entities']} entities, {counts['contradictions']} contradictions")
+            out.print(f"{workspace}: {counts['articles']} articles, {counts['quotes']} quotes, {counts['claims']} claims; "
+                      + corpus, markup=False)
         if not (added.analysed or added.unchanged):
             raise _fail("no document could be added", 1)
         if strict and added.skipped:
@@ -316,11 +320,14 @@ def _build_add_command():
     """The ``add`` command with one option per :data:`SETTINGS` entry."""
     P = inspect.Parameter
     params = _options([P("workspace", P.POSITIONAL_OR_KEYWORD, annotation=Path, default=typer.Argument(
-        ..., metavar="WORKSPACE", help="The workspace file (SQLite; created when missing).")), _INPUTS])
+        ..., metavar="WORKSPACE", help="The workspace file (SQLite; created when missing).")), _INPUTS,
+        P("refresh", P.POSITIONAL_OR_KEYWORD, annotation=bool, default=typer.Option(
+            False, "--refresh", metavar="", help="Also recompute the corpus results now (entities, relations, reuse, "
+            "framing, timeline); otherwise 'rashomon report' does it when next run."))])
 
     def add(**kwargs: Any) -> None:
         """Add INPUT files, folders and URLs to WORKSPACE: new and changed
-        documents are analysed (on every core), the corpus results brought up to date."""
+        documents are analysed, on every core."""
         _add(**kwargs)
 
     add.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
