@@ -267,7 +267,7 @@ def analyze(
         paths = [paths]
     with tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, Workspace(Path(tmp) / "run.db", search=False) as ws:
         ws.add(paths, settings, progress)
-        return ws.report(settings)
+        return ws.report(settings, keep=False)
 
 
 @contextlib.contextmanager

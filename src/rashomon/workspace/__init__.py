@@ -121,11 +121,13 @@ class Workspace:
         return True
 
     def _compute(self, state: list[tuple], settings: Settings, key: str,
-                 progress: pipeline.Progress | None) -> Report:
+                 progress: pipeline.Progress | None, keep: bool = True) -> Report:
         with pipeline.rare_full_collections():
             report, mentions, before = self.store.corpus_inputs()
             pipeline.link_and_compare(report, mentions, settings, progress)
-            if self.store.put_corpus(report, mentions, before, state, key):
+            if not keep:
+                report.skipped = self.store.skipped()
+            elif self.store.put_corpus(report, mentions, before, state, key):
                 report.skipped = self.store.skipped()
                 self._cached = (key, report)
             else:  # articles were added meanwhile: compute again from them
@@ -133,13 +135,16 @@ class Workspace:
                 return self._compute(state, settings, keys.corpus_key(state, settings), progress)
         return report
 
-    def report(self, settings: Settings | None = None, progress: pipeline.Progress | None = None) -> Report:
+    def report(self, settings: Settings | None = None, progress: pipeline.Progress | None = None,
+               keep: bool = True) -> Report:
         """The workspace's report (schema ``rashomon.report/1``), the corpus
         results recomputed first when stale.
 
         The same ``Report`` as :func:`rashomon.analyze` over the same inputs
         added in one go. Skipped inputs are those of every add (a path read
-        successfully later is no longer listed).
+        successfully later is no longer listed). ``keep=False`` returns
+        corpus results it had to recompute without writing them (for a
+        workspace thrown away after, as :func:`rashomon.analyze`'s).
         """
         settings = settings or self.settings()
         state = self.store.corpus_state()
@@ -147,7 +152,7 @@ class Workspace:
         if self._cached is not None and self._cached[0] == key and self.store.meta("corpus_key") == key:
             return self._cached[1]
         if self.store.meta("corpus_key") != key:
-            return self._compute(state, settings, key, progress)
+            return self._compute(state, settings, key, progress, keep)
         report = self.store.load_report()
         self._cached = (key, report)
         return report
