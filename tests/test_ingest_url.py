@@ -3,6 +3,7 @@
 errors are skipped entries; the raw page is kept beside its text."""
 from __future__ import annotations
 
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -116,3 +117,21 @@ def test_add_urls_to_a_workspace_keeps_the_raw_page(tmp_path, server):
         assert ws.store.page_body("a0") == ("text/html", PAGE)
         assert ws.store.article("a0")["page"]["url"] == server + "/story"
         assert ws.add([server + "/story"]).unchanged == 1  # fetched again, the same page: nothing to do
+
+
+@pytest.mark.model
+def test_analyze_reads_a_url_as_add_does(tmp_path, server):
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("The ferry to Velmar ran late on Monday, the operator said.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", server + "/story", str(notes), server + "/gone",
+                                      "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [(a["path"], a["outlet"]) for a in report["articles"]] == [(str(notes), None),
+                                                                    (server + "/story", "Velmar Herald")]
+    assert [s["path"] for s in report["skipped"]] == [server + "/gone"]
+    assert f"skipped {server}/gone: {server}/gone answered 404 Not Found" in result.stderr

@@ -2,7 +2,9 @@
 
 ``rashomon analyze INPUT... -o OUTDIR`` parses options, checks that OUTDIR
 can be used, calls :func:`rashomon.pipeline.analyze` and
-:func:`rashomon.report.render.write_all`; nothing else. This is the only
+:func:`rashomon.report.render.write_all`; nothing else (``add`` and
+``report`` likewise over :class:`rashomon.workspace.Workspace`, ``export``
+over :mod:`rashomon.export`). This is the only
 module that configures logging. One option per
 entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 ``max_file_bytes``), added from that table so the CLI, the environment
@@ -17,8 +19,9 @@ supported input is found at all, when a setting is invalid (an option or a
 :data:`rashomon.settings.SETTINGS`), or when OUTDIR cannot be used (a file, or
 a folder that cannot be created or written); settings and OUTDIR are checked
 before any analysis. A missing or unreadable path among others is listed as
-skipped, like any unreadable input; so is a web address (pages are not
-fetched). 130 on Ctrl-C, after one line saying whether the reports were
+skipped, like any unreadable input; so is a URL that cannot be fetched
+(``http(s)://`` inputs are fetched because they are given, by ``analyze``
+as by ``add``). 130 on Ctrl-C, after one line saying whether the reports were
 written: they are published as one set (:mod:`rashomon.report.files`), so an
 interrupted run leaves the previous set whole.
 """
