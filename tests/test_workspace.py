@@ -202,10 +202,10 @@ def test_an_interrupted_add_is_finished_by_the_next(tmp_path, corpus, monkeypatc
         ws.add([corpus], Settings(batch_size=1, jobs=1))
     monkeypatch.setattr(Store, "put_results", real)
     with Workspace(path) as ws:
-        assert ws.store.counts()["pending"] == 1  # read, not analysed: left out of reports (the third not read yet)
+        assert ws.store.counts()["pending"] == 2  # read and prepared, not analysed: left out of reports
         assert len(ws.report().articles) == 1
         added = ws.add([corpus], Settings(batch_size=1, jobs=1))
-        assert (added.unchanged, added.reanalysed, added.added) == (1, 1, 1)
+        assert (added.unchanged, added.reanalysed, added.added) == (1, 2, 0)
         assert ws.report().to_json() == expected
 
 
@@ -269,7 +269,7 @@ def test_filters_and_pages(story):
     s = story.store
     brandt = next(e for e in s.speakers().items if e["name"] == "Tomas Brandt")
     quotes = s.quotes(speaker=brandt["id"])
-    assert [q["text"] for q in quotes.items] == ["The bridge is unsafe,"]
+    assert [q["text"] for q in quotes.items] == ["The bridge is unsafe,", "the repairs a cover-up"]
     assert quotes.items[0]["speaker_name"] == "Tomas Brandt" and quotes.items[0]["article_label"] == "c-union.txt"
     assert s.quotes(kind="direct").total == 2
     assert {q["kind"] for q in s.quotes(article="a1").items} == {"indirect"}  # the ministry is not quoted directly
@@ -317,3 +317,40 @@ def test_articles_lost_with_a_worker_are_failed_then_retried(tmp_path, corpus, m
         again = ws.add([corpus], Settings(batch_size=1, jobs=1))
         assert (again.reanalysed, again.unchanged, again.analysed) == (1, 1, 1)
         assert ws.report().skipped == []
+
+
+def _stalling_chunk(items, settings):
+    """workers.analyze_chunk in a worker process whose extractors stall on an article marked STALL."""
+    import time
+
+    from rashomon.workspace import workers
+
+    real = pipeline.analyze_article
+
+    def stalling(article, *args, **kwargs):
+        while "STALL" in article.text:
+            time.sleep(0.05)
+        return real(article, *args, **kwargs)
+
+    pipeline.analyze_article = stalling
+    return workers.analyze_chunk(items, settings)
+
+
+@pytest.mark.model
+def test_the_time_budget_stops_an_article_in_a_worker_process():
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from rashomon.types import Article
+    from rashomon.workspace.workers import Item
+
+    items = []
+    for i, text in enumerate([MAYOR, "STALL. " + MINISTRY]):
+        art, posts = pipeline.prepare(Article(id=f"a{i}", name=f"{i}.txt", path=f"{i}.txt", text=text))
+        items.append(Item(art, posts))
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        done, stalled = pool.submit(_stalling_chunk, items, Settings(article_seconds=1)).result(timeout=300)
+    assert done.skipped is None and [q.text for q in done.quotes if q.kind == "direct"] == [
+        "We have inspected every cable,"]
+    assert stalled.skipped.startswith("analysis stopped after 1 s, the time budget per article")
+    assert stalled.quotes == [] and not stalled.refused

@@ -164,8 +164,8 @@ class Store(Queries):
     # -- articles --------------------------------------------------------------
 
     def by_source(self, source: str) -> sqlite3.Row | None:
-        """``id, content_hash, analysed_with, status`` of the article read from ``source``."""
-        return self.conn.execute("SELECT id, content_hash, analysed_with, status FROM articles WHERE source = ?",
+        """``id, content_hash, analysed_with, status, site`` of the article read from ``source``."""
+        return self.conn.execute("SELECT id, content_hash, analysed_with, status, site FROM articles WHERE source = ?",
                                  (source,)).fetchone()
 
     def by_hash(self, content_hash: str) -> sqlite3.Row | None:
@@ -173,15 +173,19 @@ class Store(Queries):
         return self.conn.execute("SELECT id, path FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1",
                                  (content_hash,)).fetchone()
 
-    def put_article(self, article: Article, source: str, file: str | None, content_hash: str,
-                    replace: str | None = None) -> str | None:
-        """Store an article as read, pending analysis, and return its id.
+    def put_article(self, article: Article, source: str, file: str | None, content_hash: str, prepared: str,
+                    site: str | None, replace: str | None = None) -> str | None:
+        """Store a prepared article, pending analysis, and return its id.
 
-        A new article takes the next free id (``a0``, ``a1``, … in the order
-        articles are put); ``replace`` (an article id) keeps that id for a
-        source whose document changed, and drops its earlier results.
-        Returns ``None``, storing nothing, when a new article's source was
-        stored meanwhile (by another process adding the same input).
+        ``prepared`` is the article as the per-article preparation left it,
+        before the batch-wide pass (JSON, see :meth:`site_members`), and
+        ``site`` the site the batch-wide pass groups it by
+        (:func:`rashomon.clean.site`). A new article takes the next free id
+        (``a0``, ``a1``, … in the order articles are put); ``replace`` (an
+        article id) keeps that id for a source whose document changed, and
+        drops its earlier results. Returns ``None``, storing nothing, when a
+        new article's source was stored meanwhile (by another process adding
+        the same input).
         """
         with self.write() as conn:
             if replace is None:
@@ -190,17 +194,44 @@ class Store(Queries):
                 n = self.meta("next_article", 0)
                 article.id = f"a{n}"
                 self.set_meta(conn, "next_article", n + 1)
-                conn.execute("INSERT INTO articles (id, seq, source, file, content_hash, status, name, path, text, record, "
-                             "added_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, '{}', ?)",
-                             (article.id, n, source, file, content_hash, article.name, article.path, article.text, now()))
+                conn.execute("INSERT INTO articles (id, seq, source, file, content_hash, site, status, name, path, text, "
+                             "record, prepared, added_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, '{}', ?, ?)",
+                             (article.id, n, source, file, content_hash, site, article.name, article.path, article.text,
+                              prepared, now()))
             else:
                 article.id = replace
                 _drop_results(conn, [replace])
-                conn.execute("UPDATE articles SET content_hash = ?, file = ?, text = ?, status = 'pending', "
-                             "analysed_with = NULL, reason = NULL, corpus = NULL WHERE id = ?",
-                             (content_hash, file, article.text, replace))
+                conn.execute("UPDATE articles SET content_hash = ?, file = ?, site = ?, text = ?, prepared = ?, "
+                             "status = 'pending', batch_hash = NULL, analysed_with = NULL, reason = NULL, corpus = NULL "
+                             "WHERE id = ?", (content_hash, file, site, article.text, prepared, replace))
             _update_article(conn, article)
         return article.id
+
+    def site_members(self, sites: Iterable[str], leave_out: Iterable[str]) -> list[sqlite3.Row]:
+        """``id, text, prepared, batch_hash, record`` of the articles of these
+        sites that have been analysed (or refused, or failed), in workspace
+        order, but those whose id is in ``leave_out``."""
+        sites, leave_out = list(sites), set(leave_out)
+        rows = self.conn.execute(
+            f"SELECT id, text, prepared, batch_hash, record FROM articles WHERE site IN ({', '.join('?' * len(sites))}) "
+            "AND status != 'pending' ORDER BY seq", sites).fetchall() if sites else []
+        return [r for r in rows if r["id"] not in leave_out]
+
+    def put_batch(self, updates: Sequence[tuple[str, Article | None, str]]) -> None:
+        """Store what a later batch-wide pass changed in analysed articles, in
+        one transaction. Each update is ``(article id, article, batch_hash)``:
+        ``article`` the whole record with its new removals, when its results
+        still hold (only the removals' details changed); ``None`` when the
+        article is to be analysed again: its ``analysed_with`` is cleared
+        (its earlier results stay until the new ones are written, and an add
+        that stops before that leaves it to the next add of its file)."""
+        with self.write() as conn:
+            for article_id, article, batch_hash in updates:
+                if article is None:
+                    conn.execute("UPDATE articles SET analysed_with = NULL WHERE id = ?", (article_id,))
+                    continue
+                _update_article(conn, article)
+                conn.execute("UPDATE articles SET batch_hash = ?, corpus = NULL WHERE id = ?", (batch_hash, article_id))
 
     def drop_article(self, article_id: str) -> None:
         """Remove an article and everything found in it."""
@@ -222,9 +253,11 @@ class Store(Queries):
                     number: Callable[[Any, dict[str, int]], None]) -> None:
         """Store per-article results in one transaction.
 
-        ``results`` holds ``(ArticleResult, status, reason, analysed_with)``
-        per article (status ``analysed``, ``refused`` or ``failed``;
-        ``analysed_with`` ``None`` for a failure worth retrying).
+        ``results`` holds ``(ArticleResult, status, reason, analysed_with,
+        batch_hash)`` per article (status ``analysed``, ``refused`` or
+        ``failed``; ``analysed_with`` ``None`` for a failure worth retrying;
+        ``batch_hash`` the digest of what the batch-wide pass removed,
+        :func:`rashomon.workspace.keys.batch_hash`).
         ``number(result, counters)`` gives each result's quotes and claims
         their workspace-wide ids (:func:`rashomon.pipeline.number`) from the
         next free numbers, read and saved in the same transaction, so two
@@ -234,11 +267,12 @@ class Store(Queries):
             counters = {"q": self.meta("next_quote", 0), "c": self.meta("next_claim", 0)}
             _drop_results(conn, [r.article.id for r, *_ in results])
             stamp = now()
-            for res, status, reason, analysed_with in results:
+            for res, status, reason, analysed_with, batch_hash in results:
                 number(res, counters)
                 _update_article(conn, res.article)
-                conn.execute("UPDATE articles SET status = ?, reason = ?, analysed_with = ?, analysed_at = ?, corpus = NULL "
-                             "WHERE id = ?", (status, reason, analysed_with, stamp, res.article.id))
+                conn.execute("UPDATE articles SET status = ?, reason = ?, analysed_with = ?, batch_hash = ?, "
+                             "analysed_at = ?, corpus = NULL WHERE id = ?",
+                             (status, reason, analysed_with, batch_hash, stamp, res.article.id))
                 for table, recs in zip(R.PER_ARTICLE, (res.mentions, res.quotes, res.claims, res.temporals)):
                     conn.executemany(table.insert_sql(), [table.values(r, i) for i, r in enumerate(recs)])
             self.set_meta(conn, "next_quote", counters["q"])
@@ -246,11 +280,12 @@ class Store(Queries):
 
     # -- corpus results ----------------------------------------------------------
 
-    def corpus_state(self) -> list[tuple[str, str, str | None, str]]:
-        """``(id, content_hash, analysed_with, status)`` of every analysed
-        article, in order: what the corpus results depend on."""
+    def corpus_state(self) -> list[tuple[str, str, str | None, str | None, str]]:
+        """``(id, content_hash, batch_hash, analysed_with, status)`` of every
+        analysed article, in order: what the corpus results depend on."""
         return [tuple(r) for r in self.conn.execute(
-            "SELECT id, content_hash, analysed_with, status FROM articles WHERE status != 'pending' ORDER BY seq")]
+            "SELECT id, content_hash, batch_hash, analysed_with, status FROM articles WHERE status != 'pending' "
+            "ORDER BY seq")]
 
     def corpus_inputs(self) -> tuple[Report, list[Mention], dict[str, list[tuple[Any, str]]]]:
         """The per-article results of every analysed article, as the corpus

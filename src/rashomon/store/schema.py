@@ -76,6 +76,8 @@ CREATE TABLE articles (
     source TEXT NOT NULL UNIQUE,
     file TEXT,
     content_hash TEXT NOT NULL,
+    site TEXT,
+    batch_hash TEXT,
     analysed_with TEXT,
     status TEXT NOT NULL CHECK (status IN ('pending', 'analysed', 'refused', 'failed')),
     reason TEXT,
@@ -95,11 +97,13 @@ CREATE TABLE articles (
     text TEXT NOT NULL,
     record TEXT NOT NULL,
     corpus TEXT,
+    prepared TEXT NOT NULL,
     added_at TEXT NOT NULL,
     analysed_at TEXT
 );
 CREATE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_file ON articles(file);
+CREATE INDEX articles_site ON articles(site);
 CREATE INDEX articles_outlet ON articles(outlet);
 CREATE INDEX articles_published ON articles(published);
 CREATE TABLE pages (

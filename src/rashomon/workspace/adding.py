@@ -6,45 +6,60 @@ The steps, in order:
    inputs are split into URLs and paths, paths are discovered;
 2. a file read whole by an earlier add and unchanged since (size,
    modification time, same reading settings and manifest) is not read again;
-3. every other file is read (URLs fetched), in the order given; each
-   document gets its *source* (the resolved path, ``path#line`` for a JSON
-   line, or the URL) and its content hash (:func:`keys.content_hash`);
+3. every other file is read (URLs fetched), in the order given, each under
+   the time budget; each document gets its *source* (the resolved path,
+   ``path#line`` for a JSON line, or the URL) and its content hash
+   (:func:`keys.content_hash`); with a manifest, the values that apply to
+   each are found over the whole add (a manifest entry may name a file by
+   its base name only when that name is unique among the inputs);
 4. a document already analysed from the same source with the same hash and
-   the same analysis key is left as it is; one whose source now reads
-   differently, or that was analysed by another pipeline, is analysed again
-   under its old id; a new one takes the next article id (``a0``, ``a1``,
-   … in the order read: the same ids whatever order the work finishes in);
-   the same document from a second source is listed as skipped;
-5. the articles to analyse go, a chunk of ``batch_size`` at a time, to the
+   the same analysis key is left as it is; the same document from a second
+   source is listed as skipped; any other is prepared
+   (:func:`rashomon.pipeline.prepare`, under the time budget) and stored: one
+   whose source now reads differently, or that was analysed by another
+   pipeline, under its old id; a new one under the next article id (``a0``,
+   ``a1``, … in the order read: the same ids whatever order the work
+   finishes in);
+5. the batch-wide pass (:func:`rashomon.pipeline.across_batch`: lines
+   repeated on pages of several articles of one site are furniture) runs
+   over the articles prepared in step 4 together with the articles already
+   in the workspace from the same sites (their preparation is stored, so
+   they are not read or cleaned again): a line is furniture whether the
+   pages came in one add or in several. A stored article whose removals
+   change is analysed again when their spans changed, and only its record is
+   updated when only their wording did (the number of other pages); then the
+   manifest values are applied;
+6. the articles to analyse go, a chunk of ``batch_size`` at a time, to the
    worker processes (:class:`~rashomon.workspace.workers.Runner`), and each
    chunk's results are written as they come back, in order: quote and claim
    ids are numbered then (:func:`rashomon.pipeline.number`).
-
-With a manifest, all files are read before the first chunk is sent, since
-a manifest entry may name a file by its base name only when that name is
-unique among the inputs.
 """
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rashomon import annotate, ingest, pipeline
+from rashomon import annotate, clean, ingest, pipeline
+from rashomon.budget import time_budget
 from rashomon.errors import NoInputError
 from rashomon.ingest import url as url_mod
 from rashomon.ingest.fields import FIELDS
-from rashomon.ingest.manifest import Entry, apply_manifest, load_manifest
+from rashomon.ingest.manifest import Entry, apply_manifest, apply_values, load_manifest
 from rashomon.settings import Settings
 from rashomon.store import Store
-from rashomon.types import Article, Skipped
+from rashomon.types import Article, Quote, Skipped
 from rashomon.workspace import keys
 from rashomon.workspace.workers import Item, Runner
 
 log = logging.getLogger(__name__)
+
+Values = dict[str, tuple[str, str]]
+"""Manifest values for one article: field → (normalised value, value as written)."""
 
 
 @dataclass
@@ -54,7 +69,8 @@ class Added:
     added: int = 0
     """New articles."""
     reanalysed: int = 0
-    """Articles analysed again: their source changed, or the pipeline did."""
+    """Articles analysed again: their source changed, the pipeline did, or
+    the lines repeated across the pages of their site did."""
     unchanged: int = 0
     """Articles already analysed as they are now (nothing done)."""
     analysed: int = 0
@@ -73,6 +89,16 @@ class _Read:
     page: dict | None = None
 
 
+@dataclass
+class _Staged:
+    """One article on its way to analysis: prepared, its manifest values,
+    and the site it was stored under before (for an article read again)."""
+
+    item: Item
+    values: Values | None
+    old_site: str | None = None
+
+
 def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
         progress: pipeline.Progress | None) -> Added:
     """The body of :meth:`rashomon.workspace.Workspace.add`."""
@@ -89,19 +115,20 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
     done = Added()
     read_key, analysis_key = keys.read_key(settings), keys.analysis_key(settings)
     todo, kept = _to_read(store, files, read_key, done)
-    read = _read(todo, urls, settings, skipped, progress)
+    read = list(_read(todo, urls, settings, skipped, progress))
     if entries is not None:  # the whole batch is needed to match entries by base name
-        paired = iter(_with_entries(list(read), kept, store, settings.manifest, entries))
+        paired: Iterable[tuple[_Read, Values | None]] = _with_entries(read, kept, store, settings.manifest, entries)
     else:
         paired = ((r, None) for r in read)
-    items = _decide(store, paired, analysis_key, done, skipped)
+    staged = list(_stage(store, paired, analysis_key, settings, done, skipped))
+    items = _across(store, staged, done)
     n_done = 0
     with Runner(settings) as runner:
         for chunk, results in runner.map(_chunks(items, settings.batch_size)):
-            _write(store, chunk, results, analysis_key, done, skipped)
+            _write(store, chunk, results, analysis_key, done)
             n_done += len(chunk)
             if progress:
-                progress("analyse", n_done, done.added + done.reanalysed)
+                progress("analyse", n_done, len(items))
     store.replace_skipped([s.path for s in skipped] + [str(f) for f in files] + urls, skipped)
     store.mark_files((key, st.st_size, st.st_mtime_ns, read_key) for _, key, st in todo if st is not None)
     with store.write() as conn:
@@ -135,16 +162,24 @@ def _file_key(path: Path) -> str:
     return str(Path(path).resolve())
 
 
+def _skip(skipped: list[Skipped], path: str, exc: BaseException) -> None:
+    """Record ``path`` as skipped because of ``exc``."""
+    why = pipeline.reason(exc)
+    log.warning("skipped %s: %s", path, why)
+    skipped.append(Skipped(path=str(path), reason=why))
+
+
 def _read(todo: list[tuple[Path, str, os.stat_result | None]], urls: list[str], settings: Settings,
           skipped: list[Skipped], progress: pipeline.Progress | None) -> Iterator[_Read]:
-    """Read files and fetch URLs in order; what cannot be read goes to ``skipped``."""
+    """Read files and fetch URLs in order, each under the time budget; what
+    cannot be read goes to ``skipped``."""
     total = len(todo) + len(urls)
     for n, (path, key, _) in enumerate(todo, 1):
         try:
-            found = ingest.read(path, settings)
+            with time_budget(settings.article_seconds, "reading"):
+                found = ingest.read(path, settings)
         except Exception as exc:  # one bad file never stops the batch
-            log.warning("skipped %s: %s", path, pipeline.reason(exc))
-            skipped.append(Skipped(path=str(path), reason=pipeline.reason(exc)))
+            _skip(skipped, str(path), exc)
             found = []
         for art in found:
             if isinstance(art, Skipped):  # a bad part of a file (a JSON line)
@@ -156,10 +191,10 @@ def _read(todo: list[tuple[Path, str, os.stat_result | None]], urls: list[str], 
             progress("read", n, total)
     for n, url in enumerate(urls, len(todo) + 1):
         try:
-            found, page = url_mod.read_url(url, settings)
+            with time_budget(settings.article_seconds, "reading"):
+                found, page = url_mod.read_url(url, settings)
         except Exception as exc:
-            log.warning("skipped %s: %s", url, pipeline.reason(exc))
-            skipped.append(Skipped(path=url, reason=pipeline.reason(exc)))
+            _skip(skipped, url, exc)
             found, page = [], None
         for art in found:
             if isinstance(art, Skipped):
@@ -171,7 +206,7 @@ def _read(todo: list[tuple[Path, str, os.stat_result | None]], urls: list[str], 
 
 
 def _with_entries(read: list[_Read], kept: list[str], store: Store, manifest: Path,
-                  entries: list[Entry]) -> Iterator[tuple[_Read, Entry | None]]:
+                  entries: list[Entry]) -> Iterator[tuple[_Read, Values | None]]:
     """Pair each article read with the manifest values that apply to it,
     found by :func:`apply_manifest` over stand-ins of every input of the
     add (so a base name is matched only when it is unique among them)."""
@@ -184,15 +219,16 @@ def _with_entries(read: list[_Read], kept: list[str], store: Store, manifest: Pa
     for r, stub in zip(read, stubs):
         values = {f: (getattr(stub, f), ev.text or "") for f in FIELDS
                   if (ev := stub.metadata_evidence.get(f)) is not None and ev.source == "manifest"}
-        yield r, (Entry(file=r.article.path, where="(matched)", values=values) if values else None)
+        yield r, values or None
 
 
-def _decide(store: Store, read: Iterable[tuple[_Read, Entry | None]], analysis_key: str, done: Added,
-            skipped: list[Skipped]) -> Iterator[Item]:
-    """Store each article read and yield those to analyse (see the module docstring, step 4)."""
-    for r, entry in read:
+def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_key: str, settings: Settings,
+           done: Added, skipped: list[Skipped]) -> Iterator[_Staged]:
+    """Prepare and store each article read that is new or changed (see the
+    module docstring, step 4)."""
+    for r, values in read:
         art = r.article
-        content = keys.content_hash(art, entry.values if entry else None)
+        content = keys.content_hash(art, values)
         row = store.by_source(r.source)
         if row is not None and row["content_hash"] == content and row["analysed_with"] == analysis_key:
             done.unchanged += 1
@@ -201,16 +237,82 @@ def _decide(store: Store, read: Iterable[tuple[_Read, Entry | None]], analysis_k
             skipped.append(Skipped(path=art.path, reason=f"the same document as {twin['path']} ({twin['id']}), "
                                                          "already in the workspace: added once"))
             continue
-        if store.put_article(art, r.source, r.file, content, replace=row["id"] if row is not None else None) is None:
+        try:  # one bad article never costs the file's other records
+            with time_budget(settings.article_seconds, "cleaning"):
+                art, posts = pipeline.prepare(art)
+        except Exception as exc:
+            _skip(skipped, art.path, exc)
+            continue
+        if store.put_article(art, r.source, r.file, content, _prepared(art, posts, values), clean.site(art),
+                             replace=row["id"] if row is not None else None) is None:
             done.unchanged += 1  # another add stored this source meanwhile
             continue
         if r.page is not None:
             store.put_page(art.id, r.page)
+        for p in posts:
+            p.article = art.id
         if row is None:
             done.added += 1
         else:
             done.reanalysed += 1
-        yield Item(art, entry)
+        yield _Staged(Item(art, posts), values, row["site"] if row is not None else None)
+
+
+def _prepared(article: Article, posts: list[Quote], values: Values | None) -> str:
+    """What step 5 needs of a prepared article to run the batch-wide pass
+    again in a later add, as JSON: the article before that pass (without its
+    text, stored apart), its embedded posts and its manifest values."""
+    return json.dumps({"article": article.model_dump(mode="json", exclude={"text"}),
+                       "posts": [p.model_dump(mode="json") for p in posts], "manifest": values},
+                      ensure_ascii=False)
+
+
+def _restore(row) -> _Staged:
+    """A stored article as :func:`_prepared` kept it (``row``: ``id``,
+    ``text``, ``prepared``), before the batch-wide pass."""
+    data = json.loads(row["prepared"])
+    art = Article.model_validate({**data["article"], "text": row["text"], "id": row["id"]})
+    posts = [Quote.model_validate({**p, "article": row["id"]}) for p in data["posts"]]
+    values = {f: tuple(v) for f, v in data["manifest"].items()} if data["manifest"] else None
+    return _Staged(Item(art, posts), values)
+
+
+def _across(store: Store, staged: list[_Staged], done: Added) -> list[Item]:
+    """The batch-wide pass over the articles staged and the stored articles
+    of their sites, then the manifest values (step 5); the articles to
+    analyse, staged ones first, in order."""
+    sites = {s for st in staged for s in (clean.site(st.item.article), st.old_site) if s}
+    members = store.site_members(sites, (st.item.article.id for st in staged))
+    stored = [(row, _restore(row)) for row in members]
+    pipeline.across_batch([st.item.article for st in staged] + [st.item.article for _, st in stored])
+    again: list[_Staged] = []
+    updates: list[tuple[str, Article | None, str]] = []
+    for row, st in stored:
+        art = st.item.article
+        batch = keys.batch_hash(art)
+        if batch == row["batch_hash"]:
+            continue
+        old = Article.model_validate({**json.loads(row["record"]), "text": row["text"]})
+        if _spans(keys.across_removals(old)) == _spans(keys.across_removals(art)):
+            old.removed, old.words_removed, old.words_kept = art.removed, art.words_removed, art.words_kept
+            updates.append((art.id, old, batch))
+        else:
+            updates.append((art.id, None, batch))
+            again.append(st)
+    if updates:
+        store.put_batch(updates)
+    done.reanalysed += len(again)
+    items = []
+    for st in staged + again:
+        if st.values:
+            apply_values(st.item.article, st.values)
+        st.item.batch_hash = keys.batch_hash(st.item.article)
+        items.append(st.item)
+    return items
+
+
+def _spans(removals) -> list[tuple[int, int]]:
+    return [(r.start, r.end) for r in removals]
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -219,25 +321,17 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _write(store: Store, chunk: list[Item], results: list | BaseException, analysis_key: str, done: Added,
-           skipped: list[Skipped]) -> None:
-    """Write one chunk's results (see the module docstring, step 5)."""
-    rows = []
-    dropped: list[tuple[Article, str]] = []
+def _write(store: Store, chunk: list[Item], results: list | BaseException, analysis_key: str, done: Added) -> None:
+    """Write one chunk's results (see the module docstring, step 6)."""
     if isinstance(results, BaseException):
         why = (f"not analysed: the worker process analysing it stopped ({type(results).__name__}: {results}); "
                "add it again to retry")
-        rows = [(pipeline.ArticleResult(i.article, skipped=why), "failed", why, None) for i in chunk]
+        rows = [(pipeline.ArticleResult(i.article, skipped=why), "failed", why, None, i.batch_hash) for i in chunk]
     else:
+        rows = []
         for item, res in zip(chunk, results):
-            if isinstance(res, str):
-                dropped.append((item.article, res))
-                continue
             status = "analysed" if res.skipped is None else "refused" if res.refused else "failed"
             done.analysed += status == "analysed"
-            rows.append((res, status, res.skipped, analysis_key))
-    done.skipped += [Skipped(path=res.article.path, reason=why) for res, _, why, _ in rows if why is not None]
+            rows.append((res, status, res.skipped, analysis_key, item.batch_hash))
+    done.skipped += [Skipped(path=res.article.path, reason=why) for res, _, why, *_ in rows if why is not None]
     store.put_results(rows, pipeline.number)
-    for art, why in dropped:
-        store.drop_article(art.id)
-        skipped.append(Skipped(path=art.path, reason=why))

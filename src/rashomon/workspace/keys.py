@@ -2,12 +2,15 @@
 
 * :func:`content_hash`: one document as read (text, name, format, the
   metadata its container states) and the manifest values given for it;
+* :func:`batch_hash`: what the batch-wide cleaning pass removed from it
+  (lines repeated on other pages of its site), the one part of its
+  preparation that depends on other articles;
 * :func:`analysis_key`: the per-article stages (rashomon's analysis code and
   data files, the spaCy pipeline and its version, the gazetteer files);
 * :func:`read_key`: reading a file (the analysis key, ``max_file_bytes``,
   the manifest's bytes);
-* :func:`corpus_key`: the corpus results (every article's content hash and
-  analysis key, the corpus settings, the code).
+* :func:`corpus_key`: the corpus results (every article's content hash,
+  batch hash and analysis key, the corpus settings, the code).
 
 A result is reused only while its key is unchanged, so an edited file, a new
 rashomon, another model or another gazetteer is analysed afresh, and an
@@ -22,8 +25,9 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
+from rashomon.clean import ACROSS
 from rashomon.settings import Settings
-from rashomon.types import Article
+from rashomon.types import Article, Removal
 
 _NOT_ANALYSIS = ("store", "web", "export", "report", "workspace", "cli.py", "__main__.py")
 """Parts of the package that do not change what the analysis finds."""
@@ -101,7 +105,7 @@ def corpus_settings(settings: Settings) -> dict[str, Any]:
 
 def corpus_key(state: list[tuple], settings: Settings) -> str:
     """The digest of the corpus stages' inputs: ``state`` (per article: id,
-    content hash, analysis key, status), the corpus settings and the code."""
+    content hash, batch hash, analysis key, status), the corpus settings and the code."""
     values = corpus_settings(settings)
     return _digest("corpus", code_digest(False), state, values, _files_digest(settings.gazetteers))
 
@@ -111,3 +115,16 @@ def content_hash(article: Article, manifest_values: dict[str, tuple[str, str]] |
     same document read from another place is the same document) and of the
     manifest values given for it."""
     return _digest("article", article.model_dump(mode="json", exclude={"id", "path"}), manifest_values or {})
+
+
+def across_removals(article: Article) -> list[Removal]:
+    """The removals the batch-wide pass made in ``article``
+    (:func:`rashomon.clean.across_articles`, reason ``repeated-across``)."""
+    return [r for r in article.removed if r.reason == ACROSS]
+
+
+def batch_hash(article: Article) -> str:
+    """The digest of what the batch-wide pass removed from ``article`` (each
+    removal's span, text and detail): with the content hash, what the
+    article's stored record depends on."""
+    return _digest("batch", [r.model_dump(mode="json") for r in across_removals(article)])

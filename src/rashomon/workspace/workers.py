@@ -1,10 +1,10 @@
-"""The per-article stages on every core.
+"""The spaCy stages on every core.
 
-:func:`analyze_chunk` runs the per-article stages
-(:func:`rashomon.pipeline.prepare`, the manifest, then
-:func:`rashomon.pipeline.analyze_batch`) over a few articles; it is the one
-call made per chunk, in the calling process or in a worker. :class:`Runner`
-hands chunks to a pool of worker processes (``spawn``ed, each loading the
+:func:`analyze_chunk` runs :func:`rashomon.pipeline.analyze_batch` over a
+few prepared articles; it is the one call made per chunk, in the calling
+process or in a worker (each article's work under the time budget: a
+worker runs its tasks in its main thread, where ``SIGALRM`` is delivered).
+:class:`Runner` hands chunks to a pool of worker processes (``spawn``ed, each loading the
 spaCy pipeline once in its initializer) and yields the results in the order
 the chunks were given, whatever the order they finish in, with at most two
 chunks per worker in flight, so memory does not grow with the number of
@@ -20,24 +20,26 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from rashomon import annotate, pipeline
-from rashomon.ingest.manifest import Entry, apply_manifest
 from rashomon.settings import Settings
-from rashomon.types import Article
+from rashomon.types import Article, Quote
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Item:
-    """One article to analyse: as read (with its workspace id), and the
-    manifest entry naming its values (``None`` when the manifest names none)."""
+    """One article to analyse, ready for the spaCy stages (prepared, the
+    batch-wide pass done, manifest values applied, with its workspace id),
+    its embedded posts, and the digest of what the batch-wide pass removed
+    from it (:func:`rashomon.workspace.keys.batch_hash`, stored with its results)."""
 
     article: Article
-    entry: Entry | None = None
+    posts: list[Quote] = field(default_factory=list)
+    batch_hash: str | None = None
 
 
 _worker: dict = {}
@@ -50,38 +52,19 @@ def _init(settings: Settings) -> None:
     _worker["nlp"] = annotate.load_pipeline(settings)
 
 
-def analyze_chunk(items: list[Item], settings: Settings | None = None) -> list[pipeline.ArticleResult | str]:
-    """The per-article stages over a few articles (in a worker, or in the
-    calling process when ``settings`` is given).
+def analyze_chunk(items: list[Item], settings: Settings | None = None) -> list[pipeline.ArticleResult]:
+    """The spaCy stages (:func:`rashomon.pipeline.analyze_batch`, each
+    article under the time budget) over a few articles, in a worker, or in
+    the calling process when ``settings`` is given.
 
     Returns
     -------
-    list : per item, in order, the :class:`~rashomon.pipeline.ArticleResult`
-        (with ``skipped`` set when the article was refused or failed), or a
-        string saying why the article could not even be prepared (the
-        article is then dropped, as an unreadable file is).
+    list[ArticleResult] : per item, in order (with ``skipped`` set when the
+        article was refused, failed or ran over the time budget).
     """
     settings = settings or _worker["settings"]
     nlp = _worker.get("nlp") or annotate.load_pipeline(settings)
-    out: list[pipeline.ArticleResult | str | None] = [None] * len(items)
-    ready, posts, where = [], [], []
-    for i, item in enumerate(items):
-        try:
-            art, found = pipeline.prepare(item.article)
-            if item.entry is not None and settings.manifest is not None:
-                apply_manifest([art], settings.manifest, [item.entry])
-        except Exception as exc:  # one bad article never stops the others
-            log.warning("skipped %s: %s", item.article.path, exc)
-            out[i] = pipeline.reason(exc)
-            continue
-        for p in found:
-            p.article = art.id
-        ready.append(art)
-        posts.append(found)
-        where.append(i)
-    for i, res in zip(where, pipeline.analyze_batch(ready, posts, nlp, settings)):
-        out[i] = res
-    return out  # type: ignore[return-value]
+    return pipeline.analyze_batch([i.article for i in items], [i.posts for i in items], nlp, settings)
 
 
 def cpu_count() -> int:
