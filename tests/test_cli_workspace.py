@@ -48,6 +48,21 @@ def test_add_then_report_writes_what_analyze_writes(tmp_path, inputs):
     assert json.loads((tmp_path / "out" / "report.json").read_text())["articles"][1]["id"] == "a1"
 
 
+@pytest.mark.model
+def test_the_demo_corpus_added_in_two_steps_reports_what_analyze_reports(tmp_path):
+    demo = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    ws = tmp_path / "story.db"
+    first_two = sorted(demo.iterdir())[:2]
+    assert invoke("add", ws, *first_two, "-q").exit_code == 0
+    assert invoke("add", ws, demo, "-q").exit_code == 0
+    assert invoke("report", ws, "-o", tmp_path / "out", "-q").exit_code == 0
+    assert invoke("analyze", demo, "-o", tmp_path / "direct", "-q").exit_code == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert len(report["articles"]) == 4 and report["quotes"] and report["relations"]
+    for name in ("report.json", "report.html", "report.md"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "direct" / name).read_bytes(), name
+
+
 def test_a_file_that_is_not_a_workspace_is_a_usage_error(tmp_path, inputs):
     notes = tmp_path / "notes.db"
     notes.write_text("shopping list " * 100, encoding="utf-8")
