@@ -1,0 +1,210 @@
+"""The FastAPI application: state, rendering, and the page/JSON-twin pairs.
+
+:func:`create_app` builds the app over one workspace file. Every page is one
+*context function* (in :mod:`rashomon.web.pages` and
+:mod:`rashomon.web.sources`) registered with :func:`view`: the HTML page at
+``/path`` renders the context with its template, and the JSON twin at
+``/path.json`` (``/index.json`` for the home page) returns the same context
+as JSON, so the two can never disagree.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from rashomon.store import Store
+from rashomon.web import passages
+from rashomon.web.jobs import Jobs
+from rashomon.web.security import CSRF_FIELD, LimitBody, Protect
+
+log = logging.getLogger(__name__)
+
+FORM_OVERHEAD = 64 * 1024
+"""Bytes allowed in a POST beyond the upload limit (form fields, multipart headers)."""
+
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+
+
+class Web:
+    """What the pages read: the workspace's :class:`~rashomon.store.Store`,
+    its add :class:`~rashomon.web.jobs.Jobs`, the folder uploads are kept in,
+    the upload limit (bytes), and a cache of the disputes context (rebuilt
+    when the workspace's corpus results change)."""
+
+    def __init__(self, workspace: Path, max_upload_bytes: int) -> None:
+        self.workspace = workspace
+        self.store = Store(workspace)
+        self.jobs = Jobs(workspace)
+        self.uploads = workspace.with_name(workspace.stem + "-sources")
+        self.max_upload_bytes = max_upload_bytes
+        self._relations: tuple[Any, dict[str, Any]] | None = None
+        self._lock = threading.Lock()
+
+    def relation_context(self) -> dict[str, Any]:
+        """``disputes``, ``agreement_groups``, ``repeat_groups`` and
+        ``narrator`` of :func:`rashomon.report.context.build_context` over
+        :meth:`rashomon.store.Store.relation_report`: the report's own grouping
+        of contradictions per proposition into sides (whatever fields the
+        report context gives them), built once per state of the corpus results."""
+        from rashomon.report.context import build_context
+
+        key = self.store.meta("corpus_key")
+        with self._lock:
+            if self._relations is None or self._relations[0] != key:
+                ctx = build_context(self.store.relation_report())
+                value = {k: ctx.get(k, []) for k in ("disputes", "agreement_groups", "repeat_groups")}
+                value["narrator"] = ctx.get("narrator")
+                self._relations = (key, value)
+            return self._relations[1]
+
+
+def get_web(request: Request) -> Web:
+    """The app's :class:`Web` (a FastAPI dependency)."""
+    return request.app.state.web
+
+
+# -- rendering ----------------------------------------------------------------------
+
+
+def _url_with(query: dict[str, str], **changes: Any) -> str:
+    """``?a=1&b=2`` from the current query with ``changes`` applied (``None`` drops a key)."""
+    merged = {**query, **{k: v for k, v in changes.items()}}
+    return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+def _plain(value: Any) -> str:
+    """A value of any shape as one readable line (for fields the templates
+    do not know by name)."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("rashomon", "web/templates"), autoescape=select_autoescape(default=True,
+                      default_for_string=True), trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(url_with=_url_with, speaker_class=passages.speaker_class, csrf_field=CSRF_FIELD,
+                       marks=passages.marks, tokens=passages.tokens)
+    env.filters.update(plain=_plain, count=_count)
+    return env
+
+
+_ENV = _environment()
+
+
+def render(request: Request, template: str, context: dict[str, Any], status: int = 200,
+           json_url: str | None = None) -> HTMLResponse:
+    """A template rendered with ``context`` and ``ui``: the response's CSP
+    ``nonce``, the anti-forgery ``csrf`` token, the ``path``, the ``query``
+    parameters and the ``json`` twin's URL."""
+    ui = {"nonce": request.state.nonce, "csrf": request.state.csrf, "path": request.url.path,
+          "query": dict(request.query_params), "json": json_url,
+          "workspace": request.app.state.web.workspace.name}
+    return HTMLResponse(_ENV.get_template(template).render(**context, ui=ui), status_code=status)
+
+
+def json_response(context: dict[str, Any], status: int = 200) -> Response:
+    """A context as a JSON response (UTF-8, not ASCII-escaped)."""
+    body = json.dumps(context, ensure_ascii=False, default=str)
+    return Response(body, status_code=status, media_type="application/json")
+
+
+def twin(path: str) -> str:
+    """The JSON twin's path of a page's path (``/`` → ``/index.json``)."""
+    return "/index.json" if path == "/" else path + ".json"
+
+
+def view(app: FastAPI, path: str, template: str) -> Callable[[Callable[..., dict]], Callable[..., dict]]:
+    """Register a context function as the page at ``path`` (rendered with
+    ``template``) and its JSON twin. The function's parameters are FastAPI
+    dependencies (query parameters, ``Depends(get_web)``); it returns the
+    page's context (plain JSON values) or raises ``HTTPException``."""
+    def register(fn: Callable[..., dict]) -> Callable[..., dict]:
+        def as_json(context: dict = Depends(fn)) -> Response:
+            return json_response(context)
+
+        def as_html(request: Request, context: dict = Depends(fn)) -> Response:
+            query = str(request.url.query)
+            return render(request, template, context, json_url=twin(request.url.path) + (f"?{query}" if query else ""))
+
+        app.add_api_route(twin(path), as_json, methods=["GET"], name=f"{fn.__name__}.json", include_in_schema=False)
+        app.add_api_route(path, as_html, methods=["GET"], name=fn.__name__, include_in_schema=False)
+        return fn
+
+    return register
+
+
+# -- errors -------------------------------------------------------------------------
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if request.url.path.endswith(".json"):
+        return json_response({"error": message, "status": status}, status)
+    return render(request, "error.html", {"status": status, "message": message}, status)
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    messages = {404: "Nothing here: the link may be from before the workspace changed.",
+                405: "This address does not take that kind of request."}
+    return _error(request, exc.status_code, exc.detail if isinstance(exc.detail, str) and exc.status_code not in messages
+                  else messages.get(exc.status_code, str(exc.detail)))
+
+
+async def _bad_query(request: Request, exc: RequestValidationError) -> Response:
+    wrong = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+    return _error(request, 400, f"The address asks for something that cannot be read ({wrong}).")
+
+
+# -- the app ------------------------------------------------------------------------
+
+
+def create_app(workspace: str | Path, *, max_upload_bytes: int | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The web app over one workspace file.
+
+    Parameters
+    ----------
+    workspace : the workspace file (created empty when missing).
+    max_upload_bytes : the largest upload or pasted text accepted, in bytes;
+        default the ``max_file_bytes`` setting (``RASHOMON_MAX_FILE_BYTES``),
+        beyond which the reader would skip the file anyway.
+    allowed_hosts : ``Host`` header values served (default: the loopback
+        names ``127.0.0.1``, ``localhost``, ``::1``); others get 400, so a
+        site whose DNS name is pointed at 127.0.0.1 cannot read the pages.
+
+    Raises
+    ------
+    WorkspaceError : the file is not a rashomon workspace or cannot be created.
+    """
+    from rashomon.settings import Settings
+    from rashomon.web import pages, sources
+
+    limit = max_upload_bytes or Settings.from_env().max_file_bytes
+    app = FastAPI(title="rashomon", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.web = Web(Path(workspace), limit)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _bad_query)
+    pages.register(app)
+    sources.register(app)
+    app.add_middleware(LimitBody, limit=limit + FORM_OVERHEAD)
+    app.add_middleware(Protect)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
+    return app
