@@ -11,13 +11,7 @@ import pytest
 from rashomon import Workspace
 from rashomon.report.context import build_context
 
-FIRE = ("Warehouse collapse in Orlen kills at least 14\n\n"
-        "At least 14 people were killed when a grain warehouse collapsed in Orlen on Monday, fire chief Ines Calder said.\n"
-        "\"We pulled survivors from the rubble all night,\" Calder told reporters at the site.\n"
-        "Residents of the nearby streets were evacuated.\n")
-OWNER = ("Grain company denies deaths at Orlen warehouse\n\n"
-         "The owner of the grain warehouse in Orlen said on Tuesday that there were no casualties in Monday's collapse.\n"
-         "\"Nobody was hurt, the building was empty,\" said company spokesman Omar Reyes.\n")
+from _web_story import FIRE, OWNER
 
 
 @pytest.fixture(scope="module")

@@ -357,17 +357,19 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
 ) -> None:
     """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
-    from rashomon.errors import RashomonError
     from rashomon import web
+    from rashomon.errors import MissingExtraError, WorkspaceError
 
     try:
         web.require()
         if not workspace.exists():
             err.print(f"{workspace} does not exist: starting an empty workspace (add sources from the pages)", markup=False)
-        out.print(f"serving {workspace} at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-        web.serve(workspace, host=host, port=port)
-    except RashomonError as exc:
+        web.serve(workspace, host=host, port=port,
+                  announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False))
+    except MissingExtraError as exc:
         raise _fail(str(exc), 1) from None
+    except WorkspaceError as exc:
+        raise _fail(str(exc), 2) from None
 
 
 @app.command("schema")

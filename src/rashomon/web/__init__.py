@@ -13,6 +13,7 @@ run in the background; ``passages.py`` an article's text marked up;
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,11 +49,13 @@ def create_app(workspace: str | Path, **options) -> "FastAPI":
     return build(workspace, **options)
 
 
-def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
+          announce: Callable[[str], None] | None = None) -> None:
     """Serve the web app over ``workspace`` at ``http://host:port/`` until
-    interrupted (Ctrl+C). Another host than the loopback one serves the
-    pages, and the forms that add to the workspace, to anyone who can reach
-    it: the ``Host`` header may then be any name.
+    interrupted (Ctrl+C); ``announce(url)`` is called once the app is built.
+    Another host than the loopback one serves the pages, and the forms that
+    add to the workspace, to anyone who can reach it: the ``Host`` header may
+    then be any name.
 
     Raises
     ------
@@ -66,4 +69,6 @@ def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000) -> N
 
     hosts = None if host in LOCAL_HOSTS else ["*"]
     app = create_app(workspace, allowed_hosts=hosts)
+    if announce:
+        announce(f"http://{host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from http import HTTPStatus
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -164,8 +165,10 @@ def _error(request: Request, status: int, message: str) -> Response:
 async def _http_error(request: Request, exc: HTTPException) -> Response:
     messages = {404: "Nothing here: the link may be from before the workspace changed.",
                 405: "This address does not take that kind of request."}
-    return _error(request, exc.status_code, exc.detail if isinstance(exc.detail, str) and exc.status_code not in messages
-                  else messages.get(exc.status_code, str(exc.detail)))
+    detail = str(exc.detail)
+    if detail == HTTPStatus(exc.status_code).phrase:  # no message of our own: Starlette's default
+        detail = messages.get(exc.status_code, detail)
+    return _error(request, exc.status_code, detail)
 
 
 async def _bad_query(request: Request, exc: RequestValidationError) -> Response:
