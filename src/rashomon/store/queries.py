@@ -456,10 +456,19 @@ class Queries:
         every proposition and relation, the claims the relations name (with
         the corpus stages' changes), the entities (without their mentions) and
         the articles of those claims (metadata only: ``text`` is empty).
-        Quotes, reuse, framing and the timeline are left empty."""
+        Quotes, reuse, framing and the timeline are left empty. Read in one
+        transaction: a corpus refresh committed meanwhile is seen whole or
+        not at all."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            return self._relation_report(conn)
+        finally:
+            conn.execute("COMMIT")
+
+    def _relation_report(self, conn: sqlite3.Connection) -> Report:
         from rashomon import __version__
 
-        conn = self.conn
         report = Report(generator=Generator(version=__version__))
         report.propositions = [Proposition.model_validate_json(r[0]) for r in
                                conn.execute("SELECT record FROM propositions ORDER BY ordinal")]
