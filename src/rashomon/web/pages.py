@@ -92,7 +92,9 @@ def register(app: FastAPI) -> None:
         return {
             "counts": store.counts(),
             "outlets": outlets[:12], "outlet_total": len(outlets),
-            "disputes": [{"n": i, **d} for i, d in enumerate(relations["disputes"][:5])],
+            "disputes": [{"n": i, "label": d.get("label"), "claims": d.get("claims"),
+                          "sides": [{k: side.get(k) for k in ("letter", "speakers", "sources")} for side in d.get("sides", [])]}
+                         for i, d in enumerate(relations["disputes"][:5])],
             "dispute_total": len(relations["disputes"]),
             "speakers": speakers,
             "quotes": store.quotes(per_page=5).items,
