@@ -158,7 +158,7 @@ def test_disputes_by_proposition_with_sides_reasons_and_passages(client):
 def test_hostile_text_is_escaped_everywhere(client):
     hostile = next(a for a in client.get("/sources.json").json()["articles"]["items"] if a["format"] == "jsonl")
     assert hostile["title"] == HOSTILE_TITLE  # the JSON keeps the text as written
-    for path in ("/sources", f"/articles/{hostile['id']}", "/", "/quotes", f"/search?q=budget"):
+    for path in ("/sources", f"/articles/{hostile['id']}", "/", "/quotes", "/search?q=budget"):
         html = client.get(path).text
         assert '<script>alert("title")' not in html and "<b>budget</b>" not in html and "<img src=x" not in html, path
         assert "<i>Gazette</i>" not in html

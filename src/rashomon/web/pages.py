@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 
 from rashomon.store.queries import MAX_PER_PAGE, Page
 from rashomon.web.app import Web, get_web, view
-from rashomon.web.params import iso_date, opt, page_no, text
+from rashomon.web.params import iso_date, opt, page_no, published, text
 
 QUOTE_KINDS = ("direct", "indirect", "post", "question")
 RELATION_KINDS = {"contradicts": "disputes", "agrees": "agreement_groups", "repeats": "repeat_groups"}
@@ -32,8 +32,13 @@ def _per_page(n: int) -> int:
     return max(1, min(MAX_PER_PAGE, n))
 
 
+def _choices(web: Web, speaker: Optional[str]) -> dict[str, list]:
+    """What the outlet and speaker filters offer: ``outlets`` (names),
+    ``speakers`` (``{"id", "name"}``, the 200 most quoted and the one chosen)."""
+    return {"outlets": outlet_names(web), "speakers": _speaker_options(web, speaker)}
+
+
 def _speaker_options(web: Web, selected: Optional[str]) -> list[dict[str, Any]]:
-    """The speakers a filter offers (the 200 most quoted, and the one chosen)."""
     options = [{"id": s["id"], "name": s["name"]} for s in web.store.speakers(per_page=200).items]
     if selected and selected != "narrator" and all(o["id"] != selected for o in options):
         entity = web.store.entity(selected)
@@ -119,11 +124,10 @@ def register(app: FastAPI) -> None:
         """Every quote, filtered by words (full text), outlet, speaker, kind
         and publication date; best match first when searching."""
         filters = {"q": opt(q), "outlet": opt(outlet), "speaker": opt(speaker), "kind": opt(kind),
-                   "published_from": iso_date(published_from, "published_from"),
-                   "published_to": iso_date(published_to, "published_to")}
+                   **published(published_from, published_to)}
         result = web.store.quotes(**filters, page=page, per_page=per_page)
-        return {"quotes": result.as_dict(), "filters": filters, "outlets": outlet_names(web),
-                "speakers": _speaker_options(web, filters["speaker"]), "kinds": list(QUOTE_KINDS)}
+        return {"quotes": result.as_dict(), "filters": filters, **_choices(web, filters["speaker"]),
+                "kinds": list(QUOTE_KINDS)}
 
     @view(app, "/claims", "claims.html")
     def claims(web: Web = Depends(get_web), q: Optional[str] = text(), outlet: Optional[str] = text(),
@@ -134,12 +138,10 @@ def register(app: FastAPI) -> None:
         """Every claim, filtered by words, outlet, holder (``narrator`` for
         the outlets' own voice), modality, polarity, proposition and date."""
         filters = {"q": opt(q), "outlet": opt(outlet), "speaker": opt(speaker), "modality": opt(modality),
-                   "polarity": opt(polarity), "proposition": opt(proposition),
-                   "published_from": iso_date(published_from, "published_from"),
-                   "published_to": iso_date(published_to, "published_to")}
+                   "polarity": opt(polarity), "proposition": opt(proposition), **published(published_from, published_to)}
         result = web.store.claims(**filters, page=page, per_page=per_page)
-        return {"claims": result.as_dict(), "filters": filters, "outlets": outlet_names(web),
-                "speakers": _speaker_options(web, filters["speaker"]), "modalities": list(MODALITIES)}
+        return {"claims": result.as_dict(), "filters": filters, **_choices(web, filters["speaker"]),
+                "modalities": list(MODALITIES)}
 
     @view(app, "/disputes", "disputes.html")
     def disputes(web: Web = Depends(get_web),
@@ -157,7 +159,7 @@ def register(app: FastAPI) -> None:
         chosen = [g for g in groups if _matches(g, **filters)]
         return {"kind": kind, "groups": _listed(chosen, page, per_page), "filters": filters,
                 "totals": {k: len(ctx[name]) for k, name in RELATION_KINDS.items()}, "narrator": ctx["narrator"],
-                "outlets": outlet_names(web), "speakers": _speaker_options(web, filters["speaker"])}
+                **_choices(web, filters["speaker"])}
 
     @view(app, "/disputes/{n}", "dispute.html")
     def dispute(n: int, web: Web = Depends(get_web),

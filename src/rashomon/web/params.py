@@ -35,3 +35,9 @@ def iso_date(value: Optional[str], name: str) -> Optional[str]:
     if value is not None and not _ISO_PREFIX.match(value):
         raise HTTPException(400, f"{name} must be an ISO 8601 date: 2024, 2024-03 or 2024-03-12 (got {value!r})")
     return value
+
+
+def published(published_from: Optional[str], published_to: Optional[str]) -> dict[str, Optional[str]]:
+    """The publication-date filters, checked by :func:`iso_date`."""
+    return {"published_from": iso_date(published_from, "published_from"),
+            "published_to": iso_date(published_to, "published_to")}

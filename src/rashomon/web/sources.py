@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 from rashomon.store.queries import MAX_PER_PAGE
 from rashomon.web.app import Web, get_web, view
 from rashomon.web.pages import outlet_names
-from rashomon.web.params import iso_date, opt, page_no, text
+from rashomon.web.params import opt, page_no, published, text
 from rashomon.web.security import CSRF_FIELD, forgery
 
 STATUSES = ("analysed", "refused", "failed")
@@ -75,8 +75,7 @@ def register(app: FastAPI) -> None:
         """The articles (full-text search in title and text, filters by
         outlet, date, status, language), the inputs skipped, the latest add
         jobs, and the forms to add more."""
-        filters = {"q": opt(q), "outlet": opt(outlet), "published_from": iso_date(published_from, "published_from"),
-                   "published_to": iso_date(published_to, "published_to"), "status": opt(status),
+        filters = {"q": opt(q), "outlet": opt(outlet), **published(published_from, published_to), "status": opt(status),
                    "language": opt(language)}
         skipped = web.store.skipped()
         return {"articles": web.store.articles(**filters, page=page, per_page=per_page).as_dict(),
