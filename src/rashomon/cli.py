@@ -361,11 +361,12 @@ def serve(
     from rashomon.errors import MissingExtraError, WorkspaceError
 
     try:
-        web.require()
+        web.require()  # before anything is created
         if not workspace.exists():
             err.print(f"{workspace} does not exist: starting an empty workspace (add sources from the pages)", markup=False)
-        web.serve(workspace, host=host, port=port,
-                  announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False))
+        with _logging(verbose=False, quiet=False):  # an add that fails is logged on stderr too
+            web.serve(workspace, host=host, port=port,
+                      announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False))
     except MissingExtraError as exc:
         raise _fail(str(exc), 1) from None
     except WorkspaceError as exc:

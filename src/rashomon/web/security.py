@@ -50,6 +50,8 @@ HEADERS = [
     (b"cache-control", b"no-store"),
 ]
 
+_OURS = {name for name, _ in HEADERS} | {b"content-security-policy"}
+
 
 def _cookie(scope: dict[str, Any], name: str) -> str | None:
     for key, value in scope.get("headers", []):
@@ -86,7 +88,7 @@ class Protect:
 
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
-                headers = [h for h in message.get("headers", []) if h[0] not in {k for k, _ in HEADERS}]
+                headers = [h for h in message.get("headers", []) if h[0] not in _OURS]
                 headers += HEADERS + [(b"content-security-policy", content_security_policy(nonce).encode())]
                 if fresh:
                     headers.append((b"set-cookie", f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict".encode()))
