@@ -8,6 +8,7 @@ installs Chromium)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -89,7 +90,19 @@ def _wait_done(page, timeout_s: float = 180) -> None:
     pytest.fail("the add did not finish: " + page.inner_text("main"))
 
 
+def _follow(page, selector, url: str) -> None:
+    """Click a link and wait until its page (whose address matches the
+    regular expression ``url``) has loaded."""
+    (page.locator(selector) if isinstance(selector, str) else selector).click()
+    page.wait_for_url(re.compile(url))
+    page.wait_for_load_state("load")
+
+
 def _highlighted(page, finding: str) -> dict:
+    page.wait_for_function("""id => {
+        const el = document.getElementById(id);
+        return el && el.classList.contains('hl') && el.getBoundingClientRect().top < window.innerHeight;
+    }""", arg=finding, timeout=10_000)
     return page.evaluate("""id => {
         const pieces = Array.from(document.querySelectorAll('[data-f="' + id + '"]'));
         const first = document.getElementById(id);
@@ -130,16 +143,15 @@ def test_add_two_articles_open_a_dispute_and_follow_a_quote_to_its_passage(serve
 
             # 2. open the dispute from the overview
             page.goto(server + "/")
-            page.click("nav.main >> text=Disputes")
-            page.click("section.dispute h3 a")
-            assert page.url.startswith(server + "/disputes/0")
+            _follow(page, "nav.main >> text=Disputes", r"/disputes$")
+            _follow(page, "section.dispute h3 a", r"/disputes/0$")
             assert "harm to people" in page.inner_text("h1")
             assert page.locator(".side").count() == 2
             sides = page.inner_text(".sides")
             assert "At least 14 people were killed" in sides and "no casualties" in sides
 
             # 3. a claim of the dispute, followed to its passage
-            page.click(".side >> nth=1 >> a.go")
+            _follow(page, page.locator(".side").nth(1).locator("a.go").first, r"/articles/a\d+#c\d+$")
             claim = page.url.split("#", 1)[1]
             assert claim.startswith("c")
             lit = _highlighted(page, claim)
@@ -147,11 +159,10 @@ def test_add_two_articles_open_a_dispute_and_follow_a_quote_to_its_passage(serve
 
             # 4. from the overview, a quote's passage in two clicks (Who said what, then the quote)
             page.goto(server + "/")
-            page.click("nav.main >> text=Who said what")
+            _follow(page, "nav.main >> text=Who said what", r"/speakers$")
             link = page.locator("a.go").first
             quote_text = link.locator("xpath=preceding-sibling::blockquote[1]").inner_text()
-            link.click()
-            assert "/articles/a" in page.url and "#q" in page.url
+            _follow(page, link, r"/articles/a\d+#q\d+$")
             quote = page.url.split("#", 1)[1]
             lit = _highlighted(page, quote)
             assert lit["text"] == quote_text and lit["lit"] == lit["pieces"] >= 1 and lit["inView"]
