@@ -44,6 +44,12 @@ def test_disputes_from_the_relation_report_equal_those_of_the_whole_report(two):
     assert part["disputes"] and part["disputes"][0]["label"] == "harm to people"
     for key in ("disputes", "agreement_groups", "repeat_groups", "contradictions"):
         assert json.dumps(part[key], sort_keys=True) == json.dumps(whole[key], sort_keys=True)
+    for kind, key in (("contradicts", "disputes"), ("agrees", "agreement_groups"), ("repeats", "repeat_groups")):
+        one = two.store.relation_report(kind)
+        assert {r.kind for r in one.relations} <= {kind}
+        assert json.dumps(build_context(one)[key], sort_keys=True) == json.dumps(whole[key], sort_keys=True)
+    assert {r.kind for r in two.store.relation_report().relations} == {"contradicts"}
+    assert two.store.relation_report("agrees").claims == [] and two.store.relation_report("agrees").articles == []
     sides = part["disputes"][0]["sides"]
     texts = {c["text"] for side in sides for c in side["claims"]}
     assert any(t.startswith("At least 14 people were killed") for t in texts)

@@ -450,36 +450,40 @@ class Queries:
         row = self.conn.execute(f"SELECT article FROM {table} WHERE id = ?", (finding_id,)).fetchone()
         return row[0] if row else None
 
-    def relation_report(self) -> Report:
+    def relation_report(self, kind: str | None = None) -> Report:
         """The records the dispute and agreement views group, as a partial
-        ``Report`` for :func:`rashomon.report.context.build_context`:
-        every proposition and relation, the claims the relations name (with
-        the corpus stages' changes), the entities (without their mentions) and
-        the articles of those claims (metadata only: ``text`` is empty).
-        Quotes, reuse, framing and the timeline are left empty. Read in one
-        transaction: a corpus refresh committed meanwhile is seen whole or
-        not at all."""
+        ``Report`` for :func:`rashomon.report.context.build_context`: the
+        relations (of one ``kind`` if given: contradicts, agrees, repeats),
+        the claims they name (with the corpus stages' changes), the
+        propositions those relations or claims belong to, every entity
+        (without its mentions), and the articles of those claims (metadata
+        only: ``text`` is empty). Quotes, reuse, framing and the timeline are
+        left empty. Read in one transaction: a corpus refresh committed
+        meanwhile is seen whole or not at all."""
         conn = self.conn
         conn.execute("BEGIN")
         try:
-            return self._relation_report(conn)
+            return self._relation_report(conn, kind)
         finally:
             conn.execute("COMMIT")
 
-    def _relation_report(self, conn: sqlite3.Connection) -> Report:
+    def _relation_report(self, conn: sqlite3.Connection, kind: str | None) -> Report:
         from rashomon import __version__
 
+        rel, params = ("relations WHERE kind = ?", [kind]) if kind else ("relations", [])
+        named = f"SELECT a FROM {rel} UNION SELECT b FROM {rel}"
         report = Report(generator=Generator(version=__version__))
-        report.propositions = [Proposition.model_validate_json(r[0]) for r in
-                               conn.execute("SELECT record FROM propositions ORDER BY ordinal")]
         report.relations = [Relation.model_validate_json(r[0]) for r in
-                            conn.execute("SELECT record FROM relations ORDER BY id")]
+                            conn.execute(f"SELECT record FROM {rel} ORDER BY id", params)]
+        report.propositions = [Proposition.model_validate_json(r[0]) for r in conn.execute(
+            f"SELECT record FROM propositions WHERE id IN (SELECT proposition FROM {rel}) OR id IN "
+            f"(SELECT proposition FROM proposition_claims WHERE claim IN ({named})) ORDER BY ordinal", params * 3)]
         report.claims = [R.load(Claim, r[0], r[1]) for r in conn.execute(
             "SELECT c.record, c.corpus FROM claims c JOIN articles a ON a.id = c.article "
-            "WHERE c.id IN (SELECT a FROM relations UNION SELECT b FROM relations) ORDER BY a.seq, c.ordinal")]
+            f"WHERE c.id IN ({named}) ORDER BY a.seq, c.ordinal", params * 2)]
         report.articles = [R.load(Article, r[0], r[1], text="") for r in conn.execute(
-            "SELECT record, corpus FROM articles WHERE id IN (SELECT DISTINCT c.article FROM claims c "
-            "WHERE c.id IN (SELECT a FROM relations UNION SELECT b FROM relations)) ORDER BY seq")]
+            f"SELECT record, corpus FROM articles WHERE id IN (SELECT DISTINCT article FROM claims WHERE id IN ({named})) "
+            "ORDER BY seq", params * 2)]
         report.entities = [Entity.model_validate_json(r[0]) for r in
                            conn.execute("SELECT record FROM entities ORDER BY ordinal")]
         return report
