@@ -133,8 +133,11 @@ def test_every_quote_and_claim_is_marked_at_its_characters(client):
 @pytest.mark.model
 def test_disputes_by_proposition_with_sides_reasons_and_passages(client):
     ctx = client.get("/disputes.json").json()
-    assert ctx["totals"]["contradicts"] == 1
+    assert ctx["groups"]["total"] == 1 and ctx["pairs"]["contradicts"] >= 1
     [dispute] = ctx["groups"]["items"]
+    assert "pairs" not in dispute and dispute["pair_count"] == ctx["pairs"]["contradicts"]
+    dispute = client.get("/disputes/0.json").json()["group"]
+    assert len(dispute["pairs"]) == ctx["pairs"]["contradicts"]
     assert dispute["label"] == "harm to people" and len(dispute["sides"]) == 2
     texts = [[c["text"] for c in side["claims"]] for side in dispute["sides"]]
     assert any(t.startswith("At least 14 people were killed") for side in texts for t in side)

@@ -37,6 +37,9 @@ FORM_OVERHEAD = 64 * 1024
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 
+GROUPS = {"contradicts": "disputes", "agrees": "agreement_groups", "repeats": "repeat_groups"}
+"""Relation kind → the report context's list of groups of that kind."""
+
 
 class Web:
     """What the pages read: the workspace's :class:`~rashomon.store.Store`,
@@ -50,25 +53,29 @@ class Web:
         self.jobs = Jobs(workspace)
         self.uploads = workspace.with_name(workspace.stem + "-sources")
         self.max_upload_bytes = max_upload_bytes
-        self._relations: tuple[Any, dict[str, Any]] | None = None
+        self._relations: dict[str, tuple[Any, dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
-    def relation_context(self) -> dict[str, Any]:
-        """``disputes``, ``agreement_groups``, ``repeat_groups`` and
-        ``narrator`` of :func:`rashomon.report.context.build_context` over
-        :meth:`rashomon.store.Store.relation_report`: the report's own grouping
-        of contradictions per proposition into sides (whatever fields the
-        report context gives them), built once per state of the corpus results."""
+    def relation_context(self, kind: str) -> dict[str, Any]:
+        """The groups of one relation ``kind`` as the report context makes
+        them (:func:`rashomon.report.context.build_context` over
+        :meth:`rashomon.store.Store.relation_report` of that kind):
+        ``groups`` (``disputes`` for contradicts, ``agreement_groups`` for
+        agrees, ``repeat_groups`` for repeats, with whatever fields the report
+        context gives them) and ``narrator``; built once per kind and state of
+        the corpus results. Kinds are grouped apart, so one kind's page never
+        waits for another's (the report context also builds its claims ×
+        sources table, whose size is propositions × articles)."""
         from rashomon.report.context import build_context
 
-        key = self.store.meta("corpus_key")
+        key = (kind, self.store.meta("corpus_key"))
         with self._lock:
-            if self._relations is None or self._relations[0] != key:
-                ctx = build_context(self.store.relation_report())
-                value = {k: ctx.get(k, []) for k in ("disputes", "agreement_groups", "repeat_groups")}
-                value["narrator"] = ctx.get("narrator")
-                self._relations = (key, value)
-            return self._relations[1]
+            cached = self._relations.get(kind)
+            if cached is None or cached[0] != key:
+                ctx = build_context(self.store.relation_report(kind))
+                cached = self._relations[kind] = (key, {"groups": ctx.get(GROUPS[kind], []),
+                                                         "narrator": ctx.get("narrator")})
+            return cached[1]
 
 
 def get_web(request: Request) -> Web:

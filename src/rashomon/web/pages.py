@@ -18,12 +18,10 @@ from fastapi.responses import RedirectResponse
 from starlette.exceptions import HTTPException
 
 from rashomon.store.queries import MAX_PER_PAGE, Page
-from rashomon.web.app import Web, get_web, view
+from rashomon.web.app import GROUPS, Web, get_web, view
 from rashomon.web.params import iso_date, opt, page_no, published, text
 
 QUOTE_KINDS = ("direct", "indirect", "post", "question")
-RELATION_KINDS = {"contradicts": "disputes", "agrees": "agreement_groups", "repeats": "repeat_groups"}
-"""Relation kind → the report context's list of groups of that kind."""
 MODALITIES = ("asserted", "hedged", "reported", "denied")
 _ID = r"^[a-z]{1,2}\d{1,9}$"
 
@@ -89,7 +87,7 @@ def register(app: FastAPI) -> None:
         """The story at a glance: counts, outlets, the first disputes, the
         most quoted speakers with their first quotes, the latest adds."""
         store = web.store
-        relations = web.relation_context()
+        disputes = web.relation_context("contradicts")["groups"]
         speakers = store.speakers(per_page=6).items
         for s in speakers:
             s["first_quotes"] = store.quotes(speaker=s["id"], per_page=2).items
@@ -99,8 +97,8 @@ def register(app: FastAPI) -> None:
             "outlets": outlets[:12], "outlet_total": len(outlets),
             "disputes": [{"n": i, "label": d.get("label"), "claims": d.get("claims"),
                           "sides": [{k: side.get(k) for k in ("letter", "speakers", "sources")} for side in d.get("sides", [])]}
-                         for i, d in enumerate(relations["disputes"][:5])],
-            "dispute_total": len(relations["disputes"]),
+                         for i, d in enumerate(disputes[:5])],
+            "dispute_total": len(disputes),
             "speakers": speakers,
             "quotes": store.quotes(per_page=5).items,
             "jobs": [j.as_dict() for j in web.jobs.recent(3)],
@@ -152,22 +150,25 @@ def register(app: FastAPI) -> None:
         """Disputes by proposition, with their sides and reasons (``kind``
         ``agrees`` and ``repeats`` list agreements and repeats the same way),
         as the report context groups them; each group keeps ``n``, its place
-        in the whole list (its own page: ``/disputes/n``)."""
-        ctx = web.relation_context()
+        in the whole list (its own page, ``/disputes/n``, lists its pairs one
+        by one: here only ``pair_count``)."""
+        ctx = web.relation_context(kind)
         filters = {"q": opt(q), "speaker": opt(speaker), "outlet": opt(outlet), "proposition": opt(proposition)}
-        groups = [{"n": i, **g} for i, g in enumerate(ctx[RELATION_KINDS[kind]])]
-        chosen = [g for g in groups if _matches(g, **filters)]
+        chosen = [{"n": i, **{k: v for k, v in g.items() if k != "pairs"}, "pair_count": len(g.get("pairs") or [])}
+                  for i, g in enumerate(ctx["groups"]) if _matches(g, **filters)]
+        counts = web.store.counts()
         return {"kind": kind, "groups": _listed(chosen, page, per_page), "filters": filters,
-                "totals": {k: len(ctx[name]) for k, name in RELATION_KINDS.items()}, "narrator": ctx["narrator"],
-                **_choices(web, filters["speaker"])}
+                "pairs": {"contradicts": counts["contradictions"], "agrees": counts["agreements"],
+                          "repeats": counts["repeats"]},
+                "narrator": ctx["narrator"], **_choices(web, filters["speaker"])}
 
     @view(app, "/disputes/{n}", "dispute.html")
     def dispute(n: int, web: Web = Depends(get_web),
                 kind: str = Query("contradicts", pattern="^(contradicts|agrees|repeats)$")) -> dict[str, Any]:
         """One dispute (or agreement, or repeat) with every side, reason and
         pair, each claim linked to its passage."""
-        ctx = web.relation_context()
-        groups = ctx[RELATION_KINDS[kind]]
+        ctx = web.relation_context(kind)
+        groups = ctx["groups"]
         if not 0 <= n < len(groups):
             raise HTTPException(404)
         return {"kind": kind, "n": n, "group": groups[n], "narrator": ctx["narrator"]}
