@@ -357,8 +357,9 @@ class Queries:
         for column, value in (("r.kind", kind), ("r.proposition", proposition)):
             if value:
                 where.add(f"{column} = ?", value)
-        if article:
-            where.add("(ca.article = ? OR cb.article = ?)", article, article)
+        if article:  # found through the indexes on claims(article), relations(a) and relations(b)
+            where.add("r.id IN (SELECT x.id FROM relations x JOIN claims c ON c.id = x.a WHERE c.article = ? "
+                      "UNION SELECT x.id FROM relations x JOIN claims c ON c.id = x.b WHERE c.article = ?)", article, article)
         if speaker:
             where.add("(ca.speaker = ? OR cb.speaker = ?)", speaker, speaker)
         source = ("relations r JOIN claims ca ON ca.id = r.a JOIN claims cb ON cb.id = r.b "
