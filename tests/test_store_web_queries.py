@@ -81,3 +81,14 @@ def test_framing_is_summed_per_outlet_and_voice(two):
     assert {r["outlet"] for r in rows} <= {"fire.txt", "owner.txt"}
     assert two.store.framing_by_outlet(outlet="nowhere").total == 0
     assert sum(r["count"] for r in rows) == sum(f["count"] for f in two.store.framing(per_page=500).items)
+
+
+@pytest.mark.model
+def test_the_relations_of_an_article_are_those_naming_one_of_its_claims(two):
+    report = two.report()
+    of = {c.id: c.article for c in report.claims}
+    for article in ("a0", "a1", "a7"):
+        want = [(r.a, r.b) for r in report.relations if article in (of.get(r.a), of.get(r.b))]
+        got = two.store.relations(article=article, per_page=500).items
+        assert [(r["a"], r["b"]) for r in got] == want
+    assert two.store.relations(article="a0").total >= 1

@@ -291,6 +291,7 @@ def test_a_pasted_text_and_an_upload_are_added_in_the_background(fresh, tmp_path
     import time
 
     token = _token(fresh)
+    assert fresh.get("/quotes.json").json()["speakers"] == []  # remembered until the corpus results change
     r = fresh.post("/sources/text", data={"csrf_token": token, "title": "Orlen collapse", "outlet": "Orlen Post",
                                           "published": "2024-05-06", "text": "Fire chief Ines Calder said the roof gave way."},
                    follow_redirects=False)
@@ -309,6 +310,7 @@ def test_a_pasted_text_and_an_upload_are_added_in_the_background(fresh, tmp_path
     jobs = [fresh.get(j + ".json").json()["job"] for j in (first, second)]
     assert [j["status"] for j in jobs] == ["done", "done"] and [j["articles"] for j in jobs] == [["a0"], ["a1"]]
     assert '<meta http-equiv="refresh"' not in fresh.get(first).text
+    assert [s["name"] for s in fresh.get("/quotes.json").json()["speakers"]] == ["Ines Calder"]
     articles = fresh.get("/sources.json").json()["articles"]["items"]
     assert [(a["title"], a["outlet"], a["published"]) for a in articles][0] == ("Orlen collapse", "Orlen Post", "2024-05-06")
     assert articles[1]["name"] == "notes.txt"  # the upload keeps its own name, in a folder of its own

@@ -37,6 +37,10 @@ FORM_OVERHEAD = 64 * 1024
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 
+MEMO_SIZE = 256
+"""Values :meth:`Web.memo` keeps at most."""
+_MISSING = object()
+
 GROUPS = {"contradicts": "disputes", "agrees": "agreement_groups", "repeats": "repeat_groups"}
 """Relation kind → the report context's list of groups of that kind."""
 
@@ -54,7 +58,28 @@ class Web:
         self.uploads = workspace.with_name(workspace.stem + "-sources")
         self.max_upload_bytes = max_upload_bytes
         self._relations: dict[str, tuple[Any, dict[str, Any]]] = {}
+        self._memo: dict[tuple, Any] = {}
+        self._memo_key: Any = None
         self._lock = threading.Lock()
+
+    def memo(self, name: str, compute: Callable[..., Any], *args: Any) -> Any:
+        """``compute(*args)``, kept while the workspace's corpus results stay
+        as they are (for aggregates over the whole workspace that every
+        request would otherwise recompute: framing per outlet, the speakers
+        a filter offers); at most :data:`MEMO_SIZE` values are kept."""
+        key = self.store.meta("corpus_key")
+        with self._lock:
+            if self._memo_key != key:
+                self._memo.clear()
+                self._memo_key = key
+            found = self._memo.get((name, args), _MISSING)
+        if found is _MISSING:
+            found = compute(*args)
+            with self._lock:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                self._memo[(name, args)] = found
+        return found
 
     def relation_context(self, kind: str) -> dict[str, Any]:
         """The groups of one relation ``kind`` as the report context makes

@@ -37,7 +37,9 @@ def _choices(web: Web, speaker: Optional[str]) -> dict[str, list]:
 
 
 def _speaker_options(web: Web, selected: Optional[str]) -> list[dict[str, Any]]:
-    options = [{"id": s["id"], "name": s["name"]} for s in web.store.speakers(per_page=200).items]
+    """The 200 most quoted speakers (a copy of the memo), and the one ``selected``."""
+    options = list(web.memo("speaker options", lambda: [{"id": s["id"], "name": s["name"]}
+                                                        for s in web.store.speakers(per_page=200).items]))
     if selected and selected != "narrator" and all(o["id"] != selected for o in options):
         entity = web.store.entity(selected)
         options.append({"id": selected, "name": entity["name"] if entity else selected})
@@ -233,7 +235,9 @@ def register(app: FastAPI) -> None:
         """Framing by outlet: the terms each outlet uses in its own voice and
         in the voices it quotes."""
         filters = {"outlet": opt(outlet), "voice": opt(voice)}
-        return {"framing": web.store.framing_by_outlet(**filters, page=page, per_page=per_page).as_dict(),
+        found = web.memo("framing", lambda *a: web.store.framing_by_outlet(*a).as_dict(), filters["outlet"],
+                         filters["voice"], page, per_page)
+        return {"framing": found,
                 "filters": filters, "outlets": outlet_names(web)}
 
     @view(app, "/timeline", "timeline.html")
