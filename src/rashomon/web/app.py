@@ -58,6 +58,7 @@ class Web:
         self.uploads = workspace.with_name(workspace.stem + "-sources")
         self.max_upload_bytes = max_upload_bytes
         self._relations: dict[str, tuple[Any, dict[str, Any]]] = {}
+        self._building = {kind: threading.Lock() for kind in GROUPS}
         self._memo: dict[tuple, Any] = {}
         self._memo_key: Any = None
         self._lock = threading.Lock()
@@ -94,7 +95,7 @@ class Web:
         from rashomon.report.context import build_context
 
         key = (kind, self.store.meta("corpus_key"))
-        with self._lock:
+        with self._building[kind]:  # one build per kind at a time; other pages never wait for it
             cached = self._relations.get(kind)
             if cached is None or cached[0] != key:
                 ctx = build_context(self.store.relation_report(kind))
