@@ -269,7 +269,11 @@ def test_uploads_over_the_limit_are_refused_before_they_are_read(fresh, tmp_path
     big = ("word " * 1000).encode()
     r = fresh.post("/sources/upload", data={"csrf_token": token}, files={"files": ("big.txt", big, "text/plain")},
                    follow_redirects=False)
-    assert r.status_code == 413 and "2,000 bytes" in r.text  # the body limit: the file plus the form's own bytes
+    assert r.status_code == 413 and "larger than the upload limit (2,000 bytes)" in r.text  # one file over the limit
+    huge = b"x" * 100_000  # over the limit for the whole body (the files plus 64 KiB of form): refused unread
+    r = fresh.post("/sources/upload", data={"csrf_token": token}, files={"files": ("huge.txt", huge, "text/plain")},
+                   follow_redirects=False)
+    assert r.status_code == 413 and "Too large" in r.text and "csrf" not in r.text
     r = fresh.post("/sources/text", data={"csrf_token": token, "text": "x" * 1900, "title": "t" * 200},
                    follow_redirects=False)
     assert r.status_code == 413  # within the body limit, over the limit for one text

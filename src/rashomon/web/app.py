@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from http import HTTPStatus
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from rashomon.report.render import count_noun
 from rashomon.store import Store
 from rashomon.web import passages
 from rashomon.web.jobs import Jobs
@@ -48,8 +49,8 @@ GROUPS = {"contradicts": "disputes", "agrees": "agreement_groups", "repeats": "r
 class Web:
     """What the pages read: the workspace's :class:`~rashomon.store.Store`,
     its add :class:`~rashomon.web.jobs.Jobs`, the folder uploads are kept in,
-    the upload limit (bytes), and a cache of the disputes context (rebuilt
-    when the workspace's corpus results change)."""
+    the upload limit (bytes), and what is kept until the workspace's corpus
+    results change (:meth:`memo`, :meth:`relation_context`)."""
 
     def __init__(self, workspace: Path, max_upload_bytes: int) -> None:
         self.workspace = workspace
@@ -114,7 +115,7 @@ def get_web(request: Request) -> Web:
 
 def _url_with(query: dict[str, str], **changes: Any) -> str:
     """``?a=1&b=2`` from the current query with ``changes`` applied (``None`` drops a key)."""
-    merged = {**query, **{k: v for k, v in changes.items()}}
+    merged = {**query, **changes}
     return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
@@ -128,16 +129,12 @@ def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
-
-
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("rashomon", "web/templates"), autoescape=select_autoescape(default=True,
                       default_for_string=True), trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_with=_url_with, speaker_class=passages.speaker_class, csrf_field=CSRF_FIELD,
                        marks=passages.marks, tokens=passages.tokens)
-    env.filters.update(plain=_plain, count=_count)
+    env.filters.update(plain=_plain, count=count_noun)
     return env
 
 
