@@ -11,18 +11,21 @@ filters left empty are ``None``.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any, Optional, get_args
 
 from fastapi import Depends, FastAPI, Query
 from fastapi.responses import RedirectResponse
 from starlette.exceptions import HTTPException
 
 from rashomon.store.queries import MAX_PER_PAGE, Page
+from rashomon.types import Modality, QuoteKind
 from rashomon.web.app import GROUPS, Web, get_web, view
 from rashomon.web.params import iso_date, opt, page_no, published, text
 
-QUOTE_KINDS = ("direct", "indirect", "post", "question")
-MODALITIES = ("asserted", "hedged", "reported", "denied")
+QUOTE_KINDS = get_args(QuoteKind)
+MODALITIES = get_args(Modality)
+_KIND = "^(" + "|".join(GROUPS) + ")$"
+"""A relation kind parameter: contradicts, agrees or repeats."""
 _ID = r"^[a-z]{1,2}\d{1,9}$"
 
 
@@ -47,6 +50,7 @@ def _speaker_options(web: Web, selected: Optional[str]) -> list[dict[str, Any]]:
 
 
 def outlet_names(web: Web) -> list[str]:
+    """The outlets of the workspace's articles, most articles first (unknown left out)."""
     return [o["outlet"] for o in web.store.outlets() if o["outlet"]]
 
 
@@ -145,7 +149,7 @@ def register(app: FastAPI) -> None:
 
     @view(app, "/disputes", "disputes.html")
     def disputes(web: Web = Depends(get_web),
-                 kind: str = Query("contradicts", pattern="^(contradicts|agrees|repeats)$"),
+                 kind: str = Query("contradicts", pattern=_KIND),
                  q: Optional[str] = text(), speaker: Optional[str] = text(), outlet: Optional[str] = text(),
                  proposition: Optional[str] = text(), page: int = page_no(),
                  per_page: int = Query(20, ge=1, le=MAX_PER_PAGE)) -> dict[str, Any]:
@@ -166,7 +170,7 @@ def register(app: FastAPI) -> None:
 
     @view(app, "/disputes/{n}", "dispute.html")
     def dispute(n: int, web: Web = Depends(get_web),
-                kind: str = Query("contradicts", pattern="^(contradicts|agrees|repeats)$")) -> dict[str, Any]:
+                kind: str = Query("contradicts", pattern=_KIND)) -> dict[str, Any]:
         """One dispute (or agreement, or repeat) with every side, reason and
         pair, each claim linked to its passage."""
         ctx = web.relation_context(kind)
