@@ -390,6 +390,29 @@ def report(
         _write_reports(result, out_dir, quiet)
 
 
+@app.command("serve")
+def serve(
+    workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="The workspace file (created empty when missing)."),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+) -> None:
+    """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
+    from rashomon import web
+    from rashomon.errors import MissingExtraError, WorkspaceError
+
+    try:
+        web.require()  # before anything is created
+        if not workspace.exists():
+            err.print(f"{workspace} does not exist: starting an empty workspace (add sources from the pages)", markup=False)
+        with _logging(verbose=False, quiet=False):  # an add that fails is logged on stderr too
+            web.serve(workspace, host=host, port=port,
+                      announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False))
+    except MissingExtraError as exc:
+        raise _fail(str(exc), 1) from None
+    except WorkspaceError as exc:
+        raise _fail(str(exc), 2) from None
+
+
 @app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of report.json (docs/report.schema.json)."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.store import records as R
-from rashomon.types import Article, Claim, Entity
+from rashomon.types import Article, Claim, Entity, Generator, Proposition, Relation, Report
 
 MAX_PER_PAGE = 500
 """The largest page served."""
@@ -357,8 +357,9 @@ class Queries:
         for column, value in (("r.kind", kind), ("r.proposition", proposition)):
             if value:
                 where.add(f"{column} = ?", value)
-        if article:
-            where.add("(ca.article = ? OR cb.article = ?)", article, article)
+        if article:  # found through the indexes on claims(article), relations(a) and relations(b)
+            where.add("r.id IN (SELECT x.id FROM relations x JOIN claims c ON c.id = x.a WHERE c.article = ? "
+                      "UNION SELECT x.id FROM relations x JOIN claims c ON c.id = x.b WHERE c.article = ?)", article, article)
         if speaker:
             where.add("(ca.speaker = ? OR cb.speaker = ?)", speaker, speaker)
         source = ("relations r JOIN claims ca ON ca.id = r.a JOIN claims cb ON cb.id = r.b "
@@ -428,6 +429,105 @@ class Queries:
         where = _Where()
         where.published("t.date", date_from, date_to)
         return self._page("t.record", "timeline t", where, "t.id", page, per_page, lambda r: json.loads(r[0]))
+
+
+    # -- for the web pages: labels, passages, aggregates -----------------------------
+
+    def article_labels(self, ids: list[str] | set[str]) -> dict[str, str]:
+        """How each article is named in lists (its outlet, else its file
+        name), by id; ids of no stored article are left out."""
+        ids = sorted(set(ids))
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return dict(self.conn.execute(f"SELECT id, coalesce(outlet, name) FROM articles WHERE id IN ({marks})",
+                                      ids).fetchall())
+
+    def finding_article(self, finding_id: str) -> str | None:
+        """The article a quote (``q17``) or claim (``c42``) was found in, or ``None``."""
+        table = {"q": "quotes", "c": "claims"}.get(finding_id[:1])
+        if table is None:
+            return None
+        row = self.conn.execute(f"SELECT article FROM {table} WHERE id = ?", (finding_id,)).fetchone()
+        return row[0] if row else None
+
+    def relation_report(self, kind: str | None = None) -> Report:
+        """The records the dispute and agreement views group, as a partial
+        ``Report`` for :func:`rashomon.report.context.build_context`: the
+        relations (of one ``kind`` if given: contradicts, agrees, repeats),
+        the claims they name (with the corpus stages' changes), the
+        propositions those relations or claims belong to, every entity
+        (without its mentions), and the articles of those claims (metadata
+        only: ``text`` is empty). Quotes, reuse, framing and the timeline are
+        left empty. Read in one transaction: a corpus refresh committed
+        meanwhile is seen whole or not at all."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            return self._relation_report(conn, kind)
+        finally:
+            conn.execute("COMMIT")
+
+    def _relation_report(self, conn: sqlite3.Connection, kind: str | None) -> Report:
+        from rashomon import __version__
+
+        rel, params = ("relations WHERE kind = ?", [kind]) if kind else ("relations", [])
+        named = f"SELECT a FROM {rel} UNION SELECT b FROM {rel}"
+        report = Report(generator=Generator(version=__version__))
+        report.relations = [Relation.model_validate_json(r[0]) for r in
+                            conn.execute(f"SELECT record FROM {rel} ORDER BY id", params)]
+        report.propositions = [Proposition.model_validate_json(r[0]) for r in conn.execute(
+            f"SELECT record FROM propositions WHERE id IN (SELECT proposition FROM {rel}) OR id IN "
+            f"(SELECT proposition FROM proposition_claims WHERE claim IN ({named})) ORDER BY ordinal", params * 3)]
+        report.claims = [R.load(Claim, r[0], r[1]) for r in conn.execute(
+            "SELECT c.record, c.corpus FROM claims c JOIN articles a ON a.id = c.article "
+            f"WHERE c.id IN ({named}) ORDER BY a.seq, c.ordinal", params * 2)]
+        report.articles = [R.load(Article, r[0], r[1], text="") for r in conn.execute(
+            f"SELECT record, corpus FROM articles WHERE id IN (SELECT DISTINCT article FROM claims WHERE id IN ({named})) "
+            "ORDER BY seq", params * 2)]
+        report.entities = [Entity.model_validate_json(r[0]) for r in
+                           conn.execute("SELECT record FROM entities ORDER BY ordinal")]
+        return report
+
+    def reuse_passages(self, article: str | None = None, page: int = 1, per_page: int = 50) -> Page:
+        """Passages shared by two articles, in order found, ``article`` on
+        either side: the ``Reuse`` fields plus, per side, ``a_label`` and
+        ``b_label`` (outlet, else file name) and ``a_text`` and ``b_text``
+        (the passage as each article has it)."""
+        where = _Where()
+        if article:
+            where.add("(r.a = ? OR r.b = ?)", article, article)
+        cols = ("r.record, coalesce(x.outlet, x.name) AS a_label, coalesce(y.outlet, y.name) AS b_label, "
+                "substr(x.text, r.a_start + 1, r.a_end - r.a_start) AS a_text, "
+                "substr(y.text, r.b_start + 1, r.b_end - r.b_start) AS b_text")
+
+        def item(r: sqlite3.Row) -> dict[str, Any]:
+            d = json.loads(r["record"])
+            d.update(a_label=r["a_label"], b_label=r["b_label"], a_text=r["a_text"], b_text=r["b_text"])
+            return d
+
+        return self._page(cols, "reuse r JOIN articles x ON x.id = r.a JOIN articles y ON y.id = r.b", where, "r.id",
+                          page, per_page, item)
+
+    def framing_by_outlet(self, outlet: str | None = None, voice: str | None = None, page: int = 1,
+                          per_page: int = 100) -> Page:
+        """Framing terms summed per outlet and voice, outlets in name order
+        (unknown last), most used terms first: ``outlet`` (the outlet, else
+        the article's file name), ``voice`` (``narrator``: the outlet's own
+        words; ``quoted``: words of the people it quotes), ``term``,
+        ``category``, ``count`` (uses) and ``articles`` (how many articles
+        use it). ``outlet`` and ``voice`` filter."""
+        where = _Where()
+        if outlet:
+            where.add("g.outlet = ?", outlet)
+        if voice:
+            where.add("g.voice = ?", voice)
+        source = ("(SELECT coalesce(a.outlet, a.name) AS outlet, a.outlet IS NULL AS unknown, "
+                  "CASE WHEN f.voice = 'narrator' THEN 'narrator' ELSE 'quoted' END AS voice, f.term, "
+                  "max(f.category) AS category, sum(f.count) AS count, count(DISTINCT f.article) AS articles "
+                  "FROM framing f JOIN articles a ON a.id = f.article GROUP BY 1, 2, 3, 4) g")
+        return self._page("g.outlet, g.voice, g.term, g.category, g.count, g.articles", source, where,
+                          "g.unknown, g.outlet, g.voice = 'quoted', g.count DESC, g.term", page, per_page, dict)
 
 
 def _like(text: str) -> str:
