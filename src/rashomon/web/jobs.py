@@ -3,19 +3,27 @@
 A form that adds sources (an upload, pasted text, a URL) queues a
 :class:`Job` and answers at once with the job's page; one background thread
 runs the jobs in turn, each as ``rashomon add`` does
-(:meth:`rashomon.workspace.Workspace.add`, then ``refresh``), with its own
-connection to the workspace file. The job's page shows its status and
-progress, and the articles it added when done. Jobs live in memory for the
-life of the server (the articles they add are in the workspace file).
+(:meth:`rashomon.workspace.Workspace.add`, then ``refresh``) in a process of
+its own (:func:`_add_in_process`, ``spawn``ed), which reports its progress
+and outcome back over a pipe. In that process's main thread the time budget
+per article (``article_seconds``, :mod:`rashomon.budget`, which needs
+``SIGALRM``) applies to reading, cleaning and analysis, as in ``rashomon
+add``; in the server's background thread it could not. The job's page shows
+its status and progress, and the articles it added when done. Jobs live in
+memory for the life of the server (the articles they add are in the
+workspace file).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import logging
 import queue
 import threading
 from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -120,26 +128,61 @@ class Jobs:
                 self._queue.task_done()
 
     def _add(self, job: Job) -> None:
-        from rashomon.errors import RashomonError
-        from rashomon.workspace import Workspace
-
-        def progress(stage: str, done: int, total: int) -> None:
-            job.stage, job.done, job.total = stage, done, total
-
         job.status = "running"
-        try:
-            with Workspace(self.workspace) as ws:
-                settings = ws.settings()
-                added = ws.add(job.inputs, settings, progress)
-                ws.refresh(settings, progress)
-                rows = (ws.store.by_source(s) for s in job.sources)
-                job.articles = [r["id"] for r in rows if r is not None and r["status"] != "pending"]
-            job.added, job.reanalysed, job.unchanged = added.added, added.reanalysed, added.unchanged
-            job.skipped = [{"path": s.path, "reason": s.reason} for s in added.skipped]
-            job.status = "done"
-        except RashomonError as exc:
-            job.error, job.status = str(exc), "failed"
-        except Exception as exc:  # a bug: the page says so, the log has the traceback
-            log.exception("adding %s failed", job.label)
-            job.error, job.status = f"internal error: {exc}", "failed"
+        context = get_context("spawn")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_add_in_process, name=f"rashomon-add-{job.id}",
+                                  args=(str(self.workspace), job.inputs, job.sources, send))
+        process.start()
+        send.close()  # the child holds the sending end: EOF when it exits
+        outcome: dict[str, Any] | None = None
+        while True:
+            try:
+                kind, value = receive.recv()
+            except EOFError:
+                break
+            if kind == "progress":
+                job.stage, job.done, job.total = value
+            else:
+                outcome = value
+        process.join()
+        receive.close()
+        if outcome is None:  # killed, or out of memory: what it wrote before is kept
+            outcome = {"status": "failed", "error": f"the add process stopped (exit code {process.exitcode}); "
+                                                    "articles it had analysed are kept: add the rest again"}
+        for name, value in outcome.items():
+            setattr(job, name, value)
         job.finished = _now()
+
+
+def _add_in_process(workspace: str, inputs: list[str], sources: list[str], send: Connection) -> None:
+    """Run one add job (in a process of its own): add ``inputs`` to
+    ``workspace`` with its stored settings, refresh the corpus results, and
+    send ``("progress", (stage, done, total))`` as work advances, then
+    ``("outcome", {...})`` with the :class:`Job` fields to set."""
+    from rashomon.errors import RashomonError
+    from rashomon.workspace import Workspace
+
+    def progress(stage: str, done: int, total: int) -> None:
+        send.send(("progress", (stage, done, total)))
+
+    try:
+        with Workspace(workspace) as ws:
+            settings = ws.settings()
+            added = ws.add(inputs, settings, progress)
+            ws.refresh(settings, progress)
+            rows = (ws.store.by_source(s) for s in sources)
+            articles = [r["id"] for r in rows if r is not None and r["status"] != "pending"]
+        outcome: dict[str, Any] = {
+            "status": "done", "articles": articles, "added": added.added, "reanalysed": added.reanalysed,
+            "unchanged": added.unchanged, "skipped": [{"path": s.path, "reason": s.reason} for s in added.skipped]}
+    except RashomonError as exc:
+        outcome = {"status": "failed", "error": str(exc)}
+    except KeyboardInterrupt:  # the server is stopping (Ctrl+C reaches its whole process group)
+        outcome = {"status": "failed", "error": "interrupted: the articles analysed so far are kept"}
+    except Exception as exc:  # a bug: the page says so, the log has the traceback
+        log.exception("adding %s failed", ", ".join(inputs))
+        outcome = {"status": "failed", "error": f"internal error: {exc}"}
+    with contextlib.suppress(OSError):  # the server may be gone
+        send.send(("outcome", outcome))
+        send.close()
