@@ -236,6 +236,16 @@ def test_patterns_are_collected():
     assert len(PATTERNS) > 200
 
 
+def test_the_store_web_and_reader_modules_are_read():
+    """The test extra installs the web extra, so no module is left out here:
+    the store's, the web app's and the readers' patterns are checked too."""
+    names = {m.__name__ for m in _modules()}
+    assert {"rashomon.store.queries", "rashomon.workspace.adding", "rashomon.web.security", "rashomon.web.sources",
+            "rashomon.web.params", "rashomon.ingest.url", "rashomon.ingest.pdf", "rashomon.ingest.docx"} <= names
+    where = set(PATTERNS.values())
+    assert {"rashomon.web.security._TOKEN", "rashomon.ingest.url._UNSAFE", "rashomon.ingest.pdf._PDF_DATE"} <= where
+
+
 def test_bounded_patterns_still_exist():
     """Each exemption names a pattern the package still holds (a stale entry
     would let a new pattern of the same text through unchecked)."""
