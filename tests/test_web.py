@@ -381,3 +381,27 @@ def test_serve_says_what_is_wrong_before_it_listens(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "new.db")])
     assert result.exit_code == 1 and "pip install 'rashomon[web]'" in result.output
     assert not (tmp_path / "new.db").exists()
+
+
+@pytest.mark.model
+def test_serve_brings_corpus_results_left_by_add_up_to_date_first(tmp_path, monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    path = tmp_path / "story.db"
+    with Workspace(path) as ws:
+        ws.add(write_story(tmp_path / "docs"))  # as 'rashomon add' leaves it: corpus results to recompute
+        assert ws.stale()
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: served.append(TestClient(web_app, base_url=BASE)))
+    result = CliRunner().invoke(app, ["serve", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"{path}: recomputing the corpus results first" in result.output
+    assert result.output.index("recomputing") < result.output.index("serving")
+    with Workspace(path) as ws:
+        assert not ws.stale()
+    [client] = served
+    assert "Ines Calder" in {s["name"] for s in client.get("/quotes.json").json()["speakers"]}
+    assert client.get("/disputes.json").json()["groups"]["total"] == 1

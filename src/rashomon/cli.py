@@ -406,7 +406,8 @@ def serve(
             err.print(f"{workspace} does not exist: starting an empty workspace (add sources from the pages)", markup=False)
         with _logging(verbose=False, quiet=False):  # an add that fails is logged on stderr too
             web.serve(workspace, host=host, port=port,
-                      announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False))
+                      announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False),
+                      refreshing=lambda: out.print(f"{workspace}: recomputing the corpus results first", markup=False))
     except MissingExtraError as exc:
         raise _fail(str(exc), 1) from None
     except WorkspaceError as exc:

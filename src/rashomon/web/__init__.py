@@ -50,9 +50,12 @@ def create_app(workspace: str | Path, **options) -> "FastAPI":
 
 
 def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
-          announce: Callable[[str], None] | None = None) -> None:
+          announce: Callable[[str], None] | None = None, refreshing: Callable[[], None] | None = None) -> None:
     """Serve the web app over ``workspace`` at ``http://host:port/`` until
     interrupted (Ctrl+C); ``announce(url)`` is called once the app is built.
+    Corpus results that ``rashomon add`` left to be recomputed (entities,
+    disputes, reuse, framing, timeline) are brought up to date first, as
+    ``rashomon report`` does (``refreshing()`` is called before).
     Another host than the loopback one serves the pages, and the forms that
     add to the workspace, to anyone who can reach it: the ``Host`` header may
     then be any name.
@@ -67,6 +70,13 @@ def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
 
     from rashomon.web.app import LOCAL_HOSTS
 
+    from rashomon.workspace import Workspace
+
+    with Workspace(workspace) as ws:
+        if ws.stale():
+            if refreshing:
+                refreshing()
+            ws.refresh()
     hosts = None if host in LOCAL_HOSTS else ["*"]
     app = create_app(workspace, allowed_hosts=hosts)
     if announce:
