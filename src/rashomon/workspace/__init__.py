@@ -71,7 +71,9 @@ class Workspace:
 
     def add(self, inputs: Sequence[str | Path] | str | Path, settings: Settings | None = None,
             progress: pipeline.Progress | None = None) -> Added:
-        """Add documents and analyse the ones not analysed yet.
+        """Add documents and analyse the ones not analysed yet, and the
+        stored articles of the same sites whose lines repeated across the
+        site's pages changed (see :mod:`rashomon.workspace.adding`).
 
         Parameters
         ----------
