@@ -115,9 +115,10 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
     done = Added()
     read_key, analysis_key = keys.read_key(settings), keys.analysis_key(settings)
     todo, kept = _to_read(store, files, read_key, done)
-    read = list(_read(todo, urls, settings, skipped, progress))
+    read = _read(todo, urls, settings, skipped, progress)
     if entries is not None:  # the whole batch is needed to match entries by base name
-        paired: Iterable[tuple[_Read, Values | None]] = _with_entries(read, kept, store, settings.manifest, entries)
+        paired: Iterable[tuple[_Read, Values | None]] = _with_entries(list(read), kept, store, settings.manifest,
+                                                                       entries)
     else:
         paired = ((r, None) for r in read)
     staged = list(_stage(store, paired, analysis_key, settings, done, skipped))
