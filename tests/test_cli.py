@@ -297,7 +297,7 @@ def test_report_write_failure_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr("rashomon.pipeline.analyze",
                         lambda paths, settings=None, progress=None: Report(generator=Generator(version="0")))
 
-    def full(report, outdir):
+    def full(report, outdir, context=None):
         raise OSError(28, "No space left on device", str(outdir))
 
     monkeypatch.setattr(render, "write_all", full)

@@ -37,7 +37,7 @@ def test_add_then_report_writes_what_analyze_writes(tmp_path, inputs):
     assert f"{ws}: 2 articles, " in first.output and "to be recomputed by 'rashomon report'" in first.output
     again = invoke("add", ws, inputs, "--refresh")
     assert again.exit_code == 0 and "0 articles added, 0 analysed again, 2 unchanged" in again.output
-    assert "entities, 0 contradictions" in again.output
+    assert "entities, 0 contradicting pairs" in again.output
     out = invoke("report", ws, "-o", tmp_path / "out")
     assert out.exit_code == 0, out.output
     assert "2 articles analysed" in out.output
