@@ -297,7 +297,7 @@ def test_report_write_failure_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr("rashomon.pipeline.analyze",
                         lambda paths, settings=None, progress=None: Report(generator=Generator(version="0")))
 
-    def full(report, outdir):
+    def full(report, outdir, context=None):
         raise OSError(28, "No space left on device", str(outdir))
 
     monkeypatch.setattr(render, "write_all", full)
@@ -410,10 +410,8 @@ def test_option_wins_over_a_bad_variable(tmp_path, monkeypatch):
     ("bad.yaml", "a: [unclosed\n", "is not valid YAML"),
 ])
 def test_bad_gazetteer_is_one_line_before_reading_inputs(tmp_path, monkeypatch, name, content, expected):
-    import rashomon.pipeline as pipeline
-
     read = []
-    monkeypatch.setattr(pipeline.ingest, "read", lambda *a, **k: read.append(a) or [])
+    monkeypatch.setattr("rashomon.ingest.read", lambda *a, **k: read.append(a) or [])
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     g = tmp_path / name
     if content is not None:
