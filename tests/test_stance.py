@@ -28,6 +28,9 @@ def first(nlp, text):
     ("The army denied that its soldiers shelled the school.", "negated", "denies"),
     ("The company claims that the pipe burst because of the frost.", "affirmed", "asserts"),
     ("Rumours circulating online that the mayor resigned are false.", "negated", "denies"),
+    # a denial of an event noun denies the event; a rejected offer is no proposition denied
+    ("The mining firm denies injuries at its quarry near the river.", "negated", "denies"),
+    ("The dockers rejected the offer from the port authority.", "affirmed", "asserts"),
     # not knowing, not confirming: no stance on the proposition
     ("The ministry would not confirm its jets bombed the bridge.", "affirmed", "unknown"),
     ("The governor didn't know whether the levee had broken.", "affirmed", "unknown"),

@@ -195,6 +195,13 @@ def _points_back(noun) -> bool:
     return lemma(noun) in FIGURE_NOUNS | REPORT_NOUNS and any(c.dep_ == "poss" for c in noun.children)
 
 
+def _event_noun(noun) -> bool:
+    """Whether a noun names an event or state of a predicate class of
+    ``data/predicates.yaml`` ("deaths", "casualties", "the attack", "responsibility")."""
+    from rashomon.extract.propositions import lexicon as predicate_lexicon  # propositions reads this module's words
+    return lemma(noun) in predicate_lexicon()["class"] or noun.lower_ in predicate_lexicon()["class"]
+
+
 def _combine(outer: str, inner: str) -> str:
     """The stance of a holder over a stance: "denied that X could confirm" is a denial."""
     return inner if outer == "asserts" else outer
@@ -262,10 +269,14 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
                 and negation_cue(root) is None:
             return StanceReading(obj, _stance_of(cls, negation_cue(root) is not None), root.text, holder)  # "reports casualties"
         if cls == "deny":  # "dismissed that version", "dismissed these claims", "rejected the governor's account"
-            obj = next((c for c in root.children if c.dep_ == "dobj" and lo <= c.i < hi), None)
             if obj is not None and (obj.lower_ in DEMONSTRATIVES or lemma(obj) in REPORT_NOUNS and any(
                     c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any") for c in obj.children)):
                 return StanceReading(root, "denies", root.text, holder, anaphoric=True)
+            if obj is not None and obj.pos_ == "NOUN" and lemma(root) == "deny" and negation_cue(root) is None \
+                    and _event_noun(obj):
+                # "the firm denies deaths at the plant": the denied event is the noun (FactBank: a
+                # negative SIP over an event nominal); "rejected the offer" takes no proposition
+                return StanceReading(obj, "denies", root.text, holder)
     # "P is false", "That figure is a fiction"
     if _false_predicate(root, lex) and negation_cue(root) is None:
         subj = subj or next((c for c in root.head.children if c.dep_ in SUBJECTS), None)
