@@ -246,6 +246,14 @@ def test_a_cue_with_its_own_object_is_a_claim(nlp):
     ("The stoppage cost the mill 2 million euros.", "counts", "money:cost"),
     # "took responsibility for X": X is what it is for
     ("The rebel group took responsibility for the bombing of the depot.", "theme_heads", ["bombing"]),
+    # what a cause is of: "lay behind X", "played no part in X"
+    ("The guild says cost cutting lay behind the leak.", "theme_heads", ["leak"]),
+    ("Poor maintenance played no part in this flood, the director said.", "theme_heads", ["flood"]),
+    # "that" opening a clause is no object of an unaccusative verb: the blaze burned
+    ("The chief told the Gazette that the blaze burned for 12 hours.", "theme_heads", ["blaze"]),
+    # an aspectual verb's subject is what its unaccusative verb is about, not who acts
+    ("Local officials said the river level in Marsk had begun to fall.", "theme_heads", ["level"]),
+    ("Local officials said the river level in Marsk had begun to fall.", "agent", None),
 ])
 def test_more_proposition_parts(nlp, text, field, value):
     assert getattr(first(nlp, text).proposition, field) == value, text

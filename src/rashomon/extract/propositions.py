@@ -54,6 +54,9 @@ UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fai
                 "flood", "give", "crack", "erupt", "ignite"}
 """Verbs whose subject undergoes the event rather than doing it (Perlmutter 1978; Levin 1993,
 ch. 45 "verbs of change of state"): "the bridge collapsed" names no agent."""
+CAUSE_OF = {"behind", "in"}
+"""The prepositions that name what a cause is of ("lay behind the leak", "played a part in the fire")."""
+RELATIVE = {"that", "which"}
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
@@ -106,10 +109,33 @@ def lexicon() -> dict:
             "background_verbs": frozenset(raw["background"]["verbs"])}
 
 
+_MEMO: dict = {}
+_MEMO_DOC: list = [None]
+
+
+def _memo(tok) -> dict:
+    """Results kept per token of the Doc being read (a claim's predicate is read
+    by several rules): emptied when a token of another Doc comes."""
+    doc = tok.doc
+    if _MEMO_DOC[0] is not doc:
+        _MEMO_DOC[0] = doc
+        _MEMO.clear()
+    return _MEMO
+
+
 def _phrasal(tok) -> str:
     """A verb's lemma, joined to its particle ("blow_up") or to the object or
     adverb that makes a listed phrase with it ("take_part", "lose_life",
-    "come_home"); else the lemma."""
+    "come_home"); else the lemma (kept per token: :func:`_memo`)."""
+    memo = _memo(tok)
+    key = ("phrasal", tok.i)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _read_phrasal(tok)
+    return got
+
+
+def _read_phrasal(tok) -> str:
     lem = lemma(tok)
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if prt:
@@ -137,12 +163,19 @@ def _skip(c) -> bool:
 def _arguments(tok):
     """Tokens of the predicate's arguments and obliques, not entering clauses
     (nor a coordinated clause: "X entered the yard, and pepper spray was fired")."""
+    memo = _memo(tok)
+    key = ("arguments", tok.i)
+    got = memo.get(key)
+    if got is not None:
+        return list(got)
     out, stack = [], [c for c in tok.children if not _skip(c)]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if not _skip(c))
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    memo[key] = tuple(out)
+    return out
 
 
 def _np(tok) -> str:
@@ -340,7 +373,7 @@ def _existential(head, pred_tok) -> bool:
     return _phrasal(head) in EXISTENTIAL or (pred_tok.i == head.i and lemma(head) in EXISTENTIAL)
 
 
-def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
+def _theme_nouns(head, pred_tok, theme_tok, lem: str, outer=None) -> list:
     """The head nouns a claim is about: its theme's (object, passive subject,
     copular subject), a copular noun's ("What they got was spray and batons"),
     else an intransitive verb's subject ("the alarms never sounded")."""
@@ -351,6 +384,8 @@ def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
                              for c in head.children):
         # an intransitive clause is about its subject: "the alarms never sounded", "the level fell"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None and outer is not None and outer.i != head.i:  # "the level began to fall": the level
+            subj = next((c for c in outer.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             nouns = _head_nouns(subj)
     if not nouns:  # "ordered everyone living nearby to leave": what was ordered
@@ -534,8 +569,8 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
     if nominal:
         pred_tok, lem, cls = subj, lemma(subj), classes.get(lemma(subj))
     agent = by if nominal else _agent(head, pred_tok)
-    if agent is None and inner is not None and inner.dep_ == "xcomp":
-        agent = _agent(outer, outer)  # "bailiffs began clearing": the bailiffs clear
+    if agent is None and inner is not None and inner.dep_ == "xcomp" and lemma(inner) not in UNACCUSATIVE:
+        agent = _agent(outer, outer)  # "bailiffs began clearing": the bailiffs clear ("the level began to fall": no one)
     if agent is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
         agent = _agent(head.head, head.head)  # "five went to work and never came home": the five
     if cls not in lex["responsibility"] and agent is not None and agent.head.dep_ == "prep" \
@@ -554,6 +589,13 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
         # "took responsibility for the blast": what it is responsible for
         theme = next((g for p in pred_tok.children if p.dep_ == "prep" and p.lower_ == "for"
                       for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
+    if theme is None and cls in lex["responsibility"] and pred_tok.i == head.i:
+        # "cuts lay behind the leak", "played no part in the collapse": what the cause is of
+        hosts = [head, *(c for c in kids if c.dep_ == "dobj")]
+        theme = next((g for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in CAUSE_OF
+                      for g in p.children if g.dep_ == "pobj"), None)
+    if theme is not None and theme.lower_ in RELATIVE and lemma(head) in UNACCUSATIVE:
+        theme = None  # "told the paper that the fire burned for hours": "that" opens the clause, the fire burned
     if theme is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
         theme = next((c for c in kids if c.dep_ == "nsubj"), None)  # "the unit was overdue": the unit
     return agent, theme, pred_tok, lem, cls
@@ -588,7 +630,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         head = pred_tok = blamed_head
         lem = _phrasal(head)
         cls = lex["class"].get(lem) or cls
-    nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
+    nouns = _theme_nouns(head, pred_tok, theme_tok, lem, outer)
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     # "no alarm warned them": no X did what an X does, so there was no X
     no_subject = subj is not None and cls is not None and lex["class"].get(lemma(subj)) == cls \
@@ -619,7 +661,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
         theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"),
-        dated=_dated(head, cls, heads, lex))
+        dated=_dated(head, cls, heads, lex) if _YEAR.search(text) else [])  # a year in the clause, else none
 
 
 @functools.lru_cache(maxsize=1)
