@@ -254,6 +254,9 @@ def test_a_cue_with_its_own_object_is_a_claim(nlp):
     # an aspectual verb's subject is what its unaccusative verb is about, not who acts
     ("Local officials said the river level in Marsk had begun to fall.", "theme_heads", ["level"]),
     ("Local officials said the river level in Marsk had begun to fall.", "agent", None),
+    # a participle on a counted noun: the noun is what the count counts ("counted N people rescued")
+    ("Volunteer groups running ferries counted 340 people rescued from the island.", "counts", "evacuated"),
+    ("Volunteer groups running ferries counted 340 people rescued from the island.", "theme_heads", ["people"]),
 ])
 def test_more_proposition_parts(nlp, text, field, value):
     assert getattr(first(nlp, text).proposition, field) == value, text

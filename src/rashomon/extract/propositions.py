@@ -49,6 +49,7 @@ _CLOCK = re.compile(
     r"|(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
     r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?P<mid>midnight|noon|midday))")
+_CLOCK_HINT = re.compile(r"(?i)\d|clock|midnight|noon|midday")
 ASPECTUAL = {"begin", "start", "continue", "resume"}
 UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fail", "fall", "rise", "burn",
                 "flood", "give", "crack", "erupt", "ignite"}
@@ -211,6 +212,8 @@ def clock_times(text: str) -> list[int]:
     "00:40" → 40, "six o'clock in the evening" → 1080, "midnight" → 0); an
     hour word without a part of the day gives both readings (6:00 and 18:00)."""
     out = []
+    if not _CLOCK_HINT.search(text):  # no digit, "o'clock", "midnight", "noon" or "midday": no time of day
+        return out
     for m in _CLOCK.finditer(text):
         if m.group("h") is not None:
             out.append(int(m.group("h")) * 60 + int(m.group("m")))
@@ -577,6 +580,8 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
             and agent.head.lower_ == "of" and classes.get(lemma(agent.head.head)) == "order":
         cls = "order"  # "moved in at the request of X": X ordered it
     theme = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+    if theme is None and head.dep_ == "acl" and head.tag_ == "VBN":
+        theme = head.head  # "counted 340 people rescued from the island": the people were rescued
     if theme is None and pred_tok.dep_ == "attr" and any(c.dep_ == "expl" for c in kids):
         theme = pred_tok  # "there were no civilian casualties": the casualties
     if nominal:  # "the attack on the depot by X": the depot
@@ -640,7 +645,8 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     if cls in lex["absence"]:  # "the unit was overdue for inspection": the inspection is what is missing
         nouns = [g for prep in pred_tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
                  for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"] or nouns
-    measure, counts = figure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base,
+    measure, counts = figure(head.head if head.dep_ == "conj" or (head.dep_ == "acl" and head.tag_ == "VBN") else head,
+                             quantities, cls, lem, lex, text, base,
                              own_class)
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
         # "put the figure at 3,000" (an earlier claim's measure), "put the death toll at five"
