@@ -39,6 +39,13 @@ def toll(cid, art, text, holder, n, unit="workers", pred="die", approx=None, **k
                  qty=(n, approx, unit, "killed"), **kw)
 
 
+def lacks_plan():
+    """An absence held of its owner: "Mayor Ross lacks a housing plan"."""
+    return claim("c1", "a0", "Mayor Ross lacks a housing plan.", "Herald",
+                 P("lack", "absence", ["ross", "plan"], agent="Mayor Ross", theme="a housing plan", heads=["plan"],
+                   mods=["housing"]))
+
+
 CONTRADICTIONS = {
     # two holders sharing one word of their names are two holders: a dispute, not a revision
     "two bodies sharing a word": (
@@ -125,9 +132,7 @@ CONTRADICTIONS = {
               P("destroy", "destruction", ["bridge", "shelling"], agent="army shelling", heads=["bridge"])),
         {("contradicts", "attribution")}),
     "an absence of the same owner": (
-        claim("c1", "a0", "Mayor Ross lacks a housing plan.", "Herald",
-              P("lack", "absence", ["ross", "plan"], agent="Mayor Ross", theme="a housing plan", heads=["plan"],
-                mods=["housing"])),
+        lacks_plan(),
         claim("c2", "a1", "Ross unveiled a housing plan in May.", "Council",
               P("unveil", None, ["ross", "plan"], agent="Ross", heads=["plan"], mods=["housing"],
                 nouns=["ross", "plan", "housing", "may"])),
@@ -219,9 +224,7 @@ NOT_CONTRADICTIONS = {
               qty=(25000, "about", "people", "evacuated")),
         set()),
     "an absence of another owner": (
-        claim("c1", "a0", "Mayor Ross lacks a housing plan.", "Herald",
-              P("lack", "absence", ["ross", "plan"], agent="Mayor Ross", theme="a housing plan", heads=["plan"],
-                mods=["housing"])),
+        lacks_plan(),
         claim("c2", "a1", "The governor unveiled a housing plan in May.", "Council",
               P("unveil", None, ["governor", "plan"], agent="The governor", heads=["plan"], mods=["housing"],
                 nouns=["governor", "plan", "housing", "may"])),
