@@ -642,6 +642,9 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     if no_subject:
         nouns = _head_nouns(subj)
+    if theme_tok is None and cls == "order" and agent_tok is not None and _is_of(agent_tok, [agent_tok.head.head]) \
+            and lex["class"].get(lemma(agent_tok.head.head)) == "order":
+        nouns = []  # "the police acted at the request of X": what was ordered is the act, not the police
     if cls in lex["absence"]:  # "the unit was overdue for inspection": the inspection is what is missing
         nouns = [g for prep in pred_tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
                  for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"] or nouns
