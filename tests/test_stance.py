@@ -257,6 +257,9 @@ def test_a_cue_with_its_own_object_is_a_claim(nlp):
     # a participle on a counted noun: the noun is what the count counts ("counted N people rescued")
     ("Volunteer groups running ferries counted 340 people rescued from the island.", "counts", "evacuated"),
     ("Volunteer groups running ferries counted 340 people rescued from the island.", "theme_heads", ["people"]),
+    # "acted at the request of X": X ordered the act; the actor is not what was ordered
+    ("The bailiffs acted at the request of the town council.", "predicate_class", "order"),
+    ("The bailiffs acted at the request of the town council.", "theme_heads", []),
 ])
 def test_more_proposition_parts(nlp, text, field, value):
     assert getattr(first(nlp, text).proposition, field) == value, text
