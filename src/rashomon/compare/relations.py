@@ -200,8 +200,9 @@ def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View, sto
     """A relation between two claims of one proposition block (:mod:`rashomon.compare.rules`);
     near-verbatim words in two articles with the same polarity are a ``repeats``."""
     same = va.same_holder(vb)
-    independent = not (same or ia.relayed_with(ib) or ia.near_verbatim(ib))
-    if ia.near_verbatim(ib) and ia.article != ib.article and va.negative == vb.negative:
+    near = ia.near_verbatim(ib)
+    independent = not (same or near or ia.relayed_with(ib))
+    if near and ia.article != ib.article and va.negative == vb.negative:
         return Relation(kind="repeats", a=ia.id, b=ib.id, independent=False, proposition=p.id,
                         reason="near-verbatim words in two articles" + (" from one holder" if same else ""))
     got = compare_views(va, vb, p.frame, story)
