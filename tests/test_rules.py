@@ -118,6 +118,13 @@ CONTRADICTIONS = {
               "Minister", P("act", "order", ["guard", "request", "board"],
                             agent="the harbour board which the governor chairs")),
         {("contradicts", "negation")}),
+    "a denied responsibility against an attribution to the one who denies": (
+        claim("c1", "a0", "The ministry denied responsibility for the blast.", "The ministry",
+              P("responsibility", "cause", ["blast"], agent="The ministry", heads=["blast"]),
+              polarity="negated", stance="denies"),
+        claim("c2", "a1", "The blast was caused by the ministry.", "Rebel command",
+              P("cause", "cause", ["blast", "ministry"], agent="the ministry", heads=["blast"])),
+        {("contradicts", "negation")}),
     "two years for one dated act, whatever the period": (
         claim("c1", "a0", "The bridge was finished in 1931.", None,
               P("finish", "completion", ["bridge"], heads=["bridge"], dated=["completion|bridge|1931"], time="in 1931")),

@@ -31,6 +31,7 @@ def first(nlp, text):
     # a denial of an event noun denies the event; a rejected offer is no proposition denied
     ("The mining firm denies injuries at its quarry near the river.", "negated", "denies"),
     ("The dockers rejected the offer from the port authority.", "affirmed", "asserts"),
+    ("The army denies any involvement in the attack on the convoy.", "negated", "denies"),
     # not knowing, not confirming: no stance on the proposition
     ("The ministry would not confirm its jets bombed the bridge.", "affirmed", "unknown"),
     ("The governor didn't know whether the levee had broken.", "affirmed", "unknown"),
@@ -260,6 +261,9 @@ def test_a_cue_with_its_own_object_is_a_claim(nlp):
     # "acted at the request of X": X ordered the act; the actor is not what was ordered
     ("The bailiffs acted at the request of the town council.", "predicate_class", "order"),
     ("The bailiffs acted at the request of the town council.", "theme_heads", []),
+    # a denied responsibility is the holder's own, for what the noun's phrase names
+    ("The ministry denied responsibility for the blast at the depot.", "agent", "The ministry"),
+    ("The ministry denied responsibility for the blast at the depot.", "theme_heads", ["blast"]),
 ])
 def test_more_proposition_parts(nlp, text, field, value):
     assert getattr(first(nlp, text).proposition, field) == value, text

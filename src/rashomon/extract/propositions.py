@@ -599,6 +599,11 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
         hosts = [head, *(c for c in kids if c.dep_ == "dobj")]
         theme = next((g for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in CAUSE_OF
                       for g in p.children if g.dep_ == "pobj"), None)
+    if head.pos_ == "NOUN" and cls in lex["responsibility"] and head.dep_ == "dobj":
+        # "the ministry denied responsibility for the blast": its own, for the blast
+        theme = theme or next((g for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "in", "of")
+                               for g in p.children if g.dep_ == "pobj"), None)
+        agent = agent or _noun_agent(head) or next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if theme is not None and theme.lower_ in RELATIVE and lemma(head) in UNACCUSATIVE:
         theme = None  # "told the paper that the fire burned for hours": "that" opens the clause, the fire burned
     if theme is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
