@@ -381,3 +381,11 @@ def test_a_place_two_sources_name_is_the_story_s():
     other = claim("c5", "a2", "Guards were posted on Mill Street.", "Herald", P("post", None, ["guard"]), places=["e1"])
     assert relation(deny, seen, *square) == set()
     assert relation(deny, seen, *square, other) == {("contradicts", "negation")}
+
+
+def test_a_denial_of_ones_own_act_reads_as_such():
+    a, b, _ = CONTRADICTIONS["a holder denies what is laid at the body it leads"]
+    rels = relate([a, b], group_claims([a, b], ARTS), [], ARTS)
+    reason = next(r.reason for r in rels if r.kind == "contradicts")
+    assert reason == ("Governor Ana Kos denies having done it; "
+                      "Minister says the harbour board which the governor chairs did"), reason

@@ -50,6 +50,7 @@ def _q(v: View) -> str:
 
 
 PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
+SELF_WORDS = {"i", "we", "me", "us", "myself", "ourselves"}  # an agent that is the holder itself
 PRONOUN_THEMES = {"him", "her", "them", "us", "me", "you"}  # persons: "this", "that" may be the story's event
 
 
@@ -218,7 +219,8 @@ def _attribution(a: View, b: View, story: Story) -> tuple[str, str, str | None] 
         one_act = a.klass == b.klass and (a.klass != "destruction" or a.predicate == b.predicate)
         if one_act and agents_same(a, b):
             neg, pos = (a, b) if a.negative else (b, a)
-            return "contradicts", f"{_who(neg)} denies that {neg.agent} did it; {_who(pos)} says so", "negation"
+            did = "having done it" if (neg.agent or "").lower() in SELF_WORDS else f"that {neg.agent} did it"
+            return "contradicts", f"{_who(neg)} denies {did}; {_who(pos)} says {pos.agent} did", "negation"
         return None
     if a.negative:
         return None
