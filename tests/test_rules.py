@@ -389,3 +389,16 @@ def test_a_denial_of_ones_own_act_reads_as_such():
     reason = next(r.reason for r in rels if r.kind == "contradicts")
     assert reason == ("Governor Ana Kos denies having done it; "
                       "Minister says the harbour board which the governor chairs did"), reason
+
+
+def test_a_reason_names_a_pronoun_speaker_by_role_and_the_narrator_by_outlet():
+    from rashomon.types import Quote
+
+    q = Quote(id="q1", article="a0", start=0, end=19, text="Three workers died.", kind="indirect",
+              speaker_text="He", speaker_role="Harbour Master")
+    a = toll("c1", "a0", "Three workers died.", "He", 3, quote="q1")
+    b = toll("c2", "a1", "Seven workers were killed.", None, 7, pred="kill")
+    arts = [ARTS[0], ARTS[1].model_copy(update={"outlet": "Velmar Herald"})]
+    rels = relate([a, b], group_claims([a, b], arts), [q], arts)
+    reason = next(r.reason for r in rels if r.kind == "contradicts")
+    assert reason == "Harbour Master: 3; Velmar Herald: 7 (figures cannot both hold)", reason

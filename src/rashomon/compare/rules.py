@@ -56,10 +56,15 @@ PRONOUN_THEMES = {"him", "her", "them", "us", "me", "you"}  # persons: "this", "
 
 def _who(v: View) -> str:
     """The holder as the text names it ("Police", "Mayor Ana Kos"), else the
+    quote's speaker as named or by role ("He" → "Interior Minister"), else the
     outlet whose own voice it is, else "the article"."""
     text = (v.claim.holder_text or "").strip(" ,")
     if text and text.lower() not in PRONOUNS:
         return text
+    if v.speaker_label:
+        return v.speaker_label
+    if v.claim.holder_text is None and v.claim.quote is None:
+        return v.outlet or "the article"  # the outlet's own voice
     if v.names and not any(n.startswith("narrator:") for n in v.names):
         return sorted(v.names, key=len)[-1].title()
     return v.outlet or "the article"

@@ -38,6 +38,7 @@ HOLDER_STOP = {"the", "a", "an", "of", "and", "said", "says", "spokesman", "spok
                "mr", "mrs", "ms", "dr", "who", "general", "secretary", "s.a", "ltd", "inc", "plc", "llc", "gmbh",
                "corp", "group", "office"}
 SELF = {"i", "we", "me", "us", "my", "our", "ours", "he", "she", "him", "her", "his", "its"}
+_PERSONAL = {"i", "we", "he", "she", "it", "they", "you", "this", "that"}  # no name for a reason to give
 """Pronouns in an agent that stand for the claim's holder: "I did not order it", "she had not
 given any order" (under "the mayor said"), "its forces" (under "the ministry denied")."""
 VAGUE_PLURALS = {"hundreds", "thousands", "millions", "tens of thousands", "dozens", "scores"}
@@ -156,7 +157,7 @@ class View:
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay", "outlet", "anaphoric", "holder_parties",
+                 "relay", "outlet", "anaphoric", "holder_parties", "speaker_label",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -172,6 +173,9 @@ class View:
         self.names = names
         self.holder_parties = parties(" ".join(sorted(names)))
         self.outlet = art.outlet if art is not None else None
+        # how a reason names the quote's speaker: as written, else by role ("He" → "Interior Minister")
+        said = [quote.speaker_text, quote.speaker_role, quote.speaker_affiliation] if quote is not None else []
+        self.speaker_label = next((t.strip() for t in said if t and t.strip().lower() not in _PERSONAL), None)
         # an anaphoric denial ("dismissed that version") is read for the figure it denies, nothing finer
         self.anaphoric = content is not None
         self.relay = {r.lower() for r in c.relay}
