@@ -173,3 +173,46 @@ def test_no_pattern_matches_the_empty_string():
     for text in _GUARD_TEXTS:
         for (_kind, pat) in temporal._PATTERNS:
             assert all(m.end() > m.start() for m in pat.finditer(text))
+
+
+@pytest.mark.parametrize("text,ref,hint,value", [
+    # the weekday written before a date without a year picks the year (18 October was a Saturday in 2025)
+    ("On Saturday, 18 October, crowds gathered.", None, 2024, "2025-10-18"),
+    ("On Saturday, 18 October, crowds gathered.", None, 2025, "2025-10-18"),
+    ("On Saturday, 18 October, crowds gathered.", date(2026, 1, 12), None, "2025-10-18"),
+    # no year within one of the hint puts it on that weekday: the hint stands
+    ("On Monday, 18 October, crowds gathered.", None, 2025, "2025-10-18"),
+    # no weekday: the hint
+    ("On 18 October, crowds gathered.", None, 2024, "2024-10-18"),
+])
+def test_year_of_a_date_from_its_weekday(text, ref, hint, value):
+    c, r = _one(text, ref, hint)
+    assert r.value == value
+
+
+@pytest.mark.parametrize("text,anchor,precision,value", [
+    ("Nine days later, the deal was signed.", "2019-03-05", "day", "2019-03-14"),
+    ("The next day, the river fell.", "2023-06-06", "day", "2023-06-07"),
+    ("The following morning the roads reopened.", "2023-12-31T22:00", "minute", "2024-01-01"),
+    ("Two weeks earlier, he had resigned.", "2024-03-20", "day", "2024-03-06"),
+    ("The day before, the mayor had warned them.", "2024-03-01", "day", "2024-02-29"),
+    ("Three months later, the plant reopened.", "2022-11", "month", "2023-02"),
+    ("Two years later it closed.", "2017", "year", "2019"),
+    # a day cannot be counted from a month or a year
+    ("A day later it closed.", "2017-05", "month", None),
+])
+def test_anchored_expressions_count_from_the_anchor(text, anchor, precision, value):
+    c = temporal.find(text)[0]
+    assert c.kind == "anchored"
+    assert temporal.resolve(c, date(2030, 1, 1)) is None  # never counted from the reference date
+    r = temporal.resolve_anchored(c, anchor, precision)
+    assert (r.value if r else None) == value
+
+
+@pytest.mark.parametrize("text", [
+    "the day before the vote",        # anchored on the vote, not on the last date
+    "two days after the explosion",
+    "the day before yesterday",       # relative to the reference date
+])
+def test_not_anchored(text):
+    assert not [c for c in temporal.find(text) if c.kind == "anchored"]

@@ -14,7 +14,7 @@ import bisect
 import functools
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from rashomon import temporal
 from rashomon.annotate import body_text, doc_text
@@ -22,7 +22,7 @@ from rashomon.event_labels import clause_label, date_clause_label, event_of, lex
 from rashomon.metadata import dateline_date
 from rashomon.types import Article, Claim, Evidence, Quote, TemporalExpression, TimeRange
 
-__all__ = ["ByStart", "reference_date", "resolve_article"]
+__all__ = ["ANCHOR_WINDOW", "NEAR_YEAR", "ByStart", "reference_date", "resolve_article", "yearless_far"]
 
 _SIGNATURE = re.compile(
     r"(?m)^[ \t]*[—–-]{1,2}[ \t]*(?P<author>[^\n()@]{2,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<rest>[^\n]{0,60})$")
@@ -83,7 +83,8 @@ def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int
     date (``PLACE, Month D, YYYY (Wire) -``, ``PLACE, D Month YYYY –``;
     :func:`rashomon.metadata.dateline_date`), the latest embedded post
     whose date is a weekday the text names ("wrote on X on Friday" beside a
-    post dated a Friday: the article was written that day). ``None`` when the
+    post dated a Friday: the article was written that day), the day of the
+    writer's own reporting act (:func:`_writer_act_date`). ``None`` when the
     text fixes none.
     """
     raw = article.text
@@ -112,11 +113,48 @@ def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int
                 span = _find_date_near(raw, q.start, q.end + 200, d)
                 s, e = span if span else (q.start, q.end)
                 posted.append((d, s, e, q.date[:10]))
-    if not posted:
+    if posted:
+        named = {c.weekday for c in temporal.find(body_text(article)) if c.kind == "weekday" and not c.forward}
+        confirmed = [p for p in posted if p[0].weekday() in named]
+        if confirmed:
+            return max(confirmed, key=lambda t: (t[0], -t[1]))
+    return _writer_act_date(body_text(article), quotes)
+
+
+_WRITER_ACT = re.compile(
+    r"(?i)\b(?:we|I)[ \t]+(?:spoke|talked|met|interviewed|reached|visited|caught[ \t]+up)\b|"
+    r"\b(?:spoke|talked)[ \t]+(?:to|with)[ \t]+us\b|\btold[ \t]+us\b")
+
+
+def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, str] | None:
+    """The day of the writer's own reporting act ("We spoke to her on
+    Monday", "she told us on Tuesday"), in the narrator's voice, counted
+    forward from the latest day the text fixed before it: the reporting
+    follows the events it reports (speech time after event time, Reichenbach
+    1947, *Elements of Symbolic Logic*, §51), so "on Monday" after "On
+    Saturday, 18 October" is 20 October. ``(date, start, end, iso)`` of the
+    weekday, or ``None``."""
+    if not _WRITER_ACT.search(body):
         return None
-    named = {c.weekday for c in temporal.find(body_text(article)) if c.kind == "weekday" and not c.forward}
-    confirmed = [p for p in posted if p[0].weekday() in named]
-    return max(confirmed, key=lambda t: (t[0], -t[1])) if confirmed else None
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    fixed = [(c.end, temporal.parse_iso(r.value)[0]) for c, r in _resolved(body, None)
+             if c.kind in {"abs", "iso"} and r.precision in {"day", "minute"} and r.end_value is None]
+    for c in temporal.find(body):
+        if c.kind != "weekday" or c.forward or c.mod not in {None, "on"}:
+            continue
+        if any(s <= c.start < e for s, e in quoted):
+            continue
+        left = body[max(0, c.start - 80):c.start]
+        cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+        if not _WRITER_ACT.search(left[cut + 1:]):
+            continue
+        before = [d for end, d in fixed if end <= c.start]
+        if not before:
+            return None
+        anchor = max(before)
+        d = anchor + timedelta(days=(c.weekday - anchor.weekday()) % 7)
+        return d, c.start, c.end, d.isoformat()
+    return None
 
 
 def _find_date_near(text: str, start: int, end: int, d: date) -> tuple[int, int] | None:
@@ -168,23 +206,9 @@ def resolve_article(article: Article, doc, quotes: list[Quote], claims: list[Cla
     if ref_prec not in {"day", "minute"}:
         ref = None
     body = _text(doc) if doc is not None else body_text(article)
-    cands = [c for c in temporal.find(body) if not c.labelled]
-    full = [c for c in cands if c.kind in {"abs", "iso"} and c.year is not None]
-    out: list[TemporalExpression] = []
-    for c in cands:
-        hint = None
-        if c.needs_year:
-            near = [f for f in full if abs(f.start - c.start) <= 400]
-            if near:
-                hint = min(near, key=lambda f: abs(f.start - c.start)).year
-            elif ref is None and full:
-                hint = min(full, key=lambda f: abs(f.start - c.start)).year
-        r = temporal.resolve(c, ref, hint)
-        if r is None:
-            continue
-        out.append(TemporalExpression(article=article.id, start=c.start, end=c.end, text=article.text[c.start:c.end],
-                                      value=r.value, end_value=r.end_value, precision=r.precision,
-                                      relative=r.relative))
+    out = [TemporalExpression(article=article.id, start=c.start, end=c.end, text=article.text[c.start:c.end],
+                              value=r.value, end_value=r.end_value, precision=r.precision, relative=r.relative)
+           for c, r in _resolved(body, ref) if not _superseded(body, c.start)]
     # Embedded posts: their own date is an event ("post on X by …").
     platform = _platform(body)
     posts = [q for q in quotes if q.kind == "post"]
@@ -200,12 +224,134 @@ def resolve_article(article: Article, doc, quotes: list[Quote], claims: list[Cla
         span = _find_date_near(article.text, q.start, q.end + 200, d) or (q.start, q.end)
         _add_post(out, article, span[0], span[1], article.text[span[0]:span[1]], q.speaker_text, platform)
     out.sort(key=lambda t: (t.start, t.end))
+    _join_ranges(body, out)
     sents = _Sentences(doc)
     if doc is not None:
         _name_events(doc, out, claims, sents)
     _date_quotes(doc, out, quotes, sents)
     _date_claims(out, claims)
     return out
+
+
+ANCHOR_WINDOW = 600
+"""Characters an anchored expression ("nine days later") may lie after the
+date it counts from; beyond them the story has moved on and it stays unresolved."""
+NEAR_YEAR = 400
+"""Characters within which a full date lends its year to a date written without one."""
+
+
+def _year_hint(c: temporal.Candidate, full: list[temporal.Candidate], ref: date | None) -> int | None:
+    """The year for ``c`` when it is written without one: that of the nearest
+    full date within :data:`NEAR_YEAR` characters; without a reference date,
+    that of the nearest full date anywhere (the corpus stage may move it:
+    :func:`rashomon.timeline.build_timeline`)."""
+    if not c.needs_year:
+        return None
+    near = [f for f in full if abs(f.start - c.start) <= NEAR_YEAR]
+    if near:
+        return min(near, key=lambda f: abs(f.start - c.start)).year
+    if ref is None and full:
+        return min(full, key=lambda f: abs(f.start - c.start)).year
+    return None
+
+
+def yearless_far(body: str) -> list[temporal.Candidate]:
+    """The dates of ``body`` written without a year and with no full date
+    within :data:`NEAR_YEAR` characters to lend one (their year, in an article
+    with no reference date, is only a guess from a distant date)."""
+    cands = [c for c in temporal.find(body) if not c.labelled]
+    full = [c.start for c in cands if c.kind in {"abs", "iso"} and c.year is not None]
+    return [c for c in cands if c.needs_year and not any(abs(f - c.start) <= NEAR_YEAR for f in full)]
+
+
+def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, temporal.Resolved]]:
+    """Every expression of ``body`` (labelled stamps left out) with its value:
+    absolute and relative ones against ``ref`` (:func:`temporal.resolve`),
+    anchored ones ("nine days later") against the last single date resolved
+    before them within :data:`ANCHOR_WINDOW` characters (the temporal focus,
+    :func:`temporal.resolve_anchored`)."""
+    cands = [c for c in temporal.find(body) if not c.labelled]
+    full = [c for c in cands if c.kind in {"abs", "iso"} and c.year is not None]
+    out: list[tuple[temporal.Candidate, temporal.Resolved]] = []
+    focus: tuple[temporal.Candidate, temporal.Resolved] | None = None
+    for c in cands:
+        if c.kind == "anchored":
+            r = None
+            if focus is not None and c.start - focus[0].end <= ANCHOR_WINDOW:
+                r = temporal.resolve_anchored(c, focus[1].value, focus[1].precision)
+        else:
+            r = temporal.resolve(c, ref, _year_hint(c, full, ref))
+        if r is None:
+            continue
+        out.append((c, r))
+        if r.end_value is None:
+            focus = (c, r)
+    return out
+
+
+_SUPERSEDED = re.compile(
+    r"(?i)\b(?:earlier|previous|original|first)\s+version\s+of\s+this\s+(?:story|article|report|post|page|item|piece)\b")
+_CORRECTION_STAMP = re.compile(
+    r"(?im)^[^\w\n]{0,3}(?:correction|clarification|editor['’]s\s+note|update|updated)\b[^\n:]{0,40}:")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _superseded(body: str, start: int) -> bool:
+    """Whether the expression at ``start`` is no statement of the story: it
+    stands in what a correction says an earlier version wrongly said ("An
+    earlier version of this story said the strike began on Thursday"), or in
+    the correction's own label ("Correction, 17 May 2024:"), an editorial act.
+    The corrected statement that follows is kept. Wording of corrections:
+    Reuters Handbook of Journalism, "Corrections"; AP Stylebook, "corrections"."""
+    line_start = body.rfind("\n", 0, start) + 1
+    stamp = _CORRECTION_STAMP.match(body, line_start, min(len(body), line_start + 50))
+    if stamp and start < stamp.end():
+        return True
+    lo = max(line_start, start - 300)
+    cut = None
+    for m in _SENTENCE_END.finditer(body, lo, start):
+        cut = m.end()
+    return _SUPERSEDED.search(body, cut if cut is not None else lo, start) is not None
+
+
+_RANGE_GAP = re.compile(r"[ \t]*(?:(?P<w>to|until|till|through|thru|and)|[-–—])[ \t]*")
+_RANGE_OPEN = re.compile(r"(?i)\b(?P<w>from|between)[ \t]+(?:(?:the|last|this|next|on)[ \t]+)?$")
+
+
+def _join_ranges(body: str, temps: list[TemporalExpression]) -> None:
+    """Join two day dates written as one range ("from Wednesday to Friday",
+    "between Monday and Wednesday", "1 March – 3 March") into one expression with
+    ``end_value``: a TIMEX3 pair bounding one event (Pustejovsky et al., TimeML
+    Annotation Guidelines v1.2.1, 2006, §2.2, ranges as begin and end points).
+    "to"/"until"/"through" need "from" before the first date, "and" needs
+    "between"; a dash needs neither. A relative first date later than the
+    second moves back a week ("from Friday to Monday"). ``temps`` is sorted by
+    start and changed in place."""
+    i = 0
+    while i + 1 < len(temps):
+        a, b = temps[i], temps[i + 1]
+        gap = _RANGE_GAP.fullmatch(body, a.end, b.start)
+        if (gap is None or a.end_value or b.end_value or a.event_kind == "post" or b.event_kind == "post"
+                or a.precision not in {"day", "minute"} or b.precision not in {"day", "minute"}):
+            i += 1
+            continue
+        opener = _RANGE_OPEN.search(body, max(0, a.start - 20), a.start)
+        word = gap.group("w")
+        if word and (opener is None or (word == "and") != (opener.group("w").lower() == "between")):
+            i += 1
+            continue
+        first, _ = temporal.parse_iso(a.value)
+        last, _ = temporal.parse_iso(b.value)
+        if last < first and a.relative and (first - last).days < 7:
+            first = first - timedelta(days=7)
+        if last < first or (last - first).days > 366:
+            i += 1
+            continue
+        a.value = first.isoformat() if a.precision == "day" else first.isoformat() + a.value[10:]
+        a.end_value, a.end = b.value, b.end
+        a.text = body[a.start:b.end]
+        del temps[i + 1]
+        i += 1
 
 
 def _add_post(out: list[TemporalExpression], article: Article, s: int, e: int, text: str,
@@ -263,20 +409,38 @@ def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim], sent
             continue  # a dateline label, not an event
         ev = event_of(doc, span, sent)
         if ev is None:
-            claim = next((c for c in claims if c.start <= t.start and t.end <= c.end), None)
-            if claim is not None:
-                cspan = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-                lab = None
-                if cspan is not None and "\n" not in _text(doc)[min(cspan.root.idx, t.start):max(cspan.root.idx, t.end)]:
-                    lab = date_clause_label(span) or clause_label(cspan)
-                if lab and t.precision in {"day", "minute"}:
-                    ev = (lab, "event")
+            ev = _clause_event(doc, t, span, claims)
         if ev is None:
             continue
         label, fam = ev
         if fam == "speech" and t.precision not in {"day", "minute"}:
             continue
         t.event, t.event_kind = label, fam
+
+
+_FUTURE_MODAL = re.compile(r"(?i)\b(?:will|shall|won't|would)\b|'ll\b")
+
+
+def _clause_event(doc, t: TemporalExpression, span, claims: list[Claim]) -> tuple[str, str] | None:
+    """``(label, "event")`` for a date with no trigger word, from the clause of
+    the claim that holds it (:func:`rashomon.event_labels.date_clause_label`;
+    a day may fall back on the claim's own clause, :func:`clause_label`). A
+    month or a year names an event only through a past clause it dates, and
+    never in a future one ("will be completed in 2030")."""
+    claim = next((c for c in claims if c.start <= t.start and t.end <= c.end), None)
+    if claim is None:
+        return None
+    cspan = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    text = _text(doc)
+    if cspan is None or "\n" in text[min(cspan.root.idx, t.start):max(cspan.root.idx, t.end)]:
+        return None
+    if t.precision in {"day", "minute"}:
+        lab = date_clause_label(span) or clause_label(cspan)
+    elif _FUTURE_MODAL.search(text, max(t.sentence_start or 0, t.start - 80), t.start):
+        lab = None
+    else:
+        lab = date_clause_label(span, coarse=True)
+    return (lab, "event") if lab else None
 
 
 class ByStart:

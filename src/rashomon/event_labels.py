@@ -310,17 +310,39 @@ def clause_label(span) -> str | None:
     return " ".join(words) if (subj or obj) else None
 
 
-def date_clause_label(span) -> str | None:
+_SCHEDULE = {"due", "scheduled", "planned", "expected", "set", "slated"}
+"""Complements of "be" that make a copular clause an event on a date ("the
+next inspection was due by 9 March"; TimeML treats "due" as an event of the
+I_STATE/occurrence kind, Saurí et al., TimeML Annotation Guidelines v1.2.1, 2006)."""
+_COARSE_PREPS = {None, "in", "during", "for"}
+
+
+def date_clause_label(span, coarse: bool = False) -> str | None:
     """A "subject verb object" label of the clause the date ``span`` modifies
     (not of another clause of its sentence): "Residents were told to keep
     windows closed until Wednesday" -> "keep windows closed until". A verb
     that completes another ("closed" after "keep windows") is labelled with
-    that one. None when the clause has no such verb or neither subject nor object."""
+    that one; a participle with no subject takes the noun it modifies ("The
+    dam, built in 1956" -> "dam built") or, for a month or a year, stands
+    alone as an opening participial clause ("Completed in 1956, it …" ->
+    "Completed"); a copula
+    with a scheduling complement takes its subject ("the next inspection was
+    due by …" -> "next inspection due by").
+
+    ``coarse`` (a month or a year, not a day): only a past or perfect verb
+    (tag VBD/VBN) dated with "in", "during", "for" or no preposition counts
+    ("was commissioned in 1978", not "the highest since 2019"): a year is
+    otherwise as often a state's bound or a comparison as an event's date
+    (TimeML distinguishes a TIMEX that anchors an event from one that bounds a
+    state, guidelines v1.2.1 §2.4). None when the clause has no such verb or
+    neither subject nor object."""
     root = span.root
     gov = root.head
     via = gov.text.lower() if gov.pos_ == "ADP" and gov.i != root.i else None
     verb = _clause(root)
-    if verb.pos_ != "VERB" or verb.text.lower() in _COPULA:
+    if verb.text.lower() in _COPULA:
+        return _copula_label(verb, via)
+    if verb.pos_ != "VERB":
         return None
     tail = []
     if verb.dep_ in {"oprd", "xcomp", "acomp"} and verb.head.pos_ == "VERB" and not any(
@@ -328,7 +350,12 @@ def date_clause_label(span) -> str | None:
         tail, verb = [verb.text], verb.head
         if verb.text.lower() in _COPULA:
             return None
+    if coarse and (verb.tag_ not in {"VBD", "VBN"} or via not in _COARSE_PREPS):
+        return None
     subj, words = _subject_verb(verb)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        subj = _phrase(verb.head)
+        words.insert(0, subj)
     obj = None
     for c in verb.children:
         if c.dep_ in {"dobj", "attr"}:
@@ -340,9 +367,19 @@ def date_clause_label(span) -> str | None:
             break
     if obj is not None:
         words.append(_phrase(obj))
-    if not (subj or obj):
+    if not (subj or obj) and not (coarse and verb.tag_ == "VBN" and verb.dep_ == "advcl"):
         return None
     words += tail
     if via in {"until", "till", "by"}:
         words.append(via)
     return " ".join(words)
+
+
+def _copula_label(verb, via: str | None) -> str | None:
+    """"subject complement" of a copular clause whose complement schedules
+    its subject (:data:`_SCHEDULE`); None otherwise."""
+    comp = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.text.lower() in _SCHEDULE), None)
+    subj = _subject(verb)
+    if comp is None or subj is None or subj.lower() in _PRONOUNS:
+        return None
+    return " ".join([subj, comp.text] + ([via] if via in {"until", "till", "by"} else []))

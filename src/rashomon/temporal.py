@@ -34,7 +34,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday", "MONTHS"]
+__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday", "MONTHS",
+           "year_for", "year_of_weekday", "resolve_anchored"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -103,6 +104,14 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("weekday",
         rf"\b(?:(?P<mod>(?i:last|this|next|past|coming|this\s+coming|on))\s+)?(?P<wd>{_WD})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b", "lLtTnNpPcCoOMWFS", ()),
+    # "nine days later", "the next day", "the day before": counted from the
+    # story's last date (the temporal focus), not from the reference date
+    ("anchored",
+        rf"\b(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:day|week|month|year)s?)\s+(?P<dir>(?i:later|earlier))\b|"
+        r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+"
+        r"(?P<u2>(?i:day|morning|afternoon|evening|night))\b|"
+        r"\b(?i:the)\s+(?i:day)\s+(?P<dir2>(?i:before|after))\b(?![ \t]+[a-z])",
+        "0-9tT" + _NUM_FIRST, ("later", "earlier", "next", "following", "previous", "preceding", "before", "after")),
     ("word",
         r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night))\b", "tTyYlL",
@@ -182,6 +191,18 @@ _WD_FUTURE = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|hopes?|promised|vowed|pledged)\s+to\b|"
     r"\b(?:scheduled|planned|upcoming|forthcoming)\b|\bto\s+be\s+held\b)")
 _PAST_PERFECT = re.compile(r"(?i)\b(?:had|'d\s+(?:been|already))\b")
+_INTENSIONAL = re.compile(
+    r"(?i)\b(?:(?:invit(?:e|es|ed|ing|ations?)|summon(?:s|ed)?)\b(?:[\s,]+[\w'’-]+){0,5}?[\s,]+to|"
+    r"(?:agree(?:s|d)?|decide(?:s|d)?|promis(?:e|es|ed)|pledge(?:s|d)?|vow(?:s|ed)?|intend(?:s|ed)?|plan(?:s|ned)?)"
+    r"\s+to(?!\s+(?:a|an|the|its|their|his|her|our|this|that|these|those)\b))\b")
+"""An intensional predicate (TimeML I_ACTION class: "invite", "agree to",
+"promise to"; Saurí et al., TimeML Annotation Guidelines v1.2.1, 2006, §2.3.1)
+and the complement it opens: the event of that complement lies after the
+predicate's own time, and a weekday written after it attaches to that event
+(right association, Kimball 1973; late closure, Frazier 1978): "accepted an
+invitation to talks on Tuesday" dates the talks. "agree to" takes an
+infinitive here, not a noun ("agreed to a truce on Tuesday" stays backward);
+"call for" is left out ("called for calm on Sunday" is as often the call's day)."""
 _CLAUSE_END = re.compile(r"[.;:!?\n“”\"«»]|\s[—–]\s")  # a quotation is its own clause
 
 
@@ -205,7 +226,9 @@ def forward_weekday(text: str, start: int, end: int, mod: str | None = None) -> 
     reference date (the nearest such day on or after it), False for a bare
     weekday (the most recent such day on or before it).
 
-    Forward: ``mod`` "next"/"coming"/"this coming"; governed by "until",
+    Forward: ``mod`` "next"/"coming"/"this coming"; after an intensional
+    predicate and its complement ("an invitation to talks on Tuesday",
+    :data:`_INTENSIONAL`), even in a past-perfect clause; governed by "until",
     "till", "by", "from … onwards"; or a future marker ("will",
     "is due to", "is expected to", "plans to", "scheduled" …) earlier in the
     same clause. A past-perfect clause ("By Friday, 15 people had died") and
@@ -216,12 +239,24 @@ def forward_weekday(text: str, start: int, end: int, mod: str | None = None) -> 
     if mod in {"last", "past"}:
         return False
     left, right = _clause_window(text, start, end)
-    if _PAST_PERFECT.search(left) or _PAST_PERFECT.search(right):
+    intensional = _last_end(_INTENSIONAL, left)
+    perfect = _last_end(_PAST_PERFECT, left)
+    if intensional > perfect:  # "he had invited the union to talks on Tuesday": the talks are ahead
+        return True
+    if perfect >= 0 or _PAST_PERFECT.search(right):
         return False
     m = _FWD_PREP.search(left)
     if m and not re.match(r"['’]s\b", right):  # "by Friday's shelling": an agent, not a deadline
         return not m.group(0).lower().startswith("from") or bool(_FWD_ONWARDS.match(right))
     return bool(_WD_FUTURE.search(left))
+
+
+def _last_end(pattern: re.Pattern, text: str) -> int:
+    """End offset of the last match of ``pattern`` in ``text``; -1 when none."""
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
 
 
 @dataclass
@@ -230,8 +265,12 @@ class Candidate:
 
     ``kind``: ``iso``, ``abs`` (month-word date), ``year``, ``weekday``,
     ``word`` (today/yesterday/…), ``interval`` ("the last two days"), ``ago``,
-    ``period`` ("last week"). ``relative`` kinds need a reference date.
-    ``labelled`` marks a date printed after a label such as "Published:".
+    ``period`` ("last week"), ``anchored`` ("nine days later", "the next
+    day": ``n`` ``unit`` ``mod`` "after"/"before" another date of the text,
+    see :func:`resolve_anchored`). ``relative`` kinds need a reference date.
+    ``weekday`` (Monday 0) is also set on an absolute date written after its
+    weekday ("Saturday, 18 October"). ``labelled`` marks a date printed after
+    a label such as "Published:".
     """
 
     start: int
@@ -345,6 +384,17 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
     elif kind == "period":
         c.mod = " ".join(g["mod"].lower().split())
         c.unit = g["u"].lower()
+    elif kind == "anchored":
+        if g.get("n"):
+            c.n, c.unit = _num(g["n"]), g["u"].lower().rstrip("s")
+            c.mod = "after" if g["dir"].lower() == "later" else "before"
+            if not c.n:
+                return None
+        elif g.get("rel"):
+            c.n, c.unit = 1, "day"
+            c.mod = "after" if g["rel"].lower() in {"next", "following"} else "before"
+        else:
+            c.n, c.unit, c.mod = 1, "day", g["dir2"].lower()
     elif kind == "weekday":
         c.weekday = _WEEKDAYS[g["wd"].lower()]
         c.mod = " ".join((g.get("mod") or "").lower().split()) or None
@@ -416,6 +466,7 @@ def _find(text: str) -> tuple[Candidate, ...]:
                 wd = re.search(_WD, prev.text)
                 c.start = prev.start + (wd.start() if wd else 0)
                 c.text = text[c.start:c.end]
+                c.weekday = prev.weekday
         out.append(c)
     return tuple(out)
 
@@ -465,22 +516,44 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return t // 12, t % 12 + 1
 
 
-def year_for(month: int, day: int | None, ref: date | None, hint: int | None) -> int | None:
+def year_for(month: int, day: int | None, ref: date | None, hint: int | None,
+             weekday: int | None = None) -> int | None:
     """The year of a date written without one: ``hint`` (the year of the
     nearest full date in the same text) when given; else the reference date's
-    year, one year earlier when the date would fall more than 7 days after it."""
+    year, one year earlier when the date would fall more than 7 days after it.
+
+    ``weekday`` (Monday 0), when the text names the date's weekday ("Saturday,
+    18 October"), picks among that year and the years on either side the one
+    whose calendar puts the date on that weekday (:func:`year_of_weekday`).
+    """
     if hint is not None:
-        return hint
-    if ref is None:
+        y = hint
+    elif ref is None:
         return None
-    y = ref.year
-    try:
-        d = date(y, month, day or 1)
-    except ValueError:
-        return y
-    if d > ref + timedelta(days=7):
-        y -= 1
-    return y
+    else:
+        y = ref.year
+        try:
+            if date(y, month, day or 1) > ref + timedelta(days=7):
+                y -= 1
+        except ValueError:
+            return y
+    return year_of_weekday(month, day, weekday, (y, y - 1, y + 1)) or y
+
+
+def year_of_weekday(month: int, day: int | None, weekday: int | None, years) -> int | None:
+    """The first of ``years`` in which ``month``/``day`` falls on ``weekday``
+    (Monday 0); ``None`` when none does or the weekday or day is unknown. The
+    Gregorian calendar repeats a date's weekday only every 5, 6 or 11 years, so
+    among neighbouring years the weekday names one."""
+    if weekday is None or day is None:
+        return None
+    for y in years:
+        try:
+            if date(y, month, day).weekday() == weekday:
+                return y
+        except ValueError:
+            continue
+    return None
 
 
 def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Resolved | None:
@@ -492,7 +565,7 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
     """
     k = c.kind
     if k in {"iso", "abs"}:
-        y = c.year if c.year is not None else year_for(c.month, c.day, ref, year_hint)
+        y = c.year if c.year is not None else year_for(c.month, c.day, ref, year_hint, c.weekday)
         if y is None:
             return None
         if not _valid(y, c.month, c.day):
@@ -542,6 +615,8 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
             y, m = _add_months(ref.year, ref.month, -n)
             return Resolved(iso(y, m), None, "month", True)
         return Resolved(iso(ref.year - n), None, "year", True)
+    if k == "anchored":
+        return None  # counted from another date of the text: resolve_anchored
     if k == "period":
         step = {"last": -1, "next": 1}.get(c.mod, 0)
         if c.unit == "year":
@@ -555,3 +630,29 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
             end = ref
         return Resolved(monday.isoformat(), end.isoformat(), "day", True)
     return None
+
+
+def resolve_anchored(c: Candidate, anchor: str, anchor_precision: str) -> Resolved | None:
+    """ISO value of an ``anchored`` candidate ("nine days later", "the next
+    day", "two weeks earlier") counted from ``anchor``, the ISO value of the
+    date the story last fixed before it (its temporal focus: TIMEX3
+    ``anchorTimeID``, Pustejovsky et al., TimeML Annotation Guidelines v1.2.1,
+    2006, §2.2; the focus is the last date mentioned, Mani & Wilson 2000,
+    "Robust temporal processing of news", ACL). Days and weeks need an anchor
+    of day precision, months one of month precision or finer, years any.
+    ``None`` when the anchor is too coarse for the unit."""
+    d, prec = parse_iso(anchor)
+    if d is None or c.kind != "anchored" or not c.n:
+        return None
+    sign = 1 if c.mod == "after" else -1
+    if c.unit in {"day", "week"}:
+        if anchor_precision not in {"day", "minute"}:
+            return None
+        days = c.n * (7 if c.unit == "week" else 1)
+        return Resolved((d + timedelta(days=sign * days)).isoformat(), None, "day", True)
+    if c.unit == "month":
+        if anchor_precision == "year":
+            return None
+        y, m = _add_months(d.year, d.month, sign * c.n)
+        return Resolved(iso(y, m), None, "month", True)
+    return Resolved(iso(d.year + sign * c.n), None, "year", True)

@@ -16,7 +16,7 @@ from datetime import date
 
 from rashomon import temporal
 from rashomon.annotate import body_text
-from rashomon.dating import ByStart, reference_date, resolve_article
+from rashomon.dating import ByStart, reference_date, resolve_article, yearless_far
 from rashomon.event_labels import lexicon
 from rashomon.types import Article, Claim, Quote, TemporalExpression, TimelineEntry
 
@@ -35,16 +35,17 @@ def _stopwords() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> None:
+def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> dict[str, tuple[date, date]]:
     """Set ``article.period`` ("2023-09") and, for articles far from the
-    majority, ``article.period_flag``."""
+    majority, ``article.period_flag``. Returns, per article in a period, the
+    first and last reference dates of that period."""
     refs: dict[str, date] = {}
     for a in articles:
         d, _ = temporal.parse_iso(a.reference_date)
         if d is not None:
             refs[a.id] = d
     if not refs:
-        return
+        return {}
     order = sorted(refs, key=lambda k: refs[k])
     clusters: list[list[str]] = [[order[0]]]
     for k in order[1:]:
@@ -68,12 +69,12 @@ def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> No
         if min(abs((refs[k] - mid).days) for k in best) <= PERIOD_GAP_DAYS:
             best.append(a.id)
             refs[a.id] = mid
-    labels = {}
+    labels, bounds = {}, {}
     for cl in clusters:
         lo, hi = min(refs[k] for k in cl), max(refs[k] for k in cl)
         lab = f"{lo:%Y-%m}" if (lo.year, lo.month) == (hi.year, hi.month) else f"{lo:%Y-%m}/{hi:%Y-%m}"
         for k in cl:
-            labels[k] = lab
+            labels[k], bounds[k] = lab, (lo, hi)
     main = max(clusters, key=lambda cl: (len(cl), max(refs[k] for k in cl)))  # ties: the most recent
     main_lab = labels[main[0]]
     for a in articles:
@@ -82,6 +83,50 @@ def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> No
             if len(clusters) > 1 and a.id not in main:
                 a.period_flag = (f"Its reference date {refs[a.id].isoformat()} lies more than a year from most "
                                  f"articles (period {main_lab}); its dates are kept in their own period.")
+    return bounds
+
+
+def _reyear_undated(articles: list[Article], temporals: list[TemporalExpression], claims: list[Claim],
+                    bounds: dict[str, tuple[date, date]]) -> None:
+    """Give a date written without its year, in an article with no reference
+    date and no full date within :data:`rashomon.dating.NEAR_YEAR` characters,
+    the year that puts it in (or nearest to) the article's period, not the
+    year of some distant date of the same text: a writer leaves out the year
+    of a date in the current year (AP Stylebook, "dates"), and the period is
+    the story's current time. A weekday written with the date keeps only the
+    years whose calendar fits it. ``temporals`` and the ``time`` of the claims
+    that hold them are changed in place."""
+    by_art: dict[str, list[TemporalExpression]] = defaultdict(list)
+    for t in temporals:
+        by_art[t.article].append(t)
+    for a in articles:
+        if a.reference_date or a.id not in bounds or not by_art.get(a.id):
+            continue
+        lo, hi = bounds[a.id]
+        moved = {}
+        for c in yearless_far(body_text(a)):
+            years = [y for y in range(lo.year - 1, hi.year + 2)
+                     if c.weekday is None or temporal.year_of_weekday(c.month, c.day, c.weekday, (y,))]
+            if not years:
+                continue
+            y = min(years, key=lambda y: (_distance(date(y, c.month, c.day or 1), lo, hi), -y))
+            moved[(c.start, c.end)] = y
+        for t in by_art[a.id]:
+            y = moved.get((t.start, t.end))
+            if y is None or t.value[:4] == f"{y:04d}":
+                continue
+            old = t.value
+            t.value = f"{y:04d}{old[4:]}"
+            for c in claims:
+                if c.article == a.id and c.time and c.start <= t.start < c.end and c.time.start == old:
+                    if c.time.end == old:
+                        c.time.end = t.value
+                    c.time.start = t.value
+
+
+def _distance(d: date, lo: date, hi: date) -> int:
+    """Days from ``d`` to the range ``lo``..``hi`` (0 inside it)."""
+    return (lo - d).days if d < lo else (d - hi).days if d > hi else 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,7 +175,7 @@ def build_timeline(articles: list[Article], claims: list[Claim], quotes: list[Qu
     different dates by different sources yields separate entries whose
     ``conflict`` names the other date.
     """
-    _periods(articles, temporals)
+    _reyear_undated(articles, temporals, claims, _periods(articles, temporals))
     art_by_id = {a.id: a for a in articles}
     texts = {a.id: body_text(a) for a in articles}
     df: Counter[str] = Counter()
