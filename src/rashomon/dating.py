@@ -314,7 +314,7 @@ def _superseded(body: str, start: int) -> bool:
     return _SUPERSEDED.search(body, cut if cut is not None else lo, start) is not None
 
 
-_RANGE_GAP = re.compile(r"[ \t]*(?:(?P<w>to|until|till|through|thru|and)|[-–—])[ \t]*")
+_RANGE_GAP = re.compile(r"(?<![ \t])[ \t]*+(?:(?P<w>to|until|till|through|thru|and)|[-–—])[ \t]*+")
 _RANGE_OPEN = re.compile(r"(?i)\b(?P<w>from|between)[ \t]+(?:(?:the|last|this|next|on)[ \t]+)?$")
 
 
