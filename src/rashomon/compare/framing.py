@@ -76,7 +76,7 @@ class _Rows:
         row = self.rows.get(key)
         if row is None:
             self.rows[key] = FramingTerm(article=self.article, voice=voice, term=term, count=1,
-                                         category=category, source=source, group=group)
+                                         category=category, source=source, group=group or None)
         else:
             row.count += 1
 

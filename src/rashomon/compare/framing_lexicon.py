@@ -7,8 +7,8 @@ group's ``sets`` are rival terms for one referent (a row's ``group``). This
 module compiles it and finds, in plain text, each term as the noun phrase the
 text writes it in (:func:`lexicon_spans`):
 
-* a term, with plural and -ed endings (unless its group says ``inflect:
-  false``) and space/hyphen variants; leftmost-longest matches, and a
+* a term, with plural and -ed endings (unless its group lists it under
+  ``uninflected``) and space/hyphen variants; leftmost-longest matches, and a
   ``stop_phrases`` entry ("riot police") matches and yields nothing;
 * the qualifiers written before a noun term: listed modifiers ("lightning",
   "so-called") and one demonym ("Armenian separatists"), then up to two
@@ -113,7 +113,8 @@ class Lexicon:
 class Span:
     """One framing term found in a text: ``start``/``end`` offsets of the
     whole phrase, the lexicon ``category``, ``source`` and ``group`` (the
-    referent: rival terms share it), and whether it is a ``toponym``."""
+    lexicon set, "" for a term of a plain list: rival terms for one referent
+    share it), and whether it is a ``toponym``."""
 
     start: int
     end: int
@@ -163,15 +164,17 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     entries: dict[str, tuple[_Entry, bool]] = {}
     for g in data.get("groups", []):
         cat, src, gid = g["category"], g["source"], g.get("id", g["category"])
-        inflect = g.get("inflect", True)
-        sets = [(f"{gid}", list(g.get("terms", [])))] + [(f"{gid}/{i}", list(s)) for i, s in
-                                                         enumerate(g.get("sets", []))]
+        uninflected = {str(v).casefold() for v in g.get("uninflected", [])}
+        # a set is rival terms for one referent; a plain term list has none
+        sets = [("", list(g.get("terms", [])))] + [(f"{gid}/{i}", list(s)) for i, s in
+                                                   enumerate(g.get("sets", []))]
         verbs = {str(v).casefold() for v in g.get("verbs", [])}
         for group, terms in sets:
             for t in terms:
                 t = str(t)
                 entries.setdefault(t.casefold(), (_Entry(t, cat, src, cat == "toponym", group,
-                                                         verb=t.casefold() in verbs), inflect))
+                                                         verb=t.casefold() in verbs),
+                                                  t.casefold() not in uninflected))
     stops = data.get("stop_phrases", {}) or {}
     for t in stops.get("words", []):
         entries.setdefault(str(t).casefold(), (_Entry(str(t), "", stops.get("source", ""), False, "", True), False))
