@@ -95,7 +95,6 @@ NOISE = 0.003
 
 
 BOUNDED: dict[str, str] = {
-    r"([\w\-’']+)[ \t]+$": "compare/framing_lexicon.py: searched in the 40 characters before a term",
     r"[A-Z][\w']*$": "compare/framing_lexicon.py: searched in the 40 characters before a term",
     r"[ \t]+([a-z]+)\b": "compare/framing_lexicon.py: matched in the 30 characters after a term",
     r"\s*[—–-]\s*(\S.*)$": "extract/quotes.py: matched on a tail of under 160 characters",

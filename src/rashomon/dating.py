@@ -22,7 +22,7 @@ from rashomon.event_labels import clause_label, date_clause_label, event_of, lex
 from rashomon.metadata import dateline_date
 from rashomon.types import Article, Claim, Evidence, Quote, TemporalExpression, TimeRange
 
-__all__ = ["ANCHOR_WINDOW", "NEAR_YEAR", "ByStart", "reference_date", "resolve_article", "yearless_far"]
+__all__ = ["ANCHOR_WINDOW", "NEAR_YEAR", "ByStart", "reference_date", "resolve_article"]
 
 _SIGNATURE = re.compile(
     r"(?m)^[ \t]*[—–-]{1,2}[ \t]*(?P<author>[^\n()@]{2,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<rest>[^\n]{0,60})$")
@@ -206,9 +206,10 @@ def resolve_article(article: Article, doc, quotes: list[Quote], claims: list[Cla
     if ref_prec not in {"day", "minute"}:
         ref = None
     body = _text(doc) if doc is not None else body_text(article)
+    superseded = _superseded_spans(body)
     out = [TemporalExpression(article=article.id, start=c.start, end=c.end, text=article.text[c.start:c.end],
                               value=r.value, end_value=r.end_value, precision=r.precision, relative=r.relative)
-           for c, r in _resolved(body, ref) if not _superseded(body, c.start)]
+           for c, r in _resolved(body, ref) if not _superseded(c.start, superseded)]
     # Embedded posts: their own date is an event ("post on X by …").
     platform = _platform(body)
     posts = [q for q in quotes if q.kind == "post"]
@@ -255,15 +256,6 @@ def _year_hint(c: temporal.Candidate, full: list[temporal.Candidate], ref: date 
     return None
 
 
-def yearless_far(body: str) -> list[temporal.Candidate]:
-    """The dates of ``body`` written without a year and with no full date
-    within :data:`NEAR_YEAR` characters to lend one (their year, in an article
-    with no reference date, is only a guess from a distant date)."""
-    cands = [c for c in temporal.find(body) if not c.labelled]
-    full = [c.start for c in cands if c.kind in {"abs", "iso"} and c.year is not None]
-    return [c for c in cands if c.needs_year and not any(abs(f - c.start) <= NEAR_YEAR for f in full)]
-
-
 def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, temporal.Resolved]]:
     """Every expression of ``body`` (labelled stamps left out) with its value:
     absolute and relative ones against ``ref`` (:func:`temporal.resolve`),
@@ -292,26 +284,41 @@ def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, tem
 _SUPERSEDED = re.compile(
     r"(?i)\b(?:earlier|previous|original|first)\s+version\s+of\s+this\s+(?:story|article|report|post|page|item|piece)\b")
 _CORRECTION_STAMP = re.compile(
-    r"(?im)^[^\w\n]{0,3}(?:correction|clarification|editor['’]s\s+note|update|updated)\b[^\n:]{0,40}:")
+    r"(?i)[^\w\n]{0,3}(?:correction|clarification|editor['’]s\s+note|update|updated)\b[^\n:]{0,40}:")
+"""A correction's label at the start of a line ("Correction, 17 May 2024:"), matched at the line start."""
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
-def _superseded(body: str, start: int) -> bool:
-    """Whether the expression at ``start`` is no statement of the story: it
-    stands in what a correction says an earlier version wrongly said ("An
-    earlier version of this story said the strike began on Thursday"), or in
-    the correction's own label ("Correction, 17 May 2024:"), an editorial act.
-    The corrected statement that follows is kept. Wording of corrections:
-    Reuters Handbook of Journalism, "Corrections"; AP Stylebook, "corrections"."""
-    line_start = body.rfind("\n", 0, start) + 1
-    stamp = _CORRECTION_STAMP.match(body, line_start, min(len(body), line_start + 50))
-    if stamp and start < stamp.end():
-        return True
-    lo = max(line_start, start - 300)
-    cut = None
-    for m in _SENTENCE_END.finditer(body, lo, start):
-        cut = m.end()
-    return _SUPERSEDED.search(body, cut if cut is not None else lo, start) is not None
+def _superseded_spans(body: str) -> list[tuple[int, int]]:
+    """The stretches of ``body`` that state nothing of the story: what a
+    correction says an earlier version wrongly said, from the start of its
+    sentence to its end ("An earlier version of this story said the strike
+    began on Thursday."), and a correction's own label ("Correction, 17 May
+    2024:"), an editorial act. The corrected statement that follows is kept.
+    Wording of corrections: Reuters Handbook of Journalism, "Corrections"; AP
+    Stylebook, "corrections"."""
+    low = body.lower()
+    spans = []
+    for word in ("correction", "clarification", "editor", "update"):
+        i = low.find(word)
+        while i >= 0:
+            line = low.rfind("\n", 0, i) + 1
+            m = _CORRECTION_STAMP.match(body, line) if i - line <= 3 else None
+            if m:
+                spans.append((m.start(), m.end()))
+            i = low.find(word, i + 1)
+    for m in _SUPERSEDED.finditer(body) if "version of this" in low else ():
+        lo = max(body.rfind("\n", 0, m.start()) + 1, m.start() - 300)
+        for cut in _SENTENCE_END.finditer(body, lo, m.start()):
+            lo = cut.end()
+        end = _SENTENCE_END.search(body, m.end(), m.end() + 300)
+        spans.append((lo, end.end() if end else min(len(body), m.end() + 300)))
+    return spans
+
+
+def _superseded(start: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset ``start`` lies in one of ``spans`` (:func:`_superseded_spans`)."""
+    return any(a <= start < b for a, b in spans)
 
 
 _RANGE_GAP = re.compile(r"(?<![ \t])[ \t]*+(?:(?P<w>to|until|till|through|thru|and)|[-–—])[ \t]*+")

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 __all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday", "MONTHS",
-           "year_for", "year_of_weekday", "resolve_anchored"]
+           "year_for", "year_of_weekday", "weekday_named", "resolve_anchored"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -538,6 +538,13 @@ def year_for(month: int, day: int | None, ref: date | None, hint: int | None,
         except ValueError:
             return y
     return year_of_weekday(month, day, weekday, (y, y - 1, y + 1)) or y
+
+
+def weekday_named(text: str) -> int | None:
+    """The weekday (Monday 0) an expression's text opens with ("Saturday,
+    18 October" → 5), or None."""
+    m = re.match(_WD, text.strip())
+    return _WEEKDAYS[m.group(0).lower()] if m else None
 
 
 def year_of_weekday(month: int, day: int | None, weekday: int | None, years) -> int | None:

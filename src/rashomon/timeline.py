@@ -16,7 +16,7 @@ from datetime import date
 
 from rashomon import temporal
 from rashomon.annotate import body_text
-from rashomon.dating import ByStart, reference_date, resolve_article, yearless_far
+from rashomon.dating import NEAR_YEAR, ByStart, reference_date, resolve_article
 from rashomon.event_labels import lexicon
 from rashomon.types import Article, Claim, Quote, TemporalExpression, TimelineEntry
 
@@ -86,6 +86,9 @@ def _periods(articles: list[Article], temporals: list[TemporalExpression]) -> di
     return bounds
 
 
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _reyear_undated(articles: list[Article], temporals: list[TemporalExpression], claims: list[Claim],
                     bounds: dict[str, tuple[date, date]]) -> None:
     """Give a date written without its year, in an article with no reference
@@ -103,25 +106,38 @@ def _reyear_undated(articles: list[Article], temporals: list[TemporalExpression]
         if a.reference_date or a.id not in bounds or not by_art.get(a.id):
             continue
         lo, hi = bounds[a.id]
-        moved = {}
-        for c in yearless_far(body_text(a)):
+        own = [t for t in by_art[a.id] if not t.relative and t.event_kind != "post"]
+        full = [t.start for t in own if _HAS_YEAR.search(t.text)]
+        for t in own:
+            if t.precision == "year" or _HAS_YEAR.search(t.text) or any(abs(f - t.start) <= NEAR_YEAR for f in full):
+                continue
+            d, _ = temporal.parse_iso(t.value)
+            wd = temporal.weekday_named(t.text)
             years = [y for y in range(lo.year - 1, hi.year + 2)
-                     if c.weekday is None or temporal.year_of_weekday(c.month, c.day, c.weekday, (y,))]
+                     if wd is None or temporal.year_of_weekday(d.month, d.day, wd, (y,))]
             if not years:
                 continue
-            y = min(years, key=lambda y: (_distance(date(y, c.month, c.day or 1), lo, hi), -y))
-            moved[(c.start, c.end)] = y
-        for t in by_art[a.id]:
-            y = moved.get((t.start, t.end))
-            if y is None or t.value[:4] == f"{y:04d}":
-                continue
-            old = t.value
-            t.value = f"{y:04d}{old[4:]}"
-            for c in claims:
-                if c.article == a.id and c.time and c.start <= t.start < c.end and c.time.start == old:
-                    if c.time.end == old:
-                        c.time.end = t.value
-                    c.time.start = t.value
+            y = min(years, key=lambda y: (_distance(_same_day(d, y), lo, hi), -y))
+            if y != d.year:
+                _move_year(t, y, claims)
+
+
+def _same_day(d: date, year: int) -> date:
+    """``d`` in ``year`` (29 February becomes 28 February)."""
+    return date(year, d.month, min(d.day, 28 if d.month == 2 else d.day))
+
+
+def _move_year(t: TemporalExpression, year: int, claims: list[Claim]) -> None:
+    """Set ``t``'s year (value and end value) and that of the claims dated by it."""
+    old = t.value
+    t.value = f"{year:04d}{old[4:]}"
+    if t.end_value and t.end_value[:4] == old[:4]:
+        t.end_value = f"{year:04d}{t.end_value[4:]}"
+    for c in claims:
+        if c.article == t.article and c.time and c.start <= t.start < c.end and c.time.start == old:
+            if c.time.end == old:
+                c.time.end = t.value
+            c.time.start = t.value
 
 
 def _distance(d: date, lo: date, hi: date) -> int:

@@ -96,7 +96,8 @@ def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | No
         its count, the group's category, source and set; ``score`` ``None``.
     """
     rows = _Rows(article.id)
-    _lexicon_rows(rows, body_text(article), Voices(quotes), lexicon or load_lexicon())
+    body = body_text(article)
+    _lexicon_rows(rows, body, Voices(quotes), lexicon or load_lexicon())
     return list(rows.rows.values())
 
 

@@ -45,8 +45,6 @@ German, Chinese, British, Israeli, Arabic, French); country names such as
 "Azerbaijan" or "Pakistan" do not match."""
 _DASHES = "-\u2010\u2011\u2012\u2013"
 _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
-_WORD_BEFORE = re.compile(r"([\w\-’']+)[ \t]+$")
-"""A word and the blanks after it, at the end of the searched stretch."""
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w']*$")
 _CAPITALISED = re.compile(r"[A-Z][\w']*")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
@@ -92,7 +90,8 @@ class Lexicon:
     lower-case qualifier words kept with a term; ``compound_nouns`` the nouns
     that close a toponym compound; ``modifier_source`` the modifiers' source;
     ``stop_words`` words never taken as premodifiers; ``control`` the
-    control-compound pattern and ``control_source`` its source.
+    control-compound pattern, ``agent`` the agent it needs before its
+    hyphen, and ``control_source`` their source.
     ``starts`` remembers, per word as written in a text, the entries that
     may start at it (filled as texts are matched; see :func:`_entries_at`).
     """
@@ -105,6 +104,7 @@ class Lexicon:
     modifier_source: str
     stop_words: frozenset[str] = frozenset()
     control: re.Pattern | None = None
+    agent: re.Pattern | None = None
     control_source: str = ""
     starts: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -136,14 +136,23 @@ def _term_regex(term: str, toponym: bool, inflect: bool) -> str:
 
 
 def _control_regex(data: dict) -> re.Pattern | None:
+    """One pattern for "AGENT-held" (the hyphen and the participle first, so
+    the engine scans for the hyphen; the agent is checked by :data:`_AGENT_BEFORE`)
+    and "under AGENT control" (the literal "under" first)."""
     words = [re.escape(w) for w in data.get("words", [])]
     agents = [re.escape(w) for w in data.get("agents", [])]
     if not words:
         return None
     agent = r"(?:[A-Z][\w’']*+|(?i:" + "|".join(agents or ["state"]) + "))"
     return re.compile(
-        rf"(?<![\w\-]){agent}[\-\u2010\u2011](?:{'|'.join(words)})(?![\w\-])"
-        rf"|\bunder[ \t]+(?:{agent}[ \t]+){{1,2}}control\b")
+        rf"(?P<tail>[\-\u2010\u2011](?:{'|'.join(words)})(?![\w\-]))"
+        rf"|under(?<![\w]under)[ \t]+(?:{agent}[ \t]+){{1,2}}control\b")
+
+
+def _agent_regex(data: dict) -> re.Pattern:
+    """The agent of a control compound, ending where its hyphen starts."""
+    agents = [re.escape(w) for w in data.get("agents", [])]
+    return re.compile(r"(?<![\w\-])(?:[A-Z][\w’']*+|(?i:" + "|".join(agents or ["state"]) + "))$")
 
 
 @functools.lru_cache(maxsize=4)
@@ -197,6 +206,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         modifier_source=mods.get("source", ""),
         stop_words=_stop_words(),
         control=_control_regex(control),
+        agent=_agent_regex(control),
         control_source=control.get("source", ""),
     )
 
@@ -208,10 +218,23 @@ def _stop_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in STOP_WORDS)
 
 
+_WORD_CHARS = frozenset("_-’'")
+
+
 def _word_before(body: str, pos: int) -> tuple[str, int] | None:
-    """The word ending (after blanks) at ``pos`` and its start, or None."""
-    m = _WORD_BEFORE.search(body, max(0, pos - 40), pos)
-    return (m.group(1), pos - len(m.group(0))) if m else None
+    """The word (letters, digits, "_", "-", apostrophes) that the blanks
+    ending at ``pos`` follow, and its start; None when no blank ends at
+    ``pos`` or no word precedes them. Looks at most 40 characters back."""
+    lo = max(0, pos - 40)
+    i = pos
+    while i > lo and body[i - 1] in " \t":
+        i -= 1
+    if i == pos:
+        return None
+    j = i
+    while j > lo and (body[j - 1].isalnum() or body[j - 1] in _WORD_CHARS):
+        j -= 1
+    return (body[j:i], j) if j < i else None
 
 
 def _prefix(body: str, start: int, lex: Lexicon) -> int:
@@ -401,13 +424,17 @@ def lexicon_spans(body: str, lex: Lexicon) -> list[Span]:
     compound gives the toponym and the compound."""
     out: list[Span] = []
     control: list[tuple[int, int]] = []
-    if lex.control is not None:
+    if lex.control is not None and lex.agent is not None:
         for m in lex.control.finditer(body):
-            hi = m.end()
-            if body[m.start():m.start() + 5].casefold() != "under":
+            start, hi = m.start(), m.end()
+            if m.group("tail"):
+                agent = lex.agent.search(body, max(0, start - 30), start)
+                if agent is None:
+                    continue
+                start = agent.start()
                 hi = _head_after(body, m.end(), lex, names=False) or hi
-            control.append((m.start(), m.end()))
-            out.append(Span(m.start(), hi, "control", lex.control_source, "control"))
+            control.append((start, m.end()))
+            out.append(Span(start, hi, "control", lex.control_source, "control"))
     for s, e, ei in _matches(body, lex):
         entry = lex.entries[ei]
         if entry.stop or any(a < e and s < b for a, b in control):

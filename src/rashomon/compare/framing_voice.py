@@ -57,6 +57,8 @@ _LABELLED = re.compile(
     r"(?:[ \t]+[\w’'-]++)?)[ \t]+(?:as[ \t]+)?(?:an?[ \t]+|the[ \t]+)?)$")
 """A labelling verb, its object and an optional "as" before a term: "called
 the attack", "described it as a". Searched in the 60 characters before a term."""
+_LABEL_STEMS = ("call", "brand", "label", "term", "dub", "describ", "denounc", "condemn")
+"""The stems every match of :data:`_LABELLED` holds (a cheap test before it runs)."""
 _SENTENCE_START = re.compile(r"[.!?]\s|\n")
 
 
@@ -99,7 +101,11 @@ class Voices:
             if m is not None:
                 namer = m.span("namer") if m.group("namer") else None
                 return (self._entity_in(*namer) if namer else None) or QUOTED
-        m = _LABELLED.search(body, max(0, start - 60), start)
+        lo = max(0, start - 60)
+        window = body[lo:start].lower()
+        m = None
+        if any(v in window for v in _LABEL_STEMS):  # a labelling verb just before: try the full pattern
+            m = _LABELLED.search(body, lo, start)
         if m is not None:
             return (_smallest(self.any_spans, self.any_starts, start, end)
                     or self._subject_before(body, m.start()) or QUOTED)
