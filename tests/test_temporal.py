@@ -216,3 +216,46 @@ def test_anchored_expressions_count_from_the_anchor(text, anchor, precision, val
 ])
 def test_not_anchored(text):
     assert not [c for c in temporal.find(text) if c.kind == "anchored"]
+
+
+THU = date(2024, 5, 16)  # a Thursday
+
+
+@pytest.mark.parametrize("text,ref,hint,span,value,end", [
+    # day ranges inside one month (TIMEX3 begin and end)
+    ("Talks ran 18–19 October 2023 in Geneva.", None, None, "18–19 October 2023", "2023-10-18", "2023-10-19"),
+    ("Ballots were counted between 5 and 9 March 2024.", None, None, "5 and 9 March 2024", "2024-03-05", "2024-03-09"),
+    ("The fair runs from 5 to 9 March.", THU, None, "5 to 9 March", "2024-03-05", "2024-03-09"),
+    ("Talks ran October 18-19, 2023, in Geneva.", None, None, "October 18-19, 2023", "2023-10-18", "2023-10-19"),
+    # a month named alone where only a month can stand
+    ("The shutdown was scheduled for March.", THU, None, "for March", "2024-03", None),
+    ("It will reopen in March.", THU, None, "in March", "2025-03", None),
+    ("They met last October.", THU, None, "last October", "2023-10", None),
+    ("Prices rose in mid-May.", THU, None, "mid-May", "2024-05", None),
+    ("Troops arrived in February last year.", THU, None, "in February last year", "2023-02", None),
+    ("In January it was cancelled.", None, 2021, "In January", "2021-01", None),
+    # the weekend
+    ("Cargo was handled over the weekend.", THU, None, "over the weekend", "2024-05-11", "2024-05-12"),
+    ("They will rest this weekend.", THU, None, "this weekend", "2024-05-18", "2024-05-19"),
+    ("The plant reopened last weekend.", date(2024, 5, 19), None, "last weekend", "2024-05-11", "2024-05-12"),
+])
+def test_ranges_months_and_weekends(text, ref, hint, span, value, end):
+    c, r = _one(text, ref, hint)
+    assert text[c.start:c.end].rstrip(".") == span
+    assert (r.value, r.end_value) == (value, end)
+
+
+@pytest.mark.parametrize("text", [
+    "May I ask a question?",
+    "Theresa May said no.",
+    "Confidence in May’s cabinet fell.",
+    "They march in protest.",
+])
+def test_month_words_that_are_not_months(text):
+    assert not [c for c in temporal.find(text) if c.kind == "month"]
+
+
+def test_two_days_joined_by_and_are_no_range():
+    # "on 5 and 9 March" names two days; only "between" makes "and" a range
+    found = temporal.find("Strikes were held on 5 and 9 March 2024.")
+    assert [(c.text, c.day_end) for c in found] == [("9 March 2024", None)]

@@ -75,6 +75,7 @@ _MDY = rf"(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"
 _MY = rf"(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})"
 _ISO = rf"(?<![\d/-])(?P<iy>{_YEAR_CORE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d))?(?![\d-])"
 _DATE = rf"(?:{_DMY}|{_MDY}|{_MY})"
+_MONTH_FULL = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 
 # Each pattern: (kind, regex, first characters a match can start with, words
 # one of which the text must contain). Both are exact necessary conditions of
@@ -95,6 +96,18 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     # "September 20, 2023 at 1:00 p.m.", "20 September 2023, 10:33"
     ("abs", rf"{_DATE}(?:,?\s*(?:at|,|-|–|—|\|)\s*)(?P<t1>{_TIME})", "0-9t" + _MONTH_FIRST, ()),
     ("abs", rf"(?<![\w-]){_DATE}", "0-9t" + _MONTH_FIRST, ()),
+    # day ranges inside one month: "18–19 October", "5 to 9 March", "between 5 and 9 March", "October 18-19"
+    ("abs", rf"(?<![\w-])(?:(?<=between\s)(?P<da>{_DAY})\s+and|(?P<db>{_DAY})\s*(?:-|–|to))\s*{_DMY}",
+        "0-9", ()),
+    ("abs", rf"(?<![\w-])(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\s*(?:-|–)\s*(?P<de>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?",
+        _MONTH_FIRST, ()),
+    # a month named alone where only a month can stand: "in March", "last October", "mid-May"
+    ("month",
+        r"\b(?P<pre>(?i:in|since|until|till|by|from|for|during|through|before|after|early|late|last|next|"
+        rf"this|mid))(?:\s+|-)(?P<m>{_MONTH_FULL})(?![\w'’])(?!\.?\s*\d)(?:\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?",
+        "iIsSuUtTbBfFdDaAeElLnNmM", ()),
+    ("weekend", r"\b(?P<mod>(?i:last|this|next|over\s+the|at\s+the|on\s+the))\s+(?i:weekend)\b", "lLtTnNoOaA",
+        ("weekend",)),
     ("interval",
         rf"(?i:(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+)"
         rf"(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month|year)s?)\b", "oOiIdDfFwWtT", ("last", "past", "previous")),
@@ -133,6 +146,7 @@ _REQUIRED: list[tuple[str, ...]] = [w for _k, _rx, _f, w in _PATTERN_SPECS]
 # only done when the text holds none of _ODD_CASE_CHARS, as for required words).
 _ANCHORS: dict[str, tuple[re.Pattern, bool]] = {
     "abs": (re.compile(_MONTH), False),  # the month word of every absolute date
+    "month": (re.compile(_MONTH_FULL), False),
     "weekday": (re.compile(_WD), False),
     "year": (re.compile(_YEAR), False),
     "ago": (re.compile(r"\sago"), True),
@@ -203,6 +217,11 @@ predicate's own time, and a weekday written after it attaches to that event
 invitation to talks on Tuesday" dates the talks. "agree to" takes an
 infinitive here, not a noun ("agreed to a truce on Tuesday" stays backward);
 "call for" is left out ("called for calm on Sunday" is as often the call's day)."""
+_MONTH_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|would|won't)\b|'ll\b|\b(?:is|are|am)\s+(?:due|expected|scheduled|planned|set|slated)\b")
+"""Markers that put a month named alone ahead of the reference date ("will
+reopen in March", "is scheduled for May"); a past "was scheduled for March"
+keeps the month behind it."""
 _CLAUSE_END = re.compile(r"[.;:!?\n“”\"«»]|\s[—–]\s")  # a quotation is its own clause
 
 
@@ -265,12 +284,13 @@ class Candidate:
 
     ``kind``: ``iso``, ``abs`` (month-word date), ``year``, ``weekday``,
     ``word`` (today/yesterday/…), ``interval`` ("the last two days"), ``ago``,
-    ``period`` ("last week"), ``anchored`` ("nine days later", "the next
+    ``period`` ("last week"), ``weekend`` ("over the weekend"), ``month``
+    (a month named alone: "in March", "last October"), ``anchored`` ("nine days later", "the next
     day": ``n`` ``unit`` ``mod`` "after"/"before" another date of the text,
     see :func:`resolve_anchored`). ``relative`` kinds need a reference date.
     ``weekday`` (Monday 0) is also set on an absolute date written after its
-    weekday ("Saturday, 18 October"). ``labelled`` marks a date printed after
-    a label such as "Published:".
+    weekday ("Saturday, 18 October"); ``day_end`` closes a day range. ``labelled``
+    marks a date printed after a label such as "Published:".
     """
 
     start: int
@@ -286,17 +306,19 @@ class Candidate:
     unit: str | None = None
     mod: str | None = None
     weekday: int | None = None
+    day_end: int | None = None
+    """Last day of a day range inside one month ("18–19 October")."""
     labelled: bool = False
     forward: bool = False
     """A weekday pointing forward from the reference date (:func:`forward_weekday`)."""
 
     @property
     def relative(self) -> bool:
-        return self.kind in {"weekday", "word", "interval", "ago", "period"}
+        return self.kind in {"weekday", "word", "interval", "ago", "period", "weekend", "month"}
 
     @property
     def needs_year(self) -> bool:
-        return self.kind == "abs" and self.year is None
+        return self.kind in {"abs", "month"} and self.year is None
 
 
 @dataclass
@@ -357,6 +379,12 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
         ys = g.get("y1") or g.get("y2") or g.get("y3")
         c.month = _month(ms)
         c.day = int(re.match(r"\d+", ds).group(0)) if ds else None
+        first = g.get("da") or g.get("db")
+        if first or g.get("de"):  # a day range: "18–19 October" (d1 closes it), "October 18-19" (de closes it)
+            lo, hi = (first, ds) if first else (ds, g["de"])
+            c.day, c.day_end = (int(re.match(r"\d+", x).group(0)) for x in (lo, hi))
+            if c.day_end <= c.day:
+                return None
         c.year = int(ys) if ys else None
         # "May" needs a day number or a year next to it (it always has one
         # here); a lone abbreviation like "Mar 3" is fine, "Mar" alone never matched.
@@ -384,6 +412,14 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
     elif kind == "period":
         c.mod = " ".join(g["mod"].lower().split())
         c.unit = g["u"].lower()
+    elif kind == "month":
+        c.month, c.mod = _month(g["m"]), g["pre"].lower()
+        if g.get("ry"):  # "February last year": the year is counted, not the month
+            c.mod = f"{g['ry'].lower()} year"
+        c.forward = c.mod not in {"last", "next"} and bool(_MONTH_FUTURE.search(_clause_window(text, m.start(), m.end())[0]))
+    elif kind == "weekend":
+        c.mod = " ".join(g["mod"].lower().split())
+        c.forward = c.mod == "next" or (c.mod != "last" and forward_weekday(text, m.start(), m.end()))
     elif kind == "anchored":
         if g.get("n"):
             c.n, c.unit = _num(g["n"]), g["u"].lower().rstrip("s")
@@ -579,11 +615,17 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
             return None
         if c.day is None:
             return Resolved(iso(y, c.month), None, "month", False)
+        if c.day_end is not None:
+            if not _valid(y, c.month, c.day_end):
+                return None
+            return Resolved(iso(y, c.month, c.day), iso(y, c.month, c.day_end), "day", False)
         if c.hour is not None:
             return Resolved(iso(y, c.month, c.day, c.hour, c.minute), None, "minute", False)
         return Resolved(iso(y, c.month, c.day), None, "day", False)
     if k == "year":
         return Resolved(iso(c.year), None, "year", False)
+    if k == "month":
+        return _resolve_month(c, ref, year_hint)
     if ref is None:
         return None
     if k == "word":
@@ -624,6 +666,15 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
         return Resolved(iso(ref.year - n), None, "year", True)
     if k == "anchored":
         return None  # counted from another date of the text: resolve_anchored
+    if k == "weekend":
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)  # the last Saturday on or before ref
+        if c.forward:
+            saturday = ref + timedelta(days=(5 - ref.weekday()) % 7) if ref.weekday() < 5 else saturday
+            if c.mod == "next" and ref.weekday() >= 5:
+                saturday += timedelta(days=7)
+        elif c.mod == "last" and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return Resolved(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day", True)
     if k == "period":
         step = {"last": -1, "next": 1}.get(c.mod, 0)
         if c.unit == "year":
@@ -663,3 +714,32 @@ def resolve_anchored(c: Candidate, anchor: str, anchor_precision: str) -> Resolv
         y, m = _add_months(d.year, d.month, sign * c.n)
         return Resolved(iso(y, m), None, "month", True)
     return Resolved(iso(d.year + sign * c.n), None, "year", True)
+
+
+def _resolve_month(c: Candidate, ref: date | None, year_hint: int | None) -> Resolved | None:
+    """A month named alone ("in March", "last October", "mid-May"): with
+    "last/this/next year" after it ("in February last year"), that year of
+    ``ref``; else the year of a full date near it (``year_hint``); else
+    counted from ``ref``: "last"
+    the latest such month before the reference month, "next" the first after
+    it, a future clause the first on or after it, otherwise the reference
+    year (the year before when the month would lie ahead of it,
+    :func:`year_for`). Month precision; ``None`` without hint or reference."""
+    if c.mod in {"last year", "this year", "next year"}:
+        if ref is None:
+            return None
+        step = {"last year": -1, "this year": 0, "next year": 1}[c.mod]
+        return Resolved(iso(ref.year + step, c.month), None, "month", True)
+    if year_hint is not None:
+        return Resolved(iso(year_hint, c.month), None, "month", False)
+    if ref is None:
+        return None
+    if c.mod == "last":
+        y = ref.year if c.month < ref.month else ref.year - 1
+    elif c.mod == "next":
+        y = ref.year if c.month > ref.month else ref.year + 1
+    elif c.forward:
+        y = ref.year if c.month >= ref.month else ref.year + 1
+    else:
+        y = year_for(c.month, None, ref, None)
+    return Resolved(iso(y, c.month), None, "month", True)
