@@ -179,3 +179,20 @@ def test_undated_background_article_stays_in_its_own_years(nlp):
     _arts, temps, _claims, _entries = _corpus(nlp, [("a0", _DATED, "2023-06-16"), ("a1", undated, None)])
     a1 = {t.text: t.value for t in temps if t.article == "a1"}
     assert a1["14 June"] == "2019-06-14"
+
+
+@pytest.mark.model
+def test_raised_subject_names_the_event(nlp):
+    # "held" completes "due", which completes "are": the talks are its subject
+    _art, temps, _ = _run(nlp, "Talks between the two unions are due to be held next Monday.", "2026-03-12")
+    t = _by_text(temps)["next Monday"]
+    assert (t.value, t.event, t.event_kind) == ("2026-03-16", "talks", "meeting")
+
+
+@pytest.mark.model
+def test_writer_act_after_the_dates_it_follows(nlp):
+    text = ("We spoke to the skipper on Friday, three days after the rescue. "
+            "On Tuesday, 10 March 2026, he sailed from the harbour with his crew.")
+    art, temps, _ = _run(nlp, text)
+    assert art.reference_date == "2026-03-13"
+    assert {t.text: t.event for t in temps}["on Friday"] == "We spoke"

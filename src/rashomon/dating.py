@@ -129,16 +129,17 @@ _WRITER_ACT = re.compile(
 def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, str] | None:
     """The day of the writer's own reporting act ("We spoke to her on
     Monday", "she told us on Tuesday"), in the narrator's voice, counted
-    forward from the latest day the text fixed before it: the reporting
-    follows the events it reports (speech time after event time, Reichenbach
-    1947, *Elements of Symbolic Logic*, §51), so "on Monday" after "On
-    Saturday, 18 October" is 20 October. ``(date, start, end, iso)`` of the
-    weekday, or ``None``."""
+    forward from the latest past day the text fixes (a day in a future
+    clause is left out): the reporting follows the events it reports (speech
+    time after event time, Reichenbach 1947, *Elements of Symbolic Logic*,
+    §51), so "on Monday" beside "On Saturday, 18 October" is 20 October.
+    ``(date, start, end, iso)`` of the weekday, or ``None``."""
     if not _WRITER_ACT.search(body):
         return None
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
-    fixed = [(c.end, temporal.parse_iso(r.value)[0]) for c, r in _resolved(body, None)
-             if c.kind in {"abs", "iso"} and r.precision in {"day", "minute"} and r.end_value is None]
+    fixed = [temporal.parse_iso(r.value)[0] for c, r in _resolved(body, None)
+             if c.kind in {"abs", "iso"} and r.precision in {"day", "minute"} and r.end_value is None
+             and not temporal.future_context(body, c.start)]
     for c in temporal.find(body):
         if c.kind != "weekday" or c.forward or c.mod not in {None, "on"}:
             continue
@@ -148,10 +149,9 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
         cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
         if not _WRITER_ACT.search(left[cut + 1:]):
             continue
-        before = [d for end, d in fixed if end <= c.start]
-        if not before:
+        if not fixed:
             return None
-        anchor = max(before)
+        anchor = max(fixed)
         d = anchor + timedelta(days=(c.weekday - anchor.weekday()) % 7)
         return d, c.start, c.end, d.isoformat()
     return None

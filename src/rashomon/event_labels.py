@@ -25,7 +25,7 @@ _IRREGULAR = {
     "say": ["said"], "tell": ["told"], "take": ["took", "taken"], "strike": ["struck", "stricken"],
     "withdraw": ["withdrew", "withdrawn"], "die": ["died", "dying"], "shell": ["shelled", "shelling"],
     "target": ["targeted", "targeting"], "storm": ["stormed"], "carry": ["carried"],
-    "bombard": ["bombarded"], "stop": ["stopped"],
+    "bombard": ["bombarded"], "stop": ["stopped"], "speak": ["spoke", "spoken"],
 }
 _PLACE = re.compile(
     r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:city|town|village|capital|region|province|district)\s+of\s+)?"
@@ -228,6 +228,18 @@ def _core_of(tok, head) -> bool:
     return tok.i == head.i
 
 
+def _raising_chain(head) -> list:
+    """``head`` and the verbs or adjectives it completes, up to three
+    ("talks are due to be held next Monday": "held" completes "due", which
+    completes "are", whose subject is the talks): a raising or control
+    predicate shares its subject with the verb it governs (Quirk et al. 1985,
+    §16.39-16.40), so that subject is in the date's clause core."""
+    chain = [head]
+    while len(chain) < 4 and chain[-1].dep_ in {"xcomp", "acomp", "oprd"} and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def event_of(doc, span, sent) -> tuple[str, str] | None:
     """The event an expression (``span``) dates: ``(label, family)`` or None.
 
@@ -247,7 +259,8 @@ def event_of(doc, span, sent) -> tuple[str, str] | None:
     head = _clause(root)
     inside = range(span.start, span.end)
     sent_triggers = _sentence_triggers(sent)
-    triggers = [t for t in sent_triggers if t.i not in inside and (t.i == head.i or _core_of(t, head))]
+    heads = _raising_chain(head)
+    triggers = [t for t in sent_triggers if t.i not in inside and any(t.i == h.i or _core_of(t, h) for h in heads)]
     primary = None
     if gov.i != root.i and (family(gov) or (gov.text.lower() in lex["light"] and any(
             c.dep_ in {"nsubjpass", "dobj"} and family(c) for c in gov.children))):
