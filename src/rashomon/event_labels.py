@@ -228,15 +228,25 @@ def _core_of(tok, head) -> bool:
     return tok.i == head.i
 
 
+_RAISING = {"expected", "scheduled", "set", "slated", "due", "likely", "going", "seem", "seems", "seemed",
+            "appear", "appears", "appeared"}
+"""Raising predicates: their subject belongs to the verb they complete."""
+
+
 def _raising_chain(head) -> list:
     """``head`` and the verbs or adjectives it completes, up to three
     ("talks are due to be held next Monday": "held" completes "due", which
-    completes "are", whose subject is the talks): a raising or control
-    predicate shares its subject with the verb it governs (Quirk et al. 1985,
-    §16.39-16.40), so that subject is in the date's clause core."""
+    completes "are", whose subject is the talks) through adjectives, copulas
+    and raising verbs (:data:`_RAISING`): a raising predicate shares its
+    subject with the verb it governs (Quirk et al. 1985, §16.39-16.40), so
+    that subject is in the date's clause core. A verb with its own event
+    ("told to keep …") ends the chain."""
     chain = [head]
     while len(chain) < 4 and chain[-1].dep_ in {"xcomp", "acomp", "oprd"} and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
+        up = chain[-1].head
+        if up.pos_ not in {"ADJ", "AUX"} and up.text.lower() not in _RAISING:
+            break  # "told to keep …": a verb with its own event and subject
+        chain.append(up)
     return chain
 
 
