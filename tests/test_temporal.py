@@ -259,3 +259,12 @@ def test_two_days_joined_by_and_are_no_range():
     # "on 5 and 9 March" names two days; only "between" makes "and" a range
     found = temporal.find("Strikes were held on 5 and 9 March 2024.")
     assert [(c.text, c.day_end) for c in found] == [("9 March 2024", None)]
+
+
+def test_a_number_before_a_month_and_year_opens_no_range():
+    # a range needs a day on both sides: the month and year still count alone,
+    # and a clock time never opens or closes a range
+    found = temporal.find("Fares rose from 5 to March 2024 levels.")
+    assert [(c.text, c.day, c.day_end) for c in found] == [("March 2024", None, None)]
+    found = temporal.find("The vote closed at 18:00 on October 18, 2023.")
+    assert [(c.text, c.day, c.day_end, c.hour) for c in found] == [("18:00 on October 18, 2023", 18, None, 18)]

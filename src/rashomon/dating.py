@@ -126,6 +126,14 @@ _WRITER_ACT = re.compile(
     r"\b(?:spoke|talked)[ \t]+(?:to|with)[ \t]+us\b|\btold[ \t]+us\b")
 
 
+_WRITER_ACT_WORDS = ("we ", "we\t", "i ", "i\t", " us", "\tus")
+"""Substrings every match of :data:`_WRITER_ACT` holds, lower-cased (a cheap
+test first; skipped for a text with the dotted or dotless I or the long s,
+which the case-insensitive regex equates with "I" and "s" and ``str.lower``
+does not)."""
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
 def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, str] | None:
     """The day of the writer's own reporting act ("We spoke to her on
     Monday", "she told us on Tuesday"), in the narrator's voice, counted
@@ -134,7 +142,9 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
     time after event time, Reichenbach 1947, *Elements of Symbolic Logic*,
     §51), so "on Monday" beside "On Saturday, 18 October" is 20 October.
     ``(date, start, end, iso)`` of the weekday, or ``None``."""
-    if not _WRITER_ACT.search(body):
+    low = body.lower()
+    if (not _ODD_CASE.search(body) and not any(w in low for w in _WRITER_ACT_WORDS)) \
+            or not _WRITER_ACT.search(body):
         return None
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     fixed = [temporal.parse_iso(r.value)[0] for c, r in _resolved(body, None)

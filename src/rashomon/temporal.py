@@ -75,6 +75,13 @@ _MDY = rf"(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"
 _MY = rf"(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})"
 _ISO = rf"(?<![\d/-])(?P<iy>{_YEAR_CORE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d))?(?![\d-])"
 _DATE = rf"(?:{_DMY}|{_MDY}|{_MY})"
+# A date that may close a day range inside one month: the first day before a
+# day-month date ("18–19 October", "5 to 9 March", "between 5 and 9 March") or
+# the last day after a month-day date ("October 18-19"). Only in the pattern
+# for a date alone (a range with a clock time is not read as one).
+_DATE_RANGED = (
+    rf"(?:(?:(?:(?<=between\s)(?P<da>{_DAY})\s+and|(?P<db>{_DAY})\s*(?:-|–|to))\s*)?{_DMY}|"
+    rf"(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>{_DAY})(?:\s*[-–]\s*(?P<de>{_DAY}))?(?:,?\s+(?P<y2>{_YEAR}))?|{_MY})")
 _MONTH_FULL = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 
 # Each pattern: (kind, regex, first characters a match can start with, words
@@ -95,17 +102,14 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("abs", rf"(?<![\w:])(?P<t0>{_TIME})\s*(?:\||,|-|–|—|on)?\s*{_DATE}", "0-9", ()),
     # "September 20, 2023 at 1:00 p.m.", "20 September 2023, 10:33"
     ("abs", rf"{_DATE}(?:,?\s*(?:at|,|-|–|—|\|)\s*)(?P<t1>{_TIME})", "0-9t" + _MONTH_FIRST, ()),
-    ("abs", rf"(?<![\w-]){_DATE}", "0-9t" + _MONTH_FIRST, ()),
-    # day ranges inside one month: "18–19 October", "5 to 9 March", "between 5 and 9 March", "October 18-19"
-    ("abs", rf"(?<![\w-])(?:(?<=between\s)(?P<da>{_DAY})\s+and|(?P<db>{_DAY})\s*(?:-|–|to))\s*{_DMY}",
-        "0-9", ()),
-    ("abs", rf"(?<![\w-])(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\s*(?:-|–)\s*(?P<de>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?",
-        _MONTH_FIRST, ()),
+    # also a day range inside one month: "18–19 October", "between 5 and 9 March", "October 18-19"
+    ("abs", rf"(?<![\w-]){_DATE_RANGED}", "0-9t" + _MONTH_FIRST, ()),
     # a month named alone where only a month can stand: "in March", "last October", "mid-May"
+    # (the word before it is checked by _MONTH_BEFORE: a pattern opening with
+    # the month name lets the engine skip to capital letters)
     ("month",
-        r"\b(?P<pre>(?i:in|since|until|till|by|from|for|during|through|before|after|early|late|last|next|"
-        rf"this|mid))(?:\s+|-)(?P<m>{_MONTH_FULL})(?![\w'’])(?!\.?\s*\d)(?:\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?",
-        "iIsSuUtTbBfFdDaAeElLnNmM", ()),
+        rf"(?<![\w])(?P<m>{_MONTH_FULL})(?![\w'’])(?!\.?\s*\d)(?:\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?",
+        "JFMASOND", ()),
     ("weekend", r"\b(?P<mod>(?i:last|this|next|over\s+the|at\s+the|on\s+the))\s+(?i:weekend)\b", "lLtTnNoOaA",
         ("weekend",)),
     ("interval",
@@ -120,11 +124,13 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     # "nine days later", "the next day", "the day before": counted from the
     # story's last date (the temporal focus), not from the reference date
     ("anchored",
-        rf"\b(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:day|week|month|year)s?)\s+(?P<dir>(?i:later|earlier))\b|"
-        r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+"
+        rf"\b(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:day|week|month|year)s?)\s+(?P<dir>(?i:later|earlier))\b",
+        "0-9" + _NUM_FIRST, ("later", "earlier")),
+    ("anchored",
+        r"\b(?i:the)\s+(?:(?P<rel>(?i:next|following|previous|preceding))\s+"
         r"(?P<u2>(?i:day|morning|afternoon|evening|night))\b|"
-        r"\b(?i:the)\s+(?i:day)\s+(?P<dir2>(?i:before|after))\b(?![ \t]+[a-z])",
-        "0-9tT" + _NUM_FIRST, ("later", "earlier", "next", "following", "previous", "preceding", "before", "after")),
+        r"(?i:day)\s+(?P<dir2>(?i:before|after))\b(?![ \t]+[a-z]))",
+        "tT", ("next", "following", "previous", "preceding", "before", "after")),
     ("word",
         r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night))\b", "tTyYlL",
@@ -217,6 +223,11 @@ predicate's own time, and a weekday written after it attaches to that event
 invitation to talks on Tuesday" dates the talks. "agree to" takes an
 infinitive here, not a noun ("agreed to a truce on Tuesday" stays backward);
 "call for" is left out ("called for calm on Sunday" is as often the call's day)."""
+_MONTH_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?P<pre>in|since|until|till|by|from|for|during|through|before|after|early|late|last|next|"
+    r"this|mid)(?:[ \t\n]+|-)$")
+"""The word that lets a month stand alone ("in March", "mid-May"), searched in
+the 12 characters before the month name."""
 _MONTH_FUTURE = re.compile(
     r"(?i)\b(?:will|shall|would|won't)\b|'ll\b|\b(?:is|are|am)\s+(?:due|expected|scheduled|planned|set|slated)\b")
 """Markers that put a month named alone ahead of the reference date ("will
@@ -413,7 +424,11 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
         c.mod = " ".join(g["mod"].lower().split())
         c.unit = g["u"].lower()
     elif kind == "month":
-        c.month, c.mod = _month(g["m"]), g["pre"].lower()
+        pre = _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if pre is None:
+            return None  # "March" alone may be a verb or a name
+        c = Candidate(pre.start(), m.end(), text[pre.start():m.end()], kind)
+        c.month, c.mod = _month(g["m"]), pre.group("pre").lower()
         if g.get("ry"):  # "February last year": the year is counted, not the month
             c.mod = f"{g['ry'].lower()} year"
         c.forward = c.mod not in {"last", "next"} and bool(_MONTH_FUTURE.search(_clause_window(text, m.start(), m.end())[0]))
