@@ -225,6 +225,8 @@ THU = date(2024, 5, 16)  # a Thursday
     # day ranges inside one month (TIMEX3 begin and end)
     ("Talks ran 18–19 October 2023 in Geneva.", None, None, "18–19 October 2023", "2023-10-18", "2023-10-19"),
     ("Ballots were counted between 5 and 9 March 2024.", None, None, "5 and 9 March 2024", "2024-03-05", "2024-03-09"),
+    ("Between 3 and 6 June 2022, the ferries stayed in port.", None, None, "3 and 6 June 2022", "2022-06-03",
+     "2022-06-06"),
     ("The fair runs from 5 to 9 March.", THU, None, "5 to 9 March", "2024-03-05", "2024-03-09"),
     ("Talks ran October 18-19, 2023, in Geneva.", None, None, "October 18-19, 2023", "2023-10-18", "2023-10-19"),
     # a month named alone where only a month can stand
@@ -259,6 +261,16 @@ def test_two_days_joined_by_and_are_no_range():
     # "on 5 and 9 March" names two days; only "between" makes "and" a range
     found = temporal.find("Strikes were held on 5 and 9 March 2024.")
     assert [(c.text, c.day_end) for c in found] == [("9 March 2024", None)]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The library closed on 4 February.", "4 February"),      # the sentence's full stop stays out
+    ("It reopened in June. Readers came back.", "in June"),
+    ("The vote is set for Feb. 9, 2027.", "Feb. 9, 2027"),    # an abbreviation keeps its own
+    ("The vote was held on 9 Sept.", "9 Sept."),
+])
+def test_full_stop_after_a_month(text, span):
+    assert [c.text for c in temporal.find(text)] == [span]
 
 
 def test_a_number_before_a_month_and_year_opens_no_range():

@@ -53,12 +53,14 @@ _NUMBERS = {
 
 
 def _month_alt() -> str:
-    # Month words only capitalised (or all capitals): "march"/"may" as verbs stay out.
-    names = sorted(MONTHS, key=len, reverse=True)
-    forms = []
-    for n in names:
-        forms += [n.capitalize(), n.upper()]
-    return "(?:" + "|".join(forms) + r")(?![a-z])\.?"
+    # Month words only capitalised (or all capitals): "march"/"may" as verbs
+    # stay out. Only an abbreviation takes a full stop ("Aug. 11"): after a
+    # full name it ends the sentence ("on 11 August.") and is no part of the date.
+    full = {m.lower() for m in calendar.month_name[1:]}
+
+    def forms(names) -> str:
+        return "|".join(f for n in sorted(names, key=len, reverse=True) for f in (n.capitalize(), n.upper()))
+    return rf"(?:(?:{forms(full)})(?![a-z])|(?:{forms(set(MONTHS) - full)})(?![a-z])\.?)"
 
 
 _MONTH = _month_alt()
@@ -80,7 +82,7 @@ _DATE = rf"(?:{_DMY}|{_MDY}|{_MY})"
 # the last day after a month-day date ("October 18-19"). Only in the pattern
 # for a date alone (a range with a clock time is not read as one).
 _DATE_RANGED = (
-    rf"(?:(?:(?:(?<=between\s)(?P<da>{_DAY})\s+and|(?P<db>{_DAY})\s*(?:-|–|to))\s*)?{_DMY}|"
+    rf"(?:(?:(?:(?<=[Bb]etween\s)(?P<da>{_DAY})\s+and|(?P<db>{_DAY})\s*(?:-|–|to))\s*)?{_DMY}|"
     rf"(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>{_DAY})(?:\s*[-–]\s*(?P<de>{_DAY}))?(?:,?\s+(?P<y2>{_YEAR}))?|{_MY})")
 _MONTH_FULL = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 
