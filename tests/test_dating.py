@@ -157,14 +157,20 @@ _DATED = ("The levee failed on 14 June 2023 and the river flooded the lower town
 _FILLER = "Engineers describe the structure. " * 14
 
 
+def _undated_beside_dated(nlp, tail: str):
+    """An undated article a1 ("14 June" with no year, then ``tail``) beside a
+    dated one: a1's expression values by text, all claims, the timeline."""
+    undated = "The levee gave way on 14 June after days of rain. " + _FILLER + tail
+    _arts, temps, claims, entries = _corpus(nlp, [("a0", _DATED, "2023-06-16"), ("a1", undated, None)])
+    return {t.text: t.value for t in temps if t.article == "a1"}, claims, entries
+
+
 @pytest.mark.model
 def test_undated_article_takes_the_year_of_its_period(nlp):
     # a1 has no date of its own: "14 June" is in the story's year, not that of
     # the distant November 2022 date the text also names
-    undated = ("The levee gave way on 14 June after days of rain. " + _FILLER +
-               "The levee was last repaired on 2 November 2022 after a smaller flood.")
-    _arts, temps, claims, entries = _corpus(nlp, [("a0", _DATED, "2023-06-16"), ("a1", undated, None)])
-    a1 = {t.text: t.value for t in temps if t.article == "a1"}
+    a1, claims, entries = _undated_beside_dated(
+        nlp, "The levee was last repaired on 2 November 2022 after a smaller flood.")
     assert a1["14 June"] == "2023-06-14" and a1["2 November 2022"] == "2022-11-02"
     day = [e for e in entries if e.date == "2023-06-14"]
     assert day and "a1" in {a for e in day for a in e.articles}
@@ -174,10 +180,7 @@ def test_undated_article_takes_the_year_of_its_period(nlp):
 
 @pytest.mark.model
 def test_undated_background_article_stays_in_its_own_years(nlp):
-    undated = ("The levee gave way on 14 June after days of rain. " + _FILLER +
-               "It had been repaired on 2 April 2019, a month before.")
-    _arts, temps, _claims, _entries = _corpus(nlp, [("a0", _DATED, "2023-06-16"), ("a1", undated, None)])
-    a1 = {t.text: t.value for t in temps if t.article == "a1"}
+    a1, _claims, _entries = _undated_beside_dated(nlp, "It had been repaired on 2 April 2019, a month before.")
     assert a1["14 June"] == "2019-06-14"
 
 
