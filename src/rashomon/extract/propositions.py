@@ -57,7 +57,7 @@ UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fai
 ch. 45 "verbs of change of state"): "the bridge collapsed" names no agent."""
 CAUSE_OF = {"behind", "in"}
 """The prepositions that name what a cause is of ("lay behind the leak", "played a part in the fire")."""
-RELATIVE = {"that", "which"}
+RELATIVE = {"that", "which"}  # a word that may open a clause the parser took for an object
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
