@@ -112,3 +112,30 @@ def test_year_is_time_not_quantity(nlp):
 def test_denied_deaths_and_unnamed_groups(nlp, text, polarity, modality, affected):
     c = only(nlp, text)
     assert (c.polarity, c.modality, c.affected) == (polarity, modality, affected)
+
+
+@pytest.mark.parametrize("text,claim,predicate", [
+    # a list item in headline grammar: head noun as predicate, with a place and a time
+    ("Highlights\n- Riot squad crackdown on Mill Lane shortly after 9 pm, with batons and dogs\n"
+     "The council met on Friday.\n",
+     "Riot squad crackdown on Mill Lane shortly after 9 pm, with batons and dogs", "crackdown"),
+    # a figure-headed headline sentence inside a line of prose
+    ("Dozens of farmers at the gates of Ostrava this morning. Nobody came out to meet them.\n",
+     "Dozens of farmers at the gates of Ostrava this morning.", "dozen"),
+])
+def test_verbless_headline_read_as_claim(nlp, text, claim, predicate):
+    cs = claims_of(nlp, text)
+    got = [c for c in cs if c.text == claim]
+    assert got, [c.text for c in cs]
+    assert got[0].stance == "asserts" and got[0].proposition is not None
+    assert got[0].proposition.predicate == predicate
+
+
+@pytest.mark.parametrize("text", [
+    "Key facts\n",                                              # a label: too short
+    "- Fair wages for every nurse, without delay\n",            # a demand: no figure, time or place
+    "- Marta Novak (@mnovak) 3 May 2024\n",                     # a byline: its head is a name or a date
+    "- Fresh talks in Lisbon next week?\n",                     # a question
+])
+def test_verbless_lines_that_are_no_claim(nlp, text):
+    assert claims_of(nlp, text) == []

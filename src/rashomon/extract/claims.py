@@ -6,7 +6,10 @@ and it could be on the agenda"), and at the edges of quotes that hold a clause
 of their own; a piece without a finite verb is merged back into its
 neighbour. Questions, greetings, verbless headings and captions, blanked
 furniture and scare-quote-only pieces are skipped (not check-worthy, after
-Hassan et al. 2017, "ClaimBuster").
+Hassan et al. 2017, "ClaimBuster"), except a verbless headline or list item
+that names a figure, a time or a place: headline grammar drops the copula and
+the auxiliary ("Crowd of thousands on the avenue"; Mårdh 1980), so its head
+noun or number is read as the predicate (:func:`_headline_claims`).
 
 Each claim carries:
 
@@ -465,8 +468,82 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             if attribution:  # "X warned on Thursday | that P": kept for when it was said, never compared
                 claim.proposition = claim.frame = claim.affected = None
             claims.append(claim)
+    claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims)
+    claims.sort(key=lambda c: c.start)
     resolve_references(claims)
     return claims
+
+
+_BULLET = re.compile(r"[-–—•*·▪►]\s+|\d{1,2}[.)]\s+")
+"""A list item's marker opening a line ("- ", "• ", "2. ")."""
+HEADLINE_WORDS = (4, 25)
+"""Word counts of a headline or list item read as a claim: shorter is a label ("Key points"), longer is
+prose a parser should have found a verb in."""
+HEADLINE_HEADS = ("NOUN", "NUM")
+"""The parts of speech a headline's head may have: "Police crackdown in …", "Dozens of …" (a proper noun
+or a date alone heads a byline or a label)."""
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[“\"‘'(\[]?[A-Z0-9])")
+
+
+def _headline_pieces(text: str):
+    """(start, end) of each sentence of each line of ``text``, its list marker and
+    edge punctuation trimmed (see :func:`_trim`); a sentence ends at a full stop
+    or exclamation mark before a capital or a digit."""
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl == -1 else nl
+        m = _BULLET.match(text, pos, nl)
+        a = m.end() if m else pos
+        for cut in _SENTENCE_END.finditer(text, a, nl):
+            yield _trim(text, a, cut.start())
+            a = cut.end()
+        yield _trim(text, a, nl)
+        pos = nl + 1
+
+
+def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
+    """Claims of the verbless lines: headlines and list items in headline grammar
+    ("headlinese", Mårdh 1980; the AP Stylebook's headline rules: the copula and
+    the auxiliary are dropped, "Crowd of thousands on the avenue" says there was
+    one), which the clause cut skips for want of a finite verb. A sentence of a
+    line (:func:`_headline_pieces`) is read when it holds :data:`HEADLINE_WORDS`
+    words, no finite verb, no question mark, lies outside every claim already
+    made, its parse's head is a common noun or a number (a name or a date alone
+    is a label or a byline, not a statement), and it names a figure, a time or a
+    place, as a headline reporting an event does ("Fair pay for every nurse", a
+    demand, names none). Its head is the proposition's predicate, read by the
+    same :func:`_build` as any clause; the holder is the narrator, or the speaker
+    of the quote that covers it ("Mayor: …").
+
+    Returns the new claims (``found`` are the clause claims already made, which
+    these never overlap)."""
+    out: list[Claim] = []
+    taken = sorted((c.start, c.end) for c in found)
+    starts = [s.start_char for s in sents]
+    for start, end in _headline_pieces(text):
+        ctext = text[start:end]
+        words = _LETTERS.findall(ctext)
+        if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or "?" in ctext:
+            continue
+        k = bisect_left(taken, (start, start))
+        if any(a < end and b > start for a, b in taken[max(0, k - 1):k + 1]):
+            continue
+        lo, hi = bisect_left(ix.idxs, start), bisect_left(ix.idxs, end)
+        if hi <= lo or ix.has_finite(lo, hi):
+            continue
+        r = _clause_root(ix, lo, hi)
+        if r is None or ix.toks[r].pos_ not in HEADLINE_HEADS:
+            continue
+        quote = _covering_quote(qs, start, end)
+        if quote is not None and (quote.kind == "question" or quote.scare):
+            continue
+        si = max(0, bisect_right(starts, start) - 1)
+        claim = _build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix,
+                       _plain_words(ctext, words))
+        if claim.quantities or claim.time_text or claim.place_texts or (claim.proposition and claim.proposition.clock):
+            out.append(claim)
+    return out
 
 
 CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
