@@ -122,6 +122,9 @@ def test_denied_deaths_and_unnamed_groups(nlp, text, polarity, modality, affecte
     # a figure-headed headline sentence inside a line of prose
     ("Dozens of farmers at the gates of Ostrava this morning. Nobody came out to meet them.\n",
      "Dozens of farmers at the gates of Ostrava this morning.", "dozen"),
+    # an adjective predicate with its copula dropped, in capitals
+    ("News\n\nSIX OF OUR NURSES DEAD AT CITY HOSPITAL. THE BOARD KNEW.\n",
+     "SIX OF OUR NURSES DEAD AT CITY HOSPITAL.", "dead"),
 ])
 def test_verbless_headline_read_as_claim(nlp, text, claim, predicate):
     cs = claims_of(nlp, text)

@@ -479,8 +479,8 @@ _BULLET = re.compile(r"[-–—•*·▪►]\s+|\d{1,2}[.)]\s+")
 HEADLINE_WORDS = (4, 25)
 """Word counts of a headline or list item read as a claim: shorter is a label ("Key points"), longer is
 prose a parser should have found a verb in."""
-HEADLINE_HEADS = ("NOUN", "NUM")
-"""The parts of speech a headline's head may have: "Police crackdown in …", "Dozens of …" (a proper noun
+HEADLINE_HEADS = ("NOUN", "NUM", "ADJ")
+"""The parts of speech a headline's head may have: "Police crackdown in …", "Dozens of …", "Two miners dead" (a proper noun
 or a date alone heads a byline or a label)."""
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 
