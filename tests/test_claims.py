@@ -125,6 +125,9 @@ def test_denied_deaths_and_unnamed_groups(nlp, text, polarity, modality, affecte
     # an adjective predicate with its copula dropped, in capitals
     ("News\n\nSIX OF OUR NURSES DEAD AT CITY HOSPITAL. THE BOARD KNEW.\n",
      "SIX OF OUR NURSES DEAD AT CITY HOSPITAL.", "dead"),
+    # a message noun's title reports its topic: the closure, not the statement
+    ("Statement on the closure of the old steel plant in Leeds\n\nThe board met on Friday.\n",
+     "Statement on the closure of the old steel plant in Leeds", "closure"),
 ])
 def test_verbless_headline_read_as_claim(nlp, text, claim, predicate):
     cs = claims_of(nlp, text)

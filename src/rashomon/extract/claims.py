@@ -54,7 +54,7 @@ from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
-from rashomon.extract.stance import commitment, read_stance, stance_verbs
+from rashomon.extract.stance import commitment, lexicon as stance_lexicon, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
 
@@ -502,6 +502,34 @@ def _headline_pieces(text: str):
         pos = nl + 1
 
 
+TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "over"}
+
+
+def _headline_head(tok) -> bool:
+    """Whether a verbless headline's head can be its predicate: a common noun, a
+    number or an adjective (:data:`HEADLINE_HEADS`), or a message noun of a
+    title-case headline tagged as a proper noun ("Statement of the Ministry on …")."""
+    return tok.pos_ in HEADLINE_HEADS or (tok.pos_ == "PROPN" and tok.lower_ in stance_lexicon()["message"])
+
+
+def _topic(head, lo: int, hi: int) -> tuple[int, int]:
+    """The token range a headline's proposition is read from: the whole [lo, hi),
+    or, when its head is a message noun (``data/stance.yaml`` report nouns:
+    "Statement on the closure of the mine"), the object of its topic preposition,
+    which is what the message reports."""
+    if head.lower_ in stance_lexicon()["message"]:
+        doc = head.doc
+        # the first topic preposition after the head, wherever the parser attached it
+        # ("Statement of the Ministry of X on the closure": "on" is the statement's)
+        for prep in doc[head.i + 1:hi]:
+            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and lo <= obj.left_edge.i < hi:  # its right edge may run past the line
+                    return obj.left_edge.i, min(obj.right_edge.i + 1, hi)
+                break
+    return lo, hi
+
+
 def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
     """Claims of the verbless lines: headlines and list items in headline grammar
     ("headlinese", Mårdh 1980; the AP Stylebook's headline rules: the copula and
@@ -533,14 +561,14 @@ def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found)
         if hi <= lo or ix.has_finite(lo, hi):
             continue
         r = _clause_root(ix, lo, hi)
-        if r is None or ix.toks[r].pos_ not in HEADLINE_HEADS:
+        if r is None or not _headline_head(ix.toks[r]):
             continue
         quote = _covering_quote(qs, start, end)
         if quote is not None and (quote.kind == "question" or quote.scare):
             continue
         si = max(0, bisect_right(starts, start) - 1)
-        claim = _build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix,
-                       _plain_words(ctext, words))
+        claim = _build(article, doc, text, start, end, _topic(ix.toks[r], lo, hi), quote, lex, si, sent_agents,
+                       ix, _plain_words(ctext, words))
         if claim.quantities or claim.time_text or claim.place_texts or (claim.proposition and claim.proposition.clock):
             out.append(claim)
     return out
