@@ -113,6 +113,7 @@ warm = Path(out + "-warm")  # first use loads lexicons and the language detector
 warm.mkdir()
 (warm / "warm.txt").write_text("The harbour master said on Monday that the port would reopen.", encoding="utf-8")
 (warm / "warm.html").write_text("<p>The harbour master said on Monday that the port would reopen.</p>", encoding="utf-8")
+(warm / "deep.html").write_text("<b>" * 300 + "Workers met." + "</b>" * 300, encoding="utf-8")  # trafilatura's fallback
 write_all(analyze([warm], settings), warm)
 cpu = time.process_time
 spent = {"prepare": 0.0, "extract": 0.0, "spacy": 0.0}
