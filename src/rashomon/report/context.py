@@ -14,6 +14,7 @@ import hashlib
 from collections import defaultdict
 from typing import Any
 
+from rashomon.memory import rare_full_collections
 from rashomon.types import Article, Claim, Entity, Quantity, Quote, Report
 
 #: How a claim with ``speaker=None`` is shown: the contract's None speaker on a
@@ -627,8 +628,10 @@ def _timeline(report: Report, arts: dict[str, Article]) -> dict[str, Any]:
     return {"entries": entries, "chart": chart}
 
 
+@rare_full_collections()
 def build_context(report: Report) -> dict[str, Any]:
-    """Build the display context every renderer (HTML, Markdown) reads.
+    """Build the display context every renderer (HTML, Markdown) reads
+    (full garbage collections rare meanwhile: :func:`rashomon.memory.rare_full_collections`).
 
     Parameters
     ----------
