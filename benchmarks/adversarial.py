@@ -14,14 +14,16 @@ included) belongs to that input alone. Times are **CPU seconds** of the child
 jobs on a shared machine do not inflate them. The run is split into parts by
 wrapping the pipeline's own functions in the child:
 
-* **prepare**: reading (``pipeline._read``), cleaning and metadata
+* **prepare**: reading (``ingest.read``), cleaning and metadata
   (``pipeline.prepare``) and the batch-wide repetition pass
-  (``clean.across_articles``): rashomon's code before spaCy;
+  (``pipeline.across_batch``): rashomon's code before spaCy;
 * **extract**: rashomon's per-article extractors on the annotated Doc
   (``pipeline.analyze_article``: mentions, quotes, claims, temporal
   expressions);
 * **corpus**: the corpus stages (linking, propositions, relations, reuse,
-  framing, timeline) and writing the three reports: the rest of the run;
+  framing, timeline), the run's workspace (storing articles and results in
+  SQLite and reading them back) and writing the three reports: the rest of
+  the run;
 * **spaCy**: ``annotate.pipe`` (``nlp.pipe`` in character-capped batches,
   long texts in chunks joined with ``Doc.from_docs``).
 
@@ -106,10 +108,10 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 path, out = Path(sys.argv[1]), sys.argv[2]
-from rashomon import analyze, annotate, clean, pipeline
+from rashomon import analyze, annotate, ingest, pipeline
 from rashomon.report.render import write_all
 from rashomon.settings import Settings
-settings = Settings.from_env(article_seconds=0)
+settings = Settings.from_env(article_seconds=0, jobs=1)
 annotate.load_pipeline(settings)
 warm = Path(out + "-warm")  # first use loads lexicons and the language detector: not timed
 warm.mkdir()
@@ -147,9 +149,9 @@ def timed_pipe(real):
             yield doc
     return pipe
 
-pipeline._read = timed("prepare", pipeline._read)
+ingest.read = timed("prepare", ingest.read)
 pipeline.prepare = timed("prepare", pipeline.prepare)
-clean.across_articles = timed("prepare", clean.across_articles)
+pipeline.across_batch = timed("prepare", pipeline.across_batch)
 pipeline.analyze_article = timed("extract", pipeline.analyze_article)
 annotate.pipe = timed_pipe(annotate.pipe)
 t0 = cpu()
