@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rashomon.temporal.direction import _MONTH_FUTURE, _clause_window, forward_weekday
 from rashomon.temporal.patterns import (
-    _AMPM, _ANCHORS, _MONTH_FULL, _NUMBERS, _ODD_CASE, _PATTERNS, _REQUIRED, _STARTS, _WD, _WEEKDAYS, MONTHS,
+    _AMPM, _ANCHORS, _NUMBERS, _ODD_CASE, _PATTERNS, _REQUIRED, _STARTS, _WD, _WEEKDAYS, MONTHS,
 )
 from rashomon.temporal.resolution import _valid
 
