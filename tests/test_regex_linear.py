@@ -109,8 +109,8 @@ BOUNDED: dict[str, str] = {
      r"(?:radius|zone|around|exclusion)"): "extract/measures.py: searched in the 30 characters around a distance",
     ("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
      "\\s*[—–-]{1,2}\\s+(?=[A-Z“\"‘])"): "extract/docindex.py: matched on the first 120 characters of a paragraph",
-    r"\s+([a-z]+)": "temporal.py: matched in the 30 characters after a year",
-    r"\s*(?:%|per\b|[-–]\d)": "temporal.py: matched in the 8 characters after a year",
+    r"\s+([a-z]+)": "temporal/scanning.py: matched in the 30 characters after a year",
+    r"\s*(?:%|per\b|[-–]\d)": "temporal/scanning.py: matched in the 8 characters after a year",
 }
 """Patterns that are not linear on a long run but are only ever applied to a
 window of a few characters (the call site bounds it), so their cost per call
