@@ -45,7 +45,7 @@ _OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
 _NP_PREPS = {"for", "of", "as", "over", "about", "on", "against", "to", "that", "with"}
 _VERBAL_PREPS = {"for", "over", "as", "of"}
 _QUESTION_MARKS = {"whether", "if"}
-_MIN_CHARS = 8  # a content shorter than this is no proposition ("it", "so")
+_MIN_CHARS = 3  # a content shorter than this is no proposition ("it", "so")
 _ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
 
 
@@ -149,8 +149,8 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             comps.append(c)  # "asked whether …", "called for the rivals to drop out"
         elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
             comps.append(c)  # "called for the minister to resign"
-        elif d == "conj" and comps and any(m.dep_ == "mark" for m in c.children):
-            comps.append(c)  # "said that … and that …"
+        elif d == "conj" and comps and (any(m.dep_ == "mark" for m in c.children) or _backshifted(c)):
+            comps.append(c)  # "said that … and that …", "said she hoped …, and would then …"
     if not comps:
         return None
     clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") for c in comps)
@@ -166,9 +166,49 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
                 lo = c.left_edge.i
                 break
-    if not clause and (hi - lo < 1 or ctx.doc[lo].lower_ in _ANAPHORIC):
-        return None  # one word, or a phrase that only points back ("that account", "those claims"): no proposition
+    if not clause and (ctx.doc[lo].lower_ in _ANAPHORIC or hi == lo and not _topic_word(ctx.doc[lo], lemma)):
+        return None  # a phrase that only points back ("that account", "those claims"): no proposition
     return [ctx.doc[k] for k in range(lo, hi + 1)]
+
+
+_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must", "'d", "’d"}
+
+
+def _backshifted(verb) -> bool:
+    """A verb phrase coordinated with a cue, with no subject of its own and a modal
+    ("X said she hoped to return, and would then …"): the second half of what
+    was said, in reported speech's modal, not a further act of the speaker."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+def _topic_word(tok, lemma: str) -> bool:
+    """Whether a one-word content names what the speech act is about ("railed
+    against immigrants", "thanked supporters", "called for change"): a noun or
+    a name, never a pronoun, a date or a number, and never the object of "call"
+    alone ("called police" is a telephone call). PolNeAR guidelines: the content
+    of a speech act may be a noun phrase, the topic or target of the act."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    return not (lemma == "call" and tok.dep_ == "dobj")
+
+
+def _relative_complement(ctx: DocIndex, verb, lemma: str) -> list | None:
+    """The words a cue gives after a relative or free-relative object ("what
+    officials called a hate crime", "which she describes as her second home"): its
+    object predicate or its "as"/lexicon phrase, without the preposition; ``None``
+    when the cue gives nothing after it ("what the commander said")."""
+    wh = next((c for c in verb.children if c.tag_ in _WH and c.dep_ == "dobj"), None)
+    if wh is None or wh.i > verb.i:
+        return None
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "oprd":
+            return list(c.subtree)
+        if c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in ctx.lex.preps.get(lemma, ())):
+            return [t for t in c.subtree if t.i != c.i]
+    return None
 
 
 def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
@@ -192,7 +232,9 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
     """The content around an inverted or parenthetical cue ("The port will reopen,
     X said, …"; "As X stated, …"): the head clause without the cue's own words."""
     h = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
+    inverted = verb.dep_ in ("parataxis", "ccomp") or \
+        verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children)  # "…, she said." read as a clause of its own
+    if inverted and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
         toks = [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         left = [t for t in toks if t.i < verb.left_edge.i]
         if len(left) >= 3 and "," in ctx.text[left[-1].idx:verb.idx]:
@@ -205,7 +247,12 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
         return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:
-        return list(lefts[0].subtree)
+        toks = list(lefts[0].subtree)
+        for c in verb.rights:  # "A, X said on Monday, and B": B goes on with what was said
+            if c.dep_ == "conj" and any(g.dep_ == "nsubj" for g in c.children) and \
+                    ctx.doc[c.left_edge.i - 1].lower_ in ("and", "but") and ctx.doc[c.left_edge.i - 2].text == ",":
+                toks += list(c.subtree)
+        return toks
     return None
 
 
@@ -236,7 +283,10 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     content is missing or names the words without giving them ("what he said")."""
     lex = ctx.lex
     if any(c.tag_ in _WH and (c.dep_ == "dobj" or c.dep_ == "nsubj" and verb.dep_ != "relcl") for c in verb.children):
-        return None  # "what the commander said": the words are not given ("voters who said …" are)
+        # "what the commander said": the words are not given ("voters who said …" are), but
+        # "what officials called a hate crime" gives them after the cue
+        toks = _relative_complement(ctx, verb, lemma)
+        return span_of(_Scope(ctx, verb).clip(toks)) if toks else None
     if lemma in lex.particle and not any(c.dep_ == "prt" and c.lower_ == lex.particle[lemma] for c in verb.children) \
             and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
         return None  # "point" is a cue as "point out" or "point to"
@@ -248,7 +298,9 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
         first = scope.clip(toks)[:1]
         if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark":
-            return None  # "said what he wanted": the words are not given
+            if first[0].i > verb.i:
+                return None  # "said what he wanted": the words are not given
+            toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
     if toks is None:
         toks = _around_content(ctx, verb)
     toks = scope.clip(toks) if toks is not None else None
@@ -273,6 +325,25 @@ def _passive(verb) -> bool:
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children)
+
+
+def _patient(ctx: DocIndex, verb) -> tuple[int, int] | None:
+    """The content of a passive cue with an agent whose object became its subject
+    ("the plan was rejected by the council", "changes proposed by the government"):
+    the passive subject, or the noun phrase a participle modifies (without the
+    participle's clause); ``None`` when there is none. PolNeAR guidelines: the
+    content of "X was criticized by Y" is X."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is not None:
+        toks = list(subj.subtree)
+    elif verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        toks = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+    else:
+        return None
+    toks = _Scope(ctx, verb).clip(toks)
+    if not toks or len(toks) == 1 and toks[0].pos_ == "PRON" or toks[0].lower_ in _ANAPHORIC and len(toks) <= 2:
+        return None  # "it was rejected by …", "that plan was …": nothing of its own
+    return span_of(toks)
 
 
 def _agent(verb):
@@ -301,7 +372,8 @@ def _noun_cue(ctx: DocIndex, noun):
     the owner (a possessive or compound name, a "by"/"from" agent, or the subject
     of the verb the noun is the object of: "X made an attack on …"), and a
     that-clause, an infinitive or the object of "on/of/against/for/about". A noun
-    with no source, or with a content of fewer than three words, gives nothing."""
+    with no source, or with a content of fewer than three words and no noun or
+    name among them ("his remarks about him"), gives nothing."""
     src = noun_source(ctx, noun)
     if src is None:
         return None
@@ -314,8 +386,8 @@ def _noun_cue(ctx: DocIndex, noun):
         if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
             content = [t for t in c.subtree if t.i != c.i]
             break
-    if not content or len(content) < 3:
-        return None
+    if not content or len(content) < 3 and not any(_topic_word(t, "") for t in content):
+        return None  # "his remarks about him": no content of its own
     if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
         return None  # "the army's attack on the city" is no speech
     scope = _Scope(ctx, noun)
@@ -395,6 +467,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                 continue  # "X was accused of …" with no one named: not reported speech of anyone
             subj = _agent(tok) if passive else _source(ctx, tok)
             span = _content(ctx, tok, lemma, subj)
+            if span is None and passive and subj is not None and lemma in ctx.lex.np_content:
+                span = _patient(ctx, tok)  # "the plan was rejected by the council": "the plan"
             if span is None:
                 continue
             cue = cue_info(ctx, tok)

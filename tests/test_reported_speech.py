@@ -1,0 +1,59 @@
+"""Reported speech beyond "X said (that) …": what the content of a cue is, one
+table per construction, on sentences written for these tests (fictional people,
+places and outlets). The content rules follow the PolNeAR annotation guidelines
+(Newell, Margolin and Ruths 2018) and PARC 3.0 (Pareti 2016)."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.annotate import body_text
+from rashomon.extract.quotes import extract_quotes
+from rashomon.types import Article, Quote
+
+
+def run(nlp, text: str) -> tuple[Article, list[Quote]]:
+    art = Article(id="a0", name="t", path="t", text=text)
+    return art, extract_quotes(art, nlp(body_text(art)), [])
+
+
+def indirect(qs: list[Quote]) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_text) for q in qs if q.kind == "indirect"]
+
+
+# the content of a cue, and its speaker, in the order of the text
+CONTENTS = [
+    ("a one-word topic after a preposition", "Senator Vance railed against immigrants on Tuesday.",
+     [("immigrants", "Vance")]),
+    ("a one-word object of a cue that takes a noun phrase", "Mayor Ilse Brandt thanked volunteers at the harbour.",
+     [("volunteers", "Ilse Brandt")]),
+    ("a telephone call is no speech act", "The mayor called police after the fight.", []),
+    ("a pronoun object is no content", "The minister denied it on Friday.", []),
+    ("a relative clause: the words after the cue",
+     "Turnout rose sharply in Dover, which analysts say could help the governor.",
+     [("could help the governor", "analysts")]),
+    ("a free relative with an object predicate", "The fire was set in what investigators called an act of revenge.",
+     [("an act of revenge", "investigators")]),
+    ("a free relative without words of its own", "Nobody knows what the commander said.", []),
+    ("a passive with an agent: the subject is the content", "The budget was rejected by the city council in May.",
+     [("The budget", "the city council")]),
+    ("a participle with an agent", "The union fought pension cuts proposed by the board of Varco Mining.",
+     [("pension cuts", "the board of Varco Mining")]),
+    ("a coordinated verb phrase in reported modal",
+     "Ms. Okafor said she hoped to win the appeal, and would then return to Lagos.",
+     [("she hoped to win the appeal, and would then return to Lagos", "Okafor")]),
+    ("a further clause after an inverted cue",
+     "Northwind moved the ferry to help in emergencies, a spokeswoman, Ana Dorn, said on Monday, "
+     "and it has used the ferry twice this year.",
+     [("Northwind moved the ferry to help in emergencies, a spokeswoman, Ana Dorn, said on Monday, "
+       "and it has used the ferry twice this year", "Ana Dorn")]),
+    ("a speech noun with a short target", "His sharp attacks on Carlsen surprised the delegates.",
+     [("Carlsen", "His")]),
+    ("a speech noun whose content is only a pronoun", "Her remarks about him were short.", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", CONTENTS, ids=[c[0] for c in CONTENTS])
+def test_contents(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert indirect(qs) == expected
