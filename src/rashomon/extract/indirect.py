@@ -287,7 +287,8 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         # "what officials called a hate crime" gives them after the cue
         toks = _relative_complement(ctx, verb, lemma)
         return span_of(_Scope(ctx, verb).clip(toks)) if toks else None
-    if lemma in lex.particle and not any(c.dep_ == "prt" and c.lower_ == lex.particle[lemma] for c in verb.children) \
+    if lemma in lex.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == lex.particle[lemma]
+                                         for c in verb.children) \
             and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
         return None  # "point" is a cue as "point out" or "point to"
     scope = _Scope(ctx, verb)
