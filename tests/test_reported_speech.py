@@ -46,6 +46,20 @@ CONTENTS = [
      "and it has used the ferry twice this year.",
      [("Northwind moved the ferry to help in emergencies, a spokeswoman, Ana Dorn, said on Monday, "
        "and it has used the ferry twice this year", "Ana Dorn")]),
+    ("a reason after the target", "Marsh railed against the moderators for failing to ask about taxes.",
+     [("the moderators for failing to ask about taxes", "Marsh")]),
+    ("a relative head as the content of its cue", "Dover is the city she railed against.", [("the city", "she")]),
+    ("coordinated attributions are two", "Six in 10 voters said the governor is honest, and three-quarters said "
+     "her rival is not.", [("the governor is honest", "Six in 10 voters"), ("her rival is not", "three-quarters")]),
+    ("a relative clause on a noun-phrase content is an attribution of its own",
+     "Marsh criticized the mayor's email use, which an audit said was careless.",
+     [("the mayor's email use", "Marsh"), ("was careless", "an audit")]),
+    ("an apposition with its own cue", "The senator complained that the vote had been rigged, a charge that party "
+     "leaders strongly denied.", [("the vote had been rigged", "The senator"), ("a charge", "party leaders")]),
+    ("a contrasting clause with its own cue", "Vance said the port would reopen while Marsh suggested it would "
+     "stay closed.", [("the port would reopen", "Vance"), ("it would stay closed", "Marsh")]),
+    ("reported speech inside a content stays in it", "Vance said the plan, which critics called rushed, would pass.",
+     [("the plan, which critics called rushed, would pass", "Vance")]),
     ("a speech noun with a short target", "His sharp attacks on Carlsen surprised the delegates.",
      [("Carlsen", "His")]),
     ("a speech noun whose content is only a pronoun", "Her remarks about him were short.", []),

@@ -140,7 +140,8 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             if lemma in lex.np_content or d == "oprd" or comps or _misparsed_clause(c):
                 comps.append(c)
         elif d == "prep":
-            if c.lower_ in lex.preps.get(lemma, ()) or (comps and lemma in lex.np_content and c.lower_ in _NP_PREPS):
+            if c.lower_ in lex.preps.get(lemma, ()) or comps and (lemma in lex.np_content and c.lower_ in _NP_PREPS
+                                                                  or c.lower_ == "for"):  # "railed against X for Y"
                 comps.append(c)
             elif (that := _statement_clause(ctx, c)) is not None:
                 comps.append(that)  # "said in a statement (carried by …) that …"
@@ -208,7 +209,24 @@ def _relative_complement(ctx: DocIndex, verb, lemma: str) -> list | None:
             return list(c.subtree)
         if c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in ctx.lex.preps.get(lemma, ())):
             return [t for t in c.subtree if t.i != c.i]
-    return None
+    return _relative_head(ctx, verb, lemma)
+
+
+def _relative_head(ctx: DocIndex, verb, lemma: str) -> list | None:
+    """The noun a relative clause cue is about ("a charge that the council denied",
+    "the rules she railed against"): its head noun phrase, for a cue that takes a
+    noun phrase or a preposition left without its object. PolNeAR guidelines: the
+    content of a cue in a relative clause is the noun the clause modifies."""
+    h = verb.head
+    if verb.dep_ not in ("relcl", "acl") or h.i > verb.i or h.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _has_complement(verb):
+        return None  # the clause has a content of its own: not a relative about its head
+    dangling = any(c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ()) and not list(c.children)
+                   for c in verb.children)
+    if lemma not in ctx.lex.np_content and not dangling:
+        return None
+    return [t for t in h.subtree if t.i < verb.left_edge.i]  # "the kind of change" before "the party warned about"
 
 
 def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
@@ -304,7 +322,9 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
     if toks is None:
         toks = _around_content(ctx, verb)
-    toks = scope.clip(toks) if toks is not None else None
+    toks = _before_other_attribution(ctx, verb, scope.clip(toks)) if toks is not None else None
+    if not toks:
+        toks = _relative_head(ctx, verb, lemma)  # "a charge that the council denied"
     if not toks:
         return None
     if lemma in lex.verbal and not _verbal_speech(ctx, verb, subj):
@@ -312,6 +332,64 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     if len(toks) == 1 and toks[0].pos_ == "PRON":
         return None  # "denied it"
     return span_of(toks)
+
+
+_CONTRAST = {"while", "whereas", "though", "although"}
+
+
+def _before_other_attribution(ctx: DocIndex, verb, toks: list) -> list:
+    """``toks`` cut before a clause headed by a cue verb with a source of its own:
+    a coordinated clause ("Six in ten said A, and a third
+    said B"), a contrasting clause ("said A while her rival suggested B"), a
+    relative clause on a noun-phrase content ("criticized the plan, which the
+    auditors said was sound") or on an apposition ("said A, a charge that the
+    council denied"). Reported speech inside the content proper stays ("X said
+    Y told him Z", "said the plan, which critics called rushed, would pass"): it
+    is part of what X said. PARC 3.0 and PolNeAR annotate each attribution as a
+    relation of its own, nested ones inside their host's content."""
+    if not toks:
+        return toks
+    ids = {t.i for t in toks}
+    first = toks[0].i
+    root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+    cut = None
+    for t in toks:  # a cue verb that heads the attached clause itself
+        if t.i == verb.i or t.i not in ctx.cue_lemmas or not _own_source(t) or t.left_edge.i <= first:
+            continue
+        at = None
+        marks = {m.lower_ for m in t.children if m.dep_ == "mark"}
+        if t.dep_ in ("conj", "parataxis") and not marks:  # ("said that A and that B said C": one content)
+            at = t
+        elif t.dep_ == "advcl" and marks & _CONTRAST:
+            at = t
+        elif t.dep_ not in ("relcl", "acl") or "that" in marks and _has_complement(t):
+            at = None  # a complement clause ("reports that Mateen said …") belongs to its noun
+        elif t.head.i == root.i and root.pos_ in ("NOUN", "PROPN"):
+            at = t  # the content is the noun phrase the clause comments on
+        elif ctx.doc[t.head.left_edge.i - 1].text == "," and \
+                t.head.dep_ in ("appos", "npadvmod", "dobj") and t.head.left_edge.i > first:
+            at = t.head  # "…, a charge that the council denied": the apposed noun goes with its clause
+        if at is not None:
+            cut = at.left_edge.i if cut is None else min(cut, at.left_edge.i)
+    if cut is None:
+        return toks
+    out = [t for t in toks if t.i < cut]
+    while out and (out[-1].is_punct or out[-1].dep_ in ("cc", "mark") or out[-1].lower_ in _CONTRAST):
+        out.pop()
+    return out
+
+
+def _has_complement(verb) -> bool:
+    """Whether a verb has an object or a clausal complement ("denied the report",
+    "said that …"), unlike the verb of a relative clause whose object is the noun
+    it modifies ("a charge that the council denied")."""
+    return any((c.dep_ in _OBJECTS or c.dep_ in ("ccomp", "xcomp")) and c.tag_ not in _WH for c in verb.children)
+
+
+def _own_source(verb) -> bool:
+    """Whether a cue verb names a source of its own: a subject other than a
+    relative pronoun, or an agent."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in _WH or c.dep_ == "agent" for c in verb.children)
 
 
 _ASK = {"ask", "question"}
@@ -382,6 +460,8 @@ def _noun_cue(ctx: DocIndex, noun):
     for c in noun.rights:
         if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
                 m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children):
+            if c.i in ctx.cue_lemmas and not _has_complement(c):
+                break  # "a charge that the council denied": a relative clause, not what was charged
             content = list(c.subtree)
             break
         if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
