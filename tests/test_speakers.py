@@ -188,6 +188,14 @@ PRONOUNS = [
     ("he is the person, not the company",
      "Tomas Reyes praised Northwind Shipping. He said the company had saved the port.", "saved the port",
      "Tomas Reyes"),
+    ("he is the subject of the clause above his own (Hobbs)",
+     "Tom Baker helped fight Ray Halbritter, who led the campaign because he claimed the mascot was offensive.",
+     "mascot was offensive", "Ray Halbritter"),
+    ("he continues the speaker of the sentence before, not its grammatical subject",
+     "The hashtag #SearchDover, Mr. Abboud said, carried notices of missing people. He said there were a million posts.",
+     "million posts", "Abboud"),
+    ("they are a group named as an object", "The plan angered Hispanics in Dover. They criticized Senator Marsh for it.",
+     "Senator Marsh for it", "Hispanics"),
     ("they are the officials",
      "Two police officials visited the square. They said the protest had been peaceful.", "protest had been peaceful",
      None),
@@ -202,6 +210,19 @@ def test_pronouns_agree(nlp, layout, text, words, mention):
     assert named(art, q) == mention
     if mention is None:
         assert described(art, q) == "Two police officials"
+
+
+@pytest.mark.model
+def test_a_surname_alone_is_the_person_named_in_full(nlp):
+    from rashomon.extract.coref import Discourse
+    from rashomon.extract.docindex import DocIndex
+    art = Article(id="a0", name="t", path="t", text="Peter Vance won in Ohio. Vance is digging in for a long fight.")
+    doc = nlp(body_text(art))
+    disc = Discourse(DocIndex(art, doc))
+    tok = next(t for t in doc if t.text == "Vance" and t.i > 3)
+    spk = disc.named(tok, (tok.idx, tok.idx + 5))
+    assert (spk.person, spk.gender) == (True, "m")
+    assert disc._person_surname("Vance") and not disc._person_surname("Vance Holdings")
 
 
 # 4. datelines are never speakers; headline attributions

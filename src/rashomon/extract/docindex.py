@@ -87,6 +87,7 @@ class DocIndex:
         self._depths: dict[int, int] = {}
         self.tok_starts: list[int] = starts
         self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
+        self.objects: list[int] = [i for i, d in enumerate(deps) if d in _OBJ_DEPS]  # dobj, pobj
         self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
         self.according: set[int] = set()  # tokens "according"
         self.cue_nouns: set[int] = set()  # speech nouns ("claims", "attacks")
@@ -205,6 +206,7 @@ class DocIndex:
 
 
 _SUBJ_DEPS = frozenset((get_string_id("nsubj"), get_string_id("nsubjpass")))
+_OBJ_DEPS = frozenset((get_string_id("dobj"), get_string_id("pobj")))
 # a dateline: a place in capitals (optionally ", Region" and a date), an agency in
 # brackets, then a dash ("GENEVA (Reuters) –", "KHERSON, Ukraine, June 6 —", "WASHINGTON (AP) —")
 _DATELINE = re.compile("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
