@@ -46,7 +46,7 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
     if ns is not None and not _title_only(ctx.text[ns[0]:ns[1]]):
         return disc.named(subj, ns)
-    if subj.is_punct or subj.is_space:
+    if (subj.is_punct or subj.is_space) and subj.text != "%":  # "85% of voters said": a share of a group speaks
         return None
     if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title
         person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None) or \
@@ -154,6 +154,8 @@ def cue_subject(ctx: DocIndex, verb):
     subj = sp.subject_of(verb)
     if subj is not None and ctx.para_of(subj.idx) == pi:
         return subj
+    if subj is None and (found := _participle_host(ctx, verb)) is not None:
+        return found
     k = verb.i - 1
     while k >= 0 and ctx.doc[k].pos_ == "ADV":
         k -= 1
@@ -168,6 +170,23 @@ def cue_subject(ctx: DocIndex, verb):
         if not ctx.text[ctx.paras[pi].start:left].strip():
             return t
     return None
+
+
+def _participle_host(ctx: DocIndex, verb):
+    """The subject of the clause a participial cue follows ("X seemed ready to
+    joke, telling the crowd, “…”"), where the parse hung the participle on the
+    words of the quote after it: the subject of the sentence's root, when the
+    root comes before the cue and the cue, with no subject of its own, follows
+    a comma."""
+    if verb.tag_ != "VBG" or verb.i == 0 or ctx.doc[verb.i - 1].text != "," or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    root = ctx.doc[ctx.sentence_start(verb.i)]
+    while root.head.i != root.i:
+        root = root.head
+    if root.i > verb.i:
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
 
 
 def _comma_near_end(text: str) -> bool:
@@ -371,7 +390,39 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
             obj = according_to(t)
             if obj is not None:
                 return speaker_from_subject(ctx, obj, disc), t
+    if text[lead_end - 1] == ":" and (label := _colon_label(ctx, s, lead_end - 1)) is not None:
+        return speaker_from_subject(ctx, label, disc), ctx.tok_at(lead_end - 1)  # the colon is the cue
     return None, None
+
+
+_DASHES = ("—", "–", " - ")
+
+
+def _colon_label(ctx: DocIndex, s: int, colon: int):
+    """The source a colon introduces when no cue does ("… – Pew Research: “…”",
+    "Marsh: “…”", "From the report: “…”"): a name that opens its sentence, or
+    the words after a dash, right before the colon; or any noun phrase after
+    "from". Page furniture labels ("Photo:", "Update:") are none. Source: PolNeAR
+    guidelines (a colon after a source is the cue)."""
+    from rashomon.extract.interview import FURNITURE_LABELS  # (interview reads this module)
+
+    last = ctx.tok_at(colon - 1)
+    while last is not None and last.i > 0 and last.is_punct and last.idx >= s:
+        last = ctx.doc[last.i - 1]
+    if last is None or last.idx < s or last.pos_ not in ("PROPN", "NOUN"):
+        return None
+    ns = ctx.name_span(last)
+    start = ns[0] if ns is not None else sp.noun_phrase(last)[0]
+    if ctx.text[start:colon].strip().lower() in FURNITURE_LABELS:
+        return None
+    before = ctx.text[s:start]
+    cut = max(before.rfind(d) for d in _DASHES)
+    if cut >= 0:
+        before = before[cut:].lstrip("—–- ")
+    words = before.lower().split()
+    if words and words[-1] == "from":
+        return last  # "From the report: “…”", "More from Pew: “…”"
+    return last if ns is not None and not words else None
 
 
 def governing_cue(ctx: DocIndex, seg: Seg):

@@ -239,6 +239,8 @@ def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
     while hi > verb.i and doc[hi].is_punct:
         hi -= 1
     before, after = lo - 1, hi + 1
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "…, telling the crowd, …": a participle, not a cue set off with its speaker
     if not (scope.lo + 1 <= before and doc[before].text == "," and after < scope.hi - 2 and doc[after].text == ","):
         return None
     if any(t.text in ",;:" for t in doc[lo:hi]):
@@ -250,8 +252,8 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
     """The content around an inverted or parenthetical cue ("The port will reopen,
     X said, …"; "As X stated, …"): the head clause without the cue's own words."""
     h = verb.head
-    inverted = verb.dep_ in ("parataxis", "ccomp") or \
-        verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children)  # "…, she said." read as a clause of its own
+    inverted = verb.dep_ in ("parataxis", "ccomp") or verb.dep_ == "advcl" and \
+        not any(c.dep_ == "mark" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)  # "…, she said."
     if inverted and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
         toks = [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         left = [t for t in toks if t.i < verb.left_edge.i]
@@ -305,10 +307,6 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         # "what officials called a hate crime" gives them after the cue
         toks = _relative_complement(ctx, verb, lemma)
         return span_of(_Scope(ctx, verb).clip(toks)) if toks else None
-    if lemma in lex.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == lex.particle[lemma]
-                                         for c in verb.children) \
-            and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
-        return None  # "point" is a cue as "point out" or "point to"
     scope = _Scope(ctx, verb)
     toks = None
     if verb.dep_ in ("parataxis", "ROOT", "ccomp", "conj", "advcl") and \

@@ -163,10 +163,16 @@ def given_names() -> dict[str, str]:
 
 def cue_lemma(tok) -> str | None:
     """The cue lemma of a token (``"said"`` → ``"say"``), or ``None`` when the
-    token is not a reporting verb (it must be tagged VERB or AUX-less verb form)."""
+    token is not a reporting verb (it must be tagged VERB or AUX-less verb form)
+    or lacks the particle or preposition its lexicon entry requires."""
     if tok.pos_ not in ("VERB",) and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBG", "VBN"):
         return None
-    return lexicon().form2lemma.get(tok.lower_)
+    lex = lexicon()
+    lemma = lex.form2lemma.get(tok.lower_)
+    if lemma in lex.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == lex.particle[lemma] or
+                                         c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in tok.children):
+        return None  # "point" is a cue as "point out" or "point to", "go" as "go on"
+    return lemma
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,7 +194,7 @@ def subject_of(verb):
     ``None`` when the clause names no speaker (passives, imperatives)."""
     v = verb
     for _ in range(5):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]  # the small model can make a mark («) the subject
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
             return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
         if any(c.dep_ == "nsubjpass" for c in v.children):
@@ -331,9 +337,10 @@ def description_span(tok) -> tuple[int, int]:
     """Character span of the words that describe an unnamed source headed by
     ``tok``, as written: its determiners and modifiers, and the phrases after it
     that say who it is ("a senior official at the port authority", "two people
-    familiar with the talks", "officials in the capital"). Stops at a comma, a
-    relative or participial clause ("…, speaking on condition of anonymity") and
-    after ``_DESC_MAX`` tokens. Source: PolNeAR guidelines (the source span keeps
+    familiar with the talks", "officials in the capital", "a source involved in
+    the talks", "a report filed on Monday"). Stops at a comma, a relative clause,
+    a present participle ("…, speaking on condition of anonymity") and after
+    ``_DESC_MAX`` tokens. Source: PolNeAR guidelines (the source span keeps
     the modifiers that identify it; incidental clauses stay out)."""
     doc = tok.doc
     s, _ = noun_phrase(tok)
@@ -343,6 +350,12 @@ def description_span(tok) -> tuple[int, int]:
         first -= 1
     last = tok.i
     for c in tok.rights:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == last + 1:  # "a source involved in the talks", "a report filed Monday"
+            end = c.right_edge.i
+            if end - first >= _DESC_MAX or any(doc[k].text in ",;:(" or doc[k].is_space for k in range(c.i, end + 1)):
+                break
+            last = end
+            continue
         if c.is_punct or c.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct"):
             break
         if c.dep_ in ("prep", "amod") and c.lower_ in _DESC_PREPS:
