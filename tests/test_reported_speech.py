@@ -77,3 +77,18 @@ CONTENTS = [
 def test_contents(nlp, layout, text, expected):
     _, qs = run(nlp, text)
     assert indirect(qs) == expected
+
+
+# quoted words that nobody says: titles of works, markup left in the text
+@pytest.mark.model
+@pytest.mark.parametrize("text,kept", [
+    ('Ilse Marren appeared on "Meet the Harbour" on Sunday and said the port would reopen.', []),
+    ('Vance, the author of "A Time for Truth," said the plan was dead.', []),
+    ('Vance released a memo titled "The Facts on Where the Race Stands."', ["The Facts on Where the Race Stands."]),
+    ('Marsh Says Port Closure Would Not "Fit With What I Knew"', ["Fit With What I Knew"]),
+    ('Vance said the plan was "a total disaster for the harbour."', ["a total disaster for the harbour."]),
+    ('More posts followed. <tweet pic="6721372880"> "We will win this race," Marsh said.', ["We will win this race,"]),
+])
+def test_titles_and_markup_are_no_quotes(nlp, text, kept):
+    _, qs = run(nlp, text)
+    assert [q.text for q in qs if q.kind == "direct"] == kept

@@ -289,12 +289,12 @@ def name_span(tok) -> tuple[int, int] | None:
     if i >= j:
         return None
     text = doc_text(doc)
-    if (e is None or e.label_ != "PERSON") and doc[j - 1].lower_ in lexicon().person_nouns and _title_case_line(text, tok.idx):
+    if (e is None or e.label_ != "PERSON") and doc[j - 1].lower_ in lexicon().person_nouns and title_case_line(text, tok.idx):
         return None  # a role in a title-case headline ("Former City Pollster Says …") describes, it does not name
     return _widen(text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
 
 
-def _title_case_line(text: str, pos: int) -> bool:
+def title_case_line(text: str, pos: int) -> bool:
     """Whether the line holding ``pos`` is a headline in title case (four words or
     more, nearly all capitalised)."""
     s = text.rfind("\n", 0, pos) + 1
