@@ -66,6 +66,17 @@ CONTENTS = [
     ("fire back", "Clinton fired back that the voters of Ohio had elected her twice.",
      [("the voters of Ohio had elected her twice", "Clinton")]),
     ("press for", "The governor pressed for an inquiry into the sale.", [("an inquiry into the sale", "The governor")]),
+    ("the rest of a noun-phrase content after its setting", "Vance chided Governor Ross on Monday for "
+     "continuing his holiday.", [("Governor Ross on Monday for continuing his holiday", "Vance")]),
+    ("a trailing setting stays out", "Senator Vance railed against immigrants on Tuesday.",
+     [("immigrants", "Vance")]),
+    ("a coordinated clause in the past perfect of reported speech",
+     "Vance noted the ministry had returned the boat and it would still bear the number.",
+     [("the ministry had returned the boat and it would still bear the number", "Vance")]),
+    ("a phrase fronted before the speaker", "Even in her home town of Dover, where two members have left the party, "
+     "Ferre said Marsh could do well.", [("Even in her home town of Dover, where two members have left the party, "
+                                         "Ferre said Marsh could do well", "Ferre")]),
+    ("a fronted time stays out", "On Monday, Ferre said Marsh would win.", [("Marsh would win", "Ferre")]),
     ("a speech noun with a short target", "His sharp attacks on Carlsen surprised the delegates.",
      [("Carlsen", "His")]),
     ("a speech noun whose content is only a pronoun", "Her remarks about him were short.", []),

@@ -151,7 +151,7 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
             comps.append(c)  # "called for the minister to resign"
         elif d == "conj" and comps and (any(m.dep_ == "mark" for m in c.children) or _backshifted(c)):
-            comps.append(c)  # "said that … and that …", "said she hoped …, and would then …"
+            comps.append(c)  # "said that … and that …", "said she hoped …, and would then …", "…, and it had …"
     if not comps:
         return None
     clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") for c in comps)
@@ -167,6 +167,16 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
                 lo = c.left_edge.i
                 break
+        lo = _fronted(ctx, verb, lo)
+    if not clause:  # "called for the ban in December after …", "chided X on Monday for …": the rest of the phrase
+        end = hi
+        for c in rights:
+            if c.i <= hi or c.dep_ not in ("prep", "npadvmod", "advmod", "oprd", "dative", "advcl") or \
+                    any(t.is_punct for t in ctx.doc[end + 1:c.left_edge.i]):
+                continue
+            end = c.right_edge.i
+            if c.dep_ != "prep" and not _when_or_where(c) or c.lower_ in _CONTINUING:
+                hi = end  # a trailing "on Tuesday" or "at the harbour" is the setting of the act, not its content
     if not clause and (ctx.doc[lo].lower_ in _ANAPHORIC or hi == lo and not _topic_word(ctx.doc[lo], lemma)):
         return None  # a phrase that only points back ("that account", "those claims"): no proposition
     return [ctx.doc[k] for k in range(lo, hi + 1)]
@@ -175,12 +185,39 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
 _MODALS = {"would", "could", "might", "should", "will", "can", "may", "must", "'d", "’d"}
 
 
+# prepositions whose phrase goes on with the content of a noun-phrase cue ("chided X for …", "cited X as …")
+_CONTINUING = {"for", "as", "over", "about", "against", "of", "with", "into", "by", "from"}
+
+
+def _when_or_where(c) -> bool:
+    """Whether a phrase only gives a time or a place ("on Tuesday", "in Dover", "last week")."""
+    if c.ent_type_ in ("DATE", "TIME") or c.dep_ == "npadvmod":
+        return True
+    obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+
+
 def _backshifted(verb) -> bool:
-    """A verb phrase coordinated with a cue, with no subject of its own and a modal
-    ("X said she hoped to return, and would then …"): the second half of what
-    was said, in reported speech's modal, not a further act of the speaker."""
-    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
-        any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    """A clause coordinated with a cue in the modal or past perfect of reported
+    speech ("X said she hoped to return, and would then …", "X noted A, and it
+    had …"): the second half of what was said, not a further act of the
+    speaker. Source: Quirk et al. (1985) on backshift in indirect speech."""
+    return any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ == "had") for c in verb.children)
+
+
+def _fronted(ctx: DocIndex, verb, lo: int) -> int:
+    """``lo`` moved left over a phrase fronted before the cue's subject and set off
+    by a comma, when it belongs to what was said ("In the southern states, she
+    said the vote would be close"); a phrase that sets the scene of the saying
+    ("On Monday, …", "In a statement, …", "In Ohio, …") stays out."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None:
+        return lo
+    for c in verb.children:
+        if c.i < subj.left_edge.i and c.dep_ == "prep" and c.right_edge.i + 1 < len(ctx.doc) and \
+                ctx.doc[c.right_edge.i + 1].text == "," and not _setting(ctx, c):
+            return min(lo, c.left_edge.i)
+    return lo
 
 
 def _topic_word(tok, lemma: str) -> bool:
