@@ -28,6 +28,13 @@ CONTENTS = [
      [("volunteers", "Ilse Brandt")]),
     ("a telephone call is no speech act", "The mayor called police after the fight.", []),
     ("a pronoun object is no content", "The minister denied it on Friday.", []),
+    ("a noun phrase that points back is a content", "Marsh echoed that promise on Monday.", [("that promise", "Marsh")]),
+    ("a pronoun object with more after it", "Vance set aside the letters that accuse them of being pawns.",
+     [("them of being pawns", "the letters")]),
+    ("the audience of an address is no content", "Vance addressed the rally in Dover.", []),
+    ("the topic of an address is", "Vance addressed the controversy on Monday.", [("the controversy", "Vance")]),
+    ("the speaker's own participle is no relay", "Other senators echoed those comments, saying the strategy was "
+     "inadequate.", [("those comments", "Other senators"), ("the strategy was inadequate", "Other senators")]),
     ("a relative clause: the words after the cue",
      "Turnout rose sharply in Dover, which analysts say could help the governor.",
      [("could help the governor", "analysts")]),

@@ -259,6 +259,8 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
             if k >= stop:
                 break
             t = ctx.doc[k]
+            if t.head.i == verb.i or t.tag_ == "VBG":
+                continue  # "X echoed the plan, saying …": the speaker's own participle, no outlet relaying
             if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
                 between = ctx.text[verb.idx + len(verb.text):t.idx]
                 if between.rstrip().endswith((",",)) or _comma_near_end(between):

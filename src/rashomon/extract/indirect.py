@@ -137,11 +137,14 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         elif d in _OBJECTS:
             if lemma in lex.recipient and d != "oprd" and _request_object(c, rights):
                 continue  # the addressee
+            if lemma in lex.audience and (c.lower_ in lex.gathering_nouns or _singular(c.lower_) in lex.person_nouns
+                                          or c.ent_type_ in ("PERSON", "NORP")):
+                continue  # "addressed the rally": the audience
             if lemma in lex.np_content or d == "oprd" or comps or _misparsed_clause(c):
                 comps.append(c)
         elif d == "prep":
-            if c.lower_ in lex.preps.get(lemma, ()) or comps and (lemma in lex.np_content and c.lower_ in _NP_PREPS
-                                                                  or c.lower_ == "for"):  # "railed against X for Y"
+            if c.lower_ in lex.preps.get(lemma, ()) or comps and not _when_or_where(c) and (
+                    lemma in lex.np_content and c.lower_ in _NP_PREPS or c.lower_ == "for"):  # "railed against X for Y"
                 comps.append(c)
             elif (that := _statement_clause(ctx, c)) is not None:
                 comps.append(that)  # "said in a statement (carried by …) that …"
@@ -177,8 +180,8 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             end = c.right_edge.i
             if c.dep_ != "prep" and not _when_or_where(c) or c.lower_ in _CONTINUING:
                 hi = end  # a trailing "on Tuesday" or "at the harbour" is the setting of the act, not its content
-    if not clause and (ctx.doc[lo].lower_ in _ANAPHORIC or hi == lo and not _topic_word(ctx.doc[lo], lemma)):
-        return None  # a phrase that only points back ("that account", "those claims"): no proposition
+    if not clause and hi == lo and not _topic_word(ctx.doc[lo], lemma):
+        return None  # a pronoun that only points back ("denied it"): no content of its own
     return [ctx.doc[k] for k in range(lo, hi + 1)]
 
 

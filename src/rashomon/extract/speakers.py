@@ -69,6 +69,8 @@ class Lexicon:
     preps: dict[str, frozenset[str]]
     verbal: set[str]
     clause_only: set[str]
+    audience: set[str]
+    gathering_nouns: set[str]
     particle: dict[str, str]
     relay: set[str]
     person_nouns: set[str]
@@ -110,7 +112,7 @@ def lexicon() -> Lexicon:
     """
     raw = data_files.load("cues.yaml")
     form2lemma: dict[str, str] = {}
-    flags: dict[str, set[str]] = {k: set() for k in ("np_content", "recipient", "verbal", "clause_only")}
+    flags: dict[str, set[str]] = {k: set() for k in ("np_content", "recipient", "verbal", "clause_only", "audience")}
     preps: dict[str, frozenset[str]] = {}
     particle: dict[str, str] = {}
     for v in raw["verbs"]:
@@ -132,6 +134,8 @@ def lexicon() -> Lexicon:
         preps=preps,
         verbal=flags["verbal"],
         clause_only=flags["clause_only"],
+        audience=flags["audience"],
+        gathering_nouns=set(raw["gathering_nouns"]["words"]),
         particle=particle,
         relay=set(raw["relay_verbs"]),
         person_nouns=set(raw["person_nouns"]["words"]),
