@@ -58,6 +58,11 @@ NAMED = [
      "now.”", "coast is their region", "Ilse Marren"),
     ("a name and a colon opening the line", "Marsh: “Never underestimate the council.”", "Never underestimate",
      "Marsh"),
+    ("a name before its cue past an apposition the parse lost",
+     "As a part of his plea, Marek Lehel Lazar, 44, said that he had broken into the accounts.", "broken into",
+     "Marek Lehel Lazar"),
+    ("a gerund cue hung under a noun", "This is no small irony: Teodora Vance spent much of her campaign railing "
+     "against delegates.", "delegates", "Teodora Vance"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),
@@ -121,6 +126,8 @@ UNNAMED_SOURCES = [
      "will not be charged", "A court document filed Thursday"),
     ("a share of a group", "In Ohio, 85% of Democrats said the economy favours the wealthy.", "favours the wealthy",
      "85% of Democrats"),
+    ("a cue the tagger read as a noun", "“If she wants to be mayor, she should act like one,” the editorial read.",
+     "act like one", "editorial"),
     ("a document after 'from' and a colon", "Not all panels are equal. From the report: “Longer field periods were "
      "more accurate.”", "field periods", "the report"),
     ("a described source with a name inside",

@@ -154,7 +154,8 @@ def cue_subject(ctx: DocIndex, verb):
     subj = sp.subject_of(verb)
     if subj is not None and ctx.para_of(subj.idx) == pi:
         return subj
-    if subj is None and (found := _participle_host(ctx, verb)) is not None:
+    if subj is None and (found := _participle_host(ctx, verb) or _gerund_host(ctx, verb)
+                         or _name_before(ctx, verb)) is not None:
         return found
     k = verb.i - 1
     while k >= 0 and ctx.doc[k].pos_ == "ADV":
@@ -187,6 +188,65 @@ def _participle_host(ctx: DocIndex, verb):
     if root.i > verb.i:
         return None
     return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+
+_CONTROLLERS = {"him", "her", "them", "us", "me"}
+
+
+def _gerund_host(ctx: DocIndex, verb):
+    """Who speaks in a gerund cue the parse hung under a noun or a preposition
+    ("X spent much of the campaign railing against …"): going up to the first
+    verb with a subject, its object when that object is a person named before
+    the gerund ("accused him of railing": him), else its subject."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    v = verb
+    for _ in range(5):
+        if v.dep_ not in ("pobj", "pcomp", "prep", "dobj", "xcomp", "compound") or v.head.i == v.i:
+            return None
+        v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and (obj.lower_ in _CONTROLLERS or obj.ent_type_ == "PERSON"):
+            return obj
+        return next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _name_before(ctx: DocIndex, verb):
+    """The name right before a cue the parse left without a subject, past an
+    apposition set off by commas ("As part of his plea, Marek Lazar, 44, said
+    …"), in the cue's sentence; ``None`` when no name is there."""
+    k = verb.i - 1
+    while k >= 0 and ctx.doc[k].pos_ == "ADV":
+        k -= 1
+    if k >= 0 and ctx.doc[k].text == ",":
+        j = k - 1
+        while j >= 0 and k - j <= 10 and ctx.doc[j].text != "," and ctx.doc[j].pos_ not in ("VERB", "AUX"):
+            j -= 1
+        if j < 0 or ctx.doc[j].text != ",":
+            return None
+        k = j - 1
+    if k < 0 or ctx.sentence_of(k) != ctx.sentence_of(verb.i):
+        return None
+    t = ctx.doc[k]
+    return t if t.pos_ == "PROPN" and ctx.name_span(t) is not None else None
+
+
+def _cue_after_mistagged(ctx: DocIndex, r: slice):
+    """(subject, cue) of an attribution after a closing mark whose cue the tagger
+    read as a noun ("…,” the editorial read."): the words of the sentence after
+    the mark are a noun phrase and a cue form, nothing else; ``None`` otherwise."""
+    toks = [ctx.doc[k] for k in range(r.start, r.stop) if not ctx.doc[k].is_punct and not ctx.doc[k].is_space]
+    if not 2 <= len(toks) <= 8 or toks[-1].lower_ not in ctx.lex.form2lemma:
+        return None
+    np = toks[:-1]
+    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") for t in np):
+        return None
+    subj = next((t for t in reversed(np) if t.pos_ in ("NOUN", "PROPN")), None) or \
+        (np[-1] if np[-1].pos_ == "ADJ" else None)  # the tagger that missed the verb may miss the noun too
+    return (subj, toks[-1]) if subj is not None else None
 
 
 def _comma_near_end(text: str) -> bool:
@@ -314,6 +374,8 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
                 subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
             if subj is not None and subj.idx > close_pos:
                 return speaker_from_subject(ctx, subj, disc), t
+    if (found := _cue_after_mistagged(ctx, r)) is not None:
+        return speaker_from_subject(ctx, found[0], disc), found[1]
     return None, None
 
 
