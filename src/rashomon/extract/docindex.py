@@ -92,6 +92,7 @@ class DocIndex:
         self.according: set[int] = set()  # tokens "according"
         self.cue_nouns: set[int] = set()  # speech nouns ("claims", "attacks")
         self.told: list[int] = []  # tokens "told", "tells"
+        self.mistagged: list[int] = []  # cue verbs the tagger read as nouns ("Vance Claims He Won")
         cue_forms = sp.cue_form_ids()
         nouns = _noun_ids()
         wanted = _scanned_forms()
@@ -101,6 +102,8 @@ class DocIndex:
             lemma = sp.cue_lemma(doc[i]) if lower in cue_forms else None
             if lemma:
                 self.cue_lemmas[i] = lemma
+            elif lower in cue_forms and _mistagged_cue(doc, i):
+                self.mistagged.append(i)
             elif lower in nouns and doc[i].pos_ == "NOUN":
                 self.cue_nouns.add(i)
             if lower == _ACCORDING:
@@ -216,6 +219,30 @@ _SENT_END = re.compile(r"[.!?](\s|$)")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "prof",
                   "jr", "sr", "inc", "co", "corp", "ltd", "no", "rev", "hon", "adm", "maj", "cmdr", "supt", "det",
                   "insp", "atty", "pres", "vs", "mt", "ft", "messrs", "mme", "mlle", "sens", "reps", "govs"}
+
+
+def _mistagged_cue(doc, i: int) -> bool:
+    """Whether a cue form the tagger did not read as a verb is one all the same:
+    a third-person form in -s ("claims", "Says") right after a capitalised name,
+    followed by two words or more of its sentence ("Vance claims he won",
+    "Marsh Praises Port Plan")."""
+    tok = doc[i]
+    if not tok.lower_.endswith("s") or i == 0 or i + 1 >= len(doc) or tok.is_sent_start or \
+            tok.pos_ in ("VERB", "AUX") or tok.dep_ == "compound":
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    if prev.pos_ not in ("PROPN", "NOUN") or not prev.text[:1].isupper() or prev.tag_ == "NNS":
+        return False
+    if tok.pos_ == "PROPN" and not sp.title_case_line(doc_text(doc), tok.idx):
+        return False  # "the Associated Press": a name, unless the whole line is a headline in title case
+    if nxt.pos_ not in ("PRON", "DET", "PROPN", "SCONJ", "NUM", "ADP") and nxt.lower_ != "that":
+        return False  # "White House press secretary": a noun it qualifies, not a clause it introduces
+    words = 0
+    for k in range(i + 1, min(len(doc), i + 4)):
+        if doc[k].is_sent_start:
+            break
+        words += doc[k].is_alpha
+    return words >= 2
 
 
 def sentence_end(text: str, s: int, limit: int) -> int:

@@ -26,6 +26,8 @@ disaster”") is an indirect quote that holds the quoted words.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rashomon.extract.attribution import (
     according_to,
     cue_info,
@@ -505,6 +507,8 @@ def _noun_cue(ctx: DocIndex, noun):
         if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
             content = [t for t in c.subtree if t.i != c.i]
             break
+    if content is None:
+        content = _that_after(ctx, noun) or _copular_content(noun)
     if not content or len(content) < 3 and not any(_topic_word(t, "") for t in content):
         return None  # "his remarks about him": no content of its own
     if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
@@ -514,6 +518,37 @@ def _noun_cue(ctx: DocIndex, noun):
 
 
 _VERBAL_NOUNS = {"attack", "charge", "threat"}
+_BE = {"is", "was", "are", "were", "'s", "’s", "be", "been"}
+_COMPLETE = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "prep", "auxpass", "dative"}
+
+
+def _that_after(ctx: DocIndex, noun) -> list | None:
+    """The clause right after a speech noun and "that", where the parse hung it
+    elsewhere ("his false claims that he is …" with the clause on the main
+    verb): the clause's words after the noun, when the clause is complete (a
+    subject and an object, a complement or a passive: never a relative clause
+    with its object missing, "the claim that he made")."""
+    k = noun.i + 1
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ != "that" or ctx.doc[k].dep_ not in ("mark", "nsubj", "dobj"):
+        return None
+    v = ctx.doc[k].head
+    if v.i <= k or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > k for c in v.children):
+        return None
+    if not (v.pos_ == "AUX" or any(c.dep_ in _COMPLETE for c in v.children)) or \
+            v.i in ctx.cue_lemmas and not _has_complement(v):
+        return None
+    return [t for t in v.subtree if t.i > k]
+
+
+def _copular_content(noun) -> list | None:
+    """The clause a speech noun is equated with ("Her argument is that …", "His
+    message has been that …"): the clause after the copula."""
+    h = noun.head
+    if noun.dep_ != "nsubj" or h.lower_ not in _BE and h.lemma_ != "be":
+        return None
+    clause = next((c for c in h.children if c.dep_ in ("ccomp", "attr") and c.i > h.i and
+                   any(m.dep_ == "mark" or m.tag_ in _WH for m in c.children)), None)
+    return list(clause.subtree) if clause is not None else None
 
 
 def _person_source(ctx: DocIndex, tok) -> bool:
@@ -569,7 +604,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         return len([w for w in outside.split() if any(ch.isalnum() for ch in w)]) < 2
 
     # only cues can start an indirect quote: no Token for the others
-    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns):
+    mistagged = set(ctx.mistagged)
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
@@ -591,6 +627,11 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             if span is None:
                 continue
             cue = cue_info(ctx, tok)
+        elif i in mistagged:  # "Vance claims he won": the name before, the rest of the sentence after
+            subj, scope = ctx.doc[i - 1], _Scope(ctx, tok)
+            span = span_of(ctx.doc[i + 1:scope.hi])
+            cue = cue_info(ctx, tok)
+            lemma = ctx.lex.form2lemma[tok.lower_]
         elif i in ctx.cue_nouns:
             found = _noun_cue(ctx, tok)
             if found is None:
@@ -615,6 +656,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                 (tok.left_edge.idx <= subj.idx <= tok.idx):
             continue  # the source inside its own content: a misparse
         spk = speaker_from_subject(ctx, subj, disc) if subj is not None else None
+        if spk is not None and spk.end is not None and spk.start < tok.idx < spk.end:
+            spk = replace(spk, end=subj.idx + len(subj.text), text=ctx.text[spk.start:subj.idx + len(subj.text)])
         relay = relay_of(ctx, tok) if i in ctx.cue_lemmas else None
         if relay:
             relays.add(relay["cue_tok"].i)
