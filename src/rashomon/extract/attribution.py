@@ -297,6 +297,13 @@ def carried_by(ctx: DocIndex, verb) -> dict | None:
     return None
 
 
+def _ends_clause(ctx: DocIndex, cue) -> bool:
+    """Whether a cue closes its sentence ("…, Y reports." / "…, Y reported on
+    Friday."): at most four words after it, none of them a verb."""
+    rest = [t for t in ctx.doc[cue.i + 1:ctx.sentence_end(cue.i)] if not t.is_punct and not t.is_space]
+    return len(rest) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in rest)
+
+
 def relay_of(ctx: DocIndex, verb) -> dict | None:
     """A relaying outlet for a cue: "X said …, Y reports" (Y's cue governs X's, or
     closes the same paragraph right after X's clause), or "X said in a statement
@@ -319,8 +326,8 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
             if k >= stop:
                 break
             t = ctx.doc[k]
-            if t.head.i == verb.i or t.tag_ == "VBG":
-                continue  # "X echoed the plan, saying …": the speaker's own participle, no outlet relaying
+            if t.head.i == verb.i or t.tag_ == "VBG" or not _ends_clause(ctx, t):
+                continue  # "X echoed the plan, saying …", "In his state, Y said, …": no outlet relaying
             if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
                 between = ctx.text[verb.idx + len(verb.text):t.idx]
                 if between.rstrip().endswith((",",)) or _comma_near_end(between):
