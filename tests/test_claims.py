@@ -35,8 +35,9 @@ def only(nlp, text):
     ("Almost no civilians were targeted in the operation.", "affirmed", "asserted"),
     ("Government forces reportedly targeted a convoy of aid workers.", "affirmed", "hedged"),
     ("Preliminary reports suggest eight peacekeepers may have been killed.", "affirmed", "hedged"),
-    ("Any claim in this regard is groundless and unacceptable.", "affirmed", "denied"),
-    ("The ministry denied that its troops shelled the town.", "affirmed", "denied"),
+    ("Any claim in this regard is groundless and unacceptable.", "negated", "denied"),
+    # the holder's polarity: the ministry holds that its troops did not shell the town
+    ("The ministry denied that its troops shelled the town.", "negated", "denied"),
     ("According to the ombudsman, 40 people were killed in the raid.", "affirmed", "reported"),
 ])
 def test_polarity_and_modality(nlp, text, polarity, modality):

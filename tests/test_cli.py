@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -87,6 +88,8 @@ def test_mixed_dir_exit_0_lists_skipped(mixed_dir, tmp_path):
     assert sorted(a["name"] for a in data["articles"]) == ["one.txt", "two.txt"]
     assert any(s["path"].endswith("photo.txt") and s["reason"] for s in data["skipped"])
     assert "2 articles" in result.stdout and "report.html" in result.stdout
+    # disputes and the contradicting pairs behind them are counted apart, in words that agree with the count
+    assert re.search(r"\b\d+ disputes? \(\d+ contradicting pairs?\)", result.stdout), result.stdout
     assert "photo.txt" in (out / "report.md").read_text(encoding="utf-8")
 
 
@@ -294,7 +297,7 @@ def test_report_write_failure_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr("rashomon.pipeline.analyze",
                         lambda paths, settings=None, progress=None: Report(generator=Generator(version="0")))
 
-    def full(report, outdir):
+    def full(report, outdir, context=None):
         raise OSError(28, "No space left on device", str(outdir))
 
     monkeypatch.setattr(render, "write_all", full)
@@ -407,10 +410,8 @@ def test_option_wins_over_a_bad_variable(tmp_path, monkeypatch):
     ("bad.yaml", "a: [unclosed\n", "is not valid YAML"),
 ])
 def test_bad_gazetteer_is_one_line_before_reading_inputs(tmp_path, monkeypatch, name, content, expected):
-    import rashomon.pipeline as pipeline
-
     read = []
-    monkeypatch.setattr(pipeline.ingest, "read", lambda *a, **k: read.append(a) or [])
+    monkeypatch.setattr("rashomon.ingest.read", lambda *a, **k: read.append(a) or [])
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     g = tmp_path / name
     if content is not None:

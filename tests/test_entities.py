@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.link.entities import link_entities, names_match, skeleton, tokens_match
+from rashomon.link.entities import names_match, skeleton, tokens_match
 from rashomon.settings import Settings
-from rashomon.types import Article, Claim, Mention, Quote
+from rashomon.types import Claim, Quote
+
+from _linking import art as _art, entities_of as _entity_of, link as _link, mention as _m, same as _same
 
 # (token a, token b): spelling / transliteration variants of one name
 VARIANTS = [("Hikmet", "Hikmat"), ("Hajizada", "Hajizadeh"), ("Mohammed", "Muhammad"), ("Zelensky", "Zelenskyy"),
@@ -48,31 +50,6 @@ def test_full_names(a, b, same):
 def test_skeleton():
     assert skeleton("Hajizadeh") == skeleton("Hajizada") == "jzd"
     assert skeleton("Hajiyev") != skeleton("Hajizada")
-
-
-def _art(aid, text):
-    return Article(id=aid, name=f"{aid}.txt", path=f"{aid}.txt", text=text)
-
-
-def _m(art, text, label, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = art.text.index(text, i + 1)
-    return Mention(article=art.id, start=i, end=i + len(text), text=text, label=label)
-
-
-def _link(arts, mentions, quotes=(), claims=(), settings=None):
-    return link_entities(list(arts), list(mentions), list(quotes), list(claims), settings or Settings())
-
-
-def _entity_of(ents, text):
-    return [e for e in ents if text in e.aliases]
-
-
-def _same(ents, a, b):
-    ea, eb = _entity_of(ents, a), _entity_of(ents, b)
-    assert ea and eb, (a, b)
-    return ea[0].id == eb[0].id
 
 
 @pytest.mark.parametrize("a,la,b,lb,same", [

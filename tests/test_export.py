@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -53,35 +52,37 @@ def test_load_report_says_what_is_wrong(tmp_path, content, words):
         load_report(path)
 
 
-def _workspace_file(path: Path) -> Path:
-    con = sqlite3.connect(path)
-    con.execute("create table t (x)")
-    con.commit()
+def test_a_sqlite_file_that_is_not_a_workspace_is_a_clear_error(tmp_path):
+    path = tmp_path / "work.db"
+    with sqlite3.connect(path) as con:
+        con.execute("create table t (x)")
     con.close()
-    return path
+    with pytest.raises(ExportError, match="SQLite database but not a rashomon workspace"):
+        load_report(path)
 
 
-def test_workspace_without_store_module_is_a_clear_error(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "rashomon.store", None)  # as if the store were not installed
-    with pytest.raises(ExportError, match="SQLite workspace"):
-        load_report(_workspace_file(tmp_path / "work.db"))
-
-
-def test_workspace_is_read_through_the_store(tmp_path, monkeypatch):
-    report = hostile_report()
-    opened = []
-
-    class Workspace:
-        def __init__(self, path):
-            opened.append(Path(path))
-
-        def report(self):
-            return report
-
-    monkeypatch.setitem(sys.modules, "rashomon.store", types.SimpleNamespace(Workspace=Workspace))
-    path = _workspace_file(tmp_path / "work.db")
-    assert load_report(path) is report
-    assert opened == [path]
+@pytest.mark.model
+def test_a_workspace_exports_what_its_report_json_exports(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "mayor.txt").write_text("Mayor Lena Ortiz said on Monday that the Kessel bridge would reopen on "
+                                      "Friday.\n\"We have inspected every cable,\" Ortiz told reporters.\n",
+                                      encoding="utf-8")
+    (corpus / "ministry.txt").write_text("The transport ministry said on Tuesday that the Kessel bridge would not "
+                                         "reopen on Friday.\n", encoding="utf-8")
+    story = tmp_path / "story.db"
+    assert runner.invoke(app, ["add", str(story), str(corpus), "-q"]).exit_code == 0
+    assert runner.invoke(app, ["report", str(story), "-o", str(tmp_path / "out"), "-q"]).exit_code == 0
+    from_db = runner.invoke(app, ["export", str(story), "-f", "csv", "-o", str(tmp_path / "db-tables")])
+    assert from_db.exit_code == 0, from_db.output
+    from_json = runner.invoke(app, ["export", str(tmp_path / "out" / "report.json"), "-f", "csv",
+                                    "-o", str(tmp_path / "json-tables")])
+    assert from_json.exit_code == 0, from_json.output
+    tables = sorted(p.name for p in (tmp_path / "db-tables").iterdir())
+    assert "quotes.csv" in tables and tables == sorted(p.name for p in (tmp_path / "json-tables").iterdir())
+    for name in tables:
+        assert (tmp_path / "db-tables" / name).read_bytes() == (tmp_path / "json-tables" / name).read_bytes(), name
+    assert "We have inspected every cable," in (tmp_path / "db-tables" / "quotes.csv").read_text(encoding="utf-8")
 
 
 # --- the command --------------------------------------------------------------------------------

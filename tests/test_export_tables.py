@@ -52,11 +52,14 @@ def test_csv_reads_back_cell_for_cell(export_report, tmp_path):
     assert len(built["articles"][1]) == len(export_report.articles)
     assert len(built["quotes"][1]) == len(export_report.quotes)
     assert len(built["claims"][1]) == len(export_report.claims)
-    for kind, name in (("agrees", "agreements"), ("repeats", "repeats")):  # one row per group, every claim once
+    for kind, name in (("agrees", "agreements"), ("repeats", "repeats")):
+        # one row per group of one proposition, each claim once in its row (a claim
+        # in two propositions is in two rows); every related claim in some row
         cols, rows = built[name]
-        grouped = [c for row in rows for c in dict(zip(cols, row))["claim_ids"].split("; ")]
-        assert len(grouped) == len(set(grouped))
-        assert set(grouped) == {x for r in export_report.relations if r.kind == kind for x in (r.a, r.b)}
+        per_row = [dict(zip(cols, row))["claim_ids"].split("; ") for row in rows]
+        assert all(len(ids) == len(set(ids)) for ids in per_row)
+        assert {c for ids in per_row for c in ids} == {
+            x for r in export_report.relations if r.kind == kind for x in (r.a, r.b)}
     assert len(built["entities"][1]) >= sum(len(set(e.aliases)) for e in export_report.entities)
 
 

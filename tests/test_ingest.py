@@ -162,8 +162,8 @@ def test_chmod_000_file(tmp_path, settings):
 
 
 def test_unsupported_extension_in_read(tmp_path, settings):
-    with pytest.raises(UnsupportedFormatError, match=r"\.docx"):
-        read(write(tmp_path, "a.docx", b"x"), settings)
+    with pytest.raises(UnsupportedFormatError, match=r"\.odt"):
+        read(write(tmp_path, "a.odt", b"x"), settings)
 
 
 # --- HTML --------------------------------------------------------------------
@@ -288,8 +288,8 @@ def test_discover_directory(tree, settings):
     files, skipped = discover([tree], settings)
     assert rel(files, tree) == ["UPPER.TXT", "a.txt", "b.txt", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm"]
     assert [(Path(s.path).name, s.reason) for s in skipped] == [
-        ("img.png", "unsupported format .png: rashomon reads .htm, .html, .jsonl, .txt; convert the file to one of these"),
-        ("notes.md", "unsupported format .md: rashomon reads .htm, .html, .jsonl, .txt; convert the file to one of these"),
+        ("img.png", "unsupported format .png: rashomon reads .docx, .htm, .html, .jsonl, .pdf, .txt; convert the file to one of these"),
+        ("notes.md", "unsupported format .md: rashomon reads .docx, .htm, .html, .jsonl, .pdf, .txt; convert the file to one of these"),
     ]
 
 
@@ -328,25 +328,34 @@ def test_discover_directory_without_supported_files(tmp_path, settings):
     assert files == [] and [Path(s.path).name for s in skipped] == ["photo.jpg", "readme.md"]
 
 
-def test_pdf_and_docx_in_a_folder_are_listed_as_not_read_yet(tmp_path, settings):
+def test_pdf_and_docx_in_a_folder_are_read_and_odt_is_listed_with_what_to_do(tmp_path, settings):
     write(tmp_path, "statement.pdf", b"%PDF-1.4")
     write(tmp_path, "memo.docx", b"PK\x03\x04")
+    write(tmp_path, "minutes.odt", b"PK\x03\x04")
     write(tmp_path, "story.txt", b"The port reopened on Monday.")
     files, skipped = discover([tmp_path], settings)
-    assert rel(files, tmp_path) == ["story.txt"]
-    reasons = {Path(s.path).name: s.reason for s in skipped}
-    assert reasons["statement.pdf"].startswith("not read yet: a PDF document (.pdf); rashomon reads .htm, .html")
-    assert reasons["memo.docx"].startswith("not read yet: a Word document (.docx)")
+    assert rel(files, tmp_path) == ["memo.docx", "statement.pdf", "story.txt"]
+    [skip] = skipped
+    assert Path(skip.path).name == "minutes.odt"
+    assert skip.reason.startswith("not read: an OpenDocument text (.odt); rashomon reads .docx, .htm, .html")
+    assert skip.reason.endswith("save it as .docx")
 
 
-@pytest.mark.parametrize("url", ["https://www.example.com/news/port-strike", "http://example.org/a?b=1"])
-def test_a_web_address_is_answered_with_what_to_do(url, settings):
+def test_a_web_address_handed_to_discover_says_who_fetches_it(settings):
+    url = "https://www.example.com/news/port-strike"
     files, skipped = discover([url], settings)
     assert files == []
     [skip] = skipped
     assert skip.path == url  # as given, not a path mangled to "https:/www…"
-    assert skip.reason.startswith("a web address, not a file: rashomon does not fetch pages")
-    assert "Save Page As" in skip.reason
+    assert skip.reason.startswith("a web address, not a file: discover() finds files only")
+
+
+def test_an_address_of_another_scheme_is_answered_with_what_to_do(settings):
+    files, skipped = discover(["ftp://files.example.org/statement.txt"], settings)
+    assert files == []
+    [skip] = skipped
+    assert skip.path == "ftp://files.example.org/statement.txt"
+    assert skip.reason.startswith("a ftp:// address: rashomon fetches only http:// and https:// pages")
 
 
 def test_new_format_plugs_in_like_shipped_ones(tmp_path, settings, monkeypatch):

@@ -80,3 +80,14 @@ def test_not_a_quantity(text):
 def test_compatible(a, b, ok):
     assert compatible(a, b) is ok
     assert compatible(b, a) is ok
+
+
+def test_hedged_range_age_and_clock_time():
+    from rashomon.extract.quantities import find_quantities
+
+    (q,) = find_quantities("Six, perhaps seven, miners died.")
+    assert (q.value, q.approx, q.high) == (6, "range", 7)
+    assert find_quantities("The body of Jonas Weber, 41, a driver, was found.") == []
+    assert find_quantities("The bells rang at six o'clock.") == []
+    (q,) = find_quantities("Two of the divers lost their lives.")
+    assert (q.value, q.unit) == (2, "divers")

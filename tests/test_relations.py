@@ -5,7 +5,7 @@ import pytest
 
 from rashomon.compare.propositions import group_claims, month_day
 from rashomon.compare.relations import relate, same_party
-from rashomon.types import Article, Claim, Quantity, Quote
+from rashomon.types import Article, Claim, PropositionParts, Quantity, Quote
 
 
 def art(i, text="", published=None):
@@ -89,9 +89,12 @@ def test_earlier_event_not_compared():
      Quantity(value=250, unit="people", of="killed", text="250 people"), "agrees"),
 ])
 def test_figures(qa, qb, kind):
-    a = claim("c1", "a0", "x people were killed in the raid", frame="casualties", affected="civilians", quantities=[qa])
+    # figures are compared through the claims' propositions (what each figure counts)
+    toll = PropositionParts(predicate="kill", predicate_class="death", counts="death", measure=0)
+    a = claim("c1", "a0", "x people were killed in the raid", frame="casualties", affected="civilians", quantities=[qa],
+              proposition=toll)
     b = claim("c2", "a1", "y people died after the raid on the town", frame="casualties", affected="civilians",
-              quantities=[qb])
+              quantities=[qb], proposition=toll.model_copy(update={"predicate": "die"}))
     _, rels = run([a, b])
     assert [r.kind for r in rels] == [kind]
 

@@ -117,7 +117,7 @@ def test_odd_cycle_gets_a_third_side():
     assert all(g["against_all"] for s in d["sides"] for g in s["groups"])
 
 
-def test_separate_disputes_under_one_proposition_and_unlabelled_relations():
+def test_one_dispute_per_question_and_unlabelled_relations():
     arts = [Article(id="a0", name="0.txt", path="0.txt", text="x")]
     claims = [_claim(c, "a0", c, None) for c in ("c1", "c2", "c3", "c4", "c5", "c6")]
     rel = [Relation(kind="contradicts", a="c1", b="c2", reason="r1", proposition="p0"),
@@ -125,8 +125,25 @@ def test_separate_disputes_under_one_proposition_and_unlabelled_relations():
            Relation(kind="contradicts", a="c5", b="c6", reason="r3")]  # no proposition, none shared
     rep = Report(generator=Generator(version="t"), articles=arts, claims=claims, relations=rel,
                  propositions=[Proposition(id="p0", label="q", claims=["c1", "c2", "c3", "c4"])])
-    labels = [d["label"] for d in build_context(rep)["disputes"]]
-    assert labels == ["q (1 of 2)", "q (2 of 2)", "other claims"]
+    disputes = build_context(rep)["disputes"]
+    assert [d["label"] for d in disputes] == ["q", "other claims"]
+    assert disputes[0]["claims"] == 4 and len(disputes[0]["pairs"]) == 2
+
+
+@pytest.mark.parametrize("host,disputes", [
+    (["c1", "c2", "c3", "c4"], ["harm to civilians"]),  # the pair's claims both answer the larger question
+    (["c1", "c3", "c4"], ["whether there were casualties", "harm to civilians"]),  # one shared claim: two questions
+])
+def test_a_pair_joins_the_question_that_holds_both_its_claims(host, disputes):
+    arts = [Article(id="a0", name="0.txt", path="0.txt", text="x")]
+    claims = [_claim(c, "a0", c, None) for c in ("c1", "c2", "c3", "c4")]
+    rel = [Relation(kind="contradicts", a="c1", b="c2", reason="r1", proposition="p0"),
+           Relation(kind="contradicts", a="c1", b="c3", reason="r2", proposition="p1"),
+           Relation(kind="contradicts", a="c1", b="c4", reason="r3", proposition="p1")]
+    rep = Report(generator=Generator(version="t"), articles=arts, claims=claims, relations=rel,
+                 propositions=[Proposition(id="p0", label="whether there were casualties", claims=["c1", "c2"]),
+                               Proposition(id="p1", label="harm to civilians", claims=host)])
+    assert [d["label"] for d in build_context(rep)["disputes"]] == disputes
 
 
 def test_agreements_grouped_per_connected_claims(ctx):

@@ -305,12 +305,12 @@ def test_ctrl_c_into_an_empty_folder_says_there_is_no_set(tmp_path, monkeypatch)
 
 # --- a web address as input -----------------------------------------------------
 
-def test_a_web_address_given_alone_says_what_to_do(tmp_path):
-    url = "https://www.example.com/news/port-strike"
+def test_an_address_rashomon_does_not_fetch_given_alone_says_what_to_do(tmp_path):
+    url = "ftp://files.example.com/news/port-strike.txt"
     result = runner.invoke(app, ["analyze", url, "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert f"  {url}: a web address, not a file: rashomon does not fetch pages" in result.stderr
-    assert "https:/www" not in result.stderr
+    assert f"  {url}: a ftp:// address: rashomon fetches only http:// and https:// pages" in result.stderr
+    assert "ftp:/files" not in result.stderr
 
 
 # --- CSP ---------------------------------------------------------------------------

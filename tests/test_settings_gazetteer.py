@@ -83,7 +83,7 @@ def test_pipeline_checks_gazetteers_before_reading_inputs(tmp_path, monkeypatch,
     import rashomon.pipeline as pipeline
 
     read = []
-    monkeypatch.setattr(pipeline.ingest, "read", lambda *a, **k: read.append(a) or [])
+    monkeypatch.setattr("rashomon.ingest.read", lambda *a, **k: read.append(a) or [])
     good = tmp_path / "good.txt"
     good.write_text("Governor Anna Berg said the bridge would reopen.\n", encoding="utf-8")
     p = _write(tmp_path, name, content)

@@ -5,6 +5,11 @@ Public API::
     from rashomon import analyze
     report = analyze(["corpus/"])          # -> Report
     print(report.to_json())
+
+    from rashomon import Workspace         # a story kept in one SQLite file
+    with Workspace("story.db") as ws:
+        ws.add(["corpus/", "statement.pdf"])
+        report = ws.report()
 """
 from __future__ import annotations
 
@@ -20,5 +25,6 @@ logging.getLogger("rashomon").addHandler(logging.NullHandler())
 from rashomon.pipeline import analyze  # noqa: E402
 from rashomon.settings import Settings  # noqa: E402
 from rashomon.types import Report  # noqa: E402
+from rashomon.workspace import Workspace  # noqa: E402
 
-__all__ = ["Report", "Settings", "__version__", "analyze"]
+__all__ = ["Report", "Settings", "Workspace", "__version__", "analyze"]

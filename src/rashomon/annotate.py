@@ -70,8 +70,9 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 class GazetteerEntry:
     """One gazetteer entry: a canonical ``name``, its ``type`` (OntoNotes label),
     every ``aliases`` form, the ``source`` it was taken from, an optional ISO
-    alpha-2 ``country`` and ``ruler`` (False: used for linking, never to tag
-    text by string alone)."""
+    alpha-2 ``country``, ``ruler`` (False: used for linking, never to tag
+    text by string alone) and ``rival`` (True: its names are rival or
+    historical names of one place, shown side by side)."""
 
     id: str
     name: str
@@ -80,6 +81,7 @@ class GazetteerEntry:
     source: str = ""
     country: str | None = None
     ruler: bool = True
+    rival: bool = False
 
     @property
     def forms(self) -> list[str]:
@@ -102,7 +104,7 @@ def _read_gazetteer_file(path: Path | str, prefix: str) -> list[GazetteerEntry]:
     """The entries of one gazetteer YAML file, with ids ``<prefix><index>``.
 
     The file holds ``entries:`` (a list of mappings with ``name``, ``type``,
-    ``aliases``, ``source``, optional ``country`` and ``ruler``) or that list
+    ``aliases``, ``source``, optional ``country``, ``ruler`` and ``rival``) or that list
     alone; an empty file has no entries.
 
     Raises
@@ -151,7 +153,7 @@ def _gazetteer_entries(data, path: Path | str, prefix: str) -> list[GazetteerEnt
         out.append(GazetteerEntry(
             id=f"{prefix}{i}", name=str(row["name"]), type=str(row.get("type") or "ORG").upper(),
             aliases=[str(a) for a in aliases], source=str(row.get("source") or path),
-            country=row.get("country"), ruler=bool(row.get("ruler", True)),
+            country=row.get("country"), ruler=bool(row.get("ruler", True)), rival=bool(row.get("rival", False)),
         ))
     return out
 

@@ -2,7 +2,9 @@
 
 ``rashomon analyze INPUT... -o OUTDIR`` parses options, checks that OUTDIR
 can be used, calls :func:`rashomon.pipeline.analyze` and
-:func:`rashomon.report.render.write_all`; nothing else. This is the only
+:func:`rashomon.report.render.write_all`; nothing else (``add`` and
+``report`` likewise over :class:`rashomon.workspace.Workspace`, ``export``
+over :mod:`rashomon.export`). This is the only
 module that configures logging. One option per
 entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 ``max_file_bytes``), added from that table so the CLI, the environment
@@ -17,8 +19,9 @@ supported input is found at all, when a setting is invalid (an option or a
 :data:`rashomon.settings.SETTINGS`), or when OUTDIR cannot be used (a file, or
 a folder that cannot be created or written); settings and OUTDIR are checked
 before any analysis. A missing or unreadable path among others is listed as
-skipped, like any unreadable input; so is a web address (pages are not
-fetched). 130 on Ctrl-C, after one line saying whether the reports were
+skipped, like any unreadable input; so is a URL that cannot be fetched
+(``http(s)://`` inputs are fetched because they are given, by ``analyze``
+as by ``add``). 130 on Ctrl-C, after one line saying whether the reports were
 written: they are published as one set (:mod:`rashomon.report.files`), so an
 interrupted run leaves the previous set whole.
 """
@@ -177,36 +180,57 @@ def _previous(out_dir: Path) -> str:
     return f"{out_dir} holds no complete set of reports"
 
 
-def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
-         strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
-    from rashomon.errors import NoInputError, RashomonError, SettingsError
-    from rashomon.pipeline import analyze as run
-    from rashomon.report.render import write_all
+def _fail(message: str, code: int) -> typer.Exit:
+    """Print ``error: message`` on stderr; the ``Exit`` to raise."""
+    err.print(f"error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def _settings(settings_values: dict[str, Any], manifest: Optional[Path], gazetteer: Optional[list[Path]]):
+    """The run's settings; an invalid value (option or RASHOMON_* variable) is a usage error (exit 2)."""
+    from rashomon.errors import SettingsError
     from rashomon.settings import Settings
 
-    try:  # an invalid value (option or RASHOMON_* variable) is a usage error
-        settings = Settings.from_env(**settings_values, manifest=manifest, gazetteers=list(gazetteer or []) or None)
-    except SettingsError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from None
-    problem = _out_dir_problem(out_dir)
-    if problem:  # a usage error, found before minutes of analysis rather than after
-        err.print(f"error: {problem}", markup=False)
-        raise typer.Exit(2)
-    bar = _Bar(enabled=not quiet)
     try:
-        report = run(inputs, settings, bar)
-    except RashomonError as exc:  # no supported input at all is a usage error (2)
+        return Settings.from_env(**settings_values, manifest=manifest, gazetteers=list(gazetteer or []) or None)
+    except SettingsError as exc:
+        raise _fail(str(exc), 2) from None
+
+
+@contextlib.contextmanager
+def _errors(bar: "_Bar", interrupted: str) -> Iterator[None]:
+    """Errors raised by the analysis: exit 2 when no input was found or the
+    workspace file cannot be used, 1 otherwise; on Ctrl-C, ``interrupted`` is
+    printed and the exit code is 130 (the progress bar stopped first)."""
+    from rashomon.errors import NoInputError, RashomonError, WorkspaceError
+
+    try:
+        yield
+    except RashomonError as exc:
         bar.stop()
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2 if isinstance(exc, NoInputError) else 1) from None
+        raise _fail(str(exc), 2 if isinstance(exc, (NoInputError, WorkspaceError)) else 1) from None
     except KeyboardInterrupt:
         bar.stop()
-        err.print(f"interrupted during the analysis: nothing was written; {_previous(out_dir)}", markup=False)
+        err.print(interrupted, markup=False)
         raise typer.Exit(130) from None
     bar.stop()
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    problem = _out_dir_problem(out_dir)
+    if problem:  # a usage error, found before minutes of analysis rather than after
+        raise _fail(problem, 2)
+
+
+def _write_reports(report, out_dir: Path, quiet: bool) -> None:
+    """Write the three reports and print the summary line (unless ``quiet``)."""
+    from rashomon.errors import RashomonError
+    from rashomon.report.context import build_context
+    from rashomon.report.render import count_noun, write_all
+
+    context = build_context(report)
     try:
-        paths = write_all(report, out_dir)
+        paths = write_all(report, out_dir, context)
     except KeyboardInterrupt as exc:
         if getattr(exc, "reports_written", False):
             err.print(f"interrupted after the reports were written in full into {out_dir}", markup=False)
@@ -214,40 +238,75 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
             err.print(f"interrupted while writing the reports: none was replaced; {_previous(out_dir)}", markup=False)
         raise typer.Exit(130) from None
     except RashomonError as exc:  # another run kept the folder's lock
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(1) from None
+        raise _fail(str(exc), 1) from None
     except OSError as exc:  # checked above, but the disk may fill or the folder change meanwhile
-        err.print(f"error: the reports cannot be written into {out_dir}: {exc.strerror or exc}; "
-                  f"{_previous(out_dir)}", markup=False)
-        raise typer.Exit(1) from None
+        raise _fail(f"the reports cannot be written into {out_dir}: {exc.strerror or exc}; {_previous(out_dir)}",
+                    1) from None
     for s in report.skipped:
         err.print(f"skipped {s.path}: {s.reason}", markup=False)
-    n_contra = sum(1 for r in report.relations if r.kind == "contradicts")
+    summary = context["summary"]
     not_analysed = {s.path for s in report.skipped}
     analysed = [a for a in report.articles if a.path not in not_analysed]
     if not quiet:
         listed = "" if len(analysed) == len(report.articles) else f" ({len(report.articles)} listed)"
         out.print(f"{len(analysed)} articles analysed{listed}, {len(report.quotes)} quotes, {len(report.claims)} claims, "
-                  f"{n_contra} contradictions" + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
+                  f"{count_noun(summary['disputes'], 'dispute')} ({count_noun(summary['contradictions'], 'contradicting pair')})"
+                  + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
         out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
     if not analysed:
-        err.print("error: no document could be analysed", markup=False)
-        raise typer.Exit(1)
+        raise _fail("no document could be analysed", 1)
+
+
+def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
+         strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
+    from rashomon.pipeline import analyze as run
+
+    settings = _settings(settings_values, manifest, gazetteer)
+    _check_out_dir(out_dir)
+    bar = _Bar(enabled=not quiet)
+    with _errors(bar, f"interrupted during the analysis: nothing was written; {_previous(out_dir)}"):
+        report = run(inputs, settings, bar)
+    _write_reports(report, out_dir, quiet)
     if strict and report.skipped:
-        err.print(f"error: {len(report.skipped)} input(s) skipped and --strict is set", markup=False)
-        raise typer.Exit(1)
+        raise _fail(f"{len(report.skipped)} input(s) skipped and --strict is set", 1)
 
 
-def _build_analyze_command():
-    """The ``analyze`` command with one option per :data:`SETTINGS` entry."""
+def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[Path],
+         gazetteer: Optional[list[Path]], strict: bool, quiet: bool, verbose: bool, **settings_values: Any) -> None:
+    from rashomon.workspace import Workspace
+
+    with _logging(verbose, quiet):
+        settings = _settings(settings_values, manifest, gazetteer)
+        bar = _Bar(enabled=not quiet)
+        stopped = (f"interrupted: the articles analysed so far are kept in {workspace}; "
+                   "add the same inputs again to finish")
+        with _errors(bar, stopped), Workspace(workspace) as ws:
+            added = ws.add(inputs, settings, bar)
+            if refresh:
+                ws.refresh(settings, bar)
+            stale = ws.stale(settings)
+            counts = ws.store.counts()
+        for s in added.skipped:
+            err.print(f"skipped {s.path}: {s.reason}", markup=False)
+        if not quiet:
+            out.print(f"{added.added} articles added, {added.reanalysed} analysed again, {added.unchanged} unchanged"
+                      + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
+            corpus = ("corpus results to be recomputed by 'rashomon report' (or add --refresh)" if stale else
+                      f"{counts['entities']} entities, {counts['contradictions']} contradicting pairs")
+            out.print(f"{workspace}: {counts['articles']} articles, {counts['quotes']} quotes, {counts['claims']} claims; "
+                      + corpus, markup=False)
+        if not (added.analysed or added.unchanged):
+            raise _fail("no document could be added", 1)
+        if strict and added.skipped:
+            raise _fail(f"{len(added.skipped)} input(s) skipped and --strict is set", 1)
+
+
+def _options(first: list[inspect.Parameter]) -> list[inspect.Parameter]:
+    """The parameters of ``analyze`` and ``add``: ``first``, then the options
+    they share, then one option per :data:`SETTINGS` entry."""
     P = inspect.Parameter
-    params = [
-        P("inputs", P.POSITIONAL_OR_KEYWORD, annotation=list[str],
-          default=typer.Argument(..., metavar="INPUT...", help="Files, folders (searched recursively) or glob patterns.")),
-        P("out_dir", P.POSITIONAL_OR_KEYWORD, annotation=Path,
-          default=typer.Option(..., "-o", "--out", metavar="OUTDIR",
-                               help="Folder for report.json, report.html and report.md (created if missing).")),
+    params = first + [
         P("manifest", P.POSITIONAL_OR_KEYWORD, annotation=Optional[Path],
           default=typer.Option(None, "--manifest", metavar="FILE",
                                help="CSV or YAML manifest stating outlet, URL and date per file.")),
@@ -269,6 +328,20 @@ def _build_analyze_command():
             decl = typer.Option(None, s.option, metavar="N" if kind is int else "NAME",
                                 help=f"{s.help} (default: {s.default}" + (f"; {s.allowed})" if s.allowed else ")"))
         params.append(P(s.name, P.POSITIONAL_OR_KEYWORD, annotation=Optional[kind], default=decl))
+    return params
+
+
+_INPUTS = inspect.Parameter(
+    "inputs", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=list[str],
+    default=typer.Argument(..., metavar="INPUT...",
+                           help="Files, folders (searched recursively), glob patterns or http(s) URLs."))
+
+
+def _build_analyze_command():
+    """The ``analyze`` command with one option per :data:`SETTINGS` entry."""
+    P = inspect.Parameter
+    params = _options([_INPUTS, P("out_dir", P.POSITIONAL_OR_KEYWORD, annotation=Path, default=typer.Option(
+        ..., "-o", "--out", metavar="OUTDIR", help="Folder for report.json, report.html and report.md (created if missing)."))])
 
     def analyze(**kwargs: Any) -> None:
         """Analyse INPUT files/folders and write OUTDIR/report.{json,html,md}."""
@@ -278,7 +351,70 @@ def _build_analyze_command():
     return analyze
 
 
+def _build_add_command():
+    """The ``add`` command with one option per :data:`SETTINGS` entry."""
+    P = inspect.Parameter
+    params = _options([P("workspace", P.POSITIONAL_OR_KEYWORD, annotation=Path, default=typer.Argument(
+        ..., metavar="WORKSPACE", help="The workspace file (SQLite; created when missing).")), _INPUTS,
+        P("refresh", P.POSITIONAL_OR_KEYWORD, annotation=bool, default=typer.Option(
+            False, "--refresh", metavar="", help="Also recompute the corpus results now (entities, relations, reuse, "
+            "framing, timeline); otherwise 'rashomon report' does it when next run."))])
+
+    def add(**kwargs: Any) -> None:
+        """Add INPUT files, folders and URLs to WORKSPACE: new and changed
+        documents are analysed, on every core."""
+        _add(**kwargs)
+
+    add.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    return add
+
+
 app.command("analyze")(_build_analyze_command())
+app.command("add")(_build_add_command())
+
+
+@app.command("report")
+def report(
+    workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="A workspace written by 'rashomon add'."),
+    out_dir: Path = typer.Option(..., "-o", "--out", metavar="OUTDIR",
+                                 help="Folder for report.json, report.html and report.md (created if missing)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary; errors only."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging on stderr."),
+) -> None:
+    """Write WORKSPACE's report.{json,html,md} into OUTDIR (corpus results recomputed first when stale)."""
+    from rashomon.workspace import Workspace
+
+    with _logging(verbose, quiet):
+        _check_out_dir(out_dir)
+        bar = _Bar(enabled=False)
+        with _errors(bar, f"interrupted: nothing was written; {_previous(out_dir)}"), \
+                Workspace(workspace, create=False) as ws:
+            result = ws.report()
+        _write_reports(result, out_dir, quiet)
+
+
+@app.command("serve")
+def serve(
+    workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="The workspace file (created empty when missing)."),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+) -> None:
+    """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
+    from rashomon import web
+    from rashomon.errors import MissingExtraError, WorkspaceError
+
+    try:
+        web.require()  # before anything is created
+        if not workspace.exists():
+            err.print(f"{workspace} does not exist: starting an empty workspace (add sources from the pages)", markup=False)
+        with _logging(verbose=False, quiet=False):  # an add that fails is logged on stderr too
+            web.serve(workspace, host=host, port=port,
+                      announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False),
+                      refreshing=lambda: out.print(f"{workspace}: recomputing the corpus results first", markup=False))
+    except MissingExtraError as exc:
+        raise _fail(str(exc), 1) from None
+    except WorkspaceError as exc:
+        raise _fail(str(exc), 2) from None
 
 
 @app.command("schema")

@@ -14,6 +14,7 @@
     ├── SettingsError         a setting of the wrong type or out of range (CLI exit 2)
     ├── ModelError            the spaCy pipeline cannot be loaded
     │   └── GazetteerError        a gazetteer file is missing, unreadable or malformed
+    ├── WorkspaceError        a workspace file that cannot be opened or used
     ├── MissingExtraError     an optional extra is not installed
     └── ExportError           a report cannot be read or exported (``rashomon export``)
 
@@ -81,6 +82,13 @@ class ModelError(RashomonError):
 class GazetteerError(ModelError):
     """A gazetteer file (``--gazetteer``) is missing, unreadable, not valid
     YAML or not in the gazetteer format; the message names the file."""
+
+
+class WorkspaceError(RashomonError):
+    """A workspace file cannot be opened or used: not a rashomon workspace
+    (not SQLite, or SQLite without rashomon's tables), written by a newer
+    rashomon, missing when it must exist, or locked by another writer for
+    too long; the message names the file and what to do."""
 
 
 class MissingExtraError(RashomonError):

@@ -1,11 +1,19 @@
 """The only code that wires rashomon's stages together.
 
-Per article (pure functions of the article and settings): ingest → clean →
-metadata → annotate (spaCy, batched with ``nlp.pipe``; long articles in
-chunks) → mentions, quotes, claims, temporal expressions; each step of one
-article under the time budget (``settings.article_seconds``, :mod:`rashomon.budget`):
-an article over it, or failing, is skipped with the reason and the batch goes on. Per corpus: entity linking → propositions,
-relations, text reuse, framing → timeline. The result is one :class:`Report`.
+Per article (pure functions of the article and settings): clean →
+metadata (:func:`prepare`); then, over the batch, lines repeated on several
+pages of one site (:func:`across_batch`); then annotate (spaCy, batched with
+``nlp.pipe``; long articles in chunks) → mentions, quotes, claims, temporal
+expressions (:func:`analyze_batch`, :func:`analyze_article`). Each step of
+one article runs under the time budget (``settings.article_seconds``,
+:mod:`rashomon.budget`): an article over it, or failing, is skipped with the
+reason and the batch goes on. Per corpus (:func:`link_and_compare`): entity
+linking → propositions, relations, text reuse, framing → timeline. The
+result is one :class:`Report`.
+
+Reading inputs, caching results and running the per-article stages on every
+core is the workspace's job (:mod:`rashomon.workspace`); :func:`analyze` is
+a workspace that lives for one call.
 """
 from __future__ import annotations
 
@@ -16,12 +24,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rashomon import annotate, clean, ingest, metadata, timeline
+from rashomon import annotate, clean, metadata, timeline
 from rashomon.budget import time_budget
 from rashomon.compare import framing, propositions, relations, reuse
-from rashomon.errors import NoInputError, TimeBudgetError
+from rashomon.errors import TimeBudgetError
 from rashomon.extract import claims as claims_mod
-from rashomon.ingest.manifest import load_manifest
 from rashomon.extract import mentions as mentions_mod
 from rashomon.extract import quotes as quotes_mod
 from rashomon.link import entities as entities_mod
@@ -29,11 +36,9 @@ from rashomon.settings import Settings
 from rashomon.types import (
     Article,
     Claim,
-    Generator,
     Mention,
     Quote,
     Report,
-    Skipped,
     TemporalExpression,
 )
 
@@ -45,13 +50,20 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass
 class ArticleResult:
-    """What the per-article stages produce for one article."""
+    """What the per-article stages produce for one article.
+
+    ``skipped`` says why the article was not analysed (``None`` when it
+    was); ``refused`` tells a refusal (another language: see
+    :func:`_refusal`) from a failure.
+    """
 
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     temporals: list[TemporalExpression] = field(default_factory=list)
+    skipped: str | None = None
+    refused: bool = False
 
 
 def prepare(article: Article) -> tuple[Article, list[Quote]]:
@@ -84,6 +96,12 @@ def analyze_article(article: Article, doc, posts: list[Quote], counters: dict[st
     res.temporals = clean.outside_asides(article, timeline.resolve_article(article, doc, res.quotes, res.claims))
     annotate.release(doc)
     return res
+
+
+def reason(exc: BaseException) -> str:
+    """How an error on one input is shown in ``Report.skipped``: a rashomon
+    error's own message (it says what to do), else ``"Type: message"``."""
+    return str(exc) if type(exc).__module__.startswith("rashomon") else f"{type(exc).__name__}: {exc}"
 
 
 def _refusal(article: Article, nlp) -> str | None:
@@ -133,25 +151,115 @@ def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int, 
             yield i, doc, None
 
 
-def _skip(skipped: list[Skipped], path: str, exc: BaseException) -> None:
-    """Record ``path`` as skipped because of ``exc`` (rashomon's own errors
-    by their message, others with their type)."""
-    reason = str(exc) if getattr(exc, "__module__", "").startswith("rashomon") else f"{type(exc).__name__}: {exc}"
-    log.warning("skipped %s: %s", path, reason)
-    skipped.append(Skipped(path=str(path), reason=reason))
+def across_batch(articles: Sequence[Article]) -> list[Article]:
+    """The batch-wide cleaning pass, in place: lines repeated on pages of
+    several articles of one site are removed
+    (:func:`rashomon.clean.across_articles`), and a title read from a line
+    now removed is read again (:func:`rashomon.metadata.retitle`).
+
+    Parameters
+    ----------
+    articles : prepared articles (:func:`prepare`), with ids, manifest not
+        yet applied (a site is told by the URL or outlet the page states).
+
+    Returns
+    -------
+    list[Article] : the articles that changed.
+    """
+    changed = clean.across_articles(list(articles))
+    for art in changed:
+        metadata.retitle(art)
+    return changed
 
 
-def _read(path: Path, settings: Settings, skipped: list[Skipped]) -> list[Article]:
-    """The articles of one file, read under the time budget; a file that
-    cannot be read, and each bad part of one (a JSON line), go to ``skipped``."""
-    try:
-        with time_budget(settings.article_seconds, "reading"):
-            items = ingest.read(path, settings)
-    except Exception as exc:  # one bad file never stops the batch
-        _skip(skipped, str(path), exc)
-        return []
-    skipped.extend(x for x in items if isinstance(x, Skipped))
-    return [x for x in items if not isinstance(x, Skipped)]
+def analyze_batch(articles: Sequence[Article], posts: Sequence[list[Quote]], nlp,
+                  settings: Settings) -> list[ArticleResult]:
+    """Run the spaCy-based per-article stages over prepared articles.
+
+    Parameters
+    ----------
+    articles : prepared articles (:func:`prepare`, :func:`across_batch`,
+        manifest applied), with ids.
+    posts : the embedded posts of each article (as :func:`prepare` returns them).
+    nlp : the pipeline from :func:`rashomon.annotate.load_pipeline`.
+    settings : ``batch_size`` is the ``nlp.pipe`` batch; ``article_seconds``
+        the time budget of each article's annotation and of its extractors.
+
+    Returns
+    -------
+    list[ArticleResult] : one per article, in the order given. An article
+        refused by :func:`_refusal`, or on which annotation or an extractor
+        failed or ran over the time budget, has ``skipped`` set to the reason
+        and holds no records. Quote and claim ids are numbered from
+        ``q0``/``c0`` within each article; :func:`number` gives them their
+        workspace-wide ids.
+    """
+    texts = [annotate.body_text(a) for a in articles]
+    refused = {i: r for i, a in enumerate(articles) if (r := _refusal(a, nlp))}
+    out = [ArticleResult(a) for a in articles]
+    for i, doc, error in _annotated(nlp, texts, refused, settings.batch_size, settings.article_seconds):
+        art = articles[i]
+        if doc is not None:
+            try:
+                with time_budget(settings.article_seconds, "analysis"):
+                    out[i] = analyze_article(art, doc, posts[i], {"q": 0, "c": 0})
+            except TimeBudgetError as exc:
+                error = str(exc)
+            except Exception as exc:  # an extractor bug on one article must not lose the rest
+                log.exception("analysis failed on %s", art.path)
+                error = f"analysis error: {type(exc).__name__}: {exc}"
+        if error:
+            out[i] = ArticleResult(art, skipped=error, refused=i in refused)
+    return out
+
+
+def number(result: ArticleResult, counters: dict[str, int]) -> None:
+    """Give one article's quotes and claims their workspace-wide ids, in place.
+
+    ``counters`` holds the next free number per kind (``{"q": 12, "c": 40}``)
+    and is advanced. Every field that refers to a quote or claim of the same
+    article by id is rewritten here (today ``Claim.quote``); a new such field
+    must be added here too.
+    """
+    quote_ids: dict[str, str] = {}
+    for q in result.quotes:
+        new = f"q{counters['q']}"
+        quote_ids[q.id] = new
+        q.id = new
+        counters["q"] += 1
+    for c in result.claims:
+        c.id = f"c{counters['c']}"
+        counters["c"] += 1
+        if c.quote is not None:
+            c.quote = quote_ids.get(c.quote, c.quote)
+
+
+def link_and_compare(report: Report, mentions: list[Mention], settings: Settings,
+                     progress: Progress | None = None) -> None:
+    """The corpus stages, in place on ``report``.
+
+    ``report`` holds every article, quote, claim and temporal expression of
+    the corpus (per-article results, in article order); ``mentions`` every
+    entity mention in the same order. Fills ``entities`` (and each mention's
+    ``entity``, each quote's ``speaker``), claims' speakers from their quotes,
+    ``propositions``, ``relations``, ``reuse``, ``framing`` and ``timeline``
+    (which also sets articles' ``period``).
+    """
+    articles = report.articles
+    report.entities = entities_mod.link_entities(articles, mentions, report.quotes, report.claims, settings)
+    by_quote = {q.id: q for q in report.quotes}
+    for c in report.claims:
+        if c.quote and c.quote in by_quote:
+            c.speaker = by_quote[c.quote].speaker
+    if progress:
+        progress("compare", 0, 1)
+    report.propositions = propositions.group_claims(report.claims, articles)
+    report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles)
+    report.reuse = reuse.find_reuse(articles, settings)
+    report.framing = framing.frame(articles, report.quotes, report.entities)
+    report.timeline = timeline.build_timeline(articles, report.claims, report.quotes, report.temporal_expressions)
+    if progress:
+        progress("compare", 1, 1)
 
 
 def analyze(
@@ -161,9 +269,14 @@ def analyze(
 ) -> Report:
     """Analyse a set of documents about one story.
 
+    The documents are added to a workspace that lives only for the call
+    (:class:`rashomon.workspace.Workspace` in a temporary folder), and its
+    report is returned.
+
     Parameters
     ----------
-    paths : files, directories (searched recursively) or glob patterns.
+    paths : files, directories (searched recursively), glob patterns, or
+        ``http(s)://`` URLs (fetched; see :mod:`rashomon.ingest.url`).
     settings : run settings; defaults from the environment (``RASHOMON_*``).
     progress : optional ``progress(stage, done, total)`` callback.
 
@@ -181,15 +294,20 @@ def analyze(
         (a ``ModelError``, raised before any file is read).
     ModelError : the spaCy pipeline cannot be loaded.
     """
+    import tempfile
+
+    from rashomon.workspace import Workspace
+
     settings = settings or Settings.from_env()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with _rare_full_collections():
-        return _analyze(paths, settings, progress)
+    with tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, Workspace(Path(tmp) / "run.db", search=False) as ws:
+        ws.add(paths, settings, progress)
+        return ws.report(settings, keep=False)
 
 
 @contextlib.contextmanager
-def _rare_full_collections():
+def rare_full_collections():
     """Make CPython's full (generation 2) garbage collections rarer inside a run.
 
     The per-article records (mentions, quotes, claims) accumulate until the
@@ -206,93 +324,3 @@ def _rare_full_collections():
         yield
     finally:
         gc.set_threshold(*old)
-
-
-def _analyze(paths: Sequence[str | Path], settings: Settings, progress: Progress | None) -> Report:
-    """The body of :func:`analyze`."""
-    from rashomon import __version__
-
-    # a bad manifest fails before any file is read
-    entries = load_manifest(settings.manifest) if settings.manifest else None
-    if settings.gazetteers:  # so does a bad gazetteer file (parsed once, cached for load_pipeline)
-        annotate.load_gazetteer(settings)
-    files, skipped = ingest.discover(paths, settings)
-    if not files:
-        why = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
-        raise NoInputError(
-            f"no supported input ({', '.join(ingest.supported())}) found in: {', '.join(map(str, paths))}{why}"
-        )
-    articles: list[Article] = []
-    posts_by_article: list[list[Quote]] = []
-    total = len(files)
-    for i, path in enumerate(files):
-        for art in _read(path, settings, skipped):
-            art.id = f"a{len(articles)}"
-            try:  # one bad article never costs the file's other records
-                with time_budget(settings.article_seconds, "cleaning"):
-                    art, posts = prepare(art)
-            except Exception as exc:
-                _skip(skipped, art.path, exc)
-                continue
-            for p in posts:
-                p.article = art.id
-            articles.append(art)
-            posts_by_article.append(posts)
-        if progress:
-            progress("read", i + 1, total)
-    for art in clean.across_articles(articles):  # lines repeated on several pages of one site
-        metadata.retitle(art)
-    if settings.manifest:
-        ingest.apply_manifest(articles, settings.manifest, entries)
-
-    report = Report(generator=Generator(version=__version__), skipped=skipped)
-    report.articles = articles
-    if not articles:
-        return report
-
-    nlp = annotate.load_pipeline(settings)
-    counters = {"q": 0, "c": 0}
-    results: list[ArticleResult] = []
-    texts = [annotate.body_text(a) for a in articles]
-    refused = {i: r for i, a in enumerate(articles) if (r := _refusal(a, nlp))}
-    annotated = _annotated(nlp, texts, refused, settings.batch_size, settings.article_seconds)
-    for n, (i, doc, error) in enumerate(annotated, 1):
-        art, posts = articles[i], posts_by_article[i]
-        if doc is not None:
-            try:
-                with time_budget(settings.article_seconds, "analysis"):
-                    results.append(analyze_article(art, doc, posts, counters))
-            except TimeBudgetError as exc:
-                error = str(exc)
-            except Exception as exc:  # an extractor bug on one article must not lose the rest
-                log.exception("analysis failed on %s", art.path)
-                error = f"analysis error: {type(exc).__name__}: {exc}"
-        if error:
-            results.append(ArticleResult(art))
-            report.skipped.append(Skipped(path=art.path, reason=error))
-        if progress:
-            progress("analyse", n, len(articles))
-
-    all_mentions = [m for r in results for m in r.mentions]
-    all_quotes = [q for r in results for q in r.quotes]
-    all_claims = [c for r in results for c in r.claims]
-    all_temporals = [t for r in results for t in r.temporals]
-
-    report.entities = entities_mod.link_entities(articles, all_mentions, all_quotes, all_claims, settings)
-    by_quote = {q.id: q for q in all_quotes}
-    for c in all_claims:
-        if c.quote and c.quote in by_quote:
-            c.speaker = by_quote[c.quote].speaker
-    report.quotes = all_quotes
-    report.claims = all_claims
-    report.temporal_expressions = all_temporals
-    if progress:
-        progress("compare", 0, 1)
-    report.propositions = propositions.group_claims(all_claims, articles)
-    report.relations = relations.relate(all_claims, report.propositions, all_quotes, articles)
-    report.reuse = reuse.find_reuse(articles, settings)
-    report.framing = framing.frame(articles, all_quotes, report.entities)
-    report.timeline = timeline.build_timeline(articles, all_claims, all_quotes, all_temporals)
-    if progress:
-        progress("compare", 1, 1)
-    return report

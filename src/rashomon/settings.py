@@ -85,6 +85,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_reuse_words", 8, "Shortest passage, in words, reported as text reuse.", minimum=1),
     Setting("name_match_threshold", 88, "rapidfuzz ratio (0-100) at which two name tokens match outright when linking person names (token by token; see link/entities.py).", minimum=0, maximum=100),
     Setting("article_seconds", 300, "Time budget per article in seconds: an article whose reading, cleaning or analysis runs longer is skipped with the reason and the batch goes on (0: no limit).", minimum=0),
+    Setting("jobs", 0, "Worker processes for the per-article stages; 0 means one per CPU core this process may use. A batch of at most batch_size new articles is analysed in the calling process.", minimum=0),
+    Setting("fetch_timeout", 20, "Seconds allowed for fetching one URL given as input (connect, each read, and the whole download).", minimum=1, maximum=600),
 )
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
@@ -109,6 +111,8 @@ class Settings:
     min_reuse_words: int = _DEFAULTS["min_reuse_words"]  # type: ignore[assignment]
     name_match_threshold: int = _DEFAULTS["name_match_threshold"]  # type: ignore[assignment]
     article_seconds: int = _DEFAULTS["article_seconds"]  # type: ignore[assignment]
+    jobs: int = _DEFAULTS["jobs"]  # type: ignore[assignment]
+    fetch_timeout: int = _DEFAULTS["fetch_timeout"]  # type: ignore[assignment]
     gazetteers: list[Path] = field(default_factory=list)
     manifest: Path | None = None
 

@@ -21,7 +21,18 @@ SCHEMA = "rashomon.report/1"
 QuoteKind = Literal["direct", "indirect", "post", "question"]
 Polarity = Literal["affirmed", "negated"]
 Modality = Literal["asserted", "hedged", "reported", "denied"]
-RelationKind = Literal["contradicts", "agrees", "repeats"]
+RelationKind = Literal["contradicts", "agrees", "repeats", "revises"]
+Stance = Literal["asserts", "denies", "doubts", "distances", "unknown", "asks", "promises", "intends"]
+"""A holder's attitude to a proposition: asserts (also when hedged), denies ("denied that P",
+"P is false"), doubts ("it is unlikely that P"), distances (the narrator's "alleged P" with no
+other holder), unknown (does not know, cannot confirm: "could not verify that P"), asks (a
+question), promises (an assurance about the holder's own future conduct), intends (a plan or
+threat: "we will strike")."""
+ContradictionKind = Literal["negation", "measure", "attribution", "date", "antonym", "doubt"]
+"""The kinds of contradiction of de Marneffe, Rafferty & Manning (2008), "Finding Contradictions
+in Text": negation or denial of one proposition, incompatible measures of one thing, opposite
+attribution of responsibility or cause, a different date or time for one event, antonymous
+predicates, and an assertion against a doubt."""
 Precision = Literal["minute", "day", "month", "year"]
 
 
@@ -122,7 +133,9 @@ class Mention(Record):
     """A span of an article that names an entity.
 
     ``label`` is the spaCy/OntoNotes label (PERSON, ORG, GPE, NORP, LOC, FAC,
-    EVENT, …) or a rashomon group label (GROUP). ``entity`` is filled by
+    EVENT, …) or a rashomon group label (GROUP), corrected by cross-article
+    linking where the name's own words or context overrule the tagger
+    ("Harbour Square" is a FAC, not a LAW). ``entity`` is filled by
     cross-article linking.
     """
 
@@ -134,12 +147,26 @@ class Mention(Record):
     entity: str | None = None
 
 
+class RivalName(Record):
+    """One of a place's rival names ("Stepanakert" beside "Khankendi"):
+    ``name`` as shown, ``forms`` the surface forms counted as that name
+    (spellings of it), ``articles`` the ids of the articles that use it."""
+
+    name: str
+    forms: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+
+
 class Entity(Record):
     """One real-world referent linked across the whole corpus.
 
     ``aliases`` holds every surface form seen; ``forms`` maps each surface form
     to the article ids that use it (which outlet says Stepanakert and which
-    Khankendi is a finding). ``sources`` cite gazetteer entries used to merge.
+    Khankendi is a finding). ``sources`` cite gazetteer entries used to merge
+    and the text that defines a name as another's ("X, officially Y").
+    ``rival_names``: for a place known by two names or more (not spellings of
+    one name), each name with the articles that use it; ``name`` then shows
+    them all ("Khankendi / Stepanakert"), so the display takes no side.
     """
 
     id: str
@@ -151,6 +178,7 @@ class Entity(Record):
     role: str | None = None
     affiliation: str | None = None
     sources: list[str] = Field(default_factory=list)
+    rival_names: list[RivalName] = Field(default_factory=list)
 
 
 class Quote(Record):
@@ -221,11 +249,86 @@ class TimeRange(Record):
     text: str | None = None
 
 
+class PropositionParts(Record):
+    """What a claim says, read from the dependency parse of its clause.
+
+    ``predicate`` is the lemma of the clause's main predicate (for a copula or a
+    light verb, the noun or adjective that carries the meaning: "was overdue" →
+    ``overdue``), ``predicate_class`` its normalised class from
+    ``data/predicates.yaml`` ("kill", "die", "dead" → ``death``). ``negated``: the
+    negation scoped on the parse governs the predicate or its subject or object
+    ("No pepper spray was used"), not a word inside an object ("no details on the
+    deaths") or a subordinate clause. ``agent`` (who acts or causes, as written)
+    and ``theme`` (what is acted on, as written) with ``theme_words``, the
+    lowercase content words of agent, theme and obliques that identify what the
+    claim is about. ``measure`` indexes the claim's main quantity in
+    ``Claim.quantities`` and ``counts`` names what it measures (``death``,
+    ``participants``, ``money``, ``radius``…). ``place`` and ``time`` are the
+    words that locate it; ``clock`` is a time of day ("18:00") when the clause
+    names one; ``tense`` is ``past``, ``present``, ``future`` or ``conditional``
+    (a counterfactual: "a 3 km cordon would have kept the hamlet out").
+
+    ``theme_heads`` are the lemmas of the theme's head nouns (each conjunct; for
+    an intransitive verb, its subject: "the alarms never sounded" → alarm),
+    ``theme_of`` the nouns of their "of" complements ("the inspection of the
+    boiler" → boiler), ``theme_modifiers`` the nouns that modify the heads ("plastic
+    bullets" → plastic). ``existential`` says the clause asserts (or, negated, denies)
+    that its theme existed, was used or happened ("No pepper spray was used",
+    "There were no casualties"); ``absent`` are the heads of nouns a "without"
+    phrase denies ("charged without warning" → warning). ``copular``: the
+    predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
+    are the lowercase nouns of the whole clause, the things it mentions, and
+    ``compounds`` its noun compounds ("armoured truck", "cooling pipe").
+    ``partitive``: the figure names no noun and follows a larger count of
+    people in the article ("we treated 80 people … twelve had burns"): a part of
+    that count, not a total. ``dated`` holds the years the clause gives for
+    a dated act of a class on a noun, as ``class|noun|year`` ("The bridge was
+    finished in 1931", "the bridge, built in 1931, …" → ``completion|bridge|1931``).
+    """
+
+    predicate: str | None = None
+    predicate_class: str | None = None
+    negated: bool = False
+    agent: str | None = None
+    theme: str | None = None
+    theme_words: list[str] = Field(default_factory=list)
+    measure: int | None = None
+    counts: str | None = None
+    place: str | None = None
+    time: str | None = None
+    clock: str | None = None
+    tense: str | None = None
+    theme_heads: list[str] = Field(default_factory=list)
+    theme_of: list[str] = Field(default_factory=list)
+    theme_modifiers: list[str] = Field(default_factory=list)
+    existential: bool = False
+    absent: list[str] = Field(default_factory=list)
+    copular: bool = False
+    nouns: list[str] = Field(default_factory=list)
+    compounds: list[str] = Field(default_factory=list)
+    partitive: bool = False
+    dated: list[str] = Field(default_factory=list)
+
+
 class Claim(Record):
     """A check-worthy factual unit (a clause) with who asserts it and how.
 
     ``speaker`` is ``None`` for the narrator's own voice; ``quote`` the quote id
     the claim sits in. ``hedges`` are the words that set the modality.
+
+    The holder of the claim is ``speaker`` (an entity id, copied from the
+    quote's speaker) when known; ``holder_text`` the words that name the
+    holder in this article ("Police", "the ministry"), from the quote or from
+    the subject of the verb that governs the clause ("The firm rejects claims
+    that …"); ``relay`` the chain of who passed the words on (the quote's
+    relaying entity, as written). ``stance`` is the holder's attitude to the
+    proposition and ``stance_cue`` the words that set it ("denied",
+    "could not confirm"). ``refers_to`` is the span ``[start, end)`` of an
+    earlier claim of the same article that an anaphoric denial ("That is a
+    figure is a fiction") or confirmation takes as its proposition. ``event`` is set
+    by the comparison stage: ``"main"`` for the story's event or
+    ``"background:<why>"`` for a figure about an earlier event, a population or
+    a standing fact, which is never compared with the main event.
     """
 
     id: str = ""
@@ -253,10 +356,22 @@ class Claim(Record):
     agent_from: str | None = None
     event_text: str | None = None
     """A named event the clause is about ("the 44-Day War"), as written."""
+    holder_text: str | None = None
+    relay: list[str] = Field(default_factory=list)
+    stance: Stance = "asserts"
+    stance_cue: str | None = None
+    refers_to: list[int] | None = None
+    proposition: PropositionParts | None = None
+    event: str | None = None
 
 
 class Proposition(Record):
-    """One question several claims answer (e.g. "civilian casualties")."""
+    """One question several claims answer (e.g. "civilian casualties").
+
+    ``label`` is generated from the claims' propositions ("deaths, 14 May 2024",
+    "who caused the explosion"); ``frame`` the rule that grouped them
+    (a frame of ``data/frames.yaml``, ``measure``, ``theme``, ``attribution``,
+    ``time``, ``antonym`` or ``lexical``)."""
 
     id: str
     label: str
@@ -265,8 +380,11 @@ class Proposition(Record):
 
 
 class Relation(Record):
-    """How two claims relate: ``contradicts``, ``agrees`` or ``repeats``
-    (same words from the same original speaker: not corroboration)."""
+    """How two claims relate: ``contradicts``, ``agrees``, ``repeats`` (same words
+    from the same original speaker: not corroboration) or ``revises`` (one
+    holder's later figure replacing an earlier one: a revision chain, not a
+    contradiction). ``contradiction`` names the kind of a ``contradicts`` pair;
+    ``reason`` says in plain words what each side holds."""
 
     kind: RelationKind
     a: str
@@ -274,6 +392,7 @@ class Relation(Record):
     independent: bool = True
     reason: str
     proposition: str | None = None
+    contradiction: ContradictionKind | None = None
 
 
 class Reuse(Record):

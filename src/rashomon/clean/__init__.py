@@ -50,13 +50,13 @@ from rashomon.clean.blocks import (
 from rashomon.clean.furniture import DETAILS, classify, menu_items, protected
 from rashomon.clean.lexicon import Lexicon, date_label, lexicon, token_kinds
 from rashomon.clean.lines import Line, is_prose, norm, split_lines
-from rashomon.clean.repeats import across_articles, contained, duplicates
+from rashomon.clean.repeats import ACROSS, across_articles, contained, duplicates, site
 from rashomon.types import Article, Aside, Quote, Removal
 
 __all__ = [
-    "across_articles", "ATTRIBUTION", "clean", "CleanResult", "copyright_holder", "date_item", "date_label", "DATE_RX",
+    "ACROSS", "across_articles", "ATTRIBUTION", "clean", "CleanResult", "copyright_holder", "date_item", "date_label", "DATE_RX",
     "DETAILS", "has_date", "is_prose", "Lexicon", "lexicon", "Line", "menu_items", "outside_asides",
-    "parse_post_date", "split_lines", "token_kinds", "zones",
+    "parse_post_date", "site", "split_lines", "token_kinds", "zones",
 ]
 
 NOISE_RUN = 20

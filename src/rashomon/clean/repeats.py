@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from rashomon.clean.lines import Line, is_prose, is_sentence, norm, split_lines
 from rashomon.types import Article, Removal
 
-__all__ = ["duplicates", "contained", "across_articles", "MAX_SAME_HEAD", "ACROSS_MAX_WORDS"]
+__all__ = ["duplicates", "contained", "across_articles", "site", "ACROSS", "MAX_SAME_HEAD", "ACROSS_MAX_WORDS"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -157,8 +157,10 @@ def _quoted_or_sentence(words: list[str]) -> bool:
     return is_sentence(text) or text[:1] in "\"'“‘«"
 
 
-def _site(article: Article) -> str | None:
-    """The site an article comes from: its URL's host (without ``www.``), else its outlet, casefolded."""
+def site(article: Article) -> str | None:
+    """The site an article comes from: its URL's host (without ``www.``),
+    else its outlet, casefolded; ``None`` when it states neither. Pages of
+    one site are compared by :func:`across_articles`."""
     if article.url:
         host = urlsplit(article.url).hostname or ""
         if host:
@@ -167,6 +169,10 @@ def _site(article: Article) -> str | None:
 
 
 ACROSS_MAX_WORDS = 20
+
+ACROSS = "repeated-across"
+"""The reason of a removal made by :func:`across_articles` (the only removals
+that depend on other articles than the page's own)."""
 
 
 def across_articles(articles: list[Article]) -> list[Article]:
@@ -188,9 +194,9 @@ def across_articles(articles: list[Article]) -> list[Article]:
     """
     groups: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
-        site = _site(a)
-        if site:
-            groups[site].append(a)
+        key = site(a)
+        if key:
+            groups[key].append(a)
     changed: list[Article] = []
     for pages in groups.values():
         if len(pages) < 2:
@@ -203,7 +209,7 @@ def across_articles(articles: list[Article]) -> list[Article]:
                 if ln.words <= ACROSS_MAX_WORDS and not is_prose(ln):
                     where[norm(ln.text)].add(story[a.id])
         for a in pages:
-            added = [Removal(start=ln.start, end=ln.end, reason="repeated-across", text=ln.text,
+            added = [Removal(start=ln.start, end=ln.end, reason=ACROSS, text=ln.text,
                              detail=f"repeated on pages of {n - 1} other article(s) of the same site in this batch")
                      for ln in kept[a.id] if (n := len(where.get(norm(ln.text), ()))) >= 2]
             if added:

@@ -31,6 +31,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 
+from rashomon.compare.blocks import proposition_blocks
+from rashomon.compare.events import assign_events
 from rashomon.types import Article, Claim, Proposition
 
 LEXICAL_JACCARD = 0.6
@@ -116,7 +118,10 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[Propositi
     list[Proposition] : ids ``p0``, ``p1``, …; ``label`` readable ("harm to
         civilians", "meeting in Yevlakh"), ``frame`` the frame name or
         ``"lexical"``; ``claims`` the claim ids in input order.
+
+    ``Claim.event`` is set on every claim first (:func:`rashomon.compare.events.assign_events`).
     """
+    assign_events(claims, articles)
     place_freq = Counter(p for c in claims for p in set(c.place_texts))
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     labels: dict[tuple, tuple[str, str]] = {}
@@ -179,6 +184,10 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[Propositi
             top = sorted(content_words(cs[0].text), key=lambda w: (df[w], w))[:4]
             groups[("lexical", root)] = cs
             labels[("lexical", root)] = (" ".join(top), "lexical")
+    # the proposition blocks first: a pair they relate is not related again by a frame or words alone
+    blocks = proposition_blocks(claims, articles)
+    groups = {**{key: cs for key, (_, _, cs) in blocks.items()}, **groups}
+    labels.update({key: (label, frame) for key, (label, frame, _) in blocks.items()})
     out: list[Proposition] = []
     for key, cs in groups.items():
         if len(cs) < 2:

@@ -1,52 +1,54 @@
-"""Relations between claims: contradicts, agrees, repeats.
+"""Relations between claims: contradicts, agrees, repeats, revises.
 
 Claims are compared only inside one proposition (see
 :mod:`rashomon.compare.propositions`, which bounds its size), never all
-against all, and at most ``MAX_PER_CLAIM`` relations are kept per claim. For
-each pair:
+against all, and at most ``MAX_PER_CLAIM`` relations are kept per claim; a
+pair related in one proposition is not related again in another. Two sets of
+rules:
 
-* **Not compared** when the claims are about different events: both carry a
-  year (from ``time_text``, the clause, or else the article's publication or
-  reference date, else the latest year its text names) and the years differ,
-  or one names an event ("the 44-Day War") the other does not share.
-* **repeats** (``independent: False``): near-verbatim claims in two articles
-  (a shared run of ``SHARED_RUN`` words, or content-word Jaccard ≥ 0.7 over
-  at least six content words each): the
-  same words relayed, which is not corroboration.
-* **contradicts**:
+* **Proposition blocks** (``measure``, ``existence``, ``same``,
+  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``: see
+  :mod:`rashomon.compare.blocks`) are compared by
+  :func:`rashomon.compare.rules.compare_views` on each claim's
+  :class:`~rashomon.compare.views.View` (holder, stance, proposition, event).
+  Near-verbatim claims of two articles with the same polarity are a
+  **repeats** pair (``independent: False``): the same words relayed, which is
+  not corroboration.
+* **Frames** of ``data/frames.yaml`` (the older rules, kept for what the
+  blocks do not read):
+
   - harm: one claim negates harm to a group and the other affirms harm to the
-    same group (:func:`~rashomon.compare.propositions.harm_group`: a casualties
-    claim naming no group is about people in general, so "there were no
-    casualties" meets "at least 12 people were killed"; "civilians were not
-    harmed" vs "over 200 people killed … among civilians"; "almost no"/"very minor" count as affirmed, minimal harm). The
-    acting party must match: when both name a party (``Claim.agent_party``),
-    the parties must be the same nation; when the claim that affirms harm names
-    its agent in the clause and the other has no party at all, the pair is not
-    flagged (civilians killed by one side's mines do not contradict "our
-    strikes harmed no civilians");
-  - figures: both affirmed, and every pair of quantities counting the same
-    thing (same ``unit`` and ``of``) is incompatible ("7 dead" vs "9 dead"; "at
-    least seven" and "nine" are compatible, so are "over 200" and 250);
-  - dates: two meeting claims with different (month, day).
-* **agrees**: same polarity and a shared figure (compatible quantities of the
-  same thing), the same date and place (meetings), or two negations of harm
-  to the same group. ``independent`` is False when both trace to one original
-  speaker (same ``speaker`` id, same relaying entity, or the same quoted
-  speaker name when ids are missing).
+    same group (:func:`~rashomon.compare.propositions.harm_group`; "almost
+    no"/"very minor" count as affirmed, minimal harm), when both claims report
+    what happened (:func:`_harm_comparable`). The acting party must match: when
+    both name a party (``Claim.agent_party``) the parties must be one nation;
+    when the claim that affirms harm names its agent in the clause and the
+    other names none, the pair is not flagged. Two negations of harm agree;
+  - durations: two spans of one thing agree or differ;
+  - meetings: two meeting claims with different (month, day) contradict.
 
-A pair of claims of one speaker that contradict each other is reported too;
-its reason says "same speaker".
+  A frame pair is not compared when the claims are about different events
+  (both carry a year and the years differ, or one names an event the other
+  does not share). ``independent`` is False when both trace to one original
+  speaker (same ``speaker`` id, same relaying entity, or the same quoted
+  speaker name when ids are missing); a pair of one speaker's claims that
+  contradict each other is reported too, its reason saying "same speaker".
 """
 from __future__ import annotations
 
 import functools
+import os
 import re
+from collections import Counter
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
+from rashomon.compare.rules import compare_views
+from rashomon.compare.views import Story, View, views as claim_views
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
 SHARED_RUN = 8
+MAIN_PLACES = 3  # the places most claims name: a claim naming only other places is about somewhere else
 MAX_PER_CLAIM = 25  # relations kept per claim: a report lists the first ones found, not thousands
 REPEAT_JACCARD = 0.7
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
@@ -76,12 +78,7 @@ def same_party(a: str | None, b: str | None) -> bool:
     ka, kb = party_key(a), party_key(b)
     if not ka or not kb:
         return False
-    n = 0
-    for x, y in zip(ka, kb):
-        if x != y:
-            break
-        n += 1
-    return n >= max(4, min(len(ka), len(kb)) - 1)
+    return len(os.path.commonprefix([ka, kb])) >= max(4, min(len(ka), len(kb)) - 1)
 
 
 def _article_year(a: Article) -> str | None:
@@ -174,6 +171,29 @@ class _Info:
         return qa is not None and qb is not None and bool(qa.relayed_by) and qa.relayed_by in (qb.relayed_by, qb.speaker)
 
 
+def _harm_comparable(v: View) -> bool:
+    """A claim the frame rules may compare: a report of what happened in the
+    main event, whose predicate is harm (or unclassed), not the use of a weapon
+    ("claims that guards fired plastic bullets are false" denies no injury)."""
+    return v.comparable and v.klass in (None, "death", "injury", "destruction")
+
+
+def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View, story: Story) -> Relation | None:
+    """A relation between two claims of one proposition block (:mod:`rashomon.compare.rules`);
+    near-verbatim words in two articles with the same polarity are a ``repeats``."""
+    same = va.same_holder(vb)
+    independent = not (same or ia.relayed_with(ib) or ia.near_verbatim(ib))
+    if ia.near_verbatim(ib) and ia.article != ib.article and va.negative == vb.negative:
+        return Relation(kind="repeats", a=ia.id, b=ib.id, independent=False, proposition=p.id,
+                        reason="near-verbatim words in two articles" + (" from one holder" if same else ""))
+    got = compare_views(va, vb, p.frame, story)
+    if got is None:
+        return None
+    kind, reason, ckind = got
+    return Relation(kind=kind, a=ia.id, b=ib.id, independent=independent if kind == "agrees" else not same,
+                    proposition=p.id, reason=reason, contradiction=ckind)
+
+
 def _harm_desc(c: Claim) -> str:
     counted = [q for q in c.quantities if q.of in ("killed", "wounded")]
     if counted:
@@ -191,13 +211,6 @@ def _party_ok(neg: Claim, aff: Claim) -> bool:
     if pa and aff.agent_from == "clause" and not pn:
         return False
     return True
-
-
-def _qty_pairs(a: Claim, b: Claim):
-    for x in a.quantities:
-        for y in b.quantities:
-            if x.of and x.of == y.of and x.unit == y.unit:
-                yield x, y
 
 
 def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Quote],
@@ -222,6 +235,10 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     done: set[tuple[str, str]] = set()
     per_claim: dict[str, int] = {}  # relations kept per claim id
     info: dict[str, _Info] = {}
+    vs = claim_views(claims, quotes, articles)
+    place_freq = Counter(pl for c in claims if c.event in (None, "main") for pl in set(c.places))
+    main_places = frozenset(pl for pl, n in place_freq.most_common(MAIN_PLACES) if n >= 3)
+    story = Story.read(list(vs.values()), main_places)
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
         for c in cs:
@@ -242,7 +259,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
                 key = (ia.id, ib.id) if ia.id <= ib.id else (ib.id, ia.id)
                 if key in done:
                     continue
-                rel = _compare(a, cs[j], p, ia, ib)
+                rel = _compare(a, cs[j], p, ia, ib, vs, story)
                 if rel is not None:
                     done.add(key)
                     per_claim[ia.id] += 1
@@ -253,7 +270,15 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info) -> Relation | None:
+BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date")
+
+
+def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],
+             story: Story) -> Relation | None:
+    if p.frame in BLOCK_FRAMES:
+        return _compare_block(p, ia, ib, vs[ia.id], vs[ib.id], story)
+    if p.frame == "casualties" and not (_harm_comparable(vs[ia.id]) and _harm_comparable(vs[ib.id])):
+        return None
     ya, yb = ia.year, ib.year
     if ya and yb and ya != yb:
         return None
@@ -278,15 +303,6 @@ def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info) -> Relati
                 return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                                 reason=f"negated harm to {neg_harm} vs {_harm_desc(aff)}{who}")
             return None
-        pairs = list(_qty_pairs(a, b))
-        if pairs and ia.polarity == "affirmed" and ia.harm == ib.harm and _party_ok(a, b) and _party_ok(b, a):
-            if not any(compatible(x, y) for x, y in pairs):
-                x, y = pairs[0]
-                return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
-                                reason=f"figures cannot both hold: {x.text} vs {y.text}{who}")
-            x, y = next((x, y) for x, y in pairs if compatible(x, y))
-            return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
-                            reason=f"compatible figures: {x.text} / {y.text}")
         if ia.polarity == ib.polarity == "negated" and ia.article != ib.article:
             return Relation(kind="agrees", a=ia.id, b=ib.id, independent=independent, proposition=p.id,
                             reason=f"both deny harm to {ia.harm}")

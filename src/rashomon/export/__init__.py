@@ -87,7 +87,8 @@ def load_report(source: str | Path) -> Report:
     ----------
     source : a ``report.json`` written by ``rashomon analyze``, or a SQLite
         workspace file (told by SQLite's 16-byte header), read through
-        ``rashomon.store.Workspace(path).report()`` when that module is present.
+        :meth:`rashomon.workspace.Workspace.report` (its corpus results
+        brought up to date first, as ``rashomon report`` does).
 
     Returns
     -------
@@ -96,7 +97,7 @@ def load_report(source: str | Path) -> Report:
     Raises
     ------
     ExportError : the source is missing, a folder, unreadable, not a report,
-        or a workspace that this installation cannot read.
+        or a SQLite file that is not a workspace this rashomon can read.
     """
     path = Path(source)
     try:
@@ -108,12 +109,14 @@ def load_report(source: str | Path) -> Report:
     except OSError as exc:
         raise ExportError(f"{path} cannot be read: {exc.strerror or exc}") from None
     if head == SQLITE_HEADER:
+        from rashomon.errors import WorkspaceError
+        from rashomon.workspace import Workspace
+
         try:
-            from rashomon.store import Workspace  # type: ignore[import-not-found]
-        except ImportError:
-            raise ExportError(f"{path} is a SQLite workspace, which this version of rashomon cannot read: "
-                              "export its report.json instead") from None
-        return Workspace(path).report()
+            with Workspace(path, create=False) as ws:
+                return ws.report()
+        except WorkspaceError as exc:
+            raise ExportError(str(exc)) from None
     try:
         return Report.model_validate_json(path.read_bytes())
     except ValueError as exc:  # pydantic's ValidationError is a ValueError

@@ -46,7 +46,12 @@ from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 
 from rashomon import data as data_files
+from rashomon.extract.agents import SentenceAgents, agents, speaker_party
+from rashomon.extract.lemmas import lemma
+from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
+from rashomon.extract.references import resolve_references
+from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
 
@@ -55,7 +60,6 @@ SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 QUOTE_CHARS = "\"'“”‘’«»„"
 GREETINGS = ("thank", "thanks", "hello", "good morning", "good afternoon", "good evening", "welcome",
              "dear ", "congratulations", "best regards")
-FIRST_PERSON = {"we", "our", "us", "ours"}
 CONTEXT_SENTENCES = 5
 AFFECTED_WINDOW = 8
 _EVENT_WORDS = ("War", "Conflict", "Uprising", "Revolution", "Genocide", "Massacre")
@@ -64,6 +68,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _STRIP = " \t\n" + QUOTE_CHARS + ",;:—–-"
 _NON_SPACE = re.compile(r"\S+")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_SPEAKER_LABEL = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*+\s++){0,3}[A-Z][\w'’.-]*+\s*+:\s+(?=\S)")
+"""An interview answer's speaker label ("SELMA ROSS: "), from a word's start with
+each word taken whole: linear on a long run of capitals."""
+"""A speaker label opening a line of an interview ("SELMA ROSS:", "Dr Ross:", "Spillway:")."""
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
 VERBAL = ("VERB", "AUX")
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
@@ -150,6 +158,7 @@ class _DocIndex:
     test are read once here, as one array (``Doc.to_array``), into plain lists:
 
     * ``toks``, ``idxs``, ``heads``: the tokens, their start offsets and head indices;
+    * ``nouns``, ``compounds``: sorted indices of the nouns and of the nouns that modify a noun;
     * ``breaks``: sorted indices of the tokens that follow a line break;
     * ``finite``: sorted indices of the tokens that make a piece a clause (:meth:`_finite_mask`);
     * ``semis``: indices of the ";" tokens; ``conj_cuts``: where coordinated clauses
@@ -157,11 +166,11 @@ class _DocIndex:
       its keys, sorted;
     * ``ent_starts``, ``ent_ends``, ``ent_labels``, ``ent_texts``: the entities'
       offsets, labels and texts (``ent_starts`` is sorted, for bisect);
-    * ``cand``: the tokens :func:`_agents` looks at (by-agents and operation
+    * ``cand``: the tokens :func:`~rashomon.extract.agents.agents` looks at (by-agents and operation
       words), their agents read once each (:meth:`agents_in`);
-    * ``frame_roots``: the sentence roots :func:`_frame_agents` may find a party under."""
+    * ``frame_roots``: the sentence roots :func:`~rashomon.extract.agents.frame_agents` may find a party under."""
 
-    __slots__ = ("toks", "idxs", "heads", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
+    __slots__ = ("toks", "idxs", "heads", "nouns", "compounds", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
                  "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots")
 
     def __init__(self, doc, ops: set[str]):
@@ -174,6 +183,10 @@ class _DocIndex:
         heads = np.arange(len(toks)) + cols[:, 6].view(np.int64)  # HEAD is the offset to the head
         self.idxs = idx.tolist()
         self.heads = heads.tolist()
+        # nouns, and nouns that modify a noun ("armoured truck"): the things a claim mentions
+        noun = _one_of(pos, [POS_IDS["NOUN"], POS_IDS["PROPN"]])
+        self.nouns = _indices(noun)
+        self.compounds = _indices((dep == ids["compound"]) & (pos == POS_IDS["NOUN"]) & (pos[heads] == POS_IDS["NOUN"]))
         # token i follows a line break when a "\n" lies in text[idx(i-1):idx(i)]
         breaks = set()
         p = text.find("\n")
@@ -194,7 +207,7 @@ class _DocIndex:
         self.ent_labels = [e.label_ for e in ents]
         self.ent_texts = [text[a:b] for a, b in zip(self.ent_starts, self.ent_ends)]  # Span.text
         self.cand = _indices((dep == ids["agent"]) | _one_of(lower, [ids[w] for w in ops]))
-        # _frame_agents reads possessors and "by" phrases at most five steps below the
+        # frame_agents reads possessors and "by" phrases at most five steps below the
         # root (argument's noun phrase: 3, argument: 1, reported clause: 1)
         self.frame_roots = self._ancestors(
             _indices((dep == ids["poss"]) | ((dep == ids["prep"]) & (lower == ids["by"]))), 5)
@@ -249,14 +262,14 @@ class _DocIndex:
         return k < len(self.finite) and self.finite[k] < hi
 
     def agents_in(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
-        """:func:`_agents` of the tokens with index in [lo, hi) (each token's agents
+        """:func:`~rashomon.extract.agents.agents` of the tokens with index in [lo, hi) (each token's agents
         are read once per Doc)."""
         c = self.cand
         out = []
         for i in c[bisect_left(c, lo):bisect_left(c, hi)]:
             got = self._agents.get(i)
             if got is None:
-                got = self._agents[i] = _agents([self.toks[i]], self.ops)
+                got = self._agents[i] = agents([self.toks[i]], self.ops)
             out += got
         return out
 
@@ -310,7 +323,8 @@ class _Quotes(list):
 
 
 def _cutting_quotes(qs: list[Quote]) -> _Quotes:
-    """The quotes whose edges may cut a sentence: not questions, four words or more."""
+    """The quotes whose edges may cut a sentence: not questions, four words or more
+    (:func:`_cuts` also asks that the quote hold a clause verb of its own)."""
     return _Quotes(q for q in qs if q.kind != "question" and len(q.text.split()) >= 4)
 
 
@@ -325,10 +339,23 @@ def _cuts(sent, quotes: _Quotes, ix: _DocIndex) -> list[int]:
     for q in quotes.overlapping(sc0, sc1):
         if q.end <= sc0:
             continue
+        if not _quoted_clause(ix, bisect_left(ix.idxs, q.start), bisect_left(ix.idxs, q.end)):
+            continue  # a quoted phrase inside the narrator's clause ("there was 'no imminent danger' at the mill")
         for edge in (q.start, q.end):
             if sc0 < edge < sc1:
                 cuts.add(bisect_left(ix.idxs, edge, s0, s1))  # first token of the sentence at or after edge
     return sorted(c for c in cuts if s0 < c < s1)
+
+
+def _quoted_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) (a quote) hold a clause of their own: a clause verb
+    whose subject is quoted too. "the command 'came from the cabinet'" and "there
+    was 'no imminent danger'" continue the narrator's clause: no cut at their edges."""
+    toks = ix.toks
+    for i in _between(ix.finite, lo, hi):
+        if any(c.dep_ in SUBJ and lo <= c.i < hi for c in toks[i].children):
+            return True
+    return False
 
 
 def _segments(sent, quotes: _Quotes, ix: _DocIndex) -> list[tuple[int, int]]:
@@ -368,153 +395,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _CONJUNCTION.match(text, start, end)
     if m:
         start = m.end()
+    m = _SPEAKER_LABEL.match(text, start, end)
+    if m and (start == 0 or text[start - 1] == "\n"):
+        start = m.end()  # "SELMA ROSS: We treated sixty people": the label of an interview answer
     return start, end
-
-
-def _nations(doc) -> set[str]:
-    """Surface words this Doc tags GPE or NORP somewhere (cached on the Doc), so a
-    nation inside an ORG name ("Azerbaijan Army") still names a party."""
-    got = doc.user_data.get("rashomon.nations")
-    if got is None:
-        got = {t.text for e in doc_ents(doc) if e.label_ in ("GPE", "NORP") for t in e if t.text[:1].isupper()}
-        doc.user_data["rashomon.nations"] = got
-    return got
-
-
-def _party(tokens) -> str | None:
-    """The first nation/group name (GPE or NORP entity) among tokens, as written."""
-    tokens = list(tokens)
-    if not tokens:
-        return None
-    nations = _nations(tokens[0].doc)
-    for t in tokens:
-        if t.ent_type_ in ("GPE", "NORP") or t.text in nations:
-            ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
-            if ent is not None and ent.label_ in ("GPE", "NORP"):
-                return re.sub(r"^(?:the|The)\s+|['’]s?$", "", ent.text)
-            return t.text
-    return None
-
-
-def _by_agents(by) -> list[tuple[str, str | None]]:
-    """(agent text, party) of the objects of a "by" (a passive's agent, "strikes by X")."""
-    out = []
-    for c in by.children:
-        if c.dep_ == "pobj":
-            sub = list(c.subtree)
-            out.append((" ".join(x.text for x in sub), _party(sub)))
-    return out
-
-
-def _agents(tokens, ops: set[str]) -> list[tuple[str, str | None]]:
-    """(agent text, party) pairs for the operations/harm words among ``tokens``."""
-    out = []
-    for t in tokens:
-        w = t.text.lower()
-        if t.dep_ == "agent":  # passive by-phrase
-            out += _by_agents(t)
-            continue
-        if w not in ops:
-            continue
-        if t.pos_ in ("NOUN", "PROPN"):
-            for c in t.children:
-                if c.dep_ == "prep" and c.text.lower() == "by":
-                    out += _by_agents(c)
-                elif c.dep_ == "poss":
-                    sub = list(c.subtree)
-                    out.append((" ".join(x.text for x in sub), _party(sub) or
-                                ("we" if c.text.lower() in FIRST_PERSON else None)))
-                elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
-                    out.append((c.text, _party([c])))
-        elif t.pos_ == "VERB" and t.tag_ != "VBN" or (t.pos_ == "VERB" and any(
-                c.dep_ == "aux" for c in t.children) and not any(c.dep_ == "auxpass" for c in t.children)):
-            for c in t.children:
-                if c.dep_ == "nsubj":
-                    sub = [x for x in c.subtree if x.dep_ not in ("relcl", "acl") and x.i <= c.i + 3]
-                    party = _party(sub) or ("we" if c.text.lower() in FIRST_PERSON else None)
-                    if party is None and any(x.text.lower() in ("its", "their") for x in sub):
-                        # "Azerbaijan ... claims that its forces did not target": the nearest nation before
-                        before = [x for x in t.sent if x.i < c.left_edge.i]
-                        party = _party(reversed(before))
-                    out.append((" ".join(x.text for x in sub), party))
-    return out
-
-
-def _np_tokens(tok, depth: int = 3) -> list:
-    """Tokens of ``tok``'s noun phrase down to ``depth`` levels, not entering clauses."""
-    out, frontier = [], [tok]
-    for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            for c in t.children:
-                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"):
-                    continue
-                out.append(c)
-                nxt.append(c)
-        frontier = nxt
-    return out
-
-
-def _frame_agents(sent, ix: _DocIndex) -> list[tuple[str, str | None]]:
-    """Nations named as possessor or by-agent of the arguments of a sentence's main
-    verb and its reported clauses ("commended Azerbaijan's strict observance",
-    "the observance by the Armed Forces of X was commended")."""
-    out = []
-    root = sent.root
-    if root.i not in ix.frame_roots:
-        return out  # no possessor or "by" close enough below the root
-    reporting = lexicons()["report"].fullmatch(root.text) is not None
-    verbs = ([] if reporting else [root]) + [c for c in root.children if c.dep_ == "ccomp"]
-    for v in verbs:
-        for arg in v.children:
-            if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-                continue
-            for c in _np_tokens(arg):
-                if c.dep_ == "poss" or (c.dep_ == "prep" and c.text.lower() == "by"):
-                    sub = list(c.subtree)
-                    p = _party(sub)
-                    if p:
-                        out.append((" ".join(x.text for x in sub), p))
-    return out
-
-
-class _SentenceAgents:
-    """The agents that name a party in each sentence of an article (its operations'
-    agents, :func:`_agents`, then :func:`_frame_agents`), by sentence number; each
-    sentence is read when first asked for."""
-
-    def __init__(self, sents: list, ix: _DocIndex):
-        self.sents = sents
-        self.ix = ix
-        self.got: dict[int, list[tuple[str, str | None]]] = {}
-
-    def __getitem__(self, k: int) -> list[tuple[str, str | None]]:
-        got = self.got.get(k)
-        if got is None:
-            s = self.sents[k]
-            found = self.ix.agents_in(s.start, s.end) + _frame_agents(s, self.ix)
-            got = self.got[k] = [a for a in found if a[1]]
-        return got
-
-
-def _speaker_party(doc, quote: Quote | None) -> str | None:
-    if quote is None:
-        return None
-    for txt in (quote.speaker_affiliation, quote.speaker_role):
-        if txt:
-            m = re.search(r"\b([A-Z][a-z]+(?:i|ian|ese|ish|n)?)\b", txt)
-            if m:
-                return m.group(1)
-    if quote.speaker_start is None or quote.speaker_end is None:
-        return None
-    lo, hi = quote.speaker_start - 60, quote.speaker_end + 60
-    for e in doc_ents(doc):
-        if e.label_ in ("GPE", "NORP") and lo <= e.start_char and e.end_char <= hi \
-                and not (quote.start <= e.start_char < quote.end):
-            sent = doc[e.start].sent
-            if sent.start_char <= quote.speaker_start < sent.end_char:
-                return e.text
-    return None
 
 
 def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
@@ -539,7 +423,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     ix = _DocIndex(doc, lex["ops"])
     sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     # per sentence: agents of operations, for clauses that name none
-    sent_agents = _SentenceAgents(sents, ix)
+    sent_agents = SentenceAgents(sents, ix, lex["report"])
     for si, sent in enumerate(sents):
         stext = text[sent.start_char:sent.end_char].strip()
         if stext.endswith("?") or stext.rstrip(QUOTE_CHARS + " ").endswith("?"):
@@ -559,17 +443,35 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                 continue
             quote = _covering_quote(qs, start, end)
             if quote is not None and quote.kind == "question":
-                continue
+                quote = None  # a statement the interviewer relays inside a question: its holder is read from the clause
+            if quote is not None and quote.kind == "indirect" and quote.cue_start is not None \
+                    and ";" in text[min(end, quote.cue_start):max(start, quote.cue_start)]:
+                quote = None  # "the toll rises to six; guild insists eight died": the cue speaks past the semicolon
             plain = _plain_words(ctext, words)
             if quote is None and len(words) <= 15 and _can_match(lex["keys"]["report"], plain) \
                     and lex["report"].search(ctext) and any(
                     q.start < sent.end_char and q.end > sent.start_char and not (start <= q.start < end)
-                    for q in qs.overlapping(sent.start_char, sent.end_char)):
+                    for q in qs.overlapping(sent.start_char, sent.end_char)) and not _own_clause(ix, lo, hi):
                 continue  # attribution only ("a top official has said"): the claim is the quote
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
             claims.append(_build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain))
+    resolve_references(claims)
     return claims
+
+
+CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
+FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
+
+
+def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) hold a clause besides a reporting verb: a verb of
+    its own that is not a cue ("She did not rule out that the wall had cracked,
+    but said …" and "He blamed X for the riot and said" are claims; "a top
+    official has said" is not)."""
+    verbs = stance_verbs()
+    return any(ix.toks[i].pos_ == "VERB" and verbs.get(lemma(ix.toks[i])) != "report"
+               for i in _between(ix.finite, lo, hi))
 
 
 def _covering_quote(qs: _Quotes, start: int, end: int) -> Quote | None:
@@ -652,19 +554,90 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
                 party, agent_from = ctx[-1][1], "context"
                 break
     if party == "we":
-        party = _speaker_party(doc, quote)
+        party = speaker_party(doc, quote)
         agent_from = "speaker" if party else None
     if party is None:
         agent_from = None
+    reading = _attributed(doc, tok_range, quote, quantities, ctext, start, ix)
+    if reading is not None:
+        negated = reading["negated"]
+        if reading["stance"] in ("denies", "doubts") and modality not in ("hedged",):
+            modality = "denied"
+        if reading["cue"] and reading["stance"] != "asserts":
+            hedges.append(reading["cue"])
     return Claim(
         article=article.id, start=start, end=end, text=ctext,
         quote=quote.id if quote is not None else None,
         polarity="negated" if negated else "affirmed", modality=modality,
+        holder_text=reading["holder"] if reading else None,
+        relay=[quote.relayed_by_text] if quote is not None and quote.relayed_by_text else [],
+        stance=reading["stance"] if reading else "asserts",
+        stance_cue=reading["cue"] if reading else None,
+        refers_to=[-1, -1] if reading and reading["anaphoric"] else None,
+        proposition=reading["parts"] if reading else None,
         quantities=quantities, time_text=dates[0] if dates else None,
         place_texts=list(dict.fromkeys(places)), hedges=list(dict.fromkeys(hedges)),
         frame=frame, affected=affected, agent=agent, agent_party=party, agent_from=agent_from,
         event_text=events[0] if events else None,
     )
+
+
+def _clause_root(ix: _DocIndex, lo: int, hi: int) -> int | None:
+    """The token of [lo, hi) that heads the clause: its head lies outside the
+    range (or is itself); a verb is preferred over a noun or a particle."""
+    heads = ix.heads
+    roots = [i for i in range(lo, hi) if not (lo <= heads[i] < hi) or heads[i] == i]
+    if not roots:
+        return None
+    toks = ix.toks
+    verbal = [i for i in roots if toks[i].pos_ in VERBAL]
+    return (verbal or roots)[0]
+
+
+def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _DocIndex) -> dict | None:
+    """Holder, stance and proposition of one clause (see :mod:`rashomon.extract.stance`
+    and :mod:`rashomon.extract.propositions`); ``negated`` is the holder's
+    polarity: the proposition's own negation, flipped by a denial."""
+    lo, hi = tok_range
+    r = _clause_root(ix, lo, hi)
+    if r is None:
+        return None
+    root = ix.toks[r]
+    if root.pos_ not in VERBAL:  # "Nobody in this building asked …" parsed with the pronoun as root
+        verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL and c.i < hi), None)
+        if verb is not None and root.lower_ in ("nobody", "nothing", "none", "no one"):
+            root = verb
+    cue_lemma = None
+    if quote is not None and quote.cue and quote.cue_start is not None:
+        k = bisect_left(ix.idxs, quote.cue_start)
+        if k < len(ix.toks):
+            cue_lemma = lemma(ix.toks[k])
+    st = read_stance(root, lo, hi, cue_lemma)
+    if st.head.i == root.i and lemma(root) in stance_verbs():
+        # "…, its operator said, while a union put the toll at five": the clause beside the cue
+        beside = next((c for c in root.children if c.dep_ in ("advcl", "conj") and c.pos_ in VERBAL
+                       and lo <= c.i < hi and any(g.dep_ in SUBJ for g in c.children)
+                       and not any(g.dep_ in ("mark", "advmod") and g.lower_ in CONDITIONS for g in c.children)), None)
+        if beside is not None:
+            st = read_stance(beside, lo, hi, None)
+    parts = read_parts(st.head, quantities, ctext, start)
+    holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
+    if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
+            holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):
+        subj = next((c for c in (root.children if st.head.i == root.i else st.head.head.head.children)
+                     if c.dep_ == "nsubj"), None)
+        holder = " ".join(t.text for t in subj.subtree) if subj is not None else None  # "the cabinet blamed X"
+    if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
+        holder = parts.agent  # "Police put the figure at 3,000": the police hold the figure
+    stance = commitment(st.head, st.stance, holder)
+    toks, heads = ix.toks, ix.heads
+    parts.nouns = list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi)))
+    parts.compounds = list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
+                                         for i in _between(ix.compounds, lo, hi) if lo <= heads[i] < hi))
+    # an anaphoric denial ("That figure is a fiction") negates the earlier claim it points at
+    negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
+    return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
+            "anaphoric": st.anaphoric, "parts": parts, "negated": negated}
 
 
 def _affected(ctext: str, frame: str, lex: dict, plain: set[str] | None) -> str | None:

@@ -260,6 +260,63 @@ def _handle_label(doc, start_char: int, handle: str) -> str:
     return "ORG"
 
 
+# lower-case words a name may hold (function words, particles of personal names)
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on", "in", "at", "de", "del", "della", "di", "da", "das", "do",
+                            "dos", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "al", "el",
+                            "bin", "ibn", "bint", "ben", "abu", "&", "'s", "’s"})
+_BREAKS = {"ADP", "VERB", "AUX", "SCONJ", "PART"}
+
+
+def _name_parts(ent) -> list[tuple[int, int]]:
+    """Character spans of the names a tagger entity holds: the entity cut at
+    a lower-case verb, auxiliary or preposition that no name holds ("Arden to
+    Velsk" → "Arden", "Velsk"; "Port of Arden" stays whole), each part kept
+    when it starts with a capital. Source: English capitalisation of proper
+    names (The Chicago Manual of Style, 17th ed., 8.1-8.3)."""
+    cuts = [t.i for t in ent[1:-1] if t.is_lower and t.pos_ in _BREAKS and t.lower_ not in NAME_PARTICLES]
+    if not cuts:
+        return [(ent.start_char, ent.end_char)]
+    doc, out, lo = ent.doc, [], ent.start
+    for c in cuts + [ent.end]:
+        if c > lo and doc[lo].text[:1].isupper():
+            out.append((doc[lo].idx, doc[c - 1].idx + len(doc[c - 1])))
+        lo = c + 1
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _extensions():
+    """(facility-head pattern, numbered nouns) from ``data/entity_words.yaml``."""
+    d = data_files.load("entity_words.yaml")
+    heads = sorted(d["facility_heads"]["words"], key=len, reverse=True)
+    pattern = re.compile(r"(?<!\s)\s+(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b", re.I)
+    return pattern, frozenset(str(w).lower() for w in d["numbered_nouns"]["words"])
+
+
+_UNIT_NUMBER = re.compile(r" (\d{1,2})\b(?![.,:/%]\d|%|-\w)")
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)(?= \d{1,2}\b(?![.,:/%]\d|%|-\w))")
+
+
+def _extend(body: str, start: int, end: int, label: str) -> tuple[int, int, str, int]:
+    """A tagger entity as a candidate (start, end, label, priority 1),
+    extended over what completes the name: a facility head after a place or
+    organisation name ("Arden" + " nuclear power plant" → FAC), a number after
+    a numbered noun ("Distillation Unit" + " 2", "Distillation" + " Unit 2");
+    ``data/entity_words.yaml``."""
+    heads, numbered = _extensions()
+    m = heads.match(body, end)
+    if m and label in {"GPE", "LOC", "ORG", "FAC", "PERSON"}:
+        return start, m.end(), "FAC", 1
+    last = body[start:end].rsplit(None, 1)[-1].lower()
+    if last not in numbered:  # the tagger may stop before the noun: "Vacuum Distillation" + " Unit 3"
+        w = _NEXT_WORD.match(body, end)
+        if not (w and w.group(1).lower() in numbered and w.group(1)[:1].isupper()):
+            return start, end, label, 1
+        end = w.end()
+    m = _UNIT_NUMBER.match(body, end)
+    return start, m.end() if m else end, label, 1
+
+
 def extract_mentions(article: Article, doc) -> list[Mention]:
     """Mentions of named things in one article.
 
@@ -285,7 +342,8 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
     for ent in doc_ents(doc):
         if ent.label_ not in USEFUL_LABELS:
             continue
-        cands.append((ent.start_char, ent.end_char, ent.label_, 1))
+        for s, e in _name_parts(ent):
+            cands.append(_extend(body, s, e, ent.label_))
     for m in (_HANDLE.finditer(body) if "@" in body else ()):  # most texts have no "@" at all
         inside = [ent for ent in doc_ents(doc) if ent.start_char <= m.start() and m.end() <= ent.end_char
                   and trim(body, ent.start_char, ent.end_char) != m.span()]

@@ -15,7 +15,7 @@ of") and their qualifiers:
 ``at most``    at most, up to, no more than, a maximum of
 ``about``      about, around, some, approximately, roughly, nearly, almost,
                close to, an estimated, circa
-``range``      between X and Y, from X to Y, X to Y, X-Y, X or Y (``high`` = Y)
+``range``      between X and Y, from X to Y, X to Y, X-Y, X or Y, X, perhaps Y (``high`` = Y)
 ``several``    several hundred/thousand (value 3 × scale, ``high`` 9 × scale)
 ``dozens``     dozens (of) (value 24, ``high`` 99); also ``hundreds``,
                ``thousands``, ``scores``
@@ -27,11 +27,12 @@ so two reports of the same span compare as one number.
 
 Not quantities (skipped): years (1800–2100 written without separators, unless
 a counted noun follows), dates ("September 19", "19 September", "Sept. 27",
-"21st"), clock times ("1:00 p.m.", "10:33"), ordinals, labelled identifiers
+"21st"), clock times ("1:00 p.m.", "10:33", "six o'clock"), ordinals, labelled identifiers
 ("Article 4", "Question 1", "Resolution 2334"), numbers glued to letters or
 hyphens ("USD103.43", "F-16", "44-Day War"), phone numbers and slashed dates,
-and a bare "one" (a pronoun or article more often than a count) unless a
-counted noun follows.
+a bare "one" (a pronoun or article more often than a count) unless a
+counted noun follows, and an age set off by commas after a name ("Jonas
+Weber, 41, a driver").
 
 Units and counted events come from ``data/frames.yaml`` (``units``,
 ``counted_events``). All offsets are code-point offsets into the article text
@@ -120,6 +121,10 @@ def _may_count(text: str) -> bool:
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][a-z]+)?|[%~#+:/\-–]|\S")
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+# currencies by sign and by name, as ISO 4217 codes
+CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
+                  "pounds": "GBP", "hryvnias": "UAH", "roubles": "RUB", "rubles": "RUB"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,6 +176,12 @@ def _read_words(toks, i) -> tuple[float, int] | None:
                 current += ONES.get(p, 0) + TENS.get(p, 0)
             seen = True
             j += 1
+            # a hyphenated compound split by the tokenizer: "sixty-one", "Twenty-three"
+            if w in TENS and j + 1 < len(toks) and toks[j][0] in ("-", "–") \
+                    and toks[j][1] == toks[j - 1][2] and toks[j + 1][1] == toks[j][2] \
+                    and 0 < ONES.get(toks[j + 1][0].lower(), 0) < 10:
+                current += ONES[toks[j + 1][0].lower()]
+                j += 2
             continue
         if w == "a" and not seen and j + 1 < len(toks) and toks[j + 1][0].lower() in SCALES:
             current = 1
@@ -310,13 +321,17 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if _is_month(prev) or _is_month(nxt) or (nxt_l == "of" and _is_month(toks[j + 1][0] if j + 1 < n else "")):
                 i = j
                 continue
-            if nxt_l in ("st", "nd", "rd", "th") or nxt_l.replace(".", "") in ("am", "pm", "gmt", "utc") \
+            if nxt_l in ("st", "nd", "rd", "th", "o'clock", "o’clock") or nxt_l.replace(".", "") in ("am", "pm", "gmt", "utc") \
                     or (nxt_l in ("a", "p") and j + 1 < n and toks[j + 1][0] == "."):
                 i = j
                 continue
             if prev.lower().rstrip(".") in LABELS or (prev.istitle() and prev.lower() in LABELS):
                 i = j
                 continue
+            if kind == "digits" and prev == "," and nxt in (",", ";", ")") and i > 1 and toks[i - 2][0][:1].isupper() \
+                    and value < 120:
+                i = j
+                continue  # an age after a name: "Jonas Weber, 41, a driver"
             if kind == "digits" and _FOUR_DIGITS.fullmatch(tok) and 1800 <= value <= 2100 and j == i + 1:
                 if not (nxt_l in units and nxt_l not in TIME_UNITS):
                     i = j
@@ -327,18 +342,27 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if kind == "words" and value == 0:
                 i = j
                 continue
+        # ---- currency sign before ("€3.5 million"): the unit; the qualifier is read before it
+        currency = None
+        first = i
+        if kind == "digits" and i > 0 and toks[i - 1][0] in CURRENCY_SIGNS and toks[i - 1][2] == s:
+            currency = CURRENCY_SIGNS[toks[i - 1][0]]
+            first = i - 1
+            qtext_start = toks[first][1]
         # ---- qualifier before ----------------------------------------------
         if approx is None:
-            for cue, label in _APPROX_BY_LAST.get(low(i - 1), ()):
+            for cue, label in _APPROX_BY_LAST.get(low(first - 1), ()):
                 k = len(cue)
-                if i - k >= 0 and tuple(low(i - k + m) for m in range(k)) == cue:
+                if first - k >= 0 and tuple(low(first - k + m) for m in range(k)) == cue:
                     approx = label
-                    qtext_start = toks[i - k][1]
+                    qtext_start = toks[first - k][1]
                     break
-        # ranges: between X and Y / from X to Y / X to Y / X-Y / X or Y
+        # ranges: between X and Y / from X to Y / X to Y / X-Y / X or Y / X, perhaps Y
         if kind in ("digits", "words") and approx in (None,):
-            if low(i - 1) == "between" and nxt_l == "and" or nxt_l in ("to", "-", "–", "or") and j + 1 < n:
-                r2 = _value_at(toks, j + 1)
+            skip = 2 if nxt_l == "," and low(j + 1) in _MAYBE else 1
+            if low(i - 1) == "between" and nxt_l == "and" or (nxt_l in ("to", "-", "–", "or") or skip == 2) \
+                    and j + skip < n:
+                r2 = _value_at(toks, j + skip)
                 if r2 is not None and (nxt_l != "or" or low(i - 1) != "either"):
                     hv, j2 = r2
                     if hv > value and not _is_month(toks[j2][0] if j2 < n else ""):
@@ -350,14 +374,19 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                         nxt = toks[j][0] if j < n else ""
                         nxt_l = nxt.lower()
         # ---- unit -------------------------------------------------------------
-        unit = None
+        unit = currency
         of = None
         k = j
         if low(k) == "of" and kind == "vague":
             k += 1
+        elif low(k) == "of" and low(k + 1) in _PARTITIVE_DETERMINERS:
+            k += 2  # "two of the crew", "five of the miners"
         unit_idx = None
-        for m in range(k, min(k + 3, n)):
+        for m in range(k, min(k + 3, n)) if unit is None else ():
             w = low(m)
+            if w in CURRENCY_WORDS:
+                unit, unit_idx = CURRENCY_WORDS[w], m
+                break
             if w in TIME_UNITS:
                 unit, unit_idx = TIME_UNITS[w], m
                 break
@@ -370,7 +399,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
                 break
             if not w.isalpha() or w in ("and", "or", "of", "the", "in", "on", "at", "to", "were", "was", "are", "is"):
                 break
-        if unit is None and k < n and low(k).isalpha() and low(k) not in events and low(k) not in (
+        if unit is None and currency is None and k < n and low(k).isalpha() and low(k) not in events and low(k) not in (
                 "and", "or", "of", "the", "in", "on", "at", "to", "were", "was", "are", "is", "have", "has",
                 "had", "will", "would", "who", "that", "which", "from", "for", "with", "by", "times", "percent"):
             w = toks[k][0]
@@ -432,6 +461,8 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
     return out
 
 
+_MAYBE = {"perhaps", "possibly", "maybe", "probably"}  # "four, perhaps five, workers": four to five
+_PARTITIVE_DETERMINERS = {"our", "their", "the", "its", "his", "her", "my", "your", "these", "those"}
 _PHONE = re.compile(r"\+?\(?\d[\d ().\-]{6,}\d")
 
 

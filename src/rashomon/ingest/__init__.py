@@ -2,7 +2,7 @@
 
 One reader per format, registered by file extension in :data:`READERS` with
 :func:`register_reader` — the shipped ones (``text.py``, ``html.py``,
-``jsonl.py``) exactly as a new format would be::
+``jsonl.py``, ``pdf.py``, ``docx.py``) exactly as a new format would be::
 
     from rashomon.ingest import register_reader
     register_reader(".md", read_markdown)   # read_markdown(path, data, settings) -> list[Article]
@@ -23,20 +23,25 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from rashomon.errors import InputError, TooLargeError, UnsupportedFormatError
+from rashomon.errors import EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
+from rashomon.ingest import docx as _docx
 from rashomon.ingest import html as _html
 from rashomon.ingest import jsonl as _jsonl
+from rashomon.ingest import pdf as _pdf
 from rashomon.ingest import text as _text
+from rashomon.ingest import url as _url
 from rashomon.ingest.manifest import apply_manifest, load_manifest
 from rashomon.settings import Settings
 from rashomon.types import Article, Skipped
 
 __all__ = [
+    "BINARY",
     "READERS",
     "Reader",
     "apply_manifest",
     "discover",
     "load_manifest",
+    "parse",
     "read",
     "register_reader",
     "supported",
@@ -51,10 +56,16 @@ Raise an :class:`~rashomon.errors.InputError` subclass for bad input."""
 READERS: dict[str, Reader] = {}
 """Extension (lower case, with the dot) → reader."""
 
+BINARY: set[str] = set()
+"""Extensions whose reader takes binary data (PDF, DOCX): the text checks of
+:func:`rashomon.ingest.text.check_bytes` are not applied to them."""
 
-def register_reader(extensions: str | Sequence[str], reader: Reader, *, replace: bool = False) -> None:
+
+def register_reader(extensions: str | Sequence[str], reader: Reader, *, replace: bool = False,
+                    binary: bool = False) -> None:
     """Register ``reader`` for files ending in ``extensions`` (``".md"`` or
-    ``(".md", ".markdown")``, case-insensitive).
+    ``(".md", ".markdown")``, case-insensitive); ``binary`` for a format
+    that is not text (its reader checks its own data).
 
     Raises
     ------
@@ -68,11 +79,17 @@ def register_reader(extensions: str | Sequence[str], reader: Reader, *, replace:
         if ext in READERS and not replace:
             raise ValueError(f"a reader for {ext} is already registered; pass replace=True to replace it")
         READERS[ext] = reader
+        if binary:
+            BINARY.add(ext)
+        else:
+            BINARY.discard(ext)
 
 
 register_reader(".txt", _text.read_txt)
 register_reader((".html", ".htm"), _html.read_html)
 register_reader(".jsonl", _jsonl.read_jsonl)
+register_reader(".pdf", _pdf.read_pdf, binary=True)
+register_reader(".docx", _docx.read_docx, binary=True)
 
 
 def supported() -> tuple[str, ...]:
@@ -255,8 +272,10 @@ class _Glob:
                     yield os.path.join(name, sub)
 
 
-_NOT_READ_YET = {".pdf": "a PDF document", ".docx": "a Word document", ".doc": "a Word document"}
-"""Formats users give often that no reader handles yet: named in the reason."""
+_NOT_READ = {".doc": ("a Word 97-2003 document", "save it as .docx"),
+             ".odt": ("an OpenDocument text", "save it as .docx"),
+             ".rtf": ("a Rich Text document", "save it as .docx")}
+"""Formats users give often that no reader handles: named in the reason, with what to do."""
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -264,16 +283,23 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 def _unsupported(p: Path) -> Skipped:
     ext = p.suffix.lower() or "(no extension)"
     reads = f"rashomon reads {', '.join(supported())}"
-    if ext in _NOT_READ_YET:
-        return Skipped(path=str(p), reason=f"not read yet: {_NOT_READ_YET[ext]} ({ext}); {reads}: "
-                                           "save or export it as text or HTML")
+    if ext in _NOT_READ:
+        what, todo = _NOT_READ[ext]
+        return Skipped(path=str(p), reason=f"not read: {what} ({ext}); {reads}: {todo}")
     return Skipped(path=str(p), reason=f"unsupported format {ext}: {reads}; convert the file to one of these")
 
 
 def _web_address(given: str) -> Skipped:
-    """A URL given as an input: pages are not fetched (no network at run time)."""
-    return Skipped(path=given, reason="a web address, not a file: rashomon does not fetch pages; save the page "
-                                      "(in a browser: Save Page As, HTML only) and give the saved .html file")
+    """A URL among the paths to discover: ``http(s)://`` pages are fetched by
+    the callers that take URLs (:meth:`rashomon.workspace.Workspace.add`,
+    :func:`rashomon.analyze`; see :mod:`rashomon.ingest.url`), never here;
+    other schemes are not fetched at all."""
+    if _url.is_url(given):
+        return Skipped(path=given, reason="a web address, not a file: discover() finds files only; give it to "
+                                          "rashomon add or rashomon analyze, which fetch http(s) pages")
+    scheme = given.split(":", 1)[0]
+    return Skipped(path=given, reason=f"a {scheme}:// address: rashomon fetches only http:// and https:// pages; "
+                                      "download the document and give the saved file")
 
 
 def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path], list[Skipped]]:
@@ -293,11 +319,13 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
         pattern's files sorted by path, each file once. Directories are
         searched recursively; hidden files and folders (``.name``) are passed
         over silently. A ``Skipped`` with the reason is made for: a missing
-        path; a web address (``https://…``: pages are not fetched); a pattern
-        matching nothing; a file of a format no reader handles, named, met in a
-        folder or matched by a pattern (the reason lists the formats read;
-        ``.pdf`` and ``.docx`` are "not read yet"); something that is not a regular
-        file (a broken link, a pipe), given or met in a folder or a pattern; a path that cannot be reached because a folder on the way
+        path; a web address (fetched by the callers that take URLs, not here;
+        see :func:`_web_address`); a pattern matching nothing; a file of a
+        format no reader handles, named, met in a folder or matched by a
+        pattern (the reason lists the formats read; ``.doc``, ``.odt`` and
+        ``.rtf`` are named with what to do); something that is not a regular
+        file (a broken link, a pipe), given or met in a folder or a pattern; a
+        path that cannot be reached because a folder on the way
         cannot be searched (no ``x`` permission, e.g. ``locked/a.txt`` or
         ``locked/*.txt``); a folder that cannot be listed (no ``r``
         permission), whether given, matched by a pattern or met while
@@ -431,6 +459,27 @@ def read(path: Path, settings: Settings) -> list[Article | Skipped]:
             f"{path} is {size} bytes, over the limit of {limit} bytes (max_file_bytes): "
             "raise the limit (--max-file-bytes or RASHOMON_MAX_FILE_BYTES) or split the file"
         )
-    data = _read_bytes(path, limit)
-    _text.check_bytes(data, path.name)
+    return parse(path, _read_bytes(path, limit), settings)
+
+
+def parse(path: Path, data: bytes, settings: Settings) -> list[Article | Skipped]:
+    """Hand ``data`` (a whole file, or a fetched page saved under the name
+    ``path``) to the reader for ``path``'s extension, after the checks every
+    text format shares (:func:`rashomon.ingest.text.check_bytes`; for a
+    binary format only that it is not empty).
+
+    Raises
+    ------
+    UnsupportedFormatError : no reader for the extension.
+    InputError : see :func:`read`.
+    """
+    ext = path.suffix.lower()
+    reader = READERS.get(ext)
+    if reader is None:
+        raise UnsupportedFormatError(_unsupported(path).reason)
+    if ext in BINARY:
+        if not data:
+            raise EmptyInputError(f"{path.name} is empty: remove it or give it some content")
+    else:
+        _text.check_bytes(data, path.name)
     return reader(path, data, settings)

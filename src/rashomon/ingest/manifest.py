@@ -161,6 +161,20 @@ def _resolve(p: str | Path, base: Path | None = None) -> Path:
     return p.resolve()
 
 
+def apply_values(article: Article, values: dict[str, tuple[str, str]]) -> None:
+    """Set an article's metadata in place from one manifest entry's
+    ``values`` (field → (normalised value, value as written)), each with
+    ``Evidence(source="manifest")``; a ``published`` value is also the
+    article's ``reference_date`` (its day: the analyst's date outranks one
+    inferred from the text)."""
+    for key, (value, raw) in values.items():
+        set_field(article, key, value, "manifest", raw)
+        if key == "published":
+            article.reference_date = value[:10]
+            article.reference_date_evidence = article.metadata_evidence[key]
+            article.reference_date_inferred = False
+
+
 def apply_manifest(articles: list[Article], manifest: str | Path, entries: list[Entry] | None = None) -> None:
     """Override articles' metadata in place with a manifest's values.
 
@@ -225,12 +239,7 @@ def apply_manifest(articles: list[Article], manifest: str | Path, entries: list[
                 chosen.append(e)
         for e in chosen:
             used.add(id(e))
-            for key, (value, raw) in e.values.items():
-                set_field(a, key, value, "manifest", raw)
-                if key == "published":
-                    a.reference_date = value[:10]
-                    a.reference_date_evidence = a.metadata_evidence[key]
-                    a.reference_date_inferred = False
+            apply_values(a, e.values)
     for e in entries:
         if id(e) not in used:
             log.warning("manifest %s %s: %r matches no input file", manifest, e.where, e.file)

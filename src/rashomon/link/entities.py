@@ -1,221 +1,51 @@
 """Cross-article entity linking.
 
 Every mention is linked to one entity for the whole corpus with a union-find
-over these rules (each one blocked by a key, so nothing compares all pairs):
+over the rules of :mod:`rashomon.link.rules` (each one blocked by a key, so
+nothing compares all pairs), after these preparations:
 
-1. same name key (``annotate.name_key``: case, accents, punctuation, "the",
-   possessive and "@" ignored);
-2. gazetteer: a mention whose key is a name or alias of a gazetteer entry joins
-   that entry (rival and historical place names, acronyms of organisations);
-   the entry's ``source`` is recorded on the entity;
-3. person names, token by token (:func:`tokens_match`), blocked by the
-   first letter of the transliterated surname;
-4. a lone surname (or a one-word mention of any label that matches a surname)
-   joins the full name introduced in the same article when exactly one full
-   name there matches; elsewhere, when exactly one full name in the corpus does;
-5. ``@handles`` join the name they squash to ("@HikmetHajiyev" → "Hikmet
-   Hajiyev"), or the organisation whose acronym they are;
-6. acronyms join a multi-word organisation name whose initials they are, when
-   exactly one does;
-7. group actors join when country (or place) and group family agree
-   ("Russian peacekeepers" = "Russian peacekeeping contingent");
-8. named events join when number, unit and event family agree ("44-Day War" =
-   "44-day conflict").
+* a non-person mention ending in a person's full name is split ("Ministry
+  spokesman Lena Varga" → ORG + PERSON, :func:`split_person_tails`);
+* every label is checked against the name's own words and context
+  (:mod:`rashomon.link.typing`: "Brannoc Shipping" is no PERSON, "Harbour
+  Square" no LAW);
+* acronym definitions and their uses across the corpus become mentions
+  (:mod:`rashomon.link.acronyms`), and so does every other occurrence of a
+  multi-word name the tagger found once (:mod:`rashomon.link.propagate`).
 
-Look-alikes stay apart: organisation names are never fuzzy-matched ("ICRC Baku
-Office" ≠ "ICRC Geneva Office" ≠ "ICRC"), and person names must match on every
-token (see :func:`tokens_match` for the thresholds and the evidence for them).
+The rules, in order: same name key; gazetteer names (rival and historical
+place names, acronyms); person names token by token
+(:mod:`rashomon.link.names`), then without middle initials; lone surnames;
+handles and initials; acronym definitions; group actors and named events;
+organisation and place variants (legal forms, "Ministry of X", demonyms,
+plurals, romanisations); names the text declares one ("X, officially Y",
+:mod:`rashomon.link.rivals`); a shorter organisation name in a longer one;
+descriptors ("the ministry"); one-letter differences between full names
+whose entities share a role or affiliation.
+
+Look-alikes stay apart: organisation and place names are never matched by
+similarity ("ICRC Baku Office" ≠ "ICRC Geneva Office", "Liberty Bridge" ≠
+"Liberty Square"), and person names must match on every token.
+A place with rival names is shown with all of them (``Entity.rival_names``).
 """
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 
-from anyascii import anyascii
-from rapidfuzz import fuzz
-
-from rashomon.annotate import gazetteer_index, handle_stems, load_gazetteer, name_key
-from rashomon.extract.mentions import NUMBER_WORDS, ORDINALS, load_actors, trim
+from rashomon.annotate import gazetteer_index, load_gazetteer, name_key
+from rashomon.extract.mentions import trim
+from rashomon.link.acronyms import link_acronyms
+from rashomon.link.propagate import propagate_names
+from rashomon.link.names import (fold, name_end, name_tokens, names_match, skeleton, title_end,  # noqa: F401
+                                 tokens_match)
+from rashomon.link.rivals import naming_pairs, rival_names
+from rashomon.link.rules import Linker
 from rashomon.link.unnamed import link_described
+from rashomon.link.typing import PLACE_TYPES, after_locative, corrected_label, head_words, statement_subject
 from rashomon.types import Article, Claim, Entity, Mention, Quote
 
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
-PERSONISH = {"PERSON", None}
-
-# Token similarity thresholds (rapidfuzz.fuzz.ratio, 0-100, on anyascii lower-case tokens).
-# Measured on 30 transliteration/spelling pairs of one name (Hikmet/Hikmat, Hajizada/Hajizadeh,
-# Mohammed/Muhammad, Sergey/Sergei, Zelensky/Zelenskyy, Yusuf/Yousef, ...) and 21 look-alike pairs of
-# different names (Hajiyev/Hajizada, Karimov/Kasimov, Ivanov/Ivanova, Omar/Amir, Elchin/Elshan, ...):
-# variants score 72.7-100, look-alikes 50-92.3, so no ratio alone separates them. Rule:
-#   ratio >= STRONG (88, the settings default `name_match_threshold`), or
-#   ratio >= WEAK (72) and the same consonant skeleton (vowels, h, w, y dropped; doubles collapsed),
-# and never when one token is the other plus a final "a" (Slavic/Turkic feminine surnames) or either
-# token has 3 letters or fewer (then only equality). On the table this accepts every variant pair and
-# rejects Hajiyev/Hajizada, Karimov/Kasimov, Elchin/Elshan, Omar/Amir, Ivanov/Ivanova, Aliyev/Aliyeva,
-# Vardanyan/Vardanov, Aykhan/Aydan, Ruben/Robert; it still accepts vowel-only look-alikes
-# (Peter/Petra, Maria/Mario, John/Joan), so a full name must also share one token exactly unless every
-# token pair reaches STRONG (tests/test_entities.py holds the table).
-WEAK = 72.0
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(token: str) -> str:
-    """anyascii, lower case, letters and digits only (cached: names recur)."""
-    return re.sub(r"[^a-z0-9]", "", anyascii(token).lower())
-
-
-@functools.lru_cache(maxsize=65536)
-def skeleton(token: str) -> str:
-    """Consonant skeleton of a folded token: x→ks, q→k, kh→h, then vowels and
-    h/w/y dropped, doubled letters collapsed ("Hajizadeh" → "jzd")."""
-    s = fold(token).replace("x", "ks").replace("q", "k").replace("kh", "h").replace("ph", "f")
-    s = re.sub(r"[aeiouyhw]", "", s)
-    return re.sub(r"(.)\1+", r"\1", s)
-
-
-def tokens_match(a: str, b: str, strong: float = 88.0) -> bool:
-    """Whether two name tokens are spelling or transliteration variants of one
-    name (thresholds and evidence in the module constants)."""
-    x, y = fold(a), fold(b)
-    if not x or not y:
-        return False
-    if x == y:
-        return True
-    if min(len(x), len(y)) <= 3:
-        return False
-    if x + "a" == y or y + "a" == x:
-        return False
-    r = fuzz.ratio(x, y)
-    if r >= strong:
-        return True
-    return r >= WEAK and skeleton(x) == skeleton(y)
-
-
-def names_match(a: Sequence[str], b: Sequence[str], strong: float = 88.0) -> bool:
-    """Full person names match when they have the same number of tokens, every
-    token pair matches (:func:`tokens_match`) and one pair is equal or all
-    pairs reach ``strong``."""
-    if len(a) != len(b) or len(a) < 2:
-        return False
-    if not all(tokens_match(x, y, strong) for x, y in zip(a, b)):
-        return False
-    return any(fold(x) == fold(y) for x, y in zip(a, b)) or \
-        all(fuzz.ratio(fold(x), fold(y)) >= strong for x, y in zip(a, b))
-
-
-class _UF:
-    def __init__(self):
-        self.p: dict = {}
-
-    def find(self, x):
-        self.p.setdefault(x, x)
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb, key=str)] = min(ra, rb, key=str)
-
-
-@functools.lru_cache(maxsize=65536)
-def _name_tokens(text: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(r"[\s]+", re.sub(r"['’]s\b", "", text.lstrip("@")).strip()) if fold(t))
-
-
-_INITIAL_SPLIT = re.compile(r"[\s-]+")
-_GROUP_WORDS = re.compile(r"[\w-]+|['’]s")
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
-def _initials(text: str) -> str:
-    words = [w for w in _INITIAL_SPLIT.split(text) if w and w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words).upper()
-
-
-def _group_key(text: str, gidx) -> tuple | None:
-    """(modifier id, family) of a group actor mention text, or None."""
-    actors = load_actors()
-    words = _GROUP_WORDS.findall(text.replace("’", "'"))
-    low = [w.lower() for w in words]
-    # "<noun> of [the] <place>"
-    if "of" in low:
-        i = low.index("of")
-        noun = tuple(low[:i])
-        rest = words[i + 1:]
-        if rest and rest[0].lower() == "the":
-            rest = rest[1:]
-        hit = actors.nouns.get(noun)
-        if hit:
-            mod = _modifier_id(" ".join(rest), gidx)
-            if mod:
-                return (mod, hit[0])
-    for gaz_only in (True, False):
-        for n in range(len(words) - 1, 0, -1):
-            k = _group_split(words, low, n, gidx, gaz_only, actors)
-            if k:
-                return k
-    return None
-
-
-def _group_split(words, low, n, gidx, gaz_only, actors) -> tuple | None:
-    mod = _modifier_id(" ".join(words[:n]), gidx)
-    if not mod or (gaz_only and mod.startswith("text:")):
-        return None
-    tail = list(low[n:])
-    while tail and (tail[0] in actors.modifiers or tail[0] == "'s") and tuple(tail) not in actors.nouns:
-        tail = tail[1:]
-    hit = actors.nouns.get(tuple(tail))
-    return (mod, hit[0]) if hit else None
-
-
-def _modifier_id(text: str, gidx) -> str | None:
-    k = name_key(text)
-    if not k:
-        return None
-    for e in gidx.get(k, []):
-        if e.type in {"NORP", "GPE", "LOC"}:
-            return f"country:{e.country}" if e.country else f"gaz:{e.id}"
-    return f"text:{k}"
-
-
-_EV = re.compile(r"(?i)(?<!\w)(\w+(?:-four)?)[-\s](day|week|month|year)s?[-\s](\w+)")  # from a word's start: linear
-
-
-def _event_key(text: str) -> tuple | None:
-    actors = load_actors()
-    m = _EV.search(text)
-    if m:
-        num = m.group(1).lower()
-        n = int(num) if num.isdigit() else NUMBER_WORDS.get(num)
-        fam = actors.events.get(m.group(3).lower())
-        if n is not None and fam:
-            return ("event", n, m.group(2).lower(), fam)
-    words = text.split()
-    if words and words[0].lower() in ORDINALS:
-        fam = actors.events.get(words[-1].lower(), words[-1].lower())
-        return ("event", ORDINALS[words[0].lower()], name_key(" ".join(words[1:-1])), fam)
-    return None
-
-
-def _gazetteer_joins(entries: list, person: bool) -> tuple[list[str], object] | None:
-    """For a mention whose key names the gazetteer ``entries``: the union-find
-    nodes it joins ("gaz:<id>": every user entry, and the chosen entry) and the
-    chosen entry (the last user entry, else the first), or None. A PERSON
-    mention only joins PERSON entries."""
-    entries = [e for e in entries if not (person and e.type != "PERSON")]
-    if not entries:
-        return None
-    e = entries[-1] if any(x.id.startswith("u") for x in entries) else entries[0]
-    nodes = [f"gaz:{x.id}" for x in entries if x.id.startswith("u") or x is e]
-    return nodes, e
+__all__ = ["link_entities", "split_person_tails", "names_match", "tokens_match", "skeleton", "fold"]
 
 
 def _best_mention(cands: list[Mention], start: int, end: int) -> Mention | None:
@@ -231,49 +61,152 @@ def _best_mention(cands: list[Mention], start: int, end: int) -> Mention | None:
     return best if score > 0 else None
 
 
-_BRACKET = re.compile(r"[\[\]]")
 _TAIL_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "GROUP"}
-_WORD = re.compile(r"\S+")
 
 
-def _person_tails(text: str, persons: set[str]) -> list[int]:
-    """The word counts n (3, then 2) for which the last n words of ``text``
-    (not all of it) have the name key of one of ``persons``."""
-    words = list(_WORD.finditer(text))
-    return [n for n in (3, 2) if len(words) > n and name_key(text[words[-n].start():]) in persons]
+def _person_index(mentions: list[Mention]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Full person names (2-3 words) by the consonant skeletons of their words."""
+    index: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for m in mentions:
+        toks = name_tokens(m.text)
+        if m.label == "PERSON" and 2 <= len(toks) <= 3 and toks not in index[tuple(map(skeleton, toks))]:
+            index[tuple(map(skeleton, toks))].append(toks)
+    return index
+
+
+def _person_tail(words: list[str], index) -> int | None:
+    """The word count n (3, then 2) for which the last n of ``words`` (not
+    all of them) are a known person's full name or a spelling of it."""
+    for n in (3, 2):
+        if len(words) > n:
+            tail = tuple(words[-n:])
+            if any(names_match(tail, p) for p in index.get(tuple(map(skeleton, tail)), ())):
+                return n
+    return None
 
 
 def split_person_tails(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
     """Split a non-person mention whose last 2-3 words are a person's full name
-    mentioned (as PERSON) anywhere in the corpus: "Presidential Administration
-    Hikmat Hajiyev" → ORG "Presidential Administration" + PERSON "Hikmat
-    Hajiyev". The split mention is shortened in place; the new PERSON mentions
-    are added. Returns the new list (input order, each new mention after the
-    one it came from). ``texts`` maps article id → ``Article.text``."""
-    persons = {name_key(m.text) for m in mentions if m.label == "PERSON" and len(_name_tokens(m.text)) >= 2}
-    if not persons:
+    (or a spelling of it, :func:`names_match`) mentioned as PERSON anywhere in
+    the corpus: "Presidential Administration Hikmat Hajiyev" → ORG
+    "Presidential Administration" + PERSON "Hikmat Hajiyev". The split mention
+    is shortened in place; the new PERSON mentions are added. Returns the new
+    list (input order, each new mention after the one it came from).
+    ``texts`` maps article id → ``Article.text``."""
+    index = _person_index(mentions)
+    if not index:
         return list(mentions)
     out: list[Mention] = []
-    tails: dict[str, list[int]] = {}  # mention text -> _person_tails (texts recur)
+    tails: dict[str, int | None] = {}  # mention text -> _person_tail (texts recur)
     for m in mentions:
         out.append(m)
         if m.label not in _TAIL_LABELS or m.article not in texts:
             continue
+        words = m.text.split()
         if m.text not in tails:
-            tails[m.text] = _person_tails(m.text, persons)
-        if not tails[m.text]:
+            tails[m.text] = _person_tail(words, index) if len(words) > 2 else None
+        n = tails[m.text]
+        if not n or len(words) <= n:
             continue
-        words = list(_WORD.finditer(m.text))
-        for n in tails[m.text]:
-            text = texts[m.article]
-            hs, he = trim(text, m.start, m.start + words[-n - 1].end())
-            ps, pe = m.start + words[-n].start(), m.start + words[-1].end()
-            if he <= hs or not any(c.isalpha() for c in text[hs:he]) or text[ps:pe] != m.text[words[-n].start():]:
-                continue
-            m.start, m.end, m.text = hs, he, text[hs:he]
-            out.append(Mention(article=m.article, start=ps, end=pe, text=text[ps:pe], label="PERSON"))
-            break
+        text = texts[m.article]
+        pos = _word_starts(m.text)
+        hs, he = trim(text, m.start, m.start + pos[-n - 1][1])
+        ps, pe = m.start + pos[-n][0], m.start + pos[-1][1]
+        if he <= hs or not any(c.isalpha() for c in text[hs:he]):
+            continue
+        m.start, m.end, m.text = hs, he, text[hs:he]
+        out.append(Mention(article=m.article, start=ps, end=pe, text=text[ps:pe], label="PERSON"))
     return out
+
+
+def _word_starts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each white-space separated word of ``text``."""
+    out, i = [], 0
+    for w in text.split():
+        i = text.index(w, i)
+        out.append((i, i + len(w)))
+        i += len(w)
+    return out
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The name inside a speaker or relay span ``[start, end)`` of ``text``:
+    trimmed (:func:`trim`), a leading title dropped ("Mayor Jana Novak" →
+    "Jana Novak", then labelled PERSON: :func:`title_end`) and ended where the
+    name ends ("Novak told Radio Arden" → "Novak", :func:`name_end`). Returns
+    (start, end, label or None), or None when nothing is left."""
+    s, e = trim(text, start, end)
+    if e <= s:
+        return None
+    cut = title_end(text[s:e])
+    label = None
+    if cut:
+        s, label = s + cut, "PERSON"
+    e = s + name_end(text[s:e], head_words())
+    return (s, e, label) if e > s else None
+
+
+def _quote_spans(quotes: list[Quote], texts: dict[str, str]) -> dict[tuple[int, str], tuple]:
+    """(id of a quote, "speaker" or "relay") → its :func:`_name_span`."""
+    out = {}
+    for q in quotes:
+        for kind, s, e in (("speaker", q.speaker_start, q.speaker_end),
+                           ("relay", q.relayed_by_start, q.relayed_by_end)):
+            if s is not None and e is not None and q.article in texts:
+                span = _name_span(texts[q.article], s, e)
+                if span:
+                    out[(id(q), kind)] = span
+    return out
+
+
+def _speaker_mentions(quotes: list[Quote], spans: dict[tuple[int, str], tuple], by_article: dict[str, _ByStart],
+                      texts: dict[str, str]) -> list[Mention]:
+    """Mentions for the speaker and relay names (``spans``,
+    :func:`_quote_spans`) that no mention covers; added to ``by_article``."""
+    out = []
+    for q in quotes:
+        for kind in ("speaker", "relay"):
+            if (id(q), kind) not in spans:
+                continue
+            s, e, label = spans[(id(q), kind)]
+            if _best_mention(by_article[q.article].overlapping(s, e), s, e) is None:
+                m = Mention(article=q.article, start=s, end=e, text=texts[q.article][s:e], label=label)
+                by_article[q.article].add(m)
+                out.append(m)
+    return out
+
+
+_NOT_ORG = {"PERSON", None, "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _placelike(m: Mention, texts: dict[str, str]) -> bool:
+    return m.article in texts and after_locative(texts[m.article], m.start, m.end)
+
+
+def _retype(mentions: list[Mention], texts: dict[str, str], outlets: set[str]) -> None:
+    """Correct each mention's label from its words (:func:`corrected_label`);
+    a name that is the outlet of an article of the corpus (``outlets``: name
+    keys of ``Article.outlet``) is an ORG; so is a one-word PERSON/unlabelled
+    name that is no full name's surname and the subject of "said in a
+    statement"; a PERSON name after a preposition of place ("in Kes Arden")
+    is a GPE unless the corpus names a person so (or with that surname)
+    outside such a slot."""
+    full = [m for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2
+            and not _placelike(m, texts)]  # full names attested outside a place's slot
+    surnames = {fold(name_tokens(m.text)[-1]) for m in full}
+    persons = {name_key(m.text) for m in full}
+    for m in mentions:
+        label = corrected_label(m.text, m.label)
+        if label in _NOT_ORG and name_key(m.text) in outlets:
+            label = "ORG"
+        elif (label in {"PERSON", None} and len(name_tokens(m.text)) == 1 and fold(m.text) not in surnames
+                and m.article in texts and statement_subject(texts[m.article], m.end)):
+            label = "ORG"
+        elif (label == "PERSON" and name_key(m.text) not in persons and fold(name_tokens(m.text)[-1]) not in surnames
+                and m.article in texts and after_locative(texts[m.article], m.start, m.end)):
+            label = "GPE"
+        if label != m.label:
+            m.label = label
 
 
 def link_entities(articles: list[Article], mentions: list[Mention], quotes: list[Quote],
@@ -283,10 +216,12 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     Parameters
     ----------
     articles : the corpus (for ``text`` and article order).
-    mentions : every article's mentions; each gets ``mention.entity`` set.
+    mentions : every article's mentions; each gets ``mention.entity`` set and
+        its ``label`` corrected (:mod:`rashomon.link.typing`).
     quotes : every quote; ``speaker``/``relayed_by`` become entity ids from the
-        ``speaker_start``/``relayed_by_start`` spans (a span no mention covers
-        gets a new mention with label ``None``); ``speaker_role`` and
+        name in the ``speaker_start``/``relayed_by_start`` spans (its title
+        dropped, ended where the name ends: :func:`_name_span`; a name no
+        mention covers gets a new mention); ``speaker_role`` and
         ``speaker_affiliation`` are copied to the entity (first non-empty).
     claims : every claim; ``places`` gets the ids of place entities (GPE, LOC,
         FAC) with a mention inside the claim's span, ``place_texts`` their texts
@@ -299,173 +234,77 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
     order, then offset).
     """
     strong = float(getattr(settings, "name_match_threshold", 88) or 88)
-    gaz = load_gazetteer(settings)
-    gidx = gazetteer_index(gaz)
+    gidx = gazetteer_index(load_gazetteer(settings))
     art_index = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
     mentions = split_person_tails(mentions, texts)
+    _retype(mentions, texts, {name_key(a.outlet) for a in articles if a.outlet})
+    mentions, acronym_pairs, scopes = link_acronyms(articles, mentions)
+    mentions = propagate_names(articles, mentions)
     by_article: dict[str, _ByStart] = defaultdict(_ByStart)
     for m in mentions:
         by_article[m.article].add(m)
-
-    # speaker / relay spans that no mention covers become mentions (label unknown)
-    all_mentions = list(mentions)
-    for q in quotes:
-        for s, e in ((q.speaker_start, q.speaker_end), (q.relayed_by_start, q.relayed_by_end)):
-            if s is None or e is None or q.article not in texts:
-                continue
-            if _best_mention(by_article[q.article].overlapping(s, e), s, e) is None:
-                s2, e2 = trim(texts[q.article], s, e)
-                if e2 <= s2:
-                    continue
-                m = Mention(article=q.article, start=s2, end=e2, text=texts[q.article][s2:e2], label=None)
-                by_article[q.article].add(m)
-                all_mentions.append(m)
-
+    quote_spans = _quote_spans(quotes, texts)
+    all_mentions = mentions + _speaker_mentions(quotes, quote_spans, by_article, texts)
     all_mentions.sort(key=lambda m: (art_index.get(m.article, 1 << 30), m.start, m.end))
-    uf = _UF()
-    keys = [name_key(m.text) for m in all_mentions]
-    sources: dict[int, set[str]] = defaultdict(set)
-    gaz_type: dict[int, str] = {}
 
-    # 1 + 2: same key, gazetteer entries
-    first_by_key: dict[str, int] = {}
-    gaz_joins: dict[tuple[str, bool], tuple | None] = {}  # (key, is PERSON) -> _gazetteer_joins
-    for i, (m, k) in enumerate(zip(all_mentions, keys)):
-        uf.find(i)
-        if not k:
+    number = {id(m): i for i, m in enumerate(all_mentions)}
+    lk = Linker(all_mentions, [m.label for m in all_mentions], texts, gidx, strong,
+                {number[k]: v for k, v in scopes.items() if k in number})
+    lk.join_same_key_and_gazetteer()
+    lk.join_person_names()
+    lk.join_middle_initials()
+    lk.join_surnames()
+    lk.join_handles_and_initials()
+    for a, b in acronym_pairs:
+        if id(a) in number and id(b) in number:  # a mention inside a name found again is gone
+            lk.union(number[id(a)], number[id(b)])
+    lk.join_groups_and_events()
+    lk.join_org_variants()
+    apart: set[frozenset[str]] = set()  # surface forms the text gives as two names of one place
+    for a, b, evidence in naming_pairs(articles, all_mentions, lambda m: m.label,
+                                       lambda m: name_key(m.text) in gidx):
+        lk.union(number[id(a)], number[id(b)], evidence)
+        lk.rival |= {number[id(a)], number[id(b)]}
+        apart.add(frozenset((a.text, b.text)))
+    lk.join_contained()
+    lk.join_descriptors()
+    lk.join_one_letter(_speaker_context(quotes, quote_spans, by_article, number))
+    entities = _build_entities(all_mentions, lk, art_index, apart)
+    _resolve_quotes(quotes, quote_spans, entities, by_article)
+    _claim_places(claims, entities)
+    return link_described(entities, quotes, texts)  # unnamed sources and descriptor mentions
+
+
+def _norm(s: str | None) -> str:
+    return " ".join(name_key(s).split()) if s else ""
+
+
+def _speaker_context(quotes: list[Quote], spans: dict[tuple[int, str], tuple], by_article: dict[str, _ByStart],
+                     number: dict[int, int]) -> dict[int, set[str]]:
+    """Mention number → the normalised roles ("r:…") and affiliations ("a:…")
+    given to it as a quote's speaker."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for q in quotes:
+        if not (q.speaker_role or q.speaker_affiliation) or (id(q), "speaker") not in spans:
             continue
-        if k in first_by_key:
-            uf.union(first_by_key[k], i)
-        else:
-            first_by_key[k] = i
-        if k not in gidx:
-            continue
-        person = m.label == "PERSON"
-        if (k, person) not in gaz_joins:
-            gaz_joins[(k, person)] = _gazetteer_joins(gidx[k], person)
-        joined = gaz_joins[(k, person)]
-        if joined:
-            nodes, e = joined
-            for node in nodes:
-                uf.union(i, node)
-            sources[i].add(e.source)
-            gaz_type[i] = e.type
+        s, e, _ = spans[(id(q), "speaker")]
+        m = _best_mention(by_article[q.article].overlapping(s, e), s, e)
+        if m is not None and id(m) in number:
+            out[number[id(m)]] |= {f"r:{_norm(q.speaker_role)}"} if q.speaker_role else set()
+            out[number[id(m)]] |= {f"a:{_norm(q.speaker_affiliation)}"} if q.speaker_affiliation else set()
+    return out
 
-    # 3: person names token by token, blocked by first letter of the folded surname
-    persons = [i for i, m in enumerate(all_mentions) if m.label == "PERSON" and len(_name_tokens(m.text)) >= 2
-               and not m.text.startswith("@")]
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i in persons:
-        toks = _name_tokens(all_mentions[i].text)
-        blocks[fold(toks[-1])[:1]].append(i)
-    for ids in blocks.values():
-        reps: list[int] = []  # one representative per distinct key
-        seen = {}
-        for i in ids:
-            if keys[i] in seen:
-                continue
-            seen[keys[i]] = i
-            reps.append(i)
-        for x in range(len(reps)):
-            for y in range(x + 1, len(reps)):
-                a, b = reps[x], reps[y]
-                if names_match(_name_tokens(all_mentions[a].text), _name_tokens(all_mentions[b].text), strong):
-                    uf.union(a, b)
 
-    # full names per article and corpus, for surnames and handles
-    full_by_article: dict[str, list[int]] = defaultdict(list)
-    surname: dict[int, str] = {}  # last name token of each full name
-    by_surname: dict[str, list[int]] = defaultdict(list)  # folded surname -> full names (corpus order)
-    for i in persons:
-        full_by_article[all_mentions[i].article].append(i)
-        surname[i] = _name_tokens(all_mentions[i].text)[-1]
-        by_surname[fold(surname[i])].append(i)
-
-    def _unique_root(cands: list[int]) -> int | None:
-        roots = {uf.find(c) for c in cands}
-        return cands[0] if len(roots) == 1 else None
-
-    # 4: lone surnames
-    for i, m in enumerate(all_mentions):
-        toks = _name_tokens(m.text)
-        if len(toks) != 1 or m.text.startswith("@") or m.label not in {"PERSON", None, "ORG", "GPE", "NORP"}:
-            continue
-        if m.label in {"ORG", "GPE", "NORP"} and (i in gaz_type or toks[0].isupper()):
-            continue
-        tok = toks[0]
-        exact_only = m.label not in PERSONISH
-        local = [j for j in full_by_article[m.article]
-                 if (fold(surname[j]) == fold(tok)) or
-                 (not exact_only and tokens_match(surname[j], tok, strong))]
-        if not local and exact_only:
-            local = [j for j in full_by_article[m.article] if tokens_match(surname[j], tok, strong)]
-        target = _unique_root(local) if local else None
-        if target is None and not local and m.label in PERSONISH:
-            corpus = by_surname.get(fold(tok), [])
-            target = _unique_root(corpus) if corpus else None
-        if target is not None:
-            uf.union(i, target)
-
-    # 5: handles; 6: acronyms
-    squashed: dict[str, list[int]] = defaultdict(list)
-    initials: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(all_mentions):
-        if m.text.startswith("@"):
-            continue
-        if m.label in {"PERSON", "ORG", None, "GROUP"}:
-            squashed[fold(m.text)].append(i)
-        if m.label in {"ORG", None}:
-            ini = _initials(m.text)
-            if len(ini) >= 2:
-                initials[ini].append(i)
-    for i, m in enumerate(all_mentions):
-        if m.text.startswith("@") and len(_name_tokens(m.text)) == 1:
-            hit = squashed.get(fold(m.text))
-            if not hit:  # a person's name plus a suffix: "@IdrisKemalMP", "@jane_doe_official"
-                for stem in handle_stems(m.text)[1:]:
-                    hit = [j for j in squashed.get(stem, []) if all_mentions[j].label == "PERSON"]
-                    if hit:
-                        break
-            if not hit and fold(m.text).upper() in initials:
-                hit = initials[fold(m.text).upper()]
-            t = _unique_root(hit) if hit else None
-            if t is not None:
-                uf.union(i, t)
-        elif m.label in {"ORG", None} and _ACRONYM.fullmatch(m.text):
-            hit = initials.get(m.text)
-            t = _unique_root(hit) if hit else None
-            if t is not None:
-                uf.union(i, t)
-
-    # 7: group actors; 8: named events
-    first_group: dict[tuple, int] = {}
-    event_keys: dict[str, tuple | None] = {}  # mention text -> _event_key (texts recur)
-    group_keys: dict[str, tuple | None] = {}  # mention text -> _group_key
-    for i, m in enumerate(all_mentions):
-        k = None
-        if m.label == "EVENT":
-            if m.text not in event_keys:
-                event_keys[m.text] = _event_key(m.text)
-            k = event_keys[m.text]
-        elif m.label in {"GROUP", "ORG"}:
-            if m.text not in group_keys:
-                group_keys[m.text] = _group_key(m.text, gidx)
-            k = group_keys[m.text]
-        if k is None:
-            continue
-        if k in first_group:
-            uf.union(first_group[k], i)
-        else:
-            first_group[k] = i
-
-    # build entities in order of first mention
+def _build_entities(all_mentions: list[Mention], lk: Linker, art_index: dict[str, int],
+                    apart: set[frozenset[str]]) -> list[Entity]:
+    """One entity per union-find root, in order of first mention; a place's
+    rival names (:func:`rival_names`, ``apart`` the forms declared two names)."""
     groups: dict = defaultdict(list)
     for i in range(len(all_mentions)):
-        groups[uf.find(i)].append(i)
-    ordered = sorted(groups.values(), key=lambda ids: min(ids))
+        groups[lk.uf.find(i)].append(i)
     entities: list[Entity] = []
-    for n, ids in enumerate(ordered):
+    for n, ids in enumerate(sorted(groups.values(), key=min)):
         ms = [all_mentions[i] for i in ids]
         eid = f"e{n}"
         for m in ms:
@@ -473,31 +312,48 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
         forms: dict[str, set[str]] = defaultdict(set)
         for m in ms:
             forms[m.text].add(m.article)
-        labels = Counter(m.label for m in ms if m.label)
-        gtypes = Counter(gaz_type[i] for i in ids if i in gaz_type)
+        labels: Counter = Counter()  # a longer name is better typed than a lone word: votes by words
+        for m in ms:
+            if m.label:
+                labels[m.label] += len(name_tokens(m.text)) or 1
+        gtypes = Counter(lk.gaz_type[i] for i in ids if i in lk.gaz_type)
         etype = (gtypes.most_common(1)[0][0] if gtypes else
                  labels.most_common(1)[0][0] if labels else None)
         count = Counter(m.text for m in ms)
-
-        def rank(f: str):
-            return (not f.startswith("@"), len(_name_tokens(f)) if etype == "PERSON" else 0,
-                    not _BRACKET.search(f), count[f], len(f))
-
-        name = max(forms, key=rank)
-        if _BRACKET.search(name):  # "Nikol] Pashinyan" (an editorial insertion) is named "Nikol Pashinyan"
-            name = " ".join(_BRACKET.sub(" ", name).split()) or name
-        srcs = sorted({s for i in ids for s in sources.get(i, ())})
+        rivals = rival_names(ms, art_index, apart) if etype in PLACE_TYPES and lk.rival.intersection(ids) else []
+        name = " / ".join(r.name for r in rivals) if rivals else _display_name(forms, count, etype)
         entities.append(Entity(
             id=eid, name=name, type=etype, aliases=sorted(forms, key=lambda f: (-count[f], f)), mentions=ms,
             forms={f: sorted(a, key=lambda x: art_index.get(x, 0)) for f, a in sorted(forms.items())},
-            sources=srcs,
+            sources=sorted({s for i in ids for s in lk.sources.get(i, ())}), rival_names=rivals,
         ))
+    return entities
 
-    # quote speakers and relays
+
+def _display_name(forms: dict[str, set[str]], count: Counter, etype: str | None) -> str:
+    """The form an entity is shown by: not a handle, for a person the fullest
+    name, no editorial brackets, then the most frequent and longest form;
+    brackets inside a name are dropped ("Nikol] Pashinyan" → "Nikol Pashinyan")."""
+    def rank(f: str):
+        return (not f.startswith("@"), len(name_tokens(f)) if etype == "PERSON" else 0,
+                "[" not in f and "]" not in f, count[f], len(f))
+
+    name = max(forms, key=rank)
+    if "[" in name or "]" in name:
+        name = " ".join(name.replace("[", " ").replace("]", " ").split()) or name
+    return name
+
+
+def _resolve_quotes(quotes: list[Quote], spans: dict[tuple[int, str], tuple], entities: list[Entity],
+                    by_article: dict[str, _ByStart]) -> None:
+    """Quote speakers and relays as entity ids (the entity of the mention that
+    overlaps the name of the span most, :func:`_quote_spans`); a speaker's
+    role and affiliation copied to its entity (the first non-empty)."""
     by_id = {e.id: e for e in entities}
     for q in quotes:
         cands = by_article.get(q.article) or _ByStart()
-        speaker = cands.entity_at(q.speaker_start, q.speaker_end)
+        span = spans.get((id(q), "speaker"))
+        speaker = cands.entity_at(span[0], span[1]) if span else None
         if speaker:
             q.speaker = speaker
             ent = by_id[speaker]
@@ -505,11 +361,14 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
                 ent.role = q.speaker_role
             if q.speaker_affiliation and not ent.affiliation:
                 ent.affiliation = q.speaker_affiliation
-        relay = cands.entity_at(q.relayed_by_start, q.relayed_by_end)
+        span = spans.get((id(q), "relay"))
+        relay = cands.entity_at(span[0], span[1]) if span else None
         if relay:
             q.relayed_by = relay
 
-    # claim places
+
+def _claim_places(claims: list[Claim], entities: list[Entity]) -> None:
+    """Each claim's ``places``: the place entities mentioned inside it."""
     places_by_article: dict[str, _ByStart] = defaultdict(_ByStart)
     for e in entities:
         if e.type in PLACE_TYPES:
@@ -527,7 +386,6 @@ def link_entities(articles: list[Article], mentions: list[Mention], quotes: list
             c.places = ids
         if not c.place_texts and txts:
             c.place_texts = txts
-    return link_described(entities, quotes, texts)  # unnamed sources and descriptor mentions
 
 
 class _ByStart:

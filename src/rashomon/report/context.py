@@ -161,6 +161,9 @@ def _segments(article: Article, quotes: list[Quote], mentions: list[tuple[Entity
     return pieces
 
 
+PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
+
+
 def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
     a = arts.get(c.article)
     return {
@@ -169,6 +172,10 @@ def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> di
         "source": article_label(a) if a else c.article,
         "speaker": names.get(c.speaker, c.speaker) if c.speaker else NARRATOR,
         "speaker_id": c.speaker,
+        # who holds the claim: the speaker, else the words of the text that name its holder
+        "holder": names.get(c.speaker, c.speaker) if c.speaker else (
+            c.holder_text if c.holder_text and c.holder_text.lower() not in PRONOUNS else NARRATOR),
+        "stance": c.stance,
         "text": c.text,
         "figures": [figure(q) for q in c.quantities],
         "modality": c.modality,
@@ -234,6 +241,27 @@ def _reasons(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     order = list(counts)
     return [{"reason": r, "pairs": counts[r]}
             for r in sorted(order, key=lambda r: (-counts[r], order.index(r)))]
+
+
+def _by_question(items: list[dict[str, Any]], report: Report) -> list[tuple[str | None, str, list[dict]]]:
+    """Relation items grouped by question: the pairs found under one proposition
+    join another proposition's when that proposition holds all their claims and
+    more (a pair of "whether there were casualties" whose claims both answer
+    "harm to civilians" is part of that dispute); ``(proposition id, label,
+    items)`` in the report's proposition order."""
+    groups = _by_proposition(items, report)
+    members = {p.id: set(p.claims) for p in report.propositions}
+    into: dict[str | None, str | None] = {}
+    for pid, _, group in groups:
+        used = {it[side]["id"] for it in group for side in ("a", "b")}
+        hosts = [(len(members[q]), q) for q, _, g in groups
+                 if q != pid and q in members and used <= members[q] and len(members[q]) > len(members.get(pid, ()))]
+        into[pid] = max(hosts)[1] if hosts else pid
+    merged: dict[str | None, list[dict]] = defaultdict(list)
+    for pid, _, group in groups:
+        merged[into[pid]].extend(group)
+    labels = {pid: label for pid, label, _ in groups}
+    return [(pid, labels[pid], merged[pid]) for pid, _, _ in groups if pid in merged]
 
 
 def _by_proposition(items: list[dict[str, Any]], report: Report) -> list[tuple[str | None, str, list[dict]]]:
@@ -349,10 +377,11 @@ def _first_by_speaker(comp: list[str], views: dict[str, dict]) -> list[str]:
 
 
 def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any]]:
-    """Contradiction pairs regrouped per proposition into disputes with sides.
+    """Contradiction pairs regrouped per question into disputes with sides.
 
-    Each connected set of contradicting claims under one proposition is one
-    dispute: ``{"proposition", "label", "claims" (count), "sides", "reasons",
+    The contradicting claims of one question (:func:`_by_question`: a
+    proposition, with the propositions whose pairs share a claim with it) are
+    one dispute: ``{"proposition", "label", "claims" (count), "sides", "reasons",
     "pairs", "self_contradictions" (pairs from one speaker), "both_sides"
     (named speakers with claims on more than one side)}``. ``sides`` is a list of ``{"letter", "claims",
     "groups", "speakers", "sources"}``; each claim view gains a ``tag``
@@ -363,12 +392,11 @@ def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any
     once with its pair count; ``pairs`` keeps every pair for auditing.
     """
     disputes = []
-    for pid, label, group in _by_proposition(items, report):
+    for pid, label, group in _by_question(items, report):
         nodes, edges, views = _graph(group)
-        comps = _components(nodes, edges)
-        for k, comp in enumerate(comps):
+        for comp in [nodes]:  # one dispute per question, however many separate clashes it holds
             comp_set = set(comp)
-            pairs = [it for it in group if it["a"]["id"] in comp_set]
+            pairs = group
             sides = _sides(comp, edges)
             tag: dict[str, str] = {}
             side_views = []
@@ -401,11 +429,12 @@ def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any
                 out_sides.append({
                     "letter": letter, "claims": claims_in, "groups": groups,
                     "speakers": list(dict.fromkeys(cv["speaker"] for cv in claims_in)),
+                    "holders": list(dict.fromkeys(cv["holder"] for cv in claims_in)),
                     "sources": list(dict.fromkeys(cv["source"] for cv in claims_in)),
                 })
             disputes.append({
                 "proposition": pid,
-                "label": label if len(comps) == 1 else f"{label} ({k + 1} of {len(comps)})",
+                "label": label,
                 "sides": out_sides,
                 "reasons": _reasons(pairs),
                 "pairs": _tagged_pairs(pairs, tag),
@@ -448,6 +477,28 @@ def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[
     return out
 
 
+def _published_order(arts: dict[str, Article]):
+    """A sort key for claim views: earliest-published article first (undated
+    last), then article id and offset."""
+    def when(v: dict) -> tuple:
+        pub = arts[v["article"]].published if v["article"] in arts else None
+        return (pub is None, pub or "", v["article"], v["start"])
+    return when
+
+
+def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str, Article]) -> list[dict[str, Any]]:
+    """``revises`` pairs (one holder replacing its own figure, or a figure said to
+    have risen or fallen) as chains: each connected set of claims is one chain
+    ``{"proposition", "label", "holders", "steps" (claim views, earliest
+    published first), "reasons"}``. A revision is never a contradiction."""
+    out = []
+    for pid, label, claims_in, pairs in _connected(items, "revises", report):
+        steps = sorted(claims_in, key=_published_order(arts))
+        out.append({"proposition": pid, "label": label, "steps": steps,
+                    "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs)})
+    return out
+
+
 def _repeat_groups(items: list[dict[str, Any]], report: Report,
                    arts: dict[str, Article]) -> list[dict[str, Any]]:
     """``repeats`` pairs (the same words relayed by several articles) as one row
@@ -456,13 +507,9 @@ def _repeat_groups(items: list[dict[str, Any]], report: Report,
     speaker is the most frequent named speaker among its claims (else the
     narrator); its text is the claim of the earliest-published article (ties:
     the first article id). Repeats are never independent corroboration."""
-    def when(v: dict) -> tuple:
-        pub = arts[v["article"]].published if v["article"] in arts else None
-        return (pub is None, pub or "", v["article"], v["start"])
-
     out = []
     for pid, label, claims_in, pairs in _connected(items, "repeats", report):
-        claims_in = sorted(claims_in, key=when)
+        claims_in = sorted(claims_in, key=_published_order(arts))
         named = [v["speaker_id"] for v in claims_in if v["speaker_id"]]
         sid = max(dict.fromkeys(named), key=named.count) if named else None
         head = next((v for v in claims_in if v["speaker_id"] == sid), claims_in[0])
@@ -592,10 +639,11 @@ def build_context(report: Report) -> dict[str, Any]:
     dict : plain values only (str, int, float, bool, None, lists, dicts), keys
         ``generator``, ``summary``, ``articles``, ``skipped``, ``speakers``,
         ``unattributed``, ``entities``, ``propositions``, ``contradictions``
-        and ``agreements`` (pair by pair), ``disputes`` (contradictions grouped
-        per proposition into sides, see :func:`_disputes`),
-        ``agreement_groups`` and ``repeat_groups`` (see
-        :func:`_agreement_groups`, :func:`_repeat_groups`), ``matrix``, ``reuse``, ``framing``, ``timeline``,
+        and ``agreements`` (pair by pair: agrees, repeats, revises), ``disputes``
+        (contradictions grouped per proposition into sides, see :func:`_disputes`),
+        ``agreement_groups``, ``repeat_groups`` and ``revisions`` (see
+        :func:`_agreement_groups`, :func:`_repeat_groups`, :func:`_revision_chains`),
+        ``matrix``, ``reuse``, ``framing``, ``timeline``,
         ``period_flags``. Unknown values are None.
     """
     arts = {a.id: a for a in report.articles}
@@ -640,6 +688,9 @@ def build_context(report: Report) -> dict[str, Any]:
             "mentions": len(e.mentions),
             "forms": [{"form": f, "sources": sorted({article_label(arts[x]) if x in arts else x for x in ids})}
                       for f, ids in sorted(forms.items(), key=lambda kv: kv[0].casefold())],
+            # a place's rival names, each with the outlets that use it (the name joins them all)
+            "rivals": [{"name": r.name, "sources": [article_label(arts[x]) if x in arts else x for x in r.articles]}
+                       for r in e.rival_names],
         })
 
     views: dict[str, dict[str, Any]] = {}  # one view per claim, shared by every row and pair (never mutated)
@@ -707,12 +758,14 @@ def build_context(report: Report) -> dict[str, Any]:
     disputes = _disputes(contradictions, report)
     agreement_groups = _agreement_groups(agreements, report)
     repeat_groups = _repeat_groups(agreements, report, arts)
+    revisions = _revision_chains(agreements, report, arts)
     summary = {
         "articles": len(report.articles), "skipped": len(report.skipped), "entities": len(report.entities),
         "quotes": len(report.quotes), "claims": len(report.claims), "propositions": len(report.propositions),
         "contradictions": len(contradictions), "disputes": len(disputes),
         "agreements": sum(1 for x in agreements if x["kind"] == "agrees"),
-        "repeats": sum(1 for x in agreements if x["kind"] == "repeats"), "reuse": len(report.reuse),
+        "repeats": sum(1 for x in agreements if x["kind"] == "repeats"), "revisions": len(revisions),
+        "reuse": len(report.reuse),
         "timeline": len(report.timeline),
     }
     return {
@@ -731,6 +784,7 @@ def build_context(report: Report) -> dict[str, Any]:
         "narrator": NARRATOR,
         "agreement_groups": agreement_groups,
         "repeat_groups": repeat_groups,
+        "revisions": revisions,
         "matrix": matrix,
         "reuse": reuse,
         "framing": framing,

@@ -135,7 +135,7 @@ def render_markdown(report: Report, context: dict[str, Any] | None = None) -> st
 REPORT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md"}
 
 
-def write_all(report: Report, outdir: str | Path) -> dict[str, Path]:
+def write_all(report: Report, outdir: str | Path, context: dict[str, Any] | None = None) -> dict[str, Path]:
     """Write ``report.json``, ``report.html`` and ``report.md`` into ``outdir``
     as one set: each is rendered and written in full, then the set is
     published by one atomic rename (:mod:`rashomon.report.files`), so an
@@ -146,6 +146,8 @@ def write_all(report: Report, outdir: str | Path) -> dict[str, Path]:
     ----------
     report : the analysed corpus.
     outdir : folder to write into (created with its parents when missing).
+    context : the report's :func:`build_context`, when the caller already has it
+        (it is built here otherwise).
 
     Returns
     -------
@@ -160,7 +162,7 @@ def write_all(report: Report, outdir: str | Path) -> dict[str, Path]:
     """
     with output_lock(outdir) as out, ReportSet(out, tuple(REPORT_FILES.values())) as files:
         try:
-            ctx = build_context(report)
+            ctx = context if context is not None else build_context(report)
             files.stage(REPORT_FILES["json"], report.to_json())
             files.stage(REPORT_FILES["html"], render_html(report, ctx))
             files.stage(REPORT_FILES["md"], render_markdown(report, ctx))

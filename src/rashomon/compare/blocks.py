@@ -1,0 +1,350 @@
+"""Blocks of claims that answer one question, found through their propositions.
+
+Comparison is blocked, never all against all (each block holds at most
+``MAX_BLOCK`` claims): a claim enters a block through a key its proposition
+carries, and :mod:`rashomon.compare.relations` compares claims inside a block
+only. Claims about a background event and claims whose stance is not a report
+of what happened (a promise, an intention, a question, not knowing) enter
+none (:attr:`~rashomon.compare.views.View.comparable`). One block per question,
+after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
+
+* ``measure``: figures that count the same thing (deaths, injured, detained,
+  participants, a sum of money, a radius…);
+* ``existence``: whether a thing existed, was used or happened. A claim that
+  says it did not ("No pepper spray or plastic bullets were used", "the alarms
+  never sounded", "charged without warning", "the inspection was overdue")
+  keys the block by its theme's head nouns and their noun modifiers (pepper,
+  spray, plastic, bullet); denials whose keys meet form one block (union-find),
+  and every claim that mentions a key joins it. A key in more than
+  ``MAX_DF_SHARE`` of the claims (and more than ``MIN_DF_LIMIT``) keys nothing;
+* ``same``: one predicate (or one class of counted events: die, kill) over one
+  head noun, when some claim negates it ("the ministry denied that its troops
+  mined the bridge" / "the bridge had been mined by the rebels"); the pair of predicate
+  and noun is selective, so a common noun keys it too. A negated "that is …"
+  (a judgement on something said) and an anaphoric denial ("rejected that
+  account") enter no block but ``measure``;
+* ``attribution``: who ordered or caused it: claims of a responsibility class
+  that name who did it (or deny that someone did);
+* ``antonym``: antonymous predicates over one head noun (accept/reject);
+* ``time``: claims of one predicate class that give a time of day;
+* ``date``: claims that date one act on one thing ("the bridge was finished in
+  1931" / "the bridge, built in 1932"), whatever period their article is of;
+* ``compound``: affirmed claims that name one thing by the same noun compound
+  ("armoured truck", "cooling pipe"): where two holders do, they agree it was there.
+
+Each block's label is generated from its propositions: "deaths in the
+explosion, 3 Mar 2031", "whether pepper spray or plastic bullets were used", "who
+ordered the clearing of the camp", "whether the invitation to mediation was
+accepted or rejected".
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rashomon.compare.views import PEOPLE_COUNTS, View, attribution_key, specific_theme, speech_act, views
+from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
+from rashomon.types import Article, Claim
+
+MAX_BLOCK = 120
+MAX_DF_SHARE = 0.08
+MIN_DF_LIMIT = 6
+COUNTS_LABEL = {"death": "deaths", "injured": "injured", "detained": "detentions", "treated": "people treated",
+                "evacuated": "people evacuated", "participants": "crowd size", "money:cost": "cost",
+                "payment": "sum offered or paid", "radius": "radius of the zone", "duration": "how long it lasted",
+                "missing": "missing"}
+WHO = {"order": "who ordered", "cause": "who caused", "destruction": "who destroyed"}
+NEGATORS = ("no ", "not one ", "not a single ", "any ", "none of ", "neither ")
+GATHERINGS = {"march", "rally", "protest", "demonstration", "meeting", "strike", "vigil", "gathering"}
+_IRREGULAR = {"be": "existed", "hear": "heard", "see": "seen", "shoot": "shot", "throw": "thrown", "find": "found",
+              "take_place": "taken place", "go_off": "gone off", "carry_out": "carried out", "give": "given",
+              "hit": "hit", "make": "made", "lose": "lost", "win": "won", "fall": "fallen", "rise": "risen",
+              "take": "taken", "begin": "begun", "hold": "held", "lead": "led", "send": "sent", "get": "got",
+              "blow_up": "blown up", "move_in": "moved in", "know": "known", "tell": "told", "say": "said",
+              "leave": "left", "keep": "kept", "put": "put", "set": "set"}
+
+
+def participle(lemma: str | None) -> str:
+    """The past participle of a predicate lemma, for labels ("use" → used,
+    "fire" → fired, "stop" → stopped, "carry_out" → carried out)."""
+    if not lemma:
+        return ""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    verb, _, rest = lemma.partition("_")
+    if verb in _IRREGULAR:
+        done = _IRREGULAR[verb]
+    elif verb.endswith("e"):
+        done = verb + "d"
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        done = verb[:-1] + "ied"
+    elif len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" \
+            and verb[-3] not in "aeiou":
+        done = verb + verb[-1] + "ed"
+    else:
+        done = verb + "ed"
+    return f"{done} {rest}".strip()
+
+
+def plain(theme: str | None) -> str:
+    """A theme as a label reads it: without its negator or what follows a comma
+    ("No pepper spray" → "pepper spray"; "no alarm , nothing on the radio" → "alarm")."""
+    t = (theme or "").split(" ,")[0].strip().replace(" 's", "'s").replace("€ ", "€").replace("$ ", "$")
+    low = t.lower()
+    for n in NEGATORS:
+        if low.startswith(n):
+            t = t[len(n):]
+            break
+    first, _, rest = t.partition(" ")
+    if first.lower() in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that"):
+        t = f"{first.lower()} {rest}".strip()  # "The statutory inspection" inside a label: "the statutory …"
+    return t
+
+
+_PAST = {"know": "knew", "give": "gave", "take": "took", "see": "saw", "go": "went", "come": "came",
+         "begin": "began", "fall": "fell", "rise": "rose", "break": "broke", "blow_up": "blew up", "throw": "threw",
+         "shoot": "shot", "lose": "lost", "win": "won", "hold": "held", "lead": "led", "send": "sent",
+         "strike": "struck", "leave": "left", "bring": "brought", "build": "built", "sell": "sold",
+         "pay": "paid", "meet": "met", "find": "found", "hear": "heard", "say": "said", "tell": "told",
+         "get": "got", "make": "made", "run": "ran", "write": "wrote", "speak": "spoke", "drive": "drove",
+         "catch": "caught", "fight": "fought", "think": "thought", "go_off": "went off", "take_place": "took place"}
+
+
+def past(lemma: str | None) -> str:
+    """The simple past of a predicate lemma, for labels ("know" → knew, "sound" → sounded)."""
+    if not lemma:
+        return ""
+    if lemma in _PAST:
+        return _PAST[lemma]
+    verb, _, rest = lemma.partition("_")
+    return f"{_PAST.get(verb) or participle(verb)} {rest}".strip()
+
+
+def gerund(lemma: str | None) -> str:
+    """The -ing form of a predicate lemma, for labels ("clear" → clearing, "move_in" → moving in)."""
+    if not lemma:
+        return ""
+    verb, _, rest = lemma.partition("_")
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        verb = verb[:-1]
+    elif len(verb) in (3, 4) and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        verb += verb[-1]
+    return f"{verb}ing {rest}".strip()
+
+
+def day_label(iso: str | None) -> str:
+    """"2025-10-18" → "18 Oct 2025"; "" for None."""
+    if not iso or len(iso) < 10:
+        return iso or ""
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    y, m, d = iso[:4], int(iso[5:7]), int(iso[8:10])
+    return f"{d} {months[m - 1]} {y}"
+
+
+def _day(vs: list[View]) -> str:
+    days = Counter(v.day for v in vs if v.day)
+    return day_label(max(days, key=lambda d: (days[d], d))) if days else ""
+
+
+def _event_noun(vs: list[View], story_noun: str | None = None, share: float = 0.5) -> str | None:
+    """The event noun at least ``share`` of ``vs`` name, else ``story_noun``."""
+    nouns = predicate_lexicon()["event_nouns"]
+    found = Counter(w for v in vs for w in v.mentions & nouns)
+    best = max(found, key=lambda w: (found[w], w)) if found else None
+    return best if best and found[best] >= share * len(vs) else story_noun
+
+
+PRONOUNS = {"it", "this", "that", "these", "those", "them", "they", "him", "her", "us", "me", "you"}
+OWNERS = PRONOUNS | {"i", "we", "he", "she", "its", "their", "his", "our", "my", "your"}
+
+
+def _theme_text(vs: list[View], heads: frozenset | None = None) -> str:
+    """The most common theme among ``vs`` (shortest first on a tie) that names
+    one of ``heads`` when given, as a label reads it; never a pronoun."""
+    found = Counter(plain(v.parts.theme) for v in vs if v.parts and v.parts.theme
+                    and v.parts.theme.lower() not in PRONOUNS
+                    and (heads is None or any(h in v.parts.theme.lower() for h in heads)))
+    return max(found, key=lambda t: (found[t], -len(t))) if found else ""
+
+
+def measure_label(counts: str, vs: list[View], story_noun: str | None = None) -> str:
+    """"deaths in the explosion, 14 May 2024", "crowd size at the march, 18 Oct 2025",
+    "cost of the strike"."""
+    what = COUNTS_LABEL.get(counts) or f"figure ({counts.replace(':', ' ')})"
+    people = counts in PEOPLE_COUNTS
+    # a toll belongs to the story's event; a sum or a span to the event its own claims name
+    noun = _event_noun(vs, story_noun if people else None, share=0.5 if people else 0.25) \
+        if people or counts.startswith("money") or counts == "duration" else None
+    if noun:
+        prep = "at" if people and noun in GATHERINGS else ("in" if people else "of")
+        what += f" {prep} the {noun}"
+    day = _day(vs)
+    return f"{what}, {day}" if day else what
+
+
+class _Keys:
+    """Union-find over existence keys: denials whose keys meet are one question."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, keys) -> None:
+        keys = list(keys)
+        for k in keys[1:]:
+            self.parent[self.find(k)] = self.find(keys[0])
+
+
+def _existence(vs: list[View], usable) -> list[tuple[tuple, str, list[View]]]:
+    """The ``existence`` blocks: ``(key, label, views)``."""
+    denials = [(v, frozenset(k for k in (v.absent | (v.keys if v.exists is False else frozenset())) if usable(k)))
+               for v in vs]
+    denials = [(v, ks) for v, ks in denials if ks]
+    uf = _Keys()
+    for _, ks in denials:
+        uf.join(ks)
+    comps: dict[str, set[str]] = defaultdict(set)
+    for _, ks in denials:
+        for k in ks:
+            comps[uf.find(k)].add(k)
+    out = []
+    for root, keys in comps.items():
+        members = [v for v in vs if any(v.denies_existence(k) or v.asserts_existence(k) for k in keys)]
+        negs = [v for v, ks in denials if ks & keys]
+        out.append((("existence", root), _existence_label(negs, keys), members))
+    return out
+
+
+def _existence_label(negs: list[View], keys: set[str]) -> str:
+    """"whether pepper spray or plastic bullets were used", "whether there was a warning"."""
+    main = [v for v in negs if v.exists is False]
+    theme = _theme_text(main, frozenset(keys))
+    subject = False
+    if not theme:  # an intransitive verb: "the alarms never sounded"
+        found = Counter(plain(v.agent) for v in main if v.agent and v.keys & keys)
+        theme, subject = (max(found, key=lambda t: (found[t], -len(t))), True) if found else ("", False)
+        if theme and " " not in theme:
+            theme = f"the {theme}"  # "no alarm sounded": whether the alarm sounded
+    if main and theme:
+        pred = Counter(v.predicate for v in main).most_common(1)[0][0]
+        plural = theme.lower().split()[-1].endswith("s") or " or " in theme or " and " in theme
+        if pred in ("be", "have") and not subject:
+            return f"whether there {'were' if plural else 'was'} {theme}"
+        if main[0].klass in predicate_lexicon()["absence"]:
+            return f"whether {theme} took place in time"
+        if subject:
+            return f"whether {theme} {past(pred)}"
+        if " " not in theme and not plural:
+            theme = f"a {theme}"  # "whether a warning was heard"
+        return f"whether {theme} {'were' if plural else 'was'} {participle(pred)}"
+    return f"whether there was {' or '.join(sorted(keys)[:2])}"
+
+
+def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:
+    """The blocks of the module docstring: ``{key: (label, frame, claims)}``."""
+    every = views(claims, [], articles).values()
+    vs = [v for v in every if v.comparable and v.parts is not None]
+    df = Counter(w for v in vs for w in v.mentions)
+    limit = max(MIN_DF_LIMIT, int(MAX_DF_SHARE * len(vs)))
+
+    def usable(k: str) -> bool:
+        return k not in STOP and len(k) > 2 and df[k] <= limit
+
+    compound_df = Counter(c for v in vs for c in v.compounds)
+    lex = predicate_lexicon()
+    blocks: dict[tuple, list[View]] = defaultdict(list)
+    labels: dict[tuple, str] = {}
+    for key, label, members in _existence(vs, usable):
+        blocks[key], labels[key] = members, label
+    negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential
+                     and not v.anaphoric and not v.demonstrative() for h in _same_heads(v)}
+    for v in vs:
+        if v.counts:
+            blocks[("measure", v.counts)].append(v)
+        if v.anaphoric or v.demonstrative():
+            continue  # "dismissed that version", "that is not clearing a camp": no finer question read
+        if not v.existential:  # one predicate over one noun is selective however common the noun
+            for h in _same_heads(v):
+                if (_pred_key(v, lex), h) in negated_props:
+                    blocks[("same", _pred_key(v, lex), h)].append(v)
+        akey = attribution_key(v.klass)
+        if akey and (v.agent_names or v.agent_parties):
+            blocks[("attribution", akey)].append(v)
+        for other in lex["antonyms"].get(v.predicate or "", ()):
+            for h in v.heads | v.keys:  # "the water level fell" / "the water was rising"
+                blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
+        if v.clock and v.klass:
+            blocks[("time", v.klass)].append(v)
+        if not v.negative:
+            for c in v.compounds:
+                if usable(c.split()[-1]) or compound_df[c] <= limit:
+                    blocks[("compound", c)].append(v)
+    for v in every:  # a dated act is a fact of any period: "built in 1931" is compared with "finished in 1932"
+        if v.parts is not None and v.parts.dated and v.reports():
+            for d in v.parts.dated:
+                klass, noun, _ = d.split("|")
+                blocks[("date", klass, noun)].append(v)
+    story_noun = _event_noun(vs, share=0)  # the event the story names most
+    out = {}
+    for key, members in blocks.items():
+        uniq = list({v.id: v for v in members}.values())
+        if len(uniq) < 2:
+            continue
+        label = labels.get(key) or _label(key, uniq, story_noun)
+        out[("block",) + key] = (label, key[0], [v.claim for v in uniq[:MAX_BLOCK]])
+    return out
+
+
+def _same_heads(v: View) -> frozenset:
+    """The nouns a predicate is asserted of, without the predicate's own noun
+    ("X is not an issue" is about X, not about issues); none for a verb of
+    saying ("she did not say that" is no claim about its object)."""
+    return frozenset() if speech_act(v.predicate) else specific_theme(v) - {v.predicate}
+
+
+def _pred_key(v: View, lex: dict) -> str:
+    """What "the same predicate" means for a negation: the class of a counted
+    event ("killed" and "died" are one), else the predicate lemma."""
+    return v.klass if v.klass in lex["counts"] else (v.predicate or "")
+
+
+def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
+    kind = key[0]
+    if kind == "measure":
+        return measure_label(key[1], vs, story_noun)
+    if kind == "attribution":
+        klass = Counter(v.klass for v in vs).most_common(1)[0][0]
+        theme = _theme_text([v for v in vs if specific_theme(v)])
+        return f"{WHO.get(klass, 'who is responsible for')} {theme or 'it'}".strip()
+    if kind == "antonym":
+        theme = _theme_text(vs, frozenset({key[2]})) or key[2]
+        a, b = key[1]
+        return f"whether {theme} was {participle(a)} or {participle(b)}"
+    if kind == "same":
+        neg = [v for v in vs if v.negative] or vs
+        v = neg[0]
+        pred = v.predicate or key[1]
+        theme = _theme_text(neg, frozenset({key[2]}))
+        if v.parts.copular:
+            return f"whether {theme or key[2]} was {pred}"
+        # who is said to have done it, as a claim names it without a pronoun ("Russian forces", not "its forces")
+        agent = next((x.agent for x in [*neg, *vs] if x.agent and not set(x.agent.lower().split()) & OWNERS), None)
+        if agent:
+            return f"whether {plain(agent)} {past(pred)} {theme or 'the ' + key[2]}"
+        return f"whether {theme or key[2]} was {participle(pred)}"
+    if kind == "compound":
+        return f"the {key[1]}"
+    if kind == "date":
+        return f"when the {key[2]} was {participle(key[1]) if key[1] != 'completion' else 'completed'}"
+    if kind == "time":
+        theme = _theme_text(vs)
+        when = _day(vs)
+        pred = Counter(v.predicate for v in vs).most_common(1)[0][0]
+        what = f"{gerund(pred)} {theme}".strip() if pred else key[1]
+        return f"time of {what}" + (f", {when}" if when else "")
+    return " ".join(str(k) for k in key)

@@ -1,0 +1,96 @@
+"""Which event each claim is about: the story's main event or the background.
+
+A figure about an earlier event (a strike six years before, a war three years
+ago), a population, a capacity or a budget is kept, but never compared with
+the main event (issue: "figures are not tied to an event"). :func:`assign_events`
+sets ``Claim.event`` to ``"main"`` or ``"background:<why>"``:
+
+* ``period``: the article lies in another period than the corpus's main one
+  (an archive piece: ``Article.period_flag`` when the timeline has run, else its
+  reference date lies more than ``PERIOD_DAYS`` from the corpus's middle date);
+* ``year``: the claim's own date (``Claim.time``) or a year written in it
+  falls in another year than the corpus's main one ("In 2017 the tank fire …",
+  "since 1991");
+* ``named``: the claim names an earlier event ("the 44-Day War": a name with
+  a word of ``_NAMED``);
+* ``standing``: a present-tense clause with a standing-fact noun or verb of
+  ``data/predicates.yaml`` (``background``: "processes 90,000 barrels a day",
+  "a city of 120,000 inhabitants", "employs 850 people").
+
+Tense and aspect alone never move a claim to the background: a past-tense
+report of the main event is the main event.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from rashomon.extract.propositions import lexicon as predicate_lexicon
+from rashomon.types import Article, Claim
+
+PERIOD_DAYS = 365
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NAMED = re.compile(r"(?i)\b(?:war|conflict|uprising|revolution|genocide|massacre|crisis|intifada|invasion|"
+                    r"occupation|siege|earthquake|tsunami|hurricane|pandemic|olympics|games|cup|summit)\b")
+_AGO = re.compile(r"(?i)\b(?:\w+|\d+)\s+(?:years|decades)\s+ago\b|\bsince\s+(?:1[89]\d\d|20\d\d)\b")
+
+
+def main_year(articles: list[Article]) -> str | None:
+    """The corpus's main year: the most common year of the articles' reference
+    (or publication) dates, or None when no article is dated."""
+    years = Counter((a.reference_date or a.published or "")[:4] for a in articles)
+    years.pop("", None)
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+def _day(a: Article) -> date | None:
+    try:
+        return date.fromisoformat((a.reference_date or a.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def archived(articles: list[Article]) -> set[str]:
+    """Ids of the articles of another period: flagged by the timeline, or dated
+    more than ``PERIOD_DAYS`` from the corpus's middle date (the timeline's own
+    rule; the comparison runs before the timeline)."""
+    days = sorted(d for a in articles if (d := _day(a)) is not None)
+    middle = days[len(days) // 2] if days else None
+    return {a.id for a in articles if a.period_flag or (
+        middle is not None and (d := _day(a)) is not None and abs((d - middle).days) > PERIOD_DAYS)}
+
+
+def _why(c: Claim, art: Article | None, year: str | None, lex: dict, old: set[str]) -> str | None:
+    if art is not None and art.id in old:
+        return "period"
+    if c.event_text and _NAMED.search(c.event_text):
+        return "named"  # "the 44-Day War"; a place the tagger calls an event ("Constitution Bridge") is not one
+    # the clause's own time words when its parse gave them ("mined after they took it in 2019" is not dated 2019)
+    p = c.proposition
+    when = p.time if p is not None else c.text
+    if year and when:
+        own = c.time is not None and (p is None or (c.time.text or "") in when)
+        t = c.time.start[:4] if own else None
+        written = _YEAR.findall(when)
+        if (t and t != year) or (written and year not in written):
+            return "year"
+    if when and _AGO.search(when):
+        return "year"
+    if p is not None and p.tense == "present" and p.measure is not None:
+        words = set(p.theme_words) | {p.predicate or ""}
+        if words & lex["background_nouns"] or (p.predicate or "") in lex["background_verbs"]:
+            return "standing"
+    return None
+
+
+def assign_events(claims: list[Claim], articles: list[Article]) -> None:
+    """Set ``Claim.event`` on every claim (in place): ``"main"`` or
+    ``"background:period|year|named|standing"`` (see the module docstring)."""
+    year = main_year(articles)
+    by_id = {a.id: a for a in articles}
+    old = archived(articles)
+    lex = predicate_lexicon()
+    for c in claims:
+        why = _why(c, by_id.get(c.article), year, lex, old)
+        c.event = "main" if why is None else f"background:{why}"

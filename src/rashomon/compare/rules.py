@@ -1,0 +1,273 @@
+"""The contradiction, agreement and revision rules over two claim views.
+
+Each rule names a kind of contradiction of de Marneffe, Rafferty & Manning
+(2008), "Finding Contradictions in Text", and its reason names both sides in
+plain words. Gates first (no relation): either claim about a background event
+or with a stance that is not a report of what happened (a promise, an
+intention, a counterfactual, a question, an admission of not knowing);
+different places (both name places, none shared, or one names only places
+outside the story's main places); near-verbatim words of one source
+(``repeats``, decided by the caller).
+
+* ``measure``: figures that count the same thing (and, for tolls, the same
+  group of people: :meth:`~rashomon.compare.views.Story.groups_meet`) and
+  cannot both hold (intervals of :func:`rashomon.extract.quantities.interval`:
+  "at least 3" and 5 agree, 3 and 5 do not); one holder's two figures are a
+  ``revises`` chain, not a contradiction; a denial of a figure ("That is a
+  figure is a fiction") contradicts every compatible figure;
+* ``existence`` (negation): one claim says a thing did not exist, was not used
+  or did not happen, the other takes it to have ("No pepper spray was used" /
+  "twelve had burns from pepper spray");
+* ``same`` (negation): one predicate over one head noun, one side negated or
+  denied ("The boiler was not overdue" / "the inspection of the boiler was
+  overdue"); both agents, when named, the same;
+* ``attribution``: two holders name different agents of one act ("the order
+  came from the cabinet" / "at the request of the harbour board"), or
+  one denies what the other asserts of the same agent ("staff shortages played
+  no part" / "caused by staff shortages"); one holder's attributions are never set
+  against each other (the capital and the cabinet may be one);
+* ``antonym``: antonymous predicates over one head noun ("accepted the
+  invitation" / "rejected the invitation");
+* ``time`` (date): one predicate class over one place or theme, times of day
+  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40");
+* ``date``: two years for one dated act on one thing ("the bridge was
+  finished in 1931" / "the bridge, built in 1932"), of any period.
+"""
+from __future__ import annotations
+
+from rashomon.compare.blocks import plain
+from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, specific_theme
+from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
+from rashomon.extract.quantities import compatible, interval
+
+CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
+FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
+EVENT = "<event>"
+
+
+def _q(v: View) -> str:
+    return v.measure.text or f"{v.measure.value:g}"
+
+
+PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
+
+
+def _who(v: View) -> str:
+    """The holder as the text names it ("Police", "Mayor Ana Kos"), else the
+    outlet whose own voice it is, else "the article"."""
+    text = (v.claim.holder_text or "").strip(" ,")
+    if text and text.lower() not in PRONOUNS:
+        return text
+    if v.names and not any(n.startswith("narrator:") for n in v.names):
+        return sorted(v.names, key=len)[-1].title()
+    return v.outlet or "the article"
+
+
+def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> bool:
+    """Different places: both name places and share none, or one names only
+    places outside the story's main places ("in the capital, Sarnov, 900 held
+    a vigil" against the march's count)."""
+    if a.place_parties and b.place_parties and not (a.place_parties & b.place_parties):
+        return True  # "on the Chilean side" / "in Peruvian-held areas"
+    if a.places and b.places:
+        return not (a.places & b.places)
+    one = a.places or b.places
+    return bool(one and main_places and not (one & main_places))
+
+
+def agents_differ(a: View, b: View) -> bool:
+    """Both name who acts and the agents are different: different nations
+    (gazetteer countries), else no shared name word."""
+    if a.agent_parties and b.agent_parties:
+        return not (a.agent_parties & b.agent_parties)
+    if not a.agent_names or not b.agent_names:
+        return False
+    return not (a.agent_names & b.agent_names)
+
+
+def agents_same(a: View, b: View) -> bool:
+    """Both name who acts and the agents are one: a shared nation, else a shared name word."""
+    if a.agent_parties and b.agent_parties:
+        return bool(a.agent_parties & b.agent_parties)
+    return bool(a.agent_names & b.agent_names)
+
+
+def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
+    if a.counts != b.counts or a.measure is None or b.measure is None:
+        return None
+    if (a.group or b.group) and not story.groups_meet(a, b):
+        return None  # "eight peacekeepers" / "two civilians": different groups
+    if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
+        return None
+    if a.counts == "duration" and a.predicate != b.predicate and not (a.heads & b.heads):
+        return None  # how long what: two durations of different things
+    fits = compatible(a.measure, b.measure)
+    if a.negative != b.negative:  # "That figure is a fiction": the figure denied
+        neg, pos = (a, b) if a.negative else (b, a)
+        (nlo, nhi), (plo, phi) = interval(neg.measure), interval(pos.measure)
+        if not (nlo <= plo and phi <= nhi):
+            return None  # "at least three" does not say the five that were denied
+        return "contradicts", f"{_who(neg)} denies the figure {_q(neg)}; {_who(pos)} gives {_q(pos)}", "negation"
+    if a.negative:
+        return None
+    if fits:
+        return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
+    if a.same_holder(b):
+        # one holder's two figures: a revision when reported apart or said to have moved;
+        # two figures of one article with no such word are of two things ("twelve years", "28 minutes")
+        if a.article != b.article or a.predicate in MOVES or b.predicate in MOVES:
+            return "revises", f"{_who(a)} gives {_q(a)}, then {_q(b)}: a revised figure", None
+        return None
+    if story.superseded(a, b) or story.superseded(b, a):
+        return None  # the figure its own holder has since revised to one the other fits
+    for new, old in ((a, b), (b, a)):  # "the toll rose to nine": the seven before it is the earlier figure
+        if (new.predicate in RISE and old.measure.value < new.measure.value) or \
+                (new.predicate in FALL and old.measure.value > new.measure.value):
+            return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
+    return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
+
+
+def _thing(v: View, keys: list[str]) -> str:
+    """What a denial says was not there, as its theme reads ("pepper spray or plastic
+    bullets"), else its keys."""
+    theme = plain(v.parts.theme) if v.parts is not None and not v.absent else ""
+    if theme and any(k in theme.lower() for k in keys):
+        return theme
+    return " or ".join(keys)
+
+
+def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
+    for neg, pos in ((a, b), (b, a)):
+        # "there was no X" / "we had no X" deny a thing, not its every mention: the other names X as a participant
+        strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
+        keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k)
+                      and (not strict or k in neg.absent or k in pos.keys | pos.heads))
+        focus = neg.focus(keys)
+        if keys and (not focus or focus & pos.mentions_text()):
+            what = _thing(neg, keys)
+            return "contradicts", (f"{_who(neg)}: no {what} ({neg.stance_word()}); "
+                                   f"{_who(pos)}: there was ({', '.join(keys)})"), "negation"
+    shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
+    if shared:
+        return "agrees", f"both say there was no {' '.join(shared)}", None
+    # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds")
+    shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
+                    if a.asserts_existence(k) and b.asserts_existence(k))
+    if shared and not a.same_holder(b):
+        return "agrees", f"both say there was {' '.join(shared[:3])}", None
+    return None
+
+
+def _compound(a: View, b: View) -> tuple[str, str, str | None] | None:
+    shared = sorted(a.compounds & b.compounds)
+    if not shared or a.negative or b.negative or a.same_holder(b):
+        return None
+    return "agrees", f"both name the {shared[0]}", None
+
+
+def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
+    shared = (specific_theme(a) & specific_theme(b)) - {a.predicate}
+    if not shared or agents_differ(a, b):
+        return None
+    if bool(a.agent_names or a.agent_parties) != bool(b.agent_names or b.agent_parties):
+        return None  # "X did not pay the tax" / "the tax was paid": by whom is unknown on one side
+    what = " ".join(sorted(shared))
+    if a.negative == b.negative:
+        return "agrees", f"both {'deny' if a.negative else 'say'}: {a.predicate} ({what})", None
+    neg, pos = (a, b) if a.negative else (b, a)
+    return "contradicts", (f"{_who(neg)} says not {neg.predicate} ({what}, {neg.stance_word()}); "
+                           f"{_who(pos)} says {pos.predicate}"), "negation"
+
+
+def _about(v: View, story: Story, key: str) -> frozenset:
+    """What an attribution is about: its theme's head nouns (an event noun is the
+    story's event), else the theme most attributions of its kind are about."""
+    events = predicate_lexicon()["event_nouns"]
+    t = frozenset(EVENT if h in events else h for h in specific_theme(v))
+    if t:
+        return t
+    main = story.themes.get(key)
+    return frozenset({EVENT if main in events else main}) if main else frozenset()
+
+
+def _attribution(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
+    key = attribution_key(a.klass)
+    if key is None or key != attribution_key(b.klass) or a.same_holder(b):
+        return None
+    if not (_about(a, story, key) & _about(b, story, key)):
+        return None
+    if a.negative != b.negative:
+        one_act = a.klass == b.klass and (a.klass != "destruction" or a.predicate == b.predicate)
+        if one_act and agents_same(a, b):
+            neg, pos = (a, b) if a.negative else (b, a)
+            return "contradicts", f"{_who(neg)} denies that {neg.agent} did it; {_who(pos)} says so", "negation"
+        return None
+    if a.negative:
+        return None
+    if agents_differ(a, b):
+        return "contradicts", f"{_who(a)} holds {a.agent} responsible; {_who(b)} holds {b.agent}", "attribution"
+    if agents_same(a, b):
+        return "agrees", f"both hold {a.agent} responsible", None
+    return None
+
+
+def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
+    ants = predicate_lexicon()["antonyms"].get(a.predicate or "", set())
+    if b.predicate not in ants or not ((a.heads | a.keys) & (b.heads | b.keys)) or a.negative != b.negative:
+        return None
+    if a.agent_parties and b.agent_parties and not (a.agent_parties & b.agent_parties):
+        return None  # two nations, one accepting and one rejecting (names alone may be aliases: "the guild", "UDW")
+    return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
+
+
+def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
+    shared = (a.words & b.words) - a.agent_names - b.agent_names - STOP
+    if a.klass != b.klass or not shared or a.negative or b.negative or a.parts.copular or b.parts.copular:
+        return None  # "the square was clear by 01:20" is a state, not the act
+    ta, tb = clock_times(a.text), clock_times(b.text)
+    if not ta or not tb:
+        return None
+    gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)
+    if gap <= CLOCK_GAP:
+        return "agrees", f"same time: {a.clock} / {b.clock}", None
+    return "contradicts", f"{_who(a)}: {a.clock}; {_who(b)}: {b.clock}", "date"
+
+
+def _date(a: View, b: View) -> tuple[str, str, str | None] | None:
+    """Two years for one dated act on one thing ("finished in 1931" / "built in 1932")."""
+    if not (a.reports() and b.reports()) or a.negative or b.negative:
+        return None
+    da = {d.rsplit("|", 1)[0]: d.rsplit("|", 1)[1] for d in a.parts.dated}
+    for d in b.parts.dated:
+        what, year = d.rsplit("|", 1)
+        if what in da:
+            noun = what.split("|")[1]
+            if da[what] == year:
+                return "agrees", f"both date the {noun} to {year}", None
+            return "contradicts", f"{_who(a)}: the {noun} in {da[what]}; {_who(b)}: in {year}", "date"
+    return None
+
+
+def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> tuple[str, str, str | None] | None:
+    """``(kind, reason, contradiction kind)`` for two views in one block of
+    ``frame``, or None (see the module docstring)."""
+    story = story or Story()
+    if frame == "date":  # a dated act of any period
+        return _date(a, b)
+    if not (a.comparable and b.comparable) or a.event != b.event or _places_apart(a, b, story.main_places):
+        return None
+    if frame == "measure":
+        return _measure(a, b, story)
+    if frame == "existence":
+        return _existence(a, b, story)
+    if frame == "same":
+        return _same(a, b)
+    if frame == "attribution":
+        return _attribution(a, b, story)
+    if frame == "antonym":
+        return _antonym(a, b)
+    if frame == "time":
+        return _time(a, b)
+    if frame == "compound":
+        return _compound(a, b)
+    return None

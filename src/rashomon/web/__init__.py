@@ -1,0 +1,84 @@
+"""The local web app: ``rashomon serve WORKSPACE`` (needs ``pip install 'rashomon[web]'``).
+
+Server-rendered pages over one workspace file (FastAPI, Jinja2, uvicorn),
+bound to 127.0.0.1 by default, working offline: no page loads anything from
+another origin. Every page at ``/path`` has a JSON twin at ``/path.json``
+built from the same context. Pages and security model: ``docs/web.md``.
+
+``app.py`` the application and the page/twin pairs; ``pages.py`` the reading
+pages; ``sources.py`` the sources page and the add forms; ``jobs.py`` adds
+run in the background; ``passages.py`` an article's text marked up;
+``security.py`` CSP, anti-forgery and size limits; ``templates/`` the pages.
+"""
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rashomon.errors import MissingExtraError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+NEEDS = ("fastapi", "uvicorn", "multipart")
+"""Import names of the ``web`` extra's packages (``multipart``: python-multipart)."""
+
+
+def require() -> None:
+    """Raise :class:`~rashomon.errors.MissingExtraError` naming the install
+    command when a package of the ``web`` extra is missing."""
+    missing = [name for name in NEEDS if importlib.util.find_spec(name) is None]
+    if missing:
+        names = ", ".join("python-multipart" if m == "multipart" else m for m in missing)
+        raise MissingExtraError(f"the web app needs {names}: pip install 'rashomon[web]'")
+
+
+def create_app(workspace: str | Path, **options) -> "FastAPI":
+    """The web app over ``workspace`` (see :func:`rashomon.web.app.create_app`).
+
+    Raises
+    ------
+    MissingExtraError : the ``web`` extra is not installed.
+    WorkspaceError : the file is not a rashomon workspace.
+    """
+    require()
+    from rashomon.web.app import create_app as build
+
+    return build(workspace, **options)
+
+
+def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
+          announce: Callable[[str], None] | None = None, refreshing: Callable[[], None] | None = None) -> None:
+    """Serve the web app over ``workspace`` at ``http://host:port/`` until
+    interrupted (Ctrl+C); ``announce(url)`` is called once the app is built.
+    Corpus results that ``rashomon add`` left to be recomputed (entities,
+    disputes, reuse, framing, timeline) are brought up to date first, as
+    ``rashomon report`` does (``refreshing()`` is called before).
+    Another host than the loopback one serves the pages, and the forms that
+    add to the workspace, to anyone who can reach it: the ``Host`` header may
+    then be any name.
+
+    Raises
+    ------
+    MissingExtraError : the ``web`` extra is not installed.
+    WorkspaceError : the file is not a rashomon workspace.
+    """
+    require()
+    import uvicorn
+
+    from rashomon.web.app import LOCAL_HOSTS
+
+    from rashomon.workspace import Workspace
+
+    with Workspace(workspace) as ws:
+        if ws.stale():
+            if refreshing:
+                refreshing()
+            ws.refresh()
+    hosts = None if host in LOCAL_HOSTS else ["*"]
+    app = create_app(workspace, allowed_hosts=hosts)
+    if announce:
+        announce(f"http://{host}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)

@@ -1,0 +1,301 @@
+"""Contradiction kinds and non-contradictions on hand-made claims (no model):
+each row is two claims and the relation expected between them. The claims'
+propositions are written out as the extractor would read them."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.compare.propositions import group_claims
+from rashomon.compare.relations import relate
+from rashomon.types import Article, Claim, PropositionParts, Quantity
+
+ARTS = [Article(id=f"a{i}", name=f"a{i}.txt", path=f"a{i}.txt", text="", published="2031-04-02") for i in range(3)]
+
+
+def claim(cid, article, text, holder, parts, polarity="affirmed", stance="asserts", qty=None, start=0, **kw):
+    q = [Quantity(value=qty[0], approx=qty[1], unit=qty[2], of=qty[3], start=start, end=start + 1,
+                  text=str(qty[0]))] if qty else []
+    return Claim(id=cid, article=article, start=start, end=start + len(text), text=text, holder_text=holder,
+                 polarity=polarity, stance=stance, quantities=q, proposition=parts, **kw)
+
+
+def P(pred, klass=None, words=(), agent=None, theme=None, counts=None, neg=False, tense="past", clock=None,
+      heads=(), of=(), mods=(), exist=False, absent=(), nouns=None, **kw):
+    return PropositionParts(predicate=pred, predicate_class=klass, theme_words=list(words), agent=agent,
+                            theme=theme, counts=counts, measure=0 if counts else None, negated=neg,
+                            tense=tense, clock=clock, theme_heads=list(heads), theme_of=list(of),
+                            theme_modifiers=list(mods), existential=exist, absent=list(absent),
+                            nouns=list(nouns if nouns is not None else [*words, *heads, *mods]), **kw)
+
+
+def relation(*claims):
+    props = group_claims(list(claims), ARTS)
+    rels = relate(list(claims), props, [], ARTS)
+    return {(r.kind, r.contradiction) for r in rels if {r.a, r.b} == {"c1", "c2"}}
+
+
+def toll(cid, art, text, holder, n, unit="workers", pred="die", approx=None, **kw):
+    return claim(cid, art, text, holder, P(pred, "death", [unit], counts="death", heads=[unit.rstrip("s")]),
+                 qty=(n, approx, unit, "killed"), **kw)
+
+
+CONTRADICTIONS = {
+    "measure": (
+        toll("c1", "a0", "Three workers died.", "Harbour Board", 3),
+        toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
+        {("contradicts", "measure")}),
+    "denied figure": (
+        claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
+              P("cost", "cost", ["stoppage", "euro"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100),
+        claim("c2", "a1", "That figure is a fiction.", "Stevedores Guild", P("figure", theme="That"),
+              polarity="negated", stance="denies", refers_to=[100, 143], start=200),
+        {("contradicts", "negation")}),
+    "negation of an existential": (
+        claim("c1", "a0", "No pepper spray was used by the guards.", None,
+              P("use", "use_force", ["pepper", "spray", "guard"], theme="No pepper spray", neg=True,
+                heads=["spray"], mods=["pepper"], exist=True), polarity="negated"),
+        claim("c2", "a1", "Medics treated nine people for pepper spray exposure.", "Medics",
+              P("treat", "treatment", ["medic", "people"], nouns=["medics", "people", "pepper", "spray", "exposure"])),
+        {("contradicts", "negation")}),
+    "'without' denies what it names": (
+        claim("c1", "a0", "At dawn, without warning, the guards stormed the yard.", None,
+              P("storm", "intervention", ["guard", "yard"], heads=["yard"], absent=["warning"])),
+        claim("c2", "a1", "The guards stormed the yard once three warnings had been ignored.", "Minister",
+              P("storm", "intervention", ["guard", "yard"], heads=["yard"], nouns=["guards", "yard", "warnings"])),
+        {("contradicts", "negation")}),
+    "an absence against the act": (
+        claim("c1", "a0", "The boiler's safety inspection was two years overdue.", "Regulator",
+              P("overdue", "absence", ["boiler", "inspection"], heads=["inspection"], copular=True)),
+        claim("c2", "a1", "The boiler was inspected in March.", "Owner",
+              P("inspect", "inspection", ["boiler"], heads=["boiler"], nouns=["boiler", "march"])),
+        {("contradicts", "negation")}),
+    "denial of one proposition": (
+        claim("c1", "a0", "The firm denied that the boiler had been leaking.", "The firm",
+              P("leak", words=["boiler"], heads=["boiler"]), polarity="negated", stance="denies",
+              stance_cue="denied"),
+        claim("c2", "a1", "The boiler had been leaking for weeks.", None, P("leak", words=["boiler"], heads=["boiler"])),
+        {("contradicts", "negation")}),
+    "opposite attribution": (
+        claim("c1", "a0", "The riot was started by the guards.", "Guild",
+              P("start", "cause", ["riot"], agent="the guards", heads=["riot"])),
+        claim("c2", "a1", "The minister blamed visiting hooligans for the riot.", "Minister",
+              P("blame", "cause", ["hooligan", "riot"], agent="visiting hooligans", heads=["riot"])),
+        {("contradicts", "attribution")}),
+    "attribution by nation": (
+        claim("c1", "a0", "Chilean forces blew up the bridge.", "Lima",
+              P("blow_up", "destruction", ["bridge"], agent="Chilean forces", heads=["bridge"])),
+        claim("c2", "a1", "The bridge collapsed after Peruvian shelling.", "Santiago",
+              P("collapse", "destruction", ["bridge"], agent="Peruvian shelling", heads=["bridge"])),
+        {("contradicts", "attribution")}),
+    "nations named as actors are not places": (
+        claim("c1", "a0", "Chilean forces blew up the bridge.", "Lima",
+              P("blow_up", "destruction", ["bridge"], agent="Chilean forces", heads=["bridge"]), places=["e1"]),
+        claim("c2", "a1", "The general blamed Peru.", "Santiago",
+              P("blame", "cause", ["bridge"], agent="Peru"), places=["e2"]),
+        {("contradicts", "attribution")}),
+    "a holder denies what is laid at the body it leads": (
+        claim("c1", "a0", "I did not order the clearing of the yard.", "Governor Ana Kos",
+              P("order", "order", ["clearing", "yard"], agent="I", heads=["clearing"], of=["yard"], neg=True),
+              polarity="negated"),
+        claim("c2", "a1", "The guards acted at the request of the harbour board, which the governor chairs.",
+              "Minister", P("act", "order", ["guard", "request", "board"],
+                            agent="the harbour board which the governor chairs")),
+        {("contradicts", "negation")}),
+    "two years for one dated act, whatever the period": (
+        claim("c1", "a0", "The bridge was finished in 1931.", None,
+              P("finish", "completion", ["bridge"], heads=["bridge"], dated=["completion|bridge|1931"], time="in 1931")),
+        claim("c2", "a1", "The bridge, built in 1932, carries the road.", "Engineer",
+              P("carry", None, ["bridge", "road"], heads=["road"], dated=["completion|bridge|1932"], tense="present")),
+        {("contradicts", "date")}),
+    "a cause denied": (
+        claim("c1", "a0", "The flood was caused by staff shortages.", None,
+              P("cause", "cause", ["flood"], agent="staff shortages", heads=["flood"])),
+        claim("c2", "a1", "Staff shortages played no part in the flood.", "Director",
+              P("play_part", "cause", ["flood"], agent="Staff shortages", neg=True), polarity="negated"),
+        {("contradicts", "negation")}),
+    "antonyms": (
+        claim("c1", "a0", "The guild accepted the invitation to mediation.", "Minister",
+              P("accept", "answer", ["guild", "invitation", "mediation"], agent="The guild", heads=["invitation"])),
+        claim("c2", "a1", "The guild has rejected the invitation to mediation.", None,
+              P("reject", "answer", ["guild", "invitation", "mediation"], agent="The guild", heads=["invitation"])),
+        {("contradicts", "antonym")}),
+    "time of day": (
+        claim("c1", "a0", "Guards entered the yard at 6 p.m.", "Mayor",
+              P("enter", "intervention", ["guard", "yard"], clock="18:00", heads=["yard"])),
+        claim("c2", "a1", "Guards entered the yard only at 00:40.", "Minister",
+              P("enter", "intervention", ["guard", "yard"], clock="00:40", heads=["yard"])),
+        {("contradicts", "date")}),
+}
+
+NOT_CONTRADICTIONS = {
+    "compatible figures agree": (
+        toll("c1", "a0", "At least three workers died.", "Harbour Board", 3, approx="at least"),
+        toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
+        {("agrees", None)}),
+    "one holder revises its figure": (
+        toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
+        toll("c2", "a1", "The Harbour Board raised the toll to nine.", "the Harbour Board", 9, pred="raise"),
+        {("revises", None)}),
+    "one holder's two figures in one text are of two things": (
+        claim("c1", "a0", "The pump ran for twelve hours.", "Engineer",
+              P("run", "duration", ["pump"], counts="duration", heads=["pump"]), qty=(12, None, "hours", "duration")),
+        claim("c2", "a0", "The pump ran for 28 minutes on the night.", "Engineer",
+              P("run", "duration", ["pump"], counts="duration", heads=["pump"]), qty=(0.47, None, "hours", "duration"),
+              start=100),
+        set()),
+    "a figure that rose is a revision": (
+        toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
+        toll("c2", "a1", "The toll rose to nine overnight.", None, 9, pred="rise"),
+        {("revises", None)}),
+    "a running count is a lower bound": (
+        toll("c1", "a0", "So far 17 workers have died.", "Medics", 17),
+        toll("c2", "a1", "23 workers died.", "Guild", 23),
+        {("agrees", None)}),
+    "different groups are counted apart": (
+        toll("c1", "a0", "Eight peacekeepers may have been killed.", None, 8, unit="peacekeepers"),
+        toll("c2", "a1", "Two civilians were killed.", None, 2, unit="civilians"),
+        set()),
+    "a promise is not a report": (
+        claim("c1", "a0", "Residents would not be harmed, the general assured.", "the general",
+              P("harm", "injury", ["resident"], neg=True, tense="future", heads=["resident"]),
+              polarity="negated", stance="promises"),
+        claim("c2", "a1", "Residents were harmed in the raid.", None,
+              P("harm", "injury", ["resident", "raid"], heads=["resident"])),
+        set()),
+    "an intention is not an outcome": (
+        claim("c1", "a0", "We are not targeting the villages, the army declared.", "the army",
+              P("target", "destruction", ["village"], neg=True, heads=["village"]), polarity="negated",
+              stance="intends"),
+        claim("c2", "a1", "The army targeted the villages.", None,
+              P("target", "destruction", ["village"], agent="The army", heads=["village"])),
+        set()),
+    "a background figure": (
+        claim("c1", "a0", "In 2019 three workers died in a tank fire.", None,
+              P("die", "death", ["worker"], counts="death", heads=["worker"], time="In 2019"),
+              qty=(3, None, "workers", "killed")),
+        toll("c2", "a1", "Seven workers were killed.", None, 7, pred="kill"),
+        set()),
+    "a counterfactual": (
+        claim("c1", "a0", "A 3 km cordon would have kept the hamlet out.", "Engineer",
+              P("keep", None, ["cordon", "hamlet"], counts="radius", tense="conditional"), qty=(3, None, "km", "km")),
+        claim("c2", "a1", "The zone covered 5 km.", "Agency", P("cover", None, ["zone"], counts="radius"),
+              qty=(5, None, "km", "km")),
+        set()),
+    "places of two nations": (
+        claim("c1", "a0", "About 17,000 people on the Chilean side were at risk.", None,
+              P("be", None, ["people"], counts="evacuated", place="on the Chilean side"),
+              qty=(17000, "about", "people", "evacuated")),
+        claim("c2", "a1", "About 25,000 people in Peruvian areas were at risk.", None,
+              P("be", None, ["people"], counts="evacuated", place="in Peruvian areas"),
+              qty=(25000, "about", "people", "evacuated")),
+        set()),
+    "one holder's attributions stand together": (
+        claim("c1", "a0", "The command came from the cabinet.", "Mayor Ana Kos",
+              P("command", "order", ["command", "cabinet"], agent="the cabinet", heads=["command"])),
+        claim("c2", "a1", "The command came from the capital, the mayor said.", "Mayor Ana Kos",
+              P("command", "order", ["command", "capital"], agent="the capital", heads=["command"])),
+        set()),
+    "a denial of an imminent danger is not of any danger": (
+        claim("c1", "a0", "There was no imminent danger at the mill.", "Agency",
+              P("danger", None, ["danger"], neg=True, heads=["danger"], exist=True), polarity="negated"),
+        claim("c2", "a1", "The flood creates additional dangers for the mill.", None,
+              P("create", None, ["danger", "mill"], heads=["danger"], nouns=["flood", "dangers", "mill"])),
+        set()),
+    "a requirement is not an occurrence": (
+        claim("c1", "a0", "The boiler's safety inspection was two years overdue.", "Regulator",
+              P("overdue", "absence", ["boiler", "inspection"], heads=["inspection"], copular=True)),
+        claim("c2", "a1", "The code requires an inspection every year.", None,
+              P("require", None, ["code", "inspection"], nouns=["code", "inspection", "year"])),
+        set()),
+    "a judgement on something said is not a denial of the event": (
+        claim("c1", "a0", "Bailiffs cleared the yard at dawn.", None,
+              P("clear", "intervention", ["yard"], agent="Bailiffs", heads=["yard"])),
+        claim("c2", "a1", "That is not clearing a yard.", "Minister",
+              P("clear", "intervention", ["yard"], agent="That", heads=["yard"], neg=True), polarity="negated"),
+        set()),
+    "a rejected account is read for its figures only": (
+        claim("c1", "a1", "Bailiffs cleared the yard at dawn.", "Mayor",
+              P("clear", "intervention", ["yard"], agent="Bailiffs", heads=["yard"]), start=100),
+        claim("c2", "a1", "The minister dismissed that version.", "The minister",
+              P("dismiss", None, ["version"], theme="that version"), polarity="negated", stance="denies",
+              refers_to=[100, 134], start=200),
+        set()),
+    "no chance is no thing": (
+        claim("c1", "a0", "There is absolutely no chance the mill reopens.", None,
+              P("chance", None, ["chance"], neg=True, heads=["chance"], exist=True), polarity="negated"),
+        claim("c2", "a1", "There is a chance the talks resume.", None,
+              P("chance", None, ["chance"], heads=["chance"], exist=True)),
+        set()),
+    "who did it is unknown on one side": (
+        claim("c1", "a0", "The firm did not pay the tax.", None,
+              P("pay", "payment", ["firm", "tax"], agent="The firm", heads=["tax"], neg=True), polarity="negated"),
+        claim("c2", "a1", "The tax was paid in March.", None, P("pay", "payment", ["tax"], heads=["tax"])),
+        set()),
+    "a warning given in words is not the warning denied": (
+        claim("c1", "a0", "We heard no warning.", "Medic",
+              P("hear", "warning", ["warning"], neg=True, heads=["warning"], exist=True), polarity="negated"),
+        claim("c2", "a1", "The guild leader warned that the port would close.", None,
+              P("warn", "warning", ["leader"], nouns=["guild", "leader", "port"])),
+        set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTRADICTIONS))
+def test_contradiction_kind(name):
+    a, b, want = CONTRADICTIONS[name]
+    assert relation(a, b) == want, name
+
+
+@pytest.mark.parametrize("name", sorted(NOT_CONTRADICTIONS))
+def test_not_a_contradiction(name):
+    a, b, want = NOT_CONTRADICTIONS[name]
+    assert relation(a, b) == want, name
+
+
+def test_denied_figure_against_a_lower_bound_is_no_contradiction():
+    # denying "nine million" says nothing against "at least two million"
+    a = claim("c1", "a0", "The stoppage cost the yard at least 2 million euros.", "Yard Board",
+              P("cost", "cost", ["stoppage"], counts="money:cost"), qty=(2e6, "at least", "EUR", "EUR"))
+    b = claim("c3", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
+              P("cost", "cost", ["stoppage"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100)
+    c = claim("c2", "a1", "That figure is a fiction.", "Stevedores Guild", P("figure", theme="That"),
+              polarity="negated", stance="denies", refers_to=[100, 145], start=200)
+    assert relation(a, c, b) == set()
+
+
+def test_superseded_figure_is_not_disputed_by_one_that_fits_the_revision():
+    first = toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3)
+    later = toll("c3", "a1", "The Harbour Board raised the death toll to nine.", "Harbour Board", 9, pred="raise")
+    other = toll("c2", "a2", "Nine workers died, the medics said.", "Medics", 9)
+    assert relation(first, other, later) == set()
+
+
+def test_partitive_figure_is_not_a_toll():
+    a = toll("c1", "a0", "Seven workers were injured.", "Guild", 7, pred="injure")
+    b = claim("c2", "a1", "Twelve had burns from the blast.", "Medic",
+              P("wound", "injury", [], counts="injured", partitive=True), qty=(9, None, None, "wounded"))
+    a.proposition.counts = "injured"
+    assert relation(a, b) == set()
+
+
+def test_an_article_a_year_from_the_others_is_of_another_period():
+    from rashomon.compare.events import archived
+
+    arts = [Article(id=f"a{i}", name=f"a{i}.txt", path=f"a{i}.txt", text="", published=d)
+            for i, d in enumerate(["2031-04-02", "2031-04-03", "2030-11-20", "2027-01-05"])]
+    assert archived(arts) == {"a3"}  # seven months apart is one period; four years is another
+
+
+def test_labels_read_from_the_propositions():
+    deny = claim("c1", "a0", "No pepper spray or plastic bullets were used by the guards.", None,
+                 P("use", "use_force", ["pepper", "spray", "plastic", "bullet"], theme="No pepper spray or plastic bullets",
+                   neg=True, heads=["spray", "bullet"], mods=["pepper", "plastic"], exist=True), polarity="negated")
+    seen = claim("c2", "a1", "Medics treated nine people hit by plastic bullets.", "Medics",
+                 P("treat", "treatment", ["medic"], nouns=["medics", "people", "plastic", "bullets"]))
+    mined = claim("c3", "a0", "The ministry denied that its troops mined the bridge.", "The ministry",
+                  P("mine", None, ["bridge"], agent="its troops", heads=["bridge"]), polarity="negated", stance="denies")
+    said = claim("c4", "a1", "Rebel troops had mined the bridge.", None,
+                 P("mine", None, ["bridge"], agent="Rebel troops", heads=["bridge"]))
+    labels = {p.label for p in group_claims([deny, seen, mined, said], ARTS)}
+    assert "whether pepper spray or plastic bullets were used" in labels
+    assert "whether Rebel troops mined the bridge" in labels

@@ -1,0 +1,178 @@
+"""Holder, stance, negation scope and proposition parts (model-backed), on sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.claims import extract_claims
+from rashomon.types import Article
+
+pytestmark = pytest.mark.model
+
+
+def first(nlp, text):
+    cs = extract_claims(Article(id="a0", name="t.txt", path="t.txt", text=text), nlp(text), [])
+    assert cs, text
+    return cs[0]
+
+
+@pytest.mark.parametrize("text,polarity,stance", [
+    # a negator inside an object, a relative clause or a condition does not flip the claim
+    ("There were still no details on the deaths at the clinic.", "affirmed", "asserts"),
+    ("A shell that the inspectors have not been able to identify struck the market.", "affirmed", "asserts"),
+    ("If no agreement is reached, the dockers will strike again.", "affirmed", "asserts"),
+    # a negation of the predicate or of its subject does
+    ("No rubber bullets were fired by the guards during the night.", "negated", "asserts"),
+    ("The alarms never sounded in the village.", "negated", "asserts"),
+    ("The valve was not overdue for replacement.", "negated", "asserts"),
+    # denial and distancing verbs take their clause as the proposition held by their subject
+    ("The army denied that its soldiers shelled the school.", "negated", "denies"),
+    ("The company claims that the pipe burst because of the frost.", "affirmed", "asserts"),
+    ("Rumours circulating online that the mayor resigned are false.", "negated", "denies"),
+    # not knowing, not confirming: no stance on the proposition
+    ("The ministry would not confirm its jets bombed the bridge.", "affirmed", "unknown"),
+    ("The governor didn't know whether the levee had broken.", "affirmed", "unknown"),
+    # assurances about one's own future conduct are promises, not reports
+    ("The general assured residents that they would not be harmed.", "negated", "promises"),
+    # "ruled out" negates its complement; "did not rule out" does not
+    ("The board has ruled out selling the shipyard.", "negated", "asserts"),
+    ("The board did not rule out a sale of the shipyard.", "affirmed", "asserts"),
+])
+def test_negation_scope_and_stance(nlp, text, polarity, stance):
+    c = first(nlp, text)
+    assert (c.polarity, c.stance) == (polarity, stance), text
+
+
+def test_question_is_not_a_claim(nlp):
+    text = "Did the guards fire rubber bullets at the crowd?"
+    assert extract_claims(Article(id="a0", name="t", path="t", text=text), nlp(text), []) == []
+
+
+def test_denial_holder_and_proposition(nlp):
+    c = first(nlp, "The army denied that its soldiers shelled the school.")
+    assert c.holder_text == "The army" and c.stance_cue == "denied"
+    p = c.proposition
+    assert p.predicate == "shell" and p.predicate_class == "destruction" and not p.negated
+    assert p.agent == "its soldiers" and "school" in p.theme_words
+
+
+def test_anaphoric_denial_points_at_its_antecedent(nlp):
+    text = "The operator said the outage had cost it 9 million euros. That figure is a fiction, the union said."
+    cs = extract_claims(Article(id="a0", name="t", path="t", text=text), nlp(text), [])
+    fantasy = next(c for c in cs if "fiction" in c.text)
+    assert fantasy.stance == "denies" and fantasy.refers_to is not None
+    assert "9 million euros" in text[fantasy.refers_to[0]:fantasy.refers_to[1]]
+
+
+def test_blame_names_agent_and_theme(nlp):
+    p = first(nlp, "The minister blamed foreign agitators for the riot.").proposition
+    assert p.predicate_class == "cause" and p.agent == "foreign agitators" and p.theme == "the riot"
+
+
+def test_request_of_names_who_ordered(nlp):
+    p = first(nlp, "The troops moved in at the request of the regional council.").proposition
+    assert p.predicate_class == "order" and "council" in p.agent
+
+
+@pytest.mark.parametrize("text,minutes", [
+    ("The gates closed at 6 p.m. on Friday.", [1080]),
+    ("The convoy left at 00:10 on Sunday.", [10]),
+    ("They arrived at six o'clock in the evening.", [1080]),
+    ("They arrived at six o'clock.", [360, 1080]),
+])
+def test_clock_times(text, minutes):
+    from rashomon.extract.propositions import clock_times
+
+    assert clock_times(text) == minutes
+
+
+def claims_of(nlp, text):
+    return extract_claims(Article(id="a0", name="t", path="t", text=text), nlp(text), [])
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # euphemisms of death (data/predicates.yaml `euphemisms`): the class, a reported past
+    ("Four miners went down the shaft that morning and will never come home.", "predicate_class", "death"),
+    ("Four miners went down the shaft that morning and will never come home.", "tense", "past"),
+    ("Two of the crew lost their lives.", "counts", "death"),
+    # an aspectual verb carries the verb it begins
+    ("Bailiffs began clearing the camp at dawn.", "predicate", "clear"),
+    ("Bailiffs began clearing the camp at dawn.", "theme_heads", ["camp"]),
+    ("The operation to clear the camp had begun only after midnight.", "predicate", "clear"),
+    # "without X" denies X
+    ("The bailiffs moved in without warning.", "absent", ["warning"]),
+    # a counterfactual reports nothing that happened
+    ("A wider cordon would have kept the crowd out of the square.", "tense", "conditional"),
+    # "accused X of doing Y": X did Y
+    ("The rebels accused the army of shelling the market.", "agent", "the army"),
+    ("The rebels accused the army of shelling the market.", "predicate", "shell"),
+    # an event noun with its agent in the subject ("the attack on X by Y has …")
+    ("The attack on the depot by the militia has cut power to the city.", "agent", "the militia"),
+    ("The attack on the depot by the militia has cut power to the city.", "theme_heads", ["depot"]),
+    # an unaccusative verb names what it followed from, not its subject
+    ("The roof collapsed after a series of artillery strikes.", "agent", "a series of artillery strikes"),
+    # an agent with a relative clause that names who leads it
+    ("The guards acted at the request of the harbour board, which the governor chairs.", "agent",
+     "the harbour board which the governor chairs"),
+    # "overdue for inspection": the inspection is what is missing
+    ("The bridge was overdue for inspection.", "theme_heads", ["inspection"]),
+    ("The bridge was overdue for inspection.", "predicate_class", "absence"),
+    # a copula is no denial that its subject exists; "without" a determined noun is no absence
+    ("The veterans were not as strong as before.", "existential", False),
+    ("Without this online network, the campaign struggled.", "absent", []),
+    # "no X did what an X does": there was no X
+    ("Villagers say no alarm warned them that night.", "existential", True),
+    ("Villagers say no alarm warned them that night.", "theme_heads", ["alarm"]),
+    # a sum inside an offer is the offer's, whatever the verb
+    ("The board said two of the three crews had accepted its offer of €5,000 each.", "counts", "payment"),
+    # a verb that moves a figure counts what its subject counts
+    ("The death toll rose to twelve on Friday.", "counts", "death"),
+])
+def test_proposition_parts(nlp, text, field, value):
+    assert getattr(first(nlp, text).proposition, field) == value, text
+
+
+def test_blame_is_held_by_its_subject(nlp):
+    c = first(nlp, "The governor blamed the contractors for the flood.")
+    assert c.holder_text == "The governor" and c.proposition.agent == "the contractors"
+    assert c.proposition.predicate_class == "cause" and c.proposition.theme == "the flood"
+
+
+def test_counter_evidence_denies_the_figure_of_its_owner(nlp):
+    text = ("The guild said nine workers died. The mayor said four workers died. "
+            "The owner said the guild's figure was not supported by the payroll records.")
+    cs = claims_of(nlp, text)
+    last = cs[-1]
+    assert last.stance == "denies" and last.polarity == "negated" and last.refers_to is not None
+    assert text[last.refers_to[0]:last.refers_to[1]].startswith("The guild said nine")
+
+
+def test_the_figure_counts_what_the_earlier_figure_counted(nlp):
+    cs = claims_of(nlp, "The guild said 12,000 people rallied. The police put the figure at 3,000.")
+    p, q = cs[-1].proposition, cs[-1].quantities[0]
+    assert p.counts == "participants" and q.value == 3000 and q.unit == "people"
+    assert cs[-1].holder_text == "The police"
+
+
+def test_a_pronoun_theme_takes_the_singular_noun_before_it(nlp):
+    cs = claims_of(nlp, "The board said the union had accepted its offer of a raise. The union has rejected it.")
+    assert cs[-1].proposition.predicate == "reject" and cs[-1].proposition.theme_heads == ["offer"]
+
+
+def test_a_statement_that_p_reports_p(nlp):
+    c = first(nlp, "The ministry issued a statement that its troops had not entered the town.")
+    assert (c.polarity, c.stance, c.proposition.predicate) == ("negated", "asserts", "enter")
+
+
+def test_a_quoted_phrase_does_not_cut_its_clause(nlp):
+    cs = claims_of(nlp, 'The agency said there was "no imminent danger" at the mill.')
+    assert len(cs) == 1 and cs[0].polarity == "negated" and cs[0].text.endswith("at the mill.")
+
+
+def test_a_clause_beside_a_cue_is_kept(nlp):
+    text = ('He blamed "outside agitators" for the unrest and said he had invited the strikers to talks.')
+    assert any("blamed" in c.text for c in claims_of(nlp, text))
+
+
+def test_a_figure_without_noun_after_a_larger_count_is_a_part(nlp):
+    cs = claims_of(nlp, "We treated eighty patients that night. Twelve had burns from the blast.")
+    assert cs[-1].proposition.partitive is True
