@@ -53,6 +53,12 @@ CONTENTS = [
      "and it has used the ferry twice this year.",
      [("Northwind moved the ferry to help in emergencies, a spokeswoman, Ana Dorn, said on Monday, "
        "and it has used the ferry twice this year", "Ana Dorn")]),
+    ("examples of a noun-phrase content", "Vance railed against the new rules, including a curfew for bars.",
+     [("the new rules, including a curfew for bars", "Vance")]),
+    ("a gerund coordinated with a noun object", "Ms. Okafor has mentioned rising bus fares and closing two "
+     "depots.", [("rising bus fares and closing two depots", "Okafor")]),
+    ("a second verb of the speaker is no content", "The governor criticized the budget and left the room.",
+     [("the budget", "The governor")]),
     ("a reason after the target", "Marsh railed against the moderators for failing to ask about taxes.",
      [("the moderators for failing to ask about taxes", "Marsh")]),
     ("a relative head as the content of its cue", "Dover is the city she railed against.", [("the city", "she")]),

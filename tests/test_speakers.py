@@ -58,6 +58,9 @@ NAMED = [
      "now.”", "coast is their region", "Ilse Marren"),
     ("a name and a colon opening the line", "Marsh: “Never underestimate the council.”", "Never underestimate",
      "Marsh"),
+    ("a horizontal bar before the name (a quotation dash)",
+     "Readers wrote to us about the ferry.\n\n“The timetable changes every week.”― Oskar Lindqvist ",
+     "timetable changes", "Oskar Lindqvist"),
     ("a name before its cue past an apposition the parse lost",
      "As a part of his plea, Marek Lehel Lazar, 44, said that he had broken into the accounts.", "broken into",
      "Marek Lehel Lazar"),
@@ -348,6 +351,27 @@ def test_transcript_labels(nlp):
     assert a.kind == "direct" and named(art, a) == "MILA DRAGAN"
     assert named(art, find(qs, "Nobody on the quay")) == "MILA DRAGAN"  # the answer runs on
     assert not any("runs the fishermen's cooperative" in q.text for q in qs)  # a note about her is hers not
+
+
+QUOTED_TRANSCRIPT = """Partial transcript as follows:
+
+"HOLLIS: The council turned the plan down twice. Why bring it back now?
+
+"MARSH: The council never saw the full costs. This time it will.
+
+"HOLLIS: The unions say nobody asked them.
+
+"MARSH: We met them in May and again in June.
+"""
+
+
+@pytest.mark.model
+def test_transcript_labels_inside_quotation_marks(nlp):
+    art, qs = run(nlp, QUOTED_TRANSCRIPT)
+    assert find(qs, "Why bring it back").speaker_text == "HOLLIS"
+    assert named(art, find(qs, "never saw the full costs")) == "MARSH"
+    assert find(qs, "nobody asked them").speaker_text == "HOLLIS"
+    assert named(art, find(qs, "met them in May")) == "MARSH"
 
 
 def test_doubled_apostrophes_are_one_mark_each():

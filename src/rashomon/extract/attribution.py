@@ -346,7 +346,7 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
     return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": cand}
 
 
-_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
+_DASH_ATTRIBUTION = re.compile(r"\s*[—―–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
 
 
 def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):

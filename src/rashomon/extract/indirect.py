@@ -157,6 +157,8 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             comps.append(c)  # "called for the minister to resign"
         elif d == "conj" and comps and (any(m.dep_ == "mark" for m in c.children) or _backshifted(c)):
             comps.append(c)  # "said that … and that …", "said she hoped …, and would then …", "…, and it had …"
+        elif d == "conj" and comps and _coordinated_object(verb, c):
+            comps.append(c)  # "cited the cuts, and a lack of staff", "has mentioned X and raising Y"
     if not comps:
         return None
     clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") for c in comps)
@@ -177,10 +179,10 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         end = hi
         for c in rights:
             if c.i <= hi or c.dep_ not in ("prep", "npadvmod", "advmod", "oprd", "dative", "advcl") or \
-                    any(t.is_punct for t in ctx.doc[end + 1:c.left_edge.i]):
+                    any(t.is_punct for t in ctx.doc[end + 1:c.left_edge.i]) and not _example_phrase(ctx, c, end):
                 continue
             end = c.right_edge.i
-            if c.dep_ != "prep" and not _when_or_where(c) or c.lower_ in _CONTINUING:
+            if c.dep_ != "prep" and not _when_or_where(c) or c.lower_ in _CONTINUING or _example_phrase(ctx, c, hi):
                 hi = end  # a trailing "on Tuesday" or "at the harbour" is the setting of the act, not its content
     if not clause and hi == lo and not _topic_word(ctx.doc[lo], lemma):
         return None  # a pronoun that only points back ("denied it"): no content of its own
@@ -188,6 +190,28 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
 
 
 _MODALS = {"would", "could", "might", "should", "will", "can", "may", "must", "'d", "’d"}
+
+
+def _coordinated_object(verb, conj) -> bool:
+    """Whether a conjunct the parser hung on the cue is a second object of it: a
+    noun ("emphasized fairness, and a need to …"), or a gerund after a finite or
+    perfect cue ("has mentioned cutting X and raising Y": a finite verb and a
+    gerund are no coordinated predicates). Source: Quirk et al. (1985) 13.4, the
+    conjuncts of a coordination share one function."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return False
+    if conj.pos_ in ("NOUN", "PROPN"):
+        return True
+    return conj.tag_ == "VBG" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+
+
+def _example_phrase(ctx: DocIndex, prep, end: int) -> bool:
+    """Whether a phrase set off by a comma after a noun-phrase content lists
+    examples of it ("criticized the rules, including a curfew", "…, such as …"):
+    the examples belong to the content (PolNeAR guidelines: the content is all
+    that is attributed)."""
+    gap = ctx.doc[end + 1:prep.left_edge.i]
+    return prep.dep_ == "prep" and prep.lower_ in ("including", "such") and all(t.text == "," for t in gap)
 
 
 # prepositions whose phrase goes on with the content of a noun-phrase cue ("chided X for …", "cited X as …")
