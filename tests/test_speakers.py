@@ -58,6 +58,8 @@ NAMED = [
      "now.”", "coast is their region", "Ilse Marren"),
     ("a name and a colon opening the line", "Marsh: “Never underestimate the council.”", "Never underestimate",
      "Marsh"),
+    ("an inverted cue before a name and a colon", "Few agreed. Said Marsh: “The port will not wait for us.”",
+     "port will not wait", "Marsh"),
     ("a horizontal bar before the name (a quotation dash)",
      "Readers wrote to us about the ferry.\n\n“The timetable changes every week.”― Oskar Lindqvist ",
      "timetable changes", "Oskar Lindqvist"),
@@ -379,3 +381,26 @@ def test_doubled_apostrophes_are_one_mark_each():
     marks = classify_marks(text, 0, len(text))
     assert [(m.pos, m.width) for m in marks] == [(0, 2), (19, 2)]
     assert marks[0].can_open and marks[1].can_close
+
+
+@pytest.mark.model
+def test_name_after_quote_with_a_place_tagged_as_verb(nlp):
+    """A tagger error (the place that opens the speaker's title read as a verb,
+    the cue left without a subject) does not lose the name before the cue."""
+    text = "“We will find who did this,” Dover police Chief Anna Berg said Monday."
+    art = Article(id="a0", name="t", path="t", text=text)
+    doc = nlp(body_text(art))
+    find_, dover, chief, berg, said = (next(t for t in doc if t.text == w)
+                                       for w in ("find", "Dover", "Chief", "Berg", "said"))
+    assert dover.ent_type_ == "GPE"
+    # the parse of the tagger error: the quote's verb the root, the cue its conjunct, the name under the place
+    find_.dep_, find_.head = "ROOT", find_
+    for t in doc:
+        if t.head.i == said.i and t.i != said.i:
+            t.head = find_
+    said.dep_, said.head = "conj", find_
+    dover.pos_, dover.dep_, dover.head = "VERB", "dep", find_
+    chief.dep_, chief.head = "dobj", dover
+    berg.dep_, berg.head = "appos", chief
+    q = find(extract_quotes(art, doc, []), "find who did this")
+    assert named(art, q) == "Anna Berg"

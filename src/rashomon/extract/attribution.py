@@ -106,9 +106,11 @@ def _before_cue(ctx: DocIndex, close_pos: int, verb):
             if rest and rest[-1].text != ",":
                 return None  # not an apposition closed before the cue
             break
-        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and t.tag_ not in ("POS", "HYPH") and t.text != "-":
+        named = t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.text[:1].isupper()  # whatever its tag
+        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and t.tag_ not in ("POS", "HYPH") and \
+                t.text != "-" and not named:
             return None
-        if t.pos_ in ("PROPN", "NOUN"):
+        if t.pos_ in ("PROPN", "NOUN") or named:
             head = t
     return head
 
@@ -491,6 +493,8 @@ def _colon_label(ctx: DocIndex, s: int, colon: int):
     if cut >= 0:
         before = before[cut:].lstrip("—–- ")
     words = before.lower().split()
+    if len(words) == 1 and words[0] in sp.INVERTED_CUES and ns is not None:
+        return last  # "Said Marsh: “…”": an inverted cue before the name
     if words and words[-1] == "from":
         return last  # "From the report: “…”", "More from Pew: “…”"
     return last if ns is not None and not words else None

@@ -258,6 +258,12 @@ def _propn_chain(tok) -> tuple[int, int]:
     return i, head.i + 1
 
 
+# cue verbs that open a sentence before their speaker ("Said Marsh: …", "Added the mayor: …"); the
+# inversion of a reporting verb and its subject (Quirk et al. 1985, 14.29)
+INVERTED_CUES = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "explains",
+                  "recalled", "recalls", "noted", "notes", "continued", "continues", "replied", "replies"}
+
+
 def name_span(tok) -> tuple[int, int] | None:
     """Character span of the named mention a token is part of: its ``doc.ents``
     entity (a name label), else its proper-noun chain, each widened to the
@@ -288,6 +294,8 @@ def name_span(tok) -> tuple[int, int] | None:
     if e is None or e.label_ == "PERSON":  # "Mayor Vesna Adamic" → "Vesna Adamic" (never "General Motors")
         while i < j - 1 and i != tok.i and (doc[i].lower_.rstrip(".") in titles or doc[i].is_punct):
             i += 1
+    while i < j - 1 and i != tok.i and doc[i].lower_ in INVERTED_CUES and (i == 0 or doc[i].is_sent_start):
+        i += 1  # "Said Marsh: “…”": a cue inverted before its speaker opens the sentence, it is no name
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
         j -= 1
     if i >= j:
