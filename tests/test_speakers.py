@@ -223,6 +223,9 @@ PRONOUNS = [
     ("he continues the speaker of the sentence before, not its grammatical subject",
      "The hashtag #SearchDover, Mr. Abboud said, carried notices of missing people. He said there were a million posts.",
      "million posts", "Abboud"),
+    ("he continues the source of 'according to', not a possessive after it",
+     "Admiral Paul Dorn spoke in Dover. According to Dorn, three commanders quit over Marsh’s plans.\n\n"
+     "“We are on our third commander,” he said.", "third commander", "Dorn"),
     ("they are a group named as an object", "The plan angered Hispanics in Dover. They criticized Senator Marsh for it.",
      "Senator Marsh for it", "Hispanics"),
     ("they are the officials",

@@ -21,7 +21,7 @@ from rashomon.extract import speakers as sp
 from rashomon.extract.coref import Discourse
 from rashomon.extract.direct import Seg
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
-from rashomon.extract.speakers import Speaker
+from rashomon.extract.speakers import Speaker, according_to
 
 def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None:
     """The speaker record of a cue's subject (or agent, or "according to" object).
@@ -420,12 +420,6 @@ def noun_source(ctx: DocIndex, noun):
     if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         src = cue_subject(ctx, noun.head)
     return src
-
-
-def according_to(tok):
-    """The object of "according to" (``tok`` is "according"), or ``None``."""
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):

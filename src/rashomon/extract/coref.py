@@ -224,8 +224,8 @@ class Discourse:
     # -- candidates ------------------------------------------------------------------
     def _candidates(self) -> list[_Cand]:
         """Named persons, organisations and groups (places and nationalities only
-        as subjects), subject pronouns, described subjects and groups of people
-        named as objects, by position."""
+        as subjects), subject pronouns, described subjects, the sources of
+        "according to" and groups of people named as objects, by position."""
         if self._cands is not None:
             return self._cands
         ctx = self.ctx
@@ -248,6 +248,11 @@ class Discourse:
             low = tok.lower_
             if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
+        for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
+            obj = sp.according_to(ctx.doc[i])
+            if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and obj.lower_ not in PRONOUN_FEATURES:
+                seen.add(obj.i)
+                out.append(_Cand(obj.idx, obj.i, ctx.sentence_of(obj.i), obj.pos_ == "PROPN"))
         people = sp.lexicon().person_nouns
         for i in ctx.objects:  # groups of people named as objects ("the plan angered voters. They …")
             tok = ctx.doc[i]
@@ -310,9 +315,11 @@ class Discourse:
 
     def _speaks(self, c: _Cand) -> bool:
         """Whether a candidate is the source of a cue in its sentence ("The hashtag,
-        Mr. Abboud said, spread": Mr. Abboud), the salient speaker a following
+        Mr. Abboud said, spread": Mr. Abboud; "According to X, …": X), the salient speaker a following
         "he said" most often continues (Muzny et al. 2017, quote attribution)."""
         t = self.ctx.doc[c.i]
+        if t.dep_ == "pobj" and t.head.head.i in self.ctx.according:
+            return True  # "According to X, …": X is the source (PolNeAR guidelines)
         return t.head.i in self.ctx.cue_lemmas and (t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i)
 
     def _governing_subjects(self, tok, here: list[_Cand]) -> list[_Cand]:

@@ -187,6 +187,12 @@ def cue_form_ids() -> frozenset[int]:
     return frozenset(get_string_id(f) for f in lexicon().form2lemma)
 
 
+def according_to(tok):
+    """The object of "according to" (``tok`` is "according"), or ``None``."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
 def subject_of(verb):
     """The subject token of a cue verb: its ``nsubj`` child; for a conjoined,
     ``xcomp``/``advcl`` verb ("continues to claim", "…, adding …") or one inside a
