@@ -58,6 +58,12 @@ NAMED = [
      "now.”", "coast is their region", "Ilse Marren"),
     ("a name and a colon opening the line", "Marsh: “Never underestimate the council.”", "Never underestimate",
      "Marsh"),
+    ("'as X put it' before a partial quote",
+     "As Ms. Lind put it in a letter to the council, the ferry is “the only road we have.”", "only road we have",
+     "Lind"),
+    ("'as X put it' before a quoted question",
+     "As Petra Lind, a lawyer in Dover, recently put it, “Did the council break the law, or only bend it?”",
+     "break the law", "Petra Lind"),
     ("an inverted cue before a name and a colon", "Few agreed. Said Marsh: “The port will not wait for us.”",
      "port will not wait", "Marsh"),
     ("a horizontal bar before the name (a quotation dash)",
@@ -324,6 +330,7 @@ def test_long_tail_of_cues(nlp, layout, text, words, cue, speaker):
     "Russian troops attacked the town at dawn.",
     "Soldiers defended their positions near the bridge.",
     "The army's attack on the city of Varn killed three people.",
+    "The pilot put it on the quay and left.",
 ])
 def test_physical_acts_are_not_speech(nlp, text):
     art, qs = run(nlp, text)

@@ -496,7 +496,8 @@ def _colon_label(ctx: DocIndex, s: int, colon: int):
 
 def governing_cue(ctx: DocIndex, seg: Seg):
     """For a quote inside a sentence ("X said Baku is ready to help “wounded …”"),
-    the cue verb above it in the parse and its subject."""
+    the cue verb above it in the parse and its subject; else a cue in an "as"
+    clause on the sentence's root ("As X put it, the port is “…”")."""
     toks = [t for t in ctx.toks_in(seg.start, seg.end) if not t.is_space]
     if not toks:
         return None, None
@@ -513,5 +514,11 @@ def governing_cue(ctx: DocIndex, seg: Seg):
         if t.head.i == t.i:
             break
         t = t.head
+    for c in t.children:  # "As X put it, the ferry is “the only road”": an "as" clause on the quote's clause
+        if c.dep_ == "advcl" and not (seg.start <= c.idx < seg.end) and ctx.cue_lemma(c) and \
+                any(m.lower_ == "as" and m.dep_ in ("mark", "advmod") for m in c.children):
+            subj = cue_subject(ctx, c)
+            if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
+                return subj, c
     return None, None
 

@@ -175,8 +175,16 @@ def cue_lemma(tok) -> str | None:
     lemma = lex.form2lemma.get(tok.lower_)
     if lemma in lex.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == lex.particle[lemma] or
                                          c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in tok.children):
-        return None  # "point" is a cue as "point out" or "point to", "go" as "go on"
+        if not (lex.particle[lemma] == "it" and _as_put_it(tok)):
+            return None  # "point" is a cue as "point out" or "point to", "go" as "go on", "put" as "as X put it"
     return lemma
+
+
+def _as_put_it(tok) -> bool:
+    """Whether a verb heads "as X put it": an "as" clause whose object is "it"."""
+    kids = list(tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and \
+        any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ == "as" and c.i < tok.i for c in kids)
 
 
 @functools.lru_cache(maxsize=1)
