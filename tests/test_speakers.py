@@ -289,6 +289,8 @@ CUES = [
      "victims died of smoke inhalation", "according to", "the coroner"),
     ("according to a document", "The ferry carried 40 passengers, according to the harbour log.",
      "ferry carried 40 passengers", "according to", "the harbour log"),
+    ("according to a speech its author gave", "The levy will curb speculators, according to a speech Mayor Brandt "
+     "gave in May.", "levy will curb speculators", "according to", "Brandt"),
     ("call X Y", "The opposition called the vote a fraud.", "the vote a fraud", "called", "The opposition"),
     ("call for", "Marta Ilic called for an inquiry into the sale of the port.", "an inquiry into the sale",
      "called", "Marta Ilic"),

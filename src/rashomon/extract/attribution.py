@@ -410,8 +410,9 @@ def _dash_speaker(ctx: DocIndex, s: int, limit: int, disc: Discourse) -> Speaker
 
 def noun_source(ctx: DocIndex, noun):
     """The source of a speech noun: a possessive or compound name ("Trump's claim",
-    "the Rubio statement"), a "by"/"from" agent, or the subject of the verb the
-    noun is the object of ("X issued a statement"); ``None`` when none is named."""
+    "the Rubio statement"), a "by"/"from" agent, the subject of the verb the
+    noun is the object of ("X issued a statement") or of a relative clause on it
+    ("a speech X gave"); ``None`` when none is named."""
     src = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if src is None:
         for c in noun.children:
@@ -419,7 +420,19 @@ def noun_source(ctx: DocIndex, noun):
                 src = next((g for g in c.children if g.dep_ == "pobj"), None)
     if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         src = cue_subject(ctx, noun.head)
-    return src
+    return src if src is not None else relative_owner(noun)
+
+
+def relative_owner(noun):
+    """The subject of a relative clause that gives a speech noun its author ("a
+    speech the mayor delivered", "the statement she issued"), or ``None``; a
+    relative pronoun ("a letter that reached us") is none."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.i > noun.i:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in sp.PRONOUNS_RELATIVE and subj.i < c.i:
+                return subj
+    return None
 
 
 def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):

@@ -33,6 +33,7 @@ from rashomon.extract.attribution import (
     cue_info,
     cue_subject,
     noun_source,
+    relative_owner,
     relay_fields,
     relay_of,
     speaker_fields,
@@ -589,6 +590,8 @@ def _according(ctx: DocIndex, tok):
     src = according_to(tok)
     if src is None or src.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"):
         return None
+    if src.lower_ in ctx.lex.speech_nouns and (owner := relative_owner(src)) is not None:
+        src = owner  # "according to a speech X gave": X
     scope = _Scope(ctx, tok)
     phrase = range(tok.left_edge.i, tok.right_edge.i + 1)
     h = tok.head
