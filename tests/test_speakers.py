@@ -64,6 +64,9 @@ NAMED = [
     ("'as X put it' before a quoted question",
      "As Petra Lind, a lawyer in Dover, recently put it, “Did the council break the law, or only bend it?”",
      "break the law", "Petra Lind"),
+    ("a quoted question after a participle: its 'you' is no speaker",
+     '"The town does not agree with Marsh," Lind said, suggesting a few questions, including, "Mr. Marsh, do you '
+     'really think the port can wait?"', "port can wait", "Lind"),
     ("an inverted cue before a name and a colon", "Few agreed. Said Marsh: “The port will not wait for us.”",
      "port will not wait", "Marsh"),
     ("a horizontal bar before the name (a quotation dash)",

@@ -457,14 +457,14 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
         s = s + m[-1].end()
     r = ctx.tok_range(s, lead_end)
     for k in reversed(range(r.start, r.stop)):
-        if k in ctx.cue_nouns and (owner := noun_source(ctx, ctx.doc[k])) is not None:
+        if k in ctx.cue_nouns and (owner := noun_source(ctx, ctx.doc[k])) is not None and owner.idx < open_pos:
             return speaker_from_subject(ctx, owner, disc), ctx.doc[k]  # "X issued a statement, “…”"
         if k not in ctx.cue_lemmas and k not in ctx.according:
             continue
         t = ctx.doc[k]
         if ctx.cue_lemma(t):
             subj = cue_subject(ctx, t)
-            if subj is not None:
+            if subj is not None and subj.idx < open_pos:  # never a word of the quote ("…, “do you think …?”")
                 return speaker_from_subject(ctx, subj, disc), t
         if t.lower_ == "according":
             obj = according_to(t)
