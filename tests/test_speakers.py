@@ -274,6 +274,12 @@ def test_dateline_is_not_the_speaker(nlp):
 
 
 @pytest.mark.model
+def test_name_apposed_to_a_dateline_is_the_speaker(nlp):
+    art, qs = run(nlp, "DOVER -- Mayor Ilse Brandt, opening the new bridge on Saturday, said it would change the town.")
+    assert named(art, find(qs, "would change the town")) == "Ilse Brandt"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text,words,speaker", [
     ("Port closure was not needed, harbour official says\n\nThe port reopened.", "closure was not needed",
      "harbour official"),

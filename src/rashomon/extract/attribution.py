@@ -31,7 +31,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     role and affiliation; a common noun with an apposed name ("the mayor of X,
     John Carter,") gives the name; any other noun phrase goes to
     :meth:`Discourse.describe` (a descriptor or an unnamed source). A subject in
-    a dateline ("GENEVA (Reuters) –") is never the speaker: ``None``.
+    a dateline ("GENEVA (Reuters) –") is never the speaker: its apposition after
+    the dateline is, else ``None``.
     """
     low = subj.lower_
     if low in sp.PRONOUNS_RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
@@ -40,7 +41,10 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     if low in coref.PRONOUN_FEATURES or low in sp.PRONOUNS_SELF:
         return disc.resolve_pronoun(subj) or Speaker(text=subj.text)
     if ctx.in_dateline(subj.idx):
-        return None
+        # "DOVER -- Mayor X, …, said": the parse made the dateline the subject and the speaker its apposition
+        subj = next((c for c in subj.children if c.dep_ == "appos" and not ctx.in_dateline(c.idx)), None)
+        if subj is None:
+            return None
     ns = ctx.name_span(subj)
     if ns is not None and (after := _name_after_title(ctx, ns)) is not None:
         return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
