@@ -57,6 +57,9 @@ CONTENTS = [
      [("the new rules, including a curfew for bars", "Vance")]),
     ("a gerund coordinated with a noun object", "Ms. Okafor has mentioned rising bus fares and closing two "
      "depots.", [("rising bus fares and closing two depots", "Okafor")]),
+    ("what is agreed with", "Lind largely agreed with Dorn.", [("Dorn", "Lind")]),
+    ("a day between the cue and its phrase is no content", "Marsh called Friday for releasing the harbour files.",
+     [("releasing the harbour files", "Marsh")]),
     ("a second verb of the speaker is no content", "The governor criticized the budget and left the room.",
      [("the budget", "The governor")]),
     ("a reason after the target", "Marsh railed against the moderators for failing to ask about taxes.",

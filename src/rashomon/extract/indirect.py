@@ -138,6 +138,8 @@ def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         if d == "ccomp" or d == "xcomp" and lemma not in lex.clause_only:
             comps.append(c)
         elif d in _OBJECTS:
+            if c.ent_type_ in ("DATE", "TIME") and c.i == c.right_edge.i:
+                continue  # "called Friday for …": a day the parser took for an object
             if lemma in lex.recipient and d != "oprd" and _request_object(c, rights):
                 continue  # the addressee
             if lemma in lex.audience and (c.lower_ in lex.gathering_nouns or _singular(c.lower_) in lex.person_nouns
