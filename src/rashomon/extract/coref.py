@@ -250,7 +250,8 @@ class Discourse:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
             obj = sp.according_to(ctx.doc[i])
-            if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and obj.lower_ not in PRONOUN_FEATURES:
+            if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
+                    obj.lower_ not in PRONOUN_FEATURES:
                 seen.add(obj.i)
                 out.append(_Cand(obj.idx, obj.i, ctx.sentence_of(obj.i), obj.pos_ == "PROPN"))
         people = sp.lexicon().person_nouns

@@ -275,7 +275,7 @@ def _propn_chain(tok) -> tuple[int, int]:
 # cue verbs that open a sentence before their speaker ("Said Marsh: …", "Added the mayor: …"); the
 # inversion of a reporting verb and its subject (Quirk et al. 1985, 14.29)
 INVERTED_CUES = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "explains",
-                  "recalled", "recalls", "noted", "notes", "continued", "continues", "replied", "replies"}
+                 "recalled", "recalls", "noted", "notes", "continued", "continues", "replied", "replies"}
 
 
 def name_span(tok) -> tuple[int, int] | None:
