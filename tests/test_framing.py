@@ -39,14 +39,14 @@ def rows_of(a: Article, quotes=()):
     ("The city of Shushi was quiet.", "Shushi", "toponym"),
     ("After a lightning military strike the town fell.", "lightning military strike", "operation"),
     ("The Russian invasion began at dawn.", "Russian invasion", "operation"),
-    ("It called the war a special military operation.", "special military operation", "operation"),
+    ("Troops pressed on with the special military operation.", "special military operation", "operation"),
     ("It described counter terrorism measures in the north.", "counter terrorism measures", "operation"),
     ("It described counterterrorism measures in the north.", "counterterrorism measures", "operation"),
     ("He said the separatists had fled the town.", "separatists", "party"),
     ("The talks with the de facto authorities failed.", "de facto authorities", "party"),
     ("He blamed the puppet regime for the blast.", "puppet regime", "party"),
     ("The army liberated several villages.", "liberated", "occupation"),
-    ("They returned to occupied territories.", "occupied", "occupation"),
+    ("They returned to occupied territories.", "occupied territories", "occupation"),
     ("Witnesses described a massacre in the square.", "massacre", "harm"),
     ("Several massacres were reported.", "massacres", "harm"),
     ("Police dispersed the riot downtown.", "riot", "unrest"),
@@ -176,7 +176,7 @@ def test_frame_rows_shape_and_voices():
 def test_lexicon_entries_all_have_sources():
     lex = load_lexicon()
     assert len(lex.entries) > 100
-    assert all(e.source and e.category for e in lex.entries)
+    assert all(e.source and (e.category or e.stop) for e in lex.entries)
     assert lex.modifier_source
 
 

@@ -99,9 +99,8 @@ NOISE = 0.003
 
 
 BOUNDED: dict[str, str] = {
-    r"([\w\-]+)[ \t]+$": "compare/framing.py: searched in the 40 characters before a term",
-    r"[A-Z][\w']*$": "compare/framing.py: searched in the 40 characters before a term",
-    r"[ \t]+([a-z]+)\b": "compare/framing.py: matched in the 30 characters after a term",
+    r"[A-Z][\w']*$": "compare/framing_lexicon.py: searched in the 40 characters before a term",
+    r"[ \t]+([a-z]+)\b": "compare/framing_lexicon.py: matched in the 30 characters after a term",
     r"\s*[—―–-]\s*(\S.*)$": "extract/attribution.py: matched on a tail of under 160 characters",
     r"\s*[,.]?\s*$": "extract/quotes.py: matched on one character",
     r"[“\"]?([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)": "extract/interview.py: matched on the first 60 characters of a paragraph",

@@ -173,3 +173,110 @@ def test_no_pattern_matches_the_empty_string():
     for text in _GUARD_TEXTS:
         for (_kind, pat) in temporal._PATTERNS:
             assert all(m.end() > m.start() for m in pat.finditer(text))
+
+
+@pytest.mark.parametrize("text,ref,hint,value", [
+    # the weekday written before a date without a year picks the year (18 October was a Saturday in 2025)
+    ("On Saturday, 18 October, crowds gathered.", None, 2024, "2025-10-18"),
+    ("On Saturday, 18 October, crowds gathered.", None, 2025, "2025-10-18"),
+    ("On Saturday, 18 October, crowds gathered.", date(2026, 1, 12), None, "2025-10-18"),
+    # no year within one of the hint puts it on that weekday: the hint stands
+    ("On Monday, 18 October, crowds gathered.", None, 2025, "2025-10-18"),
+    # no weekday: the hint
+    ("On 18 October, crowds gathered.", None, 2024, "2024-10-18"),
+])
+def test_year_of_a_date_from_its_weekday(text, ref, hint, value):
+    c, r = _one(text, ref, hint)
+    assert r.value == value
+
+
+@pytest.mark.parametrize("text,anchor,precision,value", [
+    ("Nine days later, the deal was signed.", "2019-03-05", "day", "2019-03-14"),
+    ("The next day, the river fell.", "2023-06-06", "day", "2023-06-07"),
+    ("The following morning the roads reopened.", "2023-12-31T22:00", "minute", "2024-01-01"),
+    ("Two weeks earlier, he had resigned.", "2024-03-20", "day", "2024-03-06"),
+    ("The day before, the mayor had warned them.", "2024-03-01", "day", "2024-02-29"),
+    ("Three months later, the plant reopened.", "2022-11", "month", "2023-02"),
+    ("Two years later it closed.", "2017", "year", "2019"),
+    # a day cannot be counted from a month or a year
+    ("A day later it closed.", "2017-05", "month", None),
+])
+def test_anchored_expressions_count_from_the_anchor(text, anchor, precision, value):
+    c = temporal.find(text)[0]
+    assert c.kind == "anchored"
+    assert temporal.resolve(c, date(2030, 1, 1)) is None  # never counted from the reference date
+    r = temporal.resolve_anchored(c, anchor, precision)
+    assert (r.value if r else None) == value
+
+
+@pytest.mark.parametrize("text", [
+    "the day before the vote",        # anchored on the vote, not on the last date
+    "two days after the explosion",
+    "the day before yesterday",       # relative to the reference date
+])
+def test_not_anchored(text):
+    assert not [c for c in temporal.find(text) if c.kind == "anchored"]
+
+
+THU = date(2024, 5, 16)  # a Thursday
+
+
+@pytest.mark.parametrize("text,ref,hint,span,value,end", [
+    # day ranges inside one month (TIMEX3 begin and end)
+    ("Talks ran 18–19 October 2023 in Geneva.", None, None, "18–19 October 2023", "2023-10-18", "2023-10-19"),
+    ("Ballots were counted between 5 and 9 March 2024.", None, None, "5 and 9 March 2024", "2024-03-05", "2024-03-09"),
+    ("Between 3 and 6 June 2022, the ferries stayed in port.", None, None, "3 and 6 June 2022", "2022-06-03",
+     "2022-06-06"),
+    ("The fair runs from 5 to 9 March.", THU, None, "5 to 9 March", "2024-03-05", "2024-03-09"),
+    ("Talks ran October 18-19, 2023, in Geneva.", None, None, "October 18-19, 2023", "2023-10-18", "2023-10-19"),
+    # a month named alone where only a month can stand
+    ("The shutdown was scheduled for March.", THU, None, "for March", "2024-03", None),
+    ("It will reopen in March.", THU, None, "in March", "2025-03", None),
+    ("They met last October.", THU, None, "last October", "2023-10", None),
+    ("Prices rose in mid-May.", THU, None, "mid-May", "2024-05", None),
+    ("Troops arrived in February last year.", THU, None, "in February last year", "2023-02", None),
+    ("In January it was cancelled.", None, 2021, "In January", "2021-01", None),
+    # the weekend
+    ("Cargo was handled over the weekend.", THU, None, "over the weekend", "2024-05-11", "2024-05-12"),
+    ("They will rest this weekend.", THU, None, "this weekend", "2024-05-18", "2024-05-19"),
+    ("The plant reopened last weekend.", date(2024, 5, 19), None, "last weekend", "2024-05-11", "2024-05-12"),
+])
+def test_ranges_months_and_weekends(text, ref, hint, span, value, end):
+    c, r = _one(text, ref, hint)
+    assert text[c.start:c.end].rstrip(".") == span
+    assert (r.value, r.end_value) == (value, end)
+
+
+@pytest.mark.parametrize("text", [
+    "May I ask a question?",
+    "Theresa May said no.",
+    "Confidence in May’s cabinet fell.",
+    "They march in protest.",
+])
+def test_month_words_that_are_not_months(text):
+    assert not [c for c in temporal.find(text) if c.kind == "month"]
+
+
+def test_two_days_joined_by_and_are_no_range():
+    # "on 5 and 9 March" names two days; only "between" makes "and" a range
+    found = temporal.find("Strikes were held on 5 and 9 March 2024.")
+    assert [(c.text, c.day_end) for c in found] == [("9 March 2024", None)]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The library closed on 4 February.", "4 February"),      # the sentence's full stop stays out
+    ("It reopened in June. Readers came back.", "in June"),
+    ("The vote is set for Feb. 9, 2027.", "Feb. 9, 2027"),    # an abbreviation keeps its own
+    ("The vote was held on 9 Sept.", "9 Sept."),
+])
+def test_full_stop_after_a_month(text, span):
+    assert [c.text for c in temporal.find(text)] == [span]
+
+
+def test_a_number_before_a_month_and_year_opens_no_range():
+    # a range needs a day on both sides: the month and year still count alone,
+    # and a clock time never opens or closes a range
+    found = temporal.find("Fares rose from 5 to March 2024 levels.")
+    assert [(c.text, c.day, c.day_end) for c in found] == [("March 2024", None, None)]
+    found = temporal.find("The vote closed at 18:00 on October 18, 2023.")
+    assert [(c.text, c.day, c.day_end, c.hour) for c in found] == [("18:00 on October 18, 2023", 18, None, 18)]

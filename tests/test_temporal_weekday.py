@@ -10,6 +10,8 @@ from rashomon import temporal
 TUE = date(2024, 3, 12)  # a Tuesday
 WED = date(2024, 3, 13)  # a Wednesday
 FRI = date(2023, 12, 29)  # a Friday before a year boundary
+SAT = date(2024, 6, 8)  # a Saturday
+SUN = date(2024, 6, 9)  # a Sunday
 
 
 @pytest.mark.parametrize("text,ref,span,value", [
@@ -39,6 +41,15 @@ FRI = date(2023, 12, 29)  # a Friday before a year boundary
     ("The town was hit by Friday's shelling.", WED, "Friday", "2024-03-08"),
     ("Fighting raged from Monday to noon.", WED, "Monday", "2024-03-11"),
     ("They will meet, as they did last Monday.", WED, "last Monday", "2024-03-11"),
+    # an intensional predicate's complement lies ahead: the weekday dates it (TimeML I_ACTION)
+    ("The mayor said she had invited the farmers to talks at city hall on Tuesday.", SAT, "on Tuesday", "2024-06-11"),
+    ("The union turned down the minister's invitation to talks on Tuesday.", SUN, "on Tuesday", "2024-06-11"),
+    ("He said the rebels had accepted an invitation to talks in Geneva on Monday.", SUN, "on Monday", "2024-06-10"),
+    ("Both sides agreed to meet again on Thursday.", SAT, "on Thursday", "2024-06-13"),
+    # a noun after "agree to" is not an infinitive: the agreement's own day, behind
+    ("Both sides agreed to a truce on Thursday.", SAT, "on Thursday", "2024-06-06"),
+    # no intensional predicate: a past perfect stays behind
+    ("The talks had collapsed on Tuesday.", SUN, "on Tuesday", "2024-06-04"),
 ])
 def test_weekday_direction(text, ref, span, value):
     found = [c for c in temporal.find(text) if c.kind == "weekday"]

@@ -258,7 +258,8 @@ def test_corpus_timeline(corpus_report):
 
 def test_trigger_index_is_the_family_lookup(nlp, corpus_dir):
     # triggers found from the Doc's LOWER hashes are exactly the tokens _family names
-    from rashomon.timeline import _family, _trigger_indices
+    from rashomon.event_labels import family as _family
+    from rashomon.event_labels import trigger_indices as _trigger_indices
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
     texts.append("Shelled at DAWN, the Ceasefire was SIGNED; talks began. İstanbul meeting, STRUCK.")

@@ -34,7 +34,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday", "MONTHS"]
+__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday", "MONTHS",
+           "year_for", "year_of_weekday", "weekday_named", "resolve_anchored"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -52,12 +53,14 @@ _NUMBERS = {
 
 
 def _month_alt() -> str:
-    # Month words only capitalised (or all capitals): "march"/"may" as verbs stay out.
-    names = sorted(MONTHS, key=len, reverse=True)
-    forms = []
-    for n in names:
-        forms += [n.capitalize(), n.upper()]
-    return "(?:" + "|".join(forms) + r")(?![a-z])\.?"
+    # Month words only capitalised (or all capitals): "march"/"may" as verbs
+    # stay out. Only an abbreviation takes a full stop ("Aug. 11"): after a
+    # full name it ends the sentence ("on 11 August.") and is no part of the date.
+    full = {m.lower() for m in calendar.month_name[1:]}
+
+    def forms(names) -> str:
+        return "|".join(f for n in sorted(names, key=len, reverse=True) for f in (n.capitalize(), n.upper()))
+    return rf"(?:(?:{forms(full)})(?![a-z])|(?:{forms(set(MONTHS) - full)})(?![a-z])\.?)"
 
 
 _MONTH = _month_alt()
@@ -74,6 +77,14 @@ _MDY = rf"(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"
 _MY = rf"(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})"
 _ISO = rf"(?<![\d/-])(?P<iy>{_YEAR_CORE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d))?(?![\d-])"
 _DATE = rf"(?:{_DMY}|{_MDY}|{_MY})"
+# A date that may close a day range inside one month: the first day before a
+# day-month date ("18–19 October", "5 to 9 March", "between 5 and 9 March") or
+# the last day after a month-day date ("October 18-19"). Only in the pattern
+# for a date alone (a range with a clock time is not read as one).
+_DATE_RANGED = (
+    rf"(?:(?:(?:(?<=[Bb]etween\s)(?P<da>{_DAY})\s+and|(?P<db>{_DAY})\s*(?:-|–|to))\s*)?{_DMY}|"
+    rf"(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>{_DAY})(?:\s*[-–]\s*(?P<de>{_DAY}))?(?:,?\s+(?P<y2>{_YEAR}))?|{_MY})")
+_MONTH_FULL = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 
 # Each pattern: (kind, regex, first characters a match can start with, words
 # one of which the text must contain). Both are exact necessary conditions of
@@ -93,7 +104,16 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("abs", rf"(?<![\w:])(?P<t0>{_TIME})\s*(?:\||,|-|–|—|on)?\s*{_DATE}", "0-9", ()),
     # "September 20, 2023 at 1:00 p.m.", "20 September 2023, 10:33"
     ("abs", rf"{_DATE}(?:,?\s*(?:at|,|-|–|—|\|)\s*)(?P<t1>{_TIME})", "0-9t" + _MONTH_FIRST, ()),
-    ("abs", rf"(?<![\w-]){_DATE}", "0-9t" + _MONTH_FIRST, ()),
+    # also a day range inside one month: "18–19 October", "between 5 and 9 March", "October 18-19"
+    ("abs", rf"(?<![\w-]){_DATE_RANGED}", "0-9t" + _MONTH_FIRST, ()),
+    # a month named alone where only a month can stand: "in March", "last October", "mid-May"
+    # (the word before it is checked by _MONTH_BEFORE: a pattern opening with
+    # the month name lets the engine skip to capital letters)
+    ("month",
+        rf"(?<![\w])(?P<m>{_MONTH_FULL})(?![\w'’])(?!\.?\s*\d)(?:\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?",
+        "JFMASOND", ()),
+    ("weekend", r"\b(?P<mod>(?i:last|this|next|over\s+the|at\s+the|on\s+the))\s+(?i:weekend)\b", "lLtTnNoOaA",
+        ("weekend",)),
     ("interval",
         rf"(?i:(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+)"
         rf"(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month|year)s?)\b", "oOiIdDfFwWtT", ("last", "past", "previous")),
@@ -103,6 +123,16 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("weekday",
         rf"\b(?:(?P<mod>(?i:last|this|next|past|coming|this\s+coming|on))\s+)?(?P<wd>{_WD})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b", "lLtTnNpPcCoOMWFS", ()),
+    # "nine days later", "the next day", "the day before": counted from the
+    # story's last date (the temporal focus), not from the reference date
+    ("anchored",
+        rf"\b(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:day|week|month|year)s?)\s+(?P<dir>(?i:later|earlier))\b",
+        "0-9" + _NUM_FIRST, ("later", "earlier")),
+    ("anchored",
+        r"\b(?i:the)\s+(?:(?P<rel>(?i:next|following|previous|preceding))\s+"
+        r"(?P<u2>(?i:day|morning|afternoon|evening|night))\b|"
+        r"(?i:day)\s+(?P<dir2>(?i:before|after))\b(?![ \t]+[a-z]))",
+        "tT", ("next", "following", "previous", "preceding", "before", "after")),
     ("word",
         r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night))\b", "tTyYlL",
@@ -124,6 +154,7 @@ _REQUIRED: list[tuple[str, ...]] = [w for _k, _rx, _f, w in _PATTERN_SPECS]
 # only done when the text holds none of _ODD_CASE_CHARS, as for required words).
 _ANCHORS: dict[str, tuple[re.Pattern, bool]] = {
     "abs": (re.compile(_MONTH), False),  # the month word of every absolute date
+    "month": (re.compile(_MONTH_FULL), False),
     "weekday": (re.compile(_WD), False),
     "year": (re.compile(_YEAR), False),
     "ago": (re.compile(r"\sago"), True),
@@ -182,6 +213,28 @@ _WD_FUTURE = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|hopes?|promised|vowed|pledged)\s+to\b|"
     r"\b(?:scheduled|planned|upcoming|forthcoming)\b|\bto\s+be\s+held\b)")
 _PAST_PERFECT = re.compile(r"(?i)\b(?:had|'d\s+(?:been|already))\b")
+_INTENSIONAL = re.compile(
+    r"(?i)\b(?:(?:invit(?:e|es|ed|ing|ations?)|summon(?:s|ed)?)\b(?:[\s,]+[\w'’-]+){0,5}?[\s,]+to|"
+    r"(?:agree(?:s|d)?|decide(?:s|d)?|promis(?:e|es|ed)|pledge(?:s|d)?|vow(?:s|ed)?|intend(?:s|ed)?|plan(?:s|ned)?)"
+    r"\s+to(?!\s+(?:a|an|the|its|their|his|her|our|this|that|these|those)\b))\b")
+"""An intensional predicate (TimeML I_ACTION class: "invite", "agree to",
+"promise to"; Saurí et al., TimeML Annotation Guidelines v1.2.1, 2006, §2.3.1)
+and the complement it opens: the event of that complement lies after the
+predicate's own time, and a weekday written after it attaches to that event
+(right association, Kimball 1973; late closure, Frazier 1978): "accepted an
+invitation to talks on Tuesday" dates the talks. "agree to" takes an
+infinitive here, not a noun ("agreed to a truce on Tuesday" stays backward);
+"call for" is left out ("called for calm on Sunday" is as often the call's day)."""
+_MONTH_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?P<pre>in|since|until|till|by|from|for|during|through|before|after|early|late|last|next|"
+    r"this|mid)(?:[ \t\n]+|-)$")
+"""The word that lets a month stand alone ("in March", "mid-May"), searched in
+the 12 characters before the month name."""
+_MONTH_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|would|won't)\b|'ll\b|\b(?:is|are|am)\s+(?:due|expected|scheduled|planned|set|slated)\b")
+"""Markers that put a month named alone ahead of the reference date ("will
+reopen in March", "is scheduled for May"); a past "was scheduled for March"
+keeps the month behind it."""
 _CLAUSE_END = re.compile(r"[.;:!?\n“”\"«»]|\s[—–]\s")  # a quotation is its own clause
 
 
@@ -205,7 +258,9 @@ def forward_weekday(text: str, start: int, end: int, mod: str | None = None) -> 
     reference date (the nearest such day on or after it), False for a bare
     weekday (the most recent such day on or before it).
 
-    Forward: ``mod`` "next"/"coming"/"this coming"; governed by "until",
+    Forward: ``mod`` "next"/"coming"/"this coming"; after an intensional
+    predicate and its complement ("an invitation to talks on Tuesday",
+    :data:`_INTENSIONAL`), even in a past-perfect clause; governed by "until",
     "till", "by", "from … onwards"; or a future marker ("will",
     "is due to", "is expected to", "plans to", "scheduled" …) earlier in the
     same clause. A past-perfect clause ("By Friday, 15 people had died") and
@@ -216,12 +271,24 @@ def forward_weekday(text: str, start: int, end: int, mod: str | None = None) -> 
     if mod in {"last", "past"}:
         return False
     left, right = _clause_window(text, start, end)
-    if _PAST_PERFECT.search(left) or _PAST_PERFECT.search(right):
+    intensional = _last_end(_INTENSIONAL, left)
+    perfect = _last_end(_PAST_PERFECT, left)
+    if intensional > perfect:  # "he had invited the union to talks on Tuesday": the talks are ahead
+        return True
+    if perfect >= 0 or _PAST_PERFECT.search(right):
         return False
     m = _FWD_PREP.search(left)
     if m and not re.match(r"['’]s\b", right):  # "by Friday's shelling": an agent, not a deadline
         return not m.group(0).lower().startswith("from") or bool(_FWD_ONWARDS.match(right))
     return bool(_WD_FUTURE.search(left))
+
+
+def _last_end(pattern: re.Pattern, text: str) -> int:
+    """End offset of the last match of ``pattern`` in ``text``; -1 when none."""
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
 
 
 @dataclass
@@ -230,8 +297,13 @@ class Candidate:
 
     ``kind``: ``iso``, ``abs`` (month-word date), ``year``, ``weekday``,
     ``word`` (today/yesterday/…), ``interval`` ("the last two days"), ``ago``,
-    ``period`` ("last week"). ``relative`` kinds need a reference date.
-    ``labelled`` marks a date printed after a label such as "Published:".
+    ``period`` ("last week"), ``weekend`` ("over the weekend"), ``month``
+    (a month named alone: "in March", "last October"), ``anchored`` ("nine days later", "the next
+    day": ``n`` ``unit`` ``mod`` "after"/"before" another date of the text,
+    see :func:`resolve_anchored`). ``relative`` kinds need a reference date.
+    ``weekday`` (Monday 0) is also set on an absolute date written after its
+    weekday ("Saturday, 18 October"); ``day_end`` closes a day range. ``labelled``
+    marks a date printed after a label such as "Published:".
     """
 
     start: int
@@ -247,17 +319,19 @@ class Candidate:
     unit: str | None = None
     mod: str | None = None
     weekday: int | None = None
+    day_end: int | None = None
+    """Last day of a day range inside one month ("18–19 October")."""
     labelled: bool = False
     forward: bool = False
     """A weekday pointing forward from the reference date (:func:`forward_weekday`)."""
 
     @property
     def relative(self) -> bool:
-        return self.kind in {"weekday", "word", "interval", "ago", "period"}
+        return self.kind in {"weekday", "word", "interval", "ago", "period", "weekend", "month"}
 
     @property
     def needs_year(self) -> bool:
-        return self.kind == "abs" and self.year is None
+        return self.kind in {"abs", "month"} and self.year is None
 
 
 @dataclass
@@ -318,6 +392,12 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
         ys = g.get("y1") or g.get("y2") or g.get("y3")
         c.month = _month(ms)
         c.day = int(re.match(r"\d+", ds).group(0)) if ds else None
+        first = g.get("da") or g.get("db")
+        if first or g.get("de"):  # a day range: "18–19 October" (d1 closes it), "October 18-19" (de closes it)
+            lo, hi = (first, ds) if first else (ds, g["de"])
+            c.day, c.day_end = (int(re.match(r"\d+", x).group(0)) for x in (lo, hi))
+            if c.day_end <= c.day:
+                return None
         c.year = int(ys) if ys else None
         # "May" needs a day number or a year next to it (it always has one
         # here); a lone abbreviation like "Mar 3" is fine, "Mar" alone never matched.
@@ -345,6 +425,29 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
     elif kind == "period":
         c.mod = " ".join(g["mod"].lower().split())
         c.unit = g["u"].lower()
+    elif kind == "month":
+        pre = _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if pre is None:
+            return None  # "March" alone may be a verb or a name
+        c = Candidate(pre.start(), m.end(), text[pre.start():m.end()], kind)
+        c.month, c.mod = _month(g["m"]), pre.group("pre").lower()
+        if g.get("ry"):  # "February last year": the year is counted, not the month
+            c.mod = f"{g['ry'].lower()} year"
+        c.forward = c.mod not in {"last", "next"} and bool(_MONTH_FUTURE.search(_clause_window(text, m.start(), m.end())[0]))
+    elif kind == "weekend":
+        c.mod = " ".join(g["mod"].lower().split())
+        c.forward = c.mod == "next" or (c.mod != "last" and forward_weekday(text, m.start(), m.end()))
+    elif kind == "anchored":
+        if g.get("n"):
+            c.n, c.unit = _num(g["n"]), g["u"].lower().rstrip("s")
+            c.mod = "after" if g["dir"].lower() == "later" else "before"
+            if not c.n:
+                return None
+        elif g.get("rel"):
+            c.n, c.unit = 1, "day"
+            c.mod = "after" if g["rel"].lower() in {"next", "following"} else "before"
+        else:
+            c.n, c.unit, c.mod = 1, "day", g["dir2"].lower()
     elif kind == "weekday":
         c.weekday = _WEEKDAYS[g["wd"].lower()]
         c.mod = " ".join((g.get("mod") or "").lower().split()) or None
@@ -416,6 +519,7 @@ def _find(text: str) -> tuple[Candidate, ...]:
                 wd = re.search(_WD, prev.text)
                 c.start = prev.start + (wd.start() if wd else 0)
                 c.text = text[c.start:c.end]
+                c.weekday = prev.weekday
         out.append(c)
     return tuple(out)
 
@@ -465,22 +569,51 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return t // 12, t % 12 + 1
 
 
-def year_for(month: int, day: int | None, ref: date | None, hint: int | None) -> int | None:
+def year_for(month: int, day: int | None, ref: date | None, hint: int | None,
+             weekday: int | None = None) -> int | None:
     """The year of a date written without one: ``hint`` (the year of the
     nearest full date in the same text) when given; else the reference date's
-    year, one year earlier when the date would fall more than 7 days after it."""
+    year, one year earlier when the date would fall more than 7 days after it.
+
+    ``weekday`` (Monday 0), when the text names the date's weekday ("Saturday,
+    18 October"), picks among that year and the years on either side the one
+    whose calendar puts the date on that weekday (:func:`year_of_weekday`).
+    """
     if hint is not None:
-        return hint
-    if ref is None:
+        y = hint
+    elif ref is None:
         return None
-    y = ref.year
-    try:
-        d = date(y, month, day or 1)
-    except ValueError:
-        return y
-    if d > ref + timedelta(days=7):
-        y -= 1
-    return y
+    else:
+        y = ref.year
+        try:
+            if date(y, month, day or 1) > ref + timedelta(days=7):
+                y -= 1
+        except ValueError:
+            return y
+    return year_of_weekday(month, day, weekday, (y, y - 1, y + 1)) or y
+
+
+def weekday_named(text: str) -> int | None:
+    """The weekday (Monday 0) an expression's text opens with ("Saturday,
+    18 October" → 5), or None."""
+    m = re.match(_WD, text.strip())
+    return _WEEKDAYS[m.group(0).lower()] if m else None
+
+
+def year_of_weekday(month: int, day: int | None, weekday: int | None, years) -> int | None:
+    """The first of ``years`` in which ``month``/``day`` falls on ``weekday``
+    (Monday 0); ``None`` when none does or the weekday or day is unknown. The
+    Gregorian calendar repeats a date's weekday only every 5, 6 or 11 years, so
+    among neighbouring years the weekday names one."""
+    if weekday is None or day is None:
+        return None
+    for y in years:
+        try:
+            if date(y, month, day).weekday() == weekday:
+                return y
+        except ValueError:
+            continue
+    return None
 
 
 def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Resolved | None:
@@ -492,18 +625,24 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
     """
     k = c.kind
     if k in {"iso", "abs"}:
-        y = c.year if c.year is not None else year_for(c.month, c.day, ref, year_hint)
+        y = c.year if c.year is not None else year_for(c.month, c.day, ref, year_hint, c.weekday)
         if y is None:
             return None
         if not _valid(y, c.month, c.day):
             return None
         if c.day is None:
             return Resolved(iso(y, c.month), None, "month", False)
+        if c.day_end is not None:
+            if not _valid(y, c.month, c.day_end):
+                return None
+            return Resolved(iso(y, c.month, c.day), iso(y, c.month, c.day_end), "day", False)
         if c.hour is not None:
             return Resolved(iso(y, c.month, c.day, c.hour, c.minute), None, "minute", False)
         return Resolved(iso(y, c.month, c.day), None, "day", False)
     if k == "year":
         return Resolved(iso(c.year), None, "year", False)
+    if k == "month":
+        return _resolve_month(c, ref, year_hint)
     if ref is None:
         return None
     if k == "word":
@@ -542,6 +681,17 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
             y, m = _add_months(ref.year, ref.month, -n)
             return Resolved(iso(y, m), None, "month", True)
         return Resolved(iso(ref.year - n), None, "year", True)
+    if k == "anchored":
+        return None  # counted from another date of the text: resolve_anchored
+    if k == "weekend":
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)  # the last Saturday on or before ref
+        if c.forward:
+            saturday = ref + timedelta(days=(5 - ref.weekday()) % 7) if ref.weekday() < 5 else saturday
+            if c.mod == "next" and ref.weekday() >= 5:
+                saturday += timedelta(days=7)
+        elif c.mod == "last" and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return Resolved(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day", True)
     if k == "period":
         step = {"last": -1, "next": 1}.get(c.mod, 0)
         if c.unit == "year":
@@ -555,3 +705,58 @@ def resolve(c: Candidate, ref: date | None, year_hint: int | None = None) -> Res
             end = ref
         return Resolved(monday.isoformat(), end.isoformat(), "day", True)
     return None
+
+
+def resolve_anchored(c: Candidate, anchor: str, anchor_precision: str) -> Resolved | None:
+    """ISO value of an ``anchored`` candidate ("nine days later", "the next
+    day", "two weeks earlier") counted from ``anchor``, the ISO value of the
+    date the story last fixed before it (its temporal focus: TIMEX3
+    ``anchorTimeID``, Pustejovsky et al., TimeML Annotation Guidelines v1.2.1,
+    2006, §2.2; the focus is the last date mentioned, Mani & Wilson 2000,
+    "Robust temporal processing of news", ACL). Days and weeks need an anchor
+    of day precision, months one of month precision or finer, years any.
+    ``None`` when the anchor is too coarse for the unit."""
+    d, prec = parse_iso(anchor)
+    if d is None or c.kind != "anchored" or not c.n:
+        return None
+    sign = 1 if c.mod == "after" else -1
+    if c.unit in {"day", "week"}:
+        if anchor_precision not in {"day", "minute"}:
+            return None
+        days = c.n * (7 if c.unit == "week" else 1)
+        return Resolved((d + timedelta(days=sign * days)).isoformat(), None, "day", True)
+    if c.unit == "month":
+        if anchor_precision == "year":
+            return None
+        y, m = _add_months(d.year, d.month, sign * c.n)
+        return Resolved(iso(y, m), None, "month", True)
+    return Resolved(iso(d.year + sign * c.n), None, "year", True)
+
+
+def _resolve_month(c: Candidate, ref: date | None, year_hint: int | None) -> Resolved | None:
+    """A month named alone ("in March", "last October", "mid-May"): with
+    "last/this/next year" after it ("in February last year"), that year of
+    ``ref``; else the year of a full date near it (``year_hint``); else
+    counted from ``ref``: "last"
+    the latest such month before the reference month, "next" the first after
+    it, a future clause the first on or after it, otherwise the reference
+    year (the year before when the month would lie ahead of it,
+    :func:`year_for`). Month precision; ``None`` without hint or reference."""
+    if c.mod in {"last year", "this year", "next year"}:
+        if ref is None:
+            return None
+        step = {"last year": -1, "this year": 0, "next year": 1}[c.mod]
+        return Resolved(iso(ref.year + step, c.month), None, "month", True)
+    if year_hint is not None:
+        return Resolved(iso(year_hint, c.month), None, "month", False)
+    if ref is None:
+        return None
+    if c.mod == "last":
+        y = ref.year if c.month < ref.month else ref.year - 1
+    elif c.mod == "next":
+        y = ref.year if c.month > ref.month else ref.year + 1
+    elif c.forward:
+        y = ref.year if c.month >= ref.month else ref.year + 1
+    else:
+        y = year_for(c.month, None, ref, None)
+    return Resolved(iso(y, c.month), None, "month", True)

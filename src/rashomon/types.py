@@ -421,6 +421,9 @@ class FramingTerm(Record):
     category: str | None = None
     score: float | None = None
     source: str | None = None
+    group: str | None = None
+    """The referent the term names: a lexicon set id ("unrest/0") or the entity
+    id of a place with rival names; rows sharing it are rival terms for one thing."""
 
 
 class TemporalExpression(Record):

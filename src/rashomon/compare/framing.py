@@ -1,19 +1,23 @@
 """Framing: the words an article uses in its own (narrator) voice versus the
-words it only carries inside quotes.
+words it only carries in other voices.
 
-Two kinds of :class:`~rashomon.types.FramingTerm` rows, per article and voice
-(``"narrator"``, the quote speaker's entity id, or ``"quoted"`` when a quote
-has no resolved speaker):
+Three kinds of :class:`~rashomon.types.FramingTerm` rows, per article and
+voice (``"narrator"``, a speaker's entity id, or ``"quoted"`` when the voice
+has no resolved entity; who holds a term: :mod:`rashomon.compare.framing_voice`):
 
-* **Contested terms** from the lexicon ``data/framing.yaml``: rival toponyms,
-  names for the armed action, for the parties, for control of land, for harm
-  and displacement, each group with its ``source`` (style guides, framing
-  studies). Matching is case-insensitive (toponyms keep their capital), with
-  plural/-ed endings and hyphen/space variants; a demonym or a listed
-  qualifier right before the term is kept with it ("Armenian separatists",
-  "lightning military strike"), and a toponym inside a hyphenated compound
-  also yields the compound ("Khankendi-Lachin road"). Category = the group's
-  ``category``; ``score`` is ``None``.
+* **Lexicon terms** from ``data/framing.yaml`` (rival and loaded words for
+  places, armed action, parties, control of land, harm, displacement,
+  protest and its policing, industrial disputes, policy names, accidents,
+  agency and blame; each group with its ``category`` and ``source``), found
+  as the noun phrases the text writes them in
+  (:mod:`rashomon.compare.framing_lexicon`): "the port sale", "the
+  temporarily occupied left bank", "Russian-installed officials". ``group``
+  names the set of rival terms a term belongs to; ``score`` is ``None``.
+* **Rival place names**: every mention of a place the corpus calls by two
+  names or more (:attr:`rashomon.types.Entity.rival_names`, found by entity
+  linking) is a row of category ``"toponym"`` whose ``group`` is the entity:
+  which name an outlet writes in its own voice is a framing choice, found by
+  contrast with the other outlets rather than from a list.
 * **Distinctive terms** of each article's narrator voice against the rest of
   the corpus: unigrams, bigrams and trigrams ranked by the log-odds ratio
   with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
@@ -22,31 +26,23 @@ has no resolved speaker):
   eq. 16-22); the top :data:`TOP_K` with z ≥ :data:`MIN_Z` become rows of
   category ``"distinctive"`` with ``score`` = z.
 
-A term's voice is the voice of the smallest quote span that overlaps it
-(quotes of kind direct, post and question carry someone else's words);
-outside them it is the narrator's. Indirect speech counts as the narrator's
-wording: a reporter who paraphrases chooses the words ("X reports over 200
-killed in the attack": "attack" is the outlet's term, not X's), the usual
-distinction between direct and reported speech (Quirk et al. 1985,
-*A Comprehensive Grammar of the English Language*, §14.31). No spaCy: plain regular
-expressions over :func:`rashomon.annotate.body_text` (removed furniture
-blanked), so the cost is linear in the corpus size.
+No spaCy: plain regular expressions over :func:`rashomon.annotate.body_text`
+(removed furniture blanked), so the cost is linear in the corpus size.
 """
 from __future__ import annotations
 
 import functools
 import math
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
-
-from rashomon import data as data_files
 from rashomon.annotate import body_text
+from rashomon.compare.framing_lexicon import Lexicon, clean, lexicon_spans, load_lexicon
+from rashomon.compare.framing_voice import NARRATOR, QUOTED, Voices
 from rashomon.types import Article, Entity, FramingTerm, Quote
 
-__all__ = ["MIN_Z", "PRIOR_DOCS", "TOP_K", "Lexicon", "distinctive_terms", "frame", "load_lexicon", "log_odds"]
+__all__ = ["MIN_Z", "NARRATOR", "PRIOR_DOCS", "QUOTED", "TOP_K", "Lexicon", "contested_terms", "distinctive_terms",
+           "frame", "load_lexicon", "log_odds"]
 
 TOP_K = 15
 """Most distinctive-term rows per article."""
@@ -60,236 +56,29 @@ shape theirs on a background corpus). One document's weight keeps a term
 seen a handful of times in one short article from reaching z ≥ 1.96 by
 chance, while a term used again and again there does."""
 DISTINCTIVE_SOURCE = "Monroe, Colaresi & Quinn 2008, Fightin' Words (Political Analysis 16(4)): log-odds ratio, informative Dirichlet prior"
-NARRATOR = "narrator"
-QUOTED = "quoted"
+RIVAL_NAME_SOURCE = ("rival names of one place in this corpus (entity linking, Entity.rival_names); a place name is "
+                     "a framing choice: de Waal 2003, Black Garden; AP Stylebook, 'Kyiv' (2019)")
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|can|man|ese|ish|i|ic|ch)$")
-"""A capitalised word with a demonym ending (Armenian, Korean, American,
-German, Chinese, British, Israeli, Arabic, French); country names such as
-"Azerbaijan" or "Pakistan" do not match."""
-_DASHES = "-\u2010\u2011\u2012\u2013"
-_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
 _WORD_NGRAM = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SEGMENT_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”«»„—–|/\n]+")
-_WORD_BEFORE = re.compile(r"([\w\-]+)[ \t]+$")
-"""A word and the blanks after it, at the end of the searched stretch."""
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w']*$")
-_CAPITALISED = re.compile(r"[A-Z][\w']*")
-_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-_SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class _Entry:
-    term: str
-    category: str
-    source: str
-    toponym: bool
+class _Rows:
+    """Framing rows of one article keyed by (voice, folded term), counted."""
 
+    def __init__(self, article: str):
+        self.article = article
+        self.rows: dict[tuple[str, str], FramingTerm] = {}
 
-@dataclass
-class Lexicon:
-    """The contested-term lexicon compiled for matching.
-
-    ``entries`` the term data; ``regexes`` one compiled pattern per entry
-    (same order); ``index`` maps a word (lower case) to the entries that may
-    start with it, so only a few patterns are tried at each word of a text; ``modifiers`` the
-    lower-case qualifier words kept with a term; ``compound_nouns`` the nouns
-    that close a toponym compound; ``modifier_source`` the modifiers' source.
-    ``starts`` remembers, per word as written in a text, the entries that
-    may start at it (filled as texts are matched; see :func:`_entries_at`).
-    """
-
-    entries: list[_Entry]
-    regexes: list[re.Pattern]
-    index: dict[str, list[int]]
-    modifiers: frozenset[str]
-    compound_nouns: frozenset[str]
-    modifier_source: str
-    starts: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-
-def _term_regex(term: str, toponym: bool) -> str:
-    words = [w for w in _SPLIT.split(term.strip()) if w]
-    body = r"[\s\-\u2010\u2011\u2012\u2013]*".join(re.escape(w) for w in words)
-    if not toponym:
-        body += r"(?:e?s|e?d)?"
-    if toponym and words[0][:1].isupper():
-        # a toponym keeps its capital: match the first letter case-sensitively
-        return rf"(?<![\w])(?-i:{re.escape(words[0][0])}){body[len(re.escape(words[0][0])):]}(?![\w])"
-    return rf"(?<![\w]){body}(?![\w])"
-
-
-@functools.lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> Lexicon:
-    """Load and compile the framing lexicon.
-
-    Parameters
-    ----------
-    path : a YAML file in the format of ``rashomon/data/framing.yaml``;
-        ``None`` for the packaged one.
-
-    Raises
-    ------
-    OSError, yaml.YAMLError : the file cannot be read or parsed.
-    KeyError : a group lacks ``category`` or ``source``.
-    """
-    data = (data_files.load("framing.yaml") if path is None else data_files.read_yaml(path)) or {}
-    entries: dict[str, _Entry] = {}
-    for g in data.get("groups", []):
-        cat, src = g["category"], g["source"]
-        terms = list(g.get("terms", []))
-        for s in g.get("sets", []):
-            terms.extend(s)
-        for t in terms:
-            t = str(t)
-            key = t.casefold()
-            if key not in entries:
-                entries[key] = _Entry(t, cat, src, toponym=cat == "toponym")
-    ordered = sorted(entries.values(), key=lambda e: (-len(e.term), e.term))
-    regexes = [re.compile(_term_regex(e.term, e.toponym), re.IGNORECASE) for e in ordered]
-    index: dict[str, list[int]] = {}
-    for i, e in enumerate(ordered):
-        words = [w.casefold() for w in _SPLIT.split(e.term.strip()) if w]
-        # the first word, or the first words written together ("counterterrorism")
-        for j in range(1, len(words) + 1):
-            index.setdefault("".join(words[:j]), []).append(i)
-    mods = data.get("modifiers", {}) or {}
-    return Lexicon(
-        regexes=regexes,
-        index=index,
-        entries=ordered,
-        modifiers=frozenset(w.casefold() for w in mods.get("words", [])),
-        compound_nouns=frozenset(w.casefold() for w in data.get("compound_nouns", [])),
-        modifier_source=mods.get("source", ""),
-    )
-
-
-class _Voices:
-    """Which voice owns a character offset of one article (indirect speech
-    is the narrator's wording; see the module docstring)."""
-
-    def __init__(self, quotes: list[Quote]):
-        self.spans = sorted(((q.start, q.end, q.speaker or QUOTED) for q in quotes
-                             if q.end > q.start and q.kind != "indirect"),
-                            key=lambda s: (s[0], s[1]))
-        self.starts = [s[0] for s in self.spans]
-
-    def voice(self, start: int, end: int) -> str:
-        best = None
-        hi = bisect_right(self.starts, end - 1)
-        for k in range(hi):
-            s, e, v = self.spans[k]
-            if e > start and (best is None or e - s < best[1] - best[0]):
-                best = (s, e, v)
-        return best[2] if best else NARRATOR
-
-    def narrator_text(self, body: str) -> str:
-        """``body`` with every quote span replaced by a line break run."""
-        parts: list[str] = []
-        pos = 0  # body[:pos] is done
-        for s, e, _ in self.spans:  # in order of start; spans may overlap
-            s, e = max(s, pos), min(e, len(body))
-            if s >= e:
-                continue
-            parts.append(body[pos:s])
-            parts.append("\n" * (e - s))
-            pos = e
-        parts.append(body[pos:])
-        return "".join(parts)
-
-
-def _prefix(body: str, start: int, lex: Lexicon, allow_demonym: bool) -> int:
-    """Start of the qualifiers (listed modifiers, then at most one demonym)
-    written straight before ``start``."""
-    pos = start
-    took_demonym = False
-    for _ in range(3):
-        m = _WORD_BEFORE.search(body, max(0, pos - 40), pos)
-        if not m:
-            break
-        w = m.group(1)
-        wstart = pos - (len(m.group(0)))
-        if w.casefold() in lex.modifiers and not took_demonym:
-            pos = wstart
-        elif allow_demonym and not took_demonym and _DEMONYM.match(w):
-            pos = wstart
-            took_demonym = True
+    def add(self, voice: str, term: str, category: str, source: str, group: str | None) -> None:
+        key = (voice, term.casefold())
+        row = self.rows.get(key)
+        if row is None:
+            self.rows[key] = FramingTerm(article=self.article, voice=voice, term=term, count=1,
+                                         category=category, source=source, group=group or None)
         else:
-            break
-    return pos
-
-
-def _compound(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The hyphenated compound a toponym sits in, with a closing noun
-    ("Lachin-Khankendi road"), or ``None`` when it stands alone."""
-    s, e = start, end
-    grown = False
-    while s > 1 and body[s - 1] in _DASHES:
-        m = _CAPITALISED_BEFORE.search(body, max(0, s - 41), s - 1)
-        if not m:
-            break
-        s = s - 1 - len(m.group(0))
-        grown = True
-    while e < len(body) - 1 and body[e] in _DASHES:
-        m = _CAPITALISED.match(body, e + 1, e + 41)
-        if not m:
-            break
-        e = e + 1 + len(m.group(0))
-        grown = True
-    m = _NOUN_AFTER.match(body, e, e + 30)
-    if m and m.group(1).casefold() in lex.compound_nouns:
-        e += len(m.group(0))
-        grown = True
-    return (s, e) if grown else None
-
-
-_TOKEN = re.compile(r"\w+")
-_SUFFIXES = ("es", "s", "ed", "d")
-_MAX_REMEMBERED = 200_000  # words kept in Lexicon.starts (a corpus vocabulary is far smaller)
-
-
-def _entries_at(word: str, lex: Lexicon) -> tuple[int, ...]:
-    """Indices (ascending) of the entries that may start at ``word``: those
-    indexed under it, case-folded, or under it without a plural/-ed ending.
-    Remembered per word in ``lex.starts``."""
-    found = lex.starts.get(word)
-    if found is None:
-        if len(lex.starts) >= _MAX_REMEMBERED:
-            lex.starts.clear()
-        tok = word.casefold()
-        cands = set(lex.index.get(tok, ()))
-        for suf in _SUFFIXES:
-            if tok.endswith(suf) and len(tok) > len(suf) + 2:
-                cands.update(lex.index.get(tok[: -len(suf)], ()))
-        found = lex.starts[word] = tuple(sorted(cands))
-    return found
-
-
-def _matches(body: str, lex: Lexicon):
-    """Leftmost-longest, non-overlapping lexicon matches as (start, end, entry
-    index). Only the entries indexed under the word at each position (or
-    under that word without a plural/-ed ending) are tried."""
-    last = 0
-    for w in _TOKEN.finditer(body):
-        cands = _entries_at(w.group(), lex)
-        if not cands:
-            continue
-        p = w.start()
-        if p < last:
-            continue
-        best = None
-        for i in cands:  # ascending: of two matches ending alike, the first entry wins
-            m = lex.regexes[i].match(body, p)
-            if m and (best is None or m.end() > best[1]):
-                best = (p, m.end(), i)
-        if best:
-            last = best[1]
-            yield best
-
-
-def _clean(term: str) -> str:
-    return _SPACES.sub(" ", term).strip()
+            row.count += 1
 
 
 def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | None = None) -> list[FramingTerm]:
@@ -304,42 +93,38 @@ def contested_terms(article: Article, quotes: list[Quote], lexicon: Lexicon | No
     Returns
     -------
     list[FramingTerm] : one row per (voice, term as written, case-folded) with
-        its count, the group's category and source; ``score`` ``None``.
+        its count, the group's category, source and set; ``score`` ``None``.
     """
-    return _contested(article, body_text(article), _Voices(quotes), lexicon or load_lexicon())
+    rows = _Rows(article.id)
+    body = body_text(article)
+    _lexicon_rows(rows, body, Voices(quotes), lexicon or load_lexicon())
+    return list(rows.rows.values())
 
 
-def _contested(article: Article, body: str, voices: _Voices, lex: Lexicon) -> list[FramingTerm]:
-    """:func:`contested_terms` over the article's body and voices (which
-    :func:`frame` also reads for the narrator's n-grams)."""
-    # (voice, folded term) -> [term as first written, count, category, source]
-    rows: dict[tuple[str, str], list] = {}
+def _lexicon_rows(rows: _Rows, body: str, voices: Voices, lex: Lexicon) -> list[tuple[int, int]]:
+    """Add the lexicon terms of ``body`` to ``rows``; returns the spans of the
+    toponyms found (rival-name rows skip them)."""
+    toponyms = []
+    for sp in lexicon_spans(body, lex):
+        rows.add(voices.holder(body, sp.start, sp.end, name=sp.toponym), clean(body[sp.start:sp.end]),
+                 sp.category, sp.source, sp.group)
+        if sp.toponym:
+            toponyms.append((sp.start, sp.end))
+    return toponyms
 
-    def add(voice: str, term: str, category: str, source: str) -> None:
-        key = (voice, term.casefold())
-        if key in rows:
-            rows[key][1] += 1
-        else:
-            rows[key] = [term, 1, category, source]
 
-    compounds: set[tuple[int, int]] = set()
-    for s, e, ei in _matches(body, lex):
-        entry = lex.entries[ei]
-        if entry.toponym:
-            voice = voices.voice(s, e)
-            add(voice, _clean(body[s:e]), entry.category, entry.source)
-            comp = _compound(body, s, e, lex)
-            if comp and comp not in compounds:
-                compounds.add(comp)
-                add(voices.voice(*comp), _clean(body[comp[0]:comp[1]]), entry.category, entry.source)
+def _rival_mentions(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, the mentions ``(start, end, entity id)`` of places known
+    in the corpus by rival names, whose text is one of those names."""
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        if e.type not in PLACE_TYPES or len(e.rival_names) < 2:
             continue
-        # a participle ("occupied", "liberated") takes no qualifier: the word
-        # before it is its subject ("Azerbaijan liberated"), not a modifier
-        ps = s if body[e - 2:e].casefold() == "ed" else _prefix(body, s, lex, allow_demonym=True)
-        src = entry.source if ps == s else f"{entry.source}; qualifiers: {lex.modifier_source}"
-        add(voices.voice(ps, e), _clean(body[ps:e]), entry.category, src)
-    return [FramingTerm(article=article.id, voice=voice, term=term, count=count, category=category, source=source)
-            for (voice, _), (term, count, category, source) in rows.items()]
+        forms = {f.casefold() for r in e.rival_names for f in r.forms}
+        for m in e.mentions:
+            if m.text.casefold() in forms:
+                out[m.article].append((m.start, m.end, e.id))
+    return out
 
 
 def _ngrams(text: str, stop: frozenset[str], max_n: int = 3, case: Counter | None = None) -> Counter:
@@ -478,8 +263,8 @@ def distinctive_terms(narrator_counts: dict[str, Counter], top_k: int = TOP_K,
 
 
 def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity]) -> list[FramingTerm]:
-    """Framing rows for a corpus: contested lexicon terms by voice, and each
-    article's distinctive narrator terms.
+    """Framing rows for a corpus: lexicon terms and rival place names by
+    voice, and each article's distinctive narrator terms.
 
     Parameters
     ----------
@@ -487,37 +272,66 @@ def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity]) 
     quotes : every quote (``Quote.article`` names its article; spans are
         ``Article.text`` offsets); quoted words belong to ``Quote.speaker``
         (an entity id) or to ``"quoted"`` when it is ``None``.
-    entities : the linked entities (not needed for the rows; kept for the
-        pipeline's signature).
+    entities : the linked entities: their mentions tell who a naming
+        construction attributes a name to, and places with ``rival_names``
+        give the rival-name rows.
 
     Returns
     -------
-    list[FramingTerm] : per article, lexicon rows (``score`` None, ``source``
-        the lexicon group's source) then distinctive rows (category
-        ``"distinctive"``, voice ``"narrator"``, ``score`` the z-score).
+    list[FramingTerm] : per article, lexicon and rival-name rows (``score``
+        None, ``source`` the lexicon group's or the entity linking's) then
+        distinctive rows (category ``"distinctive"``, voice ``"narrator"``,
+        ``score`` the z-score).
     """
     lex = load_lexicon()
     stop = _stop_words()
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         by_article[q.article].append(q)
-    rows: list[FramingTerm] = []
+    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            mentions[m.article].append((m.start, m.end, e.id))
+    rivals = _rival_mentions(entities)
     counts: dict[str, Counter] = {}
     case: Counter = Counter()
     per_article: dict[str, list[FramingTerm]] = {}
     for art in articles:
         body = body_text(art)
-        voices = _Voices(by_article.get(art.id, []))
-        per_article[art.id] = _contested(art, body, voices, lex)
-        counts[art.id] = _ngrams(voices.narrator_text(body), stop, case=case)
+        voices = Voices(by_article.get(art.id, []), mentions.get(art.id))
+        rows = _Rows(art.id)
+        toponyms = _lexicon_rows(rows, body, voices, lex)
+        for s, e, ent in sorted(rivals.get(art.id, ())):
+            if not any(a < e and s < b for a, b in toponyms):
+                rows.add(voices.holder(body, s, e, name=True), clean(art.text[s:e]), "toponym",
+                         RIVAL_NAME_SOURCE, ent)
+        per_article[art.id] = list(rows.rows.values())
+        counts[art.id] = _ngrams(_narrator_text(body, voices), stop, case=case)
     names = _name_words(case)
     for c in counts.values():
         for g in [g for g in c if names.issuperset(g.split())]:
             del c[g]
     dist = distinctive_terms(counts)
+    out: list[FramingTerm] = []
     for art in articles:
-        rows.extend(per_article[art.id])
+        out.extend(per_article[art.id])
         for term, n, z in dist.get(art.id, []):
-            rows.append(FramingTerm(article=art.id, voice=NARRATOR, term=term, count=n,
-                                    category="distinctive", score=round(z, 3), source=DISTINCTIVE_SOURCE))
-    return rows
+            out.append(FramingTerm(article=art.id, voice=NARRATOR, term=term, count=n,
+                                   category="distinctive", score=round(z, 3), source=DISTINCTIVE_SOURCE))
+    return out
+
+
+def _narrator_text(body: str, voices: Voices) -> str:
+    """``body`` with every direct, post or question quote replaced by a run of
+    line breaks (so n-grams never cross into or out of a quote)."""
+    parts: list[str] = []
+    pos = 0  # body[:pos] is done
+    for s, e, _ in voices.spans:  # in order of start; spans may overlap
+        s, e = max(s, pos), min(e, len(body))
+        if s >= e:
+            continue
+        parts.append(body[pos:s])
+        parts.append("\n" * (e - s))
+        pos = e
+    parts.append(body[pos:])
+    return "".join(parts)
