@@ -19,6 +19,9 @@ def q1(text):
     ("more than 400 wounded", 400, "over", None, None, "wounded"),
     ("at least seven dead", 7, "at least", None, None, "killed"),
     ("some 300 refugees", 300, "about", None, "refugees", "refugees"),
+    # a group of people named after modifiers; a verb after "as" is no counted noun
+    ("Forty-two border police officers were hurt", 42, None, None, "officers", "officers"),
+    ("the tally climbs to six as divers recover missing anglers", 6, None, None, None, "missing"),
     ("nearly 300 settlements", 300, "about", None, "settlements", "settlements"),
     ("several hundred civilians", 300, "several", 900, "civilians", "civilians"),
     ("dozens of people were wounded", 24, "dozens", 99, "people", "wounded"),
@@ -63,6 +66,9 @@ def test_second_figure_inherits_unit_and_offsets_follow_base():
     "the 44-Day War ended",
     "One commander told them to stay",
     "the 21st September meeting",
+    # a multiplier or a frequency counts nothing
+    "miners die at four times the rate of office staff",
+    "the depot was shelled three times overnight",
 ])
 def test_not_a_quantity(text):
     assert find_quantities(text) == []

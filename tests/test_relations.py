@@ -37,6 +37,17 @@ def test_negated_harm_contradicts_casualty_figure():
     assert r.kind == "contradicts" and "over 200 people" in r.reason and "civilians" in r.reason
 
 
+def test_a_negation_that_governs_no_harm_denies_no_harm():
+    # "not gone over well with the victims' families" negates a reception, not the harm a word of it names
+    parts = PropositionParts(predicate="go_over", predicate_class="death", negated=True)
+    a = claim("c1", "a0", "The plan has not gone over well with families of the victims", polarity="negated",
+              frame="casualties", proposition=parts)
+    b = claim("c2", "a1", "Three people were killed in the blast", frame="casualties",
+              proposition=PropositionParts(predicate="kill", predicate_class="death"),
+              quantities=[Quantity(value=3, unit="people", of="killed", text="Three people")])
+    assert not [r for r in run([a, b])[1] if r.kind == "contradicts"]
+
+
 def test_different_agents_do_not_contradict():
     # civilians killed by one side's attack vs "civilians not harmed" in the other side's operation
     a = claim("c1", "a0", "civilians were not harmed", polarity="negated", frame="casualties",
@@ -226,3 +237,33 @@ def test_two_unnamed_denials_agree_and_an_unnamed_attack_is_not_grouped():
     assert [(p.label, p.claims) for p in props] == [("harm to people", ["c1", "c2"])]
     (r,) = rels
     assert r.kind == "agrees" and r.reason == "both deny harm to people"
+
+
+def test_two_denials_of_harm_agree_and_each_disputes_the_toll(tmp_path):
+    """A headline that denies injuries and a clause saying nobody was injured are
+    one denial held twice: no contradiction between them; each disputes the toll.
+    A cue clause cut from its clause ("The owner … said on Friday that") holds no
+    proposition, so it relates to nothing."""
+    from rashomon import analyze
+
+    (tmp_path / "a.txt").write_text(
+        "Boiler explosion at Tamsk bakery injures nine\n\n"
+        "Nine people were injured when a boiler exploded at a bakery in Tamsk on Thursday, the fire service said.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Bakery chain denies injuries at Tamsk branch\n\n"
+        "The manager of the bakery in Tamsk said on Friday that there were no injuries in Thursday's explosion.\n",
+        encoding="utf-8")
+    report = analyze([tmp_path])
+    by_text = {c.text: c for c in report.claims}
+    denial = next(c for c in report.claims if c.text.startswith("Bakery chain denies"))
+    none = next(c for c in report.claims if c.text.startswith("there were no injuries"))
+    cue = next(c for c in report.claims if c.text.startswith("The manager of the bakery"))
+    assert denial.stance == "denies" and denial.polarity == "negated", by_text
+    assert cue.proposition is None
+    kinds = {(r.kind, frozenset((r.a, r.b))) for r in report.relations}
+    assert not any(cue.id in pair for _, pair in kinds)
+    assert ("contradicts", frozenset((denial.id, none.id))) not in kinds
+    toll = next(c for c in report.claims if c.text.startswith("Nine people were injured"))
+    assert ("contradicts", frozenset((toll.id, none.id))) in kinds
+    assert ("contradicts", frozenset((toll.id, denial.id))) in kinds

@@ -39,7 +39,24 @@ def toll(cid, art, text, holder, n, unit="workers", pred="die", approx=None, **k
                  qty=(n, approx, unit, "killed"), **kw)
 
 
+def lacks_plan():
+    """An absence held of its owner: "Mayor Ross lacks a housing plan"."""
+    return claim("c1", "a0", "Mayor Ross lacks a housing plan.", "Herald",
+                 P("lack", "absence", ["ross", "plan"], agent="Mayor Ross", theme="a housing plan", heads=["plan"],
+                   mods=["housing"]))
+
+
 CONTRADICTIONS = {
+    # two holders sharing one word of their names are two holders: a dispute, not a revision
+    "two bodies sharing a word": (
+        toll("c1", "a0", "Three workers died.", "Northgate Harbour Board", 3),
+        toll("c2", "a1", "Seven workers were killed.", "Harbour Pilots' Guild", 7, pred="kill"),
+        {("contradicts", "measure")}),
+    "two nations' ministries": (
+        toll("c1", "a0", "Three soldiers died.", "the Russian Defence Ministry", 3, unit="soldiers"),
+        toll("c2", "a1", "Seven soldiers were killed.", "the Ukrainian Defence Ministry", 7, unit="soldiers",
+             pred="kill"),
+        {("contradicts", "measure")}),
     "measure": (
         toll("c1", "a0", "Three workers died.", "Harbour Board", 3),
         toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
@@ -101,12 +118,32 @@ CONTRADICTIONS = {
               "Minister", P("act", "order", ["guard", "request", "board"],
                             agent="the harbour board which the governor chairs")),
         {("contradicts", "negation")}),
+    "a denied responsibility against an attribution to the one who denies": (
+        claim("c1", "a0", "The ministry denied responsibility for the blast.", "The ministry",
+              P("responsibility", "cause", ["blast"], agent="The ministry", heads=["blast"]),
+              polarity="negated", stance="denies"),
+        claim("c2", "a1", "The blast was caused by the ministry.", "Rebel command",
+              P("cause", "cause", ["blast", "ministry"], agent="the ministry", heads=["blast"])),
+        {("contradicts", "negation")}),
     "two years for one dated act, whatever the period": (
         claim("c1", "a0", "The bridge was finished in 1931.", None,
               P("finish", "completion", ["bridge"], heads=["bridge"], dated=["completion|bridge|1931"], time="in 1931")),
         claim("c2", "a1", "The bridge, built in 1932, carries the road.", "Engineer",
               P("carry", None, ["bridge", "road"], heads=["road"], dated=["completion|bridge|1932"], tense="present")),
         {("contradicts", "date")}),
+    "responsibility for the consequences is for the event": (
+        claim("c1", "a0", "The rebels bear full responsibility for the consequences.", "Ministry",
+              P("responsibility", "cause", ["rebel", "consequence"], agent="The rebels", theme="the consequences",
+                heads=["consequence"])),
+        claim("c2", "a1", "The bridge was destroyed by army shelling.", "Rebel command",
+              P("destroy", "destruction", ["bridge", "shelling"], agent="army shelling", heads=["bridge"])),
+        {("contradicts", "attribution")}),
+    "an absence of the same owner": (
+        lacks_plan(),
+        claim("c2", "a1", "Ross unveiled a housing plan in May.", "Council",
+              P("unveil", None, ["ross", "plan"], agent="Ross", heads=["plan"], mods=["housing"],
+                nouns=["ross", "plan", "housing", "may"])),
+        {("contradicts", "negation")}),
     "a cause denied": (
         claim("c1", "a0", "The flood was caused by staff shortages.", None,
               P("cause", "cause", ["flood"], agent="staff shortages", heads=["flood"])),
@@ -143,6 +180,10 @@ NOT_CONTRADICTIONS = {
               P("run", "duration", ["pump"], counts="duration", heads=["pump"]), qty=(0.47, None, "hours", "duration"),
               start=100),
         set()),
+    "a holder named more fully revises its figure": (
+        toll("c1", "a0", "Three workers died, the company said.", "Northgate Shipping S.A.", 3),
+        toll("c2", "a1", "Nine workers died, the company said.", "the Northgate Shipping Agency", 9),
+        {("revises", None)}),
     "a figure that rose is a revision": (
         toll("c1", "a0", "Three workers died, the Harbour Board said.", "Harbour Board", 3),
         toll("c2", "a1", "The toll rose to nine overnight.", None, 9, pred="rise"),
@@ -188,6 +229,31 @@ NOT_CONTRADICTIONS = {
         claim("c2", "a1", "About 25,000 people in Peruvian areas were at risk.", None,
               P("be", None, ["people"], counts="evacuated", place="in Peruvian areas"),
               qty=(25000, "about", "people", "evacuated")),
+        set()),
+    "an absence of another owner": (
+        lacks_plan(),
+        claim("c2", "a1", "The governor unveiled a housing plan in May.", "Council",
+              P("unveil", None, ["governor", "plan"], agent="The governor", heads=["plan"], mods=["housing"],
+                nouns=["governor", "plan", "housing", "may"])),
+        set()),
+    "a thing pointed at is no kind denied": (
+        claim("c1", "a0", "That risk does not exist in her case.", "Judge",
+              P("exist", None, ["risk", "case"], agent="That risk", heads=["risk"], neg=True, exist=True),
+              polarity="negated"),
+        claim("c2", "a1", "Flooding is a risk for the valley.", None, P("risk", None, ["flooding", "valley"],
+                                                                        heads=["risk"])),
+        set()),
+    "durations of two things": (
+        claim("c1", "a0", "Savers pay the rate on shares held for two years.", None,
+              P("pay", None, ["saver", "rate"], counts="duration", heads=["rate"]), qty=(2, None, "years", "duration")),
+        claim("c2", "a1", "Pay the rest over the next four years.", None,
+              P("pay", None, ["rest"], counts="duration", heads=["rest"]), qty=(4, None, "years", "duration")),
+        set()),
+    "a person blamed in a pronoun is not the story's cause": (
+        claim("c1", "a0", "The senator blasted him for the delays.", "Herald",
+              P("blast", "destruction", ["senator"], agent="The senator", theme="him")),
+        claim("c2", "a1", "Storms destroyed the pier.", None,
+              P("destroy", "destruction", ["storm", "pier"], agent="Storms", heads=["pier"])),
         set()),
     "one holder's attributions stand together": (
         claim("c1", "a0", "The command came from the cabinet.", "Mayor Ana Kos",
@@ -299,3 +365,40 @@ def test_labels_read_from_the_propositions():
     labels = {p.label for p in group_claims([deny, seen, mined, said], ARTS)}
     assert "whether pepper spray or plastic bullets were used" in labels
     assert "whether Rebel troops mined the bridge" in labels
+
+
+def test_a_place_two_sources_name_is_the_story_s():
+    # "rounds on Mill Street" meets a denial that names no place once another source names Mill Street;
+    # a place only one claim names is somewhere else
+    deny = claim("c1", "a0", "No rubber bullets were fired.", "Police",
+                 P("fire", "use_force", ["rubber", "bullet"], theme="No rubber bullets", neg=True, heads=["bullet"],
+                   mods=["rubber"], exist=True), polarity="negated")
+    seen = claim("c2", "a1", "Our reporter found spent rubber rounds on Mill Street.", "Courier",
+                 P("find", None, ["rubber", "round"], heads=["round"], mods=["rubber"], place="on Mill Street"),
+                 places=["e1"])
+    square = [claim(f"c{k}", f"a{k - 3}", "Crowds filled Dock Square.", None, P("fill", None, ["crowd"]), places=["e2"])
+              for k in (3, 4)]  # the story's place: two articles name it
+    other = claim("c5", "a2", "Guards were posted on Mill Street.", "Herald", P("post", None, ["guard"]), places=["e1"])
+    assert relation(deny, seen, *square) == set()
+    assert relation(deny, seen, *square, other) == {("contradicts", "negation")}
+
+
+def test_a_denial_of_ones_own_act_reads_as_such():
+    a, b, _ = CONTRADICTIONS["a holder denies what is laid at the body it leads"]
+    rels = relate([a, b], group_claims([a, b], ARTS), [], ARTS)
+    reason = next(r.reason for r in rels if r.kind == "contradicts")
+    assert reason == ("Governor Ana Kos denies having done it; "
+                      "Minister says the harbour board which the governor chairs did"), reason
+
+
+def test_a_reason_names_a_pronoun_speaker_by_role_and_the_narrator_by_outlet():
+    from rashomon.types import Quote
+
+    q = Quote(id="q1", article="a0", start=0, end=19, text="Three workers died.", kind="indirect",
+              speaker_text="He", speaker_role="Harbour Master")
+    a = toll("c1", "a0", "Three workers died.", "He", 3, quote="q1")
+    b = toll("c2", "a1", "Seven workers were killed.", None, 7, pred="kill")
+    arts = [ARTS[0], ARTS[1].model_copy(update={"outlet": "Velmar Herald"})]
+    rels = relate([a, b], group_claims([a, b], arts), [q], arts)
+    reason = next(r.reason for r in rels if r.kind == "contradicts")
+    assert reason == "Harbour Master: 3; Velmar Herald: 7 (figures cannot both hold)", reason

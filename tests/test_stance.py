@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.extract.claims import extract_claims
-from rashomon.types import Article
+from rashomon.types import Article, Quote
 
 pytestmark = pytest.mark.model
 
@@ -28,6 +28,10 @@ def first(nlp, text):
     ("The army denied that its soldiers shelled the school.", "negated", "denies"),
     ("The company claims that the pipe burst because of the frost.", "affirmed", "asserts"),
     ("Rumours circulating online that the mayor resigned are false.", "negated", "denies"),
+    # a denial of an event noun denies the event; a rejected offer is no proposition denied
+    ("The mining firm denies injuries at its quarry near the river.", "negated", "denies"),
+    ("The dockers rejected the offer from the port authority.", "affirmed", "asserts"),
+    ("The army denies any involvement in the attack on the convoy.", "negated", "denies"),
     # not knowing, not confirming: no stance on the proposition
     ("The ministry would not confirm its jets bombed the bridge.", "affirmed", "unknown"),
     ("The governor didn't know whether the levee had broken.", "affirmed", "unknown"),
@@ -176,3 +180,90 @@ def test_a_clause_beside_a_cue_is_kept(nlp):
 def test_a_figure_without_noun_after_a_larger_count_is_a_part(nlp):
     cs = claims_of(nlp, "We treated eighty patients that night. Twelve had burns from the blast.")
     assert cs[-1].proposition.partitive is True
+
+
+def indirect(text, content, cue, speaker, qid="q0"):
+    """An indirect quote over ``content`` with its cue and speaker, as the quote stage gives it."""
+    s, c, w = text.index(content), text.index(cue), text.index(speaker)
+    return Quote(id=qid, article="a0", start=s, end=s + len(content), text=content, kind="indirect",
+                 speaker_text=speaker, speaker_start=w, speaker_end=w + len(speaker),
+                 cue=cue, cue_start=c, cue_end=c + len(cue))
+
+
+def quoted_claims(nlp, text, *quotes):
+    return extract_claims(Article(id="a0", name="t", path="t", text=text), nlp(text), list(quotes))
+
+
+def test_a_cue_clause_cut_from_its_quote_is_no_claim(nlp):
+    # "the mayor rejected | the guild's claim that P": the quote's claim holds the denial of P
+    text = "At a briefing in the town hall, the mayor rejected the guild's claim that the council ignored the levee."
+    cs = quoted_claims(nlp, text, indirect(text, "the guild's claim that the council ignored the levee",
+                                           "rejected", "the mayor"))
+    assert [c.text for c in cs] == ["the guild's claim that the council ignored the levee."]
+    c = cs[0]
+    assert (c.stance, c.polarity, c.proposition.predicate) == ("denies", "negated", "ignore")
+    assert c.refers_to is None  # no anaphoric denial of an earlier claim
+
+
+def test_a_dated_cue_clause_is_kept_but_holds_no_proposition(nlp):
+    text = "The governor warned on Thursday that the levee would not hold through the storm."
+    cs = quoted_claims(nlp, text, indirect(text, "the levee would not hold through the storm", "warned",
+                                           "The governor"))
+    cue = next(c for c in cs if c.text.startswith("The governor"))
+    assert cue.time_text == "Thursday" and cue.proposition is None and cue.frame is None
+
+
+def test_a_hedging_cue_outside_the_clause_hedges_it(nlp):
+    text = "She did not rule out that a leak had weakened the hull."
+    cs = quoted_claims(nlp, text, indirect(text, "a leak had weakened the hull", "rule", "She"))
+    assert [(c.text, c.polarity, c.modality) for c in cs] == [("a leak had weakened the hull.", "affirmed", "hedged")]
+
+
+def test_a_cue_that_is_the_predicate_sets_no_stance_over_itself(nlp):
+    # the quote stage may read "rejected the invitation" as a cue and its object: the rejection is asserted
+    text = "The guild has rejected the mayor's invitation to talks on Friday."
+    c = quoted_claims(nlp, text, indirect(text, "the mayor's invitation to talks on Friday", "rejected",
+                                          "The guild"))[0]
+    assert (c.stance, c.polarity, c.proposition.predicate) == ("asserts", "affirmed", "reject")
+    assert c.proposition.agent == "The guild"
+
+
+def test_a_cue_with_its_own_object_is_a_claim(nlp):
+    text = "The guild does not rule out further strikes at the docks if the board sells the yard."
+    cs = quoted_claims(nlp, text, indirect(text, "if the board sells the yard", "rule", "The guild"))
+    assert any(c.text.startswith("The guild does not rule out further strikes") for c in cs)
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # a listed verb with its preposition (data/predicates.yaml: lie_behind)
+    ("The guild says cost cutting lay behind the leak.", "predicate", "lie_behind"),
+    ("The guild says cost cutting lay behind the leak.", "predicate_class", "cause"),
+    # a negating verb with no object is no negation ("had been neglected")
+    ("Inspectors found that the levee had been neglected for years.", "negated", False),
+    # an agent's date is not part of its name
+    ("The operator on Friday raised the death toll to four.", "agent", "The operator"),
+    # a cost that names no sum of money measures no money
+    ("The new rules will cost the mill hundreds of jobs.", "counts", None),
+    ("The stoppage cost the mill 2 million euros.", "counts", "money:cost"),
+    # "took responsibility for X": X is what it is for
+    ("The rebel group took responsibility for the bombing of the depot.", "theme_heads", ["bombing"]),
+    # what a cause is of: "lay behind X", "played no part in X"
+    ("The guild says cost cutting lay behind the leak.", "theme_heads", ["leak"]),
+    ("Poor maintenance played no part in this flood, the director said.", "theme_heads", ["flood"]),
+    # "that" opening a clause is no object of an unaccusative verb: the blaze burned
+    ("The chief told the Gazette that the blaze burned for 12 hours.", "theme_heads", ["blaze"]),
+    # an aspectual verb's subject is what its unaccusative verb is about, not who acts
+    ("Local officials said the river level in Marsk had begun to fall.", "theme_heads", ["level"]),
+    ("Local officials said the river level in Marsk had begun to fall.", "agent", None),
+    # a participle on a counted noun: the noun is what the count counts ("counted N people rescued")
+    ("Volunteer groups running ferries counted 340 people rescued from the island.", "counts", "evacuated"),
+    ("Volunteer groups running ferries counted 340 people rescued from the island.", "theme_heads", ["people"]),
+    # "acted at the request of X": X ordered the act; the actor is not what was ordered
+    ("The bailiffs acted at the request of the town council.", "predicate_class", "order"),
+    ("The bailiffs acted at the request of the town council.", "theme_heads", []),
+    # a denied responsibility is the holder's own, for what the noun's phrase names
+    ("The ministry denied responsibility for the blast at the depot.", "agent", "The ministry"),
+    ("The ministry denied responsibility for the blast at the depot.", "theme_heads", ["blast"]),
+])
+def test_more_proposition_parts(nlp, text, field, value):
+    assert getattr(first(nlp, text).proposition, field) == value, text

@@ -149,7 +149,7 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[Propositi
                        "casualties" if c.frame in HARM else c.frame)
         framed.add(c.id)
     # lexical near-duplicates among claims without a frame
-    rest = [c for c in claims if c.id not in framed]
+    rest = [c for c in claims if c.id not in framed and c.proposition is not None]  # not a dated attribution
     words = {c.id: content_words(c.text) for c in rest}
     df = Counter(w for ws in words.values() for w in ws)
     index: dict[str, list[Claim]] = defaultdict(list)

@@ -17,9 +17,11 @@ rules:
 * **Frames** of ``data/frames.yaml`` (the older rules, kept for what the
   blocks do not read):
 
-  - harm: one claim negates harm to a group and the other affirms harm to the
-    same group (:func:`~rashomon.compare.propositions.harm_group`; "almost
-    no"/"very minor" count as affirmed, minimal harm), when both claims report
+  - harm: one claim negates harm to a group (its predicate itself one of
+    harm, ``HARM_CLASSES``; a negation of anything else near a word of harm
+    is no denial of harm) and the other affirms harm to the same group
+    (:func:`~rashomon.compare.propositions.harm_group`; "almost no"/"very
+    minor" count as affirmed, minimal harm), when both claims report
     what happened (:func:`_harm_comparable`). The acting party must match: when
     both name a party (``Claim.agent_party``) the parties must be one nation;
     when the claim that affirms harm names its agent in the clause and the
@@ -39,16 +41,16 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections import Counter
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.compare.rules import compare_views
 from rashomon.compare.views import Story, View, views as claim_views
+from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Proposition, Quote, Relation
 
 SHARED_RUN = 8
-MAIN_PLACES = 3  # the places most claims name: a claim naming only other places is about somewhere else
+MAIN_PLACES = 2  # articles whose claims name a place that makes it one of the story's places
 MAX_PER_CLAIM = 25  # relations kept per claim: a report lists the first ones found, not thousands
 REPEAT_JACCARD = 0.7
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
@@ -115,6 +117,19 @@ def _norm_name(s: str | None) -> str | None:
     return s[-1]  # surname / last word
 
 
+def story_places(claims: list[Claim]) -> frozenset[str]:
+    """The story's places (entity ids): those the main-event claims of at least
+    ``MAIN_PLACES`` articles name. A claim naming only other places ("in the
+    capital, 900 held a vigil") is about somewhere else; a place the sources
+    share is where the story happens, however many other places they share."""
+    articles: dict[str, set[str]] = {}
+    for c in claims:
+        if c.event in (None, "main"):
+            for pl in c.places:
+                articles.setdefault(pl, set()).add(c.article)
+    return frozenset(pl for pl, arts in articles.items() if len(arts) >= MAIN_PLACES)
+
+
 def _origin(c: Claim, by_quote: dict[str, Quote]) -> set[str]:
     """Identifiers of whoever originally said the claim (entity id and/or name)."""
     out = set()
@@ -171,19 +186,23 @@ class _Info:
         return qa is not None and qb is not None and bool(qa.relayed_by) and qa.relayed_by in (qb.relayed_by, qb.speaker)
 
 
+HARM_CLASSES = ("death", "injury", "destruction")
+
+
 def _harm_comparable(v: View) -> bool:
     """A claim the frame rules may compare: a report of what happened in the
     main event, whose predicate is harm (or unclassed), not the use of a weapon
     ("claims that guards fired plastic bullets are false" denies no injury)."""
-    return v.comparable and v.klass in (None, "death", "injury", "destruction")
+    return v.comparable and v.klass in (None, *HARM_CLASSES)
 
 
 def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View, story: Story) -> Relation | None:
     """A relation between two claims of one proposition block (:mod:`rashomon.compare.rules`);
     near-verbatim words in two articles with the same polarity are a ``repeats``."""
     same = va.same_holder(vb)
-    independent = not (same or ia.relayed_with(ib) or ia.near_verbatim(ib))
-    if ia.near_verbatim(ib) and ia.article != ib.article and va.negative == vb.negative:
+    near = ia.near_verbatim(ib)
+    independent = not (same or near or ia.relayed_with(ib))
+    if near and ia.article != ib.article and va.negative == vb.negative:
         return Relation(kind="repeats", a=ia.id, b=ib.id, independent=False, proposition=p.id,
                         reason="near-verbatim words in two articles" + (" from one holder" if same else ""))
     got = compare_views(va, vb, p.frame, story)
@@ -236,8 +255,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     per_claim: dict[str, int] = {}  # relations kept per claim id
     info: dict[str, _Info] = {}
     vs = claim_views(claims, quotes, articles)
-    place_freq = Counter(pl for c in claims if c.event in (None, "main") for pl in set(c.places))
-    main_places = frozenset(pl for pl, n in place_freq.most_common(MAIN_PLACES) if n >= 3)
+    main_places = story_places(claims)
     story = Story.read(list(vs.values()), main_places)
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
@@ -298,6 +316,9 @@ def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[
     if frame == "casualties":
         if ia.polarity != ib.polarity:
             neg, aff = (a, b) if ia.polarity == "negated" else (b, a)
+            nv = vs[neg.id]
+            if nv.parts is not None and predicate_lexicon()["class"].get(nv.predicate) not in HARM_CLASSES:
+                return None  # the negation governs no harm ("has not gone over well with the victims' families")
             neg_harm, aff_harm = (ia.harm, ib.harm) if ia.polarity == "negated" else (ib.harm, ia.harm)
             if neg_harm == aff_harm and _party_ok(neg, aff):
                 return Relation(kind="contradicts", a=ia.id, b=ib.id, independent=independent, proposition=p.id,

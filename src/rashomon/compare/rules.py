@@ -36,7 +36,7 @@ outside the story's main places); near-verbatim words of one source
 from __future__ import annotations
 
 from rashomon.compare.blocks import plain
-from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, specific_theme
+from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
@@ -50,14 +50,21 @@ def _q(v: View) -> str:
 
 
 PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
+SELF_WORDS = {"i", "we", "me", "us", "myself", "ourselves"}  # an agent that is the holder itself
+PRONOUN_THEMES = {"him", "her", "them", "us", "me", "you"}  # persons: "this", "that" may be the story's event
 
 
 def _who(v: View) -> str:
     """The holder as the text names it ("Police", "Mayor Ana Kos"), else the
+    quote's speaker as named or by role ("He" → "Interior Minister"), else the
     outlet whose own voice it is, else "the article"."""
     text = (v.claim.holder_text or "").strip(" ,")
     if text and text.lower() not in PRONOUNS:
         return text
+    if v.speaker_label:
+        return v.speaker_label
+    if v.claim.holder_text is None and v.claim.quote is None:
+        return v.outlet or "the article"  # the outlet's own voice
     if v.names and not any(n.startswith("narrator:") for n in v.names):
         return sorted(v.names, key=len)[-1].title()
     return v.outlet or "the article"
@@ -99,8 +106,8 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None  # "eight peacekeepers" / "two civilians": different groups
     if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
         return None
-    if a.counts == "duration" and a.predicate != b.predicate and not (a.heads & b.heads):
-        return None  # how long what: two durations of different things
+    if a.counts == "duration" and not (a.heads & b.heads):
+        return None  # how long what: two durations of different things ("held for two years" / "pay over four years")
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That figure is a fiction": the figure denied
         neg, pos = (a, b) if a.negative else (b, a)
@@ -136,8 +143,21 @@ def _thing(v: View, keys: list[str]) -> str:
     return " or ".join(keys)
 
 
+def _owner_meets(neg: View, pos: View) -> bool:
+    """Whether an absence held of a subject ("Scott lacks a policy record") can
+    meet the other claim: the other names that subject.
+    A lack is a property of its owner; another owner's record says nothing of it.
+    A copular absence ("the inspection was overdue") has no owner: it always can."""
+    if neg.klass not in predicate_lexicon()["absence"] or neg.parts.copular:
+        return True  # "the inspection was overdue": an absence with no owner
+    owner = holder_names(neg.agent) if neg.agent else frozenset()  # "lacks a record": whose, unknown
+    return bool(owner & (pos.mentions_text() | pos.agent_names))
+
+
 def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
     for neg, pos in ((a, b), (b, a)):
+        if not _owner_meets(neg, pos):
+            continue
         # "there was no X" / "we had no X" deny a thing, not its every mention: the other names X as a participant
         strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
         keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k)
@@ -181,12 +201,16 @@ def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
 
 def _about(v: View, story: Story, key: str) -> frozenset:
     """What an attribution is about: its theme's head nouns (an event noun is the
-    story's event), else the theme most attributions of its kind are about."""
+    story's event; :func:`~rashomon.compare.views.specific_theme`), nothing for
+    a personal pronoun ("blasted him"), else the theme most attributions of its
+    kind are about ("responsible for the consequences": the story's question)."""
     events = predicate_lexicon()["event_nouns"]
     t = frozenset(EVENT if h in events else h for h in specific_theme(v))
     if t:
         return t
-    main = story.themes.get(key)
+    if v.parts is not None and (v.parts.theme or "").lower() in PRONOUN_THEMES:
+        return frozenset()  # "blamed him for it": someone in its own context, not the story's theme
+    main = story.themes.get(key)  # "responsible for the consequences", or no theme: the story's question
     return frozenset({EVENT if main in events else main}) if main else frozenset()
 
 
@@ -200,7 +224,8 @@ def _attribution(a: View, b: View, story: Story) -> tuple[str, str, str | None] 
         one_act = a.klass == b.klass and (a.klass != "destruction" or a.predicate == b.predicate)
         if one_act and agents_same(a, b):
             neg, pos = (a, b) if a.negative else (b, a)
-            return "contradicts", f"{_who(neg)} denies that {neg.agent} did it; {_who(pos)} says so", "negation"
+            did = "having done it" if (neg.agent or "").lower() in SELF_WORDS else f"that {neg.agent} did it"
+            return "contradicts", f"{_who(neg)} denies {did}; {_who(pos)} says {pos.agent} did", "negation"
         return None
     if a.negative:
         return None

@@ -35,8 +35,10 @@ an earlier count is a lower bound of the later one."""
 HOLDER_STOP = {"the", "a", "an", "of", "and", "said", "says", "spokesman", "spokeswoman", "spokesperson",
                "president", "minister", "chief", "executive", "head", "director", "officer", "official",
                "officials", "senior", "its", "their", "his", "her", "he", "she", "it", "they", "we", "i",
-               "mr", "mrs", "ms", "dr", "who", "general", "secretary", "s.a.", "ltd", "inc", "group", "office"}
+               "mr", "mrs", "ms", "dr", "who", "general", "secretary", "s.a", "ltd", "inc", "plc", "llc", "gmbh",
+               "corp", "group", "office"}
 SELF = {"i", "we", "me", "us", "my", "our", "ours", "he", "she", "him", "her", "his", "its"}
+_PERSONAL = {"i", "we", "he", "she", "it", "they", "you", "this", "that"}  # no name for a reason to give
 """Pronouns in an agent that stand for the claim's holder: "I did not order it", "she had not
 given any order" (under "the mayor said"), "its forces" (under "the ministry denied")."""
 VAGUE_PLURALS = {"hundreds", "thousands", "millions", "tens of thousands", "dozens", "scores"}
@@ -155,7 +157,7 @@ class View:
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay", "outlet", "anaphoric",
+                 "relay", "outlet", "anaphoric", "holder_parties", "speaker_label",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -169,7 +171,11 @@ class View:
         if not names and not self.ids and art is not None:
             names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
         self.names = names
+        self.holder_parties = parties(" ".join(sorted(names)))
         self.outlet = art.outlet if art is not None else None
+        # how a reason names the quote's speaker: as written, else by role ("He" → "Interior Minister")
+        said = [quote.speaker_text, quote.speaker_role, quote.speaker_affiliation] if quote is not None else []
+        self.speaker_label = next((t.strip() for t in said if t and t.strip().lower() not in _PERSONAL), None)
         # an anaphoric denial ("dismissed that version") is read for the figure it denies, nothing finer
         self.anaphoric = content is not None
         self.relay = {r.lower() for r in c.relay}
@@ -195,7 +201,8 @@ class View:
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
         self.place_parties = parties(p.place) if p else frozenset()
         self.compounds = frozenset(" ".join(singular(w) for w in c.split()) for c in p.compounds) if p else frozenset()
-        self.existential = bool(p and (p.existential or absence))
+        # "that ground does not exist": a thing pointed at in its own context, not a kind that was there or not
+        self.existential = bool(p and (p.existential or absence) and not _pointed(p.theme or p.agent))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
         self.exists = None if not self.existential else (self.negative if absence else not self.negative)
         self.agent = p.agent if p else None
@@ -259,9 +266,19 @@ class View:
         return self.negative and subject in ("that", "this")
 
     def same_holder(self, o: "View") -> bool:
-        """One holder: a shared speaker id, or a shared name word (an
-        organisation and its spokesperson, a press release and its company)."""
-        return bool(self.ids & o.ids) or bool(self.names & o.names) or bool(self.relay & o.relay and self.relay)
+        """One holder: a shared speaker id or relay, or the name words of one
+        holder all among the other's ("Police" and "the Velmar Police
+        Directorate", "Selinor" and "Selinor Refining"; role words are dropped),
+        or two name words shared, unless the two name different nations. A single
+        shared word is not enough: "Kestrel Port Operations" and "the Port
+        Workers' Union", "the Velmar Police Directorate" and "Velmar General
+        Hospital" are two holders."""
+        if self.ids & o.ids or self.relay & o.relay:
+            return True
+        a, b = self.names, o.names
+        if not (a and b) or (self.holder_parties and o.holder_parties and not self.holder_parties & o.holder_parties):
+            return False  # "the Russian defence ministry" / "the Ukrainian defence ministry"
+        return a <= b or b <= a or len(a & b) >= 2
 
     def stance_word(self) -> str:
         """How this claim says no: its stance cue ("denied"), else "not"."""
@@ -304,6 +321,12 @@ class View:
 
 
 _ABSENCE = frozenset({"absence"})
+_DEMONSTRATIVES = ("that ", "this ", "these ", "those ")
+
+
+def _pointed(words: str | None) -> bool:
+    """Whether a noun phrase opens with a demonstrative ("that ground", "this risk")."""
+    return bool(words) and words.lower().startswith(_DEMONSTRATIVES)
 
 
 def speech_act(verb: str | None) -> bool:
@@ -397,8 +420,9 @@ def attribution_key(klass: str | None) -> str | None:
 
 def specific_theme(v: View) -> frozenset:
     """The head nouns of an attribution's theme, without the words that name the
-    act itself ("the order" → nothing)."""
-    return v.heads - _class_words(v.klass)
+    act itself ("the order" → nothing) or only what an event brought about
+    ("responsibility for the consequences" → nothing)."""
+    return v.heads - _class_words(v.klass) - predicate_lexicon()["event_results"]
 
 
 def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> dict[str, View]:

@@ -75,6 +75,7 @@ each word taken whole: linear on a long run of capitals."""
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
 VERBAL = ("VERB", "AUX")
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
+GOVERNED = ("dobj", "ccomp", "xcomp", "attr", "oprd")  # what a cue verb says or denies
 
 
 @functools.lru_cache(maxsize=1)
@@ -421,6 +422,8 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     cutting = _cutting_quotes(qs)
     claims: list[Claim] = []
     ix = _DocIndex(doc, lex["ops"])
+    cue_at = sorted((q.cue_start, bisect_left(ix.idxs, q.cue_start), q.start, q.end) for q in qs
+                    if q.cue_start is not None)  # (cue offset, cue token, quote start, quote end)
     sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     # per sentence: agents of operations, for clauses that name none
     sent_agents = SentenceAgents(sents, ix, lex["report"])
@@ -453,9 +456,15 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                     q.start < sent.end_char and q.end > sent.start_char and not (start <= q.start < end)
                     for q in qs.overlapping(sent.start_char, sent.end_char)) and not _own_clause(ix, lo, hi):
                 continue  # attribution only ("a top official has said"): the claim is the quote
+            attribution = quote is None and _cue_only(ix, lo, hi, start, end, cue_at)
+            if attribution and not any(ix.ent_labels[k] in ("DATE", "TIME") for k in ix.ents_within(start, end)):
+                continue  # "the mayor rejected | the guild's claim that P": the quote's claim holds the stance
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
-            claims.append(_build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain))
+            claim = _build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain)
+            if attribution:  # "X warned on Thursday | that P": kept for when it was said, never compared
+                claim.proposition = claim.frame = claim.affected = None
+            claims.append(claim)
     resolve_references(claims)
     return claims
 
@@ -464,14 +473,35 @@ CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "bef
 FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 
 
-def _own_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
+def _own_clause(ix: _DocIndex, lo: int, hi: int, cue_tokens: frozenset = frozenset()) -> bool:
     """Whether tokens [lo, hi) hold a clause besides a reporting verb: a verb of
-    its own that is not a cue ("She did not rule out that the wall had cracked,
-    but said …" and "He blamed X for the riot and said" are claims; "a top
-    official has said" is not)."""
+    its own that is neither a reporting verb nor one of ``cue_tokens`` (token
+    indices of quote cues). "He blamed X for the riot and said" is a claim;
+    "a top official has said" is not."""
     verbs = stance_verbs()
-    return any(ix.toks[i].pos_ == "VERB" and verbs.get(lemma(ix.toks[i])) != "report"
+    return any(i not in cue_tokens and ix.toks[i].pos_ == "VERB" and verbs.get(lemma(ix.toks[i])) != "report"
                for i in _between(ix.finite, lo, hi))
+
+
+def _cue_only(ix: _DocIndex, lo: int, hi: int, start: int, end: int, cue_at: list[tuple]) -> bool:
+    """Whether the clause over tokens [lo, hi) (characters [start, end)) is only the
+    attribution of quotes that lie outside it: it holds their cue verbs ("At a
+    briefing on Monday the mayor rejected", "She did not rule out that", "the
+    agency said.") and no verb of its own. The quote's own claim holds the
+    proposition with the cue's stance (PARC 3.0: the cue and source are the
+    attribution, the content its proposition). ``cue_at`` is the article's
+    ``(cue offset, cue token, quote start, quote end)``, sorted."""
+    k = bisect_left(cue_at, (start,))
+    found = set()
+    while k < len(cue_at) and cue_at[k][0] < end:
+        _, tok, q0, q1 = cue_at[k]
+        # the quoted words lie outside the clause, and so does what the cue governs
+        # ("does not rule out further strikes | if …" holds its own object)
+        if (q0 >= end or q1 <= start) and not any(c.dep_ in GOVERNED and lo <= c.i < hi
+                                                  for c in ix.toks[tok].children):
+            found.add(tok)
+        k += 1
+    return bool(found) and not _own_clause(ix, lo, hi, frozenset(found))
 
 
 def _covering_quote(qs: _Quotes, start: int, end: int) -> Quote | None:
@@ -561,6 +591,11 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
     reading = _attributed(doc, tok_range, quote, quantities, ctext, start, ix)
     if reading is not None:
         negated = reading["negated"]
+        # the hedge of a cue outside the clause ("She did not rule out | that P") is the clause's
+        inherited = [m.group() for pat in (lex["hedge"], lex["modal"]) for m in pat.finditer(reading["cue_words"])]
+        if inherited:
+            hedges += inherited
+            modality = "hedged" if modality in ("asserted", "reported") else modality
         if reading["stance"] in ("denies", "doubts") and modality not in ("hedged",):
             modality = "denied"
         if reading["cue"] and reading["stance"] != "asserts":
@@ -607,12 +642,12 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
         verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL and c.i < hi), None)
         if verb is not None and root.lower_ in ("nobody", "nothing", "none", "no one"):
             root = verb
-    cue_lemma = None
+    cue = None
     if quote is not None and quote.cue and quote.cue_start is not None:
         k = bisect_left(ix.idxs, quote.cue_start)
-        if k < len(ix.toks):
-            cue_lemma = lemma(ix.toks[k])
-    st = read_stance(root, lo, hi, cue_lemma)
+        if k < len(ix.toks) and k != root.i:  # "The guild has rejected the invitation": the cue is the predicate
+            cue = ix.toks[k]
+    st = read_stance(root, lo, hi, cue)
     if st.head.i == root.i and lemma(root) in stance_verbs():
         # "…, its operator said, while a union put the toll at five": the clause beside the cue
         beside = next((c for c in root.children if c.dep_ in ("advcl", "conj") and c.pos_ in VERBAL
@@ -636,8 +671,18 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
                                          for i in _between(ix.compounds, lo, hi) if lo <= heads[i] < hi))
     # an anaphoric denial ("That figure is a fiction") negates the earlier claim it points at
     negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
+    outside = st.cue_tok if st.cue_tok is not None and not lo <= st.cue_tok.i < hi else None
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
-            "anaphoric": st.anaphoric, "parts": parts, "negated": negated}
+            "anaphoric": st.anaphoric, "parts": parts, "negated": negated,
+            "cue_words": _verb_group(outside) if outside is not None else ""}
+
+
+def _verb_group(verb) -> str:
+    """A verb with its auxiliaries, negation, adverbs and particle, in order
+    ("did not rule out", "reportedly said"): the words of a cue outside the
+    clause whose hedges the clause inherits."""
+    toks = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt"))]
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
 def _affected(ctext: str, frame: str, lex: dict, plain: set[str] | None) -> str | None:

@@ -32,12 +32,13 @@ def figure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: di
     itself counts comes first: "after the march: 23 officers injured")."""
     if not quantities:
         return None, None
-    span_lo = min(t.idx for t in head.subtree)
-    span_hi = max(t.idx + len(t) for t in head.subtree)
+    last = head.right_edge  # a projective parse: the subtree is the span from left edge to right edge
+    span_lo, span_hi = head.left_edge.idx, last.idx + len(last)
     inside = [k for k, q in enumerate(quantities) if q.start is not None and span_lo <= q.start < span_hi]
     if not inside:
         return None, None
-    offers = [t for t in head.subtree if t.pos_ == "NOUN" and lex["class"].get(t.lower_) == "payment"]
+    money = any(quantities[i].unit in MONEY_UNITS for i in inside)
+    offers = [t for t in head.subtree if t.pos_ == "NOUN" and lex["class"].get(t.lower_) == "payment"] if money else []
     offered = next((i for i in inside if quantities[i].unit in MONEY_UNITS and any(
         t.left_edge.idx <= quantities[i].start < t.right_edge.idx + len(t.right_edge) for t in offers)), None)
     if offered is not None:
@@ -59,6 +60,8 @@ def figure(head, quantities: list[Quantity], cls: str | None, pred: str, lex: di
         return k, "duration"
     if q.unit == "%":
         return k, None
+    if cls in ("cost", "payment"):  # "cost the industry thousands of jobs": no sum of money
+        return k, OF_COUNTS.get(q.of)
     if cls in lex["counts"] and (own_class or q.of not in OF_COUNTS):
         return k, lex["counts"][cls]  # the clause's own class first: "the toll rises to six as X finds a missing man"
     if q.of in OF_COUNTS:

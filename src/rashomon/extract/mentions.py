@@ -30,7 +30,7 @@ from rashomon.clean import overlap_test
 USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 MODIFIER_LABELS = {"NORP", "GPE", "LOC"}
 
-_LEAD = re.compile(r"^(?:[\s\"'“”‘’(\[«]|the\s+|The\s+|THE\s+)+")
+_LEAD = re.compile(r"^(?:[\s\"'“”‘’(\[«—―–]|the\s+|The\s+|THE\s+)+")  # a quotation dash before a name too
 _TRAIL = re.compile(r"(?<![\s.,;:!?)\]\"'“”‘’»])(?<!['’]s)(?<!\sof)(?<!\sand)(?<!\sthe)(?<!\sfor)"
                    r"(?:\s(?:of|and|the|for)|['’]s|[\s.,;:!?)\]\"'“”‘’»])++$")
 """Trailing punctuation, possessive "'s" and dangling "of/and/the/for". A

@@ -49,16 +49,21 @@ _CLOCK = re.compile(
     r"|(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
     r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?P<mid>midnight|noon|midday))")
+_CLOCK_HINT = re.compile(r"(?i)\d|clock|midnight|noon|midday")
 ASPECTUAL = {"begin", "start", "continue", "resume"}
 UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fail", "fall", "rise", "burn",
                 "flood", "give", "crack", "erupt", "ignite"}
 """Verbs whose subject undergoes the event rather than doing it (Perlmutter 1978; Levin 1993,
 ch. 45 "verbs of change of state"): "the bridge collapsed" names no agent."""
+CAUSE_OF = {"behind", "in"}
+"""The prepositions that name what a cause is of ("lay behind the leak", "played a part in the fire")."""
+RELATIVE = {"that", "which"}  # a word that may open a clause the parser took for an object
 CAUSAL_PREPS = {"after", "from", "by", "because", "due", "following", "in"}
 SCALE = {"rise", "fall", "climb", "increase", "decrease", "raise", "lower", "revise", "reach", "stand", "put",
          "update", "drop", "jump", "grow", "double", "top", "exceed"}  # verbs that move or set a figure
 LEADS = {"chair", "head", "lead", "run", "direct", "command", "control"}  # "X, which Y chairs": Y acts through X
 DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
+TAKE_ON = {"bear", "commit", "take"}  # light verbs whose object is the predicate ("took responsibility")
 GIVE = {"give", "issue", "make", "sign", "put", "set", "commit", "carry"}  # light verbs whose subject does the act their object names
 LOCATIVE = {"in", "on", "at", "near", "inside", "outside", "across", "along", "within"}
 EXISTENTIAL = {"exist", "use", "fire", "deploy", "happen", "occur", "sound", "take_place", "launch",
@@ -100,14 +105,38 @@ def lexicon() -> dict:
             "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *EXISTENTIAL, *(
                 w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
             "antonyms": antonyms, "event_nouns": frozenset(raw["event_nouns"]["words"]),
+            "event_results": frozenset(raw["event_nouns"]["results"]),
             "background_nouns": frozenset(raw["background"]["nouns"]),
             "background_verbs": frozenset(raw["background"]["verbs"])}
+
+
+_MEMO: dict = {}
+_MEMO_DOC: list = [None]
+
+
+def _memo(tok) -> dict:
+    """Results kept per token of the Doc being read (a claim's predicate is read
+    by several rules): emptied when a token of another Doc comes."""
+    doc = tok.doc
+    if _MEMO_DOC[0] is not doc:
+        _MEMO_DOC[0] = doc
+        _MEMO.clear()
+    return _MEMO
 
 
 def _phrasal(tok) -> str:
     """A verb's lemma, joined to its particle ("blow_up") or to the object or
     adverb that makes a listed phrase with it ("take_part", "lose_life",
-    "come_home"); else the lemma."""
+    "come_home"); else the lemma (kept per token: :func:`_memo`)."""
+    memo = _memo(tok)
+    key = ("phrasal", tok.i)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _read_phrasal(tok)
+    return got
+
+
+def _read_phrasal(tok) -> str:
     lem = lemma(tok)
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if prt:
@@ -121,6 +150,10 @@ def _phrasal(tok) -> str:
                 return cand
     if lem == "move" and any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children):
         return "move_in"  # "moved into the square": moved in
+    classes = lexicon()["class"]
+    for c in tok.children:  # a listed verb and preposition ("the cuts lay behind the leak": lie_behind)
+        if c.dep_ == "prep" and f"{lem}_{c.lower_}" in classes:
+            return f"{lem}_{c.lower_}"
     return lem
 
 
@@ -131,18 +164,27 @@ def _skip(c) -> bool:
 def _arguments(tok):
     """Tokens of the predicate's arguments and obliques, not entering clauses
     (nor a coordinated clause: "X entered the yard, and pepper spray was fired")."""
+    memo = _memo(tok)
+    key = ("arguments", tok.i)
+    got = memo.get(key)
+    if got is not None:
+        return list(got)
     out, stack = [], [c for c in tok.children if not _skip(c)]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if not _skip(c))
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    memo[key] = tuple(out)
+    return out
 
 
 def _np(tok) -> str:
-    """A noun phrase's words, without its clauses and appositions ("no warning,
-    nothing on a loudspeaker" → "no warning")."""
-    appos = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
+    """A noun phrase's words, without its clauses, appositions and dates ("no
+    warning, nothing on a loudspeaker" → "no warning"; "the company on Friday"
+    → "the company")."""
+    appos = {t.i for c in tok.children if c.dep_ == "appos" or (c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)) for t in c.subtree}
     toks = [tok] + [t for t in _arguments(tok) if t.i not in appos]
     toks.sort(key=lambda t: t.i)
     return " ".join(t.text for t in toks)
@@ -170,6 +212,8 @@ def clock_times(text: str) -> list[int]:
     "00:40" → 40, "six o'clock in the evening" → 1080, "midnight" → 0); an
     hour word without a part of the day gives both readings (6:00 and 18:00)."""
     out = []
+    if not _CLOCK_HINT.search(text):  # no digit, "o'clock", "midnight", "noon" or "midday": no time of day
+        return out
     for m in _CLOCK.finditer(text):
         if m.group("h") is not None:
             out.append(int(m.group("h")) * 60 + int(m.group("m")))
@@ -332,7 +376,7 @@ def _existential(head, pred_tok) -> bool:
     return _phrasal(head) in EXISTENTIAL or (pred_tok.i == head.i and lemma(head) in EXISTENTIAL)
 
 
-def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
+def _theme_nouns(head, pred_tok, theme_tok, lem: str, outer=None) -> list:
     """The head nouns a claim is about: its theme's (object, passive subject,
     copular subject), a copular noun's ("What they got was spray and batons"),
     else an intransitive verb's subject ("the alarms never sounded")."""
@@ -343,6 +387,8 @@ def _theme_nouns(head, pred_tok, theme_tok, lem: str) -> list:
                              for c in head.children):
         # an intransitive clause is about its subject: "the alarms never sounded", "the level fell"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None and outer is not None and outer.i != head.i:  # "the level began to fall": the level
+            subj = next((c for c in outer.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             nouns = _head_nouns(subj)
     if not nouns:  # "ordered everyone living nearby to leave": what was ordered
@@ -472,8 +518,9 @@ def _reading_head(head):
         comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp", "pcomp")), None)
         if comp is not None:
             head, flip = comp, negation_cue(head) is None
-        else:  # "ruled out a ban" negates the ban; "did not rule out a ban" does not
-            negating_head = head
+        elif any(c.dep_ == "dobj" for c in head.children):
+            negating_head = head  # "ruled out a ban" negates the ban; "did not rule out a ban" does not;
+            # "the levee had been neglected" (no object) is a neglect, not a negation
     head = _informative_conjunct(head, lexicon())
     outer = head
     inner = _aspectual(head)
@@ -525,22 +572,40 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
     if nominal:
         pred_tok, lem, cls = subj, lemma(subj), classes.get(lemma(subj))
     agent = by if nominal else _agent(head, pred_tok)
-    if agent is None and inner is not None and inner.dep_ == "xcomp":
-        agent = _agent(outer, outer)  # "bailiffs began clearing": the bailiffs clear
+    if agent is None and inner is not None and inner.dep_ == "xcomp" and lemma(inner) not in UNACCUSATIVE:
+        agent = _agent(outer, outer)  # "bailiffs began clearing": the bailiffs clear ("the level began to fall": no one)
     if agent is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
         agent = _agent(head.head, head.head)  # "five went to work and never came home": the five
     if cls not in lex["responsibility"] and agent is not None and agent.head.dep_ == "prep" \
             and agent.head.lower_ == "of" and classes.get(lemma(agent.head.head)) == "order":
         cls = "order"  # "moved in at the request of X": X ordered it
     theme = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+    if theme is None and head.dep_ == "acl" and head.tag_ == "VBN":
+        theme = head.head  # "counted 340 people rescued from the island": the people were rescued
     if theme is None and pred_tok.dep_ == "attr" and any(c.dep_ == "expl" for c in kids):
         theme = pred_tok  # "there were no civilian casualties": the casualties
     if nominal:  # "the attack on the depot by X": the depot
         theme = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
                       for g in p.children if g.dep_ == "pobj"), None)
     elif theme is not None and theme.dep_ == "dobj" and (
-            lem == f"{lemma(head)}_{lemma(theme)}" or (pred_tok.i != head.i and lemma(head) in ("bear", "commit"))):
+            lem == f"{lemma(head)}_{lemma(theme)}" or (pred_tok.i != head.i and lemma(head) in TAKE_ON)):
         theme = None  # "took place", "bears responsibility", "committed an act of terror": part of the predicate
+    if theme is None and pred_tok.i != head.i and cls in lex["responsibility"]:
+        # "took responsibility for the blast": what it is responsible for
+        theme = next((g for p in pred_tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
+    if theme is None and cls in lex["responsibility"] and pred_tok.i == head.i:
+        # "cuts lay behind the leak", "played no part in the collapse": what the cause is of
+        hosts = [head, *(c for c in kids if c.dep_ == "dobj")]
+        theme = next((g for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in CAUSE_OF
+                      for g in p.children if g.dep_ == "pobj"), None)
+    if head.pos_ == "NOUN" and cls in lex["responsibility"] and head.dep_ == "dobj":
+        # "the ministry denied responsibility for the blast": its own, for the blast
+        theme = theme or next((g for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "in", "of")
+                               for g in p.children if g.dep_ == "pobj"), None)
+        agent = agent or _noun_agent(head) or next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if theme is not None and theme.lower_ in RELATIVE and lemma(head) in UNACCUSATIVE:
+        theme = None  # "told the paper that the fire burned for hours": "that" opens the clause, the fire burned
     if theme is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
         theme = next((c for c in kids if c.dep_ == "nsubj"), None)  # "the unit was overdue": the unit
     return agent, theme, pred_tok, lem, cls
@@ -575,17 +640,21 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         head = pred_tok = blamed_head
         lem = _phrasal(head)
         cls = lex["class"].get(lem) or cls
-    nouns = _theme_nouns(head, pred_tok, theme_tok, lem)
+    nouns = _theme_nouns(head, pred_tok, theme_tok, lem, outer)
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     # "no alarm warned them": no X did what an X does, so there was no X
     no_subject = subj is not None and cls is not None and lex["class"].get(lemma(subj)) == cls \
         and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     if no_subject:
         nouns = _head_nouns(subj)
+    if theme_tok is None and cls == "order" and agent_tok is not None and _is_of(agent_tok, [agent_tok.head.head]) \
+            and lex["class"].get(lemma(agent_tok.head.head)) == "order":
+        nouns = []  # "the police acted at the request of X": what was ordered is the act, not the police
     if cls in lex["absence"]:  # "the unit was overdue for inspection": the inspection is what is missing
         nouns = [g for prep in pred_tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
                  for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"] or nouns
-    measure, counts = figure(head.head if head.dep_ == "conj" else head, quantities, cls, lem, lex, text, base,
+    measure, counts = figure(head.head if head.dep_ == "conj" or (head.dep_ == "acl" and head.tag_ == "VBN") else head,
+                             quantities, cls, lem, lex, text, base,
                              own_class)
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
         # "put the figure at 3,000" (an earlier claim's measure), "put the death toll at five"
@@ -606,7 +675,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
         theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"),
-        dated=_dated(head, cls, heads, lex))
+        dated=_dated(head, cls, heads, lex) if _YEAR.search(text) else [])  # a year in the clause, else none
 
 
 @functools.lru_cache(maxsize=1)

@@ -31,8 +31,8 @@ a counted noun follows), dates ("September 19", "19 September", "Sept. 27",
 ("Article 4", "Question 1", "Resolution 2334"), numbers glued to letters or
 hyphens ("USD103.43", "F-16", "44-Day War"), phone numbers and slashed dates,
 a bare "one" (a pronoun or article more often than a count) unless a
-counted noun follows, and an age set off by commas after a name ("Jonas
-Weber, 41, a driver").
+counted noun follows, a multiplier or frequency ("three times the rate"),
+and an age set off by commas after a name ("Jonas Weber, 41, a driver").
 
 Units and counted events come from ``data/frames.yaml`` (``units``,
 ``counted_events``). All offsets are code-point offsets into the article text
@@ -72,6 +72,10 @@ TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "m
               "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",
               "weeks": "weeks", "month": "months", "months": "months", "year": "years",
               "years": "years"}
+_NOT_MODIFIERS = frozenset({"and", "or", "of", "the", "in", "on", "at", "to", "were", "was", "are", "is", "have", "has",
+                            "had", "will", "would", "who", "that", "which", "from", "for", "with", "by", "times",
+                            "percent", "more", "less", "fewer", "than", "about", "around", "over", "under", "had"})
+"""Words that end a counted noun phrase: a number's counted noun lies before them."""
 # how many of the smaller unit make one of the larger
 TIME_RATIO = {("days", "hours"): 24, ("hours", "minutes"): 60, ("minutes", "seconds"): 60,
               ("weeks", "days"): 7, ("years", "months"): 12, ("years", "days"): 365,
@@ -131,12 +135,14 @@ CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "US
 def lexicon() -> dict:
     """Units and counted-event words from ``data/frames.yaml`` (cached).
 
-    Returns ``{"units": {word: unit}, "events": {word: of}}``.
+    Returns ``{"units": {word: unit}, "events": {word: of}, "groups": plural nouns of the
+    affected groups (a counted group after modifiers: "23 police officers")}``.
     """
     data = data_files.load("frames.yaml")
     units = {u["word"]: u["as"] for u in data["units"]["words"]}
     events = {e["word"]: e["as"] for e in data["counted_events"]["words"]}
-    return {"units": units, "events": events}
+    groups = frozenset(w for a in data["affected"] for w in a["words"] if " " not in w and w.endswith("s"))
+    return {"units": units, "events": events, "groups": groups}
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -342,6 +348,9 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             if kind == "words" and value == 0:
                 i = j
                 continue
+            if nxt_l == "times":
+                i = j
+                continue  # a multiplier or a frequency ("three times the rate", "shelled five times"), not a count
         # ---- currency sign before ("€3.5 million"): the unit; the qualifier is read before it
         currency = None
         first = i
@@ -405,6 +414,13 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
             w = toks[k][0]
             if w[:1].islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
                 unit, unit_idx = toks[k][0].lower(), k
+            else:  # a group of people after one or two lowercase modifiers ("23 police officers")
+                for m in range(k + 1, min(k + 3, n)):
+                    if not (toks[m - 1][0].isalpha() and toks[m - 1][0][:1].islower()) or low(m - 1) in _NOT_MODIFIERS:
+                        break
+                    if low(m) in lex["groups"]:
+                        unit, unit_idx = low(m), m
+                        break
         end = e
         # ---- durations in two units -------------------------------------------
         if unit in TIME_UNITS.values() and unit_idx is not None:

@@ -82,13 +82,15 @@ def stance_verbs() -> dict[str, str]:
 class StanceReading:
     """What :func:`read_stance` finds: the proposition's head token, the stance,
     the cue words, the holder's words as written (None: the narrator or the
-    quote's speaker), and whether the proposition is an earlier claim's."""
+    quote's speaker), whether the proposition is an earlier claim's, and the
+    cue verb (a Token) when it lies above the clause or is the quote's cue."""
 
     head: object
     stance: str = "asserts"
     cue: str | None = None
     holder: str | None = None
     anaphoric: bool = False
+    cue_tok: object = None
 
 
 def _subject(verb):
@@ -193,21 +195,33 @@ def _points_back(noun) -> bool:
     return lemma(noun) in FIGURE_NOUNS | REPORT_NOUNS and any(c.dep_ == "poss" for c in noun.children)
 
 
+def _event_noun(noun) -> bool:
+    """Whether a noun names an event or state of a predicate class of
+    ``data/predicates.yaml`` ("deaths", "casualties", "the attack", "responsibility")."""
+    from rashomon.extract.propositions import lexicon as predicate_lexicon  # propositions reads this module's words
+    return lemma(noun) in predicate_lexicon()["class"] or noun.lower_ in predicate_lexicon()["class"]
+
+
 def _combine(outer: str, inner: str) -> str:
     """The stance of a holder over a stance: "denied that X could confirm" is a denial."""
     return inner if outer == "asserts" else outer
 
 
-def read_stance(root, lo: int, hi: int, cue_lemma: str | None = None) -> StanceReading:
+def read_stance(root, lo: int, hi: int, cue=None) -> StanceReading:
     """The stance over the clause whose main predicate is ``root`` (a Token),
-    the claim's tokens being [lo, hi) of the Doc; ``cue_lemma`` is the lemma of
-    the quote's cue verb when the claim sits in an indirect quote.
+    the claim's tokens being [lo, hi) of the Doc; ``cue`` is the quote's cue
+    verb (a Token) when the claim sits in an indirect quote whose cue lies
+    outside the clause: its stance is the cue's ("the mayor rejected | the
+    guild's claim that P"; "did not rule out | that P").
 
     Returns a :class:`StanceReading` whose ``head`` is the proposition's head
     token (``root`` itself when nothing governs it)."""
     lex = lexicon()
-    reading = _above(root, lex) or (
-        StanceReading(root, _stance_of(lex["verbs"].get(cue_lemma, "report"), False), cue_lemma, None)
+    cue_lemma = lemma(cue) if cue is not None else None
+    cls = lex["verbs"].get(cue_lemma or "")
+    reading = _above(root, lex) or (  # an unlisted cue ("did not rule out") reports: hedges are read apart
+        StanceReading(root, _stance_of(cls or "report", cls is not None and negation_cue(cue) is not None),
+                      cue_lemma, None, cue_tok=cue)
         if cue_lemma else StanceReading(root))
     for _ in range(3):  # descend through stance verbs inside the clause ("said it denied that P")
         inner = _inside(reading.head, lo, hi, lex)
@@ -215,7 +229,8 @@ def read_stance(root, lo: int, hi: int, cue_lemma: str | None = None) -> StanceR
             break
         same = inner.head.i == reading.head.i
         reading = StanceReading(inner.head, _combine(reading.stance, inner.stance) if reading.cue else inner.stance,
-                                inner.cue or reading.cue, inner.holder or reading.holder, inner.anaphoric)
+                                inner.cue or reading.cue, inner.holder or reading.holder, inner.anaphoric,
+                                reading.cue_tok)
         if same:
             break
     return reading
@@ -232,6 +247,9 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
     if cls in ("report", "distance") and subj is not None and verbs.get(lemma(subj)) == "deny" \
             and subj.pos_ in ("NOUN", "VERB") and subj.i == root.i - 1:
         cls, holder = "deny", " ".join(t.text for t in subj.subtree if t.i != subj.i) or None
+    elif root.pos_ == "NOUN" and lem in REPORT_NOUNS:  # "(rejected) | the guild's claim that P": P
+        inner = _that_clause(root)
+        return StanceReading(inner) if inner is not None and lo <= inner.i < hi else None
     else:
         holder = _np_text(subj) if subj is not None else None
     if cls is None:  # "sent messages that P", "issued a statement that P": a report of P
@@ -251,10 +269,14 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
                 and negation_cue(root) is None:
             return StanceReading(obj, _stance_of(cls, negation_cue(root) is not None), root.text, holder)  # "reports casualties"
         if cls == "deny":  # "dismissed that version", "dismissed these claims", "rejected the governor's account"
-            obj = next((c for c in root.children if c.dep_ == "dobj"), None)
             if obj is not None and (obj.lower_ in DEMONSTRATIVES or lemma(obj) in REPORT_NOUNS and any(
                     c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any") for c in obj.children)):
                 return StanceReading(root, "denies", root.text, holder, anaphoric=True)
+            if obj is not None and obj.pos_ == "NOUN" and lemma(root) == "deny" and negation_cue(root) is None \
+                    and _event_noun(obj):
+                # "the firm denies deaths at the plant": the denied event is the noun (FactBank: a
+                # negative SIP over an event nominal); "rejected the offer" takes no proposition
+                return StanceReading(obj, "denies", root.text, holder)
     # "P is false", "That figure is a fiction"
     if _false_predicate(root, lex) and negation_cue(root) is None:
         subj = subj or next((c for c in root.head.children if c.dep_ in SUBJECTS), None)
@@ -306,7 +328,7 @@ def _above(root, lex) -> StanceReading | None:
         if hcls is not None:
             subj = _subject(h)
             return StanceReading(root, _stance_of(hcls, negation_cue(h) is not None), h.text,
-                                 _np_text(subj) if subj is not None else None)
+                                 _np_text(subj) if subj is not None else None, cue_tok=h)
         t = h
     return None
 
