@@ -114,6 +114,17 @@ def test_ambiguous_surname_left_alone():
     assert not _same(ents, "Smith", "John Smith") and not _same(ents, "Smith", "Jane Smith")
 
 
+def test_surname_alias_of_a_person_named_only_in_full():
+    a0 = _art("a0", "Mira Toller met Dan Rusk Jr. and John Smith and Jane Smith.")
+    ms = [_m(a0, "Mira Toller", "PERSON"), _m(a0, "Dan Rusk Jr.", "PERSON"), _m(a0, "John Smith", "PERSON"),
+          _m(a0, "Jane Smith", "PERSON")]
+    ents = _link([a0], ms)
+    aliases = {e.name: e.aliases for e in ents}
+    assert aliases["Mira Toller"] == ["Mira Toller", "Toller"]
+    assert aliases["Dan Rusk Jr."] == ["Dan Rusk Jr.", "Rusk"]
+    assert aliases["John Smith"] == ["John Smith"] and aliases["Jane Smith"] == ["Jane Smith"]  # two persons
+
+
 def test_handle_to_name_and_acronym():
     a0 = _art("a0", "Hikmet Hajiyev (@HikmetHajiyev) met the International Committee of the Red Cross (@ICRC).")
     ms = [_m(a0, "Hikmet Hajiyev", "PERSON"), _m(a0, "@HikmetHajiyev", "PERSON"),

@@ -11,7 +11,8 @@ from hypothesis import given, strategies as st
 from _export_fixture import export_report, hostile_report  # noqa: F401  (fixture)
 from rashomon.export import export
 from rashomon.export.tables import FORMULA_START, TABLES, XLSX_CELL_LIMIT, neutralise, tables
-from rashomon.report.context import NARRATOR, build_context
+from rashomon.report.context import build_context
+from rashomon.report.labels import NARRATOR
 
 
 def _read_csv(folder: Path, name: str) -> list[list[str]]:

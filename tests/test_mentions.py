@@ -23,6 +23,8 @@ def _mentions(nlp, text, removed=()):
     ("the @ICRC Baku Office", "@ICRC Baku Office"),
     ("Azerbaijan’s", "Azerbaijan"),
     ("“Armenians", "Armenians"),
+    ("―\u00a0Mira Toller", "Mira Toller"),  # a quotation dash and a no-break space before a name
+    ("— Oskar Varo", "Oskar Varo"),
 ])
 def test_trim(raw, want):
     s, e = trim(raw, 0, len(raw))

@@ -101,16 +101,16 @@ NOISE = 0.003
 BOUNDED: dict[str, str] = {
     r"[A-Z][\w']*$": "compare/framing_lexicon.py: searched in the 40 characters before a term",
     r"[ \t]+([a-z]+)\b": "compare/framing_lexicon.py: matched in the 30 characters after a term",
-    r"\s*[—–-]\s*(\S.*)$": "extract/quotes.py: matched on a tail of under 160 characters",
+    r"\s*[—―–-]\s*(\S.*)$": "extract/attribution.py: matched on a tail of under 160 characters",
     r"\s*[,.]?\s*$": "extract/quotes.py: matched on one character",
-    r"([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)": "extract/interview.py: matched on the first 60 characters of a paragraph",
+    r"[“\"]?([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)": "extract/interview.py: matched on the first 60 characters of a paragraph",
     r"(\S+)\s*$": "link/acronyms.py: searched in the 20 characters before a bracket",
     (r"(?i)\b(?:within|radius\s+of)\s+(?:a\s+)?[\d.,]+\s*(?:km|kilomet)|[\d.,]+\s*(?:km|kilomet\w*)\s+"
      r"(?:radius|zone|around|exclusion)"): "extract/measures.py: searched in the 30 characters around a distance",
     ("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
      "\\s*[—–-]{1,2}\\s+(?=[A-Z“\"‘])"): "extract/docindex.py: matched on the first 120 characters of a paragraph",
-    r"\s+([a-z]+)": "temporal.py: matched in the 30 characters after a year",
-    r"\s*(?:%|per\b|[-–]\d)": "temporal.py: matched in the 8 characters after a year",
+    r"\s+([a-z]+)": "temporal/scanning.py: matched in the 30 characters after a year",
+    r"\s*(?:%|per\b|[-–]\d)": "temporal/scanning.py: matched in the 8 characters after a year",
 }
 """Patterns that are not linear on a long run but are only ever applied to a
 window of a few characters (the call site bounds it), so their cost per call

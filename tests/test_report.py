@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from _report_fixture import make_report
-from rashomon.report.context import _date_bounds, build_context, colour, figure, segments
+from rashomon.report.context import build_context
+from rashomon.report.labels import colour, figure
 from rashomon.report.render import md_escape, render_html, render_markdown, write_all
+from rashomon.report.segments import segments
+from rashomon.report.timeline_view import _date_bounds
 from rashomon.types import Article, Entity, Generator, Mention, Quantity, Quote, Removal, Report
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.report.context import NARRATOR, build_context, tag_ranges
+from rashomon.report.context import build_context
+from rashomon.report.disputes import tag_ranges
+from rashomon.report.labels import NARRATOR
 from rashomon.report.render import render_html, render_markdown
 from rashomon.types import Article, Claim, Entity, Generator, Proposition, Quantity, Relation, Report
 

@@ -49,6 +49,34 @@ NAMED = [
     ("a name cut at a title's period",
      '"Patrols will continue," said fleet spokesman Navy Capt. Ruth Alvarez, who visited the port.',
      "Patrols will continue", "Ruth Alvarez"),
+    ("a participle after the speaker's clause, the quote after it",
+     "Mayor Ilse Brandt seemed ready to joke about the storm, telling the crowd, “Some people get carried away.”",
+     "carried away", "Ilse Brandt"),
+    ("a phrasal cue", "“You know, it happens,” Teodora Vance went on, as if she had not heard. “Get over it.”",
+     "it happens", "Teodora Vance"),
+    ("a name and a colon after a dash", "Turnout matters for the small parties - Ilse Marren: “The coast is their region "
+     "now.”", "coast is their region", "Ilse Marren"),
+    ("a name and a colon opening the line", "Marsh: “Never underestimate the council.”", "Never underestimate",
+     "Marsh"),
+    ("'as X put it' before a partial quote",
+     "As Ms. Lind put it in a letter to the council, the ferry is “the only road we have.”", "only road we have",
+     "Lind"),
+    ("'as X put it' before a quoted question",
+     "As Petra Lind, a lawyer in Dover, recently put it, “Did the council break the law, or only bend it?”",
+     "break the law", "Petra Lind"),
+    ("a quoted question after a participle: its 'you' is no speaker",
+     '"The town does not agree with Marsh," Lind said, suggesting a few questions, including, "Mr. Marsh, do you '
+     'really think the port can wait?"', "port can wait", "Lind"),
+    ("an inverted cue before a name and a colon", "Few agreed. Said Marsh: “The port will not wait for us.”",
+     "port will not wait", "Marsh"),
+    ("a horizontal bar before the name (a quotation dash)",
+     "Readers wrote to us about the ferry.\n\n“The timetable changes every week.”― Oskar Lindqvist ",
+     "timetable changes", "Oskar Lindqvist"),
+    ("a name before its cue past an apposition the parse lost",
+     "As a part of his plea, Marek Lehel Lazar, 44, said that he had broken into the accounts.", "broken into",
+     "Marek Lehel Lazar"),
+    ("a gerund cue hung under a noun", "This is no small irony: Teodora Vance spent much of her campaign railing "
+     "against delegates.", "delegates", "Teodora Vance"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),
@@ -106,6 +134,16 @@ UNNAMED_SOURCES = [
     ("dash attribution to a described worker",
      '"I warned them twice." — a night-shift operator, who asked not to be named', "warned them twice",
      "a night-shift operator"),
+    ("a participle that says who it is", "“It is a way to help,” says a source involved in the fund’s creation.",
+     "a way to help", "a source involved in the fund’s creation"),
+    ("a document and when it was filed", "A court document filed Thursday says the manager will not be charged.",
+     "will not be charged", "A court document filed Thursday"),
+    ("a share of a group", "In Ohio, 85% of Democrats said the economy favours the wealthy.", "favours the wealthy",
+     "85% of Democrats"),
+    ("a cue the tagger read as a noun", "“If she wants to be mayor, she should act like one,” the editorial read.",
+     "act like one", "editorial"),
+    ("a document after 'from' and a colon", "Not all panels are equal. From the report: “Longer field periods were "
+     "more accurate.”", "field periods", "the report"),
     ("a described source with a name inside",
      "A Norland Rail spokesman said the trains would run again on Sunday.", "trains would run",
      "A Norland Rail spokesman"),
@@ -188,6 +226,17 @@ PRONOUNS = [
     ("he is the person, not the company",
      "Tomas Reyes praised Northwind Shipping. He said the company had saved the port.", "saved the port",
      "Tomas Reyes"),
+    ("he is the subject of the clause above his own (Hobbs)",
+     "Tom Baker helped fight Ray Halbritter, who led the campaign because he claimed the mascot was offensive.",
+     "mascot was offensive", "Ray Halbritter"),
+    ("he continues the speaker of the sentence before, not its grammatical subject",
+     "The hashtag #SearchDover, Mr. Abboud said, carried notices of missing people. He said there were a million posts.",
+     "million posts", "Abboud"),
+    ("he continues the source of 'according to', not a possessive after it",
+     "Admiral Paul Dorn spoke in Dover. According to Dorn, three commanders quit over Marsh’s plans.\n\n"
+     "“We are on our third commander,” he said.", "third commander", "Dorn"),
+    ("they are a group named as an object", "The plan angered Hispanics in Dover. They criticized Senator Marsh for it.",
+     "Senator Marsh for it", "Hispanics"),
     ("they are the officials",
      "Two police officials visited the square. They said the protest had been peaceful.", "protest had been peaceful",
      None),
@@ -204,11 +253,30 @@ def test_pronouns_agree(nlp, layout, text, words, mention):
         assert described(art, q) == "Two police officials"
 
 
+@pytest.mark.model
+def test_a_surname_alone_is_the_person_named_in_full(nlp):
+    from rashomon.extract.coref import Discourse
+    from rashomon.extract.docindex import DocIndex
+    art = Article(id="a0", name="t", path="t", text="Peter Vance won in Ohio. Vance is digging in for a long fight.")
+    doc = nlp(body_text(art))
+    disc = Discourse(DocIndex(art, doc))
+    tok = next(t for t in doc if t.text == "Vance" and t.i > 3)
+    spk = disc.named(tok, (tok.idx, tok.idx + 5))
+    assert (spk.person, spk.gender) == (True, "m")
+    assert disc._person_surname("Vance") and not disc._person_surname("Vance Holdings")
+
+
 # 4. datelines are never speakers; headline attributions
 @pytest.mark.model
 def test_dateline_is_not_the_speaker(nlp):
     art, qs = run(nlp, "OSLO (Nordwire) – The Fjord Council said the ferry would resume on Friday.")
     assert named(art, find(qs, "ferry would resume")) == "Fjord Council"
+
+
+@pytest.mark.model
+def test_name_apposed_to_a_dateline_is_the_speaker(nlp):
+    art, qs = run(nlp, "DOVER -- Mayor Ilse Brandt, opening the new bridge on Saturday, said it would change the town.")
+    assert named(art, find(qs, "would change the town")) == "Ilse Brandt"
 
 
 @pytest.mark.model
@@ -230,6 +298,8 @@ CUES = [
      "victims died of smoke inhalation", "according to", "the coroner"),
     ("according to a document", "The ferry carried 40 passengers, according to the harbour log.",
      "ferry carried 40 passengers", "according to", "the harbour log"),
+    ("according to a speech its author gave", "The levy will curb speculators, according to a speech Mayor Brandt "
+     "gave in May.", "levy will curb speculators", "according to", "Brandt"),
     ("call X Y", "The opposition called the vote a fraud.", "the vote a fraud", "called", "The opposition"),
     ("call for", "Marta Ilic called for an inquiry into the sale of the port.", "an inquiry into the sale",
      "called", "Marta Ilic"),
@@ -271,6 +341,7 @@ def test_long_tail_of_cues(nlp, layout, text, words, cue, speaker):
     "Russian troops attacked the town at dawn.",
     "Soldiers defended their positions near the bridge.",
     "The army's attack on the city of Varn killed three people.",
+    "The pilot put it on the quay and left.",
 ])
 def test_physical_acts_are_not_speech(nlp, text):
     art, qs = run(nlp, text)
@@ -305,8 +376,52 @@ def test_transcript_labels(nlp):
     assert not any("runs the fishermen's cooperative" in q.text for q in qs)  # a note about her is hers not
 
 
+QUOTED_TRANSCRIPT = """Partial transcript as follows:
+
+"HOLLIS: The council turned the plan down twice. Why bring it back now?
+
+"MARSH: The council never saw the full costs. This time it will.
+
+"HOLLIS: The unions say nobody asked them.
+
+"MARSH: We met them in May and again in June.
+"""
+
+
+@pytest.mark.model
+def test_transcript_labels_inside_quotation_marks(nlp):
+    art, qs = run(nlp, QUOTED_TRANSCRIPT)
+    assert find(qs, "Why bring it back").speaker_text == "HOLLIS"
+    assert named(art, find(qs, "never saw the full costs")) == "MARSH"
+    assert find(qs, "nobody asked them").speaker_text == "HOLLIS"
+    assert named(art, find(qs, "met them in May")) == "MARSH"
+
+
 def test_doubled_apostrophes_are_one_mark_each():
     text = "''We found nothing,'' she said."
     marks = classify_marks(text, 0, len(text))
     assert [(m.pos, m.width) for m in marks] == [(0, 2), (19, 2)]
     assert marks[0].can_open and marks[1].can_close
+
+
+@pytest.mark.model
+def test_name_after_quote_with_a_place_tagged_as_verb(nlp):
+    """A tagger error (the place that opens the speaker's title read as a verb,
+    the cue left without a subject) does not lose the name before the cue."""
+    text = "“We will find who did this,” Dover police Chief Anna Berg said Monday."
+    art = Article(id="a0", name="t", path="t", text=text)
+    doc = nlp(body_text(art))
+    find_, dover, chief, berg, said = (next(t for t in doc if t.text == w)
+                                       for w in ("find", "Dover", "Chief", "Berg", "said"))
+    assert dover.ent_type_ == "GPE"
+    # the parse of the tagger error: the quote's verb the root, the cue its conjunct, the name under the place
+    find_.dep_, find_.head = "ROOT", find_
+    for t in doc:
+        if t.head.i == said.i and t.i != said.i:
+            t.head = find_
+    said.dep_, said.head = "conj", find_
+    dover.pos_, dover.dep_, dover.head = "VERB", "dep", find_
+    chief.dep_, chief.head = "dobj", dover
+    berg.dep_, berg.head = "appos", chief
+    q = find(extract_quotes(art, doc, []), "find who did this")
+    assert named(art, q) == "Anna Berg"

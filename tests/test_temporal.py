@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from rashomon import temporal
+from rashomon.temporal import patterns, scanning
 
 
 def _one(text: str, ref: date | None, hint: int | None = None):
@@ -133,21 +134,21 @@ _GUARD_TEXTS = [
 def _plain_find(monkeypatch, text):
     import re
 
-    monkeypatch.setattr(temporal, "_PATTERNS", [(k, re.compile(rx)) for k, rx, _f, _w in temporal._PATTERN_SPECS])
-    monkeypatch.setattr(temporal, "_REQUIRED", [() for _ in temporal._PATTERN_SPECS])
-    monkeypatch.setattr(temporal, "_ANCHORS", {})
-    monkeypatch.setattr(temporal, "_matches", lambda pat, starts, text: pat.finditer(text))
-    temporal._find.cache_clear()
+    monkeypatch.setattr(scanning, "_PATTERNS", [(k, re.compile(rx)) for k, rx, _f, _w in patterns._PATTERN_SPECS])
+    monkeypatch.setattr(scanning, "_REQUIRED", [() for _ in patterns._PATTERN_SPECS])
+    monkeypatch.setattr(scanning, "_ANCHORS", {})
+    monkeypatch.setattr(scanning, "_matches", lambda pat, starts, text: pat.finditer(text))
+    scanning._find.cache_clear()
     try:
         return temporal.find(text)
     finally:
         monkeypatch.undo()
-        temporal._find.cache_clear()
+        scanning._find.cache_clear()
 
 
 @pytest.mark.parametrize("text", _GUARD_TEXTS)
 def test_guards_keep_results(monkeypatch, text):
-    temporal._find.cache_clear()
+    scanning._find.cache_clear()
     assert temporal.find(text) == _plain_find(monkeypatch, text)
 
 
@@ -155,7 +156,7 @@ def test_guards_keep_results_on_corpus(monkeypatch, corpus_dir):
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
     assert texts
     for text in texts:
-        temporal._find.cache_clear()
+        scanning._find.cache_clear()
         guarded = temporal.find(text)
         assert guarded == _plain_find(monkeypatch, text)
     assert sum(len(temporal.find(t)) for t in texts) > 20  # the corpus has dates to compare
@@ -171,7 +172,7 @@ def test_no_pattern_matches_the_empty_string():
     # _matches resumes each search at the end of the last match, as finditer
     # does for matches that are not empty
     for text in _GUARD_TEXTS:
-        for (_kind, pat) in temporal._PATTERNS:
+        for (_kind, pat) in patterns._PATTERNS:
             assert all(m.end() > m.start() for m in pat.finditer(text))
 
 

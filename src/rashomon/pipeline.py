@@ -17,8 +17,6 @@ a workspace that lives for one call.
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -305,22 +303,3 @@ def analyze(
         ws.add(paths, settings, progress)
         return ws.report(settings, keep=False)
 
-
-@contextlib.contextmanager
-def rare_full_collections():
-    """Make CPython's full (generation 2) garbage collections rarer inside a run.
-
-    The per-article records (mentions, quotes, claims) accumulate until the
-    corpus stages run, and with the default thresholds (700, 10, 10) every
-    full collection walks all of them again: six passes cost about 4 % of a
-    200-article run (measured with ``gc.callbacks``; benchmarks/README.md).
-    A full pass now waits for 100 young-generation passes instead of 10;
-    young generations are collected as usual, and the caller's thresholds
-    are restored on exit.
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(old[0], old[1], max(old[2], 100))
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)

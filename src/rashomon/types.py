@@ -160,7 +160,9 @@ class RivalName(Record):
 class Entity(Record):
     """One real-world referent linked across the whole corpus.
 
-    ``aliases`` holds every surface form seen; ``forms`` maps each surface form
+    ``aliases`` holds every surface form seen, most used first, then for a
+    person the surnames of the full names not seen alone (the form a later
+    reference takes: "Peskov" for "Dmitry Peskov"); ``forms`` maps each surface form
     to the article ids that use it (which outlet says Stepanakert and which
     Khankendi is a finding). ``sources`` cite gazetteer entries used to merge
     and the text that defines a name as another's ("X, officially Y").

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.export import context_of, text_sha256, urn, write_text
-from rashomon.report.context import NARRATOR, colour, figure
+from rashomon.report.labels import NARRATOR, colour, figure
 from rashomon.types import Article, Claim, Quote, Report
 
 CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.export import require, write_text
-from rashomon.report.context import figure
+from rashomon.report.labels import figure
 from rashomon.types import Article, Claim, Entity, Quote, Report
 
 #: FtM schema of each entity label (spaCy/OntoNotes labels and rashomon's own).

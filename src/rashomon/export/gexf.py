@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.export import atomic_path, require
-from rashomon.report.context import article_label
+from rashomon.report.labels import article_label
 from rashomon.types import Article, Report
 
 #: Every edge ``label``: quote edges, then the three kinds of claim relation.

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.export import atomic_path, context_of, require, text_sha256
-from rashomon.report.context import NARRATOR, article_label, figure
+from rashomon.report.labels import NARRATOR, article_label, figure
 from rashomon.types import Report
 
 #: First characters that make a spreadsheet cell a formula (OWASP CSV Injection).

@@ -21,7 +21,7 @@ from rashomon.extract import speakers as sp
 from rashomon.extract.coref import Discourse
 from rashomon.extract.direct import Seg
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
-from rashomon.extract.speakers import Speaker
+from rashomon.extract.speakers import Speaker, according_to
 
 def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None:
     """The speaker record of a cue's subject (or agent, or "according to" object).
@@ -31,7 +31,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     role and affiliation; a common noun with an apposed name ("the mayor of X,
     John Carter,") gives the name; any other noun phrase goes to
     :meth:`Discourse.describe` (a descriptor or an unnamed source). A subject in
-    a dateline ("GENEVA (Reuters) –") is never the speaker: ``None``.
+    a dateline ("GENEVA (Reuters) –") is never the speaker: its apposition after
+    the dateline is, else ``None``.
     """
     low = subj.lower_
     if low in sp.PRONOUNS_RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
@@ -40,13 +41,16 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     if low in coref.PRONOUN_FEATURES or low in sp.PRONOUNS_SELF:
         return disc.resolve_pronoun(subj) or Speaker(text=subj.text)
     if ctx.in_dateline(subj.idx):
-        return None
+        # "DOVER -- Mayor X, …, said": the parse made the dateline the subject and the speaker its apposition
+        subj = next((c for c in subj.children if c.dep_ == "appos" and not ctx.in_dateline(c.idx)), None)
+        if subj is None:
+            return None
     ns = ctx.name_span(subj)
     if ns is not None and (after := _name_after_title(ctx, ns)) is not None:
         return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
     if ns is not None and not _title_only(ctx.text[ns[0]:ns[1]]):
         return disc.named(subj, ns)
-    if subj.is_punct or subj.is_space:
+    if (subj.is_punct or subj.is_space) and subj.text != "%":  # "85% of voters said": a share of a group speaks
         return None
     if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title
         person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None) or \
@@ -106,9 +110,11 @@ def _before_cue(ctx: DocIndex, close_pos: int, verb):
             if rest and rest[-1].text != ",":
                 return None  # not an apposition closed before the cue
             break
-        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and t.tag_ not in ("POS", "HYPH") and t.text != "-":
+        named = t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.text[:1].isupper()  # whatever its tag
+        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and t.tag_ not in ("POS", "HYPH") and \
+                t.text != "-" and not named:
             return None
-        if t.pos_ in ("PROPN", "NOUN"):
+        if t.pos_ in ("PROPN", "NOUN") or named:
             head = t
     return head
 
@@ -154,6 +160,9 @@ def cue_subject(ctx: DocIndex, verb):
     subj = sp.subject_of(verb)
     if subj is not None and ctx.para_of(subj.idx) == pi:
         return subj
+    if subj is None and (found := _participle_host(ctx, verb) or _gerund_host(ctx, verb)
+                         or _name_before(ctx, verb)) is not None:
+        return found
     k = verb.i - 1
     while k >= 0 and ctx.doc[k].pos_ == "ADV":
         k -= 1
@@ -168,6 +177,82 @@ def cue_subject(ctx: DocIndex, verb):
         if not ctx.text[ctx.paras[pi].start:left].strip():
             return t
     return None
+
+
+def _participle_host(ctx: DocIndex, verb):
+    """The subject of the clause a participial cue follows ("X seemed ready to
+    joke, telling the crowd, “…”"), where the parse hung the participle on the
+    words of the quote after it: the subject of the sentence's root, when the
+    root comes before the cue and the cue, with no subject of its own, follows
+    a comma."""
+    if verb.tag_ != "VBG" or verb.i == 0 or ctx.doc[verb.i - 1].text != "," or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    root = ctx.doc[ctx.sentence_start(verb.i)]
+    while root.head.i != root.i:
+        root = root.head
+    if root.i > verb.i:
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+
+_CONTROLLERS = {"him", "her", "them", "us", "me"}
+
+
+def _gerund_host(ctx: DocIndex, verb):
+    """Who speaks in a gerund cue the parse hung under a noun or a preposition
+    ("X spent much of the campaign railing against …"): going up to the first
+    verb with a subject, its object when that object is a person named before
+    the gerund ("accused him of railing": him), else its subject."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    v = verb
+    for _ in range(5):
+        if v.dep_ not in ("pobj", "pcomp", "prep", "dobj", "xcomp", "compound") or v.head.i == v.i:
+            return None
+        v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and (obj.lower_ in _CONTROLLERS or obj.ent_type_ == "PERSON"):
+            return obj
+        return next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _name_before(ctx: DocIndex, verb):
+    """The name right before a cue the parse left without a subject, past an
+    apposition set off by commas ("As part of his plea, Marek Lazar, 44, said
+    …"), in the cue's sentence; ``None`` when no name is there."""
+    k = verb.i - 1
+    while k >= 0 and ctx.doc[k].pos_ == "ADV":
+        k -= 1
+    if k >= 0 and ctx.doc[k].text == ",":
+        j = k - 1
+        while j >= 0 and k - j <= 10 and ctx.doc[j].text != "," and ctx.doc[j].pos_ not in ("VERB", "AUX"):
+            j -= 1
+        if j < 0 or ctx.doc[j].text != ",":
+            return None
+        k = j - 1
+    if k < 0 or ctx.sentence_of(k) != ctx.sentence_of(verb.i):
+        return None
+    t = ctx.doc[k]
+    return t if t.pos_ == "PROPN" and ctx.name_span(t) is not None else None
+
+
+def _cue_after_mistagged(ctx: DocIndex, r: slice):
+    """(subject, cue) of an attribution after a closing mark whose cue the tagger
+    read as a noun ("…,” the editorial read."): the words of the sentence after
+    the mark are a noun phrase and a cue form, nothing else; ``None`` otherwise."""
+    toks = [ctx.doc[k] for k in range(r.start, r.stop) if not ctx.doc[k].is_punct and not ctx.doc[k].is_space]
+    if not 2 <= len(toks) <= 8 or toks[-1].lower_ not in ctx.lex.form2lemma:
+        return None
+    np = toks[:-1]
+    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") for t in np):
+        return None
+    subj = next((t for t in reversed(np) if t.pos_ in ("NOUN", "PROPN")), None) or \
+        (np[-1] if np[-1].pos_ == "ADJ" else None)  # the tagger that missed the verb may miss the noun too
+    return (subj, toks[-1]) if subj is not None else None
 
 
 def _comma_near_end(text: str) -> bool:
@@ -218,6 +303,13 @@ def carried_by(ctx: DocIndex, verb) -> dict | None:
     return None
 
 
+def _ends_clause(ctx: DocIndex, cue) -> bool:
+    """Whether a cue closes its sentence ("…, Y reports." / "…, Y reported on
+    Friday."): at most four words after it, none of them a verb."""
+    rest = [t for t in ctx.doc[cue.i + 1:ctx.sentence_end(cue.i)] if not t.is_punct and not t.is_space]
+    return len(rest) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in rest)
+
+
 def relay_of(ctx: DocIndex, verb) -> dict | None:
     """A relaying outlet for a cue: "X said …, Y reports" (Y's cue governs X's, or
     closes the same paragraph right after X's clause), or "X said in a statement
@@ -240,6 +332,8 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
             if k >= stop:
                 break
             t = ctx.doc[k]
+            if t.head.i == verb.i or t.tag_ == "VBG" or not _ends_clause(ctx, t):
+                continue  # "X echoed the plan, saying …", "In his state, Y said, …": no outlet relaying
             if not any(c.dep_ == "ccomp" for c in t.children) and ctx.text[verb.idx:t.idx].count(",") >= 1:
                 between = ctx.text[verb.idx + len(verb.text):t.idx]
                 if between.rstrip().endswith((",",)) or _comma_near_end(between):
@@ -258,7 +352,7 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
     return {"text": ctx.text[ns[0]:ns[1]], "start": ns[0], "end": ns[1], "cue_tok": cand}
 
 
-_DASH_ATTRIBUTION = re.compile(r"\s*[—–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
+_DASH_ATTRIBUTION = re.compile(r"\s*[—―–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
 
 
 def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
@@ -293,6 +387,8 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
                 subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
             if subj is not None and subj.idx > close_pos:
                 return speaker_from_subject(ctx, subj, disc), t
+    if (found := _cue_after_mistagged(ctx, r)) is not None:
+        return speaker_from_subject(ctx, found[0], disc), found[1]
     return None, None
 
 
@@ -318,8 +414,9 @@ def _dash_speaker(ctx: DocIndex, s: int, limit: int, disc: Discourse) -> Speaker
 
 def noun_source(ctx: DocIndex, noun):
     """The source of a speech noun: a possessive or compound name ("Trump's claim",
-    "the Rubio statement"), a "by"/"from" agent, or the subject of the verb the
-    noun is the object of ("X issued a statement"); ``None`` when none is named."""
+    "the Rubio statement"), a "by"/"from" agent, the subject of the verb the
+    noun is the object of ("X issued a statement") or of a relative clause on it
+    ("a speech X gave"); ``None`` when none is named."""
     src = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if src is None:
         for c in noun.children:
@@ -327,13 +424,19 @@ def noun_source(ctx: DocIndex, noun):
                 src = next((g for g in c.children if g.dep_ == "pobj"), None)
     if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         src = cue_subject(ctx, noun.head)
-    return src
+    return src if src is not None else relative_owner(noun)
 
 
-def according_to(tok):
-    """The object of "according to" (``tok`` is "according"), or ``None``."""
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+def relative_owner(noun):
+    """The subject of a relative clause that gives a speech noun its author ("a
+    speech the mayor delivered", "the statement she issued"), or ``None``; a
+    relative pronoun ("a letter that reached us") is none."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.i > noun.i:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in sp.PRONOUNS_RELATIVE and subj.i < c.i:
+                return subj
+    return None
 
 
 def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
@@ -358,25 +461,60 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
         s = s + m[-1].end()
     r = ctx.tok_range(s, lead_end)
     for k in reversed(range(r.start, r.stop)):
-        if k in ctx.cue_nouns and (owner := noun_source(ctx, ctx.doc[k])) is not None:
+        if k in ctx.cue_nouns and (owner := noun_source(ctx, ctx.doc[k])) is not None and owner.idx < open_pos:
             return speaker_from_subject(ctx, owner, disc), ctx.doc[k]  # "X issued a statement, “…”"
         if k not in ctx.cue_lemmas and k not in ctx.according:
             continue
         t = ctx.doc[k]
         if ctx.cue_lemma(t):
             subj = cue_subject(ctx, t)
-            if subj is not None:
+            if subj is not None and subj.idx < open_pos:  # never a word of the quote ("…, “do you think …?”")
                 return speaker_from_subject(ctx, subj, disc), t
         if t.lower_ == "according":
             obj = according_to(t)
             if obj is not None:
                 return speaker_from_subject(ctx, obj, disc), t
+    if text[lead_end - 1] == ":" and (label := _colon_label(ctx, s, lead_end - 1)) is not None:
+        return speaker_from_subject(ctx, label, disc), ctx.tok_at(lead_end - 1)  # the colon is the cue
     return None, None
+
+
+_DASHES = ("—", "–", " - ")
+
+
+def _colon_label(ctx: DocIndex, s: int, colon: int):
+    """The source a colon introduces when no cue does ("… – Pew Research: “…”",
+    "Marsh: “…”", "From the report: “…”"): a name that opens its sentence, or
+    the words after a dash, right before the colon; or any noun phrase after
+    "from". Page furniture labels ("Photo:", "Update:") are none. Source: PolNeAR
+    guidelines (a colon after a source is the cue)."""
+    from rashomon.extract.interview import FURNITURE_LABELS  # (interview reads this module)
+
+    last = ctx.tok_at(colon - 1)
+    while last is not None and last.i > 0 and last.is_punct and last.idx >= s:
+        last = ctx.doc[last.i - 1]
+    if last is None or last.idx < s or last.pos_ not in ("PROPN", "NOUN"):
+        return None
+    ns = ctx.name_span(last)
+    start = ns[0] if ns is not None else sp.noun_phrase(last)[0]
+    if ctx.text[start:colon].strip().lower() in FURNITURE_LABELS:
+        return None
+    before = ctx.text[s:start]
+    cut = max(before.rfind(d) for d in _DASHES)
+    if cut >= 0:
+        before = before[cut:].lstrip("—–- ")
+    words = before.lower().split()
+    if len(words) == 1 and words[0] in sp.INVERTED_CUES and ns is not None:
+        return last  # "Said Marsh: “…”": an inverted cue before the name
+    if words and words[-1] == "from":
+        return last  # "From the report: “…”", "More from Pew: “…”"
+    return last if ns is not None and not words else None
 
 
 def governing_cue(ctx: DocIndex, seg: Seg):
     """For a quote inside a sentence ("X said Baku is ready to help “wounded …”"),
-    the cue verb above it in the parse and its subject."""
+    the cue verb above it in the parse and its subject; else a cue in an "as"
+    clause on the sentence's root ("As X put it, the port is “…”")."""
     toks = [t for t in ctx.toks_in(seg.start, seg.end) if not t.is_space]
     if not toks:
         return None, None
@@ -393,5 +531,11 @@ def governing_cue(ctx: DocIndex, seg: Seg):
         if t.head.i == t.i:
             break
         t = t.head
+    for c in t.children:  # "As X put it, the ferry is “the only road”": an "as" clause on the quote's clause
+        if c.dep_ == "advcl" and not (seg.start <= c.idx < seg.end) and ctx.cue_lemma(c) and \
+                any(m.lower_ == "as" and m.dep_ in ("mark", "advmod") for m in c.children):
+            subj = cue_subject(ctx, c)
+            if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
+                return subj, c
     return None, None
 

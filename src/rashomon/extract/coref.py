@@ -102,7 +102,10 @@ class Discourse:
         self._cand_starts: list[int] = []
         self._roles: list[Speaker] | None = None
         self._orgs: list[Speaker] | None = None
+        self._org_words: dict[str, list[int]] | None = None
+        self._org_starts: list[int] | None = None
         self._surname_gender: dict[str, str] | None = None
+        self._person_last: set[str] | None = None
         self._memo: dict[int, Speaker | None] = {}
         self._desc_matches: dict = {}
 
@@ -184,6 +187,17 @@ class Discourse:
             self._surname_gender = {k: v for k, v in out.items() if k not in bad}
         return self._surname_gender
 
+    def _person_surname(self, name: str) -> bool:
+        """Whether a one-word name, or a name that ends in it, is the last word of a
+        person the article names in full ("Sanders" after "Bernie Sanders"); a
+        name of an organisation ("Sanders Institute") is not."""
+        if self._person_last is None:
+            self._person_last = {e[-1].lower_ for e in doc_ents(self.ctx.doc)
+                                 if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+        words = name.split()
+        return 1 <= len(words) <= 2 and words[-1].lower() in self._person_last and \
+            (len(words) == 1 or words[0][:1].isupper() and words[0].lower() not in sp.lexicon().org_nouns)
+
     def named(self, tok, ns: tuple[int, int], text: str | None = None) -> Speaker:
         """A speaker record for the named mention ``ns`` that token ``tok`` belongs to."""
         ctx = self.ctx
@@ -201,6 +215,9 @@ class Discourse:
             person = False
         elif label in ("NORP", "GROUP"):
             person, plural = True, tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")
+        if person is not True and label != "PERSON" and self._person_surname(ctx.text[ns[0]:ns[1]]):
+            person, plural = True, False  # "Sanders" tagged ORG where "Bernie Sanders" is a person (one sense per discourse)
+            gender = self._surnames().get(ctx.text[ns[0]:ns[1]].split()[-1].lower())
         if role and gender is None:
             gender = _noun_gender(role.split()[-1].lower()) if role.split() else None
         return Speaker(text=text if text is not None else ctx.text[ns[0]:ns[1]], start=ns[0], end=ns[1],
@@ -209,7 +226,8 @@ class Discourse:
     # -- candidates ------------------------------------------------------------------
     def _candidates(self) -> list[_Cand]:
         """Named persons, organisations and groups (places and nationalities only
-        as subjects), subject pronouns and described subjects, by position."""
+        as subjects), subject pronouns, described subjects, the sources of
+        "according to" and groups of people named as objects, by position."""
         if self._cands is not None:
             return self._cands
         ctx = self.ctx
@@ -218,8 +236,10 @@ class Discourse:
         for e in doc_ents(ctx.doc):
             if e.label_ not in ("PERSON", "ORG", "NORP", "GPE", "GROUP"):
                 continue
-            if e.label_ in ("GPE", "NORP") and ctx.doc[e.end - 1].dep_ not in ("nsubj", "nsubjpass"):
-                continue  # places and nationalities speak only as subjects ("Russia said it")
+            last = ctx.doc[e.end - 1]
+            if e.label_ in ("GPE", "NORP") and last.dep_ not in ("nsubj", "nsubjpass") and \
+                    not (e.label_ == "NORP" and last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("amod", "compound")):
+                continue  # places and nationalities speak only as subjects ("Russia said it"); groups ("Hispanics") anywhere
             seen.update(range(e.start, e.end))
             out.append(_Cand(e.start_char, e.end - 1, ctx.sentence_of(e.end - 1), True))
         heads = _heads()
@@ -229,6 +249,17 @@ class Discourse:
             tok = ctx.doc[i]
             low = tok.lower_
             if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
+        for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
+            obj = sp.according_to(ctx.doc[i])
+            if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
+                    obj.lower_ not in PRONOUN_FEATURES:
+                seen.add(obj.i)
+                out.append(_Cand(obj.idx, obj.i, ctx.sentence_of(obj.i), obj.pos_ == "PROPN"))
+        people = sp.lexicon().person_nouns
+        for i in ctx.objects:  # groups of people named as objects ("the plan angered voters. They …")
+            tok = ctx.doc[i]
+            if i not in seen and tok.tag_ == "NNS" and _singular(tok.lower_) in people:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
         out.sort(key=lambda c: c.start)
         self._cands = out
@@ -274,12 +305,47 @@ class Discourse:
             if not self.in_quote(c.start):
                 by_sent.setdefault(c.sent, []).append(c)
             k -= 1
+        for c in self._governing_subjects(tok, by_sent.get(s0, [])):
+            spk = self._cand_speaker(c)
+            if spk is not None and spk.known and _agrees(feats, spk):
+                return replace(spk, text=tok.text)
         for s in sorted(by_sent, reverse=True):
-            for c in sorted(by_sent[s], key=lambda c: (ctx.depth(c.i), c.start)):
+            for c in sorted(by_sent[s], key=lambda c: (not self._speaks(c), ctx.depth(c.i), c.start)):
                 spk = self._cand_speaker(c)
                 if spk is not None and spk.known and _agrees(feats, spk):
                     return replace(spk, text=tok.text)
         return None
+
+    def _speaks(self, c: _Cand) -> bool:
+        """Whether a candidate is the source of a cue in its sentence ("The hashtag,
+        Mr. Abboud said, spread": Mr. Abboud; "According to X, …": X), the salient speaker a following
+        "he said" most often continues (Muzny et al. 2017, quote attribution)."""
+        t = self.ctx.doc[c.i]
+        if t.dep_ == "pobj" and t.head.head.i in self.ctx.according:
+            return True  # "According to X, …": X is the source (PolNeAR guidelines)
+        return t.head.i in self.ctx.cue_lemmas and (t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i)
+
+    def _governing_subjects(self, tok, here: list[_Cand]) -> list[_Cand]:
+        """The candidates of the pronoun's own sentence that are subjects of the
+        clauses above the pronoun's clause, nearest first ("X, who led the
+        campaign because he claimed …": X), after Hobbs (1978): the first
+        antecedent met going up the tree from the pronoun. A relative "who"
+        stands for the noun its clause modifies."""
+        if not here:
+            return []
+        by_i = {c.i: c for c in here}
+        out, v = [], tok.head
+        for _ in range(8):
+            if v.head.i == v.i or v.dep_ not in ("advcl", "ccomp", "conj", "relcl", "xcomp", "acl"):
+                break
+            v = v.head
+            for c in v.children:
+                if c.dep_ == "nsubj" and c.i < tok.i:
+                    subj = c.head.head if c.lower_ in sp.PRONOUNS_RELATIVE and v.dep_ == "relcl" else c
+                    hit = by_i.get(subj.i) or next((x for x in here if x.start <= subj.idx <= self.ctx.doc[x.i].idx), None)
+                    if hit is not None:
+                        out.append(hit)
+        return out
 
     # -- descriptions ----------------------------------------------------------------
     def describe(self, tok) -> Speaker:
@@ -307,10 +373,12 @@ class Discourse:
         if owner is not None and person is not True:
             # "Powell's office", "the Cruz campaign": the named owner speaks through it
             ns = ctx.name_span(owner)
-            if ns is not None:
+            if ns is not None:  # an office or campaign stays an organisation ("it", "they"), its owner's or not
                 who = self.named(owner, ns)
+                org = person is False
                 return replace(base, start=who.start, end=who.end, role=who.role, aff=who.aff,
-                               person=who.person, gender=who.gender, plural=who.plural)
+                               person=False if org else who.person, gender=None if org else who.gender,
+                               plural=False if org else who.plural)
         if sp.is_indefinite(tok) or plural:
             return base
         who = self._definite(tok, low)
@@ -340,15 +408,15 @@ class Discourse:
         lex = sp.lexicon()
         if head not in lex.org_nouns and head not in GENERIC_ORG_HEADS:
             return None
-        orgs = [o for o in self._organisations() if o.start < tok.idx]
-        for o in reversed(orgs):
-            if head in self.ctx.text[o.start:o.end].lower().split():
-                return o
+        orgs = self._organisations()
+        holder = self._latest_holding(head, tok.idx)
+        if holder is not None:
+            return orgs[holder]
         if head not in GENERIC_ORG_HEADS:
             return None
         # the latest organisation that acts (a subject), rather than one addressed ("told the agency")
         here = self.ctx.para_of(tok.idx)
-        for o in reversed(orgs):
+        for o in map(orgs.__getitem__, self._orgs_before(tok.idx)):
             if here - self.ctx.para_of(o.start) > GENERIC_ORG_PARAS:
                 break
             last = self.ctx.text[o.start:o.end].split()[-1].lower().strip(".,'’")
@@ -389,6 +457,38 @@ class Discourse:
                     out.append(self.named(last, ns))
             self._orgs = out
         return self._orgs
+
+    def _org_index(self) -> None:
+        """Index the organisations of :meth:`_organisations` once: their starts
+        (``_org_starts``; ``None`` when not in text order) and, per lower-case
+        word, the indices of those whose name holds it (``_org_words``), so a
+        descriptor finds its organisation by bisection instead of reading every
+        earlier name again (linear in the article)."""
+        if self._org_words is None:
+            orgs, text = self._organisations(), self.ctx.text
+            starts = [o.start for o in orgs]
+            self._org_starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+            self._org_words = {}
+            for x, o in enumerate(orgs):
+                for w in dict.fromkeys(text[o.start:o.end].lower().split()):
+                    self._org_words.setdefault(w, []).append(x)
+
+    def _orgs_before(self, pos: int):
+        """Indices of the organisations that start before character ``pos``, the latest first."""
+        self._org_index()
+        if self._org_starts is None:
+            return [x for x in range(len(self._orgs) - 1, -1, -1) if self._orgs[x].start < pos]
+        return range(bisect.bisect_left(self._org_starts, pos) - 1, -1, -1)
+
+    def _latest_holding(self, word: str, pos: int) -> int | None:
+        """Index of the latest organisation starting before ``pos`` whose name
+        holds ``word`` (lower case), or ``None``."""
+        self._org_index()
+        named = self._org_words.get(word, [])
+        if self._org_starts is None:
+            return next((x for x in reversed(named) if self._orgs[x].start < pos), None)
+        k = bisect.bisect_left(named, bisect.bisect_left(self._org_starts, pos))
+        return named[k - 1] if k else None
 
 
 def _given_name(name: str) -> str | None:

@@ -28,6 +28,7 @@ MARKS = set(D_OPEN + D_CLOSE + S_OPEN + S_CLOSE + "\"'`")
 OPEN_CTX = " \t\n([{—–-/:;,"   # chars after which a mark opens
 CLOSE_CTX = " \t\n)]}.,;:!?—–-/…"  # chars before which a mark closes
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,300}>")  # a markup tag left in the text
 
 
 @dataclass
@@ -79,13 +80,15 @@ def _is_word(c: str) -> bool:
 def classify_marks(text: str, start: int, end: int) -> list[Mark]:
     """The quotation marks of ``text[start:end]`` with whether each can open or
     close a quote, from its glyph and the characters around it; apostrophes inside
-    words (Baku’s, isn't) and elisions ('90s) are left out."""
+    words (Baku’s, isn't), elisions ('90s) and the delimiters of markup tags left
+    in the text (``<tweet id="…">``) are left out."""
     out: list[Mark] = []
     skip = -1
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text, start, end)] if text.find("<", start, end) >= 0 else []
     for found in _MARK_RE.finditer(text, start, end):
         i = found.start()
-        if i <= skip:
-            continue
+        if i <= skip or tags and any(a < i < b for a, b in tags):
+            continue  # an attribute's delimiter inside left-over markup (<tweet id="…">) is no quotation mark
         ch = text[i]
         if text.startswith(("''", "``"), i) and i + 1 < end:
             skip = i + 1  # a doubled mark: one double quotation mark

@@ -87,10 +87,12 @@ class DocIndex:
         self._depths: dict[int, int] = {}
         self.tok_starts: list[int] = starts
         self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
+        self.objects: list[int] = [i for i, d in enumerate(deps) if d in _OBJ_DEPS]  # dobj, pobj
         self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
         self.according: set[int] = set()  # tokens "according"
         self.cue_nouns: set[int] = set()  # speech nouns ("claims", "attacks")
         self.told: list[int] = []  # tokens "told", "tells"
+        self.mistagged: list[int] = []  # cue verbs the tagger read as nouns ("Vance Claims He Won")
         cue_forms = sp.cue_form_ids()
         nouns = _noun_ids()
         wanted = _scanned_forms()
@@ -100,6 +102,8 @@ class DocIndex:
             lemma = sp.cue_lemma(doc[i]) if lower in cue_forms else None
             if lemma:
                 self.cue_lemmas[i] = lemma
+            elif lower in cue_forms and _mistagged_cue(doc, i):
+                self.mistagged.append(i)
             elif lower in nouns and doc[i].pos_ == "NOUN":
                 self.cue_nouns.add(i)
             if lower == _ACCORDING:
@@ -205,6 +209,7 @@ class DocIndex:
 
 
 _SUBJ_DEPS = frozenset((get_string_id("nsubj"), get_string_id("nsubjpass")))
+_OBJ_DEPS = frozenset((get_string_id("dobj"), get_string_id("pobj")))
 # a dateline: a place in capitals (optionally ", Region" and a date), an agency in
 # brackets, then a dash ("GENEVA (Reuters) –", "KHERSON, Ukraine, June 6 —", "WASHINGTON (AP) —")
 _DATELINE = re.compile("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"
@@ -214,6 +219,30 @@ _SENT_END = re.compile(r"[.!?](\s|$)")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "prof",
                   "jr", "sr", "inc", "co", "corp", "ltd", "no", "rev", "hon", "adm", "maj", "cmdr", "supt", "det",
                   "insp", "atty", "pres", "vs", "mt", "ft", "messrs", "mme", "mlle", "sens", "reps", "govs"}
+
+
+def _mistagged_cue(doc, i: int) -> bool:
+    """Whether a cue form the tagger did not read as a verb is one all the same:
+    a third-person form in -s ("claims", "Says") right after a capitalised name,
+    followed by two words or more of its sentence ("Vance claims he won",
+    "Marsh Praises Port Plan")."""
+    tok = doc[i]
+    if not tok.lower_.endswith("s") or i == 0 or i + 1 >= len(doc) or tok.is_sent_start or \
+            tok.pos_ in ("VERB", "AUX") or tok.dep_ == "compound":
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    if prev.pos_ not in ("PROPN", "NOUN") or not prev.text[:1].isupper() or prev.tag_ == "NNS":
+        return False
+    if tok.pos_ == "PROPN" and not sp.title_case_line(doc_text(doc), tok.idx):
+        return False  # "the Associated Press": a name, unless the whole line is a headline in title case
+    if nxt.pos_ not in ("PRON", "DET", "PROPN", "SCONJ", "NUM", "ADP") and nxt.lower_ != "that":
+        return False  # "White House press secretary": a noun it qualifies, not a clause it introduces
+    words = 0
+    for k in range(i + 1, min(len(doc), i + 4)):
+        if doc[k].is_sent_start:
+            break
+        words += doc[k].is_alpha
+    return words >= 2
 
 
 def sentence_end(text: str, s: int, limit: int) -> int:

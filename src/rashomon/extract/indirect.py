@@ -26,26 +26,31 @@ disaster”") is an indirect quote that holds the quoted words.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rashomon.extract.attribution import (
     according_to,
     cue_info,
     cue_subject,
     noun_source,
+    relative_owner,
     relay_fields,
     relay_of,
     speaker_fields,
     speaker_from_subject,
 )
+from rashomon.extract.complements import OBJECTS as _OBJECTS
+from rashomon.extract.complements import QUESTION_MARKS as _QUESTION_MARKS
+from rashomon.extract.complements import right_content as _right_content
+from rashomon.extract.complements import singular as _singular
+from rashomon.extract.complements import topic_word as _topic_word
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
 from rashomon.types import Quote
 
 _WH = ("WP", "WDT")
-_OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
-_NP_PREPS = {"for", "of", "as", "over", "about", "on", "against", "to", "that", "with"}
 _VERBAL_PREPS = {"for", "over", "as", "of"}
-_QUESTION_MARKS = {"whether", "if"}
-_MIN_CHARS = 8  # a content shorter than this is no proposition ("it", "so")
+_MIN_CHARS = 3  # a content shorter than this is no proposition ("it", "so")
 _ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
 
 
@@ -73,102 +78,39 @@ class _Scope:
         return [t for t in toks if self.lo <= t.i < self.hi]
 
 
-def _request_object(obj, rights) -> bool:
-    """Whether an object of a request or report verb is its addressee: followed by a
-    that-clause or an "about" phrase ("told reporters that …"), not by an
-    infinitive ("urged voters to …", where the object belongs to the content)."""
-    after = [c for c in rights if c.i > obj.i]
-    return any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in after) and \
-        not any(c.dep_ == "xcomp" for c in after)
-
-
-def _statement_clause(ctx: DocIndex, prep):
-    """The that-clause the parser hung on the speech noun of "in a statement …
-    that …" (``prep`` is "in"), or ``None``."""
-    for n in prep.children:
-        if n.dep_ == "pobj" and n.lower_ in ctx.lex.speech_nouns:
-            for t in n.subtree:
-                if t.i > n.i and t.dep_ in ("acl", "relcl", "ccomp") and \
-                        any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
-                    return t
-    return None
-
-
-_SETTING_PREPS = {"in", "on", "at", "during", "after", "before", "to", "from", "with", "via", "through", "by",
-                  "while", "since", "outside", "inside", "near", "for"}
-_MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "x", "telegram", "youtube", "camera"}
-
-
-def _setting(ctx: DocIndex, c) -> bool:
-    """Whether a phrase after a cue says when, where, how or to whom it was said
-    ("on Friday", "in a statement", "on Twitter", "to reporters"), not what."""
-    if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME"):
-        return True
-    if c.dep_ != "prep" or c.lower_ not in _SETTING_PREPS:
-        return c.dep_ == "dobj" and c.lower_ in ("reporters", "journalists")
-    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-    return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") or \
-        obj.lower_ in ctx.lex.speech_nouns or obj.lower_ in ctx.lex.doc_nouns or obj.lower_ in _MEDIA or \
-        obj.lower_ in ctx.lex.person_nouns or obj.pos_ == "PRON"
-
-
-def _misparsed_clause(obj) -> bool:
-    """An object of "say" that is a clause the parser read as a noun phrase ("Aides
-    say the more delegates he takes, the more leverage he has"): four tokens or
-    more with a verb of their own."""
-    if obj.pos_ == "PRON":
-        return False
-    toks = list(obj.subtree)
-    return len(toks) >= 4 and any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "ccomp", "conj") for t in toks)
-
-
-def _right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
-    """The content tokens after the cue (its complements), or ``None``."""
-    lex = ctx.lex
-    rights = [c for c in verb.children if c.i > verb.i]
-    if verb.i + 1 < len(ctx.doc) and ctx.doc[verb.i + 1].text == ",":
-        # "…, he said, on condition of anonymity to speak freely": after a comma only a clause is content
-        rights = [c for c in rights if c.dep_ == "ccomp" or any(m.dep_ == "mark" for m in c.children)]
-    comps = []
-    for c in rights:
-        d = c.dep_
-        if d == "ccomp" or d == "xcomp" and lemma not in lex.clause_only:
-            comps.append(c)
-        elif d in _OBJECTS:
-            if lemma in lex.recipient and d != "oprd" and _request_object(c, rights):
-                continue  # the addressee
-            if lemma in lex.np_content or d == "oprd" or comps or _misparsed_clause(c):
-                comps.append(c)
-        elif d == "prep":
-            if c.lower_ in lex.preps.get(lemma, ()) or (comps and lemma in lex.np_content and c.lower_ in _NP_PREPS):
-                comps.append(c)
-            elif (that := _statement_clause(ctx, c)) is not None:
-                comps.append(that)  # "said in a statement (carried by …) that …"
-        elif d == "advcl" and any(m.dep_ == "mark" and (m.lower_ in _QUESTION_MARKS or m.lower_ == "that" or
-                                                        m.lower_ in lex.preps.get(lemma, ())) for m in c.children):
-            comps.append(c)  # "asked whether …", "called for the rivals to drop out"
-        elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
-            comps.append(c)  # "called for the minister to resign"
-        elif d == "conj" and comps and any(m.dep_ == "mark" for m in c.children):
-            comps.append(c)  # "said that … and that …"
-    if not comps:
+def _relative_complement(ctx: DocIndex, verb, lemma: str) -> list | None:
+    """The words a cue gives after a relative or free-relative object ("what
+    officials called a hate crime", "which she describes as her second home"): its
+    object predicate or its "as"/lexicon phrase, without the preposition; ``None``
+    when the cue gives nothing after it ("what the commander said")."""
+    wh = next((c for c in verb.children if c.tag_ in _WH and c.dep_ == "dobj"), None)
+    if wh is None or wh.i > verb.i:
         return None
-    clause = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") for c in comps)
-    if lemma in lex.clause_only and not clause:
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "oprd":
+            return list(c.subtree)
+        if c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in ctx.lex.preps.get(lemma, ())):
+            return [t for t in c.subtree if t.i != c.i]
+    return _relative_head(ctx, verb, lemma)
+
+
+def _relative_head(ctx: DocIndex, verb, lemma: str) -> list | None:
+    """The noun a relative clause cue is about ("a charge that the council denied",
+    "the rules she railed against"): its head noun phrase, for a cue that takes a
+    noun phrase or a preposition left without its object. PolNeAR guidelines: the
+    content of a cue in a relative clause is the noun the clause modifies."""
+    h = verb.head
+    if verb.dep_ not in ("relcl", "acl") or h.i > verb.i or h.pos_ not in ("NOUN", "PROPN"):
         return None
-    lo, hi = comps[0].left_edge.i, max(c.right_edge.i for c in comps)
-    if comps[0].dep_ == "prep" and comps[0].i == lo:
-        lo += 1  # "called for talks": the content is "talks"
-    if comps[0].dep_ == "ccomp":  # "said about half of the adjustment reflected …": words the parser left outside
-        for c in rights:
-            if c.i >= comps[0].left_edge.i:
-                break
-            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
-                lo = c.left_edge.i
-                break
-    if not clause and (hi - lo < 1 or ctx.doc[lo].lower_ in _ANAPHORIC):
-        return None  # one word, or a phrase that only points back ("that account", "those claims"): no proposition
-    return [ctx.doc[k] for k in range(lo, hi + 1)]
+    if _has_complement(verb):
+        return None  # the clause has a content of its own: not a relative about its head
+    dangling = any(c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ()) and not list(c.children)
+                   for c in verb.children)
+    if lemma not in ctx.lex.np_content and not dangling:
+        return None
+    return [t for t in h.subtree if t.i < verb.left_edge.i]  # "the kind of change" before "the party warned about"
 
 
 def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
@@ -181,6 +123,8 @@ def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
     while hi > verb.i and doc[hi].is_punct:
         hi -= 1
     before, after = lo - 1, hi + 1
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "…, telling the crowd, …": a participle, not a cue set off with its speaker
     if not (scope.lo + 1 <= before and doc[before].text == "," and after < scope.hi - 2 and doc[after].text == ","):
         return None
     if any(t.text in ",;:" for t in doc[lo:hi]):
@@ -192,7 +136,9 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
     """The content around an inverted or parenthetical cue ("The port will reopen,
     X said, …"; "As X stated, …"): the head clause without the cue's own words."""
     h = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
+    inverted = verb.dep_ in ("parataxis", "ccomp") or verb.dep_ == "advcl" and \
+        not any(c.dep_ == "mark" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)  # "…, she said."
+    if inverted and h.i != verb.i and h.pos_ in ("VERB", "AUX") and h.i < verb.i:
         toks = [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         left = [t for t in toks if t.i < verb.left_edge.i]
         if len(left) >= 3 and "," in ctx.text[left[-1].idx:verb.idx]:
@@ -205,7 +151,12 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
         return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:
-        return list(lefts[0].subtree)
+        toks = list(lefts[0].subtree)
+        for c in verb.rights:  # "A, X said on Monday, and B": B goes on with what was said
+            if c.dep_ == "conj" and any(g.dep_ == "nsubj" for g in c.children) and \
+                    ctx.doc[c.left_edge.i - 1].lower_ in ("and", "but") and ctx.doc[c.left_edge.i - 2].text == ",":
+                toks += list(c.subtree)
+        return toks
     return None
 
 
@@ -227,19 +178,15 @@ def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
     return False
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
-
-
 def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     """Content span of a cue verb (see the module docstring), or ``None`` when the
     content is missing or names the words without giving them ("what he said")."""
     lex = ctx.lex
     if any(c.tag_ in _WH and (c.dep_ == "dobj" or c.dep_ == "nsubj" and verb.dep_ != "relcl") for c in verb.children):
-        return None  # "what the commander said": the words are not given ("voters who said …" are)
-    if lemma in lex.particle and not any(c.dep_ == "prt" and c.lower_ == lex.particle[lemma] for c in verb.children) \
-            and not any(c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in verb.children):
-        return None  # "point" is a cue as "point out" or "point to"
+        # "what the commander said": the words are not given ("voters who said …" are), but
+        # "what officials called a hate crime" gives them after the cue
+        toks = _relative_complement(ctx, verb, lemma)
+        return span_of(_Scope(ctx, verb).clip(toks)) if toks else None
     scope = _Scope(ctx, verb)
     toks = None
     if verb.dep_ in ("parataxis", "ROOT", "ccomp", "conj", "advcl") and \
@@ -248,10 +195,14 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
         first = scope.clip(toks)[:1]
         if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark":
-            return None  # "said what he wanted": the words are not given
+            if first[0].i > verb.i and lemma not in _ASK:
+                return None  # "said what he wanted": the words are not given ("asked what he wanted" gives them)
+            toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
     if toks is None:
         toks = _around_content(ctx, verb)
-    toks = scope.clip(toks) if toks is not None else None
+    toks = _before_other_attribution(ctx, verb, scope.clip(toks)) if toks is not None else None
+    if not toks:
+        toks = _relative_head(ctx, verb, lemma)  # "a charge that the council denied"
     if not toks:
         return None
     if lemma in lex.verbal and not _verbal_speech(ctx, verb, subj):
@@ -259,6 +210,64 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     if len(toks) == 1 and toks[0].pos_ == "PRON":
         return None  # "denied it"
     return span_of(toks)
+
+
+_CONTRAST = {"while", "whereas", "though", "although"}
+
+
+def _before_other_attribution(ctx: DocIndex, verb, toks: list) -> list:
+    """``toks`` cut before a clause headed by a cue verb with a source of its own:
+    a coordinated clause ("Six in ten said A, and a third
+    said B"), a contrasting clause ("said A while her rival suggested B"), a
+    relative clause on a noun-phrase content ("criticized the plan, which the
+    auditors said was sound") or on an apposition ("said A, a charge that the
+    council denied"). Reported speech inside the content proper stays ("X said
+    Y told him Z", "said the plan, which critics called rushed, would pass"): it
+    is part of what X said. PARC 3.0 and PolNeAR annotate each attribution as a
+    relation of its own, nested ones inside their host's content."""
+    if not toks:
+        return toks
+    ids = {t.i for t in toks}
+    first = toks[0].i
+    root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+    cut = None
+    for t in toks:  # a cue verb that heads the attached clause itself
+        if t.i == verb.i or t.i not in ctx.cue_lemmas or not _own_source(t) or t.left_edge.i <= first:
+            continue
+        at = None
+        marks = {m.lower_ for m in t.children if m.dep_ == "mark"}
+        if t.dep_ in ("conj", "parataxis") and not marks:  # ("said that A and that B said C": one content)
+            at = t
+        elif t.dep_ == "advcl" and marks & _CONTRAST:
+            at = t
+        elif t.dep_ not in ("relcl", "acl") or "that" in marks and _has_complement(t):
+            at = None  # a complement clause ("reports that Mateen said …") belongs to its noun
+        elif t.head.i == root.i and root.pos_ in ("NOUN", "PROPN"):
+            at = t  # the content is the noun phrase the clause comments on
+        elif ctx.doc[t.head.left_edge.i - 1].text == "," and \
+                t.head.dep_ in ("appos", "npadvmod", "dobj") and t.head.left_edge.i > first:
+            at = t.head  # "…, a charge that the council denied": the apposed noun goes with its clause
+        if at is not None:
+            cut = at.left_edge.i if cut is None else min(cut, at.left_edge.i)
+    if cut is None:
+        return toks
+    out = [t for t in toks if t.i < cut]
+    while out and (out[-1].is_punct or out[-1].dep_ in ("cc", "mark") or out[-1].lower_ in _CONTRAST):
+        out.pop()
+    return out
+
+
+def _has_complement(verb) -> bool:
+    """Whether a verb has an object or a clausal complement ("denied the report",
+    "said that …"), unlike the verb of a relative clause whose object is the noun
+    it modifies ("a charge that the council denied")."""
+    return any((c.dep_ in _OBJECTS or c.dep_ in ("ccomp", "xcomp")) and c.tag_ not in _WH for c in verb.children)
+
+
+def _own_source(verb) -> bool:
+    """Whether a cue verb names a source of its own: a subject other than a
+    relative pronoun, or an agent."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in _WH or c.dep_ == "agent" for c in verb.children)
 
 
 _ASK = {"ask", "question"}
@@ -273,6 +282,25 @@ def _passive(verb) -> bool:
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children)
+
+
+def _patient(ctx: DocIndex, verb) -> tuple[int, int] | None:
+    """The content of a passive cue with an agent whose object became its subject
+    ("the plan was rejected by the council", "changes proposed by the government"):
+    the passive subject, or the noun phrase a participle modifies (without the
+    participle's clause); ``None`` when there is none. PolNeAR guidelines: the
+    content of "X was criticized by Y" is X."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is not None:
+        toks = list(subj.subtree)
+    elif verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        toks = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+    else:
+        return None
+    toks = _Scope(ctx, verb).clip(toks)
+    if not toks or len(toks) == 1 and toks[0].pos_ == "PRON" or toks[0].lower_ in _ANAPHORIC and len(toks) <= 2:
+        return None  # "it was rejected by …", "that plan was …": nothing of its own
+    return span_of(toks)
 
 
 def _agent(verb):
@@ -301,7 +329,8 @@ def _noun_cue(ctx: DocIndex, noun):
     the owner (a possessive or compound name, a "by"/"from" agent, or the subject
     of the verb the noun is the object of: "X made an attack on …"), and a
     that-clause, an infinitive or the object of "on/of/against/for/about". A noun
-    with no source, or with a content of fewer than three words, gives nothing."""
+    with no source, or with a content of fewer than three words and no noun or
+    name among them ("his remarks about him"), gives nothing."""
     src = noun_source(ctx, noun)
     if src is None:
         return None
@@ -309,13 +338,17 @@ def _noun_cue(ctx: DocIndex, noun):
     for c in noun.rights:
         if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
                 m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children):
+            if c.i in ctx.cue_lemmas and not _has_complement(c):
+                break  # "a charge that the council denied": a relative clause, not what was charged
             content = list(c.subtree)
             break
         if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
             content = [t for t in c.subtree if t.i != c.i]
             break
-    if not content or len(content) < 3:
-        return None
+    if content is None:
+        content = _that_after(ctx, noun) or _copular_content(noun)
+    if not content or len(content) < 3 and not any(_topic_word(t, "") for t in content):
+        return None  # "his remarks about him": no content of its own
     if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
         return None  # "the army's attack on the city" is no speech
     scope = _Scope(ctx, noun)
@@ -323,6 +356,37 @@ def _noun_cue(ctx: DocIndex, noun):
 
 
 _VERBAL_NOUNS = {"attack", "charge", "threat"}
+_BE = {"is", "was", "are", "were", "'s", "’s", "be", "been"}
+_COMPLETE = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "prep", "auxpass", "dative"}
+
+
+def _that_after(ctx: DocIndex, noun) -> list | None:
+    """The clause right after a speech noun and "that", where the parse hung it
+    elsewhere ("his false claims that he is …" with the clause on the main
+    verb): the clause's words after the noun, when the clause is complete (a
+    subject and an object, a complement or a passive: never a relative clause
+    with its object missing, "the claim that he made")."""
+    k = noun.i + 1
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ != "that" or ctx.doc[k].dep_ not in ("mark", "nsubj", "dobj"):
+        return None
+    v = ctx.doc[k].head
+    if v.i <= k or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > k for c in v.children):
+        return None
+    if not (v.pos_ == "AUX" or any(c.dep_ in _COMPLETE for c in v.children)) or \
+            v.i in ctx.cue_lemmas and not _has_complement(v):
+        return None
+    return [t for t in v.subtree if t.i > k]
+
+
+def _copular_content(noun) -> list | None:
+    """The clause a speech noun is equated with ("Her argument is that …", "His
+    message has been that …"): the clause after the copula."""
+    h = noun.head
+    if noun.dep_ != "nsubj" or h.lower_ not in _BE and h.lemma_ != "be":
+        return None
+    clause = next((c for c in h.children if c.dep_ in ("ccomp", "attr") and c.i > h.i and
+                   any(m.dep_ == "mark" or m.tag_ in _WH for m in c.children)), None)
+    return list(clause.subtree) if clause is not None else None
 
 
 def _person_source(ctx: DocIndex, tok) -> bool:
@@ -339,6 +403,8 @@ def _according(ctx: DocIndex, tok):
     src = according_to(tok)
     if src is None or src.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"):
         return None
+    if src.lower_ in ctx.lex.speech_nouns and (owner := relative_owner(src)) is not None:
+        src = owner  # "according to a speech X gave": X
     scope = _Scope(ctx, tok)
     phrase = range(tok.left_edge.i, tok.right_edge.i + 1)
     h = tok.head
@@ -378,7 +444,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         return len([w for w in outside.split() if any(ch.isalnum() for ch in w)]) < 2
 
     # only cues can start an indirect quote: no Token for the others
-    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns):
+    mistagged = set(ctx.mistagged)
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
@@ -395,9 +462,16 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                 continue  # "X was accused of …" with no one named: not reported speech of anyone
             subj = _agent(tok) if passive else _source(ctx, tok)
             span = _content(ctx, tok, lemma, subj)
+            if span is None and passive and subj is not None and lemma in ctx.lex.np_content:
+                span = _patient(ctx, tok)  # "the plan was rejected by the council": "the plan"
             if span is None:
                 continue
             cue = cue_info(ctx, tok)
+        elif i in mistagged:  # "Vance claims he won": the name before, the rest of the sentence after
+            subj, scope = ctx.doc[i - 1], _Scope(ctx, tok)
+            span = span_of(ctx.doc[i + 1:scope.hi])
+            cue = cue_info(ctx, tok)
+            lemma = ctx.lex.form2lemma[tok.lower_]
         elif i in ctx.cue_nouns:
             found = _noun_cue(ctx, tok)
             if found is None:
@@ -422,6 +496,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                 (tok.left_edge.idx <= subj.idx <= tok.idx):
             continue  # the source inside its own content: a misparse
         spk = speaker_from_subject(ctx, subj, disc) if subj is not None else None
+        if spk is not None and spk.end is not None and spk.start < tok.idx < spk.end:
+            spk = replace(spk, end=subj.idx + len(subj.text), text=ctx.text[spk.start:subj.idx + len(subj.text)])
         relay = relay_of(ctx, tok) if i in ctx.cue_lemmas else None
         if relay:
             relays.add(relay["cue_tok"].i)

@@ -32,7 +32,9 @@ from rashomon.extract.direct import is_heading
 from rashomon.extract.docindex import DocIndex
 from rashomon.extract.speakers import Speaker
 
-_LABEL = re.compile(r"([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)")
+# an opening mark may come first: each paragraph of a quoted transcript opens with one (AP Stylebook,
+# "quotation marks": a quotation running over paragraphs opens each of them)
+_LABEL = re.compile(r"[“\"]?([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)")
 # labels that introduce page furniture, not words someone said (OWN, from scraped news pages)
 FURNITURE_LABELS = {"photo", "photos", "video", "source", "sources", "update", "updated", "note", "editor's note",
                     "editor’s note", "read more", "read also", "related", "watch", "listen", "caption", "credit",

@@ -5,7 +5,9 @@ cleaning (kept as given) plus the quotes the other modules of ``extract/`` find:
 
 * ``direct``: words inside quotation marks, paired into runs over paragraphs
   (:mod:`rashomon.extract.direct`); short quoted terms inside narrator prose
-  are kept with ``scare=True``;
+  are kept with ``scare=True``; a title in headline style inside a sentence
+  ("appeared on “Meet the Press”") names a work and is no quote, unless a
+  naming word introduces it ("a memo titled “…”");
 * ``indirect``: reported speech on the dependency parse (:mod:`rashomon.extract.indirect`);
 * ``question``: an interviewer's questions in a Q&A or transcript layout
   (:mod:`rashomon.extract.interview`), whose answers are ``direct`` quotes of the
@@ -47,7 +49,7 @@ from rashomon.extract.direct import Run, Seg, classify_marks, find_direct, prev_
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
 from rashomon.extract.indirect import find_indirect
 from rashomon.extract.interview import Interview, find_interview
-from rashomon.extract.speakers import Speaker
+from rashomon.extract.speakers import Speaker, title_case_line
 from rashomon.types import Article, Quote
 
 __all__ = ["classify_marks", "extract_quotes"]
@@ -201,6 +203,33 @@ def _layout_quotes(ctx: DocIndex, iv: Interview, in_post) -> list[Quote]:
 
 
 _OPENING_MARKS = "“\"«„‘'"
+# words a title leaves in lower case (Chicago Manual of Style 8.159, headline-style capitalization)
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at", "to", "by", "with",
+                "from", "as", "vs", "vs.", "via", "up", "into", "over", "per", "de", "la", "le", "du", "von", "van"}
+
+
+# words before a quoted name that make the name someone's words ("a memo titled “…”", "so-called “…”")
+_NAMING = {"called", "so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "labeled", "labelled",
+           "branded", "read", "reads", "reading", "chanting", "chanted", "shouting", "shouted", "with"}
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The last word of ``text[start:end]`` in lower case, without a trailing comma or colon."""
+    words = text[max(start, end - 20):end].split()
+    return words[-1].lower().strip(",:") if words else ""
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """Whether quoted words are the title of a work or a name in headline style
+    ("A Time for Truth", "Meet the Press"): two to ten words, each capitalised
+    but the small words of headline style, no sentence punctuation inside, and
+    not on a line that is itself in title case (a headline quotes in title case)."""
+    words = text[start:end].rstrip(",;:").split()
+    if not 2 <= len(words) <= 10 or any(ch in text[start:end].rstrip(",;:.") for ch in ".!?;"):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL and k > 0 for k, w in enumerate(words)):
+        return False
+    return sum(w[:1].isupper() for w in words) >= 2 and not title_case_line(text, start)
 
 
 def _opens_with_mark(text: str, start: int, end: int) -> bool:
@@ -268,6 +297,9 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         # a quote that starts a new sentence after others ("…, he said. “Nobody listened.”") is not partial
         partial = has_lead and not _ends_sentence(ctx.text, p0, before)
         n_words = sum(len(ctx.text[s.start:s.end].split()) for s in segs)
+        if partial and len(segs) == 1 and is_title(ctx.text, first.start, first.end) and \
+                _word_before(ctx.text, p0, before) not in _NAMING:
+            continue  # "appeared on “Meet the Harbour”": a title names a work, nobody says it
         if last.close_pos is not None:
             spk, cue_tok = attribute_tail(ctx, last.close_pos, disc)
         if spk is None and first.open_pos is not None:

@@ -69,6 +69,8 @@ class Lexicon:
     preps: dict[str, frozenset[str]]
     verbal: set[str]
     clause_only: set[str]
+    audience: set[str]
+    gathering_nouns: set[str]
     particle: dict[str, str]
     relay: set[str]
     person_nouns: set[str]
@@ -110,7 +112,7 @@ def lexicon() -> Lexicon:
     """
     raw = data_files.load("cues.yaml")
     form2lemma: dict[str, str] = {}
-    flags: dict[str, set[str]] = {k: set() for k in ("np_content", "recipient", "verbal", "clause_only")}
+    flags: dict[str, set[str]] = {k: set() for k in ("np_content", "recipient", "verbal", "clause_only", "audience")}
     preps: dict[str, frozenset[str]] = {}
     particle: dict[str, str] = {}
     for v in raw["verbs"]:
@@ -132,6 +134,8 @@ def lexicon() -> Lexicon:
         preps=preps,
         verbal=flags["verbal"],
         clause_only=flags["clause_only"],
+        audience=flags["audience"],
+        gathering_nouns=set(raw["gathering_nouns"]["words"]),
         particle=particle,
         relay=set(raw["relay_verbs"]),
         person_nouns=set(raw["person_nouns"]["words"]),
@@ -163,10 +167,24 @@ def given_names() -> dict[str, str]:
 
 def cue_lemma(tok) -> str | None:
     """The cue lemma of a token (``"said"`` → ``"say"``), or ``None`` when the
-    token is not a reporting verb (it must be tagged VERB or AUX-less verb form)."""
+    token is not a reporting verb (it must be tagged VERB or AUX-less verb form)
+    or lacks the particle or preposition its lexicon entry requires."""
     if tok.pos_ not in ("VERB",) and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBG", "VBN"):
         return None
-    return lexicon().form2lemma.get(tok.lower_)
+    lex = lexicon()
+    lemma = lex.form2lemma.get(tok.lower_)
+    if lemma in lex.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == lex.particle[lemma] or
+                                         c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in tok.children):
+        if not (lex.particle[lemma] == "it" and _as_put_it(tok)):
+            return None  # "point" is a cue as "point out" or "point to", "go" as "go on", "put" as "as X put it"
+    return lemma
+
+
+def _as_put_it(tok) -> bool:
+    """Whether a verb heads "as X put it": an "as" clause whose object is "it"."""
+    kids = list(tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and \
+        any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ == "as" and c.i < tok.i for c in kids)
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,6 +193,12 @@ def cue_form_ids() -> frozenset[int]:
     cue verb forms: a token whose ``LOWER`` is not one of them has no
     :func:`cue_lemma`."""
     return frozenset(get_string_id(f) for f in lexicon().form2lemma)
+
+
+def according_to(tok):
+    """The object of "according to" (``tok`` is "according"), or ``None``."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def subject_of(verb):
@@ -188,7 +212,7 @@ def subject_of(verb):
     ``None`` when the clause names no speaker (passives, imperatives)."""
     v = verb
     for _ in range(5):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]  # the small model can make a mark («) the subject
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
             return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
         if any(c.dep_ == "nsubjpass" for c in v.children):
@@ -248,6 +272,12 @@ def _propn_chain(tok) -> tuple[int, int]:
     return i, head.i + 1
 
 
+# cue verbs that open a sentence before their speaker ("Said Marsh: …", "Added the mayor: …"); the
+# inversion of a reporting verb and its subject (Quirk et al. 1985, 14.29)
+INVERTED_CUES = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "explains",
+                 "recalled", "recalls", "noted", "notes", "continued", "continues", "replied", "replies"}
+
+
 def name_span(tok) -> tuple[int, int] | None:
     """Character span of the named mention a token is part of: its ``doc.ents``
     entity (a name label), else its proper-noun chain, each widened to the
@@ -278,17 +308,19 @@ def name_span(tok) -> tuple[int, int] | None:
     if e is None or e.label_ == "PERSON":  # "Mayor Vesna Adamic" → "Vesna Adamic" (never "General Motors")
         while i < j - 1 and i != tok.i and (doc[i].lower_.rstrip(".") in titles or doc[i].is_punct):
             i += 1
+    while i < j - 1 and i != tok.i and doc[i].lower_ in INVERTED_CUES and (i == 0 or doc[i].is_sent_start):
+        i += 1  # "Said Marsh: “…”": a cue inverted before its speaker opens the sentence, it is no name
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
         j -= 1
     if i >= j:
         return None
     text = doc_text(doc)
-    if (e is None or e.label_ != "PERSON") and doc[j - 1].lower_ in lexicon().person_nouns and _title_case_line(text, tok.idx):
+    if (e is None or e.label_ != "PERSON") and doc[j - 1].lower_ in lexicon().person_nouns and title_case_line(text, tok.idx):
         return None  # a role in a title-case headline ("Former City Pollster Says …") describes, it does not name
     return _widen(text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
 
 
-def _title_case_line(text: str, pos: int) -> bool:
+def title_case_line(text: str, pos: int) -> bool:
     """Whether the line holding ``pos`` is a headline in title case (four words or
     more, nearly all capitalised)."""
     s = text.rfind("\n", 0, pos) + 1
@@ -331,9 +363,10 @@ def description_span(tok) -> tuple[int, int]:
     """Character span of the words that describe an unnamed source headed by
     ``tok``, as written: its determiners and modifiers, and the phrases after it
     that say who it is ("a senior official at the port authority", "two people
-    familiar with the talks", "officials in the capital"). Stops at a comma, a
-    relative or participial clause ("…, speaking on condition of anonymity") and
-    after ``_DESC_MAX`` tokens. Source: PolNeAR guidelines (the source span keeps
+    familiar with the talks", "officials in the capital", "a source involved in
+    the talks", "a report filed on Monday"). Stops at a comma, a relative clause,
+    a present participle ("…, speaking on condition of anonymity") and after
+    ``_DESC_MAX`` tokens. Source: PolNeAR guidelines (the source span keeps
     the modifiers that identify it; incidental clauses stay out)."""
     doc = tok.doc
     s, _ = noun_phrase(tok)
@@ -343,6 +376,12 @@ def description_span(tok) -> tuple[int, int]:
         first -= 1
     last = tok.i
     for c in tok.rights:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == last + 1:  # "a source involved in the talks", "a report filed Monday"
+            end = c.right_edge.i
+            if end - first >= _DESC_MAX or any(doc[k].text in ",;:(" or doc[k].is_space for k in range(c.i, end + 1)):
+                break
+            last = end
+            continue
         if c.is_punct or c.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct"):
             break
         if c.dep_ in ("prep", "amod") and c.lower_ in _DESC_PREPS:

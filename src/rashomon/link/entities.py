@@ -327,7 +327,37 @@ def _build_entities(all_mentions: list[Mention], lk: Linker, art_index: dict[str
             forms={f: sorted(a, key=lambda x: art_index.get(x, 0)) for f, a in sorted(forms.items())},
             sources=sorted({s for i in ids for s in lk.sources.get(i, ())}), rival_names=rivals,
         ))
+    _add_surnames(entities)
     return entities
+
+
+def _add_surnames(entities: list[Entity]) -> None:
+    """A person's surname as an alias where the texts give only full names
+    ("Peskov" for "Dmitry Peskov"), unless the surname is ambiguous: another
+    person's surname too, or any entity's own form."""
+    own = {f.casefold() for e in entities for f in e.aliases}
+    by_surname: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.type == "PERSON":
+            for s in dict.fromkeys(filter(None, map(_surname, e.aliases))):
+                by_surname[s].append(e)
+    for s, ents in by_surname.items():
+        if len({e.id for e in ents}) == 1 and s.casefold() not in own:
+            ents[0].aliases.append(s)
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _surname(form: str) -> str | None:
+    """The surname of a person's full name ("Dmitry Peskov" → "Peskov"; "Alan
+    Marsh Jr." → "Marsh"), the form a later reference takes (AP Stylebook,
+    "names": the last name alone on second reference); ``None`` for a single
+    word or a handle."""
+    if form.startswith("@"):
+        return None
+    words = [w for w in name_tokens(form) if w.lower().rstrip(".") not in _SUFFIXES]
+    return words[-1] if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 1 else None
 
 
 def _display_name(forms: dict[str, set[str]], count: Counter, etype: str | None) -> str:

@@ -1,0 +1,228 @@
+"""Claims as display views, and the relations between them grouped for reading.
+
+:func:`_claim_view` is the one view of a claim every row and pair shares.
+Relation pairs are grouped by proposition (:func:`_by_proposition`) or by
+question (:func:`_by_question`) and, within a group, into connected sets of
+claims: agreement groups, repeats (one row per set of relayed words) and
+revision chains. :func:`_stance` is a source's stance on one proposition, a
+cell of the claims × sources matrix. Contradictions are grouped into
+disputes with sides in :mod:`~rashomon.report.disputes`.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from rashomon.report.labels import NARRATOR, article_label, figure
+from rashomon.types import Article, Claim, Report
+
+PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
+
+
+def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
+    a = arts.get(c.article)
+    return {
+        "id": c.id,
+        "article": c.article,
+        "source": article_label(a) if a else c.article,
+        "speaker": names.get(c.speaker, c.speaker) if c.speaker else NARRATOR,
+        "speaker_id": c.speaker,
+        # who holds the claim: the speaker, else the words of the text that name its holder
+        "holder": names.get(c.speaker, c.speaker) if c.speaker else (
+            c.holder_text if c.holder_text and c.holder_text.lower() not in PRONOUNS else NARRATOR),
+        "stance": c.stance,
+        "text": c.text,
+        "figures": [figure(q) for q in c.quantities],
+        "modality": c.modality,
+        "polarity": c.polarity,
+        "hedges": list(c.hedges),
+        "time": c.time.start if c.time else None,
+        "start": c.start,
+        "end": c.end,
+    }
+
+
+def _components(nodes: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
+    """Connected components of an undirected graph, in first-seen node order (BFS)."""
+    pos = {n: i for i, n in enumerate(nodes)}
+    seen: set[str] = set()
+    comps = []
+    for n in nodes:
+        if n in seen:
+            continue
+        seen.add(n)
+        comp, queue = [], [n]
+        while queue:
+            x = queue.pop(0)
+            comp.append(x)
+            for y in sorted(edges[x], key=pos.__getitem__):
+                if y not in seen:
+                    seen.add(y)
+                    queue.append(y)
+        comps.append(comp)
+    return comps
+
+
+def _reasons(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distinct reasons of relation items, each once with its pair count
+    (most frequent first, then first seen)."""
+    counts: dict[str, int] = {}
+    for it in items:
+        counts[it["reason"]] = counts.get(it["reason"], 0) + 1
+    order = list(counts)
+    return [{"reason": r, "pairs": counts[r]}
+            for r in sorted(order, key=lambda r: (-counts[r], order.index(r)))]
+
+
+def _by_question(items: list[dict[str, Any]], report: Report) -> list[tuple[str | None, str, list[dict]]]:
+    """Relation items grouped by question: the pairs found under one proposition
+    join another proposition's when that proposition holds all their claims and
+    more (a pair of "whether there were casualties" whose claims both answer
+    "harm to civilians" is part of that dispute); ``(proposition id, label,
+    items)`` in the report's proposition order."""
+    groups = _by_proposition(items, report)
+    members = {p.id: set(p.claims) for p in report.propositions}
+    into: dict[str | None, str | None] = {}
+    for pid, _, group in groups:
+        used = {it[side]["id"] for it in group for side in ("a", "b")}
+        hosts = [(len(members[q]), q) for q, _, g in groups
+                 if q != pid and q in members and used <= members[q] and len(members[q]) > len(members.get(pid, ()))]
+        into[pid] = max(hosts)[1] if hosts else pid
+    merged: dict[str | None, list[dict]] = defaultdict(list)
+    for pid, _, group in groups:
+        merged[into[pid]].extend(group)
+    labels = {pid: label for pid, label, _ in groups}
+    return [(pid, labels[pid], merged[pid]) for pid, _, _ in groups if pid in merged]
+
+
+def _by_proposition(items: list[dict[str, Any]], report: Report) -> list[tuple[str | None, str, list[dict]]]:
+    """Relation items grouped by proposition: ``(proposition id, label, items)``
+    in the report's proposition order; items whose relation names no known
+    proposition and whose two claims share none go last under ``other claims``."""
+    claim_props: dict[str, list[str]] = defaultdict(list)
+    for p in report.propositions:
+        for cid in p.claims:
+            claim_props[cid].append(p.id)
+    labels = {p.id: p.label for p in report.propositions}
+    groups: dict[str | None, list[dict]] = defaultdict(list)
+    for it in items:
+        pid = it["proposition"] if it["proposition"] in labels else None
+        if pid is None:
+            shared = [x for x in claim_props[it["a"]["id"]] if x in claim_props[it["b"]["id"]]]
+            pid = shared[0] if shared else None
+        groups[pid].append(it)
+    order = [p.id for p in report.propositions if p.id in groups] + ([None] if None in groups else [])
+    return [(pid, labels.get(pid or "", "other claims"), groups[pid]) for pid in order]
+
+
+def _graph(items: list[dict[str, Any]]) -> tuple[list[str], dict[str, set[str]], dict[str, dict]]:
+    """Nodes (claim ids in first-seen order), adjacency and claim views of relation items."""
+    nodes: list[str] = []
+    edges: dict[str, set[str]] = defaultdict(set)
+    views: dict[str, dict] = {}
+    for it in items:
+        for side in ("a", "b"):
+            cid = it[side]["id"]
+            if cid not in views:
+                views[cid] = it[side]
+                nodes.append(cid)
+        if it["a"]["id"] != it["b"]["id"]:
+            edges[it["a"]["id"]].add(it["b"]["id"])
+            edges[it["b"]["id"]].add(it["a"]["id"])
+    for n in nodes:
+        edges.setdefault(n, set())
+    return nodes, edges, views
+
+
+def _voices(views: list[dict[str, Any]]) -> int:
+    """Distinct voices among claim views: each named speaker once, each
+    article's narrator once."""
+    return len({v["speaker_id"] or f"narrator:{v['article']}" for v in views})
+
+
+def _connected(items: list[dict[str, Any]], kind: str, report: Report):
+    """Pairs of one relation ``kind``, per proposition, as connected sets of
+    claims: yields ``(proposition id, label, claim views, pairs)``."""
+    for pid, label, group in _by_proposition([it for it in items if it["kind"] == kind], report):
+        nodes, edges, views = _graph(group)
+        for comp in _components(nodes, edges):
+            comp_set = set(comp)
+            yield pid, label, [views[c] for c in comp], [it for it in group if it["a"]["id"] in comp_set]
+
+
+def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any]]:
+    """``agrees`` pairs regrouped per proposition: each connected set of
+    agreeing claims is one group ``{"proposition", "label", "claims", "speakers",
+    "sources", "voices" (named speakers plus one narrator per article), "reasons",
+    "pairs", "independent"}`` (``independent`` False when
+    every pair in it shares one original speaker)."""
+    out = []
+    for pid, label, claims_in, pairs in _connected(items, "agrees", report):
+        claims_in = sorted(claims_in, key=lambda v: (v["article"], v["start"]))
+        out.append({
+            "proposition": pid, "label": label, "claims": claims_in,
+            "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
+            "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+            "voices": _voices(claims_in),
+            "reasons": _reasons(pairs), "pairs": pairs,
+            "independent": any(it["independent"] for it in pairs),
+        })
+    return out
+
+
+def _published_order(arts: dict[str, Article]):
+    """A sort key for claim views: earliest-published article first (undated
+    last), then article id and offset."""
+    def when(v: dict) -> tuple:
+        pub = arts[v["article"]].published if v["article"] in arts else None
+        return (pub is None, pub or "", v["article"], v["start"])
+    return when
+
+
+def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str, Article]) -> list[dict[str, Any]]:
+    """``revises`` pairs (one holder replacing its own figure, or a figure said to
+    have risen or fallen) as chains: each connected set of claims is one chain
+    ``{"proposition", "label", "holders", "steps" (claim views, earliest
+    published first), "reasons"}``. A revision is never a contradiction."""
+    out = []
+    for pid, label, claims_in, pairs in _connected(items, "revises", report):
+        steps = sorted(claims_in, key=_published_order(arts))
+        out.append({"proposition": pid, "label": label, "steps": steps,
+                    "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs)})
+    return out
+
+
+def _repeat_groups(items: list[dict[str, Any]], report: Report,
+                   arts: dict[str, Article]) -> list[dict[str, Any]]:
+    """``repeats`` pairs (the same words relayed by several articles) as one row
+    per set of connected claims: ``{"proposition", "label", "speaker",
+    "speaker_id", "text", "claims", "sources", "reasons", "pairs"}``. The row's
+    speaker is the most frequent named speaker among its claims (else the
+    narrator); its text is the claim of the earliest-published article (ties:
+    the first article id). Repeats are never independent corroboration."""
+    out = []
+    for pid, label, claims_in, pairs in _connected(items, "repeats", report):
+        claims_in = sorted(claims_in, key=_published_order(arts))
+        named = [v["speaker_id"] for v in claims_in if v["speaker_id"]]
+        sid = max(dict.fromkeys(named), key=named.count) if named else None
+        head = next((v for v in claims_in if v["speaker_id"] == sid), claims_in[0])
+        out.append({
+            "proposition": pid, "label": label, "speaker": head["speaker"], "speaker_id": sid,
+            "text": head["text"], "claims": claims_in,
+            "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+            "reasons": _reasons(pairs), "pairs": pairs,
+        })
+    return out
+
+
+def _stance(claims: list[Claim]) -> str:
+    """asserts / denies / hedges for the claims one source makes on one proposition."""
+    kinds = set()
+    for c in claims:
+        if c.polarity == "negated" or c.modality == "denied":
+            kinds.add("denies")
+        elif c.modality == "hedged":
+            kinds.add("hedges")
+        else:
+            kinds.add("asserts")
+    return " / ".join(sorted(kinds))

@@ -1,0 +1,130 @@
+"""Reported speech beyond "X said (that) …": what the content of a cue is, one
+table per construction, on sentences written for these tests (fictional people,
+places and outlets). The content rules follow the PolNeAR annotation guidelines
+(Newell, Margolin and Ruths 2018) and PARC 3.0 (Pareti 2016)."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.annotate import body_text
+from rashomon.extract.quotes import extract_quotes
+from rashomon.types import Article, Quote
+
+
+def run(nlp, text: str) -> tuple[Article, list[Quote]]:
+    art = Article(id="a0", name="t", path="t", text=text)
+    return art, extract_quotes(art, nlp(body_text(art)), [])
+
+
+def indirect(qs: list[Quote]) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_text) for q in qs if q.kind == "indirect"]
+
+
+# the content of a cue, and its speaker, in the order of the text
+CONTENTS = [
+    ("a one-word topic after a preposition", "Senator Vance railed against immigrants on Tuesday.",
+     [("immigrants", "Vance")]),
+    ("a one-word object of a cue that takes a noun phrase", "Mayor Ilse Brandt thanked volunteers at the harbour.",
+     [("volunteers", "Ilse Brandt")]),
+    ("a telephone call is no speech act", "The mayor called police after the fight.", []),
+    ("a pronoun object is no content", "The minister denied it on Friday.", []),
+    ("a noun phrase that points back is a content", "Marsh echoed that promise on Monday.", [("that promise", "Marsh")]),
+    ("a pronoun object with more after it", "Vance set aside the letters that accuse them of being pawns.",
+     [("them of being pawns", "the letters")]),
+    ("the audience of an address is no content", "Vance addressed the rally in Dover.", []),
+    ("the topic of an address is", "Vance addressed the controversy on Monday.", [("the controversy", "Vance")]),
+    ("the speaker's own participle is no relay", "Other senators echoed those comments, saying the strategy was "
+     "inadequate.", [("those comments", "Other senators"), ("the strategy was inadequate", "Other senators")]),
+    ("a relative clause: the words after the cue",
+     "Turnout rose sharply in Dover, which analysts say could help the governor.",
+     [("could help the governor", "analysts")]),
+    ("a free relative with an object predicate", "The fire was set in what investigators called an act of revenge.",
+     [("an act of revenge", "investigators")]),
+    ("a free relative without words of its own", "Nobody knows what the commander said.", []),
+    ("a passive with an agent: the subject is the content", "The budget was rejected by the city council in May.",
+     [("The budget", "the city council")]),
+    ("a participle with an agent", "The union fought pension cuts proposed by the board of Varco Mining.",
+     [("pension cuts", "the board of Varco Mining")]),
+    ("a coordinated verb phrase in reported modal",
+     "Ms. Okafor said she hoped to win the appeal, and would then return to Lagos.",
+     [("she hoped to win the appeal, and would then return to Lagos", "Okafor")]),
+    ("a further clause after an inverted cue",
+     "Northwind moved the ferry to help in emergencies, a spokeswoman, Ana Dorn, said on Monday, "
+     "and it has used the ferry twice this year.",
+     [("Northwind moved the ferry to help in emergencies, a spokeswoman, Ana Dorn, said on Monday, "
+       "and it has used the ferry twice this year", "Ana Dorn")]),
+    ("examples of a noun-phrase content", "Vance railed against the new rules, including a curfew for bars.",
+     [("the new rules, including a curfew for bars", "Vance")]),
+    ("a gerund coordinated with a noun object", "Ms. Okafor has mentioned rising bus fares and closing two "
+     "depots.", [("rising bus fares and closing two depots", "Okafor")]),
+    ("what is agreed with", "Lind largely agreed with Dorn.", [("Dorn", "Lind")]),
+    ("a day between the cue and its phrase is no content", "Marsh called Friday for releasing the harbour files.",
+     [("releasing the harbour files", "Marsh")]),
+    ("a second verb of the speaker is no content", "The governor criticized the budget and left the room.",
+     [("the budget", "The governor")]),
+    ("a reason after the target", "Marsh railed against the moderators for failing to ask about taxes.",
+     [("the moderators for failing to ask about taxes", "Marsh")]),
+    ("a relative head as the content of its cue", "Dover is the city she railed against.", [("the city", "she")]),
+    ("coordinated attributions are two", "Six in 10 voters said the governor is honest, and three-quarters said "
+     "her rival is not.", [("the governor is honest", "Six in 10 voters"), ("her rival is not", "three-quarters")]),
+    ("a relative clause on a noun-phrase content is an attribution of its own",
+     "Marsh criticized the mayor's email use, which an audit said was careless.",
+     [("the mayor's email use", "Marsh"), ("was careless", "an audit")]),
+    ("an apposition with its own cue", "The senator complained that the vote had been rigged, a charge that party "
+     "leaders strongly denied.", [("the vote had been rigged", "The senator"), ("a charge", "party leaders")]),
+    ("a contrasting clause with its own cue", "Vance said the port would reopen while Marsh suggested it would "
+     "stay closed.", [("the port would reopen", "Vance"), ("it would stay closed", "Marsh")]),
+    ("reported speech inside a content stays in it", "Vance said the plan, which critics called rushed, would pass.",
+     [("the plan, which critics called rushed, would pass", "Vance")]),
+    ("a participle set off by commas is no parenthetical cue",
+     "Mayor Ilse Brandt seemed ready to joke about the storm, telling the crowd, “Some people get carried away.”", []),
+    ("a phrasal cue without its particle is no cue", "Marsh went to Dover on Monday and spoke to nobody.", []),
+    ("fire back", "Clinton fired back that the voters of Ohio had elected her twice.",
+     [("the voters of Ohio had elected her twice", "Clinton")]),
+    ("press for", "The governor pressed for an inquiry into the sale.", [("an inquiry into the sale", "The governor")]),
+    ("the rest of a noun-phrase content after its setting", "Vance chided Governor Ross on Monday for "
+     "continuing his holiday.", [("Governor Ross on Monday for continuing his holiday", "Vance")]),
+    ("a trailing setting stays out", "Senator Vance railed against immigrants on Tuesday.",
+     [("immigrants", "Vance")]),
+    ("a coordinated clause in the past perfect of reported speech",
+     "Vance noted the ministry had returned the boat and it would still bear the number.",
+     [("the ministry had returned the boat and it would still bear the number", "Vance")]),
+    ("a phrase fronted before the speaker", "Even in her home town of Dover, where two members have left the party, "
+     "Ferre said Marsh could do well.", [("Even in her home town of Dover, where two members have left the party, "
+                                         "Ferre said Marsh could do well", "Ferre")]),
+    ("a fronted time stays out", "On Monday, Ferre said Marsh would win.", [("Marsh would win", "Ferre")]),
+    ("a speech noun and its that-clause hung elsewhere by the parse",
+     "Both will be targets for Marsh's false claims that he is an advocate for working people.",
+     [("he is an advocate for working people", "Marsh")]),
+    ("a speech noun equated with a clause", "Her fundamental argument is that voters should value stability over risk.",
+     [("voters should value stability over risk", "Her")]),
+    ("a relative clause after a speech noun is no content", "The claim that he made last week was false.", []),
+    ("a cue verb the tagger read as a noun", "Trump claims he's worth ten billion dollars.",
+     [("he's worth ten billion dollars", "Trump")]),
+    ("a noun after a name is no cue", "The White House press secretary left early.", []),
+    ("a speech noun with a short target", "His sharp attacks on Carlsen surprised the delegates.",
+     [("Carlsen", "His")]),
+    ("a speech noun whose content is only a pronoun", "Her remarks about him were short.", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", CONTENTS, ids=[c[0] for c in CONTENTS])
+def test_contents(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert indirect(qs) == expected
+
+
+# quoted words that nobody says: titles of works, markup left in the text
+@pytest.mark.model
+@pytest.mark.parametrize("text,kept", [
+    ('Ilse Marren appeared on "Meet the Harbour" on Sunday and said the port would reopen.', []),
+    ('Vance, the author of "A Time for Truth," said the plan was dead.', []),
+    ('Vance released a memo titled "The Facts on Where the Race Stands."', ["The Facts on Where the Race Stands."]),
+    ('Marsh Says Port Closure Would Not "Fit With What I Knew"', ["Fit With What I Knew"]),
+    ('Vance said the plan was "a total disaster for the harbour."', ["a total disaster for the harbour."]),
+    ('More posts followed. <tweet pic="6721372880"> "We will win this race," Marsh said.', ["We will win this race,"]),
+])
+def test_titles_and_markup_are_no_quotes(nlp, text, kept):
+    _, qs = run(nlp, text)
+    assert [q.text for q in qs if q.kind == "direct"] == kept
