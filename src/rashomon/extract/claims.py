@@ -54,7 +54,8 @@ from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
-from rashomon.extract.stance import commitment, lexicon as stance_lexicon, read_stance, stance_verbs
+from rashomon.extract import headlines
+from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
 
@@ -474,85 +475,30 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     return claims
 
 
-_BULLET = re.compile(r"[-–—•*·▪►]\s+|\d{1,2}[.)]\s+")
-"""A list item's marker opening a line ("- ", "• ", "2. ")."""
-HEADLINE_WORDS = (4, 25)
-"""Word counts of a headline or list item read as a claim: shorter is a label ("Key points"), longer is
-prose a parser should have found a verb in."""
-HEADLINE_HEADS = ("NOUN", "NUM", "ADJ")
-"""The parts of speech a headline's head may have: "Police crackdown in …", "Dozens of …", "Two miners dead" (a proper noun
-or a date alone heads a byline or a label)."""
-_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[“\"‘'(\[]?[A-Z0-9])")
-
-
-def _headline_pieces(text: str):
-    """(start, end) of each sentence of each line of ``text``, its list marker and
-    edge punctuation trimmed (see :func:`_trim`); a sentence ends at a full stop
-    or exclamation mark before a capital or a digit."""
-    pos = 0
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        nl = len(text) if nl == -1 else nl
-        m = _BULLET.match(text, pos, nl)
-        a = m.end() if m else pos
-        for cut in _SENTENCE_END.finditer(text, a, nl):
-            yield _trim(text, a, cut.start())
-            a = cut.end()
-        yield _trim(text, a, nl)
-        pos = nl + 1
-
-
-TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "over"}
-
-
-def _headline_head(tok) -> bool:
-    """Whether a verbless headline's head can be its predicate: a common noun, a
-    number or an adjective (:data:`HEADLINE_HEADS`), or a message noun of a
-    title-case headline tagged as a proper noun ("Statement of the Ministry on …")."""
-    return tok.pos_ in HEADLINE_HEADS or (tok.pos_ == "PROPN" and tok.lower_ in stance_lexicon()["message"])
-
-
-def _topic(head, lo: int, hi: int) -> tuple[int, int]:
-    """The token range a headline's proposition is read from: the whole [lo, hi),
-    or, when its head is a message noun (``data/stance.yaml`` report nouns:
-    "Statement on the closure of the mine"), the object of its topic preposition,
-    which is what the message reports."""
-    if head.lower_ in stance_lexicon()["message"]:
-        doc = head.doc
-        # the first topic preposition after the head, wherever the parser attached it
-        # ("Statement of the Ministry of X on the closure": "on" is the statement's)
-        for prep in doc[head.i + 1:hi]:
-            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and lo <= obj.left_edge.i < hi:  # its right edge may run past the line
-                    return obj.left_edge.i, min(obj.right_edge.i + 1, hi)
-                break
-    return lo, hi
-
-
 def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
     """Claims of the verbless lines: headlines and list items in headline grammar
-    ("headlinese", Mårdh 1980; the AP Stylebook's headline rules: the copula and
-    the auxiliary are dropped, "Crowd of thousands on the avenue" says there was
-    one), which the clause cut skips for want of a finite verb. A sentence of a
-    line (:func:`_headline_pieces`) is read when it holds :data:`HEADLINE_WORDS`
-    words, no finite verb, no question mark, lies outside every claim already
-    made, its parse's head is a common noun or a number (a name or a date alone
-    is a label or a byline, not a statement), and it names a figure, a time or a
-    place, as a headline reporting an event does ("Fair pay for every nurse", a
-    demand, names none). Its head is the proposition's predicate, read by the
-    same :func:`_build` as any clause; the holder is the narrator, or the speaker
-    of the quote that covers it ("Mayor: …").
+    (:mod:`rashomon.extract.headlines`), which the clause cut skips for want of a
+    finite verb. A sentence of a line (:func:`~rashomon.extract.headlines.pieces`)
+    is read when it holds :data:`~rashomon.extract.headlines.WORDS` words, no
+    finite verb, no question mark, lies outside every claim already made, its
+    parse's head can be a predicate (:func:`~rashomon.extract.headlines.can_head`:
+    a name or a date alone heads a label or a byline, not a statement), and it
+    names a figure, a time or a place, as a headline reporting an event does
+    ("Fair pay for every nurse", a demand, names none). Its head (or a message's
+    :func:`~rashomon.extract.headlines.topic`) is read by the same :func:`_build`
+    as any clause; the holder is the narrator, or the speaker of the quote that
+    covers it ("Mayor: …").
 
     Returns the new claims (``found`` are the clause claims already made, which
     these never overlap)."""
     out: list[Claim] = []
     taken = sorted((c.start, c.end) for c in found)
     starts = [s.start_char for s in sents]
-    for start, end in _headline_pieces(text):
+    for start, end in headlines.pieces(text):
+        start, end = _trim(text, start, end)
         ctext = text[start:end]
         words = _LETTERS.findall(ctext)
-        if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or "?" in ctext:
+        if not headlines.WORDS[0] <= len(words) <= headlines.WORDS[1] or "?" in ctext:
             continue
         k = bisect_left(taken, (start, start))
         if any(a < end and b > start for a, b in taken[max(0, k - 1):k + 1]):
@@ -561,13 +507,13 @@ def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found)
         if hi <= lo or ix.has_finite(lo, hi):
             continue
         r = _clause_root(ix, lo, hi)
-        if r is None or not _headline_head(ix.toks[r]):
+        if r is None or not headlines.can_head(ix.toks[r]):
             continue
         quote = _covering_quote(qs, start, end)
         if quote is not None and (quote.kind == "question" or quote.scare):
             continue
         si = max(0, bisect_right(starts, start) - 1)
-        claim = _build(article, doc, text, start, end, _topic(ix.toks[r], lo, hi), quote, lex, si, sent_agents,
+        claim = _build(article, doc, text, start, end, headlines.topic(ix.toks[r], lo, hi), quote, lex, si, sent_agents,
                        ix, _plain_words(ctext, words))
         if claim.quantities or claim.time_text or claim.place_texts or (claim.proposition and claim.proposition.clock):
             out.append(claim)
