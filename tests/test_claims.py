@@ -145,3 +145,14 @@ def test_verbless_headline_read_as_claim(nlp, text, claim, predicate):
 ])
 def test_verbless_lines_that_are_no_claim(nlp, text):
     assert claims_of(nlp, text) == []
+
+
+def test_a_clause_of_time_or_condition_is_not_the_head_of_a_noun_phrase_content(nlp):
+    """An ordered measure reported as a noun phrase: the closure, not the inspection its "until" waits for."""
+    text = "The regulator has ordered the closure of the two kilns at Hartwell until both have been inspected."
+    start = text.index("the closure")
+    q = Quote(id="q1", article="a0", start=start, end=len(text) - 1, text=text[start:-1], kind="indirect",
+              speaker_text="The regulator", cue="ordered", cue_start=text.index("ordered"))
+    got = [c for c in claims_of(nlp, text, [q]) if c.quote == "q1"]
+    assert got and got[0].proposition is not None
+    assert got[0].proposition.predicate == "closure"

@@ -670,13 +670,16 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
 
 def _clause_root(ix: _DocIndex, lo: int, hi: int) -> int | None:
     """The token of [lo, hi) that heads the clause: its head lies outside the
-    range (or is itself); a verb is preferred over a noun or a particle."""
+    range (or is itself); a verb is preferred over a noun or a particle, unless
+    it heads a clause of condition or time ("ordered the closure of the plant |
+    until it has been inspected": the closure, not the inspection)."""
     heads = ix.heads
     roots = [i for i in range(lo, hi) if not (lo <= heads[i] < hi) or heads[i] == i]
     if not roots:
         return None
     toks = ix.toks
-    verbal = [i for i in roots if toks[i].pos_ in VERBAL]
+    verbal = [i for i in roots if toks[i].pos_ in VERBAL and not any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in toks[i].children)]
     return (verbal or roots)[0]
 
 
