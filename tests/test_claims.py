@@ -156,3 +156,14 @@ def test_a_clause_of_time_or_condition_is_not_the_head_of_a_noun_phrase_content(
     got = [c for c in claims_of(nlp, text, [q]) if c.quote == "q1"]
     assert got and got[0].proposition is not None
     assert got[0].proposition.predicate == "closure"
+
+
+def test_an_attribution_that_names_a_figure_is_kept_for_it_and_never_compared(nlp):
+    text = "The union, speaking for some 300 drivers, warned that the depot would close."
+    start = text.index("the depot")
+    q = Quote(id="q1", article="a0", start=start, end=len(text) - 1, text=text[start:-1], kind="indirect",
+              speaker_text="The union", cue="warned", cue_start=text.index("warned"))
+    cs = claims_of(nlp, text, [q])
+    attribution = [c for c in cs if c.quote is None]
+    assert [c.text for c in attribution] == ["The union, speaking for some 300 drivers, warned that"]
+    assert attribution[0].proposition is None and [x.value for x in attribution[0].quantities] == [300.0]

@@ -461,12 +461,13 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                     for q in qs.overlapping(sent.start_char, sent.end_char)) and not _own_clause(ix, lo, hi):
                 continue  # attribution only ("a top official has said"): the claim is the quote
             attribution = quote is None and _cue_only(ix, lo, hi, start, end, cue_at)
-            if attribution and not any(ix.ent_labels[k] in ("DATE", "TIME") for k in ix.ents_within(start, end)):
+            if attribution and not any(ix.ent_labels[k] in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY")
+                                       for k in ix.ents_within(start, end)):
                 continue  # "the mayor rejected | the guild's claim that P": the quote's claim holds the stance
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
             claim = _build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain)
-            if attribution:  # "X warned on Thursday | that P": kept for when it was said, never compared
+            if attribution:  # "X warned on Thursday | that P": kept for when it was said and the figures it names, never compared
                 claim.proposition = claim.frame = claim.affected = None
             claims.append(claim)
     claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims)
