@@ -433,15 +433,23 @@ def export_command(
     out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT",
                                   help="The file to write (for csv and all: a folder)."),
 ) -> None:
-    """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF."""
+    """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF.
+
+    With --format all, every format that can be written is, and the ones
+    whose library is missing are named (exit 1 only when none could be written).
+    """
     from rashomon.errors import RashomonError
-    from rashomon.export import ALL, FORMATS, export as run, load_report
+    from rashomon.export import ALL, FORMATS, export as run, export_all, load_report
 
     if fmt not in FORMATS and fmt != ALL:  # checked before the report is read
         err.print(f"error: unknown format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}", markup=False)
         raise typer.Exit(2)
+    missing: list[str] = []
     try:
-        paths = run(load_report(source), fmt, out_path)
+        if fmt == ALL:
+            paths, missing = export_all(load_report(source), out_path)
+        else:
+            paths = run(load_report(source), fmt, out_path)
     except RashomonError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
@@ -449,6 +457,8 @@ def export_command(
         err.print(f"error: {fmt} export cannot be written to {out_path}: {exc.strerror or exc}", markup=False)
         raise typer.Exit(1) from None
     out.print("written: " + ", ".join(str(p) for p in paths), markup=False)
+    for message in missing:
+        err.print(f"not written: {message}", markup=False)
 
 
 def main() -> None:
