@@ -401,7 +401,7 @@ def serve(
 ) -> None:
     """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
     from rashomon import web
-    from rashomon.errors import MissingExtraError, WorkspaceError
+    from rashomon.errors import MissingExtraError, ServeError, WorkspaceError
 
     try:
         web.require()  # before anything is created
@@ -411,7 +411,7 @@ def serve(
             web.serve(workspace, host=host, port=port,
                       announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False),
                       refreshing=lambda: out.print(f"{workspace}: recomputing the corpus results first", markup=False))
-    except MissingExtraError as exc:
+    except (MissingExtraError, ServeError) as exc:
         raise _fail(str(exc), 1) from None
     except WorkspaceError as exc:
         raise _fail(str(exc), 2) from None
