@@ -76,7 +76,7 @@ def _logging(verbose: bool, quiet: bool) -> Iterator[None]:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     if not verbose:  # skipped files are listed by the CLI itself, once
-        handler.addFilter(lambda r: not (r.name == "rashomon.pipeline" and str(r.msg).startswith("skipped ")))
+        handler.addFilter(lambda r: not str(r.msg).startswith("skipped "))
     logger = logging.getLogger("rashomon")
     saved = (logger.handlers[:], logger.level, logger.propagate)
     logger.handlers[:] = [handler]
@@ -302,9 +302,10 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
             raise _fail(f"{len(added.skipped)} input(s) skipped and --strict is set", 1)
 
 
-def _options(first: list[inspect.Parameter]) -> list[inspect.Parameter]:
+def _options(first: list[inspect.Parameter], strict: str) -> list[inspect.Parameter]:
     """The parameters of ``analyze`` and ``add``: ``first``, then the options
-    they share, then one option per :data:`SETTINGS` entry."""
+    they share (``strict`` the help of ``--strict``), then one option per
+    :data:`SETTINGS` entry."""
     P = inspect.Parameter
     params = first + [
         P("manifest", P.POSITIONAL_OR_KEYWORD, annotation=Optional[Path],
@@ -314,7 +315,7 @@ def _options(first: list[inspect.Parameter]) -> list[inspect.Parameter]:
           default=typer.Option(None, "--gazetteer", metavar="FILE",
                                help="Extra alias gazetteer YAML (repeatable).")),
         P("strict", P.POSITIONAL_OR_KEYWORD, annotation=bool,
-          default=typer.Option(False, "--strict", metavar="", help="Exit 1 when any input is skipped (the report is still written).")),
+          default=typer.Option(False, "--strict", metavar="", help=strict)),
         P("quiet", P.POSITIONAL_OR_KEYWORD, annotation=bool,
           default=typer.Option(False, "--quiet", "-q", metavar="", help="No progress bar or summary; errors and skipped files only.")),
         P("verbose", P.POSITIONAL_OR_KEYWORD, annotation=bool,
@@ -341,7 +342,8 @@ def _build_analyze_command():
     """The ``analyze`` command with one option per :data:`SETTINGS` entry."""
     P = inspect.Parameter
     params = _options([_INPUTS, P("out_dir", P.POSITIONAL_OR_KEYWORD, annotation=Path, default=typer.Option(
-        ..., "-o", "--out", metavar="OUTDIR", help="Folder for report.json, report.html and report.md (created if missing)."))])
+        ..., "-o", "--out", metavar="OUTDIR", help="Folder for report.json, report.html and report.md (created if missing)."))],
+        "Exit 1 when any input is skipped (the report is still written).")
 
     def analyze(**kwargs: Any) -> None:
         """Analyse INPUT files/folders and write OUTDIR/report.{json,html,md}."""
@@ -358,7 +360,8 @@ def _build_add_command():
         ..., metavar="WORKSPACE", help="The workspace file (SQLite; created when missing).")), _INPUTS,
         P("refresh", P.POSITIONAL_OR_KEYWORD, annotation=bool, default=typer.Option(
             False, "--refresh", metavar="", help="Also recompute the corpus results now (entities, relations, reuse, "
-            "framing, timeline); otherwise 'rashomon report' does it when next run."))])
+            "framing, timeline); otherwise 'rashomon report' does it when next run."))],
+        "Exit 1 when any input is skipped (the documents read are still added).")
 
     def add(**kwargs: Any) -> None:
         """Add INPUT files, folders and URLs to WORKSPACE: new and changed
