@@ -27,7 +27,6 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from rashomon.report.render import count_noun
-from rashomon.store import Store
 from rashomon.web import passages
 from rashomon.web.jobs import Jobs
 from rashomon.web.security import CSRF_FIELD, LimitBody, Protect

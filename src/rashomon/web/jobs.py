@@ -162,7 +162,8 @@ class Jobs:
 
 def _add_in_process(workspace: str, inputs: list[str], sources: list[str], send: Connection) -> None:
     """Run one add job (in a process of its own): add ``inputs`` to
-    ``workspace`` with its stored settings, refresh the corpus results, and
+    ``workspace`` with its stored settings (no inputs: nothing to add, as
+    for the job :meth:`rashomon.web.app.Web.outdated` queues), refresh the corpus results, and
     send ``("progress", (stage, done, total))`` as work advances, then
     ``("outcome", {...})`` with the :class:`Job` fields to set."""
     from rashomon.errors import RashomonError
