@@ -12,6 +12,7 @@ import pytest
 from _documents import docx_bytes, minimal_pdf
 from rashomon.ingest import read
 from rashomon.ingest.docx import template_created
+from rashomon.ingest.pdf import paragraph_ends
 from rashomon.pipeline import prepare
 from rashomon.settings import Settings
 
@@ -53,11 +54,34 @@ def test_docx_created_is_only_the_fallback(tmp_path):
     assert (art.published, art.metadata_evidence["published"].source) == ("2021-06-02T08:00", "docx-meta")
 
 
+def test_pdf_evenly_set_lines_keep_title_outlet_and_date(tmp_path):
+    path = tmp_path / "ferry.pdf"
+    path.write_bytes(minimal_pdf([STORY], {"CreationDate": "D:20210602080000"}))
+    art = _prepared(path)
+    assert art.text.split("\n") == [STORY[0], STORY[1], " ".join(STORY[2:4]), *STORY[4:]]
+    assert (art.title, art.outlet, art.published) == (STORY[0], "Lantern Courier", "2024-10-09")
+    assert art.metadata_evidence["published"].source == "text"
+
+
 def test_pdf_creation_date_stays_when_the_text_states_none(tmp_path):
     path = tmp_path / "note.pdf"
     path.write_bytes(minimal_pdf([[STORY[0], " ".join(STORY[2:4])]], {"CreationDate": "D:20210602080000"}))
     art = _prepared(path)
     assert (art.published, art.metadata_evidence["published"].source) == ("2021-06-02T08:00", "pdf-meta")
+
+
+@pytest.mark.parametrize("lines,ends", [
+    # a full line, then one that ends short: one paragraph
+    ([("a b c d e f", 0, 100), ("g h", 0, 30)], [False, True]),
+    # a short line whose follower's first word would have fitted: a break
+    ([("Headline here", 0, 50), ("Body text of the story", 0, 100)], [True, True]),
+    # the follower's first word is too long for the room left: no break
+    ([("a line that is nearly full", 0, 90), ("extraordinarily long first word", 0, 100)], [False, True]),
+    # a hyphen at the end never ends a paragraph
+    ([("well-", 0, 20), ("known", 0, 25)], [False, True]),
+])
+def test_paragraph_ends_when_the_next_word_would_have_fitted(lines, ends):
+    assert paragraph_ends(lines, 100) == ends
 
 
 @pytest.mark.parametrize("byline,iso,stamp", [
