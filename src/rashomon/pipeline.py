@@ -125,10 +125,11 @@ def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int, 
     budget.
 
     Texts annotated whole (at most :data:`rashomon.annotate.CHUNK_CHARS`
-    characters, or the pipeline's ``max_length`` if smaller) come first, in order, batched: each ``nlp.pipe`` batch runs
-    under ``seconds`` per text it holds. A longer text is annotated in chunks,
-    alone, under ``seconds`` of its own from the start: a batch's summed
-    budget never lets one long article run for the whole batch's. A failure
+    characters, or the pipeline's ``max_length`` if smaller) come first, in
+    order, batched: each ``nlp.pipe`` batch runs under ``seconds`` per text
+    it holds. A longer text is annotated in chunks, alone, under ``seconds``
+    of its own from the start: a batch's summed budget never lets one long
+    article run for the whole batch's. A failure
     inside a batch, or a batch over its budget, makes the rest run one text
     at a time, each under ``seconds``, so one document never costs the others
     their analysis.
