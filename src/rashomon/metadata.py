@@ -5,8 +5,8 @@ a JSONL field, a manifest) wins, except a publication date read from a
 document property (evidence source in :data:`FILE_DATE_SOURCES`: a DOCX's
 core property ``created``, a PDF's ``CreationDate``), which says when the
 file was made, not when the article was published: a date the text states
-replaces it, and it stays only as the fallback. Every value read from the text gets an
-:class:`Evidence` span in ``article.metadata_evidence[field]``
+replaces it, and it stays only as the fallback. Every value read from the
+text gets an :class:`Evidence` span in ``article.metadata_evidence[field]``
 (``source="text"``). Nothing is guessed:
 
 - *title*: a headline-shaped line of the page's head (above its first prose
@@ -387,7 +387,8 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
     stamp (a day and month, and nothing but a time, weekday, time zone, label
     or leading place: :func:`rashomon.clean.date_item`), joined with the next
     or the previous item when that one is a bare time ("15 May 2024 | 17:05",
-    "10:33 | 24 November 2020"); the part after an update label is left out."""
+    "10:33 | 24 November 2020"), or the date closing an item after a comma
+    (:func:`_date_tail`); the part after an update label is left out."""
     lex = clean_mod.lexicon()
     cut = lex.update_split_rx.search(text)
     if cut:

@@ -63,7 +63,8 @@ def read_docx(path: Path, data: bytes, settings: Settings) -> list[Article]:
 
     ``Article.text`` is the body as described in the module docstring;
     ``format`` is ``"docx"``. ``title``, ``published`` (core property
-    ``created``, unless it is python-docx's template's: :func:`template_created`) and ``language`` are set when stated, with
+    ``created``, unless it is python-docx's template's:
+    :func:`template_created`) and ``language`` are set when stated, with
     ``Evidence(source="docx-meta", text="created: …")``.
 
     Raises
