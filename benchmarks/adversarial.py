@@ -99,6 +99,7 @@ KINDS = {
     "comma-run": (".txt", lambda n, r: "He said" + "," * n + " the port reopened, officials said."),
     "space-run": (".txt", lambda n, r: "By " + " " * n + "Staff | Harbour Daily\nThe port reopened, officials said."),
     "dated-sentences": (".txt", _dated),
+    "one-line-article": (".txt", lambda n, r: _dated(n, r).replace("\n", " ")),  # no line or paragraph break
     "quoted-words": (".txt", _quoted),
     "nested-markup": (".html", _nested),
     "deep-json": (".jsonl", _deep_json),
