@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from rashomon import temporal
 from rashomon.annotate import body_text, doc_text
 from rashomon.event_labels import clause_label, date_clause_label, event_of, lexicon
+from rashomon.extract.speakers import cue_lemma
 from rashomon.metadata import dateline_date
 from rashomon.types import Article, Claim, Evidence, Quote, TemporalExpression, TimeRange
 
@@ -219,7 +220,7 @@ def resolve_article(article: Article, doc, quotes: list[Quote], claims: list[Cla
     superseded = _superseded_spans(body)
     out = [TemporalExpression(article=article.id, start=c.start, end=c.end, text=article.text[c.start:c.end],
                               value=r.value, end_value=r.end_value, precision=r.precision, relative=r.relative)
-           for c, r in _resolved(body, ref) if not _superseded(c.start, superseded)]
+           for c, r in _resolved(body, ref, doc) if not _superseded(c.start, superseded)]
     # Embedded posts: their own date is an event ("post on X by …").
     platform = _platform(body)
     posts = [q for q in quotes if q.kind == "post"]
@@ -266,9 +267,11 @@ def _year_hint(c: temporal.Candidate, full: list[temporal.Candidate], ref: date 
     return None
 
 
-def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, temporal.Resolved]]:
+def _resolved(body: str, ref: date | None, doc=None) -> list[tuple[temporal.Candidate, temporal.Resolved]]:
     """Every expression of ``body`` (labelled stamps left out) with its value:
-    absolute and relative ones against ``ref`` (:func:`temporal.resolve`),
+    absolute and relative ones against ``ref`` (:func:`temporal.resolve`;
+    with ``doc``, the spaCy Doc over ``body``, a weekday's or a month's
+    direction follows the tense of the verb it modifies, :func:`_governed`),
     anchored ones ("nine days later") against the last single date resolved
     before them within :data:`ANCHOR_WINDOW` characters (the temporal focus,
     :func:`temporal.resolve_anchored`)."""
@@ -277,6 +280,8 @@ def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, tem
     out: list[tuple[temporal.Candidate, temporal.Resolved]] = []
     focus: tuple[temporal.Candidate, temporal.Resolved] | None = None
     for c in cands:
+        if doc is not None and c.rule is not None:
+            _governed(c, doc)
         if c.kind == "anchored":
             r = None
             if focus is not None and c.start - focus[0].end <= ANCHOR_WINDOW:
@@ -289,6 +294,17 @@ def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, tem
         if r.end_value is None:
             focus = (c, r)
     return out
+
+
+def _governed(c: temporal.Candidate, doc) -> None:
+    """Set ``c.forward`` (in place) from the tense of the verb ``c`` modifies
+    (:func:`temporal.governing_tense`, :func:`temporal.governed_forward`);
+    a reporting verb of ``data/cues.yaml`` in the present tense gives no
+    direction."""
+    tense = temporal.governing_tense(doc, c.start, c.end, reporting=lambda tok: cue_lemma(tok) is not None)
+    forward = temporal.governed_forward(c.kind, c.rule, tense)
+    if forward is not None:
+        c.forward = forward
 
 
 _SUPERSEDED = re.compile(

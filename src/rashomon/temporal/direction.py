@@ -75,31 +75,125 @@ def _clause_window(text: str, start: int, end: int) -> tuple[str, str]:
 def forward_weekday(text: str, start: int, end: int, mod: str | None = None) -> bool:
     """True when the weekday at ``text[start:end]`` points forward from the
     reference date (the nearest such day on or after it), False for a bare
-    weekday (the most recent such day on or before it).
+    weekday (the most recent such day on or before it): whether
+    :func:`weekday_rule` names one of :data:`FORWARD_RULES`."""
+    return weekday_rule(text, start, end, mod) in FORWARD_RULES
 
-    Forward: ``mod`` "next"/"coming"/"this coming"; after an intensional
-    predicate and its complement ("an invitation to talks on Tuesday",
-    :data:`_INTENSIONAL`), even in a past-perfect clause; governed by "until",
-    "till", "by", "from … onwards"; or a future marker ("will",
-    "is due to", "is expected to", "plans to", "scheduled" …) earlier in the
-    same clause. A past-perfect clause ("By Friday, 15 people had died") and
-    "last"/"past" stay backward. Rule source: see the module docstring.
+
+FORWARD_RULES = frozenset({"modifier ahead", "intensional", "deadline", "future clause"})
+"""The rules of :func:`weekday_rule` that point a weekday forward."""
+
+
+def weekday_rule(text: str, start: int, end: int, mod: str | None = None) -> str:
+    """The rule that sets the direction of the weekday at ``text[start:end]``.
+
+    Forward (:data:`FORWARD_RULES`): ``"modifier ahead"`` (``mod``
+    "next"/"coming"/"this coming"); ``"intensional"`` (after an intensional
+    predicate and its complement, "an invitation to talks on Tuesday",
+    :data:`_INTENSIONAL`, even in a past-perfect clause); ``"deadline"``
+    (governed by "until", "till", "by", "from … onwards"); ``"future
+    clause"`` (a future marker — "will", "is due to", "is expected to",
+    "plans to", "scheduled" … — earlier in the same clause; the weekday's own
+    verb may overrule it, :func:`governed_direction`). Backward:
+    ``"modifier back"`` ("last"/"past"), ``"past perfect"`` ("By Friday, 15
+    people had died"), ``"bare"`` (none of these). Rule source: see the
+    module docstring.
     """
     if mod in {"next", "coming", "this coming"}:
-        return True
+        return "modifier ahead"
     if mod in {"last", "past"}:
-        return False
+        return "modifier back"
     left, right = _clause_window(text, start, end)
     intensional = _last_end(_INTENSIONAL, left)
     perfect = _last_end(_PAST_PERFECT, left)
     if intensional > perfect:  # "he had invited the union to talks on Tuesday": the talks are ahead
-        return True
+        return "intensional"
     if perfect >= 0 or _PAST_PERFECT.search(right):
-        return False
+        return "past perfect"
     m = _FWD_PREP.search(left)
     if m and not re.match(r"['’]s\b", right):  # "by Friday's shelling": an agent, not a deadline
-        return not m.group(0).lower().startswith("from") or bool(_FWD_ONWARDS.match(right))
-    return bool(_WD_FUTURE.search(left))
+        if not m.group(0).lower().startswith("from") or _FWD_ONWARDS.match(right):
+            return "deadline"
+        return "bare"
+    return "future clause" if _WD_FUTURE.search(left) else "bare"
+
+
+_DEP_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl", "advmod"})
+"""Dependency labels of a bare noun phrase that modifies a verb ("met Tuesday")."""
+
+
+_HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
+"""Forms of the perfect auxiliary (matched on the word: the pipeline has no lemmatizer)."""
+
+
+def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
+    """Tense of the verb the date expression at ``doc`` characters
+    ``[start, end)`` modifies directly: ``"past"``, ``"present"``,
+    ``"future"`` or ``None``.
+
+    The expression must hang on the verb itself — as a preposition's object
+    ("said on Tuesday", "starts in April") or a bare noun phrase ("met
+    Tuesday") — not on a noun ("talks on Tuesday"): the verb a temporal
+    adverbial attaches to is the event it anchors (TimeML TLINK between a
+    TIMEX3 and the EVENT it modifies, Pustejovsky et al. 2003; Reichenbach
+    1947: the adverbial fixes that event's time, and its tense orders that
+    time before or after the speech time). ``"future"``: a modal auxiliary
+    ("will", "would", "could"; "would have" is ``"past"``); ``"past"``: a
+    past form (VBD), a perfect ("has/had closed") or a past auxiliary
+    ("was held", "did"); ``"present"``: a present form or auxiliary
+    ("starts", "is held") — the futurate present of a scheduled event
+    (Dowty 1979; Copley, *The Semantics of the Future*, 2009), unless
+    ``reporting(verb)`` (a callable, token → bool) says the verb is a
+    reporting verb ("says on Tuesday": the narrator's present of reporting,
+    no schedule). ``None``: an infinitive or participle without auxiliary
+    ("to meet on Friday", "scheduled for May": their time is their
+    matrix's), a noun head, or no span at those offsets.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    if tok.pos_ == "ADP" and tok.dep_ == "prep" or tok.dep_ in _DEP_ADVERBIAL:
+        verb = tok.head
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i in range(span.start, span.end):
+        return None
+    auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
+    perfect = any(a.lower_ in _HAVE for a in auxes)
+    if any(a.tag_ == "MD" for a in auxes):
+        return "past" if perfect else "future"
+    if any(a.tag_ == "TO" for a in auxes):
+        return None
+    if perfect or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "present"
+    if auxes:
+        return None
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return None if reporting is not None and reporting(verb) else "present"
+    return None
+
+
+def governed_forward(kind: str, rule: str | None, tense: str | None) -> bool | None:
+    """The direction the governing verb's ``tense`` (:func:`governing_tense`)
+    gives an expression of ``kind`` whose direction was set by ``rule``
+    (:func:`weekday_rule`; for a month named alone ``"future clause"`` or
+    ``"bare"``): True forward, False backward, ``None`` to keep the text
+    rule's direction.
+
+    Only the clause rules yield to the verb: a future marker elsewhere in the
+    sentence ("The city will rebuild the pier, the mayor said on Tuesday":
+    the weekday dates "said") no longer turns a weekday on a past verb ahead,
+    and a present or future verb ("Work starts in April") turns one ahead. A
+    modifier ("next", "last"), a deadline ("until") or an intensional
+    predicate keeps its own direction."""
+    if tense is None or rule not in {"future clause", "bare"} or kind not in {"weekday", "weekend", "month"}:
+        return None
+    return tense != "past"
 
 
 def _last_end(pattern: re.Pattern, text: str) -> int:
