@@ -122,6 +122,7 @@ _DEP_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl", "advmod"})
 """Dependency labels of a bare noun phrase that modifies a verb ("met Tuesday")."""
 
 
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl"})
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 """Forms of the perfect auxiliary (matched on the word: the pipeline has no lemmatizer)."""
 
@@ -147,7 +148,14 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
     reporting verb ("says on Tuesday": the narrator's present of reporting,
     no schedule). ``None``: an infinitive or participle without auxiliary
     ("to meet on Friday", "scheduled for May": their time is their
-    matrix's), a noun head, or no span at those offsets.
+    matrix's), a present form without a subject of its own ("less than
+    forecast in July": a participle the tagger read as present), a noun head,
+    a verb the expression is parted from by another verb or a subordinating
+    word ("grow less than forecast in July": the nearer clause may own it;
+    right association, Kimball 1973), or no span at those offsets. An expression between a verb and the subject
+    of that verb's complement clause ("told voters this weekend he would
+    vote") belongs to the verb already open, not to the complement (late
+    closure, Frazier 1978), whatever the parser attached it to.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -157,8 +165,13 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
         verb = tok.head
     else:
         return None
+    if verb.dep_ == "ccomp" and any(c.dep_ in _SUBJECT and c.i >= span.end for c in verb.children):
+        verb = verb.head  # "told voters this weekend he would …": before the complement's subject
     if verb.pos_ not in {"VERB", "AUX"} or verb.i in range(span.start, span.end):
         return None
+    between = verb.doc[min(verb.i + 1, span.end):max(verb.i, span.start)]
+    if any(t.dep_ == "mark" or t.pos_ in {"VERB", "AUX"} for t in between):
+        return None  # a clause opens between them: the parser's high attachment is not trusted
     auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
     perfect = any(a.lower_ in _HAVE for a in auxes)
     if any(a.tag_ == "MD" for a in auxes):
@@ -173,9 +186,20 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
         return None
     if verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ in {"VBZ", "VBP"}:
+    if verb.tag_ in {"VBZ", "VBP"} and _has_subject(verb):
         return None if reporting is not None and reporting(verb) else "present"
     return None
+
+
+def _has_subject(verb) -> bool:
+    """Whether ``verb`` has a subject of its own or shares that of the verb it
+    is coordinated with ("begins Monday and ends in June")."""
+    while True:
+        if any(c.dep_ in _SUBJECT for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
 
 
 def governed_forward(kind: str, rule: str | None, tense: str | None) -> bool | None:
