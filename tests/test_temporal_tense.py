@@ -66,6 +66,7 @@ def test_direction_follows_the_governing_verb(nlp, text, published, span, value)
     ("The board plans to meet on Friday.", "on Friday", None),
     ("The vote, scheduled for Friday, was postponed.", "for Friday", None),
     ("The talks on Friday ended early.", "on Friday", None),
+    ("Fishermen are praising the mayor's speech on Thursday.", "on Thursday", None),
     ("Exports will grow less than forecast in July.", "in July", None),
     ("The ferry season opens on Friday and ends in October.", "in October", "present"),
     # before the complement's subject: the matrix verb's tense

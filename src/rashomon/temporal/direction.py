@@ -16,6 +16,13 @@ talks on Tuesday") the weekday dates the complement's event, ahead.
 The same clause reading sets the direction of a weekend ("over the weekend")
 and of a month named alone ("will reopen in March"); :func:`future_context`
 tells whether the words before an expression put it in the future.
+
+Where the text is parsed, the tense of the verb the expression modifies
+overrules the clause reading (:func:`governing_tense`,
+:func:`governed_forward`): "The city will rebuild the pier, the mayor said on
+Tuesday" dates the past "said", and "Work starts in April" (a futurate
+present) or "will start in April" point to the next April, "started in April"
+to the last.
 """
 from __future__ import annotations
 
@@ -94,7 +101,7 @@ def weekday_rule(text: str, start: int, end: int, mod: str | None = None) -> str
     (governed by "until", "till", "by", "from … onwards"); ``"future
     clause"`` (a future marker — "will", "is due to", "is expected to",
     "plans to", "scheduled" … — earlier in the same clause; the weekday's own
-    verb may overrule it, :func:`governed_direction`). Backward:
+    verb may overrule it, :func:`governed_forward`). Backward:
     ``"modifier back"`` ("last"/"past"), ``"past perfect"`` ("By Friday, 15
     people had died"), ``"bare"`` (none of these). Rule source: see the
     module docstring.
@@ -120,8 +127,6 @@ def weekday_rule(text: str, start: int, end: int, mod: str | None = None) -> str
 
 _DEP_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl", "advmod"})
 """Dependency labels of a bare noun phrase that modifies a verb ("met Tuesday")."""
-
-
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "expl"})
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 """Forms of the perfect auxiliary (matched on the word: the pipeline has no lemmatizer)."""
@@ -142,7 +147,9 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
     ("will", "would", "could"; "would have" is ``"past"``); ``"past"``: a
     past form (VBD), a perfect ("has/had closed") or a past auxiliary
     ("was held", "did"); ``"present"``: a present form or auxiliary
-    ("starts", "is held") — the futurate present of a scheduled event
+    ("starts", "is held"; a progressive, "are hailing the speech on
+    Thursday", is as often an event in progress and gives ``None``) — the
+    futurate present of a scheduled event
     (Dowty 1979; Copley, *The Semantics of the Future*, 2009), unless
     ``reporting(verb)`` (a callable, token → bool) says the verb is a
     reporting verb ("says on Tuesday": the narrator's present of reporting,
@@ -152,26 +159,36 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
     forecast in July": a participle the tagger read as present), a noun head,
     a verb the expression is parted from by another verb or a subordinating
     word ("grow less than forecast in July": the nearer clause may own it;
-    right association, Kimball 1973), or no span at those offsets. An expression between a verb and the subject
-    of that verb's complement clause ("told voters this weekend he would
-    vote") belongs to the verb already open, not to the complement (late
-    closure, Frazier 1978), whatever the parser attached it to.
+    right association, Kimball 1973), or no span at those offsets. An
+    expression between a verb and the subject of that verb's complement
+    clause ("told voters this weekend he would vote") belongs to the verb
+    already open, not to the complement (late closure, Frazier 1978),
+    whatever the parser attached it to.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    return None if verb is None else _tense(verb, reporting)
+
+
+def _governing_verb(span):
+    """The verb the date span modifies directly (see :func:`governing_tense`), or None."""
     tok = span.root
-    if tok.pos_ == "ADP" and tok.dep_ == "prep" or tok.dep_ in _DEP_ADVERBIAL:
-        verb = tok.head
-    else:
+    if not (tok.pos_ == "ADP" and tok.dep_ == "prep" or tok.dep_ in _DEP_ADVERBIAL):
         return None
+    verb = tok.head
     if verb.dep_ == "ccomp" and any(c.dep_ in _SUBJECT and c.i >= span.end for c in verb.children):
         verb = verb.head  # "told voters this weekend he would …": before the complement's subject
-    if verb.pos_ not in {"VERB", "AUX"} or verb.i in range(span.start, span.end):
+    if verb.pos_ not in {"VERB", "AUX"} or span.start <= verb.i < span.end:
         return None
     between = verb.doc[min(verb.i + 1, span.end):max(verb.i, span.start)]
     if any(t.dep_ == "mark" or t.pos_ in {"VERB", "AUX"} for t in between):
         return None  # a clause opens between them: the parser's high attachment is not trusted
+    return verb
+
+
+def _tense(verb, reporting) -> str | None:
+    """``"past"``, ``"present"``, ``"future"`` or None for ``verb`` from its
+    auxiliaries and its tag (see :func:`governing_tense`)."""
     auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
     perfect = any(a.lower_ in _HAVE for a in auxes)
     if any(a.tag_ == "MD" for a in auxes):
@@ -181,7 +198,7 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
     if perfect or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
-        return "present"
+        return None if verb.tag_ == "VBG" else "present"  # "are hailing … on Thursday" is as often now
     if auxes:
         return None
     if verb.tag_ == "VBD":
