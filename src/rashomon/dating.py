@@ -19,7 +19,6 @@ from datetime import date, timedelta
 from rashomon import temporal
 from rashomon.annotate import body_text, doc_text
 from rashomon.event_labels import clause_label, date_clause_label, event_of, lexicon
-from rashomon.extract.speakers import cue_lemma
 from rashomon.metadata import dateline_date
 from rashomon.types import Article, Claim, Evidence, Quote, TemporalExpression, TimeRange
 
@@ -298,10 +297,8 @@ def _resolved(body: str, ref: date | None, doc=None) -> list[tuple[temporal.Cand
 
 def _governed(c: temporal.Candidate, doc) -> None:
     """Set ``c.forward`` (in place) from the tense of the verb ``c`` modifies
-    (:func:`temporal.governing_tense`, :func:`temporal.governed_forward`);
-    a reporting verb of ``data/cues.yaml`` in the present tense gives no
-    direction."""
-    tense = temporal.governing_tense(doc, c.start, c.end, reporting=lambda tok: cue_lemma(tok) is not None)
+    (:func:`temporal.governing_tense`, :func:`temporal.governed_forward`)."""
+    tense = temporal.governing_tense(doc, c.start, c.end)
     forward = temporal.governed_forward(c.kind, c.rule, tense)
     if forward is not None:
         c.forward = forward

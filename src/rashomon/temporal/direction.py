@@ -128,11 +128,31 @@ def weekday_rule(text: str, start: int, end: int, mod: str | None = None) -> str
 _DEP_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl", "advmod"})
 """Dependency labels of a bare noun phrase that modifies a verb ("met Tuesday")."""
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "expl"})
+_REFUSAL = frozenset({"would", "could", "wo", "ca"})
+"""Modals that, negated, report a past refusal or inability ("wouldn't say
+Tuesday", "could not confirm on Monday": volitional and ability *would*/*could*,
+Quirk et al. 1985, §4.59-4.61), not a future."""
+_PLANNABLE = frozenset({
+    "start", "begin", "open", "reopen", "close", "end", "finish", "resume", "restart", "launch", "kick",
+    "hold", "host", "meet", "convene", "vote", "sit", "hear", "rule", "decide", "debate", "face", "play",
+    "leave", "depart", "arrive", "return", "travel", "visit", "fly", "sail", "go", "head", "come",
+    "take", "expire", "run", "reconvene", "stage", "mark", "celebrate",
+})
+"""Verbs whose simple present may be futurate: events that can be planned or
+scheduled ("The ferry sails on Friday", "Work starts in April"; a futurate
+present needs a plannable event, Dowty 1979, *Word Meaning and Montague
+Grammar*, §3.8; Copley 2009, *The Semantics of the Future*, ch. 2), and the
+copula of a scheduled date ("The vote is on Friday"). A stative present
+("the poll shows", "the figure follows") keeps no direction."""
+_SCHEDULED_PASSIVE = frozenset({"held", "scheduled", "planned", "expected", "set", "slated", "due", "timed"})
+"""Participles of a present passive that schedule the event ("is held on
+Friday", "is expected in May"); another present passive ("are counted
+Tuesday") keeps no direction."""
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 """Forms of the perfect auxiliary (matched on the word: the pipeline has no lemmatizer)."""
 
 
-def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
+def governing_tense(doc, start: int, end: int) -> str | None:
     """Tense of the verb the date expression at ``doc`` characters
     ``[start, end)`` modifies directly: ``"past"``, ``"present"``,
     ``"future"`` or ``None``.
@@ -150,10 +170,10 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
     ("starts", "is held"; a progressive, "are hailing the speech on
     Thursday", is as often an event in progress and gives ``None``) — the
     futurate present of a scheduled event
-    (Dowty 1979; Copley, *The Semantics of the Future*, 2009), unless
-    ``reporting(verb)`` (a callable, token → bool) says the verb is a
-    reporting verb ("says on Tuesday": the narrator's present of reporting,
-    no schedule). ``None``: an infinitive or participle without auxiliary
+    (Dowty 1979; Copley, *The Semantics of the Future*, 2009), for a
+    plannable verb only (:data:`_PLANNABLE`, :data:`_SCHEDULED_PASSIVE`: not
+    "says on Tuesday", "a poll in June shows"); a negated "would"/"could" is
+    a past refusal (:data:`_REFUSAL`). ``None``: an infinitive or participle without auxiliary
     ("to meet on Friday", "scheduled for May": their time is their
     matrix's), a present form without a subject of its own ("less than
     forecast in July": a participle the tagger read as present), a noun head,
@@ -167,7 +187,7 @@ def governing_tense(doc, start: int, end: int, reporting=None) -> str | None:
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = _governing_verb(span) if span is not None and len(span) else None
-    return None if verb is None else _tense(verb, reporting)
+    return None if verb is None else _tense(verb)
 
 
 def _governing_verb(span):
@@ -186,26 +206,31 @@ def _governing_verb(span):
     return verb
 
 
-def _tense(verb, reporting) -> str | None:
+def _tense(verb) -> str | None:
     """``"past"``, ``"present"``, ``"future"`` or None for ``verb`` from its
     auxiliaries and its tag (see :func:`governing_tense`)."""
     auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
     perfect = any(a.lower_ in _HAVE for a in auxes)
     if any(a.tag_ == "MD" for a in auxes):
-        return "past" if perfect else "future"
+        refused = any(c.dep_ == "neg" for c in verb.children) and any(a.lower_ in _REFUSAL for a in auxes)
+        return "past" if perfect or refused else "future"
     if any(a.tag_ == "TO" for a in auxes):
         return None
     if perfect or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
-        return None if verb.tag_ == "VBG" else "present"  # "are hailing … on Thursday" is as often now
+    if any(a.tag_ in {"VBZ", "VBP"} for a in auxes):  # "are hailing … on Thursday" is as often now
+        return "present" if verb.tag_ != "VBG" and verb.lower_ in _SCHEDULED_PASSIVE else None
     if auxes:
         return None
     if verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ in {"VBZ", "VBP"} and _has_subject(verb):
-        return None if reporting is not None and reporting(verb) else "present"
-    return None
+    return "present" if verb.tag_ in {"VBZ", "VBP"} and _has_subject(verb) and _plannable(verb.lower_) else None
+
+
+def _plannable(form: str) -> bool:
+    """Whether a present form ("starts", "goes", "hold", "is") is the copula or one of :data:`_PLANNABLE`."""
+    return (form in _PLANNABLE or form in {"is", "are", "am"} or form[-1:] == "s" and form[:-1] in _PLANNABLE
+            or form[-2:] == "es" and form[:-2] in _PLANNABLE)
 
 
 def _has_subject(verb) -> bool:
