@@ -50,6 +50,9 @@ def _values(nlp, text: str, published: str) -> dict[str, str]:
     ("The ferry will run again, the board said in June.", MON, "in June", "2023-06"),
     ("The board said in June that dredging will start soon.", MON, "in June", "2023-06"),
     ("The dock has been closed since April.", MON, "since April", "2024-04"),
+    # "won't" is a negated future; a negated "could" a past inability
+    ("The ferry won't sail again until June.", MON, "until June", "2024-06"),
+    ("The skipper could not be reached for comment Saturday.", WED, "Saturday", "2024-05-11"),
 ])
 def test_direction_follows_the_governing_verb(nlp, text, published, span, value):
     assert _values(nlp, text, published)[span] == value

@@ -128,7 +128,7 @@ def weekday_rule(text: str, start: int, end: int, mod: str | None = None) -> str
 _DEP_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl", "advmod"})
 """Dependency labels of a bare noun phrase that modifies a verb ("met Tuesday")."""
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "expl"})
-_REFUSAL = frozenset({"would", "could", "wo", "ca"})
+_REFUSAL = frozenset({"would", "could"})
 """Modals that, negated, report a past refusal or inability ("wouldn't say
 Tuesday", "could not confirm on Monday": volitional and ability *would*/*could*,
 Quirk et al. 1985, §4.59-4.61), not a future."""
