@@ -136,7 +136,7 @@ _PLANNABLE = frozenset({
     "start", "begin", "open", "reopen", "close", "end", "finish", "resume", "restart", "launch", "kick",
     "hold", "host", "meet", "convene", "vote", "sit", "hear", "rule", "decide", "debate", "face", "play",
     "leave", "depart", "arrive", "return", "travel", "visit", "fly", "sail", "go", "head", "come",
-    "take", "expire", "run", "reconvene", "stage", "mark", "celebrate",
+    "take", "expire", "run", "reconvene", "stage", "celebrate",
 })
 """Verbs whose simple present may be futurate: events that can be planned or
 scheduled ("The ferry sails on Friday", "Work starts in April"; a futurate
