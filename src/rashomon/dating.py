@@ -219,7 +219,7 @@ def resolve_article(article: Article, doc, quotes: list[Quote], claims: list[Cla
     superseded = _superseded_spans(body)
     out = [TemporalExpression(article=article.id, start=c.start, end=c.end, text=article.text[c.start:c.end],
                               value=r.value, end_value=r.end_value, precision=r.precision, relative=r.relative)
-           for c, r in _resolved(body, ref) if not _superseded(c.start, superseded)]
+           for c, r in _resolved(body, ref, doc) if not _superseded(c.start, superseded)]
     # Embedded posts: their own date is an event ("post on X by …").
     platform = _platform(body)
     posts = [q for q in quotes if q.kind == "post"]
@@ -266,9 +266,11 @@ def _year_hint(c: temporal.Candidate, full: list[temporal.Candidate], ref: date 
     return None
 
 
-def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, temporal.Resolved]]:
+def _resolved(body: str, ref: date | None, doc=None) -> list[tuple[temporal.Candidate, temporal.Resolved]]:
     """Every expression of ``body`` (labelled stamps left out) with its value:
-    absolute and relative ones against ``ref`` (:func:`temporal.resolve`),
+    absolute and relative ones against ``ref`` (:func:`temporal.resolve`;
+    with ``doc``, the spaCy Doc over ``body``, a weekday's or a month's
+    direction follows the tense of the verb it modifies, :func:`_governed`),
     anchored ones ("nine days later") against the last single date resolved
     before them within :data:`ANCHOR_WINDOW` characters (the temporal focus,
     :func:`temporal.resolve_anchored`)."""
@@ -277,6 +279,8 @@ def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, tem
     out: list[tuple[temporal.Candidate, temporal.Resolved]] = []
     focus: tuple[temporal.Candidate, temporal.Resolved] | None = None
     for c in cands:
+        if doc is not None and c.rule is not None:
+            _governed(c, doc)
         if c.kind == "anchored":
             r = None
             if focus is not None and c.start - focus[0].end <= ANCHOR_WINDOW:
@@ -289,6 +293,15 @@ def _resolved(body: str, ref: date | None) -> list[tuple[temporal.Candidate, tem
         if r.end_value is None:
             focus = (c, r)
     return out
+
+
+def _governed(c: temporal.Candidate, doc) -> None:
+    """Set ``c.forward`` (in place) from the tense of the verb ``c`` modifies
+    (:func:`temporal.governing_tense`, :func:`temporal.governed_forward`)."""
+    tense = temporal.governing_tense(doc, c.start, c.end)
+    forward = temporal.governed_forward(c.kind, c.rule, tense)
+    if forward is not None:
+        c.forward = forward
 
 
 _SUPERSEDED = re.compile(

@@ -23,12 +23,13 @@ Values follow ISO 8601 at the precision the text supports: ``YYYY``,
 """
 from __future__ import annotations
 
-from rashomon.temporal.direction import forward_weekday, future_context
+from rashomon.temporal.direction import forward_weekday, future_context, governed_forward, governing_tense, weekday_rule
 from rashomon.temporal.patterns import _WEEKDAYS, MONTHS  # noqa: F401  (_WEEKDAYS: read by timeline and event_labels)
 from rashomon.temporal.resolution import (
     Resolved, iso, parse_iso, resolve, resolve_anchored, weekday_named, year_for, year_of_weekday,
 )
 from rashomon.temporal.scanning import Candidate, find
 
-__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday", "MONTHS",
+__all__ = ["Candidate", "Resolved", "find", "resolve", "iso", "parse_iso", "future_context", "forward_weekday",
+           "weekday_rule", "governing_tense", "governed_forward", "MONTHS",
            "year_for", "year_of_weekday", "weekday_named", "resolve_anchored"]

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from rashomon.temporal.direction import _MONTH_FUTURE, _clause_window, forward_weekday
+from rashomon.temporal.direction import _MONTH_FUTURE, FORWARD_RULES, _clause_window, weekday_rule
 from rashomon.temporal.patterns import (
     _AMPM, _ANCHORS, _NUMBERS, _ODD_CASE, _PATTERNS, _REQUIRED, _STARTS, _WD, _WEEKDAYS, MONTHS,
 )
@@ -87,7 +87,11 @@ class Candidate:
     """Last day of a day range inside one month ("18–19 October")."""
     labelled: bool = False
     forward: bool = False
-    """A weekday pointing forward from the reference date (:func:`forward_weekday`)."""
+    """A weekday, weekend or month pointing forward from the reference date (:func:`forward_weekday`)."""
+    rule: str | None = None
+    """The rule of :func:`~rashomon.temporal.direction.weekday_rule` that set
+    ``forward`` (a month named alone: ``"future clause"`` or ``"bare"``);
+    ``None`` where a modifier alone decides."""
 
     @property
     def relative(self) -> bool:
@@ -182,10 +186,14 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
         c.month, c.mod = _month(g["m"]), pre.group("pre").lower()
         if g.get("ry"):  # "February last year": the year is counted, not the month
             c.mod = f"{g['ry'].lower()} year"
-        c.forward = c.mod not in {"last", "next"} and bool(_MONTH_FUTURE.search(_clause_window(text, m.start(), m.end())[0]))
+        if c.mod not in {"last", "next", "since"} and not g.get("ry"):
+            c.forward = bool(_MONTH_FUTURE.search(_clause_window(text, m.start(), m.end())[0]))
+            c.rule = "future clause" if c.forward else "bare"
     elif kind == "weekend":
         c.mod = " ".join(g["mod"].lower().split())
-        c.forward = c.mod == "next" or (c.mod != "last" and forward_weekday(text, m.start(), m.end()))
+        if c.mod not in {"next", "last"}:
+            c.rule = weekday_rule(text, m.start(), m.end())
+        c.forward = c.mod == "next" or c.rule in FORWARD_RULES
     elif kind == "anchored":
         if g.get("n"):
             c.n, c.unit = _num(g["n"]), g["u"].lower().rstrip("s")
@@ -200,7 +208,8 @@ def _candidate(kind: str, m: re.Match, text: str) -> Candidate | None:
     elif kind == "weekday":
         c.weekday = _WEEKDAYS[g["wd"].lower()]
         c.mod = " ".join((g.get("mod") or "").lower().split()) or None
-        c.forward = forward_weekday(text, m.start("wd") if c.mod in {None, "on"} else m.start(), m.end(), c.mod)
+        c.rule = weekday_rule(text, m.start("wd") if c.mod in {None, "on"} else m.start(), m.end(), c.mod)
+        c.forward = c.rule in FORWARD_RULES
     elif kind == "word":
         c.mod = " ".join(g["w"].lower().split())
     line_before = text[text.rfind("\n", 0, c.start) + 1:c.start]
