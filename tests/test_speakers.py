@@ -240,7 +240,34 @@ PRONOUNS = [
     ("they are the officials",
      "Two police officials visited the square. They said the protest had been peaceful.", "protest had been peaceful",
      None),
+    ("he is a subject name the tagger left untyped, not the object before it",
+     "Halbritter met Ray Dorn in May. Halbritter claimed that he backs no candidate.\n\n"
+     "“I have spoken to nobody,” he said.", "spoken to nobody", "Halbritter"),
+    ("he is the main clause's subject, not a speaker in a 'when' clause",
+     "Mayor Tomas Reyes tried to explain the plan on Radio Dover, when a reporter asked if the tax meant that he had "
+     "broken his promise.\n\n“I kept every promise,” he said.", "kept every promise", "Tomas Reyes"),
+    ("he is the subject, not the subject of an infinitive cue",
+     "Senator Ray Marsh declined to say whether it was right for a judge to criticize a candidate. "
+     "But he said the court must stay neutral.", "stay neutral", "Ray Marsh"),
 ]
+
+# a pronoun's antecedent that is a description the text does not name
+DESCRIBED_PRONOUNS = [
+    ("she is the role noun of the sentence before, not the woman named earlier",
+     "Ms. Lena Park left the stage early.\n\nThe singer said she was tired of the campaign.\n\n"
+     "She appeared to suggest that Lena Park could lose the race.", "could lose the race", "The singer"),
+    ("they are never words of their own cue's content",
+     "Farmers in Dover say the mayor will resign. The harbour board's plans since the council voted in May, they said, "
+     "would be dropped by summer.", "harbour board", "Farmers in Dover"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,words,description", DESCRIBED_PRONOUNS, ids=[c[0] for c in DESCRIBED_PRONOUNS])
+def test_pronouns_refer_to_descriptions(nlp, layout, text, words, description):
+    art, qs = run(nlp, text)
+    q = find(qs, words)
+    assert (named(art, q), described(art, q)) == (None, description)
 
 
 @pytest.mark.model

@@ -248,6 +248,10 @@ class Discourse:
             low = tok.lower_
             if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
+            elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ctx.in_dateline(tok.idx):
+                # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
+                seen.add(i)
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
             obj = sp.according_to(ctx.doc[i])
             if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
@@ -303,6 +307,9 @@ class Discourse:
             if not self.in_quote(c.start):
                 by_sent.setdefault(c.sent, []).append(c)
             k -= 1
+        content = _cue_content(tok) if tok.head.i in ctx.cue_lemmas else ()
+        if content and s0 in by_sent:  # the speaker of a cue is never a word of its own content
+            by_sent[s0] = [c for c in by_sent[s0] if c.i not in content]
         for c in self._governing_subjects(tok, by_sent.get(s0, [])):
             spk = self._cand_speaker(c)
             if spk is not None and spk.known and _agrees(feats, spk):
@@ -321,6 +328,10 @@ class Discourse:
         t = self.ctx.doc[c.i]
         if t.dep_ == "pobj" and t.head.head.i in self.ctx.according:
             return True  # "According to X, …": X is the source (PolNeAR guidelines)
+        if t.head.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _BACKGROUND_MARKS for m in t.head.children):
+            return False  # "…, when a reporter asked …": an adverbial clause is background (Lappin and Leass 1994)
+        if any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.head.children):
+            return False  # "for a judge to criticize …": an infinitive reports no act of speech
         return t.head.i in self.ctx.cue_lemmas and (t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i)
 
     def _governing_subjects(self, tok, here: list[_Cand]) -> list[_Cand]:
@@ -501,6 +512,23 @@ def _owner(tok):
         if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper():
             return c  # ("harbour" tagged PROPN in "the harbour master" is no name)
     return None
+
+
+def _cue_content(tok) -> set[int]:
+    """Token indices of the content of the cue whose subject is ``tok``: its
+    clausal complements ("he said [the board lied]") and, for a parenthetical cue
+    ("[the mayor], he said, [would resign]"), the clause it interrupts (PARC 3.0:
+    source, cue and content are disjoint)."""
+    v = tok.head
+    out = {t.i for c in v.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+    if v.dep_ == "parataxis":
+        own = {t.i for t in v.subtree}
+        out |= {t.i for t in v.head.subtree if t.i not in own}
+    return out
+
+
+# subordinators of background clauses, whose speaker is less salient than the main clause's
+_BACKGROUND_MARKS = {"when", "while", "after", "before", "because", "since", "until", "if", "once", "whenever"}
 
 
 def _expletive(tok) -> bool:
