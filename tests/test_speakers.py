@@ -249,6 +249,13 @@ PRONOUNS = [
     ("he is the subject, not the subject of an infinitive cue",
      "Senator Ray Marsh declined to say whether it was right for a judge to criticize a candidate. "
      "But he said the court must stay neutral.", "stay neutral", "Ray Marsh"),
+    ("he is the subject, not the person the subject was advising",
+     "Asked about the tax, Governor Tom Brandt blamed Lena Park for the deficit.\n\nBrandt bristled at the suggestion "
+     "that he was responsible for advising Ray Dorn to raise the tax, saying, “My advice is private.” He also said Dorn "
+     "would win the vote.", "would win the vote", "Brandt"),
+    ("she is the source of a cue nested in her own sentence",
+     "Mayor Tom Brandt met Ray Dorn in May.\n\nSenator Lena Park (D-Ore.) scolded him: “The whole town is against "
+     "you,” she said.", "whole town", "Lena Park"),
 ]
 
 # a pronoun's antecedent that is a description the text does not name

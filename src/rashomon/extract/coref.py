@@ -309,7 +309,8 @@ class Discourse:
             k -= 1
         content = _cue_content(tok) if tok.head.i in ctx.cue_lemmas else ()
         if content and s0 in by_sent:  # the speaker of a cue is never a word of its own content
-            by_sent[s0] = [c for c in by_sent[s0] if c.i not in content]
+            # (a source of its own cue there is a nested attribution: "X scolded him: “…,” she said")
+            by_sent[s0] = [c for c in by_sent[s0] if c.i not in content or self._speaks(c)]
         for c in self._governing_subjects(tok, by_sent.get(s0, [])):
             spk = self._cand_speaker(c)
             if spk is not None and spk.known and _agrees(feats, spk):
@@ -332,7 +333,11 @@ class Discourse:
             return False  # "…, when a reporter asked …": an adverbial clause is background (Lappin and Leass 1994)
         if any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.head.children):
             return False  # "for a judge to criticize …": an infinitive reports no act of speech
-        return t.head.i in self.ctx.cue_lemmas and (t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i)
+        lemma = self.ctx.cue_lemmas.get(t.head.i)
+        if lemma is None:
+            return False
+        # "said Mr. X" (the parse's object after an inverted cue); "told X", "advising X": X is addressed
+        return t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i and lemma not in sp.lexicon().recipient
 
     def _governing_subjects(self, tok, here: list[_Cand]) -> list[_Cand]:
         """The candidates of the pronoun's own sentence that are subjects of the
