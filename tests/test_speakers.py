@@ -256,6 +256,10 @@ PRONOUNS = [
     ("she is the source of a cue nested in her own sentence",
      "Mayor Tom Brandt met Ray Dorn in May.\n\nSenator Lena Park (D-Ore.) scolded him: “The whole town is against "
      "you,” she said.", "whole town", "Lena Park"),
+    ("she may be a relative of a man with the same surname",
+     "Mr. Marsh spoke first.\n\nOn the last day of the convention, Lenka Marsh strode across the stage. Then she "
+     "shattered party norms.\n\n“Policies that allow women to thrive should be the norm,” she said.", "allow women",
+     "Lenka Marsh"),
 ]
 
 # a pronoun's antecedent that is a description the text does not name

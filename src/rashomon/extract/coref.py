@@ -132,7 +132,8 @@ class Discourse:
     # -- named mentions ----------------------------------------------------------------
     def gender_of(self, ent) -> str | None:
         """"m", "f" or None for a PERSON entity Span: a title or gendered role noun
-        before it, its given name, or a title given to the same surname elsewhere."""
+        before it, its given name, or, for a surname alone, a title or given name
+        given to the same surname elsewhere."""
         lex = sp.lexicon()
         doc = ent.doc
         k = ent.start - 1
@@ -147,10 +148,8 @@ class Discourse:
         words = [t.text for t in ent if t.is_alpha]
         if not words:
             return None
-        if len(words) >= 2:
-            g = sp.given_names().get(words[0].capitalize())
-            if g:
-                return g
+        if len(words) >= 2:  # a given name the list lacks: relatives share a surname ("Mr. Marsh", "Lena Marsh")
+            return sp.given_names().get(words[0].capitalize())
         return self._surnames().get(words[-1].lower())
 
     def _surnames(self) -> dict[str, str]:
