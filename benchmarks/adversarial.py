@@ -1,26 +1,39 @@
-"""Seconds per MB and peak memory per kind of hostile input, at 1×/2×/4× sizes.
+"""CPU seconds per MB and peak memory per kind of hostile input, at 1×/2×/4× sizes.
 
 Usage::
 
-    python benchmarks/adversarial.py [--base-kb 100] [--kinds long-word,dated-sentences] [--json]
+    python benchmarks/adversarial.py [--base-kb 100] [--kinds long-word,dated-sentences] [--scales 1,2,4]
+                                     [--repeat 2] [--json]
 
 Each kind of input is generated here at ``base`` × 1, 2 and 4 (no corpus text
-is used) and run in a fresh process, so each peak resident memory
-(``ru_maxrss`` of that child, the spaCy model included) belongs to that input
-alone. Two stages are timed:
+is used) and run through the whole ``rashomon.analyze`` plus ``write_all`` in
+a fresh process, after the spaCy pipeline is loaded and one warm-up run, so
+each peak resident memory (``ru_maxrss`` of that child, the spaCy model
+included) belongs to that input alone. Times are **CPU seconds** of the child
+(``time.process_time``: user + system, all threads), not wall clock, so other
+jobs on a shared machine do not inflate them. The run is split into parts by
+wrapping the pipeline's own functions in the child:
 
-* **prepare**: ``ingest.read`` and ``pipeline.prepare`` of every article
-  (reading, cleaning, metadata): the code whose regular expressions stalled
-  on hostile text;
-* **analyze**: the whole ``rashomon.analyze`` (spaCy annotation in chunks and
-  every extractor, corpus stages) plus ``write_all`` of the three reports, with
-  the spaCy pipeline loaded before timing.
+* **prepare**: reading (``ingest.read``), cleaning and metadata
+  (``pipeline.prepare``) and the batch-wide repetition pass
+  (``pipeline.across_batch``): rashomon's code before spaCy;
+* **extract**: rashomon's per-article extractors on the annotated Doc
+  (``pipeline.analyze_article``: mentions, quotes, claims, temporal
+  expressions);
+* **corpus**: the corpus stages (linking, propositions, relations, reuse,
+  framing, timeline), the run's workspace (storing articles and results in
+  SQLite and reading them back) and writing the three reports: the rest of
+  the run;
+* **spaCy**: ``annotate.pipe`` (``nlp.pipe`` in character-capped batches,
+  long texts in chunks joined with ``Doc.from_docs``).
 
-Reported per kind and size: input MB, prepare s/MB, analyze s/MB, peak RSS,
-and per kind the growth of analyze time from 1× to 4× (linear: ~4; the
-``growth`` column) with the slope between sizes. The spaCy pass alone
-(``nlp.pipe`` over the same text) is timed too, as the floor of any analysis
-on this machine. Targets (issue 11): each kind linear, ≤ 2 s/MB, ≤ 1.5 GB peak.
+Reported per kind and size: input MB, each part's CPU s/MB (with
+``--repeat N``, the least of N runs: other jobs on the machine only ever add
+time), rashomon's own (everything but spaCy), the peak RSS after prepare and
+at the end, and per kind the growth of prepare and of rashomon's own time
+from 1× to 4× (linear: 4). Targets (issue 11; benchmarks/README.md says how
+they are read): every kind linear in every part; prepare ≤ 2 s/MB; peak
+≤ 1.5 GB.
 """
 from __future__ import annotations
 
@@ -86,98 +99,142 @@ KINDS = {
     "comma-run": (".txt", lambda n, r: "He said" + "," * n + " the port reopened, officials said."),
     "space-run": (".txt", lambda n, r: "By " + " " * n + "Staff | Harbour Daily\nThe port reopened, officials said."),
     "dated-sentences": (".txt", _dated),
+    "one-line-article": (".txt", lambda n, r: _dated(n, r).replace("\n", " ")),  # no line or paragraph break
     "quoted-words": (".txt", _quoted),
     "nested-markup": (".html", _nested),
     "deep-json": (".jsonl", _deep_json),
 }
 
 CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 path, out = Path(sys.argv[1]), sys.argv[2]
-from rashomon import analyze, annotate, ingest
-from rashomon.pipeline import prepare
+from rashomon import analyze, annotate, ingest, pipeline
 from rashomon.report.render import write_all
 from rashomon.settings import Settings
-from rashomon.types import Article
-settings = Settings.from_env(article_seconds=0)
-nlp = annotate.load_pipeline(settings)
+settings = Settings.from_env(article_seconds=0, jobs=1)
+annotate.load_pipeline(settings)
 warm = Path(out + "-warm")  # first use loads lexicons and the language detector: not timed
 warm.mkdir()
 (warm / "warm.txt").write_text("The harbour master said on Monday that the port would reopen.", encoding="utf-8")
 (warm / "warm.html").write_text("<p>The harbour master said on Monday that the port would reopen.</p>", encoding="utf-8")
+deep = "<html><body>" + "<b>" * 300 + "Workers met." + "</b>" * 300 + "</body></html>"
+(warm / "deep.html").write_text(deep, encoding="utf-8")  # trafilatura's fallback (jusText) loads its stop lists
 write_all(analyze([warm], settings), warm)
-t0 = time.perf_counter()
-arts = [a for a in ingest.read(path, settings) if isinstance(a, Article)]
-for a in arts:
-    prepare(a)
-t1 = time.perf_counter()
+cpu = time.process_time
+spent = {"prepare": 0.0, "extract": 0.0, "spacy": 0.0}
+peak = {}
+
+def timed(part, fn):
+    def wrapper(*args, **kwargs):
+        t = cpu()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent[part] += cpu() - t
+    return wrapper
+
+def timed_pipe(real):
+    def pipe(*args, **kwargs):
+        if "prepare" not in peak:
+            peak["prepare"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        docs = iter(real(*args, **kwargs))
+        while True:
+            t = cpu()
+            try:
+                doc = next(docs)
+            except StopIteration:
+                spent["spacy"] += cpu() - t
+                return
+            spent["spacy"] += cpu() - t
+            yield doc
+    return pipe
+
+ingest.read = timed("prepare", ingest.read)
+pipeline.prepare = timed("prepare", pipeline.prepare)
+pipeline.across_batch = timed("prepare", pipeline.across_batch)
+pipeline.analyze_article = timed("extract", pipeline.analyze_article)
+annotate.pipe = timed_pipe(annotate.pipe)
+t0 = cpu()
 report = analyze([path], settings)
 write_all(report, out)
-t2 = time.perf_counter()
-texts = [annotate.body_text(a) for a in report.articles]
-t3 = time.perf_counter()
-for _ in annotate.pipe(nlp, texts, settings.batch_size):
-    pass
-t4 = time.perf_counter()
-print(json.dumps({"prepare": t1 - t0, "analyze": t2 - t1, "spacy": t4 - t3, "articles": len(report.articles),
+total = cpu() - t0
+spent["corpus"] = total - sum(spent.values())
+print(json.dumps({**spent, "total": total, "articles": len(report.articles),
+                  "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "peak_prepare_mib": peak.get("prepare", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                   "skipped": [s.reason[:80] for s in report.skipped], "claims": len(report.claims),
                   "quotes": len(report.quotes)}))
 """
 
+PARTS = ("prepare", "extract", "corpus", "spacy")
+
 
 def run_child(path: Path, out: Path) -> dict:
-    """Run one input in a fresh process; returns its timings and its own peak RSS in MiB (``os.wait4``)."""
+    """Run one input in a fresh process; returns its CPU seconds per part and its own peak RSS in MiB
+    (the child's ``ru_maxrss``, read after prepare and at the end)."""
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(out)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    stdout = proc.stdout.read()
-    stderr = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    stdout, stderr = proc.communicate()
     if proc.returncode:
         raise RuntimeError(f"{path.name} failed:\n{stderr[-2000:]}")
     result = json.loads(stdout.strip().splitlines()[-1])
-    result["peak_mib"] = usage.ru_maxrss / 1024
+    result["own"] = result["total"] - result["spacy"]
     return result
+
+
+def _growth(rows: list[dict], key: str) -> float:
+    """Time at the largest size over time at the smallest (linear: the ratio of the sizes, 4 for 1×→4×)."""
+    a, b = rows[0], rows[-1]
+    return b[key] / a[key] if a[key] else float("nan")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--base-kb", type=int, default=100, help="size of the 1x input, in KB (default 100)")
     ap.add_argument("--kinds", default=",".join(KINDS), help="comma-separated kinds (default: all)")
+    ap.add_argument("--scales", default="1,2,4", help="comma-separated multiples of the base size (default 1,2,4)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs per input; each part's least CPU time is kept (default 1)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = ap.parse_args()
+    kinds = args.kinds.split(",")
+    scales = [int(x) for x in args.scales.split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="rashomon-adversarial-") as tmp:
-        for kind in args.kinds.split(","):
+        for kind in kinds:
             suffix, make = KINDS[kind]
-            for scale in (1, 2, 4):
+            for scale in scales:
                 text = make(args.base_kb * 1000 * scale, random.Random(scale))
                 path = Path(tmp, f"{kind}-{scale}x{suffix}")
                 path.write_text(text, encoding="utf-8")
                 mb = path.stat().st_size / 1e6
                 started = time.perf_counter()
-                res = run_child(path, Path(tmp, f"out-{kind}-{scale}"))
+                runs = [run_child(path, Path(tmp, f"out-{kind}-{scale}-{k}")) for k in range(args.repeat)]
+                res = {**runs[0], **{p: min(r[p] for r in runs) for p in (*PARTS, "own", "total")},
+                       "peak_mib": max(r["peak_mib"] for r in runs)}
                 res.update(kind=kind, scale=scale, mb=mb, wall=time.perf_counter() - started)
                 rows.append(res)
-                print(f"{kind:16} {scale}x {mb:6.3f} MB  prepare {res['prepare'] / mb:7.2f} s/MB  "
-                      f"analyze {res['analyze'] / mb:7.2f} s/MB  spaCy alone {res['spacy'] / mb:7.2f} s/MB  "
-                      f"peak {res['peak_mib']:6.0f} MiB  articles {res['articles']} skipped {len(res['skipped'])}",
+                per = "  ".join(f"{p} {res[p] / mb:6.2f}" for p in (*PARTS, "own"))
+                print(f"{kind:16} {scale}x {mb:6.3f} MB  CPU s/MB: {per}  peak {res['peak_prepare_mib']:5.0f} / "
+                      f"{res['peak_mib']:5.0f} MiB  articles {res['articles']} skipped {len(res['skipped'])}",
                       flush=True)
     if args.json:
         print(json.dumps(rows, indent=1))
     print()
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
-          f"Python {platform.python_version()}")
-    print("| kind | size (MB) 1×/2×/4× | prepare s/MB | analyze s/MB | spaCy alone s/MB | growth 1×→4× | peak MiB |")
-    print("|---|---|---|---|---|---|---|")
-    for kind in args.kinds.split(","):
+          f"Python {platform.python_version()}; CPU seconds (process_time) per MB")
+    print("| kind | MB | prepare s/MB | extract s/MB | corpus + write s/MB | **own** (all but spaCy) s/MB "
+          "| spaCy s/MB | growth 1×→4×: prepare / own | peak MiB (after prepare / end) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for kind in kinds:
         rs = [r for r in rows if r["kind"] == kind]
         fmt = lambda key: " / ".join(f"{r[key] / r['mb']:.2f}" for r in rs)  # noqa: E731
-        growth = rs[-1]["analyze"] / rs[0]["analyze"] if rs[0]["analyze"] else float("nan")
         sizes = " / ".join(f"{r['mb']:.2f}" for r in rs)
-        peaks = " / ".join(f"{r['peak_mib']:.0f}" for r in rs)
-        print(f"| {kind} | {sizes} | {fmt('prepare')} | {fmt('analyze')} | {fmt('spacy')} | {growth:.1f} | {peaks} |")
+        peaks = " / ".join(f"{r['peak_prepare_mib']:.0f}–{r['peak_mib']:.0f}" for r in rs)
+        growth = f"{_growth(rs, 'prepare'):.1f} / {_growth(rs, 'own'):.1f}" if len(rs) > 1 else "—"
+        print(f"| {kind} | {sizes} | {fmt('prepare')} | {fmt('extract')} | {fmt('corpus')} | **{fmt('own')}** "
+              f"| {fmt('spacy')} | {growth} | {peaks} |")
 
 
 if __name__ == "__main__":

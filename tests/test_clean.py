@@ -306,3 +306,13 @@ def test_noise_is_not_added_inside_removed_lines():
     res = clean(art(text))
     spans = sorted((r.start, r.end) for r in res.removed)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "removals overlap"
+
+
+def test_overlap_test_answers_as_a_scan_of_the_spans():
+    from rashomon.clean import overlap_test
+
+    spans = [(40, 60), (0, 5), (10, 30)]  # any order
+    overlaps = overlap_test(spans)
+    assert [overlaps(s, e) for s, e in [(5, 10), (4, 6), (30, 40), (29, 31), (60, 70), (35, 41), (0, 100)]] == \
+        [False, True, False, True, False, True, True]
+    assert overlap_test([])(0, 10) is False

@@ -89,3 +89,40 @@ def test_strict_add_fails_on_a_skipped_input(tmp_path, inputs):
     result = invoke("add", tmp_path / "story.db", inputs, "--strict", "--jobs", "1")
     assert result.exit_code == 1
     assert "skipped" in result.output and "photo.txt" in result.output and "--strict" in result.output
+
+
+@pytest.mark.model
+def test_each_skip_is_printed_once_by_add_and_analyze(tmp_path, inputs):
+    photo = inputs / "photo.txt"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    added = invoke("add", tmp_path / "story.db", inputs, "--jobs", "1")
+    analysed = invoke("analyze", inputs, "-o", tmp_path / "out")
+    for result in (added, analysed):
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count(str(photo)) == 1, result.stderr
+        assert "WARNING" not in result.stderr
+
+
+def test_strict_says_what_each_command_still_writes():
+    import typer.main
+
+    commands = typer.main.get_command(app).commands
+    strict = {name: next(p.help for p in commands[name].params if p.name == "strict") for name in ("add", "analyze")}
+    assert strict == {"add": "Exit 1 when any input is skipped (the documents read are still added).",
+                      "analyze": "Exit 1 when any input is skipped (the report is still written)."}
+
+
+def test_worker_processes_leave_ctrl_c_to_the_parent(monkeypatch):
+    import signal
+
+    from rashomon import Settings, annotate
+    from rashomon.workspace import workers
+
+    monkeypatch.setattr(annotate, "load_pipeline", lambda settings: "nlp")
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        workers._init(Settings())
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
+        workers._worker.clear()

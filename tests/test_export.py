@@ -145,6 +145,44 @@ def test_missing_library_names_the_extra(tmp_path, monkeypatch, fmt, library):
     assert EXTRA in str(exc.value) and "pip install 'rashomon[export]'" == EXTRA
 
 
+def test_all_formats_without_the_extra_writes_the_rest_and_names_what_is_missing(tmp_path, monkeypatch):
+    src = tmp_path / "report.json"
+    src.write_text(hostile_report().to_json(), encoding="utf-8")
+    for library in ("followthemoney", "openpyxl", "networkx"):
+        monkeypatch.setitem(sys.modules, library, None)
+    result = runner.invoke(app, ["export", str(src), "--format", "all", "-o", str(tmp_path / "exports")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["annotations.jsonld", "claims.jsonld", "tables"]
+    for fmt, library in (("ftm", "followthemoney"), ("xlsx", "openpyxl"), ("gexf", "networkx")):
+        assert f"not written: the {fmt} export needs the '{library}' library: {EXTRA}" in result.stderr
+
+
+def test_all_formats_is_an_error_only_when_none_can_be_written(tmp_path, monkeypatch):
+    import rashomon.export as export_module
+
+    src = tmp_path / "report.json"
+    src.write_text(hostile_report().to_json(), encoding="utf-8")
+    heavy = {name: FORMATS[name] for name in ("ftm", "xlsx", "gexf")}
+    monkeypatch.setattr(export_module, "FORMATS", heavy)  # only the formats of the extra
+    for library in ("followthemoney", "openpyxl", "networkx"):
+        monkeypatch.setitem(sys.modules, library, None)
+    result = runner.invoke(app, ["export", str(src), "--format", "all", "-o", str(tmp_path / "exports")])
+    assert result.exit_code == 1
+    assert "error: the ftm export needs the 'followthemoney' library" in result.output and EXTRA in result.output
+    assert not list((tmp_path / "exports").glob("*"))
+
+
+def test_export_files_take_the_umask_as_reports_do(tmp_path):
+    old = os.umask(0o022)
+    try:
+        written = export(hostile_report(), "claims", tmp_path / "claims.jsonld")
+        os.umask(0o027)
+        stricter = export(hostile_report(), "annotations", tmp_path / "annotations.jsonld")
+    finally:
+        os.umask(old)
+    assert [oct(p.stat().st_mode & 0o777) for p in written + stricter] == ["0o644", "0o640"]
+
+
 # --- FollowTheMoney -----------------------------------------------------------------------------
 
 def _check_ftm(lines: list[dict]) -> None:

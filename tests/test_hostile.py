@@ -9,6 +9,7 @@ the result, never the time taken (speed is measured in
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import time
@@ -143,6 +144,65 @@ def test_chunked_doc_has_the_offsets_of_the_whole_text(nlp, monkeypatch):
     assert [(e.start_char, e.end_char, e.label_) for e in joined.ents] == \
         [(e.start_char, e.end_char, e.label_) for e in whole.ents]
     assert [s.start_char for s in joined.sents] == [s.start_char for s in whole.sents]
+
+
+# --- long articles of ordinary sentences ------------------------------------------
+
+PLACES = ("Velmar", "Ostra", "Kelby", "Tarn", "Mirov")
+MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def _dates(n: int) -> list[tuple[int, str, int]]:
+    """``n`` distinct (day, month, year) triples."""
+    return [(d, m, y) for y, m, d in itertools.islice(itertools.product(range(1990, 2100), MONTHS, range(1, 29)), n)]
+
+
+def _dated_lines(n: int) -> list[str]:
+    """``n`` distinct sentences, one a line, each opening with its own date."""
+    return [f"On {d} {m} {y} the harbour council of {p} met again, officials said."
+            for (d, m, y), p in zip(_dates(n), itertools.cycle(PLACES))]
+
+
+def test_an_article_of_ten_thousand_dated_sentences_is_cleaned_whole():
+    # the issue's 0.93 MB article: every line a sentence, thousands sharing their first words
+    text = "\n".join(_dated_lines(10_000))
+    with time_budget(GUARD, "cleaning"):
+        art, posts = prepare(_article(text))
+    assert art.removed == [] and posts == [] and art.words_removed == 0
+    assert art.words_kept == len(text.split()) and art.language == "en"
+
+
+def test_a_split_standfirst_is_found_among_thousands_of_lines_of_its_opening():
+    first, second = "The harbour council of Velmar met on 30 June 2024", "to vote on the port, officials said."
+    filler = [f"The harbour council of {p} met on {d} {m} {y}, officials said."
+              for (d, m, y), p in zip(_dates(3_000), itertools.cycle(PLACES))]
+    lines = [f"{first} {second}", *filler[:15], first, second, *filler[15:]]
+    text = "\n".join(lines)
+    with time_budget(GUARD, "cleaning"):
+        art, _ = prepare(_article(text))
+    assert [(r.start, r.reason, r.detail) for r in art.removed] == [
+        (0, "duplicate", "repeats lines 17–18 (a standfirst repeated in the body)")]
+
+
+def test_long_articles_of_dated_and_quoted_lines_are_analysed_in_chunks(tmp_path, monkeypatch):
+    # the issue's dated sentences (192 s, 3.3 GB) and quoted words (1.6 GB), small, read in 2,000-character chunks
+    from rashomon import analyze
+
+    monkeypatch.setattr(annotate, "CHUNK_CHARS", 2_000)
+    dated = _dated_lines(150)
+    quoted = [f'"The port of {p} stays closed until {d} {m}," a spokesman said.'
+              for (d, m, _), p in zip(_dates(100), itertools.cycle(PLACES))]
+    (tmp_path / "dated.txt").write_text("\n".join(dated), encoding="utf-8")
+    (tmp_path / "quoted.txt").write_text("\n".join(quoted), encoding="utf-8")
+    report = analyze([tmp_path], Settings.from_env(article_seconds=GUARD))
+    ids = {a.name: a.id for a in report.articles}
+    assert report.skipped == [] and len(report.articles[0].text) > 5 * annotate.CHUNK_CHARS
+    months = {m: i for i, m in enumerate(MONTHS)}
+    expected = [f"{y}-{2 * months[m] + 1:02d}-{d:02d}" for d, m, y in _dates(150)]
+    assert [t.value for t in report.temporal_expressions if t.article == ids["dated.txt"]] == expected
+    assert sum(c.article == ids["dated.txt"] for c in report.claims) == 150
+    said = [(q.kind, q.speaker_text, q.text) for q in report.quotes if q.article == ids["quoted.txt"]]
+    assert said == [("direct", "a spokesman", line[1:line.index('," ') + 1]) for line in quoted]
 
 
 # --- the time budget -----------------------------------------------------------

@@ -463,3 +463,22 @@ def test_name_after_quote_with_a_place_tagged_as_verb(nlp):
     berg.dep_, berg.head = "appos", chief
     q = find(extract_quotes(art, doc, []), "find who did this")
     assert named(art, q) == "Anna Berg"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue_words", [
+    # a naming verb in an "as" parenthetical leaves a name, not a proposition (Potts 2002)
+    ("For the families of the hamlet, or Brindle Cross as nearly everyone there still calls the place, "
+     "the night was long.", "the place"),
+    ("The inlet, as the boatmen call it, froze over in January.", "it"),
+])
+def test_naming_in_an_as_clause_is_no_speech(nlp, text, cue_words):
+    _, quotes = run(nlp, text)
+    assert not [q for q in quotes if q.cue and q.cue.startswith("call")], [(q.cue, q.text) for q in quotes]
+
+
+@pytest.mark.model
+def test_as_x_put_it_is_still_speech(nlp):
+    art, quotes = run(nlp, "As the harbour master put it, the channel is “a graveyard of anchors”.")
+    q = find(quotes, "graveyard")
+    assert named(art, q) == "the harbour master" or (q.speaker_text or "").endswith("harbour master")

@@ -267,3 +267,25 @@ def test_a_cue_with_its_own_object_is_a_claim(nlp):
 ])
 def test_more_proposition_parts(nlp, text, field, value):
     assert getattr(first(nlp, text).proposition, field) == value, text
+
+
+@pytest.mark.parametrize("text,content,stance", [
+    # what a holder orders or urges is asked for, not reported as done (Searle's directives)
+    ("The regulator has ordered the closure of both kilns until the filters have been replaced.",
+     "the closure of both kilns until the filters have been replaced", "asks"),
+    ("The union urged that the night shift be cancelled until the roof has been repaired.",
+     "the night shift be cancelled until the roof has been repaired", "asks"),
+    # a reporting cue still asserts its content
+    ("The regulator said the filters had been replaced in both kilns.",
+     "the filters had been replaced in both kilns", "asserts"),
+])
+def test_a_directive_cue_asks_for_its_content(nlp, text, content, stance):
+    from rashomon.annotate import body_text
+    from rashomon.extract.quotes import extract_quotes
+    art = Article(id="a0", name="t.txt", path="t.txt", text=text)
+    doc = nlp(body_text(art))
+    quotes = extract_quotes(art, doc, [])
+    for k, q in enumerate(quotes):
+        q.id = f"q{k}"
+    claims = [c for c in extract_claims(art, doc, quotes) if content in c.text]
+    assert claims and claims[0].stance == stance, [(c.text, c.stance) for c in extract_claims(art, doc, quotes)]

@@ -396,7 +396,7 @@ def test_serve_brings_corpus_results_left_by_add_up_to_date_first(tmp_path, monk
         assert ws.stale()
     served = []
     monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: served.append(TestClient(web_app, base_url=BASE)))
-    result = CliRunner().invoke(app, ["serve", str(path)])
+    result = CliRunner().invoke(app, ["serve", str(path), "--port", str(_free_port())])
     assert result.exit_code == 0, result.output
     assert f"{path}: recomputing the corpus results first" in result.output
     assert result.output.index("recomputing") < result.output.index("serving")
@@ -405,3 +405,55 @@ def test_serve_brings_corpus_results_left_by_add_up_to_date_first(tmp_path, monk
     [client] = served
     assert "Ines Calder" in {s["name"] for s in client.get("/quotes.json").json()["speakers"]}
     assert client.get("/disputes.json").json()["groups"]["total"] == 1
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_on_a_port_in_use_says_so_before_announcing(tmp_path):
+    import socket
+
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", str(tmp_path / "story.db"), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"error: cannot listen at 127.0.0.1:{port}: Address already in use" in result.output
+    assert "serving" not in result.output
+
+
+@pytest.mark.model
+def test_an_add_from_outside_the_app_is_noticed_and_recomputed(tmp_path):
+    import time
+
+    path = tmp_path / "story.db"
+    fire, owner, _ = write_story(tmp_path / "docs")
+    with Workspace(path) as ws:
+        ws.add([fire])
+        ws.refresh()
+    client = TestClient(create_app(path), base_url=BASE)
+    assert "Results out of date" not in client.get("/").text
+    with Workspace(path) as ws:  # as 'rashomon add' in another terminal: corpus results left stale
+        ws.add([owner])
+    page = client.get("/quotes").text
+    assert "Results out of date — recomputing" in page
+    [job] = client.app.state.web.jobs.recent()
+    deadline = time.time() + 180
+    while job.active:
+        assert time.time() < deadline, "the refresh job did not finish"
+        time.sleep(0.2)
+    assert job.status == "done", job.error
+    assert "Results out of date" not in client.get("/quotes").text
+    assert "Omar Reyes" in {s["name"] for s in client.get("/quotes.json").json()["speakers"]}
+    with Workspace(path) as ws:
+        assert not ws.stale()

@@ -168,6 +168,36 @@ def test_the_same_document_at_a_second_path_is_added_once(tmp_path, corpus):
 
 
 @pytest.mark.model
+def test_the_same_document_under_another_name_is_added_once(tmp_path, corpus):
+    (corpus / "mayor-copy.txt").write_text(MAYOR, encoding="utf-8")
+    with Workspace(tmp_path / "story.db") as ws:
+        added = ws.add([corpus])
+        assert added.added == 2
+        [skip] = added.skipped
+        assert skip.path == str(corpus / "mayor-copy.txt")
+        assert skip.reason.startswith(f"the same document as {corpus / 'a-mayor.txt'} (a0)")
+        assert [a.name for a in ws.report().articles] == ["a-mayor.txt", "b-ministry.txt"]
+
+
+@pytest.mark.model
+def test_skips_stay_listed_while_their_files_are_unchanged(tmp_path, corpus):
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "feed.jsonl").write_text('{"text": "' + MINISTRY.replace("\n", " ") + '"}\nnot json\n', encoding="utf-8")
+    with Workspace(tmp_path / "story.db") as ws:
+        first = ws.add([corpus])
+        skips = [(s.path, s.reason) for s in first.skipped]
+        assert [p for p, _ in skips] == [str(corpus / "empty.txt"), str(corpus / "feed.jsonl") + "#2"]
+        again = ws.add([corpus])  # nothing read again: the skips are listed again, and kept
+        assert (again.added, again.unchanged) == (0, 3)
+        assert [(s.path, s.reason) for s in again.skipped] == skips
+        assert [(s.path, s.reason) for s in ws.report().skipped] == skips
+        (corpus / "empty.txt").write_text(UNION, encoding="utf-8")
+        fixed = ws.add([corpus])
+        assert fixed.added == 1
+        assert [s.path for s in ws.report().skipped] == [str(corpus / "feed.jsonl") + "#2"]
+
+
+@pytest.mark.model
 def test_corpus_results_follow_the_set_of_articles(tmp_path, corpus):
     with Workspace(tmp_path / "story.db") as ws:
         ws.add([corpus / "a-mayor.txt"])
@@ -205,7 +235,7 @@ def test_an_interrupted_add_is_finished_by_the_next(tmp_path, corpus, monkeypatc
         assert ws.store.counts()["pending"] == 2  # read and prepared, not analysed: left out of reports
         assert len(ws.report().articles) == 1
         added = ws.add([corpus], Settings(batch_size=1, jobs=1))
-        assert (added.unchanged, added.reanalysed, added.added) == (1, 2, 0)
+        assert (added.unchanged, added.reanalysed, added.added) == (1, 0, 2)  # never analysed before: added
         assert ws.report().to_json() == expected
 
 

@@ -76,7 +76,7 @@ def _logging(verbose: bool, quiet: bool) -> Iterator[None]:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     if not verbose:  # skipped files are listed by the CLI itself, once
-        handler.addFilter(lambda r: not (r.name == "rashomon.pipeline" and str(r.msg).startswith("skipped ")))
+        handler.addFilter(lambda r: not str(r.msg).startswith("skipped "))
     logger = logging.getLogger("rashomon")
     saved = (logger.handlers[:], logger.level, logger.propagate)
     logger.handlers[:] = [handler]
@@ -302,9 +302,10 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
             raise _fail(f"{len(added.skipped)} input(s) skipped and --strict is set", 1)
 
 
-def _options(first: list[inspect.Parameter]) -> list[inspect.Parameter]:
+def _options(first: list[inspect.Parameter], strict: str) -> list[inspect.Parameter]:
     """The parameters of ``analyze`` and ``add``: ``first``, then the options
-    they share, then one option per :data:`SETTINGS` entry."""
+    they share (``strict`` the help of ``--strict``), then one option per
+    :data:`SETTINGS` entry."""
     P = inspect.Parameter
     params = first + [
         P("manifest", P.POSITIONAL_OR_KEYWORD, annotation=Optional[Path],
@@ -314,7 +315,7 @@ def _options(first: list[inspect.Parameter]) -> list[inspect.Parameter]:
           default=typer.Option(None, "--gazetteer", metavar="FILE",
                                help="Extra alias gazetteer YAML (repeatable).")),
         P("strict", P.POSITIONAL_OR_KEYWORD, annotation=bool,
-          default=typer.Option(False, "--strict", metavar="", help="Exit 1 when any input is skipped (the report is still written).")),
+          default=typer.Option(False, "--strict", metavar="", help=strict)),
         P("quiet", P.POSITIONAL_OR_KEYWORD, annotation=bool,
           default=typer.Option(False, "--quiet", "-q", metavar="", help="No progress bar or summary; errors and skipped files only.")),
         P("verbose", P.POSITIONAL_OR_KEYWORD, annotation=bool,
@@ -341,7 +342,8 @@ def _build_analyze_command():
     """The ``analyze`` command with one option per :data:`SETTINGS` entry."""
     P = inspect.Parameter
     params = _options([_INPUTS, P("out_dir", P.POSITIONAL_OR_KEYWORD, annotation=Path, default=typer.Option(
-        ..., "-o", "--out", metavar="OUTDIR", help="Folder for report.json, report.html and report.md (created if missing)."))])
+        ..., "-o", "--out", metavar="OUTDIR", help="Folder for report.json, report.html and report.md (created if missing)."))],
+        "Exit 1 when any input is skipped (the report is still written).")
 
     def analyze(**kwargs: Any) -> None:
         """Analyse INPUT files/folders and write OUTDIR/report.{json,html,md}."""
@@ -358,7 +360,8 @@ def _build_add_command():
         ..., metavar="WORKSPACE", help="The workspace file (SQLite; created when missing).")), _INPUTS,
         P("refresh", P.POSITIONAL_OR_KEYWORD, annotation=bool, default=typer.Option(
             False, "--refresh", metavar="", help="Also recompute the corpus results now (entities, relations, reuse, "
-            "framing, timeline); otherwise 'rashomon report' does it when next run."))])
+            "framing, timeline); otherwise 'rashomon report' does it when next run."))],
+        "Exit 1 when any input is skipped (the documents read are still added).")
 
     def add(**kwargs: Any) -> None:
         """Add INPUT files, folders and URLs to WORKSPACE: new and changed
@@ -401,7 +404,7 @@ def serve(
 ) -> None:
     """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
     from rashomon import web
-    from rashomon.errors import MissingExtraError, WorkspaceError
+    from rashomon.errors import MissingExtraError, ServeError, WorkspaceError
 
     try:
         web.require()  # before anything is created
@@ -411,7 +414,7 @@ def serve(
             web.serve(workspace, host=host, port=port,
                       announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False),
                       refreshing=lambda: out.print(f"{workspace}: recomputing the corpus results first", markup=False))
-    except MissingExtraError as exc:
+    except (MissingExtraError, ServeError) as exc:
         raise _fail(str(exc), 1) from None
     except WorkspaceError as exc:
         raise _fail(str(exc), 2) from None
@@ -433,15 +436,23 @@ def export_command(
     out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT",
                                   help="The file to write (for csv and all: a folder)."),
 ) -> None:
-    """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF."""
+    """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF.
+
+    With --format all, every format that can be written is, and the ones
+    whose library is missing are named (exit 1 only when none could be written).
+    """
     from rashomon.errors import RashomonError
-    from rashomon.export import ALL, FORMATS, export as run, load_report
+    from rashomon.export import ALL, FORMATS, export as run, export_all, load_report
 
     if fmt not in FORMATS and fmt != ALL:  # checked before the report is read
         err.print(f"error: unknown format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}", markup=False)
         raise typer.Exit(2)
+    missing: list[str] = []
     try:
-        paths = run(load_report(source), fmt, out_path)
+        if fmt == ALL:
+            paths, missing = export_all(load_report(source), out_path)
+        else:
+            paths = run(load_report(source), fmt, out_path)
     except RashomonError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
@@ -449,6 +460,8 @@ def export_command(
         err.print(f"error: {fmt} export cannot be written to {out_path}: {exc.strerror or exc}", markup=False)
         raise typer.Exit(1) from None
     out.print("written: " + ", ".join(str(p) for p in paths), markup=False)
+    for message in missing:
+        err.print(f"not written: {message}", markup=False)
 
 
 def main() -> None:

@@ -413,6 +413,7 @@ def _line_sentence(doc, span, sents: _Sentences):
 
 
 def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim], sents: _Sentences) -> None:
+    holders = ByStart(claims)
     for t in temps:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -426,7 +427,7 @@ def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim], sent
             continue  # a dateline label, not an event
         ev = event_of(doc, span, sent)
         if ev is None:
-            ev = _clause_event(doc, t, span, claims)
+            ev = _clause_event(doc, t, span, holders)
         if ev is None:
             continue
         label, fam = ev
@@ -438,13 +439,14 @@ def _name_events(doc, temps: list[TemporalExpression], claims: list[Claim], sent
 _FUTURE_MODAL = re.compile(r"(?i)\b(?:will|shall|won't|would)\b|'ll\b")
 
 
-def _clause_event(doc, t: TemporalExpression, span, claims: list[Claim]) -> tuple[str, str] | None:
+def _clause_event(doc, t: TemporalExpression, span, holders: ByStart) -> tuple[str, str] | None:
     """``(label, "event")`` for a date with no trigger word, from the clause of
     the claim that holds it (:func:`rashomon.event_labels.date_clause_label`;
     a day may fall back on the claim's own clause, :func:`clause_label`). A
     month or a year names an event only through a past clause it dates, and
-    never in a future one ("will be completed in 2030")."""
-    claim = next((c for c in claims if c.start <= t.start and t.end <= c.end), None)
+    never in a future one ("will be completed in 2030"). ``holders`` are the
+    article's claims, indexed: the first of them holding ``t`` is read."""
+    claim = next(iter(holders.containing(t.start, t.end)), None)
     if claim is None:
         return None
     cspan = doc.char_span(claim.start, claim.end, alignment_mode="expand")

@@ -95,6 +95,11 @@ class MissingExtraError(RashomonError):
     """An optional extra is needed: ``pip install 'rashomon[EXTRA]'``."""
 
 
+class ServeError(RashomonError):
+    """``rashomon serve`` cannot listen at the address asked for (the port
+    taken by another program, or the host not this machine's)."""
+
+
 class ExportError(RashomonError):
     """``rashomon export`` cannot read its source (missing, not a report, a
     workspace this installation cannot open) or cannot write where it was

@@ -1,8 +1,12 @@
 """Metadata: title, outlet, published date and language, each with evidence.
 
 Only unknown values are filled: a value the container already set (HTML meta,
-a JSONL field, a manifest) wins. Every value read from the text gets an
-:class:`Evidence` span in ``article.metadata_evidence[field]``
+a JSONL field, a manifest) wins, except a publication date read from a
+document property (evidence source in :data:`FILE_DATE_SOURCES`: a DOCX's
+core property ``created``, a PDF's ``CreationDate``), which says when the
+file was made, not when the article was published: a date the text states
+replaces it, and it stays only as the fallback. Every value read from the
+text gets an :class:`Evidence` span in ``article.metadata_evidence[field]``
 (``source="text"``). Nothing is guessed:
 
 - *title*: a headline-shaped line of the page's head (above its first prose
@@ -55,6 +59,12 @@ from rashomon.types import Article, Evidence
 __all__ = ["infer", "parse_date", "dateline_date", "detect_language", "outlet_like", "retitle", "LANGUAGES"]
 
 log = logging.getLogger(__name__)
+
+FILE_DATE_SOURCES = frozenset({"docx-meta", "pdf-meta"})
+"""Evidence sources of a ``published`` value read from a file's own
+properties: a fallback that a date read from the text replaces (Dublin Core
+``created`` is the resource's creation, ECMA-376 Part 2, 7.2; PDF
+32000-1:2008, 14.3.3: "the date and time the document was created")."""
 
 # -- dates ------------------------------------------------------------------
 
@@ -377,7 +387,8 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
     stamp (a day and month, and nothing but a time, weekday, time zone, label
     or leading place: :func:`rashomon.clean.date_item`), joined with the next
     or the previous item when that one is a bare time ("15 May 2024 | 17:05",
-    "10:33 | 24 November 2020"); the part after an update label is left out."""
+    "10:33 | 24 November 2020"), or the date closing an item after a comma
+    (:func:`_date_tail`); the part after an update label is left out."""
     lex = clean_mod.lexicon()
     cut = lex.update_split_rx.search(text)
     if cut:
@@ -392,7 +403,8 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
         return 0 <= j < len(bounds) and bool(_TIME.fullmatch(text[bounds[j][0]:bounds[j][1]].strip()))
 
     for k, (s, e) in enumerate(bounds):
-        if not clean_mod.has_date(text[s:e]) or not clean_mod.date_item(text[s:e], lex):
+        s = _date_tail(text, s, e, lex)
+        if s is None:
             continue
         if bare_time(k + 1):
             e = bounds[k + 1][1]
@@ -403,6 +415,22 @@ def _stamp(text: str, start: int, languages) -> tuple[str, int, int] | None:
         if iso:
             off = s + (len(text[s:e]) - len(text[s:e].lstrip(" ,;")))
             return iso, start + off, start + off + len(value)
+    return None
+
+
+def _date_tail(text: str, s: int, e: int, lex) -> int | None:
+    """Where the date stamp of the item ``text[s:e]`` starts: ``s`` when the
+    whole item is one (:func:`rashomon.clean.date_item`), else the start of
+    its shortest comma-separated tail that is one (a byline that runs on with
+    commas: ``By Jane Roe, Example Times, 14 March 2025``, ``…, March 14,
+    2025``), else ``None``."""
+    item = text[s:e]
+    if clean_mod.has_date(item) and clean_mod.date_item(item, lex):
+        return s
+    for comma in reversed([m.start() for m in re.finditer(",", item)]):
+        tail = item[comma + 1:]
+        if clean_mod.has_date(tail) and clean_mod.date_item(tail, lex):
+            return s + comma + 1
     return None
 
 
@@ -562,8 +590,9 @@ def infer(article: Article, cleaned) -> None:
         ``text``, ``removed`` and ``asides`` (from
         :func:`rashomon.clean.clean`) are read; ``title``, ``outlet``,
         ``published`` (ISO 8601, minute/day/month/year precision) and
-        ``language`` (ISO 639-1) are set only when ``None``, each with
-        ``metadata_evidence[field]``; ``languages`` lists kept paragraphs
+        ``language`` (ISO 639-1) are set only when ``None`` (``published``
+        also when it came from a file property, :data:`FILE_DATE_SOURCES`),
+        each with ``metadata_evidence[field]``; ``languages`` lists kept paragraphs
         (≥ 3 words) in another language than the main one.
     cleaned : CleanResult
         The cleaning result (its ``lines`` are reused when present).
@@ -588,7 +617,9 @@ def infer(article: Article, cleaned) -> None:
     if article.outlet is None and (o := _outlet(page)):
         article.outlet = o[0]
         ev("outlet", o[1], o[2])
-    if article.published is None and (p := _published(page, languages)):
+    stated = article.metadata_evidence.get("published")
+    file_date = stated is not None and stated.source in FILE_DATE_SOURCES
+    if (article.published is None or file_date) and (p := _published(page, languages)):
         article.published = p[0]
         ev("published", p[1], p[2])
     if main and not article.languages:

@@ -18,8 +18,10 @@ a workspace that lives for one call.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
+import multiprocessing
+import signal
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,29 +119,39 @@ def _refusal(article: Article, nlp) -> str | None:
 
 
 def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int, seconds: int = 0):
-    """Yield ``(index, doc, None)`` per text in order, or ``(index, None,
-    reason)`` for a text that is refused or that spaCy fails on.
+    """Yield ``(index, doc, None)`` per text, or ``(index, None, reason)``
+    for a text that is refused or that spaCy fails on or runs over its
+    budget.
 
-    A failure inside a batch, or a batch over its time budget (``seconds``
-    per text of the batch), makes the rest run one text at a time, each
-    under ``seconds``, so one document never costs the others their analysis.
+    Texts annotated whole (at most :data:`rashomon.annotate.CHUNK_CHARS`
+    characters, or the pipeline's ``max_length`` if smaller) come first, in
+    order, batched: each ``nlp.pipe`` batch runs under ``seconds`` per text
+    it holds. A longer text is annotated in chunks, alone, under ``seconds``
+    of its own from the start: a batch's summed budget never lets one long
+    article run for the whole batch's. A failure
+    inside a batch, or a batch over its budget, makes the rest run one text
+    at a time, each under ``seconds``, so one document never costs the others
+    their analysis.
     """
     for i, reason in refused.items():
         yield i, None, reason
     todo = [i for i in range(len(texts)) if i not in refused]
+    limit = min(annotate.CHUNK_CHARS, nlp.max_length)
+    whole = [i for i in todo if len(texts[i]) <= limit]
+    alone = [i for i in todo if len(texts[i]) > limit]
     done = 0
-    docs = annotate.pipe(nlp, (texts[i] for i in todo), batch_size)
+    docs = annotate.pipe(nlp, (texts[i] for i in whole), batch_size)
     try:
-        while done < len(todo):
-            with time_budget(seconds * batch_size, "annotation of a batch"):
+        while done < len(whole):
+            with time_budget(seconds * min(batch_size, len(whole) - done), "annotation of a batch"):
                 doc = next(docs)
-            yield todo[done], doc, None
+            yield whole[done], doc, None
             done += 1
-        return
     except Exception as exc:
         log.warning("spaCy failed inside a batch (%s: %s); annotating the rest one at a time",
                     type(exc).__name__, exc)
-    for i in todo[done:]:
+        alone = whole[done:] + alone
+    for i in alone:
         try:
             with time_budget(seconds, "annotation"):
                 doc = next(iter(annotate.pipe(nlp, [texts[i]], 1)))
@@ -293,6 +305,8 @@ def analyze(
     GazetteerError : a gazetteer file is missing, unreadable or malformed
         (a ``ModelError``, raised before any file is read).
     ModelError : the spaCy pipeline cannot be loaded.
+    KeyboardInterrupt : Ctrl-C, or SIGTERM (:func:`interrupt_on_terminate`);
+        the temporary workspace is removed first.
     """
     import tempfile
 
@@ -301,26 +315,34 @@ def analyze(
     settings = settings or Settings.from_env()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, Workspace(Path(tmp) / "run.db", search=False) as ws:
+    with interrupt_on_terminate(), tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, \
+            Workspace(Path(tmp) / "run.db", search=False) as ws:
         ws.add(paths, settings, progress)
         return ws.report(settings, keep=False)
 
 
 @contextlib.contextmanager
-def rare_full_collections():
-    """Make CPython's full (generation 2) garbage collections rarer inside a run.
-
-    The per-article records (mentions, quotes, claims) accumulate until the
-    corpus stages run, and with the default thresholds (700, 10, 10) every
-    full collection walks all of them again: six passes cost about 4 % of a
-    200-article run (measured with ``gc.callbacks``; benchmarks/README.md).
-    A full pass now waits for 100 young-generation passes instead of 10;
-    young generations are collected as usual, and the caller's thresholds
-    are restored on exit.
+def interrupt_on_terminate():
+    """Inside the block, SIGTERM stops the run as Ctrl-C does: it raises
+    ``KeyboardInterrupt`` in the main thread, so every ``with`` block unwinds
+    (the temporary workspace of :func:`analyze` is removed, nothing half
+    written is published). Worker processes this process started are sent
+    SIGTERM first, so a process pool does not keep running their articles.
+    Python's default for SIGTERM ends the process with no clean-up at all.
+    The previous handler is restored on exit; outside the main thread (where
+    signals cannot be handled) the block runs unchanged.
     """
-    old = gc.get_threshold()
-    gc.set_threshold(old[0], old[1], max(old[2], 100))
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _terminate(signum, frame):
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise KeyboardInterrupt("terminated (SIGTERM)")
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         yield
     finally:
-        gc.set_threshold(*old)
+        signal.signal(signal.SIGTERM, previous)

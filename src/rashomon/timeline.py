@@ -9,6 +9,7 @@ event side by side (``conflict``), never averaged.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -303,25 +304,34 @@ def _entry(members: list[dict], art_by_id: dict[str, Article]) -> tuple[Timeline
 
 
 def _conflicts(entries: list[tuple[TimelineEntry, dict]]) -> None:
+    """Mark entries of one unique kind of event (same family and period) dated
+    to different days at most :data:`CONFLICT_WINDOW_DAYS` apart by different
+    articles, when their labels or two keywords agree: each entry's
+    ``conflict`` lists the others, in entry order. Entries are grouped by
+    family and period and compared only within the window (sorted by day),
+    not all pairs."""
     unique = lexicon()["unique"]
-    for i in range(len(entries)):
-        ea, ma = entries[i]
-        if ma["fam"] not in unique or ea.precision not in {"day", "minute"}:
-            continue
-        for j in range(i + 1, len(entries)):
-            eb, mb = entries[j]
-            if mb["fam"] != ma["fam"] or eb.precision not in {"day", "minute"} or ea.period != eb.period:
-                continue
-            if set(ea.articles) & set(eb.articles) or ea.date[:10] == eb.date[:10]:
-                continue
-            da, _ = temporal.parse_iso(ea.date)
-            db, _ = temporal.parse_iso(eb.date)
-            if da is None or db is None or abs((da - db).days) > CONFLICT_WINDOW_DAYS:
-                continue
-            if ea.label != eb.label and len(ma["kw"] & mb["kw"]) < 2:
-                continue
-            ea.conflict = _conflict_text(eb, ea.conflict)
-            eb.conflict = _conflict_text(ea, eb.conflict)
+    groups: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # (family, period) → (day, entry index)
+    for i, (e, m) in enumerate(entries):
+        d, _ = temporal.parse_iso(e.date)
+        if m["fam"] in unique and e.precision in {"day", "minute"} and d is not None:
+            groups[m["fam"], e.period].append((d.toordinal(), i))
+    partners: dict[int, list[int]] = defaultdict(list)
+    for members in groups.values():
+        members.sort()
+        days = [d for d, _ in members]
+        for k, (day, i) in enumerate(members):
+            for _, j in members[k + 1:bisect.bisect_right(days, day + CONFLICT_WINDOW_DAYS)]:
+                (ea, ma), (eb, mb) = entries[i], entries[j]
+                if set(ea.articles) & set(eb.articles) or ea.date[:10] == eb.date[:10]:
+                    continue
+                if ea.label != eb.label and len(ma["kw"] & mb["kw"]) < 2:
+                    continue
+                partners[i].append(j)
+                partners[j].append(i)
+    for i, others in partners.items():
+        for j in sorted(others):
+            entries[i][0].conflict = _conflict_text(entries[j][0], entries[i][0].conflict)
 
 
 def _conflict_text(other: TimelineEntry, prev: str | None) -> str:

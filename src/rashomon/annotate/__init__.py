@@ -204,9 +204,15 @@ def pipe(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:
 
     Each Doc's text is cached for :func:`doc_text` before any component runs
     (spaCy's ``Doc.text`` rebuilds the string from the tokens on every access).
+    A chunk's ``tensor`` (the tok2vec output, 96 floats a token: three
+    quarters of an annotated chunk's memory) is dropped once the chunk is
+    annotated, as ``Doc.from_docs`` leaves it out anyway: the chunks of a long
+    article wait for its last one in about a quarter of the memory.
     """
     parts: list = []
     for doc, (text, last) in _pipe_batches(nlp, _chunks(nlp, texts), batch_size):
+        if parts or not last:  # a chunk of a longer text
+            doc.tensor = doc.tensor[:0].copy()
         parts.append(doc)
         if last:
             yield parts[0] if len(parts) == 1 else _join(parts, text)

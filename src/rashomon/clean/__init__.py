@@ -32,8 +32,11 @@ slow on them (about quadratic: 20,000 ``"`` take minutes). The threshold,
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rashomon.clean.asides import ATTRIBUTION, DATE_RX, caption_asides, captions, parse_post_date, posts
 from rashomon.clean.blocks import (
@@ -54,9 +57,9 @@ from rashomon.clean.repeats import ACROSS, across_articles, contained, duplicate
 from rashomon.types import Article, Aside, Quote, Removal
 
 __all__ = [
-    "ACROSS", "across_articles", "ATTRIBUTION", "clean", "CleanResult", "copyright_holder", "date_item", "date_label", "DATE_RX",
-    "DETAILS", "has_date", "is_prose", "Lexicon", "lexicon", "Line", "menu_items", "outside_asides",
-    "parse_post_date", "site", "split_lines", "token_kinds", "zones",
+    "ACROSS", "across_articles", "ATTRIBUTION", "clean", "CleanResult", "copyright_holder", "date_item", "date_label",
+    "DATE_RX", "DETAILS", "has_date", "is_prose", "Lexicon", "lexicon", "Line", "menu_items", "outside_asides",
+    "overlap_test", "parse_post_date", "site", "split_lines", "token_kinds", "zones",
 ]
 
 NOISE_RUN = 20
@@ -195,8 +198,24 @@ def outside_asides(article: Article, records: list) -> list:
     overlap one of the article's asides (photo captions), in order."""
     if not article.asides:
         return records
-    spans = [(x.start, x.end) for x in article.asides]
-    return [r for r in records if not any(s < r.end and r.start < e for s, e in spans)]
+    overlaps = overlap_test([(x.start, x.end) for x in article.asides])
+    return [r for r in records if not overlaps(r.start, r.end)]
+
+
+def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``f(start, end)``: whether ``[start, end)`` overlaps one of ``spans``
+    (``(start, end)`` offsets, in any order), as ``any(s < end and start < e
+    for s, e in spans)`` but in logarithmic time: the spans sorted by start,
+    with the running maximum of their ends (a record set against many removed
+    spans or captions then costs no scan of them all)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # spans[:k] start before ``end``
+        return k > 0 and reach[k - 1] > start
+    return overlaps
 
 
 def _holder(nonblank: list[Line], reasons: dict[int, tuple[str, str]]) -> str | None:

@@ -62,6 +62,8 @@ _ITEM_LABEL = re.compile(r"^[^\W\d_a-zа-яё]{2,}(?: [^\W\d_a-zа-яё]{2,}){0,
 _MENU_SEP_CHAR = re.compile(r"[|•·▪●»]")
 _MENU_SEP = re.compile(r" [|•·▪●»] ")
 """A spaced separator, in text whose spaces are collapsed (one space each side)."""
+_ITEM_HINT = re.compile(r"[|·•▪●:]")
+"""A character every line of two or more items holds (:func:`rashomon.clean.lines.items`)."""
 
 
 def menu_items(text: str) -> list[str] | None:
@@ -135,6 +137,8 @@ def _separated(text: str, lex: Lexicon) -> tuple[str, str] | None:
     article: Facebook · X · Email", "Accept all | Necessary only"): its reason
     is a language, browser or cookie kind when one is present, else the first
     item's kind."""
+    if not _ITEM_HINT.search(text):
+        return None  # one item: no separator, no "Label:"
     its = items(text)
     if len(its) < 2:
         return None

@@ -20,9 +20,10 @@ __all__ = ["duplicates", "contained", "across_articles", "site", "ACROSS", "MAX_
 _SPACES = re.compile(r"\s+")
 
 MAX_SAME_HEAD = 20
-"""At most this many earlier lines sharing a line's first 12 characters are
-tried as the start of a split standfirst (bounds the work on a page of
-thousands of near-identical lines)."""
+"""At most this many lines sharing their first 12 characters (their first
+three words, for passages) are tried as the start of a split standfirst or of
+a repeated passage: bounds the work on a page of thousands of near-identical
+lines."""
 
 
 def duplicates(candidates: list[Line], keys: dict[int, str]) -> tuple[dict[int, str], dict[str, int]]:
@@ -68,27 +69,47 @@ def duplicates(candidates: list[Line], keys: dict[int, str]) -> tuple[dict[int, 
 
 def _split_standfirst(candidates: list[Line], keys: dict[int, str], dup: dict[int, str]) -> None:
     """A standfirst (≥ 8 words) that the body repeats split over 2-6 lines is
-    removed, the body's lines kept."""
+    removed, the body's lines kept.
+
+    The lines are compared without their spaces: a run of lines ``j…n`` (each
+    line kept, the first of the first :data:`MAX_SAME_HEAD` lines opening with
+    the same 12 characters) repeats line ``k`` when its text joined equals
+    ``k``'s. Lines of ≥ 8 words are indexed by their opening and length, and
+    each run is looked up there by its joined length: linear in
+    the page, where trying every earlier line of the same opening grew with the
+    square of a page of similar lines. (The index holds strings and integers,
+    not tuples: it adds nothing for the garbage collector to walk.)
+    """
     squash = [_SPACES.sub("", keys[ln.index]) for ln in candidates]
-    by_head: dict[str, list[int]] = defaultdict(list)
-    for j, sq in enumerate(squash):
-        if len(sq) >= 12 and len(by_head[sq[:12]]) < MAX_SAME_HEAD:
-            by_head[sq[:12]].append(j)
+    targets: dict[str, int | list[int]] = {}  # opening + length → the line(s) of ≥ 8 words with them
     for k, ln in enumerate(candidates):
-        if ln.index in dup or ln.words < 8:
+        if ln.words >= 8 and len(squash[k]) >= 12:
+            key = f"{squash[k][:12]}{len(squash[k])}"
+            had = targets.setdefault(key, k)
+            if had != k:
+                targets[key] = [*had, k] if isinstance(had, list) else [had, k]
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)  # line k → runs (j, n) as long as k
+    per_head: dict[str, int] = defaultdict(int)
+    for j, sq in enumerate(squash):
+        if len(sq) < 12 or per_head[sq[:12]] >= MAX_SAME_HEAD:
             continue
-        target = squash[k]
-        for j in by_head.get(target[:12], ()):
-            if j == k:
+        per_head[sq[:12]] += 1
+        joined = len(sq)
+        for n in range(j + 1, min(j + 6, len(squash))):
+            if not squash[n]:
+                continue  # the run reached its length at an earlier line
+            joined += len(squash[n])
+            hit = targets.get(f"{sq[:12]}{joined}")
+            for k in (hit if isinstance(hit, list) else () if hit is None else (hit,)):
+                found[k].append((j, n))
+    for k in sorted(found):
+        ln = candidates[k]
+        if ln.index in dup:
+            continue
+        for j, n in found[k]:
+            if j <= k <= n or any(candidates[x].index in dup for x in range(j, n + 1)):
                 continue
-            acc, n = "", j
-            for n in range(j, min(j + 6, len(candidates))):
-                if n == k or candidates[n].index in dup:
-                    break
-                acc += squash[n]
-                if len(acc) >= len(target):
-                    break
-            if acc == target and n > j:
+            if "".join(squash[j:n + 1]) == squash[k]:
                 dup[ln.index] = (f"repeats lines {candidates[j].index + 1}–{candidates[n].index + 1} "
                                  "(a standfirst repeated in the body)")
                 break
@@ -113,36 +134,38 @@ def contained(candidates: list[Line], keys: dict[int, str], skip: set[int]) -> d
     after a sentence's end or a speaker label "Q:"), is a copy.
     Returns line index → (index of the line holding the passage, detail).
 
-    Linear in the text: only lines whose first three words open some shorter
-    candidate are searched, each opening at most :data:`MAX_SAME_HEAD` times.
+    Linear in the text: a passage is looked for only where a sentence opens
+    with its first three words, in at most :data:`MAX_SAME_HEAD` lines per
+    opening, by comparing word lists at those places.
     """
     words = {ln.index: keys[ln.index].split() for ln in candidates if ln.index not in skip}
     short = {i: w for i, w in words.items()
              if MIN_CONTAINED_WORDS <= len(w) <= MAX_CONTAINED_WORDS and _quoted_or_sentence(w)}
     if not short:
         return {}
-    openings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, w in short.items():
-        openings[tuple(w[:3])].append(i)
-    hits: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    openings = {tuple(w[:3]) for w in short.values()}
+    # opening → (line, word position) pairs, flat, where a sentence opens with it; in at most MAX_SAME_HEAD lines
+    hits: dict[tuple[str, ...], list[int]] = {}
+    lines: dict[tuple[str, ...], int] = {}
     for i, w in words.items():
         for p in range(len(w) - 2):
             if p and w[p - 1][-1] not in _OPENERS:
                 continue  # a copied passage opens a sentence (or follows a label) in its paragraph
             tri = (w[p], w[p + 1], w[p + 2])
-            if tri in openings and len(hits[tri]) < MAX_SAME_HEAD and (not hits[tri] or hits[tri][-1] != i):
-                hits[tri].append(i)
+            if tri not in openings:
+                continue
+            at = hits.setdefault(tri, [])
+            if not at or at[-2] != i:
+                if lines.get(tri, 0) >= MAX_SAME_HEAD:
+                    continue
+                lines[tri] = lines.get(tri, 0) + 1
+            at += (i, p)
     out: dict[int, tuple[int, str]] = {}
     for i, w in short.items():
-        needle = " " + " ".join(w) + " "
-        for j in hits.get(tuple(w[:3]), ()):
-            if j == i or len(words[j]) <= len(w):
-                continue
-            hay = " " + " ".join(words[j]) + " "
-            at = hay.find(needle)
-            while at > 0 and hay[at - 1] not in _OPENERS:
-                at = hay.find(needle, at + 1)
-            if at >= 0:
+        at, n = hits.get(tuple(w[:3]), ()), len(w)
+        for x in range(0, len(at), 2):
+            j, p = at[x], at[x + 1]
+            if j != i and len(words[j]) > n and words[j][p:p + n] == w:
                 out[i] = (j, f"repeats a passage of line {j + 1}")
                 break
     return out

@@ -41,7 +41,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from rashomon.compare.views import PEOPLE_COUNTS, View, attribution_key, specific_theme, speech_act, views
+from rashomon.compare.views import (PEOPLE_COUNTS, View, attribution_key, nominalises, specific_theme, speech_act,
+                                    views)
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
 
@@ -200,6 +201,24 @@ class _Keys:
             self.parent[self.find(k)] = self.find(keys[0])
 
 
+def _existence_index(vs: list[View]) -> tuple[dict[str, list[int]], dict[str, dict[str, list[int]]]]:
+    """Where the views that may deny or assert the existence of a key are:
+    by word (positions in ``vs`` of the views whose ``absent``, ``keys`` or
+    ``mentions`` hold it), and by the class and predicate of their verb (a
+    past act asserts the noun that nominalises its verb, a noun of the same
+    class: :meth:`View.asserts_existence`, :func:`nominalises`). A component
+    of keys then reads only its candidates, not every view."""
+    classes = predicate_lexicon()["class"]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    by_act: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, v in enumerate(vs):
+        for w in v.absent | v.keys | v.mentions:
+            by_word[w].append(i)
+        if v.predicate and (klass := classes.get(v.predicate)) is not None:
+            by_act[klass][v.predicate].append(i)
+    return by_word, by_act
+
+
 def _existence(vs: list[View], usable) -> list[tuple[tuple, str, list[View]]]:
     """The ``existence`` blocks: ``(key, label, views)``."""
     denials = [(v, frozenset(k for k in (v.absent | (v.keys if v.exists is False else frozenset())) if usable(k)))
@@ -212,11 +231,22 @@ def _existence(vs: list[View], usable) -> list[tuple[tuple, str, list[View]]]:
     for _, ks in denials:
         for k in ks:
             comps[uf.find(k)].add(k)
+    negs_of: dict[str, list[View]] = defaultdict(list)  # the denials of each component, in order
+    for v, ks in denials:
+        negs_of[uf.find(next(iter(ks)))].append(v)
+    by_word, by_act = _existence_index(vs)
+    classes = predicate_lexicon()["class"]
     out = []
     for root, keys in comps.items():
-        members = [v for v in vs if any(v.denies_existence(k) or v.asserts_existence(k) for k in keys)]
-        negs = [v for v, ks in denials if ks & keys]
-        out.append((("existence", root), _existence_label(negs, keys), members))
+        found: set[int] = set()
+        for k in keys:
+            found.update(by_word.get(k, ()))
+            for pred, at in by_act.get(classes.get(k), {}).items():
+                if nominalises(k, pred):
+                    found.update(at)
+        members = [vs[i] for i in sorted(found)
+                   if any(vs[i].denies_existence(k) or vs[i].asserts_existence(k) for k in keys)]
+        out.append((("existence", root), _existence_label(negs_of[root], keys), members))
     return out
 
 

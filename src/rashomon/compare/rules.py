@@ -66,7 +66,7 @@ def _who(v: View) -> str:
     if v.claim.holder_text is None and v.claim.quote is None:
         return v.outlet or "the article"  # the outlet's own voice
     if v.names and not any(n.startswith("narrator:") for n in v.names):
-        return sorted(v.names, key=len)[-1].title()
+        return max(sorted(v.names), key=len).title()  # the longest name; ties in alphabetical order
     return v.outlet or "the article"
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import logging
 import os
 import tempfile
 import uuid
@@ -35,6 +36,8 @@ from typing import Any
 
 from rashomon.errors import ExportError, MissingExtraError
 from rashomon.types import Report
+
+log = logging.getLogger(__name__)
 
 #: The first 16 bytes of every SQLite 3 database file (https://www.sqlite.org/fileformat.html, 1.3.1).
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -148,12 +151,20 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would outlive the rename: honour the umask as open() does
     try:
         yield Path(tmp)
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _umask() -> int:
+    """The process's file mode creation mask (read by setting it and back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:rashomon:annotations")
@@ -184,7 +195,8 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     report : the analysed corpus.
     fmt : a key of :data:`FORMATS`, or ``"all"``: every format, read from one
         report and one context, into the folder ``out``, each file under its
-        suggested name (``entities.ftm.json``, ``tables/``, …).
+        suggested name (``entities.ftm.json``, ``tables/``, …); a format whose
+        library is missing is left out with a logged warning (see :func:`export_all`).
     out : the file to write, or for ``csv`` and ``all`` the folder (created when missing).
     context : the display context of ``report`` when the caller already has
         it (:func:`rashomon.report.context.build_context`); built when needed.
@@ -197,15 +209,16 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     ------
     ExportError : unknown format, or ``out`` is a folder where a file is due
         (or a file where a folder is due).
-    MissingExtraError : the format's library is not installed.
+    MissingExtraError : the format's library is not installed (for ``all``:
+        no format could be written).
     OSError : the files cannot be written.
     """
     target = Path(out)
     if fmt == ALL:
-        if target.exists() and not target.is_dir():
-            raise ExportError(f"-o {target} is a file: --format all writes every format into a folder")
-        context = context_of(report, context)
-        return [p for name, f in FORMATS.items() for p in export(report, name, target / f.suggested, context)]
+        paths, missing = export_all(report, target, context)
+        for message in missing:
+            log.warning("%s", message)
+        return paths
     spec = FORMATS.get(fmt)
     if spec is None:
         raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}")
@@ -218,5 +231,38 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     return writer(report, target, context)
 
 
-__all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "context_of", "export", "load_report", "require",
-           "text_sha256", "urn", "write_text"]
+def export_all(report: Report, out: str | Path,
+               context: dict[str, Any] | None = None) -> tuple[list[Path], list[str]]:
+    """Write every format of :data:`FORMATS` that can be written into the
+    folder ``out``, each under its suggested name, from one report and one
+    context; a format whose library is missing is left out.
+
+    Returns
+    -------
+    (paths, missing) : the files written, and one message per format left
+        out for a missing library (naming it and ``pip install 'rashomon[export]'``).
+
+    Raises
+    ------
+    ExportError : ``out`` is a file.
+    MissingExtraError : no format could be written.
+    OSError : the files cannot be written.
+    """
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        raise ExportError(f"-o {target} is a file: --format all writes every format into a folder")
+    context = context_of(report, context)
+    paths: list[Path] = []
+    missing: list[str] = []
+    for name, f in FORMATS.items():
+        try:
+            paths += export(report, name, target / f.suggested, context)
+        except MissingExtraError as exc:
+            missing.append(str(exc))
+    if not paths:
+        raise MissingExtraError("; ".join(missing))
+    return paths, missing
+
+
+__all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "context_of", "export", "export_all", "load_report",
+           "require", "text_sha256", "urn", "write_text"]

@@ -102,6 +102,8 @@ class Discourse:
         self._cand_starts: list[int] = []
         self._roles: list[Speaker] | None = None
         self._orgs: list[Speaker] | None = None
+        self._org_words: dict[str, list[int]] | None = None
+        self._org_starts: list[int] | None = None
         self._surname_gender: dict[str, str] | None = None
         self._person_last: set[str] | None = None
         self._memo: dict[int, Speaker | None] = {}
@@ -421,15 +423,15 @@ class Discourse:
         lex = sp.lexicon()
         if head not in lex.org_nouns and head not in GENERIC_ORG_HEADS:
             return None
-        orgs = [o for o in self._organisations() if o.start < tok.idx]
-        for o in reversed(orgs):
-            if head in self.ctx.text[o.start:o.end].lower().split():
-                return o
+        orgs = self._organisations()
+        holder = self._latest_holding(head, tok.idx)
+        if holder is not None:
+            return orgs[holder]
         if head not in GENERIC_ORG_HEADS:
             return None
         # the latest organisation that acts (a subject), rather than one addressed ("told the agency")
         here = self.ctx.para_of(tok.idx)
-        for o in reversed(orgs):
+        for o in map(orgs.__getitem__, self._orgs_before(tok.idx)):
             if here - self.ctx.para_of(o.start) > GENERIC_ORG_PARAS:
                 break
             last = self.ctx.text[o.start:o.end].split()[-1].lower().strip(".,'’")
@@ -470,6 +472,38 @@ class Discourse:
                     out.append(self.named(last, ns))
             self._orgs = out
         return self._orgs
+
+    def _org_index(self) -> None:
+        """Index the organisations of :meth:`_organisations` once: their starts
+        (``_org_starts``; ``None`` when not in text order) and, per lower-case
+        word, the indices of those whose name holds it (``_org_words``), so a
+        descriptor finds its organisation by bisection instead of reading every
+        earlier name again (linear in the article)."""
+        if self._org_words is None:
+            orgs, text = self._organisations(), self.ctx.text
+            starts = [o.start for o in orgs]
+            self._org_starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+            self._org_words = {}
+            for x, o in enumerate(orgs):
+                for w in dict.fromkeys(text[o.start:o.end].lower().split()):
+                    self._org_words.setdefault(w, []).append(x)
+
+    def _orgs_before(self, pos: int):
+        """Indices of the organisations that start before character ``pos``, the latest first."""
+        self._org_index()
+        if self._org_starts is None:
+            return [x for x in range(len(self._orgs) - 1, -1, -1) if self._orgs[x].start < pos]
+        return range(bisect.bisect_left(self._org_starts, pos) - 1, -1, -1)
+
+    def _latest_holding(self, word: str, pos: int) -> int | None:
+        """Index of the latest organisation starting before ``pos`` whose name
+        holds ``word`` (lower case), or ``None``."""
+        self._org_index()
+        named = self._org_words.get(word, [])
+        if self._org_starts is None:
+            return next((x for x in reversed(named) if self._orgs[x].start < pos), None)
+        k = bisect.bisect_left(named, bisect.bisect_left(self._org_starts, pos))
+        return named[k - 1] if k else None
 
 
 def _given_name(name: str) -> str | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rashomon import data as data_files
 from rashomon.types import Article, Mention
 from rashomon.annotate import doc_ents, doc_text, handle_stems
+from rashomon.clean import overlap_test
 
 USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 MODIFIER_LABELS = {"NORP", "GPE", "LOC"}
@@ -87,11 +88,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.start() > 0:
         end = start + m.start()
     return start, end
-
-
-def _removed(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``spans`` (the removed spans)."""
-    return any(s < end and start < e for s, e in spans)
 
 
 @functools.lru_cache(maxsize=1)
@@ -351,12 +347,12 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
             cands.append((m.start(), m.end(), "HANDLE", 2))
     # resolve overlaps: higher priority, then longer span first
     cands.sort(key=lambda c: (-c[3], -(c[1] - c[0]), c[0]))
-    removed = [(r.start, r.end) for r in article.removed]
+    removed = overlap_test([(r.start, r.end) for r in article.removed])
     taken = _Taken()
     out: list[Mention] = []
     for s, e, label, prio in cands:
         s, e = trim(text, s, e)
-        if e <= s or _removed(removed, s, e):
+        if e <= s or removed(s, e):
             continue
         if taken.overlaps(s, e):
             # a handle inside an ORG ("the @ICRC Baku Office") stays part of it

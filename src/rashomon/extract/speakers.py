@@ -179,14 +179,35 @@ def cue_lemma(tok) -> str | None:
                                          c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in tok.children):
         if not (lex.particle[lemma] == "it" and _as_put_it(tok)):
             return None  # "point" is a cue as "point out" or "point to", "go" as "go on", "put" as "as X put it"
+    if lemma in NAMING and _as_clause(tok) and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "the bay, or the cove as fishermen call it": the gap is a name, not what was said
     return lemma
+
+
+# Verbs of naming: in an "as" parenthetical with an object ("as locals call the town") the gap
+# they leave is the thing's name, not a proposition (Potts 2002, "The syntax and semantics of
+# as-parentheticals": the gapped argument of an as-clause is what the clause predicates of).
+NAMING = frozenset({"call", "dub", "name", "term", "nickname", "label", "brand"})
+
+
+def _as_clause(tok) -> bool:
+    """Whether a verb heads an "as" clause ("as X put it", "as locals call the bay"):
+    "as" is its marker, or opens the few words before it that hold no verb or
+    punctuation (the parse may hang "as" elsewhere)."""
+    if any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+        return True
+    for k in range(tok.i - 1, max(tok.i - 7, tok.sent.start - 1), -1):
+        word = tok.doc[k]
+        if word.lower_ == "as":
+            return k < tok.i - 1
+        if word.is_punct or word.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _as_put_it(tok) -> bool:
     """Whether a verb heads "as X put it": an "as" clause whose object is "it"."""
-    kids = list(tok.children)
-    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and \
-        any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ == "as" and c.i < tok.i for c in kids)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and _as_clause(tok)
 
 
 @functools.lru_cache(maxsize=1)

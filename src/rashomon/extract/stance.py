@@ -69,6 +69,7 @@ def lexicon() -> dict:
         "phrasal": frozenset(tuple(p) for p in raw["negating"]["phrasal"]),
         "information": frozenset(raw["information"]["nouns"]),
         "message": frozenset(raw["report"]["nouns"]),
+        "directives": frozenset(raw["direct"]["words"]),
         "unsupported": frozenset(raw["falsity"]["unsupported"]),
     }
 
@@ -218,7 +219,7 @@ def read_stance(root, lo: int, hi: int, cue=None) -> StanceReading:
     token (``root`` itself when nothing governs it)."""
     lex = lexicon()
     cue_lemma = lemma(cue) if cue is not None else None
-    cls = lex["verbs"].get(cue_lemma or "")
+    cls = lex["verbs"].get(cue_lemma or "") or ("ask" if cue_lemma in lex["directives"] else None)
     reading = _above(root, lex) or (  # an unlisted cue ("did not rule out") reports: hedges are read apart
         StanceReading(root, _stance_of(cls or "report", cls is not None and negation_cue(cue) is not None),
                       cue_lemma, None, cue_tok=cue)

@@ -6,11 +6,16 @@ of ``Article.text`` (a line break inside a paragraph stays a line break),
 each table row on its own line with its cells joined by `` | `` (a merged
 cell once). Headers, footers, comments and footnotes are page furniture and
 are not read. Title, creation date and language come from the core
-properties (ECMA-376 Part 2, Core Properties), with ``docx-meta`` evidence.
+properties (ECMA-376 Part 2, Core Properties), with ``docx-meta`` evidence;
+the creation date is only a fallback for a date the text states
+(:data:`rashomon.metadata.FILE_DATE_SOURCES`), and the date python-docx's
+own template carries (a document made with python-docx keeps it unless its
+writer sets one) is no creation date at all.
 The legacy binary ``.doc`` format is not read.
 """
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -42,12 +47,24 @@ def _lines(document) -> list[str]:
     return lines
 
 
+@functools.cache
+def template_created():
+    """The ``created`` core property of python-docx's default template
+    (``docx/templates/default.docx``, read from the installed package): a
+    document saved by python-docx without setting it carries this date, which
+    says nothing about the document."""
+    import docx
+
+    return docx.Document().core_properties.created
+
+
 def read_docx(path: Path, data: bytes, settings: Settings) -> list[Article]:
     """Read a DOCX document into one article.
 
     ``Article.text`` is the body as described in the module docstring;
     ``format`` is ``"docx"``. ``title``, ``published`` (core property
-    ``created``) and ``language`` are set when stated, with
+    ``created``, unless it is python-docx's template's:
+    :func:`template_created`) and ``language`` are set when stated, with
     ``Evidence(source="docx-meta", text="created: …")``.
 
     Raises
@@ -63,7 +80,8 @@ def read_docx(path: Path, data: bytes, settings: Settings) -> list[Article]:
         document = docx.Document(io.BytesIO(data))
         lines = _lines(document)
         core = document.core_properties
-        stated = {"title": core.title, "created": core.created, "language": core.language}
+        created = core.created if core.created != template_created() else None
+        stated = {"title": core.title, "created": created, "language": core.language}
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{path.name} is not a DOCX file that can be read ({type(exc).__name__}: {exc}); "
                          "save it again as .docx (Word 2007 or later) or as text") from None

@@ -3,10 +3,13 @@
 Only text a PDF carries is read; nothing is recognised from images, so a
 scanned PDF without a text layer is refused with a reason saying so (run
 OCR first, e.g. OCRmyPDF, and add its output). pdfminer's layout analysis
-(``LAParams`` defaults) groups characters into text boxes; each box becomes
-one paragraph on its own line of ``Article.text``, its lines joined by one
-space (after a line ending in a hyphen, by nothing, the hyphen kept: no
-character of the PDF is dropped or guessed). Title, creation date and
+(``LAParams`` defaults) groups characters into text boxes and lines; a box
+holds one or more paragraphs, each on its own line of ``Article.text``, its
+lines joined by one space (after a line ending in a hyphen, by nothing, the
+hyphen kept: no character of the PDF is dropped or guessed). A line ends its
+paragraph when the first word of the next line would have fitted in the room
+left at its end (:func:`paragraph_ends`), so a headline, a byline and a
+dateline set one a line with even spacing stay lines of their own. Title, creation date and
 language come from the document information dictionary and the catalogue
 (PDF 32000-1:2008, 14.3.3 and 14.9.2), with ``pdf-meta`` evidence.
 """
@@ -53,6 +56,50 @@ def paragraph(box_text: str) -> str:
     return out
 
 
+def paragraph_ends(lines: list[tuple[str, float, float]], right: float) -> list[bool]:
+    """Whether each line of a text box ends its paragraph.
+
+    ``lines`` holds ``(text, x0, x1)`` per line (PDF points), ``right`` the
+    box's right edge. A line ends a paragraph when it is the box's last, or
+    when the next line's first word, at this line's mean character width,
+    would have fitted between the line's end and ``right`` after a space: a
+    greedy line-breaker would have put it there, so the break is the
+    writer's (Tesseract's paragraph detection, ``FirstWordWouldHaveFit`` in
+    ``ccmain/paragraphs.cpp``). A line ending in a hyphen never ends one.
+    """
+    ends: list[bool] = []
+    for k, (text, x0, x1) in enumerate(lines):
+        text = text.strip()
+        if k == len(lines) - 1:
+            ends.append(True)
+            continue
+        following = lines[k + 1][0].split()
+        if not text or not following or text.endswith("-"):
+            ends.append(not text)
+            continue
+        char = (x1 - x0) / len(text)
+        ends.append((len(following[0]) + 1) * char <= right - x1)
+    return ends
+
+
+def box_paragraphs(box) -> list[str]:
+    """The paragraphs of one pdfminer text box (``LTTextBox``), each one line
+    (:func:`paragraph`), split where :func:`paragraph_ends` says."""
+    from pdfminer.layout import LTTextLine
+
+    lines = [(ln.get_text(), ln.x0, ln.x1) for ln in box if isinstance(ln, LTTextLine)]
+    if not lines:
+        return [p] if (p := paragraph(box.get_text())) else []
+    out, group = [], []
+    for (text, _, _), end in zip(lines, paragraph_ends(lines, box.x1)):
+        group.append(text.rstrip("\n"))
+        if end:
+            if p := paragraph("\n".join(group)):
+                out.append(p)
+            group = []
+    return out
+
+
 def _info(document) -> dict[str, str]:
     """The document information dictionary's text values (``Title``, ``CreationDate``, …)."""
     from pdfminer.pdftypes import resolve1
@@ -95,7 +142,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> list[Article]:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         info = _info(document)
         paragraphs = [p for page in extract_pages(io.BytesIO(data), laparams=LAParams())
-                      for box in page if isinstance(box, LTTextContainer) if (p := paragraph(box.get_text()))]
+                      for box in page if isinstance(box, LTTextContainer) for p in box_paragraphs(box)]
     except PDFPasswordIncorrect:
         raise InputError(f"{path.name} is encrypted with a password: save an unprotected copy and add that") from None
     except (PSException, ValueError, KeyError, TypeError, AssertionError) as exc:

@@ -56,6 +56,13 @@ def link_described(entities: list[Entity], quotes: list[Quote], texts: dict[str,
     out = list(entities)
     unnamed: dict[tuple[str, str], Entity] = {}
     seen: set[tuple[str, int, int]] = set()
+    spans: dict[str, set[tuple[str, int, int]]] = {}  # entity id → its mention spans (one set, not a scan per quote)
+
+    def spans_of(ent: Entity) -> set[tuple[str, int, int]]:
+        if ent.id not in spans:
+            spans[ent.id] = {(m.article, m.start, m.end) for m in ent.mentions}
+        return spans[ent.id]
+
     for q in quotes:
         s, e = q.speaker_descriptor_start, q.speaker_descriptor_end
         if s is None or e is None or q.article not in texts or e <= s:
@@ -63,10 +70,10 @@ def link_described(entities: list[Entity], quotes: list[Quote], texts: dict[str,
         text = texts[q.article][s:e]
         if q.speaker_start is not None:
             ent = by_id.get(q.speaker or "")
-            if ent is not None and (q.article, s, e) not in seen and not any(
-                    m.article == q.article and m.start == s and m.end == e for m in ent.mentions):
+            if ent is not None and (q.article, s, e) not in seen and (q.article, s, e) not in spans_of(ent):
                 ent.mentions.append(Mention(article=q.article, start=s, end=e, text=text, label=DESCRIPTOR,
                                             entity=ent.id))
+                spans_of(ent).add((q.article, s, e))
                 seen.add((q.article, s, e))
             continue
         key = (q.article, description_key(text))
@@ -76,8 +83,9 @@ def link_described(entities: list[Entity], quotes: list[Quote], texts: dict[str,
                          role=q.speaker_role, affiliation=q.speaker_affiliation)
             unnamed[key] = ent
             out.append(ent)
-        if not any(m.start == s and m.end == e and m.article == q.article for m in ent.mentions):
+        if (q.article, s, e) not in spans_of(ent):
             ent.mentions.append(Mention(article=q.article, start=s, end=e, text=text, label=UNNAMED, entity=ent.id))
+            spans_of(ent).add((q.article, s, e))
             if text not in ent.aliases:
                 ent.aliases.append(text)
             ent.forms.setdefault(text, [])

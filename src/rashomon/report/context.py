@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from rashomon.memory import rare_full_collections
 from rashomon.report.disputes import _disputes
 from rashomon.report.framing import _framing_rivals
 from rashomon.report.labels import NARRATOR, article_label, colour
@@ -30,8 +31,10 @@ from rashomon.report.timeline_view import _timeline
 from rashomon.types import Claim, Entity, Quote, Report
 
 
+@rare_full_collections()
 def build_context(report: Report) -> dict[str, Any]:
-    """Build the display context every renderer (HTML, Markdown) reads.
+    """Build the display context every renderer (HTML, Markdown) reads
+    (full garbage collections rare meanwhile: :func:`rashomon.memory.rare_full_collections`).
 
     Parameters
     ----------

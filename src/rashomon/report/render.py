@@ -22,6 +22,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from rashomon.memory import rare_full_collections
 from rashomon.report.context import build_context
 from rashomon.report.files import ReportSet, output_lock
 from rashomon.types import Report
@@ -135,12 +136,15 @@ def render_markdown(report: Report, context: dict[str, Any] | None = None) -> st
 REPORT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md"}
 
 
+@rare_full_collections()
 def write_all(report: Report, outdir: str | Path, context: dict[str, Any] | None = None) -> dict[str, Path]:
     """Write ``report.json``, ``report.html`` and ``report.md`` into ``outdir``
     as one set: each is rendered and written in full, then the set is
     published by one atomic rename (:mod:`rashomon.report.files`), so an
     interrupted or killed write leaves the previous set whole; the folder's
     lock is held throughout, so two runs never interleave their files.
+    Full garbage collections are rare meanwhile
+    (:func:`rashomon.memory.rare_full_collections`).
 
     Parameters
     ----------

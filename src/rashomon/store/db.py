@@ -152,21 +152,32 @@ class Store(Queries):
                 conn.execute("INSERT OR REPLACE INTO files (path, size, mtime_ns, read_key, read_at) VALUES (?, ?, ?, ?, ?)",
                              (key, size, mtime_ns, read_key, now()))
 
+    _OF_PATH = "path = ? OR substr(path, 1, ?) = ?"
+    """A skip of one path or of one of its ``#line`` records."""
+
+    def skipped_of(self, paths: Sequence[str]) -> list[Skipped]:
+        """The recorded skips of ``paths`` (and of their ``#line`` records), in the order met."""
+        rows = [r for p in paths for r in self.conn.execute(
+            f"SELECT id, path, reason FROM skipped WHERE {self._OF_PATH}", (p, len(p) + 1, p + "#"))]
+        return [Skipped(path=r["path"], reason=r["reason"]) for r in sorted(rows, key=lambda r: r["id"])]
+
     def replace_skipped(self, paths: Sequence[str], skipped: Sequence[Skipped]) -> None:
         """Forget earlier skips of ``paths`` (and of their ``#line`` records)
         and record ``skipped``."""
         with self.write() as conn:
             for p in paths:
-                conn.execute("DELETE FROM skipped WHERE path = ? OR substr(path, 1, ?) = ?", (p, len(p) + 1, p + "#"))
+                conn.execute(f"DELETE FROM skipped WHERE {self._OF_PATH}", (p, len(p) + 1, p + "#"))
             conn.executemany("INSERT INTO skipped (path, reason, at) VALUES (?, ?, ?)",
                              [(s.path, s.reason, now()) for s in skipped])
 
     # -- articles --------------------------------------------------------------
 
     def by_source(self, source: str) -> sqlite3.Row | None:
-        """``id, content_hash, analysed_with, status, site`` of the article read from ``source``."""
-        return self.conn.execute("SELECT id, content_hash, analysed_with, status, site FROM articles WHERE source = ?",
-                                 (source,)).fetchone()
+        """``id, content_hash, analysed_with, analysed_at, status, site`` of the
+        article read from ``source`` (``analysed_at`` ``NULL`` until its first
+        results are written)."""
+        return self.conn.execute("SELECT id, content_hash, analysed_with, analysed_at, status, site FROM articles "
+                                 "WHERE source = ?", (source,)).fetchone()
 
     def by_hash(self, content_hash: str) -> sqlite3.Row | None:
         """``id, path`` of an article with this content hash."""

@@ -12,12 +12,13 @@ run in the background; ``passages.py`` an article's text marked up;
 """
 from __future__ import annotations
 
+import errno
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rashomon.errors import MissingExtraError
+from rashomon.errors import MissingExtraError, ServeError
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -33,6 +34,27 @@ def require() -> None:
     if missing:
         names = ", ".join("python-multipart" if m == "multipart" else m for m in missing)
         raise MissingExtraError(f"the web app needs {names}: pip install 'rashomon[web]'")
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why the app cannot listen at ``host:port`` (the port taken by another
+    program, the address not this machine's), as one sentence; ``None`` when
+    it can. Checked by binding a socket the way uvicorn does
+    (``SO_REUSEADDR``) and closing it at once."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        hints = {errno.EADDRINUSE: "another program uses it: stop it or choose another --port",
+                 errno.EACCES: "a port below 1024 needs administrator rights: choose another --port"}
+        hint = hints.get(exc.errno, "check --host")
+        return f"cannot listen at {host}:{port}: {reason}; {hint}"
+    return None
 
 
 def create_app(workspace: str | Path, **options) -> "FastAPI":
@@ -64,6 +86,7 @@ def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
     ------
     MissingExtraError : the ``web`` extra is not installed.
     WorkspaceError : the file is not a rashomon workspace.
+    ServeError : ``host:port`` cannot be listened at (:func:`port_problem`).
     """
     require()
     import uvicorn
@@ -73,6 +96,9 @@ def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
     from rashomon.workspace import Workspace
 
     with Workspace(workspace) as ws:
+        problem = port_problem(host, port)  # before minutes of recomputing, and before the address is announced
+        if problem:
+            raise ServeError(problem)
         if ws.stale():
             if refreshing:
                 refreshing()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
@@ -26,10 +27,10 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from rashomon.report.render import count_noun
-from rashomon.store import Store
 from rashomon.web import passages
 from rashomon.web.jobs import Jobs
 from rashomon.web.security import CSRF_FIELD, LimitBody, Protect
+from rashomon.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,8 @@ class Web:
 
     def __init__(self, workspace: Path, max_upload_bytes: int) -> None:
         self.workspace = workspace
-        self.store = Store(workspace)
+        self.ws = Workspace(workspace)
+        self.store = self.ws.store
         self.jobs = Jobs(workspace)
         self.uploads = workspace.with_name(workspace.stem + "-sources")
         self.max_upload_bytes = max_upload_bytes
@@ -63,6 +65,27 @@ class Web:
         self._memo: dict[tuple, Any] = {}
         self._memo_key: Any = None
         self._lock = threading.Lock()
+        self._watch = sqlite3.connect(workspace, check_same_thread=False)
+        self._watched: tuple[int, bool] | None = None
+        self._watch_lock = threading.Lock()
+
+    def outdated(self) -> bool:
+        """Whether the corpus results are behind the workspace's articles
+        (another program, e.g. ``rashomon add``, wrote to the file), in which
+        case a job recomputing them is queued unless an add is under way (an
+        add from the pages recomputes them when done). Cheap per request: the
+        stale check (:meth:`rashomon.workspace.Workspace.stale`) runs only
+        when SQLite's ``PRAGMA data_version`` says another connection
+        committed since the last check."""
+        with self._watch_lock:
+            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            if self._watched is None or self._watched[0] != version:
+                stale = self.ws.stale() and bool(self.store.corpus_state())
+                if stale and not self.jobs.busy():
+                    self.jobs.submit("nothing new: recomputing the corpus results after a change from outside "
+                                     "this app", [], [])
+                self._watched = (version, stale)
+            return self._watched[1]
 
     def memo(self, name: str, compute: Callable[..., Any], *args: Any) -> Any:
         """``compute(*args)``, kept while the workspace's corpus results stay
@@ -106,8 +129,11 @@ class Web:
 
 
 def get_web(request: Request) -> Web:
-    """The app's :class:`Web` (a FastAPI dependency)."""
-    return request.app.state.web
+    """The app's :class:`Web` (a FastAPI dependency), its corpus results
+    checked first (:meth:`Web.outdated`)."""
+    web = request.app.state.web
+    request.state.outdated = web.outdated()
+    return web
 
 
 # -- rendering ----------------------------------------------------------------------
@@ -148,7 +174,8 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     parameters and the ``json`` twin's URL."""
     ui = {"nonce": request.state.nonce, "csrf": request.state.csrf, "path": request.url.path,
           "query": dict(request.query_params), "json": json_url,
-          "workspace": request.app.state.web.workspace.name}
+          "workspace": request.app.state.web.workspace.name,
+          "outdated": getattr(request.state, "outdated", None)}
     return HTMLResponse(_ENV.get_template(template).render(**context, ui=ui), status_code=status)
 
 

@@ -114,6 +114,11 @@ class Jobs:
         """The job with this id, or ``None`` (unknown, or long forgotten)."""
         return self._jobs.get(job_id)
 
+    def busy(self) -> bool:
+        """Whether a job is queued or running."""
+        with self._lock:
+            return any(j.active for j in self._jobs.values())
+
     def recent(self, n: int = 10) -> list[Job]:
         """The ``n`` latest jobs, newest first."""
         with self._lock:
@@ -157,11 +162,12 @@ class Jobs:
 
 def _add_in_process(workspace: str, inputs: list[str], sources: list[str], send: Connection) -> None:
     """Run one add job (in a process of its own): add ``inputs`` to
-    ``workspace`` with its stored settings, refresh the corpus results, and
+    ``workspace`` with its stored settings (no inputs: nothing to add, as
+    for the job :meth:`rashomon.web.app.Web.outdated` queues), refresh the corpus results, and
     send ``("progress", (stage, done, total))`` as work advances, then
     ``("outcome", {...})`` with the :class:`Job` fields to set."""
     from rashomon.errors import RashomonError
-    from rashomon.workspace import Workspace
+    from rashomon.workspace import Added, Workspace
 
     def progress(stage: str, done: int, total: int) -> None:
         send.send(("progress", (stage, done, total)))
@@ -169,7 +175,7 @@ def _add_in_process(workspace: str, inputs: list[str], sources: list[str], send:
     try:
         with Workspace(workspace) as ws:
             settings = ws.settings()
-            added = ws.add(inputs, settings, progress)
+            added = ws.add(inputs, settings, progress) if inputs else Added()  # no inputs: only the refresh
             ws.refresh(settings, progress)
             rows = (ws.store.by_source(s) for s in sources)
             articles = [r["id"] for r in rows if r is not None and r["status"] != "pending"]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rashomon import pipeline
+from rashomon import memory, pipeline
 from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.types import Report
@@ -99,7 +99,7 @@ class Workspace:
         if isinstance(inputs, (str, Path)):
             inputs = [inputs]
         settings = settings or Settings.from_env()
-        with pipeline.rare_full_collections():
+        with memory.rare_full_collections():
             return add(self.store, inputs, settings, progress)
 
     def stale(self, settings: Settings | None = None) -> bool:
@@ -124,7 +124,7 @@ class Workspace:
 
     def _compute(self, state: list[tuple], settings: Settings, key: str,
                  progress: pipeline.Progress | None, keep: bool = True) -> Report:
-        with pipeline.rare_full_collections():
+        with memory.rare_full_collections():
             report, mentions, before = self.store.corpus_inputs()
             pipeline.link_and_compare(report, mentions, settings, progress)
             if not keep:

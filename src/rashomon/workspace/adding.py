@@ -5,7 +5,9 @@ The steps, in order:
 1. the manifest and gazetteer files are checked (before anything is read),
    inputs are split into URLs and paths, paths are discovered;
 2. a file read whole by an earlier add and unchanged since (size,
-   modification time, same reading settings and manifest) is not read again;
+   modification time, same reading settings and manifest) is not read again,
+   and what it had skipped (the whole file, or some of its records) is
+   listed as skipped again;
 3. every other file is read (URLs fetched), in the order given, each under
    the time budget; each document gets its *source* (the resolved path,
    ``path#line`` for a JSON line, or the URL) and its content hash
@@ -70,7 +72,8 @@ class Added:
     """New articles."""
     reanalysed: int = 0
     """Articles analysed again: their source changed, the pipeline did, or
-    the lines repeated across the pages of their site did."""
+    the lines repeated across the pages of their site did (an article an
+    interrupted add stored but never analysed counts as added)."""
     unchanged: int = 0
     """Articles already analysed as they are now (nothing done)."""
     analysed: int = 0
@@ -130,7 +133,10 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
             n_done += len(chunk)
             if progress:
                 progress("analyse", n_done, len(items))
-    store.replace_skipped([s.path for s in skipped] + [str(f) for f in files] + urls, skipped)
+    read_paths = [str(f) for f, _, _ in todo]
+    read_again = set(read_paths)
+    skipped += store.skipped_of([str(f) for f in files if str(f) not in read_again])  # not read again: still skipped
+    store.replace_skipped([s.path for s in skipped] + read_paths + urls, skipped)
     store.mark_files((key, st.st_size, st.st_mtime_ns, read_key) for _, key, st in todo if st is not None)
     with store.write() as conn:
         store.set_meta(conn, "settings", keys.corpus_settings(settings))
@@ -252,7 +258,7 @@ def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_k
             store.put_page(art.id, r.page)
         for p in posts:
             p.article = art.id
-        if row is None:
+        if row is None or row["analysed_at"] is None:  # new, or stored by an add stopped before analysing it
             done.added += 1
         else:
             done.reanalysed += 1

@@ -1,7 +1,7 @@
 """What a stored result depends on, as digests.
 
-* :func:`content_hash`: one document as read (text, name, format, the
-  metadata its container states) and the manifest values given for it;
+* :func:`content_hash`: one document as read (text, format, the metadata
+  its container states; not its file name) and the manifest values given for it;
 * :func:`batch_hash`: what the batch-wide cleaning pass removed from it
   (lines repeated on other pages of its site), the one part of its
   preparation that depends on other articles;
@@ -111,10 +111,10 @@ def corpus_key(state: list[tuple], settings: Settings) -> str:
 
 
 def content_hash(article: Article, manifest_values: dict[str, tuple[str, str]] | None = None) -> str:
-    """The digest of one document as read (``id`` and ``path`` left out: the
-    same document read from another place is the same document) and of the
-    manifest values given for it."""
-    return _digest("article", article.model_dump(mode="json", exclude={"id", "path"}), manifest_values or {})
+    """The digest of one document as read (``id``, ``path`` and file ``name``
+    left out: the same document read from another place, or copied under
+    another name, is the same document) and of the manifest values given for it."""
+    return _digest("article", article.model_dump(mode="json", exclude={"id", "path", "name"}), manifest_values or {})
 
 
 def across_removals(article: Article) -> list[Removal]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -47,7 +48,10 @@ _worker: dict = {}
 
 
 def _init(settings: Settings) -> None:
-    """Pool initializer: load the spaCy pipeline once per worker process."""
+    """Pool initializer: ignore Ctrl+C (it reaches the whole process group;
+    the parent stops the add and shuts the pool down), then load the spaCy
+    pipeline once per worker process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["settings"] = settings
     _worker["nlp"] = annotate.load_pipeline(settings)
 
