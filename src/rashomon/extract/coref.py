@@ -17,7 +17,13 @@
   with its agreement constraints: gender ("he" never refers to a woman named
   by title, given name or role noun), number ("they" to plurals and
   organisations) and animacy (an organisation is "it" or "they", never "he").
-  Words inside quotation marks are never antecedents of a speaker outside them.
+  Words inside quotation marks are never antecedents of a speaker outside them,
+  nor are the words of the pronoun's own cue content (PARC 3.0: source, cue and
+  content are disjoint). Salience after Lappin and Leass (1994, "An algorithm
+  for pronominal anaphora resolution", Computational Linguistics 20(4)): any
+  subject name is a candidate, even one the tagger left untyped; the source of
+  a cue comes first, unless its cue is in a background clause ("when …") or an
+  infinitive, or it is only addressed ("told X").
 * :meth:`Discourse.describe`: a common noun phrase as a speaker. A definite
   descriptor ("the presidential aide", "the ministry", "the senator") resolves
   to the named mention the article introduced with that role, title or name
@@ -58,6 +64,8 @@ TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "ge
 # organisation heads generic enough to refer to the latest organisation named nearby
 GENERIC_ORG_HEADS = {"company", "firm", "corporation", "group", "organisation", "organization", "operator"}
 GENERIC_ORG_PARAS = 4  # how many paragraphs back "the company" may look for its organisation
+# subordinators of background clauses, whose speaker is less salient than the main clause's (Lappin and Leass 1994)
+BACKGROUND_MARKS = {"when", "while", "after", "before", "because", "since", "until", "if", "once", "whenever"}
 
 
 @dataclass
@@ -330,7 +338,8 @@ class Discourse:
         t = self.ctx.doc[c.i]
         if t.dep_ == "pobj" and t.head.head.i in self.ctx.according:
             return True  # "According to X, …": X is the source (PolNeAR guidelines)
-        if t.head.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _BACKGROUND_MARKS for m in t.head.children):
+        if t.head.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in BACKGROUND_MARKS
+                                          for m in t.head.children):
             return False  # "…, when a reporter asked …": an adverbial clause is background (Lappin and Leass 1994)
         if any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.head.children):
             return False  # "for a judge to criticize …": an infinitive reports no act of speech
@@ -564,9 +573,6 @@ def _cue_content(tok) -> set[int]:
         out |= {t.i for t in v.head.subtree if t.i not in own}
     return out
 
-
-# subordinators of background clauses, whose speaker is less salient than the main clause's
-_BACKGROUND_MARKS = {"when", "while", "after", "before", "because", "since", "until", "if", "once", "whenever"}
 
 
 def _expletive(tok) -> bool:
