@@ -112,3 +112,58 @@ def test_year_is_time_not_quantity(nlp):
 def test_denied_deaths_and_unnamed_groups(nlp, text, polarity, modality, affected):
     c = only(nlp, text)
     assert (c.polarity, c.modality, c.affected) == (polarity, modality, affected)
+
+
+@pytest.mark.parametrize("text,claim,predicate", [
+    # a list item in headline grammar: head noun as predicate, with a place and a time
+    ("Highlights\n- Riot squad crackdown on Mill Lane shortly after 9 pm, with batons and dogs\n"
+     "The council met on Friday.\n",
+     "Riot squad crackdown on Mill Lane shortly after 9 pm, with batons and dogs", "crackdown"),
+    # a figure-headed headline sentence inside a line of prose
+    ("Dozens of farmers at the gates of Ostrava this morning. Nobody came out to meet them.\n",
+     "Dozens of farmers at the gates of Ostrava this morning.", "dozen"),
+    # an adjective predicate with its copula dropped, in capitals
+    ("News\n\nSIX OF OUR NURSES DEAD AT CITY HOSPITAL. THE BOARD KNEW.\n",
+     "SIX OF OUR NURSES DEAD AT CITY HOSPITAL.", "dead"),
+    # a message noun's title reports its topic: the closure, not the statement
+    ("Statement on the closure of the old steel plant in Leeds\n\nThe board met on Friday.\n",
+     "Statement on the closure of the old steel plant in Leeds", "closure"),
+])
+def test_verbless_headline_read_as_claim(nlp, text, claim, predicate):
+    cs = claims_of(nlp, text)
+    got = [c for c in cs if c.text == claim]
+    assert got, [c.text for c in cs]
+    assert got[0].stance == "asserts" and got[0].proposition is not None
+    assert got[0].proposition.predicate == predicate
+
+
+@pytest.mark.parametrize("text", [
+    "Key facts\n",                                              # a label: too short
+    "- Fair wages for every nurse, without delay\n",            # a demand: no figure, time or place
+    "- Marta Novak (@mnovak) 3 May 2024\n",                     # a byline: its head is a name or a date
+    "- Fresh talks in Lisbon next week?\n",                     # a question
+])
+def test_verbless_lines_that_are_no_claim(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_a_clause_of_time_or_condition_is_not_the_head_of_a_noun_phrase_content(nlp):
+    """An ordered measure reported as a noun phrase: the closure, not the inspection its "until" waits for."""
+    text = "The regulator has ordered the closure of the two kilns at Hartwell until both have been inspected."
+    start = text.index("the closure")
+    q = Quote(id="q1", article="a0", start=start, end=len(text) - 1, text=text[start:-1], kind="indirect",
+              speaker_text="The regulator", cue="ordered", cue_start=text.index("ordered"))
+    got = [c for c in claims_of(nlp, text, [q]) if c.quote == "q1"]
+    assert got and got[0].proposition is not None
+    assert got[0].proposition.predicate == "closure"
+
+
+def test_an_attribution_that_names_a_figure_is_kept_for_it_and_never_compared(nlp):
+    text = "The union, speaking for some 300 drivers, warned that the depot would close."
+    start = text.index("the depot")
+    q = Quote(id="q1", article="a0", start=start, end=len(text) - 1, text=text[start:-1], kind="indirect",
+              speaker_text="The union", cue="warned", cue_start=text.index("warned"))
+    cs = claims_of(nlp, text, [q])
+    attribution = [c for c in cs if c.quote is None]
+    assert [c.text for c in attribution] == ["The union, speaking for some 300 drivers, warned that"]
+    assert attribution[0].proposition is None and [x.value for x in attribution[0].quantities] == [300.0]

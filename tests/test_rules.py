@@ -61,6 +61,15 @@ CONTRADICTIONS = {
         toll("c1", "a0", "Three workers died.", "Harbour Board", 3),
         toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
         {("contradicts", "measure")}),
+    # a vague plural standing alone ("Tens of thousands rally") counts people: at least 10,000 against 6,000
+    "vague plural alone against a crowd figure": (
+        claim("c1", "a0", "Tens of thousands rally in the old town", "Herald",
+              P("rally", "participation", ["town"], counts="participants"),
+              qty=(20000.0, "tens of thousands", None, None)),
+        claim("c2", "a1", "The police counted 6,000 marchers.", "City Police",
+              P("count", "participation", ["marcher"], counts="participants", heads=["marcher"]),
+              qty=(6000.0, None, "marchers", "marchers")),
+        {("contradicts", "measure")}),
     "denied figure": (
         claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
               P("cost", "cost", ["stoppage", "euro"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100),

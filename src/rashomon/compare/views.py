@@ -246,8 +246,13 @@ class View:
         if (RUNNING.search(c.text) or EARLIER.search(c.text)) and q.approx in (None, "exact") \
                 and p.counts in PEOPLE_COUNTS:
             q = q.model_copy(update={"approx": "at least"})  # a toll so far, or an earlier one: a lower bound
+        # a vague plural standing alone counts people ("Thousands gather", "tens of thousands march"):
+        # a numeral as fused head with no noun after it (Huddleston & Pullum 2002, CGEL 5.9)
+        alone = q.approx in VAGUE_PLURALS and q.unit is None and q.of is None
         if q.approx in VAGUE_PLURALS:  # "thousands" said loosely: at least half its least reading
             q = q.model_copy(update={"approx": "at least", "value": q.value / 2, "high": None})
+        if alone and p.counts in PEOPLE_COUNTS:
+            q = q.model_copy(update={"unit": GENERAL})
         if _counts_people(q, p.counts):
             self.measure, self.counts = q, p.counts
             if p.counts in predicate_lexicon()["by_group"]:

@@ -6,7 +6,10 @@ and it could be on the agenda"), and at the edges of quotes that hold a clause
 of their own; a piece without a finite verb is merged back into its
 neighbour. Questions, greetings, verbless headings and captions, blanked
 furniture and scare-quote-only pieces are skipped (not check-worthy, after
-Hassan et al. 2017, "ClaimBuster").
+Hassan et al. 2017, "ClaimBuster"), except a verbless headline or list item
+that names a figure, a time or a place: headline grammar drops the copula and
+the auxiliary ("Crowd of thousands on the avenue"; Mårdh 1980), so its head
+noun or number is read as the predicate (:func:`_headline_claims`).
 
 Each claim carries:
 
@@ -51,6 +54,7 @@ from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
+from rashomon.extract import headlines
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
@@ -457,16 +461,64 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                     for q in qs.overlapping(sent.start_char, sent.end_char)) and not _own_clause(ix, lo, hi):
                 continue  # attribution only ("a top official has said"): the claim is the quote
             attribution = quote is None and _cue_only(ix, lo, hi, start, end, cue_at)
-            if attribution and not any(ix.ent_labels[k] in ("DATE", "TIME") for k in ix.ents_within(start, end)):
+            if attribution and not any(ix.ent_labels[k] in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY")
+                                       for k in ix.ents_within(start, end)):
                 continue  # "the mayor rejected | the guild's claim that P": the quote's claim holds the stance
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
             claim = _build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain)
-            if attribution:  # "X warned on Thursday | that P": kept for when it was said, never compared
+            if attribution:  # "X warned on Thursday | that P": kept for when it was said and the figures it names, never compared
                 claim.proposition = claim.frame = claim.affected = None
             claims.append(claim)
+    claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims)
+    claims.sort(key=lambda c: c.start)
     resolve_references(claims)
     return claims
+
+
+def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
+    """Claims of the verbless lines: headlines and list items in headline grammar
+    (:mod:`rashomon.extract.headlines`), which the clause cut skips for want of a
+    finite verb. A sentence of a line (:func:`~rashomon.extract.headlines.pieces`)
+    is read when it holds :data:`~rashomon.extract.headlines.WORDS` words, no
+    finite verb, no question mark, lies outside every claim already made, its
+    parse's head can be a predicate (:func:`~rashomon.extract.headlines.can_head`:
+    a name or a date alone heads a label or a byline, not a statement), and it
+    names a figure, a time or a place, as a headline reporting an event does
+    ("Fair pay for every nurse", a demand, names none). Its head (or a message's
+    :func:`~rashomon.extract.headlines.topic`) is read by the same :func:`_build`
+    as any clause; the holder is the narrator, or the speaker of the quote that
+    covers it ("Mayor: …").
+
+    Returns the new claims (``found`` are the clause claims already made, which
+    these never overlap)."""
+    out: list[Claim] = []
+    taken = sorted((c.start, c.end) for c in found)
+    starts = [s.start_char for s in sents]
+    for start, end in headlines.pieces(text):
+        start, end = _trim(text, start, end)
+        ctext = text[start:end]
+        words = _LETTERS.findall(ctext)
+        if not headlines.WORDS[0] <= len(words) <= headlines.WORDS[1] or "?" in ctext:
+            continue
+        k = bisect_left(taken, (start, start))
+        if any(a < end and b > start for a, b in taken[max(0, k - 1):k + 1]):
+            continue
+        lo, hi = bisect_left(ix.idxs, start), bisect_left(ix.idxs, end)
+        if hi <= lo or ix.has_finite(lo, hi):
+            continue
+        r = _clause_root(ix, lo, hi)
+        if r is None or not headlines.can_head(ix.toks[r]):
+            continue
+        quote = _covering_quote(qs, start, end)
+        if quote is not None and (quote.kind == "question" or quote.scare):
+            continue
+        si = max(0, bisect_right(starts, start) - 1)
+        claim = _build(article, doc, text, start, end, headlines.topic(ix.toks[r], lo, hi), quote, lex, si, sent_agents,
+                       ix, _plain_words(ctext, words))
+        if claim.quantities or claim.time_text or claim.place_texts or (claim.proposition and claim.proposition.clock):
+            out.append(claim)
+    return out
 
 
 CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
@@ -619,13 +671,16 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
 
 def _clause_root(ix: _DocIndex, lo: int, hi: int) -> int | None:
     """The token of [lo, hi) that heads the clause: its head lies outside the
-    range (or is itself); a verb is preferred over a noun or a particle."""
+    range (or is itself); a verb is preferred over a noun or a particle, unless
+    it heads a clause of condition or time ("ordered the closure of the plant |
+    until it has been inspected": the closure, not the inspection)."""
     heads = ix.heads
     roots = [i for i in range(lo, hi) if not (lo <= heads[i] < hi) or heads[i] == i]
     if not roots:
         return None
     toks = ix.toks
-    verbal = [i for i in roots if toks[i].pos_ in VERBAL]
+    verbal = [i for i in roots if toks[i].pos_ in VERBAL and not any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in toks[i].children)]
     return (verbal or roots)[0]
 
 
