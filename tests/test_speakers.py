@@ -240,7 +240,45 @@ PRONOUNS = [
     ("they are the officials",
      "Two police officials visited the square. They said the protest had been peaceful.", "protest had been peaceful",
      None),
+    ("he is a subject name the tagger left untyped, not the object before it",
+     "Halbritter met Ray Dorn in May. Halbritter claimed that he backs no candidate.\n\n"
+     "“I have spoken to nobody,” he said.", "spoken to nobody", "Halbritter"),
+    ("he is the main clause's subject, not a speaker in a 'when' clause",
+     "Mayor Tomas Reyes tried to explain the plan on Radio Dover, when a reporter asked if the tax meant that he had "
+     "broken his promise.\n\n“I kept every promise,” he said.", "kept every promise", "Tomas Reyes"),
+    ("he is the subject, not the subject of an infinitive cue",
+     "Senator Ray Marsh declined to say whether it was right for a judge to criticize a candidate. "
+     "But he said the court must stay neutral.", "stay neutral", "Ray Marsh"),
+    ("he is the subject, not the person the subject was advising",
+     "Asked about the tax, Governor Tom Brandt blamed Lena Park for the deficit.\n\nBrandt bristled at the suggestion "
+     "that he was responsible for advising Ray Dorn to raise the tax, saying, “My advice is private.” He also said Dorn "
+     "would win the vote.", "would win the vote", "Brandt"),
+    ("she is the source of a cue nested in her own sentence",
+     "Mayor Tom Brandt met Ray Dorn in May.\n\nSenator Lena Park (D-Ore.) scolded him: “The whole town is against "
+     "you,” she said.", "whole town", "Lena Park"),
+    ("she may be a relative of a man with the same surname",
+     "Mr. Marsh spoke first.\n\nOn the last day of the convention, Lenka Marsh strode across the stage. Then she "
+     "shattered party norms.\n\n“Policies that allow women to thrive should be the norm,” she said.", "allow women",
+     "Lenka Marsh"),
 ]
+
+# a pronoun's antecedent that is a description the text does not name
+DESCRIBED_PRONOUNS = [
+    ("she is the role noun of the sentence before, not the woman named earlier",
+     "Ms. Lena Park left the stage early.\n\nThe singer said she was tired of the campaign.\n\n"
+     "She appeared to suggest that Lena Park could lose the race.", "could lose the race", "The singer"),
+    ("they are never words of their own cue's content",
+     "Farmers in Dover say the mayor will resign. The harbour board's plans since the council voted in May, they said, "
+     "would be dropped by summer.", "harbour board", "Farmers in Dover"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,words,description", DESCRIBED_PRONOUNS, ids=[c[0] for c in DESCRIBED_PRONOUNS])
+def test_pronouns_refer_to_descriptions(nlp, layout, text, words, description):
+    art, qs = run(nlp, text)
+    q = find(qs, words)
+    assert (named(art, q), described(art, q)) == (None, description)
 
 
 @pytest.mark.model

@@ -17,7 +17,13 @@
   with its agreement constraints: gender ("he" never refers to a woman named
   by title, given name or role noun), number ("they" to plurals and
   organisations) and animacy (an organisation is "it" or "they", never "he").
-  Words inside quotation marks are never antecedents of a speaker outside them.
+  Words inside quotation marks are never antecedents of a speaker outside them,
+  nor are the words of the pronoun's own cue content (PARC 3.0: source, cue and
+  content are disjoint). Salience after Lappin and Leass (1994, "An algorithm
+  for pronominal anaphora resolution", Computational Linguistics 20(4)): any
+  subject name is a candidate, even one the tagger left untyped; the source of
+  a cue comes first, unless its cue is in a background clause ("when …") or an
+  infinitive, or it is only addressed ("told X").
 * :meth:`Discourse.describe`: a common noun phrase as a speaker. A definite
   descriptor ("the presidential aide", "the ministry", "the senator") resolves
   to the named mention the article introduced with that role, title or name
@@ -58,6 +64,8 @@ TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "ge
 # organisation heads generic enough to refer to the latest organisation named nearby
 GENERIC_ORG_HEADS = {"company", "firm", "corporation", "group", "organisation", "organization", "operator"}
 GENERIC_ORG_PARAS = 4  # how many paragraphs back "the company" may look for its organisation
+# subordinators of background clauses, whose speaker is less salient than the main clause's (Lappin and Leass 1994)
+BACKGROUND_MARKS = {"when", "while", "after", "before", "because", "since", "until", "if", "once", "whenever"}
 
 
 @dataclass
@@ -134,7 +142,8 @@ class Discourse:
     # -- named mentions ----------------------------------------------------------------
     def gender_of(self, ent) -> str | None:
         """"m", "f" or None for a PERSON entity Span: a title or gendered role noun
-        before it, its given name, or a title given to the same surname elsewhere."""
+        before it, its given name, or, for a surname alone, a title or given name
+        given to the same surname elsewhere."""
         lex = sp.lexicon()
         doc = ent.doc
         k = ent.start - 1
@@ -149,10 +158,8 @@ class Discourse:
         words = [t.text for t in ent if t.is_alpha]
         if not words:
             return None
-        if len(words) >= 2:
-            g = sp.given_names().get(words[0].capitalize())
-            if g:
-                return g
+        if len(words) >= 2:  # a given name the list lacks: relatives share a surname ("Mr. Marsh", "Lena Marsh")
+            return sp.given_names().get(words[0].capitalize())
         return self._surnames().get(words[-1].lower())
 
     def _surnames(self) -> dict[str, str]:
@@ -250,6 +257,10 @@ class Discourse:
             low = tok.lower_
             if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
+            elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ctx.in_dateline(tok.idx):
+                # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
+                seen.add(i)
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
             obj = sp.according_to(ctx.doc[i])
             if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
@@ -305,6 +316,10 @@ class Discourse:
             if not self.in_quote(c.start):
                 by_sent.setdefault(c.sent, []).append(c)
             k -= 1
+        content = _cue_content(tok) if tok.head.i in ctx.cue_lemmas else ()
+        if content and s0 in by_sent:  # the speaker of a cue is never a word of its own content
+            # (a source of its own cue there is a nested attribution: "X scolded him: “…,” she said")
+            by_sent[s0] = [c for c in by_sent[s0] if c.i not in content or self._speaks(c)]
         for c in self._governing_subjects(tok, by_sent.get(s0, [])):
             spk = self._cand_speaker(c)
             if spk is not None and spk.known and _agrees(feats, spk):
@@ -323,7 +338,16 @@ class Discourse:
         t = self.ctx.doc[c.i]
         if t.dep_ == "pobj" and t.head.head.i in self.ctx.according:
             return True  # "According to X, …": X is the source (PolNeAR guidelines)
-        return t.head.i in self.ctx.cue_lemmas and (t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i)
+        if t.head.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in BACKGROUND_MARKS
+                                          for m in t.head.children):
+            return False  # "…, when a reporter asked …": an adverbial clause is background (Lappin and Leass 1994)
+        if any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.head.children):
+            return False  # "for a judge to criticize …": an infinitive reports no act of speech
+        lemma = self.ctx.cue_lemmas.get(t.head.i)
+        if lemma is None:
+            return False
+        # "said Mr. X" (the parse's object after an inverted cue); "told X", "advising X": X is addressed
+        return t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i and lemma not in sp.lexicon().recipient
 
     def _governing_subjects(self, tok, here: list[_Cand]) -> list[_Cand]:
         """The candidates of the pronoun's own sentence that are subjects of the
@@ -535,6 +559,20 @@ def _owner(tok):
         if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper():
             return c  # ("harbour" tagged PROPN in "the harbour master" is no name)
     return None
+
+
+def _cue_content(tok) -> set[int]:
+    """Token indices of the content of the cue whose subject is ``tok``: its
+    clausal complements ("he said [the board lied]") and, for a parenthetical cue
+    ("[the mayor], he said, [would resign]"), the clause it interrupts (PARC 3.0:
+    source, cue and content are disjoint)."""
+    v = tok.head
+    out = {t.i for c in v.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+    if v.dep_ == "parataxis":
+        own = {t.i for t in v.subtree}
+        out |= {t.i for t in v.head.subtree if t.i not in own}
+    return out
+
 
 
 def _expletive(tok) -> bool:

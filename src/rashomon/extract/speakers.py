@@ -138,7 +138,9 @@ def lexicon() -> Lexicon:
         gathering_nouns=set(raw["gathering_nouns"]["words"]),
         particle=particle,
         relay=set(raw["relay_verbs"]),
-        person_nouns=set(raw["person_nouns"]["words"]),
+        # a gendered role noun (actress, grandmother) denotes a person too; titles (mr, ms) head no phrase
+        person_nouns=set(raw["person_nouns"]["words"]) |
+        (set(raw["gender_nouns"]["male"]) | set(raw["gender_nouns"]["female"])) - set(raw["gender_nouns"]["titles"]),
         org_nouns=set(raw["org_nouns"]["words"]),
         doc_nouns=set(raw["doc_nouns"]["words"]),
         speech_nouns=set(raw["speech_nouns"]["words"]),
