@@ -384,3 +384,23 @@ def test_the_time_budget_stops_an_article_in_a_worker_process():
         "We have inspected every cable,"]
     assert stalled.skipped.startswith("analysis stopped after 1 s, the time budget per article")
     assert stalled.quotes == [] and not stalled.refused
+
+
+@pytest.mark.model
+def test_workers_started_early_are_the_ones_the_chunks_run_on():
+    from rashomon.types import Article
+    from rashomon.workspace.workers import Item, Runner
+
+    with Runner(Settings(jobs=1)) as alone:
+        alone.start()
+        assert alone._pool is None  # one job runs in this process: nothing to start
+    chunks = [[Item(Article(id=f"a{k}", name=f"{k}.txt", path=f"{k}.txt",
+                            text=f"The ferry to Orlin Island sailed {k} hours late, the operator said."))]
+              for k in range(3)]
+    with Runner(Settings(jobs=2, batch_size=1)) as runner:
+        runner.start()
+        pool = runner._pool
+        assert pool is not None
+        results = list(runner.map(chunks))
+        assert runner._pool is pool  # the chunks ran on the workers started before them
+    assert [len(r) for _, r in results] == [1, 1, 1] and all(not r[0].skipped for _, r in results)

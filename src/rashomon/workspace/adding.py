@@ -118,16 +118,11 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
     done = Added()
     read_key, analysis_key = keys.read_key(settings), keys.analysis_key(settings)
     todo, kept = _to_read(store, files, read_key, done)
-    read = _read(todo, urls, settings, skipped, progress)
-    if entries is not None:  # the whole batch is needed to match entries by base name
-        paired: Iterable[tuple[_Read, Values | None]] = _with_entries(list(read), kept, store, settings.manifest,
-                                                                       entries)
-    else:
-        paired = ((r, None) for r in read)
-    staged = list(_stage(store, paired, analysis_key, settings, done, skipped))
-    items = _across(store, staged, done)
-    n_done = 0
     with Runner(settings) as runner:
+        if len(todo) + len(urls) > 2 * settings.batch_size:
+            runner.start()  # the workers load the pipeline while the batch is read and prepared
+        items = _prepare_batch(store, todo, urls, kept, entries, settings, analysis_key, done, skipped, progress)
+        n_done = 0
         for chunk, results in runner.map(_chunks(items, settings.batch_size)):
             _write(store, chunk, results, analysis_key, done)
             n_done += len(chunk)
@@ -142,6 +137,20 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
         store.set_meta(conn, "settings", keys.corpus_settings(settings))
     done.skipped = skipped + done.skipped
     return done
+
+
+def _prepare_batch(store: Store, todo, urls: list[str], kept: list[str], entries, settings: Settings,
+                   analysis_key: str, done: Added, skipped: list[Skipped], progress) -> list[Item]:
+    """Steps 3 to 5 of the module docstring: read, prepare and store the new or
+    changed documents, then the batch-wide pass; returns the items to analyse."""
+    read = _read(todo, urls, settings, skipped, progress)
+    if entries is not None:  # the whole batch is needed to match entries by base name
+        paired: Iterable[tuple[_Read, Values | None]] = _with_entries(list(read), kept, store, settings.manifest,
+                                                                       entries)
+    else:
+        paired = ((r, None) for r in read)
+    staged = list(_stage(store, paired, analysis_key, settings, done, skipped))
+    return _across(store, staged, done)
 
 
 def _to_read(store: Store, files: list[Path], read_key: str,

@@ -71,6 +71,11 @@ def analyze_chunk(items: list[Item], settings: Settings | None = None) -> list[p
     return pipeline.analyze_batch([i.article for i in items], [i.posts for i in items], nlp, settings)
 
 
+def _ready() -> bool:
+    """A task that returns once its worker's initializer has loaded the pipeline."""
+    return "nlp" in _worker
+
+
 def cpu_count() -> int:
     """The CPU cores this process may run on."""
     try:
@@ -107,6 +112,16 @@ class Runner:
                                          initializer=_init, initargs=(self.settings,))
         return self._pool
 
+    def start(self) -> None:
+        """Start the worker processes now (``jobs`` above 1), so each loads the
+        spaCy pipeline while the caller still reads and prepares the batch;
+        :meth:`map` then hands its chunks to them. For an add large enough to
+        run on the pool: a small one would pay for processes it never uses."""
+        if self.jobs > 1 and self._pool is None:
+            pool = self._new_pool()
+            for _ in range(self.jobs):
+                pool.submit(_ready)
+
     def map(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list | BaseException]]:
         """Yield ``(chunk, results)`` per chunk in the order given; ``results``
         is :func:`analyze_chunk`'s list, or the exception that lost the chunk
@@ -117,7 +132,7 @@ class Runner:
             for chunk in itertools.chain(head, it):
                 yield chunk, analyze_chunk(chunk, self.settings)
             return
-        pool = self._new_pool()
+        pool = self._pool or self._new_pool()
         pending: deque[tuple[list[Item], Future]] = deque()
         for chunk in itertools.chain(head, it):
             try:
