@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from rashomon.annotate import body_text
 from rashomon.extract.claims import extract_claims
+from rashomon.extract.quotes import extract_quotes
 from rashomon.types import Article, Quote
 
 pytestmark = pytest.mark.model
@@ -280,8 +282,6 @@ def test_more_proposition_parts(nlp, text, field, value):
      "the filters had been replaced in both kilns", "asserts"),
 ])
 def test_a_directive_cue_asks_for_its_content(nlp, text, content, stance):
-    from rashomon.annotate import body_text
-    from rashomon.extract.quotes import extract_quotes
     art = Article(id="a0", name="t.txt", path="t.txt", text=text)
     doc = nlp(body_text(art))
     quotes = extract_quotes(art, doc, [])

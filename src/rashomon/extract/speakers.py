@@ -167,6 +167,12 @@ def given_names() -> dict[str, str]:
     return out
 
 
+# Verbs of naming: in an "as" parenthetical with an object ("as locals call the town") the gap
+# they leave is the thing's name, not a proposition (Potts 2002, "The syntax and semantics of
+# as-parentheticals": the gapped argument of an as-clause is what the clause predicates of).
+NAMING = frozenset({"call", "dub", "name", "term", "nickname", "label", "brand"})
+
+
 def cue_lemma(tok) -> str | None:
     """The cue lemma of a token (``"said"`` → ``"say"``), or ``None`` when the
     token is not a reporting verb (it must be tagged VERB or AUX-less verb form)
@@ -182,12 +188,6 @@ def cue_lemma(tok) -> str | None:
     if lemma in NAMING and _as_clause(tok) and any(c.dep_ == "dobj" for c in tok.children):
         return None  # "the bay, or the cove as fishermen call it": the gap is a name, not what was said
     return lemma
-
-
-# Verbs of naming: in an "as" parenthetical with an object ("as locals call the town") the gap
-# they leave is the thing's name, not a proposition (Potts 2002, "The syntax and semantics of
-# as-parentheticals": the gapped argument of an as-clause is what the clause predicates of).
-NAMING = frozenset({"call", "dub", "name", "term", "nickname", "label", "brand"})
 
 
 def _as_clause(tok) -> bool:
