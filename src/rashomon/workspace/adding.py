@@ -251,7 +251,7 @@ def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_k
             continue
         if row is None and (twin := store.by_hash(content)) is not None:
             skipped.append(Skipped(path=art.path, reason=f"the same document as {twin['path']} ({twin['id']}), "
-                                                         "already in the workspace: added once"))
+                                                         "read already: added once"))
             continue
         try:  # one bad article never costs the file's other records
             with time_budget(settings.article_seconds, "cleaning"):
