@@ -289,3 +289,27 @@ def test_a_directive_cue_asks_for_its_content(nlp, text, content, stance):
         q.id = f"q{k}"
     claims = [c for c in extract_claims(art, doc, quotes) if content in c.text]
     assert claims and claims[0].stance == stance, [(c.text, c.stance) for c in extract_claims(art, doc, quotes)]
+
+
+
+def _parsed(nlp, words, heads, deps, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,governed", [
+    # "Crews running ferries counted 900 people": the clause before the verb, unpunctuated, is a misparsed subject
+    (["Crews", "running", "ferries", "counted", "900", "people"], [1, 3, 1, 3, 5, 3],
+     ["nsubj", "ccomp", "dobj", "ROOT", "nummod", "dobj"], ["NOUN", "VERB", "NOUN", "VERB", "NUM", "NOUN"], None),
+    # "The toll rose, officials said": fronted content set off by a comma
+    (["The", "toll", "rose", ",", "officials", "said"], [1, 2, 5, 5, 5, 5],
+     ["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT"], ["DET", "NOUN", "VERB", "PUNCT", "NOUN", "VERB"], "rose"),
+])
+def test_fronted_content_needs_punctuation(nlp, words, heads, deps, pos, governed):
+    from rashomon.extract.stance import _governed
+
+    doc = _parsed(nlp, words, heads, deps, pos)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    got = _governed(verb, 0, len(doc))
+    assert (got.text if got is not None else None) == governed

@@ -29,6 +29,9 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
 * ``time``: claims of one predicate class that give a time of day;
 * ``date``: claims that date one act on one thing ("the bridge was finished in
   1931" / "the bridge, built in 1932"), whatever period their article is of;
+* ``mechanism``: claims that say how a structure was destroyed, from inside
+  (a blast within it) or from outside (shelling, strikes):
+  :mod:`rashomon.compare.mechanism`;
 * ``compound``: affirmed claims that name one thing by the same noun compound
   ("armoured truck", "cooling pipe"): where two holders do, they agree it was there.
 
@@ -43,6 +46,7 @@ from collections import Counter, defaultdict
 
 from rashomon.compare.views import (PEOPLE_COUNTS, View, attribution_key, nominalises, specific_theme, speech_act,
                                     views)
+from rashomon.compare.mechanism import way
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
 
@@ -310,6 +314,8 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)
+        if way(v) is not None:
+            blocks[("mechanism",)].append(v)
         if not v.negative:
             for c in v.compounds:
                 if usable(c.split()[-1]) or compound_df[c] <= limit:
@@ -367,6 +373,9 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
         if agent:
             return f"whether {plain(agent)} {past(pred)} {theme or 'the ' + key[2]}"
         return f"whether {theme or key[2]} was {participle(pred)}"
+    if kind == "mechanism":
+        theme = _theme_text([v for v in vs if specific_theme(v)])
+        return f"how {theme or 'it'} was destroyed: from inside or outside"
     if kind == "compound":
         return f"the {key[1]}"
     if kind == "date":

@@ -7,7 +7,7 @@ pair related in one proposition is not related again in another. Two sets of
 rules:
 
 * **Proposition blocks** (``measure``, ``existence``, ``same``,
-  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``: see
+  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``, ``mechanism``: see
   :mod:`rashomon.compare.blocks`) are compared by
   :func:`rashomon.compare.rules.compare_views` on each claim's
   :class:`~rashomon.compare.views.View` (holder, stance, proposition, event).
@@ -288,7 +288,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date")
+BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "mechanism")
 
 
 def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],

@@ -30,12 +30,15 @@ outside the story's main places); near-verbatim words of one source
   invitation" / "rejected the invitation");
 * ``time`` (date): one predicate class over one place or theme, times of day
   more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40");
+* ``mechanism``: a structure destroyed from inside against from outside
+  (:mod:`rashomon.compare.mechanism`);
 * ``date``: two years for one dated act on one thing ("the bridge was
   finished in 1931" / "the bridge, built in 1932"), of any period.
 """
 from __future__ import annotations
 
 from rashomon.compare.blocks import plain
+from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
@@ -295,4 +298,6 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
         return _time(a, b)
     if frame == "compound":
         return _compound(a, b)
+    if frame == "mechanism":
+        return compare_ways(a, b, _who)
     return None

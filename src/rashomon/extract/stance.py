@@ -128,7 +128,8 @@ def _governed(verb, lo: int, hi: int):
     """The proposition a stance verb governs inside tokens [lo, hi): its clausal
     complement, or the clause of its object noun ("rejects claims that P")."""
     kids = [c for c in verb.children if c.dep_ in CLAUSE_CHILD and lo <= c.i < hi
-            and (c.pos_ in ("VERB", "AUX") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"))]  # "says five dead"
+            and (c.pos_ in ("VERB", "AUX") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"))  # "says five dead"
+            and not _unset_before(c, verb)]
     # a "that" clause first, then a clausal complement ("rejects rumours circulating online that P")
     kids.sort(key=lambda c: (not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children), c.dep_ != "ccomp"))
     if kids:
@@ -139,6 +140,18 @@ def _governed(verb, lo: int, hi: int):
             if cl is not None:
                 return cl
     return None
+
+
+def _unset_before(clause, verb) -> bool:
+    """Whether a clause parsed as the complement of ``verb`` stands before it
+    with no punctuation between: fronted reported content is set off by a
+    comma, a quotation mark, a dash or a colon ("The toll rose to nine, the
+    agency said"; PARC 3.0, content before source and cue), so an unpunctuated
+    one is a misparsed subject ("Teams running the buses counted 900 people")."""
+    if clause.i > verb.i:
+        return False
+    doc = verb.doc
+    return not any(doc[k].is_punct for k in range(clause.right_edge.i + 1, verb.i))
 
 
 def _false_predicate(head, lex) -> bool:
