@@ -167,3 +167,35 @@ def test_an_attribution_that_names_a_figure_is_kept_for_it_and_never_compared(nl
     attribution = [c for c in cs if c.quote is None]
     assert [c.text for c in attribution] == ["The union, speaking for some 300 drivers, warned that"]
     assert attribution[0].proposition is None and [x.value for x in attribution[0].quantities] == [300.0]
+
+
+@pytest.mark.parametrize("text,claim,agent,theme", [
+    # an event nominal's by-phrase names its agent (Grimshaw 1990), also when the parse hangs it on the of-object
+    ("Harbour Board\n\nStatement of the Harbour Board on the destruction of the old lighthouse by rebel militias\n\n"
+     "The board met on Monday.", "Statement of the Harbour Board on the destruction of the old lighthouse by rebel "
+     "militias", "rebel militias", "the old lighthouse"),
+    # a culprit epithet names the party it accuses (Martin & White 2005: judgement of propriety)
+    ('The bridge fell at dawn.\n\n"Freedonian murderers," the mayor wrote on her blog after the fire.', None,
+     "Freedonian murderers", None),
+])
+def test_agent_read_from_a_noun(nlp, text, claim, agent, theme):
+    from rashomon.extract.quotes import extract_quotes
+
+    art = Article(id="a0", name="t.txt", path="t.txt", text=text)
+    doc = nlp(text)
+    cs = [c for c in extract_claims(art, doc, extract_quotes(art, doc, []))
+          if c.proposition is not None and c.proposition.agent == agent]
+    assert cs, text
+    c = cs[0]
+    assert c.proposition.predicate_class in ("destruction", "cause") and c.proposition.theme == theme
+    assert claim is None or c.text == claim
+
+
+def test_a_bare_epithet_accuses_nobody(nlp):
+    from rashomon.extract.quotes import extract_quotes
+
+    text = 'The bridge fell at dawn.\n\n"Murderers," the mayor wrote on her blog after the fire.'
+    art = Article(id="a0", name="t.txt", path="t.txt", text=text)
+    doc = nlp(text)
+    assert not [c for c in extract_claims(art, doc, extract_quotes(art, doc, []))
+                if c.proposition is not None and c.proposition.predicate_class == "cause"]

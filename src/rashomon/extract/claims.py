@@ -51,7 +51,8 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from rashomon import data as data_files
 from rashomon.extract.agents import SentenceAgents, agents, speaker_party
 from rashomon.extract.lemmas import lemma
-from rashomon.extract.propositions import read_parts
+from rashomon.extract.nominals import nominal_agent
+from rashomon.extract.propositions import lexicon as predicate_lexicon, read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
 from rashomon.extract import headlines
@@ -484,7 +485,8 @@ def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found)
     finite verb, no question mark, lies outside every claim already made, its
     parse's head can be a predicate (:func:`~rashomon.extract.headlines.can_head`:
     a name or a date alone heads a label or a byline, not a statement), and it
-    names a figure, a time or a place, as a headline reporting an event does
+    names a figure, a time, a place or an agent ("on the destruction of the bridge by
+    the rebels": :mod:`rashomon.extract.nominals`), as a headline reporting an event does
     ("Fair pay for every nurse", a demand, names none). Its head (or a message's
     :func:`~rashomon.extract.headlines.topic`) is read by the same :func:`_build`
     as any clause; the holder is the narrator, or the speaker of the quote that
@@ -516,7 +518,9 @@ def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found)
         si = max(0, bisect_right(starts, start) - 1)
         claim = _build(article, doc, text, start, end, headlines.topic(ix.toks[r], lo, hi), quote, lex, si, sent_agents,
                        ix, _plain_words(ctext, words))
-        if claim.quantities or claim.time_text or claim.place_texts or (claim.proposition and claim.proposition.clock):
+        p = claim.proposition
+        if claim.quantities or claim.time_text or claim.place_texts or (p and (p.clock or (
+                p.agent and p.predicate_class in predicate_lexicon()["responsibility"]))):  # "… of X by Y"
             out.append(claim)
     return out
 
@@ -711,6 +715,7 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
         if beside is not None:
             st = read_stance(beside, lo, hi, None)
     parts = read_parts(st.head, quantities, ctext, start)
+    nominal_agent(st.head, parts, lo, hi)  # "the destruction of the dam by X", "'X terrorists,' she wrote"
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
     if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
             holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):

@@ -106,6 +106,7 @@ def lexicon() -> dict:
                 w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
             "antonyms": antonyms, "event_nouns": frozenset(raw["event_nouns"]["words"]),
             "event_results": frozenset(raw["event_nouns"]["results"]),
+            "culprits": frozenset(raw["culprits"]["words"]),
             "background_nouns": frozenset(raw["background"]["nouns"]),
             "background_verbs": frozenset(raw["background"]["verbs"])}
 
