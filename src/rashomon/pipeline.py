@@ -266,7 +266,7 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
     if progress:
         progress("compare", 0, 1)
     report.propositions = propositions.group_claims(report.claims, articles)
-    report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles)
+    report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles, report.entities)
     report.reuse = reuse.find_reuse(articles, settings)
     report.framing = framing.frame(articles, report.quotes, report.entities)
     report.timeline = timeline.build_timeline(articles, report.claims, report.quotes, report.temporal_expressions)

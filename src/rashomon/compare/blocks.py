@@ -32,6 +32,8 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
 * ``mechanism``: claims that say how a structure was destroyed, from inside
   (a blast within it) or from outside (shelling, strikes):
   :mod:`rashomon.compare.mechanism`;
+* ``figure``: claims that give a figure of one unit and stuff ("18 cubic
+  kilometres of water"), of any period: :mod:`rashomon.compare.figures`;
 * ``compound``: affirmed claims that name one thing by the same noun compound
   ("armoured truck", "cooling pipe"): where two holders do, they agree it was there.
 
@@ -46,6 +48,7 @@ from collections import Counter, defaultdict
 
 from rashomon.compare.views import (PEOPLE_COUNTS, View, attribution_key, nominalises, specific_theme, speech_act,
                                     views)
+from rashomon.compare.figures import figure_keys
 from rashomon.compare.mechanism import way
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
@@ -325,6 +328,9 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
             for d in v.parts.dated:
                 klass, noun, _ = d.split("|")
                 blocks[("date", klass, noun)].append(v)
+        if v.parts is not None and v.reports():  # so is a standing quantity: "holds 18 cubic kilometres of water"
+            for unit, stuff in figure_keys(v):
+                blocks[("figure", unit, stuff)].append(v)
     story_noun = _event_noun(vs, share=0)  # the event the story names most
     out = {}
     for key, members in blocks.items():
@@ -373,6 +379,8 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
         if agent:
             return f"whether {plain(agent)} {past(pred)} {theme or 'the ' + key[2]}"
         return f"whether {theme or key[2]} was {participle(pred)}"
+    if kind == "figure":
+        return f"{key[2]} in {key[1]}s"
     if kind == "mechanism":
         theme = _theme_text([v for v in vs if specific_theme(v)])
         return f"how {theme or 'it'} was destroyed: from inside or outside"

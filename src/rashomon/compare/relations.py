@@ -7,7 +7,7 @@ pair related in one proposition is not related again in another. Two sets of
 rules:
 
 * **Proposition blocks** (``measure``, ``existence``, ``same``,
-  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``, ``mechanism``: see
+  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``, ``mechanism``, ``figure``: see
   :mod:`rashomon.compare.blocks`) are compared by
   :func:`rashomon.compare.rules.compare_views` on each claim's
   :class:`~rashomon.compare.views.View` (holder, stance, proposition, event).
@@ -47,7 +47,7 @@ from rashomon.compare.rules import compare_views
 from rashomon.compare.views import Story, View, views as claim_views
 from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible
-from rashomon.types import Article, Claim, Proposition, Quote, Relation
+from rashomon.types import Article, Claim, Entity, Proposition, Quote, Relation
 
 SHARED_RUN = 8
 MAIN_PLACES = 2  # articles whose claims name a place that makes it one of the story's places
@@ -233,7 +233,7 @@ def _party_ok(neg: Claim, aff: Claim) -> bool:
 
 
 def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Quote],
-           articles: list[Article]) -> list[Relation]:
+           articles: list[Article], entities: list[Entity] | None = None) -> list[Relation]:
     """Relate the claims of each proposition.
 
     Parameters
@@ -242,6 +242,8 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     propositions : from :func:`rashomon.compare.propositions.group_claims`.
     quotes : every quote (for speaker names and relays when ids are missing).
     articles : the articles (for the year each article's events fall in).
+    entities : the linked entities, optional: a person who speaks for an
+        organisation is one holder with it (:mod:`rashomon.compare.holders`).
 
     Returns
     -------
@@ -254,7 +256,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     done: set[tuple[str, str]] = set()
     per_claim: dict[str, int] = {}  # relations kept per claim id
     info: dict[str, _Info] = {}
-    vs = claim_views(claims, quotes, articles)
+    vs = claim_views(claims, quotes, articles, entities)
     main_places = story_places(claims)
     story = Story.read(list(vs.values()), main_places)
     for p in propositions:
@@ -288,7 +290,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "mechanism")
+BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "mechanism", "figure")
 
 
 def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],

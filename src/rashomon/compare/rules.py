@@ -32,12 +32,15 @@ outside the story's main places); near-verbatim words of one source
   more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40");
 * ``mechanism``: a structure destroyed from inside against from outside
   (:mod:`rashomon.compare.mechanism`);
+* ``figure``: compatible figures of one unit and stuff from two holders agree
+  (:mod:`rashomon.compare.figures`);
 * ``date``: two years for one dated act on one thing ("the bridge was
   finished in 1931" / "the bridge, built in 1932"), of any period.
 """
 from __future__ import annotations
 
 from rashomon.compare.blocks import plain
+from rashomon.compare.figures import compare_figures
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
@@ -282,6 +285,8 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
     story = story or Story()
     if frame == "date":  # a dated act of any period
         return _date(a, b)
+    if frame == "figure":  # a standing quantity, of any period
+        return compare_figures(a, b)
     if not (a.comparable and b.comparable) or a.event != b.event or _places_apart(a, b, story.main_places):
         return None
     if frame == "measure":

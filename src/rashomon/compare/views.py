@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
-from rashomon.types import Article, Claim, Quantity, Quote
+from rashomon.types import Article, Claim, Entity, Quantity, Quote
 
 COMPARABLE = {"asserts", "denies", "doubts", "distances"}
 RUNNING = re.compile(r"(?i)\b(?:so far|until now|to date|as of|thus far|by then|at least)\b")
@@ -160,12 +160,16 @@ class View:
                  "relay", "outlet", "anaphoric", "holder_parties", "speaker_label",
                  "comparable", "future", "text")
 
-    def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
+    def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None,
+                 orgs: dict[str, frozenset[str]] | None = None):
         self.claim = c
         self.id, self.article, self.text = c.id, c.article, c.text
         src = content or c
         p = src.proposition
-        self.ids = frozenset("id:" + x for x in (c.speaker, quote.speaker if quote else None) if x)
+        speakers = [x for x in (c.speaker, quote.speaker if quote else None) if x]
+        # a person who speaks for a body is that body's voice (:mod:`rashomon.compare.holders`)
+        self.ids = frozenset("id:" + x for x in speakers) | frozenset(
+            "id:" + o for x in speakers for o in (orgs or {}).get(x, ()))
         names = holder_names(c.holder_text, quote.speaker_affiliation if quote else None,
                              quote.speaker_role if quote else None)
         if not names and not self.ids and art is not None:
@@ -430,13 +434,18 @@ def specific_theme(v: View) -> frozenset:
     return v.heads - _class_words(v.klass) - predicate_lexicon()["event_results"]
 
 
-def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> dict[str, View]:
-    """A :class:`View` for every claim, by claim id."""
+def views(claims: list[Claim], quotes: list[Quote], articles: list[Article],
+          entities: list[Entity] | None = None) -> dict[str, View]:
+    """A :class:`View` for every claim, by claim id; ``entities`` (optional)
+    give each speaker's organisations (:func:`rashomon.compare.holders.affiliations`)."""
+    from rashomon.compare.holders import affiliations
+
+    orgs = affiliations(entities, quotes)
     by_quote = {q.id: q for q in quotes}
     by_art = {a.id: a for a in articles}
     by_span = {(c.article, c.start, c.end): c for c in claims}
     out = {}
     for c in claims:
         content = by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None
-        out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content)
+        out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content, orgs)
     return out
