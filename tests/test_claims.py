@@ -199,3 +199,13 @@ def test_a_bare_epithet_accuses_nobody(nlp):
     doc = nlp(text)
     assert not [c for c in extract_claims(art, doc, extract_quotes(art, doc, []))
                 if c.proposition is not None and c.proposition.predicate_class == "cause"]
+
+
+def test_a_cue_clause_that_only_dates_its_quote_is_part_of_the_quote_claim(nlp):
+    from rashomon.extract.quotes import extract_quotes
+
+    text = "Local officials claimed on Tuesday that the river level in Vellin had begun to drop."
+    art = Article(id="a0", name="t.txt", path="t.txt", text=text)
+    doc = nlp(text)
+    cs = extract_claims(art, doc, extract_quotes(art, doc, []))
+    assert [(c.text, c.time_text, c.proposition.predicate) for c in cs] == [(text, "Tuesday", "drop")]

@@ -207,12 +207,12 @@ def test_a_cue_clause_cut_from_its_quote_is_no_claim(nlp):
     assert c.refers_to is None  # no anaphoric denial of an earlier claim
 
 
-def test_a_dated_cue_clause_is_kept_but_holds_no_proposition(nlp):
+def test_a_dated_cue_clause_is_part_of_its_quote_claim(nlp):
+    # source, cue and content are one attribution (PARC 3.0); what it says is read from the content
     text = "The governor warned on Thursday that the levee would not hold through the storm."
     cs = quoted_claims(nlp, text, indirect(text, "the levee would not hold through the storm", "warned",
                                            "The governor"))
-    cue = next(c for c in cs if c.text.startswith("The governor"))
-    assert cue.time_text == "Thursday" and cue.proposition is None and cue.frame is None
+    assert [(c.text, c.time_text, c.proposition.predicate) for c in cs] == [(text, "Thursday", "hold")]
 
 
 def test_a_hedging_cue_outside_the_clause_hedges_it(nlp):

@@ -436,6 +436,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
         stext = text[sent.start_char:sent.end_char].strip()
         if stext.endswith("?") or stext.rstrip(QUOTE_CHARS + " ").endswith("?"):
             continue
+        dated = None  # a cue clause that only dates its quote, waiting for the quote's clause
         for a, b in _segments(sent, cutting, ix):
             last = ix.toks[b - 1]
             start, end = _trim(text, ix.idxs[a], last.idx + len(last.text))
@@ -462,12 +463,17 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                     for q in qs.overlapping(sent.start_char, sent.end_char)) and not _own_clause(ix, lo, hi):
                 continue  # attribution only ("a top official has said"): the claim is the quote
             attribution = quote is None and _cue_only(ix, lo, hi, start, end, cue_at)
-            if attribution and not any(ix.ent_labels[k] in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY")
-                                       for k in ix.ents_within(start, end)):
+            labels = {ix.ent_labels[k] for k in ix.ents_within(start, end)} if attribution else set()
+            if attribution and not labels & {"DATE", "TIME", *FIGURES}:
                 continue  # "the mayor rejected | the guild's claim that P": the quote's claim holds the stance
             if quote is not None and quote.scare and (quote.end - quote.start) >= 0.8 * (end - start):
                 continue
             claim = _build(article, doc, text, start, end, (lo, hi), quote, lex, si, sent_agents, ix, plain)
+            if dated is not None and quote is not None and quote.cue_start is not None \
+                    and dated.start <= quote.cue_start < dated.end <= start and claims[-1] is dated:
+                claims.pop()
+                _widen(claim, dated, text)
+            dated = claim if attribution and not labels & FIGURES else None  # the quote's clause takes it in
             if attribution:  # "X warned on Thursday | that P": kept for when it was said and the figures it names, never compared
                 claim.proposition = claim.frame = claim.affected = None
             claims.append(claim)
@@ -475,6 +481,18 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     claims.sort(key=lambda c: c.start)
     resolve_references(claims)
     return claims
+
+
+def _widen(claim: Claim, cue: Claim, text: str) -> None:
+    """Take the clause that only dates a quote ("Officials claimed on Tuesday | that
+    P") into the quote's claim, in place: source, cue and content are one
+    attribution (PARC 3.0), and the claim's span and text cover them all. What
+    the claim says is still read from its content; its time is the content's
+    own, else when it was said."""
+    claim.start = cue.start
+    claim.text = text[claim.start:claim.end]
+    claim.time_text = claim.time_text or cue.time_text
+    claim.place_texts = list(dict.fromkeys([*cue.place_texts, *claim.place_texts]))
 
 
 def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
@@ -526,6 +544,7 @@ def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found)
 
 
 CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
+FIGURES = {"CARDINAL", "QUANTITY", "MONEY"}  # an attribution naming one is kept as a claim of its own
 FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 
 
