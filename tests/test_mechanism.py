@@ -76,3 +76,12 @@ CASES = {
 def test_mechanism_relations(name):
     a, b, want = CASES[name]
     assert relation(a, b) == want, name
+
+
+@pytest.mark.parametrize("text", [
+    "Residents inside the zone heard the blast within minutes.",  # a place of people, a time
+    "Experts from outside the company said the blast destroyed the tank.",  # people from outside
+    "External auditors said the explosion destroyed the tank.",
+])
+def test_no_way_from_people_or_times(text):
+    assert way_of(text) is None

@@ -20,7 +20,7 @@ import re
 
 from rashomon.types import Entity, Quote
 
-ORG_TYPES = {"ORG", "NORP", "GPE"}
+ORG_TYPES = {"ORG"}  # a place or a people named in a role ("a resident of Tamsk") is no employer
 MIN_ALIAS = 3
 ADVERSE = re.compile(r"(?i)\b(?:critic|critics|opponent|opponents|rival|rivals|adversary|victim|victims|"
                      r"enemy|enemies|foe|accuser|plaintiff|against|former)\b")

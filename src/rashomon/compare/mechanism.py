@@ -44,6 +44,8 @@ def lexicon() -> dict:
     return {
         "places": re.compile(r"(?i)(?<![\w-])(?:" + _alternation(inside["places"]) + r")(?![\w-])"),
         "acts": re.compile(r"(?i)(?<![\w-])(?:" + _alternation(inside["acts"]) + r")(?![\w-])"),
+        "act_inside": re.compile(r"(?i)(?<![\w-])(?:" + _alternation(inside["acts"]) + r")\s+(?:"
+                                 + _alternation(inside["after_act"]) + r")(?![\w-])"),
         "outside": re.compile(r"(?i)(?<![\w-])(?:" + _alternation(outside["words"]) + r")(?![\w-])"),
         "counted_strikes": re.compile(r"(?i)(?<![\w-])(?:" + _alternation(outside["strike_modifiers"])
                                       + r")\s+(?:[\w-]+\s+)?strikes\b"),
@@ -64,7 +66,7 @@ def way_of(text: str) -> str | None:
     lex = lexicon()
     places = [_word_index(text, m.start()) for m in lex["places"].finditer(text)]
     acts = [_word_index(text, m.start()) for m in lex["acts"].finditer(text)] if places else []
-    inside = any(abs(p - a) <= WINDOW for p in places for a in acts)
+    inside = any(abs(p - a) <= WINDOW for p in places for a in acts) or bool(lex["act_inside"].search(text))
     outside = bool(lex["outside"].search(text) or lex["counted_strikes"].search(text)) or any(
         parties(m.group(1)) for m in lex["strikes"].finditer(text))
     if inside == outside:
