@@ -25,7 +25,8 @@ from rashomon.compare.views import View, singular
 from rashomon.extract.quantities import compatible
 from rashomon.types import Quantity
 
-_UNIT = re.compile(r"(?i)\d[\d\s,.]*\s*((?:[^\W\d_]+\s+){0,1}[^\W\d_]+)\s*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _OF = re.compile(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[^\W\d_]+\s+){0,1}?([^\W\d_]+)\b")
 PEOPLE = {"people", "person", "persons", "civilian", "resident", "worker", "protester", "them", "us", "those"}
 
@@ -34,11 +35,12 @@ def _key(q: Quantity, text: str, base: int) -> tuple[str, str] | None:
     """(unit, stuff) of a figure written with a unit word and an "of" phrase, or None."""
     if q.text is None or q.end is None:
         return None
-    unit = _UNIT.search(q.text)
+    digits = [m.end() for m in _DIGIT.finditer(q.text)]
+    unit = _LETTERS.findall(q.text[digits[-1]:])[-2:] if digits else []  # the words after the number
     of = _OF.match(text[q.end - base:])
-    if unit is None or of is None:
+    if not unit or of is None:
         return None
-    words = " ".join(singular(w.lower()) for w in unit.group(1).split())
+    words = " ".join(singular(w.lower()) for w in unit)
     stuff = singular(of.group(1).lower())
     if stuff in PEOPLE or words in PEOPLE:
         return None  # a count of people is read by the measure rule

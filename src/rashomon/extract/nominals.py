@@ -64,9 +64,10 @@ def _by_agent(nominal, theme, lo: int, hi: int):
 
 
 def nominal_agent(head, parts: PropositionParts, lo: int, hi: int) -> None:
-    """Fill ``parts`` (in place) from an event nominal or a culprit epithet
-    headed by ``head`` (a spaCy Token; the claim's tokens are [lo, hi)). Only
-    a proposition with no agent yet, headed by a noun, is read."""
+    """Fill ``parts`` (in place) from a culprit epithet or an event nominal
+    headed by ``head`` (a spaCy Token; the claim's tokens are [lo, hi)). An
+    epithet sets the agent, the predicate and its class ("cause"); an event
+    nominal is read only when the proposition has no agent yet."""
     lex = predicate_lexicon()
     culprit = _epithet(head, lo, hi, lex)
     if culprit is not None:
@@ -97,9 +98,14 @@ def _epithet(head, lo: int, hi: int, lex: dict):
     be modified by who (a name or an adjective: "Rebel", "Freedonian")."""
     from rashomon.extract.stance import stance_verbs
 
-    cands = [head] if head.pos_ in ("NOUN", "PROPN") else [
-        c for c in head.children if c.dep_ in ("nsubj", "dobj") and c.i < head.i
-        and stance_verbs().get(lemma(head)) == "report" and any(t.is_quote for t in head.doc[max(0, c.left_edge.i - 1):c.left_edge.i])]
+    if head.pos_ in ("NOUN", "PROPN"):
+        cands = [head]
+    elif stance_verbs().get(lemma(head)) == "report":  # the quoted words stand before the verb, after a quote mark
+        doc = head.doc
+        cands = [c for c in head.children if c.dep_ in ("nsubj", "dobj") and c.i < head.i
+                 and c.left_edge.i > 0 and doc[c.left_edge.i - 1].is_quote]
+    else:
+        return None
     for tok in cands:
         if lemma(tok) in lex["culprits"] and any(c.dep_ in ("amod", "compound", "nmod") and lo <= c.i < hi
                                                 for c in tok.children):
