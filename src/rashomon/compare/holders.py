@@ -50,17 +50,21 @@ def affiliations(entities: list[Entity] | None, quotes: list[Quote]) -> dict[str
     """
     if not entities:
         return {}
-    orgs = []
+    by_alias: dict[str, set[str]] = {}  # alias → ids of the organisations it names
     for e in entities:
         if e.type in ORG_TYPES:
-            names = {a for a in [e.name, *e.aliases] if len(a) >= MIN_ALIAS}
-            if names:
-                alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                orgs.append((e.id, re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])")))
+            for a in {e.name, *e.aliases}:
+                if len(a) >= MIN_ALIAS:
+                    by_alias.setdefault(a, set()).add(e.id)
+    if not by_alias:
+        return {}
+    # one pattern for every alias, longest first: each role is read once
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
+                     + r")(?![\w-])")
     out = {}
     for eid, texts in _roles(entities, quotes).items():
-        found = frozenset(oid for t in texts if not ADVERSE.search(t) for oid, pat in orgs
-                          if oid != eid and pat.search(t))
+        found = frozenset(oid for t in texts if not ADVERSE.search(t) for m in pat.finditer(t)
+                          for oid in by_alias[m.group()] if oid != eid)
         if found:
             out[eid] = found
     return out
