@@ -167,3 +167,24 @@ def test_an_attribution_that_names_a_figure_is_kept_for_it_and_never_compared(nl
     attribution = [c for c in cs if c.quote is None]
     assert [c.text for c in attribution] == ["The union, speaking for some 300 drivers, warned that"]
     assert attribution[0].proposition is None and [x.value for x in attribution[0].quantities] == [300.0]
+
+
+@pytest.mark.parametrize("text, first, second, holder", [
+    ("A flood at the Varna mill killed at least two workers on Monday night, its owner said, "
+     "while a local union put the toll at four.",
+     "A flood at the Varna mill killed at least two workers on Monday night, its owner said",
+     "while a local union put the toll at four.", "a local union"),
+    ("The ferry sank with 40 people on board, the coastguard said, whereas the operator said 35 were on board.",
+     "The ferry sank with 40 people on board, the coastguard said", "whereas the operator said 35 were on board.",
+     "the operator"),
+])
+def test_a_contrastive_clause_beside_a_reporting_verb_is_a_claim_of_its_own(nlp, text, first, second, holder):
+    cs = claims_of(nlp, text)
+    assert [c.text for c in cs] == [first, second]
+    assert cs[1].holder_text == holder
+
+
+def test_a_while_clause_of_time_stays_in_its_clause(nlp):
+    c = only(nlp, "The police had moved into the park shortly after 6 p.m., while children were still playing there, "
+                  "she said.")
+    assert c.proposition.predicate == "move_in"

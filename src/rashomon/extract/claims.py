@@ -79,6 +79,7 @@ each word taken whole: linear on a long run of capitals."""
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
 VERBAL = ("VERB", "AUX")
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
+CONTRAST = {"while", "whereas"}  # subordinators of contrast (Quirk et al. 1985, 15.49)
 GOVERNED = ("dobj", "ccomp", "xcomp", "attr", "oprd")  # what a cue verb says or denies
 
 
@@ -167,8 +168,8 @@ class _DocIndex:
     * ``breaks``: sorted indices of the tokens that follow a line break;
     * ``finite``: sorted indices of the tokens that make a piece a clause (:meth:`_finite_mask`);
     * ``semis``: indices of the ";" tokens; ``conj_cuts``: where coordinated clauses
-      with their own subject start (``{verb index: first index}``), ``conj_verbs``
-      its keys, sorted;
+      with their own subject start, and contrastive clauses beside a reporting verb
+      (:meth:`_contrast_cuts`) (``{verb index: first index}``), ``conj_verbs`` its keys, sorted;
     * ``ent_starts``, ``ent_ends``, ``ent_labels``, ``ent_texts``: the entities'
       offsets, labels and texts (``ent_starts`` is sorted, for bisect);
     * ``cand``: the tokens :func:`~rashomon.extract.agents.agents` looks at (by-agents and operation
@@ -205,6 +206,7 @@ class _DocIndex:
         self.finite = _indices(self._finite_mask(ids, tag, dep, verbal, heads))
         self.semis = _indices(orth == ids[";"])
         self.conj_cuts = self._conj_cuts(_indices(verbal & (dep == ids["conj"])))
+        self.conj_cuts.update(self._contrast_cuts(_indices(verbal & (dep == ids["advcl"]))))
         self.conj_verbs = sorted(self.conj_cuts)
         ents = doc_ents(doc)
         self.ent_starts = [e.start_char for e in ents]
@@ -258,6 +260,29 @@ class _DocIndex:
                 k = t.left_edge.i
                 while k - 1 > h and toks[k - 1].dep_ in ("cc", "punct"):
                     k -= 1
+                out[i] = k
+        return out
+
+    def _contrast_cuts(self, advcl_verbs: list[int]) -> dict[int, int]:
+        """Where a contrastive clause with its own subject, hung on a reporting verb,
+        starts ("…, its operator said, | while a union put the toll at five"): two
+        sources set side by side, each the holder of its own claim (a "while" or
+        "whereas" of contrast: Quirk et al. 1985, 15.49; the reporting verb a
+        source-introducing predicate of FactBank): the clause's left edge, its "while"."""
+        out = {}
+        verbs = stance_verbs()
+        toks = self.toks
+        for i in advcl_verbs:
+            t = toks[i]
+            k = t.left_edge.i
+            before = k - 1
+            while before > 0 and toks[before].is_punct:
+                before -= 1
+            # the reporting verb the clause hangs on, or the one just before it ("X killed two, its owner said, while …")
+            cue = [toks[self.heads[i]], toks[before]] if before >= 0 else [toks[self.heads[i]]]
+            if self.heads[i] < i and any(verbs.get(lemma(v)) in ("report", "know") and v.i < k for v in cue) and any(
+                    c.dep_ == "mark" and c.lower_ in CONTRAST for c in t.children) and any(
+                    c.dep_ in SUBJ for c in t.children):
                 out[i] = k
         return out
 
