@@ -171,9 +171,37 @@ CONTRADICTIONS = {
         claim("c2", "a1", "Guards entered the yard only at 00:40.", "Minister",
               P("enter", "intervention", ["guard", "yard"], clock="00:40", heads=["yard"])),
         {("contradicts", "date")}),
+    # a live-blog entry's present is dated by its stamp; one agent doing one kind of act names one act
+    "time of day by an entry's stamp": (
+        claim("c1", "a0", "Guards are moving into the yard.", None,
+              P("move_in", "intervention", ["guard"], agent="Guards", clock="18:05", tense="present",
+                nouns=["guards", "yard"])),
+        claim("c2", "a1", "At 00:40 the guards began clearing the yard.", "Minister",
+              P("clear", "intervention", ["yard"], agent="the guards", clock="00:40", heads=["yard"])),
+        {("contradicts", "date")}),
+    "time of day of one agent's act": (
+        claim("c1", "a0", "At ten in the evening riot guards moved into the crowd.", None,
+              P("move_in", "intervention", ["riot", "guard", "crowd"], agent="riot guards", clock="22:00",
+                nouns=["riot", "guards", "crowd"])),
+        claim("c2", "a1", "At 03:15 guards began clearing the quay.", "Harbour Police",
+              P("clear", "intervention", ["quay"], agent="guards", clock="03:15", heads=["quay"],
+                nouns=["guards", "quay"])),
+        {("contradicts", "date")}),
 }
 
 NOT_CONTRADICTIONS = {
+    "two acts of different kinds at two times": (
+        claim("c1", "a0", "Guards entered the yard at 6 p.m.", "Mayor",
+              P("enter", "intervention", ["guard", "yard"], clock="18:00", heads=["yard"])),
+        claim("c2", "a1", "Guards fired gas into the yard at 00:40.", "Minister",
+              P("fire", "use_force", ["guard", "gas", "yard"], clock="00:40", heads=["gas"])),
+        set()),
+    "two acts sharing only a time word": (
+        claim("c1", "a0", "Guards entered the yard at six in the evening.", "Mayor",
+              P("enter", "intervention", ["guard", "yard", "evening"], clock="18:00", heads=["yard"])),
+        claim("c2", "a1", "Firefighters stormed the mill at 23:00 that evening.", "Minister",
+              P("storm", "intervention", ["firefighter", "mill", "evening"], clock="23:00", heads=["mill"])),
+        set()),
     "compatible figures agree": (
         toll("c1", "a0", "At least three workers died.", "Harbour Board", 3, approx="at least"),
         toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),

@@ -40,6 +40,9 @@ from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_k
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
+TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour", "minute",
+              "pm", "am", "p.m", "a.m", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "time", "day"}
 CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
@@ -245,11 +248,23 @@ def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
     return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
 
 
+def _clocks(v: View) -> list[int]:
+    """The times of day a claim names, in minutes after midnight; else the
+    clock its proposition was dated by (a live-blog entry's stamp)."""
+    found = clock_times(v.text)
+    if not found and v.clock:
+        h, m = v.clock.split(":")
+        found = [int(h) * 60 + int(m)]
+    return found
+
+
 def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
-    shared = (a.words & b.words) - a.agent_names - b.agent_names - STOP
+    # what the act was done to or by: the clause's words and nouns, its agent among them
+    # ("police moved into the square" / "units began clearing the square")
+    shared = ((a.words | a.mentions) & (b.words | b.mentions)) - STOP - TIME_WORDS
     if a.klass != b.klass or not shared or a.negative or b.negative or a.parts.copular or b.parts.copular:
         return None  # "the square was clear by 01:20" is a state, not the act
-    ta, tb = clock_times(a.text), clock_times(b.text)
+    ta, tb = _clocks(a), _clocks(b)
     if not ta or not tb:
         return None
     gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)

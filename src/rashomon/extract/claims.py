@@ -54,7 +54,7 @@ from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
-from rashomon.extract import headlines
+from rashomon.extract import headlines, stamps
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
@@ -166,6 +166,7 @@ class _DocIndex:
     * ``toks``, ``idxs``, ``heads``: the tokens, their start offsets and head indices;
     * ``nouns``, ``compounds``: sorted indices of the nouns and of the nouns that modify a noun;
     * ``breaks``: sorted indices of the tokens that follow a line break;
+    * ``stamps``: the live-blog entry stamps (:func:`~rashomon.extract.stamps.stamps`);
     * ``finite``: sorted indices of the tokens that make a piece a clause (:meth:`_finite_mask`);
     * ``semis``: indices of the ";" tokens; ``conj_cuts``: where coordinated clauses
       with their own subject start, and contrastive clauses beside a reporting verb
@@ -177,7 +178,7 @@ class _DocIndex:
     * ``frame_roots``: the sentence roots :func:`~rashomon.extract.agents.frame_agents` may find a party under."""
 
     __slots__ = ("toks", "idxs", "heads", "nouns", "compounds", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
-                 "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots")
+                 "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots", "stamps")
 
     def __init__(self, doc, ops: set[str]):
         text = doc_text(doc)
@@ -202,6 +203,7 @@ class _DocIndex:
                 breaks.add(i)
             p = text.find("\n", p + 1)
         self.breaks = sorted(breaks)
+        self.stamps = stamps.stamps(text)
         verbal = _one_of(pos, [POS_IDS[name] for name in VERBAL])
         self.finite = _indices(self._finite_mask(ids, tag, dep, verbal, heads))
         self.semis = _indices(orth == ids[";"])
@@ -736,6 +738,8 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
         if beside is not None:
             st = read_stance(beside, lo, hi, None)
     parts = read_parts(st.head, quantities, ctext, start)
+    if parts.clock is None and ix.stamps and stamps.reports_now(st.head):
+        parts.clock = stamps.stamp_before(ix.stamps, start)  # a live-blog entry's present: its stamp
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
     if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
             holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):
