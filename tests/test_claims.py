@@ -188,3 +188,21 @@ def test_a_while_clause_of_time_stays_in_its_clause(nlp):
     c = only(nlp, "The police had moved into the park shortly after 6 p.m., while children were still playing there, "
                   "she said.")
     assert c.proposition.predicate == "move_in"
+
+
+@pytest.mark.parametrize("text, claim, klass", [
+    # a number of persons at a place, its copula dropped: how many took part
+    ("Posted at noon:\n\n9,000 of us on Harbour Road today. The city is ours.\n",
+     "9,000 of us on Harbour Road today.", "participation"),
+    ("Update\n\nSome 300 of them in the main hall this evening.\n", "Some 300 of them in the main hall this evening.",
+     "participation"),
+    # a partitive of persons without a place says nothing of presence
+    ("Update\n\nTwo of them from the northern villages.\n", None, None),
+])
+def test_a_number_of_persons_at_a_place_counts_who_took_part(nlp, text, claim, klass):
+    cs = [c for c in claims_of(nlp, text) if c.proposition is not None and c.proposition.predicate_class == klass]
+    if claim is None:
+        assert not [c for c in claims_of(nlp, text) if c.proposition and c.proposition.counts == "participants"]
+        return
+    assert [c.text for c in cs] == [claim]
+    assert cs[0].proposition.counts == "participants"

@@ -46,6 +46,14 @@ def lacks_plan():
                    mods=["housing"]))
 
 
+def persons_at_a_place():
+    """"9,000 of us on Harbour Road today": the figure's words end before "of us"."""
+    c = claim("c1", "a0", "9,000 of us on Harbour Road today.", "Union leader",
+              P("9,000", "participation", ["road"], counts="participants"), qty=(9000.0, None, None, None))
+    c.quantities[0].end = 5
+    return c
+
+
 CONTRADICTIONS = {
     # two holders sharing one word of their names are two holders: a dispute, not a revision
     "two bodies sharing a word": (
@@ -69,6 +77,13 @@ CONTRADICTIONS = {
         claim("c2", "a1", "The police counted 6,000 marchers.", "City Police",
               P("count", "participation", ["marcher"], counts="participants", heads=["marcher"]),
               qty=(6000.0, None, "marchers", "marchers")),
+        {("contradicts", "measure")}),
+    # "9,000 of us": a partitive of persons counts people, here against a count of marchers
+    "persons at a place against a crowd figure": (
+        persons_at_a_place(),
+        claim("c2", "a1", "The police counted 2,500 marchers.", "City Police",
+              P("count", "participation", ["marcher"], counts="participants", heads=["marcher"]),
+              qty=(2500.0, None, "marchers", "marchers")),
         {("contradicts", "measure")}),
     "denied figure": (
         claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",

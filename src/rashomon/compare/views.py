@@ -55,6 +55,7 @@ MOVES = RISE | FALL
 figure before it lower (RISE) or higher (FALL); "revise" and "update" go either way."""
 COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
 _NAME = re.compile(r"[\w'’.-]+")
+_PERSONS_OF = re.compile(r"\s+of\s+(?:us|them|you)\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -251,8 +252,9 @@ class View:
         alone = q.approx in VAGUE_PLURALS and q.unit is None and q.of is None
         if q.approx in VAGUE_PLURALS:  # "thousands" said loosely: at least half its least reading
             q = q.model_copy(update={"approx": "at least", "value": q.value / 2, "high": None})
-        if alone and p.counts in PEOPLE_COUNTS:
-            q = q.model_copy(update={"unit": GENERAL})
+        if (alone or (q.unit is None and q.end is not None and _PERSONS_OF.match(src.text, q.end - src.start))) \
+                and p.counts in PEOPLE_COUNTS:
+            q = q.model_copy(update={"unit": GENERAL})  # "9,000 of us": a partitive of persons counts people
         if _counts_people(q, p.counts):
             self.measure, self.counts = q, p.counts
             if p.counts in predicate_lexicon()["by_group"]:

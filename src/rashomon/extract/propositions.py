@@ -540,11 +540,30 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
     if cls is None:
         cls = next((classes[w] for w in words if w in classes and classes[w] not in lex["responsibility"]
                     and w not in absent), None)
+    if cls is None and present_group(head):  # "9,000 of us on Harbour Road": people present at a gathering
+        cls, own = "participation", True
     if cls not in lex["counts"] and lemma(head) in SCALE:
         counted = next((classes.get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                         and classes.get(lemma(c)) in lex["counts"]), None)
         cls, own = counted or cls, own or counted is not None
     return cls, own
+
+
+PERSONS = {"us", "them", "you"}
+
+
+def present_group(head) -> bool:
+    """Whether a verbless clause's head is a number of persons at a place: "9,000
+    of us on Harbour Road", "some 300 of them in the hall" (a partitive of a
+    personal pronoun, the number its fused head: Huddleston & Pullum 2002, CGEL
+    5.9; the copula dropped before a locative, as headlines and posts drop it:
+    Mårdh 1980). Being there in number is taking part (FrameNet Presence,
+    Participation)."""
+    if head.pos_ != "NUM" or head.dep_ != "ROOT":
+        return False
+    kids = list(head.children)
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in PERSONS for g in c.children)
+               for c in kids) and any(c.dep_ == "prep" and c.lower_ in LOCATIVE for c in kids)
 
 
 def _absent(kids, args, lex: dict) -> list[str]:
