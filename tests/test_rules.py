@@ -85,6 +85,21 @@ CONTRADICTIONS = {
               P("count", "participation", ["marcher"], counts="participants", heads=["marcher"]),
               qty=(2500.0, None, "marchers", "marchers")),
         {("contradicts", "measure")}),
+    # knowing: a denial of awareness against a claim that the same knower knew, or that the thing was reported
+    "knew against denied knowing": (
+        claim("c1", "a0", "The mill knew about the cracked boiler for months.", "Bakers' Guild",
+              P("know", "knowledge", ["mill", "crack", "boiler", "month"], agent="The mill", heads=["mill"])),
+        claim("c2", "a1", "the mill had known of any crack in the boiler.", "Mill owner",
+              P("know", "knowledge", ["mill", "crack", "boiler"], agent="the mill", heads=["mill"]),
+              polarity="negated", stance="denies"),
+        {("contradicts", "negation")}),
+    "reported against had no report": (
+        claim("c1", "a0", "Stokers reported a cracked boiler in June.", "Bakers' Guild",
+              P("boiler", "knowledge", ["crack"], tense="present")),
+        claim("c2", "a1", "We had no report of a cracked boiler.", "Mill owner",
+              P("know", "knowledge", ["report", "crack", "boiler"], agent="We", neg=True, heads=["report"]),
+              polarity="negated"),
+        {("contradicts", "negation")}),
     "denied figure": (
         claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
               P("cost", "cost", ["stoppage", "euro"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100),
@@ -205,6 +220,20 @@ CONTRADICTIONS = {
 }
 
 NOT_CONTRADICTIONS = {
+    "two named knowers": (
+        claim("c1", "a0", "Norvik Shipping knew about the cracked hull.", "Dockers' Union",
+              P("know", "knowledge", ["norvik", "shipping", "crack", "hull"], agent="Norvik Shipping")),
+        claim("c2", "a1", "The Harbour Board had not known of any crack in the hull.", "Harbour Board",
+              P("know", "knowledge", ["harbour", "board", "crack", "hull"], agent="The Harbour Board", neg=True),
+              polarity="negated"),
+        set()),
+    "knowing of another thing": (
+        claim("c1", "a0", "The mill knew about the unpaid wages.", "Bakers' Guild",
+              P("know", "knowledge", ["mill", "unpaid", "wage"], agent="The mill")),
+        claim("c2", "a1", "the mill had known of any crack in the boiler.", "Mill owner",
+              P("know", "knowledge", ["mill", "crack", "boiler"], agent="the mill"),
+              polarity="negated", stance="denies"),
+        set()),
     "two acts of different kinds at two times": (
         claim("c1", "a0", "Guards entered the yard at 6 p.m.", "Mayor",
               P("enter", "intervention", ["guard", "yard"], clock="18:00", heads=["yard"])),

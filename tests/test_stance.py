@@ -289,3 +289,17 @@ def test_a_directive_cue_asks_for_its_content(nlp, text, content, stance):
         q.id = f"q{k}"
     claims = [c for c in extract_claims(art, doc, quotes) if content in c.text]
     assert claims and claims[0].stance == stance, [(c.text, c.stance) for c in extract_claims(art, doc, quotes)]
+
+
+@pytest.mark.parametrize("text, predicate, klass, polarity", [
+    # a holder that had no report of a thing did not know of it (a denial of awareness) …
+    ("We had no report of a cracked boiler in the bakery.", "know", "knowledge", "negated"),
+    ("The mill had no word about the cracked boiler.", "know", "knowledge", "negated"),
+    # … while no details with no one who lacks them is a gap in information, no denial
+    ("There were still no details on the deaths at the clinic.", "detail", "information", "affirmed"),
+    # a thing reported is made known
+    ("Stokers reported a cracked boiler in the bakery.", "boiler", "knowledge", "affirmed"),
+])
+def test_knowing_and_not_knowing(nlp, text, predicate, klass, polarity):
+    c = first(nlp, text)
+    assert (c.proposition.predicate, c.proposition.predicate_class, c.polarity) == (predicate, klass, polarity)

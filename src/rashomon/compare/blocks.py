@@ -275,6 +275,46 @@ def _existence_label(negs: list[View], keys: set[str]) -> str:
     return f"whether there was {' or '.join(sorted(keys)[:2])}"
 
 
+def knowledge_topic(v: View) -> frozenset:
+    """What a claim of knowing is about: its words, without the knower's names, the
+    words of knowing and of information ("report", "word") and stop words ("the
+    company knew about the leaking valve" → leak, valve; "operators reported a
+    leaking valve" → valve, leaking)."""
+    from rashomon.extract.stance import lexicon as stance_lexicon
+
+    info = stance_lexicon()["information"]
+    words = v.words | {v.predicate or ""}  # "I reported the leak": the leak is the predicate read
+    return frozenset(w for w in words if w not in STOP and w not in info and len(w) > 2
+                     and predicate_lexicon()["class"].get(w) != "knowledge") - v.agent_names
+
+
+def _knowledge(vs: list[View]) -> list[tuple[tuple, str, list[View]]]:
+    """The ``knowledge`` blocks: whether someone knew of a thing. The topics of the
+    claims that deny knowing ("the firm had not known of any leak", "we had no
+    report of a leaking valve") are joined where they share a word (union-find), and
+    every claim of knowing that names a word of a component joins its block."""
+    knowing = [v for v in vs if v.klass == "knowledge"]
+    denials = [(v, knowledge_topic(v)) for v in knowing if v.negative]
+    uf = _Keys()
+    for _, ks in denials:
+        if ks:
+            uf.join(ks)
+    comps: dict[str, set[str]] = defaultdict(set)
+    for _, ks in denials:
+        for k in ks:
+            comps[uf.find(k)].add(k)
+    out = []
+    for root, keys in comps.items():
+        members = [v for v in knowing if knowledge_topic(v) & keys]
+        negs = [v for v in members if v.negative]
+        agent = next((plain(v.agent) for v in negs if v.agent and v.agent.lower() not in OWNERS), None)
+        topic = _theme_text(negs) or " or ".join(sorted(keys)[:2])
+        topic = topic if not topic.lower().startswith(("report of ", "word of ")) else topic.split(" of ", 1)[1]
+        label = f"whether {agent or 'they'} knew of {topic}"
+        out.append((("knowledge", root), label, members))
+    return out
+
+
 def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:
     """The blocks of the module docstring: ``{key: (label, frame, claims)}``."""
     every = views(claims, [], articles).values()
@@ -290,6 +330,8 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
     blocks: dict[tuple, list[View]] = defaultdict(list)
     labels: dict[tuple, str] = {}
     for key, label, members in _existence(vs, usable):
+        blocks[key], labels[key] = members, label
+    for key, label, members in _knowledge(vs):
         blocks[key], labels[key] = members, label
     negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential
                      and not v.anaphoric and not v.demonstrative() for h in _same_heads(v)}

@@ -288,7 +288,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date")
+BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "knowledge")
 
 
 def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],

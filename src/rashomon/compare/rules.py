@@ -35,7 +35,7 @@ outside the story's main places); near-verbatim words of one source
 """
 from __future__ import annotations
 
-from rashomon.compare.blocks import plain
+from rashomon.compare.blocks import knowledge_topic, plain
 from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
@@ -288,6 +288,47 @@ def _date(a: View, b: View) -> tuple[str, str, str | None] | None:
     return None
 
 
+UNIVERSAL = {"everybody", "everyone", "all", "anybody", "anyone"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
+
+
+def _named(agent: str | None) -> bool:
+    """Whether an agent names someone by a proper name ("Norvik Shipping"), not
+    by a description ("the company"), a pronoun ("we") or everyone ("everybody
+    on the unit")."""
+    words = [w for w in (agent or "").split() if w.lower() not in DETERMINERS]
+    if not words or words[0].lower() in UNIVERSAL or words[0].lower() in SELF_WORDS | PRONOUNS:
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def _knowers_meet(a: View, b: View) -> bool:
+    """Whether two knowers may be one: the same agent, or either one not named by
+    a proper name (a description may point at the other's name, "everybody"
+    includes it). Two different proper names are two knowers."""
+    return not agents_differ(a, b) or not (_named(a.agent) and _named(b.agent))
+
+
+def _knowledge(a: View, b: View) -> tuple[str, str, str | None] | None:
+    """Whether someone knew of a thing: one holder says the knower did not know
+    of it ("denied that the firm had known of any leak", "we had no report of a
+    leaking valve"), another that the knower did ("the firm knew about the leaking
+    valve"): a negation of one proposition of awareness (de Marneffe et al. 2008)."""
+    if a.negative == b.negative or a.same_holder(b) or not _knowers_meet(a, b):
+        return None
+    neg, pos = (a, b) if a.negative else (b, a)
+    what = " ".join(sorted(knowledge_topic(neg) & knowledge_topic(pos))) or "it"
+    knew = f"{_knower(pos)} knew" if pos.predicate in ("know", "aware") else f"it was reported ({pos.predicate})"
+    return "contradicts", (f"{_who(neg)}: {_knower(neg)} did not know ({what}, {neg.stance_word()}); "
+                           f"{_who(pos)}: {knew}"), "negation"
+
+
+def _knower(v: View) -> str:
+    """Who knew, as a reason names it: the agent as written, a pronoun in lower case."""
+    agent = (v.agent or "they").strip()
+    return agent.lower() if agent.lower() in PRONOUNS | SELF_WORDS else plain(agent)
+
+
 def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> tuple[str, str, str | None] | None:
     """``(kind, reason, contradiction kind)`` for two views in one block of
     ``frame``, or None (see the module docstring)."""
@@ -310,4 +351,6 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
         return _time(a, b)
     if frame == "compound":
         return _compound(a, b)
+    if frame == "knowledge":
+        return _knowledge(a, b)
     return None
