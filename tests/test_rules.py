@@ -100,6 +100,14 @@ CONTRADICTIONS = {
               P("know", "knowledge", ["report", "crack", "boiler"], agent="We", neg=True, heads=["report"]),
               polarity="negated"),
         {("contradicts", "negation")}),
+    # "the last X took place in <an earlier year>": none took place since, against an X said to be recent
+    "the last of a kind long ago against a recent one": (
+        claim("c1", "a0", "The last statutory inspection of the dam took place on 3 May 2028.", None,
+              P("take_place", "inspection", agent="The last statutory inspection of the dam", heads=["inspection"],
+                exist=True, nouns=["inspection", "dam"]), time_text="3 May 2028"),
+        claim("c2", "a1", "The dam was inspected in January.", "Dam operator",
+              P("inspect", "inspection", ["dam"], theme="The dam", heads=["dam"], nouns=["dam"])),
+        {("contradicts", "negation")}),
     "denied figure": (
         claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
               P("cost", "cost", ["stoppage", "euro"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100),
@@ -220,6 +228,13 @@ CONTRADICTIONS = {
 }
 
 NOT_CONTRADICTIONS = {
+    "the last of a kind this year asserts one": (
+        claim("c1", "a0", "The most recent inspection of the dam was carried out in February 2031.", None,
+              P("carry_out", "inspection", theme="The most recent inspection of the dam", heads=["inspection"],
+                exist=True, nouns=["inspection", "dam"]), time_text="February 2031"),
+        claim("c2", "a1", "The dam was inspected in January.", "Dam operator",
+              P("inspect", "inspection", ["dam"], theme="The dam", heads=["dam"], nouns=["dam"])),
+        set()),
     "two named knowers": (
         claim("c1", "a0", "Norvik Shipping knew about the cracked hull.", "Dockers' Union",
               P("know", "knowledge", ["norvik", "shipping", "crack", "hull"], agent="Norvik Shipping")),
@@ -483,3 +498,16 @@ def test_a_reason_names_a_pronoun_speaker_by_role_and_the_narrator_by_outlet():
     rels = relate([a, b], group_claims([a, b], arts), [q], arts)
     reason = next(r.reason for r in rels if r.kind == "contradicts")
     assert reason == "Harbour Master: 3; Velmar Herald: 7 (figures cannot both hold)", reason
+
+
+def test_the_date_of_the_latest_of_a_kind_keeps_its_claim_in_the_main_event():
+    from rashomon.compare.events import assign_events
+
+    last = claim("c1", "a0", "The last inspection of the dam took place on 3 May 2028.", None,
+                 P("take_place", "inspection", agent="The last inspection of the dam", exist=True,
+                   time="on 3 May 2028"), time_text="3 May 2028")
+    old = claim("c2", "a0", "An inspection of the dam took place on 3 May 2028.", None,
+                P("take_place", "inspection", agent="An inspection of the dam", exist=True, time="on 3 May 2028"),
+                time_text="3 May 2028")
+    assign_events([last, old], ARTS)
+    assert (last.event, old.event) == ("main", "background:year")

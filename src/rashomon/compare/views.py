@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rashomon.compare.events import last_of_kind
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim, Quantity, Quote
 
@@ -55,6 +56,7 @@ MOVES = RISE | FALL
 figure before it lower (RISE) or higher (FALL); "revise" and "update" go either way."""
 COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
 _NAME = re.compile(r"[\w'’.-]+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PERSONS_OF = re.compile(r"\s+of\s+(?:us|them|you)\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -158,7 +160,7 @@ class View:
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay", "outlet", "anaphoric", "holder_parties", "speaker_label",
+                 "relay", "outlet", "anaphoric", "holder_parties", "speaker_label", "since",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None):
@@ -206,6 +208,9 @@ class View:
         self.existential = bool(p and (p.existential or absence) and not _pointed(p.theme or p.agent))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
         self.exists = None if not self.existential else (self.negative if absence else not self.negative)
+        self.since = _since(c, p, art) if self.exists and content is None else None
+        if self.since:
+            self.exists = False
         self.agent = p.agent if p else None
         self._read_agent(src, quote if content is None else None)
         self._read_measure(c, src, p)
@@ -288,7 +293,10 @@ class View:
         return a <= b or b <= a or len(a & b) >= 2
 
     def stance_word(self) -> str:
-        """How this claim says no: its stance cue ("denied"), else "not"."""
+        """How this claim says no: its stance cue ("denied"), "none since …" for the
+        date of the latest of a kind, else "not"."""
+        if self.since:
+            return f"none since {self.since}"
         return self.claim.stance_cue or "not"
 
     def denies_existence(self, key: str) -> bool:
@@ -329,6 +337,20 @@ class View:
 
 _ABSENCE = frozenset({"absence"})
 _DEMONSTRATIVES = ("that ", "this ", "these ", "those ")
+
+
+def _since(c: Claim, p, art: Article | None) -> str | None:
+    """The date of the latest of a kind when it lies in a year before the
+    article's own ("the last inspection took place on 9 March 2022", written in
+    2024): none took place since, so the claim denies one in the story's period
+    (what "last" means); a recent date ("the most recent inspection was in
+    February", the same year) asserts one. Else None."""
+    when = c.time_text or (p.time if p is not None else None)
+    if not when or not last_of_kind(p) or art is None:
+        return None
+    year = _YEAR.search(when)
+    now = (art.reference_date or art.published or "")[:4]
+    return when if year and now.isdigit() and year.group() < now else None
 
 
 def _pointed(words: str | None) -> bool:
