@@ -165,6 +165,13 @@ CONTRADICTIONS = {
               "Minister", P("act", "order", ["guard", "request", "board"],
                             agent="the harbour board which the governor chairs")),
         {("contradicts", "negation")}),
+    # "ordered it": the pronoun says the act again, whatever noun it was tied to
+    "an order said again by a pronoun": (
+        claim("c1", "a0", "We were told at noon that the cabinet had ordered it.", "Governor Ana Kos",
+              P("order", "order", ["cabinet"], agent="the cabinet", theme="it", heads=["guard"])),
+        claim("c2", "a1", "The guards acted at the request of the harbour board.", "Minister",
+              P("act", "order", ["guard", "request", "board"], agent="the harbour board")),
+        {("contradicts", "attribution")}),
     "a denied responsibility against an attribution to the one who denies": (
         claim("c1", "a0", "The ministry denied responsibility for the blast.", "The ministry",
               P("responsibility", "cause", ["blast"], agent="The ministry", heads=["blast"]),

@@ -34,6 +34,8 @@ def first(nlp, text):
     ("The mining firm denies injuries at its quarry near the river.", "negated", "denies"),
     ("The dockers rejected the offer from the port authority.", "affirmed", "asserts"),
     ("The army denies any involvement in the attack on the convoy.", "negated", "denies"),
+    # a holder informed that P reports P
+    ("The governor was informed at noon that the cabinet had ordered the closure.", "affirmed", "asserts"),
     # not knowing, not confirming: no stance on the proposition
     ("The ministry would not confirm its jets bombed the bridge.", "affirmed", "unknown"),
     ("The governor didn't know whether the levee had broken.", "affirmed", "unknown"),
@@ -303,3 +305,8 @@ def test_a_directive_cue_asks_for_its_content(nlp, text, content, stance):
 def test_knowing_and_not_knowing(nlp, text, predicate, klass, polarity):
     c = first(nlp, text)
     assert (c.proposition.predicate, c.proposition.predicate_class, c.polarity) == (predicate, klass, polarity)
+
+
+def test_informed_that_p_reads_p(nlp):
+    p = first(nlp, "The governor was informed at noon that the cabinet had ordered the closure.").proposition
+    assert (p.predicate, p.agent) == ("order", "the cabinet")

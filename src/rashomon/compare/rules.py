@@ -55,6 +55,7 @@ def _q(v: View) -> str:
 PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
 SELF_WORDS = {"i", "we", "me", "us", "myself", "ourselves"}  # an agent that is the holder itself
 PRONOUN_THEMES = {"him", "her", "them", "us", "me", "you"}  # persons: "this", "that" may be the story's event
+EVENT_PRONOUNS = {"it", "this", "that"}  # the act an attribution is about, said again ("the ministry ordered it")
 
 
 def _who(v: View) -> str:
@@ -206,11 +207,12 @@ def _about(v: View, story: Story, key: str) -> frozenset:
     """What an attribution is about: its theme's head nouns (an event noun is the
     story's event; :func:`~rashomon.compare.views.specific_theme`), nothing for
     a personal pronoun ("blasted him"), else the theme most attributions of its
-    kind are about ("responsible for the consequences": the story's question)."""
+    kind are about ("responsible for the consequences", "the ministry ordered
+    it": the story's question)."""
     events = predicate_lexicon()["event_nouns"]
     t = frozenset(EVENT if h in events else h for h in specific_theme(v))
-    if t:
-        return t
+    if t and (v.parts is None or (v.parts.theme or "").lower() not in EVENT_PRONOUNS):
+        return t  # "ordered it": the act in question, whatever noun the pronoun was tied to
     if v.parts is not None and (v.parts.theme or "").lower() in PRONOUN_THEMES:
         return frozenset()  # "blamed him for it": someone in its own context, not the story's theme
     main = story.themes.get(key)  # "responsible for the consequences", or no theme: the story's question
