@@ -108,6 +108,21 @@ CONTRADICTIONS = {
         claim("c2", "a1", "The dam was inspected in January.", "Dam operator",
               P("inspect", "inspection", ["dam"], theme="The dam", heads=["dam"], nouns=["dam"])),
         {("contradicts", "negation")}),
+    # what lasted may be the subject of an intransitive verb
+    "two durations of one fire": (
+        claim("c1", "a0", "The blaze was put out around six hours after it began.", "Mill owner",
+              P("put_out", None, ["blaze"], counts="duration", heads=["blaze"]),
+              qty=(6, "about", "hours", "duration")),
+        claim("c2", "a1", "The blaze burned for 15 hours.", "Fire chief",
+              P("burn", None, ["blaze"], agent="The blaze", counts="duration"), qty=(15, None, "hours", "duration")),
+        {("contradicts", "measure")}),
+    # a comparative without its standard measures against the figure of its kind just before it
+    "far less than the figure before it": (
+        claim("c1", "a0", "The mill said it had offered each family €8,000.", "Mill owner",
+              P("offer", "payment", ["family"], counts="payment"), qty=(8000.0, None, "EUR", "EUR"), start=0),
+        claim("c2", "a0", "The guild says the families were offered far less.", "The guild",
+              P("offer", "payment", ["family"], heads=["family"]), start=60),
+        {("contradicts", "measure")}),
     "denied figure": (
         claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
               P("cost", "cost", ["stoppage", "euro"], counts="money:cost"), qty=(9e6, None, "EUR", "EUR"), start=100),
@@ -235,6 +250,12 @@ CONTRADICTIONS = {
 }
 
 NOT_CONTRADICTIONS = {
+    "far less said by the holder of the figure before it": (
+        claim("c1", "a0", "The guild said the mill had offered each family €8,000.", "The guild",
+              P("offer", "payment", ["family"], counts="payment"), qty=(8000.0, None, "EUR", "EUR"), start=0),
+        claim("c2", "a0", "The guild says the families deserved far more.", "The guild",
+              P("offer", "payment", ["family"], heads=["family"]), start=60),
+        set()),
     "the last of a kind this year asserts one": (
         claim("c1", "a0", "The most recent inspection of the dam was carried out in February 2031.", None,
               P("carry_out", "inspection", theme="The most recent inspection of the dam", heads=["inspection"],

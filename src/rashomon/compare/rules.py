@@ -110,8 +110,10 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None  # "eight peacekeepers" / "two civilians": different groups
     if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
         return None
-    if a.counts == "duration" and not (a.heads & b.heads):
-        return None  # how long what: two durations of different things ("held for two years" / "pay over four years")
+    if a.counts == "duration" and not ((a.heads | a.agent_names) & (b.heads | b.agent_names)):
+        # how long what: two durations of different things ("held for two years" / "pay over four years");
+        # what lasted is the theme, or the subject of an intransitive ("the fire burned for 17 hours")
+        return None
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That figure is a fiction": the figure denied
         neg, pos = (a, b) if a.negative else (b, a)

@@ -463,4 +463,39 @@ def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> 
     for c in claims:
         content = by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None
         out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content)
+    _compared_to_before(claims, out)
     return out
+
+
+COMPARATIVE = re.compile(r"(?i)\b(?:far|much|a\s+lot|significantly|considerably|even)?\s*"
+                         r"(?P<less>less|fewer|lower|smaller)?(?P<more>more|higher|greater|larger)?\s*[.,;!]?\s*$")
+"""A comparative closing a clause with no standard after it ("the families were offered far less.")."""
+STANDARD_CHARS = 400  # how far before it the figure a bare comparative is measured against may lie
+
+
+def _compared_to_before(claims: list[Claim], vs: dict[str, View]) -> None:
+    """A comparative with its standard left out ("The union says the families were
+    offered far less.") measures against the figure of its kind just before it in
+    the same article ("… had accepted its offer of €100,000 each"): less is below
+    that figure, more above (the comparative clause ellipted where the context
+    gives it: Quirk et al. 1985, 15.69). Sets ``measure``/``counts`` on the view
+    (in place); the claim itself is not changed."""
+    counts = predicate_lexicon()["counts"]
+    last: dict[tuple[str, str], tuple[Claim, View]] = {}  # (article, counts) → the latest figure before
+    for c in sorted(claims, key=lambda c: (c.article, c.start)):
+        v = vs[c.id]
+        if v.measure is not None and v.counts:
+            last[(c.article, v.counts)] = (c, v)
+            continue
+        kind = counts.get(v.klass or "")
+        m = COMPARATIVE.search(c.text) if kind and v.parts is not None and not v.parts.negated else None
+        if m is None or not (m.group("less") or m.group("more")) or (c.article, kind) not in last:
+            continue
+        before, std = last[(c.article, kind)]
+        if c.start - before.end > STANDARD_CHARS or std.same_holder(v):
+            continue
+        q, less = std.measure, bool(m.group("less"))
+        v.measure = q.model_copy(update={"approx": "under" if less else "over", "high": None,
+                                         "value": q.value * (1 - 1e-6 if less else 1 + 1e-6),
+                                         "text": f"{'less' if less else 'more'} than {q.text or q.value}"})
+        v.counts, v.group = kind, std.group
