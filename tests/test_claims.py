@@ -206,3 +206,13 @@ def test_a_number_of_persons_at_a_place_counts_who_took_part(nlp, text, claim, k
         return
     assert [c.text for c in cs] == [claim]
     assert cs[0].proposition.counts == "participants"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The board knew.", True),        # a noun subject and a verb of knowing: a claim however short
+    ("Thank you all.", False),
+    ("He knew.", False),              # a pronoun subject alone says too little to check
+    ("Prices rose.", False),
+])
+def test_a_short_clause_of_knowing_is_a_claim(nlp, text, kept):
+    assert bool(claims_of(nlp, text)) == kept

@@ -93,6 +93,12 @@ CONTRADICTIONS = {
               P("know", "knowledge", ["mill", "crack", "boiler"], agent="the mill", heads=["mill"]),
               polarity="negated", stance="denies"),
         {("contradicts", "negation")}),
+    "knew, with nothing named, against had no report": (
+        claim("c1", "a0", "The mill knew.", "Bakers' Guild", P("know", "knowledge", [], agent="The mill")),
+        claim("c2", "a1", "We had no report of a cracked boiler.", "Mill owner",
+              P("know", "knowledge", ["report", "crack", "boiler"], agent="We", neg=True, heads=["report"]),
+              polarity="negated"),
+        {("contradicts", "negation")}),
     "reported against had no report": (
         claim("c1", "a0", "Stokers reported a cracked boiler in June.", "Bakers' Guild",
               P("boiler", "knowledge", ["crack"], tense="present")),

@@ -288,11 +288,20 @@ def knowledge_topic(v: View) -> frozenset:
                      and predicate_lexicon()["class"].get(w) != "knowledge") - v.agent_names
 
 
+def _knew_the_matter(v: View) -> bool:
+    """"Selinor knew.": a past knowing with no object at all knew the matter in
+    question (the object left out where the context gives it); "knows it" points
+    at something of its own context."""
+    p = v.parts
+    return v.predicate == "know" and not v.negative and p.theme is None and not knowledge_topic(v) and p.tense == "past"
+
+
 def _knowledge(vs: list[View]) -> list[tuple[tuple, str, list[View]]]:
     """The ``knowledge`` blocks: whether someone knew of a thing. The topics of the
     claims that deny knowing ("the firm had not known of any leak", "we had no
     report of a leaking valve") are joined where they share a word (union-find), and
-    every claim of knowing that names a word of a component joins its block."""
+    every claim of knowing that names a word of a component, or names nothing
+    known ("Selinor knew."), joins its block."""
     knowing = [v for v in vs if v.klass == "knowledge"]
     denials = [(v, knowledge_topic(v)) for v in knowing if v.negative]
     uf = _Keys()
@@ -305,7 +314,7 @@ def _knowledge(vs: list[View]) -> list[tuple[tuple, str, list[View]]]:
             comps[uf.find(k)].add(k)
     out = []
     for root, keys in comps.items():
-        members = [v for v in knowing if knowledge_topic(v) & keys]
+        members = [v for v in knowing if knowledge_topic(v) & keys or _knew_the_matter(v)]
         negs = [v for v in members if v.negative]
         agent = next((plain(v.agent) for v in negs if v.agent and v.agent.lower() not in OWNERS), None)
         topic = _theme_text(negs) or " or ".join(sorted(keys)[:2])
