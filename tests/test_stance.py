@@ -34,6 +34,8 @@ def first(nlp, text):
     ("The mining firm denies injuries at its quarry near the river.", "negated", "denies"),
     ("The dockers rejected the offer from the port authority.", "affirmed", "asserts"),
     ("The army denies any involvement in the attack on the convoy.", "negated", "denies"),
+    # a denied identity of an earlier statement with a free relative denies that statement
+    ("That is not what the bakers were promised.", "negated", "denies"),
     # a holder informed that P reports P
     ("The governor was informed at noon that the cabinet had ordered the closure.", "affirmed", "asserts"),
     # not knowing, not confirming: no stance on the proposition
@@ -310,3 +312,10 @@ def test_knowing_and_not_knowing(nlp, text, predicate, klass, polarity):
 def test_informed_that_p_reads_p(nlp):
     p = first(nlp, "The governor was informed at noon that the cabinet had ordered the closure.").proposition
     assert (p.predicate, p.agent) == ("order", "the cabinet")
+
+
+def test_a_denied_identity_points_at_the_promise_before_it(nlp):
+    text = "The mill told reporters that it will pay €8,000 to each family. That is not what the families were offered."
+    cs = extract_claims(Article(id="a0", name="t.txt", path="t.txt", text=text), nlp(text), [])
+    assert cs[0].stance == "promises" and cs[1].stance == "denies"
+    assert cs[1].refers_to == [cs[0].start, cs[0].end]
