@@ -29,6 +29,10 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
 * ``time``: claims of one predicate class that give a time of day;
 * ``date``: claims that date one act on one thing ("the bridge was finished in
   1931" / "the bridge, built in 1932"), whatever period their article is of;
+* ``knowledge``: whether someone knew of a thing: the claims that deny knowing
+  ("the firm had not known of any leak", "we had no report of a leaking valve"),
+  joined where their topics meet, with every claim that the knower knew or that
+  the thing was reported;
 * ``compound``: affirmed claims that name one thing by the same noun compound
   ("armoured truck", "cooling pipe"): where two holders do, they agree it was there.
 
@@ -200,6 +204,19 @@ class _Keys:
         for k in keys[1:]:
             self.parent[self.find(k)] = self.find(keys[0])
 
+    @classmethod
+    def components(cls, key_sets) -> tuple["_Keys", dict[str, set[str]]]:
+        """The union-find over ``key_sets`` (sets of keys that meet) and its
+        components, ``{root: keys}``."""
+        uf = cls()
+        for ks in key_sets:
+            uf.join(ks)
+        comps: dict[str, set[str]] = defaultdict(set)
+        for ks in key_sets:
+            for k in ks:
+                comps[uf.find(k)].add(k)
+        return uf, comps
+
 
 def _existence_index(vs: list[View]) -> tuple[dict[str, list[int]], dict[str, dict[str, list[int]]]]:
     """Where the views that may deny or assert the existence of a key are:
@@ -224,13 +241,7 @@ def _existence(vs: list[View], usable) -> list[tuple[tuple, str, list[View]]]:
     denials = [(v, frozenset(k for k in (v.absent | (v.keys if v.exists is False else frozenset())) if usable(k)))
                for v in vs]
     denials = [(v, ks) for v, ks in denials if ks]
-    uf = _Keys()
-    for _, ks in denials:
-        uf.join(ks)
-    comps: dict[str, set[str]] = defaultdict(set)
-    for _, ks in denials:
-        for k in ks:
-            comps[uf.find(k)].add(k)
+    uf, comps = _Keys.components([ks for _, ks in denials])
     negs_of: dict[str, list[View]] = defaultdict(list)  # the denials of each component, in order
     for v, ks in denials:
         negs_of[uf.find(next(iter(ks)))].append(v)
@@ -303,25 +314,26 @@ def _knowledge(vs: list[View]) -> list[tuple[tuple, str, list[View]]]:
     every claim of knowing that names a word of a component, or names nothing
     known ("Selinor knew."), joins its block."""
     knowing = [v for v in vs if v.klass == "knowledge"]
-    denials = [(v, knowledge_topic(v)) for v in knowing if v.negative]
-    uf = _Keys()
-    for _, ks in denials:
-        if ks:
-            uf.join(ks)
-    comps: dict[str, set[str]] = defaultdict(set)
-    for _, ks in denials:
-        for k in ks:
-            comps[uf.find(k)].add(k)
+    topics = {v.id: knowledge_topic(v) for v in knowing}
+    _, comps = _Keys.components([topics[v.id] for v in knowing if v.negative and topics[v.id]])
     out = []
     for root, keys in comps.items():
-        members = [v for v in knowing if knowledge_topic(v) & keys or _knew_the_matter(v)]
+        members = [v for v in knowing if topics[v.id] & keys or _knew_the_matter(v)]
         negs = [v for v in members if v.negative]
         agent = next((plain(v.agent) for v in negs if v.agent and v.agent.lower() not in OWNERS), None)
-        topic = _theme_text(negs) or " or ".join(sorted(keys)[:2])
-        topic = topic if not topic.lower().startswith(("report of ", "word of ")) else topic.split(" of ", 1)[1]
-        label = f"whether {agent or 'they'} knew of {topic}"
-        out.append((("knowledge", root), label, members))
+        topic = _without_information(_theme_text(negs)) or " or ".join(sorted(keys)[:2])
+        out.append((("knowledge", root), f"whether {agent or 'they'} knew of {topic}", members))
     return out
+
+
+def _without_information(theme: str) -> str:
+    """A theme without the information noun that carries it ("report of a leaking
+    valve" → "a leaking valve")."""
+    from rashomon.extract.stance import lexicon as stance_lexicon
+
+    first, _, rest = theme.partition(" ")
+    prep, _, obj = rest.partition(" ")
+    return obj if first.lower() in stance_lexicon()["information"] and prep in ("of", "about", "on") and obj else theme
 
 
 def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:

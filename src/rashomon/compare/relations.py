@@ -7,7 +7,7 @@ pair related in one proposition is not related again in another. Two sets of
 rules:
 
 * **Proposition blocks** (``measure``, ``existence``, ``same``,
-  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``: see
+  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``, ``knowledge``: see
   :mod:`rashomon.compare.blocks`) are compared by
   :func:`rashomon.compare.rules.compare_views` on each claim's
   :class:`~rashomon.compare.views.View` (holder, stance, proposition, event).

@@ -31,7 +31,10 @@ outside the story's main places); near-verbatim words of one source
 * ``time`` (date): one predicate class over one place or theme, times of day
   more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40");
 * ``date``: two years for one dated act on one thing ("the bridge was
-  finished in 1931" / "the bridge, built in 1932"), of any period.
+  finished in 1931" / "the bridge, built in 1932"), of any period;
+* ``knowledge`` (negation): one holder says the knower did not know of a thing
+  ("we had no report of a leaking valve"), another that the knower knew or that
+  the thing was reported; two knowers named by different proper names are two.
 """
 from __future__ import annotations
 

@@ -473,7 +473,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                 continue
             # the tokens that start inside the trimmed clause
             lo, hi = bisect_left(ix.idxs, start, a, b), bisect_left(ix.idxs, end, a, b)
-            if len(words) < 4 and not _named_knowing(ix, lo, hi):
+            if len(words) < 4 and not _short_claim(ix, lo, hi):
                 continue
             if not ix.has_finite(lo, hi):
                 continue
@@ -505,7 +505,10 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     return claims
 
 
-def _named_knowing(ix: _DocIndex, lo: int, hi: int) -> bool:
+SHORT_CLASSES = {"knowledge"}  # predicate classes whose clause is a claim however short ("The board knew.")
+
+
+def _short_claim(ix: _DocIndex, lo: int, hi: int) -> bool:
     """Whether a clause of two or three words is a claim all the same: a noun
     subject and a verb of knowing ("Selinor knew.", "The board knew."); pieces
     shorter than four words are otherwise too bare to check (Hassan et al. 2017)."""
@@ -516,9 +519,6 @@ def _named_knowing(ix: _DocIndex, lo: int, hi: int) -> bool:
                 c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
             return True
     return False
-
-
-SHORT_CLASSES = {"knowledge"}
 
 
 def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
