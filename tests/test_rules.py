@@ -46,6 +46,19 @@ def lacks_plan():
                    mods=["housing"]))
 
 
+def dam_inspected():
+    return claim("c2", "a1", "The dam was inspected in January.", "Dam operator",
+                 P("inspect", "inspection", ["dam"], theme="The dam", heads=["dam"], nouns=["dam"]))
+
+
+def latest_inspection(np, verb, date, role):
+    """"<np> <verb> <date>.": the date of the latest inspection, ``np`` the clause's agent or theme."""
+    pred = "take_place" if verb.startswith("took") else "carry_out"
+    return claim("c1", "a0", f"{np} {verb} {date}.", None,
+                 P(pred, "inspection", heads=["inspection"], exist=True, nouns=["inspection", "dam"], **{role: np}),
+                 time_text=date)
+
+
 def persons_at_a_place():
     """"9,000 of us on Harbour Road today": the figure's words end before "of us"."""
     c = claim("c1", "a0", "9,000 of us on Harbour Road today.", "Union leader",
@@ -108,11 +121,8 @@ CONTRADICTIONS = {
         {("contradicts", "negation")}),
     # "the last X took place in <an earlier year>": none took place since, against an X said to be recent
     "the last of a kind long ago against a recent one": (
-        claim("c1", "a0", "The last statutory inspection of the dam took place on 3 May 2028.", None,
-              P("take_place", "inspection", agent="The last statutory inspection of the dam", heads=["inspection"],
-                exist=True, nouns=["inspection", "dam"]), time_text="3 May 2028"),
-        claim("c2", "a1", "The dam was inspected in January.", "Dam operator",
-              P("inspect", "inspection", ["dam"], theme="The dam", heads=["dam"], nouns=["dam"])),
+        latest_inspection("The last statutory inspection of the dam", "took place on", "3 May 2028", "agent"),
+        dam_inspected(),
         {("contradicts", "negation")}),
     # what lasted may be the subject of an intransitive verb
     "two durations of one fire": (
@@ -263,11 +273,8 @@ NOT_CONTRADICTIONS = {
               P("offer", "payment", ["family"], heads=["family"]), start=60),
         set()),
     "the last of a kind this year asserts one": (
-        claim("c1", "a0", "The most recent inspection of the dam was carried out in February 2031.", None,
-              P("carry_out", "inspection", theme="The most recent inspection of the dam", heads=["inspection"],
-                exist=True, nouns=["inspection", "dam"]), time_text="February 2031"),
-        claim("c2", "a1", "The dam was inspected in January.", "Dam operator",
-              P("inspect", "inspection", ["dam"], theme="The dam", heads=["dam"], nouns=["dam"])),
+        latest_inspection("The most recent inspection of the dam", "was carried out in", "February 2031", "theme"),
+        dam_inspected(),
         set()),
     "two named knowers": (
         claim("c1", "a0", "Norvik Shipping knew about the cracked hull.", "Dockers' Union",
