@@ -57,7 +57,7 @@ figure before it lower (RISE) or higher (FALL); "revise" and "update" go either 
 COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
 _NAME = re.compile(r"[\w'’.-]+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_PERSONS_OF = re.compile(r"\s+of\s+(?:us|them|you)\b", re.I)
+_PERSONS_OF = re.compile(r"(?<!\s)\s+of\s+(?:us|them|you)\b", re.I)  # from a run's first space: linear
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -467,9 +467,9 @@ def views(claims: list[Claim], quotes: list[Quote], articles: list[Article]) -> 
     return out
 
 
-COMPARATIVE = re.compile(r"(?i)\b(?:far|much|a\s+lot|significantly|considerably|even)?\s*"
-                         r"(?P<less>less|fewer|lower|smaller)?(?P<more>more|higher|greater|larger)?\s*[.,;!]?\s*$")
-"""A comparative closing a clause with no standard after it ("the families were offered far less.")."""
+LESS = {"less", "fewer", "lower", "smaller"}
+MORE = {"more", "higher", "greater", "larger"}
+"""Comparatives that may close a clause with no standard after it ("the families were offered far less.")."""
 STANDARD_CHARS = 400  # how far before it the figure a bare comparative is measured against may lie
 
 
@@ -488,13 +488,14 @@ def _compared_to_before(claims: list[Claim], vs: dict[str, View]) -> None:
             last[(c.article, v.counts)] = (c, v)
             continue
         kind = counts.get(v.klass or "")
-        m = COMPARATIVE.search(c.text) if kind and v.parts is not None and not v.parts.negated else None
-        if m is None or not (m.group("less") or m.group("more")) or (c.article, kind) not in last:
+        words = _LETTERS.findall(c.text[-24:].lower())
+        end = words[-1] if words else ""
+        if not kind or end not in LESS | MORE or v.parts is None or v.parts.negated or (c.article, kind) not in last:
             continue
         before, std = last[(c.article, kind)]
         if c.start - before.end > STANDARD_CHARS or std.same_holder(v):
             continue
-        q, less = std.measure, bool(m.group("less"))
+        q, less = std.measure, end in LESS
         v.measure = q.model_copy(update={"approx": "under" if less else "over", "high": None,
                                          "value": q.value * (1 - 1e-6 if less else 1 + 1e-6),
                                          "text": f"{'less' if less else 'more'} than {q.text or q.value}"})
