@@ -208,7 +208,10 @@ class _DocIndex:
         self.finite = _indices(self._finite_mask(ids, tag, dep, verbal, heads))
         self.semis = _indices(orth == ids[";"])
         self.conj_cuts = self._conj_cuts(_indices(verbal & (dep == ids["conj"])))
-        self.conj_cuts.update(self._contrast_cuts(_indices(verbal & (dep == ids["advcl"]))))
+        # the verbs of "while"/"whereas" clauses: the heads of those marks that head an adverbial clause
+        marks = _indices((dep == ids["mark"]) & _one_of(lower, [ids[w] for w in CONTRAST]))
+        self.conj_cuts.update(self._contrast_cuts(sorted({h for h in heads[marks].tolist()
+                                                          if verbal[h] and dep[h] == ids["advcl"]})))
         self.conj_verbs = sorted(self.conj_cuts)
         ents = doc_ents(doc)
         self.ent_starts = [e.start_char for e in ents]
@@ -266,7 +269,8 @@ class _DocIndex:
         return out
 
     def _contrast_cuts(self, advcl_verbs: list[int]) -> dict[int, int]:
-        """Where a contrastive clause with its own subject, hung on a reporting verb,
+        """Where a contrastive clause (``advcl_verbs``: the verbs of adverbial clauses
+        opened by a :data:`CONTRAST` mark) with its own subject, hung on a reporting verb,
         starts ("…, its operator said, | while a union put the toll at five"): two
         sources set side by side, each the holder of its own claim (a "while" or
         "whereas" of contrast: Quirk et al. 1985, 15.49; the reporting verb a
@@ -276,15 +280,15 @@ class _DocIndex:
         toks = self.toks
         for i in advcl_verbs:
             t = toks[i]
+            if self.heads[i] > i or not any(c.dep_ in SUBJ for c in t.children):
+                continue
             k = t.left_edge.i
             before = k - 1
             while before > 0 and toks[before].is_punct:
                 before -= 1
             # the reporting verb the clause hangs on, or the one just before it ("X killed two, its owner said, while …")
             cue = [toks[self.heads[i]], toks[before]] if before >= 0 else [toks[self.heads[i]]]
-            if self.heads[i] < i and any(verbs.get(lemma(v)) in ("report", "know") and v.i < k for v in cue) and any(
-                    c.dep_ == "mark" and c.lower_ in CONTRAST for c in t.children) and any(
-                    c.dep_ in SUBJ for c in t.children):
+            if any(verbs.get(lemma(v)) in ("report", "know") and v.i < k for v in cue):
                 out[i] = k
         return out
 
