@@ -209,3 +209,51 @@ def test_a_cue_clause_that_only_dates_its_quote_is_part_of_the_quote_claim(nlp):
     doc = nlp(text)
     cs = extract_claims(art, doc, extract_quotes(art, doc, []))
     assert [(c.text, c.time_text, c.proposition.predicate) for c in cs] == [(text, "Tuesday", "drop")]
+
+@pytest.mark.parametrize("text, first, second, holder", [
+    ("A flood at the Varna mill killed at least two workers on Monday night, its owner said, "
+     "while a local union put the toll at four.",
+     "A flood at the Varna mill killed at least two workers on Monday night, its owner said",
+     "while a local union put the toll at four.", "a local union"),
+    ("The ferry sank with 40 people on board, the coastguard said, whereas the operator said 35 were on board.",
+     "The ferry sank with 40 people on board, the coastguard said", "whereas the operator said 35 were on board.",
+     "the operator"),
+])
+def test_a_contrastive_clause_beside_a_reporting_verb_is_a_claim_of_its_own(nlp, text, first, second, holder):
+    cs = claims_of(nlp, text)
+    assert [c.text for c in cs] == [first, second]
+    assert cs[1].holder_text == holder
+
+
+def test_a_while_clause_of_time_stays_in_its_clause(nlp):
+    c = only(nlp, "The police had moved into the park shortly after 6 p.m., while children were still playing there, "
+                  "she said.")
+    assert c.proposition.predicate == "move_in"
+
+
+@pytest.mark.parametrize("text, claim, klass", [
+    # a number of persons at a place, its copula dropped: how many took part
+    ("Posted at noon:\n\n9,000 of us on Harbour Road today. The city is ours.\n",
+     "9,000 of us on Harbour Road today.", "participation"),
+    ("Update\n\nSome 300 of them in the main hall this evening.\n", "Some 300 of them in the main hall this evening.",
+     "participation"),
+    # a partitive of persons without a place says nothing of presence
+    ("Update\n\nTwo of them from the northern villages.\n", None, None),
+])
+def test_a_number_of_persons_at_a_place_counts_who_took_part(nlp, text, claim, klass):
+    cs = [c for c in claims_of(nlp, text) if c.proposition is not None and c.proposition.predicate_class == klass]
+    if claim is None:
+        assert not [c for c in claims_of(nlp, text) if c.proposition and c.proposition.counts == "participants"]
+        return
+    assert [c.text for c in cs] == [claim]
+    assert cs[0].proposition.counts == "participants"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The board knew.", True),        # a noun subject and a verb of knowing: a claim however short
+    ("Thank you all.", False),
+    ("He knew.", False),              # a pronoun subject alone says too little to check
+    ("Prices rose.", False),
+])
+def test_a_short_clause_of_knowing_is_a_claim(nlp, text, kept):
+    assert bool(claims_of(nlp, text)) == kept

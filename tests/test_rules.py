@@ -46,6 +46,27 @@ def lacks_plan():
                    mods=["housing"]))
 
 
+def dam_inspected():
+    return claim("c2", "a1", "The dam was inspected in January.", "Dam operator",
+                 P("inspect", "inspection", ["dam"], theme="The dam", heads=["dam"], nouns=["dam"]))
+
+
+def latest_inspection(np, verb, date, role):
+    """"<np> <verb> <date>.": the date of the latest inspection, ``np`` the clause's agent or theme."""
+    pred = "take_place" if verb.startswith("took") else "carry_out"
+    return claim("c1", "a0", f"{np} {verb} {date}.", None,
+                 P(pred, "inspection", heads=["inspection"], exist=True, nouns=["inspection", "dam"], **{role: np}),
+                 time_text=date)
+
+
+def persons_at_a_place():
+    """"9,000 of us on Harbour Road today": the figure's words end before "of us"."""
+    c = claim("c1", "a0", "9,000 of us on Harbour Road today.", "Union leader",
+              P("9,000", "participation", ["road"], counts="participants"), qty=(9000.0, None, None, None))
+    c.quantities[0].end = 5
+    return c
+
+
 CONTRADICTIONS = {
     # two holders sharing one word of their names are two holders: a dispute, not a revision
     "two bodies sharing a word": (
@@ -69,6 +90,54 @@ CONTRADICTIONS = {
         claim("c2", "a1", "The police counted 6,000 marchers.", "City Police",
               P("count", "participation", ["marcher"], counts="participants", heads=["marcher"]),
               qty=(6000.0, None, "marchers", "marchers")),
+        {("contradicts", "measure")}),
+    # "9,000 of us": a partitive of persons counts people, here against a count of marchers
+    "persons at a place against a crowd figure": (
+        persons_at_a_place(),
+        claim("c2", "a1", "The police counted 2,500 marchers.", "City Police",
+              P("count", "participation", ["marcher"], counts="participants", heads=["marcher"]),
+              qty=(2500.0, None, "marchers", "marchers")),
+        {("contradicts", "measure")}),
+    # knowing: a denial of awareness against a claim that the same knower knew, or that the thing was reported
+    "knew against denied knowing": (
+        claim("c1", "a0", "The mill knew about the cracked boiler for months.", "Bakers' Guild",
+              P("know", "knowledge", ["mill", "crack", "boiler", "month"], agent="The mill", heads=["mill"])),
+        claim("c2", "a1", "the mill had known of any crack in the boiler.", "Mill owner",
+              P("know", "knowledge", ["mill", "crack", "boiler"], agent="the mill", heads=["mill"]),
+              polarity="negated", stance="denies"),
+        {("contradicts", "negation")}),
+    "knew, with nothing named, against had no report": (
+        claim("c1", "a0", "The mill knew.", "Bakers' Guild", P("know", "knowledge", [], agent="The mill")),
+        claim("c2", "a1", "We had no report of a cracked boiler.", "Mill owner",
+              P("know", "knowledge", ["report", "crack", "boiler"], agent="We", neg=True, heads=["report"]),
+              polarity="negated"),
+        {("contradicts", "negation")}),
+    "reported against had no report": (
+        claim("c1", "a0", "Stokers reported a cracked boiler in June.", "Bakers' Guild",
+              P("boiler", "knowledge", ["crack"], tense="present")),
+        claim("c2", "a1", "We had no report of a cracked boiler.", "Mill owner",
+              P("know", "knowledge", ["report", "crack", "boiler"], agent="We", neg=True, heads=["report"]),
+              polarity="negated"),
+        {("contradicts", "negation")}),
+    # "the last X took place in <an earlier year>": none took place since, against an X said to be recent
+    "the last of a kind long ago against a recent one": (
+        latest_inspection("The last statutory inspection of the dam", "took place on", "3 May 2028", "agent"),
+        dam_inspected(),
+        {("contradicts", "negation")}),
+    # what lasted may be the subject of an intransitive verb
+    "two durations of one fire": (
+        claim("c1", "a0", "The blaze was put out around six hours after it began.", "Mill owner",
+              P("put_out", None, ["blaze"], counts="duration", heads=["blaze"]),
+              qty=(6, "about", "hours", "duration")),
+        claim("c2", "a1", "The blaze burned for 15 hours.", "Fire chief",
+              P("burn", None, ["blaze"], agent="The blaze", counts="duration"), qty=(15, None, "hours", "duration")),
+        {("contradicts", "measure")}),
+    # a comparative without its standard measures against the figure of its kind just before it
+    "far less than the figure before it": (
+        claim("c1", "a0", "The mill said it had offered each family €8,000.", "Mill owner",
+              P("offer", "payment", ["family"], counts="payment"), qty=(8000.0, None, "EUR", "EUR"), start=0),
+        claim("c2", "a0", "The guild says the families were offered far less.", "The guild",
+              P("offer", "payment", ["family"], heads=["family"]), start=60),
         {("contradicts", "measure")}),
     "denied figure": (
         claim("c1", "a1", "The stoppage cost the yard 9 million euros.", "Yard Board",
@@ -127,6 +196,13 @@ CONTRADICTIONS = {
               "Minister", P("act", "order", ["guard", "request", "board"],
                             agent="the harbour board which the governor chairs")),
         {("contradicts", "negation")}),
+    # "ordered it": the pronoun says the act again, whatever noun it was tied to
+    "an order said again by a pronoun": (
+        claim("c1", "a0", "We were told at noon that the cabinet had ordered it.", "Governor Ana Kos",
+              P("order", "order", ["cabinet"], agent="the cabinet", theme="it", heads=["guard"])),
+        claim("c2", "a1", "The guards acted at the request of the harbour board.", "Minister",
+              P("act", "order", ["guard", "request", "board"], agent="the harbour board")),
+        {("contradicts", "attribution")}),
     "a denied responsibility against an attribution to the one who denies": (
         claim("c1", "a0", "The ministry denied responsibility for the blast.", "The ministry",
               P("responsibility", "cause", ["blast"], agent="The ministry", heads=["blast"]),
@@ -171,9 +247,61 @@ CONTRADICTIONS = {
         claim("c2", "a1", "Guards entered the yard only at 00:40.", "Minister",
               P("enter", "intervention", ["guard", "yard"], clock="00:40", heads=["yard"])),
         {("contradicts", "date")}),
+    # a live-blog entry's present is dated by its stamp; one agent doing one kind of act names one act
+    "time of day by an entry's stamp": (
+        claim("c1", "a0", "Guards are moving into the yard.", None,
+              P("move_in", "intervention", ["guard"], agent="Guards", clock="18:05", tense="present",
+                nouns=["guards", "yard"])),
+        claim("c2", "a1", "At 00:40 the guards began clearing the yard.", "Minister",
+              P("clear", "intervention", ["yard"], agent="the guards", clock="00:40", heads=["yard"])),
+        {("contradicts", "date")}),
+    "time of day of one agent's act": (
+        claim("c1", "a0", "At ten in the evening riot guards moved into the crowd.", None,
+              P("move_in", "intervention", ["riot", "guard", "crowd"], agent="riot guards", clock="22:00",
+                nouns=["riot", "guards", "crowd"])),
+        claim("c2", "a1", "At 03:15 guards began clearing the quay.", "Harbour Police",
+              P("clear", "intervention", ["quay"], agent="guards", clock="03:15", heads=["quay"],
+                nouns=["guards", "quay"])),
+        {("contradicts", "date")}),
 }
 
 NOT_CONTRADICTIONS = {
+    "far less said by the holder of the figure before it": (
+        claim("c1", "a0", "The guild said the mill had offered each family €8,000.", "The guild",
+              P("offer", "payment", ["family"], counts="payment"), qty=(8000.0, None, "EUR", "EUR"), start=0),
+        claim("c2", "a0", "The guild says the families deserved far more.", "The guild",
+              P("offer", "payment", ["family"], heads=["family"]), start=60),
+        set()),
+    "the last of a kind this year asserts one": (
+        latest_inspection("The most recent inspection of the dam", "was carried out in", "February 2031", "theme"),
+        dam_inspected(),
+        set()),
+    "two named knowers": (
+        claim("c1", "a0", "Norvik Shipping knew about the cracked hull.", "Dockers' Union",
+              P("know", "knowledge", ["norvik", "shipping", "crack", "hull"], agent="Norvik Shipping")),
+        claim("c2", "a1", "The Harbour Board had not known of any crack in the hull.", "Harbour Board",
+              P("know", "knowledge", ["harbour", "board", "crack", "hull"], agent="The Harbour Board", neg=True),
+              polarity="negated"),
+        set()),
+    "knowing of another thing": (
+        claim("c1", "a0", "The mill knew about the unpaid wages.", "Bakers' Guild",
+              P("know", "knowledge", ["mill", "unpaid", "wage"], agent="The mill")),
+        claim("c2", "a1", "the mill had known of any crack in the boiler.", "Mill owner",
+              P("know", "knowledge", ["mill", "crack", "boiler"], agent="the mill"),
+              polarity="negated", stance="denies"),
+        set()),
+    "two acts of different kinds at two times": (
+        claim("c1", "a0", "Guards entered the yard at 6 p.m.", "Mayor",
+              P("enter", "intervention", ["guard", "yard"], clock="18:00", heads=["yard"])),
+        claim("c2", "a1", "Guards fired gas into the yard at 00:40.", "Minister",
+              P("fire", "use_force", ["guard", "gas", "yard"], clock="00:40", heads=["gas"])),
+        set()),
+    "two acts sharing only a time word": (
+        claim("c1", "a0", "Guards entered the yard at six in the evening.", "Mayor",
+              P("enter", "intervention", ["guard", "yard", "evening"], clock="18:00", heads=["yard"])),
+        claim("c2", "a1", "Firefighters stormed the mill at 23:00 that evening.", "Minister",
+              P("storm", "intervention", ["firefighter", "mill", "evening"], clock="23:00", heads=["mill"])),
+        set()),
     "compatible figures agree": (
         toll("c1", "a0", "At least three workers died.", "Harbour Board", 3, approx="at least"),
         toll("c2", "a1", "Seven workers were killed.", "Stevedores Guild", 7, pred="kill"),
@@ -411,3 +539,16 @@ def test_a_reason_names_a_pronoun_speaker_by_role_and_the_narrator_by_outlet():
     rels = relate([a, b], group_claims([a, b], arts), [q], arts)
     reason = next(r.reason for r in rels if r.kind == "contradicts")
     assert reason == "Harbour Master: 3; Velmar Herald: 7 (figures cannot both hold)", reason
+
+
+def test_the_date_of_the_latest_of_a_kind_keeps_its_claim_in_the_main_event():
+    from rashomon.compare.events import assign_events
+
+    last = claim("c1", "a0", "The last inspection of the dam took place on 3 May 2028.", None,
+                 P("take_place", "inspection", agent="The last inspection of the dam", exist=True,
+                   time="on 3 May 2028"), time_text="3 May 2028")
+    old = claim("c2", "a0", "An inspection of the dam took place on 3 May 2028.", None,
+                P("take_place", "inspection", agent="An inspection of the dam", exist=True, time="on 3 May 2028"),
+                time_text="3 May 2028")
+    assign_events([last, old], ARTS)
+    assert (last.event, old.event) == ("main", "background:year")

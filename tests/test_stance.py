@@ -34,6 +34,10 @@ def first(nlp, text):
     ("The mining firm denies injuries at its quarry near the river.", "negated", "denies"),
     ("The dockers rejected the offer from the port authority.", "affirmed", "asserts"),
     ("The army denies any involvement in the attack on the convoy.", "negated", "denies"),
+    # a denied identity of an earlier statement with a free relative denies that statement
+    ("That is not what the bakers were promised.", "negated", "denies"),
+    # a holder informed that P reports P
+    ("The governor was informed at noon that the cabinet had ordered the closure.", "affirmed", "asserts"),
     # not knowing, not confirming: no stance on the proposition
     ("The ministry would not confirm its jets bombed the bridge.", "affirmed", "unknown"),
     ("The governor didn't know whether the levee had broken.", "affirmed", "unknown"),
@@ -313,3 +317,28 @@ def test_fronted_content_needs_punctuation(nlp, words, heads, deps, pos, governe
     verb = next(t for t in doc if t.dep_ == "ROOT")
     got = _governed(verb, 0, len(doc))
     assert (got.text if got is not None else None) == governed
+
+@pytest.mark.parametrize("text, predicate, klass, polarity", [
+    # a holder that had no report of a thing did not know of it (a denial of awareness) …
+    ("We had no report of a cracked boiler in the bakery.", "know", "knowledge", "negated"),
+    ("The mill had no word about the cracked boiler.", "know", "knowledge", "negated"),
+    # … while no details with no one who lacks them is a gap in information, no denial
+    ("There were still no details on the deaths at the clinic.", "detail", "information", "affirmed"),
+    # a thing reported is made known
+    ("Stokers reported a cracked boiler in the bakery.", "boiler", "knowledge", "affirmed"),
+])
+def test_knowing_and_not_knowing(nlp, text, predicate, klass, polarity):
+    c = first(nlp, text)
+    assert (c.proposition.predicate, c.proposition.predicate_class, c.polarity) == (predicate, klass, polarity)
+
+
+def test_informed_that_p_reads_p(nlp):
+    p = first(nlp, "The governor was informed at noon that the cabinet had ordered the closure.").proposition
+    assert (p.predicate, p.agent) == ("order", "the cabinet")
+
+
+def test_a_denied_identity_points_at_the_promise_before_it(nlp):
+    text = "The mill told reporters that it will pay €8,000 to each family. That is not what the families were offered."
+    cs = extract_claims(Article(id="a0", name="t.txt", path="t.txt", text=text), nlp(text), [])
+    assert cs[0].stance == "promises" and cs[1].stance == "denies"
+    assert cs[1].refers_to == [cs[0].start, cs[0].end]

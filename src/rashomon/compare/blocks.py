@@ -34,6 +34,10 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
   :mod:`rashomon.compare.mechanism`;
 * ``figure``: claims that give a figure of one unit and stuff ("18 cubic
   kilometres of water"), of any period: :mod:`rashomon.compare.figures`;
+* ``knowledge``: whether someone knew of a thing: the claims that deny knowing
+  ("the firm had not known of any leak", "we had no report of a leaking valve"),
+  joined where their topics meet, with every claim that the knower knew or that
+  the thing was reported;
 * ``compound``: affirmed claims that name one thing by the same noun compound
   ("armoured truck", "cooling pipe"): where two holders do, they agree it was there.
 
@@ -207,6 +211,19 @@ class _Keys:
         for k in keys[1:]:
             self.parent[self.find(k)] = self.find(keys[0])
 
+    @classmethod
+    def components(cls, key_sets) -> tuple["_Keys", dict[str, set[str]]]:
+        """The union-find over ``key_sets`` (sets of keys that meet) and its
+        components, ``{root: keys}``."""
+        uf = cls()
+        for ks in key_sets:
+            uf.join(ks)
+        comps: dict[str, set[str]] = defaultdict(set)
+        for ks in key_sets:
+            for k in ks:
+                comps[uf.find(k)].add(k)
+        return uf, comps
+
 
 def _existence_index(vs: list[View]) -> tuple[dict[str, list[int]], dict[str, dict[str, list[int]]]]:
     """Where the views that may deny or assert the existence of a key are:
@@ -231,13 +248,7 @@ def _existence(vs: list[View], usable) -> list[tuple[tuple, str, list[View]]]:
     denials = [(v, frozenset(k for k in (v.absent | (v.keys if v.exists is False else frozenset())) if usable(k)))
                for v in vs]
     denials = [(v, ks) for v, ks in denials if ks]
-    uf = _Keys()
-    for _, ks in denials:
-        uf.join(ks)
-    comps: dict[str, set[str]] = defaultdict(set)
-    for _, ks in denials:
-        for k in ks:
-            comps[uf.find(k)].add(k)
+    uf, comps = _Keys.components([ks for _, ks in denials])
     negs_of: dict[str, list[View]] = defaultdict(list)  # the denials of each component, in order
     for v, ks in denials:
         negs_of[uf.find(next(iter(ks)))].append(v)
@@ -282,6 +293,56 @@ def _existence_label(negs: list[View], keys: set[str]) -> str:
     return f"whether there was {' or '.join(sorted(keys)[:2])}"
 
 
+def knowledge_topic(v: View) -> frozenset:
+    """What a claim of knowing is about: its words, without the knower's names, the
+    words of knowing and of information ("report", "word") and stop words ("the
+    company knew about the leaking valve" → leak, valve; "operators reported a
+    leaking valve" → valve, leaking)."""
+    from rashomon.extract.stance import lexicon as stance_lexicon
+
+    info = stance_lexicon()["information"]
+    words = v.words | {v.predicate or ""}  # "I reported the leak": the leak is the predicate read
+    return frozenset(w for w in words if w not in STOP and w not in info and len(w) > 2
+                     and predicate_lexicon()["class"].get(w) != "knowledge") - v.agent_names
+
+
+def _knew_the_matter(v: View) -> bool:
+    """"Selinor knew.": a past knowing with no object at all knew the matter in
+    question (the object left out where the context gives it); "knows it" points
+    at something of its own context."""
+    p = v.parts
+    return v.predicate == "know" and not v.negative and p.theme is None and not knowledge_topic(v) and p.tense == "past"
+
+
+def _knowledge(vs: list[View]) -> list[tuple[tuple, str, list[View]]]:
+    """The ``knowledge`` blocks: whether someone knew of a thing. The topics of the
+    claims that deny knowing ("the firm had not known of any leak", "we had no
+    report of a leaking valve") are joined where they share a word (union-find), and
+    every claim of knowing that names a word of a component, or names nothing
+    known ("Selinor knew."), joins its block."""
+    knowing = [v for v in vs if v.klass == "knowledge"]
+    topics = {v.id: knowledge_topic(v) for v in knowing}
+    _, comps = _Keys.components([topics[v.id] for v in knowing if v.negative and topics[v.id]])
+    out = []
+    for root, keys in comps.items():
+        members = [v for v in knowing if topics[v.id] & keys or _knew_the_matter(v)]
+        negs = [v for v in members if v.negative]
+        agent = next((plain(v.agent) for v in negs if v.agent and v.agent.lower() not in OWNERS), None)
+        topic = _without_information(_theme_text(negs)) or " or ".join(sorted(keys)[:2])
+        out.append((("knowledge", root), f"whether {agent or 'they'} knew of {topic}", members))
+    return out
+
+
+def _without_information(theme: str) -> str:
+    """A theme without the information noun that carries it ("report of a leaking
+    valve" → "a leaking valve")."""
+    from rashomon.extract.stance import lexicon as stance_lexicon
+
+    first, _, rest = theme.partition(" ")
+    prep, _, obj = rest.partition(" ")
+    return obj if first.lower() in stance_lexicon()["information"] and prep in ("of", "about", "on") and obj else theme
+
+
 def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:
     """The blocks of the module docstring: ``{key: (label, frame, claims)}``."""
     every = views(claims, [], articles).values()
@@ -297,6 +358,8 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
     blocks: dict[tuple, list[View]] = defaultdict(list)
     labels: dict[tuple, str] = {}
     for key, label, members in _existence(vs, usable):
+        blocks[key], labels[key] = members, label
+    for key, label, members in _knowledge(vs):
         blocks[key], labels[key] = members, label
     negated_props = {(_pred_key(v, lex), h) for v in vs if v.negative and not v.existential
                      and not v.anaphoric and not v.demonstrative() for h in _same_heads(v)}

@@ -18,7 +18,8 @@ sets ``Claim.event`` to ``"main"`` or ``"background:<why>"``:
   "a city of 120,000 inhabitants", "employs 850 people").
 
 Tense and aspect alone never move a claim to the background: a past-tense
-report of the main event is the main event.
+report of the main event is the main event; nor does the date of the latest of
+a kind ("the last inspection took place in 2022": :func:`last_of_kind`).
 """
 from __future__ import annotations
 
@@ -61,6 +62,19 @@ def archived(articles: list[Article]) -> set[str]:
         middle is not None and (d := _day(a)) is not None and abs((d - middle).days) > PERIOD_DAYS)}
 
 
+RECENT = re.compile(r"(?i)^(?:the|its|their|his|her|our)\s+(?:very\s+)?(?:last|latest|most\s+recent)\b")
+"""A noun phrase naming the latest of its kind ("the last inspection of the unit")."""
+
+
+def last_of_kind(p) -> bool:
+    """Whether a proposition (:class:`~rashomon.types.PropositionParts` or None) is
+    about the latest of its kind ("the last inspection took place in 2022"): its
+    date says when the thing last happened, a fact of the story's present however
+    old the date ("last": the most recent before now, Quirk et al. 1985, 7.19),
+    not an earlier event."""
+    return p is not None and bool(RECENT.match(p.agent or "") or RECENT.match(p.theme or ""))
+
+
 def _why(c: Claim, art: Article | None, year: str | None, lex: dict, old: set[str]) -> str | None:
     if art is not None and art.id in old:
         return "period"
@@ -69,7 +83,7 @@ def _why(c: Claim, art: Article | None, year: str | None, lex: dict, old: set[st
     # the clause's own time words when its parse gave them ("mined after they took it in 2019" is not dated 2019)
     p = c.proposition
     when = p.time if p is not None else c.text
-    if year and when:
+    if year and when and not last_of_kind(p):
         own = c.time is not None and (p is None or (c.time.text or "") in when)
         t = c.time.start[:4] if own else None
         written = _YEAR.findall(when)

@@ -7,7 +7,8 @@ pair related in one proposition is not related again in another. Two sets of
 rules:
 
 * **Proposition blocks** (``measure``, ``existence``, ``same``,
-  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``, ``mechanism``, ``figure``: see
+  ``attribution``, ``antonym``, ``time``, ``compound``, ``date``, ``mechanism``, ``figure``,
+  ``knowledge``: see
   :mod:`rashomon.compare.blocks`) are compared by
   :func:`rashomon.compare.rules.compare_views` on each claim's
   :class:`~rashomon.compare.views.View` (holder, stance, proposition, event).
@@ -290,7 +291,8 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     return out
 
 
-BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "mechanism", "figure")
+BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "mechanism", "figure",
+                "knowledge")
 
 
 def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],

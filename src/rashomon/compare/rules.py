@@ -35,17 +35,23 @@ outside the story's main places); near-verbatim words of one source
 * ``figure``: compatible figures of one unit and stuff from two holders agree
   (:mod:`rashomon.compare.figures`);
 * ``date``: two years for one dated act on one thing ("the bridge was
-  finished in 1931" / "the bridge, built in 1932"), of any period.
+  finished in 1931" / "the bridge, built in 1932"), of any period;
+* ``knowledge`` (negation): one holder says the knower did not know of a thing
+  ("we had no report of a leaking valve"), another that the knower knew or that
+  the thing was reported; two knowers named by different proper names are two.
 """
 from __future__ import annotations
 
-from rashomon.compare.blocks import plain
+from rashomon.compare.blocks import knowledge_topic, plain
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
 from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
+TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour", "minute",
+              "pm", "am", "p.m", "a.m", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "time", "day"}
 CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
@@ -58,6 +64,7 @@ def _q(v: View) -> str:
 PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
 SELF_WORDS = {"i", "we", "me", "us", "myself", "ourselves"}  # an agent that is the holder itself
 PRONOUN_THEMES = {"him", "her", "them", "us", "me", "you"}  # persons: "this", "that" may be the story's event
+EVENT_PRONOUNS = {"it", "this", "that"}  # the act an attribution is about, said again ("the ministry ordered it")
 
 
 def _who(v: View) -> str:
@@ -112,8 +119,10 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None  # "eight peacekeepers" / "two civilians": different groups
     if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
         return None
-    if a.counts == "duration" and not (a.heads & b.heads):
-        return None  # how long what: two durations of different things ("held for two years" / "pay over four years")
+    if a.counts == "duration" and not ((a.heads | a.agent_names) & (b.heads | b.agent_names)):
+        # how long what: two durations of different things ("held for two years" / "pay over four years");
+        # what lasted is the theme, or the subject of an intransitive ("the fire burned for 17 hours")
+        return None
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That figure is a fiction": the figure denied
         neg, pos = (a, b) if a.negative else (b, a)
@@ -209,11 +218,12 @@ def _about(v: View, story: Story, key: str) -> frozenset:
     """What an attribution is about: its theme's head nouns (an event noun is the
     story's event; :func:`~rashomon.compare.views.specific_theme`), nothing for
     a personal pronoun ("blasted him"), else the theme most attributions of its
-    kind are about ("responsible for the consequences": the story's question)."""
+    kind are about ("responsible for the consequences", "the ministry ordered
+    it": the story's question)."""
     events = predicate_lexicon()["event_nouns"]
     t = frozenset(EVENT if h in events else h for h in specific_theme(v))
-    if t:
-        return t
+    if t and (v.parts is None or (v.parts.theme or "").lower() not in EVENT_PRONOUNS):
+        return t  # "ordered it": the act in question, whatever noun the pronoun was tied to
     if v.parts is not None and (v.parts.theme or "").lower() in PRONOUN_THEMES:
         return frozenset()  # "blamed him for it": someone in its own context, not the story's theme
     main = story.themes.get(key)  # "responsible for the consequences", or no theme: the story's question
@@ -251,11 +261,23 @@ def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
     return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
 
 
+def _clocks(v: View) -> list[int]:
+    """The times of day a claim names, in minutes after midnight; else the
+    clock its proposition was dated by (a live-blog entry's stamp)."""
+    found = clock_times(v.text)
+    if not found and v.clock:
+        h, m = v.clock.split(":")
+        found = [int(h) * 60 + int(m)]
+    return found
+
+
 def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
-    shared = (a.words & b.words) - a.agent_names - b.agent_names - STOP
+    # what the act was done to or by: the clause's words and nouns, its agent among them
+    # ("police moved into the square" / "units began clearing the square")
+    shared = ((a.words | a.mentions) & (b.words | b.mentions)) - STOP - TIME_WORDS
     if a.klass != b.klass or not shared or a.negative or b.negative or a.parts.copular or b.parts.copular:
         return None  # "the square was clear by 01:20" is a state, not the act
-    ta, tb = clock_times(a.text), clock_times(b.text)
+    ta, tb = _clocks(a), _clocks(b)
     if not ta or not tb:
         return None
     gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)
@@ -277,6 +299,47 @@ def _date(a: View, b: View) -> tuple[str, str, str | None] | None:
                 return "agrees", f"both date the {noun} to {year}", None
             return "contradicts", f"{_who(a)}: the {noun} in {da[what]}; {_who(b)}: in {year}", "date"
     return None
+
+
+UNIVERSAL = {"everybody", "everyone", "all", "anybody", "anyone"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
+
+
+def _named(agent: str | None) -> bool:
+    """Whether an agent names someone by a proper name ("Norvik Shipping"), not
+    by a description ("the company"), a pronoun ("we") or everyone ("everybody
+    on the unit")."""
+    words = [w for w in (agent or "").split() if w.lower() not in DETERMINERS]
+    if not words or words[0].lower() in UNIVERSAL or words[0].lower() in SELF_WORDS | PRONOUNS:
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def _knowers_meet(a: View, b: View) -> bool:
+    """Whether two knowers may be one: the same agent, or either one not named by
+    a proper name (a description may point at the other's name, "everybody"
+    includes it). Two different proper names are two knowers."""
+    return not agents_differ(a, b) or not (_named(a.agent) and _named(b.agent))
+
+
+def _knowledge(a: View, b: View) -> tuple[str, str, str | None] | None:
+    """Whether someone knew of a thing: one holder says the knower did not know
+    of it ("denied that the firm had known of any leak", "we had no report of a
+    leaking valve"), another that the knower did ("the firm knew about the leaking
+    valve"): a negation of one proposition of awareness (de Marneffe et al. 2008)."""
+    if a.negative == b.negative or a.same_holder(b) or not _knowers_meet(a, b):
+        return None
+    neg, pos = (a, b) if a.negative else (b, a)
+    what = " ".join(sorted(knowledge_topic(neg) & knowledge_topic(pos))) or "it"
+    knew = f"{_knower(pos)} knew" if pos.predicate in ("know", "aware") else f"it was reported ({pos.predicate})"
+    return "contradicts", (f"{_who(neg)}: {_knower(neg)} did not know ({what}, {neg.stance_word()}); "
+                           f"{_who(pos)}: {knew}"), "negation"
+
+
+def _knower(v: View) -> str:
+    """Who knew, as a reason names it: the agent as written, a pronoun in lower case."""
+    agent = (v.agent or "they").strip()
+    return agent.lower() if agent.lower() in PRONOUNS | SELF_WORDS else plain(agent)
 
 
 def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> tuple[str, str, str | None] | None:
@@ -305,4 +368,6 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
         return _compound(a, b)
     if frame == "mechanism":
         return compare_ways(a, b, _who)
+    if frame == "knowledge":
+        return _knowledge(a, b)
     return None

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rashomon.compare.events import last_of_kind
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim, Entity, Quantity, Quote
 
@@ -55,6 +56,8 @@ MOVES = RISE | FALL
 figure before it lower (RISE) or higher (FALL); "revise" and "update" go either way."""
 COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
 _NAME = re.compile(r"[\w'’.-]+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PERSONS_OF = re.compile(r"(?<!\s)\s+of\s+(?:us|them|you)\b", re.I)  # from a run's first space: linear
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -157,7 +160,7 @@ class View:
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay", "outlet", "anaphoric", "holder_parties", "speaker_label",
+                 "relay", "outlet", "anaphoric", "holder_parties", "speaker_label", "since",
                  "comparable", "future", "text")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None,
@@ -209,6 +212,9 @@ class View:
         self.existential = bool(p and (p.existential or absence) and not _pointed(p.theme or p.agent))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
         self.exists = None if not self.existential else (self.negative if absence else not self.negative)
+        self.since = _since(c, p, art) if self.exists and content is None else None
+        if self.since:
+            self.exists = False
         self.agent = p.agent if p else None
         self._read_agent(src, quote if content is None else None)
         self._read_measure(c, src, p)
@@ -255,8 +261,9 @@ class View:
         alone = q.approx in VAGUE_PLURALS and q.unit is None and q.of is None
         if q.approx in VAGUE_PLURALS:  # "thousands" said loosely: at least half its least reading
             q = q.model_copy(update={"approx": "at least", "value": q.value / 2, "high": None})
-        if alone and p.counts in PEOPLE_COUNTS:
-            q = q.model_copy(update={"unit": GENERAL})
+        if (alone or (q.unit is None and q.end is not None and _PERSONS_OF.match(src.text, q.end - src.start))) \
+                and p.counts in PEOPLE_COUNTS:
+            q = q.model_copy(update={"unit": GENERAL})  # "9,000 of us": a partitive of persons counts people
         if _counts_people(q, p.counts):
             self.measure, self.counts = q, p.counts
             if p.counts in predicate_lexicon()["by_group"]:
@@ -290,7 +297,10 @@ class View:
         return a <= b or b <= a or len(a & b) >= 2
 
     def stance_word(self) -> str:
-        """How this claim says no: its stance cue ("denied"), else "not"."""
+        """How this claim says no: its stance cue ("denied"), "none since …" for the
+        date of the latest of a kind, else "not"."""
+        if self.since:
+            return f"none since {self.since}"
         return self.claim.stance_cue or "not"
 
     def denies_existence(self, key: str) -> bool:
@@ -331,6 +341,20 @@ class View:
 
 _ABSENCE = frozenset({"absence"})
 _DEMONSTRATIVES = ("that ", "this ", "these ", "those ")
+
+
+def _since(c: Claim, p, art: Article | None) -> str | None:
+    """The date of the latest of a kind when it lies in a year before the
+    article's own ("the last inspection took place on 9 March 2022", written in
+    2024): none took place since, so the claim denies one in the story's period
+    (what "last" means); a recent date ("the most recent inspection was in
+    February", the same year) asserts one. Else None."""
+    when = c.time_text or (p.time if p is not None else None)
+    if not when or not last_of_kind(p) or art is None:
+        return None
+    year = _YEAR.search(when)
+    now = (art.reference_date or art.published or "")[:4]
+    return when if year and now.isdigit() and year.group() < now else None
 
 
 def _pointed(words: str | None) -> bool:
@@ -448,4 +472,40 @@ def views(claims: list[Claim], quotes: list[Quote], articles: list[Article],
     for c in claims:
         content = by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None
         out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content, orgs)
+    _compared_to_before(claims, out)
     return out
+
+
+LESS = {"less", "fewer", "lower", "smaller"}
+MORE = {"more", "higher", "greater", "larger"}
+"""Comparatives that may close a clause with no standard after it ("the families were offered far less.")."""
+STANDARD_CHARS = 400  # how far before it the figure a bare comparative is measured against may lie
+
+
+def _compared_to_before(claims: list[Claim], vs: dict[str, View]) -> None:
+    """A comparative with its standard left out ("The union says the families were
+    offered far less.") measures against the figure of its kind just before it in
+    the same article ("… had accepted its offer of €100,000 each"): less is below
+    that figure, more above (the comparative clause ellipted where the context
+    gives it: Quirk et al. 1985, 15.69). Sets ``measure``/``counts`` on the view
+    (in place); the claim itself is not changed."""
+    counts = predicate_lexicon()["counts"]
+    last: dict[tuple[str, str], tuple[Claim, View]] = {}  # (article, counts) → the latest figure before
+    for c in sorted(claims, key=lambda c: (c.article, c.start)):
+        v = vs[c.id]
+        if v.measure is not None and v.counts:
+            last[(c.article, v.counts)] = (c, v)
+            continue
+        kind = counts.get(v.klass or "")
+        words = _LETTERS.findall(c.text[-24:].lower())
+        end = words[-1] if words else ""
+        if not kind or end not in LESS | MORE or v.parts is None or v.parts.negated or (c.article, kind) not in last:
+            continue
+        before, std = last[(c.article, kind)]
+        if c.start - before.end > STANDARD_CHARS or std.same_holder(v):
+            continue
+        q, less = std.measure, end in LESS
+        v.measure = q.model_copy(update={"approx": "under" if less else "over", "high": None,
+                                         "value": q.value * (1 - 1e-6 if less else 1 + 1e-6),
+                                         "text": f"{'less' if less else 'more'} than {q.text or q.value}"})
+        v.counts, v.group = kind, std.group

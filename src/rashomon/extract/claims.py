@@ -55,7 +55,7 @@ from rashomon.extract.nominals import nominal_agent
 from rashomon.extract.propositions import lexicon as predicate_lexicon, read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
-from rashomon.extract import headlines
+from rashomon.extract import headlines, stamps
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
 from rashomon.annotate import doc_ents, doc_text, doc_tokens
@@ -80,6 +80,7 @@ each word taken whole: linear on a long run of capitals."""
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
 VERBAL = ("VERB", "AUX")
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
+CONTRAST = {"while", "whereas"}  # subordinators of contrast (Quirk et al. 1985, 15.49)
 GOVERNED = ("dobj", "ccomp", "xcomp", "attr", "oprd")  # what a cue verb says or denies
 
 
@@ -166,10 +167,11 @@ class _DocIndex:
     * ``toks``, ``idxs``, ``heads``: the tokens, their start offsets and head indices;
     * ``nouns``, ``compounds``: sorted indices of the nouns and of the nouns that modify a noun;
     * ``breaks``: sorted indices of the tokens that follow a line break;
+    * ``stamps``: the live-blog entry stamps (:func:`~rashomon.extract.stamps.stamps`);
     * ``finite``: sorted indices of the tokens that make a piece a clause (:meth:`_finite_mask`);
     * ``semis``: indices of the ";" tokens; ``conj_cuts``: where coordinated clauses
-      with their own subject start (``{verb index: first index}``), ``conj_verbs``
-      its keys, sorted;
+      with their own subject start, and contrastive clauses beside a reporting verb
+      (:meth:`_contrast_cuts`) (``{verb index: first index}``), ``conj_verbs`` its keys, sorted;
     * ``ent_starts``, ``ent_ends``, ``ent_labels``, ``ent_texts``: the entities'
       offsets, labels and texts (``ent_starts`` is sorted, for bisect);
     * ``cand``: the tokens :func:`~rashomon.extract.agents.agents` looks at (by-agents and operation
@@ -177,7 +179,7 @@ class _DocIndex:
     * ``frame_roots``: the sentence roots :func:`~rashomon.extract.agents.frame_agents` may find a party under."""
 
     __slots__ = ("toks", "idxs", "heads", "nouns", "compounds", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
-                 "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots")
+                 "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots", "stamps")
 
     def __init__(self, doc, ops: set[str]):
         text = doc_text(doc)
@@ -202,10 +204,15 @@ class _DocIndex:
                 breaks.add(i)
             p = text.find("\n", p + 1)
         self.breaks = sorted(breaks)
+        self.stamps = stamps.stamps(text)
         verbal = _one_of(pos, [POS_IDS[name] for name in VERBAL])
         self.finite = _indices(self._finite_mask(ids, tag, dep, verbal, heads))
         self.semis = _indices(orth == ids[";"])
         self.conj_cuts = self._conj_cuts(_indices(verbal & (dep == ids["conj"])))
+        # the verbs of "while"/"whereas" clauses: the heads of those marks that head an adverbial clause
+        marks = _indices((dep == ids["mark"]) & _one_of(lower, [ids[w] for w in CONTRAST]))
+        self.conj_cuts.update(self._contrast_cuts(sorted({h for h in heads[marks].tolist()
+                                                          if verbal[h] and dep[h] == ids["advcl"]})))
         self.conj_verbs = sorted(self.conj_cuts)
         ents = doc_ents(doc)
         self.ent_starts = [e.start_char for e in ents]
@@ -259,6 +266,30 @@ class _DocIndex:
                 k = t.left_edge.i
                 while k - 1 > h and toks[k - 1].dep_ in ("cc", "punct"):
                     k -= 1
+                out[i] = k
+        return out
+
+    def _contrast_cuts(self, advcl_verbs: list[int]) -> dict[int, int]:
+        """Where a contrastive clause (``advcl_verbs``: the verbs of adverbial clauses
+        opened by a :data:`CONTRAST` mark) with its own subject, hung on a reporting verb,
+        starts ("…, its operator said, | while a union put the toll at five"): two
+        sources set side by side, each the holder of its own claim (a "while" or
+        "whereas" of contrast: Quirk et al. 1985, 15.49; the reporting verb a
+        source-introducing predicate of FactBank): the clause's left edge, its "while"."""
+        out = {}
+        verbs = stance_verbs()
+        toks = self.toks
+        for i in advcl_verbs:
+            t = toks[i]
+            if self.heads[i] > i or not any(c.dep_ in SUBJ for c in t.children):
+                continue
+            k = t.left_edge.i
+            before = k - 1
+            while before > 0 and toks[before].is_punct:
+                before -= 1
+            # the reporting verb the clause hangs on, or the one just before it ("X killed two, its owner said, while …")
+            cue = [toks[self.heads[i]], toks[before]] if before >= 0 else [toks[self.heads[i]]]
+            if any(verbs.get(lemma(v)) in ("report", "know") and v.i < k for v in cue):
                 out[i] = k
         return out
 
@@ -442,12 +473,14 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             start, end = _trim(text, ix.idxs[a], last.idx + len(last.text))
             ctext = text[start:end]
             words = _LETTERS.findall(ctext)
-            if len(words) < 4 or ctext.endswith("?"):
+            if len(words) < 2 or ctext.endswith("?"):
                 continue
             if ctext.lower().startswith(GREETINGS):
                 continue
             # the tokens that start inside the trimmed clause
             lo, hi = bisect_left(ix.idxs, start, a, b), bisect_left(ix.idxs, end, a, b)
+            if len(words) < 4 and not _short_claim(ix, lo, hi):
+                continue
             if not ix.has_finite(lo, hi):
                 continue
             quote = _covering_quote(qs, start, end)
@@ -493,6 +526,22 @@ def _widen(claim: Claim, cue: Claim, text: str) -> None:
     claim.text = text[claim.start:claim.end]
     claim.time_text = claim.time_text or cue.time_text
     claim.place_texts = list(dict.fromkeys([*cue.place_texts, *claim.place_texts]))
+
+
+SHORT_CLASSES = {"knowledge"}  # predicate classes whose clause is a claim however short ("The board knew.")
+
+
+def _short_claim(ix: _DocIndex, lo: int, hi: int) -> bool:
+    """Whether a clause of two or three words is a claim all the same: a noun
+    subject and a verb of knowing ("Selinor knew.", "The board knew."); pieces
+    shorter than four words are otherwise too bare to check (Hassan et al. 2017)."""
+    lex = predicate_lexicon()
+    for i in range(lo, hi):
+        t = ix.toks[i]
+        if t.dep_ == "ROOT" and t.tag_ in FINITE and lex["class"].get(lemma(t)) in SHORT_CLASSES and any(
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
+            return True
+    return False
 
 
 def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
@@ -735,6 +784,8 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
             st = read_stance(beside, lo, hi, None)
     parts = read_parts(st.head, quantities, ctext, start)
     nominal_agent(st.head, parts, lo, hi)  # "the destruction of the dam by X", "'X terrorists,' she wrote"
+    if parts.clock is None and ix.stamps and stamps.reports_now(st.head):
+        parts.clock = stamps.stamp_before(ix.stamps, start)  # a live-blog entry's present: its stamp
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
     if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
             holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):

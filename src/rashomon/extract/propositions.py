@@ -541,11 +541,30 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
     if cls is None:
         cls = next((classes[w] for w in words if w in classes and classes[w] not in lex["responsibility"]
                     and w not in absent), None)
+    if cls is None and present_group(head):  # "9,000 of us on Harbour Road": people present at a gathering
+        cls, own = "participation", True
     if cls not in lex["counts"] and lemma(head) in SCALE:
         counted = next((classes.get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                         and classes.get(lemma(c)) in lex["counts"]), None)
         cls, own = counted or cls, own or counted is not None
     return cls, own
+
+
+PERSONS = {"us", "them", "you"}
+
+
+def present_group(head) -> bool:
+    """Whether a verbless clause's head is a number of persons at a place: "9,000
+    of us on Harbour Road", "some 300 of them in the hall" (a partitive of a
+    personal pronoun, the number its fused head: Huddleston & Pullum 2002, CGEL
+    5.9; the copula dropped before a locative, as headlines and posts drop it:
+    Mårdh 1980). Being there in number is taking part (FrameNet Presence,
+    Participation)."""
+    if head.pos_ != "NUM" or head.dep_ != "ROOT":
+        return False
+    kids = list(head.children)
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in PERSONS for g in c.children)
+               for c in kids) and any(c.dep_ == "prep" and c.lower_ in LOCATIVE for c in kids)
 
 
 def _absent(kids, args, lex: dict) -> list[str]:
@@ -628,6 +647,8 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     words = _content(args + ([pred_tok] if pred_tok.i != head.i else []))
     absent = _absent(kids, args, lex)
     cls, own_class = _class_of(head, lem, words, absent, kids, lex)
+    if cls is None and head.dep_ == "dobj" and lex["class"].get(lemma(head.head)) == "knowledge":
+        cls = "knowledge"  # "operators reported a leaking valve": the thing reported is made known (a report of a fault)
     agent_tok, theme_tok, pred_tok, lem, cls = _roles(head, outer, inner, pred_tok, lem, cls, kids, lex)
     negating, phrasal = _negating()
     negated = negation_cue(head) is not None or (pred_tok.i != head.i and negation_cue(pred_tok) is not None)
@@ -660,7 +681,11 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     if measure is not None and counts is None and lemma(head) == "put" and theme_tok is not None:
         # "put the figure at 3,000" (an earlier claim's measure), "put the death toll at five"
         counts = lex["counts"].get(lex["class"].get(lemma(theme_tok), ""), "ref")
-    if negated and (pred_tok.lower_ in _information() or lemma(pred_tok) in _information()):
+    info = _information()
+    had = next((c for c in kids if c.dep_ == "dobj" and lemma(c) in info), None) if lemma(head) in POSSESS else None
+    if negated and subj is not None and had is not None and _had_word_of(head, had):
+        lem, cls, agent_tok = "know", "knowledge", subj  # "we had no report of a leak": we did not know of one
+    elif negated and (pred_tok.lower_ in info or lemma(pred_tok) in info):
         cls, negated = "information", False  # "no details on the deaths": the holder lacks information
     clocks = clock_times(text)
     heads = [t for t in nouns if not _is_of(t, nouns)]
@@ -677,6 +702,20 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"),
         dated=_dated(head, cls, heads, lex) if _YEAR.search(text) else [])  # a year in the clause, else none
+
+
+POSSESS = {"have", "receive", "get"}
+TOPIC_PREPOSITIONS = {"of", "about", "on", "regarding", "concerning"}
+
+
+def _had_word_of(head, noun) -> bool:
+    """Whether an information noun that a possession verb's subject had ("we had
+    no report of a leak", "the mill had no word about the boiler") names what it
+    was about: then the subject did not know of it (FactBank: a negated source
+    of knowledge; FrameNet Awareness). "There were no details on the deaths" has
+    no one who lacks them: a gap in information, no denial. ``head`` is the
+    possession verb (a spaCy Token), ``noun`` its object."""
+    return any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in noun.children)
 
 
 @functools.lru_cache(maxsize=1)

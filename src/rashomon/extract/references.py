@@ -61,7 +61,7 @@ def resolve_references(claims: list[Claim]) -> None:
     pronoun resolution: the nearest candidate wins, Hobbs 1978; Mitkov 2002):
 
     * a denial of "that account" or "this" (``refers_to`` = the span of the
-      nearest earlier claim of another holder that asserts something, within
+      nearest earlier claim of another holder that asserts or promises something, within
       ``REFERENCE_WINDOW`` claims);
     * "put the figure at N": ``counts`` of the nearest earlier measure, and its
       unit when the figure names none ("the figure" counts what it counted);
@@ -73,7 +73,7 @@ def resolve_references(claims: list[Claim]) -> None:
         earlier = claims[max(0, i - REFERENCE_WINDOW):i][::-1]
         if c.refers_to is not None:
             cands = [e for e in claims[max(0, i - 2 * REFERENCE_WINDOW):i][::-1] if e.proposition is not None
-                     and e.refers_to is None and e.stance == "asserts" and _holder_key(e) != _holder_key(c)]
+                     and e.refers_to is None and e.stance in ("asserts", "promises") and _holder_key(e) != _holder_key(c)]
             owner = _possessor(c.proposition.theme if c.proposition else None)
             # "the guild's figure": the guild's claim; else the nearest claim of another holder
             ante = next((e for e in cands if owner & _words(e.holder_text)), None) if owner else None

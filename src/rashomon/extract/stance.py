@@ -291,6 +291,11 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
                 # "the firm denies deaths at the plant": the denied event is the noun (FactBank: a
                 # negative SIP over an event nominal); "rejected the offer" takes no proposition
                 return StanceReading(obj, "denies", root.text, holder)
+    # "That is not what the families were offered": a denied identity of an earlier statement with a free
+    # relative (a specificational copula: Higgins 1979) says that statement is not so
+    if root.lemma_ == "be" and negation_cue(root) is not None and subj is not None and subj.lower_ in ("that", "this") \
+            and any(c.dep_ in ("ccomp", "attr") and c.left_edge.lower_ == "what" for c in root.children):
+        return StanceReading(root, "denies", root.text, None, anaphoric=True)
     # "P is false", "That figure is a fiction"
     if _false_predicate(root, lex) and negation_cue(root) is None:
         subj = subj or next((c for c in root.head.children if c.dep_ in SUBJECTS), None)
