@@ -207,6 +207,8 @@ def write_csv(report: Report, out: Path, context: dict[str, Any] | None = None) 
 def _xlsx_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
+    if not value:  # an empty cell is left out of the sheet (openpyxl writes no element for None)
+        return None
     value = _XML_ILLEGAL.sub("\ufffd", value)
     return value if len(value) <= XLSX_CELL_LIMIT else value[:XLSX_CELL_LIMIT - 1] + "…"
 
