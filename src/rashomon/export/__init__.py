@@ -273,6 +273,10 @@ def export_all(report: Report, out: str | Path, context: dict[str, Any] | None =
 
     def write(names: list[str]) -> list[tuple[list[Path], str | None]]:
         ctx = context_of(report, context) if any(FORMATS[n].context for n in names) else context
+        if ctx is not None and {"csv", "xlsx"} <= set(names):  # one build of the tables for both
+            from rashomon.export import tables
+
+            ctx = {**ctx, tables.BUILT: tables.tables(report, ctx)}
         done: list[tuple[list[Path], str | None]] = []
         for name in names:
             try:
@@ -295,22 +299,27 @@ def export_all(report: Report, out: str | Path, context: dict[str, Any] | None =
 def settled_heap() -> Iterator[None]:
     """Leave every object alive now (the report and its context) out of
     CPython's garbage collections inside the block (``gc.freeze``; undone on
-    exit; a no-op inside another such block), and make full collections of
+    exit; nested blocks freeze nothing more), and make full collections of
     the rest rarer (:func:`rashomon.memory.rare_full_collections`).
 
     An export makes hundreds of thousands of small objects beside a report
     of millions: every full collection walked them all again (about a
     second each on a 1,000-article workspace, several per export; measured
     with cProfile, benchmarks/README.md, "Exports")."""
-    frozen = gc.get_freeze_count() == 0
-    if frozen:
+    outer = not _SETTLED
+    if outer:
         gc.freeze()
+    _SETTLED.append(True)
     try:
         with memory.rare_full_collections():
             yield
     finally:
-        if frozen:
+        _SETTLED.pop()
+        if outer:
             gc.unfreeze()
+
+
+_SETTLED: list[bool] = []  # one entry per settled_heap block open (gc.get_freeze_count walks every frozen object)
 
 
 __all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "context_of", "export", "export_all", "load_report",
