@@ -130,7 +130,7 @@ class _Builder:
         """``value`` cleaned by the FtM type of ``schema``'s ``prop``, once per distinct value."""
         key = (schema, prop, value)
         if key not in self.cleaned:
-            self.cleaned[key] = self.model.get(schema).properties[prop].type.clean(value)
+            self.cleaned[key] = self.fresh(schema, prop, value)
         return self.cleaned[key]
 
     def fresh(self, schema: str, prop: str, value: str | None) -> str | None:
@@ -184,7 +184,7 @@ class _Builder:
 
     def mentions(self) -> None:
         legal = self.model.get("LegalEntity")
-        resolved = {name for name in set(SCHEMA_OF_LABEL.values()) | {"LegalEntity"} if self.model.get(name).is_a(legal)}
+        resolved = {s for s in {*SCHEMA_OF_LABEL.values(), "LegalEntity"} if self.model.get(s).is_a(legal)}
         for e in self.report.entities:
             forms: dict[str, list[str]] = defaultdict(list)
             for m in e.mentions:

@@ -96,9 +96,9 @@ def graph(report: Report) -> Any:
         if reasons:
             attrs["reasons"] = " | ".join(reasons)
         g.add_edge(node(u), node(v), key=kind, **attrs)
-    for nid, c in counts.items():
+    for nid, tally in counts.items():
         if nid in g:
-            g.nodes[nid].update(c)
+            g.nodes[nid].update(tally)
     return g
 
 
