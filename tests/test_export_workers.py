@@ -87,3 +87,18 @@ def test_a_worker_that_dies_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(gexf, "write", lambda *args, **kwargs: os._exit(3))
     with pytest.raises(ExportError, match="exit code 3"):
         export_all(hostile_report(), tmp_path / "out", jobs=2)
+
+
+def test_cli_jobs_option(tmp_path):
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    src = tmp_path / "report.json"
+    src.write_text(hostile_report().to_json(), encoding="utf-8")
+    runner = CliRunner()
+    one = runner.invoke(app, ["export", str(src), "--format", "all", "--jobs", "1", "-o", str(tmp_path / "one")])
+    assert one.exit_code == 0, one.output
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == sorted(f.suggested for f in FORMATS.values())
+    negative = runner.invoke(app, ["export", str(src), "--format", "all", "--jobs", "-1", "-o", str(tmp_path / "x")])
+    assert negative.exit_code == 2 and not (tmp_path / "x").exists()
