@@ -435,6 +435,9 @@ def export_command(
                             help="ftm, annotations, claims, csv, xlsx, gexf, or all (see docs/exports.md)."),
     out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT",
                                   help="The file to write (for csv and all: a folder)."),
+    jobs: int = typer.Option(0, "--jobs", metavar="N", min=0,
+                             help="Processes writing the formats of --format all at once; 0 means one per CPU core "
+                                  "this process may use, 1 one format after another. (default: 0)"),
 ) -> None:
     """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF.
 
@@ -450,7 +453,7 @@ def export_command(
     missing: list[str] = []
     try:
         if fmt == ALL:
-            paths, missing = export_all(load_report(source), out_path)
+            paths, missing = export_all(load_report(source), out_path, jobs=jobs)
         else:
             paths = run(load_report(source), fmt, out_path)
     except RashomonError as exc:

@@ -23,6 +23,7 @@ names beside ids, the display context of :func:`rashomon.report.context.build_co
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import importlib
 import logging
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rashomon import memory
 from rashomon.errors import ExportError, MissingExtraError
 from rashomon.types import Report
 
@@ -111,6 +113,11 @@ def load_report(source: str | Path) -> Report:
                           "(or a workspace file)") from None
     except OSError as exc:
         raise ExportError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    with memory.rare_full_collections():
+        return _read(path, head)
+
+
+def _read(path: Path, head: bytes) -> Report:
     if head == SQLITE_HEADER:
         from rashomon.errors import WorkspaceError
         from rashomon.workspace import Workspace
@@ -219,6 +226,12 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
         for message in missing:
             log.warning("%s", message)
         return paths
+    with settled_heap():
+        return _write(report, fmt, target, context)
+
+
+def _write(report: Report, fmt: str, target: Path, context: dict[str, Any] | None) -> list[Path]:
+    """Write one format (:func:`export`'s work, checks included)."""
     spec = FORMATS.get(fmt)
     if spec is None:
         raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}")
@@ -231,11 +244,16 @@ def export(report: Report, fmt: str, out: str | Path, context: dict[str, Any] | 
     return writer(report, target, context)
 
 
-def export_all(report: Report, out: str | Path,
-               context: dict[str, Any] | None = None) -> tuple[list[Path], list[str]]:
+def export_all(report: Report, out: str | Path, context: dict[str, Any] | None = None,
+               jobs: int = 1) -> tuple[list[Path], list[str]]:
     """Write every format of :data:`FORMATS` that can be written into the
     folder ``out``, each under its suggested name, from one report and one
     context; a format whose library is missing is left out.
+
+    ``jobs`` processes write the formats at once (0: one per CPU core this
+    process may use; 1: one after another here): the calling process those
+    that read the display context, forked workers the others, inheriting
+    ``report`` without reading or copying it (:mod:`rashomon.export.workers`).
 
     Returns
     -------
@@ -251,18 +269,58 @@ def export_all(report: Report, out: str | Path,
     target = Path(out)
     if target.exists() and not target.is_dir():
         raise ExportError(f"-o {target} is a file: --format all writes every format into a folder")
-    context = context_of(report, context)
-    paths: list[Path] = []
-    missing: list[str] = []
-    for name, f in FORMATS.items():
-        try:
-            paths += export(report, name, target / f.suggested, context)
-        except MissingExtraError as exc:
-            missing.append(str(exc))
+    from rashomon.export import workers
+
+    def write(names: list[str]) -> list[tuple[list[Path], str | None]]:
+        ctx = context_of(report, context) if any(FORMATS[n].context for n in names) else context
+        if ctx is not None and {"csv", "xlsx"} <= set(names):  # one build of the tables for both
+            from rashomon.export import tables
+
+            ctx = {**ctx, tables.BUILT: tables.tables(report, ctx)}
+        done: list[tuple[list[Path], str | None]] = []
+        for name in names:
+            try:
+                done.append((_write(report, name, target / FORMATS[name].suggested, ctx), None))
+            except MissingExtraError as exc:
+                done.append(([], str(exc)))
+        return done
+
+    with settled_heap():
+        groups = workers.plan(list(FORMATS), jobs, [n for n, f in FORMATS.items() if f.context])
+        results = dict(zip((n for g in groups for n in g), (r for rs in workers.run(groups, write) for r in rs)))
+    paths = [p for name in FORMATS for p in results[name][0]]
+    missing = [m for name in FORMATS if (m := results[name][1])]
     if not paths:
         raise MissingExtraError("; ".join(missing))
     return paths, missing
 
 
+@contextlib.contextmanager
+def settled_heap() -> Iterator[None]:
+    """Leave every object alive now (the report and its context) out of
+    CPython's garbage collections inside the block (``gc.freeze``; undone on
+    exit; nested blocks freeze nothing more), and make full collections of
+    the rest rarer (:func:`rashomon.memory.rare_full_collections`).
+
+    An export makes hundreds of thousands of small objects beside a report
+    of millions: every full collection walked them all again (about a
+    second each on a 1,000-article workspace, several per export; measured
+    with cProfile, benchmarks/README.md, "Exports")."""
+    outer = not _SETTLED
+    if outer:
+        gc.freeze()
+    _SETTLED.append(True)
+    try:
+        with memory.rare_full_collections():
+            yield
+    finally:
+        _SETTLED.pop()
+        if outer:
+            gc.unfreeze()
+
+
+_SETTLED: list[bool] = []  # one entry per settled_heap block open (gc.get_freeze_count walks every frozen object)
+
+
 __all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "context_of", "export", "export_all", "load_report",
-           "require", "text_sha256", "urn", "write_text"]
+           "require", "settled_heap", "text_sha256", "urn", "write_text"]

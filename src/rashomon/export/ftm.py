@@ -1,8 +1,10 @@
 """FollowTheMoney entities (JSON lines) for Aleph/OpenAleph and the ``ftm`` tool.
 
-Every entity is made with the ``followthemoney`` package's own model
-(``model.make_entity``), which cleans each value by its property type (dates,
-languages, entity references); the file is what ``ftm validate`` and
+Every value is cleaned by its property type in the ``followthemoney``
+package's own model (dates, languages, entity references): through entity
+proxies (``model.make_entity``), or, for the records that make up the bulk of
+a large corpus (mentions, notes, claim links), by the property's type
+directly, written as the dict a proxy writes. The file is what ``ftm validate`` and
 ``ftm aggregate`` read. The schema of each record (FtM 4 model,
 https://followthemoney.tech/explorer/):
 
@@ -92,6 +94,7 @@ class _Builder:
         self.entity_ids: dict[str, str] = {}
         self.note_ids: dict[str, str] = {}
         self.cleaned: dict[tuple[str, str, str | None], str | None] = {}
+        self.types: dict[tuple[str, str], Any] = {}
         self.seen: dict[str, int] = {}
         self.out: list[Any] = []
 
@@ -101,6 +104,20 @@ class _Builder:
         eid = hashlib.sha1("\x1f".join((ID_PREFIX, schema, *map(str, key))).encode("utf-8")).hexdigest()
         n = self.seen[eid] = self.seen.get(eid, 0) + 1
         return eid if n == 1 else self.make_id(schema, *key, n)
+
+    def record(self, schema: str, key: tuple, props: dict[str, list[str | None]]) -> str:
+        """Write an entity as the dict ``EntityProxy.to_dict`` makes (no proxy:
+        notes, mentions and links are the bulk of a large corpus); returns its id.
+
+        ``props`` maps each property to values already clean (ids made here,
+        values through :meth:`clean` or :meth:`fresh`); ``None`` is dropped and
+        a repeated value kept once, as ``EntityProxy.add`` does. The tests
+        re-clean every line with ``model.get_proxy(..., cleaned=False)``.
+        """
+        eid = self.make_id(schema, *key)
+        values = {k: list(dict.fromkeys(v for v in vs if v is not None)) for k, vs in props.items()}
+        self.out.append({"id": eid, "schema": schema, "properties": {k: v for k, v in values.items() if v}})
+        return eid
 
     def make(self, schema: str, *key: Any) -> Any:
         """A new proxy, its id made by :meth:`make_id`."""
@@ -113,8 +130,17 @@ class _Builder:
         """``value`` cleaned by the FtM type of ``schema``'s ``prop``, once per distinct value."""
         key = (schema, prop, value)
         if key not in self.cleaned:
-            self.cleaned[key] = self.model.get(schema).properties[prop].type.clean(value)
+            self.cleaned[key] = self.fresh(schema, prop, value)
         return self.cleaned[key]
+
+    def fresh(self, schema: str, prop: str, value: str | None) -> str | None:
+        """``value`` cleaned by the FtM type of ``schema``'s ``prop`` (a value met
+        once, such as a quote's text: not remembered)."""
+        key = (schema, prop)
+        kind = self.types.get(key)
+        if kind is None:
+            kind = self.types[key] = self.model.get(schema).properties[prop].type
+        return kind.clean(value)
 
     def ref(self, proxy: Any, prop: str, ids: str | list[str] | None) -> None:
         """Add entity ids (made by :meth:`make`, so already clean) to ``prop``."""
@@ -158,6 +184,7 @@ class _Builder:
 
     def mentions(self) -> None:
         legal = self.model.get("LegalEntity")
+        resolved = {s for s in {*SCHEMA_OF_LABEL.values(), "LegalEntity"} if self.model.get(s).is_a(legal)}
         for e in self.report.entities:
             forms: dict[str, list[str]] = defaultdict(list)
             for m in e.mentions:
@@ -167,26 +194,19 @@ class _Builder:
             for aid, texts in forms.items():
                 if aid not in self.article_ids:
                     continue
-                p = self.make("Mention", self.article_ids[aid], self.entity_ids.get(e.id, e.name), e.type or "")
-                self.ref(p, "document", self.article_ids[aid])
-                p.add("name", texts)
-                if schema is not None:
-                    self.text(p, "detectedSchema", schema)
-                    if self.model.get(schema).is_a(legal):
-                        self.ref(p, "resolved", self.entity_ids[e.id])
+                self.record("Mention", (self.article_ids[aid], self.entity_ids.get(e.id, e.name), e.type or ""), {
+                    "document": [self.article_ids[aid]],
+                    "name": [self.clean("Mention", "name", t) for t in texts],
+                    "detectedSchema": [self.clean("Mention", "detectedSchema", schema)],
+                    "resolved": [self.entity_ids[e.id] if schema in resolved else None]})
 
-    def _note(self, kind: str, rec: Quote | Claim, summary: str, keywords: list[str]) -> Any:
+    def _note(self, kind: str, rec: Quote | Claim, summary: str, keywords: list[str]) -> None:
         aid = self.article_ids.get(rec.article)
-        p = self.make("Note", kind, aid or rec.article, rec.start, rec.end)
-        self.note_ids[rec.id] = p.id
-        p.add("description", rec.text)
-        p.add("summary", summary)
-        for word in keywords:
-            self.text(p, "keywords", word)
-        self.ref(p, "proof", aid)
-        if rec.speaker in self.entity_ids:
-            self.ref(p, "entity", self.entity_ids[rec.speaker])
-        return p
+        self.note_ids[rec.id] = self.record("Note", (kind, aid or rec.article, rec.start, rec.end), {
+            "description": [self.fresh("Note", "description", rec.text)],
+            "summary": [self.fresh("Note", "summary", summary)],
+            "keywords": [self.clean("Note", "keywords", word) for word in keywords],
+            "proof": [aid], "entity": [self.entity_ids.get(rec.speaker or "")]})
 
     def speaker(self, sid: str | None, written: str | None) -> str:
         if sid:
@@ -217,16 +237,13 @@ class _Builder:
         for r in self.report.relations:
             if r.a not in self.note_ids or r.b not in self.note_ids:
                 continue
-            # Relations are the bulk of a large corpus (every copy of a claim repeats every other):
-            # each link is written as the entity dict itself, its values cleaned by FtM's types.
             a, b = self.note_ids[r.a], self.note_ids[r.b]
-            props = {"subject": [a], "object": [b], "role": [self.clean("UnknownLink", "role", r.kind)],
-                     "description": [self.clean("UnknownLink", "description", r.reason)]}
-            if r.kind == "agrees":
-                props["summary"] = [self.clean("UnknownLink", "summary", "independent sources" if r.independent
-                                               else "not independent: the claims trace to one speaker")]
-            self.out.append({"id": self.make_id("UnknownLink", r.kind, a, b), "schema": "UnknownLink",
-                             "properties": {k: v for k, v in props.items() if v != [None]}})
+            summary = None if r.kind != "agrees" else "independent sources" if r.independent else \
+                "not independent: the claims trace to one speaker"
+            self.record("UnknownLink", (r.kind, a, b), {
+                "subject": [a], "object": [b], "role": [self.clean("UnknownLink", "role", r.kind)],
+                "description": [self.clean("UnknownLink", "description", r.reason)],
+                "summary": [self.clean("UnknownLink", "summary", summary)]})
         arts = {a.id: a for a in self.report.articles}
         for u in self.report.reuse:
             if u.a not in self.article_ids or u.b not in self.article_ids:
@@ -259,9 +276,10 @@ def entities(report: Report) -> list[dict[str, Any]]:
     Returns
     -------
     list[dict] : ``{"id", "schema", "properties"}``, each a line of the
-        export: made as FtM entity proxies (``EntityProxy.to_dict()``), except
-        the links of claim relations, written as such dicts directly with
-        every value cleaned by its FtM property type.
+        export: articles, entities, reuse links and timeline events made as
+        FtM entity proxies (``EntityProxy.to_dict()``); mentions, notes and
+        the links of claim relations (the bulk of a large corpus) written as
+        such dicts directly, every value cleaned by its FtM property type.
 
     Raises
     ------

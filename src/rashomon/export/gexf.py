@@ -57,7 +57,6 @@ def graph(report: Report) -> Any:
     nx = require("networkx", "gexf")
     arts = {a.id: a for a in report.articles}
     ents = {e.id: e for e in report.entities}
-    claims = {c.id: c for c in report.claims}
     g = nx.MultiDiGraph()
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
@@ -70,37 +69,36 @@ def graph(report: Report) -> Any:
             g.add_node(nid, **{k: v for k, v in attrs.items() if v is not None})
         return nid
 
-    edges: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    sources = {a.id: _source_node(a) for a in report.articles}
+    # (from, to, kind) -> (ids, distinct reasons in the order met)
+    edges: dict[tuple[str, str, str], tuple[list[str], dict[str, None]]] = defaultdict(lambda: ([], {}))
     for q in report.quotes:
         if q.speaker and q.article in arts:
             counts[q.speaker]["quotes"] += 1
-            edges[(_source_node(arts[q.article]), q.speaker, "quotes")]["ids"].append(q.id)
+            edges[(sources[q.article], q.speaker, "quotes")][0].append(q.id)
             if q.relayed_by and q.relayed_by != q.speaker:
-                edges[(q.relayed_by, q.speaker, "relays")]["ids"].append(q.id)
+                edges[(q.relayed_by, q.speaker, "relays")][0].append(q.id)
+    holders = {}
     for c in report.claims:
         if c.speaker:
             counts[c.speaker]["claims"] += 1
-
-    def holder(cid: str) -> str:
-        c = claims[cid]
-        return c.speaker or _source_node(arts[c.article])
-
+        if c.article in arts:
+            holders[c.id] = c.speaker or sources[c.article]
     for r in report.relations:
-        if r.a in claims and r.b in claims and claims[r.a].article in arts and claims[r.b].article in arts:
-            u, v = sorted((holder(r.a), holder(r.b)))
-            slot = edges[(u, v, r.kind)]
-            slot["ids"].append(f"{r.a}~{r.b}")
-            if r.reason not in slot["reasons"]:
-                slot["reasons"].append(r.reason)
-    for (u, v, kind), slot in edges.items():
-        attrs: dict[str, Any] = {"label": kind, "weight": len(slot["ids"]),
-                                 ("quotes" if kind in ("quotes", "relays") else "claims"): " ".join(slot["ids"])}
-        if slot["reasons"]:
-            attrs["reasons"] = " | ".join(slot["reasons"])
+        if r.a in holders and r.b in holders:
+            u, v = sorted((holders[r.a], holders[r.b]))
+            ids, reasons = edges[(u, v, r.kind)]
+            ids.append(f"{r.a}~{r.b}")
+            reasons[r.reason] = None
+    for (u, v, kind), (ids, reasons) in edges.items():
+        attrs: dict[str, Any] = {"label": kind, "weight": len(ids),
+                                 ("quotes" if kind in ("quotes", "relays") else "claims"): " ".join(ids)}
+        if reasons:
+            attrs["reasons"] = " | ".join(reasons)
         g.add_edge(node(u), node(v), key=kind, **attrs)
-    for nid, c in counts.items():
+    for nid, tally in counts.items():
         if nid in g:
-            g.nodes[nid].update(c)
+            g.nodes[nid].update(tally)
     return g
 
 

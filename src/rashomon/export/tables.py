@@ -175,14 +175,22 @@ TABLES: dict[str, Callable[[Report, dict[str, Any]], Table]] = {
 }
 
 
+#: The context key under which the tables may come already built
+#: (:func:`rashomon.export.export_all` builds them once for the CSV files and the workbook).
+BUILT = "export_tables"
+
+
 def tables(report: Report, context: dict[str, Any]) -> dict[str, Table]:
-    """Every table of :data:`TABLES`, cells neutralised (:func:`neutralise`).
+    """Every table of :data:`TABLES`, cells neutralised (:func:`neutralise`);
+    ``context[BUILT]`` when the context carries them.
 
     Returns
     -------
     dict : table name → ``(columns, rows)``; each row a list of str, int,
         float or bool, one per column.
     """
+    if BUILT in context:
+        return context[BUILT]
     out = {}
     for name, build in TABLES.items():
         cols, rows = build(report, context)
@@ -207,6 +215,8 @@ def write_csv(report: Report, out: Path, context: dict[str, Any] | None = None) 
 def _xlsx_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
+    if not value:  # an empty cell is left out of the sheet (openpyxl writes no element for None)
+        return None
     value = _XML_ILLEGAL.sub("\ufffd", value)
     return value if len(value) <= XLSX_CELL_LIMIT else value[:XLSX_CELL_LIMIT - 1] + "…"
 
