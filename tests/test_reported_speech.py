@@ -74,6 +74,18 @@ CONTENTS = [
      "leaders strongly denied.", [("the vote had been rigged", "The senator"), ("a charge", "party leaders")]),
     ("a contrasting clause with its own cue", "Vance said the port would reopen while Marsh suggested it would "
      "stay closed.", [("the port would reopen", "Vance"), ("it would stay closed", "Marsh")]),
+    ("an inverted cue stops before a contrasting clause with a source of its own",
+     "A fire at the plant in Dorvik killed at least two workers on Monday, the company said, while a local union "
+     "put the number of dead at four.",
+     [("A fire at the plant in Dorvik killed at least two workers on Monday", "the company"),
+      ("the number of dead at four", "a local union")]),
+    ("a whereas clause with its own cue after an inverted cue",
+     "The port will stay shut until May, the ministry said, whereas the dockers' union estimated that it would "
+     "take a year.", [("The port will stay shut until May", "the ministry"),
+                      ("it would take a year", "the dockers' union")]),
+    ("an estimate: the figure and what it counts", "Analysts put the cost of the repairs at $40 million.",
+     [("the cost of the repairs at $40 million", "Analysts")]),
+    ("put without an estimate is no cue", "The council put the plan on hold in March.", []),
     ("reported speech inside a content stays in it", "Vance said the plan, which critics called rushed, would pass.",
      [("the plan, which critics called rushed, would pass", "Vance")]),
     ("a participle set off by commas is no parenthetical cue",

@@ -46,6 +46,7 @@ from rashomon.extract.complements import singular as _singular
 from rashomon.extract.complements import topic_word as _topic_word
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
+from rashomon.extract.speakers import estimate_object
 from rashomon.types import Quote
 
 _WH = ("WP", "WDT")
@@ -188,6 +189,10 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         toks = _relative_complement(ctx, verb, lemma)
         return span_of(_Scope(ctx, verb).clip(toks)) if toks else None
     scope = _Scope(ctx, verb)
+    if lemma in lex.estimate_verbs and (obj := estimate_object(verb)) is not None:
+        at = max((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "at"),
+                 key=lambda c: c.right_edge.i)
+        return span_of(scope.clip(ctx.doc[obj.left_edge.i:at.right_edge.i + 1]))  # "the death toll at five"
     toks = None
     if verb.dep_ in ("parataxis", "ROOT", "ccomp", "conj", "advcl") and \
             not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):

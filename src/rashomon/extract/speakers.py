@@ -72,6 +72,8 @@ class Lexicon:
     audience: set[str]
     gathering_nouns: set[str]
     particle: dict[str, str]
+    estimate_verbs: set[str]
+    estimate_nouns: set[str]
     relay: set[str]
     person_nouns: set[str]
     org_nouns: set[str]
@@ -126,6 +128,9 @@ def lexicon() -> Lexicon:
             preps[lemma] = frozenset(v["preps"])
         if v.get("particle"):
             particle[lemma] = v["particle"]
+    for lemma, forms in raw["estimates"]["verbs"].items():
+        for f in forms:
+            form2lemma.setdefault(f, lemma)
     inter = raw["interview"]
     return Lexicon(
         form2lemma=form2lemma,
@@ -137,6 +142,8 @@ def lexicon() -> Lexicon:
         audience=flags["audience"],
         gathering_nouns=set(raw["gathering_nouns"]["words"]),
         particle=particle,
+        estimate_verbs=set(raw["estimates"]["verbs"]),
+        estimate_nouns=set(raw["estimates"]["nouns"]),
         relay=set(raw["relay_verbs"]),
         # a gendered role noun (actress, grandmother) denotes a person too; titles (mr, ms) head no phrase
         person_nouns=set(raw["person_nouns"]["words"]) |
@@ -181,6 +188,10 @@ def cue_lemma(tok) -> str | None:
         return None
     lex = lexicon()
     lemma = lex.form2lemma.get(tok.lower_)
+    if lemma in lex.estimate_verbs and estimate_object(tok) is not None:
+        return lemma  # "put the death toll at five"
+    if lemma in lex.estimate_verbs and lemma not in lex.particle:
+        return None
     if lemma in lex.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == lex.particle[lemma] or
                                          c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in tok.children):
         if not (lex.particle[lemma] == "it" and _as_put_it(tok)):
@@ -188,6 +199,22 @@ def cue_lemma(tok) -> str | None:
     if lemma in NAMING and _as_clause(tok) and any(c.dep_ == "dobj" for c in tok.children):
         return None  # "the bay, or the cove as fishermen call it": the gap is a name, not what was said
     return lemma
+
+
+def estimate_object(tok):
+    """The object of an estimate ("put the death toll at five", "placed the cost at
+    $2 million"): a noun of ``data/cues.yaml`` ``estimates`` followed by an "at"
+    phrase with a quantity; ``None`` for any other use of the verb ("put the
+    plan on hold"). Returns the object token."""
+    lex = lexicon()
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in lex.estimate_nouns), None)
+    if obj is None:
+        return None
+    for c in (*tok.children, *obj.children):
+        if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i and \
+                any(t.like_num or t.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") for t in c.subtree):
+            return obj
+    return None
 
 
 def _as_clause(tok) -> bool:
