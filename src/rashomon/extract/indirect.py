@@ -402,6 +402,18 @@ def _person_source(ctx: DocIndex, tok) -> bool:
         low in ctx.lex.person_nouns and low not in ctx.lex.physical_agents
 
 
+def _hearsay(ctx: DocIndex, adv) -> tuple[int, int] | None:
+    """The content of "reportedly" (``adv``): the clause of the verb it modifies,
+    without the adverb; ``None`` when it modifies no verb. PolNeAR guidelines: an
+    attribution whose cue is "reportedly" has no source."""
+    verb = adv.head
+    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    toks = _Scope(ctx, adv).clip(t for t in verb.subtree if t.i != adv.i)
+    toks = _before_other_attribution(ctx, adv, toks)
+    return span_of(toks) if len(toks) >= 3 else None
+
+
 def _according(ctx: DocIndex, tok):
     """(source, content span) of "according to X": the clause it attaches to, or
     the rest of its sentence, without the "according to X" phrase."""
@@ -419,6 +431,15 @@ def _according(ctx: DocIndex, tok):
     if len(toks) < 3:
         toks = scope.clip(t for t in ctx.doc[scope.lo:scope.hi] if t.i not in phrase)
     return src, span_of(toks)
+
+
+def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether the content ``[s, e)`` overlaps a content already taken other than
+    by holding it whole: an attribution nested in the content of another ("The
+    governor will attack the plan, aides said": the aides' content holds the
+    governor's) is a relation of its own (PARC 3.0, Pareti 2016), a content that
+    cuts across another, or repeats it, is a misreading."""
+    return any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in taken)
 
 
 def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues: set[int],
@@ -440,6 +461,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
     for a, b in direct_spans:
         direct_mask[a:b] = b"\x01" * max(0, b - a)
     taken_mask = bytearray(n + 1)
+    taken: list[tuple[int, int]] = []
 
     def quoted_only(s, e) -> bool:
         """Whether text[s:e] holds no words of its own outside quotation marks."""
@@ -450,7 +472,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
 
     # only cues can start an indirect quote: no Token for the others
     mistagged = set(ctx.mistagged)
-    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged):
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged | ctx.hearsay):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
@@ -484,6 +506,11 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             subj, span = found
             cue = cue_info(ctx, tok)
             lemma = tok.lower_
+        elif i in ctx.hearsay:
+            span = _hearsay(ctx, tok)
+            if span is None:
+                continue
+            subj, cue, lemma = None, cue_info(ctx, tok), "reportedly"
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             found = _according(ctx, tok)
             if found is None:
@@ -495,7 +522,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         else:
             continue
         s, e = span
-        if e - s < _MIN_CHARS or quoted_only(s, e) or taken_mask[s] or taken_mask[e - 1]:
+        if e - s < _MIN_CHARS or quoted_only(s, e) or _crosses(taken, s, e):
             continue
         if subj is not None and s <= subj.idx < e and lemma != "according to" and not \
                 (tok.left_edge.idx <= subj.idx <= tok.idx):
@@ -513,6 +540,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                   **(relay_fields(relay) if relay else {}))
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
+        taken.append((s, e))
         if spk is not None and spk.known:
             disc.record(tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
     # an outer relay cue that took its own quote: drop it
