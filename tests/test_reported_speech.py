@@ -97,6 +97,7 @@ CONTENTS = [
     ("an attribution nested in the content of an inverted cue",
      "The governor will attack the plan as wasteful, aides said.",
      [("The governor will attack the plan as wasteful", "aides"), ("the plan as wasteful", "The governor")]),
+    ("a shout in an 'as' clause tells when, not what", "As the crowd chanted, the mayor left the stage.", []),
     ("put without an estimate is no cue", "The council put the plan on hold in March.", []),
     ("reported speech inside a content stays in it", "Vance said the plan, which critics called rushed, would pass.",
      [("the plan, which critics called rushed, would pass", "Vance")]),

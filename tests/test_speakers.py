@@ -77,6 +77,12 @@ NAMED = [
      "Marek Lehel Lazar"),
     ("a gerund cue hung under a noun", "This is no small irony: Teodora Vance spent much of her campaign railing "
      "against delegates.", "delegates", "Teodora Vance"),
+    ("a cue sentence without content before the quote",
+     "Ana Dorn, the spokeswoman for the union, said in a statement. “There is nothing to recount. The vote was fair.”",
+     "nothing to recount", "Ana Dorn"),
+    ("a cue coordinated with a passive shares its subject",
+     "As the crowd chanted, Ilse Marren was joined on stage by Governor Tom Bell and joked, “You are all being "
+     "silly,” to loud jeers.", "being silly", "Ilse Marren"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),

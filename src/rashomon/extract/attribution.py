@@ -18,6 +18,7 @@ import re
 from rashomon.annotate import SPANS_KEY, load_titles
 from rashomon.extract import coref
 from rashomon.extract import speakers as sp
+from rashomon.extract.complements import setting
 from rashomon.extract.coref import Discourse
 from rashomon.extract.direct import Seg
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
@@ -451,6 +452,9 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
         lead_end = rstrip_pos(text, p.start, p.end)
     if lead_end == p.start:
         return None, None
+    if text[lead_end - 1] == "." and (bare := _bare_cue(ctx, lead_end - 1)) is not None:
+        subj = cue_subject(ctx, bare)
+        return (speaker_from_subject(ctx, subj, disc), bare) if subj is not None else (None, None)
     if text[lead_end - 1] not in ":,":
         last = ctx.tok_at(lead_end - 1)
         if last is None or last.i not in ctx.cue_lemmas:
@@ -477,6 +481,30 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
     if text[lead_end - 1] == ":" and (label := _colon_label(ctx, s, lead_end - 1)) is not None:
         return speaker_from_subject(ctx, label, disc), ctx.tok_at(lead_end - 1)  # the colon is the cue
     return None, None
+
+
+# verbs of saying whose content is obligatory (Quirk et al. 1985, 16.31: "say" and "tell"
+# take a that-clause or a quotation): without one in their sentence the quote after is it;
+# "X disagreed." or "X responded." is complete as it stands
+_INTRODUCING = frozenset({"say", "tell", "write", "add", "state", "declare"})
+
+
+def _bare_cue(ctx: DocIndex, period: int):
+    """The cue of a sentence ending at ``period`` that gives no content of its own
+    ("X said in a statement.", "X told reporters on Monday."): such a sentence
+    introduces the quote after it as a colon would (AP Stylebook, colon and
+    attribution; PolNeAR guidelines: the cue and source may precede the content
+    across a sentence boundary). ``None`` for any other sentence."""
+    stop = ctx.tok_at(period)
+    if stop is None or stop.text != "." or stop.head.i == stop.i:
+        return None
+    root = stop.head
+    if ctx.cue_lemmas.get(root.i) not in _INTRODUCING or root.dep_ != "ROOT":
+        return None
+    if any(c.dep_ in ("ccomp", "csubj", "parataxis") for c in root.children):
+        return None  # "The port will reopen, he said.": the content is before it
+    rights = [c for c in root.rights if not c.is_punct and c.i < stop.i]
+    return root if all(setting(ctx, c) for c in rights) else None
 
 
 _DASHES = ("—", "–", " - ")

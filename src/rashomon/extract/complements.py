@@ -55,7 +55,7 @@ _SETTING_PREPS = {"in", "on", "at", "during", "after", "before", "to", "from", "
 _MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "x", "telegram", "youtube", "camera"}
 
 
-def _setting(ctx: DocIndex, c) -> bool:
+def setting(ctx: DocIndex, c) -> bool:
     """Whether a phrase after a cue says when, where, how or to whom it was said
     ("on Friday", "in a statement", "on Twitter", "to reporters"), not what."""
     if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME"):
@@ -127,7 +127,7 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         for c in rights:
             if c.i >= comps[0].left_edge.i:
                 break
-            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
+            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not setting(ctx, c):
                 lo = c.left_edge.i
                 break
         lo = _fronted(ctx, verb, lo)
@@ -200,7 +200,7 @@ def _fronted(ctx: DocIndex, verb, lo: int) -> int:
         return lo
     for c in verb.children:
         if c.i < subj.left_edge.i and c.dep_ == "prep" and c.right_edge.i + 1 < len(ctx.doc) and \
-                ctx.doc[c.right_edge.i + 1].text == "," and not _setting(ctx, c):
+                ctx.doc[c.right_edge.i + 1].text == "," and not setting(ctx, c):
             return min(lo, c.left_edge.i)
     return lo
 

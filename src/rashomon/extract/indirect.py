@@ -149,6 +149,8 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
             any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
         return [t for t in h.subtree if t.i < verb.i - 1]  # "…, but it is under pressure, said the chief executive"
     if verb.dep_ == "advcl" and h.i != verb.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+        if ctx.cue_lemmas.get(verb.i) in ctx.lex.manner or verb.tag_ == "VBG":
+            return None  # "As the crowd chanted, …", "As she was speaking, …": the time of the main clause
         return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:

@@ -74,6 +74,7 @@ class Lexicon:
     particle: dict[str, str]
     estimate_verbs: set[str]
     estimate_nouns: set[str]
+    manner: set[str]
     relay: set[str]
     person_nouns: set[str]
     org_nouns: set[str]
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         particle=particle,
         estimate_verbs=set(raw["estimates"]["verbs"]),
         estimate_nouns=set(raw["estimates"]["nouns"]),
+        manner=set(raw["manner_verbs"]),
         relay=set(raw["relay_verbs"]),
         # a gendered role noun (actress, grandmother) denotes a person too; titles (mr, ms) head no phrase
         person_nouns=set(raw["person_nouns"]["words"]) |
@@ -258,15 +260,19 @@ def subject_of(verb):
     the subject of the verb above; for a participle on a noun ("issued a
     statement saying …") the subject of the verb that governs the noun, else the
     noun itself ("an advertisement claiming …"); for an inverted cue ("…, says
-    the minister") a nominal after it (never a date: "said Thursday"). Returns
-    ``None`` when the clause names no speaker (passives, imperatives)."""
+    the minister") a nominal after it (never a date: "said Thursday"); for a cue
+    coordinated with a passive ("X was booed and joked") the passive's subject.
+    Returns ``None`` when the clause names no speaker (passives, imperatives)."""
     v = verb
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
             return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
-        if any(c.dep_ == "nsubjpass" for c in v.children):
-            return None
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # "X was joined on stage by Y and joked": a verb coordinated with a passive shares
+            # its subject (Quirk et al. 1985, 13.4); the passive cue itself names no speaker
+            return passive if v.i != verb.i and verb.dep_ == "conj" and verb.head.i == v.i else None
         h = v.head
         if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i:
             v = h
