@@ -222,6 +222,9 @@ def test_description_key(a, b, same):
 
 # 3. pronouns agree in gender, number and animacy with their antecedent
 PRONOUNS = [
+    ("he skips a source nested in another's content",
+     "Senator Alan Marsh turned the story back on the paper, pointing out that its reporter Tom Bell had written in "
+     "June that the campaign was falling apart. “Apparently not,” he said.", "Apparently not", "Alan Marsh"),
     ("she skips the man named last",
      'Lena Park met Tomas Reyes at the port. "They were left out of the room," she said.', "left out", "Lena Park"),
     ("he skips the woman named by title",
