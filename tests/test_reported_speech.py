@@ -83,6 +83,17 @@ CONTENTS = [
      "The port will stay shut until May, the ministry said, whereas the dockers' union estimated that it would "
      "take a year.", [("The port will stay shut until May", "the ministry"),
                       ("it would take a year", "the dockers' union")]),
+    ("two inverted attributions joined by while",
+     "In Dover, marchers carried white roses, Coast Radio reported, while in Brill the parade began with a minute "
+     "of silence, the Brill Courier reported.",
+     [("In Dover, marchers carried white roses", "Coast Radio"),
+      ("in Brill the parade began with a minute of silence", "Brill Courier")]),
+    ("an inverted cue before a long noun phrase: the speaker, not the content",
+     "He also had a say in decisions about large investments in the port, said a former spokesman for the "
+     "ministry, Ivo Dorn, who also worked for him.",
+     [("He also had a say in decisions about large investments in the port", "Ivo Dorn")]),
+    ("an answer is what was said", "Asked if the deal was legal, most voters said yes, and a third said no.",
+     [("yes", "most voters"), ("no", "a third")]),
     ("an estimate: the figure and what it counts", "Analysts put the cost of the repairs at $40 million.",
      [("the cost of the repairs at $40 million", "Analysts")]),
     ("call on someone to act: the addressee is part of the request",

@@ -311,6 +311,9 @@ def _ends_clause(ctx: DocIndex, cue) -> bool:
     return len(rest) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in rest)
 
 
+_CONTRAST = {"while", "whereas"}
+
+
 def relay_of(ctx: DocIndex, verb) -> dict | None:
     """A relaying outlet for a cue: "X said …, Y reports" (Y's cue governs X's, or
     closes the same paragraph right after X's clause), or "X said in a statement
@@ -321,6 +324,9 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
     h = verb.head
     cand = None
     if verb.dep_ in ("ccomp", "parataxis") and h.i != verb.i and ctx.cue_lemma(h) in lex.relay:
+        if any(verb.i < c.i < h.i and c.dep_ == "advcl" and any(m.lower_ in _CONTRAST for m in c.children)
+               for c in h.children):
+            return None  # "A, X reported, while B, Y reported": two attributions, Y relays nothing of X's
         cand = h
     else:
         # parse split at a dotted name ("News.Az reports."): look right in the paragraph

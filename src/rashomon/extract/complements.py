@@ -22,6 +22,7 @@ from rashomon.extract.docindex import DocIndex
 OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
 _NP_PREPS = {"for", "of", "as", "over", "about", "on", "against", "to", "that", "with"}
 QUESTION_MARKS = {"whether", "if"}
+_ANSWERS = {"yes", "no"}  # an answer as a content (PolNeAR guidelines: "said yes" is an attribution)
 
 
 def singular(word: str) -> str:
@@ -85,6 +86,10 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
     if verb.i + 1 < len(ctx.doc) and ctx.doc[verb.i + 1].text == ",":
         # "…, he said, on condition of anonymity to speak freely": after a comma only a clause is content
         rights = [c for c in rights if c.dep_ == "ccomp" or any(m.dep_ == "mark" for m in c.children)]
+    answer = next((c for c in rights if c.i == verb.i + 1 and c.dep_ == "intj" and c.lower_ in _ANSWERS), None)
+    if answer is not None and lemma in ("say", "answer", "reply", "respond", "vote"):
+        return [answer]  # "46 percent said yes", "he said no to the war": the answer is what was said
+    inverted = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)  # "…, said a spokesman for X"
     comps = []
     for c in rights:
         d = c.dep_
@@ -98,7 +103,7 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             if lemma in lex.audience and (c.lower_ in lex.gathering_nouns or singular(c.lower_) in lex.person_nouns
                                           or c.ent_type_ in ("PERSON", "NORP")):
                 continue  # "addressed the rally": the audience
-            if lemma in lex.np_content or d == "oprd" or comps or _misparsed_clause(c):
+            if lemma in lex.np_content or d == "oprd" or comps or not inverted and _misparsed_clause(c):
                 comps.append(c)
         elif d == "prep":
             if c.lower_ in lex.preps.get(lemma, ()) or comps and not _when_or_where(c) and (

@@ -51,7 +51,7 @@ from rashomon.types import Quote
 
 _WH = ("WP", "WDT")
 _VERBAL_PREPS = {"for", "over", "as", "of"}
-_MIN_CHARS = 3  # a content shorter than this is no proposition ("it", "so")
+_MIN_CHARS = 3  # a content shorter than this is no proposition ("it", "so"), but for the answer "no"
 _ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
 
 
@@ -153,6 +153,12 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
             return None  # "As the crowd chanted, …", "As she was speaking, …": the time of the main clause
         return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if lefts and lefts[0].i in ctx.cue_lemmas and _own_source(lefts[0]):
+        # "A, X reported, while B, Y reported": the clause after the first attribution is the second's
+        second = next((c for c in verb.children if lefts[0].i < c.i < verb.i and c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ in _CONTRAST for m in c.children)), None)
+        if second is not None:
+            return [t for t in second.subtree if not (t.dep_ == "mark" and t.head.i == second.i)]
     if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:
         toks = list(lefts[0].subtree)
         for c in verb.rights:  # "A, X said on Monday, and B": B goes on with what was said
@@ -524,7 +530,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         else:
             continue
         s, e = span
-        if e - s < _MIN_CHARS or quoted_only(s, e) or _crosses(taken, s, e):
+        if e - s < _MIN_CHARS and ctx.text[s:e].lower() != "no" or quoted_only(s, e) or _crosses(taken, s, e):
             continue
         if subj is not None and s <= subj.idx < e and lemma != "according to" and not \
                 (tok.left_edge.idx <= subj.idx <= tok.idx):
