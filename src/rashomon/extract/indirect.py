@@ -316,6 +316,23 @@ def _patient(ctx: DocIndex, verb) -> tuple[int, int] | None:
     return span_of(toks)
 
 
+def _unsourced(ctx: DocIndex, verb, lemma: str) -> tuple[int, int] | None:
+    """The content of a passive cue that names no source ("The plan was criticized
+    as rushed", "Two aides were accused of lying"): the passive subject with what
+    the cue takes after it; ``None`` for a participle with no subject of its own
+    or a subject that only points back ("it was rejected"). PolNeAR guidelines:
+    an attribution may have no source; its content is what was said of whom."""
+    subj = _patient(ctx, verb)
+    if subj is None:
+        return None
+    scope = _Scope(ctx, verb)
+    ends = [c.right_edge.i for c in verb.children if c.i > verb.i and scope.lo <= c.i < scope.hi and (
+        c.dep_ in ("xcomp", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in _VERBAL_PREPS | {"with", "about"})]
+    if not ends:
+        return subj  # "the budget was rejected (on Monday)"
+    return subj[0], span_of(ctx.doc[verb.i:max(ends) + 1])[1]  # "… was criticized as rushed"
+
+
 def _agent(verb):
     """The "by" agent of a passive cue ("it was announced by the ministry"), or ``None``."""
     for c in verb.children:
@@ -493,10 +510,14 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             passive = _passive(tok)
             if passive and lemma in _ASK:
                 kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's
-            elif passive and _agent(tok) is None and not any(c.dep_ == "ccomp" for c in tok.children):
-                continue  # "X was accused of …" with no one named: not reported speech of anyone
-            subj = _agent(tok) if passive else _source(ctx, tok)
-            span = _content(ctx, tok, lemma, subj)
+            unsourced = passive and kind != "question" and _agent(tok) is None and \
+                not any(c.dep_ == "ccomp" for c in tok.children)
+            if unsourced:  # "The plan was criticized as rushed": an attribution without a source (PolNeAR)
+                subj = None
+                span = _unsourced(ctx, tok, lemma) if lemma in ctx.lex.np_content else None
+            else:
+                subj = _agent(tok) if passive else _source(ctx, tok)
+                span = _content(ctx, tok, lemma, subj)
             if span is None and passive and subj is not None and lemma in ctx.lex.np_content:
                 span = _patient(ctx, tok)  # "the plan was rejected by the council": "the plan"
             if span is None:
