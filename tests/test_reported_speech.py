@@ -92,6 +92,11 @@ CONTENTS = [
      "He also had a say in decisions about large investments in the port, said a former spokesman for the "
      "ministry, Ivo Dorn, who also worked for him.",
      [("He also had a say in decisions about large investments in the port", "Ivo Dorn")]),
+    ("a passive cue without a source", "Two aides were accused of lying to investigators.",
+     [("Two aides were accused of lying to investigators", None)]),
+    ("a passive cue without a source, its subject only", "The budget was rejected in May.",
+     [("The budget", None)]),
+    ("a passive cue whose subject only points back", "It was rejected in May.", []),
     ("an answer is what was said", "Asked if the deal was legal, most voters said yes, and a third said no.",
      [("yes", "most voters"), ("no", "a third")]),
     ("an estimate: the figure and what it counts", "Analysts put the cost of the repairs at $40 million.",
