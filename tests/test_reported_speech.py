@@ -96,6 +96,8 @@ CONTENTS = [
      [("Two aides were accused of lying to investigators", None)]),
     ("a passive cue without a source, its subject only", "The budget was rejected in May.",
      [("The budget", None)]),
+    ("a naming participle is no attribution", "A new group called Harbour First held a rally.", []),
+    ("a participle without an auxiliary reports no act", "A charity accused of fraud closed its doors.", []),
     ("a passive cue whose subject only points back", "It was rejected in May.", []),
     ("an answer is what was said", "Asked if the deal was legal, most voters said yes, and a third said no.",
      [("yes", "most voters"), ("no", "a third")]),

@@ -150,6 +150,8 @@ UNNAMED_SOURCES = [
      "act like one", "editorial"),
     ("a document after 'from' and a colon", "Not all panels are equal. From the report: “Longer field periods were "
      "more accurate.”", "field periods", "the report"),
+    ("a post named by the place it serves in", "Chile's Ambassador to France confirmed that two citizens were on "
+     "the ferry.", "two citizens", "Chile's Ambassador to France"),
     ("a described source with a name inside",
      "A Norland Rail spokesman said the trains would run again on Sunday.", "trains would run",
      "A Norland Rail spokesman"),

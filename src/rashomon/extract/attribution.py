@@ -55,7 +55,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         return None
     if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title
         person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None) or \
-            next((t for t in subj.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.i > subj.i), None)
+            next((t for t in subj.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.i > subj.i
+                  and not _place_only(ctx, t)), None)
         if person is not None and (pns := ctx.name_span(person)) is not None:
             pns = _after_places(ctx, pns)
             spk = disc.named(person, pns)
@@ -130,6 +131,16 @@ def _after_places(ctx: DocIndex, ns: tuple[int, int]) -> tuple[int, int]:
             while s < e and ctx.text[s].isspace():
                 s += 1
     return s, e
+
+
+def _place_only(ctx: DocIndex, tok) -> bool:
+    """Whether a name is a place and nothing more ("Ambassador to France": a post,
+    not a person; "President of Ukraine Volodymyr Zelensky" names one)."""
+    ns = ctx.name_span(tok)
+    if ns is None or tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+        return False
+    s, e = _after_places(ctx, ns)
+    return s >= e or s == ns[0] and tok.ent_type_ in ("GPE", "LOC") and ctx.text[s:e] == sp.ent_of(tok).text
 
 
 def _title_only(name: str) -> bool:

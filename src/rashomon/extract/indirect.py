@@ -46,7 +46,7 @@ from rashomon.extract.complements import singular as _singular
 from rashomon.extract.complements import topic_word as _topic_word
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
-from rashomon.extract.speakers import estimate_object
+from rashomon.extract.speakers import NAMING, estimate_object
 from rashomon.types import Quote
 
 _WH = ("WP", "WDT")
@@ -322,6 +322,8 @@ def _unsourced(ctx: DocIndex, verb, lemma: str) -> tuple[int, int] | None:
     the cue takes after it; ``None`` for a participle with no subject of its own
     or a subject that only points back ("it was rejected"). PolNeAR guidelines:
     an attribution may have no source; its content is what was said of whom."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "a movement accused of …", "a group called X": a participle names, it reports no act
     subj = _patient(ctx, verb)
     if subj is None:
         return None
@@ -514,7 +516,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                 not any(c.dep_ == "ccomp" for c in tok.children)
             if unsourced:  # "The plan was criticized as rushed": an attribution without a source (PolNeAR)
                 subj = None
-                span = _unsourced(ctx, tok, lemma) if lemma in ctx.lex.np_content else None
+                span = _unsourced(ctx, tok, lemma) if lemma in ctx.lex.np_content and lemma not in NAMING else None
             else:
                 subj = _agent(tok) if passive else _source(ctx, tok)
                 span = _content(ctx, tok, lemma, subj)
