@@ -83,6 +83,9 @@ NAMED = [
     ("a cue coordinated with a passive shares its subject",
      "As the crowd chanted, Ilse Marren was joined on stage by Governor Tom Bell and joked, “You are all being "
      "silly,” to loud jeers.", "being silly", "Ilse Marren"),
+    ("a quote that closes its sentence keeps its own cue, not the next sentence's",
+     "On Twitter, former Governor Ann Lee called the mayor “unhinged.” Senator Tom Marsh called the statement "
+     "“offensive and wrong.”", "unhinged", "Ann Lee"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),

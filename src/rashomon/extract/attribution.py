@@ -400,6 +400,9 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
                 break
             if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" and c.idx > close_pos for c in t.children):
                 break  # "“… tragedy.” X told reporters that …" / "“…” “…,” X said": a cue with content of its own
+            if text[close_pos - 1] == "." and any(c.dep_ in ("dobj", "xcomp") and c.idx > t.idx for c in t.children) \
+                    and ctx.cue_lemma(t) not in ctx.lex.recipient:
+                break  # "… called the plan “rushed.” Y called the vote “a farce”": the next sentence's own attribution
             subj = cue_subject(ctx, t)
             if subj is None or subj.idx < close_pos:
                 subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
