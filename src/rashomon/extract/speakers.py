@@ -274,8 +274,8 @@ def subject_of(verb):
             # its subject (Quirk et al. 1985, 13.4); the passive cue itself names no speaker
             return passive if v.i != verb.i and verb.dep_ == "conj" and verb.head.i == v.i else None
         h = v.head
-        if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i:
-            v = h
+        if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ" and h.i != v.i:
+            v = h  # an adjective between: "X is likely to stress …", "X was quick to point out …"
         elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
             v = h.head
         elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
