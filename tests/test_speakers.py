@@ -155,6 +155,9 @@ UNNAMED_SOURCES = [
      "act like one", "editorial"),
     ("a document after 'from' and a colon", "Not all panels are equal. From the report: “Longer field periods were "
      "more accurate.”", "field periods", "the report"),
+    ("an indefinite phrase with a plural possessive stays unnamed",
+     "The blast killed three workers, the operator said, while a dockers' union put the death toll at five. “Five of "
+     "us died,” Yiorgos Hatz, the union's president, told reporters.", "toll at five", "a dockers' union"),
     ("a post named by the place it serves in", "Chile's Ambassador to France confirmed that two citizens were on "
      "the ferry.", "two citizens", "Chile's Ambassador to France"),
     ("a described source with a name inside",

@@ -541,5 +541,10 @@ def role_score(head: str, mods: set[str], role: str) -> int:
 
 
 def is_indefinite(tok) -> bool:
-    """Whether a nominal is introduced as new ("one commander", "a resident")."""
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.lefts)
+    """Whether a nominal is introduced as new ("one commander", "a resident"), also
+    through a classifying plural possessive ("a workers' union", "a farmers' group":
+    the article opens the whole phrase)."""
+    if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.lefts):
+        return True
+    return any(c.dep_ == "poss" and c.tag_ == "NNS" and any(g.dep_ == "case" and g.text in ("'", "’") for g in c.children)
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.lefts) for c in tok.lefts)
