@@ -378,7 +378,7 @@ def _noun_cue(ctx: DocIndex, noun):
             content = [t for t in c.subtree if t.i != c.i]
             break
     if content is None:
-        content = _that_after(ctx, noun) or _copular_content(noun)
+        content = _that_after(ctx, noun) or _for_to_after(ctx, noun) or _copular_content(noun)
     if not content or len(content) < 3 and not any(_topic_word(t, "") for t in content):
         return None  # "his remarks about him": no content of its own
     if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
@@ -406,6 +406,20 @@ def _that_after(ctx: DocIndex, noun) -> list | None:
         return None
     if not (v.pos_ == "AUX" or any(c.dep_ in _COMPLETE for c in v.children)) or \
             v.i in ctx.cue_lemmas and not _has_complement(v):
+        return None
+    return [t for t in v.subtree if t.i > k]
+
+
+def _for_to_after(ctx: DocIndex, noun) -> list | None:
+    """The "for … to …" clause right after a speech noun that the parse hung on the
+    main verb ("renewed their calls for the council to cut fees"): its words after
+    "for". Source: Quirk et al. (1985) 16.40, a for-to clause as the complement
+    of a noun of request."""
+    k = noun.i + 1
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ != "for" or ctx.doc[k].dep_ != "mark":
+        return None
+    v = ctx.doc[k].head
+    if v.i <= k or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children):
         return None
     return [t for t in v.subtree if t.i > k]
 
