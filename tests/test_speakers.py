@@ -342,6 +342,7 @@ def test_name_apposed_to_a_dateline_is_the_speaker(nlp):
      "harbour official"),
     ("Marsh: Ferry contract must be cancelled\n\nThe senator spoke on Monday.", "Ferry contract must be cancelled",
      "Marsh"),
+    ("Report: Walker to speak at the convention\n\nThe governor will speak.", "Walker to speak", "Report"),
 ])
 def test_headline_attributions(nlp, text, words, speaker):
     art, qs = run(nlp, text)
