@@ -12,7 +12,14 @@ annotation guidelines) with its source and its content:
   "The port, X said, will reopen", "As X stated, …";
 * "according to X, …" / "…, according to X": the rest of the sentence; X may be
   a person, an organisation or a document ("according to the results");
-* a passive with an agent: "it was announced by X that …".
+* a passive with an agent: "it was announced by X that …"; a passive without
+  one is an attribution with no source ("Two aides were accused of lying"),
+  as is a clause with "reportedly";
+* an estimate: "X put the death toll at five" (``data/cues.yaml`` ``estimates``).
+
+A content stops before a clause with a source of its own (a coordinated or a
+contrasting "while/whereas" clause: "X said A, while a union put the toll at
+five"); an attribution nested in another's content is kept beside it.
 
 The source is the cue's subject (through "who" to the noun it modifies, through
 an auxiliary, control or participle chain to the subject above, or the "by"
@@ -316,7 +323,7 @@ def _patient(ctx: DocIndex, verb) -> tuple[int, int] | None:
     return span_of(toks)
 
 
-def _unsourced(ctx: DocIndex, verb, lemma: str) -> tuple[int, int] | None:
+def _unsourced(ctx: DocIndex, verb) -> tuple[int, int] | None:
     """The content of a passive cue that names no source ("The plan was criticized
     as rushed", "Two aides were accused of lying"): the passive subject with what
     the cue takes after it; ``None`` for a participle with no subject of its own
@@ -530,7 +537,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                 not any(c.dep_ == "ccomp" for c in tok.children)
             if unsourced:  # "The plan was criticized as rushed": an attribution without a source (PolNeAR)
                 subj = None
-                span = _unsourced(ctx, tok, lemma) if lemma in ctx.lex.np_content and lemma not in NAMING else None
+                span = _unsourced(ctx, tok) if lemma in ctx.lex.np_content and lemma not in NAMING else None
             else:
                 subj = _agent(tok) if passive else _source(ctx, tok)
                 span = _content(ctx, tok, lemma, subj)
