@@ -102,6 +102,12 @@ CONTENTS = [
     ("a for-to clause after a speech noun, hung on the verb by the parse",
      "Critics in Dover renewed their calls for the council to roll back the parking fees.",
      [("the council to roll back the parking fees", "their")]),
+    ("a list after a colon spells out a noun-phrase content",
+     "Senator Tom Marsh reiterated many of the pledges he has made for months: rebuilding the pier, cutting ferry "
+     "fares and protecting the harbour.",
+     [("many of the pledges he has made for months: rebuilding the pier, cutting ferry fares and protecting the "
+       "harbour", "Tom Marsh")]),
+    ("a clause after the colon is the writer's", "Marsh praised the plan: it was bold.", [("the plan", "Marsh")]),
     ("an answer is what was said", "Asked if the deal was legal, most voters said yes, and a third said no.",
      [("yes", "most voters"), ("no", "a third")]),
     ("an estimate: the figure and what it counts", "Analysts put the cost of the repairs at $40 million.",

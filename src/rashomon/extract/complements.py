@@ -147,7 +147,30 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
                 hi = end  # a trailing "on Tuesday" or "at the harbour" is the setting of the act, not its content
     if not clause and hi == lo and not topic_word(ctx.doc[lo], lemma):
         return None  # a pronoun that only points back ("denied it"): no content of its own
+    if not clause:
+        hi = _colon_list(ctx, verb, hi)
     return [ctx.doc[k] for k in range(lo, hi + 1)]
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _colon_list(ctx: DocIndex, verb, hi: int) -> int:
+    """``hi`` moved to the end of a list a colon opens right after a noun-phrase
+    content ("reiterated his pledges: rebuilding the pier, cutting fares and …"):
+    items joined by commas or "and", with no finite verb (a clause after the
+    colon, "praised the plan: it was bold", is the writer's). The list spells out
+    the content (PolNeAR guidelines: the content is all that is attributed)."""
+    k = hi + 1
+    if k >= len(ctx.doc) or ctx.doc[k].text != ":":
+        return hi
+    end = ctx.sentence_end(verb.i)
+    rest = [t for t in ctx.doc[k + 1:end] if not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if not rest or any(t.tag_ in _FINITE for t in rest) or not any(t.text == "," or t.lower_ == "and" for t in rest):
+        return hi
+    return rest[-1].i
 
 
 _MODALS = {"would", "could", "might", "should", "will", "can", "may", "must", "'d", "’d"}
