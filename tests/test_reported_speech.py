@@ -108,6 +108,11 @@ CONTENTS = [
      [("many of the pledges he has made for months: rebuilding the pier, cutting ferry fares and protecting the "
        "harbour", "Tom Marsh")]),
     ("a clause after the colon is the writer's", "Marsh praised the plan: it was bold.", [("the plan", "Marsh")]),
+    ("a present-tense cue and a present clause joined by 'and'",
+     "Mr. Marsh says Mr. Bell is a very close friend and it is his business what favors he does for him.",
+     [("Mr. Bell is a very close friend and it is his business what favors he does for him", "Marsh")]),
+    ("after a comma the clause is the writer's", "Marsh says the plan is dead, and the council agrees.",
+     [("the plan is dead", "Marsh")]),
     ("an answer is what was said", "Asked if the deal was legal, most voters said yes, and a third said no.",
      [("yes", "most voters"), ("no", "a third")]),
     ("an estimate: the figure and what it counts", "Analysts put the cost of the repairs at $40 million.",

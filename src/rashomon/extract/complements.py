@@ -116,7 +116,8 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             comps.append(c)  # "asked whether …", "called for the rivals to drop out"
         elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
             comps.append(c)  # "called for the minister to resign"
-        elif d == "conj" and comps and (any(m.dep_ == "mark" for m in c.children) or _backshifted(c)):
+        elif d == "conj" and comps and (any(m.dep_ == "mark" for m in c.children) or _backshifted(c)
+                                        or _present_report(ctx, verb, c)):
             comps.append(c)  # "said that … and that …", "said she hoped …, and would then …", "…, and it had …"
         elif d == "conj" and comps and _coordinated_object(verb, c):
             comps.append(c)  # "cited the cuts, and a lack of staff", "has mentioned X and raising Y"
@@ -216,6 +217,21 @@ def _backshifted(verb) -> bool:
     had …"): the second half of what was said, not a further act of the
     speaker. Source: Quirk et al. (1985) on backshift in indirect speech."""
     return any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ == "had") for c in verb.children)
+
+
+def _present_report(ctx: DocIndex, verb, conj) -> bool:
+    """A clause joined by a bare "and" to a present-tense cue, itself in the present
+    with a subject of its own ("Marsh says the plan is dead and it is time to move
+    on"): the second half of what is said, as the narrative of news is in the
+    past (Quirk et al. 1985, 4.24: the present of a reporting verb reports what
+    holds now)."""
+    if verb.tag_ not in ("VBZ", "VBP") or conj.tag_ not in ("VBZ", "VBP", "MD") and \
+            not any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP", "MD") for a in conj.children):
+        return False
+    if not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in conj.children):
+        return False
+    k = conj.left_edge.i - 1
+    return k > 0 and ctx.doc[k].lower_ == "and" and ctx.doc[k - 1].text != ","
 
 
 def _fronted(ctx: DocIndex, verb, lo: int) -> int:
