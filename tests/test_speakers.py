@@ -86,6 +86,8 @@ NAMED = [
     ("a quote that closes its sentence keeps its own cue, not the next sentence's",
      "On Twitter, former Governor Ann Lee called the mayor “unhinged.” Senator Tom Marsh called the statement "
      "“offensive and wrong.”", "unhinged", "Ann Lee"),
+    ("a pronoun with no antecedent coordinated with a name", "It is not only about building big audiences, he "
+     "and Mr. Lind said.", "big audiences", "Lind"),
     ("an adjective between the speaker and the cue", "Mayor Ann Lee is likely to stress that the port will "
      "reopen.", "port will reopen", "Ann Lee"),
     ("relay: a statement carried by an outlet",

@@ -40,7 +40,11 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         subj = subj.head.head  # "Cruz, who said …": the noun the relative clause modifies
         low = subj.lower_
     if low in coref.PRONOUN_FEATURES or low in sp.PRONOUNS_SELF:
-        return disc.resolve_pronoun(subj) or Speaker(text=subj.text)
+        found = disc.resolve_pronoun(subj)
+        if found is None and (other := next((c for c in subj.children if c.dep_ == "conj"), None)) is not None \
+                and (ns := ctx.name_span(other)) is not None:
+            return disc.named(other, ns)  # "he and Mr. Allen said": the speaker the text names
+        return found or Speaker(text=subj.text)
     if ctx.in_dateline(subj.idx):
         # "DOVER -- Mayor X, …, said": the parse made the dateline the subject and the speaker its apposition
         subj = next((c for c in subj.children if c.dep_ == "appos" and not ctx.in_dateline(c.idx)), None)
