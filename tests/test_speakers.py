@@ -77,6 +77,19 @@ NAMED = [
      "Marek Lehel Lazar"),
     ("a gerund cue hung under a noun", "This is no small irony: Teodora Vance spent much of her campaign railing "
      "against delegates.", "delegates", "Teodora Vance"),
+    ("a cue sentence without content before the quote",
+     "Ana Dorn, the spokeswoman for the union, said in a statement. “There is nothing to recount. The vote was fair.”",
+     "nothing to recount", "Ana Dorn"),
+    ("a cue coordinated with a passive shares its subject",
+     "As the crowd chanted, Ilse Marren was joined on stage by Governor Tom Bell and joked, “You are all being "
+     "silly,” to loud jeers.", "being silly", "Ilse Marren"),
+    ("a quote that closes its sentence keeps its own cue, not the next sentence's",
+     "On Twitter, former Governor Ann Lee called the mayor “unhinged.” Senator Tom Marsh called the statement "
+     "“offensive and wrong.”", "unhinged", "Ann Lee"),
+    ("a pronoun with no antecedent coordinated with a name", "It is not only about building big audiences, he "
+     "and Mr. Lind said.", "big audiences", "Lind"),
+    ("an adjective between the speaker and the cue", "Mayor Ann Lee is likely to stress that the port will "
+     "reopen.", "port will reopen", "Ann Lee"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),
@@ -144,6 +157,11 @@ UNNAMED_SOURCES = [
      "act like one", "editorial"),
     ("a document after 'from' and a colon", "Not all panels are equal. From the report: “Longer field periods were "
      "more accurate.”", "field periods", "the report"),
+    ("an indefinite phrase with a plural possessive stays unnamed",
+     "The blast killed three workers, the operator said, while a dockers' union put the death toll at five. “Five of "
+     "us died,” Yiorgos Hatz, the union's president, told reporters.", "toll at five", "a dockers' union"),
+    ("a post named by the place it serves in", "Chile's Ambassador to France confirmed that two citizens were on "
+     "the ferry.", "two citizens", "Chile's Ambassador to France"),
     ("a described source with a name inside",
      "A Norland Rail spokesman said the trains would run again on Sunday.", "trains would run",
      "A Norland Rail spokesman"),
@@ -216,6 +234,9 @@ def test_description_key(a, b, same):
 
 # 3. pronouns agree in gender, number and animacy with their antecedent
 PRONOUNS = [
+    ("he skips a source nested in another's content",
+     "Senator Alan Marsh turned the story back on the paper, pointing out that its reporter Tom Bell had written in "
+     "June that the campaign was falling apart. “Apparently not,” he said.", "Apparently not", "Alan Marsh"),
     ("she skips the man named last",
      'Lena Park met Tomas Reyes at the port. "They were left out of the room," she said.', "left out", "Lena Park"),
     ("he skips the woman named by title",
@@ -323,6 +344,7 @@ def test_name_apposed_to_a_dateline_is_the_speaker(nlp):
      "harbour official"),
     ("Marsh: Ferry contract must be cancelled\n\nThe senator spoke on Monday.", "Ferry contract must be cancelled",
      "Marsh"),
+    ("Report: Walker to speak at the convention\n\nThe governor will speak.", "Walker to speak", "Report"),
 ])
 def test_headline_attributions(nlp, text, words, speaker):
     art, qs = run(nlp, text)

@@ -18,6 +18,7 @@ import re
 from rashomon.annotate import SPANS_KEY, load_titles
 from rashomon.extract import coref
 from rashomon.extract import speakers as sp
+from rashomon.extract.complements import setting
 from rashomon.extract.coref import Discourse
 from rashomon.extract.direct import Seg
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
@@ -39,7 +40,11 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         subj = subj.head.head  # "Cruz, who said …": the noun the relative clause modifies
         low = subj.lower_
     if low in coref.PRONOUN_FEATURES or low in sp.PRONOUNS_SELF:
-        return disc.resolve_pronoun(subj) or Speaker(text=subj.text)
+        found = disc.resolve_pronoun(subj)
+        if found is None and (other := next((c for c in subj.children if c.dep_ == "conj"), None)) is not None \
+                and (ns := ctx.name_span(other)) is not None:
+            return disc.named(other, ns)  # "he and Mr. Allen said": the speaker the text names
+        return found or Speaker(text=subj.text)
     if ctx.in_dateline(subj.idx):
         # "DOVER -- Mayor X, …, said": the parse made the dateline the subject and the speaker its apposition
         subj = next((c for c in subj.children if c.dep_ == "appos" and not ctx.in_dateline(c.idx)), None)
@@ -54,7 +59,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         return None
     if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title
         person = next((t for t in subj.subtree if t.ent_type_ == "PERSON" and t.i > subj.i), None) or \
-            next((t for t in subj.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.i > subj.i), None)
+            next((t for t in subj.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.i > subj.i
+                  and not _place_only(ctx, t)), None)
         if person is not None and (pns := ctx.name_span(person)) is not None:
             pns = _after_places(ctx, pns)
             spk = disc.named(person, pns)
@@ -129,6 +135,16 @@ def _after_places(ctx: DocIndex, ns: tuple[int, int]) -> tuple[int, int]:
             while s < e and ctx.text[s].isspace():
                 s += 1
     return s, e
+
+
+def _place_only(ctx: DocIndex, tok) -> bool:
+    """Whether a name is a place and nothing more ("Ambassador to France": a post,
+    not a person; "President of Ukraine Volodymyr Zelensky" names one)."""
+    ns = ctx.name_span(tok)
+    if ns is None or tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+        return False
+    s, e = _after_places(ctx, ns)
+    return s >= e or s == ns[0] and tok.ent_type_ in ("GPE", "LOC") and ctx.text[s:e] == sp.ent_of(tok).text
 
 
 def _title_only(name: str) -> bool:
@@ -310,6 +326,9 @@ def _ends_clause(ctx: DocIndex, cue) -> bool:
     return len(rest) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in rest)
 
 
+_CONTRAST = {"while", "whereas"}
+
+
 def relay_of(ctx: DocIndex, verb) -> dict | None:
     """A relaying outlet for a cue: "X said …, Y reports" (Y's cue governs X's, or
     closes the same paragraph right after X's clause), or "X said in a statement
@@ -320,6 +339,9 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
     h = verb.head
     cand = None
     if verb.dep_ in ("ccomp", "parataxis") and h.i != verb.i and ctx.cue_lemma(h) in lex.relay:
+        if any(verb.i < c.i < h.i and c.dep_ == "advcl" and any(m.lower_ in _CONTRAST for m in c.children)
+               for c in h.children):
+            return None  # "A, X reported, while B, Y reported": two attributions, Y relays nothing of X's
         cand = h
     else:
         # parse split at a dotted name ("News.Az reports."): look right in the paragraph
@@ -382,6 +404,9 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
                 break
             if text[close_pos - 1] in ".!?" and any(c.dep_ == "ccomp" and c.idx > close_pos for c in t.children):
                 break  # "“… tragedy.” X told reporters that …" / "“…” “…,” X said": a cue with content of its own
+            if text[close_pos - 1] == "." and any(c.dep_ in ("dobj", "xcomp") and c.idx > t.idx for c in t.children) \
+                    and ctx.cue_lemma(t) not in ctx.lex.recipient:
+                break  # "… called the plan “rushed.” Y called the vote “a farce”": the next sentence's own attribution
             subj = cue_subject(ctx, t)
             if subj is None or subj.idx < close_pos:
                 subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
@@ -451,6 +476,9 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
         lead_end = rstrip_pos(text, p.start, p.end)
     if lead_end == p.start:
         return None, None
+    if text[lead_end - 1] == "." and (bare := _bare_cue(ctx, lead_end - 1)) is not None:
+        subj = cue_subject(ctx, bare)
+        return (speaker_from_subject(ctx, subj, disc), bare) if subj is not None else (None, None)
     if text[lead_end - 1] not in ":,":
         last = ctx.tok_at(lead_end - 1)
         if last is None or last.i not in ctx.cue_lemmas:
@@ -477,6 +505,30 @@ def attribute_head(ctx: DocIndex, open_pos: int, disc: Discourse):
     if text[lead_end - 1] == ":" and (label := _colon_label(ctx, s, lead_end - 1)) is not None:
         return speaker_from_subject(ctx, label, disc), ctx.tok_at(lead_end - 1)  # the colon is the cue
     return None, None
+
+
+# verbs of saying whose content is obligatory (Quirk et al. 1985, 16.31: "say" and "tell"
+# take a that-clause or a quotation): without one in their sentence the quote after is it;
+# "X disagreed." or "X responded." is complete as it stands
+_INTRODUCING = frozenset({"say", "tell", "write", "add", "state", "declare"})
+
+
+def _bare_cue(ctx: DocIndex, period: int):
+    """The cue of a sentence ending at ``period`` that gives no content of its own
+    ("X said in a statement.", "X told reporters on Monday."): such a sentence
+    introduces the quote after it as a colon would (AP Stylebook, colon and
+    attribution; PolNeAR guidelines: the cue and source may precede the content
+    across a sentence boundary). ``None`` for any other sentence."""
+    stop = ctx.tok_at(period)
+    if stop is None or stop.text != "." or stop.head.i == stop.i:
+        return None
+    root = stop.head
+    if ctx.cue_lemmas.get(root.i) not in _INTRODUCING or root.dep_ != "ROOT":
+        return None
+    if any(c.dep_ in ("ccomp", "csubj", "parataxis") for c in root.children):
+        return None  # "The port will reopen, he said.": the content is before it
+    rights = [c for c in root.rights if not c.is_punct and c.i < stop.i]
+    return root if all(setting(ctx, c) for c in rights) else None
 
 
 _DASHES = ("—", "–", " - ")

@@ -22,6 +22,7 @@ from rashomon.extract.docindex import DocIndex
 OBJECTS = ("dobj", "dative", "iobj", "attr", "oprd")
 _NP_PREPS = {"for", "of", "as", "over", "about", "on", "against", "to", "that", "with"}
 QUESTION_MARKS = {"whether", "if"}
+_ANSWERS = {"yes", "no"}  # an answer as a content (PolNeAR guidelines: "said yes" is an attribution)
 
 
 def singular(word: str) -> str:
@@ -55,7 +56,7 @@ _SETTING_PREPS = {"in", "on", "at", "during", "after", "before", "to", "from", "
 _MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "x", "telegram", "youtube", "camera"}
 
 
-def _setting(ctx: DocIndex, c) -> bool:
+def setting(ctx: DocIndex, c) -> bool:
     """Whether a phrase after a cue says when, where, how or to whom it was said
     ("on Friday", "in a statement", "on Twitter", "to reporters"), not what."""
     if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME"):
@@ -85,6 +86,10 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
     if verb.i + 1 < len(ctx.doc) and ctx.doc[verb.i + 1].text == ",":
         # "…, he said, on condition of anonymity to speak freely": after a comma only a clause is content
         rights = [c for c in rights if c.dep_ == "ccomp" or any(m.dep_ == "mark" for m in c.children)]
+    answer = next((c for c in rights if c.i == verb.i + 1 and c.dep_ == "intj" and c.lower_ in _ANSWERS), None)
+    if answer is not None and lemma in ("say", "answer", "reply", "respond", "vote"):
+        return [answer]  # "46 percent said yes", "he said no to the war": the answer is what was said
+    inverted = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)  # "…, said a spokesman for X"
     comps = []
     for c in rights:
         d = c.dep_
@@ -98,7 +103,7 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             if lemma in lex.audience and (c.lower_ in lex.gathering_nouns or singular(c.lower_) in lex.person_nouns
                                           or c.ent_type_ in ("PERSON", "NORP")):
                 continue  # "addressed the rally": the audience
-            if lemma in lex.np_content or d == "oprd" or comps or _misparsed_clause(c):
+            if lemma in lex.np_content or d == "oprd" or comps or not inverted and _misparsed_clause(c):
                 comps.append(c)
         elif d == "prep":
             if c.lower_ in lex.preps.get(lemma, ()) or comps and not _when_or_where(c) and (
@@ -111,7 +116,8 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             comps.append(c)  # "asked whether …", "called for the rivals to drop out"
         elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
             comps.append(c)  # "called for the minister to resign"
-        elif d == "conj" and comps and (any(m.dep_ == "mark" for m in c.children) or _backshifted(c)):
+        elif d == "conj" and comps and (any(m.dep_ == "mark" for m in c.children) or _backshifted(c)
+                                        or _present_report(ctx, verb, c)):
             comps.append(c)  # "said that … and that …", "said she hoped …, and would then …", "…, and it had …"
         elif d == "conj" and comps and _coordinated_object(verb, c):
             comps.append(c)  # "cited the cuts, and a lack of staff", "has mentioned X and raising Y"
@@ -127,7 +133,7 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         for c in rights:
             if c.i >= comps[0].left_edge.i:
                 break
-            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not _setting(ctx, c):
+            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not setting(ctx, c):
                 lo = c.left_edge.i
                 break
         lo = _fronted(ctx, verb, lo)
@@ -142,7 +148,30 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
                 hi = end  # a trailing "on Tuesday" or "at the harbour" is the setting of the act, not its content
     if not clause and hi == lo and not topic_word(ctx.doc[lo], lemma):
         return None  # a pronoun that only points back ("denied it"): no content of its own
+    if not clause:
+        hi = _colon_list(ctx, verb, hi)
     return [ctx.doc[k] for k in range(lo, hi + 1)]
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _colon_list(ctx: DocIndex, verb, hi: int) -> int:
+    """``hi`` moved to the end of a list a colon opens right after a noun-phrase
+    content ("reiterated his pledges: rebuilding the pier, cutting fares and …"):
+    items joined by commas or "and", with no finite verb (a clause after the
+    colon, "praised the plan: it was bold", is the writer's). The list spells out
+    the content (PolNeAR guidelines: the content is all that is attributed)."""
+    k = hi + 1
+    if k >= len(ctx.doc) or ctx.doc[k].text != ":":
+        return hi
+    end = ctx.sentence_end(verb.i)
+    rest = [t for t in ctx.doc[k + 1:end] if not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if not rest or any(t.tag_ in _FINITE for t in rest) or not any(t.text == "," or t.lower_ == "and" for t in rest):
+        return hi
+    return rest[-1].i
 
 
 _MODALS = {"would", "could", "might", "should", "will", "can", "may", "must", "'d", "’d"}
@@ -190,6 +219,21 @@ def _backshifted(verb) -> bool:
     return any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ == "had") for c in verb.children)
 
 
+def _present_report(ctx: DocIndex, verb, conj) -> bool:
+    """A clause joined by a bare "and" to a present-tense cue, itself in the present
+    with a subject of its own ("Marsh says the plan is dead and it is time to move
+    on"): the second half of what is said, as the narrative of news is in the
+    past (Quirk et al. 1985, 4.24: the present of a reporting verb reports what
+    holds now)."""
+    if verb.tag_ not in ("VBZ", "VBP") or conj.tag_ not in ("VBZ", "VBP", "MD") and \
+            not any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP", "MD") for a in conj.children):
+        return False
+    if not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in conj.children):
+        return False
+    k = conj.left_edge.i - 1
+    return k > 0 and ctx.doc[k].lower_ == "and" and ctx.doc[k - 1].text != ","
+
+
 def _fronted(ctx: DocIndex, verb, lo: int) -> int:
     """``lo`` moved left over a phrase fronted before the cue's subject and set off
     by a comma, when it belongs to what was said ("In the southern states, she
@@ -200,7 +244,7 @@ def _fronted(ctx: DocIndex, verb, lo: int) -> int:
         return lo
     for c in verb.children:
         if c.i < subj.left_edge.i and c.dep_ == "prep" and c.right_edge.i + 1 < len(ctx.doc) and \
-                ctx.doc[c.right_edge.i + 1].text == "," and not _setting(ctx, c):
+                ctx.doc[c.right_edge.i + 1].text == "," and not setting(ctx, c):
             return min(lo, c.left_edge.i)
     return lo
 

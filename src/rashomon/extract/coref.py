@@ -22,8 +22,9 @@
   content are disjoint). Salience after Lappin and Leass (1994, "An algorithm
   for pronominal anaphora resolution", Computational Linguistics 20(4)): any
   subject name is a candidate, even one the tagger left untyped; the source of
-  a cue comes first, unless its cue is in a background clause ("when …") or an
-  infinitive, or it is only addressed ("told X").
+  a cue comes first, unless its cue is in a background clause ("when …"), an
+  infinitive or the content of another verb ("X noted that Y had reported"), or
+  it is only addressed ("told X").
 * :meth:`Discourse.describe`: a common noun phrase as a speaker. A definite
   descriptor ("the presidential aide", "the ministry", "the senator") resolves
   to the named mention the article introduced with that role, title or name
@@ -343,6 +344,8 @@ class Discourse:
             return False  # "…, when a reporter asked …": an adverbial clause is background (Lappin and Leass 1994)
         if any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.head.children):
             return False  # "for a judge to criticize …": an infinitive reports no act of speech
+        if t.head.dep_ in ("ccomp", "pcomp") and t.head.head.i < t.head.i:
+            return False  # "X, pointing out that Y had reported …": a source inside another's content is nested
         lemma = self.ctx.cue_lemmas.get(t.head.i)
         if lemma is None:
             return False

@@ -50,6 +50,9 @@ def paragraphs(text: str) -> list[Para]:
 
 
 _ACCORDING = get_string_id("according")
+# an adverb that marks its clause as reported by an unnamed source (PolNeAR guidelines:
+# "reportedly" is a cue of an attribution without a source)
+_HEARSAY = get_string_id("reportedly")
 _TOLD = frozenset((get_string_id("told"), get_string_id("tells")))
 
 
@@ -63,7 +66,7 @@ def _noun_ids() -> frozenset[int]:
 def _scanned_forms() -> frozenset[int]:
     """Hashes of the forms :class:`DocIndex` notes while reading a Doc's tokens: cue
     verb forms, speech nouns, "according", "told" and "tells"."""
-    return sp.cue_form_ids() | _noun_ids() | _TOLD | {_ACCORDING}
+    return sp.cue_form_ids() | _noun_ids() | _TOLD | {_ACCORDING, _HEARSAY}
 
 
 class DocIndex:
@@ -90,6 +93,7 @@ class DocIndex:
         self.objects: list[int] = [i for i, d in enumerate(deps) if d in _OBJ_DEPS]  # dobj, pobj
         self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
         self.according: set[int] = set()  # tokens "according"
+        self.hearsay: set[int] = set()  # tokens "reportedly"
         self.cue_nouns: set[int] = set()  # speech nouns ("claims", "attacks")
         self.told: list[int] = []  # tokens "told", "tells"
         self.mistagged: list[int] = []  # cue verbs the tagger read as nouns ("Vance Claims He Won")
@@ -108,6 +112,8 @@ class DocIndex:
                 self.cue_nouns.add(i)
             if lower == _ACCORDING:
                 self.according.add(i)
+            elif lower == _HEARSAY:
+                self.hearsay.add(i)
             if lower in _TOLD:
                 self.told.append(i)
         self.relay_cues = [i for i in self.cue_lemmas if self.cue_lemmas[i] in self.lex.relay]

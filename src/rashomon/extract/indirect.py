@@ -12,7 +12,14 @@ annotation guidelines) with its source and its content:
   "The port, X said, will reopen", "As X stated, …";
 * "according to X, …" / "…, according to X": the rest of the sentence; X may be
   a person, an organisation or a document ("according to the results");
-* a passive with an agent: "it was announced by X that …".
+* a passive with an agent: "it was announced by X that …"; a passive without
+  one is an attribution with no source ("Two aides were accused of lying"),
+  as is a clause with "reportedly";
+* an estimate: "X put the death toll at five" (``data/cues.yaml`` ``estimates``).
+
+A content stops before a clause with a source of its own (a coordinated or a
+contrasting "while/whereas" clause: "X said A, while a union put the toll at
+five"); an attribution nested in another's content is kept beside it.
 
 The source is the cue's subject (through "who" to the noun it modifies, through
 an auxiliary, control or participle chain to the subject above, or the "by"
@@ -46,11 +53,12 @@ from rashomon.extract.complements import singular as _singular
 from rashomon.extract.complements import topic_word as _topic_word
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
+from rashomon.extract.speakers import NAMING, estimate_object
 from rashomon.types import Quote
 
 _WH = ("WP", "WDT")
 _VERBAL_PREPS = {"for", "over", "as", "of"}
-_MIN_CHARS = 3  # a content shorter than this is no proposition ("it", "so")
+_MIN_CHARS = 3  # a content shorter than this is no proposition ("it", "so"), but for the answer "no"
 _ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
 
 
@@ -148,8 +156,16 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
             any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
         return [t for t in h.subtree if t.i < verb.i - 1]  # "…, but it is under pressure, said the chief executive"
     if verb.dep_ == "advcl" and h.i != verb.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+        if ctx.cue_lemmas.get(verb.i) in ctx.lex.manner or verb.tag_ == "VBG":
+            return None  # "As the crowd chanted, …", "As she was speaking, …": the time of the main clause
         return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if lefts and lefts[0].i in ctx.cue_lemmas and _own_source(lefts[0]):
+        # "A, X reported, while B, Y reported": the clause after the first attribution is the second's
+        second = next((c for c in verb.children if lefts[0].i < c.i < verb.i and c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ in _CONTRAST for m in c.children)), None)
+        if second is not None:
+            return [t for t in second.subtree if not (t.dep_ == "mark" and t.head.i == second.i)]
     if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:
         toks = list(lefts[0].subtree)
         for c in verb.rights:  # "A, X said on Monday, and B": B goes on with what was said
@@ -188,6 +204,10 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         toks = _relative_complement(ctx, verb, lemma)
         return span_of(_Scope(ctx, verb).clip(toks)) if toks else None
     scope = _Scope(ctx, verb)
+    if lemma in lex.estimate_verbs and (obj := estimate_object(verb)) is not None:
+        at = max((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "at"),
+                 key=lambda c: c.right_edge.i)
+        return span_of(scope.clip(ctx.doc[obj.left_edge.i:at.right_edge.i + 1]))  # "the death toll at five"
     toks = None
     if verb.dep_ in ("parataxis", "ROOT", "ccomp", "conj", "advcl") and \
             not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
@@ -303,6 +323,25 @@ def _patient(ctx: DocIndex, verb) -> tuple[int, int] | None:
     return span_of(toks)
 
 
+def _unsourced(ctx: DocIndex, verb) -> tuple[int, int] | None:
+    """The content of a passive cue that names no source ("The plan was criticized
+    as rushed", "Two aides were accused of lying"): the passive subject with what
+    the cue takes after it; ``None`` for a participle with no subject of its own
+    or a subject that only points back ("it was rejected"). PolNeAR guidelines:
+    an attribution may have no source; its content is what was said of whom."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "a movement accused of …", "a group called X": a participle names, it reports no act
+    subj = _patient(ctx, verb)
+    if subj is None:
+        return None
+    scope = _Scope(ctx, verb)
+    ends = [c.right_edge.i for c in verb.children if c.i > verb.i and scope.lo <= c.i < scope.hi and (
+        c.dep_ in ("xcomp", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in _VERBAL_PREPS | {"with", "about"})]
+    if not ends:
+        return subj  # "the budget was rejected (on Monday)"
+    return subj[0], span_of(ctx.doc[verb.i:max(ends) + 1])[1]  # "… was criticized as rushed"
+
+
 def _agent(verb):
     """The "by" agent of a passive cue ("it was announced by the ministry"), or ``None``."""
     for c in verb.children:
@@ -346,7 +385,7 @@ def _noun_cue(ctx: DocIndex, noun):
             content = [t for t in c.subtree if t.i != c.i]
             break
     if content is None:
-        content = _that_after(ctx, noun) or _copular_content(noun)
+        content = _that_after(ctx, noun) or _for_to_after(ctx, noun) or _copular_content(noun)
     if not content or len(content) < 3 and not any(_topic_word(t, "") for t in content):
         return None  # "his remarks about him": no content of its own
     if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
@@ -378,6 +417,20 @@ def _that_after(ctx: DocIndex, noun) -> list | None:
     return [t for t in v.subtree if t.i > k]
 
 
+def _for_to_after(ctx: DocIndex, noun) -> list | None:
+    """The "for … to …" clause right after a speech noun that the parse hung on the
+    main verb ("renewed their calls for the council to cut fees"): its words after
+    "for". Source: Quirk et al. (1985) 16.40, a for-to clause as the complement
+    of a noun of request."""
+    k = noun.i + 1
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ != "for" or ctx.doc[k].dep_ != "mark":
+        return None
+    v = ctx.doc[k].head
+    if v.i <= k or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children):
+        return None
+    return [t for t in v.subtree if t.i > k]
+
+
 def _copular_content(noun) -> list | None:
     """The clause a speech noun is equated with ("Her argument is that …", "His
     message has been that …"): the clause after the copula."""
@@ -395,6 +448,18 @@ def _person_source(ctx: DocIndex, tok) -> bool:
     low = _singular(tok.lower_)
     return tok.ent_type_ == "PERSON" or low in ("he", "she", "who", "his", "her") or \
         low in ctx.lex.person_nouns and low not in ctx.lex.physical_agents
+
+
+def _hearsay(ctx: DocIndex, adv) -> tuple[int, int] | None:
+    """The content of "reportedly" (``adv``): the clause of the verb it modifies,
+    without the adverb; ``None`` when it modifies no verb. PolNeAR guidelines: an
+    attribution whose cue is "reportedly" has no source."""
+    verb = adv.head
+    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    toks = _Scope(ctx, adv).clip(t for t in verb.subtree if t.i != adv.i)
+    toks = _before_other_attribution(ctx, adv, toks)
+    return span_of(toks) if len(toks) >= 3 else None
 
 
 def _according(ctx: DocIndex, tok):
@@ -416,6 +481,15 @@ def _according(ctx: DocIndex, tok):
     return src, span_of(toks)
 
 
+def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether the content ``[s, e)`` overlaps a content already taken other than
+    by holding it whole: an attribution nested in the content of another ("The
+    governor will attack the plan, aides said": the aides' content holds the
+    governor's) is a relation of its own (PARC 3.0, Pareti 2016), a content that
+    cuts across another, or repeats it, is a misreading."""
+    return any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in taken)
+
+
 def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues: set[int],
                   disc: Discourse) -> list[Quote]:
     """Reported speech found on the dependency parse (see the module docstring).
@@ -435,6 +509,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
     for a, b in direct_spans:
         direct_mask[a:b] = b"\x01" * max(0, b - a)
     taken_mask = bytearray(n + 1)
+    taken: list[tuple[int, int]] = []
 
     def quoted_only(s, e) -> bool:
         """Whether text[s:e] holds no words of its own outside quotation marks."""
@@ -445,7 +520,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
 
     # only cues can start an indirect quote: no Token for the others
     mistagged = set(ctx.mistagged)
-    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged):
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged | ctx.hearsay):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
@@ -458,10 +533,14 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             passive = _passive(tok)
             if passive and lemma in _ASK:
                 kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's
-            elif passive and _agent(tok) is None and not any(c.dep_ == "ccomp" for c in tok.children):
-                continue  # "X was accused of …" with no one named: not reported speech of anyone
-            subj = _agent(tok) if passive else _source(ctx, tok)
-            span = _content(ctx, tok, lemma, subj)
+            unsourced = passive and kind != "question" and _agent(tok) is None and \
+                not any(c.dep_ == "ccomp" for c in tok.children)
+            if unsourced:  # "The plan was criticized as rushed": an attribution without a source (PolNeAR)
+                subj = None
+                span = _unsourced(ctx, tok) if lemma in ctx.lex.np_content and lemma not in NAMING else None
+            else:
+                subj = _agent(tok) if passive else _source(ctx, tok)
+                span = _content(ctx, tok, lemma, subj)
             if span is None and passive and subj is not None and lemma in ctx.lex.np_content:
                 span = _patient(ctx, tok)  # "the plan was rejected by the council": "the plan"
             if span is None:
@@ -479,6 +558,11 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             subj, span = found
             cue = cue_info(ctx, tok)
             lemma = tok.lower_
+        elif i in ctx.hearsay:
+            span = _hearsay(ctx, tok)
+            if span is None:
+                continue
+            subj, cue, lemma = None, cue_info(ctx, tok), "reportedly"
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             found = _according(ctx, tok)
             if found is None:
@@ -490,7 +574,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         else:
             continue
         s, e = span
-        if e - s < _MIN_CHARS or quoted_only(s, e) or taken_mask[s] or taken_mask[e - 1]:
+        if e - s < _MIN_CHARS and ctx.text[s:e].lower() != "no" or quoted_only(s, e) or _crosses(taken, s, e):
             continue
         if subj is not None and s <= subj.idx < e and lemma != "according to" and not \
                 (tok.left_edge.idx <= subj.idx <= tok.idx):
@@ -508,6 +592,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                   **(relay_fields(relay) if relay else {}))
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
+        taken.append((s, e))
         if spk is not None and spk.known:
             disc.record(tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
     # an outer relay cue that took its own quote: drop it

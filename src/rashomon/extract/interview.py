@@ -36,6 +36,10 @@ from rashomon.extract.speakers import Speaker
 # "quotation marks": a quotation running over paragraphs opens each of them)
 _LABEL = re.compile(r"[“\"]?([^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,4})\s?:\s+(?=\S)")
 # labels that introduce page furniture, not words someone said (OWN, from scraped news pages)
+# documents a headline label names as the source of its words ("Poll: …", "Report: …", "Study: …"):
+# the headline convention of a colon after the source (AP Stylebook, headlines; PolNeAR guidelines)
+SOURCE_DOCUMENTS = frozenset({"report", "reports", "poll", "polls", "study", "survey", "audit", "lawsuit",
+                              "documents", "records", "indictment", "ruling", "investigation", "findings"})
 FURNITURE_LABELS = {"photo", "photos", "video", "source", "sources", "update", "updated", "note", "editor's note",
                     "editor’s note", "read more", "read also", "related", "watch", "listen", "caption", "credit",
                     "credits", "tags", "share", "by", "email", "e-mail", "tel", "phone", "fax", "address", "date",
@@ -137,7 +141,7 @@ def label_of(ctx: DocIndex, pi: int) -> tuple[int, int] | None:
     words = [t for t in toks if t.lower_ not in ("the", "of", "and", "&")]
     name = all(t.text[:1].isupper() for t in words) and any(
         t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" or t.is_upper for t in words)
-    role = len(words) <= 3 and words[-1].lower_ in ctx.lex.person_nouns
+    role = len(words) <= 3 and (words[-1].lower_ in ctx.lex.person_nouns or words[-1].lower_ in SOURCE_DOCUMENTS)
     return (s, e) if words and (name or role) else None
 
 
@@ -198,7 +202,7 @@ def _after_label(ctx: DocIndex, pi: int, label_end: int) -> int:
 def _label_speaker(ctx: DocIndex, disc: Discourse, s: int, e: int) -> Speaker:
     """The speaker a label names: a named mention of the label's words."""
     toks = [t for t in ctx.toks_in(s, e) if not t.is_punct]
-    heads = [t for t in toks if t.lower_ in ctx.lex.person_nouns]
+    heads = [t for t in toks if t.lower_ in ctx.lex.person_nouns or t.lower_ in SOURCE_DOCUMENTS]
     if heads and not any(t.pos_ == "PROPN" or t.ent_type_ for t in toks):
         return disc.describe(heads[-1])  # "Spokesman: …"
     return Speaker(text=ctx.text[s:e], start=s, end=e)

@@ -72,6 +72,9 @@ class Lexicon:
     audience: set[str]
     gathering_nouns: set[str]
     particle: dict[str, str]
+    estimate_verbs: set[str]
+    estimate_nouns: set[str]
+    manner: set[str]
     relay: set[str]
     person_nouns: set[str]
     org_nouns: set[str]
@@ -126,6 +129,9 @@ def lexicon() -> Lexicon:
             preps[lemma] = frozenset(v["preps"])
         if v.get("particle"):
             particle[lemma] = v["particle"]
+    for lemma, forms in raw["estimates"]["verbs"].items():
+        for f in forms:
+            form2lemma.setdefault(f, lemma)
     inter = raw["interview"]
     return Lexicon(
         form2lemma=form2lemma,
@@ -137,6 +143,9 @@ def lexicon() -> Lexicon:
         audience=flags["audience"],
         gathering_nouns=set(raw["gathering_nouns"]["words"]),
         particle=particle,
+        estimate_verbs=set(raw["estimates"]["verbs"]),
+        estimate_nouns=set(raw["estimates"]["nouns"]),
+        manner=set(raw["manner_verbs"]),
         relay=set(raw["relay_verbs"]),
         # a gendered role noun (actress, grandmother) denotes a person too; titles (mr, ms) head no phrase
         person_nouns=set(raw["person_nouns"]["words"]) |
@@ -181,6 +190,10 @@ def cue_lemma(tok) -> str | None:
         return None
     lex = lexicon()
     lemma = lex.form2lemma.get(tok.lower_)
+    if lemma in lex.estimate_verbs and estimate_object(tok) is not None:
+        return lemma  # "put the death toll at five"
+    if lemma in lex.estimate_verbs and lemma not in lex.particle:
+        return None
     if lemma in lex.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == lex.particle[lemma] or
                                          c.dep_ == "prep" and c.lower_ in lex.preps.get(lemma, ()) for c in tok.children):
         if not (lex.particle[lemma] == "it" and _as_put_it(tok)):
@@ -188,6 +201,22 @@ def cue_lemma(tok) -> str | None:
     if lemma in NAMING and _as_clause(tok) and any(c.dep_ == "dobj" for c in tok.children):
         return None  # "the bay, or the cove as fishermen call it": the gap is a name, not what was said
     return lemma
+
+
+def estimate_object(tok):
+    """The object of an estimate ("put the death toll at five", "placed the cost at
+    $2 million"): a noun of ``data/cues.yaml`` ``estimates`` followed by an "at"
+    phrase with a quantity; ``None`` for any other use of the verb ("put the
+    plan on hold"). Returns the object token."""
+    lex = lexicon()
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in lex.estimate_nouns), None)
+    if obj is None:
+        return None
+    for c in (*tok.children, *obj.children):
+        if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i and \
+                any(t.like_num or t.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") for t in c.subtree):
+            return obj
+    return None
 
 
 def _as_clause(tok) -> bool:
@@ -231,18 +260,22 @@ def subject_of(verb):
     the subject of the verb above; for a participle on a noun ("issued a
     statement saying …") the subject of the verb that governs the noun, else the
     noun itself ("an advertisement claiming …"); for an inverted cue ("…, says
-    the minister") a nominal after it (never a date: "said Thursday"). Returns
-    ``None`` when the clause names no speaker (passives, imperatives)."""
+    the minister") a nominal after it (never a date: "said Thursday"); for a cue
+    coordinated with a passive ("X was booed and joked") the passive's subject.
+    Returns ``None`` when the clause names no speaker (passives, imperatives)."""
     v = verb
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
             return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
-        if any(c.dep_ == "nsubjpass" for c in v.children):
-            return None
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # "X was joined on stage by Y and joked": a verb coordinated with a passive shares
+            # its subject (Quirk et al. 1985, 13.4); the passive cue itself names no speaker
+            return passive if v.i != verb.i and verb.dep_ == "conj" and verb.head.i == v.i else None
         h = v.head
-        if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i:
-            v = h
+        if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ" and h.i != v.i:
+            v = h  # an adjective between: "X is likely to stress …", "X was quick to point out …"
         elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
             v = h.head
         elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
@@ -508,5 +541,10 @@ def role_score(head: str, mods: set[str], role: str) -> int:
 
 
 def is_indefinite(tok) -> bool:
-    """Whether a nominal is introduced as new ("one commander", "a resident")."""
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.lefts)
+    """Whether a nominal is introduced as new ("one commander", "a resident"), also
+    through a classifying plural possessive ("a workers' union", "a farmers' group":
+    the article opens the whole phrase)."""
+    if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.lefts):
+        return True
+    return any(c.dep_ == "poss" and c.tag_ == "NNS" and any(g.dep_ == "case" and g.text in ("'", "’") for g in c.children)
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.lefts) for c in tok.lefts)
