@@ -552,3 +552,17 @@ def test_the_date_of_the_latest_of_a_kind_keeps_its_claim_in_the_main_event():
                 time_text="3 May 2028")
     assign_events([last, old], ARTS)
     assert (last.event, old.event) == ("main", "background:year")
+
+
+@pytest.mark.parametrize("parts, event", [
+    (P("write", agent="The regulator", absent=["audit"], time="in 2029"), "main"),  # the overdue audit stands
+    (P("write", agent="The regulator", time="in 2029"), "background:year"),  # the letter alone is of 2029
+    (P("overdue", "absence", heads=["audit"], time="in 2029"), "background:year"),  # overdue in 2029: dated
+])
+def test_an_absence_presupposed_by_a_request_is_not_dated_by_the_request(parts, event):
+    from rashomon.compare.events import assign_events
+
+    c = claim("c1", "a0", "The regulator wrote in 2029 asking the mill to carry out the overdue audit.", None,
+              parts, time_text="2029")
+    assign_events([c], ARTS)
+    assert c.event == event

@@ -575,8 +575,24 @@ def _absent(kids, args, lex: dict) -> list[str]:
            and prep.lower_ == "without" for g in prep.children
            if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")
            and not any(c.dep_ in ("det", "poss") for c in g.children)]  # "without warning", not "without this network"
-    return out + [lemma(t) for t in args if t.pos_ == "NOUN" and any(
+    return out + [lemma(t) for t in args + _nonfinite_arguments(kids) if t.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex["class"].get(lemma(c)) in lex["absence"] for c in t.children)]
+
+
+def _nonfinite_arguments(kids) -> list:
+    """The arguments of the non-finite clauses a predicate takes ("wrote …
+    asking it to schedule the overdue audit": asking, schedule, the audit): an
+    attributive adjective's content is presupposed there as in the main clause
+    (presuppositions project out of infinitival and participial complements:
+    Karttunen 1973, "Presuppositions of compound sentences"; FactBank, Saurí &
+    Pustejovsky 2009)."""
+    out, stack = [], [c for c in kids if c.dep_ in ("xcomp", "advcl") and c.tag_ in ("VB", "VBG")
+                      and not any(g.dep_ == "mark" for g in c.children)]
+    while stack:
+        verb = stack.pop()
+        out += _arguments(verb)
+        stack += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+    return out
 
 
 def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
