@@ -267,3 +267,13 @@ def test_a_short_clause_of_knowing_is_a_claim(nlp, text, kept):
 def test_an_absence_adjective_is_read_through_a_non_finite_complement(nlp, text, absent):
     c = claims_of(nlp, text)[-1]
     assert c.proposition.absent == absent, c.proposition
+
+
+@pytest.mark.parametrize("text, predicate, agent, theme, tense", [
+    ("The video appeared to show guards firing gas at the pickets.", "fire", "guards", "gas", "past"),
+    ("The footage seems to show that guards fired gas.", "fire", "guards", "gas", "past"),
+    ("Guards appear to have fired gas at the pickets.", "fire", "Guards", "gas", "past"),
+])
+def test_an_evidential_is_read_through_to_the_event_it_shows(nlp, text, predicate, agent, theme, tense):
+    p = only(nlp, text).proposition
+    assert (p.predicate, p.agent, p.theme, p.tense) == (predicate, agent, theme, tense), p

@@ -290,6 +290,14 @@ NOT_CONTRADICTIONS = {
               P("know", "knowledge", ["mill", "crack", "boiler"], agent="the mill"),
               polarity="negated", stance="denies"),
         set()),
+    # one live blog at two entry stamps: two moments of the story as it unfolds (Thurman & Walters 2013)
+    "one live blog's two entries": (
+        claim("c1", "a0", "The pickets have set off from the depot.", None,
+              P("set_off", "participation", ["picket", "depot"], clock="12:05", tense="present", heads=["depot"])),
+        claim("c2", "a0", "The pickets have reached the depot gate.", None,
+              P("reach", "participation", ["picket", "depot"], clock="14:20", tense="present", heads=["depot"]),
+              start=80),
+        set()),
     "two acts of different kinds at two times": (
         claim("c1", "a0", "Guards entered the yard at 6 p.m.", "Mayor",
               P("enter", "intervention", ["guard", "yard"], clock="18:00", heads=["yard"])),
