@@ -425,21 +425,27 @@ def _entry_stamps(tree) -> list[tuple[str, str]]:
         if not ENTRY_STAMP.match(text) or parent is None or parent.tag in _INLINE_PARENTS \
                 or (el.tail or "").strip() or not " ".join(parent.text_content().split()).startswith(text):
             continue
-        nxt = el.xpath("following::p[normalize-space()][1]")
-        if nxt:
-            out.append((text, " ".join(nxt[0].text_content().split())[:60]))
+        # the entry's first paragraph: among the stamp's siblings, or its parent's ("<header><time>"),
+        # never a search of the rest of the page
+        para = next((" ".join(p.text_content().split()) for node in (el, parent) for sib in node.itersiblings()
+                     if isinstance(sib.tag, str) for p in sib.iter("p") if p.text_content().strip()), "")
+        if para:
+            out.append((text, para[:60]))
     return out
 
 
-_INLINE_PARENTS = frozenset({"p", "span", "a", "em", "strong", "b", "i", "small", "li", "td", "th", "h1", "h2",
+_INLINE_PARENTS = frozenset({"p", "span", "a", "em", "strong", "b", "i", "small", "td", "th", "h1", "h2",
                              "h3", "h4", "h5", "h6", "figcaption", "blockquote", "q", "cite"})
+"""Elements a ``<time>`` inside is part of a sentence or a cell, not an entry's stamp."""
 
 
 def _with_lines(text: str, inserts: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
     """``text`` with each inserted line on its own line above the line that
     opens with its anchor (``(line, anchor)`` pairs; one whose anchor is not in
     the text, or that already stands as a line right above it, is left out),
-    and the inserted lines' offsets in the new text."""
+    and the inserted lines' offsets in the new text. An anchor is looked up by
+    a line's first 60 characters; a line that only starts with it is searched
+    for at most ``MAX_CAPTIONS`` times a page."""
     if not inserts:
         return text, []
     lines = text.split("\n")
@@ -447,9 +453,11 @@ def _with_lines(text: str, inserts: list[tuple[str, str]]) -> tuple[str, list[tu
     for k, ln in enumerate(lines):
         first.setdefault(" ".join(ln.split())[:60], k)
     before: dict[int, list[str]] = {}
+    scans = MAX_CAPTIONS
     for line, anchor in inserts:
         i = first.get(anchor) if anchor else None
-        if i is None:
+        if i is None and scans > 0:
+            scans -= 1
             i = next((k for k, ln in enumerate(lines) if anchor and " ".join(ln.split()).startswith(anchor)), None)
         if i is not None and line not in before.get(i, ()) and (i == 0 or lines[i - 1].strip() != line):
             before.setdefault(i, []).append(line)
