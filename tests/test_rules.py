@@ -562,15 +562,19 @@ def test_the_date_of_the_latest_of_a_kind_keeps_its_claim_in_the_main_event():
     assert (last.event, old.event) == ("main", "background:year")
 
 
-@pytest.mark.parametrize("parts, event", [
-    (P("write", agent="The regulator", absent=["audit"], time="in 2029"), "main"),  # the overdue audit stands
-    (P("write", agent="The regulator", time="in 2029"), "background:year"),  # the letter alone is of 2029
-    (P("overdue", "absence", heads=["audit"], time="in 2029"), "background:year"),  # overdue in 2029: dated
+REQUEST = "The regulator wrote in 2029 asking the mill to carry out the overdue audit."
+
+
+@pytest.mark.parametrize("text, parts, event", [
+    (REQUEST, P("write", agent="The regulator", absent=["audit"], time="in 2029"), "main"),  # the overdue audit stands
+    (REQUEST, P("write", agent="The regulator", time="in 2029"), "background:year"),  # the letter alone is of 2029
+    (REQUEST, P("overdue", "absence", heads=["audit"], time="in 2029"), "background:year"),  # overdue in 2029: dated
+    ("In 2029 guards charged the pickets without warning.",  # an act's manner is dated with the act
+     P("charge", agent="guards", absent=["warning"], time="In 2029"), "background:year"),
 ])
-def test_an_absence_presupposed_by_a_request_is_not_dated_by_the_request(parts, event):
+def test_an_absence_presupposed_by_a_request_is_not_dated_by_the_request(text, parts, event):
     from rashomon.compare.events import assign_events
 
-    c = claim("c1", "a0", "The regulator wrote in 2029 asking the mill to carry out the overdue audit.", None,
-              parts, time_text="2029")
+    c = claim("c1", "a0", text, None, parts, time_text="2029")
     assign_events([c], ARTS)
     assert c.event == event
