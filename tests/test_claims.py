@@ -257,3 +257,23 @@ def test_a_number_of_persons_at_a_place_counts_who_took_part(nlp, text, claim, k
 ])
 def test_a_short_clause_of_knowing_is_a_claim(nlp, text, kept):
     assert bool(claims_of(nlp, text)) == kept
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The regulator wrote to the mill twice in 2029 asking it to carry out the overdue audit.", ["audit"]),
+    ("The agency urged the operator to complete the overdue inspection of the weir.", ["inspection"]),
+    ("The agency urged the operator to complete the inspection of the weir.", []),
+])
+def test_an_absence_adjective_is_read_through_a_non_finite_complement(nlp, text, absent):
+    c = claims_of(nlp, text)[-1]
+    assert c.proposition.absent == absent, c.proposition
+
+
+@pytest.mark.parametrize("text, predicate, agent, theme, tense", [
+    ("The video appeared to show guards firing gas at the pickets.", "fire", "guards", "gas", "past"),
+    ("The footage seems to show that guards fired gas.", "fire", "guards", "gas", "past"),
+    ("Guards appear to have fired gas at the pickets.", "fire", "Guards", "gas", "past"),
+])
+def test_an_evidential_is_read_through_to_the_event_it_shows(nlp, text, predicate, agent, theme, tense):
+    p = only(nlp, text).proposition
+    assert (p.predicate, p.agent, p.theme, p.tense) == (predicate, agent, theme, tense), p

@@ -290,6 +290,14 @@ NOT_CONTRADICTIONS = {
               P("know", "knowledge", ["mill", "crack", "boiler"], agent="the mill"),
               polarity="negated", stance="denies"),
         set()),
+    # one live blog at two entry stamps: two moments of the story as it unfolds (Thurman & Walters 2013)
+    "one live blog's two entries": (
+        claim("c1", "a0", "The pickets have set off from the depot.", None,
+              P("set_off", "participation", ["picket", "depot"], clock="12:05", tense="present", heads=["depot"])),
+        claim("c2", "a0", "The pickets have reached the depot gate.", None,
+              P("reach", "participation", ["picket", "depot"], clock="14:20", tense="present", heads=["depot"]),
+              start=80),
+        set()),
     "two acts of different kinds at two times": (
         claim("c1", "a0", "Guards entered the yard at 6 p.m.", "Mayor",
               P("enter", "intervention", ["guard", "yard"], clock="18:00", heads=["yard"])),
@@ -552,3 +560,21 @@ def test_the_date_of_the_latest_of_a_kind_keeps_its_claim_in_the_main_event():
                 time_text="3 May 2028")
     assign_events([last, old], ARTS)
     assert (last.event, old.event) == ("main", "background:year")
+
+
+REQUEST = "The regulator wrote in 2029 asking the mill to carry out the overdue audit."
+
+
+@pytest.mark.parametrize("text, parts, event", [
+    (REQUEST, P("write", agent="The regulator", absent=["audit"], time="in 2029"), "main"),  # the overdue audit stands
+    (REQUEST, P("write", agent="The regulator", time="in 2029"), "background:year"),  # the letter alone is of 2029
+    (REQUEST, P("overdue", "absence", heads=["audit"], time="in 2029"), "background:year"),  # overdue in 2029: dated
+    ("In 2029 guards charged the pickets without warning.",  # an act's manner is dated with the act
+     P("charge", agent="guards", absent=["warning"], time="In 2029"), "background:year"),
+])
+def test_an_absence_presupposed_by_a_request_is_not_dated_by_the_request(text, parts, event):
+    from rashomon.compare.events import assign_events
+
+    c = claim("c1", "a0", text, None, parts, time_text="2029")
+    assign_events([c], ARTS)
+    assert c.event == event

@@ -75,6 +75,27 @@ def last_of_kind(p) -> bool:
     return p is not None and bool(RECENT.match(p.agent or "") or RECENT.match(p.theme or ""))
 
 
+def standing_absence(p, text: str) -> bool:
+    """Whether a proposition (:class:`~rashomon.types.PropositionParts` or None)
+    of a claim's ``text`` presupposes an absence by an attributive adjective
+    (``absence`` class of ``data/predicates.yaml``) before its object and asserts
+    nothing dated of its own ("wrote in 2023 asking it to schedule the overdue
+    inspection"): the adjective's state is presupposed, not dated by the clause
+    (an attributive adjective's content is a presupposition that holds beyond
+    the asserted act: Karttunen 1974; FactBank, Saurí & Pustejovsky 2009, on
+    presupposed propositions); an unmet obligation stands until it is met, so
+    the year dates the request, not the absence."""
+    if p is None or not p.absent or p.predicate_class is not None or p.measure is not None:
+        return False
+    lex = predicate_lexicon()
+    words = [w.lower() for w in _WORD.findall(text)]  # "without warning" is an act's manner, dated with it
+    return any(lex["class"].get(w) in lex["absence"] and any(n.startswith(a) for n in words[k + 1:k + 3]
+                                                         for a in p.absent) for k, w in enumerate(words))
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
 def _why(c: Claim, art: Article | None, year: str | None, lex: dict, old: set[str]) -> str | None:
     if art is not None and art.id in old:
         return "period"
@@ -83,7 +104,7 @@ def _why(c: Claim, art: Article | None, year: str | None, lex: dict, old: set[st
     # the clause's own time words when its parse gave them ("mined after they took it in 2019" is not dated 2019)
     p = c.proposition
     when = p.time if p is not None else c.text
-    if year and when and not last_of_kind(p):
+    if year and when and not last_of_kind(p) and not standing_absence(p, c.text):
         own = c.time is not None and (p is None or (c.time.text or "") in when)
         t = c.time.start[:4] if own else None
         written = _YEAR.findall(when)

@@ -278,8 +278,8 @@ def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
     if a.klass != b.klass or not shared or a.negative or b.negative or a.parts.copular or b.parts.copular:
         return None  # "the square was clear by 01:20" is a state, not the act
     ta, tb = _clocks(a), _clocks(b)
-    if not ta or not tb:
-        return None
+    if not ta or not tb or (a.article == b.article and not (clock_times(a.text) and clock_times(b.text))):
+        return None  # one live blog's entries at two stamps report two moments of the story as it unfolds
     gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)
     if gap <= CLOCK_GAP:
         return "agrees", f"same time: {a.clock} / {b.clock}", None

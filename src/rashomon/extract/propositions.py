@@ -320,6 +320,32 @@ def _informative_conjunct(head, lex: dict):
     return head
 
 
+RAISING = {"appear", "seem", "look"}
+"""Evidential raising verbs ("appeared to show", "seems to have burned"): a hedge
+on their infinitive, which holds the proposition (FactBank, Saurí & Pustejovsky
+2009: the evidential's complement is the event, its factuality lowered to
+probable; the hedge itself is kept from ``data/hedges.yaml``)."""
+SHOWING = {"show", "reveal", "capture", "depict"}
+"""Verbs by which a record shows an event ("the video shows guards firing gas"):
+the event shown is the proposition (FactBank's evidential perception predicates;
+FrameNet Evidence)."""
+
+
+def _evidential(head):
+    """The clause an evidential verb carries, read through "appear to" and
+    "show X doing Y" ("footage appeared to show guards firing gas" → firing);
+    ``head`` when it carries none."""
+    if lemma(head) in RAISING:
+        comp = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        head = comp if comp is not None else head
+    if lemma(head) in SHOWING:
+        comp = next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None) or next(
+            (g for c in head.children if c.dep_ == "dobj" for g in c.children
+             if g.dep_ == "acl" and g.tag_ == "VBG"), None)
+        head = comp if comp is not None else head
+    return head
+
+
 def _aspectual(head):
     """The verb an aspectual verb carries: "bailiffs began clearing the camp" →
     clearing; "the operation to clear the camp had begun" → clear (the
@@ -455,6 +481,15 @@ def _dated(head, cls: str | None, nouns, lex: dict) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _clause_tense(said, outer, euphemism: bool) -> str:
+    """The tense of a proposition read from ``outer`` (a Token) in the clause
+    headed by ``said``: an evidential's past dates what it shows ("appeared to
+    show guards firing": past); a euphemism of death is a past event."""
+    if euphemism or (_evidential(said).i != said.i and _tense(said) == "past"):
+        return "past"
+    return _tense(outer)
+
+
 def _tense(head) -> str:
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "could", "might", "should"} and "have" in aux and head.tag_ == "VBN":
@@ -515,6 +550,7 @@ def _reading_head(head):
     (``inner``), negated with "began" (``outer``)."""
     negating, phrasal = _negating()
     flip, negating_head = False, None
+    head = _evidential(head)
     if lemma(head) in negating or tuple(_phrasal(head).split("_")) in phrasal:
         comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp", "pcomp")), None)
         if comp is not None:
@@ -575,8 +611,24 @@ def _absent(kids, args, lex: dict) -> list[str]:
            and prep.lower_ == "without" for g in prep.children
            if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")
            and not any(c.dep_ in ("det", "poss") for c in g.children)]  # "without warning", not "without this network"
-    return out + [lemma(t) for t in args if t.pos_ == "NOUN" and any(
+    return out + [lemma(t) for t in args + _nonfinite_arguments(kids) if t.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex["class"].get(lemma(c)) in lex["absence"] for c in t.children)]
+
+
+def _nonfinite_arguments(kids) -> list:
+    """The arguments of the non-finite clauses a predicate takes ("wrote …
+    asking it to schedule the overdue audit": asking, schedule, the audit): an
+    attributive adjective's content is presupposed there as in the main clause
+    (presuppositions project out of infinitival and participial complements:
+    Karttunen 1973, "Presuppositions of compound sentences"; FactBank, Saurí &
+    Pustejovsky 2009)."""
+    out, stack = [], [c for c in kids if c.dep_ in ("xcomp", "advcl") and c.tag_ in ("VB", "VBG")
+                      and not any(g.dep_ == "mark" for g in c.children)]
+    while stack:
+        verb = stack.pop()
+        out += _arguments(verb)
+        stack += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+    return out
 
 
 def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
@@ -594,6 +646,10 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
     agent = by if nominal else _agent(head, pred_tok)
     if agent is None and inner is not None and inner.dep_ == "xcomp" and lemma(inner) not in UNACCUSATIVE:
         agent = _agent(outer, outer)  # "bailiffs began clearing": the bailiffs clear ("the level began to fall": no one)
+    if agent is None and head.dep_ == "acl" and head.tag_ == "VBG" and lemma(head.head.head) in SHOWING:
+        agent = head.head  # "showed guards firing gas": the guards fire
+    if agent is None and head.dep_ == "xcomp" and lemma(head.head) in RAISING:
+        agent = _agent(head.head, head.head)  # "guards appear to have fired gas": the guards fired it
     if agent is None and head.dep_ == "conj" and head.head.pos_ == "VERB":
         agent = _agent(head.head, head.head)  # "five went to work and never came home": the five
     if cls not in lex["responsibility"] and agent is not None and agent.head.dep_ == "prep" \
@@ -637,6 +693,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     ``base`` their start offset in the article (to tie a figure to the
     predicate's arguments)."""
     lex = lexicon()
+    said = head
     head, outer, inner, flip, negating_head = _reading_head(head)
     lem = _phrasal(head)
     pred_tok = _light_predicate(head, lem, lex["class"])
@@ -696,7 +753,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_words=words, measure=measure, counts=counts, place=_place(head),
         time=_time_words(outer, args if outer.i == head.i else None),
         clock=f"{clocks[0] // 60:02d}:{clocks[0] % 60:02d}" if clocks else None,
-        tense="past" if euphemism is not None else _tense(outer),
+        tense=_clause_tense(said, outer, euphemism is not None),
         theme_heads=list(dict.fromkeys(lemma(t) for t in heads)),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
         theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,

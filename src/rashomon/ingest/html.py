@@ -288,7 +288,11 @@ def extract(markup: str, name: str = "page") -> HtmlPage:
     text = (getattr(doc, "text", None) or "").strip()
     if not text:
         text = body_text(markup)
-    text, captions = _with_captions(text, _figure_captions(tree) if tree is not None else [])
+    captions = [(c, a) for c, a in _figure_captions(tree) if c not in text] if tree is not None else []
+    stamps = _entry_stamps(tree) if tree is not None else []
+    text, spans = _with_lines(text, captions + stamps)
+    kept = {s for s, _ in captions}
+    captions = [(a, b) for a, b in spans if text[a:b] in kept]
     link_lines = _lines_in(text, _link_dense(tree)) if tree is not None else []
 
     def put(field_name: str, value: str | None, raw: str | None) -> None:
@@ -399,20 +403,64 @@ def _figure_captions(tree) -> list[tuple[str, str]]:
     return out
 
 
-def _with_captions(text: str, captions: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` with each caption on its own line above the line that opens
-    with its anchor (a caption whose anchor is not in the text, or that the
-    text already holds, is left out), and the captions' offsets."""
-    if not captions:
+ENTRY_STAMP = re.compile(r"^([01]?\d|2[0-3])[:.][0-5]\d$")
+"""A ``<time>`` element's text that is a time of day alone: a live-blog entry's stamp."""
+MAX_STAMPS = 2000
+"""Entry stamps read from one page at most."""
+
+
+def _entry_stamps(tree) -> list[tuple[str, str]]:
+    """``(stamp, anchor)`` for each ``<time>`` element that stands as a block of
+    its own (no text of its parent beside it, not inside a paragraph) and shows
+    a time of day: a live-blog entry's stamp ("18:04"), placed as its own line
+    above the entry's first paragraph (``anchor``), the form
+    :mod:`rashomon.extract.stamps` reads. trafilatura drops such elements from
+    the text it extracts, and with them the time every entry was written
+    (Thurman & Walters 2013: live-blog entries are time-stamped; HTML's
+    ``<time>`` element, WHATWG HTML Living Standard §4.5.14)."""
+    out: list[tuple[str, str]] = []
+    for el in itertools.islice(tree.iter("time"), MAX_STAMPS):
+        text = " ".join(el.text_content().split())
+        parent = el.getparent()
+        if not ENTRY_STAMP.match(text) or parent is None or parent.tag in _INLINE_PARENTS \
+                or (el.tail or "").strip() or not " ".join(parent.text_content().split()).startswith(text):
+            continue
+        # the entry's first paragraph: among the stamp's siblings, or its parent's ("<header><time>"),
+        # never a search of the rest of the page
+        para = next((" ".join(p.text_content().split()) for node in (el, parent) for sib in node.itersiblings()
+                     if isinstance(sib.tag, str) for p in sib.iter("p") if p.text_content().strip()), "")
+        if para:
+            out.append((text, para[:60]))
+    return out
+
+
+_INLINE_PARENTS = frozenset({"p", "span", "a", "em", "strong", "b", "i", "small", "td", "th", "h1", "h2",
+                             "h3", "h4", "h5", "h6", "figcaption", "blockquote", "q", "cite"})
+"""Elements a ``<time>`` inside is part of a sentence or a cell, not an entry's stamp."""
+
+
+def _with_lines(text: str, inserts: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each inserted line on its own line above the line that
+    opens with its anchor (``(line, anchor)`` pairs; one whose anchor is not in
+    the text, or that already stands as a line right above it, is left out),
+    and the inserted lines' offsets in the new text. An anchor is looked up by
+    a line's first 60 characters; a line that only starts with it is searched
+    for at most ``MAX_CAPTIONS`` times a page."""
+    if not inserts:
         return text, []
     lines = text.split("\n")
+    first: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        first.setdefault(" ".join(ln.split())[:60], k)
     before: dict[int, list[str]] = {}
-    for cap, anchor in captions:
-        if cap in text or not anchor:
-            continue
-        i = next((k for k, ln in enumerate(lines) if " ".join(ln.split()).startswith(anchor)), None)
-        if i is not None:
-            before.setdefault(i, []).append(cap)
+    scans = MAX_CAPTIONS
+    for line, anchor in inserts:
+        i = first.get(anchor) if anchor else None
+        if i is None and scans > 0:
+            scans -= 1
+            i = next((k for k, ln in enumerate(lines) if anchor and " ".join(ln.split()).startswith(anchor)), None)
+        if i is not None and line not in before.get(i, ()) and (i == 0 or lines[i - 1].strip() != line):
+            before.setdefault(i, []).append(line)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
