@@ -69,3 +69,14 @@ def test_spans_and_other_attributes_come_back_as_views(docs):
     assert view[0].morph == docs[1][0].morph  # an attribute the view does not hold
     ent = view.ents[0]  # a labelled Span keeps its label
     assert isinstance(ent, SpanView) and ent.label_ == docs[1].ents[0].label_ and ent.text == docs[1].ents[0].text
+
+
+def test_release_unlinks_the_views_from_the_doc(nlp):
+    from rashomon.annotate import release
+
+    doc = next(iter(pipe(nlp, [TEXTS[0]], 1)))
+    view = doc_view(doc)
+    first = view[0]
+    release(doc)
+    assert first.head is None and first.doc is None and view.tokens == []  # no cycle keeps the Doc alive
+    assert doc_view(doc) is not view and doc_view(doc)[0].text == first.text  # read again when asked

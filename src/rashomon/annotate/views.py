@@ -30,8 +30,8 @@ it returns coming back as a view. There is one view per token of a Doc, so
 tokens compare and hash as spaCy's do (equal when they are the same token of
 the same Doc; ordered by offset; ``hash((doc, i))``), and ``children`` and
 ``subtree`` come in spaCy's order. The views point at the Doc: they are
-cached in ``doc.user_data`` and dropped with the other per-Doc caches
-(:func:`rashomon.annotate.docs.release`).
+cached in ``doc.user_data`` and dropped, unlinked, with the other per-Doc
+caches (:func:`rashomon.annotate.docs.release`).
 """
 from __future__ import annotations
 
@@ -291,6 +291,15 @@ class DocView:
             t.children = tuple(kids)
         self.tokens = tokens
         self._sent_starts = [k for k in range(n) if sent_start[k] == 1]
+
+    def release(self) -> None:
+        """Unlink the views from each other and from the Doc (views point at
+        their heads, children and Doc: cycles only the garbage collector's
+        full passes would free, keeping the Doc alive till then)."""
+        for t in self.tokens:
+            t.head = t.children = t.doc = t._subtree = t._sent = None
+        self.tokens = []
+        self.doc = self.user_data = None
 
     def sentence_of(self, i: int) -> SpanView:
         """The sentence of token ``i``, as spaCy's ``Token.sent`` finds it (from
