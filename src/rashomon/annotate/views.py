@@ -273,17 +273,17 @@ class DocView:
         new = TokenView.__new__
         tokens = [new(TokenView) for _ in range(n)]
         children: list[list] = [[] for _ in range(n)]
-        for k, t in enumerate(tokens):
-            t.doc, t.i, t.idx = self, k, idx[k]
-            t.orth, t.lower, t.pos, t.tag, t.dep, t.ent_type = orth[k], lower[k], pos[k], tag[k], dep[k], ent_type[k]
-            t.text, t.lower_, t.pos_ = known[orth[k]], known[lower[k]], known[pos[k]]
-            t.tag_, t.dep_, t.ent_type_ = known[tag[k]], known[dep[k]], known[ent_type[k]]
-            t.whitespace_ = " " if spacy[k] else ""
-            t.is_alpha, t.is_punct, t.is_space, t.like_num = alpha[k] == 1, punct[k] == 1, space[k] == 1, num[k] == 1
-            s = sent_start[k]
-            t.is_sent_start = None if s == 0 else s > 0
+        for k, t, at, o, lo, p, tg, d, h, et, ss, ws, al, pu, sp, nu in zip(
+                range(n), tokens, idx, orth, lower, pos, tag, dep, head, ent_type, sent_start, spacy, alpha, punct,
+                space, num):
+            t.doc, t.i, t.idx, t.orth, t.lower, t.pos, t.tag, t.dep, t.ent_type = self, k, at, o, lo, p, tg, d, et
+            t.text, t.lower_, t.pos_, t.tag_, t.dep_, t.ent_type_ = \
+                known[o], known[lo], known[p], known[tg], known[d], known[et]
+            t.whitespace_ = " " if ws else ""
+            t.is_alpha, t.is_punct, t.is_space, t.like_num = al == 1, pu == 1, sp == 1, nu == 1
+            t.is_sent_start = None if ss == 0 else ss > 0
             t._subtree = t._sent = t._edges = None
-            h = k + head[k]  # HEAD is relative
+            h += k  # HEAD is relative
             t.head = tokens[h]
             if h != k:
                 children[h].append(t)
