@@ -43,5 +43,5 @@ def test_transient_workspace_drops_an_article_read_again(tmp_path):
         ws.add([src])  # the same source, changed: its earlier results give way to the new ones
         report = ws.report(keep=False)
     texts = [c.text for c in report.claims]
-    assert "the ferry would not sail before May." in texts
+    assert any("the ferry would not sail before May" in t for t in texts)
     assert not any("Friday" in t for t in texts)  # nothing left of the first version
