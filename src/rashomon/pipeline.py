@@ -282,8 +282,8 @@ def analyze(
     """Analyse a set of documents about one story.
 
     The documents are added to a workspace that lives only for the call
-    (:class:`rashomon.workspace.Workspace` in a temporary folder), and its
-    report is returned.
+    (:class:`rashomon.workspace.Workspace` in a temporary folder, its
+    per-article results kept in memory), and its report is returned.
 
     Parameters
     ----------
@@ -316,7 +316,7 @@ def analyze(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     with interrupt_on_terminate(), tempfile.TemporaryDirectory(prefix="rashomon-") as tmp, \
-            Workspace(Path(tmp) / "run.db", search=False) as ws:
+            Workspace(Path(tmp) / "run.db", search=False, transient=True) as ws:
         ws.add(paths, settings, progress)
         return ws.report(settings, keep=False)
 

@@ -59,12 +59,20 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 def body_text(article: Article) -> str:
     """``article.text`` with every removed span replaced by spaces (newlines
-    kept), so offsets into the body are offsets into ``article.text``."""
-    text = article.text
+    kept), so offsets into the body are offsets into ``article.text``.
+
+    Several stages ask for every article's body (annotation, dating,
+    framing, text reuse, the timeline): the last 1,024 bodies are kept, by
+    text and removed spans (no more text than the report itself holds)."""
+    return _body(article.text, tuple((r.start, r.end) for r in article.removed))
+
+
+@functools.lru_cache(maxsize=1024)
+def _body(text: str, removed: tuple[tuple[int, int], ...]) -> str:
     parts: list[str] = []
     pos = 0
-    for r in sorted(article.removed, key=lambda r: r.start):
-        s, e = max(r.start, pos), min(r.end, len(text))
+    for start, end in sorted(removed, key=lambda r: r[0]):
+        s, e = max(start, pos), min(end, len(text))
         if s >= e:
             continue
         parts.append(text[pos:s])

@@ -38,9 +38,13 @@ def release(doc) -> None:
     """Drop every per-Doc cache (``user_data`` keys starting ``rashomon.``)
     of a finished Doc but its text: Tokens and Spans point back at their Doc,
     so a cached list would keep every Doc alive until the cyclic garbage
-    collector runs. Call once a Doc's extractors are done."""
+    collector runs; a cache that can release itself (the token views of
+    :mod:`~rashomon.annotate.views`) is told to. Call once a Doc's
+    extractors are done."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX) and k != _TEXT_KEY]:
-        del doc.user_data[key]
+        value = doc.user_data.pop(key)
+        if hasattr(value, "release"):
+            value.release()
 
 
 CACHE_PREFIX = "rashomon."

@@ -58,7 +58,8 @@ from rashomon.extract.references import resolve_references
 from rashomon.extract import headlines, stamps
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.types import Article, Claim, Quote
-from rashomon.annotate import doc_ents, doc_text, doc_tokens
+from rashomon.annotate import doc_ents, doc_text
+from rashomon.annotate.views import doc_view
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
@@ -164,7 +165,8 @@ class _DocIndex:
     into Cython and builds new objects, so the token attributes the inner loops
     test are read once here, as one array (``Doc.to_array``), into plain lists:
 
-    * ``toks``, ``idxs``, ``heads``: the tokens, their start offsets and head indices;
+    * ``toks``, ``idxs``, ``heads``: the tokens (as :mod:`~rashomon.annotate.views`), their start offsets and
+      head indices;
     * ``nouns``, ``compounds``: sorted indices of the nouns and of the nouns that modify a noun;
     * ``breaks``: sorted indices of the tokens that follow a line break;
     * ``stamps``: the live-blog entry stamps (:func:`~rashomon.extract.stamps.stamps`);
@@ -183,7 +185,7 @@ class _DocIndex:
 
     def __init__(self, doc, ops: set[str]):
         text = doc_text(doc)
-        self.toks = toks = doc_tokens(doc)
+        self.toks = toks = doc_view(doc).tokens
         self.ops = ops
         ids = doc.vocab.strings  # string -> the id to_array gives
         cols = doc.to_array([IDX, TAG, POS, DEP, LOWER, ORTH, HEAD])

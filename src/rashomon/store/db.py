@@ -47,6 +47,12 @@ class Store(Queries):
         (False for a workspace read once and thrown away, as
         :func:`rashomon.analyze`'s: indexing is a good part of a write's cost;
         opened again with search, the indexes are rebuilt).
+    transient : keep each article's mentions, quotes, claims and temporal
+        expressions in memory instead of writing them as rows, for a
+        workspace that gives one report and is thrown away (as
+        :func:`rashomon.analyze`'s): they are handed to the corpus stages as
+        they are (:meth:`corpus_inputs`) instead of being written as JSON and
+        read back. The web app's queries and a stored report do not see them.
 
     Raises
     ------
@@ -54,9 +60,12 @@ class Store(Queries):
         workspace, written by a newer rashomon, or cannot be created.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True, search: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, search: bool = True,
+                 transient: bool = False) -> None:
         self.path = Path(path)
         self._full_text = search
+        # article id -> its per-article records, in the order of R.PER_ARTICLE (a transient store's)
+        self._held: dict[str, tuple[list, ...]] | None = {} if transient else None
         if not self.path.exists():
             if not create:
                 raise WorkspaceError(f"{self.path} does not exist: create it with 'rashomon add {self.path} INPUT...'")
@@ -94,6 +103,12 @@ class Store(Queries):
             raise WorkspaceError(f"{self.path} is not a rashomon workspace ({exc}): give a new file name "
                                  "or a workspace written by 'rashomon add'") from None
         return conn
+
+    def _drop_results(self, conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
+        """Delete the per-article results of these articles (rows, or a transient store's records)."""
+        _drop_results(conn, article_ids)
+        for a in article_ids if self._held is not None else ():
+            self._held.pop(a, None)
 
     def close(self) -> None:
         """Close every connection this store opened."""
@@ -211,7 +226,7 @@ class Store(Queries):
                               prepared, now()))
             else:
                 article.id = replace
-                _drop_results(conn, [replace])
+                self._drop_results(conn, [replace])
                 conn.execute("UPDATE articles SET content_hash = ?, file = ?, site = ?, text = ?, prepared = ?, "
                              "status = 'pending', batch_hash = NULL, analysed_with = NULL, reason = NULL, corpus = NULL "
                              "WHERE id = ?", (content_hash, file, site, article.text, prepared, replace))
@@ -247,7 +262,7 @@ class Store(Queries):
     def drop_article(self, article_id: str) -> None:
         """Remove an article and everything found in it."""
         with self.write() as conn:
-            _drop_results(conn, [article_id])
+            self._drop_results(conn, [article_id])
             conn.execute("DELETE FROM pages WHERE article = ?", (article_id,))
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
@@ -276,7 +291,7 @@ class Store(Queries):
         """
         with self.write() as conn:
             counters = {"q": self.meta("next_quote", 0), "c": self.meta("next_claim", 0)}
-            _drop_results(conn, [r.article.id for r, *_ in results])
+            self._drop_results(conn, [r.article.id for r, *_ in results])
             stamp = now()
             for res, status, reason, analysed_with, batch_hash in results:
                 number(res, counters)
@@ -284,7 +299,11 @@ class Store(Queries):
                 conn.execute("UPDATE articles SET status = ?, reason = ?, analysed_with = ?, batch_hash = ?, "
                              "analysed_at = ?, corpus = NULL WHERE id = ?",
                              (status, reason, analysed_with, batch_hash, stamp, res.article.id))
-                for table, recs in zip(R.PER_ARTICLE, (res.mentions, res.quotes, res.claims, res.temporals)):
+                records = (res.mentions, res.quotes, res.claims, res.temporals)
+                if self._held is not None:
+                    self._held[res.article.id] = records
+                    continue
+                for table, recs in zip(R.PER_ARTICLE, records):
                     conn.executemany(table.insert_sql(), [table.values(r, i) for i, r in enumerate(recs)])
             self.set_meta(conn, "next_quote", counters["q"])
             self.set_meta(conn, "next_claim", counters["c"])
@@ -319,7 +338,11 @@ class Store(Queries):
             articles.append(R.load(Article, row["record"], text=row["text"]))
             before["articles"].append((row["id"], row["record"]))
         loaded: dict[str, list] = {}
-        for table in R.PER_ARTICLE:
+        for k, table in enumerate(R.PER_ARTICLE):
+            if self._held is not None:  # a transient store's records, as the per-article stages made them
+                before[table.name] = []
+                loaded[table.name] = [r for a in articles if a.id in self._held for r in self._held[a.id][k]]
+                continue
             rows = self._per_article_rows(table, "t.rowid, t.record")
             before[table.name] = [(r[0], r[1]) for r in rows]
             loaded[table.name] = [table.model.model_validate_json(r[1]) for r in rows]

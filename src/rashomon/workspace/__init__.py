@@ -33,6 +33,9 @@ class Workspace:
     path : the workspace file (``story.db``); created when missing.
     create : when False, a missing file raises ``WorkspaceError``.
     search : keep the full-text indexes up to date (see :class:`rashomon.store.Store`).
+    transient : keep the per-article results in memory, not as rows (see
+        :class:`rashomon.store.Store`): for a workspace that gives one
+        report and is thrown away.
 
     Raises
     ------
@@ -46,9 +49,10 @@ class Workspace:
             report = ws.report()
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True, search: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, search: bool = True,
+                 transient: bool = False) -> None:
         self.path = Path(path)
-        self.store = Store(self.path, create=create, search=search)
+        self.store = Store(self.path, create=create, search=search, transient=transient)
         self._cached: tuple[str, Report] | None = None
 
     def __enter__(self) -> "Workspace":

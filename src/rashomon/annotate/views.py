@@ -1,0 +1,340 @@
+"""Plain-Python views of an annotated spaCy Doc, for the rules that walk the parse.
+
+Every read of a spaCy ``Token`` attribute crosses into Cython and builds a
+new object: ``tok.children`` makes a Token per child, ``tok.dep_`` and
+``tok.lower_`` look strings up, ``tok.subtree`` recurses through generators.
+The claim rules read the same few tokens' heads, children and labels dozens
+of times a clause. :func:`doc_view` reads the attributes those rules use
+once per Doc (``Doc.to_array``) into a :class:`DocView` of
+:class:`TokenView` objects that hold them as plain attributes, with each
+token's children and subtree worked out once.
+
+A view answers as spaCy does, for the attributes it holds:
+
+* :class:`TokenView`: ``i``, ``idx``, ``text``, ``text_with_ws``,
+  ``whitespace_``, ``orth``/``lower``/``pos``/``tag``/``dep``/``ent_type``
+  (ids) and their strings (``lower_``, ``pos_``, ``tag_``, ``dep_``,
+  ``ent_type_``, ``ent_iob_``), the lexical flags (``is_alpha``,
+  ``is_punct``, ``is_space``, ``is_digit``, ``like_num``, ``is_title``,
+  ``is_upper``, ``is_lower``, ``is_stop``), ``is_sent_start``, ``head``,
+  ``children``, ``lefts``, ``rights``, ``subtree``, ``left_edge``,
+  ``right_edge``, ``ancestors``, ``conjuncts``, ``sent``, ``nbor()``,
+  ``is_ancestor()``, ``doc`` (the :class:`DocView`), ``vocab``;
+* :class:`DocView`: ``len``, ``doc[i]``, ``doc[a:b]`` (a :class:`SpanView`),
+  iteration;
+* :class:`SpanView`: ``start``, ``end``, ``start_char``, ``end_char``,
+  ``text``, ``len``, iteration and indexing.
+
+Any other attribute is read from the spaCy object itself, a Token or Span
+it returns coming back as a view. There is one view per token of a Doc, so
+tokens compare and hash as spaCy's do (equal when they are the same token of
+the same Doc; ordered by offset; ``hash((doc, i))``), and ``children`` and
+``subtree`` come in spaCy's order. The views point at the Doc: they are
+cached in ``doc.user_data`` and dropped, unlinked, with the other per-Doc
+caches (:func:`rashomon.annotate.docs.release`).
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.attrs import (
+    DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG,
+)
+from spacy.tokens import Span, Token
+
+from rashomon.annotate.docs import doc_text
+
+_VIEW_KEY = "rashomon.view"
+_COLUMNS = [IDX, ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM]
+_STRINGS: dict[int, str] = {}  # string id -> string, shared by every Doc of the process (ids are hashes)
+
+
+def doc_view(doc) -> "DocView":
+    """The :class:`DocView` of an annotated spaCy ``Doc``, built once and
+    cached on the Doc (``doc.user_data``; dropped by :func:`~rashomon.annotate.docs.release`)."""
+    view = doc.user_data.get(_VIEW_KEY)
+    if view is None:
+        view = doc.user_data[_VIEW_KEY] = DocView(doc)
+    return view
+
+
+class TokenView:
+    """One token of a :class:`DocView` (see the module docstring)."""
+
+    __slots__ = ("doc", "i", "idx", "text", "whitespace_", "orth", "lower", "pos", "tag", "dep", "ent_type",
+                 "lower_", "pos_", "tag_", "dep_", "ent_type_", "is_alpha", "is_punct", "is_space", "like_num",
+                 "is_sent_start", "head", "children", "_subtree", "_sent", "_edges")
+
+    # -- what spaCy's Token computes -------------------------------------
+    @property
+    def vocab(self):
+        return self.doc.vocab
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + self.whitespace_
+
+    @property
+    def lefts(self):
+        return (c for c in self.children if c.i < self.i)
+
+    @property
+    def rights(self):
+        return (c for c in self.children if c.i > self.i)
+
+    @property
+    def n_lefts(self) -> int:
+        return sum(1 for c in self.children if c.i < self.i)
+
+    @property
+    def n_rights(self) -> int:
+        return sum(1 for c in self.children if c.i > self.i)
+
+    @property
+    def subtree(self) -> tuple:
+        """The token and its descendants, in spaCy's order (each left child's
+        subtree, the token, each right child's subtree)."""
+        got = self._subtree
+        if got is None:
+            out: list = []
+            for c in self.children:
+                if c.i < self.i:
+                    out += c.subtree
+            out.append(self)
+            for c in self.children:
+                if c.i > self.i:
+                    out += c.subtree
+            got = self._subtree = tuple(out)
+        return got
+
+    def _edge_indices(self) -> tuple[int, int]:
+        got = self._edges
+        if got is None:  # spaCy's own l_edge and r_edge, kept by the parser
+            tok = self.doc.doc[self.i]
+            got = self._edges = (tok.left_edge.i, tok.right_edge.i)
+        return got
+
+    @property
+    def left_edge(self) -> "TokenView":
+        return self.doc.tokens[self._edge_indices()[0]]
+
+    @property
+    def right_edge(self) -> "TokenView":
+        return self.doc.tokens[self._edge_indices()[1]]
+
+    @property
+    def ancestors(self):
+        t, n = self, 0
+        while t.head is not t and n < len(self.doc.tokens):
+            t = t.head
+            n += 1
+            yield t
+
+    def is_ancestor(self, descendant) -> bool:
+        if getattr(descendant, "doc", None) is not self.doc:
+            return False
+        return any(a.i == self.i for a in descendant.ancestors)
+
+    @property
+    def conjuncts(self) -> tuple:
+        """As spaCy's ``Token.conjuncts``: the coordinated tokens, without the token itself."""
+        start = self
+        while start.i != start.head.i:
+            if start.dep_ == "conj":
+                start = start.head
+            else:
+                break
+        queue, output = [start], [start]
+        for word in queue:
+            for child in word.rights:
+                if child.dep_ == "conj":
+                    output.append(child)
+                    queue.append(child)
+        return tuple(w for w in output if w.i != self.i)
+
+    @property
+    def sent(self) -> "SpanView":
+        got = self._sent
+        if got is None:
+            got = self._sent = self.doc.sentence_of(self.i)
+        return got
+
+    def nbor(self, i: int = 1) -> "TokenView":
+        k = self.i + i
+        if k < 0 or k >= len(self.doc.tokens):
+            raise IndexError(f"Error calculating span: Can't find a token at index {k}")
+        return self.doc.tokens[k]
+
+    # -- comparison, as spaCy's Token --------------------------------------
+    def __hash__(self) -> int:
+        return hash((self.doc.doc, self.i))
+
+    def __lt__(self, other) -> bool:
+        return self.idx < other.idx
+
+    def __le__(self, other) -> bool:
+        return self.idx <= other.idx
+
+    def __gt__(self, other) -> bool:
+        return self.idx > other.idx
+
+    def __ge__(self, other) -> bool:
+        return self.idx >= other.idx
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+    @property
+    def token(self) -> Token:
+        """The spaCy ``Token`` this view reads."""
+        return self.doc.doc[self.i]
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.doc.wrap(getattr(self.doc.doc[self.i], name))
+
+
+class SpanView:
+    """Tokens ``[start, end)`` of a :class:`DocView` (see the module docstring)."""
+
+    __slots__ = ("doc", "start", "end", "span")
+
+    def __init__(self, doc: "DocView", start: int, end: int, span: Span | None = None) -> None:
+        self.doc, self.start, self.end = doc, start, end
+        self.span = span  # the spaCy Span this view stands for, when it has more than its tokens (a label)
+
+    @property
+    def start_char(self) -> int:
+        return self.doc.tokens[self.start].idx if self.end > self.start else self._empty_char()
+
+    @property
+    def end_char(self) -> int:
+        if self.end <= self.start:
+            return self._empty_char()
+        last = self.doc.tokens[self.end - 1]
+        return last.idx + len(last.text)
+
+    def _empty_char(self) -> int:
+        return self.doc.doc[self.start:self.end].start_char
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char:self.end_char]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self):
+        return iter(self.doc.tokens[self.start:self.end])
+
+    def __getitem__(self, k):
+        toks = self.doc.tokens[self.start:self.end]
+        if isinstance(k, slice):
+            r = range(len(toks))[k]
+            if r.step != 1:
+                raise ValueError("a span slice takes no step")
+            return SpanView(self.doc, self.start + r.start, self.start + max(r.start, r.stop))
+        return toks[k]
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        span = self.span if self.span is not None else self.doc.doc[self.start:self.end]
+        return self.doc.wrap(getattr(span, name))
+
+
+class DocView:
+    """The views of one annotated Doc's tokens (see the module docstring)."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.vocab = doc.vocab
+        self.text = doc_text(doc)
+        self.user_data = doc.user_data
+        n = len(doc)
+        cols = doc.to_array(_COLUMNS)
+        (idx, orth, lower, pos, tag, dep, _, ent_type, _, spacy, alpha, punct, space, num) = cols.T.tolist()
+        head, sent_start = cols[:, [6, 8]].astype("int64").T.tolist()  # signed: an offset; -1, 0 or 1
+        strings = doc.vocab.strings
+        known = _STRINGS
+        for key in {*orth, *lower, *pos, *tag, *dep, *ent_type}.difference(known):
+            known[key] = strings[key] if key else ""
+        new = TokenView.__new__
+        tokens = [new(TokenView) for _ in range(n)]
+        children: list[list] = [[] for _ in range(n)]
+        for k, t, at, o, lo, p, tg, d, h, et, ss, ws, al, pu, sp, nu in zip(
+                range(n), tokens, idx, orth, lower, pos, tag, dep, head, ent_type, sent_start, spacy, alpha, punct,
+                space, num):
+            t.doc, t.i, t.idx, t.orth, t.lower, t.pos, t.tag, t.dep, t.ent_type = self, k, at, o, lo, p, tg, d, et
+            t.text, t.lower_, t.pos_, t.tag_, t.dep_, t.ent_type_ = \
+                known[o], known[lo], known[p], known[tg], known[d], known[et]
+            t.whitespace_ = " " if ws else ""
+            t.is_alpha, t.is_punct, t.is_space, t.like_num = al == 1, pu == 1, sp == 1, nu == 1
+            t.is_sent_start = None if ss == 0 else ss > 0
+            t._subtree = t._sent = t._edges = None
+            h += k  # HEAD is relative
+            t.head = tokens[h]
+            if h != k:
+                children[h].append(t)
+        for t, kids in zip(tokens, children):
+            t.children = tuple(kids)
+        self.tokens = tokens
+        self._sent_starts = [k for k in range(n) if sent_start[k] == 1]
+
+    def release(self) -> None:
+        """Unlink the views from each other and from the Doc (views point at
+        their heads, children and Doc: cycles only the garbage collector's
+        full passes would free, keeping the Doc alive till then)."""
+        for t in self.tokens:
+            t.head = t.children = t.doc = t._subtree = t._sent = None
+        self.tokens = []
+        self.doc = self.user_data = None
+
+    def sentence_of(self, i: int) -> SpanView:
+        """The sentence of token ``i``, as spaCy's ``Token.sent`` finds it (from
+        the nearest token before it that starts a sentence to the next one)."""
+        starts = self._sent_starts
+        k = bisect.bisect_right(starts, i) - 1
+        start = starts[k] if k >= 0 else 0
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.tokens)
+        return SpanView(self, start, end)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            r = range(len(self.tokens))[k]
+            if r.step != 1:
+                raise ValueError("a span slice takes no step")
+            return SpanView(self, r.start, max(r.start, r.stop))
+        return self.tokens[k]
+
+    def wrap(self, value):
+        """A value read from the spaCy Doc, its Tokens and Spans of this Doc as views."""
+        if isinstance(value, Token):
+            return self.tokens[value.i] if value.doc is self.doc else value
+        if isinstance(value, Span):
+            return SpanView(self, value.start, value.end, value) if value.doc is self.doc else value
+        if isinstance(value, (tuple, list)) and value and isinstance(value[0], (Token, Span)):
+            return type(value)(self.wrap(v) for v in value)
+        return value
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.wrap(getattr(self.doc, name))
