@@ -176,6 +176,13 @@ CONTRADICTIONS = {
         claim("c2", "a1", "The minister blamed visiting hooligans for the riot.", "Minister",
               P("blame", "cause", ["hooligan", "riot"], agent="visiting hooligans", heads=["riot"])),
         {("contradicts", "attribution")}),
+    "a national body against the town's seat": (
+        claim("c1", "a0", "The cabinet ordered the closure of the port.", "Harbour Board",
+              P("order", "order", ["closure", "port"], agent="The cabinet", theme="the closure of the port",
+                heads=["closure"])),
+        claim("c2", "a1", "The closure was ordered by the town hall, the union said.", "Union",
+              P("order", "order", ["closure"], agent="the town hall", theme="The closure", heads=["closure"])),
+        {("contradicts", "attribution")}),
     "attribution by nation": (
         claim("c1", "a0", "Chilean forces blew up the bridge.", "Lima",
               P("blow_up", "destruction", ["bridge"], agent="Chilean forces", heads=["bridge"])),
@@ -406,6 +413,14 @@ NOT_CONTRADICTIONS = {
         claim("c2", "a1", "The command came from the capital, the mayor said.", "Mayor Ana Kos",
               P("command", "order", ["command", "capital"], agent="the capital", heads=["command"])),
         set()),
+    # place-for-institution metonymy (Lakoff & Johnson 1980): the seat and a body of one tier are one agent
+    "the capital and a ministry are one tier of government": (
+        claim("c1", "a0", "The transport ministry ordered the closure of the port.", "Harbour Board",
+              P("order", "order", ["closure", "port"], agent="The transport ministry",
+                theme="the closure of the port", heads=["closure"])),
+        claim("c2", "a1", "The closure was ordered by the capital, a council clerk said.", "Council clerk",
+              P("order", "order", ["closure"], agent="the capital", theme="The closure", heads=["closure"])),
+        set()),
     "a denial of an imminent danger is not of any danger": (
         claim("c1", "a0", "There was no imminent danger at the mill.", "Agency",
               P("danger", None, ["danger"], neg=True, heads=["danger"], exist=True), polarity="negated"),
@@ -578,3 +593,19 @@ def test_an_absence_presupposed_by_a_request_is_not_dated_by_the_request(text, p
     c = claim("c1", "a0", text, None, parts, time_text="2029")
     assign_events([c], ARTS)
     assert c.event == event
+
+
+@pytest.mark.parametrize("agent, tier", [
+    ("the capital", "national"),
+    ("The Transport Ministry", "national"),
+    ("the town hall", "local"),
+    ("the mayor's office", "local"),
+    ("the ministry of Ruritania", None),   # a named nation's body: nations are compared by the gazetteer
+    ("Dorvik", None),                      # a capital's own name is a place the gazetteer knows, no tier here
+    ("a minister's driver", None),         # a person near a body is not the body
+    ("the port police", None),
+])
+def test_government_tier(agent, tier):
+    from rashomon.compare.rules import government_tier
+
+    assert government_tier(agent) == tier
