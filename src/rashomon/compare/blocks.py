@@ -53,6 +53,7 @@ from collections import Counter, defaultdict
 from rashomon.compare.views import (PEOPLE_COUNTS, View, attribution_key, nominalises, specific_theme, speech_act,
                                     views)
 from rashomon.compare.figures import figure_keys
+from rashomon.compare.kinds import is_kind
 from rashomon.compare.mechanism import way
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim
@@ -350,8 +351,8 @@ def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tup
     df = Counter(w for v in vs for w in v.mentions)
     limit = max(MIN_DF_LIMIT, int(MAX_DF_SHARE * len(vs)))
 
-    def usable(k: str) -> bool:
-        return k not in STOP and len(k) > 2 and df[k] <= limit
+    def usable(k: str) -> bool:  # a kind (data/kinds.yaml) is selective however often it is named
+        return k not in STOP and len(k) > 2 and (df[k] <= limit or is_kind(k))
 
     compound_df = Counter(c for v in vs for c in v.compounds)
     lex = predicate_lexicon()

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rashomon.compare.events import last_of_kind
+from rashomon.compare.kinds import kinds_named
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim, Entity, Quantity, Quote
 
@@ -206,6 +207,7 @@ class View:
         self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
+        self._add_kinds(kinds_named(src.text))
         self.place_parties = parties(p.place) if p else frozenset()
         self.compounds = frozenset(" ".join(singular(w) for w in c.split()) for c in p.compounds) if p else frozenset()
         # "that ground does not exist": a thing pointed at in its own context, not a kind that was there or not
@@ -302,6 +304,20 @@ class View:
         if self.since:
             return f"none since {self.since}"
         return self.claim.stance_cue or "not"
+
+    def _add_kinds(self, named) -> None:
+        """Key the claim by the kinds its words name (``data/kinds.yaml``), where
+        the name's head is a key, a denied word or a mention of it: "no rubber
+        bullets" and "fired projectiles" meet on the kind of both. The class's
+        own word is a mention only as what was used or fired ("we kept the
+        projectiles" says nothing of which)."""
+        for key, head, hypernym in named:
+            if head in self.keys:
+                self.keys |= {key}
+            if head in self.absent:
+                self.absent |= {key}
+            if head in self.mentions and (not hypernym or self.klass == "use_force"):
+                self.mentions |= {key}
 
     def denies_existence(self, key: str) -> bool:
         """Whether this claim says the thing ``key`` names did not exist, was not
