@@ -226,7 +226,7 @@ def _about(v: View, story: Story, key: str) -> frozenset:
         return t  # "ordered it": the act in question, whatever noun the pronoun was tied to
     if v.parts is not None and (v.parts.theme or "").lower() in PRONOUN_THEMES:
         return frozenset()  # "blamed him for it": someone in its own context, not the story's theme
-    if v.parts is not None and v.parts.theme is None and v.predicate in POINTING:
+    if v.parts is not None and v.parts.theme is None and v.predicate in POINTING and v.summarises is None:
         return frozenset()  # "minister points at city hall": for which act, the words do not say
     main = story.themes.get(key)  # "responsible for the consequences", or no theme: the story's question
     return frozenset({EVENT if main in events else main}) if main else frozenset()
