@@ -18,7 +18,8 @@ def _headline():
 
 def _body(speaker="e1"):
     return claim("c2", "a0", "The ferries stopped at the request of the port board.", "Kovac",
-                 P("act", "order", ["ferry", "port", "board"], agent="the port board", heads=["ferry"]), start=80, speaker=speaker)
+                 P("act", "order", ["ferry", "port", "board"], agent="the port board", heads=["ferry"]),
+                 start=80, speaker=speaker)
 
 
 def _denial():

@@ -519,7 +519,8 @@ def _headline_blame(claims: list[Claim], vs: dict[str, View], entities: dict[str
         if len({w.claim.speaker for w in body}) != 1 or len({attribution_key(w.klass) for w in body}) != 1:
             continue
         src = body[0]  # the headline's proposition is the body's: its class, holder and the agent it names
-        v.klass, v.ids, v.names, v.speaker_label, v.summarises = src.klass, src.ids, src.names, src.speaker_label, src.id
+        v.klass, v.ids, v.names, v.speaker_label = src.klass, src.ids, src.names, src.speaker_label
+        v.summarises = src.id
         v.agent, v.agent_names, v.agent_parties, v.heads = src.agent, src.agent_names, src.agent_parties, src.heads
 
 

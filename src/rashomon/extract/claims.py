@@ -52,7 +52,7 @@ from rashomon import data as data_files
 from rashomon.extract.agents import SentenceAgents, agents, speaker_party
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.nominals import nominal_agent
-from rashomon.extract.propositions import lexicon as predicate_lexicon, read_parts
+from rashomon.extract.propositions import POINTING, lexicon as predicate_lexicon, read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
 from rashomon.extract import headlines, stamps
@@ -623,32 +623,37 @@ def _headline_verb_claims(article, text, qs, ix) -> list[Claim]:
                 or text[start:end].endswith((".", "?")):
             continue  # a headline, not a sentence of prose
         lo, hi = bisect_left(ix.idxs, start), bisect_left(ix.idxs, end)
-        for subj, (verb, pred), rest in headlines.verb_segments(ix.toks[lo:hi], _headline_verb):
+        for subj, (_, pred), rest in headlines.verb_segments(ix.toks[lo:hi], _headline_verb):
             quote = _covering_quote(qs, subj[0].idx, rest[-1].idx + len(rest[-1]))
             if quote is not None and (quote.kind == "question" or quote.scare):
                 continue
-            out.append(_segment_claim(article, text, subj, verb, pred, rest, quote))
+            out.append(_segment_claim(article, text, subj, pred, rest, quote))
     return out
 
 
-def _segment_claim(article, text, subj, verb, pred, rest, quote) -> Claim:
-    span = lambda toks: text[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else None  # noqa: E731
+def _span(text: str, toks: list) -> str | None:
+    return text[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else None
+
+
+def _segment_claim(article, text, subj, pred, rest, quote) -> Claim:
+    """The claim of one headline segment: ``subj`` and ``rest`` are the tokens
+    before and after its verb, ``pred`` the verb's predicate."""
     obj = rest[1:] if rest[0].pos_ == "ADP" or pred.endswith("_" + rest[0].lower_) else rest
     if obj and obj[0].pos_ == "ADP":
         obj = obj[1:]
     cut = next((k for k, t in enumerate(obj) if t.pos_ == "ADP"), len(obj))
     obj, why = obj[:cut], obj[cut + 1:]  # "points at union | over strike chaos": whom, and for what
     klass = predicate_lexicon()["class"].get(pred)
-    blame = klass == "cause" and pred != "cause"
+    blame = pred in POINTING or pred in ("blame", "accuse")  # the object is the one held responsible
     words = [t.lower_ for t in (*obj, *why) if t.pos_ in ("NOUN", "PROPN")]
     parts = PropositionParts(
-        predicate=pred, predicate_class=klass, tense="past", agent=span(obj) if blame else span(subj),
-        theme=span(why) if blame else span(obj), theme_words=words,
+        predicate=pred, predicate_class=klass, tense="past", agent=_span(text, obj if blame else subj),
+        theme=_span(text, why if blame else obj), theme_words=words,
         theme_heads=[t[-1].lower_] if (t := why if blame else obj) else [], nouns=[t.text for t in (*subj, *obj, *why)
                                                                             if t.pos_ in ("NOUN", "PROPN")])
     start, end = subj[0].idx, rest[-1].idx + len(rest[-1])
     return Claim(article=article.id, start=start, end=end, text=text[start:end],
-                 quote=quote.id if quote is not None else None, holder_text=span(subj) if blame else None,
+                 quote=quote.id if quote is not None else None, holder_text=_span(text, subj) if blame else None,
                  proposition=parts, agent=parts.agent)
 
 

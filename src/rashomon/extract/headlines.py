@@ -37,6 +37,7 @@ SEGMENT_BREAKS = {":", ",", ";", "—", "–", "|"}
 hurt, minister points at city hall")."""
 _OBJECT_START = ("ADP", "DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
 _SUBJECT = ("NOUN", "PROPN")
+_SUBJECT_WORDS = (*_SUBJECT, "ADJ", "NUM", "DET", "PART")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 
@@ -105,17 +106,18 @@ def verb_segments(toks, known) -> Iterator[tuple[list, object, list]]:
 
 
 def _verb_in(seg: list, known):
-    if any(t.tag_ in _FINITE and t.dep_ != "compound" for t in seg):  # "harbour master" read as a verb: a name still
+    if any(t.tag_ in _FINITE and t.dep_ != "compound" for t in seg):  # "harbour" of "harbour master" tagged a verb
         return None
     for i in range(1, len(seg) - 1):
         tok, before, after = seg[i], seg[i - 1], seg[i + 1]
-        if tok.tag_ != "NNS" or before.pos_ not in _SUBJECT or not (after.pos_ in _OBJECT_START or after.tag_ == "TO"):
+        if tok.tag_ != "NNS" or before.pos_ not in _SUBJECT \
+                or not (after.pos_ in _OBJECT_START or after.tag_ == "TO"):
             continue
         base = verb_base(tok.lower_, tok.vocab)
         pred = known(base, after) if base else None
         if pred is not None:
             lo = i - 1
-            while lo > 0 and (seg[lo - 1].pos_ in (*_SUBJECT, "ADJ", "NUM", "DET", "PART") or seg[lo - 1].dep_ == "compound"):
+            while lo > 0 and (seg[lo - 1].pos_ in _SUBJECT_WORDS or seg[lo - 1].dep_ == "compound"):
                 lo -= 1
             return seg[lo:i], (tok, pred), seg[i + 1:]
     return None
