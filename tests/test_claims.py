@@ -277,3 +277,33 @@ def test_an_absence_adjective_is_read_through_a_non_finite_complement(nlp, text,
 def test_an_evidential_is_read_through_to_the_event_it_shows(nlp, text, predicate, agent, theme, tense):
     p = only(nlp, text).proposition
     assert (p.predicate, p.agent, p.theme, p.tense) == (predicate, agent, theme, tense), p
+
+
+@pytest.mark.parametrize("text,want", [
+    # headline grammar: a simple-present -s verb the parser tags as a plural noun, in a segment of its own
+    ("Flood after dam burst: 40 homes lost, governor points at water board\n\nThe dam burst at dawn.",
+     ("governor points at water board", "governor", "point_at", "cause", "water board", None)),
+    ("Pier fire: harbour master points finger at ferry crew\n\nThe fire began at noon.",
+     ("harbour master points finger at ferry crew", "harbour master", "point_finger", "cause", "ferry crew", None)),
+    ("Senator points at regulator over mine collapse\n\nThe mine shut in May.",
+     ("Senator points at regulator over mine collapse", "Senator", "point_at", "cause", "regulator", "mine collapse")),
+])
+def test_headline_verb_read_as_a_noun(nlp, text, want):
+    got = [c for c in claims_of(nlp, text) if c.proposition and c.proposition.predicate == want[2]]
+    assert len(got) == 1, [c.text for c in claims_of(nlp, text)]
+    c = got[0]
+    p = c.proposition
+    assert (c.text, c.holder_text, p.predicate, p.predicate_class, p.agent, p.theme) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Oil prices at record high\n\nPrices rose in May.",  # "price" is a verb, but not one a claim is read of
+    "Medics staff first-aid points at the march, the guild said.",  # prose, not a headline
+])
+def test_plural_nouns_stay_nouns(nlp, text):
+    assert not [c for c in claims_of(nlp, text) if c.proposition and c.proposition.predicate_class == "cause"]
+
+
+def test_pointing_in_prose_blames_the_object(nlp):
+    c = only(nlp, "The minister pointed the finger at the port board.")
+    assert (c.proposition.predicate, c.proposition.agent) == ("point_finger", "the port board")

@@ -265,7 +265,7 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
             c.speaker = by_quote[c.quote].speaker
     if progress:
         progress("compare", 0, 1)
-    report.propositions = propositions.group_claims(report.claims, articles)
+    report.propositions = propositions.group_claims(report.claims, articles, report.entities)
     report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles, report.entities)
     report.reuse = reuse.find_reuse(articles, settings)
     report.framing = framing.frame(articles, report.quotes, report.entities)

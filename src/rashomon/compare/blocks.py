@@ -53,9 +53,10 @@ from collections import Counter, defaultdict
 from rashomon.compare.views import (PEOPLE_COUNTS, View, attribution_key, nominalises, specific_theme, speech_act,
                                     views)
 from rashomon.compare.figures import figure_keys
+from rashomon.compare.kinds import is_kind
 from rashomon.compare.mechanism import way
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
-from rashomon.types import Article, Claim
+from rashomon.types import Article, Claim, Entity
 
 MAX_BLOCK = 120
 MAX_DF_SHARE = 0.08
@@ -343,15 +344,17 @@ def _without_information(theme: str) -> str:
     return obj if first.lower() in stance_lexicon()["information"] and prep in ("of", "about", "on") and obj else theme
 
 
-def proposition_blocks(claims: list[Claim], articles: list[Article]) -> dict[tuple, tuple[str, str, list[Claim]]]:
-    """The blocks of the module docstring: ``{key: (label, frame, claims)}``."""
-    every = views(claims, [], articles).values()
+def proposition_blocks(claims: list[Claim], articles: list[Article],
+                       entities: list[Entity] | None = None) -> dict[tuple, tuple[str, str, list[Claim]]]:
+    """The blocks of the module docstring: ``{key: (label, frame, claims)}``;
+    ``entities`` (optional) name the speakers' roles (:func:`views`)."""
+    every = views(claims, [], articles, entities).values()
     vs = [v for v in every if v.comparable and v.parts is not None]
     df = Counter(w for v in vs for w in v.mentions)
     limit = max(MIN_DF_LIMIT, int(MAX_DF_SHARE * len(vs)))
 
-    def usable(k: str) -> bool:
-        return k not in STOP and len(k) > 2 and df[k] <= limit
+    def usable(k: str) -> bool:  # a kind (data/kinds.yaml) is selective however often it is named
+        return k not in STOP and len(k) > 2 and (df[k] <= limit or is_kind(k))
 
     compound_df = Counter(c for v in vs for c in v.compounds)
     lex = predicate_lexicon()

@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 from rashomon.compare.blocks import proposition_blocks
 from rashomon.compare.events import assign_events
-from rashomon.types import Article, Claim, Proposition
+from rashomon.types import Article, Claim, Entity, Proposition
 
 LEXICAL_JACCARD = 0.6
 MAX_CLAIMS = 200
@@ -105,13 +105,16 @@ def _label(frame: str, disc: str | None) -> str:
     return f"{frame} ({disc})" if disc else frame
 
 
-def group_claims(claims: list[Claim], articles: list[Article]) -> list[Proposition]:
+def group_claims(claims: list[Claim], articles: list[Article],
+                 entities: list[Entity] | None = None) -> list[Proposition]:
     """Group claims into propositions (the questions several claims answer).
 
     Parameters
     ----------
     claims : every claim of the corpus, with ids.
     articles : the articles (unused by the rules today; kept for the contract).
+    entities : the linked entities (optional): the speakers' roles, read by
+        :func:`rashomon.compare.views.views`.
 
     Returns
     -------
@@ -185,7 +188,7 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[Propositi
             groups[("lexical", root)] = cs
             labels[("lexical", root)] = (" ".join(top), "lexical")
     # the proposition blocks first: a pair they relate is not related again by a frame or words alone
-    blocks = proposition_blocks(claims, articles)
+    blocks = proposition_blocks(claims, articles, entities)
     groups = {**{key: cs for key, (_, _, cs) in blocks.items()}, **groups}
     labels.update({key: (label, frame) for key, (label, frame, _) in blocks.items()})
     out: list[Proposition] = []

@@ -50,7 +50,7 @@ from rashomon.compare.blocks import knowledge_topic, plain
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
-from rashomon.extract.propositions import STOP, clock_times, lexicon as predicate_lexicon
+from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
 TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour", "minute",
@@ -270,6 +270,8 @@ def _about(v: View, story: Story, key: str) -> frozenset:
         return t  # "ordered it": the act in question, whatever noun the pronoun was tied to
     if v.parts is not None and (v.parts.theme or "").lower() in PRONOUN_THEMES:
         return frozenset()  # "blamed him for it": someone in its own context, not the story's theme
+    if v.parts is not None and v.parts.theme is None and v.predicate in POINTING and v.summarises is None:
+        return frozenset()  # "minister points at city hall": for which act, the words do not say
     main = story.themes.get(key)  # "responsible for the consequences", or no theme: the story's question
     return frozenset({EVENT if main in events else main}) if main else frozenset()
 

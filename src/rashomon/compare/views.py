@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rashomon.compare.events import last_of_kind
+from rashomon.compare.kinds import kinds_named
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
 from rashomon.types import Article, Claim, Entity, Quantity, Quote
 
@@ -161,12 +162,13 @@ class View:
                  "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
                  "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
                  "relay", "outlet", "anaphoric", "holder_parties", "speaker_label", "since",
-                 "comparable", "future", "text")
+                 "comparable", "future", "text", "summarises")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None,
                  orgs: dict[str, frozenset[str]] | None = None):
         self.claim = c
         self.id, self.article, self.text = c.id, c.article, c.text
+        self.summarises = None  # the body claim a headline's bare blame stands for (:func:`_headline_blame`)
         src = content or c
         p = src.proposition
         speakers = [x for x in (c.speaker, quote.speaker if quote else None) if x]
@@ -206,6 +208,7 @@ class View:
         self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
+        self._add_kinds(kinds_named(src.text))
         self.place_parties = parties(p.place) if p else frozenset()
         self.compounds = frozenset(" ".join(singular(w) for w in c.split()) for c in p.compounds) if p else frozenset()
         # "that ground does not exist": a thing pointed at in its own context, not a kind that was there or not
@@ -302,6 +305,20 @@ class View:
         if self.since:
             return f"none since {self.since}"
         return self.claim.stance_cue or "not"
+
+    def _add_kinds(self, named) -> None:
+        """Key the claim by the kinds its words name (``data/kinds.yaml``), where
+        the name's head is a key, a denied word or a mention of it: "no rubber
+        bullets" and "fired projectiles" meet on the kind of both. The class's
+        own word is a mention only as what was used or fired ("we kept the
+        projectiles" says nothing of which)."""
+        for key, head, hypernym in named:
+            if head in self.keys:
+                self.keys |= {key}
+            if head in self.absent:
+                self.absent |= {key}
+            if head in self.mentions and (not hypernym or self.klass == "use_force"):
+                self.mentions |= {key}
 
     def denies_existence(self, key: str) -> bool:
         """Whether this claim says the thing ``key`` names did not exist, was not
@@ -473,7 +490,38 @@ def views(claims: list[Claim], quotes: list[Quote], articles: list[Article],
         content = by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None
         out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content, orgs)
     _compared_to_before(claims, out)
+    if entities:
+        _headline_blame(claims, out, {e.id: e for e in entities})
     return out
+
+
+def _headline_blame(claims: list[Claim], vs: dict[str, View], entities: dict[str, Entity]) -> None:
+    """A headline's blame that says whom but not for what ("minister points at
+    city hall") stands for the one attribution of responsibility its holder
+    makes in the article's body: a headline states the article's main
+    proposition (van Dijk 1988, *News as Discourse*, 2.3: headline and lead
+    express the text's macroproposition; Bell 1991, *The Language of News
+    Media*, ch. 8). The holder is the speaker whose role ends in the
+    headline's holder noun ("minister": "Interior Minister"), when exactly one
+    speaker of the body has such a role and all its attributions answer one
+    question (who ordered, or who caused). Sets the view's class, holder, agent,
+    theme heads and ``summarises`` (in place); the claim itself is not changed."""
+    from rashomon.extract.propositions import POINTING
+
+    for v in vs.values():
+        c = v.claim
+        if v.predicate not in POINTING or c.speaker or not c.holder_text or v.parts.theme is not None:
+            continue
+        noun = c.holder_text.split()[-1].lower()
+        body = [w for w in vs.values() if w.article == v.article and w.claim.start > c.end and not w.negative
+                and attribution_key(w.klass) and w.claim.speaker in entities
+                and (entities[w.claim.speaker].role or "").lower().split()[-1:] == [noun]]
+        if len({w.claim.speaker for w in body}) != 1 or len({attribution_key(w.klass) for w in body}) != 1:
+            continue
+        src = body[0]  # the headline's proposition is the body's: its class, holder and the agent it names
+        v.klass, v.ids, v.names, v.speaker_label = src.klass, src.ids, src.names, src.speaker_label
+        v.summarises = src.id
+        v.agent, v.agent_names, v.agent_parties, v.heads = src.agent, src.agent_names, src.agent_parties, src.heads
 
 
 LESS = {"less", "fewer", "lower", "smaller"}

@@ -52,12 +52,12 @@ from rashomon import data as data_files
 from rashomon.extract.agents import SentenceAgents, agents, speaker_party
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.nominals import nominal_agent
-from rashomon.extract.propositions import lexicon as predicate_lexicon, read_parts
+from rashomon.extract.propositions import POINTING, lexicon as predicate_lexicon, read_parts
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
 from rashomon.extract import headlines, stamps
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
-from rashomon.types import Article, Claim, Quote
+from rashomon.types import Article, Claim, PropositionParts, Quote
 from rashomon.annotate import doc_ents, doc_text
 from rashomon.annotate.views import doc_view
 
@@ -513,6 +513,9 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
                 claim.proposition = claim.frame = claim.affected = None
             claims.append(claim)
     claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims)
+    read = _headline_verb_claims(article, text, qs, ix)  # a segment's verb read over its noun-headed reading
+    spans = {(c.start, c.end) for c in read}
+    claims = [c for c in claims if (c.start, c.end) not in spans] + read
     claims.sort(key=lambda c: c.start)
     resolve_references(claims)
     return claims
@@ -592,6 +595,66 @@ def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found)
                 p.agent and p.predicate_class in predicate_lexicon()["responsibility"]))):  # "… of X by Y"
             out.append(claim)
     return out
+
+
+def _headline_verb(base: str, after) -> str | None:
+    """The predicate a headline's -s verb stands for when the claim rules read it:
+    a verb and preposition of ``data/predicates.yaml`` ("point_at"), a verb and
+    its object noun ("point_finger"), else a class or stance verb; None for any
+    other verb ("prices at record": a noun phrase)."""
+    classes = predicate_lexicon()["class"]
+    joined = f"{base}_{after.lower_}"
+    if joined in classes:
+        return joined
+    return base if base in classes or base in stance_verbs() else None
+
+
+def _headline_verb_claims(article, text, qs, ix) -> list[Claim]:
+    """Claims of headline segments whose -s verb the parser read as a plural noun
+    (:func:`~rashomon.extract.headlines.verb_segments`): "…, minister points at
+    city hall" is a claim held by the minister that city hall is responsible (a
+    blame verb's object is the one held responsible, as in :mod:`propositions`);
+    "council backs plan" is the narrator's claim that the council backed the plan
+    (headline present for a past event)."""
+    out: list[Claim] = []
+    for start, end in headlines.pieces(text):
+        start, end = _trim(text, start, end)
+        if not headlines.WORDS[0] <= len(_LETTERS.findall(text[start:end])) <= headlines.WORDS[1] \
+                or text[start:end].endswith((".", "?")):
+            continue  # a headline, not a sentence of prose
+        lo, hi = bisect_left(ix.idxs, start), bisect_left(ix.idxs, end)
+        for subj, (_, pred), rest in headlines.verb_segments(ix.toks[lo:hi], _headline_verb):
+            quote = _covering_quote(qs, subj[0].idx, rest[-1].idx + len(rest[-1]))
+            if quote is not None and (quote.kind == "question" or quote.scare):
+                continue
+            out.append(_segment_claim(article, text, subj, pred, rest, quote))
+    return out
+
+
+def _span(text: str, toks: list) -> str | None:
+    return text[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else None
+
+
+def _segment_claim(article, text, subj, pred, rest, quote) -> Claim:
+    """The claim of one headline segment: ``subj`` and ``rest`` are the tokens
+    before and after its verb, ``pred`` the verb's predicate."""
+    obj = rest[1:] if rest[0].pos_ == "ADP" or pred.endswith("_" + rest[0].lower_) else rest
+    if obj and obj[0].pos_ == "ADP":
+        obj = obj[1:]
+    cut = next((k for k, t in enumerate(obj) if t.pos_ == "ADP"), len(obj))
+    obj, why = obj[:cut], obj[cut + 1:]  # "points at union | over strike chaos": whom, and for what
+    klass = predicate_lexicon()["class"].get(pred)
+    blame = pred in POINTING or pred in ("blame", "accuse")  # the object is the one held responsible
+    words = [t.lower_ for t in (*obj, *why) if t.pos_ in ("NOUN", "PROPN")]
+    parts = PropositionParts(
+        predicate=pred, predicate_class=klass, tense="past", agent=_span(text, obj if blame else subj),
+        theme=_span(text, why if blame else obj), theme_words=words,
+        theme_heads=[t[-1].lower_] if (t := why if blame else obj) else [], nouns=[t.text for t in (*subj, *obj, *why)
+                                                                            if t.pos_ in ("NOUN", "PROPN")])
+    start, end = subj[0].idx, rest[-1].idx + len(rest[-1])
+    return Claim(article=article.id, start=start, end=end, text=text[start:end],
+                 quote=quote.id if quote is not None else None, holder_text=_span(text, subj) if blame else None,
+                 proposition=parts, agent=parts.agent)
 
 
 CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}

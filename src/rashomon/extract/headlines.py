@@ -10,7 +10,10 @@ line with the helpers here, all pure functions of text or of spaCy tokens:
 * :func:`pieces`: the sentences of each line, list markers left out;
 * :func:`can_head`: whether the parse's head of a piece can be its predicate;
 * :func:`topic`: for a message noun's title ("Statement on the closure of the
-  mine"), the tokens of what the message reports.
+  mine"), the tokens of what the message reports;
+* :func:`verb_segments`: a headline segment whose finite verb the parser read as
+  a plural noun ("…, minister points at city hall"), with its subject, verb and
+  object tokens.
 """
 from __future__ import annotations
 
@@ -29,6 +32,13 @@ HEADS = ("NOUN", "NUM", "ADJ")
 dead" (a proper noun or a date alone heads a byline or a label)."""
 TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "over"}
 """The prepositions that name what a message is about ("Statement on X", "Update about X")."""
+SEGMENT_BREAKS = {":", ",", ";", "—", "–", "|"}
+"""Punctuation that splits a headline into segments, each a clause of its own ("Riot after march: 12
+hurt, minister points at city hall")."""
+_OBJECT_START = ("ADP", "DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+_SUBJECT = ("NOUN", "PROPN")
+_SUBJECT_WORDS = (*_SUBJECT, "ADJ", "NUM", "DET", "PART")
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 
 
@@ -71,3 +81,55 @@ def topic(head, lo: int, hi: int) -> tuple[int, int]:
                     return obj.left_edge.i, min(obj.right_edge.i + 1, hi)
                 break
     return lo, hi
+
+
+def verb_segments(toks, known) -> Iterator[tuple[list, object, list]]:
+    """The segments of a headline (spaCy tokens ``toks``, split at
+    :data:`SEGMENT_BREAKS`) that hold no finite verb but a plural noun that is a
+    known verb's third-person -s form, in the order "<subject> <verb>s
+    <preposition or noun phrase>": headline grammar puts past events in the
+    simple present and drops articles (Mårdh 1980; Biber et al. 1999, §2.4.8 on
+    news headlines), and a small parser reads "minister points at city hall" as
+    a noun compound. ``known(lemma, next_token)`` says whether the verb is one
+    the claim rules read (returns its predicate or None), so that "oil prices at
+    record" (price is a verb too) stays a noun phrase. Yields ``(subject tokens,
+    (verb token, predicate), rest tokens)``."""
+    seg: list = []
+    for tok in [*(t for t in toks if not t.is_space), None]:
+        if tok is not None and tok.text not in SEGMENT_BREAKS:
+            seg.append(tok)
+            continue
+        found = _verb_in(seg, known)
+        if found is not None:
+            yield found
+        seg = []
+
+
+def _verb_in(seg: list, known):
+    if any(t.tag_ in _FINITE and t.dep_ != "compound" for t in seg):  # "harbour" of "harbour master" tagged a verb
+        return None
+    for i in range(1, len(seg) - 1):
+        tok, before, after = seg[i], seg[i - 1], seg[i + 1]
+        if tok.tag_ != "NNS" or before.pos_ not in _SUBJECT \
+                or not (after.pos_ in _OBJECT_START or after.tag_ == "TO"):
+            continue
+        base = verb_base(tok.lower_, tok.vocab)
+        pred = known(base, after) if base else None
+        if pred is not None:
+            lo = i - 1
+            while lo > 0 and (seg[lo - 1].pos_ in _SUBJECT_WORDS or seg[lo - 1].dep_ == "compound"):
+                lo -= 1
+            return seg[lo:i], (tok, pred), seg[i + 1:]
+    return None
+
+
+def verb_base(form: str, vocab) -> str | None:
+    """The base of a verb's -s form by spaCy's English lemma rules and verb index
+    ("points" → point, "denies" → deny), or None when no rule gives a known verb."""
+    from rashomon.extract.lemmas import verb_forms
+
+    rules, verbs = verb_forms(vocab)
+    for old, new in rules:
+        if form.endswith(old) and (cand := form[: len(form) - len(old)] + new) in verbs:
+            return cand
+    return None

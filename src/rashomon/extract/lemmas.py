@@ -54,6 +54,18 @@ def _lemmatizer(vocab):
     return lem
 
 
+@functools.lru_cache(maxsize=4)
+def verb_forms(vocab) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """The English lemma rules of a verb's -s form (``("ies", "y")``, ``("s", "")``…)
+    and the verb index of the pipeline's tables (empty without tables)."""
+    lem = _lemmatizer(vocab)
+    if lem is None:
+        return (), frozenset()
+    rules = tuple((old, new) for old, new in lem.lookups.get_table("lemma_rules").get("verb", ())
+                  if old in ("s", "es", "ies"))
+    return rules, frozenset(lem.lookups.get_table("lemma_index").get("verb", ()))
+
+
 _SEEN: dict[tuple[int, int, int], str] = {}
 _SEEN_MAX = 200_000  # (form, part of speech, fine tag) keys kept before the memo starts afresh
 

@@ -522,11 +522,19 @@ def _light_predicate(head, lem: str, classes: dict):
     return head
 
 
+POINTING = {"point_at", "point_to", "point_finger"}
+"""Pointing at someone holds them responsible ("pointed the finger at the board"); the object is the one blamed."""
+
+
 def _blamed(head, agent_tok, theme_tok):
     """"blamed X for Y", "accused X of Y": X is the one held responsible, Y what
     for; the verb of an "of" complement ("accused X of blowing up the bridge") is
     returned as the proposition's head. Returns ``(head, agent, theme)``."""
     lem = lemma(head)
+    if lem == "point":  # "pointed (the finger) at the port board", "points to the contractor": held responsible
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "to")), None)
+        who = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        return (head, who, None) if who is not None and _phrasal(head) in POINTING else (head, agent_tok, theme_tok)
     if lem not in ("blame", "accuse"):
         return head, agent_tok, theme_tok
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)

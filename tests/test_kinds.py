@@ -1,0 +1,61 @@
+"""Kinds of things (data/kinds.yaml): a denial of one member of a class meets a
+claim that names the class's own word or another member."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.compare.kinds import kinds_named
+from test_rules import P, claim, relation
+
+KIP = "kind:kinetic_impact_projectile"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Guards denied firing rubber bullets at the strikers.", {(KIP, "bullet", False)}),
+    ("Troopers fired baton rounds and bean-bag rounds into the yard.", {(KIP, "round", False)}),
+    ("A sponge round struck her arm.", {(KIP, "round", False)}),
+    ("Officers fired projectiles from shotguns.", {(KIP, "projectile", True)}),
+    ("Artillery projectiles landed near the depot.", set()),  # another kind of projectile
+    ("Officers fired live rounds.", set()),
+    ("Shots were heard near the mill.", set()),
+    ("Tear gas drifted over the market.", set()),  # a chemical irritant, another class
+])
+def test_kinds_named(text, want):
+    assert set(kinds_named(text)) == want
+
+
+def _denial():
+    return claim("c1", "a0", "No rubber bullets were fired by the guards.", "Guard Command",
+                 P("fire", "use_force", ["rubber", "bullet"], theme="No rubber bullets", neg=True, heads=["bullet"],
+                   mods=["rubber"], exist=True), polarity="negated")
+
+
+@pytest.mark.parametrize("name,other,want", [
+    ("the class's own word, fired", claim(
+        "c2", "a1", "Witnesses saw guards firing projectiles at the strikers.", "Strike Committee",
+        P("fire", "use_force", ["projectile"], agent="guards", theme="projectiles", heads=["projectile"],
+          exist=True, nouns=["witnesses", "guards", "projectiles", "strikers"])),
+     {("contradicts", "negation")}),
+    ("another member of the class", claim(
+        "c2", "a1", "Guards fired baton rounds into the crowd.", "Strike Committee",
+        P("fire", "use_force", ["baton", "round"], agent="Guards", theme="baton rounds", heads=["round"],
+          mods=["baton"], exist=True, nouns=["guards", "baton", "rounds", "crowd"])),
+     {("contradicts", "negation")}),
+    ("the class's word kept, not fired", claim(
+        "c2", "a1", "We kept the projectiles.", "Strike Committee",
+        P("keep", None, ["projectile"], agent="We", theme="the projectiles", heads=["projectile"],
+          nouns=["projectiles"])),
+     set()),
+    ("live rounds are another thing", claim(
+        "c2", "a1", "Guards fired live rounds into the crowd.", "Strike Committee",
+        P("fire", "use_force", ["live", "round"], agent="Guards", theme="live rounds", heads=["round"],
+          mods=["live"], exist=True, nouns=["guards", "rounds", "crowd"])),
+     set()),
+    ("tear gas is another class", claim(
+        "c2", "a1", "Guards fired tear gas into the crowd.", "Strike Committee",
+        P("fire", "use_force", ["tear", "gas"], agent="Guards", theme="tear gas", heads=["gas"],
+          mods=["tear"], exist=True, nouns=["guards", "tear", "gas", "crowd"])),
+     set()),
+])
+def test_a_denied_member_against_its_class(name, other, want):
+    assert relation(_denial(), other) == want, name
