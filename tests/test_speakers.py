@@ -281,6 +281,13 @@ PRONOUNS = [
      "Mr. Marsh spoke first.\n\nOn the last day of the convention, Lenka Marsh strode across the stage. Then she "
      "shattered party norms.\n\n“Policies that allow women to thrive should be the norm,” she said.", "allow women",
      "Lenka Marsh"),
+    ("a surname alone is the person of the latest full name: she, then he",
+     "Senator Lena Marsh opened the debate against Tom Brandt. Marsh accused Brandt of lying. \"The figures are "
+     "invented,\" he said.\n\nLater, her husband Paul Marsh joined the debate. Marsh praised the crowd. \"She won,\" "
+     "he said.", "figures are invented", "Brandt"),
+    ("a surname alone is the person of the latest full name: he after the husband",
+     "Senator Lena Marsh opened the debate against Tom Brandt. Later, her husband Paul Marsh joined the debate. "
+     "Marsh praised the crowd. \"She won,\" he said.", "She won", "Marsh"),
 ]
 
 # a pronoun's antecedent that is a description the text does not name

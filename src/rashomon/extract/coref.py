@@ -113,7 +113,7 @@ class Discourse:
         self._orgs: list[Speaker] | None = None
         self._org_words: dict[str, list[int]] | None = None
         self._org_starts: list[int] | None = None
-        self._surname_gender: dict[str, str] | None = None
+        self._surname_gender: dict[str, list[tuple[int, str]]] | None = None
         self._person_last: set[str] | None = None
         self._memo: dict[int, Speaker | None] = {}
         self._desc_matches: dict = {}
@@ -161,14 +161,28 @@ class Discourse:
             return None
         if len(words) >= 2:  # a given name the list lacks: relatives share a surname ("Mr. Marsh", "Lena Marsh")
             return sp.given_names().get(words[0].capitalize())
-        return self._surnames().get(words[-1].lower())
+        return self._surname(words[-1].lower(), ent.start_char)
 
-    def _surnames(self) -> dict[str, str]:
-        """Surname → gender where the article gives one of its PERSON mentions a
-        gendered title or a listed given name (and no mention the other one)."""
+    def _surname(self, key: str, pos: int) -> str | None:
+        """The gender of a surname alone (``key``, lower case) at character ``pos``:
+        that of the latest PERSON mention before it with this surname and a
+        gendered title or listed given name ("Hillary Clinton … Clinton" is a
+        woman until "Bill Clinton" is named: the nearest full name is the one a
+        surname continues, Lappin and Leass 1994 recency); with none before,
+        the gender all later ones agree on, else ``None``."""
+        marks = self._surnames().get(key)
+        if not marks:
+            return None
+        k = bisect.bisect_left(marks, (pos, "")) - 1
+        if k >= 0:
+            return marks[k][1]
+        return marks[0][1] if all(g == marks[0][1] for _, g in marks) else None
+
+    def _surnames(self) -> dict[str, list[tuple[int, str]]]:
+        """Surname → (start, gender) of each PERSON mention the article gives a
+        gendered title or a listed given name, in text order."""
         if self._surname_gender is None:
-            out: dict[str, str] = {}
-            bad: set[str] = set()
+            out: dict[str, list[tuple[int, str]]] = {}
             lex = sp.lexicon()
             given = sp.given_names()
             for e in doc_ents(self.ctx.doc):
@@ -186,13 +200,9 @@ class Discourse:
                     g = "m" if w in lex.male_nouns else "f" if w in lex.female_nouns else None
                 if g is None and len(words) >= 2:
                     g = given.get(words[0].capitalize())
-                if g is None:
-                    continue
-                key = words[-1].lower()
-                if out.get(key, g) != g:
-                    bad.add(key)
-                out[key] = g
-            self._surname_gender = {k: v for k, v in out.items() if k not in bad}
+                if g is not None:
+                    out.setdefault(words[-1].lower(), []).append((e.start_char, g))
+            self._surname_gender = out
         return self._surname_gender
 
     def _person_surname(self, name: str) -> bool:
@@ -225,7 +235,7 @@ class Discourse:
             person, plural = True, tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")
         if person is not True and label != "PERSON" and self._person_surname(ctx.text[ns[0]:ns[1]]):
             person, plural = True, False  # "Sanders" tagged ORG where "Bernie Sanders" is a person (one sense per discourse)
-            gender = self._surnames().get(ctx.text[ns[0]:ns[1]].split()[-1].lower())
+            gender = self._surname(ctx.text[ns[0]:ns[1]].split()[-1].lower(), ns[0])
         if role and gender is None:
             gender = _noun_gender(role.split()[-1].lower()) if role.split() else None
         return Speaker(text=text if text is not None else ctx.text[ns[0]:ns[1]], start=ns[0], end=ns[1],
