@@ -216,6 +216,15 @@ class Discourse:
         return 1 <= len(words) <= 2 and words[-1].lower() in self._person_last and \
             (len(words) == 1 or words[0][:1].isupper() and words[0].lower() not in sp.lexicon().org_nouns)
 
+    def surname_span(self, tok) -> tuple[int, int] | None:
+        """Character span of a capitalised word the tagger took for a common noun
+        that is the surname of a person the article names in full ("Sanders
+        initially defended …" after "Bernie Sanders"), or ``None``: one sense
+        per discourse (Gale, Church and Yarowsky 1992)."""
+        if tok.pos_ != "NOUN" or not tok.is_title or self.ctx.in_dateline(tok.idx) or not self._person_surname(tok.text):
+            return None
+        return sp.word_span(tok)
+
     def named(self, tok, ns: tuple[int, int], text: str | None = None) -> Speaker:
         """A speaker record for the named mention ``ns`` that token ``tok`` belongs to."""
         ctx = self.ctx
@@ -272,6 +281,9 @@ class Discourse:
                 # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
                 seen.add(i)
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
+            elif self.surname_span(tok) is not None:
+                seen.add(i)
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
             obj = sp.according_to(ctx.doc[i])
             if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
@@ -292,7 +304,7 @@ class Discourse:
         if c.speaker is None:
             tok = self.ctx.doc[c.i]
             if c.named:
-                ns = self.ctx.name_span(tok)
+                ns = self.ctx.name_span(tok) or self.surname_span(tok)
                 c.speaker = self.named(tok, ns) if ns is not None else None
                 c.named = False  # read once
             elif tok.lower_ in PRONOUN_FEATURES:
