@@ -161,22 +161,17 @@ class Discourse:
             return None
         if len(words) >= 2:  # a given name the list lacks: relatives share a surname ("Mr. Marsh", "Lena Marsh")
             return sp.given_names().get(words[0].capitalize())
-        return self._surname(words[-1].lower(), ent.start_char)
+        return self._surname(words[-1].lower())
 
-    def _surname(self, key: str, pos: int) -> str | None:
-        """The gender of a surname alone (``key``, lower case) at character ``pos``:
-        that of the latest PERSON mention before it with this surname and a
-        gendered title or listed given name ("Hillary Clinton … Clinton" is a
-        woman until "Bill Clinton" is named: the nearest full name is the one a
-        surname continues, Lappin and Leass 1994 recency); with none before,
-        the gender all later ones agree on, else ``None``."""
+    def _surname(self, key: str) -> str | None:
+        """The gender of a surname alone (``key``, lower case): that of the first
+        PERSON mention with this surname and a gendered title or listed given
+        name. A news article uses the surname alone for the person it
+        introduced first and names relatives who share it in full (AP
+        Stylebook, "names": second reference by last name; first names for
+        family members), so "Hillary Clinton … Bill Clinton … Clinton" is she."""
         marks = self._surnames().get(key)
-        if not marks:
-            return None
-        k = bisect.bisect_left(marks, (pos, "")) - 1
-        if k >= 0:
-            return marks[k][1]
-        return marks[0][1] if all(g == marks[0][1] for _, g in marks) else None
+        return marks[0][1] if marks else None
 
     def _surnames(self) -> dict[str, list[tuple[int, str]]]:
         """Surname → (start, gender) of each PERSON mention the article gives a
@@ -244,7 +239,7 @@ class Discourse:
             person, plural = True, tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")
         if person is not True and label != "PERSON" and self._person_surname(ctx.text[ns[0]:ns[1]]):
             person, plural = True, False  # "Sanders" tagged ORG where "Bernie Sanders" is a person (one sense per discourse)
-            gender = self._surname(ctx.text[ns[0]:ns[1]].split()[-1].lower(), ns[0])
+            gender = self._surname(ctx.text[ns[0]:ns[1]].split()[-1].lower())
         if role and gender is None:
             gender = _noun_gender(role.split()[-1].lower()) if role.split() else None
         return Speaker(text=text if text is not None else ctx.text[ns[0]:ns[1]], start=ns[0], end=ns[1],
