@@ -56,6 +56,8 @@ NAMED = [
      "it happens", "Teodora Vance"),
     ("a name and a colon after a dash", "Turnout matters for the small parties - Ilse Marren: “The coast is their region "
      "now.”", "coast is their region", "Ilse Marren"),
+    ("a surname the tagger took for a common noun",
+     "Lena Park met Tom Potter in May. Potter said the bill was dead.", "bill was dead", "Potter"),
     ("a name and a colon opening the line", "Marsh: “Never underestimate the council.”", "Never underestimate",
      "Marsh"),
     ("'as X put it' before a partial quote",
@@ -281,6 +283,15 @@ PRONOUNS = [
      "Mr. Marsh spoke first.\n\nOn the last day of the convention, Lenka Marsh strode across the stage. Then she "
      "shattered party norms.\n\n“Policies that allow women to thrive should be the norm,” she said.", "allow women",
      "Lenka Marsh"),
+    ("a surname alone is the person named first with it, not a relative",
+     "Senator Lena Marsh opened the debate against Tom Brandt. Marsh accused Brandt of lying. \"The figures are "
+     "invented,\" he said.", "figures are invented", "Brandt"),
+    ("a surname alone stays the person named first after a relative is named",
+     "Senator Lena Marsh opened the debate against Tom Brandt. Later, her husband Paul Marsh joined the debate. "
+     "Marsh praised the crowd. \"She won,\" he said.", "She won", "Paul Marsh"),
+    ("he is a surname the tagger took for a common noun",
+     "Lena Park met Tom Potter in May. Potter initially defended his vote, but late Saturday he announced he "
+     "supported the bill.", "supported the bill", "Potter"),
 ]
 
 # a pronoun's antecedent that is a description the text does not name

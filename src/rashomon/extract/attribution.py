@@ -55,6 +55,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
     if ns is not None and not _title_only(ctx.text[ns[0]:ns[1]]):
         return disc.named(subj, ns)
+    if ns is None and (ns := disc.surname_span(subj)) is not None:
+        return disc.named(subj, ns)  # "Sanders" tagged a common noun where "Bernie Sanders" is named
     if (subj.is_punct or subj.is_space) and subj.text != "%":  # "85% of voters said": a share of a group speaks
         return None
     if ns is not None:  # "President of Ukraine Volodymyr Zelensky": the person named after the title

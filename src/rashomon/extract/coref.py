@@ -113,7 +113,7 @@ class Discourse:
         self._orgs: list[Speaker] | None = None
         self._org_words: dict[str, list[int]] | None = None
         self._org_starts: list[int] | None = None
-        self._surname_gender: dict[str, str] | None = None
+        self._surname_gender: dict[str, list[tuple[int, str]]] | None = None
         self._person_last: set[str] | None = None
         self._memo: dict[int, Speaker | None] = {}
         self._desc_matches: dict = {}
@@ -161,14 +161,23 @@ class Discourse:
             return None
         if len(words) >= 2:  # a given name the list lacks: relatives share a surname ("Mr. Marsh", "Lena Marsh")
             return sp.given_names().get(words[0].capitalize())
-        return self._surnames().get(words[-1].lower())
+        return self._surname(words[-1].lower())
 
-    def _surnames(self) -> dict[str, str]:
-        """Surname → gender where the article gives one of its PERSON mentions a
-        gendered title or a listed given name (and no mention the other one)."""
+    def _surname(self, key: str) -> str | None:
+        """The gender of a surname alone (``key``, lower case): that of the first
+        PERSON mention with this surname and a gendered title or listed given
+        name. A news article uses the surname alone for the person it
+        introduced first and names relatives who share it in full (AP
+        Stylebook, "names": second reference by last name; first names for
+        family members), so "Hillary Clinton … Bill Clinton … Clinton" is she."""
+        marks = self._surnames().get(key)
+        return marks[0][1] if marks else None
+
+    def _surnames(self) -> dict[str, list[tuple[int, str]]]:
+        """Surname → (start, gender) of each PERSON mention the article gives a
+        gendered title or a listed given name, in text order."""
         if self._surname_gender is None:
-            out: dict[str, str] = {}
-            bad: set[str] = set()
+            out: dict[str, list[tuple[int, str]]] = {}
             lex = sp.lexicon()
             given = sp.given_names()
             for e in doc_ents(self.ctx.doc):
@@ -186,13 +195,9 @@ class Discourse:
                     g = "m" if w in lex.male_nouns else "f" if w in lex.female_nouns else None
                 if g is None and len(words) >= 2:
                     g = given.get(words[0].capitalize())
-                if g is None:
-                    continue
-                key = words[-1].lower()
-                if out.get(key, g) != g:
-                    bad.add(key)
-                out[key] = g
-            self._surname_gender = {k: v for k, v in out.items() if k not in bad}
+                if g is not None:
+                    out.setdefault(words[-1].lower(), []).append((e.start_char, g))
+            self._surname_gender = out
         return self._surname_gender
 
     def _person_surname(self, name: str) -> bool:
@@ -205,6 +210,15 @@ class Discourse:
         words = name.split()
         return 1 <= len(words) <= 2 and words[-1].lower() in self._person_last and \
             (len(words) == 1 or words[0][:1].isupper() and words[0].lower() not in sp.lexicon().org_nouns)
+
+    def surname_span(self, tok) -> tuple[int, int] | None:
+        """Character span of a capitalised word the tagger took for a common noun
+        that is the surname of a person the article names in full ("Sanders
+        initially defended …" after "Bernie Sanders"), or ``None``: one sense
+        per discourse (Gale, Church and Yarowsky 1992)."""
+        if tok.pos_ != "NOUN" or not tok.is_title or self.ctx.in_dateline(tok.idx) or not self._person_surname(tok.text):
+            return None
+        return sp.word_span(tok)
 
     def named(self, tok, ns: tuple[int, int], text: str | None = None) -> Speaker:
         """A speaker record for the named mention ``ns`` that token ``tok`` belongs to."""
@@ -225,7 +239,7 @@ class Discourse:
             person, plural = True, tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")
         if person is not True and label != "PERSON" and self._person_surname(ctx.text[ns[0]:ns[1]]):
             person, plural = True, False  # "Sanders" tagged ORG where "Bernie Sanders" is a person (one sense per discourse)
-            gender = self._surnames().get(ctx.text[ns[0]:ns[1]].split()[-1].lower())
+            gender = self._surname(ctx.text[ns[0]:ns[1]].split()[-1].lower())
         if role and gender is None:
             gender = _noun_gender(role.split()[-1].lower()) if role.split() else None
         return Speaker(text=text if text is not None else ctx.text[ns[0]:ns[1]], start=ns[0], end=ns[1],
@@ -262,6 +276,9 @@ class Discourse:
                 # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
                 seen.add(i)
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
+            elif self.surname_span(tok) is not None:
+                seen.add(i)
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
             obj = sp.according_to(ctx.doc[i])
             if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
@@ -282,7 +299,7 @@ class Discourse:
         if c.speaker is None:
             tok = self.ctx.doc[c.i]
             if c.named:
-                ns = self.ctx.name_span(tok)
+                ns = self.ctx.name_span(tok) or self.surname_span(tok)
                 c.speaker = self.named(tok, ns) if ns is not None else None
                 c.named = False  # read once
             elif tok.lower_ in PRONOUN_FEATURES:
