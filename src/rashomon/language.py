@@ -116,7 +116,8 @@ def main_language(kept) -> str | None:
     """ISO 639-1 code of an article's main language, read from the first
     :data:`LANGUAGE_SAMPLE_CHARS` characters of its kept lines of ≥ 5 words
     (``kept``: :class:`rashomon.clean.Line` records; all kept lines when none
-    is that long); ``None`` when lingua cannot tell."""
+    is that long); ``None`` when lingua cannot tell. A sample that is plainly
+    English (:func:`_plainly_english`) is answered without lingua."""
     sample = ("\n".join(ln.text for ln in kept if ln.words >= 5)[:LANGUAGE_SAMPLE_CHARS]
               or "\n".join(ln.text for ln in kept)[:LANGUAGE_SAMPLE_CHARS])
     if _plainly_english(sample):
@@ -137,8 +138,8 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
 def _plainly_english(sample: str) -> bool:
     """Whether ``sample`` is English by a test far cheaper than lingua's: no
-    letter outside A-Z (punctuation, quote marks, dashes may be any), at least 30 words, and at least 10 % of them
-    :data:`_ENGLISH_MARKERS`. Text of another language, or mixed text, falls
+    letter outside A-Z (punctuation, quote marks, dashes may be any), at
+    least 30 words, and at least 10 % of them :data:`_ENGLISH_MARKERS`. Text of another language, or mixed text, falls
     below it and goes to lingua; on samples that pass, lingua answers English
     (checked on the shared corpora and PolNeAR's train and dev texts)."""
     if _NON_ASCII_LETTER.search(sample):
