@@ -199,3 +199,11 @@ def test_writer_act_after_the_dates_it_follows(nlp):
     art, temps, _ = _run(nlp, text)
     assert art.reference_date == "2026-03-13"
     assert {t.text: t.event for t in temps}["on Friday"] == "We spoke"
+
+
+def test_stamp_line_gate_finds_label_lines_only():
+    from rashomon.dating import _STAMP_LINE
+
+    assert _STAMP_LINE.search("Harbour news\n- Last updated: 4 March 2024 09:10\nBody text.")
+    assert _STAMP_LINE.search("Intro\nPublished March 4, 2024")
+    assert not _STAMP_LINE.search("The figures were published on March 4, 2024, by the port.")

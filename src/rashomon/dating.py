@@ -26,7 +26,11 @@ __all__ = ["ANCHOR_WINDOW", "NEAR_YEAR", "ByStart", "reference_date", "resolve_a
 
 _SIGNATURE = re.compile(
     r"(?m)^[ \t]*[—–-]{1,2}[ \t]*(?P<author>[^\n()@]{2,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<rest>[^\n]{0,60})$")
-_PUBLISHED_WORD = re.compile(r"(?i)published|posted|updated|modified")
+_STAMP_LINE = re.compile(
+    r"(?im)^[^\w\n]{0,3}(?:(?:first|last|date)[^\S\n]{1,3})?(?:published|posted|updated|modified)\b")
+"""The opening every :data:`_STAMP` line has: without one, no date of the
+text can be a stamp, and the raw text is not scanned for dates at all (the
+body's scan is the one the rest of dating reads)."""
 _text = doc_text
 
 
@@ -89,7 +93,7 @@ def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int
     """
     raw = article.text
     stamps: dict[str, tuple[date, int, int, str]] = {}
-    for c in temporal.find(raw) if _PUBLISHED_WORD.search(raw) else ():
+    for c in temporal.find(raw) if _STAMP_LINE.search(raw) else ():
         if c.kind in {"abs", "iso"} and c.year is not None and c.day is not None:
             line = raw[raw.rfind("\n", 0, c.start) + 1:c.start]
             m = _STAMP.match(line) if len(line) <= 60 else None

@@ -51,6 +51,8 @@ class Lexicon:
     """Correction and editor's-note labels: such a line is never furniture."""
     update_split_rx: re.Pattern
     """An update label inside a byline line ("… · Updated 18:40"): the published part ends before it."""
+    kind_of: dict[tuple[str, ...], str]
+    """Token phrase → its kind, the first of :data:`TOKEN_PRIORITY` whose ``tokens`` hold it."""
 
 
 def _alt(words) -> str:
@@ -95,7 +97,8 @@ def lexicon() -> Lexicon:
     update_split_rx = re.compile(r"(?:^|[\s|·•,(])(?:" + _alt(by["updated_labels"]) + r")\b", re.I)
     return Lexicon(toks, longest, patterns, gates, frozenset(x.casefold() for x in by["published_labels"]),
                    frozenset(x.casefold() for x in by["updated_labels"]), date_label_rx, by_rx, by_name_rx, label_words,
-                   credit_rx, protected_rx, update_split_rx)
+                   credit_rx, protected_rx, update_split_rx,
+                   {ph: k for k in reversed(TOKEN_PRIORITY) for ph in toks.get(k, ())})
 
 
 _SCRIPT_SPLIT = re.compile(r"(?<=[A-Za-z])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z])")
@@ -133,8 +136,7 @@ def _cover(toks: list[str], lex: Lexicon) -> list[str] | None:
     i = 0
     while i < len(toks):
         for n in range(min(lex.max_phrase, len(toks) - i), 0, -1):
-            phrase = tuple(toks[i:i + n])
-            kind = next((k for k in TOKEN_PRIORITY if phrase in lex.tokens.get(k, ())), None)
+            kind = lex.kind_of.get(tuple(toks[i:i + n]))
             if kind:
                 kinds.append(kind)
                 i += n
