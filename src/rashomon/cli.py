@@ -91,15 +91,24 @@ def _root(
     """rashomon: who said what across conflicting accounts of one event."""
 
 
+class _Plain(logging.Formatter):
+    """``warning: message`` (the level in lower case, as ``error:`` lines are)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {super().format(record)}"
+
+
 @contextlib.contextmanager
 def _logging(verbose: bool, quiet: bool) -> Iterator[None]:
     """Send rashomon's log records to stderr for one command, then restore the
     ``rashomon`` logger as it was (so embedding the CLI, e.g. in tests, leaves
     logging untouched). Levels: DEBUG with ``--verbose``, ERROR with
-    ``--quiet``, else WARNING."""
+    ``--quiet``, else WARNING. A record is one line as the CLI's own are
+    (``warning: …`` beside ``skipped …`` and ``error: …``); with
+    ``--verbose``, its level and logger name lead it."""
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s") if verbose else _Plain())
     if not verbose:  # skipped files are listed by the CLI itself, once
         handler.addFilter(lambda r: not str(r.msg).startswith("skipped "))
     logger = logging.getLogger("rashomon")
