@@ -448,3 +448,11 @@ def test_a_file_skipped_for_its_size_is_listed_again_and_read_under_a_higher_lim
         assert [Path(s.path).name for s in again.skipped] == ["c-union.txt"] and again.unchanged == 2
         raised = ws.add([corpus], Settings(jobs=1))
         assert (raised.added, raised.unchanged, raised.skipped) == (1, 2, [])
+
+
+def test_the_workspace_in_the_folder_it_reads_is_not_listed_as_skipped(tmp_path, corpus):
+    with Workspace(corpus / "story.db") as ws:
+        first = ws.add([corpus])
+        again = ws.add([corpus])
+    assert (first.added, first.skipped) == (2, [])
+    assert (again.unchanged, again.skipped) == (2, [])

@@ -113,6 +113,7 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
     urls = [str(i) for i in inputs if url_mod.is_url(i)]
     paths = [i for i in inputs if not url_mod.is_url(i)]
     files, skipped = ingest.discover(paths, settings) if paths else ([], [])
+    skipped = [s for s in skipped if not _own_file(store, s.path)]  # the workspace in the folder it reads
     if not files and not urls:
         why = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
         raise NoInputError(
@@ -174,6 +175,12 @@ def _to_read(store: Store, files: list[Path], read_key: str,
         else:
             todo.append((f, key, st))
     return todo, kept
+
+
+def _own_file(store: Store, path: str) -> bool:
+    """Whether ``path`` is the workspace's database or one of SQLite's files beside it (``-wal``, ``-shm``, ``-journal``)."""
+    own = str(Path(store.path).resolve())
+    return str(Path(path).resolve()) in {own, *(own + s for s in ("-wal", "-shm", "-journal"))}
 
 
 def _file_key(path: Path) -> str:
