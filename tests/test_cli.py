@@ -49,6 +49,28 @@ def test_no_arguments_shows_help():
     assert "analyze" in result.output
 
 
+@pytest.mark.parametrize("command", ["analyze", "add", "report", "serve", "export"])
+def test_help_reads_like_a_tool_s_help(command):
+    text = invoke(command, "--help").output
+    usage = text.splitlines()[0]
+    assert usage.startswith("Usage: ") and f" {command} [OPTIONS] " in usage and "{" not in usage, usage
+    assert not re.search(r"<(bool|str|path|list\[str\]|int range)>", text), text
+    assert not re.search(r"\w+/\w+\.(py|md)\b", text.replace("docs/", "")), text  # no source files named
+    assert "(default: 0)  [default: 0" not in text
+
+
+def test_a_warning_is_one_plain_line_beside_the_skipped_ones(tmp_path):
+    d = tmp_path / "feed"
+    d.mkdir()
+    (d / "f.jsonl").write_text('{"text": "The mayor said on Monday that the bridge would reopen.", '
+                               '"published": "some day"}\nnot json\n', encoding="utf-8")
+    result = invoke("analyze", str(d), "-o", str(tmp_path / "out"))
+    lines = result.stderr.splitlines()
+    assert "warning: f.jsonl#1: published 'some day' cannot be read; left unknown" in lines
+    assert any(ln.startswith(f"skipped {d / 'f.jsonl'}#2: ") for ln in lines)
+    assert not [ln for ln in lines if ln.startswith("WARNING")]
+
+
 def test_empty_dir_exits_2(tmp_path):
     (tmp_path / "empty").mkdir()
     result = invoke("analyze", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))

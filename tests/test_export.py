@@ -157,6 +157,20 @@ def test_all_formats_without_the_extra_writes_the_rest_and_names_what_is_missing
         assert f"not written: the {fmt} export needs the '{library}' library: {EXTRA}" in result.stderr
 
 
+def test_cli_names_the_files_it_replaced(tmp_path):
+    src = tmp_path / "report.json"
+    src.write_text(hostile_report().to_json(), encoding="utf-8")
+    out = tmp_path / "claims.jsonld"
+    first = runner.invoke(app, ["export", str(src), "--format", "claims", "-o", str(out)])
+    assert first.stdout.strip() == f"written: {out}"
+    again = runner.invoke(app, ["export", str(src), "--format", "claims", "-o", str(out)])
+    assert again.exit_code == 0 and again.stdout.strip() == f"replaced: {out}"
+    tables = runner.invoke(app, ["export", str(src), "--format", "csv", "-o", str(tmp_path / "t")])
+    assert tables.stdout.startswith("written: ") and "replaced" not in tables.stdout
+    tables = runner.invoke(app, ["export", str(src), "--format", "csv", "-o", str(tmp_path / "t")])
+    assert tables.stdout.startswith(f"replaced: {tmp_path / 't'}") and "written" not in tables.stdout
+
+
 def test_all_formats_is_an_error_only_when_none_can_be_written(tmp_path, monkeypatch):
     import rashomon.export as export_module
 

@@ -240,3 +240,26 @@ def test_corpus_distinctive_terms_real_values(corpus_dir):
     # the evacuation article stands out for its soldiers
     assert (a4, "soldiers") in dist and dist[(a4, "soldiers")].count == 6
     assert dist[(a4, "soldiers")].score > 2.5
+
+
+def test_a_lexicon_term_that_is_also_distinctive_gets_one_row():
+    a0 = art(0, "Witnesses described a massacre in the square. The massacre lasted an hour. "
+                "After the massacre the square emptied. Nobody was charged for the massacre.")
+    a1 = art(1, "The harvest festival opened in the square. Farmers sold apples. The square was crowded.")
+    a2 = art(2, "The festival closed at night. Farmers packed their apples. The market hall was cleaned.")
+    rows = frame([a0, a1, a2], [], [])
+    keys = [(r.article, r.voice, r.term.casefold()) for r in rows]
+    assert keys.count(("a0", "narrator", "massacre")) == 1
+    assert len(keys) == len(set(keys))
+    [row] = [r for r in rows if r.article == "a0" and r.term.casefold() == "massacre"]
+    assert (row.category, row.count) == ("harm", 4)
+
+
+def test_articles_not_analysed_get_no_framing_rows():
+    a0 = art(0, "The offensive began at dawn. The offensive continued. Offensive troops moved.")
+    a1 = art(1, "Talks opened in the capital. Diplomats met in the capital. The capital was calm.")
+    a2 = art(2, "Le gouvernement de la région a dénoncé le massacre de la ville. Le massacre de la place a duré.")
+    assert ("a2", "massacre") in {(r.article, r.term) for r in frame([a0, a1, a2], [], [])}
+    rows = frame([a0, a1, a2], [], [], skip={"a2"})
+    assert not [r for r in rows if r.article == "a2"]
+    assert ("a0", "narrator", "offensive") in {(r.article, r.voice, r.term.casefold()) for r in rows}

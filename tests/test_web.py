@@ -407,6 +407,25 @@ def test_serve_brings_corpus_results_left_by_add_up_to_date_first(tmp_path, monk
     assert client.get("/disputes.json").json()["groups"]["total"] == 1
 
 
+def test_serve_on_a_new_workspace_says_it_is_empty_and_nothing_about_recomputing(tmp_path, monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    path = tmp_path / "new.db"
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: served.append(TestClient(web_app, base_url=BASE)))
+    result = CliRunner().invoke(app, ["serve", str(path), "--port", str(_free_port())])
+    assert result.exit_code == 0, result.output
+    assert "starting an empty workspace" in result.output and "recomputing" not in result.output
+    [client] = served
+    head = client.head("/")
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-type"].startswith("text/html")
+    assert client.head("/index.json").status_code == 200
+
+
 def _free_port() -> int:
     import socket
 

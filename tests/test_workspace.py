@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rashomon import Settings, Workspace, analyze, pipeline
+from rashomon import Settings, Workspace, analyze, budget, pipeline
 from rashomon.errors import WorkspaceError
 from rashomon.store import schema
 
@@ -404,3 +404,55 @@ def test_workers_started_early_are_the_ones_the_chunks_run_on():
         results = list(runner.map(chunks))
         assert runner._pool is pool  # the chunks ran on the workers started before them
     assert [len(r) for _, r in results] == [1, 1, 1] and all(not r[0].skipped for _, r in results)
+
+
+def _stall_marked(monkeypatch):
+    """Make the analysis of an article holding STALL run over its time budget."""
+    from rashomon.errors import TimeBudgetError
+
+    real = pipeline.analyze_article
+
+    def stalling(article, *args, **kwargs):
+        if "STALL" in article.text:
+            raise TimeBudgetError(f"analysis stopped after 1 s, {budget.PER_ARTICLE}; the rest of the batch goes on")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze_article", stalling)
+
+
+@pytest.mark.model
+def test_an_article_over_its_time_budget_is_listed_again_and_retried_under_another(tmp_path, corpus, monkeypatch):
+    (corpus / "c-stall.txt").write_text("STALL. " + UNION, encoding="utf-8")
+    _stall_marked(monkeypatch)
+    with Workspace(tmp_path / "story.db") as ws:
+        first = ws.add([corpus], Settings(jobs=1, article_seconds=1))
+        [skip] = first.skipped
+        assert skip.path.endswith("c-stall.txt") and budget.over_budget(skip.reason)
+        same = ws.add([corpus], Settings(jobs=1, article_seconds=1))  # the same budget: not tried again, listed
+        assert (same.unchanged, same.analysed, [s.path for s in same.skipped]) == (3, 0, [skip.path])
+        single = ws.add([corpus / "c-stall.txt"], Settings(jobs=1, article_seconds=1))
+        assert (single.unchanged, [s.path for s in single.skipped]) == (1, [skip.path])
+        monkeypatch.undo()  # the article fits a larger budget
+        raised = ws.add([corpus / "c-stall.txt"], Settings(jobs=1, article_seconds=50))
+        assert (raised.reanalysed, raised.analysed, raised.skipped) == (1, 1, [])
+        assert ws.report().skipped == []
+
+
+def test_a_file_skipped_for_its_size_is_listed_again_and_read_under_a_higher_limit(tmp_path, corpus):
+    (corpus / "c-union.txt").write_text(UNION + MAYOR + MINISTRY, encoding="utf-8")
+    with Workspace(tmp_path / "story.db") as ws:
+        small = Settings(jobs=1, max_file_bytes=len((MAYOR + MINISTRY).encode()))
+        first = ws.add([corpus], small)
+        assert sorted(Path(s.path).name for s in first.skipped) == ["c-union.txt"]
+        again = ws.add([corpus], small)
+        assert [Path(s.path).name for s in again.skipped] == ["c-union.txt"] and again.unchanged == 2
+        raised = ws.add([corpus], Settings(jobs=1))
+        assert (raised.added, raised.unchanged, raised.skipped) == (1, 2, [])
+
+
+def test_the_workspace_in_the_folder_it_reads_is_not_listed_as_skipped(tmp_path, corpus):
+    with Workspace(corpus / "story.db") as ws:
+        first = ws.add([corpus])
+        again = ws.add([corpus])
+    assert (first.added, first.skipped) == (2, [])
+    assert (again.unchanged, again.skipped) == (2, [])

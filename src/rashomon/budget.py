@@ -26,6 +26,15 @@ from rashomon.errors import TimeBudgetError
 
 log = logging.getLogger(__name__)
 
+PER_ARTICLE = "the time budget per article"
+"""Words every time-budget message holds: :func:`over_budget` tells such a
+reason from other failures."""
+
+
+def over_budget(reason: str | None) -> bool:
+    """Whether ``reason`` (an article's skip reason) says it ran over its time budget."""
+    return reason is not None and PER_ARTICLE in reason
+
 
 def available() -> bool:
     """Whether a budget can be enforced here (``SIGALRM`` exists and this is
@@ -56,7 +65,7 @@ def time_budget(seconds: float | None, what: str) -> Iterator[None]:
 
     def _expire(signum, frame):
         raise TimeBudgetError(
-            f"{what} stopped after {seconds:g} s, the time budget per article; the rest of the batch goes on "
+            f"{what} stopped after {seconds:g} s, {PER_ARTICLE}; the rest of the batch goes on "
             "(raise the budget with --article-seconds or RASHOMON_ARTICLE_SECONDS, 0 for no limit, "
             "or split the document)"
         )

@@ -40,10 +40,35 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperArgument, TyperCommand
 
 from rashomon.settings import SETTINGS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class _Argument(TyperArgument):
+    """A positional argument shown as its metavar alone, as Click writes it
+    (``INPUT...``, ``WORKSPACE``), without Typer's ``{NAME}`` and ``<type>``."""
+
+    def display_type_rich(self, ctx) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return name if self.nargs == 1 or name.endswith("...") else name + "..."
+
+
+class _Command(TyperCommand):
+    """A command whose arguments are :class:`_Argument` in its help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if type(p) is TyperArgument:
+                p.__class__ = _Argument
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="rashomon: who said what across conflicting accounts of one event.")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -66,15 +91,24 @@ def _root(
     """rashomon: who said what across conflicting accounts of one event."""
 
 
+class _Plain(logging.Formatter):
+    """``warning: message`` (the level in lower case, as ``error:`` lines are)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {super().format(record)}"
+
+
 @contextlib.contextmanager
 def _logging(verbose: bool, quiet: bool) -> Iterator[None]:
     """Send rashomon's log records to stderr for one command, then restore the
     ``rashomon`` logger as it was (so embedding the CLI, e.g. in tests, leaves
     logging untouched). Levels: DEBUG with ``--verbose``, ERROR with
-    ``--quiet``, else WARNING."""
+    ``--quiet``, else WARNING. A record is one line as the CLI's own are
+    (``warning: …`` beside ``skipped …`` and ``error: …``); with
+    ``--verbose``, its level and logger name lead it."""
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s") if verbose else _Plain())
     if not verbose:  # skipped files are listed by the CLI itself, once
         handler.addFilter(lambda r: not str(r.msg).startswith("skipped "))
     logger = logging.getLogger("rashomon")
@@ -372,11 +406,11 @@ def _build_add_command():
     return add
 
 
-app.command("analyze")(_build_analyze_command())
-app.command("add")(_build_add_command())
+app.command("analyze", cls=_Command, short_help="Analyse documents and write the reports into OUTDIR.")(_build_analyze_command())
+app.command("add", cls=_Command, short_help="Add documents to a workspace; new and changed ones are analysed.")(_build_add_command())
 
 
-@app.command("report")
+@app.command("report", cls=_Command, short_help="Write a workspace's reports into OUTDIR.")
 def report(
     workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="A workspace written by 'rashomon add'."),
     out_dir: Path = typer.Option(..., "-o", "--out", metavar="OUTDIR",
@@ -396,11 +430,12 @@ def report(
         _write_reports(result, out_dir, quiet)
 
 
-@app.command("serve")
+@app.command("serve", cls=_Command, short_help="Serve a workspace's pages to a browser.")
 def serve(
     workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="The workspace file (created empty when missing)."),
-    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, metavar="N", help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="H",
+                             help="Address to listen on (127.0.0.1: this machine only)."),
 ) -> None:
     """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
     from rashomon import web
@@ -428,7 +463,7 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Report.model_json_schema(by_alias=True), indent=2, ensure_ascii=False) + "\n")
 
 
-@app.command("export")
+@app.command("export", cls=_Command, short_help="Export a report for other tools (FollowTheMoney, CSV, XLSX, GEXF…).")
 def export_command(
     source: Path = typer.Argument(..., metavar="SOURCE", help="A report.json written by 'rashomon analyze' (or a workspace file)."),
     fmt: str = typer.Option(..., "--format", "-f", metavar="FORMAT",
@@ -437,12 +472,13 @@ def export_command(
                                   help="The file to write (for csv and all: a folder)."),
     jobs: int = typer.Option(0, "--jobs", metavar="N", min=0,
                              help="Processes writing the formats of --format all at once; 0 means one per CPU core "
-                                  "this process may use, 1 one format after another. (default: 0)"),
+                                  "this process may use, 1 one format after another."),
 ) -> None:
     """Export a report for other tools: FollowTheMoney, W3C annotations, schema.org claims, CSV, XLSX, GEXF.
 
     With --format all, every format that can be written is, and the ones
     whose library is missing are named (exit 1 only when none could be written).
+    An existing file (or csv folder) of the same name is replaced, and named so.
     """
     from rashomon.errors import RashomonError
     from rashomon.export import ALL, FORMATS, export as run, export_all, load_report
@@ -451,6 +487,9 @@ def export_command(
         err.print(f"error: unknown format {fmt!r}: choose one of {', '.join(FORMATS)} or {ALL}", markup=False)
         raise typer.Exit(2)
     missing: list[str] = []
+    targets = [out_path / spec.suggested for spec in FORMATS.values()] if fmt == ALL else [out_path]
+    existed = {p for t in targets for p in (t, *(t.rglob("*") if t.is_dir() else ()))
+               if p.exists()}  # replaced, as analyze replaces the reports in OUTDIR
     try:
         if fmt == ALL:
             paths, missing = export_all(load_report(source), out_path, jobs=jobs)
@@ -462,7 +501,10 @@ def export_command(
     except OSError as exc:
         err.print(f"error: {fmt} export cannot be written to {out_path}: {exc.strerror or exc}", markup=False)
         raise typer.Exit(1) from None
-    out.print("written: " + ", ".join(str(p) for p in paths), markup=False)
+    new = [str(p) for p in paths if p not in existed]
+    replaced = [str(p) for p in paths if p in existed]
+    out.print("; ".join(f"{verb}: {', '.join(ps)}" for verb, ps in (("written", new), ("replaced", replaced)) if ps),
+              markup=False)
     for message in missing:
         err.print(f"not written: {message}", markup=False)
 

@@ -252,7 +252,8 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
 
     ``report`` holds every article, quote, claim and temporal expression of
     the corpus (per-article results, in article order); ``mentions`` every
-    entity mention in the same order. Fills ``entities`` (and each mention's
+    entity mention in the same order; ``skipped`` the inputs not analysed
+    (framing leaves their articles out). Fills ``entities`` (and each mention's
     ``entity``, each quote's ``speaker``), claims' speakers from their quotes,
     ``propositions``, ``relations``, ``reuse``, ``framing`` and ``timeline``
     (which also sets articles' ``period``).
@@ -268,7 +269,9 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
     report.propositions = propositions.group_claims(report.claims, articles, report.entities)
     report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles, report.entities)
     report.reuse = reuse.find_reuse(articles, settings)
-    report.framing = framing.frame(articles, report.quotes, report.entities)
+    not_analysed = {s.path for s in report.skipped}
+    report.framing = framing.frame(articles, report.quotes, report.entities,
+                                   skip={a.id for a in articles if a.path in not_analysed})
     report.timeline = timeline.build_timeline(articles, report.claims, report.quotes, report.temporal_expressions)
     if progress:
         progress("compare", 1, 1)

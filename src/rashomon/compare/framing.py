@@ -35,6 +35,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 from rashomon.annotate import body_text
 from rashomon.compare.framing_lexicon import Lexicon, clean, lexicon_spans, load_lexicon
@@ -262,7 +263,8 @@ def distinctive_terms(narrator_counts: dict[str, Counter], top_k: int = TOP_K,
     return out
 
 
-def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity]) -> list[FramingTerm]:
+def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity],
+          skip: Collection[str] = ()) -> list[FramingTerm]:
     """Framing rows for a corpus: lexicon terms and rival place names by
     voice, and each article's distinctive narrator terms.
 
@@ -275,14 +277,19 @@ def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity]) 
     entities : the linked entities: their mentions tell who a naming
         construction attributes a name to, and places with ``rival_names``
         give the rival-name rows.
+    skip : ids of articles the per-article stages did not analyse (refused
+        for their language, failed): they get no rows, and their words do
+        not weigh in the others' distinctive terms.
 
     Returns
     -------
     list[FramingTerm] : per article, lexicon and rival-name rows (``score``
         None, ``source`` the lexicon group's or the entity linking's) then
         distinctive rows (category ``"distinctive"``, voice ``"narrator"``,
-        ``score`` the z-score).
+        ``score`` the z-score) for the terms not already in a lexicon row:
+        one row per (article, voice, term).
     """
+    articles = [a for a in articles if a.id not in skip]
     lex = load_lexicon()
     stop = _stop_words()
     by_article: dict[str, list[Quote]] = defaultdict(list)
@@ -315,9 +322,11 @@ def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity]) 
     out: list[FramingTerm] = []
     for art in articles:
         out.extend(per_article[art.id])
+        listed = {(r.voice, r.term.casefold()) for r in per_article[art.id]}
         for term, n, z in dist.get(art.id, []):
-            out.append(FramingTerm(article=art.id, voice=NARRATOR, term=term, count=n,
-                                   category="distinctive", score=round(z, 3), source=DISTINCTIVE_SOURCE))
+            if (NARRATOR, term.casefold()) not in listed:
+                out.append(FramingTerm(article=art.id, voice=NARRATOR, term=term, count=n,
+                                       category="distinctive", score=round(z, 3), source=DISTINCTIVE_SOURCE))
     return out
 
 

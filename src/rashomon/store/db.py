@@ -176,6 +176,12 @@ class Store(Queries):
             f"SELECT id, path, reason FROM skipped WHERE {self._OF_PATH}", (p, len(p) + 1, p + "#"))]
         return [Skipped(path=r["path"], reason=r["reason"]) for r in sorted(rows, key=lambda r: r["id"])]
 
+    def articles_skipped_of(self, key: str) -> list[Skipped]:
+        """The articles read from file ``key`` that were refused or failed, with the reason, in article order."""
+        return [Skipped(path=r["path"], reason=r["reason"]) for r in self.conn.execute(
+            "SELECT path, reason FROM articles WHERE file = ? AND status IN ('refused', 'failed') ORDER BY seq",
+            (key,))]
+
     def replace_skipped(self, paths: Sequence[str], skipped: Sequence[Skipped]) -> None:
         """Forget earlier skips of ``paths`` (and of their ``#line`` records)
         and record ``skipped``."""
@@ -188,10 +194,10 @@ class Store(Queries):
     # -- articles --------------------------------------------------------------
 
     def by_source(self, source: str) -> sqlite3.Row | None:
-        """``id, content_hash, analysed_with, analysed_at, status, site`` of the
+        """``id, content_hash, analysed_with, analysed_at, status, reason, site`` of the
         article read from ``source`` (``analysed_at`` ``NULL`` until its first
         results are written)."""
-        return self.conn.execute("SELECT id, content_hash, analysed_with, analysed_at, status, site FROM articles "
+        return self.conn.execute("SELECT id, content_hash, analysed_with, analysed_at, status, reason, site FROM articles "
                                  "WHERE source = ?", (source,)).fetchone()
 
     def by_hash(self, content_hash: str) -> sqlite3.Row | None:

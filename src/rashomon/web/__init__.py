@@ -77,7 +77,8 @@ def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
     interrupted (Ctrl+C); ``announce(url)`` is called once the app is built.
     Corpus results that ``rashomon add`` left to be recomputed (entities,
     disputes, reuse, framing, timeline) are brought up to date first, as
-    ``rashomon report`` does (``refreshing()`` is called before).
+    ``rashomon report`` does (``refreshing()`` is called before, unless the
+    workspace holds no article yet).
     Another host than the loopback one serves the pages, and the forms that
     add to the workspace, to anyone who can reach it: the ``Host`` header may
     then be any name.
@@ -100,7 +101,7 @@ def serve(workspace: str | Path, host: str = "127.0.0.1", port: int = 8000,
         if problem:
             raise ServeError(problem)
         if ws.stale():
-            if refreshing:
+            if refreshing and ws.store.corpus_state():  # an empty workspace has nothing to recompute worth a line
                 refreshing()
             ws.refresh()
     hosts = None if host in LOCAL_HOSTS else ["*"]

@@ -185,6 +185,10 @@ def json_response(context: dict[str, Any], status: int = 200) -> Response:
     return Response(body, status_code=status, media_type="application/json")
 
 
+READ = ["GET", "HEAD"]
+"""The methods a page answers: HEAD gives GET's status and headers without the body (RFC 9110, 9.3.2)."""
+
+
 def twin(path: str) -> str:
     """The JSON twin's path of a page's path (``/`` → ``/index.json``)."""
     return "/index.json" if path == "/" else path + ".json"
@@ -203,8 +207,8 @@ def view(app: FastAPI, path: str, template: str) -> Callable[[Callable[..., dict
             query = str(request.url.query)
             return render(request, template, context, json_url=twin(request.url.path) + (f"?{query}" if query else ""))
 
-        app.add_api_route(twin(path), as_json, methods=["GET"], name=f"{fn.__name__}.json", include_in_schema=False)
-        app.add_api_route(path, as_html, methods=["GET"], name=fn.__name__, include_in_schema=False)
+        app.add_api_route(twin(path), as_json, methods=READ, name=f"{fn.__name__}.json", include_in_schema=False)
+        app.add_api_route(path, as_html, methods=READ, name=fn.__name__, include_in_schema=False)
         return fn
 
     return register

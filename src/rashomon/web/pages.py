@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 
 from rashomon.store.queries import MAX_PER_PAGE, Page
 from rashomon.types import Modality, QuoteKind
-from rashomon.web.app import GROUPS, Web, get_web, view
+from rashomon.web.app import GROUPS, READ, Web, get_web, view
 from rashomon.web.params import iso_date, opt, page_no, published, text
 
 QUOTE_KINDS = get_args(QuoteKind)
@@ -193,11 +193,11 @@ def register(app: FastAPI) -> None:
         out["relations"] = web.store.relations(article=article_id, per_page=MAX_PER_PAGE).as_dict()
         return out
 
-    @app.get("/articles", include_in_schema=False)
+    @app.api_route("/articles", methods=READ, include_in_schema=False)
     def articles() -> RedirectResponse:
         return RedirectResponse("/sources", status_code=303)
 
-    @app.get("/go/{finding}", include_in_schema=False)
+    @app.api_route("/go/{finding}", methods=READ, include_in_schema=False)
     def go(finding: str, web: Web = Depends(get_web)) -> RedirectResponse:
         """A quote or claim id → its passage in its article's page."""
         article_id = web.store.finding_article(finding) if re.match(_ID, finding) else None

@@ -130,13 +130,12 @@ class Workspace:
                  progress: pipeline.Progress | None, keep: bool = True) -> Report:
         with memory.rare_full_collections():
             report, mentions, before = self.store.corpus_inputs()
+            report.skipped = self.store.skipped()  # framing leaves the articles not analysed out
             pipeline.link_and_compare(report, mentions, settings, progress)
-            if not keep:
-                report.skipped = self.store.skipped()
-            elif self.store.put_corpus(report, mentions, before, state, key):
+            if keep and self.store.put_corpus(report, mentions, before, state, key):
                 report.skipped = self.store.skipped()
                 self._cached = (key, report)
-            else:  # articles were added meanwhile: compute again from them
+            elif keep:  # articles were added meanwhile: compute again from them
                 state = self.store.corpus_state()
                 return self._compute(state, settings, keys.corpus_key(state, settings), progress)
         return report

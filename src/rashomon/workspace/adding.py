@@ -5,9 +5,9 @@ The steps, in order:
 1. the manifest and gazetteer files are checked (before anything is read),
    inputs are split into URLs and paths, paths are discovered;
 2. a file read whole by an earlier add and unchanged since (size,
-   modification time, same reading settings and manifest) is not read again,
-   and what it had skipped (the whole file, or some of its records) is
-   listed as skipped again;
+   modification time, same reading settings, time budget and manifest) is
+   not read again, and what it had skipped (the whole file, some of its
+   records, or articles refused or failed) is listed as skipped again;
 3. every other file is read (URLs fetched), in the order given, each under
    the time budget; each document gets its *source* (the resolved path,
    ``path#line`` for a JSON line, or the URL) and its content hash
@@ -15,7 +15,9 @@ The steps, in order:
    each are found over the whole add (a manifest entry may name a file by
    its base name only when that name is unique among the inputs);
 4. a document already analysed from the same source with the same hash and
-   the same analysis key is left as it is; the same document from a second
+   the same analysis key (for one that ran over its time budget: the same
+   key and budget) is left as it is, and listed as skipped again if it was
+   refused or failed; the same document from a second
    source is listed as skipped; any other is prepared
    (:func:`rashomon.pipeline.prepare`, under the time budget) and stored: one
    whose source now reads differently, or that was analysed by another
@@ -47,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon import annotate, clean, ingest, pipeline
-from rashomon.budget import time_budget
+from rashomon.budget import over_budget, time_budget
 from rashomon.errors import NoInputError
 from rashomon.ingest import url as url_mod
 from rashomon.ingest.fields import FIELDS
@@ -111,6 +113,7 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
     urls = [str(i) for i in inputs if url_mod.is_url(i)]
     paths = [i for i in inputs if not url_mod.is_url(i)]
     files, skipped = ingest.discover(paths, settings) if paths else ([], [])
+    skipped = [s for s in skipped if not _own_file(store, s.path)]  # the workspace in the folder it reads
     if not files and not urls:
         why = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
         raise NoInputError(
@@ -124,7 +127,7 @@ def add(store: Store, inputs: Sequence[str | Path], settings: Settings,
         items = _prepare_batch(store, todo, urls, kept, entries, settings, analysis_key, done, skipped, progress)
         n_done = 0
         for chunk, results in runner.map(_chunks(items, settings.batch_size)):
-            _write(store, chunk, results, analysis_key, done)
+            _write(store, chunk, results, analysis_key, settings.article_seconds, done)
             n_done += len(chunk)
             if progress:
                 progress("analyse", n_done, len(items))
@@ -168,9 +171,16 @@ def _to_read(store: Store, files: list[Path], read_key: str,
         if st is not None and store.file_unchanged(key, st.st_size, st.st_mtime_ns, read_key):
             kept.append(key)
             done.unchanged += len(store.articles_of_file(key))
+            done.skipped += store.articles_skipped_of(key)
         else:
             todo.append((f, key, st))
     return todo, kept
+
+
+def _own_file(store: Store, path: str) -> bool:
+    """Whether ``path`` is the workspace's database or one of SQLite's files beside it (``-wal``, ``-shm``, ``-journal``)."""
+    own = str(Path(store.path).resolve())
+    return str(Path(path).resolve()) in {own, *(own + s for s in ("-wal", "-shm", "-journal"))}
 
 
 def _file_key(path: Path) -> str:
@@ -246,8 +256,11 @@ def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_k
         art = r.article
         content = keys.content_hash(art, values)
         row = store.by_source(r.source)
-        if row is not None and row["content_hash"] == content and row["analysed_with"] == analysis_key:
+        if row is not None and row["content_hash"] == content and row["analysed_with"] in (
+                analysis_key, keys.over_budget_key(analysis_key, settings.article_seconds)):
             done.unchanged += 1
+            if row["status"] in ("refused", "failed"):
+                done.skipped.append(Skipped(path=art.path, reason=row["reason"]))
             continue
         if row is None and (twin := store.by_hash(content)) is not None:
             skipped.append(Skipped(path=art.path, reason=f"the same document as {twin['path']} ({twin['id']}), "
@@ -337,8 +350,11 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _write(store: Store, chunk: list[Item], results: list | BaseException, analysis_key: str, done: Added) -> None:
-    """Write one chunk's results (see the module docstring, step 6)."""
+def _write(store: Store, chunk: list[Item], results: list | BaseException, analysis_key: str, seconds: int,
+           done: Added) -> None:
+    """Write one chunk's results (see the module docstring, step 6); an
+    article over its time budget of ``seconds`` keeps
+    :func:`keys.over_budget_key` as its analysis key."""
     if isinstance(results, BaseException):
         why = (f"not analysed: the worker process analysing it stopped ({type(results).__name__}: {results}); "
                "add it again to retry")
@@ -348,6 +364,7 @@ def _write(store: Store, chunk: list[Item], results: list | BaseException, analy
         for item, res in zip(chunk, results):
             status = "analysed" if res.skipped is None else "refused" if res.refused else "failed"
             done.analysed += status == "analysed"
-            rows.append((res, status, res.skipped, analysis_key, item.batch_hash))
+            key = keys.over_budget_key(analysis_key, seconds) if over_budget(res.skipped) else analysis_key
+            rows.append((res, status, res.skipped, key, item.batch_hash))
     done.skipped += [Skipped(path=res.article.path, reason=why) for res, _, why, *_ in rows if why is not None]
     store.put_results(rows, pipeline.number)

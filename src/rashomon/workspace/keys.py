@@ -8,7 +8,11 @@
 * :func:`analysis_key`: the per-article stages (rashomon's analysis code and
   data files, the spaCy pipeline and its version, the gazetteer files);
 * :func:`read_key`: reading a file (the analysis key, ``max_file_bytes``,
-  the manifest's bytes);
+  the time budget ``article_seconds``, the manifest's bytes): a file skipped
+  for its size or its time is read again under another limit;
+* :func:`over_budget_key`: the analysis key kept for an article whose
+  analysis ran over its time budget, tied to that budget: the article is
+  analysed again under another budget, and not under the same;
 * :func:`corpus_key`: the corpus results (every article's content hash,
   batch hash and analysis key, the corpus settings, the code).
 
@@ -92,7 +96,13 @@ def analysis_key(settings: Settings) -> str:
 def read_key(settings: Settings) -> str:
     """The digest of everything reading a file depends on besides its bytes."""
     manifest = _files_digest([settings.manifest]) if settings.manifest else None
-    return _digest("read", analysis_key(settings), settings.max_file_bytes, manifest)
+    return _digest("read", analysis_key(settings), settings.max_file_bytes, settings.article_seconds, manifest)
+
+
+def over_budget_key(analysis_key: str, seconds: int) -> str:
+    """The key stored instead of ``analysis_key`` for an article whose
+    analysis ran over a budget of ``seconds`` (seconds, 0 for none)."""
+    return _digest("over budget", analysis_key, seconds)
 
 
 def corpus_settings(settings: Settings) -> dict[str, Any]:
