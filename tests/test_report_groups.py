@@ -155,6 +155,35 @@ def test_agreements_grouped_per_connected_claims(ctx):
     assert g["independent"] and g["voices"] == 3
 
 
+def _toll_report(extra_agrees=()) -> Report:
+    """A lower bound ("at least 3") that fits a toll of 3 and one of 5, which
+    contradict each other; two more claims agree with the 5."""
+    arts = [Article(id=f"a{i}", name=f"{i}.txt", path=f"{i}.txt", text="x", outlet=f"Outlet {i}") for i in range(3)]
+    figures = {"lo": ("At least three crew died.", 3, "at least"), "t3": ("Three crew died.", 3, None),
+               "f5": ("Five crew died.", 5, None), "g5": ("Five of the crew were killed.", 5, None),
+               "h5": ("Five crew members lost their lives.", 5, None)}
+    claims = [_claim(cid, f"a{i % 3}", text, None, quantities=[Quantity(value=n, approx=ap, unit="crew", of="killed")])
+              for i, (cid, (text, n, ap)) in enumerate(figures.items())]
+    agree = [("lo", "t3"), ("lo", "f5"), ("f5", "g5"), ("g5", "h5"), ("lo", "h5"), *extra_agrees]
+    rel = [Relation(kind="agrees", a=a, b=b, reason="compatible figures", proposition="p0") for a, b in agree]
+    rel += [Relation(kind="contradicts", a="t3", b=x, reason="3 vs 5", proposition="p0") for x in ("f5", "g5", "h5")]
+    return Report(generator=Generator(version="t"), articles=arts, claims=claims, relations=rel,
+                  propositions=[Proposition(id="p0", label="deaths", claims=list(figures))])
+
+
+def test_an_agreement_group_never_holds_two_contradicting_claims():
+    groups = build_context(_toll_report())["agreement_groups"]
+    assert sorted(sorted(_ids(g["claims"])) for g in groups) == [["f5", "g5", "h5", "lo"], ["lo", "t3"]]
+    for g in groups:  # every pair shown lies inside its group
+        assert all({it["a"]["id"], it["b"]["id"]} <= set(_ids(g["claims"])) for it in g["pairs"])
+    assert sum(len(g["pairs"]) for g in groups) == 5
+
+
+def test_a_pair_read_both_ways_joins_no_group():
+    groups = build_context(_toll_report(extra_agrees=[("t3", "g5")]))["agreement_groups"]
+    assert all(not {"t3", "g5"} <= set(_ids(g["claims"])) for g in groups)
+
+
 def test_repeats_grouped_one_row_per_original_speaker_and_text(ctx):
     rows = {r["label"]: r for r in ctx["repeat_groups"]}
     bridge = rows["the bridge"]
