@@ -231,3 +231,34 @@ def test_markdown_shows_the_same_grouping():
     assert md.count("Why: very few vs none") == 1
     assert "### Repeats" in md and "carried by Wire, Gazette, Herald" in md
     assert "<script>" not in md
+
+
+def test_a_claim_held_by_words_of_the_text_shows_one_holder_everywhere():
+    """A claim with no linked speaker but a holder named in the text ("Norvik
+    Shipping said") shows that holder in contradictions, agreements and the CSV
+    tables alike; a bare pronoun holder falls back to the narrator."""
+    from rashomon.export.tables import tables
+
+    arts = [Article(id=f"a{i}", name=f"{i}.txt", path=f"{i}.txt", text="x", outlet=f"Outlet {i}") for i in range(3)]
+    claims = [_claim("h1", "a0", "Two crew died.", None, holder_text="Norvik Shipping"),
+              _claim("h2", "a1", "Six crew died.", None),
+              _claim("h3", "a2", "Two of the crew died.", None, holder_text="she")]
+    rel = [Relation(kind="contradicts", a="h1", b="h2", reason="2 vs 6", proposition="p0"),
+           Relation(kind="agrees", a="h1", b="h3", reason="same figure", proposition="p0")]
+    rep = Report(generator=Generator(version="t"), articles=arts, claims=claims, relations=rel,
+                 propositions=[Proposition(id="p0", label="deaths", claims=["h1", "h2", "h3"])])
+    ctx = build_context(rep)
+    (dispute,) = ctx["disputes"]
+    held = {c["id"]: c["holder"] for side in dispute["sides"] for c in side["claims"]}
+    (group,) = ctx["agreement_groups"]
+    shown = {c["id"]: c["speaker"] for c in group["claims"]}
+    assert held["h1"] == shown["h1"] == "Norvik Shipping" and shown["h3"] == NARRATOR
+    md = render_markdown(rep, ctx)
+    agreements = md[md.index("## Agreements"):]
+    assert "**Norvik Shipping** (Outlet 0" in agreements
+    built = tables(rep, ctx)
+    cols, rows = built["disputes"]
+    assert {dict(zip(cols, r))["a_speaker"] for r in rows} | {dict(zip(cols, r))["b_speaker"] for r in rows} \
+        == {"Norvik Shipping", NARRATOR}
+    cols, rows = built["claims"]
+    assert [dict(zip(cols, r))["speaker"] for r in rows] == ["Norvik Shipping", NARRATOR, NARRATOR]

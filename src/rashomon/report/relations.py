@@ -13,23 +13,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from rashomon.report.labels import NARRATOR, article_label, figure
+from rashomon.report.labels import article_label, figure, holder_name
 from rashomon.types import Article, Claim, Report
-
-PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
-
 
 def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
     a = arts.get(c.article)
+    holder = holder_name(names.get(c.speaker, c.speaker) if c.speaker else None, c.holder_text)
     return {
         "id": c.id,
         "article": c.article,
         "source": article_label(a) if a else c.article,
-        "speaker": names.get(c.speaker, c.speaker) if c.speaker else NARRATOR,
+        # who holds the claim, one name in every output (``speaker`` kept for the renderers that read it)
+        "speaker": holder,
         "speaker_id": c.speaker,
-        # who holds the claim: the speaker, else the words of the text that name its holder
-        "holder": names.get(c.speaker, c.speaker) if c.speaker else (
-            c.holder_text if c.holder_text and c.holder_text.lower() not in PRONOUNS else NARRATOR),
+        "holder": holder,
         "stance": c.stance,
         "text": c.text,
         "figures": [figure(q) for q in c.quantities],
