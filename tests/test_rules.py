@@ -67,6 +67,13 @@ def persons_at_a_place():
     return c
 
 
+def vell_career():
+    """A career length in a relative clause of a copular claim about a person."""
+    return claim("c1", "a0", "Dr Ana Vell is a fire engineer who spent nine years at ports abroad.", None,
+                 P("engineer", None, ["ana", "vell", "engineer"], theme="Dr Ana Vell", heads=["vell", "engineer"],
+                   copular=True, tense="present", counts="duration"), qty=(9, None, "years", "duration"))
+
+
 CONTRADICTIONS = {
     # two holders sharing one word of their names are two holders: a dispute, not a revision
     "two bodies sharing a word": (
@@ -406,17 +413,13 @@ NOT_CONTRADICTIONS = {
         set()),
     # a career length and the length of a delay its holder judged share only her name
     "a career and a delay": (
-        claim("c1", "a0", "Dr Ana Vell is a fire engineer who spent nine years at ports abroad.", None,
-              P("engineer", None, ["ana", "vell", "engineer"], theme="Dr Ana Vell", heads=["vell", "engineer"],
-                copular=True, tense="present", counts="duration"), qty=(9, None, "years", "duration")),
+        vell_career(),
         claim("c2", "a1", "If the timeline holds, forty minutes was far too slow.", "Vell",
               P("slow", None, ["vell", "minute"], theme="Vell", heads=["vell"], copular=True, tense="present",
                 counts="duration"), qty=(40, None, "minutes", "duration")),
         set()),
     "a career and a wait of one person": (
-        claim("c1", "a0", "Dr Ana Vell is a fire engineer who spent nine years at ports abroad.", None,
-              P("engineer", None, ["ana", "vell", "engineer"], theme="Dr Ana Vell", heads=["vell", "engineer"],
-                copular=True, tense="present", counts="duration"), qty=(9, None, "years", "duration")),
+        vell_career(),
         claim("c2", "a1", "Vell waited forty minutes for the ambulance.", "Herald",
               P("wait", None, ["ambulance"], agent="Vell", heads=["ambulance"], counts="duration"),
               qty=(40, None, "minutes", "duration")),
