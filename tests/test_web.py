@@ -457,17 +457,3 @@ def test_an_add_from_outside_the_app_is_noticed_and_recomputed(tmp_path):
     assert "Omar Reyes" in {s["name"] for s in client.get("/quotes.json").json()["speakers"]}
     with Workspace(path) as ws:
         assert not ws.stale()
-
-
-@pytest.mark.parametrize("speaker,name,holder_text,shown", [
-    (None, None, "Norvik Shipping", "<b>Norvik Shipping</b>"),  # the text's words for the holder, as the report shows
-    (None, None, "she", "<b>narrator (outlet&#39;s own voice)</b>"),  # a bare pronoun names no one
-    ("e1", "Ana Vell", "she", "<b>Ana Vell</b>"),
-])
-def test_a_claim_card_names_its_holder_as_the_report_does(speaker, name, holder_text, shown):
-    from rashomon.web.app import _ENV
-
-    card = _ENV.from_string('{% import "macros.html" as m %}{{ m.claim(c) }}').render(c=dict(
-        id="c1", article="a0", speaker=speaker, speaker_name=name, holder_text=holder_text, article_label="Outlet",
-        published=None, polarity="affirmed", modality="asserted", text="Two crew died.", snippet=None))
-    assert shown in card

@@ -213,7 +213,8 @@ def _one_duration(a: View, b: View) -> bool:
     only thing shared is a name, the two also share the act ("Ana Vell is an
     engineer who worked twelve years" is a career, not the length of a delay Vell
     spoke of). The measure is of an event, and one event is one act on one thing
-    (FactBank's event identity, Saurí & Pustejovsky 2009)."""
+    (event identity: Hovy et al. 2013, "Events are not simple: identity,
+    non-identity, and quasi-identity")."""
     shared = _what_lasted(a) & _what_lasted(b)
     if not shared:
         return False
