@@ -12,7 +12,7 @@ from _export_fixture import export_report, hostile_report  # noqa: F401  (fixtur
 from rashomon.export import export
 from rashomon.export.tables import FORMULA_START, TABLES, XLSX_CELL_LIMIT, neutralise, tables
 from rashomon.report.context import build_context
-from rashomon.report.labels import NARRATOR
+from rashomon.report.labels import NARRATOR, PRONOUNS
 
 
 def _read_csv(folder: Path, name: str) -> list[list[str]]:
@@ -73,9 +73,12 @@ def test_names_beside_ids(export_report, tmp_path):
         assert _raw(rec["speaker"]) == names.get(rec["speaker_id"], "")
         assert rec["article"]
     cols, rows = built["claims"]
-    for row in rows:
+    held = {c.id: c.holder_text for c in export_report.claims}
+    for row in rows:  # the holder: the speaker's name, else the text's own words for the holder, else the narrator
         rec = dict(zip(cols, row))
-        assert _raw(rec["speaker"]) == (names[rec["speaker_id"]] if rec["speaker_id"] else NARRATOR)
+        assert _raw(rec["speaker"]) == (names[rec["speaker_id"]] if rec["speaker_id"] else
+                                        held[rec["id"]] if held[rec["id"]] and held[rec["id"]].lower() not in PRONOUNS
+                                        else NARRATOR)
     cols, rows = built["entities"]
     per_entity = {}
     for row in rows:

@@ -155,6 +155,35 @@ def test_agreements_grouped_per_connected_claims(ctx):
     assert g["independent"] and g["voices"] == 3
 
 
+def _toll_report(extra_agrees=()) -> Report:
+    """A lower bound ("at least 3") that fits a toll of 3 and one of 5, which
+    contradict each other; two more claims agree with the 5."""
+    arts = [Article(id=f"a{i}", name=f"{i}.txt", path=f"{i}.txt", text="x", outlet=f"Outlet {i}") for i in range(3)]
+    figures = {"lo": ("At least three crew died.", 3, "at least"), "t3": ("Three crew died.", 3, None),
+               "f5": ("Five crew died.", 5, None), "g5": ("Five of the crew were killed.", 5, None),
+               "h5": ("Five crew members lost their lives.", 5, None)}
+    claims = [_claim(cid, f"a{i % 3}", text, None, quantities=[Quantity(value=n, approx=ap, unit="crew", of="killed")])
+              for i, (cid, (text, n, ap)) in enumerate(figures.items())]
+    agree = [("lo", "t3"), ("lo", "f5"), ("f5", "g5"), ("g5", "h5"), ("lo", "h5"), *extra_agrees]
+    rel = [Relation(kind="agrees", a=a, b=b, reason="compatible figures", proposition="p0") for a, b in agree]
+    rel += [Relation(kind="contradicts", a="t3", b=x, reason="3 vs 5", proposition="p0") for x in ("f5", "g5", "h5")]
+    return Report(generator=Generator(version="t"), articles=arts, claims=claims, relations=rel,
+                  propositions=[Proposition(id="p0", label="deaths", claims=list(figures))])
+
+
+def test_an_agreement_group_never_holds_two_contradicting_claims():
+    groups = build_context(_toll_report())["agreement_groups"]
+    assert sorted(sorted(_ids(g["claims"])) for g in groups) == [["f5", "g5", "h5", "lo"], ["lo", "t3"]]
+    for g in groups:  # every pair shown lies inside its group
+        assert all({it["a"]["id"], it["b"]["id"]} <= set(_ids(g["claims"])) for it in g["pairs"])
+    assert sum(len(g["pairs"]) for g in groups) == 5
+
+
+def test_a_pair_read_both_ways_joins_no_group():
+    groups = build_context(_toll_report(extra_agrees=[("t3", "g5")]))["agreement_groups"]
+    assert all(not {"t3", "g5"} <= set(_ids(g["claims"])) for g in groups)
+
+
 def test_repeats_grouped_one_row_per_original_speaker_and_text(ctx):
     rows = {r["label"]: r for r in ctx["repeat_groups"]}
     bridge = rows["the bridge"]
@@ -202,3 +231,34 @@ def test_markdown_shows_the_same_grouping():
     assert md.count("Why: very few vs none") == 1
     assert "### Repeats" in md and "carried by Wire, Gazette, Herald" in md
     assert "<script>" not in md
+
+
+def test_a_claim_held_by_words_of_the_text_shows_one_holder_everywhere():
+    """A claim with no linked speaker but a holder named in the text ("Norvik
+    Shipping said") shows that holder in contradictions, agreements and the CSV
+    tables alike; a bare pronoun holder falls back to the narrator."""
+    from rashomon.export.tables import tables
+
+    arts = [Article(id=f"a{i}", name=f"{i}.txt", path=f"{i}.txt", text="x", outlet=f"Outlet {i}") for i in range(3)]
+    claims = [_claim("h1", "a0", "Two crew died.", None, holder_text="Norvik Shipping"),
+              _claim("h2", "a1", "Six crew died.", None),
+              _claim("h3", "a2", "Two of the crew died.", None, holder_text="she")]
+    rel = [Relation(kind="contradicts", a="h1", b="h2", reason="2 vs 6", proposition="p0"),
+           Relation(kind="agrees", a="h1", b="h3", reason="same figure", proposition="p0")]
+    rep = Report(generator=Generator(version="t"), articles=arts, claims=claims, relations=rel,
+                 propositions=[Proposition(id="p0", label="deaths", claims=["h1", "h2", "h3"])])
+    ctx = build_context(rep)
+    (dispute,) = ctx["disputes"]
+    held = {c["id"]: c["holder"] for side in dispute["sides"] for c in side["claims"]}
+    (group,) = ctx["agreement_groups"]
+    shown = {c["id"]: c["speaker"] for c in group["claims"]}
+    assert held["h1"] == shown["h1"] == "Norvik Shipping" and shown["h3"] == NARRATOR
+    md = render_markdown(rep, ctx)
+    agreements = md[md.index("## Agreements"):]
+    assert "**Norvik Shipping** (Outlet 0" in agreements
+    built = tables(rep, ctx)
+    cols, rows = built["disputes"]
+    assert {dict(zip(cols, r))["a_speaker"] for r in rows} | {dict(zip(cols, r))["b_speaker"] for r in rows} \
+        == {"Norvik Shipping", NARRATOR}
+    cols, rows = built["claims"]
+    assert [dict(zip(cols, r))["speaker"] for r in rows] == ["Norvik Shipping", NARRATOR, NARRATOR]

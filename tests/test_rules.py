@@ -67,6 +67,13 @@ def persons_at_a_place():
     return c
 
 
+def vell_career():
+    """A career length in a relative clause of a copular claim about a person."""
+    return claim("c1", "a0", "Dr Ana Vell is a fire engineer who spent nine years at ports abroad.", None,
+                 P("engineer", None, ["ana", "vell", "engineer"], theme="Dr Ana Vell", heads=["vell", "engineer"],
+                   copular=True, tense="present", counts="duration"), qty=(9, None, "years", "duration"))
+
+
 CONTRADICTIONS = {
     # two holders sharing one word of their names are two holders: a dispute, not a revision
     "two bodies sharing a word": (
@@ -124,6 +131,15 @@ CONTRADICTIONS = {
         latest_inspection("The last statutory inspection of the dam", "took place on", "3 May 2028", "agent"),
         dam_inspected(),
         {("contradicts", "negation")}),
+    # one person's two lengths of one act: the act is shared, so the figures are of one thing
+    "one person's detention given twice": (
+        claim("c1", "a0", "Tomas Brenn was held for two years.", "His lawyer",
+              P("hold", None, ["tomas", "brenn"], theme="Tomas Brenn", heads=["brenn"], counts="duration"),
+              qty=(2, None, "years", "duration")),
+        claim("c2", "a1", "Brenn was held for five years.", "The prison service",
+              P("hold", None, ["brenn"], theme="Brenn", heads=["brenn"], counts="duration"),
+              qty=(5, None, "years", "duration")),
+        {("contradicts", "measure")}),
     # what lasted may be the subject of an intransitive verb
     "two durations of one fire": (
         claim("c1", "a0", "The blaze was put out around six hours after it began.", "Mill owner",
@@ -395,6 +411,19 @@ NOT_CONTRADICTIONS = {
         claim("c2", "a1", "Flooding is a risk for the valley.", None, P("risk", None, ["flooding", "valley"],
                                                                         heads=["risk"])),
         set()),
+    # a career length and the length of a delay its holder judged share only her name
+    "a career and a delay": (
+        vell_career(),
+        claim("c2", "a1", "If the timeline holds, forty minutes was far too slow.", "Vell",
+              P("slow", None, ["vell", "minute"], theme="Vell", heads=["vell"], copular=True, tense="present",
+                counts="duration"), qty=(40, None, "minutes", "duration")),
+        set()),
+    "a career and a wait of one person": (
+        vell_career(),
+        claim("c2", "a1", "Vell waited forty minutes for the ambulance.", "Herald",
+              P("wait", None, ["ambulance"], agent="Vell", heads=["ambulance"], counts="duration"),
+              qty=(40, None, "minutes", "duration")),
+        set()),
     "durations of two things": (
         claim("c1", "a0", "Savers pay the rate on shares held for two years.", None,
               P("pay", None, ["saver", "rate"], counts="duration", heads=["rate"]), qty=(2, None, "years", "duration")),
@@ -609,3 +638,18 @@ def test_government_tier(agent, tier):
     from rashomon.compare.rules import government_tier
 
     assert government_tier(agent) == tier
+
+
+def _zone(cid, art, text, holder, km):
+    start = text.index(f"{km} km")
+    c = claim(cid, art, text, holder, P("cover", None, ["zone"], heads=["zone"], compounds=["exclusion zone"]),
+              qty=(km, None, "km", "km"), start=0)
+    c.quantities[0].start, c.quantities[0].end = start, start + len(f"{km} km")
+    return c
+
+
+@pytest.mark.parametrize("km,want", [(3, {("agrees", None)}), (8, set())])
+def test_naming_one_thing_with_clashing_figures_is_no_agreement(km, want):
+    a = _zone("c1", "a0", "The exclusion zone covered 3 km around the mine.", "Mine operator", 3)
+    b = _zone("c2", "a1", f"The exclusion zone was set at {km} km, the police said.", "Police", km)
+    assert relation(a, b) == want

@@ -208,7 +208,7 @@ class _Keys:
         return x
 
     def join(self, keys) -> None:
-        keys = list(keys)
+        keys = sorted(keys)  # the root a component keeps must not follow the hash order of a set
         for k in keys[1:]:
             self.parent[self.find(k)] = self.find(keys[0])
 
@@ -221,7 +221,7 @@ class _Keys:
             uf.join(ks)
         comps: dict[str, set[str]] = defaultdict(set)
         for ks in key_sets:
-            for k in ks:
+            for k in sorted(ks):
                 comps[uf.find(k)].add(k)
         return uf, comps
 
@@ -372,21 +372,21 @@ def proposition_blocks(claims: list[Claim], articles: list[Article],
         if v.anaphoric or v.demonstrative():
             continue  # "dismissed that version", "that is not clearing a camp": no finer question read
         if not v.existential:  # one predicate over one noun is selective however common the noun
-            for h in _same_heads(v):
+            for h in sorted(_same_heads(v)):  # sorted: block order (and so proposition ids) never follows hash order
                 if (_pred_key(v, lex), h) in negated_props:
                     blocks[("same", _pred_key(v, lex), h)].append(v)
         akey = attribution_key(v.klass)
         if akey and (v.agent_names or v.agent_parties):
             blocks[("attribution", akey)].append(v)
         for other in lex["antonyms"].get(v.predicate or "", ()):
-            for h in v.heads | v.keys:  # "the water level fell" / "the water was rising"
+            for h in sorted(v.heads | v.keys):  # "the water level fell" / "the water was rising"
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)
         if way(v) is not None:
             blocks[("mechanism",)].append(v)
         if not v.negative:
-            for c in v.compounds:
+            for c in sorted(v.compounds):
                 if usable(c.split()[-1]) or compound_df[c] <= limit:
                     blocks[("compound", c)].append(v)
     for v in every:  # a dated act is a fact of any period: "built in 1931" is compared with "finished in 1932"
@@ -395,7 +395,7 @@ def proposition_blocks(claims: list[Claim], articles: list[Article],
                 klass, noun, _ = d.split("|")
                 blocks[("date", klass, noun)].append(v)
         if v.parts is not None and v.reports():  # so is a standing quantity: "holds 18 cubic kilometres of water"
-            for unit, stuff in figure_keys(v):
+            for unit, stuff in sorted(figure_keys(v)):
                 blocks[("figure", unit, stuff)].append(v)
     story_noun = _event_noun(vs, share=0)  # the event the story names most
     out = {}

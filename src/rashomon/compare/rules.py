@@ -163,9 +163,7 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None  # "eight peacekeepers" / "two civilians": different groups
     if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
         return None
-    if a.counts == "duration" and not ((a.heads | a.agent_names) & (b.heads | b.agent_names)):
-        # how long what: two durations of different things ("held for two years" / "pay over four years");
-        # what lasted is the theme, or the subject of an intransitive ("the fire burned for 17 hours")
+    if a.counts == "duration" and not _one_duration(a, b):
         return None
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That figure is a fiction": the figure denied
@@ -191,6 +189,38 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
                 (new.predicate in FALL and old.measure.value > new.measure.value):
             return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
+
+
+def _what_lasted(v: View) -> frozenset[str]:
+    """What a duration is of: the theme's heads, or the subject of an intransitive
+    ("the fire burned for 17 hours"). A theme that is only the claim's own holder
+    ("twenty minutes is too long", Vell said: Vell read as the theme) names no
+    thing that lasted."""
+    p, holder = v.parts, v.claim.holder_text
+    own = bool(p and p.theme and holder and p.theme.strip().casefold() == holder.strip().casefold())
+    return (frozenset() if own else v.heads) | v.agent_names
+
+
+def _proper(word: str, *texts: str) -> bool:
+    """Whether ``word`` (lowercase) is written only capitalised in ``texts``: a name."""
+    found = [m.group(0) for t in texts for m in re.finditer(rf"\b{re.escape(word)}\b", t, re.I)]
+    return bool(found) and all(f[:1].isupper() for f in found)
+
+
+def _one_duration(a: View, b: View) -> bool:
+    """Whether two durations are of one thing (how long what): they share what
+    lasted ("held for two years" / "pay over four years" share nothing); when the
+    only thing shared is a name, the two also share the act ("Ana Vell is an
+    engineer who worked twelve years" is a career, not the length of a delay Vell
+    spoke of). The measure is of an event, and one event is one act on one thing
+    (event identity: Hovy et al. 2013, "Events are not simple: identity,
+    non-identity, and quasi-identity")."""
+    shared = _what_lasted(a) & _what_lasted(b)
+    if not shared:
+        return False
+    if all(_proper(w, a.text, b.text) for w in shared):
+        return a.predicate == b.predicate or bool(a.klass and a.klass == b.klass)
+    return True
 
 
 def _thing(v: View, keys: list[str]) -> str:
@@ -239,9 +269,16 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
 
 def _compound(a: View, b: View) -> tuple[str, str, str | None] | None:
     shared = sorted(a.compounds & b.compounds)
-    if not shared or a.negative or b.negative or a.same_holder(b):
+    if not shared or a.negative or b.negative or a.same_holder(b) or _figures_clash(a, b):
         return None
     return "agrees", f"both name the {shared[0]}", None
+
+
+def _figures_clash(a: View, b: View) -> bool:
+    """Whether two claims give figures of one unit that cannot both hold ("a zone
+    of 5 km" / "the zone was 2 km"): naming one thing is then no agreement."""
+    return any(qa.unit and qa.unit == qb.unit and not compatible(qa, qb)
+               for qa in a.claim.quantities for qb in b.claim.quantities)
 
 
 def _same(a: View, b: View) -> tuple[str, str, str | None] | None:

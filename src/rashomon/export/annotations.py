@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.export import context_of, text_sha256, urn, write_text
-from rashomon.report.labels import NARRATOR, colour, figure
+from rashomon.report.labels import colour, figure, holder_name
 from rashomon.types import Article, Claim, Quote, Report
 
 CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
@@ -140,7 +140,7 @@ class _Builder:
         ], self.target(q))
 
     def claim(self, c: Claim) -> dict[str, Any]:
-        holder = self.names.get(c.speaker, c.speaker) if c.speaker else NARRATOR
+        holder = holder_name(self.names.get(c.speaker, c.speaker) if c.speaker else None, c.holder_text)
         extra = "; ".join(x for x in (
             f"hedges: {', '.join(c.hedges)}" if c.hedges else "",
             f"figures: {', '.join(figure(q) for q in c.quantities)}" if c.quantities else "",

@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.export import require, write_text
-from rashomon.report.labels import figure
+from rashomon.report.labels import figure, holder_name
 from rashomon.types import Article, Claim, Entity, Quote, Report
 
 #: FtM schema of each entity label (spaCy/OntoNotes labels and rashomon's own).
@@ -224,7 +224,7 @@ class _Builder:
 
     def claims(self) -> None:
         for c in self.report.claims:
-            holder = self.names.get(c.speaker, c.speaker) if c.speaker else "the narrator (the article's own voice)"
+            holder = holder_name(self.names.get(c.speaker, c.speaker) if c.speaker else None, c.holder_text)
             bits = [f"hedges: {', '.join(c.hedges)}" if c.hedges else "",
                     f"figures: {', '.join(figure(q) for q in c.quantities)}" if c.quantities else "",
                     f"time: {c.time.start}" + (f" to {c.time.end}" if c.time.end != c.time.start else "") if c.time else "",

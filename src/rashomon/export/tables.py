@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.export import atomic_path, context_of, require, text_sha256
-from rashomon.report.labels import NARRATOR, article_label, figure
+from rashomon.report.labels import article_label, figure, holder_name
 from rashomon.types import Report
 
 #: First characters that make a spreadsheet cell a formula (OWASP CSV Injection).
@@ -113,7 +113,7 @@ def _claims(report: Report, ctx: dict[str, Any]) -> Table:
     for c in report.claims:
         a = arts.get(c.article)
         rows.append([c.id, c.article, article_label(a) if a else c.article, c.speaker,
-                     names.get(c.speaker, c.speaker) if c.speaker else NARRATOR, c.quote, c.polarity, c.modality,
+                     holder_name(names.get(c.speaker, c.speaker) if c.speaker else None, c.holder_text), c.quote, c.polarity, c.modality,
                      c.hedges, [figure(q) for q in c.quantities], c.time.start if c.time else None,
                      c.time.end if c.time else None, [names.get(x, x) for x in c.places], props.get(c.id, []),
                      c.start, c.end, c.text])

@@ -15,6 +15,33 @@ from rashomon.types import Article, Quantity
 NARRATOR = "narrator (outlet's own voice)"
 
 
+#: Holder words that only point at a holder named elsewhere: never shown as a name.
+PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you"})
+
+
+def holder_name(speaker_name: str | None, holder_text: str | None) -> str:
+    """How a claim's holder is named in every output (report, exports, web app).
+
+    Parameters
+    ----------
+    speaker_name : the name of the claim's linked speaker (``Claim.speaker``
+        resolved to its entity's name, else the id itself), or None.
+    holder_text : ``Claim.holder_text``, the words of the text that name the
+        holder ("Selinor", "the ministry"), or None.
+
+    Returns
+    -------
+    str : the speaker's name; else the holder's own words unless they are a bare
+        pronoun ("she" names no one by itself); else :data:`NARRATOR` (the
+        outlet's own voice, the contract's meaning of a claim with no holder).
+    """
+    if speaker_name:
+        return speaker_name
+    if holder_text and holder_text.strip().lower() not in PRONOUNS:
+        return holder_text
+    return NARRATOR
+
+
 def colour(key: str, lightness: int = 82) -> str:
     """A stable pastel colour for ``key`` (a speaker or article id).
 

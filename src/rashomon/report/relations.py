@@ -13,23 +13,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from rashomon.report.labels import NARRATOR, article_label, figure
+from rashomon.report.labels import article_label, figure, holder_name
 from rashomon.types import Article, Claim, Report
-
-PRONOUNS = {"i", "we", "he", "she", "it", "they", "you"}
-
 
 def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
     a = arts.get(c.article)
+    holder = holder_name(names.get(c.speaker, c.speaker) if c.speaker else None, c.holder_text)
     return {
         "id": c.id,
         "article": c.article,
         "source": article_label(a) if a else c.article,
-        "speaker": names.get(c.speaker, c.speaker) if c.speaker else NARRATOR,
+        # who holds the claim, one name in every output (``speaker`` kept for the renderers that read it)
+        "speaker": holder,
         "speaker_id": c.speaker,
-        # who holds the claim: the speaker, else the words of the text that name its holder
-        "holder": names.get(c.speaker, c.speaker) if c.speaker else (
-            c.holder_text if c.holder_text and c.holder_text.lower() not in PRONOUNS else NARRATOR),
+        "holder": holder,
         "stance": c.stance,
         "text": c.text,
         "figures": [figure(q) for q in c.quantities],
@@ -152,22 +149,70 @@ def _connected(items: list[dict[str, Any]], kind: str, report: Report):
 
 def _agreement_groups(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any]]:
     """``agrees`` pairs regrouped per proposition: each connected set of
-    agreeing claims is one group ``{"proposition", "label", "claims", "speakers",
+    agreeing claims, split so that no two of its claims contradict each other
+    (:func:`_agreeing_sets`), is one group ``{"proposition", "label", "claims", "speakers",
     "sources", "voices" (named speakers plus one narrator per article), "reasons",
     "pairs", "independent"}`` (``independent`` False when
     every pair in it shares one original speaker)."""
+    clash = {frozenset((r.a, r.b)) for r in report.relations if r.kind == "contradicts"}
     out = []
-    for pid, label, claims_in, pairs in _connected(items, "agrees", report):
-        claims_in = sorted(claims_in, key=lambda v: (v["article"], v["start"]))
-        out.append({
-            "proposition": pid, "label": label, "claims": claims_in,
-            "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
-            "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
-            "voices": _voices(claims_in),
-            "reasons": _reasons(pairs), "pairs": pairs,
-            "independent": any(it["independent"] for it in pairs),
-        })
+    for pid, label, claims_all, pairs_all in _connected(items, "agrees", report):
+        views = {v["id"]: v for v in claims_all}
+        for ids in _agreeing_sets(pairs_all, clash):
+            pairs = [it for it in pairs_all if it["a"]["id"] in ids and it["b"]["id"] in ids]
+            claims_in = sorted((views[c] for c in ids), key=lambda v: (v["article"], v["start"]))
+            out.append(_agreement_group(pid, label, claims_in, pairs))
     return out
+
+
+def _agreeing_sets(pairs: list[dict[str, Any]], clash: set[frozenset]) -> list[set[str]]:
+    """Split the claims of connected ``agrees`` pairs into sets no two of whose
+    claims contradict each other (``clash``: contradicting pairs of claim ids).
+
+    Figures agree by overlapping intervals, which is not transitive: "at least
+    three" agrees with "three" and with "five", which contradict each other. Each
+    pair joins the first set that holds one of its claims and contradicts the
+    other in nothing, else starts a set; sets whose union holds no contradiction
+    are then merged. A claim that fits two sides ("at least three") is in both;
+    without contradictions the result is the connected set itself. Sets are in
+    the order their first pair comes."""
+    sets: list[set[str]] = []
+
+    def fits(c: str, s: set[str]) -> bool:
+        return not any(frozenset((c, x)) in clash for x in s)
+
+    for it in pairs:
+        a, b = it["a"]["id"], it["b"]["id"]
+        if frozenset((a, b)) in clash or any(a in s and b in s for s in sets):
+            continue  # a pair also read as contradicting joins nothing
+        for s in sets:
+            if (a in s and fits(b, s)) or (b in s and fits(a, s)):
+                s.update((a, b))
+                break
+        else:
+            sets.append({a, b})
+    merged = True
+    while merged:
+        merged = False
+        for i, j in ((i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))):
+            if sets[i] & sets[j] and all(fits(c, sets[i]) for c in sets[j] - sets[i]):
+                sets[i] |= sets.pop(j)
+                merged = True
+                break
+    return sets
+
+
+def _agreement_group(pid: str | None, label: str, claims_in: list[dict[str, Any]],
+                     pairs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One agreement group record (see :func:`_agreement_groups`)."""
+    return {
+        "proposition": pid, "label": label, "claims": claims_in,
+        "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
+        "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
+        "voices": _voices(claims_in),
+        "reasons": _reasons(pairs), "pairs": pairs,
+        "independent": any(it["independent"] for it in pairs),
+    }
 
 
 def _published_order(arts: dict[str, Article]):

@@ -26,6 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from rashomon.report.labels import holder_name
 from rashomon.report.render import count_noun
 from rashomon.web import passages
 from rashomon.web.jobs import Jobs
@@ -159,7 +160,7 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("rashomon", "web/templates"), autoescape=select_autoescape(default=True,
                       default_for_string=True), trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_with=_url_with, speaker_class=passages.speaker_class, csrf_field=CSRF_FIELD,
-                       marks=passages.marks, tokens=passages.tokens)
+                       marks=passages.marks, tokens=passages.tokens, holder_name=holder_name)
     env.filters.update(plain=_plain, count=count_noun)
     return env
 
