@@ -185,3 +185,31 @@ def test_contents(nlp, layout, text, expected):
 def test_titles_and_markup_are_no_quotes(nlp, text, kept):
     _, qs = run(nlp, text)
     assert [q.text for q in qs if q.kind == "direct"] == kept
+
+
+# a negated or declined speech act attributes nothing to its source (PARC 3.0 keeps the factuality of
+# an attribution apart; FactBank: a negated source-introducing predicate commits its source to nothing);
+# a negated negating verb ("did not rule out") keeps the content open and is still the source's
+NEGATED = [
+    ("a negated cue with a clause", "The depot did not say whether the boiler had been inspected.", []),
+    ("a negated cue with a that-clause", "The harbour board has not confirmed that two cranes collapsed.", []),
+    ("never", "Ms. Okafor has never said that the ferry was overloaded.", []),
+    ("a contracted negation", "The operator didn't comment on the cost of the repairs.", []),
+    ("a negated cue with a topic", "The bakery did not respond to questions about the recall.", []),
+    ("a negated warning with its addressee", "The district has not warned parents of the closure.", []),
+    ("a negative subject", "Nobody at the mill said that the alarm had sounded.", []),
+    ("a declined comment", "A spokeswoman for Varco declined to comment on the inquiry.", []),
+    ("a refusal to say", "The captain refused to say whether the cargo was insured.", []),
+    ("a negated denial is no denial and no quote", "Vance did not deny that the letters were his.", []),
+    ("a negation inside the content stays", "Marsh said the pier had not been repaired.",
+     [("the pier had not been repaired", "Marsh")]),
+    ("not ruling out keeps the content open", "Inspector Lund did not rule out that the fuse had been cut.",
+     [("the fuse had been cut", "Lund")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", NEGATED, ids=[c[0] for c in NEGATED])
+def test_negated_speech(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert indirect(qs) == expected

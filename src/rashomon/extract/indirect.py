@@ -53,7 +53,9 @@ from rashomon.extract.complements import singular as _singular
 from rashomon.extract.complements import topic_word as _topic_word
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
+from rashomon.extract.negation import negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
+from rashomon.extract.stance import lexicon as stance_lexicon
 from rashomon.types import Quote
 
 _WH = ("WP", "WDT")
@@ -481,6 +483,14 @@ def _according(ctx: DocIndex, tok):
     return src, span_of(toks)
 
 
+def _denied_speech(verb) -> bool:
+    """Whether a cue verb's speech act is negated or declined ("did not say",
+    "never confirmed", "declined to comment"): see
+    :func:`rashomon.extract.negation.negated_speech`."""
+    lex = stance_lexicon()
+    return negated_speech(verb, lex["negating"], lex["phrasal"]) is not None
+
+
 def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     """Whether the content ``[s, e)`` overlaps a content already taken other than
     by holding it whole: an attribution nested in the content of another ("The
@@ -530,6 +540,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         lemma = ctx.cue_lemmas.get(i)
         kind = "indirect"
         if lemma:
+            if _denied_speech(tok):
+                continue  # "did not say whether P": nothing attributed to the source
             passive = _passive(tok)
             if passive and lemma in _ASK:
                 kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's
