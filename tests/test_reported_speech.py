@@ -213,3 +213,32 @@ NEGATED = [
 def test_negated_speech(nlp, layout, text, expected):
     _, qs = run(nlp, text)
     assert indirect(qs) == expected
+
+
+# a speech noun needs its own source and a content; the addressee and the terms of speaking are no content
+NOUNS_AND_ADDRESSEES = [
+    ("a measure noun with 'of' is no speech", "The blaze sent a column of ash over the valley.", []),
+    ("a legal claim against a party is no content", "Tenants filed a claim against the landlord for repairs.", []),
+    ("the subject of a verb that is no support verb is no source",
+     "The mayor rejected the claim that the dock was unsafe.",
+     [("the claim that the dock was unsafe", "The mayor")]),
+    ("a support verb gives the noun its source", "The union made a claim that the dock was unsafe.",
+     [("the dock was unsafe", "The union")]),
+    ("an 'of' phrase of a propositional noun", "Her allegations of bribery at the port were denied.",
+     [("Her allegations of bribery at the port", None), ("bribery at the port", "Her")]),
+    ("the terms a source speaks on", "A guard, speaking on condition of anonymity, said the gate was open.",
+     [("the gate was open", "A guard")]),
+    ("the addressee of tell", "Marta Lenz told the Harbour Gazette that the pier was closed.",
+     [("the pier was closed", "Marta Lenz")]),
+    ("the addressee of ask", "Reporters asked him what had happened at the mill.",
+     [("what had happened at the mill", "Reporters")]),
+    ("the addressee of inform", "The board informed tenants that the lift would be replaced.",
+     [("the lift would be replaced", "The board")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", NOUNS_AND_ADDRESSEES, ids=[c[0] for c in NOUNS_AND_ADDRESSEES])
+def test_nouns_and_addressees(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert indirect(qs) == expected

@@ -67,13 +67,22 @@ _ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
 def span_of(toks) -> tuple[int, int]:
     """Character span of tokens, without leading punctuation or "that" and trailing punctuation."""
     toks = [t for t in toks if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "for") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN")):
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "for") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN")
+                    or _misparsed_that(toks)):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks:
         return 0, 0
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _misparsed_that(toks) -> bool:
+    """A complementizer "that" the parser read as a pronoun of the clause it
+    opens ("told the board that the valve had failed", "that" as the object of
+    "failed"): "that" followed by the clause of the verb it hangs on."""
+    t = toks[0]
+    return t.lower_ == "that" and t.tag_ == "WDT" and len(toks) > 1 and t.head.i > t.i and t.head.dep_ == "ccomp"
 
 
 class _Scope:
@@ -216,7 +225,8 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         toks = _parenthetical(ctx, verb, scope)  # "X, he said, Y": both sides, never the words after "said" alone
     if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
         first = scope.clip(toks)[:1]
-        if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark":
+        if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark" \
+                and not _misparsed_that(first + scope.clip(toks)[1:2]):
             if first[0].i > verb.i and lemma not in _ASK:
                 return None  # "said what he wanted": the words are not given ("asked what he wanted" gives them)
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
@@ -383,7 +393,8 @@ def _noun_cue(ctx: DocIndex, noun):
                 break  # "a charge that the council denied": a relative clause, not what was charged
             content = list(c.subtree)
             break
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and \
+                noun.lower_ in ctx.lex.speech_noun_preps.get(c.lower_, (noun.lower_,)):
             content = [t for t in c.subtree if t.i != c.i]
             break
     if content is None:
