@@ -379,12 +379,17 @@ def _noun_cue(ctx: DocIndex, noun):
     on the senator", "his call for talks", "a statement by the ministry that …"):
     the owner (a possessive or compound name, a "by"/"from" agent, or the subject
     of the verb the noun is the object of: "X made an attack on …"), and a
-    that-clause, an infinitive or the object of "on/of/against/for/about". A noun
+    that-clause, an infinitive or the object of "on/of/against/for/about" ("of" and
+    "against" for an unowned noun only after the nouns of ``speech_nouns.preps_for``
+    in ``data/cues.yaml``: not "sent a column of smoke", "filed a claim against"). A noun
     with no source, or with a content of fewer than three words and no noun or
     name among them ("his remarks about him"), gives nothing."""
     src = noun_source(ctx, noun)
     if src is None:
         return None
+    # a possessor or "by" agent makes the noun a speech act ("Trump's view of NATO"); a noun read
+    # through its verb's subject takes "of"/"against" only for a propositional act ("made allegations of …")
+    owned = src.head.i == noun.i or src.head.head.i == noun.i
     content = None
     for c in noun.rights:
         if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
@@ -393,8 +398,8 @@ def _noun_cue(ctx: DocIndex, noun):
                 break  # "a charge that the council denied": a relative clause, not what was charged
             content = list(c.subtree)
             break
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and \
-                noun.lower_ in ctx.lex.speech_noun_preps.get(c.lower_, (noun.lower_,)):
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (owned or noun.lower_ in
+                                                            ctx.lex.speech_noun_preps.get(c.lower_, (noun.lower_,))):
             content = [t for t in c.subtree if t.i != c.i]
             break
     if content is None:
