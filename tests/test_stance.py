@@ -67,6 +67,11 @@ def test_not_ruling_out_is_a_hedge_of_its_subject(nlp):
         ("Inspectors", "unknown", "hedged", "affirmed")
 
 
+def test_a_negated_denial_is_no_denial(nlp):
+    c = first(nlp, "The minister did not deny that the letters were his.")
+    assert (c.holder_text, c.stance, c.polarity, c.modality) == ("The minister", "unknown", "affirmed", "reported")
+
+
 def test_question_is_not_a_claim(nlp):
     text = "Did the guards fire rubber bullets at the crowd?"
     assert extract_claims(Article(id="a0", name="t", path="t", text=text), nlp(text), []) == []

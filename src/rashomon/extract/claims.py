@@ -797,6 +797,8 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
             modality = "hedged" if modality in ("asserted", "reported") else modality
         if reading["stance"] in ("denies", "doubts") and modality not in ("hedged",):
             modality = "denied"
+        elif reading["stance"] == "unknown" and modality == "denied":
+            modality = "reported"  # "did not deny that P": a negated denial denies nothing (FactBank: Uu)
         if reading["cue"] and reading["stance"] != "asserts":
             hedges.append(reading["cue"])
     return Claim(
