@@ -205,6 +205,10 @@ NEGATED = [
      [("the pier had not been repaired", "Marsh")]),
     ("not ruling out keeps the content open", "Inspector Lund did not rule out that the fuse had been cut.",
      [("the fuse had been cut", "Lund")]),
+    ("a 'not' after the cue negates something else",
+     "On Thursday, Vance spoke to a gathering of farmers, promising to lift the quotas ― probably not what Marsh had "
+     "in mind.",
+     [("to lift the quotas", "Vance")]),
 ]
 
 
@@ -224,6 +228,8 @@ NOUNS_AND_ADDRESSEES = [
      [("the claim that the dock was unsafe", "The mayor")]),
     ("a support verb gives the noun its source", "The union made a claim that the dock was unsafe.",
      [("the dock was unsafe", "The union")]),
+    ("a support verb of a call", "Mayor Lind sounded a call for the port to reopen.",
+     [("the port to reopen", "Lind")]),
     ("an 'of' phrase of a propositional noun", "Her allegations of bribery at the port were denied.",
      [("Her allegations of bribery at the port", None), ("bribery at the port", "Her")]),
     ("the terms a source speaks on", "A guard, speaking on condition of anonymity, said the gate was open.",

@@ -131,6 +131,9 @@ def negated_speech(verb, negating_verbs: frozenset, phrasal: frozenset) -> str |
     if lem in negating_verbs or (lem, prt) in phrasal:
         return None
     cue = negation_cue(verb)
+    if cue and cue.lower() in NEG_ADVERBS and not any(
+            (c.dep_ in NEG_DEPS or c.lower_ == "never") and c.i < verb.i for t in _verb_chain(verb) for c in t.children):
+        cue = None  # a "not" after the verb negates what follows ("promising X ― probably not what Y wanted")
     if cue:
         return cue
     h = verb.head
