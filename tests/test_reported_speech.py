@@ -212,12 +212,6 @@ NEGATED = [
 ]
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("layout,text,expected", NEGATED, ids=[c[0] for c in NEGATED])
-def test_negated_speech(nlp, layout, text, expected):
-    _, qs = run(nlp, text)
-    assert indirect(qs) == expected
-
 
 # a speech noun needs its own source and a content; the addressee and the terms of speaking are no content
 NOUNS_AND_ADDRESSEES = [
@@ -244,7 +238,8 @@ NOUNS_AND_ADDRESSEES = [
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("layout,text,expected", NOUNS_AND_ADDRESSEES, ids=[c[0] for c in NOUNS_AND_ADDRESSEES])
-def test_nouns_and_addressees(nlp, layout, text, expected):
+@pytest.mark.parametrize("layout,text,expected", NEGATED + NOUNS_AND_ADDRESSEES,
+                         ids=[c[0] for c in NEGATED + NOUNS_AND_ADDRESSEES])
+def test_negated_speech_nouns_and_addressees(nlp, layout, text, expected):
     _, qs = run(nlp, text)
     assert indirect(qs) == expected
