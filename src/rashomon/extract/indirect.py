@@ -226,7 +226,7 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
         first = scope.clip(toks)[:1]
         if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark" \
-                and not _misparsed_that(first + scope.clip(toks)[1:2]):
+                and not _misparsed_that(scope.clip(toks)[:2]):
             if first[0].i > verb.i and lemma not in _ASK:
                 return None  # "said what he wanted": the words are not given ("asked what he wanted" gives them)
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"

@@ -20,7 +20,8 @@ police *denying* "guards used pepper spray", not the police asserting it.
 
 The stance words are in ``data/stance.yaml``. A negated stance verb changes
 the stance: "did not deny" and "could not confirm" say the holder does not
-know (``unknown``); "no doubt" asserts. A future-tense or progressive clause
+know (``unknown``); "no doubt" asserts; a negated negating verb ("did not
+rule out that P") holds P possible (``unknown``, with the hedge). A future-tense or progressive clause
 about the holder's own conduct under a speech verb ("assured that civilians
 would not be targeted", "declared that we are not targeting") is a promise or
 an intention, not a report of what happened.
