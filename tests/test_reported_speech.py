@@ -185,3 +185,61 @@ def test_contents(nlp, layout, text, expected):
 def test_titles_and_markup_are_no_quotes(nlp, text, kept):
     _, qs = run(nlp, text)
     assert [q.text for q in qs if q.kind == "direct"] == kept
+
+
+# a negated or declined speech act attributes nothing to its source (PARC 3.0 keeps the factuality of
+# an attribution apart; FactBank: a negated source-introducing predicate commits its source to nothing);
+# a negated negating verb ("did not rule out") keeps the content open and is still the source's
+NEGATED = [
+    ("a negated cue with a clause", "The depot did not say whether the boiler had been inspected.", []),
+    ("a negated cue with a that-clause", "The harbour board has not confirmed that two cranes collapsed.", []),
+    ("never", "Ms. Okafor has never said that the ferry was overloaded.", []),
+    ("a contracted negation", "The operator didn't comment on the cost of the repairs.", []),
+    ("a negated cue with a topic", "The bakery did not respond to questions about the recall.", []),
+    ("a negated warning with its addressee", "The district has not warned parents of the closure.", []),
+    ("a negative subject", "Nobody at the mill said that the alarm had sounded.", []),
+    ("a declined comment", "A spokeswoman for Varco declined to comment on the inquiry.", []),
+    ("a refusal to say", "The captain refused to say whether the cargo was insured.", []),
+    ("a negated denial is no denial and no quote", "Vance did not deny that the letters were his.", []),
+    ("a negation inside the content stays", "Marsh said the pier had not been repaired.",
+     [("the pier had not been repaired", "Marsh")]),
+    ("not ruling out keeps the content open", "Inspector Lund did not rule out that the fuse had been cut.",
+     [("the fuse had been cut", "Lund")]),
+    ("a 'not' after the cue negates something else",
+     "On Thursday, Vance spoke to a gathering of farmers, promising to lift the quotas ― probably not what Marsh had "
+     "in mind.",
+     [("to lift the quotas", "Vance")]),
+]
+
+
+
+# a speech noun needs its own source and a content; the addressee and the terms of speaking are no content
+NOUNS_AND_ADDRESSEES = [
+    ("a measure noun with 'of' is no speech", "The blaze sent a column of ash over the valley.", []),
+    ("a legal claim against a party is no content", "Tenants filed a claim against the landlord for repairs.", []),
+    ("the subject of a verb that is no support verb is no source",
+     "The mayor rejected the claim that the dock was unsafe.",
+     [("the claim that the dock was unsafe", "The mayor")]),
+    ("a support verb gives the noun its source", "The union made a claim that the dock was unsafe.",
+     [("the dock was unsafe", "The union")]),
+    ("a support verb of a call", "Mayor Lind sounded a call for the port to reopen.",
+     [("the port to reopen", "Lind")]),
+    ("an 'of' phrase of a propositional noun", "Her allegations of bribery at the port were denied.",
+     [("Her allegations of bribery at the port", None), ("bribery at the port", "Her")]),
+    ("the terms a source speaks on", "A guard, speaking on condition of anonymity, said the gate was open.",
+     [("the gate was open", "A guard")]),
+    ("the addressee of tell", "Marta Lenz told the Harbour Gazette that the pier was closed.",
+     [("the pier was closed", "Marta Lenz")]),
+    ("the addressee of ask", "Reporters asked him what had happened at the mill.",
+     [("what had happened at the mill", "Reporters")]),
+    ("the addressee of inform", "The board informed tenants that the lift would be replaced.",
+     [("the lift would be replaced", "The board")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", NEGATED + NOUNS_AND_ADDRESSEES,
+                         ids=[c[0] for c in NEGATED + NOUNS_AND_ADDRESSEES])
+def test_negated_speech_nouns_and_addressees(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert indirect(qs) == expected

@@ -46,10 +46,30 @@ def first(nlp, text):
     # "ruled out" negates its complement; "did not rule out" does not
     ("The board has ruled out selling the shipyard.", "negated", "asserts"),
     ("The board did not rule out a sale of the shipyard.", "affirmed", "asserts"),
+    # a negated speech verb commits its subject to nothing; not ruling out P holds P possible
+    ("The depot did not say whether the boiler had been inspected.", "affirmed", "unknown"),
+    ("The minister did not deny that the letters were his.", "affirmed", "unknown"),
+    ("The harbour board has never confirmed that two cranes collapsed.", "affirmed", "unknown"),
+    ("Inspector Lund did not rule out that the fuse had been cut.", "affirmed", "unknown"),
 ])
 def test_negation_scope_and_stance(nlp, text, polarity, stance):
     c = first(nlp, text)
     assert (c.polarity, c.stance) == (polarity, stance), text
+
+
+def test_not_ruling_out_is_a_hedge_of_its_subject(nlp):
+    text = "Inspectors have not ruled out that the fuse was cut, the union said."
+    a = Article(id="a0", name="t", path="t", text=text)
+    doc = nlp(text)
+    cs = extract_claims(a, doc, extract_quotes(a, doc, []))
+    inner = next(c for c in cs if c.text.startswith("the fuse"))
+    assert (inner.holder_text, inner.stance, inner.modality, inner.polarity) == \
+        ("Inspectors", "unknown", "hedged", "affirmed")
+
+
+def test_a_negated_denial_is_no_denial(nlp):
+    c = first(nlp, "The minister did not deny that the letters were his.")
+    assert (c.holder_text, c.stance, c.polarity, c.modality) == ("The minister", "unknown", "affirmed", "reported")
 
 
 def test_question_is_not_a_claim(nlp):

@@ -22,6 +22,7 @@ from rashomon.extract.complements import setting
 from rashomon.extract.coref import Discourse
 from rashomon.extract.direct import Seg
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
+from rashomon.extract.lemmas import lemma
 from rashomon.extract.speakers import Speaker, according_to
 
 def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None:
@@ -441,15 +442,16 @@ def _dash_speaker(ctx: DocIndex, s: int, limit: int, disc: Discourse) -> Speaker
 
 def noun_source(ctx: DocIndex, noun):
     """The source of a speech noun: a possessive or compound name ("Trump's claim",
-    "the Rubio statement"), a "by"/"from" agent, the subject of the verb the
-    noun is the object of ("X issued a statement") or of a relative clause on it
+    "the Rubio statement"), a "by"/"from" agent, the subject of the support verb
+    the noun is the object of ("X issued a statement", never "X rejected the
+    claim": ``speech_nouns.support`` in ``data/cues.yaml``) or of a relative clause on it
     ("a speech X gave"); ``None`` when none is named."""
     src = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if src is None:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 src = next((g for g in c.children if g.dep_ == "pobj"), None)
-    if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+    if src is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and lemma(noun.head) in ctx.lex.support_verbs:
         src = cue_subject(ctx, noun.head)
     return src if src is not None else relative_owner(noun)
 

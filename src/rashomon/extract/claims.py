@@ -50,6 +50,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 
 from rashomon import data as data_files
 from rashomon.extract.agents import SentenceAgents, agents, speaker_party
+from rashomon.extract.complements import hung_clause
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.nominals import nominal_agent
 from rashomon.extract.propositions import POINTING, lexicon as predicate_lexicon, read_parts
@@ -686,11 +687,20 @@ def _cue_only(ix: _DocIndex, lo: int, hi: int, start: int, end: int, cue_at: lis
         _, tok, q0, q1 = cue_at[k]
         # the quoted words lie outside the clause, and so does what the cue governs
         # ("does not rule out further strikes | if …" holds its own object)
-        if (q0 >= end or q1 <= start) and not any(c.dep_ in GOVERNED and lo <= c.i < hi
+        if (q0 >= end or q1 <= start) and not any(c.dep_ in GOVERNED and lo <= c.i < hi and not _addressee(c)
                                                   for c in ix.toks[tok].children):
             found.add(tok)
         k += 1
     return bool(found) and not _own_clause(ix, lo, hi, frozenset(found))
+
+
+def _addressee(obj) -> bool:
+    """Whether the object of a cue verb is its addressee: an object followed by
+    the cue's clausal complement ("told the council that …", "informed workers
+    that …"), not what the cue says (PARC 3.0: the addressee is part of the
+    attribution, not of its content)."""
+    return obj.dep_ in ("dobj", "dative") and (any(c.dep_ == "ccomp" and c.i > obj.i for c in obj.head.children)
+                                               or hung_clause(obj) is not None)
 
 
 def _covering_quote(qs: _Quotes, start: int, end: int) -> Quote | None:
@@ -787,6 +797,8 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
             modality = "hedged" if modality in ("asserted", "reported") else modality
         if reading["stance"] in ("denies", "doubts") and modality not in ("hedged",):
             modality = "denied"
+        elif reading["stance"] == "unknown" and modality == "denied":
+            modality = "reported"  # "did not deny that P": a negated denial denies nothing (FactBank: Uu)
         if reading["cue"] and reading["stance"] != "asserts":
             hedges.append(reading["cue"])
     return Claim(

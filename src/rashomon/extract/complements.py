@@ -39,6 +39,19 @@ def _request_object(obj, rights) -> bool:
         not any(c.dep_ == "xcomp" for c in after)
 
 
+def hung_clause(obj):
+    """A that-clause with a subject of its own the parser hung on the object of
+    a cue as its relative or noun complement ("informed tenants that the lift
+    would be replaced"): a person is no noun that takes a complement, so the
+    clause is the cue's. ``None`` when there is none."""
+    for c in obj.children:
+        if c.dep_ in ("acl", "relcl") and c.i > obj.i and \
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and \
+                any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children):
+            return c
+    return None
+
+
 def _statement_clause(ctx: DocIndex, prep):
     """The that-clause the parser hung on the speech noun of "in a statement …
     that …" (``prep`` is "in"), or ``None``."""
@@ -53,7 +66,17 @@ def _statement_clause(ctx: DocIndex, prep):
 
 _SETTING_PREPS = {"in", "on", "at", "during", "after", "before", "to", "from", "with", "via", "through", "by",
                   "while", "since", "outside", "inside", "near", "for"}
+_TERMS = {"condition", "background", "record"}
+"""Terms of attribution a source speaks on ("on condition of anonymity", "on background", "on the
+record"): they describe the source, never the content (AP Stylebook, "anonymous sources")."""
 _MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "x", "telegram", "youtube", "camera"}
+
+
+def _terms(prep) -> bool:
+    """Whether a phrase gives the terms a source speaks on ("on condition of
+    anonymity", "on the record", "on background"; ``_TERMS``)."""
+    return prep.dep_ == "prep" and prep.lower_ == "on" and \
+        any(g.dep_ == "pobj" and g.lower_ in _TERMS for g in prep.children)
 
 
 def setting(ctx: DocIndex, c) -> bool:
@@ -63,6 +86,8 @@ def setting(ctx: DocIndex, c) -> bool:
         return True
     if c.dep_ != "prep" or c.lower_ not in _SETTING_PREPS:
         return c.dep_ == "dobj" and c.lower_ in ("reporters", "journalists")
+    if _terms(c):
+        return True
     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
     return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") or \
         obj.lower_ in ctx.lex.speech_nouns or obj.lower_ in ctx.lex.doc_nouns or obj.lower_ in _MEDIA or \
@@ -91,6 +116,7 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         return [answer]  # "46 percent said yes", "he said no to the war": the answer is what was said
     inverted = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)  # "…, said a spokesman for X"
     comps = []
+    addressees = set()
     for c in rights:
         d = c.dep_
         if d == "ccomp" or d == "xcomp" and lemma not in lex.clause_only:
@@ -98,14 +124,18 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         elif d in OBJECTS:
             if c.ent_type_ in ("DATE", "TIME") and c.i == c.right_edge.i:
                 continue  # "called Friday for …": a day the parser took for an object
-            if lemma in lex.recipient and d != "oprd" and _request_object(c, rights):
+            hung = hung_clause(c) if lemma in lex.recipient else None
+            if lemma in lex.recipient and d != "oprd" and (hung is not None or _request_object(c, rights)):
+                addressees.add(c.i)
+                if hung is not None:
+                    comps.append(hung)  # "informed tenants that P" with P parsed on "tenants"
                 continue  # the addressee
             if lemma in lex.audience and (c.lower_ in lex.gathering_nouns or singular(c.lower_) in lex.person_nouns
                                           or c.ent_type_ in ("PERSON", "NORP")):
                 continue  # "addressed the rally": the audience
             if lemma in lex.np_content or d == "oprd" or comps or not inverted and _misparsed_clause(c):
                 comps.append(c)
-        elif d == "prep":
+        elif d == "prep" and not _terms(c):
             if c.lower_ in lex.preps.get(lemma, ()) or comps and not _when_or_where(c) and (
                     lemma in lex.np_content and c.lower_ in _NP_PREPS or c.lower_ == "for"):  # "railed against X for Y"
                 comps.append(c)
@@ -133,7 +163,7 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
         for c in rights:
             if c.i >= comps[0].left_edge.i:
                 break
-            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not setting(ctx, c):
+            if c.dep_ in ("prep", "dobj", "nsubj", "npadvmod") and not setting(ctx, c) and c.i not in addressees:
                 lo = c.left_edge.i
                 break
         lo = _fronted(ctx, verb, lo)

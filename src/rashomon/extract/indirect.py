@@ -53,7 +53,9 @@ from rashomon.extract.complements import singular as _singular
 from rashomon.extract.complements import topic_word as _topic_word
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
+from rashomon.extract.negation import negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
+from rashomon.extract.stance import lexicon as stance_lexicon
 from rashomon.types import Quote
 
 _WH = ("WP", "WDT")
@@ -65,13 +67,22 @@ _ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
 def span_of(toks) -> tuple[int, int]:
     """Character span of tokens, without leading punctuation or "that" and trailing punctuation."""
     toks = [t for t in toks if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "for") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN")):
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "for") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN")
+                    or _misparsed_that(toks)):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks:
         return 0, 0
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _misparsed_that(toks) -> bool:
+    """A complementizer "that" the parser read as a pronoun of the clause it
+    opens ("told the board that the valve had failed", "that" as the object of
+    "failed"): "that" followed by the clause of the verb it hangs on."""
+    t = toks[0]
+    return t.lower_ == "that" and t.tag_ == "WDT" and len(toks) > 1 and t.head.i > t.i and t.head.dep_ == "ccomp"
 
 
 class _Scope:
@@ -214,7 +225,8 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         toks = _parenthetical(ctx, verb, scope)  # "X, he said, Y": both sides, never the words after "said" alone
     if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
         first = scope.clip(toks)[:1]
-        if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark":
+        if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark" \
+                and not _misparsed_that(scope.clip(toks)[:2]):
             if first[0].i > verb.i and lemma not in _ASK:
                 return None  # "said what he wanted": the words are not given ("asked what he wanted" gives them)
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
@@ -367,12 +379,17 @@ def _noun_cue(ctx: DocIndex, noun):
     on the senator", "his call for talks", "a statement by the ministry that …"):
     the owner (a possessive or compound name, a "by"/"from" agent, or the subject
     of the verb the noun is the object of: "X made an attack on …"), and a
-    that-clause, an infinitive or the object of "on/of/against/for/about". A noun
+    that-clause, an infinitive or the object of "on/of/against/for/about" ("of" and
+    "against" for an unowned noun only after the nouns of ``speech_nouns.preps_for``
+    in ``data/cues.yaml``: not "sent a column of smoke", "filed a claim against"). A noun
     with no source, or with a content of fewer than three words and no noun or
     name among them ("his remarks about him"), gives nothing."""
     src = noun_source(ctx, noun)
     if src is None:
         return None
+    # a possessor or "by" agent makes the noun a speech act ("Trump's view of NATO"); a noun read
+    # through its verb's subject takes "of"/"against" only for a propositional act ("made allegations of …")
+    owned = src.head.i == noun.i or src.head.head.i == noun.i
     content = None
     for c in noun.rights:
         if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
@@ -381,7 +398,8 @@ def _noun_cue(ctx: DocIndex, noun):
                 break  # "a charge that the council denied": a relative clause, not what was charged
             content = list(c.subtree)
             break
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (owned or noun.lower_ in
+                                                            ctx.lex.speech_noun_preps.get(c.lower_, (noun.lower_,))):
             content = [t for t in c.subtree if t.i != c.i]
             break
     if content is None:
@@ -481,6 +499,14 @@ def _according(ctx: DocIndex, tok):
     return src, span_of(toks)
 
 
+def _denied_speech(verb) -> bool:
+    """Whether a cue verb's speech act is negated or declined ("did not say",
+    "never confirmed", "declined to comment"): see
+    :func:`rashomon.extract.negation.negated_speech`."""
+    lex = stance_lexicon()
+    return negated_speech(verb, lex["negating"], lex["phrasal"]) is not None
+
+
 def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     """Whether the content ``[s, e)`` overlaps a content already taken other than
     by holding it whole: an attribution nested in the content of another ("The
@@ -530,6 +556,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         lemma = ctx.cue_lemmas.get(i)
         kind = "indirect"
         if lemma:
+            if _denied_speech(tok):
+                continue  # "did not say whether P": nothing attributed to the source
             passive = _passive(tok)
             if passive and lemma in _ASK:
                 kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's

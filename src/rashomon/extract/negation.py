@@ -114,3 +114,29 @@ def lexical_negation(pred, negating_verbs: frozenset, phrasal: frozenset) -> str
     if (lem in negating_verbs or (lem, prt) in phrasal) and not _has_neg_child(h):
         return h.text if prt is None else f"{h.text} {prt}"
     return None
+
+
+def negated_speech(verb, negating_verbs: frozenset, phrasal: frozenset) -> str | None:
+    """The words that deny a speech act, or None: a cue verb (a Token) that is
+    negated itself ("did not say whether P", "has never confirmed that P",
+    "Nobody warned residents") or whose speaking is declined ("declined to
+    comment", "refused to say", "failed to warn"). Such a cue attributes no
+    content to its source (PARC 3.0, Pareti 2016: the factuality of an
+    attribution is a feature of its own; FactBank, Saurí & Pustejovsky 2009: a
+    negated source-introducing predicate commits the source to nothing, CT-/Uu).
+    A negated negating verb ("did not rule out that P") is not caught here: it
+    keeps P open as possible (a hedge)."""
+    lem = lemma(verb)
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lem in negating_verbs or (lem, prt) in phrasal:
+        return None
+    cue = negation_cue(verb)
+    if cue and cue.lower() in NEG_ADVERBS and not any(
+            (c.dep_ in NEG_DEPS or c.lower_ == "never") and c.i < verb.i for t in _verb_chain(verb) for c in t.children):
+        cue = None  # a "not" after the verb negates what follows ("promising X ― probably not what Y wanted")
+    if cue:
+        return cue
+    h = verb.head
+    if verb.dep_ == "xcomp" and h.i != verb.i and lemma(h) in negating_verbs and not _has_neg_child(h):
+        return h.text  # "declined to comment"
+    return None

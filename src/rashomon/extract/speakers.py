@@ -80,6 +80,8 @@ class Lexicon:
     org_nouns: set[str]
     doc_nouns: set[str]
     speech_nouns: set[str]
+    speech_noun_preps: dict[str, set[str]]  # "of"/"against" → the speech nouns that take their content there
+    support_verbs: set[str]  # "made a claim", "issued a statement": the subject is the noun's source
     male_nouns: set[str]
     female_nouns: set[str]
     physical_agents: set[str]
@@ -153,6 +155,8 @@ def lexicon() -> Lexicon:
         org_nouns=set(raw["org_nouns"]["words"]),
         doc_nouns=set(raw["doc_nouns"]["words"]),
         speech_nouns=set(raw["speech_nouns"]["words"]),
+        speech_noun_preps={p: set(ws) for p, ws in raw["speech_nouns"]["preps_for"].items()},
+        support_verbs=set(raw["speech_nouns"]["support"]),
         male_nouns=set(raw["gender_nouns"]["male"]),
         female_nouns=set(raw["gender_nouns"]["female"]),
         physical_agents=set(raw["physical"]["agents"]),

@@ -20,7 +20,8 @@ police *denying* "guards used pepper spray", not the police asserting it.
 
 The stance words are in ``data/stance.yaml``. A negated stance verb changes
 the stance: "did not deny" and "could not confirm" say the holder does not
-know (``unknown``); "no doubt" asserts. A future-tense or progressive clause
+know (``unknown``); "no doubt" asserts; a negated negating verb ("did not
+rule out that P") holds P possible (``unknown``, with the hedge). A future-tense or progressive clause
 about the holder's own conduct under a speech verb ("assured that civilians
 would not be targeted", "declared that we are not targeting") is a promise or
 an intention, not a report of what happened.
@@ -108,7 +109,18 @@ def _np_text(tok) -> str:
     return " ".join(t.text for t in toks) if toks else tok.text
 
 
+def _left_open(verb, lex) -> bool:
+    """Whether ``verb`` is a negated negating verb ("did not rule out that P",
+    "would not rule out P"): the holder keeps P open as possible, neither
+    asserting nor denying it (FactBank, Saurí & Pustejovsky 2009: PS, possible;
+    read as the stance ``unknown`` with a hedge)."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return (lemma(verb) in lex["negating"] or (lemma(verb), prt) in lex["phrasal"]) and negation_cue(verb) is not None
+
+
 def _stance_of(cls: str, negated: bool) -> str:
+    if cls == "open":
+        return "unknown"
     if cls == "deny":
         return "unknown" if negated else "denies"
     if cls == "doubt":
@@ -233,7 +245,9 @@ def read_stance(root, lo: int, hi: int, cue=None) -> StanceReading:
     lex = lexicon()
     cue_lemma = lemma(cue) if cue is not None else None
     cls = lex["verbs"].get(cue_lemma or "") or ("ask" if cue_lemma in lex["directives"] else None)
-    reading = _above(root, lex) or (  # an unlisted cue ("did not rule out") reports: hedges are read apart
+    if cue is not None and _left_open(cue, lex):
+        cls = "open"  # "did not rule out that P": P held possible
+    reading = _above(root, lex) or (  # an unlisted cue reports: hedges are read apart
         StanceReading(root, _stance_of(cls or "report", cls is not None and negation_cue(cue) is not None),
                       cue_lemma, None, cue_tok=cue)
         if cue_lemma else StanceReading(root))
@@ -270,6 +284,8 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
         inner = _message_clause(root, lo, hi, lex)
         if inner is not None:
             return StanceReading(inner, "asserts", root.text, _np_text(subj) if subj is not None else None)
+    if cls is None and _left_open(root, lex) and (inner := _governed(root, lo, hi)) is not None:
+        return StanceReading(inner, "unknown", root.text, holder)  # "did not rule out that P"
     if cls is not None and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in root.children):
         return StanceReading(root, "unknown", root.text, holder)  # "they can deny it as much as they like"
     if cls is not None:
@@ -343,7 +359,7 @@ def _above(root, lex) -> StanceReading | None:
                 return None
             if noun.dep_ == "nsubj" and _false_predicate(h, lex):
                 return StanceReading(root, "denies", "false", None)
-        hcls = verbs.get(lemma(h))
+        hcls = "open" if _left_open(h, lex) else verbs.get(lemma(h))
         if hcls is not None:
             subj = _subject(h)
             return StanceReading(root, _stance_of(hcls, negation_cue(h) is not None), h.text,
