@@ -9,7 +9,8 @@ furniture and scare-quote-only pieces are skipped (not check-worthy, after
 Hassan et al. 2017, "ClaimBuster"), except a verbless headline or list item
 that names a figure, a time or a place: headline grammar drops the copula and
 the auxiliary ("Crowd of thousands on the avenue"; Mårdh 1980), so its head
-noun or number is read as the predicate (:func:`_headline_claims`).
+noun or number is read as the predicate
+(:func:`~rashomon.extract.headline_claims._headline_claims`).
 
 Each claim carries:
 
@@ -35,410 +36,49 @@ Each claim carries:
   from the agents of operations in the five preceding sentences of the same
   article (``agent_from="context"``) or, for "we"/"our" in a quote, from the
   nation named beside the speaker (``agent_from="speaker"``).
+
+This module drives the cut and builds each claim (polarity, modality, hedges,
+frame, agent: :func:`_build`); the stages it calls live beside it:
+:mod:`~rashomon.extract.claim_cues` (the hedge, denial, reporting and frame
+cue lexicons), :mod:`~rashomon.extract.clauses` (the per-Doc index, the cut of
+sentences into clauses, the quote that covers a clause),
+:mod:`~rashomon.extract.attributed`
+(holder, stance and proposition of a clause) and
+:mod:`~rashomon.extract.headline_claims` (claims of verbless headlines and
+headline verbs).
 """
 from __future__ import annotations
 
-import functools
-import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
-
-import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
-from spacy.parts_of_speech import IDS as POS_IDS
-
-from rashomon import data as data_files
-from rashomon.extract.agents import SentenceAgents, agents, speaker_party
+from rashomon.annotate import doc_text
+from rashomon.extract.agents import SentenceAgents, speaker_party
+from rashomon.extract.attributed import _attributed
 from rashomon.extract.complements import hung_clause
+from rashomon.extract.claim_cues import _EVENT_WORDS, _LETTERS, _can_match, _plain_words, lexicons
+from rashomon.extract.clauses import (
+    FINITE, QUOTE_CHARS, _DocIndex, _Quotes, _between, _covering_quote, _cutting_quotes, _segments, _trim,
+)
+from rashomon.extract.headline_claims import _headline_claims, _headline_verb_claims
 from rashomon.extract.lemmas import lemma
-from rashomon.extract.nominals import nominal_agent
-from rashomon.extract.propositions import POINTING, lexicon as predicate_lexicon, read_parts
+from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.references import resolve_references
-from rashomon.extract import headlines, stamps
-from rashomon.extract.stance import commitment, read_stance, stance_verbs
-from rashomon.types import Article, Claim, PropositionParts, Quote
-from rashomon.annotate import doc_ents, doc_text
-from rashomon.annotate.views import doc_view
+from rashomon.extract.stance import stance_verbs
+from rashomon.types import Article, Claim, Quote
 
-FINITE = {"VBD", "VBZ", "VBP", "MD"}
-SUBJ = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
-QUOTE_CHARS = "\"'“”‘’«»„"
+# The names other stages import from this module, kept importable here.
+from rashomon.extract.attributed import FIGURE_VERBS
+from rashomon.extract.clauses import CLAUSE_DEPS, CONDITIONS, CONTRAST, SUBJ, VERBAL
+
 GREETINGS = ("thank", "thanks", "hello", "good morning", "good afternoon", "good evening", "welcome",
              "dear ", "congratulations", "best regards")
 CONTEXT_SENTENCES = 5
 AFFECTED_WINDOW = 8
-_EVENT_WORDS = ("War", "Conflict", "Uprising", "Revolution", "Genocide", "Massacre")
 _EVENT_RE = re.compile(r"\b(?:[A-Z0-9][\w'’-]*\s+){1,3}(?:" + "|".join(_EVENT_WORDS) + r")\b")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_STRIP = " \t\n" + QUOTE_CHARS + ",;:—–-"
 _NON_SPACE = re.compile(r"\S+")
-_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
-_SPEAKER_LABEL = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*+\s++){0,3}[A-Z][\w'’.-]*+\s*+:\s+(?=\S)")
-"""An interview answer's speaker label ("SELMA ROSS: "), from a word's start with
-each word taken whole: linear on a long run of capitals."""
-"""A speaker label opening a line of an interview ("SELMA ROSS:", "Dr Ross:", "Spillway:")."""
-_CONJUNCTION = re.compile(r"(?:and|but|or|so|yet)\s+", re.I)
-VERBAL = ("VERB", "AUX")
-CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
-CONTRAST = {"while", "whereas"}  # subordinators of contrast (Quirk et al. 1985, 15.49)
 GOVERNED = ("dobj", "ccomp", "xcomp", "attr", "oprd")  # what a cue verb says or denies
-
-
-@functools.lru_cache(maxsize=1)
-def lexicons() -> dict:
-    """Hedge and frame lexicons from ``data/hedges.yaml`` and ``data/frames.yaml``,
-    with compiled word-boundary patterns (cached)."""
-    hedges = data_files.load("hedges.yaml")
-    frames = data_files.load("frames.yaml")
-
-    def pat(cues):
-        parts = []
-        for c in sorted(cues, key=len, reverse=True):
-            words = [re.escape(w) for w in c.split()]
-            glue = []
-            for w in words:
-                glue.append(r"(?:\w+\s+){0,4}?" if w == "…" else w)
-            expr = r"\s+".join(g for g in glue)
-            expr = expr.replace(r"\s+(?:\w+\s+){0,4}?\s+", r"\s+(?:\w+\s+){0,4}?")
-            parts.append(expr)
-        return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", re.I)
-
-    def keys(cues):
-        # one key word per cue, its longest run of letters: a cue matches a plain
-        # text only where each of its letter runs is a whole one of the text (see _plain_words)
-        return frozenset(max(_LETTERS.findall(c.lower()), key=len) for c in cues)
-
-    modal = {h["cue"] for h in hedges["hedges"] if h.get("modal")}
-    # each cue list gives a pattern and its key words: a pattern cannot match a
-    # plain text that lacks all of them (see _can_match), so the regex is not run on it
-    cues = {
-        "hedge": [h["cue"] for h in hedges["hedges"] if not h.get("modal")],
-        "deny": [h["cue"] for h in hedges["denials"]],
-        "report": [h["cue"] for h in hedges["reporting"]],
-        "pseudo": [h["cue"] for h in hedges["pseudo_negations"]],
-        "minimizer": [h["cue"] for h in hedges["minimizers"]],
-    }
-    neg = [h["cue"] for h in hedges["negations"] if h["cue"] != "n't"]
-    out = {name: pat(c) for name, c in cues.items()}
-    out.update({
-        "modal": re.compile(r"\b(?:" + "|".join(sorted(modal)) + r")\b"),  # lowercase only: not "May"
-        "neg": re.compile(r"n['’]t\b|" + pat(neg).pattern, re.I),
-        "frames": [(f["name"], pat(f["triggers"]), f.get("need_quantity", False)) for f in frames["frames"]],
-        "affected": [(a["name"], pat(a["words"])) for a in frames["affected"]],
-        "ops": {w.lower() for w in frames["operations"]["words"]},
-        "events": {w.lower() for w in frames["event_nouns"]["words"]},
-        "keys": {
-            **{name: keys(c) for name, c in cues.items()},
-            "modal": keys(modal),
-            "neg": keys(neg),
-            "frames": [keys(f["triggers"]) for f in frames["frames"]],
-            "affected": [keys(a["words"]) for a in frames["affected"]],
-            "event": frozenset(w.lower() for w in _EVENT_WORDS),
-        },
-    })
-    return out
-
-
-def _plain_words(text: str, words: list[str]) -> set[str] | None:
-    """The lowercased words of a plain text, for :func:`_can_match`; ``words`` are
-    its runs of letters (``_LETTERS.findall(text)``). None when the text is not plain.
-
-    A text is plain when its word characters are all ASCII. In a plain text a
-    case-insensitive cue can only match ASCII letters, and the cue patterns match
-    between non-word characters, so each run of letters of a cue is a whole run
-    of letters of the text it matches."""
-    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
-        return None
-    return {w.lower() for w in words}
-
-
-def _can_match(keys: frozenset, words: set[str] | None) -> bool:
-    """Whether a cue pattern can match a text: False only for a plain text (its
-    words: ``words``) that contains none of the cues' key words. A pure shortcut:
-    when it says True the pattern itself decides."""
-    return words is None or not keys.isdisjoint(words)
-
-
-class _DocIndex:
-    """Per-Doc lookups built once per article. Reading a spaCy attribute crosses
-    into Cython and builds new objects, so the token attributes the inner loops
-    test are read once here, as one array (``Doc.to_array``), into plain lists:
-
-    * ``toks``, ``idxs``, ``heads``: the tokens (as :mod:`~rashomon.annotate.views`), their start offsets and
-      head indices;
-    * ``nouns``, ``compounds``: sorted indices of the nouns and of the nouns that modify a noun;
-    * ``breaks``: sorted indices of the tokens that follow a line break;
-    * ``stamps``: the live-blog entry stamps (:func:`~rashomon.extract.stamps.stamps`);
-    * ``finite``: sorted indices of the tokens that make a piece a clause (:meth:`_finite_mask`);
-    * ``semis``: indices of the ";" tokens; ``conj_cuts``: where coordinated clauses
-      with their own subject start, and contrastive clauses beside a reporting verb
-      (:meth:`_contrast_cuts`) (``{verb index: first index}``), ``conj_verbs`` its keys, sorted;
-    * ``ent_starts``, ``ent_ends``, ``ent_labels``, ``ent_texts``: the entities'
-      offsets, labels and texts (``ent_starts`` is sorted, for bisect);
-    * ``cand``: the tokens :func:`~rashomon.extract.agents.agents` looks at (by-agents and operation
-      words), their agents read once each (:meth:`agents_in`);
-    * ``frame_roots``: the sentence roots :func:`~rashomon.extract.agents.frame_agents` may find a party under."""
-
-    __slots__ = ("toks", "idxs", "heads", "nouns", "compounds", "breaks", "finite", "semis", "conj_cuts", "conj_verbs",
-                 "ent_starts", "ent_ends", "ent_labels", "ent_texts", "cand", "ops", "_agents", "frame_roots", "stamps")
-
-    def __init__(self, doc, ops: set[str]):
-        text = doc_text(doc)
-        self.toks = toks = doc_view(doc).tokens
-        self.ops = ops
-        ids = doc.vocab.strings  # string -> the id to_array gives
-        cols = doc.to_array([IDX, TAG, POS, DEP, LOWER, ORTH, HEAD])
-        idx, tag, pos, dep, lower, orth = (cols[:, k] for k in range(6))
-        heads = np.arange(len(toks)) + cols[:, 6].view(np.int64)  # HEAD is the offset to the head
-        self.idxs = idx.tolist()
-        self.heads = heads.tolist()
-        # nouns, and nouns that modify a noun ("armoured truck"): the things a claim mentions
-        noun = _one_of(pos, [POS_IDS["NOUN"], POS_IDS["PROPN"]])
-        self.nouns = _indices(noun)
-        self.compounds = _indices((dep == ids["compound"]) & (pos == POS_IDS["NOUN"]) & (pos[heads] == POS_IDS["NOUN"]))
-        # token i follows a line break when a "\n" lies in text[idx(i-1):idx(i)]
-        breaks = set()
-        p = text.find("\n")
-        while p != -1:
-            i = bisect_right(self.idxs, p)
-            if 1 <= i < len(toks):
-                breaks.add(i)
-            p = text.find("\n", p + 1)
-        self.breaks = sorted(breaks)
-        self.stamps = stamps.stamps(text)
-        verbal = _one_of(pos, [POS_IDS[name] for name in VERBAL])
-        self.finite = _indices(self._finite_mask(ids, tag, dep, verbal, heads))
-        self.semis = _indices(orth == ids[";"])
-        self.conj_cuts = self._conj_cuts(_indices(verbal & (dep == ids["conj"])))
-        # the verbs of "while"/"whereas" clauses: the heads of those marks that head an adverbial clause
-        marks = _indices((dep == ids["mark"]) & _one_of(lower, [ids[w] for w in CONTRAST]))
-        self.conj_cuts.update(self._contrast_cuts(sorted({h for h in heads[marks].tolist()
-                                                          if verbal[h] and dep[h] == ids["advcl"]})))
-        self.conj_verbs = sorted(self.conj_cuts)
-        ents = doc_ents(doc)
-        self.ent_starts = [e.start_char for e in ents]
-        self.ent_ends = [e.end_char for e in ents]
-        self.ent_labels = [e.label_ for e in ents]
-        self.ent_texts = [text[a:b] for a, b in zip(self.ent_starts, self.ent_ends)]  # Span.text
-        self.cand = _indices((dep == ids["agent"]) | _one_of(lower, [ids[w] for w in ops]))
-        # frame_agents reads possessors and "by" phrases at most five steps below the
-        # root (argument's noun phrase: 3, argument: 1, reported clause: 1)
-        self.frame_roots = self._ancestors(
-            _indices((dep == ids["poss"]) | ((dep == ids["prep"]) & (lower == ids["by"]))), 5)
-        self._agents: dict[int, list] = {}
-
-    @staticmethod
-    def _finite_mask(ids, tag, dep, verbal, heads):
-        """Which tokens make a piece a clause (give it a finite verb), as a boolean
-        array: a finite tag (``FINITE``), or a verb or auxiliary heading a clause
-        (``CLAUSE_DEPS``), unless it is a participle (VBN, VBG) other than the root
-        with no auxiliary of its own ("the town, shelled overnight" is no clause)."""
-        n = len(tag)
-        auxiliary = _one_of(dep, [ids["aux"], ids["auxpass"]]) & (heads != np.arange(n))
-        has_aux = np.zeros(n, dtype=bool)
-        has_aux[heads[auxiliary]] = True
-        bare_participle = _one_of(tag, [ids["VBN"], ids["VBG"]]) & (dep != ids["ROOT"]) & ~has_aux
-        clause_verb = verbal & _one_of(dep, [ids[d] for d in CLAUSE_DEPS])
-        return _one_of(tag, [ids[t] for t in FINITE]) | (clause_verb & ~bare_participle)
-
-    def _ancestors(self, indices: list[int], steps: int) -> set[int]:
-        """Token indices at most ``steps`` heads above any of ``indices``."""
-        out = set()
-        heads = self.heads
-        for i in indices:
-            for _ in range(steps):
-                h = heads[i]
-                if h == i:
-                    break
-                out.add(h)
-                i = h
-        return out
-
-    def _conj_cuts(self, conj_verbs: list[int]) -> dict[int, int]:
-        """Where a coordinated clause with its own subject starts ("... and it could
-        be on the agenda"): its verb's left edge, moved left over the "and"/"," before
-        it, but not onto the first conjunct's verb."""
-        out = {}
-        toks = self.toks
-        for i in conj_verbs:
-            t = toks[i]
-            h = self.heads[i]
-            if h < i and any(c.dep_ in SUBJ for c in t.children):
-                k = t.left_edge.i
-                while k - 1 > h and toks[k - 1].dep_ in ("cc", "punct"):
-                    k -= 1
-                out[i] = k
-        return out
-
-    def _contrast_cuts(self, advcl_verbs: list[int]) -> dict[int, int]:
-        """Where a contrastive clause (``advcl_verbs``: the verbs of adverbial clauses
-        opened by a :data:`CONTRAST` mark) with its own subject, hung on a reporting verb,
-        starts ("…, its operator said, | while a union put the toll at five"): two
-        sources set side by side, each the holder of its own claim (a "while" or
-        "whereas" of contrast: Quirk et al. 1985, 15.49; the reporting verb a
-        source-introducing predicate of FactBank): the clause's left edge, its "while"."""
-        out = {}
-        verbs = stance_verbs()
-        toks = self.toks
-        for i in advcl_verbs:
-            t = toks[i]
-            if self.heads[i] > i or not any(c.dep_ in SUBJ for c in t.children):
-                continue
-            k = t.left_edge.i
-            before = k - 1
-            while before > 0 and toks[before].is_punct:
-                before -= 1
-            # the reporting verb the clause hangs on, or the one just before it ("X killed two, its owner said, while …")
-            cue = [toks[self.heads[i]], toks[before]] if before >= 0 else [toks[self.heads[i]]]
-            if any(verbs.get(lemma(v)) in ("report", "know") and v.i < k for v in cue):
-                out[i] = k
-        return out
-
-    def has_finite(self, lo: int, hi: int) -> bool:
-        """Whether tokens [lo, hi) hold a clause verb (see :meth:`_finite_mask`)."""
-        k = bisect_left(self.finite, lo)
-        return k < len(self.finite) and self.finite[k] < hi
-
-    def agents_in(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
-        """:func:`~rashomon.extract.agents.agents` of the tokens with index in [lo, hi) (each token's agents
-        are read once per Doc)."""
-        c = self.cand
-        out = []
-        for i in c[bisect_left(c, lo):bisect_left(c, hi)]:
-            got = self._agents.get(i)
-            if got is None:
-                got = self._agents[i] = agents([self.toks[i]], self.ops)
-            out += got
-        return out
-
-    def ents_within(self, start: int, end: int) -> list[int]:
-        """Indices of the entities lying wholly inside [start, end) (character offsets), in order."""
-        out = []
-        starts, ends = self.ent_starts, self.ent_ends
-        for k in range(bisect_left(starts, start), len(starts)):
-            if starts[k] >= end:
-                break
-            if ends[k] <= end:
-                out.append(k)
-        return out
-
-
-def _one_of(col, ids: list[int]):
-    """Boolean array: which entries of an attribute column hold one of ``ids``."""
-    out = np.zeros(len(col), dtype=bool)
-    for x in ids:
-        out |= col == x
-    return out
-
-
-def _indices(mask) -> list[int]:
-    """The (sorted) token indices where a boolean array is true."""
-    return np.flatnonzero(mask).tolist()
-
-
-def _between(sorted_ints: list[int], lo: int, hi: int) -> list[int]:
-    """The items of a sorted list that lie in [lo, hi)."""
-    return sorted_ints[bisect_left(sorted_ints, lo):bisect_left(sorted_ints, hi)]
-
-
-class _Quotes(list):
-    """Quotes in order of start, with the running maximum of their ends, so
-    the quotes that may overlap ``[lo, hi)`` are read from the first whose
-    running end passes ``lo`` instead of from the first quote (one scan per
-    clause from the top made a long article quadratic)."""
-
-    def __init__(self, quotes) -> None:
-        super().__init__(quotes)
-        self.reach = list(itertools.accumulate((q.end for q in self), max))
-
-    def overlapping(self, lo: int, hi: int):
-        """The quotes with ``start < hi`` that may end after ``lo``, in order
-        (a quote ending at or before ``lo`` may still be among them)."""
-        for q in itertools.islice(self, bisect_right(self.reach, lo), None):
-            if q.start >= hi:
-                return
-            yield q
-
-
-def _cutting_quotes(qs: list[Quote]) -> _Quotes:
-    """The quotes whose edges may cut a sentence: not questions, four words or more
-    (:func:`_cuts` also asks that the quote hold a clause verb of its own)."""
-    return _Quotes(q for q in qs if q.kind != "question" and len(q.text.split()) >= 4)
-
-
-def _cuts(sent, quotes: _Quotes, ix: _DocIndex) -> list[int]:
-    """Token indices (doc-level) where a new clause starts inside ``sent``;
-    ``quotes`` are the article's :func:`_cutting_quotes`, in order of start."""
-    s0, s1 = sent.start, sent.end
-    cuts = {i + 1 for i in _between(ix.semis, s0, s1)}
-    cuts.update(ix.conj_cuts[i] for i in _between(ix.conj_verbs, s0, s1))
-    cuts.update(_between(ix.breaks, s0 + 1, s1))
-    sc0, sc1 = sent.start_char, sent.end_char
-    for q in quotes.overlapping(sc0, sc1):
-        if q.end <= sc0:
-            continue
-        if not _quoted_clause(ix, bisect_left(ix.idxs, q.start), bisect_left(ix.idxs, q.end)):
-            continue  # a quoted phrase inside the narrator's clause ("there was 'no imminent danger' at the mill")
-        for edge in (q.start, q.end):
-            if sc0 < edge < sc1:
-                cuts.add(bisect_left(ix.idxs, edge, s0, s1))  # first token of the sentence at or after edge
-    return sorted(c for c in cuts if s0 < c < s1)
-
-
-def _quoted_clause(ix: _DocIndex, lo: int, hi: int) -> bool:
-    """Whether tokens [lo, hi) (a quote) hold a clause of their own: a clause verb
-    whose subject is quoted too. "the command 'came from the cabinet'" and "there
-    was 'no imminent danger'" continue the narrator's clause: no cut at their edges."""
-    toks = ix.toks
-    for i in _between(ix.finite, lo, hi):
-        if any(c.dep_ in SUBJ and lo <= c.i < hi for c in toks[i].children):
-            return True
-    return False
-
-
-def _segments(sent, quotes: _Quotes, ix: _DocIndex) -> list[tuple[int, int]]:
-    """Clause token ranges of a sentence; a line break is a hard boundary (a verbless
-    line, such as a heading, is never merged into the next line). ``quotes`` are
-    the article's :func:`_cutting_quotes`."""
-    lines, start = [], sent.start
-    for i in _between(ix.breaks, sent.start + 1, sent.end):
-        lines.append((start, i))
-        start = i
-    lines.append((start, sent.end))
-    cuts = _cuts(sent, quotes, ix)
-    out: list[tuple[int, int]] = []
-    for ls, le in lines:
-        bounds = [ls, *[c for c in cuts if ls < c < le], le]
-        out += _merge([(a, b) for a, b in zip(bounds, bounds[1:]) if b > a], ix)
-    return out
-
-
-def _merge(segs, ix: _DocIndex) -> list[tuple[int, int]]:
-    """Merge verbless segments into their neighbour."""
-    merged: list[tuple[int, int]] = []
-    for a, b in segs:
-        if merged and not (ix.has_finite(a, b) and ix.has_finite(*merged[-1])):
-            merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    strip = _STRIP
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
-    m = _CONJUNCTION.match(text, start, end)
-    if m:
-        start = m.end()
-    m = _SPEAKER_LABEL.match(text, start, end)
-    if m and (start == 0 or text[start - 1] == "\n"):
-        start = m.end()  # "SELMA ROSS: We treated sixty people": the label of an interview answer
-    return start, end
 
 
 def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
@@ -513,7 +153,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             if attribution:  # "X warned on Thursday | that P": kept for when it was said and the figures it names, never compared
                 claim.proposition = claim.frame = claim.affected = None
             claims.append(claim)
-    claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims)
+    claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims, _build)
     read = _headline_verb_claims(article, text, qs, ix)  # a segment's verb read over its noun-headed reading
     spans = {(c.start, c.end) for c in read}
     claims = [c for c in claims if (c.start, c.end) not in spans] + read
@@ -550,117 +190,7 @@ def _short_claim(ix: _DocIndex, lo: int, hi: int) -> bool:
     return False
 
 
-def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found) -> list[Claim]:
-    """Claims of the verbless lines: headlines and list items in headline grammar
-    (:mod:`rashomon.extract.headlines`), which the clause cut skips for want of a
-    finite verb. A sentence of a line (:func:`~rashomon.extract.headlines.pieces`)
-    is read when it holds :data:`~rashomon.extract.headlines.WORDS` words, no
-    finite verb, no question mark, lies outside every claim already made, its
-    parse's head can be a predicate (:func:`~rashomon.extract.headlines.can_head`:
-    a name or a date alone heads a label or a byline, not a statement), and it
-    names a figure, a time, a place or an agent ("on the destruction of the bridge by
-    the rebels": :mod:`rashomon.extract.nominals`), as a headline reporting an event does
-    ("Fair pay for every nurse", a demand, names none). Its head (or a message's
-    :func:`~rashomon.extract.headlines.topic`) is read by the same :func:`_build`
-    as any clause; the holder is the narrator, or the speaker of the quote that
-    covers it ("Mayor: …").
-
-    Returns the new claims (``found`` are the clause claims already made, which
-    these never overlap)."""
-    out: list[Claim] = []
-    taken = sorted((c.start, c.end) for c in found)
-    starts = [s.start_char for s in sents]
-    for start, end in headlines.pieces(text):
-        start, end = _trim(text, start, end)
-        ctext = text[start:end]
-        words = _LETTERS.findall(ctext)
-        if not headlines.WORDS[0] <= len(words) <= headlines.WORDS[1] or "?" in ctext:
-            continue
-        k = bisect_left(taken, (start, start))
-        if any(a < end and b > start for a, b in taken[max(0, k - 1):k + 1]):
-            continue
-        lo, hi = bisect_left(ix.idxs, start), bisect_left(ix.idxs, end)
-        if hi <= lo or ix.has_finite(lo, hi):
-            continue
-        r = _clause_root(ix, lo, hi)
-        if r is None or not headlines.can_head(ix.toks[r]):
-            continue
-        quote = _covering_quote(qs, start, end)
-        if quote is not None and (quote.kind == "question" or quote.scare):
-            continue
-        si = max(0, bisect_right(starts, start) - 1)
-        claim = _build(article, doc, text, start, end, headlines.topic(ix.toks[r], lo, hi), quote, lex, si, sent_agents,
-                       ix, _plain_words(ctext, words))
-        p = claim.proposition
-        if claim.quantities or claim.time_text or claim.place_texts or (p and (p.clock or (
-                p.agent and p.predicate_class in predicate_lexicon()["responsibility"]))):  # "… of X by Y"
-            out.append(claim)
-    return out
-
-
-def _headline_verb(base: str, after) -> str | None:
-    """The predicate a headline's -s verb stands for when the claim rules read it:
-    a verb and preposition of ``data/predicates.yaml`` ("point_at"), a verb and
-    its object noun ("point_finger"), else a class or stance verb; None for any
-    other verb ("prices at record": a noun phrase)."""
-    classes = predicate_lexicon()["class"]
-    joined = f"{base}_{after.lower_}"
-    if joined in classes:
-        return joined
-    return base if base in classes or base in stance_verbs() else None
-
-
-def _headline_verb_claims(article, text, qs, ix) -> list[Claim]:
-    """Claims of headline segments whose -s verb the parser read as a plural noun
-    (:func:`~rashomon.extract.headlines.verb_segments`): "…, minister points at
-    city hall" is a claim held by the minister that city hall is responsible (a
-    blame verb's object is the one held responsible, as in :mod:`propositions`);
-    "council backs plan" is the narrator's claim that the council backed the plan
-    (headline present for a past event)."""
-    out: list[Claim] = []
-    for start, end in headlines.pieces(text):
-        start, end = _trim(text, start, end)
-        if not headlines.WORDS[0] <= len(_LETTERS.findall(text[start:end])) <= headlines.WORDS[1] \
-                or text[start:end].endswith((".", "?")):
-            continue  # a headline, not a sentence of prose
-        lo, hi = bisect_left(ix.idxs, start), bisect_left(ix.idxs, end)
-        for subj, (_, pred), rest in headlines.verb_segments(ix.toks[lo:hi], _headline_verb):
-            quote = _covering_quote(qs, subj[0].idx, rest[-1].idx + len(rest[-1]))
-            if quote is not None and (quote.kind == "question" or quote.scare):
-                continue
-            out.append(_segment_claim(article, text, subj, pred, rest, quote))
-    return out
-
-
-def _span(text: str, toks: list) -> str | None:
-    return text[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else None
-
-
-def _segment_claim(article, text, subj, pred, rest, quote) -> Claim:
-    """The claim of one headline segment: ``subj`` and ``rest`` are the tokens
-    before and after its verb, ``pred`` the verb's predicate."""
-    obj = rest[1:] if rest[0].pos_ == "ADP" or pred.endswith("_" + rest[0].lower_) else rest
-    if obj and obj[0].pos_ == "ADP":
-        obj = obj[1:]
-    cut = next((k for k, t in enumerate(obj) if t.pos_ == "ADP"), len(obj))
-    obj, why = obj[:cut], obj[cut + 1:]  # "points at union | over strike chaos": whom, and for what
-    klass = predicate_lexicon()["class"].get(pred)
-    blame = pred in POINTING or pred in ("blame", "accuse")  # the object is the one held responsible
-    words = [t.lower_ for t in (*obj, *why) if t.pos_ in ("NOUN", "PROPN")]
-    parts = PropositionParts(
-        predicate=pred, predicate_class=klass, tense="past", agent=_span(text, obj if blame else subj),
-        theme=_span(text, why if blame else obj), theme_words=words,
-        theme_heads=[t[-1].lower_] if (t := why if blame else obj) else [], nouns=[t.text for t in (*subj, *obj, *why)
-                                                                            if t.pos_ in ("NOUN", "PROPN")])
-    start, end = subj[0].idx, rest[-1].idx + len(rest[-1])
-    return Claim(article=article.id, start=start, end=end, text=text[start:end],
-                 quote=quote.id if quote is not None else None, holder_text=_span(text, subj) if blame else None,
-                 proposition=parts, agent=parts.agent)
-
-
-CONDITIONS = {"if", "unless", "where", "when", "whenever", "once", "until", "before", "after"}
 FIGURES = {"CARDINAL", "QUANTITY", "MONEY"}  # an attribution naming one is kept as a claim of its own
-FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 
 
 def _own_clause(ix: _DocIndex, lo: int, hi: int, cue_tokens: frozenset = frozenset()) -> bool:
@@ -701,17 +231,6 @@ def _addressee(obj) -> bool:
     attribution, not of its content)."""
     return obj.dep_ in ("dobj", "dative") and (any(c.dep_ == "ccomp" and c.i > obj.i for c in obj.head.children)
                                                or hung_clause(obj) is not None)
-
-
-def _covering_quote(qs: _Quotes, start: int, end: int) -> Quote | None:
-    best, best_ov = None, 0
-    for q in qs.overlapping(start, end):
-        ov = min(end, q.end) - max(start, q.start)
-        if ov > best_ov:
-            best, best_ov = q, ov
-    if best is not None and best_ov * 2 >= (end - start):
-        return best
-    return None
 
 
 def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agents, ix, plain) -> Claim:
@@ -816,80 +335,6 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
         frame=frame, affected=affected, agent=agent, agent_party=party, agent_from=agent_from,
         event_text=events[0] if events else None,
     )
-
-
-def _clause_root(ix: _DocIndex, lo: int, hi: int) -> int | None:
-    """The token of [lo, hi) that heads the clause: its head lies outside the
-    range (or is itself); a verb is preferred over a noun or a particle, unless
-    it heads a clause of condition or time ("ordered the closure of the plant |
-    until it has been inspected": the closure, not the inspection)."""
-    heads = ix.heads
-    roots = [i for i in range(lo, hi) if not (lo <= heads[i] < hi) or heads[i] == i]
-    if not roots:
-        return None
-    toks = ix.toks
-    verbal = [i for i in roots if toks[i].pos_ in VERBAL and not any(
-        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in toks[i].children)]
-    return (verbal or roots)[0]
-
-
-def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _DocIndex) -> dict | None:
-    """Holder, stance and proposition of one clause (see :mod:`rashomon.extract.stance`
-    and :mod:`rashomon.extract.propositions`); ``negated`` is the holder's
-    polarity: the proposition's own negation, flipped by a denial."""
-    lo, hi = tok_range
-    r = _clause_root(ix, lo, hi)
-    if r is None:
-        return None
-    root = ix.toks[r]
-    if root.pos_ not in VERBAL:  # "Nobody in this building asked …" parsed with the pronoun as root
-        verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL and c.i < hi), None)
-        if verb is not None and root.lower_ in ("nobody", "nothing", "none", "no one"):
-            root = verb
-    cue = None
-    if quote is not None and quote.cue and quote.cue_start is not None:
-        k = bisect_left(ix.idxs, quote.cue_start)
-        if k < len(ix.toks) and k != root.i:  # "The guild has rejected the invitation": the cue is the predicate
-            cue = ix.toks[k]
-    st = read_stance(root, lo, hi, cue)
-    if st.head.i == root.i and lemma(root) in stance_verbs():
-        # "…, its operator said, while a union put the toll at five": the clause beside the cue
-        beside = next((c for c in root.children if c.dep_ in ("advcl", "conj") and c.pos_ in VERBAL
-                       and lo <= c.i < hi and any(g.dep_ in SUBJ for g in c.children)
-                       and not any(g.dep_ in ("mark", "advmod") and g.lower_ in CONDITIONS for g in c.children)), None)
-        if beside is not None:
-            st = read_stance(beside, lo, hi, None)
-    parts = read_parts(st.head, quantities, ctext, start)
-    nominal_agent(st.head, parts, lo, hi)  # "the destruction of the dam by X", "'X terrorists,' she wrote"
-    if parts.clock is None and ix.stamps and stamps.reports_now(st.head):
-        parts.clock = stamps.stamp_before(ix.stamps, start)  # a live-blog entry's present: its stamp
-    holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
-    if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
-            holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):
-        subj = next((c for c in (root.children if st.head.i == root.i else st.head.head.head.children)
-                     if c.dep_ == "nsubj"), None)
-        holder = " ".join(t.text for t in subj.subtree) if subj is not None else None  # "the cabinet blamed X"
-    if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
-        holder = parts.agent  # "Police put the figure at 3,000": the police hold the figure
-    stance = commitment(st.head, st.stance, holder)
-    toks, heads = ix.toks, ix.heads
-    parts.nouns = list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi)))
-    parts.compounds = list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
-                                         for i in _between(ix.compounds, lo, hi) if lo <= heads[i] < hi))
-    # an anaphoric denial ("That figure is a fiction") negates the earlier claim it points at
-    negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
-    outside = st.cue_tok if st.cue_tok is not None and not lo <= st.cue_tok.i < hi else None
-    return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
-            "anaphoric": st.anaphoric, "parts": parts, "negated": negated,
-            "cue_words": _verb_group(outside) if outside is not None else ""}
-
-
-def _verb_group(verb) -> str:
-    """A verb with its auxiliaries, negation, adverbs and particle, in order
-    ("did not rule out", "reportedly said"): the words of a cue outside the
-    clause whose hedges the clause inherits."""
-    toks = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt"))]
-    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
 def _affected(ctext: str, frame: str, lex: dict, plain: set[str] | None) -> str | None:

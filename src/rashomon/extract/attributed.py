@@ -1,0 +1,82 @@
+"""Holder, stance and proposition of one clause.
+
+:func:`_attributed` reads a clause's root (:func:`~rashomon.extract.clauses._clause_root`)
+through :func:`~rashomon.extract.stance.read_stance` and
+:func:`~rashomon.extract.propositions.read_parts`: who holds the claim (the
+stance's holder, the quote's speaker, the subject of "blamed"/"accused", the
+agent of a figure verb), how they hold it (``commitment``), its proposition
+with the clause's nouns and noun compounds, and its polarity as the holder
+sees it (the proposition's own negation, flipped by a denial). A cue outside
+the clause lends it its hedges (:func:`_verb_group`).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from rashomon.extract import stamps
+from rashomon.extract.clauses import CONDITIONS, SUBJ, VERBAL, _DocIndex, _between, _clause_root
+from rashomon.extract.lemmas import lemma
+from rashomon.extract.nominals import nominal_agent
+from rashomon.extract.propositions import read_parts
+from rashomon.extract.stance import commitment, read_stance, stance_verbs
+
+FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
+
+
+def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _DocIndex) -> dict | None:
+    """Holder, stance and proposition of one clause (see :mod:`rashomon.extract.stance`
+    and :mod:`rashomon.extract.propositions`); ``negated`` is the holder's
+    polarity: the proposition's own negation, flipped by a denial."""
+    lo, hi = tok_range
+    r = _clause_root(ix, lo, hi)
+    if r is None:
+        return None
+    root = ix.toks[r]
+    if root.pos_ not in VERBAL:  # "Nobody in this building asked …" parsed with the pronoun as root
+        verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL and c.i < hi), None)
+        if verb is not None and root.lower_ in ("nobody", "nothing", "none", "no one"):
+            root = verb
+    cue = None
+    if quote is not None and quote.cue and quote.cue_start is not None:
+        k = bisect_left(ix.idxs, quote.cue_start)
+        if k < len(ix.toks) and k != root.i:  # "The guild has rejected the invitation": the cue is the predicate
+            cue = ix.toks[k]
+    st = read_stance(root, lo, hi, cue)
+    if st.head.i == root.i and lemma(root) in stance_verbs():
+        # "…, its operator said, while a union put the toll at five": the clause beside the cue
+        beside = next((c for c in root.children if c.dep_ in ("advcl", "conj") and c.pos_ in VERBAL
+                       and lo <= c.i < hi and any(g.dep_ in SUBJ for g in c.children)
+                       and not any(g.dep_ in ("mark", "advmod") and g.lower_ in CONDITIONS for g in c.children)), None)
+        if beside is not None:
+            st = read_stance(beside, lo, hi, None)
+    parts = read_parts(st.head, quantities, ctext, start)
+    nominal_agent(st.head, parts, lo, hi)  # "the destruction of the dam by X", "'X terrorists,' she wrote"
+    if parts.clock is None and ix.stamps and stamps.reports_now(st.head):
+        parts.clock = stamps.stamp_before(ix.stamps, start)  # a live-blog entry's present: its stamp
+    holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
+    if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
+            holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):
+        subj = next((c for c in (root.children if st.head.i == root.i else st.head.head.head.children)
+                     if c.dep_ == "nsubj"), None)
+        holder = " ".join(t.text for t in subj.subtree) if subj is not None else None  # "the cabinet blamed X"
+    if holder is None and lemma(st.head) in FIGURE_VERBS and parts.counts and parts.agent:
+        holder = parts.agent  # "Police put the figure at 3,000": the police hold the figure
+    stance = commitment(st.head, st.stance, holder)
+    toks, heads = ix.toks, ix.heads
+    parts.nouns = list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi)))
+    parts.compounds = list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
+                                         for i in _between(ix.compounds, lo, hi) if lo <= heads[i] < hi))
+    # an anaphoric denial ("That figure is a fiction") negates the earlier claim it points at
+    negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
+    outside = st.cue_tok if st.cue_tok is not None and not lo <= st.cue_tok.i < hi else None
+    return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
+            "anaphoric": st.anaphoric, "parts": parts, "negated": negated,
+            "cue_words": _verb_group(outside) if outside is not None else ""}
+
+
+def _verb_group(verb) -> str:
+    """A verb with its auxiliaries, negation, adverbs and particle, in order
+    ("did not rule out", "reportedly said"): the words of a cue outside the
+    clause whose hedges the clause inherits."""
+    toks = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt"))]
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))

@@ -1,0 +1,112 @@
+"""When a proposition's event happened, as its clause says it.
+
+* :func:`clock_times`: times of day named in a text, as minutes after midnight;
+* the date and time words of a clause's own predicate and arguments;
+* the years given for acts dated once in a thing's life ("built in 1931");
+* the clause's tense (past, present, future, conditional).
+"""
+from __future__ import annotations
+
+import re
+
+from rashomon.extract.lemmas import lemma
+from rashomon.extract.predicates import _arguments
+from rashomon.extract.readings import _evidential
+
+_CLOCK = re.compile(
+    r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b(?!\s*(?:%|percent|per\s*cent|km|m\b))"
+    r"|(?P<h2>1[0-2]|[1-9])\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
+    r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
+    r"|(?P<mid>midnight|noon|midday))")
+_CLOCK_HINT = re.compile(r"(?i)\d|clock|midnight|noon|midday")
+DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
+_WORD_HOURS = {w: i + 1 for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def clock_times(text: str) -> list[int]:
+    """Times of day named in ``text`` as minutes after midnight ("6 p.m." → 1080,
+    "00:40" → 40, "six o'clock in the evening" → 1080, "midnight" → 0); an
+    hour word without a part of the day gives both readings (6:00 and 18:00)."""
+    out = []
+    if not _CLOCK_HINT.search(text):  # no digit, "o'clock", "midnight", "noon" or "midday": no time of day
+        return out
+    for m in _CLOCK.finditer(text):
+        if m.group("h") is not None:
+            out.append(int(m.group("h")) * 60 + int(m.group("m")))
+        elif m.group("h2") is not None:
+            h = int(m.group("h2")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+            out.append(h * 60)
+        elif m.group("w") is not None:
+            h = _WORD_HOURS[m.group("w").lower()] % 12
+            part = (m.group("part") or "").lower()
+            if part in ("afternoon", "evening") or (part == "night" and h >= 6):
+                out.append((h + 12) * 60)
+            elif part:
+                out.append(h * 60)
+            else:
+                out += [h * 60, (h + 12) * 60]
+        else:
+            out.append(0 if m.group("mid").lower() == "midnight" else 720)
+    return out
+
+
+def _time_words(head, args=None) -> str | None:
+    """The words that date a clause's own predicate and its arguments ("In 2019
+    the strike cost …", "a fire at the plant in August 2017 injured two"), not
+    those of a clause inside it ("mined after they took the bridge in 2019")
+    nor of the verb that reports it: its date and time entities, "; "-joined."""
+    out, run = [], []
+    for t in (args if args is not None else _arguments(head)):
+        if t.ent_type_ in ("DATE", "TIME") and (not run or t.i == run[-1].i + 1):
+            run.append(t)
+            continue
+        if run:
+            out.append(" ".join(x.text for x in run))
+        run = [t] if t.ent_type_ in ("DATE", "TIME") else []
+    if run:
+        out.append(" ".join(x.text for x in run))
+    return "; ".join(out) or None
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _dated(head, cls: str | None, nouns, lex: dict) -> list[str]:
+    """The years a clause gives for a dated act (``DATED`` classes) on a noun:
+    its own predicate ("The bridge was finished in 1931") or a participle on a
+    noun ("the bridge, built in 1931, …"; "Completed in 1931, the bridge …"),
+    as ``class|noun|year``."""
+    out = []
+    if cls in DATED and nouns:
+        year = next((m.group(1) for t in head.children if t.dep_ in ("prep", "npadvmod")
+                     for m in [_YEAR.search(" ".join(x.text for x in t.subtree))] if m), None)
+        if year:
+            out.append(f"{cls}|{lemma(nouns[0])}|{year}")
+    for t in head.subtree:
+        if t.tag_ != "VBN" or t.dep_ not in ("acl", "advcl") or lex["class"].get(lemma(t)) not in DATED:
+            continue
+        m = _YEAR.search(" ".join(x.text for x in t.subtree))
+        noun = t.head if t.dep_ == "acl" else next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if m and noun is not None and (noun.pos_ in ("NOUN", "PROPN") or noun.lower_ == "it"):
+            out.append(f"{lex['class'][lemma(t)]}|{lemma(noun)}|{m.group(1)}")  # "it": resolved in the article
+    return list(dict.fromkeys(out))
+
+
+def _clause_tense(said, outer, euphemism: bool) -> str:
+    """The tense of a proposition read from ``outer`` (a Token) in the clause
+    headed by ``said``: an evidential's past dates what it shows ("appeared to
+    show guards firing": past); a euphemism of death is a past event."""
+    if euphemism or (_evidential(said).i != said.i and _tense(said) == "past"):
+        return "past"
+    return _tense(outer)
+
+
+def _tense(head) -> str:
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"would", "could", "might", "should"} and "have" in aux and head.tag_ == "VBN":
+        return "conditional"  # "a 3 km cordon would have kept the hamlet out"
+    if aux & {"will", "would", "shall", "'ll", "wo"}:
+        return "future"
+    return "past" if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"} else "present"
