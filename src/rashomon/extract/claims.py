@@ -55,11 +55,11 @@ from bisect import bisect_left
 from rashomon.annotate import doc_text
 from rashomon.extract.agents import SentenceAgents, speaker_party
 from rashomon.extract.attributed import _attributed
-from rashomon.extract.complements import hung_clause
 from rashomon.extract.claim_cues import _EVENT_WORDS, _LETTERS, _can_match, _plain_words, lexicons
 from rashomon.extract.clauses import (
     FINITE, QUOTE_CHARS, _DocIndex, _Quotes, _between, _covering_quote, _cutting_quotes, _segments, _trim,
 )
+from rashomon.extract.complements import hung_clause
 from rashomon.extract.headline_claims import _headline_claims, _headline_verb_claims
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import lexicon as predicate_lexicon
