@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.compare.kinds import kinds_named
-from test_rules import P, claim, relation
+from test_rules import ARTS, P, claim, relation
 
 KIP = "kind:kinetic_impact_projectile"
 
@@ -59,3 +59,15 @@ def _denial():
 ])
 def test_a_denied_member_against_its_class(name, other, want):
     assert relation(_denial(), other) == want, name
+
+
+def test_a_reason_names_the_kind_in_words():
+    from rashomon.compare.propositions import group_claims
+    from rashomon.compare.relations import relate
+
+    other = claim("c2", "a1", "Guards fired baton rounds into the crowd.", "Strike Committee",
+                  P("fire", "use_force", ["baton", "round"], agent="Guards", theme="baton rounds", heads=["round"],
+                    mods=["baton"], exist=True, nouns=["guards", "baton", "rounds", "crowd"]))
+    cs = [_denial(), other]
+    [rel] = [r for r in relate(cs, group_claims(cs, ARTS), [], ARTS) if r.kind == "contradicts"]
+    assert "kinetic impact projectile" in rel.reason and "kind:" not in rel.reason, rel.reason

@@ -35,6 +35,12 @@ def is_kind(key: str) -> bool:
     return key.startswith(KIND)
 
 
+def shown(key: str) -> str:
+    """A key as a reader sees it: a kind by its name in words
+    ("kind:kinetic_impact_projectile" → "kinetic impact projectile"), a word as it is."""
+    return key[len(KIND):].replace("_", " ") if is_kind(key) else key
+
+
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset, frozenset], ...]:
     """``(key, member word tuples, hypernyms, not_after)`` per kind; the key is

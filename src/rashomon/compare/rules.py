@@ -48,6 +48,7 @@ import re
 from rashomon import data as data_files
 from rashomon.compare.blocks import knowledge_topic, plain
 from rashomon.compare.figures import compare_figures
+from rashomon.compare.kinds import is_kind, shown
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
 from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
@@ -227,9 +228,9 @@ def _thing(v: View, keys: list[str]) -> str:
     """What a denial says was not there, as its theme reads ("pepper spray or plastic
     bullets"), else its keys."""
     theme = plain(v.parts.theme) if v.parts is not None and not v.absent else ""
-    if theme and any(k in theme.lower() for k in keys):
-        return theme
-    return " or ".join(keys)
+    if theme and any(k in theme.lower() or is_kind(k) for k in keys):
+        return theme  # a kind's key came from a member the theme names ("rubber bullets")
+    return " or ".join(dict.fromkeys(shown(k) for k in keys))
 
 
 def _owner_meets(neg: View, pos: View) -> bool:
@@ -255,7 +256,7 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
         if keys and (not focus or focus & pos.mentions_text()):
             what = _thing(neg, keys)
             return "contradicts", (f"{_who(neg)}: no {what} ({neg.stance_word()}); "
-                                   f"{_who(pos)}: there was ({', '.join(keys)})"), "negation"
+                                   f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"), "negation"
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
         return "agrees", f"both say there was no {' '.join(shared)}", None
