@@ -71,3 +71,33 @@ def test_a_reason_names_the_kind_in_words():
     cs = [_denial(), other]
     [rel] = [r for r in relate(cs, group_claims(cs, ARTS), [], ARTS) if r.kind == "contradicts"]
     assert "kinetic impact projectile" in rel.reason and "kind:" not in rel.reason, rel.reason
+
+
+def test_two_denials_agree_in_words():
+    from rashomon.compare.propositions import group_claims
+    from rashomon.compare.relations import relate
+
+    other = claim("c2", "a1", "The guards did not fire rubber bullets.", "Mayor",
+                  P("fire", "use_force", ["rubber", "bullet"], agent="The guards", theme="rubber bullets", neg=True,
+                    heads=["bullet"], mods=["rubber"], exist=True), polarity="negated")
+    cs = [_denial(), other]
+    reasons = [r.reason for r in relate(cs, group_claims(cs, ARTS), [], ARTS) if r.kind == "agrees"]
+    assert reasons and all("kind:" not in r and "rubber bullets" in r for r in reasons), reasons
+
+
+def test_two_holders_naming_a_denied_kind_agree_in_words():
+    from rashomon.compare.propositions import group_claims
+    from rashomon.compare.relations import relate
+
+    fired = [claim(cid, art, text, holder,
+                   P("fire", "use_force", words, agent="Guards", theme=theme, heads=["round"], mods=mods, exist=True,
+                     nouns=["guards", *words]))
+             for cid, art, text, holder, words, theme, mods in (
+                 ("c2", "a1", "Guards fired baton rounds.", "Strike Committee", ["baton", "round"], "baton rounds",
+                  ["baton"]),
+                 ("c3", "a2", "Guards fired sponge rounds.", "Medics", ["sponge", "round"], "sponge rounds",
+                  ["sponge"]))]
+    cs = [_denial(), *fired]
+    reasons = [r.reason for r in relate(cs, group_claims(cs, ARTS), [], ARTS)
+               if r.kind == "agrees" and {r.a, r.b} == {"c2", "c3"}]
+    assert reasons and all("kind:" not in r for r in reasons), reasons

@@ -259,12 +259,13 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
                                    f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"), "negation"
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
-        return "agrees", f"both say there was no {' '.join(shared)}", None
+        return "agrees", f"both say there was no {_thing(a, shared)}", None
     # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds")
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
                     if a.asserts_existence(k) and b.asserts_existence(k))
     if shared and not a.same_holder(b):
-        return "agrees", f"both say there was {' '.join(shared[:3])}", None
+        kinds = [shown(k) for k in shared if is_kind(k)]  # the class both name, else their shared words
+        return "agrees", f"both say there was {kinds[0] if kinds else ' '.join(shared[:3])}", None
     return None
 
 
