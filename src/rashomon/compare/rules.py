@@ -50,7 +50,8 @@ from rashomon.compare.blocks import knowledge_topic, plain
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, shown
 from rashomon.compare.mechanism import compare_ways
-from rashomon.compare.views import FALL, MOVES, RISE, Story, View, attribution_key, holder_names, specific_theme
+from rashomon.compare.views import (FALL, MOVES, RISE, Story, View, as_written, attribution_key, holder_names,
+                                    specific_theme)
 from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 
@@ -78,7 +79,7 @@ def _who(v: View) -> str:
     """The holder as the text names it ("Police", "Mayor Ana Kos"), else the
     quote's speaker as named or by role ("He" → "Interior Minister"), else the
     outlet whose own voice it is, else "the article"."""
-    text = (v.claim.holder_text or "").strip(" ,")
+    text = as_written((v.claim.holder_text or "").strip(" ,"))
     if text and text.lower() not in PRONOUNS:
         return text
     if v.speaker_label:

@@ -74,6 +74,19 @@ def _counts_people(q: Quantity, counts: str) -> bool:
     return q.unit is not None and (q.unit in PEOPLE_UNITS or q.unit.rstrip("s") in PEOPLE_UNITS)
 
 
+_TOKEN_GAPS = re.compile(r" (?=(?:['’](?:s|re|ve|ll|d|m)|n['’]t)\b|['’](?=\s|$)|[,.;:!?)\]])|(?<=[(\[]) ")
+"""One space a token join put before a possessive, a clitic or a closing mark, or after an opening
+bracket (tokens are joined by single spaces; one space per match keeps the pattern linear)."""
+
+
+def as_written(text: str) -> str:
+    """Words joined from parse tokens as a reader writes them: no space before a
+    possessive or a clitic, a closing punctuation mark or after an opening
+    bracket ("a workers ' union" → "a workers' union", "the city 's staff" →
+    "the city's staff"). For display only; matching keeps the tokens."""
+    return _TOKEN_GAPS.sub("", text)
+
+
 @functools.lru_cache(maxsize=16384)
 def holder_names(*texts: str | None) -> frozenset[str]:
     """Lowercase name words of a holder ("Norvik Shipping S.A." → norvik,

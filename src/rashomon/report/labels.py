@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from rashomon.compare.views import as_written
 from rashomon.types import Article, Quantity
 
 #: How a claim with ``speaker=None`` is shown: the contract's None speaker on a
@@ -38,7 +39,7 @@ def holder_name(speaker_name: str | None, holder_text: str | None) -> str:
     if speaker_name:
         return speaker_name
     if holder_text and holder_text.strip().lower() not in PRONOUNS:
-        return holder_text
+        return as_written(holder_text.strip(" ,"))  # "a workers ' union" as written: "a workers' union"
     return NARRATOR
 
 
