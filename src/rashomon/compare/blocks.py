@@ -50,8 +50,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from rashomon.compare.views import (PEOPLE_COUNTS, View, attribution_key, nominalises, specific_theme, speech_act,
-                                    views)
+from rashomon.compare.views import (PEOPLE_COUNTS, View, as_written, attribution_key, nominalises, specific_theme,
+                                    speech_act, views)
 from rashomon.compare.figures import figure_keys
 from rashomon.compare.kinds import is_kind
 from rashomon.compare.mechanism import way
@@ -101,7 +101,7 @@ def participle(lemma: str | None) -> str:
 def plain(theme: str | None) -> str:
     """A theme as a label reads it: without its negator or what follows a comma
     ("No pepper spray" → "pepper spray"; "no alarm , nothing on the radio" → "alarm")."""
-    t = (theme or "").split(" ,")[0].strip().replace(" 's", "'s").replace("€ ", "€").replace("$ ", "$")
+    t = as_written((theme or "").split(" ,")[0].strip()).replace("€ ", "€").replace("$ ", "$")
     low = t.lower()
     for n in NEGATORS:
         if low.startswith(n):

@@ -50,7 +50,7 @@ from rashomon.compare.blocks import knowledge_topic, plain
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, shown
 from rashomon.compare.mechanism import compare_ways
-from rashomon.compare.views import (FALL, MOVES, RISE, Story, View, as_written, attribution_key, holder_names,
+from rashomon.compare.views import (FALL, MOVES, NAME_WORDS, RISE, Story, View, as_written, attribution_key, holder_names,
                                     specific_theme)
 from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
@@ -61,7 +61,6 @@ TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "m
 CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
-_WORD = re.compile(r"[\w'’.-]+")
 MINISTRY_HEADS = {"ministry", "minister", "ministries", "ministers", "department"}
 
 
@@ -125,7 +124,7 @@ def government_tier(agent: str | None) -> str | None:
     (``data/institutions.yaml``: place-for-institution metonymy, Lakoff &
     Johnson 1980). Every content word must belong to the tier: "the ministry
     of Ruritania" or "a minister's driver" is no bare seat of power."""
-    words = [w.lower().strip("'’.") for w in _WORD.findall(agent or "")]
+    words = [w.lower().strip("'’.") for w in NAME_WORDS.findall(agent or "")]
     words = [w for w in words if w not in ("the", "of", "its", "their", "our", "his", "her")]
     if not words:
         return None

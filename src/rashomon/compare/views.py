@@ -56,7 +56,7 @@ MOVES = RISE | FALL
 """Verbs that move a figure to a new value ("raised the toll to nine"): a revision chain, the
 figure before it lower (RISE) or higher (FALL); "revise" and "update" go either way."""
 COUNT_PEOPLE_ALONE = {"death", "injured", "missing", "detained", "evacuated"}
-_NAME = re.compile(r"[\w'’.-]+")
+NAME_WORDS = _NAME = re.compile(r"[\w'’.-]+")  # the words of a name (NAME_WORDS for other stages)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PERSONS_OF = re.compile(r"(?<!\s)\s+of\s+(?:us|them|you)\b", re.I)  # from a run's first space: linear
 _LETTERS = re.compile(r"[^\W\d_]+")
