@@ -277,7 +277,9 @@ class PropositionParts(Record):
     bullets" → plastic). ``existential`` says the clause asserts (or, negated, denies)
     that its theme existed, was used or happened ("No pepper spray was used",
     "There were no casualties"); ``absent`` are the heads of nouns a "without"
-    phrase denies ("charged without warning" → warning). ``copular``: the
+    phrase denies ("charged without warning" → warning), ``presupposed`` those of
+    a concessive phrase, held to have been there whatever the clause says ("refused
+    to leave despite calls to disperse" → call; Karttunen 1973). ``copular``: the
     predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
     are the lowercase nouns of the whole clause, the things it mentions, and
     ``compounds`` its noun compounds ("armoured truck", "cooling pipe").
@@ -305,6 +307,7 @@ class PropositionParts(Record):
     theme_modifiers: list[str] = Field(default_factory=list)
     existential: bool = False
     absent: list[str] = Field(default_factory=list)
+    presupposed: list[str] = Field(default_factory=list)
     copular: bool = False
     nouns: list[str] = Field(default_factory=list)
     compounds: list[str] = Field(default_factory=list)

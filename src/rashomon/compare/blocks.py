@@ -237,7 +237,7 @@ def _existence_index(vs: list[View]) -> tuple[dict[str, list[int]], dict[str, di
     by_word: dict[str, list[int]] = defaultdict(list)
     by_act: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, v in enumerate(vs):
-        for w in v.absent | v.keys | v.mentions:
+        for w in v.absent | v.keys | v.mentions | v.presupposed:
             by_word[w].append(i)
         if v.predicate and (klass := classes.get(v.predicate)) is not None:
             by_act[klass][v.predicate].append(i)

@@ -53,10 +53,22 @@ def _table() -> tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset, frozens
     return tuple(out)
 
 
+POSTMODIFIER = {"to", "of", "for"}
+"""Words that open a postmodifier of a noun ("call to disperse", "order of dispersal"): the head is
+the word before (Quirk et al. 1985, 17.2: premodification, head, postmodification)."""
+
+
+def _head(member: tuple[str, ...]) -> str:
+    """The head noun of a member's words: the last before a postmodifier, else the last."""
+    k = next((i for i, w in enumerate(member) if w in POSTMODIFIER and i > 0), len(member))
+    return member[k - 1]
+
+
 @functools.lru_cache(maxsize=65536)
 def kinds_named(text: str) -> tuple[tuple[str, str, bool], ...]:
     """The kinds a text names, each with the head noun (singular, lower case) of
-    the name and whether the name is the class's own word:
+    the name (the word before a postmodifier: "calls to disperse" → call) and
+    whether the name is the class's own word:
     ``(("kind:kinetic_impact_projectile", "bullet", False),)`` for "no rubber
     bullets were used", ``(…, "projectile", True)`` for "officers fired
     projectiles"; "artillery projectiles" or "live rounds" name none."""
@@ -68,6 +80,6 @@ def kinds_named(text: str) -> tuple[tuple[str, str, bool], ...]:
                 out.append((key, w, True))
             for m in members:
                 if words[i:i + len(m)] == m:
-                    out.append((key, m[-1], False))
+                    out.append((key, _head(m), False))
                     break
     return tuple(dict.fromkeys(out))

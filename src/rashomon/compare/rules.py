@@ -48,7 +48,7 @@ import re
 from rashomon import data as data_files
 from rashomon.compare.blocks import knowledge_topic, plain
 from rashomon.compare.figures import compare_figures
-from rashomon.compare.kinds import is_kind, shown
+from rashomon.compare.kinds import is_kind, kinds_named, shown
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.views import (FALL, MOVES, NAME_WORDS, RISE, Story, View, as_written, attribution_key, holder_names,
                                     specific_theme)
@@ -230,7 +230,8 @@ def _thing(v: View, keys: list[str]) -> str:
     theme = plain(v.parts.theme) if v.parts is not None and not v.absent else ""
     if theme and any(k in theme.lower() or is_kind(k) for k in keys):
         return theme  # a kind's key came from a member the theme names ("rubber bullets")
-    return " or ".join(dict.fromkeys(shown(k) for k in keys))
+    said = {key: head for key, head, _ in kinds_named(v.text) if head in v.absent | v.keys}  # "without warning"
+    return " or ".join(dict.fromkeys(said.get(k) or shown(k) for k in keys))
 
 
 def _owner_meets(neg: View, pos: View) -> bool:
@@ -244,19 +245,36 @@ def _owner_meets(neg: View, pos: View) -> bool:
     return bool(owner & (pos.mentions_text() | pos.agent_names))
 
 
+def _met(neg: View, pos: View, denied) -> list[str]:
+    """The things of ``denied`` (keys ``neg`` denies) that ``pos`` takes to have been there.
+    "There was no X" / "we had no X" deny a thing, not its every mention: ``pos``
+    must name X as a participant; a denial's degree word must be met ("no
+    imminent danger" is met only by an imminent one)."""
+    if not _owner_meets(neg, pos):
+        return []
+    strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
+    keys = sorted(k for k in denied if pos.asserts_existence(k)
+                  and (not strict or k in neg.absent or k in pos.keys | pos.heads))
+    focus = neg.focus(keys)
+    return keys if keys and (not focus or focus & pos.mentions_text()) else []
+
+
 def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
     for neg, pos in ((a, b), (b, a)):
-        if not _owner_meets(neg, pos):
-            continue
-        # "there was no X" / "we had no X" deny a thing, not its every mention: the other names X as a participant
-        strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
-        keys = sorted(k for k in neg.keys | neg.absent if neg.denies_existence(k) and pos.asserts_existence(k)
-                      and (not strict or k in neg.absent or k in pos.keys | pos.heads))
-        focus = neg.focus(keys)
-        if keys and (not focus or focus & pos.mentions_text()):
-            what = _thing(neg, keys)
-            return "contradicts", (f"{_who(neg)}: no {what} ({neg.stance_word()}); "
+        keys = _met(neg, pos, [k for k in neg.keys | neg.absent if neg.denies_existence(k)])
+        if keys:
+            return "contradicts", (f"{_who(neg)}: no {_thing(neg, keys)} ({neg.stance_word()}); "
                                    f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"), "negation"
+    for neg, pos in ((a, b), (b, a)):  # a denial read with the rest of its holder's statement
+        if not neg.existential or neg.same_holder(pos):
+            continue
+        for whole, more in story.position(neg):
+            keys = _met(whole, pos, more)
+            if keys:
+                return "contradicts", (f"{_who(neg)}: no {_thing(neg, sorted(neg.keys))} ({neg.stance_word()}), "
+                                       f"in a statement that says no {_thing(whole, keys)}; "
+                                       f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"), \
+                    "negation"
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
         return "agrees", f"both say there was no {_thing(a, shared)}", None

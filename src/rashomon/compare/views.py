@@ -172,10 +172,10 @@ class View:
     """What the comparison rules read of one claim (see the module docstring)."""
 
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
-                 "words", "heads", "keys", "absent", "mentions", "existential", "exists", "intensional", "agent", "agent_names",
-                 "agent_parties", "measure", "counts", "group", "event", "places", "place_parties", "compounds", "day", "clock",
-                 "relay", "outlet", "anaphoric", "holder_parties", "speaker_label", "since",
-                 "comparable", "future", "text", "summarises")
+                 "words", "heads", "keys", "absent", "presupposed", "mentions", "existential", "exists", "intensional",
+                 "agent", "agent_names", "agent_parties", "measure", "counts", "group", "event", "places",
+                 "place_parties", "compounds", "day", "clock", "relay", "outlet", "anaphoric", "holder_parties",
+                 "speaker_label", "since", "comparable", "future", "text", "summarises")
 
     def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None,
                  orgs: dict[str, frozenset[str]] | None = None):
@@ -220,6 +220,11 @@ class View:
         self.keys -= lex["modal_nouns"] | _class_words("absence")
         self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
+        # what a "despite" phrase presupposes is the holder's whatever the clause says; under a
+        # denial or a doubt it is the denied content's, not the holder's (verbs of saying are
+        # plugs: Karttunen 1973)
+        self.presupposed = frozenset(p.presupposed) if p and content is None and c.stance == "asserts" \
+            else frozenset()
         self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
         self._add_kinds(kinds_named(src.text))
         self.place_parties = parties(p.place) if p else frozenset()
@@ -330,6 +335,8 @@ class View:
                 self.keys |= {key}
             if head in self.absent:
                 self.absent |= {key}
+            if head in self.presupposed:
+                self.presupposed |= {key}
             if head in self.mentions and (not hypernym or self.klass == "use_force"):
                 self.mentions |= {key}
 
@@ -356,9 +363,13 @@ class View:
     def asserts_existence(self, key: str) -> bool:
         """Whether this claim takes the thing ``key`` names to have existed, been
         used or happened: an affirmed claim that mentions it ("twelve had burns
-        from pepper spray"), or an existential one that says so."""
+        from pepper spray"), an existential one that says so, or one whose
+        concessive phrase presupposes it ("refused to leave despite calls to
+        disperse", negated or not)."""
         if key in self.absent:
             return False
+        if key in self.presupposed or any(nominalises(key, w) for w in self.presupposed):
+            return True  # "refused to leave despite calls to disperse": the calls were made
         if self.existential:
             return self.exists is True and key in self.mentions
         # "the code requires an audit" says nothing of whether one took place
@@ -416,24 +427,29 @@ class Story:
     the places most claims name), ``groups`` (per kind of figure, the groups of
     people the main event's figures count) and ``themes`` (per kind of
     attribution, the head noun most of its claims are about), ``revised``
-    (figures a holder moved: "raised the toll to four") and ``denied`` (the
-    things some claim says were not there)."""
+    (figures a holder moved: "raised the toll to four"), ``denied`` (the
+    things some claim says were not there) and ``denials`` (per article, the
+    claims that say so: :meth:`position`)."""
 
     main_places: frozenset = frozenset()
     groups: dict[str, frozenset] = field(default_factory=dict)
     themes: dict[str, str] = field(default_factory=dict)
     revised: list = field(default_factory=list)
     denied: frozenset = frozenset()
+    denials: dict[str, list] = field(default_factory=dict)
 
     @classmethod
     def read(cls, vs: list[View], main_places: frozenset = frozenset()) -> "Story":
         groups: dict[str, set] = {}
         themes: dict[str, Counter] = {}
-        revised, denied = [], set()
+        revised, denied, denials = [], set(), {}
         for v in vs:
             if not v.comparable:
                 continue
-            denied.update(k for k in v.keys | v.absent if v.denies_existence(k))
+            said = {k for k in v.keys | v.absent if v.denies_existence(k)}
+            denied.update(said)
+            if said:
+                denials.setdefault(v.article, []).append(v)
             if v.measure is not None and v.predicate in MOVES:  # "raised the death toll to nine, from seven"
                 revised.append(v)
             if v.group is not None:
@@ -442,7 +458,28 @@ class Story:
             if key:
                 themes.setdefault(key, Counter()).update(specific_theme(v))
         return cls(main_places, {k: frozenset(g) for k, g in groups.items()},
-                   {k: c.most_common(1)[0][0] for k, c in themes.items() if c}, revised, frozenset(denied))
+                   {k: c.most_common(1)[0][0] for k, c in themes.items() if c}, revised, frozenset(denied), denials)
+
+    def position(self, neg: View) -> list[tuple[View, frozenset]]:
+        """What else ``neg``'s holder denies of the act ``neg`` denies, in the same
+        statement: the things another denial of the same holder, the same article
+        and the same predicate class names together with one ``neg`` denies ("No
+        tear gas or rubber bullets were used. Claims that officers fired rubber
+        bullets are false": the second denial belongs to a statement that denies
+        tear gas too). A statement is read as a whole: its holder's position on
+        the question is every thing it denies of that act (PARC 3.0 reads one
+        source's attributions in one text together; the question a denial
+        answers: de Marneffe et al. 2008, on contradiction in context). Returns
+        each such denial with the things it adds, in the article's order."""
+        own = {k for k in neg.keys | neg.absent if neg.denies_existence(k)}
+        out = []
+        for w in self.denials.get(neg.article, ()):
+            if w.id == neg.id or w.klass != neg.klass or neg.klass is None or not w.same_holder(neg):
+                continue
+            theirs = {k for k in w.keys | w.absent if w.denies_existence(k)}
+            if theirs & own and theirs - own:
+                out.append((w, frozenset(theirs - own)))
+        return out
 
     def superseded(self, old: View, other: View) -> bool:
         """Whether ``old``'s figure was replaced by its own holder's later one

@@ -20,7 +20,9 @@ under any reporting or denial verb), :func:`read_parts` returns a
 * ``negated`` (see :mod:`rashomon.extract.negation`), ``tense``;
 * ``counts``: what the claim's figure measures (the class's ``counts``, the
   unit of a currency, a radius in km…) and ``measure``, its index in the
-  claim's quantities; ``clock``: a time of day the clause names.
+  claim's quantities; ``clock``: a time of day the clause names;
+* ``absent`` and ``presupposed``: what a "without" phrase denies and what a
+  "despite" phrase presupposes was there.
 
 The readings live in modules of their own: :mod:`~rashomon.extract.predicates`
 (the lexicon, phrasal lemmas, argument tokens, noun phrases),
@@ -38,7 +40,7 @@ from rashomon.extract.predicates import (
     _agent_text, _arguments, _content, _head_nouns, _is_of, _modifiers, _np, _phrasal, lexicon,
 )
 from rashomon.extract.readings import _information, _light_predicate, _negating, _reading_head
-from rashomon.extract.roles import _absent, _blamed, _class_of, _existential, _place, _roles, _theme_nouns
+from rashomon.extract.roles import _absent, _blamed, _class_of, _existential, _place, _presupposed, _roles, _theme_nouns
 from rashomon.extract.times import _YEAR, _clause_tense, _dated, _time_words, clock_times
 from rashomon.types import PropositionParts, Quantity
 
@@ -122,6 +124,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_heads=list(dict.fromkeys(lemma(t) for t in heads)),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
         theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,
+        presupposed=_presupposed(dict.fromkeys((head, outer, said)), lex),
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"),
         dated=_dated(head, cls, heads, lex) if _YEAR.search(text) else [])  # a year in the clause, else none
 

@@ -6,7 +6,8 @@
 * the theme: object, passive or copular subject, what a responsibility is for,
   the one blamed ("blamed X for Y", "pointed the finger at X");
 * the theme's head nouns, its place, whether the clause asserts existence or
-  use, what a "without" phrase or an absence adjective denies;
+  use, what a "without" phrase or an absence adjective denies, what a
+  concessive "despite" phrase presupposes;
 * the predicate's class when read from an argument ("five workers were found
   dead") or from a group present at a place (:func:`present_group`).
 """
@@ -224,6 +225,46 @@ def _absent(kids, args, lex: dict) -> list[str]:
            and not any(c.dep_ in ("det", "poss") for c in g.children)]  # "without warning", not "without this network"
     return out + [lemma(t) for t in args + _nonfinite_arguments(kids) if t.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex["class"].get(lemma(c)) in lex["absence"] for c in t.children)]
+
+
+CONCESSIVE = {"despite", "notwithstanding"}
+"""Concessive prepositions ("despite", "in spite of", "notwithstanding"): their
+object is presupposed to hold (Karttunen 1973, "Presuppositions of compound
+sentences"; Levinson 1983, *Pragmatics*, ch. 4.2, on presupposition triggers;
+Quirk et al. 1985, 9.64 and 15.42 on concessive adjuncts)."""
+
+
+def _presupposed(verbs, lex: dict) -> list[str]:
+    """What a concessive adjunct of any of ``verbs`` (tokens: the predicate and
+    the verbs above it in its clause) presupposes was there: the lemmas of its
+    object's head nouns, or a gerund's verb ("refused to leave despite repeated
+    calls to disperse" → call; "in spite of being warned" → warn). The
+    presupposition projects through the clause's own negation ("refused",
+    "did not leave"): it is held whatever the clause asserts. A noun of
+    absence ("despite the lack of warnings") presupposes no thing."""
+    out = []
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "advmod", "mark") or not _concessive(prep):
+                continue
+            objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ == "in":  # "in spite of X": X hangs on "of"
+                objs = [g for s in objs for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ in ("pobj", "pcomp")]
+            for g in objs:
+                if g.pos_ == "VERB":
+                    out.append(lemma(g))
+                elif lex["class"].get(lemma(g)) not in lex["absence"]:
+                    out += [lemma(n) for n in _head_nouns(g, of=False) if n.pos_ == "NOUN"]
+    return list(dict.fromkeys(out))
+
+
+def _concessive(prep) -> bool:
+    """Whether a preposition opens a concessive adjunct: "despite",
+    "notwithstanding", or "in" before "spite of"."""
+    if prep.lower_ in CONCESSIVE:
+        return True
+    return prep.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "spite" for g in prep.children)
 
 
 def _nonfinite_arguments(kids) -> list:
