@@ -279,7 +279,10 @@ class PropositionParts(Record):
     "There were no casualties"); ``absent`` are the heads of nouns a "without"
     phrase denies ("charged without warning" → warning), ``presupposed`` those of
     a concessive phrase, held to have been there whatever the clause says ("refused
-    to leave despite calls to disperse" → call; Karttunen 1973). ``copular``: the
+    to leave despite calls to disperse" → call; Karttunen 1973). ``purpose``: a
+    purpose or reason clause of the predicate, its words joined by spaces
+    ("cancelled to save money" → "to save money"); ``purpose_only``: the clause says that reason is the
+    only one ("for one reason only: to …", "solely to"). ``copular``: the
     predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
     are the lowercase nouns of the whole clause, the things it mentions, and
     ``compounds`` its noun compounds ("armoured truck", "cooling pipe").
@@ -308,6 +311,8 @@ class PropositionParts(Record):
     existential: bool = False
     absent: list[str] = Field(default_factory=list)
     presupposed: list[str] = Field(default_factory=list)
+    purpose: str | None = None
+    purpose_only: bool = False
     copular: bool = False
     nouns: list[str] = Field(default_factory=list)
     compounds: list[str] = Field(default_factory=list)

@@ -27,6 +27,8 @@ after the kinds of contradiction of de Marneffe, Rafferty & Manning (2008):
   that name who did it (or deny that someone did);
 * ``antonym``: antonymous predicates over one head noun (accept/reject);
 * ``time``: claims of one predicate class that give a time of day;
+* ``purpose``: affirmed claims of one predicate class over one head noun that
+  say why the act was done ("the shutdown was cancelled to save money");
 * ``date``: claims that date one act on one thing ("the bridge was finished in
   1931" / "the bridge, built in 1932"), whatever period their article is of;
 * ``mechanism``: claims that say how a structure was destroyed, from inside
@@ -73,7 +75,7 @@ _IRREGULAR = {"be": "existed", "hear": "heard", "see": "seen", "shoot": "shot", 
               "hit": "hit", "make": "made", "lose": "lost", "win": "won", "fall": "fallen", "rise": "risen",
               "take": "taken", "begin": "begun", "hold": "held", "lead": "led", "send": "sent", "get": "got",
               "blow_up": "blown up", "move_in": "moved in", "know": "known", "tell": "told", "say": "said",
-              "leave": "left", "keep": "kept", "put": "put", "set": "set"}
+              "leave": "left", "keep": "kept", "put": "put", "set": "set", "cancel": "cancelled"}
 
 
 def participle(lemma: str | None) -> str:
@@ -383,6 +385,9 @@ def proposition_blocks(claims: list[Claim], articles: list[Article],
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.clock and v.klass:
             blocks[("time", v.klass)].append(v)
+        if v.parts.purpose and v.klass and not v.negative:  # why one act was done to one thing
+            for h in sorted(set(v.parts.theme_heads)):
+                blocks[("purpose", v.klass, h)].append(v)
         if way(v) is not None:
             blocks[("mechanism",)].append(v)
         if not v.negative:
@@ -447,6 +452,9 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
         return f"whether {theme or key[2]} was {participle(pred)}"
     if kind == "figure":
         return f"{key[2]} in {key[1]}s"
+    if kind == "purpose":
+        done = " or ".join(dict.fromkeys(participle(v.predicate) for v in vs))
+        return f"why the {key[2]} was {done}"
     if kind == "mechanism":
         theme = _theme_text([v for v in vs if specific_theme(v)])
         return f"how {theme or 'it'} was destroyed: from inside or outside"

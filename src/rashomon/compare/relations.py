@@ -8,7 +8,7 @@ rules:
 
 * **Proposition blocks** (``measure``, ``existence``, ``same``,
   ``attribution``, ``antonym``, ``time``, ``compound``, ``date``, ``mechanism``, ``figure``,
-  ``knowledge``: see
+  ``knowledge``, ``purpose``: see
   :mod:`rashomon.compare.blocks`) are compared by
   :func:`rashomon.compare.rules.compare_views` on each claim's
   :class:`~rashomon.compare.views.View` (holder, stance, proposition, event).
@@ -292,7 +292,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
 
 
 BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "mechanism", "figure",
-                "knowledge")
+                "knowledge", "purpose")
 
 
 def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],

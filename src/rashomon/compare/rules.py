@@ -36,6 +36,8 @@ outside the story's main places); near-verbatim words of one source
   (:mod:`rashomon.compare.figures`);
 * ``date``: two years for one dated act on one thing ("the bridge was
   finished in 1931" / "the bridge, built in 1932"), of any period;
+* ``purpose`` (attribution): one holder says one act was done for one reason only,
+  another gives a reason that shares no word with it;
 * ``knowledge`` (negation): one holder says the knower did not know of a thing
   ("we had no report of a leaking valve"), another that the knower knew or that
   the thing was reported; two knowers named by different proper names are two.
@@ -46,10 +48,11 @@ import functools
 import re
 
 from rashomon import data as data_files
-from rashomon.compare.blocks import knowledge_topic, plain
+from rashomon.compare.blocks import knowledge_topic, participle, plain
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, kinds_named, shown
 from rashomon.compare.mechanism import compare_ways
+from rashomon.compare.propositions import content_words
 from rashomon.compare.views import (FALL, MOVES, NAME_WORDS, RISE, Story, View, as_written, attribution_key, holder_names,
                                     specific_theme)
 from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
@@ -439,6 +442,31 @@ def _knowledge(a: View, b: View) -> tuple[str, str, str | None] | None:
                            f"{_who(pos)}: {knew}"), "negation"
 
 
+def _purpose(a: View, b: View) -> tuple[str, str, str | None] | None:
+    """Why one act was done: one holder says its reason was the only one ("moved
+    for one reason only: to have the parts ready"), another gives a reason that
+    shares no word with it ("cancelled to save money"): two causes of one act
+    that cannot both be the whole story (an exclusive excludes every other
+    reason: Quirk et al. 1985, 8.116; opposite attribution of cause, de
+    Marneffe et al. 2008). Two reasons with no exclusive may both hold: no relation."""
+    pa, pb = a.parts, b.parts
+    if a.same_holder(b) or not (pa.purpose_only or pb.purpose_only) \
+            or content_words(pa.purpose) & content_words(pb.purpose):
+        return None
+    only, other = (a, b) if pa.purpose_only else (b, a)
+    return "contradicts", (f"{_who(only)}: {participle(only.predicate)} {_why(only)} (the only reason); "
+                           f"{_who(other)}: {participle(other.predicate)} {_why(other)}"), "attribution"
+
+
+WHY_WORDS = 8  # words of a purpose a reason shows
+
+
+def _why(v: View) -> str:
+    """A purpose as a reason shows it: its first ``WHY_WORDS`` words as written ("to save money")."""
+    words = v.parts.purpose.split()
+    return as_written(" ".join(words[:WHY_WORDS])) + (" …" if len(words) > WHY_WORDS else "")
+
+
 def _knower(v: View) -> str:
     """Who knew, as a reason names it: the agent as written, a pronoun in lower case."""
     agent = (v.agent or "they").strip()
@@ -473,4 +501,6 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
         return compare_ways(a, b, _who)
     if frame == "knowledge":
         return _knowledge(a, b)
+    if frame == "purpose":
+        return _purpose(a, b)
     return None

@@ -22,7 +22,8 @@ under any reporting or denial verb), :func:`read_parts` returns a
   unit of a currency, a radius in km…) and ``measure``, its index in the
   claim's quantities; ``clock``: a time of day the clause names;
 * ``absent`` and ``presupposed``: what a "without" phrase denies and what a
-  "despite" phrase presupposes was there.
+  "despite" phrase presupposes was there; ``purpose``: why the act was done
+  (``purpose_only``: the only reason, "solely to").
 
 The readings live in modules of their own: :mod:`~rashomon.extract.predicates`
 (the lexicon, phrasal lemmas, argument tokens, noun phrases),
@@ -40,7 +41,9 @@ from rashomon.extract.predicates import (
     _agent_text, _arguments, _content, _head_nouns, _is_of, _modifiers, _np, _phrasal, lexicon,
 )
 from rashomon.extract.readings import _information, _light_predicate, _negating, _reading_head
-from rashomon.extract.roles import _absent, _blamed, _class_of, _existential, _place, _presupposed, _roles, _theme_nouns
+from rashomon.extract.roles import (
+    _absent, _blamed, _class_of, _existential, _place, _presupposed, _purpose, _roles, _theme_nouns,
+)
 from rashomon.extract.times import _YEAR, _clause_tense, _dated, _time_words, clock_times
 from rashomon.types import PropositionParts, Quantity
 
@@ -113,6 +116,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         cls, negated = "information", False  # "no details on the deaths": the holder lacks information
     clocks = clock_times(text)
     heads = [t for t in nouns if not _is_of(t, nouns)]
+    purpose, only = _purpose(head)
     return PropositionParts(
         predicate=lem, predicate_class=cls, negated=negated,
         agent=_agent_text(agent_tok) if agent_tok is not None else None,
@@ -124,7 +128,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         theme_heads=list(dict.fromkeys(lemma(t) for t in heads)),
         theme_of=list(dict.fromkeys(lemma(t) for t in nouns if _is_of(t, nouns))),
         theme_modifiers=_modifiers(heads), existential=no_subject or _existential(head, pred_tok), absent=absent,
-        presupposed=_presupposed(dict.fromkeys((head, outer, said)), lex),
+        presupposed=_presupposed(dict.fromkeys((head, outer, said)), lex), purpose=purpose, purpose_only=only,
         copular=pred_tok.i != head.i and pred_tok.pos_ in ("ADJ", "NOUN") and pred_tok.dep_ in ("acomp", "attr"),
         dated=_dated(head, cls, heads, lex) if _YEAR.search(text) else [])  # a year in the clause, else none
 

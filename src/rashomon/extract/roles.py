@@ -7,7 +7,8 @@
   the one blamed ("blamed X for Y", "pointed the finger at X");
 * the theme's head nouns, its place, whether the clause asserts existence or
   use, what a "without" phrase or an absence adjective denies, what a
-  concessive "despite" phrase presupposes;
+  concessive "despite" phrase presupposes, why the act was done (a purpose or
+  reason clause);
 * the predicate's class when read from an argument ("five workers were found
   dead") or from a group present at a place (:func:`present_group`).
 """
@@ -191,6 +192,8 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
                     and w not in absent), None)
     if cls is None and present_group(head):  # "9,000 of us on Harbour Road": people present at a gathering
         cls, own = "participation", True
+    if cls is None and lem == "move" and _to_a_date(head):  # "the vote was moved to May": rescheduled
+        cls, own = "schedule_change", True
     if cls not in lex["counts"] and lemma(head) in SCALE:
         counted = next((classes.get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                         and classes.get(lemma(c)) in lex["counts"]), None)
@@ -199,6 +202,13 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
 
 
 PERSONS = {"us", "them", "you"}
+
+
+def _to_a_date(verb) -> bool:
+    """Whether a verb takes a date as where it goes ("moved to September", "moved
+    until next week"): an event moved in time (FrameNet Change_event_time)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "until", "into") and any(
+        g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
 
 
 def present_group(head) -> bool:
@@ -265,6 +275,43 @@ def _concessive(prep) -> bool:
     if prep.lower_ in CONCESSIVE:
         return True
     return prep.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "spite" for g in prep.children)
+
+
+PURPOSE_MARKS = {"because"}
+EXCLUSIVE = {"only", "solely", "purely", "exclusively", "sole"}
+"""Focusing subjuncts that restrict a reason to itself ("solely to", "only because",
+"for one reason only", "the sole reason"): Quirk et al. 1985, 8.116 (exclusives)."""
+REASON_NOUNS = {"reason", "purpose", "aim", "motive"}
+
+
+def _purpose(head) -> tuple[str | None, bool]:
+    """Why the act of ``head`` (a verb Token) was done, as its clause says it: an
+    infinitive of purpose ("cancelled to save money", "in order to hear
+    witnesses"), a "because" clause, or a clause after "for one reason: …"
+    (purpose and reason adjuncts: Quirk et al. 1985, 15.45–15.48), as written
+    ("to save money"), and whether the clause holds that reason to be the only
+    one (an exclusive: "solely to", "for one reason only"). ``(None, False)``
+    when it gives none."""
+    kids = list(head.children)
+    reason = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                   if g.dep_ == "pobj" and lemma(g) in REASON_NOUNS), None)
+    order = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                  if g.dep_ == "pobj" and g.lower_ == "order"), None)
+    clauses = [c for c in kids if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and (
+        any(g.tag_ == "TO" for g in c.children) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        or any(g.dep_ == "mark" and g.lower_ in PURPOSE_MARKS for g in c.children))]
+    if reason is not None:  # "for one reason only: to make sure …"
+        clauses += [c for c in [*kids, *reason.children] if c.dep_ in ("xcomp", "acl", "advcl", "appos")
+                    and c.pos_ in ("VERB", "AUX") and c.i > reason.i]
+    if order is not None:  # "in order to hear more witnesses"
+        clauses += [c for c in order.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"]
+    if not clauses:
+        return None, False
+    words = " ".join(t.text for c in clauses for t in c.subtree)
+    only = any(c.dep_ == "advmod" and c.lower_ in EXCLUSIVE for c in [*kids, *(g for c in clauses for g in c.children)])
+    if reason is not None:
+        only = only or any(c.lower_ in EXCLUSIVE for c in reason.children)
+    return words, only
 
 
 def _nonfinite_arguments(kids) -> list:
