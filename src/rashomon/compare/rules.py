@@ -57,6 +57,7 @@ from rashomon.compare.views import (FALL, MOVES, NAME_WORDS, RISE, Story, View, 
                                     specific_theme)
 from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
+from rashomon.extract.roles import EXCLUSIVE
 
 TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour", "minute",
               "pm", "am", "p.m", "a.m", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -451,7 +452,7 @@ def _purpose(a: View, b: View) -> tuple[str, str, str | None] | None:
     Marneffe et al. 2008). Two reasons with no exclusive may both hold: no relation."""
     pa, pb = a.parts, b.parts
     if a.same_holder(b) or not (pa.purpose_only or pb.purpose_only) \
-            or content_words(pa.purpose) & content_words(pb.purpose):
+            or (content_words(pa.purpose) & content_words(pb.purpose)) - EXCLUSIVE:
         return None
     only, other = (a, b) if pa.purpose_only else (b, a)
     return "contradicts", (f"{_who(only)}: {participle(only.predicate)} {_why(only)} (the only reason); "

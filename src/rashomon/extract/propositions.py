@@ -116,7 +116,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
         cls, negated = "information", False  # "no details on the deaths": the holder lacks information
     clocks = clock_times(text)
     heads = [t for t in nouns if not _is_of(t, nouns)]
-    purpose, only = _purpose(head)
+    purpose, only = _purpose(head, cls)
     return PropositionParts(
         predicate=lem, predicate_class=cls, negated=negated,
         agent=_agent_text(agent_tok) if agent_tok is not None else None,

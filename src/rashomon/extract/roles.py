@@ -186,14 +186,14 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
     subject or object counts ("the toll rises to four")."""
     classes = lex["class"]
     cls = classes.get(lem) or classes.get(lemma(head))
+    if cls is None and lem == "move" and _to_a_date(head):  # "the vote was moved to May": rescheduled
+        cls = "schedule_change"
     own = cls is not None
     if cls is None:
         cls = next((classes[w] for w in words if w in classes and classes[w] not in lex["responsibility"]
                     and w not in absent), None)
     if cls is None and present_group(head):  # "9,000 of us on Harbour Road": people present at a gathering
         cls, own = "participation", True
-    if cls is None and lem == "move" and _to_a_date(head):  # "the vote was moved to May": rescheduled
-        cls, own = "schedule_change", True
     if cls not in lex["counts"] and lemma(head) in SCALE:
         counted = next((classes.get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                         and classes.get(lemma(c)) in lex["counts"]), None)
@@ -284,14 +284,20 @@ EXCLUSIVE = {"only", "solely", "purely", "exclusively", "sole"}
 REASON_NOUNS = {"reason", "purpose", "aim", "motive"}
 
 
-def _purpose(head) -> tuple[str | None, bool]:
+NO_COMPLEMENT = {"schedule_change"}
+"""Classes of verbs that take no infinitival complement (FrameNet Change_event_time has no
+such element): an infinitive the parser hangs on one as a complement ("was postponed
+solely to give them time") is one of purpose."""
+
+
+def _purpose(head, cls: str | None = None) -> tuple[str | None, bool]:
     """Why the act of ``head`` (a verb Token) was done, as its clause says it: an
     infinitive of purpose ("cancelled to save money", "in order to hear
     witnesses"), a "because" clause, or a clause after "for one reason: …"
     (purpose and reason adjuncts: Quirk et al. 1985, 15.45–15.48), as written
     ("to save money"), and whether the clause holds that reason to be the only
     one (an exclusive: "solely to", "for one reason only"). ``(None, False)``
-    when it gives none."""
+    when it gives none; ``cls`` is the predicate's class (:data:`NO_COMPLEMENT`)."""
     kids = list(head.children)
     reason = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                    if g.dep_ == "pobj" and lemma(g) in REASON_NOUNS), None)
@@ -300,6 +306,8 @@ def _purpose(head) -> tuple[str | None, bool]:
     clauses = [c for c in kids if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and (
         any(g.tag_ == "TO" for g in c.children) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         or any(g.dep_ == "mark" and g.lower_ in PURPOSE_MARKS for g in c.children))]
+    if cls in NO_COMPLEMENT:
+        clauses += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(g.tag_ == "TO" for g in c.children)]
     if reason is not None:  # "for one reason only: to make sure …"
         clauses += [c for c in [*kids, *reason.children] if c.dep_ in ("xcomp", "acl", "advcl", "appos")
                     and c.pos_ in ("VERB", "AUX") and c.i > reason.i]
@@ -307,7 +315,7 @@ def _purpose(head) -> tuple[str | None, bool]:
         clauses += [c for c in order.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"]
     if not clauses:
         return None, False
-    words = " ".join(t.text for c in clauses for t in c.subtree)
+    words = " ".join(t.text for c in dict.fromkeys(clauses) for t in c.subtree)
     only = any(c.dep_ == "advmod" and c.lower_ in EXCLUSIVE for c in [*kids, *(g for c in clauses for g in c.children)])
     if reason is not None:
         only = only or any(c.lower_ in EXCLUSIVE for c in reason.children)
