@@ -263,16 +263,38 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
 
 
+def _statement(neg: View, story: Story) -> list[tuple[View, frozenset]]:
+    """What else ``neg``'s holder denies of the act ``neg`` denies, in the same
+    statement: the things another denial of the same holder, the same article
+    and the same predicate class names together with one ``neg`` denies ("No
+    tear gas or rubber bullets were used. Claims that officers fired rubber
+    bullets are false": the second denial belongs to a statement that denies
+    tear gas too). A statement is read as a whole: its holder's position on
+    the question is every thing it denies of that act (PARC 3.0 reads one
+    source's attributions in one text together; the question a denial
+    answers: de Marneffe et al. 2008, on contradiction in context). Returns
+    each such denial with the things it adds, in the article's order."""
+    own = neg.denied()
+    out = []
+    for w in story.denials.get(neg.article, ()):
+        if w.id == neg.id or w.klass != neg.klass or neg.klass is None or not w.same_holder(neg):
+            continue
+        theirs = w.denied()
+        if theirs & own and theirs - own:
+            out.append((w, theirs - own))
+    return out
+
+
 def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
     for neg, pos in ((a, b), (b, a)):
-        keys = _met(neg, pos, [k for k in neg.keys | neg.absent if neg.denies_existence(k)])
+        keys = _met(neg, pos, neg.denied())
         if keys:
             return "contradicts", (f"{_who(neg)}: no {_thing(neg, keys)} ({neg.stance_word()}); "
                                    f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"), "negation"
     for neg, pos in ((a, b), (b, a)):  # a denial read with the rest of its holder's statement
         if not neg.existential or neg.same_holder(pos):
             continue
-        for whole, more in story.position(neg):
+        for whole, more in _statement(neg, story):
             keys = _met(whole, pos, more)
             if keys:
                 return "contradicts", (f"{_who(neg)}: no {_thing(neg, sorted(neg.keys))} ({neg.stance_word()}), "

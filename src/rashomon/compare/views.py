@@ -345,6 +345,10 @@ class View:
         used or did not happen ("No pepper spray was used", "without warning")."""
         return key in self.absent or (self.exists is False and key in self.keys)
 
+    def denied(self) -> frozenset:
+        """Every thing this claim says did not exist, was not used or did not happen."""
+        return frozenset(k for k in self.keys | self.absent if self.denies_existence(k))
+
     def mentions_text(self) -> frozenset:
         """Every singular word of the claim's text."""
         return mentions(self.text)
@@ -429,7 +433,7 @@ class Story:
     attribution, the head noun most of its claims are about), ``revised``
     (figures a holder moved: "raised the toll to four"), ``denied`` (the
     things some claim says were not there) and ``denials`` (per article, the
-    claims that say so: :meth:`position`)."""
+    claims that say so)."""
 
     main_places: frozenset = frozenset()
     groups: dict[str, frozenset] = field(default_factory=dict)
@@ -446,7 +450,7 @@ class Story:
         for v in vs:
             if not v.comparable:
                 continue
-            said = {k for k in v.keys | v.absent if v.denies_existence(k)}
+            said = v.denied()
             denied.update(said)
             if said:
                 denials.setdefault(v.article, []).append(v)
@@ -459,27 +463,6 @@ class Story:
                 themes.setdefault(key, Counter()).update(specific_theme(v))
         return cls(main_places, {k: frozenset(g) for k, g in groups.items()},
                    {k: c.most_common(1)[0][0] for k, c in themes.items() if c}, revised, frozenset(denied), denials)
-
-    def position(self, neg: View) -> list[tuple[View, frozenset]]:
-        """What else ``neg``'s holder denies of the act ``neg`` denies, in the same
-        statement: the things another denial of the same holder, the same article
-        and the same predicate class names together with one ``neg`` denies ("No
-        tear gas or rubber bullets were used. Claims that officers fired rubber
-        bullets are false": the second denial belongs to a statement that denies
-        tear gas too). A statement is read as a whole: its holder's position on
-        the question is every thing it denies of that act (PARC 3.0 reads one
-        source's attributions in one text together; the question a denial
-        answers: de Marneffe et al. 2008, on contradiction in context). Returns
-        each such denial with the things it adds, in the article's order."""
-        own = {k for k in neg.keys | neg.absent if neg.denies_existence(k)}
-        out = []
-        for w in self.denials.get(neg.article, ()):
-            if w.id == neg.id or w.klass != neg.klass or neg.klass is None or not w.same_holder(neg):
-                continue
-            theirs = {k for k in w.keys | w.absent if w.denies_existence(k)}
-            if theirs & own and theirs - own:
-                out.append((w, frozenset(theirs - own)))
-        return out
 
     def superseded(self, old: View, other: View) -> bool:
         """Whether ``old``'s figure was replaced by its own holder's later one
