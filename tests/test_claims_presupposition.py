@@ -29,6 +29,7 @@ WARN = "kind:dispersal_warning"
     ("The crowd stayed on the bridge despite the lack of any order.", []),  # an absence presupposes no thing
     ("The guards charged the crowd without warning.", []),  # "without" denies; it presupposes nothing
     ("The crowd stayed on the bridge until midnight.", []),
+    ("The crowd stayed despite the fact that it was raining.", []),  # the fact's clause, no thing
 ])
 def test_a_concessive_phrase_presupposes_its_object(nlp, text, presupposed):
     from test_claims import only

@@ -23,6 +23,8 @@ from test_rules import P, claim, relation
     ("The audit was moved to November for one reason only: to let the new auditors settle in.", "schedule_change",
      "to let the new auditors settle in", True),
     ("The hearing was delayed in order to hear more witnesses.", "schedule_change", "to hear more witnesses", False),
+    # "only" restricting the act, not the reason: no exclusive
+    ("The vote was only postponed to count the ballots.", "schedule_change", "to count the ballots", False),
     # negative cases: no purpose clause
     ("The board asked the mayor to resign.", None, None, False),  # an object control complement, not a purpose
     ("The families were moved to the school hall.", None, None, False),  # moved to a place: not rescheduled

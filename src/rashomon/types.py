@@ -281,9 +281,10 @@ class PropositionParts(Record):
     a concessive phrase, held to have been there whatever the clause says ("refused
     to leave despite calls to disperse" → call; Karttunen 1973). ``purpose``: a
     purpose or reason clause of the predicate, its words joined by spaces
-    ("cancelled to save money" → "to save money"); ``purpose_only``: the clause says that reason is the
-    only one ("for one reason only: to …", "solely to"). ``copular``: the
-    predicate is an adjective or noun after a copula ("was overdue"). ``nouns``
+    ("cancelled to save money" → "to save money"); ``purpose_only``: the clause
+    says that reason is the only one ("for one reason only: to …", "solely
+    to"). ``copular``: the predicate is an adjective or noun after a copula
+    ("was overdue"). ``nouns``
     are the lowercase nouns of the whole clause, the things it mentions, and
     ``compounds`` its noun compounds ("armoured truck", "cooling pipe").
     ``partitive``: the figure names no noun and follows a larger count of

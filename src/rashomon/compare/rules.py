@@ -263,6 +263,11 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
 
 
+def _there(pos: View, keys: list[str]) -> str:
+    """The side that takes ``keys`` to have been there, as a reason says it."""
+    return f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"
+
+
 def _statement(neg: View, story: Story) -> list[tuple[View, frozenset]]:
     """What else ``neg``'s holder denies of the act ``neg`` denies, in the same
     statement: the things another denial of the same holder, the same article
@@ -289,8 +294,8 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     for neg, pos in ((a, b), (b, a)):
         keys = _met(neg, pos, neg.denied())
         if keys:
-            return "contradicts", (f"{_who(neg)}: no {_thing(neg, keys)} ({neg.stance_word()}); "
-                                   f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"), "negation"
+            return "contradicts", f"{_who(neg)}: no {_thing(neg, keys)} ({neg.stance_word()}); {_there(pos, keys)}", \
+                "negation"
     for neg, pos in ((a, b), (b, a)):  # a denial read with the rest of its holder's statement
         if not neg.existential or neg.same_holder(pos):
             continue
@@ -298,8 +303,7 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
             keys = _met(whole, pos, more)
             if keys:
                 return "contradicts", (f"{_who(neg)}: no {_thing(neg, sorted(neg.keys))} ({neg.stance_word()}), "
-                                       f"in a statement that says no {_thing(whole, keys)}; "
-                                       f"{_who(pos)}: there was ({', '.join(dict.fromkeys(shown(k) for k in keys))})"), \
+                                       f"in a statement that says no {_thing(whole, keys)}; {_there(pos, keys)}"), \
                     "negation"
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:

@@ -264,7 +264,7 @@ def _presupposed(verbs, lex: dict) -> list[str]:
             for g in objs:
                 if g.pos_ == "VERB":
                     out.append(lemma(g))
-                elif lex["class"].get(lemma(g)) not in lex["absence"]:
+                elif lex["class"].get(lemma(g)) not in lex["absence"] and lemma(g) != "fact":  # "despite the fact that"
                     out += [lemma(n) for n in _head_nouns(g, of=False) if n.pos_ == "NOUN"]
     return list(dict.fromkeys(out))
 
@@ -307,7 +307,8 @@ def _purpose(head, cls: str | None = None) -> tuple[str | None, bool]:
         any(g.tag_ == "TO" for g in c.children) and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         or any(g.dep_ == "mark" and g.lower_ in PURPOSE_MARKS for g in c.children))]
     if cls in NO_COMPLEMENT:
-        clauses += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(g.tag_ == "TO" for g in c.children)]
+        clauses += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                    and any(g.tag_ == "TO" for g in c.children)]
     if reason is not None:  # "for one reason only: to make sure …"
         clauses += [c for c in [*kids, *reason.children] if c.dep_ in ("xcomp", "acl", "advcl", "appos")
                     and c.pos_ in ("VERB", "AUX") and c.i > reason.i]
@@ -315,8 +316,12 @@ def _purpose(head, cls: str | None = None) -> tuple[str | None, bool]:
         clauses += [c for c in order.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"]
     if not clauses:
         return None, False
-    words = " ".join(t.text for c in dict.fromkeys(clauses) for t in c.subtree)
-    only = any(c.dep_ == "advmod" and c.lower_ in EXCLUSIVE for c in [*kids, *(g for c in clauses for g in c.children)])
+    clauses = list(dict.fromkeys(clauses))
+    words = " ".join(t.text for c in clauses for t in c.subtree)
+    # an exclusive right before the clause ("solely to", "only because"); "was only postponed to …" restricts the act
+    doc = head.doc
+    only = any(doc[k].lower_ in EXCLUSIVE for c in clauses for k in (c.left_edge.i - 1, c.left_edge.i)
+               if 0 <= k and doc[k].dep_ == "advmod")
     if reason is not None:
         only = only or any(c.lower_ in EXCLUSIVE for c in reason.children)
     return words, only
