@@ -362,3 +362,16 @@ def test_a_denied_identity_points_at_the_promise_before_it(nlp):
     cs = extract_claims(Article(id="a0", name="t.txt", path="t.txt", text=text), nlp(text), [])
     assert cs[0].stance == "promises" and cs[1].stance == "denies"
     assert cs[1].refers_to == [cs[0].start, cs[0].end]
+
+
+@pytest.mark.parametrize("text, polarity, stance, predicate", [
+    # "not X, let alone Y": both denied, the clause's own verb read; "let alone" is no complement
+    ("The regional council has not warned the villagers of the flood, let alone organised their evacuation.",
+     "negated", "asserts", "warn"),
+    ("The council has not warned them, let alone organised their evacuation.", "negated", "asserts", "warn"),
+    # a "let" with no "alone" is a verb of its own
+    ("The council let the villagers go home.", "affirmed", "asserts", "let"),
+])
+def test_let_alone_is_a_coordinator(nlp, text, polarity, stance, predicate):
+    c = first(nlp, text)
+    assert (c.polarity, c.stance, c.proposition.predicate) == (polarity, stance, predicate), c.proposition

@@ -117,6 +117,19 @@ def _read_phrasal(tok) -> str:
     return lem
 
 
+def let_alone(tok) -> bool:
+    """Whether a token is the "let" of "let alone", a coordinator after a negated
+    clause ("has not warned them, let alone moved them"), or the conjunct after
+    it: not a complement the clause's verb says or orders (Fillmore, Kay &
+    O'Connor 1988, "Regularity and idiomaticity in grammatical constructions:
+    the case of let alone"); the parser hangs both on that verb as complements."""
+    return _let(tok) or any(_let(s) and s.i < tok.i for s in tok.head.children if s.i != tok.i)
+
+
+def _let(tok) -> bool:
+    return tok.lower_ == "let" and any(c.dep_ == "advmod" and c.lower_ == "alone" for c in tok.children)
+
+
 def _skip(c) -> bool:
     return c.dep_ in SKIP_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
 

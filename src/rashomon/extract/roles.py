@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from rashomon.extract.lemmas import lemma
-from rashomon.extract.predicates import EXISTENTIAL, _arguments, _head_nouns, _phrasal, lexicon
+from rashomon.extract.predicates import EXISTENTIAL, _arguments, _head_nouns, _phrasal, let_alone, lexicon
 from rashomon.extract.readings import RAISING, SHOWING
 
 UNACCUSATIVE = {"collapse", "explode", "burst", "break", "sink", "crumble", "fail", "fall", "rise", "burn",
@@ -132,7 +132,7 @@ def _theme_nouns(head, pred_tok, theme_tok, lem: str, outer=None) -> list:
         if subj is not None:
             nouns = _head_nouns(subj)
     if not nouns:  # "ordered everyone living nearby to leave": what was ordered
-        nouns = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        nouns = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and not let_alone(c)]
     return nouns
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from rashomon import data as data_files
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.negation import negation_cue
+from rashomon.extract.predicates import let_alone
 
 HYPOTHETICAL = {"can", "could", "may", "might"}
 WH = {"what", "who", "whom", "which", "how", "why", "whether", "if", "where", "when"}
@@ -141,7 +142,7 @@ def _governed(verb, lo: int, hi: int):
     complement, or the clause of its object noun ("rejects claims that P")."""
     kids = [c for c in verb.children if c.dep_ in CLAUSE_CHILD and lo <= c.i < hi
             and (c.pos_ in ("VERB", "AUX") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"))  # "says five dead"
-            and not _unset_before(c, verb)]
+            and not _unset_before(c, verb) and not let_alone(c)]
     # a "that" clause first, then a clausal complement ("rejects rumours circulating online that P")
     kids.sort(key=lambda c: (not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children), c.dep_ != "ccomp"))
     if kids:
