@@ -268,23 +268,30 @@ def subject_of(verb):
     coordinated with a passive ("X was booed and joked") the passive's subject.
     Returns ``None`` when the clause names no speaker (passives, imperatives)."""
     v = verb
+    nonfinite = False  # whether the climb passed through a non-finite clause
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
             return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
-            # "X was joined on stage by Y and joked": a verb coordinated with a passive shares
-            # its subject (Quirk et al. 1985, 13.4); the passive cue itself names no speaker
-            return passive if v.i != verb.i and verb.dep_ == "conj" and verb.head.i == v.i else None
+            # "X was joined on stage by Y and joked": a verb coordinated with a passive shares its
+            # subject (Quirk et al. 1985, 13.4); so does a non-finite clause hung on it ("X was booed
+            # after telling them …", "X was quoted as saying …": the subject attachment rule, Quirk et
+            # al. 1985, 15.59); the passive cue itself names no speaker
+            return passive if v.i != verb.i and (verb.dep_ == "conj" and verb.head.i == v.i or nonfinite) else None
         h = v.head
         if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ" and h.i != v.i:
+            nonfinite = nonfinite or v.dep_ in ("xcomp", "advcl") and v.tag_ in ("VBG", "VBN", "VB")
             v = h  # an adjective between: "X is likely to stress …", "X was quick to point out …"
         elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
+            nonfinite = nonfinite or v.tag_ == "VBG"
             v = h.head
         elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
             if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
                 v = h.head
+            elif _medium(h) is not None:
+                v = _medium(h)  # "X shot back in an article stating …": the source writes through its medium
             else:
                 return h
         else:
@@ -299,6 +306,26 @@ def subject_of(verb):
                     return None
                 return c
     return None
+
+
+# prepositions that give the medium of an act of speech: "in a statement", "with a remark", "via a post"
+MEDIUM_PREPS = {"in", "with", "via", "through"}
+
+
+def _medium(noun):
+    """The active verb a noun is the medium of ("shot back [in an article]", "ended the
+    debate [with a reference]"), whose subject is the source of a participle on the noun
+    ("… stating that …", "…, remarking …"): the PolNeAR guidelines take the writer, not the
+    document, as the source of "X wrote in a letter saying …". ``None`` when the noun is no
+    object of such a preposition or the verb is passive ("named in a lawsuit alleging …": the
+    lawsuit alleges)."""
+    p = noun.head
+    if noun.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in MEDIUM_PREPS or p.head.pos_ not in ("VERB", "AUX"):
+        return None
+    v = p.head
+    if v.i == noun.i or any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return None
+    return v
 
 
 def ent_of(tok):
@@ -330,6 +357,25 @@ def _propn_chain(tok) -> tuple[int, int]:
         else:
             break
     return i, head.i + 1
+
+
+POSSESSIVE = ("'s", "’s")
+
+
+def possessed_person(words: list[str]) -> int | None:
+    """Index of the first word of a person's name that a possessive owner precedes
+    inside one name ("The Daily Ledger’s Mara Quint" → 3), or ``None``: the words
+    after the word ending in "'s" are two or three capitalised words, the first a
+    listed given name (``data/given_names.yaml``). The possessor is a determiner of
+    the noun phrase it precedes (Huddleston and Pullum 2002, *CGEL*, 5.16): the
+    person is the head, the outlet or organisation their affiliation."""
+    for k in range(1, len(words) - 1):
+        if words[k - 1].endswith(POSSESSIVE) and len(words[k - 1]) > 2:
+            rest = words[k:]
+            if 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest) and given_names().get(rest[0]):
+                return k
+            return None
+    return None
 
 
 # cue verbs that open a sentence before their speaker ("Said Marsh: …", "Added the mayor: …"); the
@@ -370,6 +416,9 @@ def name_span(tok) -> tuple[int, int] | None:
             i += 1
     while i < j - 1 and i != tok.i and doc[i].lower_ in INVERTED_CUES and (i == 0 or doc[i].is_sent_start):
         i += 1  # "Said Marsh: “…”": a cue inverted before its speaker opens the sentence, it is no name
+    pos = next((k for k in range(i + 1, min(j, tok.i + 1)) if doc[k].tag_ == "POS"), None)
+    if pos is not None and possessed_person([doc[pos - 1].text + doc[pos].text] + [t.text for t in doc[pos + 1:j]]) == 1:
+        i = pos + 1  # "The Daily Ledger’s Mara Quint": the person, not the outlet (:func:`possessed_person`)
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
         j -= 1
     if i >= j:
