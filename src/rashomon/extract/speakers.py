@@ -290,8 +290,8 @@ def subject_of(verb):
         elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
             if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
                 v = h.head
-            elif _medium(h) is not None:
-                v = _medium(h)  # "X shot back in an article stating …": the source writes through its medium
+            elif v.tag_ == "VBG" and (m := _medium(h)) is not None:
+                v = m  # "X shot back in an article stating …": the source writes through its medium
             else:
                 return h
         else:
@@ -318,12 +318,12 @@ def _medium(noun):
     ("… stating that …", "…, remarking …"): the PolNeAR guidelines take the writer, not the
     document, as the source of "X wrote in a letter saying …". ``None`` when the noun is no
     object of such a preposition or the verb is passive ("named in a lawsuit alleging …": the
-    lawsuit alleges)."""
+    lawsuit alleges) or names no subject."""
     p = noun.head
     if noun.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in MEDIUM_PREPS or p.head.pos_ not in ("VERB", "AUX"):
         return None
     v = p.head
-    if v.i == noun.i or any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or not any(c.dep_ == "nsubj" for c in v.children):
         return None
     return v
 
@@ -416,7 +416,7 @@ def name_span(tok) -> tuple[int, int] | None:
             i += 1
     while i < j - 1 and i != tok.i and doc[i].lower_ in INVERTED_CUES and (i == 0 or doc[i].is_sent_start):
         i += 1  # "Said Marsh: “…”": a cue inverted before its speaker opens the sentence, it is no name
-    pos = next((k for k in range(i + 1, min(j, tok.i + 1)) if doc[k].tag_ == "POS"), None)
+    pos = next((k for k in range(i + 1, min(j, tok.i + 1)) if doc[k].tag_ == "POS" or doc[k].lower_ in POSSESSIVE), None)
     if pos is not None and possessed_person([doc[pos - 1].text + doc[pos].text] + [t.text for t in doc[pos + 1:j]]) == 1:
         i = pos + 1  # "The Daily Ledger’s Mara Quint": the person, not the outlet (:func:`possessed_person`)
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
