@@ -65,6 +65,10 @@ TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "ge
 # organisation heads generic enough to refer to the latest organisation named nearby
 GENERIC_ORG_HEADS = {"company", "firm", "corporation", "group", "organisation", "organization", "operator"}
 GENERIC_ORG_PARAS = 4  # how many paragraphs back "the company" may look for its organisation
+# personal pronouns that describe no source: the addressee, and object forms of the writer
+ADDRESSEE_PRONOUNS = {"you", "yourself", "yourselves", "me", "us", "myself", "ourselves"}
+# cues of asking: their object is the one who answers next
+QUESTION_CUES = {"ask", "question"}
 # subordinators of background clauses, whose speaker is less salient than the main clause's (Lappin and Leass 1994)
 BACKGROUND_MARKS = {"when", "while", "after", "before", "because", "since", "until", "if", "once", "whenever"}
 
@@ -342,8 +346,10 @@ class Discourse:
             spk = self._cand_speaker(c)
             if spk is not None and spk.known and _agrees(feats, spk):
                 return replace(spk, text=tok.text)
+        answer = ctx.cue_lemmas.get(tok.head.i) not in QUESTION_CUES
         for s in sorted(by_sent, reverse=True):
-            for c in sorted(by_sent[s], key=lambda c: (not self._speaks(c), ctx.depth(c.i), c.start)):
+            key = lambda c: (not (answer and s < s0 and self._asked(c)), not self._speaks(c), ctx.depth(c.i), c.start)  # noqa: E731
+            for c in sorted(by_sent[s], key=key):
                 spk = self._cand_speaker(c)
                 if spk is not None and spk.known and _agrees(feats, spk):
                     return replace(spk, text=tok.text)
@@ -368,6 +374,14 @@ class Discourse:
             return False
         # "said Mr. X" (the parse's object after an inverted cue); "told X", "advising X": X is addressed
         return t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i and lemma not in sp.lexicon().recipient
+
+    def _asked(self, c: _Cand) -> bool:
+        """Whether a candidate is the one asked by a question cue ("X asked Y whether …"):
+        the second part of a question–answer adjacency pair is the answer of the one
+        asked (Schegloff and Sacks 1973, "Opening up closings", Semiotica 8), so a
+        "he said" after the question is Y's."""
+        t = self.ctx.doc[c.i]
+        return t.dep_ == "dobj" and self.ctx.cue_lemmas.get(t.head.i) in QUESTION_CUES
 
     def _governing_subjects(self, tok, here: list[_Cand]) -> list[_Cand]:
         """The candidates of the pronoun's own sentence that are subjects of the
@@ -397,6 +411,8 @@ class Discourse:
         mention a definite descriptor refers to, else an unnamed source described
         by the phrase as written (``desc_start``/``desc_end``)."""
         ctx = self.ctx
+        if tok.lower_ in ADDRESSEE_PRONOUNS:
+            return Speaker(text=tok.text)  # "you" is the one addressed: no description of a speaker
         lex = sp.lexicon()
         s, e = sp.description_span(tok)
         text = ctx.text[s:e]

@@ -502,7 +502,8 @@ def description_span(tok) -> tuple[int, int]:
             last = end
         else:
             break
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    # a word the tokenizer split at a hyphen stays whole ("his ex-wife", "a co-founder")
+    return _widen(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
 
 
 def trim_tokens(toks: list) -> list:
