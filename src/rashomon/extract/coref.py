@@ -274,7 +274,9 @@ class Discourse:
                 continue
             tok = ctx.doc[i]
             low = tok.lower_
-            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
+            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (_singular(low) in heads or tok.head.i in ctx.cue_lemmas):
+                # a noun heads a candidate when the lexicon knows it as a person, organisation or document,
+                # or when it is the subject of a cue ("Several campaign associates said …"): it speaks
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
             elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ctx.in_dateline(tok.idx):
                 # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
@@ -430,7 +432,8 @@ class Discourse:
                     spk.role = ctx.doc[role[0].i:role[-1].i + 1].text
                 return spk
         owner = _owner(tok)
-        if owner is not None and person is not True:
+        if owner is not None and person is not True and not (tok.tag_ in ("NNS", "NNPS") and low != tok.lower_):
+            # (a plural is the owner's people, never the owner: "Rudd associates" are not Rudd)
             # "Powell's office", "the Cruz campaign": the named owner speaks through it
             ns = ctx.name_span(owner)
             if ns is not None:  # an office or campaign stays an organisation ("it", "they"), its owner's or not
