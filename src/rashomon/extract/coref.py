@@ -274,9 +274,10 @@ class Discourse:
                 continue
             tok = ctx.doc[i]
             low = tok.lower_
-            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (_singular(low) in heads or tok.head.i in ctx.cue_lemmas):
+            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (_singular(low) in heads or tok.tag_ == "NNS" and
+                                                                  tok.head.i in ctx.cue_lemmas):
                 # a noun heads a candidate when the lexicon knows it as a person, organisation or document,
-                # or when it is the subject of a cue ("Several campaign associates said …"): it speaks
+                # or when it is a plural subject of a cue ("Several campaign associates said …"): a group speaks
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
             elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ctx.in_dateline(tok.idx):
                 # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
