@@ -279,7 +279,8 @@ def subject_of(verb):
             # subject (Quirk et al. 1985, 13.4); so does a non-finite clause hung on it ("X was booed
             # after telling them …", "X was quoted as saying …": the subject attachment rule, Quirk et
             # al. 1985, 15.59); the passive cue itself names no speaker
-            return passive if v.i != verb.i and (verb.dep_ == "conj" and verb.head.i == v.i or nonfinite) else None
+            attached = nonfinite and passive.i < verb.i  # (a passive after the cue is its content's: "telling them, “X get carried away”")
+            return passive if v.i != verb.i and (verb.dep_ == "conj" and verb.head.i == v.i or attached) else None
         h = v.head
         if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ" and h.i != v.i:
             nonfinite = nonfinite or v.dep_ in ("xcomp", "advcl") and v.tag_ in ("VBG", "VBN", "VB")
