@@ -281,6 +281,8 @@ def subject_of(verb):
             # al. 1985, 15.59); the passive cue itself names no speaker
             attached = nonfinite and passive.i < verb.i  # (a passive after the cue is its content's: "telling them, “X get carried away”")
             return passive if v.i != verb.i and (verb.dep_ == "conj" and verb.head.i == v.i or attached) else None
+        if v.dep_ == "conj" and (stray := _stray_subject(v)) is not None:
+            return stray
         h = v.head
         if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ" and h.i != v.i:
             nonfinite = nonfinite or v.dep_ in ("xcomp", "advcl") and v.tag_ in ("VBG", "VBN", "VB")
@@ -307,6 +309,22 @@ def subject_of(verb):
                     return None
                 return c
     return None
+
+
+def _stray_subject(verb):
+    """The subject of a clause coordinated with the one before that the parse hung
+    on that clause as a conjunct ("X said they would go and [others] have said …",
+    with "others" a conjunct of the object): a noun or pronoun right before the
+    verb and its auxiliaries, itself right after "and"/"but"/"or", attached as a
+    conjunct. ``None`` when there is none."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].head.i == verb.i:
+        k -= 1
+    t = doc[k]
+    if k < 1 or t.dep_ != "conj" or t.head.i == verb.head.i or t.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return t if doc[k - 1].pos_ == "CCONJ" else None
 
 
 # prepositions that give the medium of an act of speech: "in a statement", "with a remark", "via a post"
@@ -397,6 +415,8 @@ def name_span(tok) -> tuple[int, int] | None:
     e = ent_of(tok)
     if e is not None and (e.label_ not in NAME_LABELS or any(t.pos_ in ("VERB", "AUX") for t in e)):
         e = None
+    if e is not None and e.label_ == "NORP" and e.root.tag_ in ("NNP", "NN") and is_indefinite(e.root):
+        return None  # "one well-connected Democrat": a person described by party or origin, not named
     if e is not None:
         i, j = e.start, e.end
         if e.label_ == "PERSON":  # "Hany Farid" where the model tagged "Farid" alone
