@@ -339,9 +339,12 @@ class Discourse(Descriptions):
             spk = self._cand_speaker(c)
             if spk is not None and spk.known and _agrees(feats, spk):
                 return replace(spk, text=tok.text)
-        answer = ctx.cue_lemmas.get(tok.head.i) not in QUESTION_CUES
+        answer = ctx.cue_lemmas.get(tok.head.i) not in QUESTION_CUES  # "he asked" continues the asker
         for s in sorted(by_sent, reverse=True):
-            key = lambda c: (not (answer and s < s0 and self._asked(c)), not self._speaks(c), ctx.depth(c.i), c.start)  # noqa: E731
+            asked = answer and s < s0  # in a sentence before, the one asked answers first
+
+            def key(c: _Cand):
+                return not (asked and self._asked(c)), not self._speaks(c), ctx.depth(c.i), c.start
             for c in sorted(by_sent[s], key=key):
                 spk = self._cand_speaker(c)
                 if spk is not None and spk.known and _agrees(feats, spk):

@@ -32,7 +32,8 @@ def subject_of(verb):
             # subject (Quirk et al. 1985, 13.4); so does a non-finite clause hung on it ("X was booed
             # after telling them …", "X was quoted as saying …": the subject attachment rule, Quirk et
             # al. 1985, 15.59); the passive cue itself names no speaker
-            attached = nonfinite and passive.i < verb.i  # (a passive after the cue is its content's: "telling them, “X get carried away”")
+            # (a passive after the cue is in its content: "telling them, “some get carried away”")
+            attached = nonfinite and passive.i < verb.i
             return passive if v.i != verb.i and (verb.dep_ == "conj" and verb.head.i == v.i or attached) else None
         if v.dep_ == "conj" and (stray := _stray_subject(v)) is not None:
             return stray
