@@ -25,7 +25,8 @@
   a cue comes first, unless its cue is in a background clause ("when …"), an
   infinitive or the content of another verb ("X noted that Y had reported"), or
   it is only addressed ("told X").
-* :meth:`Discourse.describe` (:mod:`rashomon.extract.descriptions`): a common noun phrase as a speaker. A definite
+* :meth:`Discourse.describe` (:mod:`rashomon.extract.descriptions`): a
+  common noun phrase as a speaker. A definite
   descriptor ("the presidential aide", "the ministry", "the senator") resolves
   to the named mention the article introduced with that role, title or name
   word; a described source the text does not name ("a senior official",

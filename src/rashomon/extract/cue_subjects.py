@@ -18,8 +18,13 @@ def subject_of(verb):
     statement saying …") the subject of the verb that governs the noun, else the
     noun itself ("an advertisement claiming …"); for an inverted cue ("…, says
     the minister") a nominal after it (never a date: "said Thursday"); for a cue
-    coordinated with a passive ("X was booed and joked") the passive's subject.
-    Returns ``None`` when the clause names no speaker (passives, imperatives)."""
+    coordinated with a passive ("X was booed and joked") or a non-finite clause
+    hung on one ("X was booed after telling …") the passive's subject; for a
+    participle on the medium of an active verb ("X shot back in an article
+    stating …") that verb's subject (:func:`_medium`); for a coordinated clause
+    whose subject the parse hung on the clause before, that subject
+    (:func:`_stray_subject`). Returns ``None`` when the clause names no speaker
+    (passives, imperatives)."""
     v = verb
     nonfinite = False  # whether the climb passed through a non-finite clause
     for _ in range(5):
