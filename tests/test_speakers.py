@@ -92,6 +92,20 @@ NAMED = [
      "and Mr. Lind said.", "big audiences", "Lind"),
     ("an adjective between the speaker and the cue", "Mayor Ann Lee is likely to stress that the port will "
      "reopen.", "port will reopen", "Ann Lee"),
+    ("a non-finite clause on a passive takes the passive's subject (subject attachment)",
+     "Comedian Ana Ruiz was booed by the crowd after telling them that they were foolish.", "they were foolish",
+     "Comedian Ana Ruiz"),
+    ("'was quoted as saying'", "Mr. Hale was quoted as saying that the vote was rigged.", "vote was rigged", "Hale"),
+    ("the writer of a participle on its medium",
+     "The Harbor Gazette shot back in an article stating that the mill had closed.", "mill had closed",
+     "Harbor Gazette"),
+    ("the person after a possessive owner, not the outlet",
+     "Last month, The Daily Ledger’s Mara Quint asked Hale whether the plan was fair.", "plan was fair", "Mara Quint"),
+    ("the one asked answers the next 'he said'",
+     'Last month, Tom Rudd asked Senator Ben Ochs whether the plan was fair. "Sure it is," he said.', "Sure it is",
+     "Ben Ochs"),
+    ("the asker keeps his own 'he asked'",
+     'Tom Rudd asked Senator Ben Ochs about the vote. "Did you lie?" he asked.', "Did you lie", "Tom Rudd"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),
@@ -167,6 +181,18 @@ UNNAMED_SOURCES = [
     ("a described source with a name inside",
      "A Norland Rail spokesman said the trains would run again on Sunday.", "trains would run",
      "A Norland Rail spokesman"),
+    ("a passive's medium speaks for itself", "The mill was named in a lawsuit alleging that it had polluted the river.",
+     "polluted the river", "a lawsuit"),
+    ("a hyphenated head stays whole", "Grady divorced in 2004. His ex-wife also contended that she should not have to "
+     "testify.", "not have to testify", "His ex-wife"),
+    ("a plural under a name is the name's people, not the name",
+     "Several Rudd associates have mentioned Dover as one place where he could help.", "where he could help",
+     "Several Rudd associates"),
+    ("a person described by party", '"The energy will be huge," said one well-connected Democrat familiar with the '
+     "campaign.", "energy will be huge", "one well-connected Democrat familiar with the campaign"),
+    ("the subject of a coordinated clause the parse hung on the clause before",
+     "Many mayors have said they will not attend the summit and others have said they are not interested in speaking.",
+     "not interested in speaking", "others"),
 ]
 
 
@@ -302,6 +328,9 @@ DESCRIBED_PRONOUNS = [
     ("they are never words of their own cue's content",
      "Farmers in Dover say the mayor will resign. The harbour board's plans since the council voted in May, they said, "
      "would be dropped by summer.", "harbour board", "Farmers in Dover"),
+    ("they are the plural subject of the cue before, though no lexicon lists its noun",
+     "Several Rudd associates have mentioned Dover as one place where he could help. Rudd, who won 12 percent there, "
+     "could help turn out the base, they have suggested.", "turn out the base", "Several Rudd associates"),
 ]
 
 

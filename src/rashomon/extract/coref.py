@@ -25,7 +25,8 @@
   a cue comes first, unless its cue is in a background clause ("when …"), an
   infinitive or the content of another verb ("X noted that Y had reported"), or
   it is only addressed ("told X").
-* :meth:`Discourse.describe`: a common noun phrase as a speaker. A definite
+* :meth:`Discourse.describe` (:mod:`rashomon.extract.descriptions`): a
+  common noun phrase as a speaker. A definite
   descriptor ("the presidential aide", "the ministry", "the senator") resolves
   to the named mention the article introduced with that role, title or name
   word; a described source the text does not name ("a senior official",
@@ -44,6 +45,7 @@ from dataclasses import dataclass, replace
 
 from rashomon.annotate import doc_ents
 from rashomon.extract import speakers as sp
+from rashomon.extract.descriptions import Descriptions, noun_gender, singular
 from rashomon.extract.docindex import DocIndex
 from rashomon.extract.speakers import Speaker
 
@@ -56,15 +58,8 @@ PRONOUN_FEATURES: dict[str, tuple[bool | None, str | None, bool | None]] = {
     "they": (None, None, True), "them": (None, None, True), "their": (None, None, True),
 }
 SENTENCES_BACK = 6  # how many sentences before a pronoun are searched
-# title abbreviations and the role words they stand for ("Sen. Ted Cruz" ~ "the senator")
-TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
-               "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
-               "dr": "doctor", "prof": "professor", "atty": "attorney", "adm": "admiral",
-               "maj": "major", "supt": "superintendent", "insp": "inspector", "det": "detective",
-               "amb": "ambassador", "pres": "president", "sec": "secretary", "cmdr": "commander"}
-# organisation heads generic enough to refer to the latest organisation named nearby
-GENERIC_ORG_HEADS = {"company", "firm", "corporation", "group", "organisation", "organization", "operator"}
-GENERIC_ORG_PARAS = 4  # how many paragraphs back "the company" may look for its organisation
+# cues of asking: their object is the one who answers next
+QUESTION_CUES = {"ask", "question"}
 # subordinators of background clauses, whose speaker is less salient than the main clause's (Lappin and Leass 1994)
 BACKGROUND_MARKS = {"when", "while", "after", "before", "because", "since", "until", "if", "once", "whenever"}
 
@@ -93,7 +88,7 @@ def _agrees(feats: tuple, spk: Speaker) -> bool:
     return spk.gender is None or gender is None or spk.gender == gender
 
 
-class Discourse:
+class Discourse(Descriptions):
     """Speaker memory of one article (see the module docstring).
 
     ``ctx`` is the article's :class:`~rashomon.extract.docindex.DocIndex`;
@@ -241,7 +236,7 @@ class Discourse:
             person, plural = True, False  # "Sanders" tagged ORG where "Bernie Sanders" is a person (one sense per discourse)
             gender = self._surname(ctx.text[ns[0]:ns[1]].split()[-1].lower())
         if role and gender is None:
-            gender = _noun_gender(role.split()[-1].lower()) if role.split() else None
+            gender = noun_gender(role.split()[-1].lower()) if role.split() else None
         return Speaker(text=text if text is not None else ctx.text[ns[0]:ns[1]], start=ns[0], end=ns[1],
                        role=role, aff=aff, gender=gender, person=person, plural=plural)
 
@@ -270,7 +265,10 @@ class Discourse:
                 continue
             tok = ctx.doc[i]
             low = tok.lower_
-            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and _singular(low) in heads:
+            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (singular(low) in heads or tok.tag_ == "NNS" and
+                                                                  tok.head.i in ctx.cue_lemmas):
+                # a noun heads a candidate when the lexicon knows it as a person, organisation or document,
+                # or when it is a plural subject of a cue ("Several campaign associates said …"): a group speaks
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
             elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ctx.in_dateline(tok.idx):
                 # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
@@ -288,7 +286,7 @@ class Discourse:
         people = sp.lexicon().person_nouns
         for i in ctx.objects:  # groups of people named as objects ("the plan angered voters. They …")
             tok = ctx.doc[i]
-            if i not in seen and tok.tag_ == "NNS" and _singular(tok.lower_) in people:
+            if i not in seen and tok.tag_ == "NNS" and singular(tok.lower_) in people:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
         out.sort(key=lambda c: c.start)
         self._cands = out
@@ -342,8 +340,13 @@ class Discourse:
             spk = self._cand_speaker(c)
             if spk is not None and spk.known and _agrees(feats, spk):
                 return replace(spk, text=tok.text)
+        answer = ctx.cue_lemmas.get(tok.head.i) not in QUESTION_CUES  # "he asked" continues the asker
         for s in sorted(by_sent, reverse=True):
-            for c in sorted(by_sent[s], key=lambda c: (not self._speaks(c), ctx.depth(c.i), c.start)):
+            asked = answer and s < s0  # in a sentence before, the one asked answers first
+
+            def key(c: _Cand):
+                return not (asked and self._asked(c)), not self._speaks(c), ctx.depth(c.i), c.start
+            for c in sorted(by_sent[s], key=key):
                 spk = self._cand_speaker(c)
                 if spk is not None and spk.known and _agrees(feats, spk):
                     return replace(spk, text=tok.text)
@@ -369,6 +372,14 @@ class Discourse:
         # "said Mr. X" (the parse's object after an inverted cue); "told X", "advising X": X is addressed
         return t.dep_ == "nsubj" or t.dep_ in ("dobj", "attr") and t.i > t.head.i and lemma not in sp.lexicon().recipient
 
+    def _asked(self, c: _Cand) -> bool:
+        """Whether a candidate is the one asked by a question cue ("X asked Y whether …"):
+        the second part of a question–answer adjacency pair is the answer of the one
+        asked (Schegloff and Sacks 1973, "Opening up closings", Semiotica 8), so a
+        "he said" after the question is Y's."""
+        t = self.ctx.doc[c.i]
+        return t.dep_ == "dobj" and self.ctx.cue_lemmas.get(t.head.i) in QUESTION_CUES
+
     def _governing_subjects(self, tok, here: list[_Cand]) -> list[_Cand]:
         """The candidates of the pronoun's own sentence that are subjects of the
         clauses above the pronoun's clause, nearest first ("X, who led the
@@ -391,149 +402,6 @@ class Discourse:
                         out.append(hit)
         return out
 
-    # -- descriptions ----------------------------------------------------------------
-    def describe(self, tok) -> Speaker:
-        """A speaker record for a common-noun phrase headed by ``tok``: the named
-        mention a definite descriptor refers to, else an unnamed source described
-        by the phrase as written (``desc_start``/``desc_end``)."""
-        ctx = self.ctx
-        lex = sp.lexicon()
-        s, e = sp.description_span(tok)
-        text = ctx.text[s:e]
-        low = _singular(tok.lower_)
-        plural = tok.tag_ in ("NNS", "NNPS") and low != tok.lower_ or tok.lower_ in ("people", "police")
-        person = True if low in lex.person_nouns else False if (low in lex.org_nouns or low in lex.doc_nouns) else None
-        base = Speaker(text=text, desc_start=s, desc_end=e, person=person, plural=plural and person is not False,
-                       gender=_noun_gender(low))
-        for c in tok.subtree:  # "the mayor of X, John Carter, said": the apposed name
-            if c.dep_ == "appos" and c.i > tok.i and (c.head.i == tok.i or c.ent_type_ == "PERSON") and \
-                    c.ent_type_ in ("PERSON", "ORG", "") and (ns := ctx.name_span(c)) is not None:
-                spk = self.named(c, ns)
-                role = sp.trim_tokens([t for t in tok.subtree if t.i < c.left_edge.i])
-                if role:
-                    spk.role = ctx.doc[role[0].i:role[-1].i + 1].text
-                return spk
-        owner = _owner(tok)
-        if owner is not None and person is not True:
-            # "Powell's office", "the Cruz campaign": the named owner speaks through it
-            ns = ctx.name_span(owner)
-            if ns is not None:  # an office or campaign stays an organisation ("it", "they"), its owner's or not
-                who = self.named(owner, ns)
-                org = person is False
-                return replace(base, start=who.start, end=who.end, role=who.role, aff=who.aff,
-                               person=False if org else who.person, gender=None if org else who.gender,
-                               plural=False if org else who.plural)
-        if sp.is_indefinite(tok) or plural:
-            return base
-        who = self._definite(tok, low)
-        if who is not None:
-            return replace(base, start=who.start, end=who.end, role=who.role, aff=who.aff,
-                           gender=who.gender or base.gender, person=who.person if who.person is not None else person)
-        return base
-
-    def _definite(self, tok, head: str) -> Speaker | None:
-        """The named mention a definite descriptor refers to: the best role match
-        (:func:`speakers.role_score`, a preceding mention on a tie), else an
-        organisation whose name holds the head noun ("the ministry" → "Foreign
-        Ministry") or, for a generic head ("the company"), the latest organisation
-        named as a subject in this or the ``GENERIC_ORG_PARAS`` paragraphs before."""
-        _, mods = sp.descriptor_words(tok)
-        key = (head, frozenset(mods))
-        if key not in self._desc_matches:  # role scores do not depend on the position
-            self._desc_matches[key] = [(sc, m) for m in self._named_roles()
-                                       if (sc := sp.role_score(head, mods, _expand_title(m.role)))]
-        best, best_score = None, 0
-        for sc, m in self._desc_matches[key]:
-            sc = sc * 10 + (1 if m.start < tok.idx else 0)
-            if sc > best_score:
-                best, best_score = m, sc
-        if best is not None:
-            return best
-        lex = sp.lexicon()
-        if head not in lex.org_nouns and head not in GENERIC_ORG_HEADS:
-            return None
-        orgs = self._organisations()
-        holder = self._latest_holding(head, tok.idx)
-        if holder is not None:
-            return orgs[holder]
-        if head not in GENERIC_ORG_HEADS:
-            return None
-        # the latest organisation that acts (a subject), rather than one addressed ("told the agency")
-        here = self.ctx.para_of(tok.idx)
-        for o in map(orgs.__getitem__, self._orgs_before(tok.idx)):
-            if here - self.ctx.para_of(o.start) > GENERIC_ORG_PARAS:
-                break
-            last = self.ctx.text[o.start:o.end].split()[-1].lower().strip(".,'’")
-            if last in lex.org_nouns and last != head:
-                continue  # "the company" is not "the Workers' Union" nor "the News Agency"
-            if self.ctx.tok_at(o.end - 1).dep_ in ("nsubj", "nsubjpass", "poss"):
-                return o
-        return None
-
-    def _named_roles(self) -> list[Speaker]:
-        """Named persons and organisations the text gives a role or title."""
-        if self._roles is None:
-            out, seen = [], set()
-            for e in doc_ents(self.ctx.doc):
-                if e.label_ not in ("PERSON", "ORG") or not self.ctx.text[e.start_char:e.end_char].strip():
-                    continue
-                last = self.ctx.doc[e.end - 1]
-                if not self.ctx.role_of(last)[0]:
-                    continue
-                ns = self.ctx.name_span(last)
-                if ns is None or ns in seen:
-                    continue
-                seen.add(ns)
-                out.append(self.named(last, ns))
-            self._roles = out
-        return self._roles
-
-    def _organisations(self) -> list[Speaker]:
-        """Named organisations of the body, in order (outside quotes)."""
-        if self._orgs is None:
-            out = []
-            for e in doc_ents(self.ctx.doc):
-                if e.label_ != "ORG" or self.in_quote(e.start_char):
-                    continue
-                last = self.ctx.doc[e.end - 1]
-                ns = self.ctx.name_span(last)
-                if ns is not None:
-                    out.append(self.named(last, ns))
-            self._orgs = out
-        return self._orgs
-
-    def _org_index(self) -> None:
-        """Index the organisations of :meth:`_organisations` once: their starts
-        (``_org_starts``; ``None`` when not in text order) and, per lower-case
-        word, the indices of those whose name holds it (``_org_words``), so a
-        descriptor finds its organisation by bisection instead of reading every
-        earlier name again (linear in the article)."""
-        if self._org_words is None:
-            orgs, text = self._organisations(), self.ctx.text
-            starts = [o.start for o in orgs]
-            self._org_starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
-            self._org_words = {}
-            for x, o in enumerate(orgs):
-                for w in dict.fromkeys(text[o.start:o.end].lower().split()):
-                    self._org_words.setdefault(w, []).append(x)
-
-    def _orgs_before(self, pos: int):
-        """Indices of the organisations that start before character ``pos``, the latest first."""
-        self._org_index()
-        if self._org_starts is None:
-            return [x for x in range(len(self._orgs) - 1, -1, -1) if self._orgs[x].start < pos]
-        return range(bisect.bisect_left(self._org_starts, pos) - 1, -1, -1)
-
-    def _latest_holding(self, word: str, pos: int) -> int | None:
-        """Index of the latest organisation starting before ``pos`` whose name
-        holds ``word`` (lower case), or ``None``."""
-        self._org_index()
-        named = self._org_words.get(word, [])
-        if self._org_starts is None:
-            return next((x for x in reversed(named) if self._orgs[x].start < pos), None)
-        k = bisect.bisect_left(named, bisect.bisect_left(self._org_starts, pos))
-        return named[k - 1] if k else None
-
 
 def _given_name(name: str) -> str | None:
     """The gender of a two- or three-word name that starts with a listed given name
@@ -544,41 +412,9 @@ def _given_name(name: str) -> str | None:
     return sp.given_names().get(words[0])
 
 
-def _expand_title(role: str | None) -> str:
-    """A role with title abbreviations spelt out ("Sen." → "senator")."""
-    if not role:
-        return ""
-    return " ".join(TITLE_WORDS.get(w.lower().rstrip("."), w) for w in role.split())
-
-
-def _singular(word: str) -> str:
-    """A noun's singular by the regular English rules (enough for role nouns)."""
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _noun_gender(word: str) -> str | None:
-    lex = sp.lexicon()
-    return "m" if word in lex.male_nouns else "f" if word in lex.female_nouns else None
-
-
 def _heads() -> set[str]:
     lex = sp.lexicon()
     return lex.person_nouns | lex.org_nouns | lex.doc_nouns
-
-
-def _owner(tok):
-    """The named owner of a nominal: a possessive or compound name before its head
-    ("Powell's office", "the Cruz campaign"), or ``None``."""
-    for c in tok.lefts:
-        if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper():
-            return c  # ("harbour" tagged PROPN in "the harbour master" is no name)
-    return None
 
 
 def _cue_content(tok) -> set[int]:
@@ -592,7 +428,6 @@ def _cue_content(tok) -> set[int]:
         own = {t.i for t in v.subtree}
         out |= {t.i for t in v.head.subtree if t.i not in own}
     return out
-
 
 
 def _expletive(tok) -> bool:

@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 
 from rashomon import data as data_files
 from rashomon.annotate import CACHE_PREFIX, doc_ents, doc_text, load_titles
+from rashomon.extract.cue_subjects import subject_of  # noqa: F401  (callers read it here)
 
 PRONOUNS_SELF = {"i", "we"}
 PRONOUNS_RELATIVE = {"who", "that", "which"}
@@ -257,50 +258,6 @@ def according_to(tok):
     return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
-def subject_of(verb):
-    """The subject token of a cue verb: its ``nsubj`` child; for a conjoined,
-    ``xcomp``/``advcl`` verb ("continues to claim", "…, adding …") or one inside a
-    prepositional phrase ("joined X in calling for …", "responded by saying …")
-    the subject of the verb above; for a participle on a noun ("issued a
-    statement saying …") the subject of the verb that governs the noun, else the
-    noun itself ("an advertisement claiming …"); for an inverted cue ("…, says
-    the minister") a nominal after it (never a date: "said Thursday"); for a cue
-    coordinated with a passive ("X was booed and joked") the passive's subject.
-    Returns ``None`` when the clause names no speaker (passives, imperatives)."""
-    v = verb
-    for _ in range(5):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
-        if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
-            return min(subj, key=lambda c: (c.pos_ != "PROPN", abs(c.i - v.i)))
-        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None:
-            # "X was joined on stage by Y and joked": a verb coordinated with a passive shares
-            # its subject (Quirk et al. 1985, 13.4); the passive cue itself names no speaker
-            return passive if v.i != verb.i and verb.dep_ == "conj" and verb.head.i == v.i else None
-        h = v.head
-        if v.dep_ in ("conj", "xcomp", "advcl") and h.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ" and h.i != v.i:
-            v = h  # an adjective between: "X is likely to stress …", "X was quick to point out …"
-        elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
-            v = h.head
-        elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
-            if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
-                v = h.head
-            else:
-                return h
-        else:
-            break
-    # inverted: "says Azerbaijan's spokesman" parsed with the nominal as dobj/attr (also for the
-    # cue a participle hangs on: "asked Mr. X, referring to …")
-    for w in (verb, v) if v.i != verb.i else (verb,):
-        for c in w.rights:
-            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN") \
-                    and c.ent_type_ not in ("DATE", "TIME") and (w is verb or c.i < verb.i):
-                if w.lower_ in ("told", "tell", "tells", "telling"):
-                    return None
-                return c
-    return None
-
-
 def ent_of(tok):
     """The ``doc.ents`` span holding a token, or ``None`` (an index of the Doc's
     entities by token is built once per Doc, kept with its other caches)."""
@@ -332,6 +289,25 @@ def _propn_chain(tok) -> tuple[int, int]:
     return i, head.i + 1
 
 
+POSSESSIVE = ("'s", "’s")
+
+
+def possessed_person(words: list[str]) -> int | None:
+    """Index of the first word of a person's name that a possessive owner precedes
+    inside one name ("The Daily Ledger’s Mara Quint" → 3), or ``None``: the words
+    after the word ending in "'s" are two or three capitalised words, the first a
+    listed given name (``data/given_names.yaml``). The possessor is a determiner of
+    the noun phrase it precedes (Huddleston and Pullum 2002, *CGEL*, 5.16): the
+    person is the head, the outlet or organisation their affiliation."""
+    for k in range(1, len(words) - 1):
+        if words[k - 1].endswith(POSSESSIVE) and len(words[k - 1]) > 2:
+            rest = words[k:]
+            if 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest) and given_names().get(rest[0]):
+                return k
+            return None
+    return None
+
+
 # cue verbs that open a sentence before their speaker ("Said Marsh: …", "Added the mayor: …"); the
 # inversion of a reporting verb and its subject (Quirk et al. 1985, 14.29)
 INVERTED_CUES = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "explains",
@@ -350,6 +326,8 @@ def name_span(tok) -> tuple[int, int] | None:
     e = ent_of(tok)
     if e is not None and (e.label_ not in NAME_LABELS or any(t.pos_ in ("VERB", "AUX") for t in e)):
         e = None
+    if e is not None and e.label_ == "NORP" and e.root.tag_ in ("NNP", "NN") and is_indefinite(e.root):
+        return None  # "one well-connected Democrat": a person described by party or origin, not named
     if e is not None:
         i, j = e.start, e.end
         if e.label_ == "PERSON":  # "Hany Farid" where the model tagged "Farid" alone
@@ -370,6 +348,9 @@ def name_span(tok) -> tuple[int, int] | None:
             i += 1
     while i < j - 1 and i != tok.i and doc[i].lower_ in INVERTED_CUES and (i == 0 or doc[i].is_sent_start):
         i += 1  # "Said Marsh: “…”": a cue inverted before its speaker opens the sentence, it is no name
+    pos = next((k for k in range(i + 1, min(j, tok.i + 1)) if doc[k].tag_ == "POS" or doc[k].lower_ in POSSESSIVE), None)
+    if pos is not None and possessed_person([doc[pos - 1].text + doc[pos].text] + [t.text for t in doc[pos + 1:j]]) == 1:
+        i = pos + 1  # "The Daily Ledger’s Mara Quint": the person, not the outlet (:func:`possessed_person`)
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
         j -= 1
     if i >= j:
@@ -453,7 +434,8 @@ def description_span(tok) -> tuple[int, int]:
             last = end
         else:
             break
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    # a word the tokenizer split at a hyphen stays whole ("his ex-wife", "a co-founder")
+    return _widen(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
 
 
 def trim_tokens(toks: list) -> list:

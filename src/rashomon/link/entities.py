@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 
 from rashomon.annotate import gazetteer_index, load_gazetteer, name_key
 from rashomon.extract.mentions import trim
+from rashomon.extract.speakers import POSSESSIVE, possessed_person
 from rashomon.link.acronyms import link_acronyms
 from rashomon.link.propagate import propagate_names
 from rashomon.link.names import (fold, name_end, name_tokens, names_match, skeleton, title_end,  # noqa: F401
@@ -89,13 +90,14 @@ def split_person_tails(mentions: list[Mention], texts: dict[str, str]) -> list[M
     """Split a non-person mention whose last 2-3 words are a person's full name
     (or a spelling of it, :func:`names_match`) mentioned as PERSON anywhere in
     the corpus: "Presidential Administration Hikmat Hajiyev" → ORG
-    "Presidential Administration" + PERSON "Hikmat Hajiyev". The split mention
+    "Presidential Administration" + PERSON "Hikmat Hajiyev"; also one whose
+    person follows a possessive owner, known or not ("The Daily Ledger’s Mara
+    Quint" → ORG "The Daily Ledger" + PERSON "Mara Quint",
+    :func:`~rashomon.extract.speakers.possessed_person`). The split mention
     is shortened in place; the new PERSON mentions are added. Returns the new
     list (input order, each new mention after the one it came from).
     ``texts`` maps article id → ``Article.text``."""
     index = _person_index(mentions)
-    if not index:
-        return list(mentions)
     out: list[Mention] = []
     tails: dict[str, int | None] = {}  # mention text -> _person_tail (texts recur)
     for m in mentions:
@@ -104,13 +106,14 @@ def split_person_tails(mentions: list[Mention], texts: dict[str, str]) -> list[M
             continue
         words = m.text.split()
         if m.text not in tails:
-            tails[m.text] = _person_tail(words, index) if len(words) > 2 else None
+            k = possessed_person(words) if len(words) > 2 else None  # "The Daily Ledger’s Mara Quint"
+            tails[m.text] = len(words) - k if k else _person_tail(words, index) if len(words) > 2 and index else None
         n = tails[m.text]
         if not n or len(words) <= n:
             continue
         text = texts[m.article]
         pos = _word_starts(m.text)
-        hs, he = trim(text, m.start, m.start + pos[-n - 1][1])
+        hs, he = trim(text, m.start, m.start + pos[-n - 1][1] - (2 if words[-n - 1].endswith(POSSESSIVE) else 0))
         ps, pe = m.start + pos[-n][0], m.start + pos[-1][1]
         if he <= hs or not any(c.isalpha() for c in text[hs:he]):
             continue
