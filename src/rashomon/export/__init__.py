@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from rashomon import memory
-from rashomon.memory import settled_heap
 from rashomon.errors import ExportError, MissingExtraError
+from rashomon.memory import settled_heap
 from rashomon.types import Report
 
 log = logging.getLogger(__name__)
