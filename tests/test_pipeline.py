@@ -68,7 +68,7 @@ def test_article_in_another_language_than_the_pipeline_is_not_annotated(tmp_path
     assert not [c for c in report.claims if c.article == ru.id]
 
 
-def test_full_collections_are_rarer_during_a_run_and_restored_after(tmp_path, monkeypatch):
+def test_collections_are_rarer_during_a_run_and_restored_after(tmp_path, monkeypatch):
     import gc
 
     from rashomon import pipeline
@@ -87,7 +87,7 @@ def test_full_collections_are_rarer_during_a_run_and_restored_after(tmp_path, mo
     gc.set_threshold(500, 7, 10)
     try:
         analyze([tmp_path])
-        assert seen == [(500, 7, 100)]
+        assert seen == [(5000, 7, 100)]  # young passes wait for 5,000 new objects, full ones for 100 young passes
         assert gc.get_threshold() == (500, 7, 10)
         with pytest.raises(NoInputError):
             analyze([tmp_path / "missing-folder"])

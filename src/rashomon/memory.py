@@ -18,18 +18,77 @@ from collections.abc import Iterator
 
 @contextlib.contextmanager
 def rare_full_collections() -> Iterator[None]:
-    """Make CPython's full (generation 2) garbage collections rarer inside a block.
+    """Make CPython's garbage collections rarer inside a block.
 
-    A full pass waits for 100 young-generation passes instead of 10; young
-    generations are collected as usual, and the caller's thresholds are
+    A full pass waits for 100 young-generation passes instead of 10, and a
+    young pass for 5,000 new objects instead of 700 (fewer of the records a
+    run keeps are walked while young: on 50 benchmark documents, 148 young
+    passes became 23 and their cost 1.7 → 1.0 ms a document; the young
+    generation then holds a few hundred KiB more). The caller's thresholds are
     restored on exit (blocks may nest). Used around adding articles and
     computing the corpus results (:class:`rashomon.workspace.Workspace`), and
     around building and writing the reports (:mod:`rashomon.report`). Also a
     decorator.
     """
     old = gc.get_threshold()
-    gc.set_threshold(old[0], old[1], max(old[2], 100))
+    gc.set_threshold(max(old[0], 5000), old[1], max(old[2], 100))
     try:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+@contextlib.contextmanager
+def no_collections() -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector inside a block (``gc.disable``;
+    re-enabled on exit if it was enabled).
+
+    For the extractors of one article: their token views (one object a token,
+    linked to its head and children) and intermediate records live only while
+    the article is read and are unlinked by
+    :func:`rashomon.annotate.docs.release`, so reference counting frees them;
+    a young-generation pass in the middle walked every one of them, and again
+    in the next generation. Garbage made meanwhile waits for the next pass
+    after the block (one article's worth at most).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def settled_heap() -> Iterator[None]:
+    """Leave every object alive now out of CPython's garbage collections
+    inside the block (``gc.freeze``; undone on exit; nested blocks freeze
+    nothing more), and make full collections of the rest rarer
+    (:func:`rare_full_collections`).
+
+    Around an export (the report and its context are alive: an export makes
+    hundreds of thousands of small objects beside a report of millions, and
+    every full collection walked them all again, about a second each on a
+    1,000-article workspace; measured with cProfile, benchmarks/README.md,
+    "Exports") and around adding articles and computing the corpus results
+    (the spaCy pipeline, lexicons and gazetteers are alive: a full
+    collection walked their dicts' entries, ≈ 85 ms a pass after a first
+    analysis, against the records the block makes). Objects alive at the
+    start that become garbage inside the block are freed by reference
+    counting as usual; only cycles among them wait for a collection after it.
+    """
+    outer = not _SETTLED
+    if outer:
+        gc.freeze()
+    _SETTLED.append(True)
+    try:
+        with rare_full_collections():
+            yield
+    finally:
+        _SETTLED.pop()
+        if outer:
+            gc.unfreeze()
+
+
+_SETTLED: list[bool] = []  # one entry per settled_heap block open (gc.get_freeze_count walks every frozen object)

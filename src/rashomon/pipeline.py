@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rashomon import annotate, clean, metadata, timeline
+from rashomon import annotate, clean, memory, metadata, timeline
 from rashomon.budget import time_budget
 from rashomon.compare import framing, propositions, relations, reuse
 from rashomon.errors import TimeBudgetError
@@ -213,7 +213,7 @@ def analyze_batch(articles: Sequence[Article], posts: Sequence[list[Quote]], nlp
         art = articles[i]
         if doc is not None:
             try:
-                with time_budget(settings.article_seconds, "analysis"):
+                with time_budget(settings.article_seconds, "analysis"), memory.no_collections():
                     out[i] = analyze_article(art, doc, posts[i], {"q": 0, "c": 0})
             except TimeBudgetError as exc:
                 error = str(exc)

@@ -103,6 +103,10 @@ def _reyear_undated(articles: list[Article], temporals: list[TemporalExpression]
     by_art: dict[str, list[TemporalExpression]] = defaultdict(list)
     for t in temporals:
         by_art[t.article].append(t)
+    claims_of: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.time:
+            claims_of[c.article].append(c)
     for a in articles:
         if a.reference_date or a.id not in bounds or not by_art.get(a.id):
             continue
@@ -120,7 +124,7 @@ def _reyear_undated(articles: list[Article], temporals: list[TemporalExpression]
                 continue
             y = min(years, key=lambda y: (_distance(_same_day(d, y), lo, hi), -y))
             if y != d.year:
-                _move_year(t, y, claims)
+                _move_year(t, y, claims_of[a.id])
 
 
 def _same_day(d: date, year: int) -> date:
@@ -129,7 +133,8 @@ def _same_day(d: date, year: int) -> date:
 
 
 def _move_year(t: TemporalExpression, year: int, claims: list[Claim]) -> None:
-    """Set ``t``'s year (value and end value) and that of the claims dated by it."""
+    """Set ``t``'s year (value and end value) and that of the claims dated by it
+    (``claims``: those of ``t``'s article that have a time, or any superset)."""
     old = t.value
     t.value = f"{year:04d}{old[4:]}"
     if t.end_value and t.end_value[:4] == old[:4]:

@@ -47,6 +47,9 @@ from rashomon.annotate.docs import doc_text
 _VIEW_KEY = "rashomon.view"
 _COLUMNS = [IDX, ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM]
 _STRINGS: dict[int, str] = {}  # string id -> string, shared by every Doc of the process (ids are hashes)
+# orth id -> (text, lower id, lower_, is_alpha, is_punct, is_space, like_num): the lexeme's attributes, the same
+# for every token of one form in the process (spaCy reads them from the vocabulary's lexeme)
+_LEXICAL: dict[int, tuple] = {}
 
 
 def doc_view(doc) -> "DocView":
@@ -264,23 +267,27 @@ class DocView:
         self.user_data = doc.user_data
         n = len(doc)
         cols = doc.to_array(_COLUMNS)
-        (idx, orth, lower, pos, tag, dep, _, ent_type, _, spacy, alpha, punct, space, num) = cols.T.tolist()
+        (idx, orth, pos, tag, dep, ent_type, spacy) = cols[:, [0, 1, 3, 4, 5, 7, 9]].T.tolist()
         head, sent_start = cols[:, [6, 8]].astype("int64").T.tolist()  # signed: an offset; -1, 0 or 1
         strings = doc.vocab.strings
         known = _STRINGS
-        for key in {*orth, *lower, *pos, *tag, *dep, *ent_type}.difference(known):
+        for key in {*pos, *tag, *dep, *ent_type}.difference(known):
             known[key] = strings[key] if key else ""
+        lexical = _LEXICAL  # orth id -> what spaCy's lexeme gives every token of that form
+        fresh = set(orth).difference(lexical)
+        if fresh:
+            for row in cols[[orth.index(o) for o in fresh]].tolist():
+                lexical[row[1]] = (strings[row[1]], row[2], strings[row[2]] if row[2] else "",
+                                   row[10] == 1, row[11] == 1, row[12] == 1, row[13] == 1)
         new = TokenView.__new__
         tokens = [new(TokenView) for _ in range(n)]
         children: list[list] = [[] for _ in range(n)]
-        for k, t, at, o, lo, p, tg, d, h, et, ss, ws, al, pu, sp, nu in zip(
-                range(n), tokens, idx, orth, lower, pos, tag, dep, head, ent_type, sent_start, spacy, alpha, punct,
-                space, num):
-            t.doc, t.i, t.idx, t.orth, t.lower, t.pos, t.tag, t.dep, t.ent_type = self, k, at, o, lo, p, tg, d, et
-            t.text, t.lower_, t.pos_, t.tag_, t.dep_, t.ent_type_ = \
-                known[o], known[lo], known[p], known[tg], known[d], known[et]
+        for k, t, at, o, p, tg, d, h, et, ss, ws in zip(
+                range(n), tokens, idx, orth, pos, tag, dep, head, ent_type, sent_start, spacy):
+            t.doc, t.i, t.idx, t.orth, t.pos, t.tag, t.dep, t.ent_type = self, k, at, o, p, tg, d, et
+            t.text, t.lower, t.lower_, t.is_alpha, t.is_punct, t.is_space, t.like_num = lexical[o]
+            t.pos_, t.tag_, t.dep_, t.ent_type_ = known[p], known[tg], known[d], known[et]
             t.whitespace_ = " " if ws else ""
-            t.is_alpha, t.is_punct, t.is_space, t.like_num = al == 1, pu == 1, sp == 1, nu == 1
             t.is_sent_start = None if ss == 0 else ss > 0
             t._subtree = t._sent = t._edges = None
             h += k  # HEAD is relative

@@ -23,7 +23,6 @@ names beside ids, the display context of :func:`rashomon.report.context.build_co
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import importlib
 import logging
@@ -37,6 +36,7 @@ from typing import Any
 
 from rashomon import memory
 from rashomon.errors import ExportError, MissingExtraError
+from rashomon.memory import settled_heap
 from rashomon.types import Report
 
 log = logging.getLogger(__name__)
@@ -293,33 +293,6 @@ def export_all(report: Report, out: str | Path, context: dict[str, Any] | None =
     if not paths:
         raise MissingExtraError("; ".join(missing))
     return paths, missing
-
-
-@contextlib.contextmanager
-def settled_heap() -> Iterator[None]:
-    """Leave every object alive now (the report and its context) out of
-    CPython's garbage collections inside the block (``gc.freeze``; undone on
-    exit; nested blocks freeze nothing more), and make full collections of
-    the rest rarer (:func:`rashomon.memory.rare_full_collections`).
-
-    An export makes hundreds of thousands of small objects beside a report
-    of millions: every full collection walked them all again (about a
-    second each on a 1,000-article workspace, several per export; measured
-    with cProfile, benchmarks/README.md, "Exports")."""
-    outer = not _SETTLED
-    if outer:
-        gc.freeze()
-    _SETTLED.append(True)
-    try:
-        with memory.rare_full_collections():
-            yield
-    finally:
-        _SETTLED.pop()
-        if outer:
-            gc.unfreeze()
-
-
-_SETTLED: list[bool] = []  # one entry per settled_heap block open (gc.get_freeze_count walks every frozen object)
 
 
 __all__ = ["ALL", "EXTRA", "FORMATS", "Format", "atomic_path", "context_of", "export", "export_all", "load_report",

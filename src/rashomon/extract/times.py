@@ -19,7 +19,9 @@ _CLOCK = re.compile(
     r"|(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
     r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?P<mid>midnight|noon|midday))")
-_CLOCK_HINT = re.compile(r"(?i)\d|clock|midnight|noon|midday")
+_CLOCK_HINT = re.compile(r"(?i)\d[:.]\d|\d\s*[ap]\.?m|clock|midnight|noon|midday")
+"""What every match of :data:`_CLOCK` holds (a digit, ":" or "." and a digit; a digit and "am"/"pm";
+"o'clock"; a word for midnight or noon): a clause without it names no time of day."""
 DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split())}
@@ -30,7 +32,7 @@ def clock_times(text: str) -> list[int]:
     "00:40" → 40, "six o'clock in the evening" → 1080, "midnight" → 0); an
     hour word without a part of the day gives both readings (6:00 and 18:00)."""
     out = []
-    if not _CLOCK_HINT.search(text):  # no digit, "o'clock", "midnight", "noon" or "midday": no time of day
+    if not _CLOCK_HINT.search(text):  # no "6:30", "6 pm", "o'clock", "midnight", "noon" or "midday"
         return out
     for m in _CLOCK.finditer(text):
         if m.group("h") is not None:

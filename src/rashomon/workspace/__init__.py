@@ -103,7 +103,7 @@ class Workspace:
         if isinstance(inputs, (str, Path)):
             inputs = [inputs]
         settings = settings or Settings.from_env()
-        with memory.rare_full_collections():
+        with memory.settled_heap():
             return add(self.store, inputs, settings, progress)
 
     def stale(self, settings: Settings | None = None) -> bool:
@@ -128,7 +128,7 @@ class Workspace:
 
     def _compute(self, state: list[tuple], settings: Settings, key: str,
                  progress: pipeline.Progress | None, keep: bool = True) -> Report:
-        with memory.rare_full_collections():
+        with memory.settled_heap():
             report, mentions, before = self.store.corpus_inputs()
             report.skipped = self.store.skipped()  # framing leaves the articles not analysed out
             pipeline.link_and_compare(report, mentions, settings, progress)
