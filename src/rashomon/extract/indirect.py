@@ -59,7 +59,7 @@ from rashomon.extract.content_scope import (
 )
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
-from rashomon.extract.negation import negated_speech
+from rashomon.extract.negation import NEG_DETS, NEG_PRONOUNS, negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
 from rashomon.extract.speech_nouns import according, hearsay, noun_cue
 from rashomon.extract.stance import lexicon as stance_lexicon
@@ -178,9 +178,10 @@ def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
     return False
 
 
-def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
+def _content(ctx: DocIndex, verb, lemma: str, subj, negated: bool = False) -> tuple[int, int] | None:
     """Content span of a cue verb (see the module docstring), or ``None`` when the
-    content is missing or names the words without giving them ("what he said")."""
+    content is missing or names the words without giving them ("what he said");
+    a ``negated`` cue gives the question it leaves open ("did not say what he wanted")."""
     lex = ctx.lex
     if any(c.tag_ in WH and (c.dep_ == "dobj" or c.dep_ == "nsubj" and verb.dep_ != "relcl") for c in verb.children):
         # "what the commander said": the words are not given ("voters who said …" are), but
@@ -200,7 +201,7 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         first = scope.clip(toks)[:1]
         if first and first[0].tag_ in WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark" \
                 and not misparsed_that(scope.clip(toks)[:2]):
-            if first[0].i > verb.i and lemma not in _ASK:
+            if first[0].i > verb.i and lemma not in _ASK and not negated:
                 return None  # "said what he wanted": the words are not given ("asked what he wanted" gives them)
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
     if toks is None:
@@ -290,12 +291,30 @@ def _source(ctx: DocIndex, verb):
 
 
 
-def _denied_speech(verb) -> bool:
-    """Whether a cue verb's speech act is negated or declined ("did not say",
-    "never confirmed", "declined to comment"): see
-    :func:`rashomon.extract.negation.negated_speech`."""
+_NO_SOURCE = NEG_PRONOUNS | NEG_DETS | {"not one"}  # "Nobody said …": no one to attribute a denial to
+
+
+def _denial(ctx: DocIndex, verb) -> tuple[int, int] | None:
+    """The cue span of a negated or declined speech act ("did not say whether P",
+    "has never confirmed that P", "declined to comment on P"), from the first
+    word that negates or declines it to the cue verb; ``None`` when the act is
+    not negated (:func:`rashomon.extract.negation.negated_speech`). A negative
+    subject ("Nobody warned residents") has no source: ``(-1, -1)``. PARC 3.0
+    (Pareti 2016) keeps the factuality of an attribution apart from the
+    attribution; FactBank (Saurí & Pustejovsky 2009): a negated
+    source-introducing predicate commits its source to nothing (CT-/Uu)."""
     lex = stance_lexicon()
-    return negated_speech(verb, lex["negating"], lex["phrasal"]) is not None
+    word = negated_speech(verb, lex["negating"], lex["phrasal"])
+    if word is None:
+        return None
+    if word.lower() in _NO_SOURCE:
+        return -1, -1
+    lead = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.text == word:  # "declined to say"
+        h = verb.head
+        lead += [h] + [c for c in h.children if c.i < h.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    start = min((t.idx for t in lead if ctx.para_of(t.idx) == ctx.para_of(verb.idx)), default=verb.idx)
+    return start, verb.idx + len(verb.text)
 
 
 def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -345,26 +364,31 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             continue
         tok = ctx.doc[i]
         lemma = ctx.cue_lemmas.get(i)
-        kind = "indirect"
+        kind, denial = "indirect", None
         if lemma:
-            if _denied_speech(tok):
-                continue  # "did not say whether P": nothing attributed to the source
+            denial = _denial(ctx, tok)
+            if denial == (-1, -1):
+                continue  # "Nobody said that P": no source
             passive = _passive(tok)
             if passive and lemma in _ASK:
                 kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's
             unsourced = passive and kind != "question" and _agent(tok) is None and \
                 not any(c.dep_ == "ccomp" for c in tok.children)
+            if unsourced and denial is not None:
+                continue  # "The plan was never criticized": no act and no one to deny it
             if unsourced:  # "The plan was criticized as rushed": an attribution without a source (PolNeAR)
                 subj = None
                 span = _unsourced(ctx, tok) if lemma in ctx.lex.np_content and lemma not in NAMING else None
             else:
                 subj = _agent(tok) if passive else _source(ctx, tok)
-                span = _content(ctx, tok, lemma, subj)
+                span = _content(ctx, tok, lemma, subj, negated=denial is not None)
             if span is None and passive and subj is not None and lemma in ctx.lex.np_content:
                 span = _patient(ctx, tok)  # "the plan was rejected by the council": "the plan"
             if span is None:
                 continue
             cue = cue_info(ctx, tok)
+            if denial is not None:  # the cue shows the negation: "did not say", "declined to comment"
+                cue.update(cue=ctx.text[denial[0]:denial[1]], cue_start=denial[0])
         elif i in mistagged:  # "Vance claims he won": the name before, the rest of the sentence after
             subj, scope = ctx.doc[i - 1], Scope(ctx, tok)
             span = span_of(ctx.doc[i + 1:scope.hi])
@@ -408,11 +432,11 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                   **(speaker_fields(spk) if spk else {}),
                   cue=cue["cue"], cue_start=cue["cue_start"], cue_end=cue["cue_end"], date_text=cue["date_text"],
                   confidence=0.85 if spk is not None and spk.known else 0.7,
-                  **(relay_fields(relay) if relay else {}))
+                  negated=denial is not None, **(relay_fields(relay) if relay else {}))
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
         taken.append((s, e))
-        if spk is not None and spk.known:
+        if spk is not None and spk.known and denial is None:
             disc.record(tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
     # an outer relay cue that took its own quote: drop it
     return [q for q in out if q.cue_start is None or ctx.tok_at(q.cue_start).i not in relays]
