@@ -55,12 +55,15 @@ class Scope:
 
 CONTRAST = {"while", "whereas", "though", "although"}
 
+_SET_OFF = {",", "(", "—", "–", "-", "―"}  # marks that set off a non-restrictive relative clause
+
+
 def before_other_attribution(ctx: DocIndex, verb, toks: list) -> list:
     """``toks`` cut before a clause headed by a cue verb with a source of its own:
     a coordinated clause ("Six in ten said A, and a third
     said B"), a contrasting clause ("said A while her rival suggested B"), a
-    relative clause on a noun-phrase content ("criticized the plan, which the
-    auditors said was sound") or on an apposition ("said A, a charge that the
+    non-restrictive relative clause on a noun-phrase content ("criticized the
+    plan, which the auditors said was sound") or on an apposition ("said A, a charge that the
     council denied"). Reported speech inside the content proper stays ("X said
     Y told him Z", "said the plan, which critics called rushed, would pass"): it
     is part of what X said. PARC 3.0 and PolNeAR annotate each attribution as a
@@ -83,7 +86,10 @@ def before_other_attribution(ctx: DocIndex, verb, toks: list) -> list:
         elif t.dep_ not in ("relcl", "acl") or "that" in marks and has_complement(t):
             at = None  # a complement clause ("reports that Mateen said …") belongs to its noun
         elif t.head.i == root.i and root.pos_ in ("NOUN", "PROPN"):
-            at = t  # the content is the noun phrase the clause comments on
+            if ctx.doc[t.left_edge.i - 1].text in _SET_OFF:
+                at = t  # the content is the noun phrase the clause comments on
+            # a restrictive relative ("cited problems that she blamed on the board") tells which
+            # problems: part of the noun phrase (Quirk et al. 1985, 17.3), so part of the content
         elif ctx.doc[t.head.left_edge.i - 1].text == "," and \
                 t.head.dep_ in ("appos", "npadvmod", "dobj") and t.head.left_edge.i > first:
             at = t.head  # "…, a charge that the council denied": the apposed noun goes with its clause

@@ -299,7 +299,8 @@ def _denial(ctx: DocIndex, verb) -> tuple[int, int] | None:
     "has never confirmed that P", "declined to comment on P"), from the first
     word that negates or declines it to the cue verb; ``None`` when the act is
     not negated (:func:`rashomon.extract.negation.negated_speech`). A negative
-    subject ("Nobody warned residents") has no source: ``(-1, -1)``. PARC 3.0
+    subject ("Nobody warned residents") has no source and a negative pronoun
+    object ("said nothing") no content: ``(-1, -1)``. PARC 3.0
     (Pareti 2016) keeps the factuality of an attribution apart from the
     attribution; FactBank (Saurí & Pustejovsky 2009): a negated
     source-introducing predicate commits its source to nothing (CT-/Uu)."""
@@ -308,7 +309,12 @@ def _denial(ctx: DocIndex, verb) -> tuple[int, int] | None:
     if word is None:
         return None
     if word.lower() in _NO_SOURCE:
-        return -1, -1
+        # "Nobody said …", "No official confirmed …": no source; "said nothing": no content. A negative
+        # object of a report is what is reported ("Police reported no arrests"): affirmed
+        if word.lower() in NEG_PRONOUNS or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEG_PRONOUNS or any(
+                g.lower_ in NEG_DETS or g.lower_ == "not" for g in c.children)) for c in verb.children):
+            return -1, -1
+        return None
     lead = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")]
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.text == word:  # "declined to say"
         h = verb.head
