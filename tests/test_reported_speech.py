@@ -255,6 +255,28 @@ def test_negated_quote_gives_no_claim(nlp):
         [c.model_dump() for c in extract_claims(art, doc, [q for q in qs if not q.negated])]
 
 
+# a verb of publication is a cue only when what it makes public is a document or a speech act (PolNeAR
+# guidelines); plural speech nouns are cues as their singulars
+PUBLICATION = [
+    ("a list made public", "The port authority released a list of the ships that were damaged.",
+     [("a list of the ships that were damaged", "The port authority")]),
+    ("a story published", "The Gazette published a story about the mayor's travel costs.",
+     [("a story about the mayor's travel costs", "Gazette")]),
+    ("a passive without a source", "The figures were released on Monday.", [("The figures", None)]),
+    ("people set free are no document", "Police released the two men without charge.", []),
+    ("nor is a gas", "The plant released toxic gas into the river.", []),
+    ("a plural speech noun with its owner", "The mayor's statements about the ferry were widely shared.",
+     [("the ferry", "The mayor")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", PUBLICATION, ids=[c[0] for c in PUBLICATION])
+def test_publication_and_plural_nouns(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert indirect(qs) == expected
+
+
 # a speech noun needs its own source and a content; the addressee and the terms of speaking are no content
 NOUNS_AND_ADDRESSEES = [
     ("a measure noun with 'of' is no speech", "The blaze sent a column of ash over the valley.", []),

@@ -33,7 +33,10 @@ disaster”") is an indirect quote that holds the quoted words.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
+
+from rashomon import data as data_files
 
 from rashomon.extract.attribution import (
     cue_info,
@@ -323,6 +326,27 @@ def _denial(ctx: DocIndex, verb) -> tuple[int, int] | None:
     return start, verb.idx + len(verb.text)
 
 
+@functools.lru_cache(maxsize=1)
+def _publication() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, object heads) of ``publication`` in ``data/cues.yaml``: a verb of
+    publication is a cue only when it makes a document or a speech act public."""
+    raw = data_files.load("cues.yaml")
+    objects = set(raw["publication"]["objects"]) | set(raw["doc_nouns"]["words"]) | set(raw["speech_nouns"]["words"])
+    return frozenset(raw["publication"]["verbs"]), frozenset(objects)
+
+
+def _publishes_document(verb) -> bool:
+    """Whether a verb of publication makes a document public ("released a list
+    of delegates", "the report was published", "a memo she released"): the head
+    of its object, of its passive subject, or of the noun its clause modifies is
+    a document or speech noun (:func:`_publication`)."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        objs = [verb.head]
+    docs = _publication()[1]
+    return any(o.lower_ in docs or _singular(o.lower_) in docs for o in objs)
+
+
 def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     """Whether the content ``[s, e)`` overlaps a content already taken other than
     by holding it whole: an attribution nested in the content of another ("The
@@ -372,6 +396,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         lemma = ctx.cue_lemmas.get(i)
         kind, denial = "indirect", None
         if lemma:
+            if lemma in _publication()[0] and not _publishes_document(tok):
+                continue  # "released the hostages": no document made public
             denial = _denial(ctx, tok)
             if denial == (-1, -1):
                 continue  # "Nobody said that P": no source
