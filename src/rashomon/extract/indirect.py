@@ -331,8 +331,9 @@ def _publication() -> tuple[frozenset[str], frozenset[str]]:
     """(verbs, object heads) of ``publication`` in ``data/cues.yaml``: a verb of
     publication is a cue only when it makes a document or a speech act public."""
     raw = data_files.load("cues.yaml")
-    objects = set(raw["publication"]["objects"]) | set(raw["doc_nouns"]["words"]) | set(raw["speech_nouns"]["words"])
-    return frozenset(raw["publication"]["verbs"]), frozenset(objects)
+    pub = raw["publication"]
+    objects = set(pub["objects"]) | set(raw["doc_nouns"]["words"]) | set(raw["speech_nouns"]["words"])
+    return frozenset(pub["verbs"]), frozenset(objects - set(pub["not_objects"]))
 
 
 def _publishes_document(verb) -> bool:

@@ -44,7 +44,7 @@ def noun_cue(ctx: DocIndex, noun):
                 break  # "a charge that the council denied": a relative clause, not what was charged
             content = list(c.subtree)
             break
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (owned or noun.lower_ in
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (owned and c.lower_ != "to" or noun.lower_ in
                                                             ctx.lex.speech_noun_preps.get(c.lower_, (noun.lower_,))):
             content = [t for t in c.subtree if t.i != c.i]
             break
