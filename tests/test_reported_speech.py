@@ -313,3 +313,18 @@ NOUNS_AND_ADDRESSEES = [
 def test_speech_nouns_and_addressees(nlp, layout, text, expected):
     _, qs = run(nlp, text)
     assert indirect(qs) == expected
+
+
+# a headline "Document: words" gives the words to the document (AP Stylebook headline colon; PolNeAR
+# guidelines); a document label before a question is a question put to readers
+POLL_HEADLINES = [
+    ("Poll: Harbour voters turn against the new pier", [("Harbour voters turn against the new pier", "Poll")]),
+    ("Poll: Who won the debate?", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("headline,expected", POLL_HEADLINES, ids=[c[0] for c in POLL_HEADLINES])
+def test_document_headline_label(nlp, headline, expected):
+    _, qs = run(nlp, headline + "\n\nThe ferry company said on Monday that it would add two sailings.\n")
+    assert indirect(qs)[:-1] == expected
