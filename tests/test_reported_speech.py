@@ -213,6 +213,8 @@ NEGATED = [
      [("a request for comment", "The shipping line", "did not immediately respond", True)]),
     ("a progressive negation leaves a question open", "The mayor isn't saying which depots will close.",
      [("which depots will close", "The mayor", "isn't saying", True)]),
+    ("an open question the parse hangs as an adverbial", "Lawmakers have not said when they would vote on the levy.",
+     [("when they would vote on the levy", "Lawmakers", "have not said", True)]),
     ("a negative subject: no source, no quote", "Nobody at the mill said that the alarm had sounded.", []),
     ("a negative determiner on the subject", "No inspector confirmed that the valve was shut.", []),
     ("a negative pronoun object: no content", "The harbour master said nothing about the fees.", []),

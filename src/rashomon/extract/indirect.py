@@ -181,6 +181,20 @@ def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
     return False
 
 
+_QUESTION_WORDS = {"when", "whether", "if", "how", "why", "where", "who", "what", "which"}
+
+
+def _open_question(verb) -> list | None:
+    """An embedded question the parser hung on a negated or asking cue as an
+    adverbial clause ("have not said when they would vote", "asked how the
+    fire began"): the clause, when its first word is a question word. Quirk et
+    al. (1985) 15.5: a wh-clause after a verb of saying is its object."""
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.left_edge.lower_ in _QUESTION_WORDS:
+            return list(c.subtree)
+    return None
+
+
 def _content(ctx: DocIndex, verb, lemma: str, subj, negated: bool = False) -> tuple[int, int] | None:
     """Content span of a cue verb (see the module docstring), or ``None`` when the
     content is missing or names the words without giving them ("what he said");
@@ -207,6 +221,8 @@ def _content(ctx: DocIndex, verb, lemma: str, subj, negated: bool = False) -> tu
             if first[0].i > verb.i and lemma not in _ASK and not negated:
                 return None  # "said what he wanted": the words are not given ("asked what he wanted" gives them)
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
+    if toks is None and (negated or lemma in _ASK):
+        toks = _open_question(verb)
     if toks is None:
         toks = _around_content(ctx, verb)
     toks = before_other_attribution(ctx, verb, scope.clip(toks)) if toks is not None else None
