@@ -364,6 +364,33 @@ def _publishes_document(verb) -> bool:
     return any(o.lower_ in docs or _singular(o.lower_) in docs for o in objs)
 
 
+def _has_finite(ctx: DocIndex, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds a finite verb (a clause, not a noun phrase)."""
+    r = ctx.tok_range(s, e)
+    return any(ctx.doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD") for k in range(r.start, r.stop))
+
+
+def _through_colon(ctx: DocIndex, e: int, direct_mask: bytearray) -> int:
+    """The end of a content that stops at a colon ("notes that three things are
+    happening at once: prices are rising, …"): the end of the sentence after the
+    colon, in the same paragraph, when what follows is the reporter's words (no
+    quotation) and ends the sentence; else ``e``. What a colon introduces
+    elaborates the clause before it (Quirk et al. 1985, 15.53; Chicago Manual of
+    Style 6.61), so it belongs to the same content (PolNeAR guidelines)."""
+    k = e
+    while k < len(ctx.text) and ctx.text[k] == " ":
+        k += 1
+    if k >= len(ctx.text) or ctx.text[k] != ":":
+        return e
+    p = ctx.paras[ctx.para_of(e)]
+    end = sentence_end(ctx.text, k + 1, p.end)
+    if end - k < 12 or direct_mask.count(1, k, end) or ctx.text[k + 1:end].count(":"):
+        return e
+    while end > k and ctx.text[end - 1] in " .":
+        end -= 1
+    return end
+
+
 def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     """Whether the content ``[s, e)`` overlaps a content already taken other than
     by holding it whole: an attribution nested in the content of another ("The
@@ -466,6 +493,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         else:
             continue
         s, e = span
+        if tok.idx < s and _has_finite(ctx, s, e):
+            e = _through_colon(ctx, e, direct_mask)  # a clause goes on after a colon; "praised the plan: …" not
         if e - s < _MIN_CHARS and ctx.text[s:e].lower() != "no" or quoted_only(s, e) or _crosses(taken, s, e):
             continue
         if subj is not None and s <= subj.idx < e and lemma != "according to" and not \
