@@ -63,6 +63,8 @@ CONTENTS = [
      [("delays at the depot that she blamed on the new owners", "Okafor")]),
     ("a colon elaborates the content", "Lund notes that three things went wrong: rents rose, wages fell and ferries ran late.",
      [("three things went wrong: rents rose, wages fell and ferries ran late", "Lund")]),
+    ("what is explained", "The documentary explains the town's long history of flooding.",
+     [("the town's long history of flooding", "The documentary")]),
     ("what is argued for", "Lind argued for a new name for the harbour.", [("a new name for the harbour", "Lind")]),
     ("what is argued over", "The two candidates argued over the cost of the pier.",
      [("the cost of the pier", "The two candidates")]),
