@@ -342,3 +342,27 @@ POLL_HEADLINES = [
 def test_document_headline_label(nlp, headline, expected):
     _, qs = run(nlp, headline + "\n\nThe ferry company said on Monday that it would add two sailings.\n")
     assert indirect(qs)[:-1] == expected
+
+
+# a phrase of saying with "make" is a cue as a whole (PolNeAR guidelines); "make" alone is none
+MAKE_PHRASES = [
+    ("made it clear", "Lund made it clear he had serious doubts about the pier.",
+     [("he had serious doubts about the pier", "Lund", "made it clear", False)]),
+    ("make the case that", "The ministry will make the case that the levy is unlawful.",
+     [("the levy is unlawful", "The ministry", "make the case", False)]),
+    ("make the case for", "Okafor made the case for a later ferry timetable.",
+     [("a later ferry timetable", "Okafor", "made the case", False)]),
+    ("negated", "The council has not made it clear whether the depot will close.",
+     [("whether the depot will close", "The council", "has not made it clear", True)]),
+    ("a result, no saying", "The storm made the roads unsafe.", []),
+    ("a case of something", "She made a case of wine for the party.", []),
+    ("saying much about a topic, negated", "The mayor isn't saying much about the budget talks.",
+     [("the budget talks", "The mayor", "isn't saying", True)]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", MAKE_PHRASES, ids=[c[0] for c in MAKE_PHRASES])
+def test_make_phrases(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert [(q.text, q.speaker_text, q.cue, q.negated) for q in qs if q.kind == "indirect"] == expected

@@ -64,7 +64,7 @@ from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
 from rashomon.extract.negation import NEG_DETS, NEG_PRONOUNS, negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
-from rashomon.extract.speech_nouns import according, hearsay, noun_cue
+from rashomon.extract.speech_nouns import MAKE_FORMS, according, hearsay, make_phrase, noun_cue
 from rashomon.extract.stance import lexicon as stance_lexicon
 from rashomon.types import Quote
 
@@ -455,7 +455,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
 
     # only cues can start an indirect quote: no Token for the others
     mistagged = set(ctx.mistagged)
-    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged | ctx.hearsay):
+    makes = {t.i for t in ctx.doc if t.lower_ in MAKE_FORMS}  # "made it clear that …" (no reporting verb)
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged | ctx.hearsay | makes):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
@@ -502,6 +503,17 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             subj, span = found
             cue = cue_info(ctx, tok)
             lemma = tok.lower_
+        elif i in makes:
+            found = make_phrase(ctx, tok)
+            if found is None:
+                continue
+            (c0, c1), span = found
+            denial = _denial(ctx, tok)
+            if denial == (-1, -1):
+                continue
+            subj, lemma = _source(ctx, tok), "make"
+            cue = dict(cue_info(ctx, tok), cue=ctx.text[(denial or (c0,))[0]:c1], cue_start=(denial or (c0,))[0],
+                       cue_end=c1)
         elif i in ctx.hearsay:
             span = hearsay(ctx, tok)
             if span is None:

@@ -1,7 +1,9 @@
-"""Attributions without a cue verb: speech nouns, "according to", "reportedly".
+"""Attributions without a reporting verb: speech nouns, "make" phrases, "according to", "reportedly".
 
 * a speech noun with its owner and content ("Trump's claim that …", "her
   attacks on the senator", "a statement by the ministry that …"): :func:`noun_cue`;
+* "make" with a noun or adjective of assertion: "X made it clear (that) P", "X
+  will make the case that P / for Y" (:func:`make_phrase`);
 * "according to X, …" / "…, according to X": the rest of the sentence is X's
   (:func:`according`);
 * "reportedly": an attribution with no source (:func:`hearsay`).
@@ -143,3 +145,40 @@ def according(ctx: DocIndex, tok):
     if len(toks) < 3:
         toks = scope.clip(t for t in ctx.doc[scope.lo:scope.hi] if t.i not in phrase)
     return src, span_of(toks)
+
+
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+_OWNERS = {"the", "a", "her", "his", "their", "its", "our", "my", "your"}
+
+
+def make_phrase(ctx: DocIndex, verb) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, content span) of "made it clear (that) P", "made clear that P",
+    "make the case (that) P" or "make the case for Y" (``verb`` is the token
+    "make"), or ``None`` for any other use of "make". The content is the clause
+    (or the "for" phrase) without its "that". Source: PolNeAR guidelines (a
+    phrase of saying is a cue as a whole; the evaluation's speech phrases
+    "made (it) clear", "make the case")."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.lower_ == "clear" and c.pos_ == "ADJ":
+            clause = next((g for g in (*c.children, *verb.children) if g.i > c.i and g.dep_ in ("ccomp", "advcl")
+                           and g.pos_ in ("VERB", "AUX")), None)
+            head = c
+        elif c.dep_ == "dobj" and c.lower_ == "case" and any(d.lower_ in _OWNERS for d in c.children):
+            clause = next((g for g in c.children if g.i > c.i and (
+                g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX") or g.dep_ == "prep" and g.lower_ == "for")),
+                None)
+            if clause is None and not any(g.dep_ == "prep" for g in c.children):  # "for" hung on "make"
+                clause = next((g for g in verb.children if g.i > c.i and g.dep_ == "prep" and g.lower_ == "for"), None)
+            head = c
+        else:
+            continue
+        if clause is None:
+            return None
+        toks = Scope(ctx, verb).clip(t for t in clause.subtree if not (t.dep_ == "prep" and t.i == clause.i))
+        toks = before_other_attribution(ctx, verb, toks)
+        if len(toks) < 2:
+            return None
+        return (verb.idx, head.idx + len(head.text)), span_of(toks)
+    return None
