@@ -112,7 +112,11 @@ def _parenthetical(ctx: DocIndex, verb, scope: Scope) -> list | None:
     """The sentence around a cue clause set off by commas in its middle ("The port,
     X said, will reopen"), without the cue clause: both parts are the content."""
     doc = ctx.doc
-    lo, hi = verb.left_edge.i, verb.right_edge.i
+    # the cue clause's own words: an adverbial clause before it that the parse hangs on the cue ("If A,
+    # X argues, B") is content
+    own = [c for c in verb.children if c.dep_ != "punct" and not (c.dep_ == "advcl" and c.i < verb.i)]
+    lo = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
+    hi = max([verb.i] + [c.right_edge.i for c in own if c.i > verb.i])
     while lo < verb.i and doc[lo].is_punct:
         lo += 1
     while hi > verb.i and doc[hi].is_punct:
