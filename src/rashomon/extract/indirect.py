@@ -199,6 +199,25 @@ def _open_question(verb) -> list | None:
     return None
 
 
+def _addressee_clause(verb) -> list | None:
+    """A that-clause the parse hung on the cue's addressee as a relative clause
+    ("yelling to the officers that her husband was unarmed", "warning followers
+    in interviews that the group could return"): a clause with "that" as its
+    marker and a subject of its own is complete, so no relative clause of the
+    noun but the content of the cue (Huddleston & Pullum 2002, 11.3: a
+    relative clause lacks the argument its head fills)."""
+    nouns = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative")]
+    nouns += [g for c in verb.children if c.i > verb.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for n in list(nouns):
+        nouns += [g for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ in ("relcl", "acl") and c.i > n.i and c.left_edge.lower_ == "that" and \
+                    (c.left_edge.dep_ == "mark" or c.left_edge.tag_ == "IN") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                return list(c.subtree)
+    return None
+
+
 def _content(ctx: DocIndex, verb, lemma: str, subj, negated: bool = False) -> tuple[int, int] | None:
     """Content span of a cue verb (see the module docstring), or ``None`` when the
     content is missing or names the words without giving them ("what he said");
@@ -227,6 +246,8 @@ def _content(ctx: DocIndex, verb, lemma: str, subj, negated: bool = False) -> tu
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
     if toks is None and (negated or lemma in _ASK):
         toks = _open_question(verb)
+    if toks is None:
+        toks = _addressee_clause(verb)
     if toks is None:
         toks = _around_content(ctx, verb)
     toks = before_other_attribution(ctx, verb, scope.clip(toks)) if toks is not None else None
