@@ -257,9 +257,27 @@ NEGATED = [
 ]
 
 
+# a phrase of saying with "make" is a cue as a whole (PolNeAR guidelines); "make" alone is none
+MAKE_PHRASES = [
+    ("made it clear", "Lund made it clear he had serious doubts about the pier.",
+     [("he had serious doubts about the pier", "Lund", "made it clear", False)]),
+    ("make the case that", "The ministry will make the case that the levy is unlawful.",
+     [("the levy is unlawful", "The ministry", "make the case", False)]),
+    ("make the case for", "Okafor made the case for a later ferry timetable.",
+     [("a later ferry timetable", "Okafor", "made the case", False)]),
+    ("negated", "The council has not made it clear whether the depot will close.",
+     [("whether the depot will close", "The council", "has not made it clear", True)]),
+    ("a result, no saying", "The storm made the roads unsafe.", []),
+    ("a case of something", "She made a case of wine for the party.", []),
+    ("saying much about a topic, negated", "The mayor isn't saying much about the budget talks.",
+     [("the budget talks", "The mayor", "isn't saying", True)]),
+]
+
+
+
 @pytest.mark.model
-@pytest.mark.parametrize("layout,text,expected", NEGATED, ids=[c[0] for c in NEGATED])
-def test_negated_speech_is_kept_flagged(nlp, layout, text, expected):
+@pytest.mark.parametrize("layout,text,expected", NEGATED + MAKE_PHRASES, ids=[c[0] for c in NEGATED + MAKE_PHRASES])
+def test_cue_words_and_negation(nlp, layout, text, expected):
     _, qs = run(nlp, text)
     assert [(q.text, q.speaker_text, q.cue, q.negated) for q in qs if q.kind == "indirect"] == expected
 
@@ -298,13 +316,6 @@ PUBLICATION = [
 ]
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("layout,text,expected", PUBLICATION, ids=[c[0] for c in PUBLICATION])
-def test_publication_and_plural_nouns(nlp, layout, text, expected):
-    _, qs = run(nlp, text)
-    assert indirect(qs) == expected
-
-
 # a speech noun needs its own source and a content; the addressee and the terms of speaking are no content
 NOUNS_AND_ADDRESSEES = [
     ("a measure noun with 'of' is no speech", "The blaze sent a column of ash over the valley.", []),
@@ -330,8 +341,9 @@ NOUNS_AND_ADDRESSEES = [
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("layout,text,expected", NOUNS_AND_ADDRESSEES, ids=[c[0] for c in NOUNS_AND_ADDRESSEES])
-def test_speech_nouns_and_addressees(nlp, layout, text, expected):
+@pytest.mark.parametrize("layout,text,expected", PUBLICATION + NOUNS_AND_ADDRESSEES,
+                         ids=[c[0] for c in PUBLICATION + NOUNS_AND_ADDRESSEES])
+def test_speech_nouns_publication_and_addressees(nlp, layout, text, expected):
     _, qs = run(nlp, text)
     assert indirect(qs) == expected
 
@@ -350,26 +362,3 @@ def test_document_headline_label(nlp, headline, expected):
     _, qs = run(nlp, headline + "\n\nThe ferry company said on Monday that it would add two sailings.\n")
     assert indirect(qs)[:-1] == expected
 
-
-# a phrase of saying with "make" is a cue as a whole (PolNeAR guidelines); "make" alone is none
-MAKE_PHRASES = [
-    ("made it clear", "Lund made it clear he had serious doubts about the pier.",
-     [("he had serious doubts about the pier", "Lund", "made it clear", False)]),
-    ("make the case that", "The ministry will make the case that the levy is unlawful.",
-     [("the levy is unlawful", "The ministry", "make the case", False)]),
-    ("make the case for", "Okafor made the case for a later ferry timetable.",
-     [("a later ferry timetable", "Okafor", "made the case", False)]),
-    ("negated", "The council has not made it clear whether the depot will close.",
-     [("whether the depot will close", "The council", "has not made it clear", True)]),
-    ("a result, no saying", "The storm made the roads unsafe.", []),
-    ("a case of something", "She made a case of wine for the party.", []),
-    ("saying much about a topic, negated", "The mayor isn't saying much about the budget talks.",
-     [("the budget talks", "The mayor", "isn't saying", True)]),
-]
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("layout,text,expected", MAKE_PHRASES, ids=[c[0] for c in MAKE_PHRASES])
-def test_make_phrases(nlp, layout, text, expected):
-    _, qs = run(nlp, text)
-    assert [(q.text, q.speaker_text, q.cue, q.negated) for q in qs if q.kind == "indirect"] == expected
