@@ -19,7 +19,6 @@ from rashomon.extract.docindex import DocIndex
 WH = ("WP", "WDT")
 
 
-
 def span_of(toks) -> tuple[int, int]:
     """Character span of tokens, without leading punctuation or "that" and trailing punctuation."""
     toks = [t for t in toks if not t.is_space]

@@ -10,8 +10,13 @@ annotation guidelines) with its source and its content:
   the decision a mistake", "X accused the mayor of lying", "X called for talks";
 * the clause around an inverted or parenthetical cue: "…, X emphasizes",
   "The port, X said, will reopen", "As X stated, …";
-* "according to X, …" / "…, according to X": the rest of the sentence; X may be
-  a person, an organisation or a document ("according to the results");
+* "according to X", speech nouns ("her claim that …"), "made it clear that …"
+  and "reportedly": :mod:`rashomon.extract.speech_nouns`;
+* a verb of publication only with a document as object ("released a list of …",
+  ``data/cues.yaml`` ``publication``);
+* a negated or declined cue ("did not say whether …", "declined to comment on
+  …") gives a quote flagged ``negated``, its cue with the negation; a negative
+  subject ("Nobody said …") gives none;
 * a passive with an agent: "it was announced by X that …"; a passive without
   one is an attribution with no source ("Two aides were accused of lying"),
   as is a clause with "reportedly";
@@ -19,7 +24,9 @@ annotation guidelines) with its source and its content:
 
 A content stops before a clause with a source of its own (a coordinated or a
 contrasting "while/whereas" clause: "X said A, while a union put the toll at
-five"); an attribution nested in another's content is kept beside it.
+five"; :mod:`rashomon.extract.content_scope`); an attribution nested in
+another's content is kept beside it. A clausal content goes on after a colon
+that elaborates it and across a parenthesis set off by a pair of dashes.
 
 The source is the cue's subject (through "who" to the noun it modifies, through
 an auxiliary, control or participle chain to the subject above, or the "by"
@@ -212,8 +219,9 @@ def _addressee_clause(verb) -> list | None:
         nouns += [g for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for n in nouns:
         for c in n.children:
-            if c.dep_ in ("relcl", "acl") and c.i > n.i and c.left_edge.lower_ == "that" and \
-                    (c.left_edge.dep_ == "mark" or c.left_edge.tag_ == "IN") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            that = c.left_edge
+            if c.dep_ in ("relcl", "acl") and c.i > n.i and that.lower_ == "that" and \
+                    (that.dep_ == "mark" or that.tag_ == "IN") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                 return list(c.subtree)
     return None
 
@@ -260,8 +268,6 @@ def _content(ctx: DocIndex, verb, lemma: str, subj, negated: bool = False) -> tu
     if len(toks) == 1 and toks[0].pos_ == "PRON":
         return None  # "denied it"
     return span_of(toks)
-
-
 
 
 _ASK = {"ask", "question"}
@@ -331,8 +337,6 @@ def _source(ctx: DocIndex, verb):
     if subj is not None and ctx.para_of(subj.idx) != ctx.para_of(verb.idx):
         return None
     return subj
-
-
 
 
 _NO_SOURCE = NEG_PRONOUNS | NEG_DETS | {"not one"}  # "Nobody said …": no one to attribute a denial to
