@@ -71,7 +71,7 @@ from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
 from rashomon.extract.negation import NEG_DETS, NEG_PRONOUNS, negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
-from rashomon.extract.speech_nouns import MAKE_FORMS, according, hearsay, make_phrase, noun_cue
+from rashomon.extract.speech_nouns import according, hearsay, make_phrase, make_tokens, noun_cue
 from rashomon.extract.stance import lexicon as stance_lexicon
 from rashomon.types import Quote
 
@@ -484,7 +484,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
 
     # only cues can start an indirect quote: no Token for the others
     mistagged = set(ctx.mistagged)
-    makes = {t.i for t in ctx.doc if t.lower_ in MAKE_FORMS}  # "made it clear that …" (no reporting verb)
+    makes = make_tokens(ctx)  # "made it clear that …" (no reporting verb)
     for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged | ctx.hearsay | makes):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():

@@ -13,6 +13,8 @@ and PARC 3.0 (Pareti 2016); the nouns are ``speech_nouns`` in ``data/cues.yaml``
 """
 from __future__ import annotations
 
+import re
+
 from rashomon.extract.attribution import according_to, noun_source, relative_owner
 from rashomon.extract.complements import singular as _singular
 from rashomon.extract.complements import topic_word as _topic_word
@@ -147,7 +149,18 @@ def according(ctx: DocIndex, tok):
     return src, span_of(toks)
 
 
-MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+_MAKE = re.compile(r"\b(?:make|makes|made|making)\b", re.IGNORECASE)
+
+
+def make_tokens(ctx: DocIndex) -> set[int]:
+    """Indices of the tokens "make"/"makes"/"made"/"making" (found on the text, not
+    token by token: most articles have few)."""
+    out = set()
+    for m in _MAKE.finditer(ctx.text):
+        t = ctx.tok_at(m.start())
+        if t is not None and t.idx == m.start():
+            out.add(t.i)
+    return out
 _OWNERS = {"the", "a", "her", "his", "their", "its", "our", "my", "your"}
 
 
