@@ -58,6 +58,34 @@ CONTENTS = [
     ("a gerund coordinated with a noun object", "Ms. Okafor has mentioned rising bus fares and closing two "
      "depots.", [("rising bus fares and closing two depots", "Okafor")]),
     ("what is agreed with", "Lind largely agreed with Dorn.", [("Dorn", "Lind")]),
+    ("a restrictive relative clause on a noun-phrase content stays in it",
+     "Okafor cited delays at the depot that she blamed on the new owners.",
+     [("delays at the depot that she blamed on the new owners", "Okafor")]),
+    ("a colon elaborates the content", "Lund notes that three things went wrong: rents rose, wages fell and ferries ran late.",
+     [("three things went wrong: rents rose, wages fell and ferries ran late", "Lund")]),
+    ("a parenthesis set off by dashes stays in the content",
+     "The mayor has pledged to ban all trucks ― some 400 vehicles a day ― from entering the old town.",
+     [("to ban all trucks ― some 400 vehicles a day ― from entering the old town", "The mayor")]),
+    ("a parenthetical cue that the parse gives the clause before it",
+     "If this plan fails, Mr. Lund argues, there are other options.",
+     [("If this plan fails, Mr. Lund argues, there are other options", "Lund")]),
+    ("a that-clause the parse hangs on the addressee",
+     "Marsh called for more patrols, warning residents in interviews that thieves could return.",
+     [("more patrols", "Marsh"), ("thieves could return", "Marsh")]),
+    ("a true relative clause on the addressee is no content", "Lind shouted at the man that owned the boat.", []),
+    ("what is railed about, in a coordinated cue",
+     "She complained bitterly about the fares, and railed about the board's habit of ignoring residents.",
+     [("the fares", "She"), ("the board's habit of ignoring residents", "She")]),
+    ("what is hinted at", "The mayor hinted at a major shake-up of the harbour board.",
+     [("a major shake-up of the harbour board", "The mayor")]),
+    ("what is explained", "The documentary explains the town's long history of flooding.",
+     [("the town's long history of flooding", "The documentary")]),
+    ("what is argued for", "Lind argued for a new name for the harbour.", [("a new name for the harbour", "Lind")]),
+    ("what is argued over", "The two candidates argued over the cost of the pier.",
+     [("the cost of the pier", "The two candidates")]),
+    ("arguing in a place is no speech act", "The children argued in the back of the car.", []),
+    ("a non-restrictive one is cut", "Okafor cited the delays, which the owners blamed on the weather.",
+     [("the delays", "Okafor")]),
     ("a day between the cue and its phrase is no content", "Marsh called Friday for releasing the harbour files.",
      [("releasing the harbour files", "Marsh")]),
     ("a second verb of the speaker is no content", "The governor criticized the budget and left the room.",
@@ -187,30 +215,105 @@ def test_titles_and_markup_are_no_quotes(nlp, text, kept):
     assert [q.text for q in qs if q.kind == "direct"] == kept
 
 
-# a negated or declined speech act attributes nothing to its source (PARC 3.0 keeps the factuality of
-# an attribution apart; FactBank: a negated source-introducing predicate commits its source to nothing);
-# a negated negating verb ("did not rule out") keeps the content open and is still the source's
+# a negated or declined speech act is kept as a quote flagged ``negated``, its cue with the negation:
+# what the source did not say (PARC 3.0 keeps the factuality of an attribution apart; FactBank: a negated
+# source-introducing predicate commits its source to nothing); a negated negating verb ("did not rule
+# out") keeps the content open and is still the source's, unflagged
 NEGATED = [
-    ("a negated cue with a clause", "The depot did not say whether the boiler had been inspected.", []),
-    ("a negated cue with a that-clause", "The harbour board has not confirmed that two cranes collapsed.", []),
-    ("never", "Ms. Okafor has never said that the ferry was overloaded.", []),
-    ("a contracted negation", "The operator didn't comment on the cost of the repairs.", []),
-    ("a negated cue with a topic", "The bakery did not respond to questions about the recall.", []),
-    ("a negated warning with its addressee", "The district has not warned parents of the closure.", []),
-    ("a negative subject", "Nobody at the mill said that the alarm had sounded.", []),
-    ("a declined comment", "A spokeswoman for Varco declined to comment on the inquiry.", []),
-    ("a refusal to say", "The captain refused to say whether the cargo was insured.", []),
-    ("a negated denial is no denial and no quote", "Vance did not deny that the letters were his.", []),
+    ("a negated cue with a clause", "The depot did not say whether the boiler had been inspected.",
+     [("whether the boiler had been inspected", "The depot", "did not say", True)]),
+    ("a negated cue with a that-clause", "The harbour board has not confirmed that two cranes collapsed.",
+     [("two cranes collapsed", "The harbour board", "has not confirmed", True)]),
+    ("never", "Ms. Okafor has never said that the ferry was overloaded.",
+     [("the ferry was overloaded", "Okafor", "has never said", True)]),
+    ("a contracted negation", "The operator didn't comment on the cost of the repairs.",
+     [("the cost of the repairs", "The operator", "didn't comment", True)]),
+    ("no immediate response", "The shipping line did not immediately respond to a request for comment.",
+     [("a request for comment", "The shipping line", "did not immediately respond", True)]),
+    ("a progressive negation leaves a question open", "The mayor isn't saying which depots will close.",
+     [("which depots will close", "The mayor", "isn't saying", True)]),
+    ("an open question the parse hangs as an adverbial", "Lawmakers have not said when they would vote on the levy.",
+     [("when they would vote on the levy", "Lawmakers", "have not said", True)]),
+    ("a negative subject: no source, no quote", "Nobody at the mill said that the alarm had sounded.", []),
+    ("a negative determiner on the subject", "No inspector confirmed that the valve was shut.", []),
+    ("a negative pronoun object: no content", "The harbour master said nothing about the fees.", []),
+    ("a negative object is what is reported", "Coastguards reported no injuries on Sunday.",
+     [("no injuries", "Coastguards", "reported", False)]),
+    ("a negated passive without a source", "The closure was never announced.", []),
+    ("a declined comment", "A spokeswoman for Varco declined to comment on the inquiry.",
+     [("the inquiry", "A spokeswoman for Varco", "declined to comment", True)]),
+    ("a refusal to say", "The captain refused to say whether the cargo was insured.",
+     [("whether the cargo was insured", "The captain", "refused to say", True)]),
+    ("a negated denial is no denial", "Vance did not deny that the letters were his.",
+     [("the letters were his", "Vance", "did not deny", True)]),
     ("a negation inside the content stays", "Marsh said the pier had not been repaired.",
-     [("the pier had not been repaired", "Marsh")]),
+     [("the pier had not been repaired", "Marsh", "said", False)]),
     ("not ruling out keeps the content open", "Inspector Lund did not rule out that the fuse had been cut.",
-     [("the fuse had been cut", "Lund")]),
+     [("the fuse had been cut", "Lund", "rule", False)]),
     ("a 'not' after the cue negates something else",
      "On Thursday, Vance spoke to a gathering of farmers, promising to lift the quotas ― probably not what Marsh had "
      "in mind.",
-     [("to lift the quotas", "Vance")]),
+     [("to lift the quotas", "Vance", "promising", False)]),
 ]
 
+
+# a phrase of saying with "make" is a cue as a whole (PolNeAR guidelines); "make" alone is none
+MAKE_PHRASES = [
+    ("made it clear", "Lund made it clear he had serious doubts about the pier.",
+     [("he had serious doubts about the pier", "Lund", "made it clear", False)]),
+    ("make the case that", "The ministry will make the case that the levy is unlawful.",
+     [("the levy is unlawful", "The ministry", "make the case", False)]),
+    ("make the case for", "Okafor made the case for a later ferry timetable.",
+     [("a later ferry timetable", "Okafor", "made the case", False)]),
+    ("negated", "The council has not made it clear whether the depot will close.",
+     [("whether the depot will close", "The council", "has not made it clear", True)]),
+    ("a result, no saying", "The storm made the roads unsafe.", []),
+    ("a case of something", "She made a case of wine for the party.", []),
+    ("saying much about a topic, negated", "The mayor isn't saying much about the budget talks.",
+     [("the budget talks", "The mayor", "isn't saying", True)]),
+]
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("layout,text,expected", NEGATED + MAKE_PHRASES, ids=[c[0] for c in NEGATED + MAKE_PHRASES])
+def test_cue_words_and_negation(nlp, layout, text, expected):
+    _, qs = run(nlp, text)
+    assert [(q.text, q.speaker_text, q.cue, q.negated) for q in qs if q.kind == "indirect"] == expected
+
+
+@pytest.mark.model
+def test_negated_quote_gives_no_claim(nlp):
+    from rashomon.extract.claims import extract_claims
+
+    text = "The depot did not say whether the boiler had been inspected. Marsh said the pier had been repaired."
+    art = Article(id="a0", name="t", path="t", text=text)
+    doc = nlp(body_text(art))
+    qs = [q.model_copy(update={"id": f"q{k}"}) for k, q in enumerate(extract_quotes(art, doc, []))]
+    claims = extract_claims(art, doc, qs)
+    assert [q.negated for q in qs] == [True, False]
+    assert all(c.quote != "q0" for c in claims) and any(c.quote == "q1" for c in claims)
+    # the claims are those read without the negated quote: what it holds is never the depot's claim
+    assert [c.model_dump() for c in claims] == \
+        [c.model_dump() for c in extract_claims(art, doc, [q for q in qs if not q.negated])]
+
+
+# a verb of publication is a cue only when what it makes public is a document or a speech act (PolNeAR
+# guidelines); plural speech nouns are cues as their singulars
+PUBLICATION = [
+    ("a list made public", "The port authority released a list of the ships that were damaged.",
+     [("a list of the ships that were damaged", "The port authority")]),
+    ("a story published", "The Gazette published a story about the mayor's travel costs.",
+     [("a story about the mayor's travel costs", "Gazette")]),
+    ("a passive without a source", "The figures were released on Monday.", [("The figures", None)]),
+    ("people set free are no document", "Police released the two men without charge.", []),
+    ("nor is a gas", "The plant released toxic gas into the river.", []),
+    ("footage made public is no statement", "The clinic released the video on Friday.", []),
+    ("'to' after a speech noun names its addressee", "The mayor gave statements to the police after the fire.", []),
+    ("but what a response answers", "His response to the audit was brief.", [("the audit", "His")]),
+    ("a plural speech noun with its owner", "The mayor's statements about the ferry were widely shared.",
+     [("the ferry", "The mayor")]),
+]
 
 
 # a speech noun needs its own source and a content; the addressee and the terms of speaking are no content
@@ -238,8 +341,24 @@ NOUNS_AND_ADDRESSEES = [
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("layout,text,expected", NEGATED + NOUNS_AND_ADDRESSEES,
-                         ids=[c[0] for c in NEGATED + NOUNS_AND_ADDRESSEES])
-def test_negated_speech_nouns_and_addressees(nlp, layout, text, expected):
+@pytest.mark.parametrize("layout,text,expected", PUBLICATION + NOUNS_AND_ADDRESSEES,
+                         ids=[c[0] for c in PUBLICATION + NOUNS_AND_ADDRESSEES])
+def test_speech_nouns_publication_and_addressees(nlp, layout, text, expected):
     _, qs = run(nlp, text)
     assert indirect(qs) == expected
+
+
+# a headline "Document: words" gives the words to the document (AP Stylebook headline colon; PolNeAR
+# guidelines); a document label before a question is a question put to readers
+POLL_HEADLINES = [
+    ("Poll: Harbour voters turn against the new pier", [("Harbour voters turn against the new pier", "Poll")]),
+    ("Poll: Who won the debate?", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("headline,expected", POLL_HEADLINES, ids=[c[0] for c in POLL_HEADLINES])
+def test_document_headline_label(nlp, headline, expected):
+    _, qs = run(nlp, headline + "\n\nThe ferry company said on Monday that it would add two sailings.\n")
+    assert indirect(qs)[:-1] == expected
+

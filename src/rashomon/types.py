@@ -196,7 +196,11 @@ class Quote(Record):
     unnamed source ("a senior official at the port"), which becomes an entity of
     type ``UNNAMED`` named by it. ``relayed_by`` is the entity that relays
     someone else's words ("…, News.Az reports"). ``confidence`` is in [0, 1];
-    ``scare`` marks a scare-quoted term.
+    ``scare`` marks a scare-quoted term. ``negated`` marks an attribution whose
+    speech act is negated or declined ("did not say whether …", "declined to
+    comment on …"): ``text`` is what the source did not say, never the source's
+    claim (PARC 3.0, Pareti 2016, keeps an attribution's factuality apart; its
+    ``cue`` holds the negation, "did not say").
     """
 
     id: str = ""
@@ -224,6 +228,7 @@ class Quote(Record):
     relayed_by_end: int | None = None
     confidence: float = 1.0
     scare: bool = False
+    negated: bool = False
 
 
 class Quantity(Record):

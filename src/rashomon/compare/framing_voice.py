@@ -76,7 +76,7 @@ class Voices:
                              if q.end > q.start and q.kind != "indirect"),
                             key=lambda s: (s[0], s[1]))
         self.starts = [s[0] for s in self.spans]
-        self.any_spans = sorted(((q.start, q.end, q.speaker or QUOTED) for q in quotes if q.end > q.start),
+        self.any_spans = sorted(((q.start, q.end, q.speaker or QUOTED) for q in quotes if q.end > q.start and not q.negated),
                                 key=lambda s: (s[0], s[1]))
         self.any_starts = [s[0] for s in self.any_spans]
         self.mentions = sorted(mentions or [])

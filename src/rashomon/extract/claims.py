@@ -97,7 +97,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     """
     lex = lexicons()
     text = doc_text(doc)
-    qs = _Quotes(sorted(quotes, key=lambda q: q.start))
+    qs = _Quotes(sorted((q for q in quotes if not q.negated), key=lambda q: q.start))  # "did not say P": no claim
     cutting = _cutting_quotes(qs)
     claims: list[Claim] = []
     ix = _DocIndex(doc, lex["ops"])

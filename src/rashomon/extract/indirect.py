@@ -10,8 +10,13 @@ annotation guidelines) with its source and its content:
   the decision a mistake", "X accused the mayor of lying", "X called for talks";
 * the clause around an inverted or parenthetical cue: "…, X emphasizes",
   "The port, X said, will reopen", "As X stated, …";
-* "according to X, …" / "…, according to X": the rest of the sentence; X may be
-  a person, an organisation or a document ("according to the results");
+* "according to X", speech nouns ("her claim that …"), "made it clear that …"
+  and "reportedly": :mod:`rashomon.extract.speech_nouns`;
+* a verb of publication only with a document as object ("released a list of …",
+  ``data/cues.yaml`` ``publication``);
+* a negated or declined cue ("did not say whether …", "declined to comment on
+  …") gives a quote flagged ``negated``, its cue with the negation; a negative
+  subject ("Nobody said …") gives none;
 * a passive with an agent: "it was announced by X that …"; a passive without
   one is an attribution with no source ("Two aides were accused of lying"),
   as is a clause with "reportedly";
@@ -19,7 +24,9 @@ annotation guidelines) with its source and its content:
 
 A content stops before a clause with a source of its own (a coordinated or a
 contrasting "while/whereas" clause: "X said A, while a union put the toll at
-five"); an attribution nested in another's content is kept beside it.
+five"; :mod:`rashomon.extract.content_scope`); an attribution nested in
+another's content is kept beside it. A clausal content goes on after a colon
+that elaborates it and across a parenthesis set off by a pair of dashes.
 
 The source is the cue's subject (through "who" to the noun it modifies, through
 an auxiliary, control or participle chain to the subject above, or the "by"
@@ -33,68 +40,44 @@ disaster”") is an indirect quote that holds the quoted words.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
+from rashomon import data as data_files
+
 from rashomon.extract.attribution import (
-    according_to,
     cue_info,
     cue_subject,
-    noun_source,
-    relative_owner,
     relay_fields,
     relay_of,
     speaker_fields,
     speaker_from_subject,
 )
-from rashomon.extract.complements import OBJECTS as _OBJECTS
 from rashomon.extract.complements import QUESTION_MARKS as _QUESTION_MARKS
 from rashomon.extract.complements import right_content as _right_content
 from rashomon.extract.complements import singular as _singular
-from rashomon.extract.complements import topic_word as _topic_word
+from rashomon.extract.content_scope import (
+    CONTRAST,
+    WH,
+    Scope,
+    before_other_attribution,
+    has_complement,
+    misparsed_that,
+    own_source,
+    person_source,
+    span_of,
+)
 from rashomon.extract.coref import Discourse
 from rashomon.extract.docindex import DocIndex, sentence_end
-from rashomon.extract.negation import negated_speech
+from rashomon.extract.negation import NEG_DETS, NEG_PRONOUNS, negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
+from rashomon.extract.speech_nouns import according, hearsay, make_phrase, make_tokens, noun_cue
 from rashomon.extract.stance import lexicon as stance_lexicon
 from rashomon.types import Quote
 
-_WH = ("WP", "WDT")
 _VERBAL_PREPS = {"for", "over", "as", "of"}
 _MIN_CHARS = 3  # a content shorter than this is no proposition ("it", "so"), but for the answer "no"
 _ANAPHORIC = {"this", "that", "these", "those", "it", "them", "such"}
-
-
-def span_of(toks) -> tuple[int, int]:
-    """Character span of tokens, without leading punctuation or "that" and trailing punctuation."""
-    toks = [t for t in toks if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "for") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN")
-                    or _misparsed_that(toks)):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if not toks:
-        return 0, 0
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def _misparsed_that(toks) -> bool:
-    """A complementizer "that" the parser read as a pronoun of the clause it
-    opens ("told the board that the valve had failed", "that" as the object of
-    "failed"): "that" followed by the clause of the verb it hangs on."""
-    t = toks[0]
-    return t.lower_ == "that" and t.tag_ == "WDT" and len(toks) > 1 and t.head.i > t.i and t.head.dep_ == "ccomp"
-
-
-class _Scope:
-    """The tokens a content may take: the cue's sentence, inside its paragraph."""
-
-    def __init__(self, ctx: DocIndex, verb):
-        p = ctx.paras[ctx.para_of(verb.idx)]
-        self.lo = max(ctx.sentence_start(verb.i), ctx.tok_range(p.start, p.start).start)
-        self.hi = min(ctx.sentence_end(verb.i), ctx.tok_range(p.end, p.end).start)
-
-    def clip(self, toks) -> list:
-        return [t for t in toks if self.lo <= t.i < self.hi]
 
 
 def _relative_complement(ctx: DocIndex, verb, lemma: str) -> list | None:
@@ -102,7 +85,7 @@ def _relative_complement(ctx: DocIndex, verb, lemma: str) -> list | None:
     officials called a hate crime", "which she describes as her second home"): its
     object predicate or its "as"/lexicon phrase, without the preposition; ``None``
     when the cue gives nothing after it ("what the commander said")."""
-    wh = next((c for c in verb.children if c.tag_ in _WH and c.dep_ == "dobj"), None)
+    wh = next((c for c in verb.children if c.tag_ in WH and c.dep_ == "dobj"), None)
     if wh is None or wh.i > verb.i:
         return None
     for c in verb.children:
@@ -123,7 +106,7 @@ def _relative_head(ctx: DocIndex, verb, lemma: str) -> list | None:
     h = verb.head
     if verb.dep_ not in ("relcl", "acl") or h.i > verb.i or h.pos_ not in ("NOUN", "PROPN"):
         return None
-    if _has_complement(verb):
+    if has_complement(verb):
         return None  # the clause has a content of its own: not a relative about its head
     dangling = any(c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ()) and not list(c.children)
                    for c in verb.children)
@@ -132,11 +115,15 @@ def _relative_head(ctx: DocIndex, verb, lemma: str) -> list | None:
     return [t for t in h.subtree if t.i < verb.left_edge.i]  # "the kind of change" before "the party warned about"
 
 
-def _parenthetical(ctx: DocIndex, verb, scope: _Scope) -> list | None:
+def _parenthetical(ctx: DocIndex, verb, scope: Scope) -> list | None:
     """The sentence around a cue clause set off by commas in its middle ("The port,
     X said, will reopen"), without the cue clause: both parts are the content."""
     doc = ctx.doc
-    lo, hi = verb.left_edge.i, verb.right_edge.i
+    # the cue clause's own words: an adverbial clause before it that the parse hangs on the cue ("If A,
+    # X argues, B") is content
+    own = [c for c in verb.children if c.dep_ != "punct" and not (c.dep_ == "advcl" and c.i < verb.i)]
+    lo = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
+    hi = max([verb.i] + [c.right_edge.i for c in own if c.i > verb.i])
     while lo < verb.i and doc[lo].is_punct:
         lo += 1
     while hi > verb.i and doc[hi].is_punct:
@@ -171,10 +158,10 @@ def _around_content(ctx: DocIndex, verb) -> list | None:
             return None  # "As the crowd chanted, …", "As she was speaking, …": the time of the main clause
         return [t for t in h.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     lefts = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if lefts and lefts[0].i in ctx.cue_lemmas and _own_source(lefts[0]):
+    if lefts and lefts[0].i in ctx.cue_lemmas and own_source(lefts[0]):
         # "A, X reported, while B, Y reported": the clause after the first attribution is the second's
         second = next((c for c in verb.children if lefts[0].i < c.i < verb.i and c.dep_ == "advcl"
-                       and any(m.dep_ == "mark" and m.lower_ in _CONTRAST for m in c.children)), None)
+                       and any(m.dep_ == "mark" and m.lower_ in CONTRAST for m in c.children)), None)
         if second is not None:
             return [t for t in second.subtree if not (t.dep_ == "mark" and t.head.i == second.i)]
     if lefts and "," in ctx.text[lefts[0].right_edge.idx:verb.idx]:
@@ -193,7 +180,7 @@ def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
     force; the content is a clause, a "for/over/as/of" phrase or an object that
     is no place and no target of force (``data/cues.yaml`` ``physical``)."""
     lex = ctx.lex
-    if subj is None or not _person_source(ctx, subj):
+    if subj is None or not person_source(ctx, subj):
         return False
     for c in verb.children:
         if c.i < verb.i:
@@ -205,16 +192,51 @@ def _verbal_speech(ctx: DocIndex, verb, subj) -> bool:
     return False
 
 
-def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
+_QUESTION_WORDS = {"when", "whether", "if", "how", "why", "where", "who", "what", "which"}
+
+
+def _open_question(verb) -> list | None:
+    """An embedded question the parser hung on a negated or asking cue as an
+    adverbial clause ("have not said when they would vote", "asked how the
+    fire began"): the clause, when its first word is a question word. Quirk et
+    al. (1985) 15.5: a wh-clause after a verb of saying is its object."""
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.left_edge.lower_ in _QUESTION_WORDS:
+            return list(c.subtree)
+    return None
+
+
+def _addressee_clause(verb) -> list | None:
+    """A that-clause the parse hung on the cue's addressee as a relative clause
+    ("yelling to the officers that her husband was unarmed", "warning followers
+    in interviews that the group could return"): a clause with "that" as its
+    marker and a subject of its own is complete, so no relative clause of the
+    noun but the content of the cue (Huddleston & Pullum 2002, 11.3: a
+    relative clause lacks the argument its head fills)."""
+    nouns = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative")]
+    nouns += [g for c in verb.children if c.i > verb.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for n in list(nouns):
+        nouns += [g for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for n in nouns:
+        for c in n.children:
+            that = c.left_edge
+            if c.dep_ in ("relcl", "acl") and c.i > n.i and that.lower_ == "that" and \
+                    (that.dep_ == "mark" or that.tag_ == "IN") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                return list(c.subtree)
+    return None
+
+
+def _content(ctx: DocIndex, verb, lemma: str, subj, negated: bool = False) -> tuple[int, int] | None:
     """Content span of a cue verb (see the module docstring), or ``None`` when the
-    content is missing or names the words without giving them ("what he said")."""
+    content is missing or names the words without giving them ("what he said");
+    a ``negated`` cue gives the question it leaves open ("did not say what he wanted")."""
     lex = ctx.lex
-    if any(c.tag_ in _WH and (c.dep_ == "dobj" or c.dep_ == "nsubj" and verb.dep_ != "relcl") for c in verb.children):
+    if any(c.tag_ in WH and (c.dep_ == "dobj" or c.dep_ == "nsubj" and verb.dep_ != "relcl") for c in verb.children):
         # "what the commander said": the words are not given ("voters who said …" are), but
         # "what officials called a hate crime" gives them after the cue
         toks = _relative_complement(ctx, verb, lemma)
-        return span_of(_Scope(ctx, verb).clip(toks)) if toks else None
-    scope = _Scope(ctx, verb)
+        return span_of(Scope(ctx, verb).clip(toks)) if toks else None
+    scope = Scope(ctx, verb)
     if lemma in lex.estimate_verbs and (obj := estimate_object(verb)) is not None:
         at = max((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "at"),
                  key=lambda c: c.right_edge.i)
@@ -225,14 +247,18 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
         toks = _parenthetical(ctx, verb, scope)  # "X, he said, Y": both sides, never the words after "said" alone
     if toks is None and (toks := _right_content(ctx, verb, lemma)) is not None:
         first = scope.clip(toks)[:1]
-        if first and first[0].tag_ in _WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark" \
-                and not _misparsed_that(scope.clip(toks)[:2]):
-            if first[0].i > verb.i and lemma not in _ASK:
+        if first and first[0].tag_ in WH and first[0].lower_ not in _QUESTION_MARKS and first[0].dep_ != "mark" \
+                and not misparsed_that(scope.clip(toks)[:2]):
+            if first[0].i > verb.i and lemma not in _ASK and not negated:
                 return None  # "said what he wanted": the words are not given ("asked what he wanted" gives them)
             toks = [t for t in toks if t.i > verb.i]  # "a rise which economists say will last": "will last"
+    if toks is None and (negated or lemma in _ASK):
+        toks = _open_question(verb)
+    if toks is None:
+        toks = _addressee_clause(verb)
     if toks is None:
         toks = _around_content(ctx, verb)
-    toks = _before_other_attribution(ctx, verb, scope.clip(toks)) if toks is not None else None
+    toks = before_other_attribution(ctx, verb, scope.clip(toks)) if toks is not None else None
     if not toks:
         toks = _relative_head(ctx, verb, lemma)  # "a charge that the council denied"
     if not toks:
@@ -242,64 +268,6 @@ def _content(ctx: DocIndex, verb, lemma: str, subj) -> tuple[int, int] | None:
     if len(toks) == 1 and toks[0].pos_ == "PRON":
         return None  # "denied it"
     return span_of(toks)
-
-
-_CONTRAST = {"while", "whereas", "though", "although"}
-
-
-def _before_other_attribution(ctx: DocIndex, verb, toks: list) -> list:
-    """``toks`` cut before a clause headed by a cue verb with a source of its own:
-    a coordinated clause ("Six in ten said A, and a third
-    said B"), a contrasting clause ("said A while her rival suggested B"), a
-    relative clause on a noun-phrase content ("criticized the plan, which the
-    auditors said was sound") or on an apposition ("said A, a charge that the
-    council denied"). Reported speech inside the content proper stays ("X said
-    Y told him Z", "said the plan, which critics called rushed, would pass"): it
-    is part of what X said. PARC 3.0 and PolNeAR annotate each attribution as a
-    relation of its own, nested ones inside their host's content."""
-    if not toks:
-        return toks
-    ids = {t.i for t in toks}
-    first = toks[0].i
-    root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
-    cut = None
-    for t in toks:  # a cue verb that heads the attached clause itself
-        if t.i == verb.i or t.i not in ctx.cue_lemmas or not _own_source(t) or t.left_edge.i <= first:
-            continue
-        at = None
-        marks = {m.lower_ for m in t.children if m.dep_ == "mark"}
-        if t.dep_ in ("conj", "parataxis") and not marks:  # ("said that A and that B said C": one content)
-            at = t
-        elif t.dep_ == "advcl" and marks & _CONTRAST:
-            at = t
-        elif t.dep_ not in ("relcl", "acl") or "that" in marks and _has_complement(t):
-            at = None  # a complement clause ("reports that Mateen said …") belongs to its noun
-        elif t.head.i == root.i and root.pos_ in ("NOUN", "PROPN"):
-            at = t  # the content is the noun phrase the clause comments on
-        elif ctx.doc[t.head.left_edge.i - 1].text == "," and \
-                t.head.dep_ in ("appos", "npadvmod", "dobj") and t.head.left_edge.i > first:
-            at = t.head  # "…, a charge that the council denied": the apposed noun goes with its clause
-        if at is not None:
-            cut = at.left_edge.i if cut is None else min(cut, at.left_edge.i)
-    if cut is None:
-        return toks
-    out = [t for t in toks if t.i < cut]
-    while out and (out[-1].is_punct or out[-1].dep_ in ("cc", "mark") or out[-1].lower_ in _CONTRAST):
-        out.pop()
-    return out
-
-
-def _has_complement(verb) -> bool:
-    """Whether a verb has an object or a clausal complement ("denied the report",
-    "said that …"), unlike the verb of a relative clause whose object is the noun
-    it modifies ("a charge that the council denied")."""
-    return any((c.dep_ in _OBJECTS or c.dep_ in ("ccomp", "xcomp")) and c.tag_ not in _WH for c in verb.children)
-
-
-def _own_source(verb) -> bool:
-    """Whether a cue verb names a source of its own: a subject other than a
-    relative pronoun, or an agent."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in _WH or c.dep_ == "agent" for c in verb.children)
 
 
 _ASK = {"ask", "question"}
@@ -329,7 +297,7 @@ def _patient(ctx: DocIndex, verb) -> tuple[int, int] | None:
         toks = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
     else:
         return None
-    toks = _Scope(ctx, verb).clip(toks)
+    toks = Scope(ctx, verb).clip(toks)
     if not toks or len(toks) == 1 and toks[0].pos_ == "PRON" or toks[0].lower_ in _ANAPHORIC and len(toks) <= 2:
         return None  # "it was rejected by …", "that plan was …": nothing of its own
     return span_of(toks)
@@ -346,7 +314,7 @@ def _unsourced(ctx: DocIndex, verb) -> tuple[int, int] | None:
     subj = _patient(ctx, verb)
     if subj is None:
         return None
-    scope = _Scope(ctx, verb)
+    scope = Scope(ctx, verb)
     ends = [c.right_edge.i for c in verb.children if c.i > verb.i and scope.lo <= c.i < scope.hi and (
         c.dep_ in ("xcomp", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in _VERBAL_PREPS | {"with", "about"})]
     if not ends:
@@ -371,140 +339,110 @@ def _source(ctx: DocIndex, verb):
     return subj
 
 
-_NOUN_PREPS = {"on", "of", "against", "for", "about", "to", "that"}
+_NO_SOURCE = NEG_PRONOUNS | NEG_DETS | {"not one"}  # "Nobody said …": no one to attribute a denial to
 
 
-def _noun_cue(ctx: DocIndex, noun):
-    """(source, content span) of a speech noun ("Trump's claim that …", "her attacks
-    on the senator", "his call for talks", "a statement by the ministry that …"):
-    the owner (a possessive or compound name, a "by"/"from" agent, or the subject
-    of the verb the noun is the object of: "X made an attack on …"), and a
-    that-clause, an infinitive or the object of "on/of/against/for/about" ("of" and
-    "against" for an unowned noun only after the nouns of ``speech_nouns.preps_for``
-    in ``data/cues.yaml``: not "sent a column of smoke", "filed a claim against"). A noun
-    with no source, or with a content of fewer than three words and no noun or
-    name among them ("his remarks about him"), gives nothing."""
-    src = noun_source(ctx, noun)
-    if src is None:
-        return None
-    # a possessor or "by" agent makes the noun a speech act ("Trump's view of NATO"); a noun read
-    # through its verb's subject takes "of"/"against" only for a propositional act ("made allegations of …")
-    owned = src.head.i == noun.i or src.head.head.i == noun.i
-    content = None
-    for c in noun.rights:
-        if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
-                m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children):
-            if c.i in ctx.cue_lemmas and not _has_complement(c):
-                break  # "a charge that the council denied": a relative clause, not what was charged
-            content = list(c.subtree)
-            break
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (owned or noun.lower_ in
-                                                            ctx.lex.speech_noun_preps.get(c.lower_, (noun.lower_,))):
-            content = [t for t in c.subtree if t.i != c.i]
-            break
-    if content is None:
-        content = _that_after(ctx, noun) or _for_to_after(ctx, noun) or _copular_content(noun)
-    if not content or len(content) < 3 and not any(_topic_word(t, "") for t in content):
-        return None  # "his remarks about him": no content of its own
-    if _singular(noun.lower_) in _VERBAL_NOUNS and not _person_source(ctx, src):
-        return None  # "the army's attack on the city" is no speech
-    scope = _Scope(ctx, noun)
-    return src, span_of(scope.clip(content))
-
-
-_VERBAL_NOUNS = {"attack", "charge", "threat"}
-_BE = {"is", "was", "are", "were", "'s", "’s", "be", "been"}
-_COMPLETE = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "prep", "auxpass", "dative"}
-
-
-def _that_after(ctx: DocIndex, noun) -> list | None:
-    """The clause right after a speech noun and "that", where the parse hung it
-    elsewhere ("his false claims that he is …" with the clause on the main
-    verb): the clause's words after the noun, when the clause is complete (a
-    subject and an object, a complement or a passive: never a relative clause
-    with its object missing, "the claim that he made")."""
-    k = noun.i + 1
-    if k >= len(ctx.doc) or ctx.doc[k].lower_ != "that" or ctx.doc[k].dep_ not in ("mark", "nsubj", "dobj"):
-        return None
-    v = ctx.doc[k].head
-    if v.i <= k or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > k for c in v.children):
-        return None
-    if not (v.pos_ == "AUX" or any(c.dep_ in _COMPLETE for c in v.children)) or \
-            v.i in ctx.cue_lemmas and not _has_complement(v):
-        return None
-    return [t for t in v.subtree if t.i > k]
-
-
-def _for_to_after(ctx: DocIndex, noun) -> list | None:
-    """The "for … to …" clause right after a speech noun that the parse hung on the
-    main verb ("renewed their calls for the council to cut fees"): its words after
-    "for". Source: Quirk et al. (1985) 16.40, a for-to clause as the complement
-    of a noun of request."""
-    k = noun.i + 1
-    if k >= len(ctx.doc) or ctx.doc[k].lower_ != "for" or ctx.doc[k].dep_ != "mark":
-        return None
-    v = ctx.doc[k].head
-    if v.i <= k or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children):
-        return None
-    return [t for t in v.subtree if t.i > k]
-
-
-def _copular_content(noun) -> list | None:
-    """The clause a speech noun is equated with ("Her argument is that …", "His
-    message has been that …"): the clause after the copula."""
-    h = noun.head
-    if noun.dep_ != "nsubj" or h.lower_ not in _BE and h.lemma_ != "be":
-        return None
-    clause = next((c for c in h.children if c.dep_ in ("ccomp", "attr") and c.i > h.i and
-                   any(m.dep_ == "mark" or m.tag_ in _WH for m in c.children)), None)
-    return list(clause.subtree) if clause is not None else None
-
-
-def _person_source(ctx: DocIndex, tok) -> bool:
-    """A source that can only speak, not strike: a named person, "he"/"she" (and
-    their possessives), or a person noun that names no agent of force."""
-    low = _singular(tok.lower_)
-    return tok.ent_type_ == "PERSON" or low in ("he", "she", "who", "his", "her") or \
-        low in ctx.lex.person_nouns and low not in ctx.lex.physical_agents
-
-
-def _hearsay(ctx: DocIndex, adv) -> tuple[int, int] | None:
-    """The content of "reportedly" (``adv``): the clause of the verb it modifies,
-    without the adverb; ``None`` when it modifies no verb. PolNeAR guidelines: an
-    attribution whose cue is "reportedly" has no source."""
-    verb = adv.head
-    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    toks = _Scope(ctx, adv).clip(t for t in verb.subtree if t.i != adv.i)
-    toks = _before_other_attribution(ctx, adv, toks)
-    return span_of(toks) if len(toks) >= 3 else None
-
-
-def _according(ctx: DocIndex, tok):
-    """(source, content span) of "according to X": the clause it attaches to, or
-    the rest of its sentence, without the "according to X" phrase."""
-    src = according_to(tok)
-    if src is None or src.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"):
-        return None
-    if src.lower_ in ctx.lex.speech_nouns and (owner := relative_owner(src)) is not None:
-        src = owner  # "according to a speech X gave": X
-    scope = _Scope(ctx, tok)
-    phrase = range(tok.left_edge.i, tok.right_edge.i + 1)
-    h = tok.head
-    edge = tok.left_edge.i <= scope.lo or all(t.is_punct for t in ctx.doc[tok.right_edge.i + 1:scope.hi])
-    base = h.subtree if h.pos_ in ("VERB", "AUX") and not edge else ctx.doc[scope.lo:scope.hi]
-    toks = scope.clip(t for t in base if t.i not in phrase)
-    if len(toks) < 3:
-        toks = scope.clip(t for t in ctx.doc[scope.lo:scope.hi] if t.i not in phrase)
-    return src, span_of(toks)
-
-
-def _denied_speech(verb) -> bool:
-    """Whether a cue verb's speech act is negated or declined ("did not say",
-    "never confirmed", "declined to comment"): see
-    :func:`rashomon.extract.negation.negated_speech`."""
+def _denial(ctx: DocIndex, verb) -> tuple[int, int] | None:
+    """The cue span of a negated or declined speech act ("did not say whether P",
+    "has never confirmed that P", "declined to comment on P"), from the first
+    word that negates or declines it to the cue verb; ``None`` when the act is
+    not negated (:func:`rashomon.extract.negation.negated_speech`). A negative
+    subject ("Nobody warned residents") has no source and a negative pronoun
+    object ("said nothing") no content: ``(-1, -1)``. PARC 3.0
+    (Pareti 2016) keeps the factuality of an attribution apart from the
+    attribution; FactBank (Saurí & Pustejovsky 2009): a negated
+    source-introducing predicate commits its source to nothing (CT-/Uu)."""
     lex = stance_lexicon()
-    return negated_speech(verb, lex["negating"], lex["phrasal"]) is not None
+    word = negated_speech(verb, lex["negating"], lex["phrasal"])
+    if word is None:
+        return None
+    if word.lower() in _NO_SOURCE:
+        # "Nobody said …", "No official confirmed …": no source; "said nothing": no content. A negative
+        # object of a report is what is reported ("Police reported no arrests"): affirmed
+        if word.lower() in NEG_PRONOUNS or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEG_PRONOUNS or any(
+                g.lower_ in NEG_DETS or g.lower_ == "not" for g in c.children)) for c in verb.children):
+            return -1, -1
+        return None
+    lead = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.text == word:  # "declined to say"
+        h = verb.head
+        lead += [h] + [c for c in h.children if c.i < h.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    start = min((t.idx for t in lead if ctx.para_of(t.idx) == ctx.para_of(verb.idx)), default=verb.idx)
+    return start, verb.idx + len(verb.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _publication() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, object heads) of ``publication`` in ``data/cues.yaml``: a verb of
+    publication is a cue only when it makes a document or a speech act public."""
+    raw = data_files.load("cues.yaml")
+    pub = raw["publication"]
+    objects = set(pub["objects"]) | set(raw["doc_nouns"]["words"]) | set(raw["speech_nouns"]["words"])
+    return frozenset(pub["verbs"]), frozenset(objects - set(pub["not_objects"]))
+
+
+def _publishes_document(verb) -> bool:
+    """Whether a verb of publication makes a document public ("released a list
+    of delegates", "the report was published", "a memo she released"): the head
+    of its object, of its passive subject, or of the noun its clause modifies is
+    a document or speech noun (:func:`_publication`)."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        objs = [verb.head]
+    docs = _publication()[1]
+    return any(o.lower_ in docs or _singular(o.lower_) in docs for o in objs)
+
+
+_DASHES = "―—–"
+
+
+def _through_dashes(ctx: DocIndex, e: int, direct_mask: bytearray) -> int:
+    """The end of a content cut at a dash that opens an interruption ("pledged to
+    ban all trucks ― some 400 a day ― from entering the town"): when a second
+    dash closes it in the same sentence and words of the reporter follow, the
+    content runs to the end of that sentence; else ``e``. A pair of dashes sets
+    off a parenthesis inside its clause (Chicago Manual of Style 6.85), which the
+    parse often takes for the clause's end."""
+    k = e
+    while k < len(ctx.text) and ctx.text[k] == " ":
+        k += 1
+    if k >= len(ctx.text) or ctx.text[k] not in _DASHES:
+        return e
+    p = ctx.paras[ctx.para_of(e)]
+    end = sentence_end(ctx.text, k + 1, p.end)
+    close = ctx.text.find(ctx.text[k], k + 1, end)
+    if close < 0 or not ctx.text[close + 1:end].strip(" .") or direct_mask.count(1, k, end):
+        return e
+    while end > close and ctx.text[end - 1] in " .":
+        end -= 1
+    return end
+
+
+def _has_finite(ctx: DocIndex, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds a finite verb (a clause, not a noun phrase)."""
+    r = ctx.tok_range(s, e)
+    return any(ctx.doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD") for k in range(r.start, r.stop))
+
+
+def _through_colon(ctx: DocIndex, e: int, direct_mask: bytearray) -> int:
+    """The end of a content that stops at a colon ("notes that three things are
+    happening at once: prices are rising, …"): the end of the sentence after the
+    colon, in the same paragraph, when what follows is the reporter's words (no
+    quotation) and ends the sentence; else ``e``. What a colon introduces
+    elaborates the clause before it (Quirk et al. 1985, 15.53; Chicago Manual of
+    Style 6.61), so it belongs to the same content (PolNeAR guidelines)."""
+    k = e
+    while k < len(ctx.text) and ctx.text[k] == " ":
+        k += 1
+    if k >= len(ctx.text) or ctx.text[k] != ":":
+        return e
+    p = ctx.paras[ctx.para_of(e)]
+    end = sentence_end(ctx.text, k + 1, p.end)
+    if end - k < 12 or direct_mask.count(1, k, end) or ctx.text[k + 1:end].count(":"):
+        return e
+    while end > k and ctx.text[end - 1] in " .":
+        end -= 1
+    return end
 
 
 def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -546,7 +484,8 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
 
     # only cues can start an indirect quote: no Token for the others
     mistagged = set(ctx.mistagged)
-    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged | ctx.hearsay):
+    makes = make_tokens(ctx)  # "made it clear that …" (no reporting verb)
+    for i in sorted(ctx.cue_lemmas.keys() | ctx.according | ctx.cue_nouns | mistagged | ctx.hearsay | makes):
         idx = ctx.tok_starts[i]
         if i in used_cues or i in relays or not ctx.text[idx:idx + 1].strip():
             continue
@@ -554,45 +493,63 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
             continue
         tok = ctx.doc[i]
         lemma = ctx.cue_lemmas.get(i)
-        kind = "indirect"
+        kind, denial = "indirect", None
         if lemma:
-            if _denied_speech(tok):
-                continue  # "did not say whether P": nothing attributed to the source
+            if lemma in _publication()[0] and not _publishes_document(tok):
+                continue  # "released the hostages": no document made public
+            denial = _denial(ctx, tok)
+            if denial == (-1, -1):
+                continue  # "Nobody said that P": no source
             passive = _passive(tok)
             if passive and lemma in _ASK:
                 kind = "question"  # "Asked whether the plant would reopen, X replied …": an unnamed interviewer's
             unsourced = passive and kind != "question" and _agent(tok) is None and \
                 not any(c.dep_ == "ccomp" for c in tok.children)
+            if unsourced and denial is not None:
+                continue  # "The plan was never criticized": no act and no one to deny it
             if unsourced:  # "The plan was criticized as rushed": an attribution without a source (PolNeAR)
                 subj = None
                 span = _unsourced(ctx, tok) if lemma in ctx.lex.np_content and lemma not in NAMING else None
             else:
                 subj = _agent(tok) if passive else _source(ctx, tok)
-                span = _content(ctx, tok, lemma, subj)
+                span = _content(ctx, tok, lemma, subj, negated=denial is not None)
             if span is None and passive and subj is not None and lemma in ctx.lex.np_content:
                 span = _patient(ctx, tok)  # "the plan was rejected by the council": "the plan"
             if span is None:
                 continue
             cue = cue_info(ctx, tok)
+            if denial is not None:  # the cue shows the negation: "did not say", "declined to comment"
+                cue.update(cue=ctx.text[denial[0]:denial[1]], cue_start=denial[0])
         elif i in mistagged:  # "Vance claims he won": the name before, the rest of the sentence after
-            subj, scope = ctx.doc[i - 1], _Scope(ctx, tok)
+            subj, scope = ctx.doc[i - 1], Scope(ctx, tok)
             span = span_of(ctx.doc[i + 1:scope.hi])
             cue = cue_info(ctx, tok)
             lemma = ctx.lex.form2lemma[tok.lower_]
         elif i in ctx.cue_nouns:
-            found = _noun_cue(ctx, tok)
+            found = noun_cue(ctx, tok)
             if found is None:
                 continue
             subj, span = found
             cue = cue_info(ctx, tok)
             lemma = tok.lower_
+        elif i in makes:
+            found = make_phrase(ctx, tok)
+            if found is None:
+                continue
+            (c0, c1), span = found
+            denial = _denial(ctx, tok)
+            if denial == (-1, -1):
+                continue
+            subj, lemma = _source(ctx, tok), "make"
+            cue = dict(cue_info(ctx, tok), cue=ctx.text[(denial or (c0,))[0]:c1], cue_start=(denial or (c0,))[0],
+                       cue_end=c1)
         elif i in ctx.hearsay:
-            span = _hearsay(ctx, tok)
+            span = hearsay(ctx, tok)
             if span is None:
                 continue
             subj, cue, lemma = None, cue_info(ctx, tok), "reportedly"
         elif tok.lower_ == "according" and tok.dep_ == "prep":
-            found = _according(ctx, tok)
+            found = according(ctx, tok)
             if found is None:
                 continue
             subj, span = found
@@ -602,6 +559,10 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
         else:
             continue
         s, e = span
+        if tok.idx < s:
+            e = _through_dashes(ctx, e, direct_mask)
+        if tok.idx < s and _has_finite(ctx, s, e):
+            e = _through_colon(ctx, e, direct_mask)  # a clause goes on after a colon; "praised the plan: …" not
         if e - s < _MIN_CHARS and ctx.text[s:e].lower() != "no" or quoted_only(s, e) or _crosses(taken, s, e):
             continue
         if subj is not None and s <= subj.idx < e and lemma != "according to" and not \
@@ -617,11 +578,11 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                   **(speaker_fields(spk) if spk else {}),
                   cue=cue["cue"], cue_start=cue["cue_start"], cue_end=cue["cue_end"], date_text=cue["date_text"],
                   confidence=0.85 if spk is not None and spk.known else 0.7,
-                  **(relay_fields(relay) if relay else {}))
+                  negated=denial is not None, **(relay_fields(relay) if relay else {}))
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
         taken.append((s, e))
-        if spk is not None and spk.known:
+        if spk is not None and spk.known and denial is None:
             disc.record(tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
     # an outer relay cue that took its own quote: drop it
     return [q for q in out if q.cue_start is None or ctx.tok_at(q.cue_start).i not in relays]

@@ -48,7 +48,7 @@ FURNITURE_LABELS = {"photo", "photos", "video", "source", "sources", "update", "
                     "filed under", "topics", "category", "follow", "contact", "subscribe", "q", "a", "question",
                     "answer", "part", "chapter", "step", "figure", "table", "example", "summary", "background",
                     "context", "why it matters", "the bottom line", "what we know", "what's next", "what’s next",
-                    "results", "poll", "watch live", "full text", "transcript", "partial transcript", "quote",
+                    "results", "watch live", "full text", "transcript", "partial transcript", "quote",
                     "quotes", "interview", "interview by", "reporting by", "edited by", "written by", "via"}
 _TRANSCRIPT_MIN = 3  # labelled paragraphs for a transcript layout
 
@@ -135,6 +135,8 @@ def label_of(ctx: DocIndex, pi: int) -> tuple[int, int] | None:
     low = label.lower().rstrip(".")
     if low in FURNITURE_LABELS or low.split()[0] in ("the", "a") and len(low.split()) == 1:
         return None
+    if low in SOURCE_DOCUMENTS and p.text.rstrip().endswith("?"):
+        return None  # "Poll: Who won the debate?": a question put to readers, no one's words
     toks = [t for t in ctx.toks_in(s, e) if not t.is_punct]
     if not toks or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in toks):
         return None  # "He said: …" is a cue with a verb, not a label

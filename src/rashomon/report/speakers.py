@@ -22,7 +22,7 @@ def _speakers(report: Report, arts: dict[str, Article], ents: dict[str, Entity],
         return {
             "id": q.id, "kind": q.kind, "text": q.text, "cue": q.cue, "date": q.date,
             "article": q.article, "source": article_label(a) if a else q.article,
-            "speaker_text": q.speaker_text, "relayed_by": relay,
+            "speaker_text": q.speaker_text, "relayed_by": relay, "negated": q.negated,
             "colour": speaker_colours.get(q.speaker or "", "hsl(0, 0%, 88%)"),
         }
 
