@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
 from rashomon import data as data_files
 from rashomon.compare.blocks import knowledge_topic, participle, plain
@@ -168,7 +169,9 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None  # "eight peacekeepers" / "two civilians": different groups
     if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
         return None
-    if a.counts == "duration" and not _one_duration(a, b):
+    if a.counts == "duration" and not (_one_duration(a, b) and _lasts(a) and _lasts(b)):
+        return None
+    if not _one_count(a, b):
         return None
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That figure is a fiction": the figure denied
@@ -194,6 +197,49 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
                 (new.predicate in FALL and old.measure.value > new.measure.value):
             return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
+
+
+OFFSET = re.compile(r"(?i)^[\s,]*(?:before|after|ago|later|earlier|since|from)\b")
+YEARS = (1000, 2999)  # the figures a year can be
+DAY_GAP = 1  # days: two figures of one kind dated further apart count two moments or two events
+
+
+def _lasts(v: View) -> bool:
+    """Whether a duration says how long something lasted, not how far one time
+    lies from another ("six days after the election", "three months before the
+    vote", "two years ago": a span that locates a time, Quirk et al. 1985,
+    8.55–8.57, adverbials of time position vs of duration)."""
+    q = v.measure
+    return q.end is None or not OFFSET.match(v.claim.text[q.end - v.claim.start:] if q.end >= v.claim.start else "")
+
+
+def _one_count(a: View, b: View) -> bool:
+    """Whether two figures of one kind may count one thing (event identity:
+    the same participants, place and time, Hovy et al. 2013, "Events are not
+    simple"): a sum spent is per spender, named on both sides ("the
+    group spent $1 million" / "the campaign spent $6 million": two spenders;
+    "$90 million was spent": a total, or anyone's part); a year is a figure
+    of four digits;
+    figures whose claims name places and share none are of two places ("49
+    killed in Orlando" / "130 killed in Paris"); figures dated to different
+    days count two moments or two events (a toll on Monday, another on
+    Friday: at most a revision, never a contradiction)."""
+    if (a.counts or "").startswith("money:") and a.counts != "money:cost":
+        if not (a.agent_names or a.agent_parties) or not (b.agent_names or b.agent_parties) or agents_differ(a, b):
+            return False  # whose money, unknown on a side: a total, a part, or another payer's sum
+    if a.counts == "year" and not all(YEARS[0] <= v.measure.value <= YEARS[1] for v in (a, b)):
+        return False  # "five other candidates" counts no year
+    pa, pb = set(a.claim.places), set(b.claim.places)
+    if pa and pb and not pa & pb:
+        return False
+    ta, tb = a.claim.time, b.claim.time
+    if ta is not None and tb is not None and ta.precision == "day" and tb.precision == "day":
+        try:
+            gap = abs((date.fromisoformat(ta.start[:10]) - date.fromisoformat(tb.start[:10])).days)
+        except ValueError:
+            return True
+        return gap <= DAY_GAP
+    return True
 
 
 def _what_lasted(v: View) -> frozenset[str]:
@@ -254,8 +300,8 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     "There was no X" / "we had no X" deny a thing, not its every mention: ``pos``
     must name X as a participant; a denial's degree word must be met ("no
     imminent danger" is met only by an imminent one)."""
-    if not _owner_meets(neg, pos):
-        return []
+    if not _owner_meets(neg, pos) or (neg.agent and agents_differ(neg, pos)):
+        return []  # "the attackers did not use X" / "the firm uses X": another's use says nothing of theirs
     strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
     keys = sorted(k for k in denied if pos.asserts_existence(k)
                   and (not strict or k in neg.absent or k in pos.keys | pos.heads))
