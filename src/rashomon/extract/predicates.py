@@ -142,7 +142,7 @@ def _absent_phrase(c) -> bool:
     one of its arguments (Merriam-Webster, *absent*, preposition; Quirk et al.
     1985, 15.33, on conditional adjuncts)."""
     first = c.left_edge
-    return first.i < c.i and first.lower_ == "absent" and first.i + 1 < len(first.doc) \
+    return first.lower_ == "absent" and first.i + 1 < len(first.doc) \
         and first.doc[first.i + 1].dep_ == "det"
 
 
