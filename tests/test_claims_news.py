@@ -17,3 +17,16 @@ pytestmark = pytest.mark.model
 ])
 def test_absent_as_a_preposition_is_no_absence(nlp, text, klass):
     assert only(nlp, text).proposition.predicate_class == klass
+
+
+@pytest.mark.parametrize("text, agent, theme", [
+    # the subject who speaks of an act is not who did it
+    ("The mayor described the shelling as a crime.", None, None),
+    # "blame X on Y": Y is held responsible for X
+    ("She blamed the riot on a handful of agitators.", "a handful of agitators", "the riot"),
+    ("She blamed the agitators for the riot.", "the agitators", "the riot"),
+    ("Rebels claimed responsibility for the bombing.", "Rebels", "the bombing"),
+])
+def test_who_is_held_responsible(nlp, text, agent, theme):
+    p = only(nlp, text).proposition
+    assert (p.agent, p.theme) == (agent, theme)

@@ -170,6 +170,10 @@ def _blamed(head, agent_tok, theme_tok):
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None:
         return head, agent_tok, theme_tok
+    on = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+               if g.dep_ == "pobj"), None) if lem == "blame" else None
+    if on is not None:  # "blamed the riot on agitators": the agitators are held responsible for the riot
+        return head, on, obj  # (Levin 1993, 33: "blame the accident on John" / "blame John for the accident")
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == ("for" if lem == "blame" else "of")),
                 None)
     what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -391,7 +395,10 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
         # "the ministry denied responsibility for the blast": its own, for the blast
         theme = theme or next((g for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "in", "of")
                                for g in p.children if g.dep_ == "pobj"), None)
-        agent = agent or _noun_agent(head) or next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        # an act noun ("described the shelling", "condemned the attack") is done by someone else than
+        # the subject who speaks of it (FrameNet Attack: the Assailant is no role of Judgment_communication)
+        agent = agent or _noun_agent(head) or (next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                                               if cls != "destruction" else None)
     if theme is not None and theme.lower_ in RELATIVE and lemma(head) in UNACCUSATIVE:
         theme = None  # "told the paper that the fire burned for hours": "that" opens the clause, the fire burned
     if theme is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):
