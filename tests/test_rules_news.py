@@ -123,3 +123,28 @@ def test_not_a_contradiction(name):
 def test_contradiction(name):
     a, b, want = CONTRADICTIONS[name]
     assert relation(a, b) == want, name
+
+
+def test_a_forecast_and_a_present_denial_are_two_times():
+    a = claim("c1", "a0", "The ruling will affect the vote.", "Aide",
+              P("affect", None, ["vote"], agent="The ruling", heads=["vote"], tense="future"))
+    b = claim("c2", "a1", "The ruling does not affect the vote.", "Judge",
+              P("affect", None, ["vote"], agent="The ruling", heads=["vote"], neg=True, tense="present"),
+              polarity="negated")
+    assert relation(a, b) == set()
+    a.proposition.tense = "present"  # "the ruling affects the vote": a dispute
+    assert relation(a, b) == {("contradicts", "negation")}
+
+
+@pytest.mark.parametrize("denial", [
+    "There was not much support for the levy.",  # a small amount, not none
+    "The same support does not exist for the levy.",  # one like another's, not any
+])
+def test_a_scalar_or_identity_denial_is_no_denial_of_the_thing(denial):
+    a = claim("c1", "a0", denial, None, P("support", None, ["support", "levy"], heads=["support"], neg=True,
+                                          exist=True, tense="past"), polarity="negated")
+    b = claim("c2", "a1", "The mayor won broad support from farmers.", "Herald",
+              P("win", None, ["support", "farmer"], agent="The mayor", heads=["support"]))
+    assert relation(a, b) == set()
+    a.text = "There was no support for the levy."
+    assert relation(a, b) == {("contradicts", "negation")}

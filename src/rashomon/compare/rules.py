@@ -383,6 +383,8 @@ def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
         return None
     if bool(a.agent_names or a.agent_parties) != bool(b.agent_names or b.agent_parties):
         return None  # "X did not pay the tax" / "the tax was paid": by whom is unknown on one side
+    if (a.parts.tense == "future") != (b.parts.tense == "future"):
+        return None  # "it will have an effect" / "it has no effect": a forecast and a report, two times
     what = " ".join(sorted(shared))
     if a.negative == b.negative:
         return "agrees", f"both {'deny' if a.negative else 'say'}: {a.predicate} ({what})", None
