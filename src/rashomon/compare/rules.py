@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date
 
 from rashomon import data as data_files
 from rashomon.compare.blocks import knowledge_topic, participle, plain
@@ -171,7 +170,7 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None
     if a.counts == "duration" and not (_one_duration(a, b) and _lasts(a) and _lasts(b)):
         return None
-    if not _one_count(a, b):
+    if not _one_count(a, b, story):
         return None
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That figure is a fiction": the figure denied
@@ -201,7 +200,6 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
 
 OFFSET = re.compile(r"(?i)^[\s,]*(?:before|after|ago|later|earlier|since|from)\b")
 YEARS = (1000, 2999)  # the figures a year can be
-DAY_GAP = 1  # days: two figures of one kind dated further apart count two moments or two events
 
 
 def _lasts(v: View) -> bool:
@@ -213,33 +211,23 @@ def _lasts(v: View) -> bool:
     return q.end is None or not OFFSET.match(v.claim.text[q.end - v.claim.start:] if q.end >= v.claim.start else "")
 
 
-def _one_count(a: View, b: View) -> bool:
+def _one_count(a: View, b: View, story: Story) -> bool:
     """Whether two figures of one kind may count one thing (event identity:
-    the same participants, place and time, Hovy et al. 2013, "Events are not
-    simple"): a sum spent is per spender, named on both sides ("the
-    group spent $1 million" / "the campaign spent $6 million": two spenders;
-    "$90 million was spent": a total, or anyone's part); a year is a figure
-    of four digits;
-    figures whose claims name places and share none are of two places ("49
-    killed in Orlando" / "130 killed in Paris"); figures dated to different
-    days count two moments or two events (a toll on Monday, another on
-    Friday: at most a revision, never a contradiction)."""
+    the same participants and place, Hovy et al. 2013, "Events are not
+    simple"): a sum spent is per spender, named on both sides ("the group
+    spent $1 million" / "the campaign spent $6 million": two spenders; "$90
+    million was spent": a total, or anyone's part); figures whose claims name
+    towns or countries and share none are of two places ("49 killed in
+    Orlando" / "130 killed in Paris"; a square and its city may be one place,
+    so only towns, regions and countries are set apart); a year is a figure
+    of four digits."""
     if (a.counts or "").startswith("money:") and a.counts != "money:cost":
         if not (a.agent_names or a.agent_parties) or not (b.agent_names or b.agent_parties) or agents_differ(a, b):
             return False  # whose money, unknown on a side: a total, a part, or another payer's sum
     if a.counts == "year" and not all(YEARS[0] <= v.measure.value <= YEARS[1] for v in (a, b)):
         return False  # "five other candidates" counts no year
-    pa, pb = set(a.claim.places), set(b.claim.places)
-    if pa and pb and not pa & pb:
-        return False
-    ta, tb = a.claim.time, b.claim.time
-    if ta is not None and tb is not None and ta.precision == "day" and tb.precision == "day":
-        try:
-            gap = abs((date.fromisoformat(ta.start[:10]) - date.fromisoformat(tb.start[:10])).days)
-        except ValueError:
-            return True
-        return gap <= DAY_GAP
-    return True
+    ta, tb = set(a.claim.places) & story.towns, set(b.claim.places) & story.towns
+    return not (ta and tb and not ta & tb)
 
 
 def _what_lasted(v: View) -> frozenset[str]:
@@ -253,9 +241,15 @@ def _what_lasted(v: View) -> frozenset[str]:
 
 
 def _proper(word: str, *texts: str) -> bool:
-    """Whether ``word`` (lowercase) is written only capitalised in ``texts``: a name."""
-    found = [m.group(0) for t in texts for m in re.finditer(rf"\b{re.escape(word)}\b", t, re.I)]
+    """Whether ``word`` (lowercase) is written only capitalised in ``texts``: a
+    name, or a word of one ("Air Force", "State Department": no force and no
+    state of the story's)."""
+    found = [m.group(0) for t in texts for m in re.finditer(rf"\b{re.escape(word)}(?:e?s)?\b", t, re.I)
+             if not _SENTENCE_START.search(t[:m.start()])]  # a capital a sentence begins with tells nothing
     return bool(found) and all(f[:1].isupper() for f in found)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]|--|—)\s*$")
 
 
 def _one_duration(a: View, b: View) -> bool:
@@ -300,10 +294,10 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     "There was no X" / "we had no X" deny a thing, not its every mention: ``pos``
     must name X as a participant; a denial's degree word must be met ("no
     imminent danger" is met only by an imminent one)."""
-    if not _owner_meets(neg, pos) or (neg.agent and agents_differ(neg, pos)):
-        return []  # "the attackers did not use X" / "the firm uses X": another's use says nothing of theirs
+    if not _owner_meets(neg, pos) or (neg.agent and not neg.existential and agents_differ(neg, pos)):
+        return []  # "the smugglers did not use X" / "the firm uses X": another's use says nothing of theirs
     strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
-    keys = sorted(k for k in denied if pos.asserts_existence(k)
+    keys = sorted(k for k in denied if pos.asserts_existence(k) and not _proper(k, pos.text)
                   and (not strict or k in neg.absent or k in pos.keys | pos.heads))
     focus = neg.focus(keys)
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
@@ -354,9 +348,11 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
         return "agrees", f"both say there was no {_thing(a, shared)}", None
-    # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds")
+    # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds"),
+    # one of them naming it as what its clause is about (a word said in passing is no claim of it)
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
-                    if a.asserts_existence(k) and b.asserts_existence(k))
+                    if a.asserts_existence(k) and b.asserts_existence(k) and k in a.keys | b.keys
+                    and not (_proper(k, a.text) or _proper(k, b.text)))
     if shared and not a.same_holder(b):
         kinds = [shown(k) for k in shared if is_kind(k)]  # the class both name, else their shared words
         return "agrees", f"both say there was {kinds[0] if kinds else ' '.join(shared[:3])}", None
