@@ -154,3 +154,24 @@ def test_tolls_of_two_towns_are_two_figures(places_a, places_b, want):
     a = killed("c1", "a0", "Gunmen killed 12 people.", 12, places=places_a)
     b = killed("c2", "a1", "The bombing killed 80 people.", 80, places=places_b)
     assert related(a, b) == want
+
+
+def test_a_thing_denied_with_its_content_is_met_only_by_that_content():
+    denial = claim("c1", "a0", "Auditors found no evidence of fraud.", "Agency",
+                   P("find", None, ["evidence", "fraud"], agent="Auditors", theme="no evidence of fraud",
+                     heads=["evidence"], of=["fraud"], neg=True, exist=True), polarity="negated")
+    other = claim("c2", "a1", "There was evidence of a leak in the cellar.", None,
+                  P("evidence", None, ["evidence", "leak", "cellar"], theme="evidence of a leak", heads=["evidence"],
+                    of=["leak"], exist=True))
+    assert relation(denial, other) == set()
+    other.text = "There was evidence of fraud in the accounts."
+    other.proposition.theme_of = ["fraud"]
+    assert relation(denial, other) == {("contradicts", "negation")}
+
+
+def test_a_span_counted_from_the_event_is_how_long_it_lasted():
+    a = lasted("c1", "a0", "The fire was out at noon, nine hours after the blast began.", 9, "nine hours")
+    b = lasted("c2", "a1", "The fire burned for 17 hours.", 17, "17 hours")
+    assert relation(a, b) == {("contradicts", "measure")}
+    a = lasted("c1", "a0", "The fire was out at noon, nine hours after the minister spoke.", 9, "nine hours")
+    assert relation(a, b) == set()

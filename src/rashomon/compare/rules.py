@@ -198,17 +198,26 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
 
 
-OFFSET = re.compile(r"(?i)^[\s,]*(?:before|after|ago|later|earlier|since|from)\b")
+OFFSET = re.compile(r"(?i)^[\s,]*(?:(ago|later|earlier)|(?:before|after|since|from)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+))")
 YEARS = (1000, 2999)  # the figures a year can be
 
 
 def _lasts(v: View) -> bool:
     """Whether a duration says how long something lasted, not how far one time
-    lies from another ("six days after the election", "three months before the
-    vote", "two years ago": a span that locates a time, Quirk et al. 1985,
-    8.55–8.57, adverbials of time position vs of duration)."""
-    q = v.measure
-    return q.end is None or not OFFSET.match(v.claim.text[q.end - v.claim.start:] if q.end >= v.claim.start else "")
+    lies from another: a span before "ago", "later", or "after"/"before" an
+    anchor that is no event noun of ``event_nouns`` ("six days after the
+    election", "three months before the vote": a span that locates a time,
+    Quirk et al. 1985, 8.55–8.57, on adverbials of time position and of
+    duration). Counted from an event ("nine hours after the blast began"), the
+    span is how long the event had lasted by then."""
+    q, c = v.measure, v.claim
+    if q.end is None or not c.start <= q.end <= c.end:
+        return True
+    m = OFFSET.match(c.text[q.end - c.start:])
+    if m is None:
+        return True
+    events = predicate_lexicon()["event_nouns"]
+    return not m.group(1) and any(w.lower() in events for w in re.findall(r"[\w'’-]+", m.group(2)))
 
 
 def _one_count(a: View, b: View, story: Story) -> bool:
@@ -294,12 +303,20 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     "There was no X" / "we had no X" deny a thing, not its every mention: ``pos``
     must name X as a participant; a denial's degree word must be met ("no
     imminent danger" is met only by an imminent one)."""
-    if not _owner_meets(neg, pos) or (neg.agent and not neg.existential and agents_differ(neg, pos)):
+    if not _owner_meets(neg, pos) or (neg.negative and neg.agent and not neg.existential and agents_differ(neg, pos)):
         return []  # "the smugglers did not use X" / "the firm uses X": another's use says nothing of theirs
     strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
     keys = sorted(k for k in denied if pos.asserts_existence(k) and not _proper(k, pos.text)
                   and (not strict or k in neg.absent or k in pos.keys | pos.heads))
     focus = neg.focus(keys)
+    # "no evidence of wrongdoing", "no sign of life": a content noun denied with its content is met
+    # only by a claim that names that content (``content_nouns`` of data/predicates.yaml); the "of"
+    # phrase of an act ("no inspection of the unit") names what it was done to, not a content
+    lex = predicate_lexicon()
+    content = frozenset(neg.parts.theme_of) - STOP \
+        if neg.existential and set(keys) & lex["content_nouns"] else frozenset()
+    if content and not content & (pos.mentions_text() | pos.heads):
+        return []
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
 
 

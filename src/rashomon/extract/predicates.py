@@ -60,6 +60,7 @@ def lexicon() -> dict:
             "intensional": frozenset(raw["intensional"]["words"]),
             "modal_nouns": frozenset(raw["intensional"]["nouns"]),
             "focus": frozenset(raw["negation_focus"]["words"]),
+            "content_nouns": frozenset(raw["content_nouns"]["words"]),
             "euphemisms": {w: name for name, ws in raw["euphemisms"].items() if name != "source" for w in ws},
             "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *EXISTENTIAL, *(
                 w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
