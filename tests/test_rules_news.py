@@ -175,3 +175,30 @@ def test_a_span_counted_from_the_event_is_how_long_it_lasted():
     assert relation(a, b) == {("contradicts", "measure")}
     a = lasted("c1", "a0", "The fire was out at noon, nine hours after the minister spoke.", 9, "nine hours")
     assert relation(a, b) == set()
+
+
+def labels(*claims):
+    return {p.label for p in group_claims(list(claims), ARTS)}
+
+
+def test_labels_read_as_plain_english():
+    a = spent("c1", "a0", "The Lark Fund spent $2 million on ads.", "The Lark Fund", 2e6)
+    b = spent("c2", "a1", "The Lark Fund spent $300,000 on ads.", "The Lark Fund", 3e5, holder="Filings")
+    assert "sum spent" in labels(a, b)
+    hit = claim("c1", "a0", "Rebels hit the depot.", None,
+                P("hit", "destruction", ["depot"], agent="Rebels", theme="the depot", heads=["depot"]))
+    hit2 = claim("c2", "a1", "Soldiers hit the depot.", "Rebels",
+                 P("hit", "destruction", ["depot"], agent="Soldiers", theme="the depot", heads=["depot"]))
+    assert "who hit the depot" in labels(hit, hit2)  # "destroyed" would say more than the claims say
+    none = claim("c1", "a0", "There was not much support for the levy.", None,
+                 P("support", None, ["support", "levy"], theme="much support", heads=["support"], neg=True,
+                   exist=True), polarity="negated")
+    won = claim("c2", "a1", "The mayor had support for the levy.", "Herald",
+                P("have", None, ["support", "levy"], agent="The mayor", theme="support", heads=["support"]))
+    assert "whether there was much support" in labels(none, won)
+    unused = claim("c1", "a0", "The crew did not use an engine.", None,
+                   P("use", "use_force", ["engine"], theme="engine", heads=["engine"], neg=True, exist=True),
+                   polarity="negated")
+    used = claim("c2", "a1", "The crew used the engine.", "Harbour master",
+                 P("use", "use_force", ["engine"], theme="the engine", heads=["engine"]))
+    assert "whether an engine was used" in labels(unused, used)
