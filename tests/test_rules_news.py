@@ -202,3 +202,14 @@ def test_labels_read_as_plain_english():
     used = claim("c2", "a1", "The crew used the engine.", "Harbour master",
                  P("use", "use_force", ["engine"], theme="the engine", heads=["engine"]))
     assert "whether an engine was used" in labels(unused, used)
+
+
+def test_a_cause_one_serves_is_of_no_act():
+    served = claim("c1", "a0", "A rival took up the cause.", "Aide",
+                   P("cause", "cause", [], agent="A rival"))
+    hit = claim("c2", "a1", "Storms hit the pier.", None,
+                P("hit", "destruction", ["pier"], agent="Storms", theme="the pier", heads=["pier"]))
+    hit3 = claim("c3", "a2", "Waves hit the pier.", "Engineer",
+                 P("hit", "destruction", ["pier"], agent="Waves", theme="the pier", heads=["pier"]))
+    rels = relate([served, hit, hit3], group_claims([served, hit, hit3], ARTS), [], ARTS)
+    assert not [r for r in rels if "c1" in (r.a, r.b)]

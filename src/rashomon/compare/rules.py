@@ -420,6 +420,8 @@ def _about(v: View, story: Story, key: str) -> frozenset:
         return frozenset()  # "blamed him for it": someone in its own context, not the story's theme
     if v.parts is not None and v.parts.theme is None and v.predicate in POINTING and v.summarises is None:
         return frozenset()  # "minister points at city hall": for which act, the words do not say
+    if v.parts is not None and v.parts.theme is None and v.predicate == "cause" and not v.parts.copular:
+        return frozenset()  # "took up the cause": a cause one serves (WordNet cause n. 2), of no act named
     main = story.themes.get(key)  # "responsible for the consequences", or no theme: the story's question
     return frozenset({EVENT if main in events else main}) if main else frozenset()
 
