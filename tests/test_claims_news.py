@@ -30,3 +30,13 @@ def test_absent_as_a_preposition_is_no_absence(nlp, text, klass):
 def test_who_is_held_responsible(nlp, text, agent, theme):
     p = only(nlp, text).proposition
     assert (p.agent, p.theme) == (agent, theme)
+
+
+@pytest.mark.parametrize("text, klass", [
+    ("The union blasted the mayor for skipping the vote.", None),  # blame in words
+    ("The senator attacked the governor for not answering the question.", None),
+    ("Rebels shelled the town for hours.", "destruction"),  # a "for" of time
+    ("Rebels attacked the depot.", "destruction"),
+])
+def test_an_attack_for_a_reason_is_words_of_blame(nlp, text, klass):
+    assert only(nlp, text).proposition.predicate_class == klass

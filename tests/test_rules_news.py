@@ -213,3 +213,33 @@ def test_a_cause_one_serves_is_of_no_act():
                  P("hit", "destruction", ["pier"], agent="Waves", theme="the pier", heads=["pier"]))
     rels = relate([served, hit, hit3], group_claims([served, hit, hit3], ARTS), [], ARTS)
     assert not [r for r in rels if "c1" in (r.a, r.b)]
+
+
+def test_a_rate_is_no_duration():
+    a = lasted("c1", "a0", "Readers spent nine minutes a day on the site.", 9, "nine minutes")
+    b = lasted("c2", "a1", "Readers spent 50 minutes on the site.", 50, "50 minutes")
+    assert ("contradicts", "measure") not in relation(a, b)
+    a = lasted("c1", "a0", "Readers spent nine minutes on the site.", 9, "nine minutes")
+    assert relation(a, b) == {("contradicts", "measure")}
+
+
+def test_a_denial_of_ones_own_thing_is_met_only_by_ones_own():
+    own = claim("c1", "a0", "The agency does not use its own couriers.", None,
+                P("use", "use_force", ["courier"], agent="The agency", theme="its own couriers", heads=["courier"],
+                  neg=True, exist=True), polarity="negated")
+    other = claim("c2", "a1", "Couriers were used for every parcel.", "Clerk",
+                  P("use", "use_force", ["courier", "parcel"], theme="Couriers", heads=["courier"]))
+    assert relation(own, other) == set()
+    own.proposition.theme, own.text = "couriers", "The agency does not use couriers."
+    assert relation(own, other) == {("contradicts", "negation")}
+
+
+def test_a_negation_with_another_place_denies_the_place():
+    a = claim("c1", "a0", "The threats were not made in public posts.", None,
+              P("make", None, ["threat"], theme="The threats", heads=["threat"], neg=True, place="in public posts"),
+              polarity="negated")
+    b = claim("c2", "a1", "The threats were made in a private chat.", "Officials",
+              P("make", None, ["threat"], theme="The threats", heads=["threat"], place="in a private chat"))
+    assert relation(a, b) == set()
+    b.proposition.place = None
+    assert relation(a, b) == {("contradicts", "negation")}

@@ -199,6 +199,7 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
 
 
 OFFSET = re.compile(r"(?i)^[\s,]*(?:(ago|later|earlier)|(?:before|after|since|from)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+))")
+RATE = re.compile(r"(?i)^[\s,]*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|hour|session|visit)\b")
 YEARS = (1000, 2999)  # the figures a year can be
 
 
@@ -213,7 +214,10 @@ def _lasts(v: View) -> bool:
     q, c = v.measure, v.claim
     if q.end is None or not c.start <= q.end <= c.end:
         return True
-    m = OFFSET.match(c.text[q.end - c.start:])
+    after = c.text[q.end - c.start:]
+    if RATE.match(after):
+        return False  # "50 minutes a day": a rate of a habit, not how long one act lasted
+    m = OFFSET.match(after)
     if m is None:
         return True
     events = predicate_lexicon()["event_nouns"]
@@ -317,7 +321,13 @@ def _met(neg: View, pos: View, denied) -> list[str]:
         if neg.existential and set(keys) & lex["content_nouns"] else frozenset()
     if content and not content & (pos.mentions_text() | pos.heads):
         return []
+    if OWN.search(neg.parts.theme or "") and not OWN.search(pos.text):
+        return []  # "does not use its own network" sets its own against another's: met only by its own
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
+
+
+OWN = re.compile(r"(?i)\b(?:its|their|his|her|our|my|your|[\w’']+['’]s?)\s+own\b")
+"""A possessor stressed by "own" (CGEL ch. 17, 2.3: "own" contrasts the possessor with others)."""
 
 
 def _there(pos: View, keys: list[str]) -> str:
@@ -399,11 +409,21 @@ def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
     if (a.parts.tense == "future") != (b.parts.tense == "future"):
         return None  # "it will have an effect" / "it has no effect": a forecast and a report, two times
     what = " ".join(sorted(shared))
+    if a.negative != b.negative and _other_place(a, b):
+        return None  # "not made in public posts" / "made in a private chat": the negation bears on where
     if a.negative == b.negative:
         return "agrees", f"both {'deny' if a.negative else 'say'}: {a.predicate} ({what})", None
     neg, pos = (a, b) if a.negative else (b, a)
     return "contradicts", (f"{_who(neg)} says not {neg.predicate} ({what}, {neg.stance_word()}); "
                            f"{_who(pos)} says {pos.predicate}"), "negation"
+
+
+def _other_place(a: View, b: View) -> bool:
+    """Whether both clauses say where the act was done and the places share no
+    word: a negated clause with a place adjunct then denies the place, not the
+    act (the focus of negation: Blanco & Moldovan 2011; CGEL ch. 9, 1.3)."""
+    pa, pb = (content_words(v.parts.place) if v.parts.place else frozenset() for v in (a, b))
+    return bool(pa and pb and not pa & pb)
 
 
 def _about(v: View, story: Story, key: str) -> frozenset:

@@ -198,6 +198,8 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
                     and w not in absent), None)
     if cls is None and present_group(head):  # "9,000 of us on Harbour Road": people present at a gathering
         cls, own = "participation", True
+    if cls == "destruction" and own and _for_a_reason(kids):
+        cls, own = None, False  # "blasted the mayor for skipping the vote": words of blame, not an attack
     if cls not in lex["counts"] and lemma(head) in SCALE:
         counted = next((classes.get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                         and classes.get(lemma(c)) in lex["counts"]), None)
@@ -206,6 +208,17 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
 
 
 PERSONS = {"us", "them", "you"}
+
+
+def _for_a_reason(kids) -> bool:
+    """Whether a verb has a "for" phrase that gives a reason by a clause ("for
+    skipping the debate", "for not answering"): an attack verb with one judges
+    its object in words (FrameNet Judgment_communication, Reason: "attacked the
+    senator for his vote"; WordNet attack v. 2, blast v. 3: criticise), while
+    an attack on a thing takes a "for" of time ("shelled the town for hours")."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ in ("pcomp", "pobj") and (g.tag_ == "VBG" or any(n.dep_ == "neg" for n in g.children))
+        for g in c.children) for c in kids)
 
 
 def _to_a_date(verb) -> bool:
