@@ -40,3 +40,8 @@ def test_who_is_held_responsible(nlp, text, agent, theme):
 ])
 def test_an_attack_for_a_reason_is_words_of_blame(nlp, text, klass):
     assert only(nlp, text).proposition.predicate_class == klass
+
+
+@pytest.mark.parametrize("text", ["It’ll have an effect on the vote.", "It'll have an effect on the vote."])
+def test_a_contracted_will_is_the_future(nlp, text):
+    assert only(nlp, text).proposition.tense == "future"
