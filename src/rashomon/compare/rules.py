@@ -14,10 +14,15 @@ outside the story's main places); near-verbatim words of one source
   cannot both hold (intervals of :func:`rashomon.extract.quantities.interval`:
   "at least 3" and 5 agree, 3 and 5 do not); one holder's two figures are a
   ``revises`` chain, not a contradiction; a denial of a figure ("That is a
-  figure is a fiction") contradicts every compatible figure;
+  figure is a fiction") contradicts every compatible figure; figures of two
+  towns, sums of two spenders, a span that locates a time ("six days after
+  the vote") or a rate ("ten minutes a day") are not one figure
+  (:func:`_one_count`, :func:`_lasts`);
 * ``existence`` (negation): one claim says a thing did not exist, was not used
   or did not happen, the other takes it to have ("No pepper spray was used" /
-  "twelve had burns from pepper spray");
+  "twelve had burns from pepper spray"); a word of a proper name ("Air
+  Force") is no such thing, "no evidence of fraud" is met only by fraud, and
+  "its own network" only by one's own;
 * ``same`` (negation): one predicate over one head noun, one side negated or
   denied ("The boiler was not overdue" / "the inspection of the boiler was
   overdue"); both agents, when named, the same;
