@@ -243,3 +243,14 @@ def test_a_negation_with_another_place_denies_the_place():
     assert relation(a, b) == set()
     b.proposition.place = None
     assert relation(a, b) == {("contradicts", "negation")}
+
+
+def test_a_modifier_of_a_denied_thing_is_no_agreement_on_it():
+    denial = claim("c0", "a2", "No drones were used.", "Army",
+                   P("use", "use_force", ["drone"], theme="No drones", heads=["drone"], neg=True, exist=True),
+                   polarity="negated")
+    one = claim("c1", "a0", "Councillors debated drone rules.", "Herald",
+                P("debate", None, ["rule"], agent="Councillors", theme="drone rules", heads=["rule"], mods=["drone"]))
+    other = claim("c2", "a1", "Voters read the drone rules.", "Gazette",
+                  P("read", None, ["rule"], agent="Voters", theme="the drone rules", heads=["rule"], mods=["drone"]))
+    assert relation(denial, one, other) == set()

@@ -324,9 +324,10 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     if shared:
         return "agrees", f"both say there was no {_thing(a, shared)}", None
     # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds"),
-    # one of them naming it as what its clause is about (a word said in passing is no claim of it)
+    # one of them naming it as what its clause is about (a word said in passing, or a modifier, "gun
+    # control", is no claim of it)
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
-                    if a.asserts_existence(k) and b.asserts_existence(k) and k in a.keys | b.keys
+                    if a.asserts_existence(k) and b.asserts_existence(k) and (k in a.heads | b.heads or is_kind(k))
                     and not (_proper(k, a.text) or _proper(k, b.text)))
     if shared and not a.same_holder(b):
         kinds = [shown(k) for k in shared if is_kind(k)]  # the class both name, else their shared words
