@@ -274,7 +274,7 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
 
 
-OWN = re.compile(r"(?i)\b(?:its|their|his|her|our|my|your|[\w’']+['’]s?)\s+own\b")
+OWN = re.compile(r"(?i)(?:\b(?:its|their|his|her|our|my|your)|['’]s?)\s+own\b")
 """A possessor stressed by "own" (CGEL ch. 17, 2.3: "own" contrasts the possessor with others)."""
 
 
