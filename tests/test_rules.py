@@ -635,7 +635,7 @@ def test_an_absence_presupposed_by_a_request_is_not_dated_by_the_request(text, p
     ("the port police", None),
 ])
 def test_government_tier(agent, tier):
-    from rashomon.compare.rules import government_tier
+    from rashomon.compare.agents import government_tier
 
     assert government_tier(agent) == tier
 

@@ -66,7 +66,7 @@ MIN_DF_LIMIT = 6
 COUNTS_LABEL = {"death": "deaths", "injured": "injured", "detained": "detentions", "treated": "people treated",
                 "evacuated": "people evacuated", "participants": "crowd size", "money:cost": "cost",
                 "payment": "sum offered or paid", "radius": "radius of the zone", "duration": "how long it lasted",
-                "missing": "missing"}
+                "missing": "missing", "year": "year"}
 WHO = {"order": "who ordered", "cause": "who caused", "destruction": "who destroyed"}
 NEGATORS = ("no ", "not one ", "not a single ", "any ", "none of ", "neither ")
 GATHERINGS = {"march", "rally", "protest", "demonstration", "meeting", "strike", "vigil", "gathering"}
@@ -75,7 +75,8 @@ _IRREGULAR = {"be": "existed", "hear": "heard", "see": "seen", "shoot": "shot", 
               "hit": "hit", "make": "made", "lose": "lost", "win": "won", "fall": "fallen", "rise": "risen",
               "take": "taken", "begin": "begun", "hold": "held", "lead": "led", "send": "sent", "get": "got",
               "blow_up": "blown up", "move_in": "moved in", "know": "known", "tell": "told", "say": "said",
-              "leave": "left", "keep": "kept", "put": "put", "set": "set", "cancel": "cancelled"}
+              "leave": "left", "keep": "kept", "put": "put", "set": "set", "cancel": "cancelled",
+              "spend": "spent", "pay": "paid", "buy": "bought", "sell": "sold", "raise": "raised"}
 
 
 def participle(lemma: str | None) -> str:
@@ -184,7 +185,8 @@ def _theme_text(vs: list[View], heads: frozenset | None = None) -> str:
 def measure_label(counts: str, vs: list[View], story_noun: str | None = None) -> str:
     """"deaths in the explosion, 14 May 2024", "crowd size at the march, 18 Oct 2025",
     "cost of the strike"."""
-    what = COUNTS_LABEL.get(counts) or f"figure ({counts.replace(':', ' ')})"
+    what = COUNTS_LABEL.get(counts) or (f"sum {participle(counts[6:])}" if counts.startswith("money:")
+                                        else f"figure ({counts.replace(':', ' ')})")
     people = counts in PEOPLE_COUNTS
     # a toll belongs to the story's event; a sum or a span to the event its own claims name
     noun = _event_noun(vs, story_noun if people else None, share=0.5 if people else 0.25) \
@@ -284,14 +286,15 @@ def _existence_label(negs: list[View], keys: set[str]) -> str:
     if main and theme:
         pred = Counter(v.predicate for v in main).most_common(1)[0][0]
         plural = theme.lower().split()[-1].endswith("s") or " or " in theme or " and " in theme
-        if pred in ("be", "have") and not subject:
+        if (pred in ("be", "have") or pred in theme.lower().split()) and not subject:
+            # "there was not much support": the predicate is the noun itself, no act done to it
             return f"whether there {'were' if plural else 'was'} {theme}"
         if main[0].klass in predicate_lexicon()["absence"]:
             return f"whether {theme} took place in time"
         if subject:
             return f"whether {theme} {past(pred)}"
         if " " not in theme and not plural:
-            theme = f"a {theme}"  # "whether a warning was heard"
+            theme = f"{'an' if theme[:1].lower() in 'aeiou' else 'a'} {theme}"  # "whether a warning was heard"
         return f"whether {theme} {'were' if plural else 'was'} {participle(pred)}"
     return f"whether there was {' or '.join(sorted(keys)[:2])}"
 
@@ -420,6 +423,18 @@ def _same_heads(v: View) -> frozenset:
     return frozenset() if speech_act(v.predicate) else specific_theme(v) - {v.predicate}
 
 
+def _who_did(klass: str | None, vs: list[View]) -> str:
+    """"who ordered", "who caused", or for an act of destruction the verb most of
+    its claims use when it is a verb ("who attacked", "who hit"): "destroyed"
+    says more than "hit" or "attacked" says."""
+    if klass == "destruction":
+        verbs = Counter(v.predicate for v in vs if v.klass == klass and v.parts is not None and not v.parts.copular
+                        and v.predicate and v.predicate not in predicate_lexicon()["event_nouns"])
+        if verbs:
+            return f"who {past(verbs.most_common(1)[0][0])}"
+    return WHO.get(klass, "who is responsible for")
+
+
 def _pred_key(v: View, lex: dict) -> str:
     """What "the same predicate" means for a negation: the class of a counted
     event ("killed" and "died" are one), else the predicate lemma."""
@@ -433,7 +448,7 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
     if kind == "attribution":
         klass = Counter(v.klass for v in vs).most_common(1)[0][0]
         theme = _theme_text([v for v in vs if specific_theme(v)])
-        return f"{WHO.get(klass, 'who is responsible for')} {theme or 'it'}".strip()
+        return f"{_who_did(klass, vs)} {theme or 'it'}".strip()
     if kind == "antonym":
         theme = _theme_text(vs, frozenset({key[2]})) or key[2]
         a, b = key[1]

@@ -260,6 +260,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     vs = claim_views(claims, quotes, articles, entities)
     main_places = story_places(claims)
     story = Story.read(list(vs.values()), main_places)
+    story.towns = frozenset(e.id for e in entities or () if e.type == "GPE")
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
         for c in cs:

@@ -14,10 +14,15 @@ outside the story's main places); near-verbatim words of one source
   cannot both hold (intervals of :func:`rashomon.extract.quantities.interval`:
   "at least 3" and 5 agree, 3 and 5 do not); one holder's two figures are a
   ``revises`` chain, not a contradiction; a denial of a figure ("That is a
-  figure is a fiction") contradicts every compatible figure;
+  figure is a fiction") contradicts every compatible figure; figures of two
+  towns, sums of two spenders, a span that locates a time ("six days after
+  the vote") or a rate ("ten minutes a day") are not one figure
+  (:func:`_one_count`, :func:`_lasts`);
 * ``existence`` (negation): one claim says a thing did not exist, was not used
   or did not happen, the other takes it to have ("No pepper spray was used" /
-  "twelve had burns from pepper spray");
+  "twelve had burns from pepper spray"); a word of a proper name ("Air
+  Force") is no such thing, "no evidence of fraud" is met only by fraud, and
+  "its own network" only by one's own;
 * ``same`` (negation): one predicate over one head noun, one side negated or
   denied ("The boiler was not overdue" / "the inspection of the boiler was
   overdue"); both agents, when named, the same;
@@ -44,16 +49,15 @@ outside the story's main places); near-verbatim words of one source
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from rashomon import data as data_files
+from rashomon.compare.agents import agents_differ, agents_same
 from rashomon.compare.blocks import knowledge_topic, participle, plain
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, kinds_named, shown
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.propositions import content_words
-from rashomon.compare.views import (FALL, MOVES, NAME_WORDS, RISE, Story, View, as_written, attribution_key, holder_names,
+from rashomon.compare.views import (FALL, MOVES, RISE, Story, View, as_written, attribution_key, holder_names,
                                     specific_theme)
 from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
@@ -65,7 +69,6 @@ TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "m
 CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
-MINISTRY_HEADS = {"ministry", "minister", "ministries", "ministers", "department"}
 
 
 def _q(v: View) -> str:
@@ -106,61 +109,6 @@ def _places_apart(a: View, b: View, main_places: frozenset = frozenset()) -> boo
     return bool(one and main_places and not (one & main_places))
 
 
-def agents_differ(a: View, b: View) -> bool:
-    """Both name who acts and the agents are different: different nations
-    (gazetteer countries), else no shared name word, unless both name the same
-    tier of government by its seat or its bodies ("the capital" / "the
-    interior ministry": :func:`government_tier`)."""
-    if a.agent_parties and b.agent_parties:
-        return not (a.agent_parties & b.agent_parties)
-    if not a.agent_names or not b.agent_names:
-        return False
-    if a.agent_names & b.agent_names:
-        return False
-    tier = government_tier(a.agent)
-    return tier is None or tier != government_tier(b.agent) or bool(a.agent_parties or b.agent_parties)
-
-
-@functools.lru_cache(maxsize=4096)
-def government_tier(agent: str | None) -> str | None:
-    """The tier of government ("national", "local") an agent's words all name
-    ("the capital", "the interior ministry", "City Hall"), else None
-    (``data/institutions.yaml``: place-for-institution metonymy, Lakoff &
-    Johnson 1980). Every content word must belong to the tier: "the ministry
-    of Ruritania" or "a minister's driver" is no bare seat of power."""
-    words = [w.lower().strip("'’.") for w in NAME_WORDS.findall(agent or "")]
-    words = [w for w in words if w not in ("the", "of", "its", "their", "our", "his", "her")]
-    if not words:
-        return None
-    if len(words) > 1 and words[-1] in MINISTRY_HEADS:
-        words = words[-1:]  # a portfolio before its head: "the transport ministry", "the finance minister"
-    for tier, terms in _tiers().items():
-        i = 0
-        while i < len(words):
-            pair = " ".join(words[i:i + 2])
-            if pair in terms or pair.replace("’", "'") in terms:
-                i += 2
-            elif words[i] in terms:
-                i += 1
-            else:
-                break
-        if i >= len(words):
-            return tier
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def _tiers() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in data_files.load("institutions.yaml")["tiers"].items()}
-
-
-def agents_same(a: View, b: View) -> bool:
-    """Both name who acts and the agents are one: a shared nation, else a shared name word."""
-    if a.agent_parties and b.agent_parties:
-        return bool(a.agent_parties & b.agent_parties)
-    return bool(a.agent_names & b.agent_names)
-
-
 def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | None:
     if a.counts != b.counts or a.measure is None or b.measure is None:
         return None
@@ -168,7 +116,9 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return None  # "eight peacekeepers" / "two civilians": different groups
     if a.measure.unit != b.measure.unit and {a.measure.unit, b.measure.unit} & FIXED_UNITS:
         return None
-    if a.counts == "duration" and not _one_duration(a, b):
+    if a.counts == "duration" and not (_one_duration(a, b) and _lasts(a) and _lasts(b)):
+        return None
+    if not _one_count(a, b, story):
         return None
     fits = compatible(a.measure, b.measure)
     if a.negative != b.negative:  # "That figure is a fiction": the figure denied
@@ -196,6 +146,51 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
 
 
+OFFSET = re.compile(r"(?i)^[\s,]*(?:(ago|later|earlier)|(?:before|after|since|from)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+))")
+RATE = re.compile(r"(?i)^[\s,]*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|hour|session|visit)\b")
+YEARS = (1000, 2999)  # the figures a year can be
+
+
+def _lasts(v: View) -> bool:
+    """Whether a duration says how long something lasted, not how far one time
+    lies from another: a span before "ago", "later", or "after"/"before" an
+    anchor that is no event noun of ``event_nouns`` ("six days after the
+    election", "three months before the vote": a span that locates a time,
+    Quirk et al. 1985, 8.55–8.57, on adverbials of time position and of
+    duration). Counted from an event ("nine hours after the blast began"), the
+    span is how long the event had lasted by then."""
+    q, c = v.measure, v.claim
+    if q.end is None or not c.start <= q.end <= c.end:
+        return True
+    after = c.text[q.end - c.start:]
+    if RATE.match(after):
+        return False  # "50 minutes a day": a rate of a habit, not how long one act lasted
+    m = OFFSET.match(after)
+    if m is None:
+        return True
+    events = predicate_lexicon()["event_nouns"]
+    return not m.group(1) and any(w.lower() in events for w in re.findall(r"[\w'’-]+", m.group(2)))
+
+
+def _one_count(a: View, b: View, story: Story) -> bool:
+    """Whether two figures of one kind may count one thing (event identity:
+    the same participants and place, Hovy et al. 2013, "Events are not
+    simple"): a sum spent is per spender, named on both sides ("the group
+    spent $1 million" / "the campaign spent $6 million": two spenders; "$90
+    million was spent": a total, or anyone's part); figures whose claims name
+    towns or countries and share none are of two places ("49 killed in
+    Orlando" / "130 killed in Paris"; a square and its city may be one place,
+    so only towns, regions and countries are set apart); a year is a figure
+    of four digits."""
+    if (a.counts or "").startswith("money:") and a.counts != "money:cost":
+        if not (a.agent_names or a.agent_parties) or not (b.agent_names or b.agent_parties) or agents_differ(a, b):
+            return False  # whose money, unknown on a side: a total, a part, or another payer's sum
+    if a.counts == "year" and not all(YEARS[0] <= v.measure.value <= YEARS[1] for v in (a, b)):
+        return False  # "five other candidates" counts no year
+    ta, tb = set(a.claim.places) & story.towns, set(b.claim.places) & story.towns
+    return not (ta and tb and not ta & tb)
+
+
 def _what_lasted(v: View) -> frozenset[str]:
     """What a duration is of: the theme's heads, or the subject of an intransitive
     ("the fire burned for 17 hours"). A theme that is only the claim's own holder
@@ -207,9 +202,15 @@ def _what_lasted(v: View) -> frozenset[str]:
 
 
 def _proper(word: str, *texts: str) -> bool:
-    """Whether ``word`` (lowercase) is written only capitalised in ``texts``: a name."""
-    found = [m.group(0) for t in texts for m in re.finditer(rf"\b{re.escape(word)}\b", t, re.I)]
+    """Whether ``word`` (lowercase) is written only capitalised in ``texts``: a
+    name, or a word of one ("Air Force", "State Department": no force and no
+    state of the story's)."""
+    found = [m.group(0) for t in texts for m in re.finditer(rf"\b{re.escape(word)}(?:e?s)?\b", t, re.I)
+             if not _SENTENCE_START.search(t[:m.start()])]  # a capital a sentence begins with tells nothing
     return bool(found) and all(f[:1].isupper() for f in found)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]|--|—)\s*$")
 
 
 def _one_duration(a: View, b: View) -> bool:
@@ -254,13 +255,27 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     "There was no X" / "we had no X" deny a thing, not its every mention: ``pos``
     must name X as a participant; a denial's degree word must be met ("no
     imminent danger" is met only by an imminent one)."""
-    if not _owner_meets(neg, pos):
-        return []
+    if not _owner_meets(neg, pos) or (neg.negative and neg.agent and not neg.existential and agents_differ(neg, pos)):
+        return []  # "the smugglers did not use X" / "the firm uses X": another's use says nothing of theirs
     strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
-    keys = sorted(k for k in denied if pos.asserts_existence(k)
+    keys = sorted(k for k in denied if pos.asserts_existence(k) and not _proper(k, pos.text)
                   and (not strict or k in neg.absent or k in pos.keys | pos.heads))
     focus = neg.focus(keys)
+    # "no evidence of wrongdoing", "no sign of life": a content noun denied with its content is met
+    # only by a claim that names that content (``content_nouns`` of data/predicates.yaml); the "of"
+    # phrase of an act ("no inspection of the unit") names what it was done to, not a content
+    lex = predicate_lexicon()
+    content = frozenset(neg.parts.theme_of) - STOP \
+        if neg.existential and set(keys) & lex["content_nouns"] else frozenset()
+    if content and not content & (pos.mentions_text() | pos.heads):
+        return []
+    if OWN.search(neg.parts.theme or "") and not OWN.search(pos.text):
+        return []  # "does not use its own network" sets its own against another's: met only by its own
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
+
+
+OWN = re.compile(r"(?i)(?:\b(?:its|their|his|her|our|my|your)|['’]s?)\s+own\b")
+"""A possessor stressed by "own" (CGEL ch. 17, 2.3: "own" contrasts the possessor with others)."""
 
 
 def _there(pos: View, keys: list[str]) -> str:
@@ -308,9 +323,12 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     shared = sorted(k for k in a.keys | a.absent if a.denies_existence(k) and b.denies_existence(k))
     if shared:
         return "agrees", f"both say there was no {_thing(a, shared)}", None
-    # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds")
+    # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds"),
+    # one of them naming it as what its clause is about (a word said in passing, or a modifier, "gun
+    # control", is no claim of it)
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
-                    if a.asserts_existence(k) and b.asserts_existence(k))
+                    if a.asserts_existence(k) and b.asserts_existence(k) and (k in a.heads | b.heads or is_kind(k))
+                    and not (_proper(k, a.text) or _proper(k, b.text)))
     if shared and not a.same_holder(b):
         kinds = [shown(k) for k in shared if is_kind(k)]  # the class both name, else their shared words
         return "agrees", f"both say there was {kinds[0] if kinds else ' '.join(shared[:3])}", None
@@ -337,12 +355,24 @@ def _same(a: View, b: View) -> tuple[str, str, str | None] | None:
         return None
     if bool(a.agent_names or a.agent_parties) != bool(b.agent_names or b.agent_parties):
         return None  # "X did not pay the tax" / "the tax was paid": by whom is unknown on one side
+    if (a.parts.tense == "future") != (b.parts.tense == "future"):
+        return None  # "it will have an effect" / "it has no effect": a forecast and a report, two times
     what = " ".join(sorted(shared))
+    if a.negative != b.negative and _other_place(a, b):
+        return None  # "not made in public posts" / "made in a private chat": the negation bears on where
     if a.negative == b.negative:
         return "agrees", f"both {'deny' if a.negative else 'say'}: {a.predicate} ({what})", None
     neg, pos = (a, b) if a.negative else (b, a)
     return "contradicts", (f"{_who(neg)} says not {neg.predicate} ({what}, {neg.stance_word()}); "
                            f"{_who(pos)} says {pos.predicate}"), "negation"
+
+
+def _other_place(a: View, b: View) -> bool:
+    """Whether both clauses say where the act was done and the places share no
+    word: a negated clause with a place adjunct then denies the place, not the
+    act (the focus of negation: Blanco & Moldovan 2011; CGEL ch. 9, 1.3)."""
+    pa, pb = (content_words(v.parts.place) if v.parts.place else frozenset() for v in (a, b))
+    return bool(pa and pb and not pa & pb)
 
 
 def _about(v: View, story: Story, key: str) -> frozenset:
@@ -359,6 +389,8 @@ def _about(v: View, story: Story, key: str) -> frozenset:
         return frozenset()  # "blamed him for it": someone in its own context, not the story's theme
     if v.parts is not None and v.parts.theme is None and v.predicate in POINTING and v.summarises is None:
         return frozenset()  # "minister points at city hall": for which act, the words do not say
+    if v.parts is not None and v.parts.theme is None and v.predicate == "cause" and not v.parts.copular:
+        return frozenset()  # "took up the cause": a cause one serves (WordNet cause n. 2), of no act named
     main = story.themes.get(key)  # "responsible for the consequences", or no theme: the story's question
     return frozenset({EVENT if main in events else main}) if main else frozenset()
 

@@ -441,6 +441,7 @@ class Story:
     revised: list = field(default_factory=list)
     denied: frozenset = frozenset()
     denials: dict[str, list] = field(default_factory=dict)
+    towns: frozenset = frozenset()  # entity ids of the places that are towns, regions or countries (GPE)
 
     @classmethod
     def read(cls, vs: list[View], main_places: frozenset = frozenset()) -> "Story":

@@ -60,6 +60,7 @@ def lexicon() -> dict:
             "intensional": frozenset(raw["intensional"]["words"]),
             "modal_nouns": frozenset(raw["intensional"]["nouns"]),
             "focus": frozenset(raw["negation_focus"]["words"]),
+            "content_nouns": frozenset(raw["content_nouns"]["words"]),
             "euphemisms": {w: name for name, ws in raw["euphemisms"].items() if name != "source" for w in ws},
             "phrases": frozenset(w.removeprefix("not_") for w in [*word_class, *EXISTENTIAL, *(
                 w for name, ws in raw["euphemisms"].items() if name != "source" for w in ws)] if "_" in w),
@@ -131,7 +132,19 @@ def _let(tok) -> bool:
 
 
 def _skip(c) -> bool:
-    return c.dep_ in SKIP_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    return c.dep_ in SKIP_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or _absent_phrase(c)
+
+
+def _absent_phrase(c) -> bool:
+    """Whether ``c`` heads a phrase opened by the preposition "absent" ("absent
+    a deal, the plant will close"): "absent" before a determiner is no
+    attributive adjective (which follows the determiner: "the absent member")
+    but the preposition "in the absence of", a condition of the clause, not
+    one of its arguments (Merriam-Webster, *absent*, preposition; Quirk et al.
+    1985, 15.33, on conditional adjuncts)."""
+    first = c.left_edge
+    return first.lower_ == "absent" and first.i + 1 < len(first.doc) \
+        and first.doc[first.i + 1].dep_ == "det"
 
 
 def _arguments(tok):

@@ -170,6 +170,10 @@ def _blamed(head, agent_tok, theme_tok):
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None:
         return head, agent_tok, theme_tok
+    on = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+               if g.dep_ == "pobj"), None) if lem == "blame" else None
+    if on is not None:  # "blamed the riot on agitators": the agitators are held responsible for the riot
+        return head, on, obj  # (Levin 1993, 33: "blame the accident on John" / "blame John for the accident")
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == ("for" if lem == "blame" else "of")),
                 None)
     what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -194,6 +198,8 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
                     and w not in absent), None)
     if cls is None and present_group(head):  # "9,000 of us on Harbour Road": people present at a gathering
         cls, own = "participation", True
+    if cls == "destruction" and own and _for_a_reason(kids):
+        cls, own = None, False  # "blasted the mayor for skipping the vote": words of blame, not an attack
     if cls not in lex["counts"] and lemma(head) in SCALE:
         counted = next((classes.get(lemma(c)) for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                         and classes.get(lemma(c)) in lex["counts"]), None)
@@ -202,6 +208,17 @@ def _class_of(head, lem: str, words: list[str], absent: list[str], kids, lex: di
 
 
 PERSONS = {"us", "them", "you"}
+
+
+def _for_a_reason(kids) -> bool:
+    """Whether a verb has a "for" phrase that gives a reason by a clause ("for
+    skipping the debate", "for not answering"): an attack verb with one judges
+    its object in words (FrameNet Judgment_communication, Reason: "attacked the
+    senator for his vote"; WordNet attack v. 2, blast v. 3: criticise), while
+    an attack on a thing takes a "for" of time ("shelled the town for hours")."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ in ("pcomp", "pobj") and (g.tag_ == "VBG" or any(n.dep_ == "neg" for n in g.children))
+        for g in c.children) for c in kids)
 
 
 def _to_a_date(verb) -> bool:
@@ -391,7 +408,10 @@ def _roles(head, outer, inner, pred_tok, lem: str, cls, kids, lex: dict):
         # "the ministry denied responsibility for the blast": its own, for the blast
         theme = theme or next((g for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "in", "of")
                                for g in p.children if g.dep_ == "pobj"), None)
-        agent = agent or _noun_agent(head) or next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        # an act noun ("described the shelling", "condemned the attack") is done by someone else than
+        # the subject who speaks of it (FrameNet Attack: the Assailant is no role of Judgment_communication)
+        agent = agent or _noun_agent(head) or (next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                                               if cls != "destruction" else None)
     if theme is not None and theme.lower_ in RELATIVE and lemma(head) in UNACCUSATIVE:
         theme = None  # "told the paper that the fire burned for hours": "that" opens the clause, the fire burned
     if theme is None and pred_tok.i != head.i and pred_tok.dep_ in ("acomp", "attr", "oprd", "nsubj"):

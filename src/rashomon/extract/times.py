@@ -109,6 +109,6 @@ def _tense(head) -> str:
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "could", "might", "should"} and "have" in aux and head.tag_ == "VBN":
         return "conditional"  # "a 3 km cordon would have kept the hamlet out"
-    if aux & {"will", "would", "shall", "'ll", "wo"}:
+    if aux & {"will", "would", "shall", "'ll", "’ll", "wo"}:  # "it’ll": the typographic apostrophe too
         return "future"
     return "past" if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"} else "present"
