@@ -61,17 +61,3 @@ def test_settled_heap_freezes_what_is_alive_once_and_unfreezes_on_exit():
         assert gc.get_freeze_count() == frozen
     assert gc.get_freeze_count() == 0
     assert gc.is_tracked(alive[0])
-
-
-def test_records_made_under_no_collections_are_settled_inside_a_settled_heap_only():
-    gc.unfreeze()
-    with memory.no_collections():
-        loose = [[k] for k in range(50)]
-    assert gc.get_freeze_count() == 0  # no settled heap: nothing frozen
-    with memory.settled_heap():
-        frozen = gc.get_freeze_count()
-        with memory.no_collections():
-            kept = [[k] for k in range(200)]  # an article's records, alive after its block
-        assert gc.get_freeze_count() >= frozen + len(kept)
-    assert gc.get_freeze_count() == 0
-    assert gc.is_tracked(kept[0]) and gc.is_tracked(loose[0])
