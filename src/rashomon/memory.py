@@ -50,34 +50,14 @@ def no_collections() -> Iterator[None]:
     a young-generation pass in the middle walked every one of them, and again
     in the next generation. Garbage made meanwhile waits for the next pass
     after the block (one article's worth at most).
-
-    Inside a :func:`settled_heap` block, what the block leaves alive (the
-    article's records, kept until the add ends) is settled too
-    (:func:`settle`): the pass that followed each article walked them (and
-    every earlier article's, in the next generation), ≈ 1.5 ms a document
-    on the benchmark documents, to find almost no cyclic garbage (20 objects
-    in 100 documents).
     """
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        settle()
         if was:
             gc.enable()
-
-
-def settle() -> None:
-    """Inside a :func:`settled_heap` block, leave every object alive now out of
-    the garbage collections for the rest of the block (``gc.freeze``: a
-    constant-time move of the collector's lists, undone when the outermost
-    block ends); outside one, nothing. For a stage that has just made records
-    the rest of the block keeps: young passes would walk them again and
-    again. Cyclic garbage among them waits for a collection after the block.
-    """
-    if _SETTLED:
-        gc.freeze()
 
 
 @contextlib.contextmanager

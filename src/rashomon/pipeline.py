@@ -269,7 +269,6 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
     """
     articles = report.articles
     report.entities = entities_mod.link_entities(articles, mentions, report.quotes, report.claims, settings)
-    memory.settle()  # each stage's records are kept to the end: no young collection need walk them again
     by_quote = {q.id: q for q in report.quotes}
     for c in report.claims:
         if c.quote and c.quote in by_quote:
@@ -277,9 +276,7 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
     if progress:
         progress("compare", 0, 1)
     report.propositions = propositions.group_claims(report.claims, articles, report.entities)
-    memory.settle()
     report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles, report.entities)
-    memory.settle()
     report.reuse = reuse.find_reuse(articles, settings)
     not_analysed = {s.path for s in report.skipped}
     report.framing = framing.frame(articles, report.quotes, report.entities,
