@@ -118,6 +118,9 @@ _GUARD_TEXTS = [
     "On 20 September 2023, a briefing was held at 10:33 | 24 November 2020.",
     "It happened two weeks ago; six days ago; 3 months ago. For the last three years, nothing moved.",
     "Prices rose last month and earlier this year; next week they meet on Monday morning.",
+    "Nine days later, the next morning and the following\nday; three-weeks earlier, THE DAY AFTER, the day "
+    "before the vote, the previous night, Two Months Later, LATER THIS MONTH, earlier this week, this\nyear.",
+    "the day before, the days after, the next days, a day later, later this, next weeks, Yesterday",
     "He spoke yesterday, today and tonight; the day before yesterday, last night, this afternoon.",
     "in 2019, by 2020, since 1999, mid-2021, between 1500 and 1600, to 2000 people, 2023-09-20T13:00",
     "the 21st of September, Sept. 3, MARCH 2020, Friday, September 22, 2023 at 1 p.m.",

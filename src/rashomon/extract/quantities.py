@@ -107,6 +107,7 @@ VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
 # every word a quantity can start from (digits, number words, vague amounts): a
 # text without any of them holds no quantity, so find_quantities skips it at once
 _COUNT_WORDS = tuple(sorted({*ONES, *TENS, *SCALES, *VAGUE, "several", "dozen"}))
+_ANY_COUNT_WORD = re.compile("|".join(map(re.escape, _COUNT_WORDS)))  # one search, not a test per word
 # the (lowercased) word tokens find_quantities reads a quantity from; other word tokens it skips
 _START_WORDS = frozenset({*ONES, *TENS, *VAGUE, "several", "dozen", "a"})
 _DIGIT = re.compile(r"\d")
@@ -120,7 +121,7 @@ def _may_count(text: str) -> bool:
     if _DIGIT.search(text):
         return True
     low = text.lower()
-    return any(w in low for w in _COUNT_WORDS)
+    return _ANY_COUNT_WORD.search(low) is not None
 
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][a-z]+)?|[%~#+:/\-–]|\S")

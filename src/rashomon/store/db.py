@@ -96,7 +96,8 @@ class Store(Queries):
                                    check_same_thread=False)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            # a transient store is thrown away after its run: no commit need wait for the disk
+            conn.execute("PRAGMA synchronous=OFF" if self._held is not None else "PRAGMA synchronous=NORMAL")
             _migrate(conn, self.path)
             _full_text(conn, self._full_text)
         except sqlite3.DatabaseError as exc:

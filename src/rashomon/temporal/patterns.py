@@ -132,6 +132,10 @@ _ANCHORS: dict[str, tuple[re.Pattern, bool]] = {
     "year": (re.compile(_YEAR), False),
     "ago": (re.compile(r"\sago"), True),
     "interval": (re.compile(r"the\s+(?:last|past|previous)"), True),
+    "period": (re.compile(r"(?:last|this|next)\s+(?:week|month|year)"), True),  # "earlier this" ends in "this"
+    # either pattern of the kind: "nine days later"; "the next day", "the day before"
+    "anchored": (re.compile(r"(?:day|week|month|year)s?\s+(?:later|earlier)|the\s+(?:(?:next|following|previous|"
+                            r"preceding)\s+(?:day|morning|afternoon|evening|night)|day\s+(?:before|after))"), True),
 }
 # The position where each pattern next matches, found by a search that the
 # regex engine runs as a plain scan for the first characters (a pattern that
