@@ -17,13 +17,15 @@ with sides (:mod:`~rashomon.report.disputes`), rival terms
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
 from rashomon.memory import rare_full_collections
 from rashomon.report.disputes import _disputes
 from rashomon.report.framing import _framing_rivals
-from rashomon.report.labels import NARRATOR, article_label, colour
+from rashomon.compare.views import as_written
+from rashomon.report.labels import NARRATOR, article_label, balanced, colour, display_name, question_labels
 from rashomon.report.relations import _agreement_groups, _claim_view, _repeat_groups, _revision_chains, _stance
 from rashomon.report.segments import _segments
 from rashomon.report.speakers import _speakers
@@ -55,7 +57,7 @@ def build_context(report: Report) -> dict[str, Any]:
     """
     arts = {a.id: a for a in report.articles}
     ents = {e.id: e for e in report.entities}
-    names = {e.id: e.name for e in report.entities}
+    names = {e.id: display_name(e.name, [m.text for m in e.mentions]) for e in report.entities}
     claims = {c.id: c for c in report.claims}
     speaker_ids = sorted({q.speaker for q in report.quotes if q.speaker} | {c.speaker for c in report.claims if c.speaker})
     speaker_colours = {sid: colour(sid) for sid in speaker_ids}
@@ -91,7 +93,7 @@ def build_context(report: Report) -> dict[str, Any]:
                 tmp[m.text].add(m.article)
             forms = {k: sorted(v) for k, v in tmp.items()}
         entities.append({
-            "id": e.id, "name": e.name, "type": e.type, "role": e.role, "affiliation": e.affiliation,
+            "id": e.id, "name": names[e.id], "type": e.type, "role": balanced(e.role), "affiliation": balanced(e.affiliation),
             "mentions": len(e.mentions),
             "forms": [{"form": f, "sources": sorted({article_label(arts[x]) if x in arts else x for x in ids})}
                       for f, ids in sorted(forms.items(), key=lambda kv: kv[0].casefold())],
@@ -108,17 +110,21 @@ def build_context(report: Report) -> dict[str, Any]:
             v = views[cid] = _claim_view(claims[cid], arts, names)
         return v
 
+    questions = question_labels(report)
     propositions = []
     for p in report.propositions:
         rows = [view(cid) for cid in p.claims if cid in claims]
         rows.sort(key=lambda r: (r["article"], r["start"]))
-        propositions.append({"id": p.id, "label": p.label, "rows": rows})
+        propositions.append({"id": p.id, "label": questions[p.id], "rows": rows})
 
+    # names shown in another casing than the entity's ("JANE DOE" → "Jane Doe"), also inside reasons
+    recased = {e.name: names[e.id] for e in report.entities if names[e.id] != e.name}
+    renamed = (lambda text: functools.reduce(lambda t, kv: t.replace(*kv), recased.items(), text)) if recased else str
     contradictions, agreements = [], []
     for r in report.relations:
         if r.a not in claims or r.b not in claims:
             continue
-        item = {"kind": r.kind, "a": view(r.a), "b": view(r.b), "reason": r.reason, "independent": r.independent,
+        item = {"kind": r.kind, "a": view(r.a), "b": view(r.b), "reason": renamed(as_written(r.reason)), "independent": r.independent,
                 "proposition": r.proposition}
         (contradictions if r.kind == "contradicts" else agreements).append(item)
 
@@ -131,7 +137,7 @@ def build_context(report: Report) -> dict[str, Any]:
         for cid in p.claims:
             if cid in claims:
                 per_article[claims[cid].article].append(claims[cid])
-        matrix_rows.append({"label": p.label, "cells": [_stance(per_article[a.id]) if per_article.get(a.id) else "silent"
+        matrix_rows.append({"label": questions[p.id], "cells": [_stance(per_article[a.id]) if per_article.get(a.id) else "silent"
                                                         for a in columns]})
     matrix = {"columns": [article_label(a) for a in columns], "rows": matrix_rows}
 
