@@ -66,7 +66,7 @@ def test_a_denial_shows_its_stance_in_agreements_and_repeats(one):
     contra = md[md.index("## Contradictions"):md.index("## Agreements")]
     assert "**Constabulary** (Ledger; denies)" in contra and "denies; negated" not in contra
     rows = re.findall(r'<tr><td>[^<]*</td><td><b>Constabulary</b>(.*?)</td>', html)
-    assert rows and all('<span class="badge stance st-denies pol-negated">denies</span>' in r for r in rows)
+    assert rows and all('<span class="badge st-denies pol-negated">denies</span>' in r for r in rows)
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -130,3 +130,29 @@ def test_questions_grouped_by_words_alone_are_named_by_their_first_claim(one):
                                                               "“officers had fired pepper balls”"]
     assert "fired officer pepper ball" not in md
     assert ctx["matrix"]["rows"][0]["cells"] == ["denies", "asserts"]
+
+
+def test_every_finding_links_to_its_passage_in_the_page():
+    from _report_fixture import make_report as full_report
+
+    r = full_report()
+    html = render_html(r)
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets <= set(ids)
+    # quotes and claims by their own ids (the web app's scheme), copied passages by article and characters
+    u = r.reuse[0]
+    pa, pb = f"a0-{u.a_start}-{u.a_end}", f"a1-{u.b_start}-{u.b_end}"  # "Tomas Varga" in a0, "Tamas Varga" in a1
+    assert r.articles[0].text[u.a_start:u.a_end] == "Tomas Varga"
+    assert {"q0", "q1", "q2", "c0", "c1", pa, pb} <= targets
+    assert re.search(r'<mark class="q c-[0-9-]+" id="q0" title="direct quote: Tomas Varga">', html)
+    assert '<span class="c" id="c1">' in html
+    assert f'<span class="p" id="{pb}" title="copied passage, also in Daily Ledger">' in html
+    reuse = html[html.index('<section id="reuse">'):html.index('<section id="framing">')]
+    assert f'<a href="#{pa}">a0, characters {u.a_start}–{u.a_end}</a>' in reuse
+    timeline = html[html.index('<section id="timeline">'):html.index('<section id="texts">')]
+    assert '<a href="#c0">Daily Ledger</a>, <a href="#text-a1">two.html</a>' in timeline  # a claim, else the text
+    # plain anchors and a :target rule: no new script, no inline style
+    assert ".article :target {" in html and " style=" not in html and "onclick" not in html
+    assert html.count("<script>") == 1

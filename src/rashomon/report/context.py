@@ -25,9 +25,11 @@ from rashomon.memory import rare_full_collections
 from rashomon.report.disputes import _disputes
 from rashomon.report.framing import _framing_rivals
 from rashomon.compare.views import as_written
-from rashomon.report.labels import NARRATOR, article_label, balanced, colour, display_name, question_labels
+from rashomon.report.labels import (
+    NARRATOR, NO_SPEAKER_COLOUR, article_label, balanced, colour, colour_class, display_name, question_labels,
+)
 from rashomon.report.relations import _agreement_groups, _claim_view, _repeat_groups, _revision_chains, _stance
-from rashomon.report.segments import _segments
+from rashomon.report.segments import article_marks, article_tokens, passage_id
 from rashomon.report.speakers import _speakers
 from rashomon.report.timeline_view import _timeline
 from rashomon.types import Claim, Entity, Quote, Report
@@ -67,12 +69,25 @@ def build_context(report: Report) -> dict[str, Any]:
     quotes_by: dict[str, list[Quote]] = defaultdict(list)
     for q in report.quotes:
         quotes_by[q.article].append(q)
+    claims_by: dict[str, list[Claim]] = defaultdict(list)
+    for c in report.claims:
+        claims_by[c.article].append(c)
     mentions_by: dict[str, list[tuple[Entity, Any]]] = defaultdict(list)
     for e in report.entities:
         for m in e.mentions:
             mentions_by[m.article].append((e, m))
+    passages_by: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # copied passages, both sides
+    for r in report.reuse:
+        for here, s, e, there in ((r.a, r.a_start, r.a_end, r.b), (r.b, r.b_start, r.b_end, r.a)):
+            other = article_label(arts[there]) if there in arts else there
+            passages_by[here].append((s, e, f"copied passage, also in {other}"))
+    colour_classes = {sid: colour_class(c) for sid, c in speaker_colours.items()}
+    colour_classes[""] = colour_class(NO_SPEAKER_COLOUR)
+    used_ids: set[str] = set()
     articles = []
     for a in report.articles:
+        marks = article_marks(a, quotes_by[a.id], claims_by[a.id], mentions_by[a.id], passages_by[a.id],
+                              colour_classes, names)
         articles.append({
             "id": a.id, "name": a.name, "path": a.path, "title": a.title, "outlet": a.outlet,
             "published": a.published, "language": a.language, "url": a.url, "format": a.format,
@@ -81,7 +96,7 @@ def build_context(report: Report) -> dict[str, Any]:
             "removed": [{"reason": r.reason, "detail": r.detail, "text": r.text, "start": r.start, "end": r.end}
                         for r in a.removed],
             "languages": [{"language": ls.language, "start": ls.start, "end": ls.end} for ls in a.languages],
-            "segments": _segments(a, quotes_by[a.id], mentions_by[a.id], speaker_colours, names),
+            "tokens": article_tokens(a.text, marks, used_ids),
         })
 
     entities = []
@@ -149,6 +164,7 @@ def build_context(report: Report) -> dict[str, Any]:
         reuse.append({
             "a": article_label(a) if a else r.a, "a_id": r.a, "a_start": r.a_start, "a_end": r.a_end, "a_text": a_text,
             "b": article_label(b) if b else r.b, "b_id": r.b, "b_start": r.b_start, "b_end": r.b_end, "b_text": b_text,
+            "a_href": "#" + passage_id(r.a, r.a_start, r.a_end), "b_href": "#" + passage_id(r.b, r.b_start, r.b_end),
             "words": len(a_text.split()), "similarity": r.similarity,
         })
 
@@ -203,7 +219,7 @@ def build_context(report: Report) -> dict[str, Any]:
         "reuse": reuse,
         "framing": framing,
         "framing_rivals": framing_rivals,
-        "timeline": _timeline(report, arts),
+        "timeline": _timeline(report, arts, {x.id: x.article for x in [*report.claims, *report.quotes]}),
         "period_flags": [{"source": article_label(a), "period": a.period, "flag": a.period_flag}
                          for a in report.articles if a.period_flag],
     }

@@ -7,6 +7,7 @@ renderers and the exports, so one speaker or source reads the same everywhere.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rashomon.compare.views import as_written
 from rashomon.types import Article, Quantity, Report
@@ -43,6 +44,10 @@ def holder_name(speaker_name: str | None, holder_text: str | None) -> str:
     return NARRATOR
 
 
+#: The colour of a quote with no resolved speaker.
+NO_SPEAKER_COLOUR = "hsl(0, 0%, 88%)"
+
+
 def colour(key: str, lightness: int = 82) -> str:
     """A stable pastel colour for ``key`` (a speaker or article id).
 
@@ -51,6 +56,16 @@ def colour(key: str, lightness: int = 82) -> str:
     """
     hue = int(hashlib.md5(key.encode("utf-8")).hexdigest()[:6], 16) % 360
     return f"hsl({hue}, 70%, {lightness}%)"
+
+
+def colour_class(colour: str) -> str:
+    """The CSS class that sets ``--c`` to a colour of the context:
+    ``"hsl(210, 70%, 82%)"`` → ``"c-210-70-82"`` (its numbers; the MD5 of the
+    string for any other form)."""
+    numbers = re.findall(r"\d+", colour)
+    if colour.startswith("hsl(") and len(numbers) == 3:
+        return "c-" + "-".join(numbers)
+    return "c-" + hashlib.md5(colour.encode("utf-8")).hexdigest()[:10]
 
 
 def _num(v: float) -> str:

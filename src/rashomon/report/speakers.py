@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from rashomon.report.labels import article_label, balanced
+from rashomon.report.labels import NO_SPEAKER_COLOUR, article_label, balanced
 from rashomon.types import Article, Entity, Quote, Report
 
 def _other(text: str | None, name: str) -> str | None:
@@ -28,7 +28,7 @@ def _speakers(report: Report, arts: dict[str, Article], ents: dict[str, Entity],
             "id": q.id, "kind": q.kind, "text": q.text, "cue": q.cue, "date": q.date,
             "article": q.article, "source": article_label(a) if a else q.article,
             "speaker_text": q.speaker_text, "relayed_by": relay, "negated": q.negated,
-            "colour": speaker_colours.get(q.speaker or "", "hsl(0, 0%, 88%)"),
+            "colour": speaker_colours.get(q.speaker or "", NO_SPEAKER_COLOUR),
         }
 
     speakers = []
@@ -42,7 +42,7 @@ def _speakers(report: Report, arts: dict[str, Article], ents: dict[str, Entity],
             # a role or affiliation that only repeats the name ("KPO (KPO)") is not shown again
             "role": _other(balanced(role), names.get(sid, sid)), "affiliation": _other(balanced(aff), names.get(sid, sid)),
             "outlets": outlets,
-            "colour": speaker_colours.get(sid, "hsl(0, 0%, 88%)"),
+            "colour": speaker_colours.get(sid, NO_SPEAKER_COLOUR),
             "original": sum(1 for q in qs if not (q.relayed_by or q.relayed_by_text)),
             "relayed": sum(1 for q in qs if q.relayed_by or q.relayed_by_text),
             "quotes": [qview(q) for q in sorted(qs, key=lambda q: (q.article, q.start))],
