@@ -2,13 +2,13 @@
 
 ``build_context(report)`` groups and sorts the report's records for display
 (quotes by speaker, claims by proposition, a claims × sources matrix, timeline
-geometry, article text segments); it never re-analyses anything: every value
-shown comes from a field of the report. All strings are raw (unescaped); the
+geometry, article texts as well-nested tokens whose findings carry HTML ids);
+it never re-analyses anything: every value shown comes from a field of the report. All strings are raw (unescaped); the
 HTML template escapes them (Jinja autoescape), the Markdown template through
 its ``md`` filter.
 
 Each part of the context is built in a module of its own: names and colours
-(:mod:`~rashomon.report.labels`), article text segments
+(:mod:`~rashomon.report.labels`), article text tokens
 (:mod:`~rashomon.report.segments`), speakers (:mod:`~rashomon.report.speakers`),
 claim views and relation groups (:mod:`~rashomon.report.relations`), disputes
 with sides (:mod:`~rashomon.report.disputes`), rival terms
