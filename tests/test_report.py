@@ -9,9 +9,9 @@ import pytest
 
 from _report_fixture import make_report
 from rashomon.report.context import build_context
-from rashomon.report.labels import colour, figure
+from rashomon.report.labels import colour, colour_class, figure
 from rashomon.report.render import md_escape, render_html, render_markdown, write_all
-from rashomon.report.segments import segments
+from rashomon.report.segments import article_marks, article_tokens
 from rashomon.report.timeline_view import _date_bounds
 from rashomon.types import Article, Entity, Generator, Mention, Quantity, Quote, Removal, Report
 
@@ -70,36 +70,55 @@ def test_colour_is_stable_and_distinguishes_keys():
     assert re.fullmatch(r"hsl\(\d+, 70%, \d+%\)", colour("e4"))
 
 
-def test_segments_cover_the_text_exactly_and_nest(report):
+def _pieces(toks):
+    """(text, open tags around it) for each text token of an article's tokens."""
+    stack, out = [], []
+    for t in toks:
+        if "text" in t:
+            out.append((t["text"], [o["tag"] + "." + o["cls"] for o in stack]))
+        elif "close" in t:
+            assert stack.pop()["tag"] == t["close"]  # well nested
+        else:
+            stack.append(t["open"])
+    assert not stack
+    return out
+
+
+def test_article_tokens_cover_the_text_exactly_and_nest(report):
     ctx = build_context(report)
     for a, art in zip(ctx["articles"], report.articles):
-        assert "".join(s["text"] for s in a["segments"]) == art.text
-    segs = ctx["articles"][0]["segments"]
-    removed = [s for s in segs if s["removed"]]
-    assert removed[0]["text"] == "MENU Home News" and removed[0]["removed"]["title"] == "navigation: menu words"
-    # an entity mention and a quote are separate pieces with their own annotation
-    varga = next(s for s in segs if s["text"] == "Tomas Varga")
-    assert varga["mention"]["entity"] == "e0" and varga["quote"] is None
-    quote = next(s for s in segs if s["quote"] and s["quote"]["id"] == "q0")
-    assert quote["text"].startswith('"at least 12') and quote["quote"]["colour"] == colour("e0")
-    fr = [s for s in segs if s["lang"] == "fr"]
-    assert fr and fr[0]["lang_start"]
+        assert "".join(t["text"] for t in a["tokens"] if "text" in t) == art.text
+    toks = ctx["articles"][0]["tokens"]
+    opens = [t["open"] for t in toks if "open" in t]
+    removed = next(o for o in opens if o["tag"] == "del")
+    assert removed["title"] == "navigation: menu words"
+    pieces = dict(_pieces(toks))
+    assert pieces["MENU Home News"] == ["del."]
+    assert pieces["Tomas Varga"] == ["span.p", "span.ent"]  # a mention in a copied passage, outside the quote
+    quote = next(o for o in opens if o["id"] == "q0")
+    assert quote["tag"] == "mark" and quote["cls"] == "q " + colour_class(colour("e0"))
+    claim = next(o for o in opens if o["id"] == "c0")  # the claim, same span as the quote: nested inside it
+    assert claim["tag"] == "span" and opens.index(claim) == opens.index(quote) + 1
+    fr = [o for o in opens if o["lang"] == "fr"]
+    assert len(fr) == 1 and fr[0]["first"]
 
 
-def test_segments_clip_spans_outside_the_text_and_handle_overlap():
+def test_article_tokens_clip_spans_outside_the_text_and_split_crossing_spans():
     text = "abcdefghij"
     art = Article(id="a0", name="x", path="x", text=text,
                   removed=[Removal(start=2, end=6, reason="ticker", text="cdef"),
                            Removal(start=8, end=50, reason="share", text="ij")])
-    rep = Report(generator=Generator(version="t"), articles=[art],
-                 quotes=[Quote(id="q0", article="a0", start=4, end=9, text="efghi", kind="direct")],
-                 entities=[Entity(id="e0", name="E", mentions=[Mention(article="a0", start=0, end=3, text="abc")])])
-    segs = segments(art, rep, {}, {"e0": "E"})
-    assert "".join(s["text"] for s in segs) == text
-    cuts = [(s["text"], bool(s["removed"]), bool(s["quote"]), bool(s["mention"])) for s in segs]
-    assert cuts == [("ab", False, False, True), ("c", True, False, True), ("d", True, False, False),
-                    ("ef", True, True, False), ("gh", False, True, False), ("i", True, True, False),
-                    ("j", True, False, False)]
+    quote = Quote(id="q0", article="a0", start=4, end=9, text="efghi", kind="direct")
+    mention = (Entity(id="e0", name="E"), Mention(article="a0", start=0, end=3, text="abc"))
+    used: set[str] = set()
+    toks = article_tokens(text, article_marks(art, [quote], [], [mention], [(1, 3, "copied")], {}, {}), used)
+    assert _pieces(toks) == [("a", ["span.ent"]), ("b", ["span.ent", "span.p"]), ("c", ["span.ent", "span.p", "del."]),
+                             ("d", ["del."]), ("ef", ["del.", "mark.q c-none"]), ("gh", ["mark.q c-none"]),
+                             ("i", ["mark.q c-none", "del."]), ("j", ["del."])]
+    ids = [t["open"]["id"] for t in toks if "open" in t and t["open"]["id"]]
+    assert ids == ["a0-1-3", "q0"] and used == {"a0-1-3", "q0"}  # an id on the first piece only
+    again = article_tokens(text, article_marks(art, [quote], [], [], [], {}, {}), used)
+    assert not any(t["open"]["id"] for t in again if "open" in t)  # and once per page
 
 
 def test_context_groups_quotes_by_speaker_and_keeps_unattributed(report):

@@ -2,13 +2,13 @@
 
 ``build_context(report)`` groups and sorts the report's records for display
 (quotes by speaker, claims by proposition, a claims × sources matrix, timeline
-geometry, article text segments); it never re-analyses anything: every value
-shown comes from a field of the report. All strings are raw (unescaped); the
+geometry, article texts as well-nested tokens whose findings carry HTML ids);
+it never re-analyses anything: every value shown comes from a field of the report. All strings are raw (unescaped); the
 HTML template escapes them (Jinja autoescape), the Markdown template through
 its ``md`` filter.
 
 Each part of the context is built in a module of its own: names and colours
-(:mod:`~rashomon.report.labels`), article text segments
+(:mod:`~rashomon.report.labels`), article text tokens
 (:mod:`~rashomon.report.segments`), speakers (:mod:`~rashomon.report.speakers`),
 claim views and relation groups (:mod:`~rashomon.report.relations`), disputes
 with sides (:mod:`~rashomon.report.disputes`), rival terms
@@ -17,15 +17,19 @@ with sides (:mod:`~rashomon.report.disputes`), rival terms
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
 from rashomon.memory import rare_full_collections
 from rashomon.report.disputes import _disputes
 from rashomon.report.framing import _framing_rivals
-from rashomon.report.labels import NARRATOR, article_label, colour
+from rashomon.compare.views import as_written
+from rashomon.report.labels import (
+    NARRATOR, NO_SPEAKER_COLOUR, article_label, balanced, colour, colour_class, display_name, question_labels,
+)
 from rashomon.report.relations import _agreement_groups, _claim_view, _repeat_groups, _revision_chains, _stance
-from rashomon.report.segments import _segments
+from rashomon.report.segments import article_marks, article_tokens, passage_id
 from rashomon.report.speakers import _speakers
 from rashomon.report.timeline_view import _timeline
 from rashomon.types import Claim, Entity, Quote, Report
@@ -55,7 +59,7 @@ def build_context(report: Report) -> dict[str, Any]:
     """
     arts = {a.id: a for a in report.articles}
     ents = {e.id: e for e in report.entities}
-    names = {e.id: e.name for e in report.entities}
+    names = {e.id: display_name(e.name, [m.text for m in e.mentions]) for e in report.entities}
     claims = {c.id: c for c in report.claims}
     speaker_ids = sorted({q.speaker for q in report.quotes if q.speaker} | {c.speaker for c in report.claims if c.speaker})
     speaker_colours = {sid: colour(sid) for sid in speaker_ids}
@@ -65,12 +69,25 @@ def build_context(report: Report) -> dict[str, Any]:
     quotes_by: dict[str, list[Quote]] = defaultdict(list)
     for q in report.quotes:
         quotes_by[q.article].append(q)
+    claims_by: dict[str, list[Claim]] = defaultdict(list)
+    for c in report.claims:
+        claims_by[c.article].append(c)
     mentions_by: dict[str, list[tuple[Entity, Any]]] = defaultdict(list)
     for e in report.entities:
         for m in e.mentions:
             mentions_by[m.article].append((e, m))
+    passages_by: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # copied passages, both sides
+    for r in report.reuse:
+        for here, s, e, there in ((r.a, r.a_start, r.a_end, r.b), (r.b, r.b_start, r.b_end, r.a)):
+            other = article_label(arts[there]) if there in arts else there
+            passages_by[here].append((s, e, f"copied passage, also in {other}"))
+    colour_classes = {sid: colour_class(c) for sid, c in speaker_colours.items()}
+    colour_classes[""] = colour_class(NO_SPEAKER_COLOUR)
+    used_ids: set[str] = set()
     articles = []
     for a in report.articles:
+        marks = article_marks(a, quotes_by[a.id], claims_by[a.id], mentions_by[a.id], passages_by[a.id],
+                              colour_classes, names)
         articles.append({
             "id": a.id, "name": a.name, "path": a.path, "title": a.title, "outlet": a.outlet,
             "published": a.published, "language": a.language, "url": a.url, "format": a.format,
@@ -79,7 +96,7 @@ def build_context(report: Report) -> dict[str, Any]:
             "removed": [{"reason": r.reason, "detail": r.detail, "text": r.text, "start": r.start, "end": r.end}
                         for r in a.removed],
             "languages": [{"language": ls.language, "start": ls.start, "end": ls.end} for ls in a.languages],
-            "segments": _segments(a, quotes_by[a.id], mentions_by[a.id], speaker_colours, names),
+            "tokens": article_tokens(a.text, marks, used_ids),
         })
 
     entities = []
@@ -91,7 +108,7 @@ def build_context(report: Report) -> dict[str, Any]:
                 tmp[m.text].add(m.article)
             forms = {k: sorted(v) for k, v in tmp.items()}
         entities.append({
-            "id": e.id, "name": e.name, "type": e.type, "role": e.role, "affiliation": e.affiliation,
+            "id": e.id, "name": names[e.id], "type": e.type, "role": balanced(e.role), "affiliation": balanced(e.affiliation),
             "mentions": len(e.mentions),
             "forms": [{"form": f, "sources": sorted({article_label(arts[x]) if x in arts else x for x in ids})}
                       for f, ids in sorted(forms.items(), key=lambda kv: kv[0].casefold())],
@@ -108,17 +125,21 @@ def build_context(report: Report) -> dict[str, Any]:
             v = views[cid] = _claim_view(claims[cid], arts, names)
         return v
 
+    questions = question_labels(report)
     propositions = []
     for p in report.propositions:
         rows = [view(cid) for cid in p.claims if cid in claims]
         rows.sort(key=lambda r: (r["article"], r["start"]))
-        propositions.append({"id": p.id, "label": p.label, "rows": rows})
+        propositions.append({"id": p.id, "label": questions[p.id], "rows": rows})
 
+    # names shown in another casing than the entity's ("JANE DOE" → "Jane Doe"), also inside reasons
+    recased = {e.name: names[e.id] for e in report.entities if names[e.id] != e.name}
+    renamed = (lambda text: functools.reduce(lambda t, kv: t.replace(*kv), recased.items(), text)) if recased else str
     contradictions, agreements = [], []
     for r in report.relations:
         if r.a not in claims or r.b not in claims:
             continue
-        item = {"kind": r.kind, "a": view(r.a), "b": view(r.b), "reason": r.reason, "independent": r.independent,
+        item = {"kind": r.kind, "a": view(r.a), "b": view(r.b), "reason": renamed(as_written(r.reason)), "independent": r.independent,
                 "proposition": r.proposition}
         (contradictions if r.kind == "contradicts" else agreements).append(item)
 
@@ -131,7 +152,7 @@ def build_context(report: Report) -> dict[str, Any]:
         for cid in p.claims:
             if cid in claims:
                 per_article[claims[cid].article].append(claims[cid])
-        matrix_rows.append({"label": p.label, "cells": [_stance(per_article[a.id]) if per_article.get(a.id) else "silent"
+        matrix_rows.append({"label": questions[p.id], "cells": [_stance(per_article[a.id]) if per_article.get(a.id) else "silent"
                                                         for a in columns]})
     matrix = {"columns": [article_label(a) for a in columns], "rows": matrix_rows}
 
@@ -143,6 +164,7 @@ def build_context(report: Report) -> dict[str, Any]:
         reuse.append({
             "a": article_label(a) if a else r.a, "a_id": r.a, "a_start": r.a_start, "a_end": r.a_end, "a_text": a_text,
             "b": article_label(b) if b else r.b, "b_id": r.b, "b_start": r.b_start, "b_end": r.b_end, "b_text": b_text,
+            "a_href": "#" + passage_id(r.a, r.a_start, r.a_end), "b_href": "#" + passage_id(r.b, r.b_start, r.b_end),
             "words": len(a_text.split()), "similarity": r.similarity,
         })
 
@@ -197,7 +219,7 @@ def build_context(report: Report) -> dict[str, Any]:
         "reuse": reuse,
         "framing": framing,
         "framing_rivals": framing_rivals,
-        "timeline": _timeline(report, arts),
+        "timeline": _timeline(report, arts, {x.id: x.article for x in [*report.claims, *report.quotes]}),
         "period_flags": [{"source": article_label(a), "period": a.period, "flag": a.period_flag}
                          for a in report.articles if a.period_flag],
     }

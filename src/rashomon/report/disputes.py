@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rashomon.report.relations import _by_question, _graph, _reasons
+from rashomon.report.relations import _by_question, _graph, _reasons, _why
 from rashomon.types import Report
 
 def _side_letter(i: int) -> str:
@@ -164,6 +164,7 @@ def _disputes(items: list[dict[str, Any]], report: Report) -> list[dict[str, Any
                 "label": label,
                 "sides": out_sides,
                 "reasons": _reasons(pairs),
+                "why": _why(_reasons(pairs)),
                 "pairs": _tagged_pairs(pairs, tag),
                 "self_contradictions": sum(1 for it in pairs if not it["independent"]),
                 "both_sides": [views[c]["speaker"] for c in dict.fromkeys(

@@ -7,9 +7,10 @@ renderers and the exports, so one speaker or source reads the same everywhere.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rashomon.compare.views import as_written
-from rashomon.types import Article, Quantity
+from rashomon.types import Article, Quantity, Report
 
 #: How a claim with ``speaker=None`` is shown: the contract's None speaker on a
 #: claim means the article's own (narrator's) voice, not an unknown person.
@@ -43,6 +44,10 @@ def holder_name(speaker_name: str | None, holder_text: str | None) -> str:
     return NARRATOR
 
 
+#: The colour of a quote with no resolved speaker.
+NO_SPEAKER_COLOUR = "hsl(0, 0%, 88%)"
+
+
 def colour(key: str, lightness: int = 82) -> str:
     """A stable pastel colour for ``key`` (a speaker or article id).
 
@@ -53,12 +58,33 @@ def colour(key: str, lightness: int = 82) -> str:
     return f"hsl({hue}, 70%, {lightness}%)"
 
 
+def colour_class(colour: str) -> str:
+    """The CSS class that sets ``--c`` to a colour of the context:
+    ``"hsl(210, 70%, 82%)"`` → ``"c-210-70-82"`` (its numbers; the MD5 of the
+    string for any other form)."""
+    numbers = re.findall(r"\d+", colour)
+    if colour.startswith("hsl(") and len(numbers) == 3:
+        return "c-" + "-".join(numbers)
+    return "c-" + hashlib.md5(colour.encode("utf-8")).hexdigest()[:10]
+
+
 def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
+#: Qualifiers that bound a written number ("over 200"); any other (``several``,
+#: ``dozens``, ``tens of thousands``) is a number word whose value is only an estimate.
+NUMERIC_APPROX = frozenset({"exact", "range", "over", "under", "at least", "at most", "about"})
+
+
 def figure(q: Quantity) -> str:
-    """A quantity as a phrase: ``"over 200 people killed"``, ``"10–12 killed"``."""
+    """A quantity as a phrase: ``"over 200 people killed"``, ``"10–12 killed"``.
+
+    A vague number word ("several hundred people", "dozens") is shown as
+    written (``Quantity.text``), not as its estimated range with the word in
+    front ("several 300–900 people")."""
+    if q.approx and q.approx not in NUMERIC_APPROX and q.text:
+        return as_written(" ".join(q.text.split()))
     value = _num(q.value)
     if q.high is not None:
         value = f"{value}–{_num(q.high)}"
@@ -76,3 +102,116 @@ def figure(q: Quantity) -> str:
 def article_label(a: Article) -> str:
     """How an article is named in tables: its outlet, else its file name."""
     return a.outlet or a.name
+
+
+#: How each stance value (:data:`rashomon.types.Stance`) reads after the holder's name:
+#: "Police — denies: …". ``asserts`` is the plain case and is not shown.
+STANCE_NAMES = {
+    "asserts": "says", "denies": "denies", "doubts": "doubts", "distances": "reports as alleged",
+    "unknown": "cannot confirm", "asks": "asks", "promises": "promises", "intends": "intends",
+}
+
+#: How each modality value reads; ``asserted`` is the plain case and is not shown.
+MODALITY_NAMES = {"hedged": "hedged", "reported": "reported", "denied": "denied"}
+
+
+def stance_note(stance: str, polarity: str, modality: str, cue: str | None = None) -> str | None:
+    """The holder's stance on a claim in a few words, shown wherever the claim is
+    (disputes, agreements, repeats, revisions, tables): ``"denies"`` for "Police
+    denied that officers had used tear gas", ``"denies: “rejected”"`` when the
+    cue is another word, ``"negated"`` for a negated clause ("no gas was used"),
+    ``"hedged"``; None for a plain affirmed assertion.
+
+    Parameters
+    ----------
+    stance : ``Claim.stance`` (a :data:`rashomon.types.Stance` value).
+    polarity : ``Claim.polarity`` (``affirmed`` / ``negated``).
+    modality : ``Claim.modality`` (``asserted`` / ``hedged`` / ``reported`` / ``denied``).
+    cue : ``Claim.stance_cue``, the words that set the stance, or None.
+
+    Returns
+    -------
+    str or None : the notes joined by ``"; "``; a denial is said once ("denies",
+        not "denies; negated; denied").
+    """
+    parts = []
+    if stance != "asserts":
+        name = STANCE_NAMES.get(stance, stance)
+        word = (cue or "").strip()
+        same = not word or word.casefold().startswith(name[:4].casefold())
+        parts.append(name if same else f"{name}: “{word}”")
+    if polarity == "negated" and stance != "denies":
+        parts.append("negated")
+    if modality in MODALITY_NAMES and not (modality == "denied" and stance == "denies"):
+        parts.append(MODALITY_NAMES[modality])
+    return "; ".join(parts) or None
+
+
+def balanced(text: str | None) -> str | None:
+    """A displayed description with its brackets balanced: an opening bracket
+    left open at the end is closed ("chief executive of Acme Ports (AP" →
+    "chief executive of Acme Ports (AP)"), a closing one with no opening is
+    dropped. None stays None."""
+    if not text:
+        return text
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if not depth:
+                continue
+            depth -= 1
+        out.append(ch)
+    return ("".join(out).rstrip() + ")" * depth).strip()
+
+
+def display_name(name: str, forms: list[str]) -> str:
+    """An entity's name as shown: an all-capitals name ("JANE DOE", a byline or
+    a masthead) in the casing the entity's own mentions use for it ("Jane
+    Doe"), the most frequent such form first; else ``name`` as written.
+
+    Parameters
+    ----------
+    name : ``Entity.name``.
+    forms : the surface forms of the entity's mentions, one per mention.
+    """
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 2 or not name.isupper():
+        return name
+    key = name.casefold()
+    same = [f for f in forms if f.casefold() == key and not f.isupper()]
+    return max(dict.fromkeys(same), key=same.count) if same else name
+
+
+
+#: How long a question named by its first claim's words may be (characters).
+QUESTION_CHARS = 90
+
+
+def question_labels(report: Report) -> dict[str, str]:
+    """Each proposition's label as shown (``{proposition id: label}``), in every
+    section and table.
+
+    A proposition grouped by its frame, a measure, a time or an attribution keeps
+    the label compare gave it ("crowd size at the march, 18 Oct 2025"). One
+    grouped by word overlap alone (``frame="lexical"``) has only its shared word
+    stems for a label, which read as a pile of words; it is named by its first
+    claim's words instead, as written and cut to :data:`QUESTION_CHARS`
+    characters, in quotation marks.
+    """
+    firsts = {p.claims[0] for p in report.propositions if p.frame == "lexical" and p.claims}
+    texts = {c.id: c.text for c in report.claims if c.id in firsts}
+    out = {}
+    for p in report.propositions:
+        text = texts.get(p.claims[0]) if p.frame == "lexical" and p.claims else None
+        out[p.id] = f"“{_cut(as_written(' '.join(text.split())), QUESTION_CHARS)}”" if text else p.label
+    return out
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"

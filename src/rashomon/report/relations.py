@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from rashomon.report.labels import article_label, figure, holder_name
+from rashomon.report.labels import article_label, figure, holder_name, question_labels, stance_note
 from rashomon.types import Article, Claim, Report
 
 def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
@@ -28,6 +28,9 @@ def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> di
         "speaker_id": c.speaker,
         "holder": holder,
         "stance": c.stance,
+        "stance_cue": c.stance_cue,
+        # the holder's stance in a few words ("denies"), shown beside the claim in every section
+        "stance_note": stance_note(c.stance, c.polarity, c.modality, c.stance_cue),
         "text": c.text,
         "figures": [figure(q) for q in c.quantities],
         "modality": c.modality,
@@ -71,6 +74,25 @@ def _reasons(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for r in sorted(order, key=lambda r: (-counts[r], order.index(r)))]
 
 
+#: How many distinct reasons a "Why" summary shows before "and N more".
+WHY_SHOWN = 3
+#: How long one reason of a "Why" summary may be (characters).
+WHY_CHARS = 240
+
+
+def _why(reasons: list[dict[str, Any]]) -> dict[str, Any]:
+    """A short "Why" for a group of pairs: its first :data:`WHY_SHOWN` distinct
+    reasons (``reasons`` as :func:`_reasons` gives them, most frequent first),
+    each cut to :data:`WHY_CHARS` characters, and how many more there are.
+
+    Returns ``{"shown": [{"reason", "pairs"}], "more": int}``; the pair-by-pair
+    list beside it keeps every reason in full.
+    """
+    shown = [{**r, "reason": r["reason"] if len(r["reason"]) <= WHY_CHARS else r["reason"][: WHY_CHARS - 1].rstrip() + "…"}
+             for r in reasons[:WHY_SHOWN]]
+    return {"shown": shown, "more": len(reasons) - len(shown)}
+
+
 def _by_question(items: list[dict[str, Any]], report: Report) -> list[tuple[str | None, str, list[dict]]]:
     """Relation items grouped by question: the pairs found under one proposition
     join another proposition's when that proposition holds all their claims and
@@ -100,7 +122,7 @@ def _by_proposition(items: list[dict[str, Any]], report: Report) -> list[tuple[s
     for p in report.propositions:
         for cid in p.claims:
             claim_props[cid].append(p.id)
-    labels = {p.id: p.label for p in report.propositions}
+    labels = question_labels(report)
     groups: dict[str | None, list[dict]] = defaultdict(list)
     for it in items:
         pid = it["proposition"] if it["proposition"] in labels else None
@@ -210,7 +232,7 @@ def _agreement_group(pid: str | None, label: str, claims_in: list[dict[str, Any]
         "speakers": list(dict.fromkeys(v["speaker"] for v in claims_in)),
         "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
         "voices": _voices(claims_in),
-        "reasons": _reasons(pairs), "pairs": pairs,
+        "reasons": _reasons(pairs), "why": _why(_reasons(pairs)), "pairs": pairs,
         "independent": any(it["independent"] for it in pairs),
     }
 
@@ -233,7 +255,8 @@ def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str
     for pid, label, claims_in, pairs in _connected(items, "revises", report):
         steps = sorted(claims_in, key=_published_order(arts))
         out.append({"proposition": pid, "label": label, "steps": steps,
-                    "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs)})
+                    "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs),
+                    "why": _why(_reasons(pairs))})
     return out
 
 
@@ -241,7 +264,7 @@ def _repeat_groups(items: list[dict[str, Any]], report: Report,
                    arts: dict[str, Article]) -> list[dict[str, Any]]:
     """``repeats`` pairs (the same words relayed by several articles) as one row
     per set of connected claims: ``{"proposition", "label", "speaker",
-    "speaker_id", "text", "claims", "sources", "reasons", "pairs"}``. The row's
+    "speaker_id", "text", "head" (the view of the claim whose text is shown), "claims", "sources", "reasons", "pairs"}``. The row's
     speaker is the most frequent named speaker among its claims (else the
     narrator); its text is the claim of the earliest-published article (ties:
     the first article id). Repeats are never independent corroboration."""
@@ -253,7 +276,7 @@ def _repeat_groups(items: list[dict[str, Any]], report: Report,
         head = next((v for v in claims_in if v["speaker_id"] == sid), claims_in[0])
         out.append({
             "proposition": pid, "label": label, "speaker": head["speaker"], "speaker_id": sid,
-            "text": head["text"], "claims": claims_in,
+            "text": head["text"], "head": head, "claims": claims_in,
             "sources": list(dict.fromkeys(v["source"] for v in claims_in)),
             "reasons": _reasons(pairs), "pairs": pairs,
         })

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from rashomon.memory import rare_full_collections
 from rashomon.report.context import build_context
 from rashomon.report.files import ReportSet, output_lock
+from rashomon.report.labels import colour_class
 from rashomon.types import Report
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -65,16 +66,6 @@ def _env(html: bool) -> Environment:
 def count_noun(n: int, noun: str, plural: str | None = None) -> str:
     """``"1 agreement"``, ``"3 agreements"``: a count with its noun in the right number."""
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
-
-
-def colour_class(colour: str) -> str:
-    """The CSS class that sets ``--c`` to a colour of the context:
-    ``"hsl(210, 70%, 82%)"`` → ``"c-210-70-82"`` (its numbers; the MD5 of the
-    string for any other form)."""
-    numbers = re.findall(r"\d+", colour)
-    if colour.startswith("hsl(") and len(numbers) == 3:
-        return "c-" + "-".join(numbers)
-    return "c-" + hashlib.md5(colour.encode("utf-8")).hexdigest()[:10]
 
 
 def _colours(value: Any, found: set[str]) -> set[str]:

@@ -4,8 +4,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from rashomon.report.labels import article_label
+from rashomon.report.labels import NO_SPEAKER_COLOUR, article_label, balanced
 from rashomon.types import Article, Entity, Quote, Report
+
+def _other(text: str | None, name: str) -> str | None:
+    """``text`` unless it only repeats ``name`` (case aside)."""
+    return None if text and text.casefold() == name.casefold() else text
+
 
 def _speakers(report: Report, arts: dict[str, Article], ents: dict[str, Entity],
               names: dict[str, str], speaker_colours: dict[str, str]) -> tuple[list[dict], list[dict]]:
@@ -23,7 +28,7 @@ def _speakers(report: Report, arts: dict[str, Article], ents: dict[str, Entity],
             "id": q.id, "kind": q.kind, "text": q.text, "cue": q.cue, "date": q.date,
             "article": q.article, "source": article_label(a) if a else q.article,
             "speaker_text": q.speaker_text, "relayed_by": relay, "negated": q.negated,
-            "colour": speaker_colours.get(q.speaker or "", "hsl(0, 0%, 88%)"),
+            "colour": speaker_colours.get(q.speaker or "", NO_SPEAKER_COLOUR),
         }
 
     speakers = []
@@ -34,8 +39,10 @@ def _speakers(report: Report, arts: dict[str, Article], ents: dict[str, Entity],
         outlets = sorted({article_label(arts[q.article]) for q in qs if q.article in arts})
         speakers.append({
             "id": sid, "name": names.get(sid, sid), "type": e.type if e else None,
-            "role": role, "affiliation": aff, "outlets": outlets,
-            "colour": speaker_colours.get(sid, "hsl(0, 0%, 88%)"),
+            # a role or affiliation that only repeats the name ("KPO (KPO)") is not shown again
+            "role": _other(balanced(role), names.get(sid, sid)), "affiliation": _other(balanced(aff), names.get(sid, sid)),
+            "outlets": outlets,
+            "colour": speaker_colours.get(sid, NO_SPEAKER_COLOUR),
             "original": sum(1 for q in qs if not (q.relayed_by or q.relayed_by_text)),
             "relayed": sum(1 for q in qs if q.relayed_by or q.relayed_by_text),
             "quotes": [qview(q) for q in sorted(qs, key=lambda q: (q.article, q.start))],

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from rashomon.report.labels import article_label, colour
-from rashomon.types import Article, Report
+from rashomon.types import Article, Report, TimelineEntry
 
 #: Timeline chart geometry, in SVG user units (pixels).
 CHART_WIDTH = 960
@@ -47,12 +47,27 @@ def _date_bounds(value: str | None, end: str | None, precision: str | None) -> t
         return None
 
 
-def _timeline(report: Report, arts: dict[str, Article]) -> dict[str, Any]:
+def _links(t: TimelineEntry, arts: dict[str, Article], found_in: dict[str, str]) -> list[dict[str, str]]:
+    """One link per source of a timeline entry: ``{"source", "href"}``, to the
+    entry's first claim (else quote) in that article, else to the article's
+    text (``found_in``: claim and quote ids → article id)."""
+    out = []
+    for aid in t.articles:
+        first = next((f for f in [*t.claims, *t.quotes] if found_in.get(f) == aid), None)
+        out.append({"source": article_label(arts[aid]) if aid in arts else aid,
+                    "href": f"#{first}" if first else f"#text-{aid}"})
+    return out
+
+
+def _timeline(report: Report, arts: dict[str, Article], found_in: dict[str, str]) -> dict[str, Any]:
+    """The timeline's entries (date order) and chart; ``found_in`` maps claim and
+    quote ids to their article ids (for each entry's ``links``)."""
     entries = []
     for i, t in enumerate(sorted(report.timeline, key=lambda t: (t.date, t.end or ""))):
         entries.append({
             "date": t.date, "end": t.end, "precision": t.precision, "label": t.label,
             "sources": [article_label(arts[a]) if a in arts else a for a in t.articles],
+            "links": _links(t, arts, found_in),
             "article_ids": list(t.articles), "claims": list(t.claims), "quotes": list(t.quotes),
             "period": t.period, "conflict": t.conflict, "bounds": _date_bounds(t.date, t.end, t.precision),
         })

@@ -13,35 +13,12 @@ quote's start and the page's script highlights all of its pieces.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from typing import Any
+
+from rashomon.report.segments import Mark, tokens  # noqa: F401 (the article page's tokens; one id scheme with the report)
 
 PALETTE = 12
 """Speaker colours (CSS classes ``sp0`` … ``sp11``)."""
-
-_ORDER = {"removed": 0, "quote": 1, "claim": 2, "date": 3, "mention": 4}
-"""Which span is outer when two cover the same characters."""
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One span of the text: ``start``/``end`` (code-point offsets into the
-    article text), ``kind`` (a key of :data:`_ORDER`), ``id`` (the finding's
-    id, for quotes and claims), ``cls`` (CSS classes), ``title`` (hover
-    text), ``href`` (a link, for entity mentions)."""
-
-    start: int
-    end: int
-    kind: str
-    id: str | None = None
-    cls: str = ""
-    title: str | None = None
-    href: str | None = None
-
-    @property
-    def tag(self) -> str:
-        """The HTML element written for the span."""
-        return "a" if self.href else "span"
 
 
 def speaker_class(speaker: str | None) -> str:
@@ -78,40 +55,4 @@ def marks(page: dict[str, Any]) -> list[Mark]:
             out.append(Mark(m["start"], m["end"], "mention", cls="ent", title=names.get(m["entity"], m["entity"]),
                             href=f"/entities/{m['entity']}"))
             end = m["end"]
-    return out
-
-
-def tokens(text: str, spans: list[Mark]) -> list[dict[str, Any]]:
-    """``text`` cut by ``spans`` into tokens: ``{"open": Mark, "first": bool}``,
-    ``{"text": str}``, ``{"close": Mark}``, well nested (outer spans first:
-    earlier start, then later end, then :data:`_ORDER`). Offsets outside the
-    text are clipped; empty spans dropped."""
-    n = len(text)
-    spans = [s for s in spans if min(s.end, n) > max(s.start, 0)]
-    rank = {id(s): (max(s.start, 0), -min(s.end, n), _ORDER[s.kind], i) for i, s in enumerate(spans)}
-    spans.sort(key=lambda s: rank[id(s)])
-    cuts = sorted({0, n, *(max(s.start, 0) for s in spans), *(min(s.end, n) for s in spans)})
-    out: list[dict[str, Any]] = []
-    stack: list[Mark] = []
-    opened: set[int] = set()
-    active: list[Mark] = []
-    j = 0
-    for lo, hi in zip(cuts, cuts[1:]):
-        while j < len(spans) and max(spans[j].start, 0) <= lo:
-            active.append(spans[j])
-            j += 1
-        active = [s for s in active if min(s.end, n) > lo]  # kept in rank order: outer first
-        keep = 0
-        while keep < min(len(stack), len(active)) and stack[keep] is active[keep]:
-            keep += 1
-        for s in reversed(stack[keep:]):
-            out.append({"close": s})
-        stack = stack[:keep]
-        for s in active[keep:]:
-            out.append({"open": s, "first": id(s) not in opened})
-            opened.add(id(s))
-            stack.append(s)
-        out.append({"text": text[lo:hi]})
-    for s in reversed(stack):
-        out.append({"close": s})
     return out
