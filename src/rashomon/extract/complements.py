@@ -142,7 +142,8 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             elif (that := _statement_clause(ctx, c)) is not None:
                 comps.append(that)  # "said in a statement (carried by …) that …"
         elif d == "advcl" and any(m.dep_ == "mark" and (m.lower_ in QUESTION_MARKS or m.lower_ == "that" or
-                                                        m.lower_ in lex.preps.get(lemma, ())) for m in c.children):
+                                                        m.lower_ in lex.preps.get(lemma, ())) for m in c.children) \
+                and not _condition(verb, c, lemma):
             comps.append(c)  # "asked whether …", "called for the rivals to drop out"
         elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
             comps.append(c)  # "called for the minister to resign"
@@ -176,14 +177,45 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             end = c.right_edge.i
             if c.dep_ != "prep" and not _when_or_where(c) or c.lower_ in _CONTINUING or _example_phrase(ctx, c, hi):
                 hi = end  # a trailing "on Tuesday" or "at the harbour" is the setting of the act, not its content
-    if not clause and hi == lo and not topic_word(ctx.doc[lo], lemma):
-        return None  # a pronoun that only points back ("denied it"): no content of its own
+    if not clause and (hi == lo and not topic_word(ctx.doc[lo], lemma) or _pronoun_in_setting(ctx, comps)):
+        return None  # a pronoun that only points back ("denied it", "posted this on Facebook"): no content
     if not clause:
         hi = _colon_list(ctx, verb, hi)
     return [ctx.doc[k] for k in range(lo, hi + 1)]
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_POINTERS = {"this", "that", "these", "those"}
+
+
+_ASKING = {"ask", "question", "wonder", "inquire", "enquire"}
+_TELLING = {"say", "tell", "confirm", "disclose", "reveal", "explain", "indicate", "comment", "clarify", "announce",
+            "report", "state"}  # "did not say if …": the question left open
+
+
+def _condition(verb, clause, lemma: str) -> bool:
+    """Whether an "if" clause on a cue is its condition, not an embedded question:
+    "if" asks only after a verb of asking or a negated verb of telling ("asked if
+    the road was open", "did not say if it was open"); elsewhere it sets a condition
+    ("does not rule out strikes if the sale goes ahead"). Quirk et al. (1985)
+    15.5 (if-clauses as interrogative objects) and 15.34 (conditional clauses)."""
+    if not any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children):
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return lemma not in _ASKING and not (negated and lemma in _TELLING)
+
+
+def _pronoun_in_setting(ctx: DocIndex, comps: list) -> bool:
+    """Whether a noun-phrase content is only a pronoun object with the setting of
+    the act ("posted this on Facebook", "confirmed it independently", "repeated
+    that in an interview"): the pronoun points back and the rest says how, when
+    or where, so nothing is said of its own (PolNeAR guidelines: the content is
+    what is attributed; an anaphor alone gives none of it)."""
+    obj = comps[0]
+    if obj.dep_ not in ("dobj", "nsubjpass") or obj.n_lefts or obj.n_rights or \
+            obj.pos_ != "PRON" and obj.lower_ not in _POINTERS:
+        return False
+    return all(setting(ctx, c) or c.dep_ in ("advmod", "npadvmod") for c in comps[1:])
 
 
 def _colon_list(ctx: DocIndex, verb, hi: int) -> int:
