@@ -59,6 +59,9 @@ SENSES = [
     ("a march called by a union", "The march was called by the dockers' union.", []),
     ("a plan called a name", "The mayor called the plan a disgrace.",
      [("indirect", "the plan a disgrace", "The mayor", "called", False)]),
+    ("a meeting called to vote", "The party may call a special meeting to vote on a replacement.", []),
+    ("a call on people", "The senator called on fellow farmers to drop the boycott.",
+     [("indirect", "to drop the boycott", "The senator", "called", False)]),
     ("a call for something", "The governor called for calm.",
      [("indirect", "calm", "The governor", "called", False)]),
     ("an imperative to the reader", "Thank you for reading our coverage today.", []),
@@ -70,6 +73,8 @@ SENSES = [
 # the act, nor the adverbial of a cue nested in another's content
 CONTENTS = [
     ("a pronoun and a platform", "Councillor Brandt posted this on Facebook.", []),
+    ("a pronoun blamed on someone", "They can't blame this on the mayor.",
+     [("indirect", "this on the mayor", "They", "can't blame", True)]),
     ("a photo and a platform", "Councillor Brandt posted a photo of the flooded road on Facebook.",
      [("indirect", "a photo of the flooded road on Facebook", "Brandt", "posted", False)]),
     ("a quoted adverbial of a nested cue is the reporter's source's words",

@@ -215,7 +215,16 @@ def _pronoun_in_setting(ctx: DocIndex, comps: list) -> bool:
     if obj.dep_ not in ("dobj", "nsubjpass") or obj.n_lefts or obj.n_rights or \
             obj.pos_ != "PRON" and obj.lower_ not in _POINTERS:
         return False
-    return all(setting(ctx, c) or c.dep_ in ("advmod", "npadvmod") for c in comps[1:])
+    return all(c.dep_ in ("advmod", "npadvmod") or _when_or_where(c) or _on_record(ctx, c) for c in comps[1:])
+
+
+def _on_record(ctx: DocIndex, prep) -> bool:
+    """Whether a phrase names the medium or record of the act ("on Facebook", "in a
+    statement", "in an interview"), not a person or party it is about ("blamed
+    this on the mayor", "pitched himself to voters")."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+    return obj is not None and (obj.lower_ in _MEDIA or obj.lower_ in ctx.lex.speech_nouns or
+                                obj.lower_ in ctx.lex.doc_nouns)
 
 
 def _colon_list(ctx: DocIndex, verb, hi: int) -> int:

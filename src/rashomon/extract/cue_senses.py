@@ -15,7 +15,8 @@ A word of ``data/cues.yaml`` is a cue only in its speech sense
   (``cue_senses.object_sense``): "fired back at the critics", "fired off a
   letter", "fired questions at the minister", never "fired tear gas at the crowd";
 * "call" is speech when it names ("called the plan a disgrace") or calls for or
-  on someone, never when it convenes or telephones ("called a strike").
+  on someone, never when it convenes or summons ("called a strike", "called an
+  ambulance").
 
 :func:`ability_negation` finds a negated ability over a cue ("has not been able
 to confirm", "was unable to say"), which leaves the content open as a negated
@@ -45,7 +46,8 @@ def _lex() -> dict:
             particles.setdefault(v["lemma"], set()).add(v["particle"])
     speech_objects = set(raw["speech_nouns"]["words"]) | set(senses["speech_objects"])
     return {"particles": particles, "objects": senses["object_sense"], "speech_objects": speech_objects,
-            "media": set(senses["media_sources"]), "crowd": set(senses["crowd_heads"])}
+            "media": set(senses["media_sources"]), "crowd": set(senses["crowd_heads"]),
+            "convened": set(senses["convened"])}
 
 
 def _stray_particle(tok, lemma: str) -> bool:
@@ -76,25 +78,21 @@ def _speech_object(tok, cue: str) -> bool:
                for c in tok.children) or tok.dep_ in ("relcl", "acl")
 
 
-_CALL_PREDICATES = ("oprd", "xcomp", "ccomp", "attr", "advcl", "acomp")
+_CALL_PREDICATES = ("oprd", "ccomp", "attr", "acomp")  # what it names it: "called the strike a victory"
 
 
-def _calls_something(tok) -> bool:
-    """Whether "call" is a speech act: it names something ("called the plan a
-    disgrace", "called it unacceptable"), calls for or on someone ("called for
-    talks", "called on the mayor to resign") or out ("called out the board").
-    "called a strike", "called the police", "the march was called by the union"
-    convene or telephone: no words are given (PolNeAR guidelines: the content of
-    "call" is what the thing is called or what is called for)."""
-    objects = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")]
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(o.i < c.i for o in objects):
-            return True  # "called for talks", never "called a strike for Friday"
-        if c.dep_ in _CALL_PREDICATES or c.dep_ in ("prt", "advmod") and c.lower_ == "out":
-            return True
-        if c.dep_ in ("dobj", "nsubjpass") and any(g.dep_ in _CALL_PREDICATES for g in c.children):
-            return True  # "called the plan a disgrace" with the predicate hung on the object
-    return len(objects) >= 2 or any(c.tag_ in ("WP", "WDT") for c in objects)
+def _convenes(tok) -> bool:
+    """Whether "call" convenes or summons rather than speaks: its object (or
+    passive subject) is an event or a service called ("called a strike", "the
+    march was called by the union", "called an ambulance"), with no predicate
+    that names it ("called the strike a victory" speaks). PolNeAR guidelines:
+    the content of "call" is what something is called or what is called for."""
+    if any(c.dep_ in _CALL_PREDICATES for c in tok.children):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(g.dep_ in _CALL_PREDICATES for o in objs for g in o.children):
+        return False  # "called the plan a disgrace" with the predicate hung on the object
+    return any(o.lower_ in _lex()["convened"] for o in objs)
 
 
 def speech_sense(tok, cue: str) -> bool:
@@ -105,7 +103,7 @@ def speech_sense(tok, cue: str) -> bool:
     if cue in _lex()["objects"]:
         return _speech_object(tok, cue)
     if cue == "call":
-        return _calls_something(tok)
+        return not _convenes(tok)
     return True
 
 
