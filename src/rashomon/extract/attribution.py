@@ -18,7 +18,7 @@ import re
 from rashomon.annotate import SPANS_KEY, load_titles
 from rashomon.extract import coref
 from rashomon.extract import speakers as sp
-from rashomon.extract.complements import setting
+from rashomon.extract.complements import adverbial, setting
 from rashomon.extract.coref import Discourse
 from rashomon.extract.cue_senses import speechless_source
 from rashomon.extract.direct import Seg
@@ -570,22 +570,6 @@ def _colon_label(ctx: DocIndex, s: int, colon: int):
     return last if ns is not None and not words else None
 
 
-def _adverbial(ctx: DocIndex, verb, child) -> bool:
-    """Whether ``child`` hangs on the cue ``verb`` as an adverbial of time, manner
-    or degree ("had alerted the agency “within minutes”", "had warned the board
-    “for years”"): quoted words there say when or how the act was done, not what
-    it said, so the quote is the words of the report around it (PARC 3.0,
-    Pareti 2016: the content of a cue is its complement)."""
-    if child.dep_ in ("advmod", "npadvmod"):
-        return True
-    if child.dep_ != "prep" or child.lower_ in ctx.lex.preps.get(ctx.cue_lemma(verb), ()):
-        return False
-    return child.lower_ in _ADVERBIAL_PREPS or setting(ctx, child)
-
-
-_ADVERBIAL_PREPS = {"within", "for", "since", "until", "after", "before", "during", "in"}
-
-
 def governing_cue(ctx: DocIndex, seg: Seg):
     """For a quote inside a sentence ("X said Baku is ready to help “wounded …”"),
     the cue verb above it in the parse and its subject; else a cue in an "as"
@@ -596,17 +580,21 @@ def governing_cue(ctx: DocIndex, seg: Seg):
     p = ctx.paras[seg.para]
     outside = [t for t in toks if not (seg.start <= t.head.idx < seg.end)]
     below = outside[0] if outside else toks[0]
-    t = below.head
+    t, nested = below.head, None
     for _ in range(8):
         if not (p.start <= t.idx < p.end):
             break
-        if ctx.cue_lemma(t) and not (seg.start <= t.idx < seg.end) and not _adverbial(ctx, t, below):
+        if ctx.cue_lemma(t) and not (seg.start <= t.idx < seg.end):
             subj = cue_subject(ctx, t)
             if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
-                return subj, t
+                if not adverbial(ctx, t, below):
+                    return subj, t
+                nested = nested or (subj, t)  # "said the agency had been alerted “within minutes”": the outer cue's
         if t.head.i == t.i:
             break
         below, t = t, t.head
+    if nested is not None:
+        return nested
     for c in t.children:  # "As X put it, the ferry is “the only road”": an "as" clause on the quote's clause
         if c.dep_ == "advcl" and not (seg.start <= c.idx < seg.end) and ctx.cue_lemma(c) and \
                 any(m.lower_ == "as" and m.dep_ in ("mark", "advmod") for m in c.children):

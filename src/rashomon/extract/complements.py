@@ -94,6 +94,23 @@ def setting(ctx: DocIndex, c) -> bool:
         obj.lower_ in ctx.lex.person_nouns or obj.pos_ == "PRON"
 
 
+_ADVERBIAL_PREPS = {"within", "for", "since", "until", "after", "before", "during", "in"}
+
+
+def adverbial(ctx: DocIndex, verb, child) -> bool:
+    """Whether ``child`` hangs on the cue ``verb`` as an adverbial of time, manner
+    or setting ("had alerted the agency “within minutes”", "had warned the board
+    “for years”"), not as its content: quoted words there say when or how the
+    act was done, not what it said (PARC 3.0, Pareti 2016: the content of a cue
+    is its complement). A preposition the cue takes its content with ("warned
+    of", "called for") is no adverbial."""
+    if child.dep_ in ("advmod", "npadvmod"):
+        return True
+    if child.dep_ != "prep" or child.lower_ in ctx.lex.preps.get(ctx.cue_lemma(verb), ()):
+        return False
+    return child.lower_ in _ADVERBIAL_PREPS or setting(ctx, child)
+
+
 def _misparsed_clause(obj) -> bool:
     """An object of "say" that is a clause the parser read as a noun phrase ("Aides
     say the more delegates he takes, the more leverage he has"): four tokens or
