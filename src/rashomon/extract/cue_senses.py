@@ -14,9 +14,9 @@ A word of ``data/cues.yaml`` is a cue only in its speech sense
 * a verb that names a physical act as well is speech only with a speech object
   (``cue_senses.object_sense``): "fired back at the critics", "fired off a
   letter", "fired questions at the minister", never "fired tear gas at the crowd";
-* "call" is speech when it names ("called the plan a disgrace") or calls for or
-  on someone, never when it convenes or summons ("called a strike", "called an
-  ambulance").
+* "call" is speech when it names ("called the plan a disgrace"), calls for or
+  on someone, or calls an event (a directive: "called a strike"), never when
+  it telephones ("called an ambulance", "called the police to the scene").
 
 :func:`ability_negation` finds a negated ability over a cue ("has not been able
 to confirm", "was unable to say"), which leaves the content open as a negated
@@ -47,7 +47,7 @@ def _lex() -> dict:
     speech_objects = set(raw["speech_nouns"]["words"]) | set(senses["speech_objects"])
     return {"particles": particles, "objects": senses["object_sense"], "speech_objects": speech_objects,
             "media": set(senses["media_sources"]), "crowd": set(senses["crowd_heads"]),
-            "convened": set(senses["convened"])}
+            "telephoned": set(senses["telephoned"])}
 
 
 def _stray_particle(tok, lemma: str) -> bool:
@@ -78,21 +78,21 @@ def _speech_object(tok, cue: str) -> bool:
                for c in tok.children) or tok.dep_ in ("relcl", "acl")
 
 
-_CALL_PREDICATES = ("oprd", "ccomp", "attr", "acomp")  # what it names it: "called the strike a victory"
+_CALL_PREDICATES = ("oprd", "ccomp", "attr", "acomp")  # what it names it: "called the police incompetent"
 
 
-def _convenes(tok) -> bool:
-    """Whether "call" convenes or summons rather than speaks: its object (or
-    passive subject) is an event or a service called ("called a strike", "the
-    march was called by the union", "called an ambulance"), with no predicate
-    that names it ("called the strike a victory" speaks). PolNeAR guidelines:
-    the content of "call" is what something is called or what is called for."""
+def _telephones(tok) -> bool:
+    """Whether "call" summons by telephone rather than speaks: its object (or
+    passive subject) is a service called ("called an ambulance", "the police
+    were called to the scene"), with no predicate that names it ("called the
+    police incompetent" speaks). PolNeAR guidelines: the content of "call" is
+    what something is called, what is called for, or the event called."""
     if any(c.dep_ in _CALL_PREDICATES for c in tok.children):
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(g.dep_ in _CALL_PREDICATES for o in objs for g in o.children):
         return False  # "called the plan a disgrace" with the predicate hung on the object
-    return any(o.lower_ in _lex()["convened"] for o in objs)
+    return any(o.lower_ in _lex()["telephoned"] for o in objs)
 
 
 def speech_sense(tok, cue: str) -> bool:
@@ -103,7 +103,7 @@ def speech_sense(tok, cue: str) -> bool:
     if cue in _lex()["objects"]:
         return _speech_object(tok, cue)
     if cue == "call":
-        return not _convenes(tok)
+        return not _telephones(tok)
     return True
 
 
