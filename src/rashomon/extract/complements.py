@@ -203,8 +203,6 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _POINTERS = {"this", "that", "these", "those"}
-
-
 _ASKING = {"ask", "question", "wonder", "inquire", "enquire"}
 _TELLING = {"say", "tell", "confirm", "disclose", "reveal", "explain", "indicate", "comment", "clarify", "announce",
             "report", "state"}  # "did not say if …": the question left open

@@ -68,7 +68,7 @@ from rashomon.extract.content_scope import (
     span_of,
 )
 from rashomon.extract.coref import Discourse
-from rashomon.extract.cue_senses import ability_negation, speechless_source
+from rashomon.extract.cue_senses import ability_negation
 from rashomon.extract.docindex import DocIndex, sentence_end
 from rashomon.extract.negation import NEG_DETS, NEG_PRONOUNS, negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
