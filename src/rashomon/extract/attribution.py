@@ -18,8 +18,9 @@ import re
 from rashomon.annotate import SPANS_KEY, load_titles
 from rashomon.extract import coref
 from rashomon.extract import speakers as sp
-from rashomon.extract.complements import setting
+from rashomon.extract.complements import adverbial, setting
 from rashomon.extract.coref import Discourse
+from rashomon.extract.cue_senses import speechless_source
 from rashomon.extract.direct import Seg
 from rashomon.extract.docindex import DocIndex, rstrip_pos, sentence_end
 from rashomon.extract.lemmas import lemma
@@ -36,6 +37,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
     a dateline ("GENEVA (Reuters) –") is never the speaker: its apposition after
     the dateline is, else ``None``.
     """
+    if speechless_source(subj):
+        return None  # "Banners read …", "40 000 people marched to say …": no one who spoke
     low = subj.lower_
     if low in sp.PRONOUNS_RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
         subj = subj.head.head  # "Cruz, who said …": the noun the relative clause modifies
@@ -576,17 +579,22 @@ def governing_cue(ctx: DocIndex, seg: Seg):
         return None, None
     p = ctx.paras[seg.para]
     outside = [t for t in toks if not (seg.start <= t.head.idx < seg.end)]
-    t = outside[0].head if outside else toks[0].head
+    below = outside[0] if outside else toks[0]
+    t, nested = below.head, None
     for _ in range(8):
         if not (p.start <= t.idx < p.end):
             break
         if ctx.cue_lemma(t) and not (seg.start <= t.idx < seg.end):
             subj = cue_subject(ctx, t)
             if subj is not None and not (seg.start <= subj.idx < seg.end) and p.start <= subj.idx < p.end:
-                return subj, t
+                if not adverbial(ctx, t, below):
+                    return subj, t
+                nested = nested or (subj, t)  # "said the agency had been alerted “within minutes”": the outer cue's
         if t.head.i == t.i:
             break
-        t = t.head
+        below, t = t, t.head
+    if nested is not None:
+        return nested
     for c in t.children:  # "As X put it, the ferry is “the only road”": an "as" clause on the quote's clause
         if c.dep_ == "advcl" and not (seg.start <= c.idx < seg.end) and ctx.cue_lemma(c) and \
                 any(m.lower_ == "as" and m.dep_ in ("mark", "advmod") for m in c.children):

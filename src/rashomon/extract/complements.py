@@ -94,6 +94,23 @@ def setting(ctx: DocIndex, c) -> bool:
         obj.lower_ in ctx.lex.person_nouns or obj.pos_ == "PRON"
 
 
+_ADVERBIAL_PREPS = {"within", "for", "since", "until", "after", "before", "during", "in"}
+
+
+def adverbial(ctx: DocIndex, verb, child) -> bool:
+    """Whether ``child`` hangs on the cue ``verb`` as an adverbial of time, manner
+    or setting ("had alerted the agency “within minutes”", "had warned the board
+    “for years”"), not as its content: quoted words there say when or how the
+    act was done, not what it said (PARC 3.0, Pareti 2016: the content of a cue
+    is its complement). A preposition the cue takes its content with ("warned
+    of", "called for") is no adverbial."""
+    if child.dep_ in ("advmod", "npadvmod"):
+        return True
+    if child.dep_ != "prep" or child.lower_ in ctx.lex.preps.get(ctx.cue_lemma(verb), ()):
+        return False
+    return child.lower_ in _ADVERBIAL_PREPS or setting(ctx, child)
+
+
 def _misparsed_clause(obj) -> bool:
     """An object of "say" that is a clause the parser read as a noun phrase ("Aides
     say the more delegates he takes, the more leverage he has"): four tokens or
@@ -142,7 +159,8 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             elif (that := _statement_clause(ctx, c)) is not None:
                 comps.append(that)  # "said in a statement (carried by …) that …"
         elif d == "advcl" and any(m.dep_ == "mark" and (m.lower_ in QUESTION_MARKS or m.lower_ == "that" or
-                                                        m.lower_ in lex.preps.get(lemma, ())) for m in c.children):
+                                                        m.lower_ in lex.preps.get(lemma, ())) for m in c.children) \
+                and not _condition(verb, c, lemma):
             comps.append(c)  # "asked whether …", "called for the rivals to drop out"
         elif d == "advcl" and comps and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children):
             comps.append(c)  # "called for the minister to resign"
@@ -176,14 +194,52 @@ def right_content(ctx: DocIndex, verb, lemma: str) -> list | None:
             end = c.right_edge.i
             if c.dep_ != "prep" and not _when_or_where(c) or c.lower_ in _CONTINUING or _example_phrase(ctx, c, hi):
                 hi = end  # a trailing "on Tuesday" or "at the harbour" is the setting of the act, not its content
-    if not clause and hi == lo and not topic_word(ctx.doc[lo], lemma):
-        return None  # a pronoun that only points back ("denied it"): no content of its own
+    if not clause and (hi == lo and not topic_word(ctx.doc[lo], lemma) or _pronoun_in_setting(ctx, comps)):
+        return None  # a pronoun that only points back ("denied it", "posted this on Facebook"): no content
     if not clause:
         hi = _colon_list(ctx, verb, hi)
     return [ctx.doc[k] for k in range(lo, hi + 1)]
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_POINTERS = {"this", "that", "these", "those"}
+_ASKING = {"ask", "question", "wonder", "inquire", "enquire"}
+_TELLING = {"say", "tell", "confirm", "disclose", "reveal", "explain", "indicate", "comment", "clarify", "announce",
+            "report", "state"}  # "did not say if …": the question left open
+
+
+def _condition(verb, clause, lemma: str) -> bool:
+    """Whether an "if" clause on a cue is its condition, not an embedded question:
+    "if" asks only after a verb of asking or a negated verb of telling ("asked if
+    the road was open", "did not say if it was open"); elsewhere it sets a condition
+    ("does not rule out strikes if the sale goes ahead"). Quirk et al. (1985)
+    15.5 (if-clauses as interrogative objects) and 15.34 (conditional clauses)."""
+    if not any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children):
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return lemma not in _ASKING and not (negated and lemma in _TELLING)
+
+
+def _pronoun_in_setting(ctx: DocIndex, comps: list) -> bool:
+    """Whether a noun-phrase content is only a pronoun object with the setting of
+    the act ("posted this on Facebook", "confirmed it independently", "repeated
+    that in an interview"): the pronoun points back and the rest says how, when
+    or where, so nothing is said of its own (PolNeAR guidelines: the content is
+    what is attributed; an anaphor alone gives none of it)."""
+    obj = comps[0]
+    if obj.dep_ not in ("dobj", "nsubjpass") or obj.n_lefts or obj.n_rights or \
+            obj.pos_ != "PRON" and obj.lower_ not in _POINTERS:
+        return False
+    return all(c.dep_ in ("advmod", "npadvmod") or _when_or_where(c) or _on_record(ctx, c) for c in comps[1:])
+
+
+def _on_record(ctx: DocIndex, prep) -> bool:
+    """Whether a phrase names the medium or record of the act ("on Facebook", "in a
+    statement", "in an interview"), not a person or party it is about ("blamed
+    this on the mayor", "pitched himself to voters")."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+    return obj is not None and (obj.lower_ in _MEDIA or obj.lower_ in ctx.lex.speech_nouns or
+                                obj.lower_ in ctx.lex.doc_nouns)
 
 
 def _colon_list(ctx: DocIndex, verb, hi: int) -> int:

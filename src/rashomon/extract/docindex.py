@@ -17,6 +17,7 @@ from spacy.strings import get_string_id
 
 from rashomon.annotate import doc_ents, doc_text
 from rashomon.extract import speakers as sp
+from rashomon.extract.cue_senses import speech_sense
 from rashomon.types import Article
 
 
@@ -104,6 +105,8 @@ class DocIndex:
             if lower not in wanted:
                 continue  # most tokens: one set lookup
             lemma = sp.cue_lemma(doc[i]) if lower in cue_forms else None
+            if lemma and not speech_sense(doc[i], lemma):
+                lemma = None  # "does not rule out", "Thank you for …", "fired tear gas": no speech act
             if lemma:
                 self.cue_lemmas[i] = lemma
             elif lower in cue_forms and _mistagged_cue(doc, i):

@@ -68,6 +68,7 @@ from rashomon.extract.content_scope import (
     span_of,
 )
 from rashomon.extract.coref import Discourse
+from rashomon.extract.cue_senses import ability_negation
 from rashomon.extract.docindex import DocIndex, sentence_end
 from rashomon.extract.negation import NEG_DETS, NEG_PRONOUNS, negated_speech
 from rashomon.extract.speakers import NAMING, estimate_object
@@ -344,7 +345,8 @@ _NO_SOURCE = NEG_PRONOUNS | NEG_DETS | {"not one"}  # "Nobody said …": no one 
 
 def _denial(ctx: DocIndex, verb) -> tuple[int, int] | None:
     """The cue span of a negated or declined speech act ("did not say whether P",
-    "has never confirmed that P", "declined to comment on P"), from the first
+    "has never confirmed that P", "declined to comment on P", "has not been able
+    to confirm P", :func:`rashomon.extract.cue_senses.ability_negation`), from the first
     word that negates or declines it to the cue verb; ``None`` when the act is
     not negated (:func:`rashomon.extract.negation.negated_speech`). A negative
     subject ("Nobody warned residents") has no source and a negative pronoun
@@ -354,6 +356,8 @@ def _denial(ctx: DocIndex, verb) -> tuple[int, int] | None:
     source-introducing predicate commits its source to nothing (CT-/Uu)."""
     lex = stance_lexicon()
     word = negated_speech(verb, lex["negating"], lex["phrasal"])
+    if word is None and (chain := ability_negation(verb)) is not None:
+        return chain[0].idx, verb.idx + len(verb.text)  # "has not been able to confirm", "was unable to say"
     if word is None:
         return None
     if word.lower() in _NO_SOURCE:
