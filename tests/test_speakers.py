@@ -106,6 +106,11 @@ NAMED = [
      "Ben Ochs"),
     ("the asker keeps his own 'he asked'",
      'Tom Rudd asked Senator Ben Ochs about the vote. "Did you lie?" he asked.', "Did you lie", "Tom Rudd"),
+    ("a participle right after 'of X' is X's, not the clause subject's",
+     "The spot ends with footage of Ann Marsh saying during the debate, “That makes me smart.”", "makes me smart",
+     "Ann Marsh"),
+    ("a participle after 'footage of X' hung on the verb",
+     "The ad uses footage of Ann Marsh asking, “Why am I not further ahead?”", "not further ahead", "Ann Marsh"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),
@@ -190,6 +195,12 @@ UNNAMED_SOURCES = [
      "Several Rudd associates"),
     ("a person described by party", '"The energy will be huge," said one well-connected Democrat familiar with the '
      "campaign.", "energy will be huge", "one well-connected Democrat familiar with the campaign"),
+    ("people a participle postmodifies speak, not the clause subject",
+     "The ad features five dock workers speaking about their jobs and criticizing the harbour plan.",
+     "the harbour plan", "five dock workers"),
+    ("a numeral heads the subject of a cue the tagger read as a noun",
+     "“The port cannot wait for another study,” the two write. “Every month of delay costs jobs.”",
+     "cannot wait", "two"),
     ("the subject of a coordinated clause the parse hung on the clause before",
      "Many mayors have said they will not attend the summit and others have said they are not interested in speaking.",
      "not interested in speaking", "others"),
@@ -385,6 +396,14 @@ def test_name_apposed_to_a_dateline_is_the_speaker(nlp):
     ("Marsh: Ferry contract must be cancelled\n\nThe senator spoke on Monday.", "Ferry contract must be cancelled",
      "Marsh"),
     ("Report: Walker to speak at the convention\n\nThe governor will speak.", "Walker to speak", "Report"),
+    # a surname label the tagger read as a common noun: the article names the person after it
+    ("Lindqvist: Brandt needs to 'stop the blame game' on the port.\n\nSenator Ebba Lindqvist offered some advice.",
+     "stop the blame game", "Lindqvist"),
+    ("Lindqvist: Brandt needs to 'stop the blame game' on the port.\n\nSenator Ebba Lindqvist offered some advice.",
+     "needs to", "Lindqvist"),
+    # every quoted fragment after the label is the label's
+    ("Okafor: ‘Harbour Fees’ Have ‘No Place In A Fair Budget.’\n\nThe mayor, Joy Okafor, spoke on Tuesday.",
+     "No Place", "Okafor"),
 ])
 def test_headline_attributions(nlp, text, words, speaker):
     art, qs = run(nlp, text)
@@ -544,3 +563,14 @@ def test_as_x_put_it_is_still_speech(nlp):
     art, quotes = run(nlp, "As the harbour master put it, the channel is “a graveyard of anchors”.")
     q = find(quotes, "graveyard")
     assert named(art, q) == "the harbour master" or (q.speaker_text or "").endswith("harbour master")
+
+
+@pytest.mark.model
+def test_mistagged_tail_cue_after_a_subject_with_a_preposition(nlp):
+    # "states" read as a plural noun: the subject is the noun before the preposition
+    art, qs = run(nlp, "“They know the mayor is the only one who can fix this,” a narrator in the ad states. "
+                       "“She will stand up to the bankers.”")
+    assert find(qs, "only one who can fix").speaker_text.startswith("a narrator")
+    # a statement is no person: the participle on it is still its issuer's
+    art, qs = run(nlp, "The ministry issued a statement saying the port would reopen.")
+    assert find(qs, "port would reopen").speaker_text == "The ministry"

@@ -267,10 +267,14 @@ def _cue_after_mistagged(ctx: DocIndex, r: slice):
     if not 2 <= len(toks) <= 8 or toks[-1].lower_ not in ctx.lex.form2lemma:
         return None
     np = toks[:-1]
-    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") for t in np):
+    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP") for t in np) or np[0].pos_ == "ADP":
         return None
+    # "a narrator in the spot states": the head is before the first preposition (a noun phrase
+    # with a prepositional modifier); "the two write": a numeral heads a noun phrase of its own
+    # (Quirk et al. 1985, 6.62, numerals used as heads)
+    np = next((np[:k] for k, t in enumerate(np) if t.pos_ == "ADP"), np)
     subj = next((t for t in reversed(np) if t.pos_ in ("NOUN", "PROPN")), None) or \
-        (np[-1] if np[-1].pos_ == "ADJ" else None)  # the tagger that missed the verb may miss the noun too
+        (np[-1] if np[-1].pos_ in ("ADJ", "NUM") else None)  # the tagger that missed the verb may miss the noun too
     return (subj, toks[-1]) if subj is not None else None
 
 

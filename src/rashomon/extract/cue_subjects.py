@@ -27,6 +27,8 @@ def subject_of(verb):
     (passives, imperatives)."""
     v = verb
     nonfinite = False  # whether the climb passed through a non-finite clause
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and (shown := _shown_speaking(verb)) is not None:
+        return shown
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
@@ -50,6 +52,8 @@ def subject_of(verb):
             nonfinite = nonfinite or v.tag_ == "VBG"
             v = h.head
         elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
+            if v.tag_ == "VBG" and _is_person(h):
+                return h  # "features five workers speaking …": the participle's own noun speaks
             if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
                 v = h.head
             elif v.tag_ == "VBG" and (m := _medium(h)) is not None:
@@ -67,6 +71,29 @@ def subject_of(verb):
                 if w.lower_ in ("told", "tell", "tells", "telling"):
                     return None
                 return c
+    return None
+
+
+def _is_person(noun) -> bool:
+    """Whether a noun names a person or people: a PERSON name or a person noun of
+    ``data/cues.yaml`` ("workers", "a spokeswoman")."""
+    from rashomon.extract.lemmas import lemma
+    from rashomon.extract.speakers import lexicon  # speakers imports this module
+
+    people = lexicon().person_nouns
+    return noun.ent_type_ == "PERSON" or noun.lower_ in people or lemma(noun) in people
+
+
+def _shown_speaking(verb):
+    """The person a participle right after "of X" describes when the parse hung the
+    participle on the clause or on the noun before "of" ("ends with footage of X
+    saying …", "uses a clip of X asking …"): an -ing participle postmodifies the noun before it (Quirk et al.
+    1985, 17.97, "the man writing the letter"), so X speaks. ``None`` otherwise."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ == "pobj" and prev.head.lower_ == "of" and prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", ""):
+        return prev
     return None
 
 
