@@ -111,6 +111,12 @@ NAMED = [
      "Ann Marsh"),
     ("a participle after 'footage of X' hung on the verb",
      "The ad uses footage of Ann Marsh asking, “Why am I not further ahead?”", "not further ahead", "Ann Marsh"),
+    ("a hyphenated role before the name of an inverted cue",
+     "“Imagine the two of them on the same stage,” mused Harbor Radio co-host Lena Dorsey.", "same stage",
+     "Lena Dorsey"),
+    ("a nested quote that closes with the outer one",
+     "''I tell the other ports, 'We are sorry, but we do not care about you at all,''' said Mr. Orlov, who runs "
+     "Orlov Partners, a shipping firm.", "do not care", "Orlov"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),

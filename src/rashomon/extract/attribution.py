@@ -51,6 +51,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         subj = next((c for c in subj.children if c.dep_ == "appos" and not ctx.in_dateline(c.idx)), None)
         if subj is None:
             return None
+    if subj.pos_ == "NOUN" and (person := _name_after_role(ctx, subj, disc)) is not None:
+        return person
     ns = ctx.name_span(subj)
     if ns is not None and (after := _name_after_title(ctx, ns)) is not None:
         return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
@@ -85,6 +87,25 @@ def _name_after_title(ctx: DocIndex, ns: tuple[int, int]):
             return t
         if not t.is_punct:
             break
+    return None
+
+
+def _name_after_role(ctx: DocIndex, subj, disc: Discourse):
+    """The person named right after a role noun the parse took for the subject
+    ("…,” mused Harbor Radio co-host Lena Dorsey": the hyphen splits the role
+    and "co" becomes the subject): a role written before a name is a title of
+    that name (AP Stylebook, "titles": a formal title before a name), so the
+    name speaks. Only nouns, proper nouns and hyphens may come between;
+    ``None`` when no person name follows."""
+    doc = ctx.doc
+    for k in range(subj.i + 1, min(len(doc), subj.i + 6)):
+        t = doc[k]
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (ns := ctx.name_span(t)) is not None and ns[0] > subj.idx:
+            spk = disc.named(t, ns)
+            spk.role = spk.role or ctx.text[subj.idx:ns[0]].strip()
+            return spk
+        if t.pos_ not in ("NOUN", "PROPN") and t.tag_ != "HYPH" and t.text != "-":
+            return None
     return None
 
 
@@ -390,6 +411,8 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
     cue verb token) or (None, None)."""
     text = ctx.text
     p = ctx.paras[ctx.para_of(close_pos)]
+    while close_pos + 1 < p.end and text[close_pos + 1] in "'’”\"":
+        close_pos += 1  # "… at all,''' said X": the nested quote closes with the outer one (Chicago 6.11)
     tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
     m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 <= 200 else None
     if m:
