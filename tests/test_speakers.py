@@ -117,6 +117,9 @@ NAMED = [
     ("a nested quote that closes with the outer one",
      "''I tell the other ports, 'We are sorry, but we do not care about you at all,''' said Mr. Orlov, who runs "
      "Orlov Partners, a shipping firm.", "do not care", "Orlov"),
+    ("a credit line under the story is no dash attribution",
+     "Asked about the blast, Marsh said, “We will rebuild the pier before winter comes.”\n\n--additional reporting "
+     "from Omar Haddad.", "rebuild the pier", "Marsh"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),

@@ -403,6 +403,16 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
 
 
 _DASH_ATTRIBUTION = re.compile(r"\s*[—―–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
+# a credit line under a story ("-- additional reporting from X", "— Writing by X; editing by Y"): the
+# people who wrote the story, not a speaker (AP Stylebook, "contributed to this report"; Reuters credit lines)
+_CREDIT_LINE = re.compile(r"[—―–-]*\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|contributed|"
+                          r"research|translated|produced)\b|.*\bcontributed to this (?:report|story)", re.I)
+
+
+def _dash_line(text: str):
+    """The match of a dash attribution on ``text``, ``None`` for a credit line."""
+    m = _DASH_ATTRIBUTION.match(text)
+    return None if m is None or _CREDIT_LINE.match(m.group(1)) else m
 
 
 def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
@@ -414,13 +424,13 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
     while close_pos + 1 < p.end and text[close_pos + 1] in "'’”\"":
         close_pos += 1  # "… at all,''' said X": the nested quote closes with the outer one (Chicago 6.11)
     tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
-    m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 <= 200 else None
+    m = _dash_line(tail) if p.end - close_pos - 1 <= 200 else None
     if m:
         return _dash_speaker(ctx, close_pos + 1 + m.start(1), p.end, disc), None
     pi = ctx.para_of(close_pos)
     if not tail.strip() and pi + 1 < len(ctx.paras):  # the dash line under a quote ("“…” ¶ — Name, role")
         nxt = ctx.paras[pi + 1]
-        m = _DASH_ATTRIBUTION.match(nxt.text)
+        m = _dash_line(nxt.text)
         if m and nxt.end - nxt.start <= 200:
             return _dash_speaker(ctx, nxt.start + m.start(1), nxt.end, disc), None
     if re.match(r"\s*[,.]?\s*$", tail[:1]) is None and not tail[:1].isspace() and tail[:1] not in ",.":
