@@ -420,7 +420,7 @@ def _restrictive(c, last: int) -> bool:
         return False
     if c.left_edge.i != last + 1 and not (c.dep_ == "acl" and c.i == last + 1):
         return False
-    if c.lower_ in lexicon().form2lemma:
+    if c.tag_ == "VBG" and c.lower_ in lexicon().form2lemma:
         return False  # "workers speaking about their jobs": the cue itself, not who the workers are
     return not any(t.dep_ in ("ccomp", "parataxis") or t.lower_ in _ANONYMITY for t in c.subtree)
 
