@@ -593,3 +593,15 @@ def test_mistagged_tail_cue_after_a_subject_with_a_preposition(nlp):
     # a statement is no person: the participle on it is still its issuer's
     art, qs = run(nlp, "The ministry issued a statement saying the port would reopen.")
     assert find(qs, "port would reopen").speaker_text == "The ministry"
+
+
+@pytest.mark.model
+def test_block_quotation_after_a_cue_and_a_colon(nlp):
+    text = ("Mayor Ilse Brandt spoke on the radio.\n\nThe mayor added:\n\nIt is all fine. The same way, as you "
+            "rightly pointed out, Dana, people jumped ahead of the facts.")
+    art, qs = run(nlp, text)
+    q = find(qs, "It is all fine")
+    assert q.kind == "direct" and named(art, q) == "Ilse Brandt" and q.text.endswith("ahead of the facts.")
+    # a colon after a noun phrase introduces a list, not anyone's words
+    art, qs = run(nlp, "The plan has three parts:\n\nA new pier, a school and a road along the coast.")
+    assert not [q for q in qs if "new pier" in q.text]
