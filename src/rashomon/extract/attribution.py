@@ -17,6 +17,7 @@ import re
 
 from rashomon.annotate import SPANS_KEY, load_titles
 from rashomon.extract import coref
+from rashomon.extract.cue_subjects import after_cue, cue_after_mistagged
 from rashomon.extract import speakers as sp
 from rashomon.extract.complements import setting
 from rashomon.extract.coref import Discourse
@@ -107,21 +108,6 @@ def _name_after_role(ctx: DocIndex, subj, disc: Discourse):
         if t.pos_ not in ("NOUN", "PROPN") and t.tag_ != "HYPH" and t.text != "-":
             return None
     return None
-
-
-def _after_cue(ctx: DocIndex, verb):
-    """The speaker named right after an inverted cue ("…,” said Edward Leamer, an
-    economist, “…”), where the parse gave the cue no subject after the quote:
-    the last word of the name or noun phrase that follows the cue (a date or
-    time in between is skipped: "said Thursday")."""
-    k = verb.i + 1
-    while k < len(ctx.doc) and (ctx.doc[k].ent_type_ in ("DATE", "TIME") or ctx.doc[k].pos_ == "ADV"):
-        k += 1
-    last = None
-    while k < len(ctx.doc) and (ctx.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or ctx.doc[k].tag_ == "POS"):
-        last = ctx.doc[k] if ctx.doc[k].pos_ in ("PROPN", "NOUN") else last
-        k += 1
-    return last
 
 
 def _before_cue(ctx: DocIndex, close_pos: int, verb):
@@ -280,25 +266,6 @@ def _name_before(ctx: DocIndex, verb):
     return t if t.pos_ == "PROPN" and ctx.name_span(t) is not None else None
 
 
-def _cue_after_mistagged(ctx: DocIndex, r: slice):
-    """(subject, cue) of an attribution after a closing mark whose cue the tagger
-    read as a noun ("…,” the editorial read."): the words of the sentence after
-    the mark are a noun phrase and a cue form, nothing else; ``None`` otherwise."""
-    toks = [ctx.doc[k] for k in range(r.start, r.stop) if not ctx.doc[k].is_punct and not ctx.doc[k].is_space]
-    if not 2 <= len(toks) <= 8 or toks[-1].lower_ not in ctx.lex.form2lemma:
-        return None
-    np = toks[:-1]
-    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP") for t in np) or np[0].pos_ == "ADP":
-        return None
-    # "a narrator in the spot states": the head is before the first preposition (a noun phrase
-    # with a prepositional modifier); "the two write": a numeral heads a noun phrase of its own
-    # (Quirk et al. 1985, 6.62, numerals used as heads)
-    np = next((np[:k] for k, t in enumerate(np) if t.pos_ == "ADP"), np)
-    subj = next((t for t in reversed(np) if t.pos_ in ("NOUN", "PROPN")), None) or \
-        (np[-1] if np[-1].pos_ in ("ADJ", "NUM") else None)  # the tagger that missed the verb may miss the noun too
-    return (subj, toks[-1]) if subj is not None else None
-
-
 def _comma_near_end(text: str) -> bool:
     r"""Whether a comma in ``text`` is followed by one to four words up to its
     end ("…, News.Az" before a relay cue): the test of the pattern
@@ -449,10 +416,10 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
                 break  # "… called the plan “rushed.” Y called the vote “a farce”": the next sentence's own attribution
             subj = cue_subject(ctx, t)
             if subj is None or subj.idx < close_pos:
-                subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
+                subj = (after_cue(t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
             if subj is not None and subj.idx > close_pos:
                 return speaker_from_subject(ctx, subj, disc), t
-    if (found := _cue_after_mistagged(ctx, r)) is not None:
+    if (found := cue_after_mistagged(ctx.doc, r)) is not None:
         return speaker_from_subject(ctx, found[0], disc), found[1]
     return None, None
 

@@ -74,13 +74,19 @@ def subject_of(verb):
     return None
 
 
+def _lexicon():
+    """``data/cues.yaml`` (:func:`speakers.lexicon`; imported here, as speakers imports this module)."""
+    from rashomon.extract.speakers import lexicon
+
+    return lexicon()
+
+
 def _is_person(noun) -> bool:
     """Whether a noun names a person or people: a PERSON name or a person noun of
     ``data/cues.yaml`` ("workers", "a spokeswoman")."""
     from rashomon.extract.lemmas import lemma
-    from rashomon.extract.speakers import lexicon  # speakers imports this module
 
-    people = lexicon().person_nouns
+    people = _lexicon().person_nouns
     return noun.ent_type_ == "PERSON" or noun.lower_ in people or lemma(noun) in people
 
 
@@ -131,3 +137,38 @@ def _medium(noun):
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or not any(c.dep_ == "nsubj" for c in v.children):
         return None
     return v
+
+
+def after_cue(verb):
+    """The speaker named right after an inverted cue ("…,” said Edward Leamer, an
+    economist, “…”), where the parse gave the cue no subject after the quote:
+    the last word of the name or noun phrase that follows the cue (a date or
+    time in between is skipped: "said Thursday")."""
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ == "ADV"):
+        k += 1
+    last = None
+    while k < len(doc) and (doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or doc[k].tag_ == "POS"):
+        last = doc[k] if doc[k].pos_ in ("PROPN", "NOUN") else last
+        k += 1
+    return last
+
+
+def cue_after_mistagged(doc, r: slice):
+    """(subject, cue) of an attribution after a closing mark whose cue the tagger
+    read as a noun ("…,” the editorial read."): the words of the sentence after
+    the mark are a noun phrase and a cue form, nothing else; ``None`` otherwise."""
+    toks = [doc[k] for k in range(r.start, r.stop) if not doc[k].is_punct and not doc[k].is_space]
+    if not 2 <= len(toks) <= 8 or toks[-1].lower_ not in _lexicon().form2lemma:
+        return None
+    np = toks[:-1]
+    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP") for t in np) or np[0].pos_ == "ADP":
+        return None
+    # "a narrator in the spot states": the head is before the first preposition (a noun phrase
+    # with a prepositional modifier); "the two write": a numeral heads a noun phrase of its own
+    # (Quirk et al. 1985, 6.62, numerals used as heads)
+    np = next((np[:k] for k, t in enumerate(np) if t.pos_ == "ADP"), np)
+    subj = next((t for t in reversed(np) if t.pos_ in ("NOUN", "PROPN")), None) or \
+        (np[-1] if np[-1].pos_ in ("ADJ", "NUM") else None)  # the tagger that missed the verb may miss the noun too
+    return (subj, toks[-1]) if subj is not None else None
