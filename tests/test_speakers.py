@@ -120,6 +120,12 @@ NAMED = [
     ("a credit line under the story is no dash attribution",
      "Asked about the blast, Marsh said, “We will rebuild the pier before winter comes.”\n\n--additional reporting "
      "from Omar Haddad.", "rebuild the pier", "Marsh"),
+    ("a delegate's abbreviated title ends no sentence",
+     '"This is a big year for our next senator, Tom Hale!" Hale\'s niece, state Del. Marta "Tia" Price (D-Dover), '
+     "shouted to the crowd.", "big year", "Price"),
+    ("double marks nested in a double quote",
+     "“As a young woman, I’d rather live in what he calls “hell” than live in a town he runs.” ― Ana Rivera",
+     "rather live", "Ana Rivera"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),
