@@ -126,6 +126,9 @@ NAMED = [
     ("double marks nested in a double quote",
      "“As a young woman, I’d rather live in what he calls “hell” than live in a town he runs.” ― Ana Rivera",
      "rather live", "Ana Rivera"),
+    ("a quote resumed after a programme title keeps its speaker, never a word of the title",
+     "“There's a real gap between the council and frankly the mayor and our crews,” Hale, a top Marsh ally, said "
+     "Friday morning on Bay News’s “Bay and Friends.” “I mean, it is bad.”", "it is bad", "Hale"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),

@@ -415,8 +415,8 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
                     and ctx.cue_lemma(t) not in ctx.lex.recipient:
                 break  # "… called the plan “rushed.” Y called the vote “a farce”": the next sentence's own attribution
             subj = cue_subject(ctx, t)
-            if subj is None or subj.idx < close_pos:
-                subj = (after_cue(t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
+            if subj is None or subj.idx < close_pos or disc.in_quote(subj.idx):  # never a word of a quoted
+                subj = (after_cue(t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None  # title
             if subj is not None and subj.idx > close_pos:
                 return speaker_from_subject(ctx, subj, disc), t
     if (found := cue_after_mistagged(ctx.doc, r)) is not None:
