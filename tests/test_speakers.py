@@ -129,6 +129,9 @@ NAMED = [
     ("a quote resumed after a programme title keeps its speaker, never a word of the title",
      "“There's a real gap between the council and frankly the mayor and our crews,” Hale, a top Marsh ally, said "
      "Friday morning on Bay News’s “Bay and Friends.” “I mean, it is bad.”", "it is bad", "Hale"),
+    ("an editor's clarification label is no speaker",
+     "A former party chairman says the leaders should plan ahead.\n\nCLARIFICATION: The first sentence has been "
+     "clarified to reflect that Haddad is calling for a process to find a successor.", "process to find", "Haddad"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),

@@ -44,7 +44,7 @@ FURNITURE_LABELS = {"photo", "photos", "video", "source", "sources", "update", "
                     "editor’s note", "read more", "read also", "related", "watch", "listen", "caption", "credit",
                     "credits", "tags", "share", "by", "email", "e-mail", "tel", "phone", "fax", "address", "date",
                     "time", "location", "warning", "advertisement", "breaking", "exclusive", "live", "analysis",
-                    "opinion", "correction", "see also", "more", "image", "picture", "file", "posted", "published",
+                    "opinion", "correction", "clarification", "see also", "more", "image", "picture", "file", "posted", "published",
                     "filed under", "topics", "category", "follow", "contact", "subscribe", "q", "a", "question",
                     "answer", "part", "chapter", "step", "figure", "table", "example", "summary", "background",
                     "context", "why it matters", "the bottom line", "what we know", "what's next", "what’s next",
