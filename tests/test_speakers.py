@@ -132,6 +132,12 @@ NAMED = [
     ("an editor's clarification label is no speaker",
      "A former party chairman says the leaders should plan ahead.\n\nCLARIFICATION: The first sentence has been "
      "clarified to reflect that Haddad is calling for a process to find a successor.", "process to find", "Haddad"),
+    ("a participle after 'aside from' shares the clause's subject",
+     "Omar Haddad has said about 20 people want the seat, but he refuses to discuss names, aside from saying he "
+     "wants a young team.", "young team", "Omar Haddad"),
+    ("a fronted participle shares the subject of the passive after it",
+     "After saying her knee was “so swollen I could barely walk,” Ann Marsh was rushed to the clinic.",
+     "barely walk", "Ann Marsh"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),

@@ -29,6 +29,7 @@ def subject_of(verb):
     nonfinite = False  # whether the climb passed through a non-finite clause
     if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and (shown := _shown_speaking(verb)) is not None:
         return shown
+    fronted = None  # the adverbial phrase the climb came up through, when it opens its clause
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
@@ -40,7 +41,8 @@ def subject_of(verb):
             # after telling them …", "X was quoted as saying …": the subject attachment rule, Quirk et
             # al. 1985, 15.59); the passive cue itself names no speaker
             # (a passive after the cue is in its content: "telling them, “some get carried away”")
-            attached = nonfinite and passive.i < verb.i
+            # a fronted adverbial before the passive's subject too ("After saying …, she was rushed to …")
+            attached = nonfinite and (passive.i < verb.i or fronted is not None and fronted.right_edge.i < passive.i)
             return passive if v.i != verb.i and (verb.dep_ == "conj" and verb.head.i == v.i or attached) else None
         if v.dep_ == "conj" and (stray := _stray_subject(v)) is not None:
             return stray
@@ -50,7 +52,12 @@ def subject_of(verb):
             v = h  # an adjective between: "X is likely to stress …", "X was quick to point out …"
         elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
             nonfinite = nonfinite or v.tag_ == "VBG"
+            fronted = h if h.i < h.head.i else None
             v = h.head
+        elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.pos_ in ("ADV", "ADJ") and \
+                h.head.head.i != h.head.i and h.head.head.pos_ in ("VERB", "AUX"):
+            nonfinite = nonfinite or v.tag_ == "VBG"  # "refuses to discuss it, aside from saying …"
+            v = h.head.head
         elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
             if v.tag_ == "VBG" and _is_person(h):
                 return h  # "features five workers speaking …": the participle's own noun speaks

@@ -420,8 +420,9 @@ def _restrictive(c, last: int) -> bool:
         return False
     if c.left_edge.i != last + 1 and not (c.dep_ == "acl" and c.i == last + 1):
         return False
-    if c.tag_ == "VBG" and c.lower_ in lexicon().form2lemma:
-        return False  # "workers speaking about their jobs": the cue itself, not who the workers are
+    own_subject = any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("who", "that", "which") for g in c.children)
+    if (c.tag_ == "VBG" or c.dep_ == "relcl" and not own_subject) and c.lower_ in lexicon().form2lemma:
+        return False  # "workers speaking about …", "letters that accuse them …": the cue itself, not who speaks
     return not any(t.dep_ in ("ccomp", "parataxis") or t.lower_ in _ANONYMITY for t in c.subtree)
 
 
