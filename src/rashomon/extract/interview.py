@@ -44,10 +44,10 @@ FURNITURE_LABELS = {"photo", "photos", "video", "source", "sources", "update", "
                     "editor’s note", "read more", "read also", "related", "watch", "listen", "caption", "credit",
                     "credits", "tags", "share", "by", "email", "e-mail", "tel", "phone", "fax", "address", "date",
                     "time", "location", "warning", "advertisement", "breaking", "exclusive", "live", "analysis",
-                    "opinion", "correction", "clarification", "see also", "more", "image", "picture", "file", "posted", "published",
-                    "filed under", "topics", "category", "follow", "contact", "subscribe", "q", "a", "question",
-                    "answer", "part", "chapter", "step", "figure", "table", "example", "summary", "background",
-                    "context", "why it matters", "the bottom line", "what we know", "what's next", "what’s next",
+                    "opinion", "correction", "clarification", "see also", "more", "image", "picture", "file", "posted",
+                    "published", "filed under", "topics", "category", "follow", "contact", "subscribe", "q", "a",
+                    "question", "answer", "part", "chapter", "step", "figure", "table", "example", "summary",
+                    "background", "context", "why it matters", "the bottom line", "what we know", "what's next", "what’s next",
                     "results", "watch live", "full text", "transcript", "partial transcript", "quote",
                     "quotes", "interview", "interview by", "reporting by", "edited by", "written by", "via"}
 _TRANSCRIPT_MIN = 3  # labelled paragraphs for a transcript layout

@@ -335,7 +335,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
         if spk is None and first.open_pos is not None:
             spk, cue_tok = attribute_head(ctx, first.open_pos, disc)
         if spk is None and first.para == headline and iv.starts.get(headline, at + 1) <= at:
-            spk = iv.headline[1]  # "Name: “the words”", "Name: X has ‘no place’ in ‘Y’": all after the label
+            spk = iv.headline[1]  # "Name: “the words”", "Name: X has ‘no place’ in ‘Y’": after the label
         if spk is None and has_lead:
             subj, v = governing_cue(ctx, first)
             if subj is not None:

@@ -443,7 +443,7 @@ def description_span(tok) -> tuple[int, int]:
         first -= 1
     last = tok.i
     for c in tok.rights:
-        if _restrictive(c, last):  # "a source involved in the talks", "judges handling the suits", "the experts I asked"
+        if _restrictive(c, last):  # "a source involved in the talks", "judges handling suits", "the experts I asked"
             end = c.right_edge.i
             if end - first >= _DESC_MAX or any(doc[k].text in ",;:(" or doc[k].is_space for k in range(c.i, end + 1)):
                 break

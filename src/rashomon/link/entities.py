@@ -38,8 +38,8 @@ from rashomon.extract.mentions import trim
 from rashomon.extract.speakers import POSSESSIVE, possessed_person
 from rashomon.link.acronyms import link_acronyms
 from rashomon.link.propagate import propagate_names
-from rashomon.link.names import (family_name, fold, name_end, name_tokens, names_match, skeleton, title_end,  # noqa: F401
-                                 tokens_match)
+from rashomon.link.names import (family_name, fold, name_end, name_tokens, names_match, skeleton,  # noqa: F401
+                                 title_end, tokens_match)
 from rashomon.link.rivals import naming_pairs, rival_names
 from rashomon.link.rules import Linker
 from rashomon.link.unnamed import link_described
