@@ -47,7 +47,8 @@ FURNITURE_LABELS = {"photo", "photos", "video", "source", "sources", "update", "
                     "opinion", "correction", "clarification", "see also", "more", "image", "picture", "file", "posted",
                     "published", "filed under", "topics", "category", "follow", "contact", "subscribe", "q", "a",
                     "question", "answer", "part", "chapter", "step", "figure", "table", "example", "summary",
-                    "background", "context", "why it matters", "the bottom line", "what we know", "what's next", "what’s next",
+                    "background", "context", "why it matters", "the bottom line", "what we know", "what's next",
+                    "what’s next",
                     "results", "watch live", "full text", "transcript", "partial transcript", "quote",
                     "quotes", "interview", "interview by", "reporting by", "edited by", "written by", "via"}
 _TRANSCRIPT_MIN = 3  # labelled paragraphs for a transcript layout
