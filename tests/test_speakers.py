@@ -123,6 +123,9 @@ NAMED = [
     ("a delegate's abbreviated title ends no sentence",
      '"This is a big year for our next senator, Tom Hale!" Hale\'s niece, state Del. Marta "Tia" Price (D-Dover), '
      "shouted to the crowd.", "big year", "Price"),
+    ("a party label in parentheses is not the apposed name",
+     '"This is a big year for our potential senator, Tom Hale!" Hale\'s niece, state Del. Marta "Tia" Price '
+     "(D-Dover Harbor), shouted to the crowd.", "big year", "Price"),
     ("double marks nested in a double quote",
      "“As a young woman, I’d rather live in what he calls “hell” than live in a town he runs.” ― Ana Rivera",
      "rather live", "Ana Rivera"),
