@@ -370,14 +370,13 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
 
 
 _DASH_ATTRIBUTION = re.compile(r"\s*[—―–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
-# a credit line under a story ("-- additional reporting from X", "— Writing by X; editing by Y"): the
-# people who wrote the story, not a speaker (AP Stylebook, "contributed to this report"; Reuters credit lines)
-_CREDIT_LINE = re.compile(r"[—―–-]*\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|contributed|"
-                          r"research|translated|produced)\b|.*\bcontributed to this (?:report|story)", re.I)
+_CREDIT_LINE = re.compile(r"[—―–-]{0,2} ?(?:additional\s+)?(?:reporting|writing|editing|compiled|contributed|"
+                          r"research|translated|produced)\b|[^\n]{0,80}contributed to this", re.I)
 
 
 def _dash_line(text: str):
-    """The match of a dash attribution on ``text``, ``None`` for a credit line."""
+    """The match of a dash attribution on ``text``; ``None`` for a credit line ("-- additional reporting
+    from X", "— Writing by X"): who wrote the story, not a speaker (AP Stylebook, "contributed to this report")."""
     m = _DASH_ATTRIBUTION.match(text)
     return None if m is None or _CREDIT_LINE.match(m.group(1)) else m
 
