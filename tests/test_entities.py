@@ -207,3 +207,12 @@ def test_corpus_entities(corpus_report):
     assert find("44-day conflict").id == find("44-Day War").id
     assert find("Upper Karabakh").id == find("Nagorno-Karabakh").id
     assert [e.id for e in ents] == [f"e{i}" for i in range(len(ents))]
+
+
+def test_korean_family_name_comes_first():
+    # "Moon Jae-so" is a Korean name: the family name "Moon" is the later reference, not "Jae-so"
+    a0 = _art("a0", "Moon Jae-so met Anna Berg. Moon said the talks went well.")
+    ms = [_m(a0, "Moon Jae-so", "PERSON"), _m(a0, "Anna Berg", "PERSON"), _m(a0, "Moon", "PERSON", 1)]
+    ents = _link([a0], ms)
+    assert _same(ents, "Moon Jae-so", "Moon")
+    assert "Moon" in _entity_of(ents, "Moon Jae-so")[0].aliases

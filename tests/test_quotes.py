@@ -430,3 +430,14 @@ def test_cue_of_the_next_sentence_is_not_a_tail_attribution(nlp):
     ind = find(quotes, "the hall was unsafe")
     assert ind.kind == "indirect" and named(art, ind) == "John Carter"
     assert find(quotes, "It is a tragedy").speaker_text != "John Carter"
+
+
+def test_nested_double_marks_stay_inside_the_outer_quote():
+    from rashomon.extract.direct import _nested_doubles
+
+    text = "“I’d rather live in what he calls “hell” than here.” Then “Go home.”"
+    marks = classify_marks(text, 0, len(text))
+    doubles = [k for k, m in enumerate(marks) if m.double]
+    assert _nested_doubles(marks) == {doubles[1], doubles[2]}  # “hell”, not the outer pair nor “Go home.”
+    plain = "He called it “a farce” and “a disgrace.”"
+    assert _nested_doubles(classify_marks(plain, 0, len(plain))) == set()

@@ -106,6 +106,41 @@ NAMED = [
      "Ben Ochs"),
     ("the asker keeps his own 'he asked'",
      'Tom Rudd asked Senator Ben Ochs about the vote. "Did you lie?" he asked.', "Did you lie", "Tom Rudd"),
+    ("a participle right after 'of X' is X's, not the clause subject's",
+     "The spot ends with footage of Ann Marsh saying during the debate, “That makes me smart.”", "makes me smart",
+     "Ann Marsh"),
+    ("a participle after 'footage of X' hung on the verb",
+     "The ad uses footage of Ann Marsh asking, “Why am I not further ahead?”", "not further ahead", "Ann Marsh"),
+    ("a hyphenated role before the name of an inverted cue",
+     "“Imagine the two of them on the same stage,” mused Harbor Radio co-host Lena Dorsey.", "same stage",
+     "Lena Dorsey"),
+    ("a nested quote that closes with the outer one",
+     "''I tell the other ports, 'We are sorry, but we do not care about you at all,''' said Mr. Orlov, who runs "
+     "Orlov Partners, a shipping firm.", "do not care", "Orlov"),
+    ("a credit line under the story is no dash attribution",
+     "Asked about the blast, Marsh said, “We will rebuild the pier before winter comes.”\n\n--additional reporting "
+     "from Omar Haddad.", "rebuild the pier", "Marsh"),
+    ("a delegate's abbreviated title ends no sentence",
+     '"This is a big year for our next senator, Tom Hale!" Hale\'s niece, state Del. Marta "Tia" Price (D-Dover), '
+     "shouted to the crowd.", "big year", "Price"),
+    ("a party label in parentheses is not the apposed name",
+     '"This is a big year for our potential senator, Tom Hale!" Hale\'s niece, state Del. Marta "Tia" Price '
+     "(D-Dover Harbor), shouted to the crowd.", "big year", "Price"),
+    ("double marks nested in a double quote",
+     "“As a young woman, I’d rather live in what he calls “hell” than live in a town he runs.” ― Ana Rivera",
+     "rather live", "Ana Rivera"),
+    ("a quote resumed after a programme title keeps its speaker, never a word of the title",
+     "“There's a real gap between the council and frankly the mayor and our crews,” Hale, a top Marsh ally, said "
+     "Friday morning on Bay News’s “Bay and Friends.” “I mean, it is bad.”", "it is bad", "Hale"),
+    ("an editor's clarification label is no speaker",
+     "A former party chairman says the leaders should plan ahead.\n\nCLARIFICATION: The first sentence has been "
+     "clarified to reflect that Haddad is calling for a process to find a successor.", "process to find", "Haddad"),
+    ("a participle after 'aside from' shares the clause's subject",
+     "Omar Haddad has said about 20 people want the seat, but he refuses to discuss names, aside from saying he "
+     "wants a young team.", "young team", "Omar Haddad"),
+    ("a fronted participle shares the subject of the passive after it",
+     "After saying her knee was “so swollen I could barely walk,” Ann Marsh was rushed to the clinic.",
+     "barely walk", "Ann Marsh"),
     ("relay: a statement carried by an outlet",
      "Ivan Dorn, the regional governor, said in a statement carried by Coast Radio that the dam was intact.",
      "dam was intact", "Ivan Dorn"),
@@ -190,6 +225,22 @@ UNNAMED_SOURCES = [
      "Several Rudd associates"),
     ("a person described by party", '"The energy will be huge," said one well-connected Democrat familiar with the '
      "campaign.", "energy will be huge", "one well-connected Democrat familiar with the campaign"),
+    ("people a participle postmodifies speak, not the clause subject",
+     "The ad features five dock workers speaking about their jobs and criticizing the harbour plan.",
+     "the harbour plan", "five dock workers"),
+    ("a numeral heads the subject of a cue the tagger read as a noun",
+     "“The port cannot wait for another study,” the two write. “Every month of delay costs jobs.”",
+     "cannot wait", "two"),
+    ("a restrictive relative clause says who speaks",
+     "But some who advocate open markets argue that the new levy puts the ports in a difficult spot.",
+     "difficult spot", "some who advocate open markets"),
+    ("a contact relative clause says who speaks",
+     "In the mayor's favor, the economists I interviewed said her plans were more detailed.", "more detailed",
+     "the economists I interviewed"),
+    ("a present participle says who speaks", "Several judges handling harbour lease lawsuits have cited the coming "
+     "vote as a reason to speed the rulings.", "coming vote", "Several judges handling harbour lease lawsuits"),
+    ("a past participle with a date", "A campaign TV ad released Thursday accuses the mayor of buying influence.",
+     "buying influence", "A campaign TV ad released Thursday"),
     ("the subject of a coordinated clause the parse hung on the clause before",
      "Many mayors have said they will not attend the summit and others have said they are not interested in speaking.",
      "not interested in speaking", "others"),
@@ -385,6 +436,14 @@ def test_name_apposed_to_a_dateline_is_the_speaker(nlp):
     ("Marsh: Ferry contract must be cancelled\n\nThe senator spoke on Monday.", "Ferry contract must be cancelled",
      "Marsh"),
     ("Report: Walker to speak at the convention\n\nThe governor will speak.", "Walker to speak", "Report"),
+    # a surname label the tagger read as a common noun: the article names the person after it
+    ("Lindqvist: Brandt needs to 'stop the blame game' on the port.\n\nSenator Ebba Lindqvist offered some advice.",
+     "stop the blame game", "Lindqvist"),
+    ("Lindqvist: Brandt needs to 'stop the blame game' on the port.\n\nSenator Ebba Lindqvist offered some advice.",
+     "needs to", "Lindqvist"),
+    # every quoted fragment after the label is the label's
+    ("Okafor: ‘Harbour Fees’ Have ‘No Place In A Fair Budget.’\n\nThe mayor, Joy Okafor, spoke on Tuesday.",
+     "No Place", "Okafor"),
 ])
 def test_headline_attributions(nlp, text, words, speaker):
     art, qs = run(nlp, text)
@@ -544,3 +603,26 @@ def test_as_x_put_it_is_still_speech(nlp):
     art, quotes = run(nlp, "As the harbour master put it, the channel is “a graveyard of anchors”.")
     q = find(quotes, "graveyard")
     assert named(art, q) == "the harbour master" or (q.speaker_text or "").endswith("harbour master")
+
+
+@pytest.mark.model
+def test_mistagged_tail_cue_after_a_subject_with_a_preposition(nlp):
+    # "states" read as a plural noun: the subject is the noun before the preposition
+    art, qs = run(nlp, "“They know the mayor is the only one who can fix this,” a narrator in the ad states. "
+                       "“She will stand up to the bankers.”")
+    assert find(qs, "only one who can fix").speaker_text.startswith("a narrator")
+    # a statement is no person: the participle on it is still its issuer's
+    art, qs = run(nlp, "The ministry issued a statement saying the port would reopen.")
+    assert find(qs, "port would reopen").speaker_text == "The ministry"
+
+
+@pytest.mark.model
+def test_block_quotation_after_a_cue_and_a_colon(nlp):
+    text = ("Mayor Ilse Brandt spoke on the radio.\n\nThe mayor added:\n\nIt is all fine. The same way, as you "
+            "rightly pointed out, Dana, people jumped ahead of the facts.")
+    art, qs = run(nlp, text)
+    q = find(qs, "It is all fine")
+    assert q.kind == "direct" and named(art, q) == "Ilse Brandt" and q.text.endswith("ahead of the facts.")
+    # a colon after a noun phrase introduces a list, not anyone's words
+    art, qs = run(nlp, "The plan has three parts:\n\nA new pier, a school and a road along the coast.")
+    assert not [q for q in qs if "new pier" in q.text]

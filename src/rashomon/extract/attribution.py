@@ -17,6 +17,7 @@ import re
 
 from rashomon.annotate import SPANS_KEY, load_titles
 from rashomon.extract import coref
+from rashomon.extract.cue_subjects import after_cue, cue_after_mistagged
 from rashomon.extract import speakers as sp
 from rashomon.extract.complements import adverbial, setting
 from rashomon.extract.coref import Discourse
@@ -54,6 +55,8 @@ def speaker_from_subject(ctx: DocIndex, subj, disc: Discourse) -> Speaker | None
         subj = next((c for c in subj.children if c.dep_ == "appos" and not ctx.in_dateline(c.idx)), None)
         if subj is None:
             return None
+    if subj.pos_ == "NOUN" and (person := _name_after_role(ctx, subj, disc)) is not None:
+        return person
     ns = ctx.name_span(subj)
     if ns is not None and (after := _name_after_title(ctx, ns)) is not None:
         return disc.named(after, ctx.name_span(after))  # "Navy Capt. Jeff Davis" cut at the title's period
@@ -91,19 +94,23 @@ def _name_after_title(ctx: DocIndex, ns: tuple[int, int]):
     return None
 
 
-def _after_cue(ctx: DocIndex, verb):
-    """The speaker named right after an inverted cue ("…,” said Edward Leamer, an
-    economist, “…”), where the parse gave the cue no subject after the quote:
-    the last word of the name or noun phrase that follows the cue (a date or
-    time in between is skipped: "said Thursday")."""
-    k = verb.i + 1
-    while k < len(ctx.doc) and (ctx.doc[k].ent_type_ in ("DATE", "TIME") or ctx.doc[k].pos_ == "ADV"):
-        k += 1
-    last = None
-    while k < len(ctx.doc) and (ctx.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or ctx.doc[k].tag_ == "POS"):
-        last = ctx.doc[k] if ctx.doc[k].pos_ in ("PROPN", "NOUN") else last
-        k += 1
-    return last
+def _name_after_role(ctx: DocIndex, subj, disc: Discourse):
+    """The person named right after a role noun the parse took for the subject
+    ("…,” mused Harbor Radio co-host Lena Dorsey": the hyphen splits the role
+    and "co" becomes the subject): a role written before a name is a title of
+    that name (AP Stylebook, "titles": a formal title before a name), so the
+    name speaks. Only nouns, proper nouns and hyphens may come between;
+    ``None`` when no person name follows."""
+    doc = ctx.doc
+    for k in range(subj.i + 1, min(len(doc), subj.i + 6)):
+        t = doc[k]
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (ns := ctx.name_span(t)) is not None and ns[0] > subj.idx:
+            spk = disc.named(t, ns)
+            spk.role = spk.role or ctx.text[subj.idx:ns[0]].strip()
+            return spk
+        if t.pos_ not in ("NOUN", "PROPN") and t.tag_ != "HYPH" and t.text != "-":
+            return None
+    return None
 
 
 def _before_cue(ctx: DocIndex, close_pos: int, verb):
@@ -262,21 +269,6 @@ def _name_before(ctx: DocIndex, verb):
     return t if t.pos_ == "PROPN" and ctx.name_span(t) is not None else None
 
 
-def _cue_after_mistagged(ctx: DocIndex, r: slice):
-    """(subject, cue) of an attribution after a closing mark whose cue the tagger
-    read as a noun ("…,” the editorial read."): the words of the sentence after
-    the mark are a noun phrase and a cue form, nothing else; ``None`` otherwise."""
-    toks = [ctx.doc[k] for k in range(r.start, r.stop) if not ctx.doc[k].is_punct and not ctx.doc[k].is_space]
-    if not 2 <= len(toks) <= 8 or toks[-1].lower_ not in ctx.lex.form2lemma:
-        return None
-    np = toks[:-1]
-    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") for t in np):
-        return None
-    subj = next((t for t in reversed(np) if t.pos_ in ("NOUN", "PROPN")), None) or \
-        (np[-1] if np[-1].pos_ == "ADJ" else None)  # the tagger that missed the verb may miss the noun too
-    return (subj, toks[-1]) if subj is not None else None
-
-
 def _comma_near_end(text: str) -> bool:
     r"""Whether a comma in ``text`` is followed by one to four words up to its
     end ("…, News.Az" before a relay cue): the test of the pattern
@@ -381,6 +373,15 @@ def relay_of(ctx: DocIndex, verb) -> dict | None:
 
 
 _DASH_ATTRIBUTION = re.compile(r"\s*[—―–-]\s*(\S.*)$")  # "…” — Deputy Minister X"
+_CREDIT_LINE = re.compile(r"[—―–-]{0,2} ?(?:additional\s+)?(?:reporting|writing|editing|compiled|contributed|"
+                          r"research|translated|produced)\b|[^\n]{0,80}contributed to this", re.I)
+
+
+def _dash_line(text: str):
+    """The match of a dash attribution on ``text``; ``None`` for a credit line ("-- additional reporting
+    from X", "— Writing by X"): who wrote the story, not a speaker (AP Stylebook, "contributed to this report")."""
+    m = _DASH_ATTRIBUTION.match(text)
+    return None if m is None or _CREDIT_LINE.match(m.group(1)) else m
 
 
 def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
@@ -389,14 +390,16 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
     cue verb token) or (None, None)."""
     text = ctx.text
     p = ctx.paras[ctx.para_of(close_pos)]
+    while close_pos + 1 < p.end and text[close_pos + 1] in "'’”\"":
+        close_pos += 1  # "… at all,''' said X": the nested quote closes with the outer one (Chicago 6.11)
     tail = text[close_pos + 1:min(p.end, close_pos + 161)]  # a bounded window: no per-quote paragraph copy
-    m = _DASH_ATTRIBUTION.match(tail) if p.end - close_pos - 1 <= 200 else None
+    m = _dash_line(tail) if p.end - close_pos - 1 <= 200 else None
     if m:
         return _dash_speaker(ctx, close_pos + 1 + m.start(1), p.end, disc), None
     pi = ctx.para_of(close_pos)
     if not tail.strip() and pi + 1 < len(ctx.paras):  # the dash line under a quote ("“…” ¶ — Name, role")
         nxt = ctx.paras[pi + 1]
-        m = _DASH_ATTRIBUTION.match(nxt.text)
+        m = _dash_line(nxt.text)
         if m and nxt.end - nxt.start <= 200:
             return _dash_speaker(ctx, nxt.start + m.start(1), nxt.end, disc), None
     if re.match(r"\s*[,.]?\s*$", tail[:1]) is None and not tail[:1].isspace() and tail[:1] not in ",.":
@@ -414,11 +417,11 @@ def attribute_tail(ctx: DocIndex, close_pos: int, disc: Discourse):
                     and ctx.cue_lemma(t) not in ctx.lex.recipient:
                 break  # "… called the plan “rushed.” Y called the vote “a farce”": the next sentence's own attribution
             subj = cue_subject(ctx, t)
-            if subj is None or subj.idx < close_pos:
-                subj = (_after_cue(ctx, t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None
+            if subj is None or subj.idx < close_pos or disc.in_quote(subj.idx):  # never a word of a quoted
+                subj = (after_cue(t) or _before_cue(ctx, close_pos, t)) if t.idx > close_pos else None  # title
             if subj is not None and subj.idx > close_pos:
                 return speaker_from_subject(ctx, subj, disc), t
-    if (found := _cue_after_mistagged(ctx, r)) is not None:
+    if (found := cue_after_mistagged(ctx.doc, r)) is not None:
         return speaker_from_subject(ctx, found[0], disc), found[1]
     return None, None
 

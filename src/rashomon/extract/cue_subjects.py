@@ -27,6 +27,9 @@ def subject_of(verb):
     (passives, imperatives)."""
     v = verb
     nonfinite = False  # whether the climb passed through a non-finite clause
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and (shown := _shown_speaking(verb)) is not None:
+        return shown
+    fronted = None  # the adverbial phrase the climb came up through, when it opens its clause
     for _ in range(5):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (not c.is_punct or c.text == "%")]  # the small model can make a mark («) the subject
         if subj:  # of two, a name before a noun, then the nearer ("…, two of them seriously, spokesman X said")
@@ -38,7 +41,8 @@ def subject_of(verb):
             # after telling them …", "X was quoted as saying …": the subject attachment rule, Quirk et
             # al. 1985, 15.59); the passive cue itself names no speaker
             # (a passive after the cue is in its content: "telling them, “some get carried away”")
-            attached = nonfinite and passive.i < verb.i
+            # a fronted adverbial before the passive's subject too ("After saying …, she was rushed to …")
+            attached = nonfinite and (passive.i < verb.i or fronted is not None and fronted.right_edge.i < passive.i)
             return passive if v.i != verb.i and (verb.dep_ == "conj" and verb.head.i == v.i or attached) else None
         if v.dep_ == "conj" and (stray := _stray_subject(v)) is not None:
             return stray
@@ -48,8 +52,15 @@ def subject_of(verb):
             v = h  # an adjective between: "X is likely to stress …", "X was quick to point out …"
         elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.i != h.i and h.head.pos_ in ("VERB", "AUX"):
             nonfinite = nonfinite or v.tag_ == "VBG"
+            fronted = h if h.i < h.head.i else None
             v = h.head
+        elif v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.pos_ in ("ADV", "ADJ") and \
+                h.head.head.i != h.head.i and h.head.head.pos_ in ("VERB", "AUX"):
+            nonfinite = nonfinite or v.tag_ == "VBG"  # "refuses to discuss it, aside from saying …"
+            v = h.head.head
         elif v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
+            if v.tag_ == "VBG" and _is_person(h):
+                return h  # "features five workers speaking …": the participle's own noun speaks
             if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
                 v = h.head
             elif v.tag_ == "VBG" and (m := _medium(h)) is not None:
@@ -67,6 +78,35 @@ def subject_of(verb):
                 if w.lower_ in ("told", "tell", "tells", "telling"):
                     return None
                 return c
+    return None
+
+
+def _lexicon():
+    """``data/cues.yaml`` (:func:`speakers.lexicon`; imported here, as speakers imports this module)."""
+    from rashomon.extract.speakers import lexicon
+
+    return lexicon()
+
+
+def _is_person(noun) -> bool:
+    """Whether a noun names a person or people: a PERSON name or a person noun of
+    ``data/cues.yaml`` ("workers", "a spokeswoman")."""
+    from rashomon.extract.lemmas import lemma
+
+    people = _lexicon().person_nouns
+    return noun.ent_type_ == "PERSON" or noun.lower_ in people or lemma(noun) in people
+
+
+def _shown_speaking(verb):
+    """The person a participle right after "of X" describes when the parse hung the
+    participle on the clause or on the noun before "of" ("ends with footage of X
+    saying …", "uses a clip of X asking …"): an -ing participle postmodifies the noun before it (Quirk et al.
+    1985, 17.97, "the man writing the letter"), so X speaks. ``None`` otherwise."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ == "pobj" and prev.head.lower_ == "of" and prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", ""):
+        return prev
     return None
 
 
@@ -104,3 +144,38 @@ def _medium(noun):
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or not any(c.dep_ == "nsubj" for c in v.children):
         return None
     return v
+
+
+def after_cue(verb):
+    """The speaker named right after an inverted cue ("…,” said Edward Leamer, an
+    economist, “…”), where the parse gave the cue no subject after the quote:
+    the last word of the name or noun phrase that follows the cue (a date or
+    time in between is skipped: "said Thursday")."""
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ == "ADV"):
+        k += 1
+    last = None
+    while k < len(doc) and (doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or doc[k].tag_ == "POS"):
+        last = doc[k] if doc[k].pos_ in ("PROPN", "NOUN") else last
+        k += 1
+    return last
+
+
+def cue_after_mistagged(doc, r: slice):
+    """(subject, cue) of an attribution after a closing mark whose cue the tagger
+    read as a noun ("…,” the editorial read."): the words of the sentence after
+    the mark are a noun phrase and a cue form, nothing else; ``None`` otherwise."""
+    toks = [doc[k] for k in range(r.start, r.stop) if not doc[k].is_punct and not doc[k].is_space]
+    if not 2 <= len(toks) <= 8 or toks[-1].lower_ not in _lexicon().form2lemma:
+        return None
+    np = toks[:-1]
+    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP") for t in np) or np[0].pos_ == "ADP":
+        return None
+    # "a narrator in the spot states": the head is before the first preposition (a noun phrase
+    # with a prepositional modifier); "the two write": a numeral heads a noun phrase of its own
+    # (Quirk et al. 1985, 6.62, numerals used as heads)
+    np = next((np[:k] for k, t in enumerate(np) if t.pos_ == "ADP"), np)
+    subj = next((t for t in reversed(np) if t.pos_ in ("NOUN", "PROPN")), None) or \
+        (np[-1] if np[-1].pos_ in ("ADJ", "NUM") else None)  # the tagger that missed the verb may miss the noun too
+    return (subj, toks[-1]) if subj is not None else None

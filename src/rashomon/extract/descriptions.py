@@ -16,11 +16,16 @@ The class is a part of :class:`~rashomon.extract.coref.Discourse`, which sets
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from rashomon.annotate import doc_ents
 from rashomon.extract import speakers as sp
 from rashomon.extract.speakers import Speaker
+
+# a party and state or district label after a US politician's name ("(D-Ohio)", "R-Texas"): AP Stylebook,
+# "party affiliation"; a label, never the name of whoever it follows
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z]")
 
 # title abbreviations and the role words they stand for ("Sen. Ted Cruz" ~ "the senator")
 TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
@@ -56,6 +61,10 @@ class Descriptions:
         for c in tok.subtree:  # "the mayor of X, John Carter, said": the apposed name
             if c.dep_ == "appos" and c.i > tok.i and (c.head.i == tok.i or c.ent_type_ == "PERSON") and \
                     c.ent_type_ in ("PERSON", "ORG", "") and (ns := ctx.name_span(c)) is not None:
+                if _PARTY_LABEL.match(ctx.text, ns[0]):  # "state Del. X Y (D-Dover)": the party label, not a name
+                    c = next((t for t in reversed(list(c.subtree)) if t.pos_ == "PROPN" and t.idx < ns[0] - 1), None)
+                    if c is None or (ns := ctx.name_span(c)) is None:
+                        continue
                 spk = self.named(c, ns)
                 role = sp.trim_tokens([t for t in tok.subtree if t.i < c.left_edge.i])
                 if role:

@@ -148,7 +148,10 @@ def _pair_in_para(text: str, p: Para, pi: int) -> tuple[list[Seg], list[Seg], in
     open_s: Mark | None = None
     first_open = bool(marks) and marks[0].can_open and not text[p.start:marks[0].pos].strip()
     seen_double = False
-    for m in marks:
+    skip = _nested_doubles(marks)
+    for k, m in enumerate(marks):
+        if k in skip:
+            continue
         if m.double:
             if open_d is None:
                 if m.can_open:
@@ -184,6 +187,40 @@ def _pair_in_para(text: str, p: Para, pi: int) -> tuple[list[Seg], list[Seg], in
                     segs.append(Seg(s, e, pi, open_s.pos, m.pos, 0.9))
                 open_s = None
     return segs, orphans, (open_d.pos if open_d is not None else None), first_open
+
+
+def _nested_doubles(marks: list[Mark]) -> set[int]:
+    """Indices of curly double marks nested inside a curly double quote (“… calls
+    “hell” than …”): an opening mark while one is open, whose closer is followed
+    by another closer before any new opener, quotes inside the quote, as single
+    marks would (Chicago Manual of Style 6.11; web text often keeps double marks
+    for both levels). Both marks of the nested pair are returned."""
+    skip: set[int] = set()
+    depth_open = False
+    k = 0
+    while k < len(marks):
+        m = marks[k]
+        if not m.double:
+            k += 1
+            continue
+        if not depth_open:
+            depth_open = m.can_open and m.ch == "“"
+        elif m.ch == "“" and m.can_open and not m.can_close:
+            closers = []
+            for j in range(k + 1, len(marks)):
+                if not marks[j].double:
+                    continue
+                if marks[j].ch != "”" or not marks[j].can_close:
+                    break
+                closers.append(j)
+            if len(closers) >= 2:
+                skip.update((k, closers[0]))
+                k = closers[0] + 1
+                continue
+        elif m.can_close:
+            depth_open = False
+        k += 1
+    return skip
 
 
 def is_heading(p: Para, lex) -> bool:

@@ -227,7 +227,8 @@ _SENT_END = re.compile(r"[.!?](\s|$)")
 # abbreviations whose period ends no sentence (titles, ranks, company suffixes; AP Stylebook, "abbreviations")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "prof",
                   "jr", "sr", "inc", "co", "corp", "ltd", "no", "rev", "hon", "adm", "maj", "cmdr", "supt", "det",
-                  "insp", "atty", "pres", "vs", "mt", "ft", "messrs", "mme", "mlle", "sens", "reps", "govs"}
+                  "insp", "atty", "pres", "vs", "mt", "ft", "messrs", "mme", "mlle", "sens", "reps", "govs",
+                  "del", "asst", "cpl", "pvt", "cdr", "brig"}  # "state Del. X" (a delegate; AP Stylebook, titles)
 
 
 def _mistagged_cue(doc, i: int) -> bool:

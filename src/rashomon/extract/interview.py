@@ -44,10 +44,11 @@ FURNITURE_LABELS = {"photo", "photos", "video", "source", "sources", "update", "
                     "editor’s note", "read more", "read also", "related", "watch", "listen", "caption", "credit",
                     "credits", "tags", "share", "by", "email", "e-mail", "tel", "phone", "fax", "address", "date",
                     "time", "location", "warning", "advertisement", "breaking", "exclusive", "live", "analysis",
-                    "opinion", "correction", "see also", "more", "image", "picture", "file", "posted", "published",
-                    "filed under", "topics", "category", "follow", "contact", "subscribe", "q", "a", "question",
-                    "answer", "part", "chapter", "step", "figure", "table", "example", "summary", "background",
-                    "context", "why it matters", "the bottom line", "what we know", "what's next", "what’s next",
+                    "opinion", "correction", "clarification", "see also", "more", "image", "picture", "file", "posted",
+                    "published", "filed under", "topics", "category", "follow", "contact", "subscribe", "q", "a",
+                    "question", "answer", "part", "chapter", "step", "figure", "table", "example", "summary",
+                    "background", "context", "why it matters", "the bottom line", "what we know", "what's next",
+                    "what’s next",
                     "results", "watch live", "full text", "transcript", "partial transcript", "quote",
                     "quotes", "interview", "interview by", "reporting by", "edited by", "written by", "via"}
 _TRANSCRIPT_MIN = 3  # labelled paragraphs for a transcript layout
@@ -143,8 +144,21 @@ def label_of(ctx: DocIndex, pi: int) -> tuple[int, int] | None:
     words = [t for t in toks if t.lower_ not in ("the", "of", "and", "&")]
     name = all(t.text[:1].isupper() for t in words) and any(
         t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" or t.is_upper for t in words)
+    name = name or _named_elsewhere(ctx, words, e)
     role = len(words) <= 3 and (words[-1].lower_ in ctx.lex.person_nouns or words[-1].lower_ in SOURCE_DOCUMENTS)
     return (s, e) if words and (name or role) else None
+
+
+def _named_elsewhere(ctx: DocIndex, words: list, end: int) -> bool:
+    """Whether a one-word capitalised label ("Surname: …") is a word of a person
+    or organisation the article names after it: the tagger reads a lone
+    capitalised word that opens a headline as a common noun, but a headline
+    label is the source's surname (AP Stylebook, headlines: the source before
+    the colon; names on second reference by surname)."""
+    if len(words) != 1 or not words[0].text[:1].isupper() or words[0].is_upper:
+        return False
+    word = words[0].lower_
+    return any(s >= end and word in text.split() for s, _e, text in ctx.named_ents()[1])
 
 
 def _labels(ctx: DocIndex, disc: Discourse, iv: Interview) -> None:

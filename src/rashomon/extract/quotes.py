@@ -202,6 +202,36 @@ def _layout_quotes(ctx: DocIndex, iv: Interview, in_post) -> list[Quote]:
     return out
 
 
+def _block_quotes(ctx: DocIndex, disc: Discourse, layout: set[int], direct: list[Quote], in_post) -> list[Quote]:
+    """Block quotations: a paragraph without quotation marks right after one that
+    ends in a cue and a colon ("The governor added:" ¶ "It is typical …") is the
+    cue's words, set off as a block instead of in quotation marks (Chicago Manual
+    of Style, 17th ed., 13.9-13.10; PolNeAR guidelines: the colon paragraph holds
+    source and cue). Only the first paragraph is taken; one that holds quotation
+    marks, a layout paragraph, a heading or a fragment without a full stop is
+    not a block."""
+    out: list[Quote] = []
+    art = ctx.article
+    for pi in range(1, len(ctx.paras)):
+        p, prev = ctx.paras[pi], ctx.paras[pi - 1]
+        body = p.text.strip()
+        if pi in layout or pi - 1 in layout or not prev.text.rstrip().endswith(":") or len(body) < 20 or \
+                not body.endswith((".", "!", "?", "…")) or any(m in body for m in "“”\"«»") or \
+                in_post(p.start, p.end) or any(p.start <= q.start < p.end for q in direct):
+            continue
+        spk, cue_tok = attribute_head(ctx, p.start + (len(p.text) - len(p.text.lstrip())), disc)
+        if spk is None or not spk.known or cue_tok is None or cue_tok.idx < prev.start or \
+                ctx.text[cue_tok.idx:prev.end].count(" ") > 4:
+            continue  # "He listed what the plan would cost:": no cue of saying right before the colon
+        s = p.start + (len(p.text) - len(p.text.lstrip()))
+        e = rstrip_pos(ctx.text, s, p.end)
+        info = cue_info(ctx, cue_tok)
+        out.append(Quote(article=art.id, start=s, end=e, text=art.text[s:e], kind="direct", confidence=0.7,
+                         **speaker_fields(spk), **({k: info[k] for k in ("cue", "cue_start", "cue_end", "date_text")}
+                                                   if info else {})))
+    return out
+
+
 _OPENING_MARKS = "“\"«„‘'"
 # words a title leaves in lower case (Chicago Manual of Style 8.159, headline-style capitalization)
 _TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at", "to", "by", "with",
@@ -304,8 +334,8 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
             spk, cue_tok = attribute_tail(ctx, last.close_pos, disc)
         if spk is None and first.open_pos is not None:
             spk, cue_tok = attribute_head(ctx, first.open_pos, disc)
-        if spk is None and first.para == headline and iv.starts.get(headline, -1) >= before:
-            spk = iv.headline[1]  # "Name: “the words”"
+        if spk is None and first.para == headline and iv.starts.get(headline, at + 1) <= at:
+            spk = iv.headline[1]  # "Name: “the words”", "Name: X has ‘no place’ in ‘Y’": after the label
         if spk is None and has_lead:
             subj, v = governing_cue(ctx, first)
             if subj is not None:
@@ -356,6 +386,7 @@ def extract_quotes(article: Article, doc, posts: list[Quote]) -> list[Quote]:
             prev_run = run
 
     out += _layout_quotes(ctx, iv, in_post)
+    direct += _block_quotes(ctx, disc, layout, direct, in_post)
     direct_spans = [(q.start, q.end) for q in direct]
     q_spans = [(ctx.paras[pi].start, ctx.paras[pi].end) for pi in layout]
     if headline is not None:

@@ -38,8 +38,8 @@ from rashomon.extract.mentions import trim
 from rashomon.extract.speakers import POSSESSIVE, possessed_person
 from rashomon.link.acronyms import link_acronyms
 from rashomon.link.propagate import propagate_names
-from rashomon.link.names import (fold, name_end, name_tokens, names_match, skeleton, title_end,  # noqa: F401
-                                 tokens_match)
+from rashomon.link.names import (family_name, fold, name_end, name_tokens, names_match, skeleton,  # noqa: F401
+                                 title_end, tokens_match)
 from rashomon.link.rivals import naming_pairs, rival_names
 from rashomon.link.rules import Linker
 from rashomon.link.unnamed import link_described
@@ -196,7 +196,7 @@ def _retype(mentions: list[Mention], texts: dict[str, str], outlets: set[str]) -
     outside such a slot."""
     full = [m for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2
             and not _placelike(m, texts)]  # full names attested outside a place's slot
-    surnames = {fold(name_tokens(m.text)[-1]) for m in full}
+    surnames = {fold(family_name(name_tokens(m.text))) for m in full}
     persons = {name_key(m.text) for m in full}
     for m in mentions:
         label = corrected_label(m.text, m.label)
@@ -360,7 +360,7 @@ def _surname(form: str) -> str | None:
     if form.startswith("@"):
         return None
     words = [w for w in name_tokens(form) if w.lower().rstrip(".") not in _SUFFIXES]
-    return words[-1] if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 1 else None
+    return family_name(words) if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 1 else None
 
 
 def _display_name(forms: dict[str, set[str]], count: Counter, etype: str | None) -> str:

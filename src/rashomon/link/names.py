@@ -181,6 +181,21 @@ def name_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in _NAME_SPLIT.split(_POSSESSIVE.sub("", text.lstrip("@")).strip()) if fold(t))
 
 
+# a Korean given name romanised with a hyphen and a lower-case second syllable ("Ki-moon", "Jae-in")
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def family_name(words: tuple[str, ...] | list[str]) -> str:
+    """The family name among the words of a person's full name: the last word,
+    or the first when the last is a hyphenated Korean given name ("Ban Ki-moon"
+    → "Ban"): Korean names put the family name first and romanise the given
+    name with a hyphen (AP Stylebook, "Korean names"; Revised Romanization of
+    Korean, 2000, section 3.4). ``words`` must not be empty."""
+    if len(words) == 2 and _HYPHENATED_GIVEN.match(words[-1]) and words[0][:1].isupper():
+        return words[0]
+    return words[-1]
+
+
 _WORD = re.compile(r"\S+")
 
 

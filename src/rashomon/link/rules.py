@@ -18,8 +18,8 @@ from rapidfuzz.distance import Levenshtein
 
 from rashomon.annotate import handle_stems, name_key
 from rashomon.extract.mentions import NUMBER_WORDS, ORDINALS, load_actors
-from rashomon.link.names import (core_name, demonym_place, fold, name_tokens, names_match, org_key, place_key, skeleton,
-                                 strip_legal_form, tokens_match, translit)
+from rashomon.link.names import (core_name, demonym_place, family_name, fold, name_tokens, names_match, org_key,
+                                 place_key, skeleton, strip_legal_form, tokens_match, translit)
 from rashomon.link.typing import PLACE_TYPES, company_words, entity_words, is_company
 from rashomon.types import Mention
 
@@ -227,7 +227,7 @@ class Linker:
         by_surname: dict[str, list[int]] = defaultdict(list)
         for i in self.persons:
             full_by_article[self.m[i].article].append(i)
-            surname[i] = name_tokens(self.m[i].text)[-1]
+            surname[i] = family_name(name_tokens(self.m[i].text))
             by_surname[translit(surname[i])].append(i)
         for i, m in enumerate(self.m):
             toks = name_tokens(m.text)
