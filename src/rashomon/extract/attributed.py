@@ -17,6 +17,7 @@ from rashomon.extract import stamps
 from rashomon.extract.clauses import CONDITIONS, SUBJ, VERBAL, _DocIndex, _between, _clause_root
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.nominals import nominal_agent
+from rashomon.extract.predicates import lexicon as predicate_lexicon
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
 
@@ -65,13 +66,45 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
     toks, heads = ix.toks, ix.heads
     parts.nouns = list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi)))
     parts.compounds = list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
-                                         for i in _between(ix.compounds, lo, hi) if lo <= heads[i] < hi))
+                                         for i in _between(ix.compounds, lo, hi)
+                                         if lo <= heads[i] < hi and participant(toks[heads[i]])))
     # an anaphoric denial ("That figure is a fiction") negates the earlier claim it points at
     negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
     outside = st.cue_tok if st.cue_tok is not None and not lo <= st.cue_tok.i < hi else None
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
             "anaphoric": st.anaphoric, "parts": parts, "negated": negated,
             "cue_words": _verb_group(outside) if outside is not None else ""}
+
+
+INSTRUMENT_PREPS = {"with", "using"}
+AGENT_DEPS = {"nsubj", "agent"}
+
+
+def participant(noun) -> bool:
+    """Whether a noun names a thing that takes part in the act its clause
+    reports, so that two claims naming it may say one thing was there, used
+    or happening: the subject of an active, non-copular verb ("two armoured
+    trucks entered the yard"), the agent of a passive ("knocked over by the
+    truck"), an instrument ("moved in with armoured trucks", "using a crane")
+    or what a verb of use fires or deploys ("deployed armoured trucks").
+    Persons and groups of people (``groups`` of data/predicates.yaml) are left
+    to the rules on agents; a noun in a place, time or topic phrase ("a ban
+    in the old town", "talks about the harbour fee") or the object of any
+    other verb ("supports the harbour fee") is only mentioned (the roles Agent,
+    Instrument and the used Theme of FrameNet's Using frame; PropBank Arg0
+    and ArgM-MNR/instrument, Palmer et al. 2005)."""
+    lex = predicate_lexicon()
+    if any(noun.lower_ in words or lemma(noun) in words for words in lex["groups"].values()):
+        return False
+    dep, head = noun.dep_, noun.head
+    if dep == "pobj" and head.dep_ == "agent":
+        return True  # "knocked over by the truck"
+    if dep == "pobj" and head.lower_ in INSTRUMENT_PREPS:
+        return True  # "moved into the yard with trucks": an instrument, however the phrase is attached
+    if dep in AGENT_DEPS and head.pos_ in VERBAL and lemma(head) != "be" \
+            and not any(c.dep_ in ("acomp", "attr") for c in head.children):
+        return True  # "trucks entered the yard"; not "the truck was a risk"
+    return dep == "dobj" and lex["class"].get(lemma(head)) == "use_force"  # "fired rubber rounds"
 
 
 def _verb_group(verb) -> str:
