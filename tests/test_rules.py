@@ -360,6 +360,20 @@ NOT_CONTRADICTIONS = {
         toll("c1", "a0", "So far 17 workers have died.", "Medics", 17),
         toll("c2", "a1", "23 workers died.", "Guild", 23),
         {("agrees", None)}),
+    "one holder's running count, then a higher figure, is a revision": (
+        toll("c1", "a0", "So far 12 workers have died, the Harbour Board said.", "Harbour Board", 12,
+             approx="at least"),
+        toll("c2", "a1", "Nineteen workers died, the Harbour Board said.", "Harbour Board", 19),
+        {("revises", None)}),
+    "one holder's earlier estimate in the same text is a revision": (
+        toll("c1", "a0", "The board has updated its figure: 19 workers died.", "Harbour Board", 19, pred="update"),
+        toll("c2", "a0", "At noon the board had put the number at 12.", "Harbour Board", 12, pred="put", start=90),
+        {("revises", None)}),
+    "one holder's vague plural and a figure are no revision": (
+        toll("c1", "a0", "Dozens of workers died, the Harbour Board said.", "Harbour Board", 24,
+             approx="dozens"),
+        toll("c2", "a1", "Nineteen workers died, the Harbour Board said.", "Harbour Board", 19),
+        {("agrees", None)}),
     "different groups are counted apart": (
         toll("c1", "a0", "Eight peacekeepers may have been killed.", None, 8, unit="peacekeepers"),
         toll("c2", "a1", "Two civilians were killed.", None, 2, unit="civilians"),
@@ -516,6 +530,22 @@ def test_denied_figure_against_a_lower_bound_is_no_contradiction():
     c = claim("c2", "a1", "That figure is a fiction.", "Stevedores Guild", P("figure", theme="That"),
               polarity="negated", stance="denies", refers_to=[100, 145], start=200)
     assert relation(a, c, b) == set()
+
+
+def test_a_vague_figure_fitting_both_sides_of_a_dispute_agrees_with_neither():
+    vague = claim("c1", "a0", "Hundreds marched through the old town.", "Herald",
+                  P("march", "participation", ["people"], counts="participants", heads=["people"]),
+                  qty=(200, "hundreds", None, None))
+    low = claim("c2", "a1", "300 people marched, the police said.", "Police",
+                P("march", "participation", ["people"], counts="participants", heads=["people"]),
+                qty=(300, None, "people", "participants"))
+    high = claim("c3", "a2", "Over 2,500 people marched, the organisers said.", "Organisers",
+                 P("march", "participation", ["people"], counts="participants", heads=["people"]),
+                 qty=(2500, None, "people", "participants"))
+    props = group_claims([vague, low, high], ARTS)
+    rels = {(frozenset((r.a, r.b)), r.kind) for r in relate([vague, low, high], props, [], ARTS)}
+    assert (frozenset(("c2", "c3")), "contradicts") in rels
+    assert not any(kind == "agrees" and "c1" in pair for pair, kind in rels)
 
 
 def test_superseded_figure_is_not_disputed_by_one_that_fits_the_revision():

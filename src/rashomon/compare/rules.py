@@ -57,8 +57,8 @@ from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, kinds_named, shown
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.propositions import content_words
-from rashomon.compare.views import (FALL, MOVES, RISE, Story, View, as_written, attribution_key, holder_names,
-                                    specific_theme)
+from rashomon.compare.views import (EARLIER, FALL, MOVES, RISE, RUNNING, VAGUE_PLURALS, Story, View, as_written,
+                                    attribution_key, holder_names, specific_theme)
 from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 from rashomon.extract.roles import EXCLUSIVE
@@ -129,6 +129,9 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return "contradicts", f"{_who(neg)} denies the figure {_q(neg)}; {_who(pos)} gives {_q(pos)}", "negation"
     if a.negative:
         return None
+    if a.same_holder(b) and a.measure.value != b.measure.value and _updated(a, b):
+        old, new = (b, a) if _earlier(b) or (a.predicate in MOVES and not _earlier(a)) else (a, b)
+        return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
     if fits:
         return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
     if a.same_holder(b):
@@ -144,6 +147,33 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
                 (new.predicate in FALL and old.measure.value > new.measure.value):
             return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
+
+
+def _earlier(v: View) -> bool:
+    """Whether a figure says it was the count so far or an earlier one ("17 so
+    far", "had put the number at 17")."""
+    return bool(RUNNING.search(v.text) or EARLIER.search(v.text))
+
+
+def _vague(v: View) -> bool:
+    """Whether the figure is a vague plural ("thousands", "dozens")."""
+    qs, i = v.claim.quantities, v.parts.measure
+    return (i is not None and i < len(qs) and qs[i].approx in VAGUE_PLURALS) or \
+        any(w in _q(v).lower() for w in VAGUE_PLURALS)
+
+
+def _updated(a: View, b: View) -> bool:
+    """Whether one holder's two different figures of one count are a revision
+    over time (a revision chain, not an agreement, even when the earlier one is
+    a lower bound the later fits: "17 injured so far", then "23 injured"):
+    given in two articles, or with a verb that moves a figure ("raised the
+    toll to"), or one marked as a running or earlier count. A vague plural
+    ("thousands") is no figure its holder revises (FactBank's reading of
+    event time and source: Sauri & Pustejovsky 2009; de Marneffe et al. 2008
+    set a source's updated figure apart from a contradiction)."""
+    if any(_vague(v) for v in (a, b)):
+        return False
+    return a.article != b.article or a.predicate in MOVES or b.predicate in MOVES or _earlier(a) or _earlier(b)
 
 
 OFFSET = re.compile(r"(?i)^[\s,]*(?:(ago|later|earlier)|(?:before|after|since|from)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+))")
@@ -324,10 +354,11 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     if shared:
         return "agrees", f"both say there was no {_thing(a, shared)}", None
     # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds"),
-    # one of them naming it as what its clause is about (a word said in passing, or a modifier, "gun
-    # control", is no claim of it)
+    # both naming it as what their clauses are about, or by its kind (a word said in passing, or a modifier,
+    # "gun control", is no claim of it: one proposition, not one word)
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
-                    if a.asserts_existence(k) and b.asserts_existence(k) and (k in a.heads | b.heads or is_kind(k))
+                    if a.asserts_existence(k) and b.asserts_existence(k)
+                    and (is_kind(k) or (k in a.heads | a.keys and k in b.heads | b.keys))
                     and not (_proper(k, a.text) or _proper(k, b.text)))
     if shared and not a.same_holder(b):
         kinds = [shown(k) for k in shared if is_kind(k)]  # the class both name, else their shared words
