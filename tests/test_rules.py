@@ -532,6 +532,17 @@ def test_denied_figure_against_a_lower_bound_is_no_contradiction():
     assert relation(a, c, b) == set()
 
 
+def test_a_bare_hour_is_compared_by_the_reading_that_fits_and_shown_as_one_of_two():
+    a = claim("c1", "a0", "The guards entered the yard at seven o'clock.", "Mayor",
+              P("enter", "intervention", ["guard", "yard"], heads=["yard"]))
+    b = claim("c2", "a1", "Guards entered the yard shortly after 7 p.m.", "Union",
+              P("enter", "intervention", ["guard", "yard"], clock="19:00", heads=["yard"]))
+    props = group_claims([a, b], ARTS)
+    (rel,) = relate([a, b], props, [], ARTS)
+    assert rel.kind == "agrees"
+    assert rel.reason == "same time: 19:00 (or 07:00: a.m. or p.m. not said) / 19:00"
+
+
 def test_a_vague_figure_fitting_both_sides_of_a_dispute_agrees_with_neither():
     vague = claim("c1", "a0", "Hundreds marched through the old town.", "Herald",
                   P("march", "participation", ["people"], counts="participants", heads=["people"]),

@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 
 from rashomon.compare.agents import agents_differ, agents_same
-from rashomon.compare.blocks import knowledge_topic, participle, plain
+from rashomon.compare.blocks import knowledge_topic, participle, plain, written
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, kinds_named, shown
 from rashomon.compare.mechanism import compare_ways
@@ -370,7 +370,7 @@ def _compound(a: View, b: View) -> tuple[str, str, str | None] | None:
     shared = sorted(a.compounds & b.compounds)
     if not shared or a.negative or b.negative or a.same_holder(b) or _figures_clash(a, b):
         return None
-    return "agrees", f"both name the {shared[0]}", None
+    return "agrees", f"both name the {written(shared[0], a.text, b.text)}", None
 
 
 def _figures_clash(a: View, b: View) -> bool:
@@ -461,9 +461,11 @@ def _clocks(v: View) -> list[int]:
     """The times of day a claim names, in minutes after midnight; else the
     clock its proposition was dated by (a live-blog entry's stamp)."""
     found = clock_times(v.text)
-    if not found and v.clock:
+    if v.clock:
         h, m = v.clock.split(":")
-        found = [int(h) * 60 + int(m)]
+        own = int(h) * 60 + int(m)
+        # a bare hour the sentence or the entry's stamp read one way ("six o'clock … in the evening")
+        found = [t for t in found if t == own or (t + 720) % 1440 != own] or [own]
     return found
 
 
@@ -476,10 +478,20 @@ def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
     ta, tb = _clocks(a), _clocks(b)
     if not ta or not tb or (a.article == b.article and not (clock_times(a.text) and clock_times(b.text))):
         return None  # one live blog's entries at two stamps report two moments of the story as it unfolds
-    gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)
+    gap, x, y = min((min(abs(x - y), 1440 - abs(x - y)), x, y) for x in ta for y in tb)
     if gap <= CLOCK_GAP:
-        return "agrees", f"same time: {a.clock} / {b.clock}", None
-    return "contradicts", f"{_who(a)}: {a.clock}; {_who(b)}: {b.clock}", "date"
+        return "agrees", f"same time: {_reading(a, x)} / {_reading(b, y)}", None
+    return "contradicts", f"{_who(a)}: {_reading(a, x)}; {_who(b)}: {_reading(b, y)}", "date"
+
+
+def _reading(v: View, minutes: int) -> str:
+    """A time of day as a reason shows it: the reading compared ("18:00"),
+    marked as one of two when the claim does not say morning or evening ("18:00 (or 06:00: "six o'clock", a.m. or p.m. not said)")."""
+    shown_ = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    other = (minutes + 720) % 1440
+    if v.clock or other not in clock_times(v.text):
+        return shown_  # the time compared, of the claim's several ("set off at noon, arrived at 14:00")
+    return f"{shown_} (or {other // 60:02d}:{other % 60:02d}: a.m. or p.m. not said)"
 
 
 def _date(a: View, b: View) -> tuple[str, str, str | None] | None:

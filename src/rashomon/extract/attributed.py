@@ -20,6 +20,7 @@ from rashomon.extract.nominals import nominal_agent
 from rashomon.extract.predicates import lexicon as predicate_lexicon
 from rashomon.extract.propositions import read_parts
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
+from rashomon.extract.times import clock_reading
 
 FIGURE_VERBS = {"put", "raise", "lower", "revise", "update", "set", "give", "estimate", "count"}
 
@@ -52,7 +53,11 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
             st = read_stance(beside, lo, hi, None)
     parts = read_parts(st.head, quantities, ctext, start)
     nominal_agent(st.head, parts, lo, hi)  # "the destruction of the dam by X", "'X terrorists,' she wrote"
-    if parts.clock is None and ix.stamps and stamps.reports_now(st.head):
+    named = True  # whether the clause names no time of day, or one whose reading is known
+    if parts.clock is not None:  # "at six o'clock": morning or evening from the sentence or the entry's stamp
+        stamp = stamps.stamp_before(ix.stamps, start) if ix.stamps else None
+        parts.clock, named = clock_reading(ctext, st.head.sent.text, stamp)
+    if parts.clock is None and named and ix.stamps and stamps.reports_now(st.head):
         parts.clock = stamps.stamp_before(ix.stamps, start)  # a live-blog entry's present: its stamp
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
     if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
@@ -77,6 +82,12 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
 
 
 INSTRUMENT_PREPS = {"with", "using"}
+PART_PREPS = {"of", "on"}  # "the failure of a valve", "a valve on the line"; not "a ban in the centre"
+PART_STEPS = 2
+WITNESS_VERBS = {"see", "saw", "witness", "observe", "notice", "photograph", "film", "find", "discover", "detect",
+                 "report", "record"}
+"""Verbs of perception and discovery (FrameNet Perception_experience, Becoming_aware) and of
+reporting a thing (Statement with a nominal message): their object is taken to have been there."""
 AGENT_DEPS = {"nsubj", "agent"}
 
 
@@ -86,16 +97,22 @@ def participant(noun) -> bool:
     or happening: the subject of an active, non-copular verb ("two armoured
     trucks entered the yard"), the agent of a passive ("knocked over by the
     truck"), an instrument ("moved in with armoured trucks", "using a crane")
-    or what a verb of use fires or deploys ("deployed armoured trucks").
+    what a verb of use fires or deploys ("deployed armoured trucks"), or what
+    was seen, found or reported (``WITNESS_VERBS``).
     Persons and groups of people (``groups`` of data/predicates.yaml) are left
     to the rules on agents; a noun in a place, time or topic phrase ("a ban
     in the old town", "talks about the harbour fee") or the object of any
-    other verb ("supports the harbour fee") is only mentioned (the roles Agent,
+    other verb ("supports the harbour fee") is only mentioned; a noun "of" or
+    "on" another takes the other's role ("the failure of a valve on the feed
+    line caused …", "reported a leaking valve on the line") (the roles Agent,
     Instrument and the used Theme of FrameNet's Using frame; PropBank Arg0
     and ArgM-MNR/instrument, Palmer et al. 2005)."""
     lex = predicate_lexicon()
     if any(noun.lower_ in words or lemma(noun) in words for words in lex["groups"].values()):
         return False
+    for _ in range(PART_STEPS):  # "a valve on the feed line": the line takes part as the valve's part
+        if noun.dep_ == "pobj" and noun.head.lower_ in PART_PREPS and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
     dep, head = noun.dep_, noun.head
     if dep == "pobj" and head.dep_ == "agent":
         return True  # "knocked over by the truck"
@@ -104,7 +121,8 @@ def participant(noun) -> bool:
     if dep in AGENT_DEPS and head.pos_ in VERBAL and lemma(head) != "be" \
             and not any(c.dep_ in ("acomp", "attr") for c in head.children):
         return True  # "trucks entered the yard"; not "the truck was a risk"
-    return dep == "dobj" and lex["class"].get(lemma(head)) == "use_force"  # "fired rubber rounds"
+    # "fired rubber rounds"; "saw a leaking tank", "reported a leaking tank": what was seen or reported was there
+    return dep == "dobj" and (lex["class"].get(lemma(head)) == "use_force" or lemma(head) in WITNESS_VERBS)
 
 
 def _verb_group(verb) -> str:
