@@ -34,7 +34,7 @@ outside the story's main places); near-verbatim words of one source
 * ``antonym``: antonymous predicates over one head noun ("accepted the
   invitation" / "rejected the invitation");
 * ``time`` (date): one predicate class over one place or theme, times of day
-  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40");
+  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40"; :mod:`rashomon.compare.clock`);
 * ``mechanism``: a structure destroyed from inside against from outside
   (:mod:`rashomon.compare.mechanism`);
 * ``figure``: compatible figures of one unit and stuff from two holders agree
@@ -53,20 +53,17 @@ import re
 
 from rashomon.compare.agents import agents_differ, agents_same
 from rashomon.compare.blocks import knowledge_topic, participle, plain, written
+from rashomon.compare.clock import compare_times
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, kinds_named, shown
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.propositions import content_words
 from rashomon.compare.views import (EARLIER, FALL, MOVES, RISE, RUNNING, VAGUE_PLURALS, Story, View, as_written,
                                     attribution_key, holder_names, specific_theme)
-from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
+from rashomon.extract.propositions import POINTING, STOP, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 from rashomon.extract.roles import EXCLUSIVE
 
-TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour", "minute",
-              "pm", "am", "p.m", "a.m", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tonight", "time", "day"}
-CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
 
@@ -457,43 +454,6 @@ def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
     return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
 
 
-def _clocks(v: View) -> list[int]:
-    """The times of day a claim names, in minutes after midnight; else the
-    clock its proposition was dated by (a live-blog entry's stamp)."""
-    found = clock_times(v.text)
-    if v.clock:
-        h, m = v.clock.split(":")
-        own = int(h) * 60 + int(m)
-        # a bare hour the sentence or the entry's stamp read one way ("six o'clock … in the evening")
-        found = [t for t in found if t == own or (t + 720) % 1440 != own] or [own]
-    return found
-
-
-def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
-    # what the act was done to or by: the clause's words and nouns, its agent among them
-    # ("police moved into the square" / "units began clearing the square")
-    shared = ((a.words | a.mentions) & (b.words | b.mentions)) - STOP - TIME_WORDS
-    if a.klass != b.klass or not shared or a.negative or b.negative or a.parts.copular or b.parts.copular:
-        return None  # "the square was clear by 01:20" is a state, not the act
-    ta, tb = _clocks(a), _clocks(b)
-    if not ta or not tb or (a.article == b.article and not (clock_times(a.text) and clock_times(b.text))):
-        return None  # one live blog's entries at two stamps report two moments of the story as it unfolds
-    gap, x, y = min((min(abs(x - y), 1440 - abs(x - y)), x, y) for x in ta for y in tb)
-    if gap <= CLOCK_GAP:
-        return "agrees", f"same time: {_reading(a, x)} / {_reading(b, y)}", None
-    return "contradicts", f"{_who(a)}: {_reading(a, x)}; {_who(b)}: {_reading(b, y)}", "date"
-
-
-def _reading(v: View, minutes: int) -> str:
-    """A time of day as a reason shows it: the reading compared ("18:00"),
-    marked as one of two when the claim does not say morning or evening ("18:00 (or 06:00: "six o'clock", a.m. or p.m. not said)")."""
-    shown_ = f"{minutes // 60:02d}:{minutes % 60:02d}"
-    other = (minutes + 720) % 1440
-    if v.clock or other not in clock_times(v.text):
-        return shown_  # the time compared, of the claim's several ("set off at noon, arrived at 14:00")
-    return f"{shown_} (or {other // 60:02d}:{other % 60:02d}: a.m. or p.m. not said)"
-
-
 def _date(a: View, b: View) -> tuple[str, str, str | None] | None:
     """Two years for one dated act on one thing ("finished in 1931" / "built in 1932")."""
     if not (a.reports() and b.reports()) or a.negative or b.negative:
@@ -596,7 +556,7 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
     if frame == "antonym":
         return _antonym(a, b)
     if frame == "time":
-        return _time(a, b)
+        return compare_times(a, b, _who)
     if frame == "compound":
         return _compound(a, b)
     if frame == "mechanism":
