@@ -341,11 +341,28 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
     return None
 
 
+def _first_conjunct(root):
+    """The reported clause a "that" clause is coordinated with ("said P, and
+    that Q": Q is reported by the same verb, its holder the same; a content
+    clause's "that" marks it as one: CGEL ch. 11, 8.1 and ch. 15 on
+    coordination of content clauses), found however the parser attached the
+    conjunct; else ``root``."""
+    if root.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children):
+        return root
+    for a in root.ancestors:
+        if a.dep_ in CLAUSE_CHILD:
+            return a
+        first = next((c for c in a.children if c.dep_ in CLAUSE_CHILD and c.i < root.i), None)
+        if first is not None:
+            return first  # "said P, two of them at least, and that Q": Q hung on the verb's other child
+    return root
+
+
 def _above(root, lex) -> StanceReading | None:
     """The stance a verb above ``root`` in the same sentence sets over it (a
     claim cut at a quote's edge: "Police denied that | P"), or None."""
     verbs = lex["verbs"]
-    t = root
+    t = _first_conjunct(root)
     for _ in range(3):
         if t.dep_ not in CLAUSE_CHILD + ("acl", "relcl") or t.head.i == t.i:
             return None
