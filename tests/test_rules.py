@@ -543,6 +543,18 @@ def test_a_bare_hour_is_compared_by_the_reading_that_fits_and_shown_as_one_of_tw
     assert rel.reason == "same time: 19:00 (or 07:00: a.m. or p.m. not said) / 19:00"
 
 
+def test_a_pronoun_holder_is_named_by_its_linked_speaker_not_the_outlet():
+    from rashomon.types import Entity
+
+    arts = [a.model_copy(update={"outlet": f"Outlet {i}"}) for i, a in enumerate(ARTS)]
+    a = toll("c1", "a0", "Three workers died, he insisted.", "He", 3, speaker="e1")
+    b = toll("c2", "a1", "Nine workers died.", "Stevedores Guild", 9)
+    props = group_claims([a, b], arts)
+    (rel,) = relate([a, b], props, [], arts, [Entity(id="e1", name="Mira Holm", type="PERSON")])
+    assert rel.kind == "contradicts"
+    assert rel.reason.startswith("Mira Holm: 3;")
+
+
 def test_a_vague_figure_fitting_both_sides_of_a_dispute_agrees_with_neither():
     vague = claim("c1", "a0", "Hundreds marched through the old town.", "Herald",
                   P("march", "participation", ["people"], counts="participants", heads=["people"]),
