@@ -21,6 +21,7 @@ ROWS = [
     ("The failure of a pump on the cooling line caused the spill.", "line", True),  # part of the cause
     ("Residents saw armoured trucks near the school.", "trucks", True),  # what was seen
     ("Residents discussed a curfew in the old town centre.", "centre", False),  # place of a topic
+    ("The billionaire businessman began his speech.", "businessman", False),  # a person by role
     ("The armoured truck was a risk to everyone.", "truck", False),  # copular: no act
 ]
 

@@ -555,6 +555,25 @@ def test_a_pronoun_holder_is_named_by_its_linked_speaker_not_the_outlet():
     assert rel.reason.startswith("Mira Holm: 3;")
 
 
+def _drones(c1, c2):
+    denial = claim("c3", "a2", "No drones were used.", "Police",
+                   P("use", "use_force", ["drone"], heads=["drone"], neg=True, exist=True), polarity="negated")
+    props = group_claims([c1, c2, denial], ARTS)
+    return {r.kind for r in relate([c1, c2, denial], props, [], ARTS) if {r.a, r.b} == {"c1", "c2"}}
+
+
+@pytest.mark.parametrize("second,expected", [
+    (("Guards deployed drones over the quay.", "deploy", "use_force"), {"agrees"}),  # one act: both used drones
+    (("Drones are costly toys.", "costly", None), set()),  # a drone named in another proposition
+])
+def test_a_denied_thing_is_agreed_on_only_by_one_act(second, expected):
+    text, pred, klass = second
+    c1 = claim("c1", "a0", "Guards used drones at the gate.", "Guild",
+               P("use", "use_force", ["drone", "gate"], heads=["drone"]))
+    c2 = claim("c2", "a1", text, "Herald", P(pred, klass, ["drone"], heads=["drone"], copular=klass is None))
+    assert _drones(c1, c2) == expected
+
+
 def test_a_vague_figure_fitting_both_sides_of_a_dispute_agrees_with_neither():
     vague = claim("c1", "a0", "Hundreds marched through the old town.", "Herald",
                   P("march", "participation", ["people"], counts="participants", heads=["people"]),

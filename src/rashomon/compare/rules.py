@@ -355,12 +355,25 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     # "gun control", is no claim of it: one proposition, not one word)
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
                     if a.asserts_existence(k) and b.asserts_existence(k)
-                    and (is_kind(k) or (k in a.heads | a.keys and k in b.heads | b.keys))
-                    and not (_proper(k, a.text) or _proper(k, b.text)))
+                    and (is_kind(k) or (k in a.heads | a.keys and k in b.heads | b.keys and _one_act(a, b)))
+                    and not (_proper(k, a.text) or _proper(k, b.text) or _denied_theme(a) or _denied_theme(b)))
     if shared and not a.same_holder(b):
         kinds = [shown(k) for k in shared if is_kind(k)]  # the class both name, else their shared words
         return "agrees", f"both say there was {kinds[0] if kinds else ' '.join(shared[:3])}", None
     return None
+
+
+def _one_act(a: View, b: View) -> bool:
+    """Whether two claims say a thing was there in one way: both that it existed,
+    or both by one class of act ("fired X" / "used X"); "states shifting" and
+    "the early states are important" name states in two propositions."""
+    return (a.existential and b.existential) or (a.klass is not None and a.klass == b.klass)
+
+
+def _denied_theme(v: View) -> bool:
+    """Whether the claim's theme is a thing said not to be ("there is no evidence
+    that P", read as a lack of information): it asserts none."""
+    return (v.parts.theme or "").lower().startswith(("no ", "none ", "not "))
 
 
 def _compound(a: View, b: View) -> tuple[str, str, str | None] | None:

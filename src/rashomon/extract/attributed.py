@@ -19,6 +19,7 @@ from rashomon.extract.lemmas import lemma
 from rashomon.extract.nominals import nominal_agent
 from rashomon.extract.predicates import lexicon as predicate_lexicon
 from rashomon.extract.propositions import read_parts
+from rashomon.extract.speakers import lexicon as speaker_lexicon
 from rashomon.extract.stance import commitment, read_stance, stance_verbs
 from rashomon.extract.times import clock_reading
 
@@ -99,7 +100,8 @@ def participant(noun) -> bool:
     truck"), an instrument ("moved in with armoured trucks", "using a crane")
     what a verb of use fires or deploys ("deployed armoured trucks"), or what
     was seen, found or reported (``WITNESS_VERBS``).
-    Persons and groups of people (``groups`` of data/predicates.yaml) are left
+    Persons and groups of people (``groups`` of data/predicates.yaml,
+    ``person_nouns`` of data/cues.yaml: "the billionaire businessman") are left
     to the rules on agents; a noun in a place, time or topic phrase ("a ban
     in the old town", "talks about the harbour fee") or the object of any
     other verb ("supports the harbour fee") is only mentioned; a noun "of" or
@@ -108,7 +110,8 @@ def participant(noun) -> bool:
     Instrument and the used Theme of FrameNet's Using frame; PropBank Arg0
     and ArgM-MNR/instrument, Palmer et al. 2005)."""
     lex = predicate_lexicon()
-    if any(noun.lower_ in words or lemma(noun) in words for words in lex["groups"].values()):
+    if lemma(noun) in speaker_lexicon().person_nouns or \
+            any(noun.lower_ in words or lemma(noun) in words for words in lex["groups"].values()):
         return False
     for _ in range(PART_STEPS):  # "a valve on the feed line": the line takes part as the valve's part
         if noun.dep_ == "pobj" and noun.head.lower_ in PART_PREPS and noun.head.head.pos_ in ("NOUN", "PROPN"):
