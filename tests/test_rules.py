@@ -574,6 +574,19 @@ def test_a_denied_thing_is_agreed_on_only_by_one_act(second, expected):
     assert _drones(c1, c2) == expected
 
 
+@pytest.mark.parametrize("denial,expected", [
+    ("There were no drones over the quay.", {"contradicts"}),
+    ("There was no drone that crossed the river.", set()),  # a restrictive relative narrows what is denied
+])
+def test_a_denied_noun_narrowed_by_a_relative_clause(denial, expected):
+    neg = claim("c1", "a0", denial, "Police", P("be", None, ["drone"], heads=["drone"], neg=True, exist=True),
+                polarity="negated")
+    pos = claim("c2", "a1", "Guards used drones at the gate.", "Guild",
+                P("use", "use_force", ["drone", "gate"], heads=["drone"]))
+    props = group_claims([neg, pos], ARTS)
+    assert {r.kind for r in relate([neg, pos], props, [], ARTS)} == expected
+
+
 def test_a_vague_figure_fitting_both_sides_of_a_dispute_agrees_with_neither():
     vague = claim("c1", "a0", "Hundreds marched through the old town.", "Herald",
                   P("march", "participation", ["people"], counts="participants", heads=["people"]),

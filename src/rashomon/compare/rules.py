@@ -286,7 +286,7 @@ def _met(neg: View, pos: View, denied) -> list[str]:
         return []  # "the smugglers did not use X" / "the firm uses X": another's use says nothing of theirs
     strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
     keys = sorted(k for k in denied if pos.asserts_existence(k) and not _proper(k, pos.text)
-                  and (not strict or k in neg.absent or k in pos.keys | pos.heads))
+                  and (not strict or k in neg.absent or k in pos.keys | pos.heads) and not _restricted(neg, k))
     focus = neg.focus(keys)
     # "no evidence of wrongdoing", "no sign of life": a content noun denied with its content is met
     # only by a claim that names that content (``content_nouns`` of data/predicates.yaml); the "of"
@@ -299,6 +299,15 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     if OWN.search(neg.parts.theme or "") and not OWN.search(pos.text):
         return []  # "does not use its own network" sets its own against another's: met only by its own
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
+
+
+def _restricted(neg: View, key: str) -> bool:
+    """Whether a denied noun is narrowed by a restrictive relative clause ("there
+    was no town where turnout fell"): the denial is of the things the clause
+    picks out, not of the kind, and a mere mention of a town does not meet it
+    (restrictive relatives narrow the noun's denotation: CGEL ch. 12, 3)."""
+    return bool(re.search(rf"(?i)\b(?:no|not\s+a|not\s+any)\s+(?:[\w-]+\s+){{0,3}}{re.escape(key)}\w*"
+                          r"\s+(?:where|that|who|whose|which|in\s+which)\b", neg.text))
 
 
 OWN = re.compile(r"(?i)(?:\b(?:its|their|his|her|our|my|your)|['’]s?)\s+own\b")
