@@ -386,6 +386,24 @@ def _above(root, lex) -> StanceReading | None:
     return None
 
 
+PRO_FORMS = {"so", "that", "it", "this"}
+
+
+def _declines(head) -> bool:
+    """Whether a clause is its holder declining to say: a negated verb of saying
+    under a modal whose only complement is a pro-form or nothing ("I would not
+    say so", "we cannot confirm that", "I wouldn't speculate"): the holder is
+    uncommitted (FactBank's "uncommitted" source: Sauri & Pustejovsky 2009), not
+    promising or asserting anything."""
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if stance_verbs().get(lemma(head)) is None and lemma(head) != "speculate" or negation_cue(head) is None:
+        return False
+    if not aux & (HYPOTHETICAL | {"would", "will", "wo", "ca", "can", "shall"}):
+        return False
+    return all(c.lower_ in PRO_FORMS for c in head.children if c.dep_ in ("dobj", "ccomp", "advmod", "xcomp")
+               and c.lower_ not in ("not", "n't", "never", "yet"))
+
+
 def commitment(head, stance: str, holder_words: str | None, lex_first=FIRST_PERSON) -> str:
     """Refine a reported stance by the proposition's tense and person: a
     future clause under a promise or report about the holder's own conduct is a
@@ -403,6 +421,8 @@ def commitment(head, stance: str, holder_words: str | None, lex_first=FIRST_PERS
     progressive = head.tag_ == "VBG" and bool(aux & {"are", "is", "were", "was", "am", "be"})
     if stance == "promises":
         return "promises"
+    if _declines(head):
+        return "unknown"  # "I would not say so until the report is in": no claim either way
     if holder_words is not None and future:
         return "promises"
     if holder_words is not None and first and progressive:
