@@ -13,7 +13,10 @@ outside the story's main places); near-verbatim words of one source
   group of people: :meth:`~rashomon.compare.views.Story.groups_meet`) and
   cannot both hold (intervals of :func:`rashomon.extract.quantities.interval`:
   "at least 3" and 5 agree, 3 and 5 do not); one holder's two figures are a
-  ``revises`` chain, not a contradiction; a denial of a figure ("That is a
+  ``revises`` chain, not a contradiction, and not an agreement when one was a
+  running or earlier count (:func:`_updated`); a figure that fits both sides
+  of a dispute agrees with neither
+  (:func:`rashomon.compare.relations.undecided_figures`); a denial of a figure ("That is a
   figure is a fiction") contradicts every compatible figure; figures of two
   towns, sums of two spenders, a span that locates a time ("six days after
   the vote") or a rate ("ten minutes a day") are not one figure
@@ -45,7 +48,11 @@ outside the story's main places); near-verbatim words of one source
   another gives a reason that shares no word with it;
 * ``knowledge`` (negation): one holder says the knower did not know of a thing
   ("we had no report of a leaking valve"), another that the knower knew or that
-  the thing was reported; two knowers named by different proper names are two.
+  the thing was reported; two knowers named by different proper names are two;
+* ``compound`` (agreement only): two holders name one noun compound as a
+  participant of their acts (:func:`rashomon.extract.attributed.participant`:
+  "two armoured trucks entered the yard" / "knocked over by the armoured
+  truck"), neither negated; a compound in a place or topic phrase is a mention.
 """
 from __future__ import annotations
 
