@@ -360,6 +360,20 @@ NOT_CONTRADICTIONS = {
         toll("c1", "a0", "So far 17 workers have died.", "Medics", 17),
         toll("c2", "a1", "23 workers died.", "Guild", 23),
         {("agrees", None)}),
+    "one holder's running count, then a higher figure, is a revision": (
+        toll("c1", "a0", "So far 12 workers have died, the Harbour Board said.", "Harbour Board", 12,
+             approx="at least"),
+        toll("c2", "a1", "Nineteen workers died, the Harbour Board said.", "Harbour Board", 19),
+        {("revises", None)}),
+    "one holder's earlier estimate in the same text is a revision": (
+        toll("c1", "a0", "The board has updated its figure: 19 workers died.", "Harbour Board", 19, pred="update"),
+        toll("c2", "a0", "At noon the board had put the number at 12.", "Harbour Board", 12, pred="put", start=90),
+        {("revises", None)}),
+    "one holder's vague plural and a figure are no revision": (
+        toll("c1", "a0", "Dozens of workers died, the Harbour Board said.", "Harbour Board", 24,
+             approx="dozens"),
+        toll("c2", "a1", "Nineteen workers died, the Harbour Board said.", "Harbour Board", 19),
+        {("agrees", None)}),
     "different groups are counted apart": (
         toll("c1", "a0", "Eight peacekeepers may have been killed.", None, 8, unit="peacekeepers"),
         toll("c2", "a1", "Two civilians were killed.", None, 2, unit="civilians"),
@@ -516,6 +530,77 @@ def test_denied_figure_against_a_lower_bound_is_no_contradiction():
     c = claim("c2", "a1", "That figure is a fiction.", "Stevedores Guild", P("figure", theme="That"),
               polarity="negated", stance="denies", refers_to=[100, 145], start=200)
     assert relation(a, c, b) == set()
+
+
+def test_a_bare_hour_is_compared_by_the_reading_that_fits_and_shown_as_one_of_two():
+    a = claim("c1", "a0", "The guards entered the yard at seven o'clock.", "Mayor",
+              P("enter", "intervention", ["guard", "yard"], heads=["yard"]))
+    b = claim("c2", "a1", "Guards entered the yard shortly after 7 p.m.", "Union",
+              P("enter", "intervention", ["guard", "yard"], clock="19:00", heads=["yard"]))
+    props = group_claims([a, b], ARTS)
+    (rel,) = relate([a, b], props, [], ARTS)
+    assert rel.kind == "agrees"
+    assert rel.reason == "same time: 19:00 (or 07:00: a.m. or p.m. not said) / 19:00"
+
+
+def test_a_pronoun_holder_is_named_by_its_linked_speaker_not_the_outlet():
+    from rashomon.types import Entity
+
+    arts = [a.model_copy(update={"outlet": f"Outlet {i}"}) for i, a in enumerate(ARTS)]
+    a = toll("c1", "a0", "Three workers died, he insisted.", "He", 3, speaker="e1")
+    b = toll("c2", "a1", "Nine workers died.", "Stevedores Guild", 9)
+    props = group_claims([a, b], arts)
+    (rel,) = relate([a, b], props, [], arts, [Entity(id="e1", name="Mira Holm", type="PERSON")])
+    assert rel.kind == "contradicts"
+    assert rel.reason.startswith("Mira Holm: 3;")
+
+
+def _drones(c1, c2):
+    denial = claim("c3", "a2", "No drones were used.", "Police",
+                   P("use", "use_force", ["drone"], heads=["drone"], neg=True, exist=True), polarity="negated")
+    props = group_claims([c1, c2, denial], ARTS)
+    return {r.kind for r in relate([c1, c2, denial], props, [], ARTS) if {r.a, r.b} == {"c1", "c2"}}
+
+
+@pytest.mark.parametrize("second,expected", [
+    (("Guards deployed drones over the quay.", "deploy", "use_force"), {"agrees"}),  # one act: both used drones
+    (("Drones are costly toys.", "costly", None), set()),  # a drone named in another proposition
+])
+def test_a_denied_thing_is_agreed_on_only_by_one_act(second, expected):
+    text, pred, klass = second
+    c1 = claim("c1", "a0", "Guards used drones at the gate.", "Guild",
+               P("use", "use_force", ["drone", "gate"], heads=["drone"]))
+    c2 = claim("c2", "a1", text, "Herald", P(pred, klass, ["drone"], heads=["drone"], copular=klass is None))
+    assert _drones(c1, c2) == expected
+
+
+@pytest.mark.parametrize("denial,expected", [
+    ("There were no drones over the quay.", {"contradicts"}),
+    ("There was no drone that crossed the river.", set()),  # a restrictive relative narrows what is denied
+])
+def test_a_denied_noun_narrowed_by_a_relative_clause(denial, expected):
+    neg = claim("c1", "a0", denial, "Police", P("be", None, ["drone"], heads=["drone"], neg=True, exist=True),
+                polarity="negated")
+    pos = claim("c2", "a1", "Guards used drones at the gate.", "Guild",
+                P("use", "use_force", ["drone", "gate"], heads=["drone"]))
+    props = group_claims([neg, pos], ARTS)
+    assert {r.kind for r in relate([neg, pos], props, [], ARTS)} == expected
+
+
+def test_a_vague_figure_fitting_both_sides_of_a_dispute_agrees_with_neither():
+    vague = claim("c1", "a0", "Hundreds marched through the old town.", "Herald",
+                  P("march", "participation", ["people"], counts="participants", heads=["people"]),
+                  qty=(200, "hundreds", None, None))
+    low = claim("c2", "a1", "300 people marched, the police said.", "Police",
+                P("march", "participation", ["people"], counts="participants", heads=["people"]),
+                qty=(300, None, "people", "participants"))
+    high = claim("c3", "a2", "Over 2,500 people marched, the organisers said.", "Organisers",
+                 P("march", "participation", ["people"], counts="participants", heads=["people"]),
+                 qty=(2500, None, "people", "participants"))
+    props = group_claims([vague, low, high], ARTS)
+    rels = {(frozenset((r.a, r.b)), r.kind) for r in relate([vague, low, high], props, [], ARTS)}
+    assert (frozenset(("c2", "c3")), "contradicts") in rels
+    assert not any(kind == "agrees" and "c1" in pair for pair, kind in rels)
 
 
 def test_superseded_figure_is_not_disputed_by_one_that_fits_the_revision():

@@ -50,6 +50,7 @@ accepted or rejected".
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from rashomon.compare.views import (PEOPLE_COUNTS, View, as_written, attribution_key, nominalises, specific_theme,
@@ -58,6 +59,7 @@ from rashomon.compare.figures import figure_keys
 from rashomon.compare.kinds import is_kind
 from rashomon.compare.mechanism import way
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
+from rashomon.extract.times import clock_times
 from rashomon.types import Article, Claim, Entity
 
 MAX_BLOCK = 120
@@ -133,6 +135,31 @@ def past(lemma: str | None) -> str:
         return _PAST[lemma]
     verb, _, rest = lemma.partition("_")
     return f"{_PAST.get(verb) or participle(verb)} {rest}".strip()
+
+
+def written(key: str, *texts: str) -> str:
+    """A compound key ("crisi staff", "hour strike": singular, lower case) as
+    the first text writes it, with a hyphened modifier before it ("crisis
+    staff", "24-hour strike"); the key when no text has it."""
+    words = r"\s+".join(re.escape(w) + r"[\w'’]*" for w in key.split())
+    pattern = re.compile(rf"(?i)(?<![\w-])(?:[\w]+-)?{words}")
+    for t in texts:
+        m = pattern.search(t)
+        if m:
+            return m.group(0)
+    return key
+
+
+PARTICLES = {"in", "out", "up", "down", "off", "on", "over", "back", "away", "through", "into"}
+
+
+def _takes_object(lemma: str) -> bool:
+    """Whether a label may put the theme right after the predicate: a verb, or
+    a verb with its particle ("moving in", "clearing out"); a verb with a noun
+    of an idiom ("take_part", "take_place") needs a preposition a label cannot
+    guess ("taking part the crowd" is no English): the theme is left out."""
+    rest = lemma.partition("_")[2]
+    return not rest or rest in PARTICLES
 
 
 def gerund(lemma: str | None) -> str:
@@ -386,7 +413,7 @@ def proposition_blocks(claims: list[Claim], articles: list[Article],
         for other in lex["antonyms"].get(v.predicate or "", ()):
             for h in sorted(v.heads | v.keys):  # "the water level fell" / "the water was rising"
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
-        if v.clock and v.klass:
+        if v.klass and (v.clock or clock_times(v.text)):  # "at six o'clock": a time, its reading unsaid
             blocks[("time", v.klass)].append(v)
         if v.parts.purpose and v.klass and not v.negative:  # why one act was done to one thing
             for h in sorted(set(v.parts.theme_heads)):
@@ -474,13 +501,13 @@ def _label(key: tuple, vs: list[View], story_noun: str | None = None) -> str:
         theme = _theme_text([v for v in vs if specific_theme(v)])
         return f"how {theme or 'it'} was destroyed: from inside or outside"
     if kind == "compound":
-        return f"the {key[1]}"
+        return f"the {written(key[1], *(v.text for v in vs))}"
     if kind == "date":
         return f"when the {key[2]} was {participle(key[1]) if key[1] != 'completion' else 'completed'}"
     if kind == "time":
         theme = _theme_text(vs)
         when = _day(vs)
         pred = Counter(v.predicate for v in vs).most_common(1)[0][0]
-        what = f"{gerund(pred)} {theme}".strip() if pred else key[1]
+        what = (f"{gerund(pred)} {theme if _takes_object(pred) else ''}".strip()) if pred else key[1]
         return f"time of {what}" + (f", {when}" if when else "")
     return " ".join(str(k) for k in key)

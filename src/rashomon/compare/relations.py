@@ -289,7 +289,36 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
                     out.append(rel)
                     if per_claim[ia.id] >= MAX_PER_CLAIM:
                         break
-    return out
+    return undecided_figures(out, {p.id for p in propositions if p.frame == "measure"})
+
+
+def undecided_figures(rels: list[Relation], measured: set[str]) -> list[Relation]:
+    """Drop the agreements of a figure that fits both sides of a dispute: a
+    vague or wide figure ("thousands", "at least 20") compatible with two
+    figures that contradict each other (8,500 / 40,000) takes neither side, so
+    it agrees with neither: the agreement relation is meant to be transitive
+    within a group of claims that say one thing, and compatibility of
+    intervals is not (de Marneffe et al. 2008 on agreement as mutual
+    entailment; Allen 1983 on overlapping intervals). ``measured`` are the ids
+    of the propositions of the ``measure`` frame; other relations are kept as
+    they are."""
+    def pair(r: Relation) -> frozenset:
+        return frozenset((r.a, r.b))
+
+    clash = {pair(r) for r in rels if r.kind == "contradicts" and r.proposition in measured}
+    if not clash:
+        return rels
+    partners: dict[str, set[str]] = {}
+    for r in rels:
+        if r.kind == "agrees" and r.proposition in measured:
+            partners.setdefault(r.a, set()).add(r.b)
+            partners.setdefault(r.b, set()).add(r.a)
+    drop = set()
+    for x, ys in partners.items():
+        for y in ys:
+            if any(frozenset((y, z)) in clash for z in ys):
+                drop.add(frozenset((x, y)))
+    return [r for r in rels if not (r.kind == "agrees" and r.proposition in measured and pair(r) in drop)]
 
 
 BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time", "compound", "date", "mechanism", "figure",

@@ -13,7 +13,10 @@ outside the story's main places); near-verbatim words of one source
   group of people: :meth:`~rashomon.compare.views.Story.groups_meet`) and
   cannot both hold (intervals of :func:`rashomon.extract.quantities.interval`:
   "at least 3" and 5 agree, 3 and 5 do not); one holder's two figures are a
-  ``revises`` chain, not a contradiction; a denial of a figure ("That is a
+  ``revises`` chain, not a contradiction, and not an agreement when one was a
+  running or earlier count (:func:`_updated`); a figure that fits both sides
+  of a dispute agrees with neither
+  (:func:`rashomon.compare.relations.undecided_figures`); a denial of a figure ("That is a
   figure is a fiction") contradicts every compatible figure; figures of two
   towns, sums of two spenders, a span that locates a time ("six days after
   the vote") or a rate ("ten minutes a day") are not one figure
@@ -34,7 +37,7 @@ outside the story's main places); near-verbatim words of one source
 * ``antonym``: antonymous predicates over one head noun ("accepted the
   invitation" / "rejected the invitation");
 * ``time`` (date): one predicate class over one place or theme, times of day
-  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40");
+  more than ``CLOCK_GAP`` minutes apart ("at six o'clock" / "at 00:40"; :mod:`rashomon.compare.clock`);
 * ``mechanism``: a structure destroyed from inside against from outside
   (:mod:`rashomon.compare.mechanism`);
 * ``figure``: compatible figures of one unit and stuff from two holders agree
@@ -45,28 +48,29 @@ outside the story's main places); near-verbatim words of one source
   another gives a reason that shares no word with it;
 * ``knowledge`` (negation): one holder says the knower did not know of a thing
   ("we had no report of a leaking valve"), another that the knower knew or that
-  the thing was reported; two knowers named by different proper names are two.
+  the thing was reported; two knowers named by different proper names are two;
+* ``compound`` (agreement only): two holders name one noun compound as a
+  participant of their acts (:func:`rashomon.extract.attributed.participant`:
+  "two armoured trucks entered the yard" / "knocked over by the armoured
+  truck"), neither negated; a compound in a place or topic phrase is a mention.
 """
 from __future__ import annotations
 
 import re
 
 from rashomon.compare.agents import agents_differ, agents_same
-from rashomon.compare.blocks import knowledge_topic, participle, plain
+from rashomon.compare.blocks import knowledge_topic, participle, plain, written
+from rashomon.compare.clock import compare_times
 from rashomon.compare.figures import compare_figures
 from rashomon.compare.kinds import is_kind, kinds_named, shown
 from rashomon.compare.mechanism import compare_ways
 from rashomon.compare.propositions import content_words
-from rashomon.compare.views import (FALL, MOVES, RISE, Story, View, as_written, attribution_key, holder_names,
-                                    specific_theme)
-from rashomon.extract.propositions import POINTING, STOP, clock_times, lexicon as predicate_lexicon
+from rashomon.compare.views import (EARLIER, FALL, MOVES, RISE, RUNNING, VAGUE_PLURALS, Story, View, as_written,
+                                    attribution_key, holder_names, specific_theme)
+from rashomon.extract.propositions import POINTING, STOP, lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible, interval
 from rashomon.extract.roles import EXCLUSIVE
 
-TIME_WORDS = {"clock", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour", "minute",
-              "pm", "am", "p.m", "a.m", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tonight", "time", "day"}
-CLOCK_GAP = 90  # minutes: "shortly after 6 p.m." and "six o'clock" agree; 18:00 and 00:40 do not
 FIXED_UNITS = {"EUR", "USD", "GBP", "JPY", "UAH", "RUB", "km", "%"}
 EVENT = "<event>"
 
@@ -129,6 +133,9 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
         return "contradicts", f"{_who(neg)} denies the figure {_q(neg)}; {_who(pos)} gives {_q(pos)}", "negation"
     if a.negative:
         return None
+    if a.same_holder(b) and a.measure.value != b.measure.value and _updated(a, b):
+        old, new = (b, a) if _earlier(b) or (a.predicate in MOVES and not _earlier(a)) else (a, b)
+        return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
     if fits:
         return "agrees", f"compatible figures: {_q(a)} / {_q(b)}", None
     if a.same_holder(b):
@@ -144,6 +151,33 @@ def _measure(a: View, b: View, story: Story) -> tuple[str, str, str | None] | No
                 (new.predicate in FALL and old.measure.value > new.measure.value):
             return "revises", f"{_who(new)}: the figure moved from {_q(old)} to {_q(new)}", None
     return "contradicts", f"{_who(a)}: {_q(a)}; {_who(b)}: {_q(b)} (figures cannot both hold)", "measure"
+
+
+def _earlier(v: View) -> bool:
+    """Whether a figure says it was the count so far or an earlier one ("17 so
+    far", "had put the number at 17")."""
+    return bool(RUNNING.search(v.text) or EARLIER.search(v.text))
+
+
+def _vague(v: View) -> bool:
+    """Whether the figure is a vague plural ("thousands", "dozens")."""
+    qs, i = v.claim.quantities, v.parts.measure
+    return (i is not None and i < len(qs) and qs[i].approx in VAGUE_PLURALS) or \
+        any(w in _q(v).lower() for w in VAGUE_PLURALS)
+
+
+def _updated(a: View, b: View) -> bool:
+    """Whether one holder's two different figures of one count are a revision
+    over time (a revision chain, not an agreement, even when the earlier one is
+    a lower bound the later fits: "17 injured so far", then "23 injured"):
+    given in two articles, or with a verb that moves a figure ("raised the
+    toll to"), or one marked as a running or earlier count. A vague plural
+    ("thousands") is no figure its holder revises (FactBank's reading of
+    event time and source: Sauri & Pustejovsky 2009; de Marneffe et al. 2008
+    set a source's updated figure apart from a contradiction)."""
+    if any(_vague(v) for v in (a, b)):
+        return False
+    return a.article != b.article or a.predicate in MOVES or b.predicate in MOVES or _earlier(a) or _earlier(b)
 
 
 OFFSET = re.compile(r"(?i)^[\s,]*(?:(ago|later|earlier)|(?:before|after|since|from)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+))")
@@ -259,7 +293,7 @@ def _met(neg: View, pos: View, denied) -> list[str]:
         return []  # "the smugglers did not use X" / "the firm uses X": another's use says nothing of theirs
     strict = neg.predicate == "have" or bool(neg.predicate in neg.heads and neg.existential)
     keys = sorted(k for k in denied if pos.asserts_existence(k) and not _proper(k, pos.text)
-                  and (not strict or k in neg.absent or k in pos.keys | pos.heads))
+                  and (not strict or k in neg.absent or k in pos.keys | pos.heads) and not _restricted(neg, k))
     focus = neg.focus(keys)
     # "no evidence of wrongdoing", "no sign of life": a content noun denied with its content is met
     # only by a claim that names that content (``content_nouns`` of data/predicates.yaml); the "of"
@@ -272,6 +306,15 @@ def _met(neg: View, pos: View, denied) -> list[str]:
     if OWN.search(neg.parts.theme or "") and not OWN.search(pos.text):
         return []  # "does not use its own network" sets its own against another's: met only by its own
     return keys if keys and (not focus or focus & pos.mentions_text()) else []
+
+
+def _restricted(neg: View, key: str) -> bool:
+    """Whether a denied noun is narrowed by a restrictive relative clause ("there
+    was no town where turnout fell"): the denial is of the things the clause
+    picks out, not of the kind, and a mere mention of a town does not meet it
+    (restrictive relatives narrow the noun's denotation: CGEL ch. 12, 3)."""
+    return bool(re.search(rf"(?i)\b(?:no|not\s+a|not\s+any)\s+(?:[\w-]+\s+){{0,3}}{re.escape(key)}\w*"
+                          r"\s+(?:where|that|who|whose|which|in\s+which)\b", neg.text))
 
 
 OWN = re.compile(r"(?i)(?:\b(?:its|their|his|her|our|my|your)|['’]s?)\s+own\b")
@@ -324,22 +367,36 @@ def _existence(a: View, b: View, story: Story) -> tuple[str, str, str | None] | 
     if shared:
         return "agrees", f"both say there was no {_thing(a, shared)}", None
     # two holders taking a denied thing to have been there ("plastic bullet wounds" / "spent plastic rounds"),
-    # one of them naming it as what its clause is about (a word said in passing, or a modifier, "gun
-    # control", is no claim of it)
+    # both naming it as what their clauses are about, or by its kind (a word said in passing, or a modifier,
+    # "gun control", is no claim of it: one proposition, not one word)
     shared = sorted(k for k in (a.keys | a.mentions) & (b.keys | b.mentions) & story.denied
-                    if a.asserts_existence(k) and b.asserts_existence(k) and (k in a.heads | b.heads or is_kind(k))
-                    and not (_proper(k, a.text) or _proper(k, b.text)))
+                    if a.asserts_existence(k) and b.asserts_existence(k)
+                    and (is_kind(k) or (k in a.heads | a.keys and k in b.heads | b.keys and _one_act(a, b)))
+                    and not (_proper(k, a.text) or _proper(k, b.text) or _denied_theme(a) or _denied_theme(b)))
     if shared and not a.same_holder(b):
         kinds = [shown(k) for k in shared if is_kind(k)]  # the class both name, else their shared words
         return "agrees", f"both say there was {kinds[0] if kinds else ' '.join(shared[:3])}", None
     return None
 
 
+def _one_act(a: View, b: View) -> bool:
+    """Whether two claims say a thing was there in one way: both that it existed,
+    or both by one class of act ("fired X" / "used X"); "states shifting" and
+    "the early states are important" name states in two propositions."""
+    return (a.existential and b.existential) or (a.klass is not None and a.klass == b.klass)
+
+
+def _denied_theme(v: View) -> bool:
+    """Whether the claim's theme is a thing said not to be ("there is no evidence
+    that P", read as a lack of information): it asserts none."""
+    return (v.parts.theme or "").lower().startswith(("no ", "none ", "not "))
+
+
 def _compound(a: View, b: View) -> tuple[str, str, str | None] | None:
     shared = sorted(a.compounds & b.compounds)
     if not shared or a.negative or b.negative or a.same_holder(b) or _figures_clash(a, b):
         return None
-    return "agrees", f"both name the {shared[0]}", None
+    return "agrees", f"both name the {written(shared[0], a.text, b.text)}", None
 
 
 def _figures_clash(a: View, b: View) -> bool:
@@ -424,31 +481,6 @@ def _antonym(a: View, b: View) -> tuple[str, str, str | None] | None:
     if a.agent_parties and b.agent_parties and not (a.agent_parties & b.agent_parties):
         return None  # two nations, one accepting and one rejecting (names alone may be aliases: "the guild", "UDW")
     return "contradicts", f"{_who(a)}: {a.predicate}; {_who(b)}: {b.predicate}", "antonym"
-
-
-def _clocks(v: View) -> list[int]:
-    """The times of day a claim names, in minutes after midnight; else the
-    clock its proposition was dated by (a live-blog entry's stamp)."""
-    found = clock_times(v.text)
-    if not found and v.clock:
-        h, m = v.clock.split(":")
-        found = [int(h) * 60 + int(m)]
-    return found
-
-
-def _time(a: View, b: View) -> tuple[str, str, str | None] | None:
-    # what the act was done to or by: the clause's words and nouns, its agent among them
-    # ("police moved into the square" / "units began clearing the square")
-    shared = ((a.words | a.mentions) & (b.words | b.mentions)) - STOP - TIME_WORDS
-    if a.klass != b.klass or not shared or a.negative or b.negative or a.parts.copular or b.parts.copular:
-        return None  # "the square was clear by 01:20" is a state, not the act
-    ta, tb = _clocks(a), _clocks(b)
-    if not ta or not tb or (a.article == b.article and not (clock_times(a.text) and clock_times(b.text))):
-        return None  # one live blog's entries at two stamps report two moments of the story as it unfolds
-    gap = min(min(abs(x - y), 1440 - abs(x - y)) for x in ta for y in tb)
-    if gap <= CLOCK_GAP:
-        return "agrees", f"same time: {a.clock} / {b.clock}", None
-    return "contradicts", f"{_who(a)}: {a.clock}; {_who(b)}: {b.clock}", "date"
 
 
 def _date(a: View, b: View) -> tuple[str, str, str | None] | None:
@@ -553,7 +585,7 @@ def compare_views(a: View, b: View, frame: str, story: Story | None = None) -> t
     if frame == "antonym":
         return _antonym(a, b)
     if frame == "time":
-        return _time(a, b)
+        return compare_times(a, b, _who)
     if frame == "compound":
         return _compound(a, b)
     if frame == "mechanism":

@@ -519,10 +519,12 @@ def views(claims: list[Claim], quotes: list[Quote], articles: list[Article],
     by_quote = {q.id: q for q in quotes}
     by_art = {a.id: a for a in articles}
     by_span = {(c.article, c.start, c.end): c for c in claims}
-    out = {}
+    out, named = {}, {e.id: e.name for e in entities or ()}
     for c in claims:
         content = by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None
-        out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content, orgs)
+        v = out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content, orgs)
+        if v.speaker_label is None and c.speaker in named:  # "He insisted …": the speaker linked, by name
+            v.speaker_label = named[c.speaker]
     _compared_to_before(claims, out)
     if entities:
         _headline_blame(claims, out, {e.id: e for e in entities})

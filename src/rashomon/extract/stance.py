@@ -341,11 +341,28 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
     return None
 
 
+def _first_conjunct(root):
+    """The reported clause a "that" clause is coordinated with ("said P, and
+    that Q": Q is reported by the same verb, its holder the same; a content
+    clause's "that" marks it as one: CGEL ch. 11, 8.1 and ch. 15 on
+    coordination of content clauses), found however the parser attached the
+    conjunct; else ``root``."""
+    if root.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children):
+        return root
+    for a in root.ancestors:
+        if a.dep_ in CLAUSE_CHILD:
+            return a
+        first = next((c for c in a.children if c.dep_ in CLAUSE_CHILD and c.i < root.i), None)
+        if first is not None:
+            return first  # "said P, two of them at least, and that Q": Q hung on the verb's other child
+    return root
+
+
 def _above(root, lex) -> StanceReading | None:
     """The stance a verb above ``root`` in the same sentence sets over it (a
     claim cut at a quote's edge: "Police denied that | P"), or None."""
     verbs = lex["verbs"]
-    t = root
+    t = _first_conjunct(root)
     for _ in range(3):
         if t.dep_ not in CLAUSE_CHILD + ("acl", "relcl") or t.head.i == t.i:
             return None
@@ -369,6 +386,24 @@ def _above(root, lex) -> StanceReading | None:
     return None
 
 
+PRO_FORMS = {"so", "that", "it", "this"}
+
+
+def _declines(head) -> bool:
+    """Whether a clause is its holder declining to say: a negated verb of saying
+    under a modal whose only complement is a pro-form or nothing ("I would not
+    say so", "we cannot confirm that", "I wouldn't speculate"): the holder is
+    uncommitted (FactBank's "uncommitted" source: Sauri & Pustejovsky 2009), not
+    promising or asserting anything."""
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if stance_verbs().get(lemma(head)) is None and lemma(head) != "speculate" or negation_cue(head) is None:
+        return False
+    if not aux & (HYPOTHETICAL | {"would", "will", "wo", "ca", "can", "shall"}):
+        return False
+    return all(c.lower_ in PRO_FORMS for c in head.children if c.dep_ in ("dobj", "ccomp", "advmod", "xcomp")
+               and c.lower_ not in ("not", "n't", "never", "yet"))
+
+
 def commitment(head, stance: str, holder_words: str | None, lex_first=FIRST_PERSON) -> str:
     """Refine a reported stance by the proposition's tense and person: a
     future clause under a promise or report about the holder's own conduct is a
@@ -386,6 +421,8 @@ def commitment(head, stance: str, holder_words: str | None, lex_first=FIRST_PERS
     progressive = head.tag_ == "VBG" and bool(aux & {"are", "is", "were", "was", "am", "be"})
     if stance == "promises":
         return "promises"
+    if _declines(head):
+        return "unknown"  # "I would not say so until the report is in": no claim either way
     if holder_words is not None and future:
         return "promises"
     if holder_words is not None and first and progressive:

@@ -54,6 +54,36 @@ def clock_times(text: str) -> list[int]:
     return out
 
 
+_PM_CONTEXT = re.compile(r"(?i)\b(?:evening|tonight|this afternoon|in the afternoon|at night|p\.?m\b)")
+_AM_CONTEXT = re.compile(r"(?i)\b(?:this morning|in the morning|at dawn|a\.?m\b)")
+
+
+def clock_reading(text: str, context: str = "", stamp: str | None = None) -> tuple[str | None, bool]:
+    """The time of day a clause names, as ``("HH:MM", certain)``: a bare hour
+    word ("at six o'clock") does not say morning or evening, so it is read
+    from the clause's sentence (``context``: "in the evening", "tonight",
+    "this morning") or from a live-blog entry's ``stamp`` ("HH:MM": the
+    reading not after the stamp and nearest to it, an entry reporting what
+    has happened by then); else ``(None, False)``: neither reading is said
+    (the 12-hour clock needs a part of the day, CGEL ch. 8 on time
+    adjuncts). A clause with no time of day gives ``(None, True)``."""
+    found = clock_times(text)
+    if not found:
+        return None, True
+    first = found[0]
+    if len(found) >= 2 and found[1] - first == 720 and not _CLOCK.search(text).group("part"):
+        pm, am = _PM_CONTEXT.search(context), _AM_CONTEXT.search(context)
+        if bool(pm) != bool(am):
+            first = found[1] if pm else first
+        elif stamp:
+            h, m = stamp.split(":")
+            now = int(h) * 60 + int(m)
+            first = min(found[:2], key=lambda t: (now - t) % 1440)
+        else:
+            return None, False
+    return f"{first // 60:02d}:{first % 60:02d}", True
+
+
 def _time_words(head, args=None) -> str | None:
     """The words that date a clause's own predicate and its arguments ("In 2019
     the strike cost …", "a fire at the plant in August 2017 injured two"), not
