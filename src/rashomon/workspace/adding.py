@@ -179,13 +179,13 @@ def _to_read(store: Store, files: list[Path], read_key: str,
 
 def _own_file(store: Store, path: str) -> bool:
     """Whether ``path`` is the workspace's database or one of SQLite's files beside it (``-wal``, ``-shm``, ``-journal``)."""
-    own = str(Path(store.path).resolve())
-    return str(Path(path).resolve()) in {own, *(own + s for s in ("-wal", "-shm", "-journal"))}
+    own = ingest.real_path(store.path)
+    return ingest.real_path(path) in {own, *(own + s for s in ("-wal", "-shm", "-journal"))}
 
 
 def _file_key(path: Path) -> str:
-    """A file's source key: its resolved path."""
-    return str(Path(path).resolve())
+    """A file's source key: its resolved path (:func:`ingest.real_path`)."""
+    return ingest.real_path(path)
 
 
 def _skip(skipped: list[Skipped], path: str, exc: BaseException) -> None:
