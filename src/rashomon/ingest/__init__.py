@@ -352,7 +352,8 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
         format no reader handles, named, met in a folder or matched by a
         pattern (the reason lists the formats read; ``.doc``, ``.odt`` and
         ``.rtf`` are named with what to do); something that is not a regular
-        file (a broken link, a pipe), given or met in a folder or a pattern; a
+        file (a link to nothing or a link loop, whatever its name; a pipe),
+        given or met in a folder or a pattern; a path too long to look up; a
         path that cannot be reached because a folder on the way
         cannot be searched (no ``x`` permission, e.g. ``locked/a.txt`` or
         ``locked/*.txt``); a folder that cannot be listed (no ``r``
