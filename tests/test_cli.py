@@ -140,8 +140,9 @@ def test_nothing_analysable_exits_1(tmp_path):
     (d / "blank.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 50)
     result = invoke("analyze", str(d), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert "no document could be analysed" in result.stderr
-    assert (tmp_path / "out" / "report.json").is_file()
+    assert "no document could be analysed: no report was written" in result.stderr
+    assert "holds no complete set of reports" in result.stderr
+    assert not (tmp_path / "out" / "report.json").exists()
 
 
 @pytest.mark.model
@@ -229,9 +230,9 @@ def test_nothing_analysed_exits_1_even_when_an_article_is_listed(tmp_path):
     out = tmp_path / "out"
     result = invoke("analyze", str(tmp_path / "ru.txt"), "-o", str(out))
     assert result.exit_code == 1
-    assert "no document could be analysed" in result.stderr
-    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert [a["language"] for a in data["articles"]] == ["ru"] and len(data["skipped"]) == 1
+    assert "no document could be analysed: no report was written" in result.stderr
+    assert f"skipped {tmp_path / 'ru.txt'}: " in result.stderr
+    assert not (out / "report.json").exists()
 
 
 # --- the output folder is checked before any analysis ---------------------------
@@ -445,3 +446,22 @@ def test_bad_gazetteer_is_one_line_before_reading_inputs(tmp_path, monkeypatch, 
     assert len(lines) == 1 and lines[0].startswith(f"error: gazetteer {g}") and expected in lines[0], result.stderr
     assert "Traceback" not in result.output
     assert read == [] and not (out / "report.json").exists()
+
+
+@pytest.mark.model
+def test_a_run_that_analyses_nothing_keeps_the_previous_reports(tmp_path):
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir(), bad.mkdir()
+    (good / "one.txt").write_text(TEXT, encoding="utf-8")
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "blob.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 50)
+    out = tmp_path / "out"
+    assert invoke("analyze", str(good), "-o", str(out), "-q").exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    sets = sorted((out / ".rashomon" / "sets").iterdir()) if (out / ".rashomon" / "sets").is_dir() else []
+    result = invoke("analyze", str(bad), "-o", str(out))
+    assert result.exit_code == 1
+    assert f"{out} still holds the previous reports, unchanged" in result.stderr
+    assert f"skipped {bad / 'empty.txt'}: " in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert (sorted((out / ".rashomon" / "sets").iterdir()) if sets else []) == sets

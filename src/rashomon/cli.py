@@ -11,7 +11,7 @@ entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 (``RASHOMON_*``) and ``docs/settings.md`` never drift apart.
 
 Exit codes: 0 when at least one document was analysed; 1 when nothing could
-be analysed, when ``--strict`` and a file was skipped, on a rashomon error
+be analysed (no report is written then: OUTDIR keeps its previous reports), when ``--strict`` and a file was skipped, on a rashomon error
 (model, manifest, gazetteer file; the manifest and gazetteer files are checked
 before any input is read) or when the reports cannot be written; 2 when no
 supported input is found at all, when a setting is invalid (an option or a
@@ -256,12 +256,20 @@ def _check_out_dir(out_dir: Path) -> None:
         raise _fail(problem, 2)
 
 
-def _write_reports(report, out_dir: Path, quiet: bool) -> None:
-    """Write the three reports and print the summary line (unless ``quiet``)."""
+def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> None:
+    """Write the three reports and print the summary line (unless ``quiet``).
+    When no article was analysed, nothing is written (the previous reports in
+    ``out_dir`` stay as they were) and the exit code is 1; ``why_none`` is
+    added to that error (e.g. ``" (3 articles pending: ...)"``)."""
     from rashomon.errors import RashomonError
     from rashomon.report.context import build_context
     from rashomon.report.render import count_noun, write_all
 
+    not_analysed = {s.path for s in report.skipped}
+    analysed = [a for a in report.articles if a.path not in not_analysed]
+    if not analysed:  # an empty set would replace the previous reports: keep them
+        _print_skipped(report.skipped)
+        raise _fail(f"no document could be analysed{why_none}: no report was written; {_previous(out_dir)}", 1)
     context = build_context(report)
     try:
         paths = write_all(report, out_dir, context)
@@ -276,11 +284,8 @@ def _write_reports(report, out_dir: Path, quiet: bool) -> None:
     except OSError as exc:  # checked above, but the disk may fill or the folder change meanwhile
         raise _fail(f"the reports cannot be written into {out_dir}: {exc.strerror or exc}; {_previous(out_dir)}",
                     1) from None
-    for s in report.skipped:
-        err.print(f"skipped {s.path}: {s.reason}", markup=False)
+    _print_skipped(report.skipped)
     summary = context["summary"]
-    not_analysed = {s.path for s in report.skipped}
-    analysed = [a for a in report.articles if a.path not in not_analysed]
     if not quiet:
         listed = "" if len(analysed) == len(report.articles) else f" ({len(report.articles)} listed)"
         out.print(f"{len(analysed)} articles analysed{listed}, {len(report.quotes)} quotes, {len(report.claims)} claims, "
@@ -288,8 +293,11 @@ def _write_reports(report, out_dir: Path, quiet: bool) -> None:
                   + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
         out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
-    if not analysed:
-        raise _fail("no document could be analysed", 1)
+
+
+def _print_skipped(skipped) -> None:
+    for s in skipped:
+        err.print(f"skipped {s.path}: {s.reason}", markup=False)
 
 
 def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
@@ -321,8 +329,7 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
                 ws.refresh(settings, bar)
             stale = ws.stale(settings)
             counts = ws.store.counts()
-        for s in added.skipped:
-            err.print(f"skipped {s.path}: {s.reason}", markup=False)
+        _print_skipped(added.skipped)
         if not quiet:
             out.print(f"{added.added} articles added, {added.reanalysed} analysed again, {added.unchanged} unchanged"
                       + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
