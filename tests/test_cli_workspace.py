@@ -126,3 +126,29 @@ def test_worker_processes_leave_ctrl_c_to_the_parent(monkeypatch):
     finally:
         signal.signal(signal.SIGINT, before)
         workers._worker.clear()
+
+
+@pytest.mark.model
+def test_an_interrupted_add_says_what_is_pending_and_report_names_the_add(tmp_path, inputs, monkeypatch):
+    from rashomon.workspace.workers import Runner
+
+    ws = tmp_path / "story.db"
+
+    def interrupted(self, chunks):
+        raise KeyboardInterrupt
+        yield  # a generator, as Runner.map is
+
+    with monkeypatch.context() as m:
+        m.setattr(Runner, "map", interrupted)
+        stopped = invoke("add", ws, inputs, "--jobs", "1")
+    assert stopped.exit_code == 130
+    assert f"interrupted: {ws} holds 0 analysed article(s); 2 article(s) pending (read, not analysed yet): " \
+           f"run 'rashomon add {ws} INPUT...' again" in stopped.stderr
+    out = tmp_path / "out"
+    report = invoke("report", ws, "-o", out)
+    assert report.exit_code == 1
+    assert "no document could be analysed: no report was written; " in report.stderr
+    assert "2 article(s) pending" in report.stderr and not out.exists()
+    again = invoke("add", ws, inputs, "--jobs", "1")
+    assert again.exit_code == 0 and "2 articles added, 0 analysed again, 0 unchanged" in again.output
+    assert invoke("report", ws, "-o", out, "-q").exit_code == 0

@@ -35,7 +35,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Optional
 
 import typer
@@ -232,10 +232,11 @@ def _settings(settings_values: dict[str, Any], manifest: Optional[Path], gazette
 
 
 @contextlib.contextmanager
-def _errors(bar: "_Bar", interrupted: str) -> Iterator[None]:
+def _errors(bar: "_Bar", interrupted: "str | Callable[[], str]") -> Iterator[None]:
     """Errors raised by the analysis: exit 2 when no input was found or the
-    workspace file cannot be used, 1 otherwise; on Ctrl-C, ``interrupted`` is
-    printed and the exit code is 130 (the progress bar stopped first)."""
+    workspace file cannot be used, 1 otherwise; on Ctrl-C, ``interrupted``
+    (or what it returns, when a function) is printed and the exit code is
+    130 (the progress bar stopped first)."""
     from rashomon.errors import NoInputError, RashomonError, WorkspaceError
 
     try:
@@ -245,7 +246,7 @@ def _errors(bar: "_Bar", interrupted: str) -> Iterator[None]:
         raise _fail(str(exc), 2 if isinstance(exc, (NoInputError, WorkspaceError)) else 1) from None
     except KeyboardInterrupt:
         bar.stop()
-        err.print(interrupted, markup=False)
+        err.print(interrupted if isinstance(interrupted, str) else interrupted(), markup=False)
         raise typer.Exit(130) from None
     bar.stop()
 
@@ -269,7 +270,7 @@ def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> No
     analysed = [a for a in report.articles if a.path not in not_analysed]
     if not analysed:  # an empty set would replace the previous reports: keep them
         _print_skipped(report.skipped)
-        raise _fail(f"no document could be analysed{why_none}: no report was written; {_previous(out_dir)}", 1)
+        raise _fail(f"no document could be analysed: no report was written; {_previous(out_dir)}{why_none}", 1)
     context = build_context(report)
     try:
         paths = write_all(report, out_dir, context)
@@ -321,9 +322,7 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
     with _logging(verbose, quiet):
         settings = _settings(settings_values, manifest, gazetteer)
         bar = _Bar(enabled=not quiet)
-        stopped = (f"interrupted: the articles analysed so far are kept in {workspace}; "
-                   "add the same inputs again to finish")
-        with _errors(bar, stopped), Workspace(workspace) as ws:
+        with _errors(bar, lambda: f"interrupted: {_held(workspace)}"), Workspace(workspace) as ws:
             added = ws.add(inputs, settings, bar)
             if refresh:
                 ws.refresh(settings, bar)
@@ -341,6 +340,29 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
             raise _fail("no document could be added", 1)
         if strict and added.skipped:
             raise _fail(f"{len(added.skipped)} input(s) skipped and --strict is set", 1)
+
+
+def _held(workspace: Path) -> str:
+    """What ``workspace`` holds after an interrupted add, as a clause: how
+    many articles are analysed and how many were read but are not analysed
+    yet (pending), with the command that finishes them."""
+    from rashomon.workspace import Workspace
+
+    try:
+        with Workspace(workspace, create=False) as ws:
+            counts = ws.store.counts()
+    except Exception:  # noqa: BLE001 (only the message depends on it)
+        return f"{workspace} keeps what was written before the interruption; add the same inputs again to finish"
+    pending = _pending(workspace, counts["pending"])
+    return f"{workspace} holds {counts['analysed']} analysed article(s)" + (f"; {pending}" if pending else "")
+
+
+def _pending(workspace: Path, pending: int) -> str:
+    """``"N article(s) pending ..."`` naming the add that finishes them, or ``""`` when none."""
+    if not pending:
+        return ""
+    return (f"{pending} article(s) pending (read, not analysed yet): run 'rashomon add {workspace} INPUT...' "
+            "again with the same inputs to finish them")
 
 
 def _options(first: list[inspect.Parameter], strict: str) -> list[inspect.Parameter]:
@@ -434,7 +456,10 @@ def report(
         with _errors(bar, f"interrupted: nothing was written; {_previous(out_dir)}"), \
                 Workspace(workspace, create=False) as ws:
             result = ws.report()
-        _write_reports(result, out_dir, quiet)
+            pending = ws.store.counts()["pending"]
+        if pending and any(a.path not in {s.path for s in result.skipped} for a in result.articles):
+            err.print(f"warning: not in the reports: {_pending(workspace, pending)}", markup=False)
+        _write_reports(result, out_dir, quiet, f"; {_pending(workspace, pending)}" if pending else "")
 
 
 @app.command("serve", cls=_Command, short_help="Serve a workspace's pages to a browser.")
