@@ -152,3 +152,17 @@ def test_an_interrupted_add_says_what_is_pending_and_report_names_the_add(tmp_pa
     again = invoke("add", ws, inputs, "--jobs", "1")
     assert again.exit_code == 0 and "2 articles added, 0 analysed again, 0 unchanged" in again.output
     assert invoke("report", ws, "-o", out, "-q").exit_code == 0
+
+
+@pytest.mark.model
+def test_copies_of_documents_already_there_are_no_error(tmp_path, inputs):
+    ws = tmp_path / "story.db"
+    assert invoke("add", ws, inputs, "--jobs", "1", "-q").exit_code == 0
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "renamed.txt").write_bytes((inputs / "one.txt").read_bytes())
+    result = invoke("add", ws, copies, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "0 articles added, 0 analysed again, 0 unchanged, 1 copy of articles already there" in result.stdout
+    assert f"skipped {copies / 'renamed.txt'}: the same document as {inputs / 'one.txt'} (a0)" in result.stderr
+    assert "error" not in result.stderr

@@ -330,13 +330,16 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
             counts = ws.store.counts()
         _print_skipped(added.skipped)
         if not quiet:
+            from rashomon.report.render import count_noun
+
+            copies = f", {count_noun(added.copies, 'copy', 'copies')} of articles already there" if added.copies else ""
             out.print(f"{added.added} articles added, {added.reanalysed} analysed again, {added.unchanged} unchanged"
-                      + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
+                      + copies + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
             corpus = ("corpus results to be recomputed by 'rashomon report' (or add --refresh)" if stale else
                       f"{counts['entities']} entities, {counts['contradictions']} contradicting pairs")
             out.print(f"{workspace}: {counts['articles']} articles, {counts['quotes']} quotes, {counts['claims']} claims; "
                       + corpus, markup=False)
-        if not (added.analysed or added.unchanged):
+        if not (added.analysed or added.unchanged or added.copies):  # copies: already there, not an error
             raise _fail("no document could be added", 1)
         if strict and added.skipped:
             raise _fail(f"{len(added.skipped)} input(s) skipped and --strict is set", 1)

@@ -78,6 +78,10 @@ class Added:
     interrupted add stored but never analysed counts as added)."""
     unchanged: int = 0
     """Articles already analysed as they are now (nothing done)."""
+    copies: int = 0
+    """Documents not added because they are copies (same content) of an
+    article already in the workspace or read earlier in the add; each is
+    also in ``skipped``, its reason naming the article it copies."""
     analysed: int = 0
     """Of those added or analysed again, how many were analysed (the rest were refused or failed)."""
     skipped: list[Skipped] = field(default_factory=list)
@@ -265,6 +269,7 @@ def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_k
         if row is None and (twin := store.by_hash(content)) is not None:
             skipped.append(Skipped(path=art.path, reason=f"the same document as {twin['path']} ({twin['id']}), "
                                                          "read already: added once"))
+            done.copies += 1
             continue
         try:  # one bad article never costs the file's other records
             with time_budget(settings.article_seconds, "cleaning"):
