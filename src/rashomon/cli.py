@@ -467,10 +467,15 @@ def report(
 
 @app.command("serve", cls=_Command, short_help="Serve a workspace's pages to a browser.")
 def serve(
-    workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="The workspace file (created empty when missing)."),
+    workspace: Path = typer.Argument(..., metavar="WORKSPACE",
+                                     help="A workspace file (written by 'rashomon add', or new with --create)."),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, metavar="N", help="Port to listen on."),
     host: str = typer.Option("127.0.0.1", "--host", metavar="H",
-                             help="Address to listen on (127.0.0.1: this machine only)."),
+                             help="Address to listen on (127.0.0.1: this machine only; any other lets whoever "
+                                  "reaches it read the pages, upload files and make the server fetch URLs)."),
+    create: bool = typer.Option(False, "--create", metavar="",
+                                help="Start a new, empty workspace when WORKSPACE does not exist (add sources "
+                                     "from the pages)."),
 ) -> None:
     """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
     from rashomon import web
@@ -479,7 +484,14 @@ def serve(
     try:
         web.require()  # before anything is created
         if not workspace.exists():
+            if not create:
+                raise _fail(f"{workspace} does not exist: check the name, or give --create to start a new, "
+                            "empty workspace there", 2)
             err.print(f"{workspace} does not exist: starting an empty workspace (add sources from the pages)", markup=False)
+        if _exposed(host):
+            err.print(f"warning: --host {host} serves the pages to anyone who can reach this machine at port {port}, "
+                      f"with no login: they can read {workspace}, upload files into it and make this machine fetch "
+                      "URLs; use --host 127.0.0.1 (the default) unless you mean that", markup=False)
         with _logging(verbose=False, quiet=False):  # an add that fails is logged on stderr too
             web.serve(workspace, host=host, port=port,
                       announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False),
@@ -488,6 +500,21 @@ def serve(
         raise _fail(str(exc), 1) from None
     except WorkspaceError as exc:
         raise _fail(str(exc), 2) from None
+
+
+def _exposed(host: str) -> bool:
+    """Whether ``host`` is an address other machines may reach (not a
+    loopback name or address such as ``127.0.0.1``, ``localhost``, ``::1``)."""
+    import ipaddress
+
+    from rashomon.web.app import LOCAL_HOSTS
+
+    if host in LOCAL_HOSTS:
+        return False
+    try:
+        return not ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a name: it may resolve to any address
+        return True
 
 
 @app.command("schema")
