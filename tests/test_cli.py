@@ -57,6 +57,14 @@ def test_help_reads_like_a_tool_s_help(command):
     assert not re.search(r"<(bool|str|path|list\[str\]|int range)>", text), text
     assert not re.search(r"\w+/\w+\.(py|md)\b", text.replace("docs/", "")), text  # no source files named
     assert "(default: 0)  [default: 0" not in text
+    assert "(default: " not in text  # one style for every command: Typer's "[default: N; range]"
+
+
+@pytest.mark.parametrize("command,shown", [("analyze", "[default: 8; x>=1]"), ("add", "[default: 88; 0<=x<=100]"),
+                                           ("serve", "[default: 8000; 1<=x<=65535]"), ("export", "[default: 0; x>=0]")])
+def test_defaults_and_ranges_are_shown_alike(command, shown):
+    text = " ".join(invoke(command, "--help").output.split())  # unwrapped
+    assert shown in text
 
 
 def test_a_warning_is_one_plain_line_beside_the_skipped_ones(tmp_path):

@@ -393,9 +393,18 @@ def _options(first: list[inspect.Parameter], strict: str) -> list[inspect.Parame
             decl = typer.Option(None, f"{s.option}/--no-{s.option[2:]}", metavar="", help=s.help)
         else:
             decl = typer.Option(None, s.option, metavar="N" if kind is int else "NAME",
-                                help=f"{s.help} (default: {s.default}" + (f"; {s.allowed})" if s.allowed else ")"))
+                                help=f"{s.help}  [{'; '.join(_shown(s))}]")
         params.append(P(s.name, P.POSITIONAL_OR_KEYWORD, annotation=Optional[kind], default=decl))
     return params
+
+
+def _shown(s) -> list[str]:
+    """A setting's default and range as Typer shows those of ``serve`` and
+    ``export`` (``default: 8``, ``x>=1``, ``0<=x<=100``)."""
+    lo, hi = s.minimum, s.maximum
+    bounds = f"{lo}<=x<={hi}" if lo is not None and hi is not None else f"x>={lo}" if lo is not None else \
+        f"x<={hi}" if hi is not None else None
+    return [f"default: {s.default}"] + ([bounds] if bounds else [])
 
 
 _INPUTS = inspect.Parameter(
