@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon import annotate, clean, ingest, pipeline
-from rashomon.budget import over_budget, time_budget
+from rashomon.budget import for_length, over_budget, time_budget
 from rashomon.errors import NoInputError
 from rashomon.ingest import url as url_mod
 from rashomon.ingest.fields import FIELDS
@@ -204,9 +204,9 @@ def _read(todo: list[tuple[Path, str, os.stat_result | None]], urls: list[str], 
     """Read files and fetch URLs in order, each under the time budget; what
     cannot be read goes to ``skipped``."""
     total = len(todo) + len(urls)
-    for n, (path, key, _) in enumerate(todo, 1):
+    for n, (path, key, st) in enumerate(todo, 1):
         try:
-            with time_budget(settings.article_seconds, "reading"):
+            with time_budget(for_length(settings.article_seconds, st.st_size if st is not None else 0), "reading"):
                 found = ingest.read(path, settings)
         except Exception as exc:  # one bad file never stops the batch
             _skip(skipped, str(path), exc)
@@ -272,7 +272,7 @@ def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_k
             done.copies += 1
             continue
         try:  # one bad article never costs the file's other records
-            with time_budget(settings.article_seconds, "cleaning"):
+            with time_budget(for_length(settings.article_seconds, len(art.text)), "cleaning"):
                 art, posts = pipeline.prepare(art)
         except Exception as exc:
             _skip(skipped, art.path, exc)
