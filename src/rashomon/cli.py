@@ -11,8 +11,9 @@ entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 (``RASHOMON_*``) and ``docs/settings.md`` never drift apart.
 
 Exit codes: 0 when at least one document was analysed; 1 when nothing could
-be analysed (no report is written then: OUTDIR keeps its previous reports), when ``--strict`` and a file was skipped, on a rashomon error
-(model, manifest, gazetteer file; the manifest and gazetteer files are checked
+be analysed (no report is written then: OUTDIR keeps its previous reports),
+when ``--strict`` and a file was skipped, on a rashomon error (model,
+manifest, gazetteer file; the manifest and gazetteer files are checked
 before any input is read) or when the reports cannot be written; 2 when no
 supported input is found at all, when a setting is invalid (an option or a
 ``RASHOMON_*`` variable of the wrong type or out of its range; see
@@ -260,8 +261,8 @@ def _check_out_dir(out_dir: Path) -> None:
 def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> None:
     """Write the three reports and print the summary line (unless ``quiet``).
     When no article was analysed, nothing is written (the previous reports in
-    ``out_dir`` stay as they were) and the exit code is 1; ``why_none`` is
-    added to that error (e.g. ``" (3 articles pending: ...)"``)."""
+    ``out_dir`` stay as they were) and the exit code is 1; ``why_none`` ends
+    that error (e.g. ``"; 3 article(s) pending ..."``)."""
     from rashomon.errors import RashomonError
     from rashomon.report.context import build_context
     from rashomon.report.render import count_noun, write_all
