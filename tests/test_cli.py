@@ -323,10 +323,12 @@ def test_existing_out_dir_is_fine(tmp_path, monkeypatch):
 
 def test_report_write_failure_is_one_line(tmp_path, monkeypatch):
     import rashomon.report.render as render
-    from rashomon.types import Generator, Report
+    from rashomon.types import Article, Generator, Report
 
-    monkeypatch.setattr("rashomon.pipeline.analyze",
-                        lambda paths, settings=None, progress=None: Report(generator=Generator(version="0")))
+    one = Article(id="a0", name="x.txt", path="x.txt", text="The mayor spoke.", format="txt")
+    monkeypatch.setattr("rashomon.pipeline.analyze",  # one article analysed: the reports are due
+                        lambda paths, settings=None, progress=None: Report(generator=Generator(version="0"),
+                                                                           articles=[one]))
 
     def full(report, outdir, context=None):
         raise OSError(28, "No space left on device", str(outdir))
