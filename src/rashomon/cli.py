@@ -358,7 +358,8 @@ def _held(workspace: Path) -> str:
     except Exception:  # noqa: BLE001 (only the message depends on it)
         return f"{workspace} keeps what was written before the interruption; add the same inputs again to finish"
     pending = _pending(workspace, counts["pending"])
-    return f"{workspace} holds {counts['analysed']} analysed article(s)" + (f"; {pending}" if pending else "")
+    return f"{workspace} holds {counts['analysed']} analysed article(s)" + (
+        f"; {pending}" if pending else "; add the same inputs again to finish (what is analysed is not analysed again)")
 
 
 def _pending(workspace: Path, pending: int) -> str:
