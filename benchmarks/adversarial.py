@@ -82,6 +82,32 @@ def _quoted(n_chars: int, rnd: random.Random) -> str:
     return "\n".join(lines)
 
 
+FIRST = ["Maria", "Tomas", "Aiko", "Pavel", "Lena", "Omar", "Grace", "Henrik", "Sofia", "Kwame", "Ines", "Rafael"]
+LAST = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Brandt", "Haddad", "Novak", "Castillo", "Mensah", "Ferreira"]
+NEWS = ['{f} {l}, a union leader, said on Monday that the {p} port would stay closed.',
+        '"We counted {n} ships near {p}," {f} {l} said.',
+        'The harbour council reported {n} complaints last week, up from {h} a year earlier.',
+        'According to the ministry, no one was injured, but {f} {l} disputed that account.',
+        '{l} said the company had not replied, and {l2} agreed.',
+        'Residents of {p} waited {n} hours for buses on Sunday (paragraph {i}).']
+
+
+def _news(n_chars: int, rnd: random.Random) -> str:
+    """Paragraphs of three to seven varied news sentences (full names, surnames
+    alone, quotes, figures), each paragraph unique: a long article as a
+    user gives one, where any stage comparing every pair of mentions, quotes
+    or claims of one article shows."""
+    paras, size, i = ["Harbour closures: the long account", "By Staff Reporter"], 0, 0
+    while size < n_chars:
+        i += 1
+        para = " ".join(rnd.choice(NEWS).format(f=rnd.choice(FIRST), l=rnd.choice(LAST), l2=rnd.choice(LAST),
+                                                p=rnd.choice(PLACES), n=rnd.randint(2, 900), h=rnd.randint(1, 450),
+                                                i=i) for _ in range(rnd.randint(3, 7)))
+        paras.append(para)
+        size += len(para) + 2
+    return "\n\n".join(paras)
+
+
 def _nested(n_chars: int, rnd: random.Random) -> str:
     depth = max(1, (n_chars - 60) // 7)
     return "<html><body>" + "<b>" * depth + "Workers gathered at the gate." + "</b>" * depth + "</body></html>"
@@ -101,6 +127,7 @@ KINDS = {
     "dated-sentences": (".txt", _dated),
     "one-line-article": (".txt", lambda n, r: _dated(n, r).replace("\n", " ")),  # no line or paragraph break
     "quoted-words": (".txt", _quoted),
+    "news-paragraphs": (".txt", _news),
     "nested-markup": (".html", _nested),
     "deep-json": (".jsonl", _deep_json),
 }

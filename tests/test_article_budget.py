@@ -93,3 +93,19 @@ def test_chunks_of_a_long_article_wait_without_their_tensors(nlp, monkeypatch):
     assert len(held) == 4 and all(part.tensor.size == 0 for part in held)
     assert short.tensor.size > 0  # a text annotated whole keeps its tensor
     assert long.text == text and [e.text for e in long.ents].count("Monday") == 8
+
+
+def test_the_budget_grows_with_each_100000_characters_begun():
+    assert [budget.for_length(300, n) for n in (0, 1, 100_000, 100_001, 1_000_000, 3_000_000)] == \
+        [300, 300, 300, 600, 3000, 9000]
+    assert budget.for_length(0, 3_000_000) == 0 and budget.for_length(None, 5) is None
+
+
+@needs_alarm
+def test_an_article_twice_as_long_as_the_scale_gets_twice_the_budget(monkeypatch):
+    paragraph = "The ferry operator said on Sunday that two crossings were cancelled.\n"
+    long = paragraph * (budget.SCALE_CHARS * 3 // 2 // len(paragraph))  # 150,000 characters: two budgets
+    monkeypatch.setattr(annotate, "pipe", _slow_pipe(1.4 / len(long)))  # 1.4 s: over 1 s, under 2 s
+    nlp = SimpleNamespace(max_length=1_000_000)
+    [(i, doc, error)] = list(pipeline._annotated(nlp, [long], {}, batch_size=8, seconds=1))
+    assert (i, doc, error) == (0, long, None)

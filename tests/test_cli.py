@@ -57,6 +57,14 @@ def test_help_reads_like_a_tool_s_help(command):
     assert not re.search(r"<(bool|str|path|list\[str\]|int range)>", text), text
     assert not re.search(r"\w+/\w+\.(py|md)\b", text.replace("docs/", "")), text  # no source files named
     assert "(default: 0)  [default: 0" not in text
+    assert "(default: " not in text  # one style for every command: Typer's "[default: N; range]"
+
+
+@pytest.mark.parametrize("command,shown", [("analyze", "[default: 8; x>=1]"), ("add", "[default: 88; 0<=x<=100]"),
+                                           ("serve", "[default: 8000; 1<=x<=65535]"), ("export", "[default: 0; x>=0]")])
+def test_defaults_and_ranges_are_shown_alike(command, shown):
+    text = " ".join(invoke(command, "--help").output.split())  # unwrapped
+    assert shown in text
 
 
 def test_a_warning_is_one_plain_line_beside_the_skipped_ones(tmp_path):
@@ -140,8 +148,9 @@ def test_nothing_analysable_exits_1(tmp_path):
     (d / "blank.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 50)
     result = invoke("analyze", str(d), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert "no document could be analysed" in result.stderr
-    assert (tmp_path / "out" / "report.json").is_file()
+    assert "no document could be analysed: no report was written" in result.stderr
+    assert "holds no complete set of reports" in result.stderr
+    assert not (tmp_path / "out" / "report.json").exists()
 
 
 @pytest.mark.model
@@ -229,9 +238,9 @@ def test_nothing_analysed_exits_1_even_when_an_article_is_listed(tmp_path):
     out = tmp_path / "out"
     result = invoke("analyze", str(tmp_path / "ru.txt"), "-o", str(out))
     assert result.exit_code == 1
-    assert "no document could be analysed" in result.stderr
-    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert [a["language"] for a in data["articles"]] == ["ru"] and len(data["skipped"]) == 1
+    assert "no document could be analysed: no report was written" in result.stderr
+    assert f"skipped {tmp_path / 'ru.txt'}: " in result.stderr
+    assert not (out / "report.json").exists()
 
 
 # --- the output folder is checked before any analysis ---------------------------
@@ -314,10 +323,12 @@ def test_existing_out_dir_is_fine(tmp_path, monkeypatch):
 
 def test_report_write_failure_is_one_line(tmp_path, monkeypatch):
     import rashomon.report.render as render
-    from rashomon.types import Generator, Report
+    from rashomon.types import Article, Generator, Report
 
-    monkeypatch.setattr("rashomon.pipeline.analyze",
-                        lambda paths, settings=None, progress=None: Report(generator=Generator(version="0")))
+    one = Article(id="a0", name="x.txt", path="x.txt", text="The mayor spoke.", format="txt")
+    monkeypatch.setattr("rashomon.pipeline.analyze",  # one article analysed: the reports are due
+                        lambda paths, settings=None, progress=None: Report(generator=Generator(version="0"),
+                                                                           articles=[one]))
 
     def full(report, outdir, context=None):
         raise OSError(28, "No space left on device", str(outdir))
@@ -445,3 +456,22 @@ def test_bad_gazetteer_is_one_line_before_reading_inputs(tmp_path, monkeypatch, 
     assert len(lines) == 1 and lines[0].startswith(f"error: gazetteer {g}") and expected in lines[0], result.stderr
     assert "Traceback" not in result.output
     assert read == [] and not (out / "report.json").exists()
+
+
+@pytest.mark.model
+def test_a_run_that_analyses_nothing_keeps_the_previous_reports(tmp_path):
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir(), bad.mkdir()
+    (good / "one.txt").write_text(TEXT, encoding="utf-8")
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "blob.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 50)
+    out = tmp_path / "out"
+    assert invoke("analyze", str(good), "-o", str(out), "-q").exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    sets = sorted((out / ".rashomon" / "sets").iterdir()) if (out / ".rashomon" / "sets").is_dir() else []
+    result = invoke("analyze", str(bad), "-o", str(out))
+    assert result.exit_code == 1
+    assert f"{out} still holds the previous reports, unchanged" in result.stderr
+    assert f"skipped {bad / 'empty.txt'}: " in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert (sorted((out / ".rashomon" / "sets").iterdir()) if sets else []) == sets

@@ -126,3 +126,43 @@ def test_worker_processes_leave_ctrl_c_to_the_parent(monkeypatch):
     finally:
         signal.signal(signal.SIGINT, before)
         workers._worker.clear()
+
+
+@pytest.mark.model
+def test_an_interrupted_add_says_what_is_pending_and_report_names_the_add(tmp_path, inputs, monkeypatch):
+    from rashomon.workspace.workers import Runner
+
+    ws = tmp_path / "story.db"
+
+    def interrupted(self, chunks):
+        raise KeyboardInterrupt
+        yield  # a generator, as Runner.map is
+
+    with monkeypatch.context() as m:
+        m.setattr(Runner, "map", interrupted)
+        stopped = invoke("add", ws, inputs, "--jobs", "1")
+    assert stopped.exit_code == 130
+    assert f"interrupted: {ws} holds 0 analysed article(s); 2 article(s) pending (read, not analysed yet): " \
+           f"run 'rashomon add {ws} INPUT...' again" in stopped.stderr
+    out = tmp_path / "out"
+    report = invoke("report", ws, "-o", out)
+    assert report.exit_code == 1
+    assert "no document could be analysed: no report was written; " in report.stderr
+    assert "2 article(s) pending" in report.stderr and not out.exists()
+    again = invoke("add", ws, inputs, "--jobs", "1")
+    assert again.exit_code == 0 and "2 articles added, 0 analysed again, 0 unchanged" in again.output
+    assert invoke("report", ws, "-o", out, "-q").exit_code == 0
+
+
+@pytest.mark.model
+def test_copies_of_documents_already_there_are_no_error(tmp_path, inputs):
+    ws = tmp_path / "story.db"
+    assert invoke("add", ws, inputs, "--jobs", "1", "-q").exit_code == 0
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "renamed.txt").write_bytes((inputs / "one.txt").read_bytes())
+    result = invoke("add", ws, copies, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "0 articles added, 0 analysed again, 0 unchanged, 1 copy of articles already there" in result.stdout
+    assert f"skipped {copies / 'renamed.txt'}: the same document as {inputs / 'one.txt'} (a0)" in result.stderr
+    assert "error" not in result.stderr

@@ -416,7 +416,7 @@ def test_serve_on_a_new_workspace_says_it_is_empty_and_nothing_about_recomputing
     path = tmp_path / "new.db"
     served = []
     monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: served.append(TestClient(web_app, base_url=BASE)))
-    result = CliRunner().invoke(app, ["serve", str(path), "--port", str(_free_port())])
+    result = CliRunner().invoke(app, ["serve", str(path), "--port", str(_free_port()), "--create"])
     assert result.exit_code == 0, result.output
     assert "starting an empty workspace" in result.output and "recomputing" not in result.output
     [client] = served
@@ -445,7 +445,7 @@ def test_serve_on_a_port_in_use_says_so_before_announcing(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = CliRunner().invoke(app, ["serve", str(tmp_path / "story.db"), "--port", str(port)])
+        result = CliRunner().invoke(app, ["serve", str(tmp_path / "story.db"), "--port", str(port), "--create"])
     assert result.exit_code == 1
     assert f"error: cannot listen at 127.0.0.1:{port}: Address already in use" in result.output
     assert "serving" not in result.output

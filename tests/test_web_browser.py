@@ -51,7 +51,8 @@ def server(tmp_path):
     port = _free_port()
     env = {**os.environ, "RASHOMON_JOBS": "1"}
     log = open(tmp_path / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "rashomon", "serve", str(tmp_path / "story.db"), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "rashomon", "serve", str(tmp_path / "story.db"), "--port", str(port),
+                             "--create"],
                             stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -31,6 +31,24 @@ PER_ARTICLE = "the time budget per article"
 reason from other failures."""
 
 
+SCALE_CHARS = 100_000
+"""The length of text one ``article_seconds`` covers: a longer article gets
+the budget once more for each further 100,000 characters begun, so a long
+article is slow, never refused for its length (the per-article stages are
+linear in it: annotation runs chunk by chunk; measured in
+``benchmarks/README.md``)."""
+
+
+def for_length(seconds: float | None, chars: int) -> float | None:
+    """The time budget, in seconds, of an article of ``chars`` characters
+    (or a file of that many bytes) under ``seconds`` per article:
+    ``seconds`` times the number of :data:`SCALE_CHARS` blocks begun (at
+    least one). ``None`` or ``0`` (no budget) is returned as given."""
+    if not seconds:
+        return seconds
+    return seconds * max(1, -(-chars // SCALE_CHARS))
+
+
 def over_budget(reason: str | None) -> bool:
     """Whether ``reason`` (an article's skip reason) says it ran over its time budget."""
     return reason is not None and PER_ARTICLE in reason

@@ -11,8 +11,9 @@ entry of :data:`rashomon.settings.SETTINGS` (``--max-file-bytes`` for
 (``RASHOMON_*``) and ``docs/settings.md`` never drift apart.
 
 Exit codes: 0 when at least one document was analysed; 1 when nothing could
-be analysed, when ``--strict`` and a file was skipped, on a rashomon error
-(model, manifest, gazetteer file; the manifest and gazetteer files are checked
+be analysed (no report is written then: OUTDIR keeps its previous reports),
+when ``--strict`` and a file was skipped, on a rashomon error (model,
+manifest, gazetteer file; the manifest and gazetteer files are checked
 before any input is read) or when the reports cannot be written; 2 when no
 supported input is found at all, when a setting is invalid (an option or a
 ``RASHOMON_*`` variable of the wrong type or out of its range; see
@@ -35,7 +36,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Optional
 
 import typer
@@ -232,10 +233,11 @@ def _settings(settings_values: dict[str, Any], manifest: Optional[Path], gazette
 
 
 @contextlib.contextmanager
-def _errors(bar: "_Bar", interrupted: str) -> Iterator[None]:
+def _errors(bar: "_Bar", interrupted: "str | Callable[[], str]") -> Iterator[None]:
     """Errors raised by the analysis: exit 2 when no input was found or the
-    workspace file cannot be used, 1 otherwise; on Ctrl-C, ``interrupted`` is
-    printed and the exit code is 130 (the progress bar stopped first)."""
+    workspace file cannot be used, 1 otherwise; on Ctrl-C, ``interrupted``
+    (or what it returns, when a function) is printed and the exit code is
+    130 (the progress bar stopped first)."""
     from rashomon.errors import NoInputError, RashomonError, WorkspaceError
 
     try:
@@ -245,7 +247,7 @@ def _errors(bar: "_Bar", interrupted: str) -> Iterator[None]:
         raise _fail(str(exc), 2 if isinstance(exc, (NoInputError, WorkspaceError)) else 1) from None
     except KeyboardInterrupt:
         bar.stop()
-        err.print(interrupted, markup=False)
+        err.print(interrupted if isinstance(interrupted, str) else interrupted(), markup=False)
         raise typer.Exit(130) from None
     bar.stop()
 
@@ -256,12 +258,20 @@ def _check_out_dir(out_dir: Path) -> None:
         raise _fail(problem, 2)
 
 
-def _write_reports(report, out_dir: Path, quiet: bool) -> None:
-    """Write the three reports and print the summary line (unless ``quiet``)."""
+def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> None:
+    """Write the three reports and print the summary line (unless ``quiet``).
+    When no article was analysed, nothing is written (the previous reports in
+    ``out_dir`` stay as they were) and the exit code is 1; ``why_none`` ends
+    that error (e.g. ``"; 3 article(s) pending ..."``)."""
     from rashomon.errors import RashomonError
     from rashomon.report.context import build_context
     from rashomon.report.render import count_noun, write_all
 
+    not_analysed = {s.path for s in report.skipped}
+    analysed = [a for a in report.articles if a.path not in not_analysed]
+    if not analysed:  # an empty set would replace the previous reports: keep them
+        _print_skipped(report.skipped)
+        raise _fail(f"no document could be analysed: no report was written; {_previous(out_dir)}{why_none}", 1)
     context = build_context(report)
     try:
         paths = write_all(report, out_dir, context)
@@ -276,11 +286,8 @@ def _write_reports(report, out_dir: Path, quiet: bool) -> None:
     except OSError as exc:  # checked above, but the disk may fill or the folder change meanwhile
         raise _fail(f"the reports cannot be written into {out_dir}: {exc.strerror or exc}; {_previous(out_dir)}",
                     1) from None
-    for s in report.skipped:
-        err.print(f"skipped {s.path}: {s.reason}", markup=False)
+    _print_skipped(report.skipped)
     summary = context["summary"]
-    not_analysed = {s.path for s in report.skipped}
-    analysed = [a for a in report.articles if a.path not in not_analysed]
     if not quiet:
         listed = "" if len(analysed) == len(report.articles) else f" ({len(report.articles)} listed)"
         out.print(f"{len(analysed)} articles analysed{listed}, {len(report.quotes)} quotes, {len(report.claims)} claims, "
@@ -288,8 +295,11 @@ def _write_reports(report, out_dir: Path, quiet: bool) -> None:
                   + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
         out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
-    if not analysed:
-        raise _fail("no document could be analysed", 1)
+
+
+def _print_skipped(skipped) -> None:
+    for s in skipped:
+        err.print(f"skipped {s.path}: {s.reason}", markup=False)
 
 
 def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
@@ -313,27 +323,51 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
     with _logging(verbose, quiet):
         settings = _settings(settings_values, manifest, gazetteer)
         bar = _Bar(enabled=not quiet)
-        stopped = (f"interrupted: the articles analysed so far are kept in {workspace}; "
-                   "add the same inputs again to finish")
-        with _errors(bar, stopped), Workspace(workspace) as ws:
+        with _errors(bar, lambda: f"interrupted: {_held(workspace)}"), Workspace(workspace) as ws:
             added = ws.add(inputs, settings, bar)
             if refresh:
                 ws.refresh(settings, bar)
             stale = ws.stale(settings)
             counts = ws.store.counts()
-        for s in added.skipped:
-            err.print(f"skipped {s.path}: {s.reason}", markup=False)
+        _print_skipped(added.skipped)
         if not quiet:
+            from rashomon.report.render import count_noun
+
+            copies = f", {count_noun(added.copies, 'copy', 'copies')} of articles already there" if added.copies else ""
             out.print(f"{added.added} articles added, {added.reanalysed} analysed again, {added.unchanged} unchanged"
-                      + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
+                      + copies + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
             corpus = ("corpus results to be recomputed by 'rashomon report' (or add --refresh)" if stale else
                       f"{counts['entities']} entities, {counts['contradictions']} contradicting pairs")
             out.print(f"{workspace}: {counts['articles']} articles, {counts['quotes']} quotes, {counts['claims']} claims; "
                       + corpus, markup=False)
-        if not (added.analysed or added.unchanged):
+        if not (added.analysed or added.unchanged or added.copies):  # copies: already there, not an error
             raise _fail("no document could be added", 1)
         if strict and added.skipped:
             raise _fail(f"{len(added.skipped)} input(s) skipped and --strict is set", 1)
+
+
+def _held(workspace: Path) -> str:
+    """What ``workspace`` holds after an interrupted add, as a clause: how
+    many articles are analysed and how many were read but are not analysed
+    yet (pending), with the command that finishes them."""
+    from rashomon.workspace import Workspace
+
+    try:
+        with Workspace(workspace, create=False) as ws:
+            counts = ws.store.counts()
+    except Exception:  # noqa: BLE001 (only the message depends on it)
+        return f"{workspace} keeps what was written before the interruption; add the same inputs again to finish"
+    pending = _pending(workspace, counts["pending"])
+    return f"{workspace} holds {counts['analysed']} analysed article(s)" + (
+        f"; {pending}" if pending else "; add the same inputs again to finish (what is analysed is not analysed again)")
+
+
+def _pending(workspace: Path, pending: int) -> str:
+    """``"N article(s) pending ..."`` naming the add that finishes them, or ``""`` when none."""
+    if not pending:
+        return ""
+    return (f"{pending} article(s) pending (read, not analysed yet): run 'rashomon add {workspace} INPUT...' "
+            "again with the same inputs to finish them")
 
 
 def _options(first: list[inspect.Parameter], strict: str) -> list[inspect.Parameter]:
@@ -361,9 +395,18 @@ def _options(first: list[inspect.Parameter], strict: str) -> list[inspect.Parame
             decl = typer.Option(None, f"{s.option}/--no-{s.option[2:]}", metavar="", help=s.help)
         else:
             decl = typer.Option(None, s.option, metavar="N" if kind is int else "NAME",
-                                help=f"{s.help} (default: {s.default}" + (f"; {s.allowed})" if s.allowed else ")"))
+                                help=f"{s.help}  [{'; '.join(_shown(s))}]")
         params.append(P(s.name, P.POSITIONAL_OR_KEYWORD, annotation=Optional[kind], default=decl))
     return params
+
+
+def _shown(s) -> list[str]:
+    """A setting's default and range as Typer shows those of ``serve`` and
+    ``export`` (``default: 8``, ``x>=1``, ``0<=x<=100``)."""
+    lo, hi = s.minimum, s.maximum
+    bounds = f"{lo}<=x<={hi}" if lo is not None and hi is not None else f"x>={lo}" if lo is not None else \
+        f"x<={hi}" if hi is not None else None
+    return [f"default: {s.default}"] + ([bounds] if bounds else [])
 
 
 _INPUTS = inspect.Parameter(
@@ -427,15 +470,23 @@ def report(
         with _errors(bar, f"interrupted: nothing was written; {_previous(out_dir)}"), \
                 Workspace(workspace, create=False) as ws:
             result = ws.report()
-        _write_reports(result, out_dir, quiet)
+            pending = ws.store.counts()["pending"]
+        if pending and any(a.path not in {s.path for s in result.skipped} for a in result.articles):
+            err.print(f"warning: not in the reports: {_pending(workspace, pending)}", markup=False)
+        _write_reports(result, out_dir, quiet, f"; {_pending(workspace, pending)}" if pending else "")
 
 
 @app.command("serve", cls=_Command, short_help="Serve a workspace's pages to a browser.")
 def serve(
-    workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="The workspace file (created empty when missing)."),
+    workspace: Path = typer.Argument(..., metavar="WORKSPACE",
+                                     help="A workspace file (written by 'rashomon add', or new with --create)."),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, metavar="N", help="Port to listen on."),
     host: str = typer.Option("127.0.0.1", "--host", metavar="H",
-                             help="Address to listen on (127.0.0.1: this machine only)."),
+                             help="Address to listen on (127.0.0.1: this machine only; any other lets whoever "
+                                  "reaches it read the pages, upload files and make the server fetch URLs)."),
+    create: bool = typer.Option(False, "--create", metavar="",
+                                help="Start a new, empty workspace when WORKSPACE does not exist (add sources "
+                                     "from the pages)."),
 ) -> None:
     """Serve WORKSPACE's pages at http://HOST:PORT/ (needs the 'web' extra); Ctrl+C stops."""
     from rashomon import web
@@ -444,7 +495,14 @@ def serve(
     try:
         web.require()  # before anything is created
         if not workspace.exists():
+            if not create:
+                raise _fail(f"{workspace} does not exist: check the name, or give --create to start a new, "
+                            "empty workspace there", 2)
             err.print(f"{workspace} does not exist: starting an empty workspace (add sources from the pages)", markup=False)
+        if _exposed(host):
+            err.print(f"warning: --host {host} serves the pages to anyone who can reach this machine at port {port}, "
+                      f"with no login: they can read {workspace}, upload files into it and make this machine fetch "
+                      "URLs; use --host 127.0.0.1 (the default) unless you mean that", markup=False)
         with _logging(verbose=False, quiet=False):  # an add that fails is logged on stderr too
             web.serve(workspace, host=host, port=port,
                       announce=lambda url: out.print(f"serving {workspace} at {url} (Ctrl+C to stop)", markup=False),
@@ -453,6 +511,21 @@ def serve(
         raise _fail(str(exc), 1) from None
     except WorkspaceError as exc:
         raise _fail(str(exc), 2) from None
+
+
+def _exposed(host: str) -> bool:
+    """Whether ``host`` is an address other machines may reach (not a
+    loopback name or address such as ``127.0.0.1``, ``localhost``, ``::1``)."""
+    import ipaddress
+
+    from rashomon.web.app import LOCAL_HOSTS
+
+    if host in LOCAL_HOSTS:
+        return False
+    try:
+        return not ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a name: it may resolve to any address
+        return True
 
 
 @app.command("schema")

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rashomon import annotate, clean, memory, metadata, timeline
+from rashomon import annotate, budget, clean, memory, metadata, timeline
 from rashomon.budget import time_budget
 from rashomon.compare import framing, propositions, relations, reuse
 from rashomon.errors import TimeBudgetError
@@ -127,7 +127,8 @@ def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int, 
     characters, or the pipeline's ``max_length`` if smaller) come first, in
     order, batched: each ``nlp.pipe`` batch runs under ``seconds`` per text
     it holds. A longer text is annotated in chunks, alone, under ``seconds``
-    of its own from the start: a batch's summed budget never lets one long
+    of its own from the start (once more for each further
+    :data:`rashomon.budget.SCALE_CHARS` characters it holds): a batch's summed budget never lets one long
     article run for the whole batch's. A failure
     inside a batch, or a batch over its budget, makes the rest run one text
     at a time, each under ``seconds``, so one document never costs the others
@@ -153,7 +154,7 @@ def _annotated(nlp, texts: list[str], refused: dict[int, str], batch_size: int, 
         alone = whole[done:] + alone
     for i in alone:
         try:
-            with time_budget(seconds, "annotation"):
+            with time_budget(budget.for_length(seconds, len(texts[i])), "annotation"):
                 doc = next(iter(annotate.pipe(nlp, [texts[i]], 1)))
         except TimeBudgetError as exc:
             yield i, None, str(exc)
@@ -213,7 +214,8 @@ def analyze_batch(articles: Sequence[Article], posts: Sequence[list[Quote]], nlp
         art = articles[i]
         if doc is not None:
             try:
-                with time_budget(settings.article_seconds, "analysis"), memory.no_collections():
+                with time_budget(budget.for_length(settings.article_seconds, len(texts[i])), "analysis"), \
+                        memory.no_collections():
                     out[i] = analyze_article(art, doc, posts[i], {"q": 0, "c": 0})
             except TimeBudgetError as exc:
                 error = str(exc)

@@ -84,7 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 8, "Documents per nlp.pipe batch; peak memory grows by ~25 MiB per 5,500-character document in a batch, and larger batches were not faster.", minimum=1),
     Setting("min_reuse_words", 8, "Shortest passage, in words, reported as text reuse.", minimum=1),
     Setting("name_match_threshold", 88, "rapidfuzz ratio (0-100) at which two name tokens match outright when linking person names (compared token by token).", minimum=0, maximum=100),
-    Setting("article_seconds", 300, "Time budget per article in seconds: an article whose reading, cleaning or analysis runs longer is skipped with the reason and the batch goes on (0: no limit).", minimum=0),
+    Setting("article_seconds", 300, "Time budget per article in seconds, once more for each further 100,000 characters of a long article: an article whose reading, cleaning or analysis runs longer is skipped with the reason and the batch goes on (0: no limit).", minimum=0),
     Setting("jobs", 0, "Worker processes for the per-article stages; 0 means one per CPU core this process may use. A batch of at most batch_size new articles is analysed in the calling process.", minimum=0),
     Setting("fetch_timeout", 20, "Seconds allowed for fetching one URL given as input (connect, each read, and the whole download).", minimum=1, maximum=600),
 )

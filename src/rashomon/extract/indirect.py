@@ -40,6 +40,7 @@ disaster”") is an indirect quote that holds the quoted words.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import replace
 
@@ -449,13 +450,33 @@ def _through_colon(ctx: DocIndex, e: int, direct_mask: bytearray) -> int:
     return end
 
 
-def _crosses(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+class _Taken:
+    """The contents taken so far in an article, sorted by start, with the
+    longest one's length: the contents that may overlap ``[s, e)`` start in
+    ``[s - longest, e)``, so :func:`_crosses` looks at those only (a scan of
+    every content taken made an article's cost grow with the square of its
+    length)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, s: int, e: int) -> None:
+        bisect.insort(self.spans, (s, e))
+        self.longest = max(self.longest, e - s)
+
+    def near(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The contents taken that start in ``[s - longest, e)``: every one that overlaps ``[s, e)``."""
+        return self.spans[bisect.bisect_left(self.spans, (s - self.longest,)):bisect.bisect_left(self.spans, (e,))]
+
+
+def _crosses(taken: _Taken, s: int, e: int) -> bool:
     """Whether the content ``[s, e)`` overlaps a content already taken other than
     by holding it whole: an attribution nested in the content of another ("The
     governor will attack the plan, aides said": the aides' content holds the
     governor's) is a relation of its own (PARC 3.0, Pareti 2016), a content that
     cuts across another, or repeats it, is a misreading."""
-    return any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in taken)
+    return any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in taken.near(s, e))
 
 
 def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues: set[int],
@@ -477,7 +498,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
     for a, b in direct_spans:
         direct_mask[a:b] = b"\x01" * max(0, b - a)
     taken_mask = bytearray(n + 1)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def quoted_only(s, e) -> bool:
         """Whether text[s:e] holds no words of its own outside quotation marks."""
@@ -585,7 +606,7 @@ def find_indirect(ctx: DocIndex, direct_spans: list[tuple[int, int]], used_cues:
                   negated=denial is not None, **(relay_fields(relay) if relay else {}))
         out.append(q)
         taken_mask[s:e] = b"\x01" * (e - s)
-        taken.append((s, e))
+        taken.add(s, e)
         if spk is not None and spk.known and denial is None:
             disc.record(tok.idx, spk, sentence_end(ctx.text, max(e, tok.idx), ctx.paras[ctx.para_of(tok.idx)].end))
     # an outer relay cue that took its own quote: drop it

@@ -13,6 +13,7 @@ permissions, empty, binary) and hands the bytes to the reader.
 """
 from __future__ import annotations
 
+import errno
 import fnmatch
 import glob
 import itertools
@@ -43,6 +44,7 @@ __all__ = [
     "load_manifest",
     "parse",
     "read",
+    "real_path",
     "register_reader",
     "supported",
 ]
@@ -97,6 +99,15 @@ def supported() -> tuple[str, ...]:
     return tuple(sorted(READERS))
 
 
+def real_path(p: str | Path) -> str:
+    """``p`` made absolute with every link followed (``os.path.realpath``,
+    not strict): never raises, so a link loop or a path too long to look up
+    gives a path (the one given, made absolute) rather than the
+    ``RuntimeError``/``OSError`` of ``Path.resolve()``; such a path is
+    reported by :func:`discover`, not read."""
+    return os.path.realpath(p)
+
+
 def _hidden(name: str) -> bool:
     return name.startswith(".")
 
@@ -121,8 +132,15 @@ def _blocking_folder(p: Path) -> Path | None:
 
 
 def _unreachable(p: str | Path, exc: OSError) -> Skipped:
-    """A path whose ``stat()`` failed for a reason other than its absence."""
+    """A path whose ``stat()`` failed for a reason other than its absence:
+    a link loop (``ELOOP``), a name too long (``ENAMETOOLONG``), a folder on
+    the way that cannot be searched (``EACCES``) or another OS error."""
     why = exc.strerror or str(exc)
+    if exc.errno == errno.ELOOP:
+        return Skipped(path=str(p), reason="symlink loop: the link leads back to itself, so there is nothing to read; "
+                                           "point it at a file")
+    if exc.errno == errno.ENAMETOOLONG:
+        return Skipped(path=str(p), reason=f"cannot be reached ({why}): the path or one of its names is too long")
     if isinstance(exc, PermissionError):
         folder = _blocking_folder(Path(p))
         if folder is None:
@@ -159,7 +177,15 @@ def _not_a_file(p: Path, st: os.stat_result | None) -> Skipped:
         target = os.readlink(p)
     except OSError:
         return Skipped(path=str(p), reason="no such file or directory: check the path")
-    return Skipped(path=str(p), reason=f"a broken link (it points to {target!r}, which does not exist): nothing to read")
+    return Skipped(path=str(p), reason=f"the link points nowhere ({target!r} does not exist): nothing to read")
+
+
+def _bad_link(p: Path) -> Skipped:
+    """A link that leads to nothing: a loop, or a target that does not exist."""
+    try:
+        return _not_a_file(p, _stat(p))
+    except OSError as exc:
+        return _unreachable(p, exc)
 
 
 def _walk(root: Path, problems: list[Skipped]) -> list[Path]:
@@ -174,11 +200,13 @@ def _walk(root: Path, problems: list[Skipped]) -> list[Path]:
         for f in sorted(filenames):
             if _hidden(f):
                 continue
+            p = Path(dirpath, f)
             if os.path.splitext(f)[1].lower() not in READERS:
-                if os.path.isfile(os.path.join(dirpath, f)):  # a file of another format (not a link to nothing)
-                    problems.append(_unsupported(Path(dirpath, f)))
+                if os.path.isfile(p):  # a file of another format
+                    problems.append(_unsupported(p))
+                elif os.path.islink(p) and not os.path.exists(p):  # a link loop or a link to nothing
+                    problems.append(_bad_link(p))
             else:
-                p = Path(dirpath, f)
                 try:
                     st = _stat(p)
                 except OSError as exc:
@@ -324,7 +352,8 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
         format no reader handles, named, met in a folder or matched by a
         pattern (the reason lists the formats read; ``.doc``, ``.odt`` and
         ``.rtf`` are named with what to do); something that is not a regular
-        file (a broken link, a pipe), given or met in a folder or a pattern; a
+        file (a link to nothing or a link loop, whatever its name; a pipe),
+        given or met in a folder or a pattern; a path too long to look up; a
         path that cannot be reached because a folder on the way
         cannot be searched (no ``x`` permission, e.g. ``locked/a.txt`` or
         ``locked/*.txt``); a folder that cannot be listed (no ``r``
@@ -333,10 +362,10 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(p: Path) -> None:
-        key = p.resolve()
+        key = real_path(p)
         if key not in seen:
             seen.add(key)
             files.append(p)
@@ -384,6 +413,8 @@ def discover(paths: Sequence[str | Path], settings: Settings) -> tuple[list[Path
                 elif mp.suffix.lower() not in READERS:
                     if mst is not None and stat.S_ISREG(mst.st_mode) and not _hidden(mp.name):
                         expand.report(_unsupported(mp))
+                    elif mst is None and os.path.islink(mp):
+                        expand.report(_bad_link(mp))
                     continue
                 elif mst is not None and stat.S_ISREG(mst.st_mode):
                     found = True

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +159,7 @@ def _resolve(p: str | Path, base: Path | None = None) -> Path:
     p = Path(p).expanduser()
     if base is not None and not p.is_absolute():
         p = base / p
-    return p.resolve()
+    return Path(os.path.realpath(p))  # never raises, unlike Path.resolve() on a link loop
 
 
 def apply_values(article: Article, values: dict[str, tuple[str, str]]) -> None:
@@ -198,7 +199,7 @@ def apply_manifest(articles: list[Article], manifest: str | Path, entries: list[
     manifest = Path(manifest)
     if entries is None:
         entries = load_manifest(manifest)
-    base = manifest.resolve().parent
+    base = Path(os.path.realpath(manifest)).parent
 
     def split(p: str) -> tuple[str, int | None]:
         m = _RECORD.match(p)

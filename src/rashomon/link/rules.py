@@ -222,13 +222,25 @@ class Linker:
         mention tagged ORG or NORP only when no exact one is there, for a
         place never); with no full name there, the one full name of the corpus
         with that surname (same romanisation key)."""
-        full_by_article: dict[str, list[int]] = defaultdict(list)
-        surname: dict[int, str] = {}
+        # article -> surname -> its full-name mentions, in order: a one-word mention is compared
+        # with each surname of its article once, not with every full name (linear in an article's length)
+        full_by_article: dict[str, dict[str, list[int]]] = defaultdict(dict)
         by_surname: dict[str, list[int]] = defaultdict(list)
         for i in self.persons:
-            full_by_article[self.m[i].article].append(i)
-            surname[i] = family_name(name_tokens(self.m[i].text))
-            by_surname[translit(surname[i])].append(i)
+            last = family_name(name_tokens(self.m[i].text))
+            full_by_article[self.m[i].article].setdefault(last, []).append(i)
+            by_surname[translit(last)].append(i)
+        found: dict[tuple[str, str, str], list[int]] = {}
+
+        def local_of(article: str, tok: str, how: str) -> list[int]:
+            """The full names of ``article`` whose surname is ``tok``: spelled the
+            same (``how`` "exact"), a variant (``"variant"``), or either."""
+            key = (article, tok, how)
+            if key not in found:
+                found[key] = sorted(j for last, js in full_by_article[article].items()
+                                    if (how != "variant" and fold(last) == fold(tok)) or
+                                    (how != "exact" and tokens_match(last, tok, self.strong)) for j in js)
+            return found[key]
         for i, m in enumerate(self.m):
             toks = name_tokens(m.text)
             label = self.labels[i]
@@ -238,10 +250,9 @@ class Linker:
                 continue
             tok = toks[0]
             exact_only = label not in PERSONISH
-            local = [j for j in full_by_article[m.article] if fold(surname[j]) == fold(tok) or
-                     (not exact_only and tokens_match(surname[j], tok, self.strong))]
+            local = local_of(m.article, tok, "exact" if exact_only else "either")
             if not local and label in {"ORG", "NORP"}:  # a surname the tagger read as an organisation
-                local = [j for j in full_by_article[m.article] if tokens_match(surname[j], tok, self.strong)]
+                local = local_of(m.article, tok, "variant")
             target = self._unique_root(local) if local else None
             if target is None and not local and label in PERSONISH:
                 corpus = by_surname.get(translit(tok), [])

@@ -120,7 +120,8 @@ class Queries:
 
     def counts(self) -> dict[str, int]:
         """How many of each: ``articles`` (analysed, refused or failed),
-        ``pending`` (read, not analysed yet), ``skipped`` (inputs), ``entities``,
+        ``pending`` (read, not analysed yet), ``analysed`` (of ``articles``,
+        those analysed), ``skipped`` (inputs), ``entities``,
         ``quotes``, ``claims``, ``propositions``, ``contradictions``,
         ``agreements``, ``repeats``, ``reuse``, ``timeline``."""
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
@@ -128,6 +129,7 @@ class Queries:
         return {
             "articles": one("SELECT count(*) FROM articles WHERE status != 'pending'"),
             "pending": one("SELECT count(*) FROM articles WHERE status = 'pending'"),
+            "analysed": one("SELECT count(*) FROM articles WHERE status = 'analysed'"),
             "skipped": one("SELECT count(*) FROM skipped")
             + one("SELECT count(*) FROM articles WHERE status IN ('refused', 'failed')"),
             "entities": one("SELECT count(*) FROM entities"),

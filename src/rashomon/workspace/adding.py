@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon import annotate, clean, ingest, pipeline
-from rashomon.budget import over_budget, time_budget
+from rashomon.budget import for_length, over_budget, time_budget
 from rashomon.errors import NoInputError
 from rashomon.ingest import url as url_mod
 from rashomon.ingest.fields import FIELDS
@@ -78,6 +78,10 @@ class Added:
     interrupted add stored but never analysed counts as added)."""
     unchanged: int = 0
     """Articles already analysed as they are now (nothing done)."""
+    copies: int = 0
+    """Documents not added because they are copies (same content) of an
+    article already in the workspace or read earlier in the add; each is
+    also in ``skipped``, its reason naming the article it copies."""
     analysed: int = 0
     """Of those added or analysed again, how many were analysed (the rest were refused or failed)."""
     skipped: list[Skipped] = field(default_factory=list)
@@ -179,13 +183,13 @@ def _to_read(store: Store, files: list[Path], read_key: str,
 
 def _own_file(store: Store, path: str) -> bool:
     """Whether ``path`` is the workspace's database or one of SQLite's files beside it (``-wal``, ``-shm``, ``-journal``)."""
-    own = str(Path(store.path).resolve())
-    return str(Path(path).resolve()) in {own, *(own + s for s in ("-wal", "-shm", "-journal"))}
+    own = ingest.real_path(store.path)
+    return ingest.real_path(path) in {own, *(own + s for s in ("-wal", "-shm", "-journal"))}
 
 
 def _file_key(path: Path) -> str:
-    """A file's source key: its resolved path."""
-    return str(Path(path).resolve())
+    """A file's source key: its resolved path (:func:`ingest.real_path`)."""
+    return ingest.real_path(path)
 
 
 def _skip(skipped: list[Skipped], path: str, exc: BaseException) -> None:
@@ -200,9 +204,9 @@ def _read(todo: list[tuple[Path, str, os.stat_result | None]], urls: list[str], 
     """Read files and fetch URLs in order, each under the time budget; what
     cannot be read goes to ``skipped``."""
     total = len(todo) + len(urls)
-    for n, (path, key, _) in enumerate(todo, 1):
+    for n, (path, key, st) in enumerate(todo, 1):
         try:
-            with time_budget(settings.article_seconds, "reading"):
+            with time_budget(for_length(settings.article_seconds, st.st_size if st is not None else 0), "reading"):
                 found = ingest.read(path, settings)
         except Exception as exc:  # one bad file never stops the batch
             _skip(skipped, str(path), exc)
@@ -265,9 +269,10 @@ def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_k
         if row is None and (twin := store.by_hash(content)) is not None:
             skipped.append(Skipped(path=art.path, reason=f"the same document as {twin['path']} ({twin['id']}), "
                                                          "read already: added once"))
+            done.copies += 1
             continue
         try:  # one bad article never costs the file's other records
-            with time_budget(settings.article_seconds, "cleaning"):
+            with time_budget(for_length(settings.article_seconds, len(art.text)), "cleaning"):
                 art, posts = pipeline.prepare(art)
         except Exception as exc:
             _skip(skipped, art.path, exc)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -109,7 +110,7 @@ def corpus_settings(settings: Settings) -> dict[str, Any]:
     """The settings the corpus stages read, as JSON-ready values (gazetteer
     paths absolute)."""
     values = {name: getattr(settings, name) for name in CORPUS_SETTINGS}
-    values["gazetteers"] = [str(Path(p).resolve()) for p in settings.gazetteers or []]
+    values["gazetteers"] = [os.path.realpath(p) for p in settings.gazetteers or []]
     return values
 
 

@@ -13,6 +13,7 @@ the exception, and the pool is replaced for the chunks after it.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import os
@@ -47,9 +48,31 @@ _worker: dict = {}
 """In a worker process: the run's ``settings`` and the loaded ``nlp``."""
 
 
+@contextlib.contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """Ignore ``SIGINT`` while worker processes are started inside the block
+    (from the main thread; elsewhere this does nothing). An ignored signal
+    stays ignored in a process started then (``spawn`` runs a new
+    interpreter, which keeps it ignored instead of raising
+    ``KeyboardInterrupt``), so Ctrl+C (sent to the whole process group)
+    reaches a worker still importing without a traceback there; the parent
+    handles it. The block lasts while the processes are started (a few
+    milliseconds each): a Ctrl+C in exactly that moment is not seen."""
+    try:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 def _init(settings: Settings) -> None:
     """Pool initializer: ignore Ctrl+C (it reaches the whole process group;
-    the parent stops the add and shuts the pool down), then load the spaCy
+    the parent stops the add and shuts the pool down; it is ignored from the
+    worker's start, see :func:`sigint_ignored`), then load the spaCy
     pipeline once per worker process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["settings"] = settings
@@ -112,6 +135,13 @@ class Runner:
                                          initializer=_init, initargs=(self.settings,))
         return self._pool
 
+    @staticmethod
+    def _submit(pool: ProcessPoolExecutor, fn, *args) -> Future:
+        """``pool.submit``, which starts a worker process when the pool has
+        fewer than it may: with Ctrl+C ignored meanwhile (:func:`sigint_ignored`)."""
+        with sigint_ignored():
+            return pool.submit(fn, *args)
+
     def start(self) -> None:
         """Start the worker processes now (``jobs`` above 1), so each loads the
         spaCy pipeline while the caller still reads and prepares the batch;
@@ -120,7 +150,7 @@ class Runner:
         if self.jobs > 1 and self._pool is None:
             pool = self._new_pool()
             for _ in range(self.jobs):
-                pool.submit(_ready)
+                self._submit(pool, _ready)
 
     def map(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list | BaseException]]:
         """Yield ``(chunk, results)`` per chunk in the order given; ``results``
@@ -136,10 +166,10 @@ class Runner:
         pending: deque[tuple[list[Item], Future]] = deque()
         for chunk in itertools.chain(head, it):
             try:
-                pending.append((chunk, pool.submit(analyze_chunk, chunk)))
+                pending.append((chunk, self._submit(pool, analyze_chunk, chunk)))
             except BrokenProcessPool:
                 pool = self._new_pool()
-                pending.append((chunk, pool.submit(analyze_chunk, chunk)))
+                pending.append((chunk, self._submit(pool, analyze_chunk, chunk)))
             while len(pending) >= 2 * self.jobs or (pending and pending[0][1].done()):
                 yield self._collect(*pending.popleft())
         while pending:
