@@ -10,6 +10,7 @@ disputes with sides in :mod:`~rashomon.report.disputes`.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -250,13 +251,95 @@ def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str
     """``revises`` pairs (one holder replacing its own figure, or a figure said to
     have risen or fallen) as chains: each connected set of claims is one chain
     ``{"proposition", "label", "holders", "steps" (claim views, earliest
-    published first), "reasons"}``. A revision is never a contradiction."""
+    figure first: see :func:`_in_time_order`), "stages" (see :func:`_stages`),
+    "reasons"}``. A revision is
+    never a contradiction."""
     out = []
+    claims = {c.id: c for c in report.claims}
     for pid, label, claims_in, pairs in _connected(items, "revises", report):
-        steps = sorted(claims_in, key=_published_order(arts))
-        out.append({"proposition": pid, "label": label, "steps": steps,
+        steps = _in_time_order(claims_in, _earlier_pairs(pairs, claims), _figure_time(arts))
+        out.append({"proposition": pid, "label": label, "steps": steps, "stages": _stages(steps),
                     "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs),
                     "why": _why(_reasons(pairs))})
+    return out
+
+
+#: A revision's reason as the compare stage writes it: "Police: the figure moved from 17 to 23".
+_MOVED = re.compile(r"the figure moved from (?P<old>.+) to (?P<new>.+)$")
+
+
+def _figure_time(arts: dict[str, Article]):
+    """A sort key for claim views by when their figure was given: the claim's
+    own date or clock (``time``, ISO), else its article's published date
+    (ISO), undated last; then article id and offset."""
+    def when(v: dict) -> tuple:
+        pub = arts[v["article"]].published if v["article"] in arts else None
+        t = v["time"] or pub
+        return (t is None, t or "", v["article"], v["start"])
+    return when
+
+
+def _says(c: Claim | None, figure_text: str) -> bool:
+    """Whether claim ``c`` gives the figure written ``figure_text`` (a
+    quantity's surface text, else its value as ``%g``)."""
+    return c is not None and any(figure_text in (q.text, f"{q.value:g}") for q in c.quantities)
+
+
+def _earlier_pairs(pairs: list[dict[str, Any]], claims: dict[str, Claim]) -> set[tuple[str, str]]:
+    """``(earlier id, later id)`` for each revision pair whose reason says
+    which figure came first ("the figure moved from 17 to 23"): the claim
+    giving the old figure and not the new one is the earlier. Pairs that do
+    not say, or whose figures cannot be told apart, give nothing."""
+    out = set()
+    for it in pairs:
+        m = _MOVED.search(it["reason"])
+        if not m:
+            continue
+        a, b = claims.get(it["a"]["id"]), claims.get(it["b"]["id"])
+        a_only_old = _says(a, m["old"]) and not _says(a, m["new"])
+        b_only_old = _says(b, m["old"]) and not _says(b, m["new"])
+        if a_only_old and _says(b, m["new"]) and not b_only_old:
+            out.add((it["a"]["id"], it["b"]["id"]))
+        elif b_only_old and _says(a, m["new"]):
+            out.add((it["b"]["id"], it["a"]["id"]))
+    return out
+
+
+def _stages(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive steps of a revision chain that give the same figures, as one
+    stage ``{"figures", "sources", "claims"}``: "17 (Portside) → 23 (Portside,
+    Police)", not "17 → 17 → 23 → 23". A figure shows at both ends only when a
+    later source truly gives it again after another."""
+    out: list[dict[str, Any]] = []
+    for v in steps:
+        if out and out[-1]["figures"] == v["figures"]:
+            out[-1]["claims"].append(v)
+            if v["source"] not in out[-1]["sources"]:
+                out[-1]["sources"].append(v["source"])
+        else:
+            out.append({"figures": v["figures"], "sources": [v["source"]], "claims": [v]})
+    return out
+
+
+def _in_time_order(views: list[dict[str, Any]], earlier: set[tuple[str, str]], key) -> list[dict[str, Any]]:
+    """Claim views of one revision chain in the order their figures were given:
+    a figure the text marks as earlier ("had put the number at 17", "17 so
+    far"; ``earlier`` pairs of ids) always before the figure that replaced it;
+    otherwise by ``key`` (claim date or clock, else the published date). A
+    topological sort (Kahn's algorithm) taking the smallest ``key`` first; a
+    cycle in ``earlier`` falls back to ``key`` order for the claims left."""
+    byid = {v["id"]: v for v in views}
+    before: dict[str, set[str]] = {i: set() for i in byid}
+    for old, new in earlier:
+        if old in byid and new in byid:
+            before[new].add(old)
+    out: list[dict[str, Any]] = []
+    left = sorted(views, key=key)
+    while left:
+        ready = [v for v in left if not (before[v["id"]] & {x["id"] for x in left})]
+        nxt = ready[0] if ready else left[0]
+        out.append(nxt)
+        left.remove(nxt)
     return out
 
 
