@@ -266,7 +266,7 @@ def test_a_claim_held_by_words_of_the_text_shows_one_holder_everywhere():
 
 def _revision_report(times: dict[str, str] | None = None) -> Report:
     """One fire service's count of burned houses: the article published first
-    gives the new figure (14), the later one the figure it replaced ("had put
+    gives the new figure (14, "up from nine"), the later one the figure it replaced ("had put
     it at nine so far"), and a third outlet repeats the new figure."""
     from rashomon.types import TimeRange
     times = times or {}
@@ -276,7 +276,8 @@ def _revision_report(times: dict[str, str] | None = None) -> Report:
     def house(n: int, word: str) -> list[Quantity]:
         return [Quantity(value=n, unit="houses", of="burned", text=word)]
     claims = [
-        _claim("new1", "a0", "Fourteen houses burned, the fire service said.", "e1", quantities=house(14, "Fourteen houses")),
+        _claim("new1", "a0", "Fourteen houses burned, up from nine, the fire service said.", "e1",
+               quantities=house(14, "Fourteen houses") + house(9, "nine")),
         _claim("old1", "a1", "The fire service had put it at nine houses so far.", "e1", quantities=house(9, "nine houses")),
         _claim("new2", "a2", "Fourteen houses burned.", "e1", quantities=house(14, "Fourteen houses")),
     ]
@@ -298,6 +299,8 @@ def test_revision_chain_runs_from_the_earlier_figure_the_relation_names():
     (chain,) = ctx["revisions"]
     # a0 was published first but gives the new figure: the "from" figure leads
     assert [v["id"] for v in chain["steps"]] == ["old1", "new1", "new2"]
+    # the later claim's own "up from nine" is not shown again at the chain's end
+    assert chain["steps"][1]["figures"] == ["14 houses burned"]
     assert [(s["figures"], s["sources"]) for s in chain["stages"]] == [
         (["9 houses burned"], ["Hill Radio"]), (["14 houses burned"], ["Valley Post", "River Daily"])]
     md = render_markdown(rep, ctx)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from rashomon.report.labels import article_label, figure, holder_name, question_labels, stance_note
-from rashomon.types import Article, Claim, Report
+from rashomon.types import Article, Claim, Quantity, Report
 
 def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
     a = arts.get(c.article)
@@ -257,7 +257,9 @@ def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str
     out = []
     claims = {c.id: c for c in report.claims}
     for pid, label, claims_in, pairs in _connected(items, "revises", report):
-        steps = _in_time_order(claims_in, _earlier_pairs(pairs, claims), _figure_time(arts))
+        earlier, old_shown = _earlier_pairs(pairs, claims)
+        steps = [dict(v, figures=[f for f in v["figures"] if f not in old_shown[v["id"]]] or v["figures"])
+                 for v in _in_time_order(claims_in, earlier, _figure_time(arts))]
         out.append({"proposition": pid, "label": label, "steps": steps, "stages": _stages(steps),
                     "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs),
                     "why": _why(_reasons(pairs))})
@@ -279,18 +281,25 @@ def _figure_time(arts: dict[str, Article]):
     return when
 
 
+def _written(q: Quantity, figure_text: str) -> bool:
+    """Whether quantity ``q`` is the figure written ``figure_text`` (its
+    surface text, else its value as ``%g``)."""
+    return figure_text in (q.text, f"{q.value:g}")
+
+
 def _says(c: Claim | None, figure_text: str) -> bool:
-    """Whether claim ``c`` gives the figure written ``figure_text`` (a
-    quantity's surface text, else its value as ``%g``)."""
-    return c is not None and any(figure_text in (q.text, f"{q.value:g}") for q in c.quantities)
+    """Whether claim ``c`` gives the figure written ``figure_text``."""
+    return c is not None and any(_written(q, figure_text) for q in c.quantities)
 
 
-def _earlier_pairs(pairs: list[dict[str, Any]], claims: dict[str, Claim]) -> set[tuple[str, str]]:
+def _earlier_pairs(pairs: list[dict[str, Any]], claims: dict[str, Claim]) -> tuple[set[tuple[str, str]], dict[str, set[str]]]:
     """``(earlier id, later id)`` for each revision pair whose reason says
     which figure came first ("the figure moved from 17 to 23"): the claim
     giving the old figure and not the new one is the earlier. Pairs that do
-    not say, or whose figures cannot be told apart, give nothing."""
-    out = set()
+    not say, or whose figures cannot be told apart, give nothing. Also, per
+    later claim that names the old figure too ("raised the toll to four, from
+    three"), the displayed old figures (:func:`figure`) its step leaves out."""
+    out, old_shown = set(), defaultdict(set)
     for it in pairs:
         m = _MOVED.search(it["reason"])
         if not m:
@@ -299,10 +308,17 @@ def _earlier_pairs(pairs: list[dict[str, Any]], claims: dict[str, Claim]) -> set
         a_only_old = _says(a, m["old"]) and not _says(a, m["new"])
         b_only_old = _says(b, m["old"]) and not _says(b, m["new"])
         if a_only_old and _says(b, m["new"]) and not b_only_old:
-            out.add((it["a"]["id"], it["b"]["id"]))
+            order = (a, b)
         elif b_only_old and _says(a, m["new"]):
-            out.add((it["b"]["id"], it["a"]["id"]))
-    return out
+            order = (b, a)
+        else:
+            continue
+        out.add((order[0].id, order[1].id))
+        old_values = {q.value for q in order[0].quantities if _written(q, m["old"])}
+        new_values = {q.value for q in order[1].quantities if _written(q, m["new"])}
+        old_shown[order[1].id].update(figure(q) for q in order[1].quantities
+                                      if q.value in old_values - new_values)
+    return out, old_shown
 
 
 def _stages(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
