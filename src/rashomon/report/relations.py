@@ -238,12 +238,15 @@ def _agreement_group(pid: str | None, label: str, claims_in: list[dict[str, Any]
     }
 
 
-def _published_order(arts: dict[str, Article]):
-    """A sort key for claim views: earliest-published article first (undated
-    last), then article id and offset."""
+def _published_order(arts: dict[str, Article], claim_time: bool = False):
+    """A sort key for claim views: earliest-published article first (ISO
+    dates; undated last), then article id and offset. With ``claim_time``, the
+    claim's own date or clock (``time``, ISO) comes before its article's
+    published date."""
     def when(v: dict) -> tuple:
         pub = arts[v["article"]].published if v["article"] in arts else None
-        return (pub is None, pub or "", v["article"], v["start"])
+        t = (v["time"] if claim_time else None) or pub
+        return (t is None, t or "", v["article"], v["start"])
     return when
 
 
@@ -252,14 +255,13 @@ def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str
     have risen or fallen) as chains: each connected set of claims is one chain
     ``{"proposition", "label", "holders", "steps" (claim views, earliest
     figure first: see :func:`_in_time_order`), "stages" (see :func:`_stages`),
-    "reasons"}``. A revision is
-    never a contradiction."""
+    "reasons"}``. A revision is never a contradiction."""
     out = []
     claims = {c.id: c for c in report.claims}
     for pid, label, claims_in, pairs in _connected(items, "revises", report):
         earlier, old_shown = _earlier_pairs(pairs, claims)
         steps = [dict(v, figures=[f for f in v["figures"] if f not in old_shown[v["id"]]] or v["figures"])
-                 for v in _in_time_order(claims_in, earlier, _figure_time(arts))]
+                 for v in _in_time_order(claims_in, earlier, _published_order(arts, claim_time=True))]
         out.append({"proposition": pid, "label": label, "steps": steps, "stages": _stages(steps),
                     "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs),
                     "why": _why(_reasons(pairs))})
@@ -268,17 +270,6 @@ def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str
 
 #: A revision's reason as the compare stage writes it: "Police: the figure moved from 17 to 23".
 _MOVED = re.compile(r"the figure moved from (?P<old>.+) to (?P<new>.+)$")
-
-
-def _figure_time(arts: dict[str, Article]):
-    """A sort key for claim views by when their figure was given: the claim's
-    own date or clock (``time``, ISO), else its article's published date
-    (ISO), undated last; then article id and offset."""
-    def when(v: dict) -> tuple:
-        pub = arts[v["article"]].published if v["article"] in arts else None
-        t = v["time"] or pub
-        return (t is None, t or "", v["article"], v["start"])
-    return when
 
 
 def _written(q: Quantity, figure_text: str) -> bool:
