@@ -72,7 +72,19 @@ def test_a_denial_shows_its_stance_in_agreements_and_repeats(one):
 @pytest.mark.parametrize("args, expected", [
     (("asserts", "affirmed", "asserted", None), None),
     (("denies", "negated", "denied", "denied"), "denies"),
-    (("denies", "affirmed", "denied", "rejected"), "denies: “rejected”"),
+    # refusing an offer is not denying a proposition: the cue word, not "denies"
+    (("denies", "affirmed", "denied", "rejected"), "rejected"),
+    (("denies", "negated", "denied", "turned down"), "turned down"),
+    (("denies", "affirmed", "denied", "decline"), "declines"),
+    (("denies", "affirmed", "denied", "false"), "denies: “false”"),
+    (("denies", "affirmed", "denied", "is"), "denies"),
+    # a warning about one's own conduct is no promise; a plain "said" adds nothing
+    (("promises", "affirmed", "asserted", "warned"), "warned"),
+    (("promises", "affirmed", "asserted", "said"), "promises"),
+    (("promises", "affirmed", "asserted", "vowed"), "promises: “vowed”"),
+    (("intends", "affirmed", "asserted", "want"), "intends: “want”"),
+    (("asks", "affirmed", "asserted", "demanded"), "asks: “demanded”"),
+    (("unknown", "affirmed", "asserted", "told"), "cannot confirm"),
     (("asserts", "negated", "asserted", None), "negated"),
     (("unknown", "affirmed", "hedged", "could not confirm"), "cannot confirm: “could not confirm”; hedged"),
     (("distances", "affirmed", "asserted", "alleged"), "reports as alleged: “alleged”"),

@@ -262,3 +262,56 @@ def test_a_claim_held_by_words_of_the_text_shows_one_holder_everywhere():
         == {"Norvik Shipping", NARRATOR}
     cols, rows = built["claims"]
     assert [dict(zip(cols, r))["speaker"] for r in rows] == ["Norvik Shipping", NARRATOR, NARRATOR]
+
+
+def _revision_report(times: dict[str, str] | None = None) -> Report:
+    """One fire service's count of burned houses: the article published first
+    gives the new figure (14, "up from nine"), the later one the figure it replaced ("had put
+    it at nine so far"), and a third outlet repeats the new figure."""
+    from rashomon.types import TimeRange
+    times = times or {}
+    arts = [Article(id=f"a{i}", name=f"{i}.txt", path=f"{i}.txt", text="x", outlet=o, published=d)
+            for i, (o, d) in enumerate([("Valley Post", "2031-03-01"), ("Hill Radio", "2031-03-02"),
+                                        ("River Daily", "2031-03-03")])]
+    def house(n: int, word: str) -> list[Quantity]:
+        return [Quantity(value=n, unit="houses", of="burned", text=word)]
+    claims = [
+        _claim("new1", "a0", "Fourteen houses burned, up from nine, the fire service said.", "e1",
+               quantities=house(14, "Fourteen houses") + house(9, "nine")),
+        _claim("old1", "a1", "The fire service had put it at nine houses so far.", "e1", quantities=house(9, "nine houses")),
+        _claim("new2", "a2", "Fourteen houses burned.", "e1", quantities=house(14, "Fourteen houses")),
+    ]
+    for c in claims:
+        if c.id in times:
+            c.time = TimeRange(start=times[c.id], end=times[c.id], precision="day", text="on Monday")
+    rel = [Relation(kind="revises", a="new1", b="old1", independent=False, proposition="p0",
+                    reason="Fire service: the figure moved from nine houses to Fourteen houses"),
+           Relation(kind="revises", a="new2", b="old1", independent=False, proposition="p0",
+                    reason="Fire service: the figure moved from nine houses to Fourteen houses")]
+    return Report(generator=Generator(version="t"), articles=arts, entities=[Entity(id="e1", name="Fire Service")],
+                  claims=claims, propositions=[Proposition(id="p0", label="houses burned", claims=[c.id for c in claims])],
+                  relations=rel)
+
+
+def test_revision_chain_runs_from_the_earlier_figure_the_relation_names():
+    rep = _revision_report()
+    ctx = build_context(rep)
+    (chain,) = ctx["revisions"]
+    # a0 was published first but gives the new figure: the "from" figure leads
+    assert [v["id"] for v in chain["steps"]] == ["old1", "new1", "new2"]
+    # the later claim's own "up from nine" is not shown again at the chain's end
+    assert chain["steps"][1]["figures"] == ["14 houses burned"]
+    assert [(s["figures"], s["sources"]) for s in chain["stages"]] == [
+        (["9 houses burned"], ["Hill Radio"]), (["14 houses burned"], ["Valley Post", "River Daily"])]
+    md = render_markdown(rep, ctx)
+    assert "9 houses burned (Hill Radio) → 14 houses burned (Valley Post, River Daily)." in md
+    assert "14 houses burned (Valley Post) → 9" not in md
+
+
+def test_revision_chain_without_a_direction_follows_the_claims_dates():
+    rep = _revision_report(times={"new2": "2031-02-27", "old1": "2031-02-28"})
+    rep.relations = [r.model_copy(update={"reason": "Fire service gives two figures: a revised figure"})
+                     for r in rep.relations]
+    (chain,) = build_context(rep)["revisions"]
+    # claim dates first (new2 27 Feb, old1 28 Feb), then the published date of the undated claim (1 Mar)
+    assert [v["id"] for v in chain["steps"]] == ["new2", "old1", "new1"]

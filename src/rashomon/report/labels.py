@@ -111,6 +111,25 @@ STANCE_NAMES = {
     "unknown": "cannot confirm", "asks": "asks", "promises": "promises", "intends": "intends",
 }
 
+#: Cue verbs that name the holder's act better than its stance's name, shown
+#: as written in place of the name ("rejected", not "denies: “rejected”"):
+#: rejecting a proposal or an offer is a refusal, not the denial of a proposition
+#: (WordNet 3.0 synset reject.v.01: reject, turn down, pass up, refuse, decline;
+#: also rebuff, spurn), and a warning or threat about the holder's own conduct
+#: is no promise (WordNet warn.v.01, threaten.v.01). Keyed by stance; each entry a
+#: verb stem matched at the start of the cue's first word ("declined", "turns down").
+OWN_WORD_CUES = {
+    "denies": ("reject", "refus", "declin", "turn down", "turned down", "turning down", "pass up",
+               "passed up", "rebuff", "spurn"),
+    "promises": ("warn", "threat"),
+}
+
+#: Cues that add nothing to a stance's name (a plain reporting verb or the
+#: copula: "promises: “said”" reads as if the holder promised to say); the name
+#: is shown alone. Reporting verbs as in PARC 3.0's most frequent cues.
+PLAIN_CUES = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds",
+                        "added", "state", "states", "stated", "is", "are", "was", "were", "be", "been"})
+
 #: How each modality value reads; ``asserted`` is the plain case and is not shown.
 MODALITY_NAMES = {"hedged": "hedged", "reported": "reported", "denied": "denied"}
 
@@ -118,8 +137,10 @@ MODALITY_NAMES = {"hedged": "hedged", "reported": "reported", "denied": "denied"
 def stance_note(stance: str, polarity: str, modality: str, cue: str | None = None) -> str | None:
     """The holder's stance on a claim in a few words, shown wherever the claim is
     (disputes, agreements, repeats, revisions, tables): ``"denies"`` for "Police
-    denied that officers had used tear gas", ``"denies: “rejected”"`` when the
-    cue is another word, ``"negated"`` for a negated clause ("no gas was used"),
+    denied that officers had used tear gas", ``"denies: “false”"`` when the
+    cue is another word, the cue alone when it names the act better
+    (``"rejected"``: a refused offer is not a denied proposition),
+    ``"negated"`` for a negated clause ("no gas was used"),
     ``"hedged"``; None for a plain affirmed assertion.
 
     Parameters
@@ -137,14 +158,27 @@ def stance_note(stance: str, polarity: str, modality: str, cue: str | None = Non
     parts = []
     if stance != "asserts":
         name = STANCE_NAMES.get(stance, stance)
-        word = (cue or "").strip()
-        same = not word or word.casefold().startswith(name[:4].casefold())
-        parts.append(name if same else f"{name}: “{word}”")
+        parts.append(_stance_words(stance, name, (cue or "").strip()))
     if polarity == "negated" and stance != "denies":
         parts.append("negated")
     if modality in MODALITY_NAMES and not (modality == "denied" and stance == "denies"):
         parts.append(MODALITY_NAMES[modality])
     return "; ".join(parts) or None
+
+
+def _stance_words(stance: str, name: str, cue: str) -> str:
+    """A stance's name with its cue: the cue alone when it names the act
+    (:data:`OWN_WORD_CUES`; a bare stem such as "reject" as the third person,
+    "rejects"), the name alone when the cue says nothing more
+    (:data:`PLAIN_CUES`, or the cue is the name's own verb), else
+    ``name: “cue”``."""
+    low = cue.casefold()
+    if any(low.startswith(stem) for stem in OWN_WORD_CUES.get(stance, ())):
+        return cue + "s" if " " not in cue and low in {"reject", "refuse", "decline", "rebuff", "spurn",
+                                                        "warn", "threaten"} else cue
+    if not cue or low in PLAIN_CUES or low.startswith(name[:4].casefold()):
+        return name
+    return f"{name}: “{cue}”"
 
 
 def balanced(text: str | None) -> str | None:

@@ -10,11 +10,12 @@ disputes with sides in :mod:`~rashomon.report.disputes`.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
 from rashomon.report.labels import article_label, figure, holder_name, question_labels, stance_note
-from rashomon.types import Article, Claim, Report
+from rashomon.types import Article, Claim, Quantity, Report
 
 def _claim_view(c: Claim, arts: dict[str, Article], names: dict[str, str]) -> dict[str, Any]:
     a = arts.get(c.article)
@@ -237,12 +238,15 @@ def _agreement_group(pid: str | None, label: str, claims_in: list[dict[str, Any]
     }
 
 
-def _published_order(arts: dict[str, Article]):
-    """A sort key for claim views: earliest-published article first (undated
-    last), then article id and offset."""
+def _published_order(arts: dict[str, Article], claim_time: bool = False):
+    """A sort key for claim views: earliest-published article first (ISO
+    dates; undated last), then article id and offset. With ``claim_time``, the
+    claim's own date or clock (``time``, ISO) comes before its article's
+    published date."""
     def when(v: dict) -> tuple:
         pub = arts[v["article"]].published if v["article"] in arts else None
-        return (pub is None, pub or "", v["article"], v["start"])
+        t = (v["time"] if claim_time else None) or pub
+        return (t is None, t or "", v["article"], v["start"])
     return when
 
 
@@ -250,13 +254,99 @@ def _revision_chains(items: list[dict[str, Any]], report: Report, arts: dict[str
     """``revises`` pairs (one holder replacing its own figure, or a figure said to
     have risen or fallen) as chains: each connected set of claims is one chain
     ``{"proposition", "label", "holders", "steps" (claim views, earliest
-    published first), "reasons"}``. A revision is never a contradiction."""
+    figure first: see :func:`_in_time_order`), "stages" (see :func:`_stages`),
+    "reasons"}``. A revision is never a contradiction."""
     out = []
+    claims = {c.id: c for c in report.claims}
     for pid, label, claims_in, pairs in _connected(items, "revises", report):
-        steps = sorted(claims_in, key=_published_order(arts))
-        out.append({"proposition": pid, "label": label, "steps": steps,
+        earlier, old_shown = _earlier_pairs(pairs, claims)
+        steps = [dict(v, figures=[f for f in v["figures"] if f not in old_shown[v["id"]]] or v["figures"])
+                 for v in _in_time_order(claims_in, earlier, _published_order(arts, claim_time=True))]
+        out.append({"proposition": pid, "label": label, "steps": steps, "stages": _stages(steps),
                     "holders": list(dict.fromkeys(v["holder"] for v in steps)), "reasons": _reasons(pairs),
                     "why": _why(_reasons(pairs))})
+    return out
+
+
+#: A revision's reason as the compare stage writes it: "Police: the figure moved from 17 to 23".
+_MOVED = re.compile(r"the figure moved from (?P<old>.+) to (?P<new>.+)$")
+
+
+def _written(q: Quantity, figure_text: str) -> bool:
+    """Whether quantity ``q`` is the figure written ``figure_text`` (its
+    surface text, else its value as ``%g``)."""
+    return figure_text in (q.text, f"{q.value:g}")
+
+
+def _says(c: Claim | None, figure_text: str) -> bool:
+    """Whether claim ``c`` gives the figure written ``figure_text``."""
+    return c is not None and any(_written(q, figure_text) for q in c.quantities)
+
+
+def _earlier_pairs(pairs: list[dict[str, Any]], claims: dict[str, Claim]) -> tuple[set[tuple[str, str]], dict[str, set[str]]]:
+    """``(earlier id, later id)`` for each revision pair whose reason says
+    which figure came first ("the figure moved from 17 to 23"): the claim
+    giving the old figure and not the new one is the earlier. Pairs that do
+    not say, or whose figures cannot be told apart, give nothing. Also, per
+    later claim that names the old figure too ("raised the toll to four, from
+    three"), the displayed old figures (:func:`figure`) its step leaves out."""
+    out, old_shown = set(), defaultdict(set)
+    for it in pairs:
+        m = _MOVED.search(it["reason"])
+        if not m:
+            continue
+        a, b = claims.get(it["a"]["id"]), claims.get(it["b"]["id"])
+        a_only_old = _says(a, m["old"]) and not _says(a, m["new"])
+        b_only_old = _says(b, m["old"]) and not _says(b, m["new"])
+        if a_only_old and _says(b, m["new"]) and not b_only_old:
+            order = (a, b)
+        elif b_only_old and _says(a, m["new"]):
+            order = (b, a)
+        else:
+            continue
+        out.add((order[0].id, order[1].id))
+        old_values = {q.value for q in order[0].quantities if _written(q, m["old"])}
+        new_values = {q.value for q in order[1].quantities if _written(q, m["new"])}
+        old_shown[order[1].id].update(figure(q) for q in order[1].quantities
+                                      if q.value in old_values - new_values)
+    return out, old_shown
+
+
+def _stages(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive steps of a revision chain that give the same figures, as one
+    stage ``{"figures", "sources", "claims"}``: "17 (Portside) → 23 (Portside,
+    Police)", not "17 → 17 → 23 → 23". A figure shows at both ends only when a
+    later source truly gives it again after another."""
+    out: list[dict[str, Any]] = []
+    for v in steps:
+        if out and out[-1]["figures"] == v["figures"]:
+            out[-1]["claims"].append(v)
+            if v["source"] not in out[-1]["sources"]:
+                out[-1]["sources"].append(v["source"])
+        else:
+            out.append({"figures": v["figures"], "sources": [v["source"]], "claims": [v]})
+    return out
+
+
+def _in_time_order(views: list[dict[str, Any]], earlier: set[tuple[str, str]], key) -> list[dict[str, Any]]:
+    """Claim views of one revision chain in the order their figures were given:
+    a figure the text marks as earlier ("had put the number at 17", "17 so
+    far"; ``earlier`` pairs of ids) always before the figure that replaced it;
+    otherwise by ``key`` (claim date or clock, else the published date). A
+    topological sort (Kahn's algorithm) taking the smallest ``key`` first; a
+    cycle in ``earlier`` falls back to ``key`` order for the claims left."""
+    byid = {v["id"]: v for v in views}
+    before: dict[str, set[str]] = {i: set() for i in byid}
+    for old, new in earlier:
+        if old in byid and new in byid:
+            before[new].add(old)
+    out: list[dict[str, Any]] = []
+    left = sorted(views, key=key)
+    while left:
+        ready = [v for v in left if not (before[v["id"]] & {x["id"] for x in left})]
+        nxt = ready[0] if ready else left[0]
+        out.append(nxt)
+        left.remove(nxt)
     return out
 
 
