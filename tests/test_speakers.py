@@ -382,6 +382,9 @@ DESCRIBED_PRONOUNS = [
     ("they are the plural subject of the cue before, though no lexicon lists its noun",
      "Several Rudd associates have mentioned Dover as one place where he could help. Rudd, who won 12 percent there, "
      "could help turn out the base, they have suggested.", "turn out the base", "Several Rudd associates"),
+    ("it is the organisation head before, not a person whose title holds the word",
+     "The city sent a formal letter to the Harlow campaign on Monday. It says the campaign broke the law by using "
+     "the photos. “The photos are ours,” City Attorney Dana Whitlow said.", "broke the law", "The city"),
 ]
 
 
