@@ -369,6 +369,10 @@ PRONOUNS = [
     ("he is a surname the tagger took for a common noun",
      "Lena Park met Tom Potter in May. Potter initially defended his vote, but late Saturday he announced he "
      "supported the bill.", "supported the bill", "Potter"),
+    ("a surname misspelt by one letter is the person named in full",
+     "“The campaign is in trouble,” said Greta Lindqvist, a Dover-based chair of the Harbour Workers Caucus.\n\n"
+     "Lindqvest believes that the Vance campaign took dock workers for granted.\n\n“They have a big problem,” she "
+     "said.", "big problem", "Greta Lindqvist"),
 ]
 
 # a pronoun's antecedent that is a description the text does not name
