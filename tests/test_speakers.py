@@ -373,6 +373,10 @@ PRONOUNS = [
      "“The campaign is in trouble,” said Greta Lindqvist, a Dover-based chair of the Harbour Workers Caucus.\n\n"
      "Lindqvest believes that the Vance campaign took dock workers for granted.\n\n“They have a big problem,” she "
      "said.", "big problem", "Greta Lindqvist"),
+    ("a misspelt surname that is also a plural noun",
+     "“The campaign is in trouble,” said Greta Walls, a Dover-based chair of the Harbour Workers Caucus.\n\n"
+     "Wells believes that the Vance campaign took dock workers for granted.\n\n“They have a big problem,” she "
+     "said.", "big problem", "Greta Walls"),
 ]
 
 # a pronoun's antecedent that is a description the text does not name

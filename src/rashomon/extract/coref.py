@@ -228,9 +228,11 @@ class Discourse(Descriptions):
     def surname_span(self, tok) -> tuple[int, int] | None:
         """Character span of a capitalised word the tagger took for a common noun
         that is the surname of a person the article names in full ("Sanders
-        initially defended …" after "Bernie Sanders"), or ``None``: one sense
+        initially defended …" after "Bernie Sanders"), or that surname misspelt
+        (:meth:`_misspelt`), or ``None``: one sense
         per discourse (Gale, Church and Yarowsky 1992)."""
-        if tok.pos_ != "NOUN" or not tok.is_title or self.ctx.in_dateline(tok.idx) or not self._person_surname(tok.text):
+        if tok.pos_ != "NOUN" or not tok.is_title or self.ctx.in_dateline(tok.idx) or not (
+                self._person_surname(tok.text) or self._misspelt(sp.word_span(tok)) is not None):
             return None
         return sp.word_span(tok)
 
@@ -288,16 +290,16 @@ class Discourse(Descriptions):
                 continue
             tok = ctx.doc[i]
             low = tok.lower_
-            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (singular(low) in heads or tok.tag_ == "NNS" and
-                                                                  tok.head.i in ctx.cue_lemmas):
+            if self.surname_span(tok) is not None:  # a surname read as a plural noun ("Wallens said") is a name
+                seen.add(i)
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
+            elif low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (singular(low) in heads or tok.tag_ == "NNS" and
+                                                                    tok.head.i in ctx.cue_lemmas):
                 # a noun heads a candidate when the lexicon knows it as a person, organisation or document,
                 # or when it is a plural subject of a cue ("Several campaign associates said …"): a group speaks
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
             elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ctx.in_dateline(tok.idx):
                 # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
-                seen.add(i)
-                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
-            elif self.surname_span(tok) is not None:
                 seen.add(i)
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
