@@ -369,6 +369,14 @@ PRONOUNS = [
     ("he is a surname the tagger took for a common noun",
      "Lena Park met Tom Potter in May. Potter initially defended his vote, but late Saturday he announced he "
      "supported the bill.", "supported the bill", "Potter"),
+    ("a surname misspelt by one letter is the person named in full",
+     "“The campaign is in trouble,” said Greta Lindqvist, a Dover-based chair of the Harbour Workers Caucus.\n\n"
+     "Lindqvest believes that the Vance campaign took dock workers for granted.\n\n“They have a big problem,” she "
+     "said.", "big problem", "Greta Lindqvist"),
+    ("a misspelt surname that is also a plural noun",
+     "“The campaign is in trouble,” said Greta Walls, a Dover-based chair of the Harbour Workers Caucus.\n\n"
+     "Wells believes that the Vance campaign took dock workers for granted.\n\n“They have a big problem,” she "
+     "said.", "big problem", "Greta Walls"),
 ]
 
 # a pronoun's antecedent that is a description the text does not name
@@ -382,6 +390,9 @@ DESCRIBED_PRONOUNS = [
     ("they are the plural subject of the cue before, though no lexicon lists its noun",
      "Several Rudd associates have mentioned Dover as one place where he could help. Rudd, who won 12 percent there, "
      "could help turn out the base, they have suggested.", "turn out the base", "Several Rudd associates"),
+    ("it is the organisation head before, not a person whose title holds the word",
+     "The city sent a formal letter to the Harlow campaign on Monday. It says the campaign broke the law by using "
+     "the photos. “The photos are ours,” City Attorney Dana Whitlow said.", "broke the law", "The city"),
 ]
 
 

@@ -206,18 +206,43 @@ class Discourse(Descriptions):
         return 1 <= len(words) <= 2 and words[-1].lower() in self._person_last and \
             (len(words) == 1 or words[0][:1].isupper() and words[0].lower() not in sp.lexicon().org_nouns)
 
+    def _misspelt(self, ns: tuple[int, int]):
+        """The latest full-name PERSON mention before ``ns`` (else the first) whose
+        surname differs in one letter from the one word at ``ns`` ("Holn" after
+        "Greta Holm"), when exactly one surname of the article does and the word is
+        no surname or given name of its own; else ``None``. Single-letter
+        substitutions are the commonest misspellings (Damerau 1964, "A technique
+        for computer detection and correction of spelling errors", CACM 7(3))."""
+        word = self.ctx.text[ns[0]:ns[1]]
+        if len(word) < 5 or not word.isalpha() or not word.istitle() or word in sp.given_names():
+            return None
+        key = word.lower()
+        fulls = [e for e in doc_ents(self.ctx.doc) if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title]
+        lasts = {e[-1].lower_ for e in fulls}
+        near = {w for w in lasts if len(w) == len(key) and w[0] == key[0] and sum(a != b for a, b in zip(w, key)) == 1}
+        if key in lasts or len(near) != 1:
+            return None
+        hits = [e for e in fulls if e[-1].lower_ in near]
+        return next((e for e in reversed(hits) if e.end_char <= ns[0]), hits[0])
+
     def surname_span(self, tok) -> tuple[int, int] | None:
         """Character span of a capitalised word the tagger took for a common noun
         that is the surname of a person the article names in full ("Sanders
-        initially defended …" after "Bernie Sanders"), or ``None``: one sense
+        initially defended …" after "Bernie Sanders"), or that surname misspelt
+        (:meth:`_misspelt`), or ``None``: one sense
         per discourse (Gale, Church and Yarowsky 1992)."""
-        if tok.pos_ != "NOUN" or not tok.is_title or self.ctx.in_dateline(tok.idx) or not self._person_surname(tok.text):
+        if tok.pos_ != "NOUN" or not tok.is_title or self.ctx.in_dateline(tok.idx) or not (
+                self._person_surname(tok.text) or self._misspelt(sp.word_span(tok)) is not None):
             return None
         return sp.word_span(tok)
 
     def named(self, tok, ns: tuple[int, int], text: str | None = None) -> Speaker:
-        """A speaker record for the named mention ``ns`` that token ``tok`` belongs to."""
+        """A speaker record for the named mention ``ns`` that token ``tok`` belongs to
+        (a surname misspelt by one letter: the person named in full, :meth:`_misspelt`)."""
         ctx = self.ctx
+        if (full := self._misspelt(ns)) is not None:
+            text = ctx.text[ns[0]:ns[1]] if text is None else text
+            ns, tok = (full.start_char, full.end_char), full[-1]
         role, aff = ctx.role_of(tok)
         e = sp.ent_of(tok)
         label = e.label_ if e is not None else None
@@ -265,16 +290,16 @@ class Discourse(Descriptions):
                 continue
             tok = ctx.doc[i]
             low = tok.lower_
-            if low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (singular(low) in heads or tok.tag_ == "NNS" and
-                                                                  tok.head.i in ctx.cue_lemmas):
+            if self.surname_span(tok) is not None:  # a surname read as a plural noun ("Wallens said") is a name
+                seen.add(i)
+                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
+            elif low in PRONOUN_FEATURES or tok.pos_ == "NOUN" and (singular(low) in heads or tok.tag_ == "NNS" and
+                                                                    tok.head.i in ctx.cue_lemmas):
                 # a noun heads a candidate when the lexicon knows it as a person, organisation or document,
                 # or when it is a plural subject of a cue ("Several campaign associates said …"): a group speaks
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
             elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ctx.in_dateline(tok.idx):
                 # a name the tagger left untyped is still a subject (Lappin and Leass 1994: subject salience)
-                seen.add(i)
-                out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
-            elif self.surname_span(tok) is not None:
                 seen.add(i)
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it

@@ -91,7 +91,8 @@ class Descriptions:
 
     def _definite(self, tok, head: str) -> Speaker | None:
         """The named mention a definite descriptor refers to: the best role match
-        (:func:`speakers.role_score`, a preceding mention on a tie), else an
+        (:func:`speakers.role_score`, a preceding mention on a tie; an organisation
+        head never matches a person, the animacy constraint of Lee et al. 2013), else an
         organisation whose name holds the head noun ("the ministry" → "Foreign
         Ministry") or, for a generic head ("the company"), the latest organisation
         named as a subject in this or the ``GENERIC_ORG_PARAS`` paragraphs before."""
@@ -101,7 +102,10 @@ class Descriptions:
             self._desc_matches[key] = [(sc, m) for m in self._named_roles()
                                        if (sc := sp.role_score(head, mods, _expand_title(m.role)))]
         best, best_score = None, 0
+        org = head in sp.lexicon().org_nouns
         for sc, m in self._desc_matches[key]:
+            if org and m.person is True:
+                continue  # animacy: "the city" is no person whose role holds the word ("City Attorney X")
             sc = sc * 10 + (1 if m.start < tok.idx else 0)
             if sc > best_score:
                 best, best_score = m, sc
