@@ -166,3 +166,11 @@ def test_copies_of_documents_already_there_are_no_error(tmp_path, inputs):
     assert "0 articles added, 0 analysed again, 0 unchanged, 1 copy of articles already there" in result.stdout
     assert f"skipped {copies / 'renamed.txt'}: the same document as {inputs / 'one.txt'} (a0)" in result.stderr
     assert "error" not in result.stderr
+
+
+@pytest.mark.model
+def test_one_article_added_is_counted_in_the_singular(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text(TEXT, encoding="utf-8")
+    result = invoke("add", tmp_path / "story.db", one, "--jobs", "1")
+    assert result.exit_code == 0 and "1 article added, 0 analysed again, 0 unchanged" in result.output

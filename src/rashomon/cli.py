@@ -334,7 +334,7 @@ def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[P
             from rashomon.report.render import count_noun
 
             copies = f", {count_noun(added.copies, 'copy', 'copies')} of articles already there" if added.copies else ""
-            out.print(f"{added.added} articles added, {added.reanalysed} analysed again, {added.unchanged} unchanged"
+            out.print(f"{count_noun(added.added, 'article')} added, {added.reanalysed} analysed again, {added.unchanged} unchanged"
                       + copies + (f"; {len(added.skipped)} skipped" if added.skipped else ""), markup=False)
             corpus = ("corpus results to be recomputed by 'rashomon report' (or add --refresh)" if stale else
                       f"{counts['entities']} entities, {counts['contradictions']} contradicting pairs")
