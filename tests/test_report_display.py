@@ -67,6 +67,9 @@ def test_a_denial_shows_its_stance_in_agreements_and_repeats(one):
     assert "**Constabulary** (Ledger; denies)" in contra and "denies; negated" not in contra
     rows = re.findall(r'<tr><td>[^<]*</td><td><b>Constabulary</b>(.*?)</td>', html)
     assert rows and all('<span class="badge st-denies pol-negated">denies</span>' in r for r in rows)
+    # a repeat is marked as such, not styled as a denial of its own
+    assert '<span class="badge relay">not independent</span>' in html
+    assert '<span class="badge mod-denied">not independent</span>' not in html
 
 
 @pytest.mark.parametrize("args, expected", [
