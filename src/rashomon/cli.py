@@ -304,12 +304,12 @@ def _print_skipped(skipped) -> None:
 
 def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: Optional[list[Path]],
          strict: bool, quiet: bool, settings_values: dict[str, Any]) -> None:
-    from rashomon.pipeline import analyze as run
-
     settings = _settings(settings_values, manifest, gazetteer)
     _check_out_dir(out_dir)
     bar = _Bar(enabled=not quiet)
     with _errors(bar, f"interrupted during the analysis: nothing was written; {_previous(out_dir)}"):
+        from rashomon.pipeline import analyze as run  # inside: Ctrl-C while it loads is answered too
+
         report = run(inputs, settings, bar)
     _write_reports(report, out_dir, quiet)
     if strict and report.skipped:
@@ -318,17 +318,18 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
 
 def _add(workspace: Path, inputs: list[str], refresh: bool, manifest: Optional[Path],
          gazetteer: Optional[list[Path]], strict: bool, quiet: bool, verbose: bool, **settings_values: Any) -> None:
-    from rashomon.workspace import Workspace
-
     with _logging(verbose, quiet):
         settings = _settings(settings_values, manifest, gazetteer)
         bar = _Bar(enabled=not quiet)
-        with _errors(bar, lambda: f"interrupted: {_held(workspace)}"), Workspace(workspace) as ws:
-            added = ws.add(inputs, settings, bar)
-            if refresh:
-                ws.refresh(settings, bar)
-            stale = ws.stale(settings)
-            counts = ws.store.counts()
+        with _errors(bar, lambda: f"interrupted: {_held(workspace)}"):
+            from rashomon.workspace import Workspace  # inside: Ctrl-C while it loads is answered too
+
+            with Workspace(workspace) as ws:
+                added = ws.add(inputs, settings, bar)
+                if refresh:
+                    ws.refresh(settings, bar)
+                stale = ws.stale(settings)
+                counts = ws.store.counts()
         _print_skipped(added.skipped)
         if not quiet:
             from rashomon.report.render import count_noun
@@ -462,15 +463,15 @@ def report(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging on stderr."),
 ) -> None:
     """Write WORKSPACE's report.{json,html,md} into OUTDIR (corpus results recomputed first when stale)."""
-    from rashomon.workspace import Workspace
-
     with _logging(verbose, quiet):
         _check_out_dir(out_dir)
         bar = _Bar(enabled=False)
-        with _errors(bar, f"interrupted: nothing was written; {_previous(out_dir)}"), \
-                Workspace(workspace, create=False) as ws:
-            result = ws.report()
-            pending = ws.store.counts()["pending"]
+        with _errors(bar, f"interrupted: nothing was written; {_previous(out_dir)}"):
+            from rashomon.workspace import Workspace  # inside: Ctrl-C while it loads is answered too
+
+            with Workspace(workspace, create=False) as ws:
+                result = ws.report()
+                pending = ws.store.counts()["pending"]
         if pending and any(a.path not in {s.path for s in result.skipped} for a in result.articles):
             err.print(f"warning: not in the reports: {_pending(workspace, pending)}", markup=False)
         _write_reports(result, out_dir, quiet, f"; {_pending(workspace, pending)}" if pending else "")
