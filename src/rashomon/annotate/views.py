@@ -21,7 +21,8 @@ A view answers as spaCy does, for the attributes it holds:
   ``right_edge``, ``ancestors``, ``conjuncts``, ``sent``, ``nbor()``,
   ``is_ancestor()``, ``doc`` (the :class:`DocView`), ``vocab``;
 * :class:`DocView`: ``len``, ``doc[i]``, ``doc[a:b]`` (a :class:`SpanView`),
-  iteration;
+  iteration; and the ``Doc.to_array`` columns it was read from
+  (:meth:`DocView.column`), for the indexes built over the same Doc;
 * :class:`SpanView`: ``start``, ``end``, ``start_char``, ``end_char``,
   ``text``, ``len``, iteration and indexing.
 
@@ -266,7 +267,7 @@ class DocView:
         self.text = doc_text(doc)
         self.user_data = doc.user_data
         n = len(doc)
-        cols = doc.to_array(_COLUMNS)
+        cols = self.array = doc.to_array(_COLUMNS)
         (idx, orth, pos, tag, dep, ent_type, spacy) = cols[:, [0, 1, 3, 4, 5, 7, 9]].T.tolist()
         head, sent_start = cols[:, [6, 8]].astype("int64").T.tolist()  # signed: an offset; -1, 0 or 1
         strings = doc.vocab.strings
@@ -276,7 +277,8 @@ class DocView:
         lexical = _LEXICAL  # orth id -> what spaCy's lexeme gives every token of that form
         fresh = set(orth).difference(lexical)
         if fresh:
-            for row in cols[[orth.index(o) for o in fresh]].tolist():
+            where = dict(zip(orth, range(n)))  # a row of each form (one scan, not one per new form)
+            for row in cols[[where[o] for o in fresh]].tolist():
                 lexical[row[1]] = (strings[row[1]], row[2], strings[row[2]] if row[2] else "",
                                    row[10] == 1, row[11] == 1, row[12] == 1, row[13] == 1)
         new = TokenView.__new__
@@ -299,6 +301,12 @@ class DocView:
         self.tokens = tokens
         self._sent_starts = [k for k in range(n) if sent_start[k] == 1]
 
+    def column(self, attr: int):
+        """The Doc's ``to_array`` column of one attribute of :data:`_COLUMNS` (a
+        ``spacy.attrs`` id), read once with the views (an unsigned array: an id
+        or, for ``HEAD``, an offset to view as signed)."""
+        return self.array[:, _COLUMNS.index(attr)]
+
     def release(self) -> None:
         """Unlink the views from each other and from the Doc (views point at
         their heads, children and Doc: cycles only the garbage collector's
@@ -306,7 +314,7 @@ class DocView:
         for t in self.tokens:
             t.head = t.children = t.doc = t._subtree = t._sent = None
         self.tokens = []
-        self.doc = self.user_data = None
+        self.doc = self.user_data = self.array = None
 
     def sentence_of(self, i: int) -> SpanView:
         """The sentence of token ``i``, as spaCy's ``Token.sent`` finds it (from
