@@ -309,11 +309,12 @@ def _merge(segs, ix: _DocIndex) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    strip = _STRIP
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
+    """``[start, end)`` without the quote marks, spaces and punctuation at its edges
+    (``_STRIP``), a leading conjunction and an interview answer's speaker label."""
+    piece = text[start:end]
+    core = piece.lstrip(_STRIP)
+    start += len(piece) - len(core)
+    end -= len(core) - len(core.rstrip(_STRIP))
     m = _CONJUNCTION.match(text, start, end)
     if m:
         start = m.end()

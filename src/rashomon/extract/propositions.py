@@ -117,8 +117,7 @@ def read_parts(head, quantities: list[Quantity], text: str, base: int) -> Propos
     clocks = clock_times(text)
     heads = [t for t in nouns if not _is_of(t, nouns)]
     purpose, only = _purpose(head, cls)
-    # every value is built of its field's type here: no re-validation
-    return PropositionParts.model_construct(
+    return PropositionParts(
         predicate=lem, predicate_class=cls, negated=negated,
         agent=_agent_text(agent_tok) if agent_tok is not None else None,
         theme=_np(theme_tok) if theme_tok is not None else None,
