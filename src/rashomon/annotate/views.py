@@ -19,7 +19,8 @@ A view answers as spaCy does, for the attributes it holds:
   ``is_upper``, ``is_lower``, ``is_stop``), ``is_sent_start``, ``head``,
   ``children``, ``lefts``, ``rights``, ``subtree``, ``left_edge``,
   ``right_edge``, ``ancestors``, ``conjuncts``, ``sent``, ``nbor()``,
-  ``is_ancestor()``, ``doc`` (the :class:`DocView`), ``vocab``;
+  ``is_ancestor()``, ``doc`` (the :class:`DocView`), ``vocab``; and
+  ``lemma_memo``, where :func:`rashomon.extract.lemmas.lemma` keeps the token's lemma;
 * :class:`DocView`: ``len``, ``doc[i]``, ``doc[a:b]`` (a :class:`SpanView`),
   iteration; and the ``Doc.to_array`` columns it was read from
   (:meth:`DocView.column`), for the indexes built over the same Doc;
@@ -67,7 +68,7 @@ class TokenView:
 
     __slots__ = ("doc", "i", "idx", "text", "whitespace_", "orth", "lower", "pos", "tag", "dep", "ent_type",
                  "lower_", "pos_", "tag_", "dep_", "ent_type_", "is_alpha", "is_punct", "is_space", "like_num",
-                 "is_sent_start", "head", "children", "_subtree", "_sent", "_edges")
+                 "is_sent_start", "head", "children", "_subtree", "_sent", "_edges", "lemma_memo")
 
     # -- what spaCy's Token computes -------------------------------------
     @property
@@ -291,7 +292,7 @@ class DocView:
             t.pos_, t.tag_, t.dep_, t.ent_type_ = known[p], known[tg], known[d], known[et]
             t.whitespace_ = " " if ws else ""
             t.is_sent_start = None if ss == 0 else ss > 0
-            t._subtree = t._sent = t._edges = None
+            t._subtree = t._sent = t._edges = t.lemma_memo = None
             h += k  # HEAD is relative
             t.head = tokens[h]
             if h != k:
