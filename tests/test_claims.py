@@ -307,3 +307,15 @@ def test_plural_nouns_stay_nouns(nlp, text):
 def test_pointing_in_prose_blames_the_object(nlp):
     c = only(nlp, "The minister pointed the finger at the port board.")
     assert (c.proposition.predicate, c.proposition.agent) == ("point_finger", "the port board")
+
+
+def test_headline_lines_are_trimmed_pieces_of_headline_length():
+    from rashomon.extract.headline_claims import headline_lines
+
+    head = "“Crowd of thousands on the avenue”"
+    prose = ("The mayor said on Monday that the square by the old harbour would stay closed to every car, bus and "
+             "lorry until the weekend, and the police agreed with her at a briefing.")
+    text = f"{head}\n{prose}\nOK then"
+    lines = headline_lines(text)
+    assert [text[a:b] for a, b, _ in lines] == ["Crowd of thousands on the avenue"]  # 32 words and 2 words: no headline
+    assert lines[0][2] == ["Crowd", "of", "thousands", "on", "the", "avenue"]

@@ -80,3 +80,23 @@ def test_release_unlinks_the_views_from_the_doc(nlp):
     release(doc)
     assert first.head is None and first.doc is None and view.tokens == []  # no cycle keeps the Doc alive
     assert doc_view(doc) is not view and doc_view(doc)[0].text == first.text  # read again when asked
+
+
+def test_columns_are_the_arrays_the_views_were_read_from(docs):
+    from spacy.attrs import HEAD, IDX, POS
+
+    view = DocView(docs[1])
+    assert view.column(IDX).tolist() == [t.idx for t in docs[1]]
+    assert view.column(POS).tolist() == [t.pos for t in docs[1]]
+    heads = view.column(HEAD).view("int64").tolist()  # the offset to the head, signed
+    assert [i + h for i, h in enumerate(heads)] == [t.head.i for t in docs[1]]
+
+
+def test_a_view_keeps_the_lemma_the_token_has(docs):
+    from rashomon.extract.lemmas import lemma
+
+    view = DocView(docs[0])
+    denied = next(t for t in view if t.lower_ == "denied")
+    assert denied.lemma_memo is None
+    assert lemma(denied) == lemma(docs[0][denied.i]) == "deny"
+    assert denied.lemma_memo == "deny"  # read once, kept on the view

@@ -19,9 +19,11 @@ A view answers as spaCy does, for the attributes it holds:
   ``is_upper``, ``is_lower``, ``is_stop``), ``is_sent_start``, ``head``,
   ``children``, ``lefts``, ``rights``, ``subtree``, ``left_edge``,
   ``right_edge``, ``ancestors``, ``conjuncts``, ``sent``, ``nbor()``,
-  ``is_ancestor()``, ``doc`` (the :class:`DocView`), ``vocab``;
+  ``is_ancestor()``, ``doc`` (the :class:`DocView`), ``vocab``; and
+  ``lemma_memo``, where :func:`rashomon.extract.lemmas.lemma` keeps the token's lemma;
 * :class:`DocView`: ``len``, ``doc[i]``, ``doc[a:b]`` (a :class:`SpanView`),
-  iteration;
+  iteration; and the ``Doc.to_array`` columns it was read from
+  (:meth:`DocView.column`), for the indexes built over the same Doc;
 * :class:`SpanView`: ``start``, ``end``, ``start_char``, ``end_char``,
   ``text``, ``len``, iteration and indexing.
 
@@ -66,7 +68,7 @@ class TokenView:
 
     __slots__ = ("doc", "i", "idx", "text", "whitespace_", "orth", "lower", "pos", "tag", "dep", "ent_type",
                  "lower_", "pos_", "tag_", "dep_", "ent_type_", "is_alpha", "is_punct", "is_space", "like_num",
-                 "is_sent_start", "head", "children", "_subtree", "_sent", "_edges")
+                 "is_sent_start", "head", "children", "_subtree", "_sent", "_edges", "lemma_memo")
 
     # -- what spaCy's Token computes -------------------------------------
     @property
@@ -266,7 +268,7 @@ class DocView:
         self.text = doc_text(doc)
         self.user_data = doc.user_data
         n = len(doc)
-        cols = doc.to_array(_COLUMNS)
+        cols = self.array = doc.to_array(_COLUMNS)
         (idx, orth, pos, tag, dep, ent_type, spacy) = cols[:, [0, 1, 3, 4, 5, 7, 9]].T.tolist()
         head, sent_start = cols[:, [6, 8]].astype("int64").T.tolist()  # signed: an offset; -1, 0 or 1
         strings = doc.vocab.strings
@@ -276,7 +278,8 @@ class DocView:
         lexical = _LEXICAL  # orth id -> what spaCy's lexeme gives every token of that form
         fresh = set(orth).difference(lexical)
         if fresh:
-            for row in cols[[orth.index(o) for o in fresh]].tolist():
+            where = dict(zip(orth, range(n)))  # a row of each form (one scan, not one per new form)
+            for row in cols[[where[o] for o in fresh]].tolist():
                 lexical[row[1]] = (strings[row[1]], row[2], strings[row[2]] if row[2] else "",
                                    row[10] == 1, row[11] == 1, row[12] == 1, row[13] == 1)
         new = TokenView.__new__
@@ -289,7 +292,7 @@ class DocView:
             t.pos_, t.tag_, t.dep_, t.ent_type_ = known[p], known[tg], known[d], known[et]
             t.whitespace_ = " " if ws else ""
             t.is_sent_start = None if ss == 0 else ss > 0
-            t._subtree = t._sent = t._edges = None
+            t._subtree = t._sent = t._edges = t.lemma_memo = None
             h += k  # HEAD is relative
             t.head = tokens[h]
             if h != k:
@@ -299,6 +302,12 @@ class DocView:
         self.tokens = tokens
         self._sent_starts = [k for k in range(n) if sent_start[k] == 1]
 
+    def column(self, attr: int):
+        """The Doc's ``to_array`` column of one attribute of :data:`_COLUMNS` (a
+        ``spacy.attrs`` id), read once with the views (an unsigned array: an id
+        or, for ``HEAD``, an offset to view as signed)."""
+        return self.array[:, _COLUMNS.index(attr)]
+
     def release(self) -> None:
         """Unlink the views from each other and from the Doc (views point at
         their heads, children and Doc: cycles only the garbage collector's
@@ -306,7 +315,7 @@ class DocView:
         for t in self.tokens:
             t.head = t.children = t.doc = t._subtree = t._sent = None
         self.tokens = []
-        self.doc = self.user_data = None
+        self.doc = self.user_data = self.array = None
 
     def sentence_of(self, i: int) -> SpanView:
         """The sentence of token ``i``, as spaCy's ``Token.sent`` finds it (from

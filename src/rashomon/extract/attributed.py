@@ -57,9 +57,10 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
     named = True  # whether the clause names no time of day, or one whose reading is known
     if parts.clock is not None:  # "at six o'clock": morning or evening from the sentence or the entry's stamp
         stamp = stamps.stamp_before(ix.stamps, start) if ix.stamps else None
-        parts.clock, named = clock_reading(ctext, st.head.sent.text, stamp)
+        clock, named = clock_reading(ctext, st.head.sent.text, stamp)
+        _set(parts, "clock", clock)
     if parts.clock is None and named and ix.stamps and stamps.reports_now(st.head):
-        parts.clock = stamps.stamp_before(ix.stamps, start)  # a live-blog entry's present: its stamp
+        _set(parts, "clock", stamps.stamp_before(ix.stamps, start))  # a live-blog entry's present: its stamp
     holder = st.holder if st.holder is not None else (quote.speaker_text if quote is not None else None)
     if holder is None and lemma(root) in ("blame", "accuse") and st.head.i == root.i or (
             holder is None and st.head.dep_ == "pcomp" and lemma(st.head.head.head) == "accuse"):
@@ -70,16 +71,24 @@ def _attributed(doc, tok_range, quote, quantities, ctext: str, start: int, ix: _
         holder = parts.agent  # "Police put the figure at 3,000": the police hold the figure
     stance = commitment(st.head, st.stance, holder)
     toks, heads = ix.toks, ix.heads
-    parts.nouns = list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi)))
-    parts.compounds = list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
+    _set(parts, "nouns", list(dict.fromkeys(toks[i].lower_ for i in _between(ix.nouns, lo, hi))))
+    _set(parts, "compounds", list(dict.fromkeys(f"{toks[i].lower_} {toks[heads[i]].lower_}"
                                          for i in _between(ix.compounds, lo, hi)
-                                         if lo <= heads[i] < hi and participant(toks[heads[i]])))
+                                         if lo <= heads[i] < hi and participant(toks[heads[i]]))))
     # an anaphoric denial ("That figure is a fiction") negates the earlier claim it points at
     negated = True if st.anaphoric else parts.negated != (stance in ("denies", "doubts"))
     outside = st.cue_tok if st.cue_tok is not None and not lo <= st.cue_tok.i < hi else None
     return {"holder": holder, "stance": stance, "cue": st.cue if stance != "asserts" else None,
             "anaphoric": st.anaphoric, "parts": parts, "negated": negated,
             "cue_words": _verb_group(outside) if outside is not None else ""}
+
+
+def _set(record, name: str, value) -> None:
+    """``record.name = value`` without pydantic's validation on assignment, for a
+    value built of the field's type (a string, None, a list of strings); the
+    field is marked set, as an assignment marks it."""
+    record.__dict__[name] = value
+    record.__pydantic_fields_set__.add(name)
 
 
 INSTRUMENT_PREPS = {"with", "using"}

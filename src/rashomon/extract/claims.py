@@ -60,7 +60,7 @@ from rashomon.extract.clauses import (
     FINITE, QUOTE_CHARS, _DocIndex, _Quotes, _between, _covering_quote, _cutting_quotes, _segments, _trim,
 )
 from rashomon.extract.complements import hung_clause
-from rashomon.extract.headline_claims import _headline_claims, _headline_verb_claims
+from rashomon.extract.headline_claims import _headline_claims, _headline_verb_claims, headline_lines
 from rashomon.extract.lemmas import lemma
 from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import find_quantities
@@ -153,8 +153,9 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             if attribution:  # "X warned on Thursday | that P": kept for when it was said and the figures it names, never compared
                 claim.proposition = claim.frame = claim.affected = None
             claims.append(claim)
-    claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims, _build)
-    read = _headline_verb_claims(article, text, qs, ix)  # a segment's verb read over its noun-headed reading
+    lines = headline_lines(text)
+    claims += _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, claims, _build, lines)
+    read = _headline_verb_claims(article, text, qs, ix, lines)  # a segment's verb read over its noun-headed reading
     spans = {(c.start, c.end) for c in read}
     claims = [c for c in claims if (c.start, c.end) not in spans] + read
     claims.sort(key=lambda c: c.start)

@@ -45,7 +45,8 @@ CONTRAST = {"while", "whereas"}  # subordinators of contrast (Quirk et al. 1985,
 class _DocIndex:
     """Per-Doc lookups built once per article. Reading a spaCy attribute crosses
     into Cython and builds new objects, so the token attributes the inner loops
-    test are read once here, as one array (``Doc.to_array``), into plain lists:
+    test are read once here, from the array the token views read
+    (:meth:`~rashomon.annotate.views.DocView.column`), into plain lists:
 
     * ``toks``, ``idxs``, ``heads``: the tokens (as :mod:`~rashomon.annotate.views`), their start offsets and
       head indices;
@@ -67,12 +68,12 @@ class _DocIndex:
 
     def __init__(self, doc, ops: set[str]):
         text = doc_text(doc)
-        self.toks = toks = doc_view(doc).tokens
+        view = doc_view(doc)
+        self.toks = toks = view.tokens
         self.ops = ops
         ids = doc.vocab.strings  # string -> the id to_array gives
-        cols = doc.to_array([IDX, TAG, POS, DEP, LOWER, ORTH, HEAD])
-        idx, tag, pos, dep, lower, orth = (cols[:, k] for k in range(6))
-        heads = np.arange(len(toks)) + cols[:, 6].view(np.int64)  # HEAD is the offset to the head
+        idx, tag, pos, dep, lower, orth = (view.column(a) for a in (IDX, TAG, POS, DEP, LOWER, ORTH))
+        heads = np.arange(len(toks)) + view.column(HEAD).view(np.int64)  # HEAD is the offset to the head
         self.idxs = idx.tolist()
         self.heads = heads.tolist()
         # nouns, and nouns that modify a noun ("armoured truck"): the things a claim mentions
@@ -308,11 +309,12 @@ def _merge(segs, ix: _DocIndex) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    strip = _STRIP
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
+    """``[start, end)`` without the quote marks, spaces and punctuation at its edges
+    (``_STRIP``), a leading conjunction and an interview answer's speaker label."""
+    piece = text[start:end]
+    core = piece.lstrip(_STRIP)
+    start += len(piece) - len(core)
+    end -= len(core) - len(core.rstrip(_STRIP))
     m = _CONJUNCTION.match(text, start, end)
     if m:
         start = m.end()

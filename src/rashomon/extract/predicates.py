@@ -132,7 +132,12 @@ def _let(tok) -> bool:
 
 
 def _skip(c) -> bool:
-    return c.dep_ in SKIP_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or _absent_phrase(c)
+    return _skip_clause(c) or _absent_phrase(c)
+
+
+def _skip_clause(c) -> bool:
+    """Whether ``c`` heads a clause (``SKIP_DEPS``, a coordinated verb): :func:`_skip` without "absent"."""
+    return c.dep_ in SKIP_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
 
 
 def _absent_phrase(c) -> bool:
@@ -155,14 +160,23 @@ def _arguments(tok):
     got = memo.get(key)
     if got is not None:
         return list(got)
-    out, stack = [], [c for c in tok.children if not _skip(c)]
+    skip = _skip if _has_absent(tok, memo) else _skip_clause  # an "absent" phrase needs a word "absent"
+    out, stack = [], [c for c in tok.children if not skip(c)]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if not _skip(c))
+        stack.extend(c for c in t.children if not skip(c))
     out.sort(key=lambda t: t.i)
     memo[key] = tuple(out)
     return out
+
+
+def _has_absent(tok, memo: dict) -> bool:
+    """Whether the Doc of ``tok`` holds the word "absent" (read once per Doc, kept in ``memo``)."""
+    got = memo.get("absent")
+    if got is None:
+        got = memo["absent"] = any(t.lower_ == "absent" for t in tok.doc)
+    return got
 
 
 def _np(tok) -> str:
