@@ -217,6 +217,7 @@ def analyze_batch(articles: Sequence[Article], posts: Sequence[list[Quote]], nlp
                 with time_budget(budget.for_length(settings.article_seconds, len(texts[i])), "analysis"), \
                         memory.no_collections():
                     out[i] = analyze_article(art, doc, posts[i], {"q": 0, "c": 0})
+                    memory.settle()
             except TimeBudgetError as exc:
                 error = str(exc)
             except Exception as exc:  # an extractor bug on one article must not lose the rest
