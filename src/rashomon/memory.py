@@ -101,7 +101,10 @@ def settle() -> None:
     report is built, and the young and middle generation passes after each
     article walked them and every earlier article's again (on 100 benchmark
     documents replayed without spaCy: 1.6 → 0.6 ms a document of collection,
-    measured with ``gc.callbacks``). What was garbage already is freed by
+    measured with ``gc.callbacks``); and between the first corpus stages
+    (:func:`rashomon.pipeline.link_and_compare`: entities, then
+    propositions, are kept while relations are compared; 0.7 → 0.6 ms a
+    document with spaCy). What was garbage already is freed by
     reference counting as before; only a cycle among the objects frozen waits
     until the block ends. In a worker process (no block open) nothing is frozen.
     """
