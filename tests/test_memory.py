@@ -76,3 +76,27 @@ def test_settled_heap_freezes_what_is_alive_once_and_unfreezes_on_exit():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+_SETTLE_CHECK = """
+import gc
+from rashomon import memory
+gc.unfreeze()
+memory.settle()  # outside a settled_heap block: nothing frozen
+assert gc.get_freeze_count() == 0
+with memory.settled_heap():
+    before = gc.get_freeze_count()
+    records = [[k] for k in range(100)]  # made inside the block, alive until it ends
+    memory.settle()
+    assert gc.get_freeze_count() >= before + len(records), (before, gc.get_freeze_count())
+assert gc.get_freeze_count() == 0
+assert gc.is_tracked(records[0])
+print("ok")
+"""
+
+
+def test_settle_freezes_what_is_alive_only_inside_a_settled_heap():
+    """In a fresh interpreter, as the settled_heap test above."""
+    done = subprocess.run([sys.executable, "-c", _SETTLE_CHECK], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

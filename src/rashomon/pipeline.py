@@ -217,6 +217,7 @@ def analyze_batch(articles: Sequence[Article], posts: Sequence[list[Quote]], nlp
                 with time_budget(budget.for_length(settings.article_seconds, len(texts[i])), "analysis"), \
                         memory.no_collections():
                     out[i] = analyze_article(art, doc, posts[i], {"q": 0, "c": 0})
+                    memory.settle()
             except TimeBudgetError as exc:
                 error = str(exc)
             except Exception as exc:  # an extractor bug on one article must not lose the rest
@@ -277,7 +278,9 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
             c.speaker = by_quote[c.quote].speaker
     if progress:
         progress("compare", 0, 1)
+    memory.settle()  # what each stage keeps is no longer walked by the collections of the next ones
     report.propositions = propositions.group_claims(report.claims, articles, report.entities)
+    memory.settle()
     report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles, report.entities)
     report.reuse = reuse.find_reuse(articles, settings)
     not_analysed = {s.path for s in report.skipped}
