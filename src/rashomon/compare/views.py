@@ -184,10 +184,13 @@ class View:
         self.summarises = None  # the body claim a headline's bare blame stands for (:func:`_headline_blame`)
         src = content or c
         p = src.proposition
-        speakers = [x for x in (c.speaker, quote.speaker if quote else None) if x]
         # a person who speaks for a body is that body's voice (:mod:`rashomon.compare.holders`)
-        self.ids = frozenset("id:" + x for x in speakers) | frozenset(
-            "id:" + o for x in speakers for o in (orgs or {}).get(x, ()))
+        ids = set()
+        for x in (c.speaker, quote.speaker if quote else None):
+            if x:
+                ids.add("id:" + x)
+                ids.update(["id:" + o for o in orgs.get(x, ())] if orgs else ())
+        self.ids = frozenset(ids)
         names = holder_names(c.holder_text, quote.speaker_affiliation if quote else None,
                              quote.speaker_role if quote else None)
         if not names and not self.ids and art is not None:
@@ -209,15 +212,15 @@ class View:
         self.klass = p.predicate_class if p else None
         self.predicate = p.predicate if p else None
         self.words = frozenset(p.theme_words) if p else frozenset()
-        direct = frozenset(h for h in (p.theme_heads if p else ()) if h not in STOP)
-        self.heads = direct | frozenset(h for h in (p.theme_of if p else ()) if h not in STOP)
+        direct = frozenset(p.theme_heads).difference(STOP) if p else frozenset()
+        self.heads = direct.union(p.theme_of).difference(STOP) if p else direct
         lex = predicate_lexicon()
         absence = self.klass in lex["absence"]
         # what an existential claim is about: its head nouns, and for a thing used or fired the
         # nouns that name its kind ("plastic bullets": plastic); an absence is of its head alone
         self.keys = direct | (frozenset(p.theme_modifiers) if p and not absence else frozenset())
         # an absence word or a noun of possibility names no thing ("the lack of X", "no chance that P")
-        self.keys -= lex["modal_nouns"] | _class_words("absence")
+        self.keys -= _no_things()
         self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
         # what a "despite" phrase presupposes is the holder's whatever the clause says; under a
@@ -225,10 +228,10 @@ class View:
         # plugs: Karttunen 1973)
         self.presupposed = frozenset(p.presupposed) if p and content is None and c.stance == "asserts" \
             else frozenset()
-        self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
+        self.mentions = frozenset(map(singular, p.nouns)) if p and p.nouns else mentions(src.text)
         self._add_kinds(kinds_named(src.text))
         self.place_parties = parties(p.place) if p else frozenset()
-        self.compounds = frozenset(" ".join(singular(w) for w in c.split()) for c in p.compounds) if p else frozenset()
+        self.compounds = frozenset(" ".join(map(singular, c.split())) for c in p.compounds) if p else frozenset()
         # "that ground does not exist": a thing pointed at in its own context, not a kind that was there or not
         self.existential = bool(p and (p.existential or absence) and not _pointed(p.theme or p.agent))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
@@ -484,6 +487,13 @@ class Story:
             return False
         specific = self.groups.get(a.counts, frozenset()) - {GENERAL}
         return len(specific) == 1
+
+
+@functools.lru_cache(maxsize=1)
+def _no_things() -> frozenset:
+    """Words that name no thing as a claim's key: an absence word or a noun of
+    possibility ("the lack of X", "no chance that P")."""
+    return predicate_lexicon()["modal_nouns"] | _class_words("absence")
 
 
 @functools.lru_cache(maxsize=32)
