@@ -119,6 +119,19 @@ def mentions(text: str) -> frozenset[str]:
     return frozenset(singular(w.lower()) for w in _LETTERS.findall(text))
 
 
+@functools.lru_cache(maxsize=16384)
+def _name_parties(names: frozenset[str]) -> frozenset[str]:
+    """The countries a holder's name words name (:func:`parties` of the words
+    in alphabetical order)."""
+    return parties(" ".join(sorted(names)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _lower_words(text: str | None) -> frozenset[str]:
+    """The lowercase words of a name (``NAME_WORDS``); none for None."""
+    return frozenset(w.lower() for w in _NAME.findall(text or ""))
+
+
 @functools.lru_cache(maxsize=1)
 def _party_index() -> dict[str, str]:
     """Name key → ISO country of every country, capital and demonym of the
@@ -196,7 +209,7 @@ class View:
         if not names and not self.ids and art is not None:
             names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
         self.names = names
-        self.holder_parties = parties(" ".join(sorted(names)))
+        self.holder_parties = _name_parties(names)
         self.outlet = art.outlet if art is not None else None
         # how a reason names the quote's speaker: as written, else by role ("He" → "Interior Minister")
         said = [quote.speaker_text, quote.speaker_role, quote.speaker_affiliation] if quote is not None else []
@@ -256,7 +269,7 @@ class View:
     def _read_agent(self, c: Claim, quote: Quote | None) -> None:
         """``agent_names`` and ``agent_parties``: the agent's own names, and the
         holder's when the agent is a pronoun that stands for the holder."""
-        words = {w.lower() for w in _NAME.findall(self.agent or "")}
+        words = _lower_words(self.agent)
         names = holder_names(self.agent) if self.agent else frozenset()
         found = parties(self.agent)
         if words & SELF and (c.holder_text or c.quote):  # the holder of the claim that names the agent
