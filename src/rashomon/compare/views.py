@@ -586,6 +586,7 @@ def _headline_blame(claims: list[Claim], vs: dict[str, View], entities: dict[str
 LESS = {"less", "fewer", "lower", "smaller"}
 MORE = {"more", "higher", "greater", "larger"}
 """Comparatives that may close a clause with no standard after it ("the families were offered far less.")."""
+COMPARATIVES = LESS | MORE
 STANDARD_CHARS = 400  # how far before it the figure a bare comparative is measured against may lie
 
 
@@ -604,9 +605,11 @@ def _compared_to_before(claims: list[Claim], vs: dict[str, View]) -> None:
             last[(c.article, v.counts)] = (c, v)
             continue
         kind = counts.get(v.klass or "")
+        if not kind:
+            continue  # no class of figure: nothing to measure against
         words = _LETTERS.findall(c.text[-24:].lower())
         end = words[-1] if words else ""
-        if not kind or end not in LESS | MORE or v.parts is None or v.parts.negated or (c.article, kind) not in last:
+        if end not in COMPARATIVES or v.parts is None or v.parts.negated or (c.article, kind) not in last:
             continue
         before, std = last[(c.article, kind)]
         if c.start - before.end > STANDARD_CHARS or std.same_holder(v):
