@@ -315,8 +315,10 @@ def frame(articles: list[Article], quotes: list[Quote], entities: list[Entity],
         per_article[art.id] = list(rows.rows.values())
         counts[art.id] = _ngrams(_narrator_text(body, voices), stop, case=case)
     names = _name_words(case)
+    grams = set().union(*counts.values())  # each gram tested once, not once per article
+    named = {g for g in grams if names.issuperset(g.split())}
     for c in counts.values():
-        for g in [g for g in c if names.issuperset(g.split())]:
+        for g in [g for g in c if g in named]:
             del c[g]
     dist = distinctive_terms(counts)
     out: list[FramingTerm] = []

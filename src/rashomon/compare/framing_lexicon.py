@@ -396,8 +396,12 @@ def _matches(body: str, lex: Lexicon):
     index). Only the entries indexed under the word at each position (or
     under that word without a plural/-ed ending) are tried."""
     last = 0
+    starts, regexes = lex.starts, lex.regexes
     for w in _TOKEN.finditer(body):
-        cands = _entries_at(w.group(), lex)
+        word = w.group()
+        cands = starts.get(word)  # most words are remembered: no call for them
+        if cands is None:
+            cands = _entries_at(word, lex)
         if not cands:
             continue
         p = w.start()
@@ -405,7 +409,7 @@ def _matches(body: str, lex: Lexicon):
             continue
         best = None
         for i in cands:  # ascending: of two matches ending alike, the first entry wins
-            m = lex.regexes[i].match(body, p)
+            m = regexes[i].match(body, p)
             if m and (best is None or m.end() > best[1]):
                 best = (p, m.end(), i)
         if best:

@@ -155,7 +155,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     rest = [c for c in claims if c.id not in framed and c.proposition is not None]  # not a dated attribution
     words = {c.id: content_words(c.text) for c in rest}
     df = Counter(w for ws in words.values() for w in ws)
-    index: dict[str, list[Claim]] = defaultdict(list)
+    index: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)  # word -> (id, article, words)
     parent = {c.id: c.id for c in rest}
 
     def find(x):
@@ -171,14 +171,17 @@ def group_claims(claims: list[Claim], articles: list[Article],
         rare = [w for w in sorted(ws, key=lambda w: (df[w], w))[:3] if df[w] <= MAX_DF]
         seen = set()
         for w in rare:
-            for o in index[w]:
-                if o.id in seen or o.article == c.article:
+            for oid, article, ow in index[w]:
+                if article == c.article or oid in seen:
                     continue
-                seen.add(o.id)
-                ow = words[o.id]
-                if len(ws & ow) / len(ws | ow) >= LEXICAL_JACCARD:
-                    parent[find(c.id)] = find(o.id)
-            index[w].append(c)
+                seen.add(oid)
+                root = find(oid)
+                if root == find(c.id):
+                    continue  # already joined: the union would change nothing
+                shared = len(ws & ow)  # Jaccard: shared words over the words of either
+                if shared / (len(ws) + len(ow) - shared) >= LEXICAL_JACCARD:
+                    parent[find(c.id)] = root
+            index[w].append((c.id, c.article, ws))
     lex_groups: dict[str, list[Claim]] = defaultdict(list)
     for c in rest:
         lex_groups[find(c.id)].append(c)

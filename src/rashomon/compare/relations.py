@@ -155,12 +155,16 @@ def _grams(text: str, n: int = SHARED_RUN) -> frozenset:
 
 class _Info:
     """What :func:`_compare` reads of one claim, computed once per claim rather
-    than once per pair: its id, article and polarity, its quote, year, original
-    speaker, event, harm group, word n-grams and content words."""
+    than once per pair: the claim and its view, its number (in the order
+    first met), id, article and polarity, its quote, year, original speaker,
+    event, harm group, word n-grams and content words; ``kept`` counts the
+    relations kept for it."""
 
-    __slots__ = ("id", "article", "polarity", "quote", "year", "origin", "event", "harm", "grams", "words")
+    __slots__ = ("claim", "view", "n", "id", "article", "polarity", "quote", "year", "origin", "event", "harm",
+                 "grams", "words", "kept")
 
-    def __init__(self, c: Claim, by_quote: dict[str, Quote], art_year: dict[str, str | None]):
+    def __init__(self, c: Claim, view: View, n: int, by_quote: dict[str, Quote], art_year: dict[str, str | None]):
+        self.claim, self.view, self.n = c, view, n
         self.id = c.id
         self.article = c.article
         self.polarity = c.polarity
@@ -171,6 +175,7 @@ class _Info:
         self.harm = harm_group(c)
         self.grams = _grams(c.text)
         self.words = content_words(c.text)
+        self.kept = 0
 
     def near_verbatim(self, o: "_Info") -> bool:
         """Near-verbatim: a shared run of ``SHARED_RUN`` words, or content-word
@@ -197,9 +202,10 @@ def _harm_comparable(v: View) -> bool:
     return v.comparable and v.klass in (None, *HARM_CLASSES)
 
 
-def _compare_block(p: Proposition, ia: _Info, ib: _Info, va: View, vb: View, story: Story) -> Relation | None:
+def _compare_block(p: Proposition, ia: _Info, ib: _Info, story: Story) -> Relation | None:
     """A relation between two claims of one proposition block (:mod:`rashomon.compare.rules`);
     near-verbatim words in two articles with the same polarity are a ``repeats``."""
+    va, vb = ia.view, ib.view
     same = va.same_holder(vb)
     near = ia.near_verbatim(ib)
     independent = not (same or near or ia.relayed_with(ib))
@@ -254,8 +260,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     by_quote = {q.id: q for q in quotes}
     art_year = {a.id: _article_year(a) for a in articles}
     out: list[Relation] = []
-    done: set[tuple[str, str]] = set()
-    per_claim: dict[str, int] = {}  # relations kept per claim id
+    done: set[tuple[int, int]] = set()  # pairs related, by claim numbers (_Info.n)
     info: dict[str, _Info] = {}
     vs = claim_views(claims, quotes, articles, entities)
     main_places = story_places(claims)
@@ -263,31 +268,31 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     story.towns = frozenset(e.id for e in entities or () if e.type == "GPE")
     for p in propositions:
         cs = [by_id[i] for i in p.claims if i in by_id]
+        if p.frame == "casualties":  # a claim the harm rules may not compare takes part in no pair
+            cs = [c for c in cs if _harm_comparable(vs[c.id])]
         for c in cs:
             if c.id not in info:
-                info[c.id] = _Info(c, by_quote, art_year)
-                per_claim[c.id] = 0
+                info[c.id] = _Info(c, vs[c.id], len(info), by_quote, art_year)
         infos = [info[c.id] for c in cs]
+        block = p.frame in BLOCK_FRAMES
         # every pair (i < j) in order, as itertools.combinations gives them;
         # a claim that has MAX_PER_CLAIM relations takes part in no more pairs
-        for i, a in enumerate(cs):
-            ia = infos[i]
-            if per_claim[ia.id] >= MAX_PER_CLAIM:
+        for i, ia in enumerate(infos):
+            if ia.kept >= MAX_PER_CLAIM:
                 continue
-            for j in range(i + 1, len(cs)):
-                ib = infos[j]
-                if per_claim[ib.id] >= MAX_PER_CLAIM:
+            for ib in infos[i + 1:]:
+                if ib.kept >= MAX_PER_CLAIM:
                     continue
-                key = (ia.id, ib.id) if ia.id <= ib.id else (ib.id, ia.id)
+                key = (ia.n, ib.n) if ia.n <= ib.n else (ib.n, ia.n)
                 if key in done:
                     continue
-                rel = _compare(a, cs[j], p, ia, ib, vs, story)
+                rel = _compare_block(p, ia, ib, story) if block else _compare(p, ia, ib)
                 if rel is not None:
                     done.add(key)
-                    per_claim[ia.id] += 1
-                    per_claim[ib.id] += 1
+                    ia.kept += 1
+                    ib.kept += 1
                     out.append(rel)
-                    if per_claim[ia.id] >= MAX_PER_CLAIM:
+                    if ia.kept >= MAX_PER_CLAIM:
                         break
     return undecided_figures(out, {p.id for p in propositions if p.frame == "measure"})
 
@@ -325,12 +330,11 @@ BLOCK_FRAMES = ("measure", "existence", "same", "attribution", "antonym", "time"
                 "knowledge", "purpose")
 
 
-def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[str, View],
-             story: Story) -> Relation | None:
-    if p.frame in BLOCK_FRAMES:
-        return _compare_block(p, ia, ib, vs[ia.id], vs[ib.id], story)
-    if p.frame == "casualties" and not (_harm_comparable(vs[ia.id]) and _harm_comparable(vs[ib.id])):
-        return None
+def _compare(p: Proposition, ia: _Info, ib: _Info) -> Relation | None:
+    """A relation between two claims of a proposition of a frame of ``data/frames.yaml``
+    (see the module docstring); the claims of a ``casualties`` proposition are
+    those the harm rules may compare (:func:`_harm_comparable`)."""
+    a, b = ia.claim, ib.claim
     ya, yb = ia.year, ib.year
     if ya and yb and ya != yb:
         return None
@@ -350,7 +354,7 @@ def _compare(a: Claim, b: Claim, p: Proposition, ia: _Info, ib: _Info, vs: dict[
     if frame == "casualties":
         if ia.polarity != ib.polarity:
             neg, aff = (a, b) if ia.polarity == "negated" else (b, a)
-            nv = vs[neg.id]
+            nv = (ia if neg is a else ib).view
             if nv.parts is not None and predicate_lexicon()["class"].get(nv.predicate) not in HARM_CLASSES:
                 return None  # the negation governs no harm ("has not gone over well with the victims' families")
             neg_harm, aff_harm = (ia.harm, ib.harm) if ia.polarity == "negated" else (ib.harm, ia.harm)

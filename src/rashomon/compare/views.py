@@ -119,6 +119,19 @@ def mentions(text: str) -> frozenset[str]:
     return frozenset(singular(w.lower()) for w in _LETTERS.findall(text))
 
 
+@functools.lru_cache(maxsize=16384)
+def _name_parties(names: frozenset[str]) -> frozenset[str]:
+    """The countries a holder's name words name (:func:`parties` of the words
+    in alphabetical order)."""
+    return parties(" ".join(sorted(names)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _lower_words(text: str | None) -> frozenset[str]:
+    """The lowercase words of a name (``NAME_WORDS``); none for None."""
+    return frozenset(w.lower() for w in _NAME.findall(text or ""))
+
+
 @functools.lru_cache(maxsize=1)
 def _party_index() -> dict[str, str]:
     """Name key → ISO country of every country, capital and demonym of the
@@ -184,16 +197,19 @@ class View:
         self.summarises = None  # the body claim a headline's bare blame stands for (:func:`_headline_blame`)
         src = content or c
         p = src.proposition
-        speakers = [x for x in (c.speaker, quote.speaker if quote else None) if x]
         # a person who speaks for a body is that body's voice (:mod:`rashomon.compare.holders`)
-        self.ids = frozenset("id:" + x for x in speakers) | frozenset(
-            "id:" + o for x in speakers for o in (orgs or {}).get(x, ()))
+        ids = set()
+        for x in (c.speaker, quote.speaker if quote else None):
+            if x:
+                ids.add("id:" + x)
+                ids.update(["id:" + o for o in orgs.get(x, ())] if orgs else ())
+        self.ids = frozenset(ids)
         names = holder_names(c.holder_text, quote.speaker_affiliation if quote else None,
                              quote.speaker_role if quote else None)
         if not names and not self.ids and art is not None:
             names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
         self.names = names
-        self.holder_parties = parties(" ".join(sorted(names)))
+        self.holder_parties = _name_parties(names)
         self.outlet = art.outlet if art is not None else None
         # how a reason names the quote's speaker: as written, else by role ("He" → "Interior Minister")
         said = [quote.speaker_text, quote.speaker_role, quote.speaker_affiliation] if quote is not None else []
@@ -209,15 +225,15 @@ class View:
         self.klass = p.predicate_class if p else None
         self.predicate = p.predicate if p else None
         self.words = frozenset(p.theme_words) if p else frozenset()
-        direct = frozenset(h for h in (p.theme_heads if p else ()) if h not in STOP)
-        self.heads = direct | frozenset(h for h in (p.theme_of if p else ()) if h not in STOP)
+        direct = frozenset(p.theme_heads).difference(STOP) if p else frozenset()
+        self.heads = direct.union(p.theme_of).difference(STOP) if p else direct
         lex = predicate_lexicon()
         absence = self.klass in lex["absence"]
         # what an existential claim is about: its head nouns, and for a thing used or fired the
         # nouns that name its kind ("plastic bullets": plastic); an absence is of its head alone
         self.keys = direct | (frozenset(p.theme_modifiers) if p and not absence else frozenset())
         # an absence word or a noun of possibility names no thing ("the lack of X", "no chance that P")
-        self.keys -= lex["modal_nouns"] | _class_words("absence")
+        self.keys -= _no_things()
         self.intensional = bool(p and p.predicate in lex["intensional"])
         self.absent = frozenset(p.absent) if p and content is None else frozenset()
         # what a "despite" phrase presupposes is the holder's whatever the clause says; under a
@@ -225,10 +241,10 @@ class View:
         # plugs: Karttunen 1973)
         self.presupposed = frozenset(p.presupposed) if p and content is None and c.stance == "asserts" \
             else frozenset()
-        self.mentions = frozenset(singular(n) for n in p.nouns) if p and p.nouns else mentions(src.text)
+        self.mentions = frozenset(map(singular, p.nouns)) if p and p.nouns else mentions(src.text)
         self._add_kinds(kinds_named(src.text))
         self.place_parties = parties(p.place) if p else frozenset()
-        self.compounds = frozenset(" ".join(singular(w) for w in c.split()) for c in p.compounds) if p else frozenset()
+        self.compounds = frozenset(" ".join(map(singular, c.split())) for c in p.compounds) if p else frozenset()
         # "that ground does not exist": a thing pointed at in its own context, not a kind that was there or not
         self.existential = bool(p and (p.existential or absence) and not _pointed(p.theme or p.agent))
         # whether the holder says the theme existed: "the inspection was overdue" says it did not
@@ -253,7 +269,7 @@ class View:
     def _read_agent(self, c: Claim, quote: Quote | None) -> None:
         """``agent_names`` and ``agent_parties``: the agent's own names, and the
         holder's when the agent is a pronoun that stands for the holder."""
-        words = {w.lower() for w in _NAME.findall(self.agent or "")}
+        words = _lower_words(self.agent)
         names = holder_names(self.agent) if self.agent else frozenset()
         found = parties(self.agent)
         if words & SELF and (c.holder_text or c.quote):  # the holder of the claim that names the agent
@@ -486,6 +502,13 @@ class Story:
         return len(specific) == 1
 
 
+@functools.lru_cache(maxsize=1)
+def _no_things() -> frozenset:
+    """Words that name no thing as a claim's key: an absence word or a noun of
+    possibility ("the lack of X", "no chance that P")."""
+    return predicate_lexicon()["modal_nouns"] | _class_words("absence")
+
+
 @functools.lru_cache(maxsize=32)
 def _class_words(klass: str | None) -> frozenset:
     """Words of a class ("order", "request"): as the theme of a claim of that class
@@ -563,6 +586,7 @@ def _headline_blame(claims: list[Claim], vs: dict[str, View], entities: dict[str
 LESS = {"less", "fewer", "lower", "smaller"}
 MORE = {"more", "higher", "greater", "larger"}
 """Comparatives that may close a clause with no standard after it ("the families were offered far less.")."""
+COMPARATIVES = LESS | MORE
 STANDARD_CHARS = 400  # how far before it the figure a bare comparative is measured against may lie
 
 
@@ -581,9 +605,11 @@ def _compared_to_before(claims: list[Claim], vs: dict[str, View]) -> None:
             last[(c.article, v.counts)] = (c, v)
             continue
         kind = counts.get(v.klass or "")
+        if not kind:
+            continue  # no class of figure: nothing to measure against
         words = _LETTERS.findall(c.text[-24:].lower())
         end = words[-1] if words else ""
-        if not kind or end not in LESS | MORE or v.parts is None or v.parts.negated or (c.article, kind) not in last:
+        if end not in COMPARATIVES or v.parts is None or v.parts.negated or (c.article, kind) not in last:
             continue
         before, std = last[(c.article, kind)]
         if c.start - before.end > STANDARD_CHARS or std.same_holder(v):

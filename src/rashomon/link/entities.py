@@ -310,8 +310,9 @@ def _build_entities(all_mentions: list[Mention], lk: Linker, art_index: dict[str
     for n, ids in enumerate(sorted(groups.values(), key=min)):
         ms = [all_mentions[i] for i in ids]
         eid = f"e{n}"
-        for m in ms:
-            m.entity = eid
+        for m in ms:  # an id is a valid str: set without pydantic's validation on assignment, marked set
+            m.__dict__["entity"] = eid
+            m.__pydantic_fields_set__.add("entity")
         forms: dict[str, set[str]] = defaultdict(set)
         for m in ms:
             forms[m.text].add(m.article)

@@ -46,20 +46,24 @@ def propagate_names(articles: list[Article], mentions: list[Mention]) -> list[Me
     if not names:
         return list(mentions)
     spans = by_article(articles, mentions)
+    firsts = {k.split(" ", 1)[0] for k in names}  # a name found again starts with one of these words
     for a in articles:
         removed = [(r.start, r.end) for r in a.removed]
         for run in _RUN.finditer(a.text):
             words = list(_WORD.finditer(a.text, run.start(), run.end()))
             i = 0
             while i < len(words):
-                i = _claim_longest(a, spans[a.id], words, i, names, removed)
+                i = _claim_longest(a, spans[a.id], words, i, names, firsts, removed)
     return all_mentions(articles, spans, mentions)
 
 
-def _claim_longest(a: Article, spans, words: list, i: int, names: dict[str, str],
+def _claim_longest(a: Article, spans, words: list, i: int, names: dict[str, str], firsts: set[str],
                    removed: list[tuple[int, int]]) -> int:
     """Claim the longest known name starting at word ``i``; returns the index
-    of the word after it (``i + 1`` when none starts there)."""
+    of the word after it (``i + 1`` when none starts there). ``firsts`` are
+    the first words of the known names (normalised as :func:`_norm` does)."""
+    if words[i].group().replace("’", "'") not in firsts:
+        return i + 1
     for j in range(min(len(words), i + _MAX_WORDS), i + 1, -1):
         start, end = words[i].start(), words[j - 1].end()
         text = a.text[start:end]

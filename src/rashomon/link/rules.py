@@ -45,9 +45,15 @@ class _UF:
         return x
 
     def union(self, a, b):
+        """Join the sets of ``a`` and ``b``; the root is the node whose ``str``
+        comes first (mention numbers and gazetteer nodes alike)."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.p[max(ra, rb, key=str)] = min(ra, rb, key=str)
+            sa, sb = str(ra), str(rb)
+            if sa > sb:
+                self.p[ra] = rb
+            elif sb > sa:
+                self.p[rb] = ra
 
 
 @functools.lru_cache(maxsize=65536)
