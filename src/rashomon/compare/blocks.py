@@ -410,7 +410,7 @@ def proposition_blocks(claims: list[Claim], articles: list[Article],
         akey = attribution_key(v.klass)
         if akey and (v.agent_names or v.agent_parties):
             blocks[("attribution", akey)].append(v)
-        for other in lex["antonyms"].get(v.predicate or "", ()):
+        for other in sorted(lex["antonyms"].get(v.predicate or "", ())):  # sorted: not hash order (as above)
             for h in sorted(v.heads | v.keys):  # "the water level fell" / "the water was rising"
                 blocks[("antonym", tuple(sorted((v.predicate, other))), h)].append(v)
         if v.klass and (v.clock or clock_times(v.text)):  # "at six o'clock": a time, its reading unsaid
