@@ -31,3 +31,20 @@ def test_other_languages_and_short_samples_go_to_lingua():
     assert main_language([_Line(GERMAN)]) == "de"
     assert main_language([_Line(FRENCH)]) == "fr"
     assert not _plainly_english("The council said that the timetable was late.")  # under 30 words
+
+
+# Short samples (under SHORT_SAMPLE_CHARS): one-line statements and posts.
+SHORT = [
+    ("Harbour master Jelena Dvořák said 40 boats were stranded.", "en"),  # a marker beside a Czech name
+    ("Councillor Piotr Wąsik rejected the claim on Friday.", "en"),
+    ("The ferry from Ostrava was late again.", "en"),
+    ("Мэр заявил, что паром отменён.", "ru"),  # another script: lingua's answer
+    ("Police dispersed Kovačević's supporters.", None),  # no marker (lingua: Swedish, 1.0): unknown, not refused
+    ("Le conseil a publié les nouveaux horaires lundi.", None),  # Latin script, no marker: unknown too
+    ("12:40", None),
+]
+
+
+def test_short_samples_are_english_by_marker_words_another_script_by_lingua_else_unknown():
+    for text, expected in SHORT:
+        assert main_language([_Line(text)]) == expected, text

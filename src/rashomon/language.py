@@ -117,12 +117,39 @@ def main_language(kept) -> str | None:
     :data:`LANGUAGE_SAMPLE_CHARS` characters of its kept lines of ≥ 5 words
     (``kept``: :class:`rashomon.clean.Line` records; all kept lines when none
     is that long); ``None`` when lingua cannot tell. A sample that is plainly
-    English (:func:`_plainly_english`) is answered without lingua."""
+    English (:func:`_plainly_english`) is answered without lingua; a short
+    one (:data:`SHORT_SAMPLE_CHARS`) by :func:`_short_sample_language`."""
     sample = ("\n".join(ln.text for ln in kept if ln.words >= 5)[:LANGUAGE_SAMPLE_CHARS]
               or "\n".join(ln.text for ln in kept)[:LANGUAGE_SAMPLE_CHARS])
     if _plainly_english(sample):
         return "en"
-    return detect_language(sample) if sample else None
+    if len(sample) < SHORT_SAMPLE_CHARS:
+        return _short_sample_language(sample)
+    return detect_language(sample)
+
+
+SHORT_SAMPLE_CHARS = 120
+"""Below this many characters of kept prose, lingua's low-accuracy mode is
+not reliable (lingua README, "low accuracy mode": reliable from about 120
+characters): a one-line English statement that names a Slavic or Spanish
+person reads as Polish or Spanish with a confidence of 0.6–0.97."""
+
+
+def _short_sample_language(sample: str) -> str | None:
+    """The language of a sample shorter than :data:`SHORT_SAMPLE_CHARS`:
+    English when at least 10 % of its words are :data:`_ENGLISH_MARKERS`
+    (names in any spelling may stand beside them: "Mayor Ana Kovač said …");
+    in a script other than Latin, lingua's answer (the script decides it);
+    otherwise ``None``: unknown, so the article is analysed, not refused as
+    another language (on such samples lingua's low-accuracy mode named
+    Swedish, German or Czech for English lines with a confidence up to 1.0).
+    ``None`` for a sample without letters."""
+    words = _WORD.findall(sample.lower())
+    if not words:
+        return None
+    if 10 * sum(map(_ENGLISH_MARKERS.__contains__, words)) >= len(words):
+        return "en"
+    return detect_language(sample) if _latin_share(sample) < 0.5 else None
 
 
 _ENGLISH_MARKERS = frozenset(
