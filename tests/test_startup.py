@@ -40,3 +40,32 @@ def test_ctrl_c_while_the_command_line_is_imported_exits_130_with_one_line(monke
         entry.main()
     assert exit_info.value.code == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+def _exit_130():
+    raise SystemExit(130)  # what Typer makes of Ctrl-C before a command handles it
+
+
+def test_ctrl_c_before_a_command_handles_it_still_prints_one_line(monkeypatch, capsys):
+    from rashomon import cli
+
+    monkeypatch.setattr(cli, "app", _exit_130)
+    monkeypatch.setattr(cli, "_TOLD", [])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_a_command_that_told_what_ctrl_c_left_is_not_followed_by_a_second_line(monkeypatch, capsys):
+    from rashomon import cli
+
+    def told():
+        cli._interrupted("interrupted during the analysis: nothing was written")
+        raise SystemExit(130)  # Typer's exit for the typer.Exit(130) returned
+
+    monkeypatch.setattr(cli, "_TOLD", [])
+    monkeypatch.setattr(cli, "app", told)
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert capsys.readouterr().err.count("interrupted") == 1

@@ -215,6 +215,16 @@ def _previous(out_dir: Path) -> str:
     return f"{out_dir} holds no complete set of reports"
 
 
+_TOLD: list[str] = []  # the interruption messages printed (main() prints one when Ctrl-C came before any)
+
+
+def _interrupted(message: str) -> typer.Exit:
+    """Print ``message`` (what Ctrl-C left behind) and return exit 130 to raise."""
+    err.print(message, markup=False)
+    _TOLD.append(message)
+    return typer.Exit(130)
+
+
 def _fail(message: str, code: int) -> typer.Exit:
     """Print ``error: message`` on stderr; the ``Exit`` to raise."""
     err.print(f"error: {message}", markup=False)
@@ -247,8 +257,7 @@ def _errors(bar: "_Bar", interrupted: "str | Callable[[], str]") -> Iterator[Non
         raise _fail(str(exc), 2 if isinstance(exc, (NoInputError, WorkspaceError)) else 1) from None
     except KeyboardInterrupt:
         bar.stop()
-        err.print(interrupted if isinstance(interrupted, str) else interrupted(), markup=False)
-        raise typer.Exit(130) from None
+        raise _interrupted(interrupted if isinstance(interrupted, str) else interrupted()) from None
     bar.stop()
 
 
@@ -277,10 +286,8 @@ def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> No
         paths = write_all(report, out_dir, context)
     except KeyboardInterrupt as exc:
         if getattr(exc, "reports_written", False):
-            err.print(f"interrupted after the reports were written in full into {out_dir}", markup=False)
-        else:
-            err.print(f"interrupted while writing the reports: none was replaced; {_previous(out_dir)}", markup=False)
-        raise typer.Exit(130) from None
+            raise _interrupted(f"interrupted after the reports were written in full into {out_dir}") from None
+        raise _interrupted(f"interrupted while writing the reports: none was replaced; {_previous(out_dir)}") from None
     except RashomonError as exc:  # another run kept the folder's lock
         raise _fail(str(exc), 1) from None
     except OSError as exc:  # checked above, but the disk may fill or the folder change meanwhile
@@ -290,7 +297,8 @@ def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> No
     summary = context["summary"]
     if not quiet:
         listed = "" if len(analysed) == len(report.articles) else f" ({len(report.articles)} listed)"
-        out.print(f"{len(analysed)} articles analysed{listed}, {len(report.quotes)} quotes, {len(report.claims)} claims, "
+        out.print(f"{count_noun(len(analysed), 'article')} analysed{listed}, {count_noun(len(report.quotes), 'quote')}, "
+                  f"{count_noun(len(report.claims), 'claim')}, "
                   f"{count_noun(summary['disputes'], 'dispute')} ({count_noun(summary['contradictions'], 'contradicting pair')})"
                   + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
@@ -584,5 +592,13 @@ def export_command(
 
 
 def main() -> None:
-    """Entry point of the ``rashomon`` script and ``python -m rashomon``."""
-    app()
+    """Entry point of the ``rashomon`` script and ``python -m rashomon``.
+
+    Ctrl-C before a command's own handling (Typer turns it into exit 130
+    silently) prints ``interrupted`` and exits 130 as well."""
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code == 130 and not _TOLD:
+            err.print("interrupted", markup=False)
+        raise
