@@ -310,7 +310,7 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
                 return StanceReading(obj, "denies", root.text, holder)
     # "That is not what the families were offered": a denied identity of an earlier statement with a free
     # relative (a specificational copula: Higgins 1979) says that statement is not so
-    if root.lemma_ == "be" and negation_cue(root) is not None and subj is not None and subj.lower_ in ("that", "this") \
+    if subj is not None and subj.lower_ in ("that", "this") and root.lemma_ == "be" and negation_cue(root) is not None \
             and any(c.dep_ in ("ccomp", "attr") and c.left_edge.lower_ == "what" for c in root.children):
         return StanceReading(root, "denies", root.text, None, anaphoric=True)
     # "P is false", "That figure is a fiction"
