@@ -97,3 +97,18 @@ def test_hedged_range_age_and_clock_time():
     assert find_quantities("The bells rang at six o'clock.") == []
     (q,) = find_quantities("Two of the divers lost their lives.")
     assert (q.value, q.unit) == (2, "divers")
+
+
+def test_plain_words_gate_reads_as_the_full_scan():
+    """The letter runs of a plain clause pass a text without a number word at once,
+    and find what the scan finds in one with it (an apostrophe leaves it to the scan)."""
+    from rashomon.extract.claim_cues import _LETTERS, _plain_words
+
+    for text in ("The mayor rejected the invitation.", "Often the tension eased.",
+                 "Some two hundred residents left, a dozen stayed.", "Several thousand marched at ten o'clock.",
+                 "Dozens were hurt in the crush.", "the o'Ten people"):
+        words = _plain_words(text, _LETTERS.findall(text))
+        assert find_quantities(text, 7, words) == find_quantities(text, 7)
+    assert find_quantities("Often the tension eased.", 0, {"often", "the", "tension", "eased"}) == []
+    (dozen,) = find_quantities("Dozens were hurt in the crush.", 0, {"dozens", "were", "hurt", "in", "the", "crush"})
+    assert (dozen.value, dozen.high) == (24, 99)

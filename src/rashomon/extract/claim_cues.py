@@ -84,7 +84,7 @@ def _plain_words(text: str, words: list[str]) -> set[str] | None:
     of letters of the text it matches."""
     if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
         return None
-    return {w.lower() for w in words}
+    return set(map(str.lower, words))
 
 
 def _can_match(keys: frozenset, words: set[str] | None) -> bool:

@@ -268,7 +268,7 @@ def _build(article, doc, text, start, end, tok_range, quote, lex, si, sent_agent
         modality = "reported"
     else:
         modality = "asserted"
-    quantities = find_quantities(ctext, start)
+    quantities = find_quantities(ctext, start, plain)
     frame = None
     for (name, pat, need_q), fk in zip(lex["frames"], keys["frames"]):
         if _can_match(fk, plain) and pat.search(ctext):

@@ -13,12 +13,14 @@ claim's predicate. :mod:`rashomon.extract.propositions` assembles the parts.
 from __future__ import annotations
 
 import functools
+from operator import attrgetter
 
 from rashomon import data as data_files
 from rashomon.extract.lemmas import lemma
 
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "pobj", "prep", "agent", "compound", "amod",
             "poss", "npadvmod", "oprd", "dative", "appos", "conj", "cc", "det", "nummod", "quantmod", "prt")
+_index = attrgetter("i")  # a token's index, the key that puts tokens in reading order
 SKIP_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "parataxis", "punct", "mark", "csubj")
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "VERB", "NUM")
 STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
@@ -131,15 +133,6 @@ def _let(tok) -> bool:
     return tok.lower_ == "let" and any(c.dep_ == "advmod" and c.lower_ == "alone" for c in tok.children)
 
 
-def _skip(c) -> bool:
-    return _skip_clause(c) or _absent_phrase(c)
-
-
-def _skip_clause(c) -> bool:
-    """Whether ``c`` heads a clause (``SKIP_DEPS``, a coordinated verb): :func:`_skip` without "absent"."""
-    return c.dep_ in SKIP_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-
-
 def _absent_phrase(c) -> bool:
     """Whether ``c`` heads a phrase opened by the preposition "absent" ("absent
     a deal, the plant will close"): "absent" before a determiner is no
@@ -160,13 +153,16 @@ def _arguments(tok):
     got = memo.get(key)
     if got is not None:
         return list(got)
-    skip = _skip if _has_absent(tok, memo) else _skip_clause  # an "absent" phrase needs a word "absent"
-    out, stack = [], [c for c in tok.children if not skip(c)]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if not skip(c))
-    out.sort(key=lambda t: t.i)
+    absent = _has_absent(tok, memo)  # an "absent" phrase needs a word "absent"
+    out, stack = [], [tok]
+    while stack:  # a child heading a clause (SKIP_DEPS, a coordinated verb) or an "absent" phrase is left out
+        for c in stack.pop().children:
+            dep = c.dep_
+            if dep in SKIP_DEPS or (dep == "conj" and c.pos_ in ("VERB", "AUX")) or (absent and _absent_phrase(c)):
+                continue
+            out.append(c)
+            stack.append(c)
+    out.sort(key=_index)
     memo[key] = tuple(out)
     return out
 

@@ -108,6 +108,7 @@ VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
 # text without any of them holds no quantity, so find_quantities skips it at once
 _COUNT_WORDS = tuple(sorted({*ONES, *TENS, *SCALES, *VAGUE, "several", "dozen"}))
 _ANY_COUNT_WORD = re.compile("|".join(map(re.escape, _COUNT_WORDS)))  # one search, not a test per word
+_COUNT_WORD_SET = frozenset(_COUNT_WORDS)
 # the (lowercased) word tokens find_quantities reads a quantity from; other word tokens it skips
 _START_WORDS = frozenset({*ONES, *TENS, *VAGUE, "several", "dozen", "a"})
 _DIGIT = re.compile(r"\d")
@@ -115,11 +116,16 @@ _THREE_DIGITS = re.compile(r"\d{3}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
-def _may_count(text: str) -> bool:
+def _may_count(text: str, words: set[str] | None = None) -> bool:
     """False only when ``text`` has no digit and none of the words a quantity can
-    start from (a shortcut: substring tests are far cheaper than the scan)."""
+    start from (a shortcut: substring tests are far cheaper than the scan).
+    ``words``, the lowercased runs of letters of a plain text
+    (:func:`~rashomon.extract.claim_cues._plain_words`), are its word tokens
+    when it has no apostrophe: then a set test decides."""
     if _DIGIT.search(text):
         return True
+    if words is not None and "'" not in text and "’" not in text:
+        return not _COUNT_WORD_SET.isdisjoint(words)
     low = text.lower()
     return _ANY_COUNT_WORD.search(low) is not None
 
@@ -219,13 +225,16 @@ def _is_month(tok: str) -> bool:
     return tok.lower().rstrip(".") in MONTHS and (tok.lower() != "may" or tok[0] == "M")
 
 
-def find_quantities(text: str, base: int = 0) -> list[Quantity]:
+def find_quantities(text: str, base: int = 0, words: set[str] | None = None) -> list[Quantity]:
     """Find quantities in ``text``.
 
     Parameters
     ----------
     text : the clause (or any string).
     base : offset of ``text[0]`` in the article, added to every span.
+    words : optionally, the lowercased runs of letters of a plain ``text``
+        (:func:`~rashomon.extract.claim_cues._plain_words`), which let a text
+        without a number word be passed at once.
 
     Returns
     -------
@@ -233,7 +242,7 @@ def find_quantities(text: str, base: int = 0) -> list[Quantity]:
         offsets), ``text``, ``value`` (float), ``approx`` (None for an exact
         figure), ``high`` (ranges and vague amounts), ``unit`` and ``of``.
     """
-    if not _may_count(text):
+    if not _may_count(text, words):
         return []
     lex = lexicon()
     units, events = lex["units"], lex["events"]

@@ -310,7 +310,7 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
                 return StanceReading(obj, "denies", root.text, holder)
     # "That is not what the families were offered": a denied identity of an earlier statement with a free
     # relative (a specificational copula: Higgins 1979) says that statement is not so
-    if root.lemma_ == "be" and negation_cue(root) is not None and subj is not None and subj.lower_ in ("that", "this") \
+    if subj is not None and subj.lower_ in ("that", "this") and root.lemma_ == "be" and negation_cue(root) is not None \
             and any(c.dep_ in ("ccomp", "attr") and c.left_edge.lower_ == "what" for c in root.children):
         return StanceReading(root, "denies", root.text, None, anaphoric=True)
     # "P is false", "That figure is a fiction"
@@ -395,9 +395,9 @@ def _declines(head) -> bool:
     say so", "we cannot confirm that", "I wouldn't speculate"): the holder is
     uncommitted (FactBank's "uncommitted" source: Sauri & Pustejovsky 2009), not
     promising or asserting anything."""
-    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
     if stance_verbs().get(lemma(head)) is None and lemma(head) != "speculate" or negation_cue(head) is None:
         return False
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
     if not aux & (HYPOTHETICAL | {"would", "will", "wo", "ca", "can", "shall"}):
         return False
     return all(c.lower_ in PRO_FORMS for c in head.children if c.dep_ in ("dobj", "ccomp", "advmod", "xcomp")
@@ -411,20 +411,20 @@ def commitment(head, stance: str, holder_words: str | None, lex_first=FIRST_PERS
     targeting civilians") declares an intention."""
     if stance not in ("asserts", "promises"):
         return stance
-    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    future = bool(aux & {"will", "would", "shall", "'ll", "wo"})
-    subj = _subject(head)
-    subj_words = {t.lower_ for t in subj.subtree} if subj is not None else set()
-    if subj is None and holder_words:  # "we declared that [we] are not targeting": the holder's own conduct
-        subj_words = {w.lower() for w in holder_words.split()}
-    first = bool(subj_words & lex_first)
-    progressive = head.tag_ == "VBG" and bool(aux & {"are", "is", "were", "was", "am", "be"})
     if stance == "promises":
         return "promises"
     if _declines(head):
         return "unknown"  # "I would not say so until the report is in": no claim either way
-    if holder_words is not None and future:
+    if holder_words is None:
+        return stance
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "shall", "'ll", "wo"}:  # the future
         return "promises"
-    if holder_words is not None and first and progressive:
-        return "intends"
+    if head.tag_ == "VBG" and aux & {"are", "is", "were", "was", "am", "be"}:  # a progressive
+        subj = _subject(head)
+        subj_words = {t.lower_ for t in subj.subtree} if subj is not None else set()
+        if subj is None and holder_words:  # "we declared that [we] are not targeting": the holder's own conduct
+            subj_words = {w.lower() for w in holder_words.split()}
+        if subj_words & lex_first:
+            return "intends"
     return stance
