@@ -100,3 +100,15 @@ def test_a_view_keeps_the_lemma_the_token_has(docs):
     assert denied.lemma_memo is None
     assert lemma(denied) == lemma(docs[0][denied.i]) == "deny"
     assert denied.lemma_memo == "deny"  # read once, kept on the view
+
+
+def test_the_subtree_of_a_parse_thousands_of_tokens_deep_is_read_without_recursion(nlp):
+    from spacy.tokens import Doc
+
+    n = 6000  # each word headed by the next: a chain deeper than Python's recursion limit
+    words = ["said"] * n
+    doc = Doc(nlp.vocab, words=words, heads=[i + 1 for i in range(n - 1)] + [n - 1],
+              deps=["ccomp"] * (n - 1) + ["ROOT"])
+    view = doc_view(doc)
+    assert _ids(view.tokens[n - 1].subtree) == list(range(n))
+    assert _ids(view.tokens[n // 2].subtree) == list(range(n // 2 + 1))

@@ -101,16 +101,27 @@ class TokenView:
         subtree, the token, each right child's subtree)."""
         got = self._subtree
         if got is None:
-            out: list = []
-            for c in self.children:
-                if c.i < self.i:
-                    out += c.subtree
-            out.append(self)
-            for c in self.children:
-                if c.i > self.i:
-                    out += c.subtree
-            got = self._subtree = tuple(out)
+            got = self._subtree = tuple(self._walk())
         return got
+
+    def _walk(self) -> list:
+        """:attr:`subtree` in order, without recursion (a run-on text may parse
+        thousands of tokens deep); a descendant's subtree already worked out is
+        reused."""
+        out: list = []
+        stack: list = [(self, False)]
+        while stack:
+            tok, placed = stack.pop()
+            if placed:
+                out.append(tok)
+            elif tok is not self and tok._subtree is not None:
+                out += tok._subtree
+            else:
+                kids = tok.children
+                stack.extend((c, False) for c in reversed(kids) if c.i > tok.i)
+                stack.append((tok, True))
+                stack.extend((c, False) for c in reversed(kids) if c.i < tok.i)
+        return out
 
     def _edge_indices(self) -> tuple[int, int]:
         got = self._edges
