@@ -29,6 +29,7 @@ from pathlib import Path
 from rashomon import annotate, budget, clean, memory, metadata, timeline
 from rashomon.budget import time_budget
 from rashomon.compare import framing, propositions, relations, reuse
+from rashomon.compare.views import readings as claim_readings
 from rashomon.errors import TimeBudgetError
 from rashomon.extract import claims as claims_mod
 from rashomon.extract import mentions as mentions_mod
@@ -278,10 +279,12 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
             c.speaker = by_quote[c.quote].speaker
     if progress:
         progress("compare", 0, 1)
+    read = claim_readings(report.claims, articles)  # what each claim says, read once for both stages
     memory.settle()  # what each stage keeps is no longer walked by the collections of the next ones
-    report.propositions = propositions.group_claims(report.claims, articles, report.entities)
+    report.propositions = propositions.group_claims(report.claims, articles, report.entities, read)
     memory.settle()
-    report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles, report.entities)
+    report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles,
+                                        report.entities, read)
     report.reuse = reuse.find_reuse(articles, settings)
     not_analysed = {s.path for s in report.skipped}
     report.framing = framing.frame(articles, report.quotes, report.entities,

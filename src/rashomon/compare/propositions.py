@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 
 from rashomon.compare.blocks import proposition_blocks
 from rashomon.compare.events import assign_events
+from rashomon.compare.views import View
 from rashomon.types import Article, Claim, Entity, Proposition
 
 LEXICAL_JACCARD = 0.6
@@ -106,7 +107,7 @@ def _label(frame: str, disc: str | None) -> str:
 
 
 def group_claims(claims: list[Claim], articles: list[Article],
-                 entities: list[Entity] | None = None) -> list[Proposition]:
+                 entities: list[Entity] | None = None, read: dict[str, View] | None = None) -> list[Proposition]:
     """Group claims into propositions (the questions several claims answer).
 
     Parameters
@@ -115,6 +116,8 @@ def group_claims(claims: list[Claim], articles: list[Article],
     articles : the articles (unused by the rules today; kept for the contract).
     entities : the linked entities (optional): the speakers' roles, read by
         :func:`rashomon.compare.views.views`.
+    read : the claims' quote-free readings (optional;
+        :func:`rashomon.compare.views.readings`), made here when absent.
 
     Returns
     -------
@@ -191,7 +194,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
             groups[("lexical", root)] = cs
             labels[("lexical", root)] = (" ".join(top), "lexical")
     # the proposition blocks first: a pair they relate is not related again by a frame or words alone
-    blocks = proposition_blocks(claims, articles, entities)
+    blocks = proposition_blocks(claims, articles, entities, read)
     groups = {**{key: cs for key, (_, _, cs) in blocks.items()}, **groups}
     labels.update({key: (label, frame) for key, (label, frame, _) in blocks.items()})
     out: list[Proposition] = []

@@ -240,7 +240,8 @@ def _party_ok(neg: Claim, aff: Claim) -> bool:
 
 
 def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Quote],
-           articles: list[Article], entities: list[Entity] | None = None) -> list[Relation]:
+           articles: list[Article], entities: list[Entity] | None = None,
+           read: dict[str, View] | None = None) -> list[Relation]:
     """Relate the claims of each proposition.
 
     Parameters
@@ -251,6 +252,8 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     articles : the articles (for the year each article's events fall in).
     entities : the linked entities, optional: a person who speaks for an
         organisation is one holder with it (:mod:`rashomon.compare.holders`).
+    read : the claims' quote-free readings (:func:`rashomon.compare.views.readings`),
+        optional: made here when absent.
 
     Returns
     -------
@@ -262,7 +265,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     out: list[Relation] = []
     done: set[tuple[int, int]] = set()  # pairs related, by claim numbers (_Info.n)
     info: dict[str, _Info] = {}
-    vs = claim_views(claims, quotes, articles, entities)
+    vs = claim_views(claims, quotes, articles, entities, read)
     main_places = story_places(claims)
     story = Story.read(list(vs.values()), main_places)
     story.towns = frozenset(e.id for e in entities or () if e.type == "GPE")
