@@ -173,17 +173,19 @@ def group_claims(claims: list[Claim], articles: list[Article],
             continue
         rare = [w for w in sorted(ws, key=lambda w: (df[w], w))[:3] if df[w] <= MAX_DF]
         seen = set()
+        mine = find(c.id)  # the root of this claim's group, kept as it is joined to others
         for w in rare:
             for oid, article, ow in index[w]:
                 if article == c.article or oid in seen:
                     continue
                 seen.add(oid)
                 root = find(oid)
-                if root == find(c.id):
+                if root == mine:
                     continue  # already joined: the union would change nothing
                 shared = len(ws & ow)  # Jaccard: shared words over the words of either
                 if shared / (len(ws) + len(ow) - shared) >= LEXICAL_JACCARD:
-                    parent[find(c.id)] = root
+                    parent[mine] = root
+                    mine = root
             index[w].append((c.id, c.article, ws))
     lex_groups: dict[str, list[Claim]] = defaultdict(list)
     for c in rest:
