@@ -1,11 +1,11 @@
 """One quote-free reading of each claim serves every stage that adds holders
-to it (:func:`rashomon.compare.views.readings`): the holders added differ, the
+to it (:func:`rashomon.compare.claim_views.readings`): the holders added differ, the
 reading is never changed."""
 from __future__ import annotations
 
 from rashomon.compare.propositions import group_claims
 from rashomon.compare.relations import relate
-from rashomon.compare.views import readings, views
+from rashomon.compare.claim_views import readings, views
 from rashomon.types import Article, Claim, PropositionParts, Quantity, Quote
 
 ARTS = [Article(id="a0", name="a0.txt", path="a0.txt", text="", published="2031-04-02")]

@@ -29,7 +29,7 @@ from pathlib import Path
 from rashomon import annotate, budget, clean, memory, metadata, timeline
 from rashomon.budget import time_budget
 from rashomon.compare import framing, propositions, relations, reuse
-from rashomon.compare.views import readings as claim_readings
+from rashomon.compare.claim_views import readings as claim_readings
 from rashomon.errors import TimeBudgetError
 from rashomon.extract import claims as claims_mod
 from rashomon.extract import mentions as mentions_mod
@@ -270,7 +270,7 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
     ``entity``, each quote's ``speaker``), claims' speakers from their quotes,
     ``propositions``, ``relations``, ``reuse``, ``framing`` and ``timeline``
     (which also sets articles' ``period``). Each claim's quote-free reading
-    (:func:`rashomon.compare.views.readings`) is made once for propositions and
+    (:func:`rashomon.compare.claim_views.readings`) is made once for propositions and
     relations; cyclic garbage collection is paused meanwhile
     (:func:`rashomon.memory.no_collections`).
     """

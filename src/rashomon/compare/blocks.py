@@ -53,8 +53,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from rashomon.compare.claim_views import views
 from rashomon.compare.views import (PEOPLE_COUNTS, View, as_written, attribution_key, nominalises, specific_theme,
-                                    speech_act, views)
+                                    speech_act)
 from rashomon.compare.figures import figure_keys
 from rashomon.compare.kinds import is_kind
 from rashomon.compare.mechanism import way

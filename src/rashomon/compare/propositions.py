@@ -115,9 +115,9 @@ def group_claims(claims: list[Claim], articles: list[Article],
     claims : every claim of the corpus, with ids.
     articles : the articles (unused by the rules today; kept for the contract).
     entities : the linked entities (optional): the speakers' roles, read by
-        :func:`rashomon.compare.views.views`.
+        :func:`rashomon.compare.claim_views.views`.
     read : the claims' quote-free readings (optional;
-        :func:`rashomon.compare.views.readings`), made here when absent.
+        :func:`rashomon.compare.claim_views.readings`), made here when absent.
 
     Returns
     -------

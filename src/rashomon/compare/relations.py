@@ -45,7 +45,8 @@ import re
 
 from rashomon.compare.propositions import content_words, harm_group, month_day
 from rashomon.compare.rules import compare_views
-from rashomon.compare.views import Story, View, views as claim_views
+from rashomon.compare.claim_views import views as claim_views
+from rashomon.compare.views import Story, View
 from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible
 from rashomon.types import Article, Claim, Entity, Proposition, Quote, Relation
@@ -263,7 +264,7 @@ def relate(claims: list[Claim], propositions: list[Proposition], quotes: list[Qu
     articles : the articles (for the year each article's events fall in).
     entities : the linked entities, optional: a person who speaks for an
         organisation is one holder with it (:mod:`rashomon.compare.holders`).
-    read : the claims' quote-free readings (:func:`rashomon.compare.views.readings`),
+    read : the claims' quote-free readings (:func:`rashomon.compare.claim_views.readings`),
         optional: made here when absent.
 
     Returns

@@ -9,8 +9,8 @@ acts (``agent_names``, and the nations named in the agent: ``agent_parties``;
 "I", "we", "she", "its forces" are the holder's), its figure, what the figure
 counts and which group of people it counts, its event, places, day and time
 of day. An anaphoric denial ("That figure is a fiction") takes the content of
-the claim it refers to. What a claim says is read once (:func:`readings`) and
-shared by the stages that add different holders to it (:func:`views`).
+the claim it refers to. What a claim says is read once and shared by the
+stages that add different holders to it (:mod:`rashomon.compare.claim_views`).
 
 :class:`Story` holds what the rules read of the whole corpus: the places most
 claims name, the groups of people each kind of figure counts, and the theme
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from rashomon.compare.events import last_of_kind
 from rashomon.compare.kinds import kinds_named
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
-from rashomon.types import Article, Claim, Entity, Quantity, Quote
+from rashomon.types import Article, Claim, Quantity, Quote
 
 COMPARABLE = {"asserts", "denies", "doubts", "distances"}
 RUNNING = re.compile(r"(?i)\b(?:so far|until now|to date|as of|thus far|by then|at least)\b")
@@ -189,8 +189,9 @@ class View:
     Read in two parts: ``View(claim, article, antecedent)`` reads what the
     claim says (everything but its holder and event: it does not depend on the
     corpus's quotes or entities, so one reading serves every stage:
-    :func:`readings`), and :meth:`held` copies that reading and adds who holds
-    the claim, who acts and whether it is comparable (:func:`views`)."""
+    :func:`~rashomon.compare.claim_views.readings`), and :meth:`held` copies
+    that reading and adds who holds the claim, who acts and whether it is
+    comparable (:func:`~rashomon.compare.claim_views.views`)."""
 
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "presupposed", "mentions", "existential", "exists", "intensional",
@@ -263,7 +264,7 @@ class View:
         for name, value in zip(_READ, _read_of(self)):
             setattr(v, name, value)
         c, content = self.claim, self.antecedent
-        v.summarises = None  # the body claim a headline's bare blame stands for (:func:`_headline_blame`)
+        v.summarises = None  # the body claim a headline's bare blame stands for (:mod:`rashomon.compare.claim_views`)
         # a person who speaks for a body is that body's voice (:mod:`rashomon.compare.holders`)
         ids = set()
         for x in (c.speaker, quote.speaker if quote else None):
@@ -557,104 +558,3 @@ def specific_theme(v: View) -> frozenset:
     act itself ("the order" → nothing) or only what an event brought about
     ("responsibility for the consequences" → nothing)."""
     return v.heads - _class_words(v.klass) - predicate_lexicon()["event_results"]
-
-
-def readings(claims: list[Claim], articles: list[Article]) -> dict[str, View]:
-    """The quote-free reading of every claim (``View(claim, article, antecedent)``),
-    by claim id: what :func:`views` adds holders to. Read after the claims'
-    events are set or not, it is the same (the event is the holder part's)."""
-    by_art = {a.id: a for a in articles}
-    by_span = {(c.article, c.start, c.end): c for c in claims}
-    return {c.id: View(c, by_art.get(c.article),
-                       by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None)
-            for c in claims}
-
-
-def views(claims: list[Claim], quotes: list[Quote], articles: list[Article],
-          entities: list[Entity] | None = None, read: dict[str, View] | None = None) -> dict[str, View]:
-    """A :class:`View` for every claim, by claim id; ``entities`` (optional)
-    give each speaker's organisations (:func:`rashomon.compare.holders.affiliations`);
-    ``read`` (optional) the claims' :func:`readings`, made here when absent
-    (one reading serves several calls: it is copied, never changed)."""
-    from rashomon.compare.holders import affiliations
-
-    orgs = affiliations(entities, quotes)
-    by_quote = {q.id: q for q in quotes}
-    by_art = {a.id: a for a in articles}
-    read = read if read is not None else readings(claims, articles)
-    out, named = {}, {e.id: e.name for e in entities or ()}
-    for c in claims:
-        v = out[c.id] = read[c.id].held(by_quote.get(c.quote or ""), by_art.get(c.article), orgs)
-        if v.speaker_label is None and c.speaker in named:  # "He insisted …": the speaker linked, by name
-            v.speaker_label = named[c.speaker]
-    _compared_to_before(claims, out)
-    if entities:
-        _headline_blame(claims, out, {e.id: e for e in entities})
-    return out
-
-
-def _headline_blame(claims: list[Claim], vs: dict[str, View], entities: dict[str, Entity]) -> None:
-    """A headline's blame that says whom but not for what ("minister points at
-    city hall") stands for the one attribution of responsibility its holder
-    makes in the article's body: a headline states the article's main
-    proposition (van Dijk 1988, *News as Discourse*, 2.3: headline and lead
-    express the text's macroproposition; Bell 1991, *The Language of News
-    Media*, ch. 8). The holder is the speaker whose role ends in the
-    headline's holder noun ("minister": "Interior Minister"), when exactly one
-    speaker of the body has such a role and all its attributions answer one
-    question (who ordered, or who caused). Sets the view's class, holder, agent,
-    theme heads and ``summarises`` (in place); the claim itself is not changed."""
-    from rashomon.extract.propositions import POINTING
-
-    for v in vs.values():
-        c = v.claim
-        if v.predicate not in POINTING or c.speaker or not c.holder_text or v.parts.theme is not None:
-            continue
-        noun = c.holder_text.split()[-1].lower()
-        body = [w for w in vs.values() if w.article == v.article and w.claim.start > c.end and not w.negative
-                and attribution_key(w.klass) and w.claim.speaker in entities
-                and (entities[w.claim.speaker].role or "").lower().split()[-1:] == [noun]]
-        if len({w.claim.speaker for w in body}) != 1 or len({attribution_key(w.klass) for w in body}) != 1:
-            continue
-        src = body[0]  # the headline's proposition is the body's: its class, holder and the agent it names
-        v.klass, v.ids, v.names, v.speaker_label = src.klass, src.ids, src.names, src.speaker_label
-        v.summarises = src.id
-        v.agent, v.agent_names, v.agent_parties, v.heads = src.agent, src.agent_names, src.agent_parties, src.heads
-
-
-LESS = {"less", "fewer", "lower", "smaller"}
-MORE = {"more", "higher", "greater", "larger"}
-"""Comparatives that may close a clause with no standard after it ("the families were offered far less.")."""
-COMPARATIVES = LESS | MORE
-STANDARD_CHARS = 400  # how far before it the figure a bare comparative is measured against may lie
-
-
-def _compared_to_before(claims: list[Claim], vs: dict[str, View]) -> None:
-    """A comparative with its standard left out ("The union says the families were
-    offered far less.") measures against the figure of its kind just before it in
-    the same article ("… had accepted its offer of €100,000 each"): less is below
-    that figure, more above (the comparative clause ellipted where the context
-    gives it: Quirk et al. 1985, 15.69). Sets ``measure``/``counts`` on the view
-    (in place); the claim itself is not changed."""
-    counts = predicate_lexicon()["counts"]
-    last: dict[tuple[str, str], tuple[Claim, View]] = {}  # (article, counts) → the latest figure before
-    for c in sorted(claims, key=lambda c: (c.article, c.start)):
-        v = vs[c.id]
-        if v.measure is not None and v.counts:
-            last[(c.article, v.counts)] = (c, v)
-            continue
-        kind = counts.get(v.klass or "")
-        if not kind:
-            continue  # no class of figure: nothing to measure against
-        words = _LETTERS.findall(c.text[-24:].lower())
-        end = words[-1] if words else ""
-        if end not in COMPARATIVES or v.parts is None or v.parts.negated or (c.article, kind) not in last:
-            continue
-        before, std = last[(c.article, kind)]
-        if c.start - before.end > STANDARD_CHARS or std.same_holder(v):
-            continue
-        q, less = std.measure, end in LESS
-        v.measure = q.model_copy(update={"approx": "under" if less else "over", "high": None,
-                                         "value": q.value * (1 - 1e-6 if less else 1 + 1e-6),
-                                         "text": f"{'less' if less else 'more'} than {q.text or q.value}"})
-        v.counts, v.group = kind, std.group
