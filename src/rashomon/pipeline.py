@@ -29,6 +29,7 @@ from pathlib import Path
 from rashomon import annotate, budget, clean, memory, metadata, timeline
 from rashomon.budget import time_budget
 from rashomon.compare import framing, propositions, relations, reuse
+from rashomon.compare.claim_views import readings as claim_readings
 from rashomon.errors import TimeBudgetError
 from rashomon.extract import claims as claims_mod
 from rashomon.extract import mentions as mentions_mod
@@ -268,27 +269,32 @@ def link_and_compare(report: Report, mentions: list[Mention], settings: Settings
     (framing leaves their articles out). Fills ``entities`` (and each mention's
     ``entity``, each quote's ``speaker``), claims' speakers from their quotes,
     ``propositions``, ``relations``, ``reuse``, ``framing`` and ``timeline``
-    (which also sets articles' ``period``).
+    (which also sets articles' ``period``). Each claim's quote-free reading
+    (:func:`rashomon.compare.claim_views.readings`) is made once for propositions and
+    relations; cyclic garbage collection is paused meanwhile
+    (:func:`rashomon.memory.no_collections`).
     """
-    articles = report.articles
-    report.entities = entities_mod.link_entities(articles, mentions, report.quotes, report.claims, settings)
-    by_quote = {q.id: q for q in report.quotes}
-    for c in report.claims:
-        if c.quote and c.quote in by_quote:
-            c.speaker = by_quote[c.quote].speaker
-    if progress:
-        progress("compare", 0, 1)
-    memory.settle()  # what each stage keeps is no longer walked by the collections of the next ones
-    report.propositions = propositions.group_claims(report.claims, articles, report.entities)
-    memory.settle()
-    report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles, report.entities)
-    report.reuse = reuse.find_reuse(articles, settings)
-    not_analysed = {s.path for s in report.skipped}
-    report.framing = framing.frame(articles, report.quotes, report.entities,
-                                   skip={a.id for a in articles if a.path in not_analysed})
-    report.timeline = timeline.build_timeline(articles, report.claims, report.quotes, report.temporal_expressions)
-    if progress:
-        progress("compare", 1, 1)
+    with memory.no_collections():  # the corpus stages make no cycles: reference counting frees their garbage
+        articles = report.articles
+        report.entities = entities_mod.link_entities(articles, mentions, report.quotes, report.claims, settings)
+        by_quote = {q.id: q for q in report.quotes}
+        for c in report.claims:
+            if c.quote and c.quote in by_quote:
+                c.speaker = by_quote[c.quote].speaker
+        if progress:
+            progress("compare", 0, 1)
+        read = claim_readings(report.claims, articles)  # what each claim says, read once for both stages
+        report.propositions = propositions.group_claims(report.claims, articles, report.entities, read)
+        report.relations = relations.relate(report.claims, report.propositions, report.quotes, articles,
+                                            report.entities, read)
+        report.reuse = reuse.find_reuse(articles, settings)
+        not_analysed = {s.path for s in report.skipped}
+        report.framing = framing.frame(articles, report.quotes, report.entities,
+                                       skip={a.id for a in articles if a.path in not_analysed})
+        report.timeline = timeline.build_timeline(articles, report.claims, report.quotes, report.temporal_expressions)
+        if progress:
+            progress("compare", 1, 1)
+        memory.settle()  # what they made is kept: the next young collection need not walk it
 
 
 def analyze(

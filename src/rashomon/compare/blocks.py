@@ -53,8 +53,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from rashomon.compare.claim_views import views
 from rashomon.compare.views import (PEOPLE_COUNTS, View, as_written, attribution_key, nominalises, specific_theme,
-                                    speech_act, views)
+                                    speech_act)
 from rashomon.compare.figures import figure_keys
 from rashomon.compare.kinds import is_kind
 from rashomon.compare.mechanism import way
@@ -377,10 +378,12 @@ def _without_information(theme: str) -> str:
 
 
 def proposition_blocks(claims: list[Claim], articles: list[Article],
-                       entities: list[Entity] | None = None) -> dict[tuple, tuple[str, str, list[Claim]]]:
+                       entities: list[Entity] | None = None,
+                       read: dict[str, View] | None = None) -> dict[tuple, tuple[str, str, list[Claim]]]:
     """The blocks of the module docstring: ``{key: (label, frame, claims)}``;
-    ``entities`` (optional) name the speakers' roles (:func:`views`)."""
-    every = views(claims, [], articles, entities).values()
+    ``entities`` (optional) name the speakers' roles, ``read`` (optional) are
+    the claims' quote-free readings (:func:`views`)."""
+    every = views(claims, [], articles, entities, read).values()
     vs = [v for v in every if v.comparable and v.parts is not None]
     df = Counter(w for v in vs for w in v.mentions)
     limit = max(MIN_DF_LIMIT, int(MAX_DF_SHARE * len(vs)))

@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 
 from rashomon.compare.blocks import proposition_blocks
 from rashomon.compare.events import assign_events
+from rashomon.compare.views import View
 from rashomon.types import Article, Claim, Entity, Proposition
 
 LEXICAL_JACCARD = 0.6
@@ -106,7 +107,7 @@ def _label(frame: str, disc: str | None) -> str:
 
 
 def group_claims(claims: list[Claim], articles: list[Article],
-                 entities: list[Entity] | None = None) -> list[Proposition]:
+                 entities: list[Entity] | None = None, read: dict[str, View] | None = None) -> list[Proposition]:
     """Group claims into propositions (the questions several claims answer).
 
     Parameters
@@ -114,7 +115,9 @@ def group_claims(claims: list[Claim], articles: list[Article],
     claims : every claim of the corpus, with ids.
     articles : the articles (unused by the rules today; kept for the contract).
     entities : the linked entities (optional): the speakers' roles, read by
-        :func:`rashomon.compare.views.views`.
+        :func:`rashomon.compare.claim_views.views`.
+    read : the claims' quote-free readings (optional;
+        :func:`rashomon.compare.claim_views.readings`), made here when absent.
 
     Returns
     -------
@@ -170,17 +173,19 @@ def group_claims(claims: list[Claim], articles: list[Article],
             continue
         rare = [w for w in sorted(ws, key=lambda w: (df[w], w))[:3] if df[w] <= MAX_DF]
         seen = set()
+        mine = find(c.id)  # the root of this claim's group, kept as it is joined to others
         for w in rare:
             for oid, article, ow in index[w]:
                 if article == c.article or oid in seen:
                     continue
                 seen.add(oid)
                 root = find(oid)
-                if root == find(c.id):
+                if root == mine:
                     continue  # already joined: the union would change nothing
                 shared = len(ws & ow)  # Jaccard: shared words over the words of either
                 if shared / (len(ws) + len(ow) - shared) >= LEXICAL_JACCARD:
-                    parent[find(c.id)] = root
+                    parent[mine] = root
+                    mine = root
             index[w].append((c.id, c.article, ws))
     lex_groups: dict[str, list[Claim]] = defaultdict(list)
     for c in rest:
@@ -191,7 +196,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
             groups[("lexical", root)] = cs
             labels[("lexical", root)] = (" ".join(top), "lexical")
     # the proposition blocks first: a pair they relate is not related again by a frame or words alone
-    blocks = proposition_blocks(claims, articles, entities)
+    blocks = proposition_blocks(claims, articles, entities, read)
     groups = {**{key: cs for key, (_, _, cs) in blocks.items()}, **groups}
     labels.update({key: (label, frame) for key, (label, frame, _) in blocks.items()})
     out: list[Proposition] = []

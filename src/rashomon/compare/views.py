@@ -1,6 +1,6 @@
 """A claim as the comparison rules see it: holder, stance, polarity and content.
 
-:class:`View` is computed once per claim: who holds it (entity id, names of
+:class:`View` is read for every claim: who holds it (entity id, names of
 the holder and its organisation, else the article's narrator and outlet),
 whether the holder takes it to be true (``negative``: the proposition negated,
 denied or doubted), what it is about (predicate and its class, the theme's
@@ -9,7 +9,8 @@ acts (``agent_names``, and the nations named in the agent: ``agent_parties``;
 "I", "we", "she", "its forces" are the holder's), its figure, what the figure
 counts and which group of people it counts, its event, places, day and time
 of day. An anaphoric denial ("That figure is a fiction") takes the content of
-the claim it refers to.
+the claim it refers to. What a claim says is read once and shared by the
+stages that add different holders to it (:mod:`rashomon.compare.claim_views`).
 
 :class:`Story` holds what the rules read of the whole corpus: the places most
 claims name, the groups of people each kind of figure counts, and the theme
@@ -18,6 +19,7 @@ most attributions of one kind are about.
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 from collections import Counter
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from rashomon.compare.events import last_of_kind
 from rashomon.compare.kinds import kinds_named
 from rashomon.extract.propositions import STOP, lexicon as predicate_lexicon
-from rashomon.types import Article, Claim, Entity, Quantity, Quote
+from rashomon.types import Article, Claim, Quantity, Quote
 
 COMPARABLE = {"asserts", "denies", "doubts", "distances"}
 RUNNING = re.compile(r"(?i)\b(?:so far|until now|to date|as of|thus far|by then|at least)\b")
@@ -182,38 +184,30 @@ def group_of(unit: str | None) -> str:
 
 
 class View:
-    """What the comparison rules read of one claim (see the module docstring)."""
+    """What the comparison rules read of one claim (see the module docstring).
+
+    Read in two parts: ``View(claim, article, antecedent)`` reads what the
+    claim says (everything but its holder and event: it does not depend on the
+    corpus's quotes or entities, so one reading serves every stage:
+    :func:`~rashomon.compare.claim_views.readings`), and :meth:`held` copies
+    that reading and adds who holds the claim, who acts and whether it is
+    comparable (:func:`~rashomon.compare.claim_views.views`)."""
 
     __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
                  "words", "heads", "keys", "absent", "presupposed", "mentions", "existential", "exists", "intensional",
                  "agent", "agent_names", "agent_parties", "measure", "counts", "group", "event", "places",
                  "place_parties", "compounds", "day", "clock", "relay", "outlet", "anaphoric", "holder_parties",
-                 "speaker_label", "since", "comparable", "future", "text", "summarises")
+                 "speaker_label", "since", "comparable", "future", "text", "summarises", "antecedent")
 
-    def __init__(self, c: Claim, quote: Quote | None, art: Article | None, content: Claim | None,
-                 orgs: dict[str, frozenset[str]] | None = None):
+    def __init__(self, c: Claim, art: Article | None, content: Claim | None):
+        """The quote-free reading of claim ``c`` of article ``art``; ``content``
+        is the claim an anaphoric denial refers to (None for any other claim)."""
         self.claim = c
         self.id, self.article, self.text = c.id, c.article, c.text
-        self.summarises = None  # the body claim a headline's bare blame stands for (:func:`_headline_blame`)
+        self.antecedent = content
         src = content or c
         p = src.proposition
-        # a person who speaks for a body is that body's voice (:mod:`rashomon.compare.holders`)
-        ids = set()
-        for x in (c.speaker, quote.speaker if quote else None):
-            if x:
-                ids.add("id:" + x)
-                ids.update(["id:" + o for o in orgs.get(x, ())] if orgs else ())
-        self.ids = frozenset(ids)
-        names = holder_names(c.holder_text, quote.speaker_affiliation if quote else None,
-                             quote.speaker_role if quote else None)
-        if not names and not self.ids and art is not None:
-            names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
-        self.names = names
-        self.holder_parties = _name_parties(names)
         self.outlet = art.outlet if art is not None else None
-        # how a reason names the quote's speaker: as written, else by role ("He" → "Interior Minister")
-        said = [quote.speaker_text, quote.speaker_role, quote.speaker_affiliation] if quote is not None else []
-        self.speaker_label = next((t.strip() for t in said if t and t.strip().lower() not in _PERSONAL), None)
         # an anaphoric denial ("dismissed that version") is read for the figure it denies, nothing finer
         self.anaphoric = content is not None
         self.relay = {r.lower() for r in c.relay}
@@ -253,18 +247,48 @@ class View:
         if self.since:
             self.exists = False
         self.agent = p.agent if p else None
-        self._read_agent(src, quote if content is None else None)
         self._read_measure(c, src, p)
-        self.event = c.event or "main"
         # the places the clause is located in: a nation named as an actor ("blamed Peru") is none
         self.places = set(c.places) if p is None or p.place else set()
         self.day = c.time.start[:10] if c.time is not None and len(c.time.start) >= 10 else None
         self.clock = p.clock if p else None
         self.future = bool(p and p.tense in ("future", "conditional"))
+
+    def held(self, quote: Quote | None, art: Article | None,
+             orgs: dict[str, frozenset[str]] | None = None) -> "View":
+        """A copy of this reading with its holder (the claim's speaker, the
+        ``quote``'s speaker and the organisations ``orgs`` gives them, else
+        the article's narrator and outlet), the agent's names and nations, the
+        event and ``comparable`` added. The reading itself is not changed."""
+        v = View.__new__(View)
+        for name, value in zip(_READ, _read_of(self)):
+            setattr(v, name, value)
+        c, content = self.claim, self.antecedent
+        v.summarises = None  # the body claim a headline's bare blame stands for (:mod:`rashomon.compare.claim_views`)
+        # a person who speaks for a body is that body's voice (:mod:`rashomon.compare.holders`)
+        ids = set()
+        for x in (c.speaker, quote.speaker if quote else None):
+            if x:
+                ids.add("id:" + x)
+                ids.update(["id:" + o for o in orgs.get(x, ())] if orgs else ())
+        v.ids = frozenset(ids)
+        names = holder_names(c.holder_text, quote.speaker_affiliation if quote else None,
+                             quote.speaker_role if quote else None)
+        if not names and not v.ids and art is not None:
+            names = holder_names(art.outlet) or frozenset({"narrator:" + c.article})
+        v.names = names
+        v.holder_parties = _name_parties(names)
+        # how a reason names the quote's speaker: as written, else by role ("He" → "Interior Minister")
+        said = [quote.speaker_text, quote.speaker_role, quote.speaker_affiliation] if quote is not None else []
+        v.speaker_label = next((t.strip() for t in said if t and t.strip().lower() not in _PERSONAL), None)
+        v._read_agent(content or c, quote if content is None else None)
+        v.event = c.event or "main"
+        p = v.parts
         # a denial of a denial ("X dismissed that version" of "we did not do it") asserts nothing we can read
-        self.comparable = (self.stance in COMPARABLE or (self.counts == "payment" and self.stance == "promises")) \
-            and self.event == "main" and not (p is not None and p.tense == "conditional") \
+        v.comparable = (v.stance in COMPARABLE or (v.counts == "payment" and v.stance == "promises")) \
+            and v.event == "main" and not (p is not None and p.tense == "conditional") \
             and not (content is not None and content.polarity == "negated")
+        return v
 
     def _read_agent(self, c: Claim, quote: Quote | None) -> None:
         """``agent_names`` and ``agent_parties``: the agent's own names, and the
@@ -400,6 +424,10 @@ class View:
                                         and nominalises(key, self.predicate) and not speech_act(self.predicate))
 
 
+_HELD = {"ids", "names", "holder_parties", "speaker_label", "agent_names", "agent_parties", "event", "comparable",
+         "summarises"}
+_READ = tuple(n for n in View.__slots__ if n not in _HELD)  # what View() reads, copied by View.held
+_read_of = operator.attrgetter(*_READ)
 _ABSENCE = frozenset({"absence"})
 _DEMONSTRATIVES = ("that ", "this ", "these ", "those ")
 
@@ -530,92 +558,3 @@ def specific_theme(v: View) -> frozenset:
     act itself ("the order" → nothing) or only what an event brought about
     ("responsibility for the consequences" → nothing)."""
     return v.heads - _class_words(v.klass) - predicate_lexicon()["event_results"]
-
-
-def views(claims: list[Claim], quotes: list[Quote], articles: list[Article],
-          entities: list[Entity] | None = None) -> dict[str, View]:
-    """A :class:`View` for every claim, by claim id; ``entities`` (optional)
-    give each speaker's organisations (:func:`rashomon.compare.holders.affiliations`)."""
-    from rashomon.compare.holders import affiliations
-
-    orgs = affiliations(entities, quotes)
-    by_quote = {q.id: q for q in quotes}
-    by_art = {a.id: a for a in articles}
-    by_span = {(c.article, c.start, c.end): c for c in claims}
-    out, named = {}, {e.id: e.name for e in entities or ()}
-    for c in claims:
-        content = by_span.get((c.article, c.refers_to[0], c.refers_to[1])) if c.refers_to else None
-        v = out[c.id] = View(c, by_quote.get(c.quote or ""), by_art.get(c.article), content, orgs)
-        if v.speaker_label is None and c.speaker in named:  # "He insisted …": the speaker linked, by name
-            v.speaker_label = named[c.speaker]
-    _compared_to_before(claims, out)
-    if entities:
-        _headline_blame(claims, out, {e.id: e for e in entities})
-    return out
-
-
-def _headline_blame(claims: list[Claim], vs: dict[str, View], entities: dict[str, Entity]) -> None:
-    """A headline's blame that says whom but not for what ("minister points at
-    city hall") stands for the one attribution of responsibility its holder
-    makes in the article's body: a headline states the article's main
-    proposition (van Dijk 1988, *News as Discourse*, 2.3: headline and lead
-    express the text's macroproposition; Bell 1991, *The Language of News
-    Media*, ch. 8). The holder is the speaker whose role ends in the
-    headline's holder noun ("minister": "Interior Minister"), when exactly one
-    speaker of the body has such a role and all its attributions answer one
-    question (who ordered, or who caused). Sets the view's class, holder, agent,
-    theme heads and ``summarises`` (in place); the claim itself is not changed."""
-    from rashomon.extract.propositions import POINTING
-
-    for v in vs.values():
-        c = v.claim
-        if v.predicate not in POINTING or c.speaker or not c.holder_text or v.parts.theme is not None:
-            continue
-        noun = c.holder_text.split()[-1].lower()
-        body = [w for w in vs.values() if w.article == v.article and w.claim.start > c.end and not w.negative
-                and attribution_key(w.klass) and w.claim.speaker in entities
-                and (entities[w.claim.speaker].role or "").lower().split()[-1:] == [noun]]
-        if len({w.claim.speaker for w in body}) != 1 or len({attribution_key(w.klass) for w in body}) != 1:
-            continue
-        src = body[0]  # the headline's proposition is the body's: its class, holder and the agent it names
-        v.klass, v.ids, v.names, v.speaker_label = src.klass, src.ids, src.names, src.speaker_label
-        v.summarises = src.id
-        v.agent, v.agent_names, v.agent_parties, v.heads = src.agent, src.agent_names, src.agent_parties, src.heads
-
-
-LESS = {"less", "fewer", "lower", "smaller"}
-MORE = {"more", "higher", "greater", "larger"}
-"""Comparatives that may close a clause with no standard after it ("the families were offered far less.")."""
-COMPARATIVES = LESS | MORE
-STANDARD_CHARS = 400  # how far before it the figure a bare comparative is measured against may lie
-
-
-def _compared_to_before(claims: list[Claim], vs: dict[str, View]) -> None:
-    """A comparative with its standard left out ("The union says the families were
-    offered far less.") measures against the figure of its kind just before it in
-    the same article ("… had accepted its offer of €100,000 each"): less is below
-    that figure, more above (the comparative clause ellipted where the context
-    gives it: Quirk et al. 1985, 15.69). Sets ``measure``/``counts`` on the view
-    (in place); the claim itself is not changed."""
-    counts = predicate_lexicon()["counts"]
-    last: dict[tuple[str, str], tuple[Claim, View]] = {}  # (article, counts) → the latest figure before
-    for c in sorted(claims, key=lambda c: (c.article, c.start)):
-        v = vs[c.id]
-        if v.measure is not None and v.counts:
-            last[(c.article, v.counts)] = (c, v)
-            continue
-        kind = counts.get(v.klass or "")
-        if not kind:
-            continue  # no class of figure: nothing to measure against
-        words = _LETTERS.findall(c.text[-24:].lower())
-        end = words[-1] if words else ""
-        if end not in COMPARATIVES or v.parts is None or v.parts.negated or (c.article, kind) not in last:
-            continue
-        before, std = last[(c.article, kind)]
-        if c.start - before.end > STANDARD_CHARS or std.same_holder(v):
-            continue
-        q, less = std.measure, end in LESS
-        v.measure = q.model_copy(update={"approx": "under" if less else "over", "high": None,
-                                         "value": q.value * (1 - 1e-6 if less else 1 + 1e-6),
-                                         "text": f"{'less' if less else 'more'} than {q.text or q.value}"})
-        v.counts, v.group = kind, std.group
