@@ -28,7 +28,7 @@ from collections import Counter
 from datetime import date
 
 from rashomon.extract.propositions import lexicon as predicate_lexicon
-from rashomon.types import Article, Claim
+from rashomon.types import Article, Claim, set_field
 
 PERIOD_DAYS = 365
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -128,4 +128,4 @@ def assign_events(claims: list[Claim], articles: list[Article]) -> None:
     lex = predicate_lexicon()
     for c in claims:
         why = _why(c, by_id.get(c.article), year, lex, old)
-        c.event = "main" if why is None else f"background:{why}"
+        set_field(c, "event", "main" if why is None else f"background:{why}")

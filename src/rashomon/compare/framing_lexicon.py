@@ -91,7 +91,9 @@ class Lexicon:
     that close a toponym compound; ``modifier_source`` the modifiers' source;
     ``stop_words`` words never taken as premodifiers; ``control`` the
     control-compound pattern, ``agent`` the agent it needs before its
-    hyphen, and ``control_source`` their source.
+    hyphen, and ``control_source`` their source. ``prefilter`` finds, in a
+    lower-cased ASCII text, every word that ``index`` may list (alone or with a
+    plural/-ed ending), so the others are skipped without a look-up.
     ``starts`` remembers, per word as written in a text, the entries that
     may start at it (filled as texts are matched; see :func:`_entries_at`).
     """
@@ -106,6 +108,7 @@ class Lexicon:
     control: re.Pattern | None = None
     agent: re.Pattern | None = None
     control_source: str = ""
+    prefilter: re.Pattern | None = None
     starts: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
@@ -208,7 +211,32 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         control=_control_regex(control),
         agent=_agent_regex(control),
         control_source=control.get("source", ""),
+        prefilter=_prefilter(index),
     )
+
+
+def _prefilter(index: dict[str, list[int]]) -> re.Pattern:
+    """A pattern matching, in a lower-cased ASCII text, each whole word that is
+    an ASCII key of ``index`` with or without one of :data:`_SUFFIXES` (a few
+    more words than :func:`_entries_at` gives entries for, never fewer). The
+    keys are written as a trie of nested alternatives, so a word is read once."""
+    trie: dict = {}
+    for key in index:
+        if key.isascii() and re.fullmatch(r"\w+", key, re.ASCII):
+            node = trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+
+    def alternatives(node: dict) -> str:
+        alts = [re.escape(ch) + alternatives(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    suffixes = "|".join(_SUFFIXES)
+    return re.compile(rf"\b{alternatives(trie)}(?:{suffixes})?\b", re.ASCII)
 
 
 @functools.lru_cache(maxsize=1)
@@ -394,10 +422,13 @@ def _entries_at(word: str, lex: Lexicon) -> tuple[int, ...]:
 def _matches(body: str, lex: Lexicon):
     """Leftmost-longest, non-overlapping lexicon matches as (start, end, entry
     index). Only the entries indexed under the word at each position (or
-    under that word without a plural/-ed ending) are tried."""
+    under that word without a plural/-ed ending) are tried; in an ASCII text
+    (where lower case is the case-folding) only the words ``lex.prefilter``
+    finds are looked up."""
     last = 0
     starts, regexes = lex.starts, lex.regexes
-    for w in _TOKEN.finditer(body):
+    ascii_ = lex.prefilter is not None and body.isascii()
+    for w in lex.prefilter.finditer(body.lower()) if ascii_ else _TOKEN.finditer(body):
         word = w.group()
         cands = starts.get(word)  # most words are remembered: no call for them
         if cands is None:

@@ -44,7 +44,7 @@ from rashomon.link.rivals import naming_pairs, rival_names
 from rashomon.link.rules import Linker
 from rashomon.link.unnamed import link_described
 from rashomon.link.typing import PLACE_TYPES, after_locative, corrected_label, head_words, statement_subject
-from rashomon.types import Article, Claim, Entity, Mention, Quote
+from rashomon.types import Article, Claim, Entity, Mention, Quote, set_field
 
 __all__ = ["link_entities", "split_person_tails", "names_match", "tokens_match", "skeleton", "fold"]
 
@@ -389,7 +389,7 @@ def _resolve_quotes(quotes: list[Quote], spans: dict[tuple[int, str], tuple], en
         span = spans.get((id(q), "speaker"))
         speaker = cands.entity_at(span[0], span[1]) if span else None
         if speaker:
-            q.speaker = speaker
+            set_field(q, "speaker", speaker)
             ent = by_id[speaker]
             if q.speaker_role and not ent.role:
                 ent.role = q.speaker_role
@@ -398,7 +398,7 @@ def _resolve_quotes(quotes: list[Quote], spans: dict[tuple[int, str], tuple], en
         span = spans.get((id(q), "relay"))
         relay = cands.entity_at(span[0], span[1]) if span else None
         if relay:
-            q.relayed_by = relay
+            set_field(q, "relayed_by", relay)
 
 
 def _claim_places(claims: list[Claim], entities: list[Entity]) -> None:
@@ -415,11 +415,10 @@ def _claim_places(claims: list[Claim], entities: list[Entity]) -> None:
             if m.entity not in ids:
                 ids.append(m.entity)
                 txts.append(m.text)
-        # assignments are validated (pydantic): skip those that change nothing
         if c.places != ids:
-            c.places = ids
+            set_field(c, "places", ids)
         if not c.place_texts and txts:
-            c.place_texts = txts
+            set_field(c, "place_texts", txts)
 
 
 class _ByStart:
