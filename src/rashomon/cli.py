@@ -32,8 +32,6 @@ import contextlib
 import inspect
 import json
 import logging
-import os
-import stat
 import sys
 from pathlib import Path
 from collections.abc import Callable, Iterator
@@ -43,6 +41,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperArgument, TyperCommand
 
+from rashomon.outdir import out_dir_problem, previous_reports
 from rashomon.settings import SETTINGS
 
 
@@ -167,54 +166,6 @@ def _analyze(
         _run(inputs, out_dir, manifest, gazetteer, strict, quiet, settings_values)
 
 
-def _out_dir_problem(out_dir: Path) -> str | None:
-    """Why the reports cannot be written into ``out_dir``, checked before any
-    analysis without creating anything; ``None`` when it can be used (an
-    existing folder we may write in, or a missing one whose nearest existing
-    parent is a folder we may write in).
-
-    Returns
-    -------
-    str | None : one sentence naming the path and what to do, e.g.
-        ``"-o out.txt is a file, not a folder: ..."``.
-    """
-    target = Path(os.path.abspath(out_dir))
-    denied = False
-    for folder in (target, *target.parents):
-        try:
-            st = os.stat(folder)
-        except (FileNotFoundError, NotADirectoryError):
-            continue  # missing, or a file on the way (met further up)
-        except PermissionError:
-            denied = True  # a folder further up cannot be searched
-            continue
-        except OSError as exc:
-            return f"-o {out_dir} cannot be used: {folder}: {exc.strerror or exc}; choose another folder"
-        if denied:
-            return (f"-o {out_dir} cannot be used: the folder {folder} cannot be searched (permission denied); "
-                    "check its permissions or choose another folder")
-        exists = folder == target  # else the nearest existing parent, where it would be created
-        if not stat.S_ISDIR(st.st_mode):
-            return (f"-o {out_dir} is a file, not a folder: give a folder for the reports (it is created if missing)"
-                    if exists else f"-o {out_dir} cannot be created: {folder} is a file, not a folder; choose another folder")
-        if not os.access(folder, os.W_OK | os.X_OK):
-            return (f"-o {out_dir} cannot be written (permission denied): "
-                    "check the folder's permissions or choose another folder" if exists else
-                    f"-o {out_dir} cannot be created: no permission to write in {folder}; "
-                    "check its permissions or choose another folder")
-        return None
-    return None
-
-
-def _previous(out_dir: Path) -> str:
-    """What ``out_dir`` holds after a run that wrote nothing, as a clause."""
-    from rashomon.report.render import REPORT_FILES
-
-    if all((out_dir / name).is_file() for name in REPORT_FILES.values()):
-        return f"{out_dir} still holds the previous reports, unchanged"
-    return f"{out_dir} holds no complete set of reports"
-
-
 _TOLD: list[str] = []  # the interruption messages printed (main() prints one when Ctrl-C came before any)
 
 
@@ -262,7 +213,7 @@ def _errors(bar: "_Bar", interrupted: "str | Callable[[], str]") -> Iterator[Non
 
 
 def _check_out_dir(out_dir: Path) -> None:
-    problem = _out_dir_problem(out_dir)
+    problem = out_dir_problem(out_dir)
     if problem:  # a usage error, found before minutes of analysis rather than after
         raise _fail(problem, 2)
 
@@ -280,18 +231,18 @@ def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> No
     analysed = [a for a in report.articles if a.path not in not_analysed]
     if not analysed:  # an empty set would replace the previous reports: keep them
         _print_skipped(report.skipped)
-        raise _fail(f"no document could be analysed: no report was written; {_previous(out_dir)}{why_none}", 1)
+        raise _fail(f"no document could be analysed: no report was written; {previous_reports(out_dir)}{why_none}", 1)
     context = build_context(report)
     try:
         paths = write_all(report, out_dir, context)
     except KeyboardInterrupt as exc:
         if getattr(exc, "reports_written", False):
             raise _interrupted(f"interrupted after the reports were written in full into {out_dir}") from None
-        raise _interrupted(f"interrupted while writing the reports: none was replaced; {_previous(out_dir)}") from None
+        raise _interrupted(f"interrupted while writing the reports: none was replaced; {previous_reports(out_dir)}") from None
     except RashomonError as exc:  # another run kept the folder's lock
         raise _fail(str(exc), 1) from None
     except OSError as exc:  # checked above, but the disk may fill or the folder change meanwhile
-        raise _fail(f"the reports cannot be written into {out_dir}: {exc.strerror or exc}; {_previous(out_dir)}",
+        raise _fail(f"the reports cannot be written into {out_dir}: {exc.strerror or exc}; {previous_reports(out_dir)}",
                     1) from None
     _print_skipped(report.skipped)
     summary = context["summary"]
@@ -315,7 +266,7 @@ def _run(inputs: list[str], out_dir: Path, manifest: Optional[Path], gazetteer: 
     settings = _settings(settings_values, manifest, gazetteer)
     _check_out_dir(out_dir)
     bar = _Bar(enabled=not quiet)
-    with _errors(bar, f"interrupted during the analysis: nothing was written; {_previous(out_dir)}"):
+    with _errors(bar, f"interrupted during the analysis: nothing was written; {previous_reports(out_dir)}"):
         from rashomon.pipeline import analyze as run  # inside: Ctrl-C while it loads is answered too
 
         report = run(inputs, settings, bar)
@@ -474,7 +425,7 @@ def report(
     with _logging(verbose, quiet):
         _check_out_dir(out_dir)
         bar = _Bar(enabled=False)
-        with _errors(bar, f"interrupted: nothing was written; {_previous(out_dir)}"):
+        with _errors(bar, f"interrupted: nothing was written; {previous_reports(out_dir)}"):
             from rashomon.workspace import Workspace  # inside: Ctrl-C while it loads is answered too
 
             with Workspace(workspace, create=False) as ws:
