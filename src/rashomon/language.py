@@ -147,7 +147,7 @@ def _short_sample_language(sample: str) -> str | None:
     words = _WORD.findall(sample.lower())
     if not words:
         return None
-    if 10 * sum(map(_ENGLISH_MARKERS.__contains__, words)) >= len(words):
+    if _marked_english(words):
         return "en"
     return detect_language(sample) if _latin_share(sample) < 0.5 else None
 
@@ -172,7 +172,12 @@ def _plainly_english(sample: str) -> bool:
     if _NON_ASCII_LETTER.search(sample):
         return False
     words = _PLAIN_WORD.findall(sample.lower())
-    return len(words) >= 30 and 10 * sum(map(_ENGLISH_MARKERS.__contains__, words)) >= len(words)
+    return len(words) >= 30 and _marked_english(words)
+
+
+def _marked_english(words: list[str]) -> bool:
+    """Whether at least 10 % of ``words`` (lowercase) are :data:`_ENGLISH_MARKERS`."""
+    return 10 * sum(map(_ENGLISH_MARKERS.__contains__, words)) >= len(words)
 
 
 def other_paragraphs(kept, main: str, skip=None) -> list[LanguageSpan]:
