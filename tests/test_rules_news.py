@@ -131,10 +131,14 @@ def test_a_word_of_a_name_is_no_thing_said_to_be_there():
     assert relation(denial, named) == {("contradicts", "negation")}
 
 
+def _drones_denied():
+    return claim("c0", "a2", "No drones were used.", "Army",
+                 P("use", "use_force", ["drone"], theme="No drones", heads=["drone"], neg=True, exist=True),
+                 polarity="negated")
+
+
 def test_two_mentions_in_passing_of_a_denied_thing_are_no_agreement():
-    denial = claim("c0", "a2", "No drones were used.", "Army",
-                   P("use", "use_force", ["drone"], theme="No drones", heads=["drone"], neg=True, exist=True),
-                   polarity="negated")
+    denial = _drones_denied()
     one = claim("c1", "a0", "The debate on drones grew louder after the vote.", "Herald",
                 P("grow", None, ["debate"], agent="The debate", nouns=["debate", "drone", "vote"]))
     other = claim("c2", "a1", "Voters worry about drones and cameras in the park.", "Gazette",
@@ -246,9 +250,7 @@ def test_a_negation_with_another_place_denies_the_place():
 
 
 def test_a_modifier_of_a_denied_thing_is_no_agreement_on_it():
-    denial = claim("c0", "a2", "No drones were used.", "Army",
-                   P("use", "use_force", ["drone"], theme="No drones", heads=["drone"], neg=True, exist=True),
-                   polarity="negated")
+    denial = _drones_denied()
     one = claim("c1", "a0", "Councillors debated drone rules.", "Herald",
                 P("debate", None, ["rule"], agent="Councillors", theme="drone rules", heads=["rule"], mods=["drone"]))
     other = claim("c2", "a1", "Voters read the drone rules.", "Gazette",
