@@ -304,6 +304,34 @@ def test_out_dir_without_permission_exits_2(tmp_path, no_analysis, monkeypatch, 
     assert not (tmp_path / "out").exists() and not (tmp_path / "locked" / "out").exists()
 
 
+@pytest.mark.parametrize("command", [("analyze", "one.txt"), ("report", "ws.sqlite"), ("export", "report.json", "-f", "csv")])
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_out_path_is_a_usage_error(tmp_path, no_analysis, monkeypatch, command, empty):
+    """``-o ""`` (a shell variable left unset) would be ``Path(".")``: the
+    current folder. It is refused before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
+    result = invoke(*command, "-o", empty)
+    assert result.exit_code == 2, result.output
+    assert "the path is empty" in result.stderr and "-o . for the current folder" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.txt"]
+
+
+def test_analyze_names_the_reports_it_replaces(tmp_path):
+    """A report.md of the user's own in OUTDIR is replaced, and said so."""
+    (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.md").write_text("my own notes", encoding="utf-8")
+    first = invoke("analyze", str(tmp_path / "one.txt"), "-o", str(out))
+    assert first.exit_code == 0, first.output
+    assert (f"reports written: {out / 'report.json'}, {out / 'report.html'}; "
+            f"reports replaced: {out / 'report.md'}") in first.stdout
+    second = invoke("analyze", str(tmp_path / "one.txt"), "-o", str(out))
+    assert f"reports replaced: {out / 'report.json'}, {out / 'report.html'}, {out / 'report.md'}" in second.stdout
+    assert "reports written" not in second.stdout
+
+
 def test_existing_out_dir_is_fine(tmp_path, monkeypatch):
     """An existing folder (and a new one under it) passes the check; the pipeline runs."""
     import rashomon.pipeline as pipeline

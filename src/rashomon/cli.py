@@ -212,6 +212,14 @@ def _errors(bar: "_Bar", interrupted: "str | Callable[[], str]") -> Iterator[Non
     bar.stop()
 
 
+def _path_given(text: str) -> Path:
+    """``-o``'s value as a path. An empty value is a usage error: ``Path("")``
+    is the current folder, which a missing shell variable should not choose."""
+    if not text.strip():
+        raise typer.BadParameter("the path is empty; give one (-o . for the current folder)")
+    return Path(text)
+
+
 def _check_out_dir(out_dir: Path) -> None:
     problem = out_dir_problem(out_dir)
     if problem:  # a usage error, found before minutes of analysis rather than after
@@ -225,7 +233,7 @@ def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> No
     that error (e.g. ``"; 3 article(s) pending ..."``)."""
     from rashomon.errors import RashomonError
     from rashomon.report.context import build_context
-    from rashomon.report.render import count_noun, write_all
+    from rashomon.report.render import REPORT_FILES, count_noun, write_all
 
     not_analysed = {s.path for s in report.skipped}
     analysed = [a for a in report.articles if a.path not in not_analysed]
@@ -233,6 +241,7 @@ def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> No
         _print_skipped(report.skipped)
         raise _fail(f"no document could be analysed: no report was written; {previous_reports(out_dir)}{why_none}", 1)
     context = build_context(report)
+    existed = {name for name in REPORT_FILES.values() if (out_dir / name).exists()}
     try:
         paths = write_all(report, out_dir, context)
     except KeyboardInterrupt as exc:
@@ -253,7 +262,11 @@ def _write_reports(report, out_dir: Path, quiet: bool, why_none: str = "") -> No
                   f"{count_noun(summary['disputes'], 'dispute')} ({count_noun(summary['contradictions'], 'contradicting pair')})"
                   + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
                   markup=False)
-        out.print("reports written: " + ", ".join(str(p) for p in paths.values()), markup=False)
+        written = [str(p) for p in paths.values() if p.name not in existed]
+        replaced = [str(p) for p in paths.values() if p.name in existed]
+        out.print("; ".join(f"reports {verb}: {', '.join(ps)}" for verb, ps in (("written", written),
+                                                                             ("replaced", replaced)) if ps),
+                  markup=False)
 
 
 def _print_skipped(skipped) -> None:
@@ -379,7 +392,7 @@ def _build_analyze_command():
     """The ``analyze`` command with one option per :data:`SETTINGS` entry."""
     P = inspect.Parameter
     params = _options([_INPUTS, P("out_dir", P.POSITIONAL_OR_KEYWORD, annotation=Path, default=typer.Option(
-        ..., "-o", "--out", metavar="OUTDIR", help="Folder for report.json, report.html and report.md (created if missing)."))],
+        ..., "-o", "--out", metavar="OUTDIR", parser=_path_given, help="Folder for report.json, report.html and report.md (created if missing)."))],
         "Exit 1 when any input is skipped (the report is still written).")
 
     def analyze(**kwargs: Any) -> None:
@@ -416,7 +429,7 @@ app.command("add", cls=_Command, short_help="Add documents to a workspace; new a
 @app.command("report", cls=_Command, short_help="Write a workspace's reports into OUTDIR.")
 def report(
     workspace: Path = typer.Argument(..., metavar="WORKSPACE", help="A workspace written by 'rashomon add'."),
-    out_dir: Path = typer.Option(..., "-o", "--out", metavar="OUTDIR",
+    out_dir: Path = typer.Option(..., "-o", "--out", metavar="OUTDIR", parser=_path_given,
                                  help="Folder for report.json, report.html and report.md (created if missing)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary; errors only."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging on stderr."),
@@ -501,7 +514,7 @@ def export_command(
     source: Path = typer.Argument(..., metavar="SOURCE", help="A report.json written by 'rashomon analyze' (or a workspace file)."),
     fmt: str = typer.Option(..., "--format", "-f", metavar="FORMAT",
                             help="ftm, annotations, claims, csv, xlsx, gexf, or all (see docs/exports.md)."),
-    out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT",
+    out_path: Path = typer.Option(..., "-o", "--out", metavar="OUT", parser=_path_given,
                                   help="The file to write (for csv and all: a folder)."),
     jobs: int = typer.Option(0, "--jobs", metavar="N", min=0,
                              help="Processes writing the formats of --format all at once; 0 means one per CPU core "
