@@ -40,15 +40,13 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import (
-    DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG,
-)
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Span, Token
 
 from rashomon.annotate.docs import doc_text
 
 _VIEW_KEY = "rashomon.view"
-_COLUMNS = [IDX, ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM]
+_COLUMNS = [IDX, ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY]
 _STRINGS: dict[int, str] = {}  # string id -> string, shared by every Doc of the process (ids are hashes)
 # orth id -> (text, lower id, lower_, is_alpha, is_punct, is_space, like_num): the lexeme's attributes, the same
 # for every token of one form in the process (spaCy reads them from the vocabulary's lexeme)
@@ -341,11 +339,9 @@ class DocView:
             known[key] = strings[key] if key else ""
         lexical = _LEXICAL  # orth id -> what spaCy's lexeme gives every token of that form
         fresh = set(orth).difference(lexical)
-        if fresh:
-            where = dict(zip(orth, range(n)))  # a row of each form (one scan, not one per new form)
-            for row in cols[[where[o] for o in fresh]].tolist():
-                lexical[row[1]] = (strings[row[1]], row[2], strings[row[2]] if row[2] else "",
-                                   row[10] == 1, row[11] == 1, row[12] == 1, row[13] == 1)
+        for o in fresh:  # the lexical flags from the lexeme, not a column of flags for every token
+            lex = doc.vocab[o]
+            lexical[o] = (lex.orth_, lex.lower, lex.lower_, lex.is_alpha, lex.is_punct, lex.is_space, lex.like_num)
         new = TokenView.__new__
         tokens = [new(TokenView) for _ in range(n)]
         children: list[list] = [[] for _ in range(n)]
