@@ -109,7 +109,7 @@ class Discourse(Descriptions):
         self._org_words: dict[str, list[int]] | None = None
         self._org_starts: list[int] | None = None
         self._surname_gender: dict[str, list[tuple[int, str]]] | None = None
-        self._person_last: set[str] | None = None
+        self._fulls: tuple[list, set[str]] | None = None
         self._memo: dict[int, Speaker | None] = {}
         self._desc_matches: dict = {}
 
@@ -199,12 +199,17 @@ class Discourse(Descriptions):
         """Whether a one-word name, or a name that ends in it, is the last word of a
         person the article names in full ("Sanders" after "Bernie Sanders"); a
         name of an organisation ("Sanders Institute") is not."""
-        if self._person_last is None:
-            self._person_last = {e[-1].lower_ for e in doc_ents(self.ctx.doc)
-                                 if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
         words = name.split()
-        return 1 <= len(words) <= 2 and words[-1].lower() in self._person_last and \
+        return 1 <= len(words) <= 2 and words[-1].lower() in self._full_names()[1] and \
             (len(words) == 1 or words[0][:1].isupper() and words[0].lower() not in sp.lexicon().org_nouns)
+
+    def _full_names(self) -> tuple[list, set[str]]:
+        """The PERSON mentions named in full (two words or more, the last in title
+        case), in text order, and their last words in lower case; read once."""
+        if self._fulls is None:
+            fulls = [e for e in doc_ents(self.ctx.doc) if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title]
+            self._fulls = (fulls, {e[-1].lower_ for e in fulls})
+        return self._fulls
 
     def _misspelt(self, ns: tuple[int, int]):
         """The latest full-name PERSON mention before ``ns`` (else the first) whose
@@ -217,8 +222,7 @@ class Discourse(Descriptions):
         if len(word) < 5 or not word.isalpha() or not word.istitle() or word in sp.given_names():
             return None
         key = word.lower()
-        fulls = [e for e in doc_ents(self.ctx.doc) if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title]
-        lasts = {e[-1].lower_ for e in fulls}
+        fulls, lasts = self._full_names()
         near = {w for w in lasts if len(w) == len(key) and w[0] == key[0] and sum(a != b for a, b in zip(w, key)) == 1}
         if key in lasts or len(near) != 1:
             return None
