@@ -48,8 +48,9 @@ from rashomon.annotate.docs import doc_text
 _VIEW_KEY = "rashomon.view"
 _COLUMNS = [IDX, ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY]
 _STRINGS: dict[int, str] = {}  # string id -> string, shared by every Doc of the process (ids are hashes)
-# orth id -> (text, lower id, lower_, is_alpha, is_punct, is_space, like_num): the lexeme's attributes, the same
-# for every token of one form in the process (spaCy reads them from the vocabulary's lexeme)
+# orth id -> (text, lower id, lower_, is_alpha, is_punct, is_space, like_num, is_lower, is_upper, is_title,
+# is_digit): the lexeme's attributes, the same for every token of one form in the process (spaCy reads them
+# from the vocabulary's lexeme)
 _LEXICAL: dict[int, tuple] = {}
 _DEP_COLUMN, _ENT_TYPE_COLUMN = _COLUMNS.index(DEP), _COLUMNS.index(ENT_TYPE)
 
@@ -104,6 +105,22 @@ class TokenView:
     @property
     def like_num(self) -> bool:
         return _LEXICAL[self.orth][6]
+
+    @property
+    def is_lower(self) -> bool:
+        return _LEXICAL[self.orth][7]
+
+    @property
+    def is_upper(self) -> bool:
+        return _LEXICAL[self.orth][8]
+
+    @property
+    def is_title(self) -> bool:
+        return _LEXICAL[self.orth][9]
+
+    @property
+    def is_digit(self) -> bool:
+        return _LEXICAL[self.orth][10]
 
     @property
     def dep(self) -> int:
@@ -341,7 +358,8 @@ class DocView:
         fresh = set(orth).difference(lexical)
         for o in fresh:  # the lexical flags from the lexeme, not a column of flags for every token
             lex = doc.vocab[o]
-            lexical[o] = (lex.orth_, lex.lower, lex.lower_, lex.is_alpha, lex.is_punct, lex.is_space, lex.like_num)
+            lexical[o] = (lex.orth_, lex.lower, lex.lower_, lex.is_alpha, lex.is_punct, lex.is_space, lex.like_num,
+                          lex.is_lower, lex.is_upper, lex.is_title, lex.is_digit)
         new = TokenView.__new__
         tokens = [new(TokenView) for _ in range(n)]
         children: list[list] = [[] for _ in range(n)]
