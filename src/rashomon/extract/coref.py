@@ -277,12 +277,13 @@ class Discourse(Descriptions):
         if self._cands is not None:
             return self._cands
         ctx = self.ctx
+        toks = ctx.tok_views  # only indices and offsets leave this method
         out: list[_Cand] = []
         seen: set[int] = set()
         for e in doc_ents(ctx.doc):
             if e.label_ not in ("PERSON", "ORG", "NORP", "GPE", "GROUP"):
                 continue
-            last = ctx.doc[e.end - 1]
+            last = toks[e.end - 1]
             if e.label_ in ("GPE", "NORP") and last.dep_ not in ("nsubj", "nsubjpass") and \
                     not (e.label_ == "NORP" and last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("amod", "compound")):
                 continue  # places and nationalities speak only as subjects ("Russia said it"); groups ("Hispanics") anywhere
@@ -292,7 +293,7 @@ class Discourse(Descriptions):
         for i in ctx.subjects:
             if i in seen:
                 continue
-            tok = ctx.doc[i]
+            tok = toks[i]
             low = tok.lower_
             if self.surname_span(tok) is not None:  # a surname read as a plural noun ("Wallens said") is a name
                 seen.add(i)
@@ -307,14 +308,14 @@ class Discourse(Descriptions):
                 seen.add(i)
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
-            obj = sp.according_to(ctx.doc[i])
+            obj = sp.according_to(toks[i])
             if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
                     obj.lower_ not in PRONOUN_FEATURES:
                 seen.add(obj.i)
                 out.append(_Cand(obj.idx, obj.i, ctx.sentence_of(obj.i), obj.pos_ == "PROPN"))
         people = sp.lexicon().person_nouns
         for i in ctx.objects:  # groups of people named as objects ("the plan angered voters. They …")
-            tok = ctx.doc[i]
+            tok = toks[i]
             if i not in seen and tok.tag_ == "NNS" and singular(tok.lower_) in people:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
         out.sort(key=lambda c: c.start)

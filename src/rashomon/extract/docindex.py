@@ -105,7 +105,9 @@ class DocIndex:
         cue_forms = sp.cue_form_ids()
         nouns = _noun_ids()
         wanted = _scanned_forms()
-        toks = view.tokens  # the rules below read the parse around a token: views, not new spaCy Tokens
+        # the token views, for the rules that read the parse around many tokens (no new spaCy Token per read)
+        self.tok_views: list = view.tokens
+        toks = view.tokens
         for i, lower in enumerate(lowers):
             if lower not in wanted:
                 continue  # most tokens: one set lookup
