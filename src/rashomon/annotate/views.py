@@ -64,6 +64,11 @@ def doc_view(doc) -> "DocView":
     return view
 
 
+def _lexical(k: int) -> property:
+    """The property that reads field ``k`` of a token's form in :data:`_LEXICAL`."""
+    return property(lambda tok: _LEXICAL[tok.orth][k])
+
+
 class TokenView:
     """One token of a :class:`DocView` (see the module docstring)."""
 
@@ -86,41 +91,10 @@ class TokenView:
         ss = self.doc._sent_start[self.i]
         return None if ss == 0 else ss > 0
 
-    @property
-    def lower(self) -> int:
-        return _LEXICAL[self.orth][1]
-
-    @property
-    def is_alpha(self) -> bool:
-        return _LEXICAL[self.orth][3]
-
-    @property
-    def is_punct(self) -> bool:
-        return _LEXICAL[self.orth][4]
-
-    @property
-    def is_space(self) -> bool:
-        return _LEXICAL[self.orth][5]
-
-    @property
-    def like_num(self) -> bool:
-        return _LEXICAL[self.orth][6]
-
-    @property
-    def is_lower(self) -> bool:
-        return _LEXICAL[self.orth][7]
-
-    @property
-    def is_upper(self) -> bool:
-        return _LEXICAL[self.orth][8]
-
-    @property
-    def is_title(self) -> bool:
-        return _LEXICAL[self.orth][9]
-
-    @property
-    def is_digit(self) -> bool:
-        return _LEXICAL[self.orth][10]
+    # the lexeme's attributes, the same for every token of a form (:data:`_LEXICAL`)
+    lower = _lexical(1)
+    is_alpha, is_punct, is_space, like_num = _lexical(3), _lexical(4), _lexical(5), _lexical(6)
+    is_lower, is_upper, is_title, is_digit = _lexical(7), _lexical(8), _lexical(9), _lexical(10)
 
     @property
     def dep(self) -> int:

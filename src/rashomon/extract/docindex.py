@@ -106,8 +106,7 @@ class DocIndex:
         nouns = _noun_ids()
         wanted = _scanned_forms()
         # the token views, for the rules that read the parse around many tokens (no new spaCy Token per read)
-        self.tok_views: list = view.tokens
-        toks = view.tokens
+        toks = self.tok_views = view.tokens
         for i, lower in enumerate(lowers):
             if lower not in wanted:
                 continue  # most tokens: one set lookup
