@@ -137,15 +137,17 @@ class DocIndex:
         return self.cue_lemmas.get(tok.i)
 
     def name_span(self, tok) -> tuple[int, int] | None:
-        """:func:`speakers.name_span` of a token of this Doc, worked out once per token."""
+        """:func:`speakers.name_span` of a token of this Doc, worked out once per
+        token (on its view: the rule walks the tokens around it)."""
         if tok.i not in self._name_spans:
-            self._name_spans[tok.i] = sp.name_span(tok)
+            self._name_spans[tok.i] = sp.name_span(self.tok_views[tok.i])
         return self._name_spans[tok.i]
 
     def role_of(self, tok) -> tuple[str | None, str | None]:
-        """:func:`speakers.role_of` of a token of this Doc, worked out once per token."""
+        """:func:`speakers.role_of` of a token of this Doc, worked out once per
+        token (on its view: the rule walks the tokens around it)."""
         if tok.i not in self._roles:
-            self._roles[tok.i] = sp.role_of(tok)
+            self._roles[tok.i] = sp.role_of(self.tok_views[tok.i])
         return self._roles[tok.i]
 
     def _sentence_starts(self) -> list[int]:
