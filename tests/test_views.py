@@ -77,9 +77,29 @@ def test_release_unlinks_the_views_from_the_doc(nlp):
     doc = next(iter(pipe(nlp, [TEXTS[0]], 1)))
     view = doc_view(doc)
     first = view[0]
+    [t.subtree for t in view], [t.sent for t in view]  # memos that point back at the views
     release(doc)
-    assert first.head is None and first.doc is None and view.tokens == []  # no cycle keeps the Doc alive
+    assert first.head is None and first.doc.doc is None and view.tokens == []
     assert doc_view(doc) is not view and doc_view(doc)[0].text == first.text  # read again when asked
+
+
+def test_released_views_need_no_garbage_collector(nlp):
+    import gc
+    import weakref
+
+    from rashomon.annotate import release
+
+    doc = next(iter(pipe(nlp, [TEXTS[0]], 1)))
+    view = doc_view(doc)
+    [t.subtree for t in view], [t.sent for t in view], [t.left_edge for t in view]
+    gone = weakref.ref(view)
+    gc.disable()
+    try:
+        release(doc)
+        del view
+        assert gone() is None  # no cycle left: freed as soon as the last reference goes
+    finally:
+        gc.enable()
 
 
 def test_columns_are_the_arrays_the_views_were_read_from(docs):

@@ -6,8 +6,9 @@ new object: ``tok.children`` makes a Token per child, ``tok.dep_`` and
 The claim rules read the same few tokens' heads, children and labels dozens
 of times a clause. :func:`doc_view` reads the attributes those rules use
 once per Doc (``Doc.to_array``) into a :class:`DocView` of
-:class:`TokenView` objects that hold them as plain attributes, with each
-token's children and subtree worked out once.
+:class:`TokenView` objects that hold the most read of them as plain
+attributes (the rest are read from the Doc's columns when asked), with each
+token's children worked out once and its subtree once when first asked.
 
 A view answers as spaCy does, for the attributes it holds:
 
@@ -39,19 +40,19 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import (
-    DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG,
-)
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Span, Token
 
 from rashomon.annotate.docs import doc_text
 
 _VIEW_KEY = "rashomon.view"
-_COLUMNS = [IDX, ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM]
+_COLUMNS = [IDX, ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY]
 _STRINGS: dict[int, str] = {}  # string id -> string, shared by every Doc of the process (ids are hashes)
-# orth id -> (text, lower id, lower_, is_alpha, is_punct, is_space, like_num): the lexeme's attributes, the same
-# for every token of one form in the process (spaCy reads them from the vocabulary's lexeme)
+# orth id -> (text, lower id, lower_, is_alpha, is_punct, is_space, like_num, is_lower, is_upper, is_title,
+# is_digit): the lexeme's attributes, the same for every token of one form in the process (spaCy reads them
+# from the vocabulary's lexeme)
 _LEXICAL: dict[int, tuple] = {}
+_DEP_COLUMN, _ENT_TYPE_COLUMN = _COLUMNS.index(DEP), _COLUMNS.index(ENT_TYPE)
 
 
 def doc_view(doc) -> "DocView":
@@ -63,12 +64,45 @@ def doc_view(doc) -> "DocView":
     return view
 
 
+def _lexical(k: int) -> property:
+    """The property that reads field ``k`` of a token's form in :data:`_LEXICAL`."""
+    return property(lambda tok: _LEXICAL[tok.orth][k])
+
+
 class TokenView:
     """One token of a :class:`DocView` (see the module docstring)."""
 
-    __slots__ = ("doc", "i", "idx", "text", "whitespace_", "orth", "lower", "pos", "tag", "dep", "ent_type",
-                 "lower_", "pos_", "tag_", "dep_", "ent_type_", "is_alpha", "is_punct", "is_space", "like_num",
-                 "is_sent_start", "head", "children", "_subtree", "_sent", "_edges", "lemma_memo")
+    # the attributes the parse rules read most, set for every token when the views are built; the rest are
+    # read on demand from the Doc's columns (below)
+    __slots__ = ("doc", "i", "text", "orth", "pos", "tag", "lower_", "pos_", "tag_", "dep_", "ent_type_",
+                 "head", "children", "lemma_memo")
+
+    # -- read on demand from the columns of the Doc --------------------------
+    @property
+    def idx(self) -> int:
+        return self.doc._idx[self.i]
+
+    @property
+    def whitespace_(self) -> str:
+        return " " if self.doc._spacy[self.i] else ""
+
+    @property
+    def is_sent_start(self) -> bool | None:
+        ss = self.doc._sent_start[self.i]
+        return None if ss == 0 else ss > 0
+
+    # the lexeme's attributes, the same for every token of a form (:data:`_LEXICAL`)
+    lower = _lexical(1)
+    is_alpha, is_punct, is_space, like_num = _lexical(3), _lexical(4), _lexical(5), _lexical(6)
+    is_lower, is_upper, is_title, is_digit = _lexical(7), _lexical(8), _lexical(9), _lexical(10)
+
+    @property
+    def dep(self) -> int:
+        return int(self.doc.array[self.i, _DEP_COLUMN])
+
+    @property
+    def ent_type(self) -> int:
+        return int(self.doc.array[self.i, _ENT_TYPE_COLUMN])
 
     # -- what spaCy's Token computes -------------------------------------
     @property
@@ -99,9 +133,10 @@ class TokenView:
     def subtree(self) -> tuple:
         """The token and its descendants, in spaCy's order (each left child's
         subtree, the token, each right child's subtree)."""
-        got = self._subtree
+        memo = self.doc._subtrees
+        got = memo.get(self.i)
         if got is None:
-            got = self._subtree = tuple(self._walk())
+            got = memo[self.i] = tuple(self._walk())
         return got
 
     def _walk(self) -> list:
@@ -110,12 +145,13 @@ class TokenView:
         reused."""
         out: list = []
         stack: list = [(self, False)]
+        known = self.doc._subtrees
         while stack:
             tok, placed = stack.pop()
             if placed:
                 out.append(tok)
-            elif tok is not self and tok._subtree is not None:
-                out += tok._subtree
+            elif tok is not self and tok.i in known:
+                out += known[tok.i]
             else:
                 kids = tok.children
                 stack.extend((c, False) for c in reversed(kids) if c.i > tok.i)
@@ -124,10 +160,11 @@ class TokenView:
         return out
 
     def _edge_indices(self) -> tuple[int, int]:
-        got = self._edges
+        memo = self.doc._edges
+        got = memo.get(self.i)
         if got is None:  # spaCy's own l_edge and r_edge, kept by the parser
             tok = self.doc.doc[self.i]
-            got = self._edges = (tok.left_edge.i, tok.right_edge.i)
+            got = memo[self.i] = (tok.left_edge.i, tok.right_edge.i)
         return got
 
     @property
@@ -170,9 +207,10 @@ class TokenView:
 
     @property
     def sent(self) -> "SpanView":
-        got = self._sent
+        memo = self.doc._sents
+        got = memo.get(self.i)
         if got is None:
-            got = self._sent = self.doc.sentence_of(self.i)
+            got = memo[self.i] = self.doc.sentence_of(self.i)
         return got
 
     def nbor(self, i: int = 1) -> "TokenView":
@@ -282,28 +320,28 @@ class DocView:
         cols = self.array = doc.to_array(_COLUMNS)
         (idx, orth, pos, tag, dep, ent_type, spacy) = cols[:, [0, 1, 3, 4, 5, 7, 9]].T.tolist()
         head, sent_start = cols[:, [6, 8]].astype("int64").T.tolist()  # signed: an offset; -1, 0 or 1
+        self._idx, self._spacy, self._sent_start = idx, spacy, sent_start  # columns the views read on demand
+        self._subtrees: dict[int, tuple] = {}  # token index -> its subtree, worked out on demand
+        self._edges: dict[int, tuple[int, int]] = {}  # token index -> (left edge, right edge)
+        self._sents: dict[int, SpanView] = {}  # token index -> its sentence
         strings = doc.vocab.strings
         known = _STRINGS
         for key in {*pos, *tag, *dep, *ent_type}.difference(known):
             known[key] = strings[key] if key else ""
         lexical = _LEXICAL  # orth id -> what spaCy's lexeme gives every token of that form
         fresh = set(orth).difference(lexical)
-        if fresh:
-            where = dict(zip(orth, range(n)))  # a row of each form (one scan, not one per new form)
-            for row in cols[[where[o] for o in fresh]].tolist():
-                lexical[row[1]] = (strings[row[1]], row[2], strings[row[2]] if row[2] else "",
-                                   row[10] == 1, row[11] == 1, row[12] == 1, row[13] == 1)
+        for o in fresh:  # the lexical flags from the lexeme, not a column of flags for every token
+            lex = doc.vocab[o]
+            lexical[o] = (lex.orth_, lex.lower, lex.lower_, lex.is_alpha, lex.is_punct, lex.is_space, lex.like_num,
+                          lex.is_lower, lex.is_upper, lex.is_title, lex.is_digit)
         new = TokenView.__new__
         tokens = [new(TokenView) for _ in range(n)]
         children: list[list] = [[] for _ in range(n)]
-        for k, t, at, o, p, tg, d, h, et, ss, ws in zip(
-                range(n), tokens, idx, orth, pos, tag, dep, head, ent_type, sent_start, spacy):
-            t.doc, t.i, t.idx, t.orth, t.pos, t.tag, t.dep, t.ent_type = self, k, at, o, p, tg, d, et
-            t.text, t.lower, t.lower_, t.is_alpha, t.is_punct, t.is_space, t.like_num = lexical[o]
+        for k, t, o, p, tg, d, h, et in zip(range(n), tokens, orth, pos, tag, dep, head, ent_type):
+            lex = lexical[o]
+            t.doc, t.i, t.orth, t.pos, t.tag, t.text, t.lower_ = self, k, o, p, tg, lex[0], lex[2]
             t.pos_, t.tag_, t.dep_, t.ent_type_ = known[p], known[tg], known[d], known[et]
-            t.whitespace_ = " " if ws else ""
-            t.is_sent_start = None if ss == 0 else ss > 0
-            t._subtree = t._sent = t._edges = t.lemma_memo = None
+            t.lemma_memo = None
             h += k  # HEAD is relative
             t.head = tokens[h]
             if h != k:
@@ -321,11 +359,14 @@ class DocView:
 
     def release(self) -> None:
         """Unlink the views from each other and from the Doc (views point at
-        their heads, children and Doc: cycles only the garbage collector's
-        full passes would free, keeping the Doc alive till then)."""
+        their heads, children and :class:`DocView`, which points at them and
+        at the Doc: cycles only the garbage collector's full passes would
+        free, keeping the Doc alive till then). Without its heads, a token's
+        children are a tree; the memos of subtrees and sentences go too."""
         for t in self.tokens:
-            t.head = t.children = t.doc = t._subtree = t._sent = None
+            t.head = None
         self.tokens = []
+        self._subtrees, self._edges, self._sents = {}, {}, {}
         self.doc = self.user_data = self.array = None
 
     def sentence_of(self, i: int) -> SpanView:

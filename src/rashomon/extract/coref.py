@@ -109,7 +109,7 @@ class Discourse(Descriptions):
         self._org_words: dict[str, list[int]] | None = None
         self._org_starts: list[int] | None = None
         self._surname_gender: dict[str, list[tuple[int, str]]] | None = None
-        self._person_last: set[str] | None = None
+        self._fulls: tuple[list, set[str]] | None = None
         self._memo: dict[int, Speaker | None] = {}
         self._desc_matches: dict = {}
 
@@ -199,12 +199,17 @@ class Discourse(Descriptions):
         """Whether a one-word name, or a name that ends in it, is the last word of a
         person the article names in full ("Sanders" after "Bernie Sanders"); a
         name of an organisation ("Sanders Institute") is not."""
-        if self._person_last is None:
-            self._person_last = {e[-1].lower_ for e in doc_ents(self.ctx.doc)
-                                 if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
         words = name.split()
-        return 1 <= len(words) <= 2 and words[-1].lower() in self._person_last and \
+        return 1 <= len(words) <= 2 and words[-1].lower() in self._full_names()[1] and \
             (len(words) == 1 or words[0][:1].isupper() and words[0].lower() not in sp.lexicon().org_nouns)
+
+    def _full_names(self) -> tuple[list, set[str]]:
+        """The PERSON mentions named in full (two words or more, the last in title
+        case), in text order, and their last words in lower case; read once."""
+        if self._fulls is None:
+            fulls = [e for e in doc_ents(self.ctx.doc) if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title]
+            self._fulls = (fulls, {e[-1].lower_ for e in fulls})
+        return self._fulls
 
     def _misspelt(self, ns: tuple[int, int]):
         """The latest full-name PERSON mention before ``ns`` (else the first) whose
@@ -217,8 +222,7 @@ class Discourse(Descriptions):
         if len(word) < 5 or not word.isalpha() or not word.istitle() or word in sp.given_names():
             return None
         key = word.lower()
-        fulls = [e for e in doc_ents(self.ctx.doc) if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title]
-        lasts = {e[-1].lower_ for e in fulls}
+        fulls, lasts = self._full_names()
         near = {w for w in lasts if len(w) == len(key) and w[0] == key[0] and sum(a != b for a, b in zip(w, key)) == 1}
         if key in lasts or len(near) != 1:
             return None
@@ -273,12 +277,13 @@ class Discourse(Descriptions):
         if self._cands is not None:
             return self._cands
         ctx = self.ctx
+        toks = ctx.tok_views  # only indices and offsets leave this method
         out: list[_Cand] = []
         seen: set[int] = set()
         for e in doc_ents(ctx.doc):
             if e.label_ not in ("PERSON", "ORG", "NORP", "GPE", "GROUP"):
                 continue
-            last = ctx.doc[e.end - 1]
+            last = toks[e.end - 1]
             if e.label_ in ("GPE", "NORP") and last.dep_ not in ("nsubj", "nsubjpass") and \
                     not (e.label_ == "NORP" and last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("amod", "compound")):
                 continue  # places and nationalities speak only as subjects ("Russia said it"); groups ("Hispanics") anywhere
@@ -288,7 +293,7 @@ class Discourse(Descriptions):
         for i in ctx.subjects:
             if i in seen:
                 continue
-            tok = ctx.doc[i]
+            tok = toks[i]
             low = tok.lower_
             if self.surname_span(tok) is not None:  # a surname read as a plural noun ("Wallens said") is a name
                 seen.add(i)
@@ -303,14 +308,14 @@ class Discourse(Descriptions):
                 seen.add(i)
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i), True))
         for i in ctx.according:  # "According to Dorn, …": the source, whatever the tagger made of it
-            obj = sp.according_to(ctx.doc[i])
+            obj = sp.according_to(toks[i])
             if obj is not None and obj.i not in seen and obj.pos_ in ("PROPN", "NOUN") and \
                     obj.lower_ not in PRONOUN_FEATURES:
                 seen.add(obj.i)
                 out.append(_Cand(obj.idx, obj.i, ctx.sentence_of(obj.i), obj.pos_ == "PROPN"))
         people = sp.lexicon().person_nouns
         for i in ctx.objects:  # groups of people named as objects ("the plan angered voters. They …")
-            tok = ctx.doc[i]
+            tok = toks[i]
             if i not in seen and tok.tag_ == "NNS" and singular(tok.lower_) in people:
                 out.append(_Cand(tok.idx, i, ctx.sentence_of(i)))
         out.sort(key=lambda c: c.start)

@@ -12,10 +12,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LOWER, SENT_START
 from spacy.strings import get_string_id
 
 from rashomon.annotate import doc_ents, doc_text
+from rashomon.annotate.views import doc_view
 from rashomon.extract import speakers as sp
 from rashomon.extract.cue_senses import speech_sense
 from rashomon.types import Article
@@ -74,9 +76,9 @@ class DocIndex:
     """Per-article state: text, Doc index, paragraphs, masks.
 
     What scans over the whole Doc need (token start offsets, the cue verbs, the
-    tokens "according", "told" and "tells") is read once from ``Doc.to_array``
-    into plain lists and sets: a ``Token`` object is made only for the tokens a
-    scan selects.
+    tokens "according", "told" and "tells") is read once from the ``Doc.to_array``
+    columns of the token views (:mod:`rashomon.annotate.views`) into plain lists
+    and sets; the rules read the views of the tokens a scan selects.
     """
 
     def __init__(self, article: Article, doc):
@@ -86,12 +88,14 @@ class DocIndex:
         self.lex = sp.lexicon()
         self.paras = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
-        starts, lowers, deps = doc.to_array([IDX, LOWER, DEP]).T.tolist()  # lower-case forms as spaCy hashes
+        view = doc_view(doc)  # the token views, and the Doc.to_array columns they were read from
+        starts, lowers = view.column(IDX).tolist(), view.column(LOWER).tolist()  # lower-case forms as spaCy hashes
+        deps = view.column(DEP)
         self._heads: list[int] | None = None  # absolute head indices, read when first needed
         self._depths: dict[int, int] = {}
         self.tok_starts: list[int] = starts
-        self.subjects: list[int] = [i for i, d in enumerate(deps) if d in _SUBJ_DEPS]  # nsubj, nsubjpass
-        self.objects: list[int] = [i for i, d in enumerate(deps) if d in _OBJ_DEPS]  # dobj, pobj
+        self.subjects: list[int] = np.flatnonzero(np.isin(deps, _SUBJ_DEPS)).tolist()  # nsubj, nsubjpass
+        self.objects: list[int] = np.flatnonzero(np.isin(deps, _OBJ_DEPS)).tolist()  # dobj, pobj
         self.cue_lemmas: dict[int, str] = {}  # token index → :func:`speakers.cue_lemma`, cue verbs only
         self.according: set[int] = set()  # tokens "according"
         self.hearsay: set[int] = set()  # tokens "reportedly"
@@ -101,17 +105,19 @@ class DocIndex:
         cue_forms = sp.cue_form_ids()
         nouns = _noun_ids()
         wanted = _scanned_forms()
+        # the token views, for the rules that read the parse around many tokens (no new spaCy Token per read)
+        toks = self.tok_views = view.tokens
         for i, lower in enumerate(lowers):
             if lower not in wanted:
                 continue  # most tokens: one set lookup
-            lemma = sp.cue_lemma(doc[i]) if lower in cue_forms else None
-            if lemma and not speech_sense(doc[i], lemma):
+            lemma = sp.cue_lemma(toks[i]) if lower in cue_forms else None
+            if lemma and not speech_sense(toks[i], lemma):
                 lemma = None  # "does not rule out", "Thank you for …", "fired tear gas": no speech act
             if lemma:
                 self.cue_lemmas[i] = lemma
-            elif lower in cue_forms and _mistagged_cue(doc, i):
+            elif lower in cue_forms and _mistagged_cue(view, i):
                 self.mistagged.append(i)
-            elif lower in nouns and doc[i].pos_ == "NOUN":
+            elif lower in nouns and toks[i].pos_ == "NOUN":
                 self.cue_nouns.add(i)
             if lower == _ACCORDING:
                 self.according.add(i)
@@ -131,15 +137,17 @@ class DocIndex:
         return self.cue_lemmas.get(tok.i)
 
     def name_span(self, tok) -> tuple[int, int] | None:
-        """:func:`speakers.name_span` of a token of this Doc, worked out once per token."""
+        """:func:`speakers.name_span` of a token of this Doc, worked out once per
+        token (on its view: the rule walks the tokens around it)."""
         if tok.i not in self._name_spans:
-            self._name_spans[tok.i] = sp.name_span(tok)
+            self._name_spans[tok.i] = sp.name_span(self.tok_views[tok.i])
         return self._name_spans[tok.i]
 
     def role_of(self, tok) -> tuple[str | None, str | None]:
-        """:func:`speakers.role_of` of a token of this Doc, worked out once per token."""
+        """:func:`speakers.role_of` of a token of this Doc, worked out once per
+        token (on its view: the rule walks the tokens around it)."""
         if tok.i not in self._roles:
-            self._roles[tok.i] = sp.role_of(tok)
+            self._roles[tok.i] = sp.role_of(self.tok_views[tok.i])
         return self._roles[tok.i]
 
     def _sentence_starts(self) -> list[int]:
@@ -194,7 +202,8 @@ class DocIndex:
     def depth(self, i: int) -> int:
         """How many arcs separate token ``i`` from the root of its sentence."""
         if self._heads is None:  # HEAD is relative
-            self._heads = [k + h for k, h in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
+            rel = doc_view(self.doc).column(HEAD).view(np.int64)
+            self._heads = (np.arange(len(rel)) + rel).tolist()
         if i not in self._depths:
             d, k = 0, i
             while self._heads[k] != k and d < 60:
@@ -217,8 +226,8 @@ class DocIndex:
         return slice(bisect.bisect_left(self.tok_starts, s), bisect.bisect_left(self.tok_starts, e))
 
 
-_SUBJ_DEPS = frozenset((get_string_id("nsubj"), get_string_id("nsubjpass")))
-_OBJ_DEPS = frozenset((get_string_id("dobj"), get_string_id("pobj")))
+_SUBJ_DEPS = np.array([get_string_id("nsubj"), get_string_id("nsubjpass")], dtype=np.uint64)
+_OBJ_DEPS = np.array([get_string_id("dobj"), get_string_id("pobj")], dtype=np.uint64)
 # a dateline: a place in capitals (optionally ", Region" and a date), an agency in
 # brackets, then a dash ("GENEVA (Reuters) –", "KHERSON, Ukraine, June 6 —", "WASHINGTON (AP) —")
 _DATELINE = re.compile("[A-Z][A-Z .'’-]{1,40}(?:,\\s*[A-Z][\\w .'’-]{1,30}){0,2}\\s*(?:\\([^()\\n]{1,40}\\))?"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rashomon import data as data_files
 from rashomon.types import Article, Mention
 from rashomon.annotate import doc_ents, doc_text, handle_stems
+from rashomon.annotate.views import doc_view
 from rashomon.clean import overlap_test
 
 USEFUL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
@@ -102,18 +103,18 @@ def _noun_affixes() -> tuple[frozenset, frozenset]:
 
 
 class _Words:
-    """Lower-case words of a Doc's tokens ("’" read as "'"), read from spaCy
+    """Lower-case words of a Doc's token views ("’" read as "'"), worked out
     only for the tokens asked for and then kept (a dict keyed by token index)."""
 
-    def __init__(self, doc):
-        self.doc = doc
-        self.n = len(doc)
+    def __init__(self, toks: list):
+        self.toks = toks
+        self.n = len(toks)
         self._words: dict[int, str] = {}
 
     def __getitem__(self, i: int) -> str:
         w = self._words.get(i)
         if w is None:
-            w = self._words[i] = self.doc[i].lower_.replace("’", "'")
+            w = self._words[i] = self.toks[i].lower_.replace("’", "'")
         return w
 
 
@@ -135,7 +136,7 @@ def _match_noun(words: _Words, j: int, actors: Actors) -> tuple[int, str, str] |
     return found
 
 
-def _noun_before(doc, words: _Words, k: int, actors: Actors) -> tuple[int, str] | None:
+def _noun_before(words: _Words, k: int, actors: Actors) -> tuple[int, str] | None:
     """Longest title-case group noun ending just before token ``k`` ("Armed
     Forces" in "Armed Forces of Azerbaijan"): (start token, label).
 
@@ -148,7 +149,7 @@ def _noun_before(doc, words: _Words, k: int, actors: Actors) -> tuple[int, str] 
         if key not in suffixes:
             break
         hit = actors.nouns.get(key)
-        if hit and all(t.is_title or t.is_upper for t in doc[i:k]):
+        if hit and all(t.is_title or t.is_upper for t in words.toks[i:k]):
             found = (i, hit[1])
     return found
 
@@ -157,7 +158,7 @@ def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
     """Group actor spans as (start token, end token, label)."""
     mods = [e for e in doc_ents(doc) if e.label_ in MODIFIER_LABELS]
     mods += [s for s in doc.spans.get("gazetteer", []) if s.label_ in MODIFIER_LABELS]
-    words = _Words(doc)
+    words = _Words(doc_view(doc).tokens)
     out: list[tuple[int, int, str]] = []
     seen = set()
     for m in sorted(mods, key=lambda s: (s.start, -s.end)):
@@ -172,7 +173,7 @@ def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
                 found = hit
                 # a longer noun after more modifiers? keep the first (closest) one
                 break
-            if words[j] in actors.modifiers or (words[j] == "'s" and doc[j].text in {"'s", "’s"}):
+            if words[j] in actors.modifiers or (words[j] == "'s" and words.toks[j].text in {"'s", "’s"}):
                 j += 1
                 steps += 1
                 continue
@@ -185,7 +186,7 @@ def _groups(doc, actors: Actors) -> list[tuple[int, int, str]]:
         if k >= 0 and words[k] == "the":
             k -= 1
         if k >= 1 and words[k] == "of":
-            hit = _noun_before(doc, words, k, actors)
+            hit = _noun_before(words, k, actors)
             if hit:
                 out.append((hit[0], m.end, hit[1]))
     return out
@@ -263,19 +264,24 @@ NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on", "in", "at", "de", "
 _BREAKS = {"ADP", "VERB", "AUX", "SCONJ", "PART"}
 
 
-def _name_parts(ent) -> list[tuple[int, int]]:
+def _name_parts(ent, toks: list | None = None) -> list[tuple[int, int]]:
     """Character spans of the names a tagger entity holds: the entity cut at
     a lower-case verb, auxiliary or preposition that no name holds ("Arden to
     Velsk" → "Arden", "Velsk"; "Port of Arden" stays whole), each part kept
-    when it starts with a capital. Source: English capitalisation of proper
+    when it starts with a capital. ``toks``: the Doc's token views (read from
+    ``ent.doc`` when not given). Source: English capitalisation of proper
     names (The Chicago Manual of Style, 17th ed., 8.1-8.3)."""
-    cuts = [t.i for t in ent[1:-1] if t.is_lower and t.pos_ in _BREAKS and t.lower_ not in NAME_PARTICLES]
+    if toks is None:
+        toks = doc_view(ent.doc).tokens
+    start, end = ent.start, ent.end
+    cuts = [k for k in range(start + 1, end - 1) if toks[k].pos_ in _BREAKS and toks[k].is_lower
+            and toks[k].lower_ not in NAME_PARTICLES]
     if not cuts:
         return [(ent.start_char, ent.end_char)]
-    doc, out, lo = ent.doc, [], ent.start
-    for c in cuts + [ent.end]:
-        if c > lo and doc[lo].text[:1].isupper():
-            out.append((doc[lo].idx, doc[c - 1].idx + len(doc[c - 1])))
+    out, lo = [], start
+    for c in cuts + [end]:
+        if c > lo and toks[lo].text[:1].isupper():
+            out.append((toks[lo].idx, toks[c - 1].idx + len(toks[c - 1].text)))
         lo = c + 1
     return out
 
@@ -335,10 +341,11 @@ def extract_mentions(article: Article, doc) -> list[Mention]:
         cands.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, 3))
     for s, e in _events(body, actors):
         cands.append((s, e, "EVENT", 3))
+    toks = doc_view(doc).tokens
     for ent in doc_ents(doc):
         if ent.label_ not in USEFUL_LABELS:
             continue
-        for s, e in _name_parts(ent):
+        for s, e in _name_parts(ent, toks):
             cands.append(_extend(body, s, e, ent.label_))
     for m in (_HANDLE.finditer(body) if "@" in body else ()):  # most texts have no "@" at all
         inside = [ent for ent in doc_ents(doc) if ent.start_char <= m.start() and m.end() <= ent.end_char
