@@ -100,14 +100,32 @@ def _subject(verb):
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
+NP_CUT = ("relcl", "acl", "ccomp", "appos")
+"""The dependents whose subtrees :func:`_np_text` leaves out of a noun phrase."""
+
+
 def _np_text(tok) -> str:
     """The words of a noun phrase, without relative or complement clauses and punctuation."""
-    cut: set[int] = set()
-    for t in tok.subtree:
-        if t.i != tok.i and t.dep_ in ("relcl", "acl", "ccomp", "appos") and t.i not in cut:
-            cut.update(x.i for x in t.subtree)
-    toks = [t for t in tok.subtree if not t.is_punct and t.i not in cut]
-    return " ".join(t.text for t in toks) if toks else tok.text
+    words = [t.text for t in _pruned_subtree(tok, NP_CUT) if not t.is_punct]
+    return " ".join(words) if words else tok.text
+
+
+def _pruned_subtree(tok, cut: tuple[str, ...]) -> list:
+    """``tok.subtree`` in spaCy's order (each left child's subtree, the token,
+    each right child's subtree) without the subtrees of the descendants whose
+    dependency label is in ``cut``; the walk never enters them."""
+    out: list = []
+    stack: list = [(tok, False)]
+    while stack:
+        t, placed = stack.pop()
+        if placed:
+            out.append(t)
+            continue
+        kids = [c for c in t.children if c.dep_ not in cut]
+        stack.extend((c, False) for c in reversed(kids) if c.i > t.i)
+        stack.append((t, True))
+        stack.extend((c, False) for c in reversed(kids) if c.i < t.i)
+    return out
 
 
 def _left_open(verb, lex) -> bool:
@@ -279,14 +297,15 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
     elif root.pos_ == "NOUN" and lem in REPORT_NOUNS:  # "(rejected) | the guild's claim that P": P
         inner = _that_clause(root)
         return StanceReading(inner) if inner is not None and lo <= inner.i < hi else None
-    else:
-        holder = _np_text(subj) if subj is not None else None
+    else:  # the holder a stance verb names (read only for a listed verb: most clauses have none)
+        holder = _np_text(subj) if subj is not None and cls is not None else None
     if cls is None:  # "sent messages that P", "issued a statement that P": a report of P
         inner = _message_clause(root, lo, hi, lex)
         if inner is not None:
             return StanceReading(inner, "asserts", root.text, _np_text(subj) if subj is not None else None)
     if cls is None and _left_open(root, lex) and (inner := _governed(root, lo, hi)) is not None:
-        return StanceReading(inner, "unknown", root.text, holder)  # "did not rule out that P"
+        # "did not rule out that P"
+        return StanceReading(inner, "unknown", root.text, _np_text(subj) if subj is not None else None)
     if cls is not None and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in root.children):
         return StanceReading(root, "unknown", root.text, holder)  # "they can deny it as much as they like"
     if cls is not None:
