@@ -23,9 +23,6 @@ _CLOCK_HINT = re.compile(r"(?i)\d[:.]\d|\d\s*[ap]\.?m|clock|midnight|noon|midday
 """What every match of :data:`_CLOCK` holds (a digit, ":" or "." and a digit; a digit and "am"/"pm";
 "o'clock"; a word for midnight or noon): a clause without it names no time of day."""
 _DIGIT = re.compile(r"\d")
-_CLOCK_WORDS = ("clock", "midnight", "noon", "midday")
-_DOTTED_I = ("\u0130", "\u0131")
-""""İ" and "ı": letters a case-blind pattern takes for "i" that ``str.lower`` does not make an "i"."""
 DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split())}
@@ -65,7 +62,9 @@ def _may_name_clock(text: str) -> bool:
     if _DIGIT.search(text):
         return True
     low = text.lower()
-    return any(w in low for w in _CLOCK_WORDS) or any(c in text for c in _DOTTED_I)
+    # "İ" and "ı" are letters the case-blind pattern takes for "i" that str.lower does not make one
+    return "clock" in low or "midnight" in low or "noon" in low or "midday" in low \
+        or "\u0130" in text or "\u0131" in text
 
 
 _PM_CONTEXT = re.compile(r"(?i)\b(?:evening|tonight|this afternoon|in the afternoon|at night|p\.?m\b)")
