@@ -100,32 +100,14 @@ def _subject(verb):
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
-NP_CUT = ("relcl", "acl", "ccomp", "appos")
-"""The dependents whose subtrees :func:`_np_text` leaves out of a noun phrase."""
-
-
 def _np_text(tok) -> str:
     """The words of a noun phrase, without relative or complement clauses and punctuation."""
-    words = [t.text for t in _pruned_subtree(tok, NP_CUT) if not t.is_punct]
-    return " ".join(words) if words else tok.text
-
-
-def _pruned_subtree(tok, cut: tuple[str, ...]) -> list:
-    """``tok.subtree`` in spaCy's order (each left child's subtree, the token,
-    each right child's subtree) without the subtrees of the descendants whose
-    dependency label is in ``cut``; the walk never enters them."""
-    out: list = []
-    stack: list = [(tok, False)]
-    while stack:
-        t, placed = stack.pop()
-        if placed:
-            out.append(t)
-            continue
-        kids = [c for c in t.children if c.dep_ not in cut]
-        stack.extend((c, False) for c in reversed(kids) if c.i > t.i)
-        stack.append((t, True))
-        stack.extend((c, False) for c in reversed(kids) if c.i < t.i)
-    return out
+    cut: set[int] = set()
+    for t in tok.subtree:
+        if t.i != tok.i and t.dep_ in ("relcl", "acl", "ccomp", "appos") and t.i not in cut:
+            cut.update(x.i for x in t.subtree)
+    toks = [t for t in tok.subtree if not t.is_punct and t.i not in cut]
+    return " ".join(t.text for t in toks) if toks else tok.text
 
 
 def _left_open(verb, lex) -> bool:
