@@ -2,8 +2,8 @@
 
 :func:`lexicons` compiles the hedge, denial, reporting, pseudo-negation,
 minimiser and negation cues of ``data/hedges.yaml`` and the frames and
-affected groups of ``data/frames.yaml`` into word-boundary patterns, each with
-its key words. :func:`_can_match` says from those key words (and a plain
+affected groups of ``data/frames.yaml`` into case-blind word-boundary patterns
+(:class:`CuePattern`), each with its key words. :func:`_can_match` says from those key words (and a plain
 text's words, :func:`_plain_words`) when a pattern cannot match, so the regex
 is not run.
 """
@@ -17,6 +17,74 @@ from rashomon import data as data_files
 _EVENT_WORDS = ("War", "Conflict", "Uprising", "Revolution", "Genocide", "Massacre")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_CASED_BEYOND_ASCII = re.compile(r"[^\x00-\x7f‘’“”–—…«»•·\u00a0\u2009\u202f]")
+"""A character other than ASCII and the uncased punctuation of news text (curly quotes, dashes,
+the ellipsis, guillemets, bullets, no-break and thin spaces)."""
+
+
+class CuePattern:
+    """A case-blind cue pattern (``re.IGNORECASE``) with the ``search``,
+    ``fullmatch``, ``finditer`` and ``sub`` of a compiled pattern.
+
+    On a text of ASCII and uncased punctuation only (:data:`_CASED_BEYOND_ASCII`
+    finds nothing: most news text), matching case-blind is matching the
+    lowercased text, each character having one lowercase form of the same
+    length and the same word-character class; there the pattern compiled from
+    the lowercased cues, without the flag, is run on the lowercased text,
+    several times faster, and its matches are read back from the text by
+    offset (:class:`_Found`). Any other text is searched case-blind as written.
+    """
+
+    __slots__ = ("blind", "lowered")
+
+    def __init__(self, source: str, lowered_source: str) -> None:
+        self.blind = re.compile(source, re.I)
+        self.lowered = re.compile(lowered_source)
+
+    @property
+    def pattern(self) -> str:
+        return self.blind.pattern
+
+    def finditer(self, text: str):
+        if _CASED_BEYOND_ASCII.search(text):
+            yield from self.blind.finditer(text)
+            return
+        for m in self.lowered.finditer(text.lower()):
+            yield _Found(text, m.start(), m.end())
+
+    def search(self, text: str):
+        return next(self.finditer(text), None)
+
+    def fullmatch(self, text: str):
+        if _CASED_BEYOND_ASCII.search(text):
+            return self.blind.fullmatch(text)
+        return _Found(text, 0, len(text)) if self.lowered.fullmatch(text.lower()) else None
+
+    def sub(self, repl, text: str) -> str:
+        """``re.sub`` with a function ``repl`` of a match (cue patterns match no empty string)."""
+        out, pos = [], 0
+        for m in self.finditer(text):
+            out += (text[pos:m.start()], repl(m))
+            pos = m.end()
+        return "".join(out) + text[pos:] if out else text
+
+
+class _Found:
+    """A match of :class:`CuePattern` read back from the text: ``group()``, ``start()``, ``end()``."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        self.string, self._start, self._end = string, start, end
+
+    def group(self) -> str:
+        return self.string[self._start:self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,7 +94,7 @@ def lexicons() -> dict:
     hedges = data_files.load("hedges.yaml")
     frames = data_files.load("frames.yaml")
 
-    def pat(cues):
+    def source(cues):
         parts = []
         for c in sorted(cues, key=len, reverse=True):
             words = [re.escape(w) for w in c.split()]
@@ -36,7 +104,10 @@ def lexicons() -> dict:
             expr = r"\s+".join(g for g in glue)
             expr = expr.replace(r"\s+(?:\w+\s+){0,4}?\s+", r"\s+(?:\w+\s+){0,4}?")
             parts.append(expr)
-        return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+        return r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])"
+
+    def pat(cues, before=""):
+        return CuePattern(before + source(cues), before + source([c.lower() for c in cues]))
 
     def keys(cues):
         # one key word per cue, its longest run of letters: a cue matches a plain
@@ -57,7 +128,7 @@ def lexicons() -> dict:
     out = {name: pat(c) for name, c in cues.items()}
     out.update({
         "modal": re.compile(r"\b(?:" + "|".join(sorted(modal)) + r")\b"),  # lowercase only: not "May"
-        "neg": re.compile(r"n['’]t\b|" + pat(neg).pattern, re.I),
+        "neg": pat(neg, before=r"n['’]t\b|"),
         "frames": [(f["name"], pat(f["triggers"]), f.get("need_quantity", False)) for f in frames["frames"]],
         "affected": [(a["name"], pat(a["words"])) for a in frames["affected"]],
         "ops": {w.lower() for w in frames["operations"]["words"]},

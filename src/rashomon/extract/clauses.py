@@ -318,9 +318,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _CONJUNCTION.match(text, start, end)
     if m:
         start = m.end()
-    m = _SPEAKER_LABEL.match(text, start, end)
-    if m and (start == 0 or text[start - 1] == "\n"):
-        start = m.end()  # "SELMA ROSS: We treated sixty people": the label of an interview answer
+    if start == 0 or text[start - 1] == "\n":  # "SELMA ROSS: We treated sixty people": an interview answer's label
+        m = _SPEAKER_LABEL.match(text, start, end)
+        if m:
+            start = m.end()
     return start, end
 
 

@@ -28,6 +28,7 @@ from rashomon.extract.lemmas import lemma
 NEG_DEPS = ("neg",)
 CORE_ARGS = ("nsubj", "nsubjpass", "dobj", "attr", "expl", "csubj")
 NEG_DETS = {"no", "neither"}
+_NEG_MODIFIERS = frozenset(NEG_DETS | {"not"})  # a negative determiner, or "not" ("not a single")
 NEG_PRONOUNS = {"nobody", "nothing", "none", "noone", "nowhere", "no-one"}
 NEG_ADVERBS = {"not", "n't", "never", "nt", "n’t"}
 MINIMISERS = {"almost", "nearly", "virtually", "practically", "hardly", "barely", "scarcely"}
@@ -55,7 +56,7 @@ def _negative_argument(arg) -> str | None:
         nxt = arg.doc[arg.i + 1] if arg.i + 1 < len(arg.doc) else None
         return None if nxt is not None and nxt.lower_ in ("but", "less", "more") else arg.text
     for c in arg.children:
-        if c.dep_ in ("det", "neg", "advmod", "nummod", "amod") and c.lower_ in NEG_DETS | {"not"}:
+        if c.dep_ in ("det", "neg", "advmod", "nummod", "amod") and c.lower_ in _NEG_MODIFIERS:
             if any(g.lower_ in MINIMISERS for g in c.children) or (c.i > 0 and c.doc[c.i - 1].lower_ in MINIMISERS):
                 return None
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None

@@ -168,10 +168,12 @@ def _arguments(tok):
 
 
 def _has_absent(tok, memo: dict) -> bool:
-    """Whether the Doc of ``tok`` holds the word "absent" (read once per Doc, kept in ``memo``)."""
+    """Whether the Doc of ``tok`` holds the word "absent" (read once per Doc, kept in ``memo``;
+    the tokens are looked at only when the lowercased text holds it)."""
     got = memo.get("absent")
     if got is None:
-        got = memo["absent"] = any(t.lower_ == "absent" for t in tok.doc)
+        doc = tok.doc
+        got = memo["absent"] = "absent" in doc.text.lower() and any(t.lower_ == "absent" for t in doc)
     return got
 
 

@@ -301,6 +301,7 @@ EXCLUSIVE = {"only", "solely", "purely", "exclusively", "sole"}
 REASON_NOUNS = {"reason", "purpose", "aim", "motive"}
 
 
+_PURPOSE_DEPS = ("prep", "advcl", "xcomp")  # the children :func:`_purpose` finds a purpose under
 NO_COMPLEMENT = {"schedule_change"}
 """Classes of verbs that take no infinitival complement (FrameNet Change_event_time has no
 such element): an infinitive the parser hangs on one as a complement ("was postponed
@@ -316,6 +317,8 @@ def _purpose(head, cls: str | None = None) -> tuple[str | None, bool]:
     one (an exclusive: "solely to", "for one reason only"). ``(None, False)``
     when it gives none; ``cls`` is the predicate's class (:data:`NO_COMPLEMENT`)."""
     kids = list(head.children)
+    if not any(c.dep_ in _PURPOSE_DEPS for c in kids):
+        return None, False  # no "for"/"in" phrase, adverbial clause or complement: no purpose given
     reason = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                    if g.dep_ == "pobj" and lemma(g) in REASON_NOUNS), None)
     order = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "in" for g in c.children

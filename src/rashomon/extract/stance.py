@@ -279,14 +279,15 @@ def _inside(root, lo: int, hi: int, lex) -> StanceReading | None:
     elif root.pos_ == "NOUN" and lem in REPORT_NOUNS:  # "(rejected) | the guild's claim that P": P
         inner = _that_clause(root)
         return StanceReading(inner) if inner is not None and lo <= inner.i < hi else None
-    else:
-        holder = _np_text(subj) if subj is not None else None
+    else:  # the holder a stance verb names (read only for a listed verb: most clauses have none)
+        holder = _np_text(subj) if subj is not None and cls is not None else None
     if cls is None:  # "sent messages that P", "issued a statement that P": a report of P
         inner = _message_clause(root, lo, hi, lex)
         if inner is not None:
             return StanceReading(inner, "asserts", root.text, _np_text(subj) if subj is not None else None)
     if cls is None and _left_open(root, lex) and (inner := _governed(root, lo, hi)) is not None:
-        return StanceReading(inner, "unknown", root.text, holder)  # "did not rule out that P"
+        # "did not rule out that P"
+        return StanceReading(inner, "unknown", root.text, _np_text(subj) if subj is not None else None)
     if cls is not None and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in root.children):
         return StanceReading(root, "unknown", root.text, holder)  # "they can deny it as much as they like"
     if cls is not None:

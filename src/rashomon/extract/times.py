@@ -22,6 +22,7 @@ _CLOCK = re.compile(
 _CLOCK_HINT = re.compile(r"(?i)\d[:.]\d|\d\s*[ap]\.?m|clock|midnight|noon|midday")
 """What every match of :data:`_CLOCK` holds (a digit, ":" or "." and a digit; a digit and "am"/"pm";
 "o'clock"; a word for midnight or noon): a clause without it names no time of day."""
+_DIGIT = re.compile(r"\d")
 DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split())}
@@ -32,7 +33,7 @@ def clock_times(text: str) -> list[int]:
     "00:40" → 40, "six o'clock in the evening" → 1080, "midnight" → 0); an
     hour word without a part of the day gives both readings (6:00 and 18:00)."""
     out = []
-    if not _CLOCK_HINT.search(text):  # no "6:30", "6 pm", "o'clock", "midnight", "noon" or "midday"
+    if not _may_name_clock(text) or not _CLOCK_HINT.search(text):  # no "6:30", "6 pm", "o'clock", "midnight"…
         return out
     for m in _CLOCK.finditer(text):
         if m.group("h") is not None:
@@ -52,6 +53,18 @@ def clock_times(text: str) -> list[int]:
         else:
             out.append(0 if m.group("mid").lower() == "midnight" else 720)
     return out
+
+
+def _may_name_clock(text: str) -> bool:
+    """False only when ``text`` holds no digit and none of the words of
+    :data:`_CLOCK_HINT`: a test far cheaper than searching that pattern
+    (case-blind, its branches tried at every position), which then decides."""
+    if _DIGIT.search(text):
+        return True
+    low = text.lower()
+    # "İ" and "ı" are letters the case-blind pattern takes for "i" that str.lower does not make one
+    return "clock" in low or "midnight" in low or "noon" in low or "midday" in low \
+        or "\u0130" in text or "\u0131" in text
 
 
 _PM_CONTEXT = re.compile(r"(?i)\b(?:evening|tonight|this afternoon|in the afternoon|at night|p\.?m\b)")
