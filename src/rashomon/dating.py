@@ -135,7 +135,7 @@ _WRITER_ACT_WORDS = ("we ", "we\t", "i ", "i\t", " us", "\tus")
 test first; skipped for a text with the dotted or dotless I or the long s,
 which the case-insensitive regex equates with "I" and "s" and ``str.lower``
 does not)."""
-_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+_ODD_CASE = "\u0130\u0131\u017f"
 
 
 def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, str] | None:
@@ -147,7 +147,7 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
     §51), so "on Monday" beside "On Saturday, 18 October" is 20 October.
     ``(date, start, end, iso)`` of the weekday, or ``None``."""
     low = body.lower()
-    if (not _ODD_CASE.search(body) and not any(w in low for w in _WRITER_ACT_WORDS)) \
+    if (not any(ch in body for ch in _ODD_CASE) and not any(w in low for w in _WRITER_ACT_WORDS)) \
             or not _WRITER_ACT.search(body):
         return None
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
