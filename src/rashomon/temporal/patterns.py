@@ -74,6 +74,9 @@ _YEAR_WORDS = ("in", "by", "of", "to", "since", "from", "until", "till", "during
                "and", "through", "early", "late")
 """The words a bare year is read after ("in 2019", "until 2030"): a year alone may be a count."""
 _MID = "mid-"
+_INTERVAL_WORDS = ("over", "in", "during", "for", "within", "throughout")
+"""The words that may open an interval ("over the last two days")."""
+_THE_LAST = r"the\s+(?:last|past|previous)"
 _YEAR_RX = re.compile(_YEAR)
 """A year's four digits (not followed by a fifth): every ``year`` match holds one."""
 _MONTH_FIRST = "JFMASOND"
@@ -95,7 +98,7 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("weekend", r"\b(?P<mod>(?i:last|this|next|over\s+the|at\s+the|on\s+the))\s+(?i:weekend)\b", "lLtTnNoOaA",
         ("weekend",)),
     ("interval",
-        rf"(?i:(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+)"
+        rf"(?i:(?:(?:{'|'.join(_INTERVAL_WORDS)})\s+)?{_THE_LAST}\s+)"
         rf"(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month|year)s?)\b", "oOiIdDfFwWtT", ("last", "past", "previous")),
     ("ago", rf"\b(?P<n>(?i:{_NUM}))\s+(?P<u>(?i:day|week|month|year)s?)\s+(?i:ago)\b", "0-9" + _NUM_FIRST, ("ago",)),
     ("period", r"\b(?P<mod>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<u>(?i:week|month|year))\b",
@@ -170,18 +173,23 @@ def _after_space(word: str, before: tuple[str, ...] = ("",)) -> Callable[[str], 
 _UNITS_BEFORE = tuple(f"{u}{s}" for u in ("day", "week", "month", "year") for s in ("", "s"))
 _AFTER_LATER = _after_space("later", _UNITS_BEFORE)
 _AFTER_EARLIER = _after_space("earlier", _UNITS_BEFORE)
+_MONTH_AT = re.compile(rf"[{_MONTH_FIRST}](?<=(?={_MONTH})[\s\S])")
+"""Each position where a month word (:data:`_MONTH`) starts, found as
+:data:`_STARTS` finds a pattern's starts (see there); a hit takes one
+character, so no month word hides another."""
+_THE_LAST_RX = re.compile(_THE_LAST)
 _THE_NEXT_DAY = re.compile(
     r"the\s+(?:(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|day\s+(?:before|after))")
 # kind -> (test, whether it reads the lowercased text, which is only made
 # when the text holds none of _ODD_CASE_CHARS, as for required words). Each
 # test says whether the text holds what every match of the kind holds.
 _ANCHORS: dict[str, tuple[Callable[[str], bool], bool]] = {
-    "abs": (_found(re.compile(_MONTH)), False),  # the month word of every absolute date
+    "abs": (_found(_MONTH_AT), False),  # the month word of every absolute date
     "month": (_holds_any(calendar.month_name[1:]), False),
     "weekday": (_holds_any(calendar.day_name), False),
     "year": (_found(_YEAR_RX), False),
     "ago": (_after_space("ago"), True),
-    "interval": (_found(re.compile(r"the\s+(?:last|past|previous)")), True),
+    "interval": (_found(_THE_LAST_RX), True),
     # "earlier this" ends in "this"; one search per opening word (a regex
     # opening with a literal is searched for that literal first)
     "period": (_found(*(re.compile(rf"{w}\s+(?:week|month|year)") for w in ("last", "this", "next"))), True),

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from rashomon.temporal.direction import _MONTH_FUTURE, FORWARD_RULES, _clause_window, weekday_rule
 from rashomon.temporal.patterns import (
-    _AMPM, _ANCHORS, _MID, _NUMBERS, _PATTERNS, _REQUIRED, _STARTS, _WD, _WEEKDAYS, _YEAR_RX, _YEAR_WORDS, MONTHS,
-    has_odd_case,
+    _AMPM, _ANCHORS, _INTERVAL_WORDS, _MID, _MONTH_AT, _MONTH_FIRST, _NUMBERS, _ODD_CASE_CHARS, _PATTERNS, _REQUIRED,
+    _STARTS, _THE_LAST_RX, _WD, _WEEKDAYS, _YEAR_RX, _YEAR_WORDS, MONTHS, has_odd_case,
 )
 from rashomon.temporal.resolution import _valid
 
@@ -55,7 +55,7 @@ def _matches(pat: re.Pattern, starts: re.Pattern, text: str, at: list[int] | Non
 _YEAR_WORD_LENGTHS = sorted({len(w) for w in _YEAR_WORDS})
 
 
-def _year_starts(text: str) -> list[int]:
+def _year_starts(text: str, _low: str | None = None) -> list[int]:
     """The positions where the ``year`` pattern can match: every match holds
     a year (:data:`_YEAR_RX`) right after whitespace that follows one of
     :data:`_YEAR_WORDS`, or right after "mid-", so it starts where such a word
@@ -74,8 +74,57 @@ def _year_starts(text: str) -> list[int]:
     return sorted(p for p in out if p >= 0)
 
 
-_LOCATORS = {"year": _year_starts}
-"""Kind → the function giving the positions where its pattern can match (see :func:`_matches`)."""
+_DATE_PIECES = 8
+"""Whitespace-separated pieces an ``abs`` match may hold before its month
+word, plus one: a clock time ("10:33 p. m.", three), a separator ("|", "on"),
+a day with "the" and "of" ("the 5th of"), or the first day of a range and its
+"and", "to" or dash with "the 9th of"."""
+_DATE_FIRST = re.compile(f"[0-9t{_MONTH_FIRST}{_ODD_CASE_CHARS}]")
+"""The characters an ``abs`` match may start with (all the ``abs`` patterns' first characters)."""
+
+
+def _date_starts(text: str, _low: str | None = None) -> list[int]:
+    """The positions where an ``abs`` pattern can match: every match holds
+    one month word (:data:`_MONTH_AT`, few in a text) and starts at it or
+    within the :data:`_DATE_PIECES` non-blank runs before it (instead of
+    trying the patterns at every digit and every "t")."""
+    out: set[int] = set()
+    for m in _MONTH_AT.finditer(text):
+        k = m.start()
+        for _ in range(_DATE_PIECES):
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            while k > 0 and not text[k - 1].isspace():
+                k -= 1
+        out.update(c.start() for c in _DATE_FIRST.finditer(text, k, m.start() + 1))
+    return sorted(out)
+
+
+_INTERVAL_WORD_LENGTHS = sorted({len(w) for w in _INTERVAL_WORDS})
+
+
+def _interval_starts(text: str, low: str | None) -> list[int] | None:
+    """The positions where the ``interval`` pattern can match: every match
+    holds "the last" (or "past", "previous"; :data:`_THE_LAST_RX`, searched in
+    ``low``, ``text`` lowercased) and starts there or where one of
+    :data:`_INTERVAL_WORDS` would end at the whitespace before it. ``None``
+    without ``low`` (a text with odd-case letters: scanned whole)."""
+    if low is None:
+        return None
+    out: set[int] = set()
+    for m in _THE_LAST_RX.finditer(low):
+        s = j = m.start()
+        out.add(s)
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j < s:
+            out.update(j - n for n in _INTERVAL_WORD_LENGTHS)
+    return sorted(p for p in out if p >= 0)
+
+
+_LOCATORS = {"year": _year_starts, "abs": _date_starts, "interval": _interval_starts}
+"""Kind → the function of ``(text, low)`` giving the positions where its
+patterns can match (see :func:`_matches`), or ``None`` when it cannot tell."""
 
 
 # Words after a bare year that show it counts something ("to 2000 people").
@@ -278,6 +327,7 @@ def _find(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     low = text.lower() if not has_odd_case(text) else None
     anchored: dict[str, bool] = {}
+    located: dict[str, list[int] | None] = {}
     for (kind, pat), starts, required in zip(_PATTERNS, _STARTS, _REQUIRED):
         if required and low is not None and not any(w in low for w in required):
             continue  # none of the words every match holds: no match
@@ -286,8 +336,9 @@ def _find(text: str) -> tuple[Candidate, ...]:
                 anchored[kind] = _has_anchor(kind, text, low)
             if not anchored[kind]:
                 continue  # not the month word, weekday, year or words every match holds: no match
-        locate = _LOCATORS.get(kind)
-        for m in _matches(pat, starts, text, locate(text) if locate else None):
+        if kind in _LOCATORS and kind not in located:
+            located[kind] = _LOCATORS[kind](text, low)
+        for m in _matches(pat, starts, text, located.get(kind)):
             c = _candidate(kind, m, text)
             if c is not None:
                 found.append(c)
