@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
-    "Line", "split_lines", "items", "crumbs", "all_caps", "is_prose", "is_sentence", "norm", "LINE_MAX_CHARS",
+    "Line", "split_lines", "iter_lines", "items", "crumbs", "all_caps", "is_prose", "is_sentence", "norm", "LINE_MAX_CHARS",
     "BULLET", "SENTENCE_END",
 ]
 
@@ -48,14 +48,18 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """Split ``text`` at ``\\n`` into :class:`Line` records whose offsets bound
     each line's stripped text (blank lines have ``start == end``)."""
-    out: list[Line] = []
+    return list(iter_lines(text))
+
+
+def iter_lines(text: str):
+    """The :class:`Line` records of :func:`split_lines`, one at a time (for a
+    reader of the first few lines only)."""
     pos = 0
     for i, raw in enumerate(text.split("\n")):
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        out.append(Line(i, pos + lead, pos + lead + len(stripped), stripped))
+        yield Line(i, pos + lead, pos + lead + len(stripped), stripped)
         pos += len(raw) + 1
-    return out
 
 
 BULLET = r"[-•·▪●*–]"
