@@ -38,7 +38,7 @@ def _signatures(text: str) -> list[tuple[int, int, str, str]]:
     """Embedded-post signature lines ("— Name (@handle) September 22, 2023"):
     ``(date_start, date_end, author, handle)`` with offsets into ``text``."""
     out = []
-    for m in _SIGNATURE.finditer(text):
+    for m in _SIGNATURE.finditer(text) if "(@" in text else ():  # every signature holds "(@"
         rest_start = m.start("rest")
         for c in temporal.find(m.group("rest")):
             if c.kind in {"abs", "iso"} and c.day is not None and c.year is not None:
@@ -151,9 +151,6 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
             or not _WRITER_ACT.search(body):
         return None
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
-    fixed = [temporal.parse_iso(r.value)[0] for c, r in _resolved(body, None)
-             if c.kind in {"abs", "iso"} and r.precision in {"day", "minute"} and r.end_value is None
-             and not temporal.future_context(body, c.start)]
     for c in temporal.find(body):
         if c.kind != "weekday" or c.forward or c.mod not in {None, "on"}:
             continue
@@ -163,6 +160,10 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
         cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
         if not _WRITER_ACT.search(left[cut + 1:]):
             continue
+        # the days the text fixes, read only once a weekday names the writer's act
+        fixed = [temporal.parse_iso(r.value)[0] for f, r in _resolved(body, None)
+                 if f.kind in {"abs", "iso"} and r.precision in {"day", "minute"} and r.end_value is None
+                 and not temporal.future_context(body, f.start)]
         if not fixed:
             return None
         anchor = max(fixed)
