@@ -151,6 +151,19 @@ def _found(*rxs: re.Pattern) -> Callable[[str], bool]:
     return lambda text: any(rx.search(text) is not None for rx in rxs)
 
 
+def _blank_start(text: str, k: int) -> int:
+    """Where the run of whitespace ending at offset ``k`` of ``text`` starts
+    (``k`` when none ends there), read 64 characters at a time: a text whose
+    removed parts are blanked holds long runs of spaces."""
+    while k > 0:
+        seg = text[max(0, k - 64):k]
+        kept = seg.rstrip()
+        k -= len(seg) - len(kept)
+        if kept:
+            break
+    return k
+
+
 def _after_space(word: str, before: tuple[str, ...] = ("",)) -> Callable[[str], bool]:
     """Whether a text holds ``word`` after a run of whitespace (``\\s+``; at
     least one character) that follows one of the words ``before`` (``""``:
@@ -160,9 +173,7 @@ def _after_space(word: str, before: tuple[str, ...] = ("",)) -> Callable[[str], 
     def test(text: str) -> bool:
         i = text.find(word, 1)
         while i >= 0:
-            j = i
-            while j > 0 and text[j - 1].isspace():
-                j -= 1
+            j = _blank_start(text, i)
             if j < i and text.endswith(before, 0, j):
                 return True
             i = text.find(word, i + 1)

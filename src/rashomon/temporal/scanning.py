@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rashomon.temporal.direction import _MONTH_FUTURE, FORWARD_RULES, _clause_window, weekday_rule
 from rashomon.temporal.patterns import (
     _AMPM, _ANCHORS, _INTERVAL_WORDS, _MID, _MONTH_AT, _MONTH_FIRST, _NUMBERS, _ODD_CASE_CHARS, _PATTERNS, _REQUIRED,
-    _STARTS, _THE_LAST_RX, _WD, _WEEKDAYS, _YEAR_RX, _YEAR_WORDS, MONTHS, has_odd_case,
+    _STARTS, _THE_LAST_RX, _WD, _WEEKDAYS, _YEAR_RX, _YEAR_WORDS, MONTHS, _blank_start, has_odd_case,
 )
 from rashomon.temporal.resolution import _valid
 
@@ -65,10 +65,9 @@ def _year_starts(text: str, _low: str | None = None) -> list[int]:
     lengths hold.)"""
     out: set[int] = set()
     for y in _YEAR_RX.finditer(text):
-        s = j = y.start()
+        s = y.start()
         out.add(s - len(_MID))
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
+        j = _blank_start(text, s)
         if j < s:
             out.update(j - n for n in _YEAR_WORD_LENGTHS)
     return sorted(p for p in out if p >= 0)
@@ -92,8 +91,7 @@ def _date_starts(text: str, _low: str | None = None) -> list[int]:
     for m in _MONTH_AT.finditer(text):
         k = m.start()
         for _ in range(_DATE_PIECES):
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
+            k = _blank_start(text, k)
             while k > 0 and not text[k - 1].isspace():
                 k -= 1
         out.update(c.start() for c in _DATE_FIRST.finditer(text, k, m.start() + 1))
@@ -113,10 +111,9 @@ def _interval_starts(text: str, low: str | None) -> list[int] | None:
         return None
     out: set[int] = set()
     for m in _THE_LAST_RX.finditer(low):
-        s = j = m.start()
+        s = m.start()
         out.add(s)
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
+        j = _blank_start(text, s)
         if j < s:
             out.update(j - n for n in _INTERVAL_WORD_LENGTHS)
     return sorted(p for p in out if p >= 0)
