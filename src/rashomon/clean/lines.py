@@ -144,7 +144,6 @@ def is_prose(line: Line) -> bool:
     return n >= 8 and is_sentence(line.text)
 
 
-_SPACES = re.compile(r"\s+")
 _LEAD_BULLET = re.compile(rf"^{BULLET}\s+|^\d{{1,2}}[.)]\s+")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
 
@@ -157,4 +156,6 @@ def norm(s: str) -> str:
         for a, b in _QUOTES:
             s = s.replace(a, b)
     s = _LEAD_BULLET.sub("", s.strip())
-    return _SPACES.sub(" ", s).casefold()
+    # no blank at either end is left, so splitting at runs of blanks and
+    # joining with one space is the same as replacing each run by one space
+    return " ".join(s.split()).casefold()
