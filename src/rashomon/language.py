@@ -77,7 +77,7 @@ _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 def _latin_share(text: str) -> float:
     """Share of letters in Latin script (1.0 for text without other letters)."""
-    if not _NON_LATIN.search(text):
+    if text.isascii() or not _NON_LATIN.search(text):
         return 1.0
     letters = len(_LETTER.findall(text))
     return len(_LATIN.findall(text)) / letters if letters else 1.0
@@ -169,7 +169,7 @@ def _plainly_english(sample: str) -> bool:
     least 30 words, and at least 10 % of them :data:`_ENGLISH_MARKERS`. Text of another language, or mixed text, falls
     below it and goes to lingua; on samples that pass, lingua answers English
     (checked on the shared corpora and PolNeAR's train and dev texts)."""
-    if _NON_ASCII_LETTER.search(sample):
+    if not sample.isascii() and _NON_ASCII_LETTER.search(sample):
         return False
     words = _PLAIN_WORD.findall(sample.lower())
     return len(words) >= 30 and _marked_english(words)
