@@ -130,12 +130,28 @@ _WRITER_ACT = re.compile(
     r"\b(?:spoke|talked)[ \t]+(?:to|with)[ \t]+us\b|\btold[ \t]+us\b")
 
 
-_WRITER_ACT_WORDS = ("we ", "we\t", "i ", "i\t", " us", "\tus")
-"""Substrings every match of :data:`_WRITER_ACT` holds, lower-cased (a cheap
-test first; skipped for a text with the dotted or dotless I or the long s,
-which the case-insensitive regex equates with "I" and "s" and ``str.lower``
-does not)."""
-_ODD_CASE = "\u0130\u0131\u017f"
+_ACT_VERB = r"(?:spoke|talked|met|interviewed|reached|visited|caught[ \t]+up)\b"
+_WRITER_ACT_LOW = tuple(re.compile(rx) for rx in (
+    rf"we(?<!\wwe)[ \t]+{_ACT_VERB}", rf"i(?<!\wi)[ \t]+{_ACT_VERB}",
+    r"spoke(?<!\wspoke)[ \t]+(?:to|with)[ \t]+us\b", r"talked(?<!\wtalked)[ \t]+(?:to|with)[ \t]+us\b",
+    r"told(?<!\wtold)[ \t]+us\b"))
+""":data:`_WRITER_ACT` split at its alternatives, for lowercased text: each
+opens with its first word, which the regex engine then looks for as plain
+text (the word boundary before it is a look-behind), where the whole
+case-insensitive pattern is tried at every position of the text."""
+_ODD_CASE = "\u0130\u0131\u017f\u212a"
+"""The dotted and dotless I, the long s and the Kelvin sign, which the
+case-insensitive regex equates with "I", "s" and "k" and ``str.lower`` does not."""
+
+
+def _writer_act(text: str) -> bool:
+    """Whether ``text`` holds :data:`_WRITER_ACT`: searched in ``text``
+    lowercased (:data:`_WRITER_ACT_LOW`), or, for a text with one of
+    :data:`_ODD_CASE`, with the case-insensitive regex itself."""
+    if any(ch in text for ch in _ODD_CASE):
+        return _WRITER_ACT.search(text) is not None
+    low = text.lower()
+    return any(rx.search(low) is not None for rx in _WRITER_ACT_LOW)
 
 
 def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, str] | None:
@@ -146,9 +162,7 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
     time after event time, Reichenbach 1947, *Elements of Symbolic Logic*,
     §51), so "on Monday" beside "On Saturday, 18 October" is 20 October.
     ``(date, start, end, iso)`` of the weekday, or ``None``."""
-    low = body.lower()
-    if (not any(ch in body for ch in _ODD_CASE) and not any(w in low for w in _WRITER_ACT_WORDS)) \
-            or not _WRITER_ACT.search(body):
+    if not _writer_act(body):
         return None
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     for c in temporal.find(body):
@@ -158,7 +172,7 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
             continue
         left = body[max(0, c.start - 80):c.start]
         cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
-        if not _WRITER_ACT.search(left[cut + 1:]):
+        if not _writer_act(left[cut + 1:]):
             continue
         # the days the text fixes, read only once a weekday names the writer's act
         fixed = [temporal.parse_iso(r.value)[0] for f, r in _resolved(body, None)
