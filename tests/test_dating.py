@@ -209,6 +209,16 @@ def test_stamp_line_gate_finds_label_lines_only():
     assert not _STAMP_LINE.search("The figures were published on March 4, 2024, by the port.")
 
 
+@pytest.mark.parametrize("text", [
+    "Published: 4 March 2024\nBody.", "Body.\n  - Last updated 4 March", "Body.\nDATE  Modified 9:10",
+    "Body.\nposted", "Body. Published 4 March", "Body.\nThe page was updated", "Body.\n\u2022 Poſted today", "",
+])
+def test_stamp_line_test_agrees_with_the_multiline_regex(text):
+    from rashomon.dating import _STAMP_LINE, _has_stamp_line
+
+    assert _has_stamp_line(text) == (_STAMP_LINE.search(text) is not None)
+
+
 @pytest.mark.parametrize("text,found", [
     ("Later that day we  spoke with the crew.", True),
     ("The mayor told us the bridge would reopen.", True),

@@ -31,7 +31,16 @@ _STAMP_LINE = re.compile(
 """The opening every :data:`_STAMP` line has: without one, no date of the
 text can be a stamp, and the raw text is not scanned for dates at all (the
 body's scan is the one the rest of dating reads)."""
+_STAMP_LINE_AFTER_BREAK = re.compile(r"(?i)\n" + _STAMP_LINE.pattern.removeprefix("(?im)^"))
+""":data:`_STAMP_LINE` after a line break: a pattern opening with a plain
+character is searched for that character first, where ``^`` in multiline
+mode is tried at every position."""
 _text = doc_text
+
+
+def _has_stamp_line(text: str) -> bool:
+    """Whether ``text`` holds :data:`_STAMP_LINE` (at its start or after a line break)."""
+    return _STAMP_LINE.match(text) is not None or _STAMP_LINE_AFTER_BREAK.search(text) is not None
 
 
 def _signatures(text: str) -> list[tuple[int, int, str, str]]:
@@ -93,7 +102,7 @@ def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int
     """
     raw = article.text
     stamps: dict[str, tuple[date, int, int, str]] = {}
-    for c in temporal.find(raw) if _STAMP_LINE.search(raw) else ():
+    for c in temporal.find(raw) if _has_stamp_line(raw) else ():
         if c.kind in {"abs", "iso"} and c.year is not None and c.day is not None:
             line = raw[raw.rfind("\n", 0, c.start) + 1:c.start]
             m = _STAMP.match(line) if len(line) <= 60 else None
@@ -502,8 +511,9 @@ class ByStart:
 
     def __init__(self, items) -> None:
         self.items = list(items)
-        self.order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
-        self.starts = [self.items[i].start for i in self.order]
+        starts = [x.start for x in self.items]
+        self.order = sorted(range(len(self.items)), key=starts.__getitem__)
+        self.starts = [starts[i] for i in self.order]
         self.reach = list(itertools.accumulate((self.items[i].end for i in self.order), max))
 
     def starting_in(self, lo: int, hi: int) -> list:
