@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
-    "Line", "split_lines", "iter_lines", "items", "crumbs", "all_caps", "is_prose", "is_sentence", "norm", "LINE_MAX_CHARS",
-    "BULLET", "SENTENCE_END",
+    "Line", "split_lines", "iter_lines", "items", "crumbs", "all_caps", "is_prose", "is_sentence", "norm",
+    "LINE_MAX_CHARS", "BULLET", "SENTENCE_END",
 ]
 
 LINE_MAX_CHARS = 2000

@@ -3,7 +3,8 @@
 Month, weekday and number words; the building blocks of a date (day, month,
 year, clock time); one pattern per kind of expression (``_PATTERN_SPECS``),
 compiled with the guards that keep the scan fast (``_PATTERNS``,
-``_REQUIRED``, ``_ANCHORS``, ``_STARTS``). Nothing here reads a text.
+``_REQUIRED``, ``_ANCHORS``, ``_STARTS``). Nothing here scans a text for
+dates: the anchor tests only say whether a text may hold a kind at all.
 """
 from __future__ import annotations
 
