@@ -90,6 +90,14 @@ def _lower_share(text: str) -> float:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+"""The :data:`_WORD` words of an ASCII text (its only letters are A-Z), found
+without the Unicode category test of each character."""
+
+
+def _words(text: str) -> list[str]:
+    """The :data:`_WORD` words of ``text``, in order."""
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def _common_words(kept_words: list[list[str]], n: int = 30) -> frozenset[str]:
@@ -191,7 +199,7 @@ def other_paragraphs(kept, main: str, skip=None) -> list[LanguageSpan]:
     """
     out: list[LanguageSpan] = []
     main_latin = _latin_share(" ".join(ln.text for ln in kept[:50])) >= 0.5
-    kept_words = [_WORD.findall(ln.text) for ln in kept]
+    kept_words = [_words(ln.text) for ln in kept]
     common = _common_words(kept_words)
     for ln, words in zip(kept, kept_words):
         if ln.words < 3:
