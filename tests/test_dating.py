@@ -207,3 +207,32 @@ def test_stamp_line_gate_finds_label_lines_only():
     assert _STAMP_LINE.search("Harbour news\n- Last updated: 4 March 2024 09:10\nBody text.")
     assert _STAMP_LINE.search("Intro\nPublished March 4, 2024")
     assert not _STAMP_LINE.search("The figures were published on March 4, 2024, by the port.")
+
+
+@pytest.mark.parametrize("text", [
+    "Published: 4 March 2024\nBody.", "Body.\n  - Last updated 4 March", "Body.\nDATE  Modified 9:10",
+    "Body.\nposted", "Body. Published 4 March", "Body.\nThe page was updated", "Body.\n\u2022 Poſted today", "",
+])
+def test_stamp_line_test_agrees_with_the_multiline_regex(text):
+    from rashomon.dating import _STAMP_LINE, _has_stamp_line
+
+    assert _has_stamp_line(text) == (_STAMP_LINE.search(text) is not None)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Later that day we  spoke with the crew.", True),
+    ("The mayor told us the bridge would reopen.", True),
+    ("She talked\twith us for an hour.", True),
+    ("WE MET the pilots at the quay.", True),
+    ("I caught   up with the skipper.", True),
+    ("Everyone we interviewed agreed.", True),
+    ("The workers were not told usually.", False),
+    ("Mi reached the port; swe spoke.", False),
+    ("The lawyer ſpoke to uſ at noon.", True),  # long s: the case-insensitive regex decides
+    ("Ihe told us nothing.", True),
+])
+def test_writer_act_split_search_agrees_with_the_regex(text, found):
+    from rashomon.dating import _WRITER_ACT, _writer_act
+
+    assert _writer_act(text) is found
+    assert (_WRITER_ACT.search(text) is not None) is found

@@ -140,7 +140,8 @@ def _plain_find(monkeypatch, text):
     monkeypatch.setattr(scanning, "_PATTERNS", [(k, re.compile(rx)) for k, rx, _f, _w in patterns._PATTERN_SPECS])
     monkeypatch.setattr(scanning, "_REQUIRED", [() for _ in patterns._PATTERN_SPECS])
     monkeypatch.setattr(scanning, "_ANCHORS", {})
-    monkeypatch.setattr(scanning, "_matches", lambda pat, starts, text: pat.finditer(text))
+    monkeypatch.setattr(scanning, "_LOCATORS", {})
+    monkeypatch.setattr(scanning, "_matches", lambda pat, starts, text, at=None: pat.finditer(text))
     scanning._find.cache_clear()
     try:
         return temporal.find(text)

@@ -31,14 +31,23 @@ _STAMP_LINE = re.compile(
 """The opening every :data:`_STAMP` line has: without one, no date of the
 text can be a stamp, and the raw text is not scanned for dates at all (the
 body's scan is the one the rest of dating reads)."""
+_STAMP_LINE_AFTER_BREAK = re.compile(r"(?i)\n" + _STAMP_LINE.pattern.removeprefix("(?im)^"))
+""":data:`_STAMP_LINE` after a line break: a pattern opening with a plain
+character is searched for that character first, where ``^`` in multiline
+mode is tried at every position."""
 _text = doc_text
+
+
+def _has_stamp_line(text: str) -> bool:
+    """Whether ``text`` holds :data:`_STAMP_LINE` (at its start or after a line break)."""
+    return _STAMP_LINE.match(text) is not None or _STAMP_LINE_AFTER_BREAK.search(text) is not None
 
 
 def _signatures(text: str) -> list[tuple[int, int, str, str]]:
     """Embedded-post signature lines ("— Name (@handle) September 22, 2023"):
     ``(date_start, date_end, author, handle)`` with offsets into ``text``."""
     out = []
-    for m in _SIGNATURE.finditer(text):
+    for m in _SIGNATURE.finditer(text) if "(@" in text else ():  # every signature holds "(@"
         rest_start = m.start("rest")
         for c in temporal.find(m.group("rest")):
             if c.kind in {"abs", "iso"} and c.day is not None and c.year is not None:
@@ -93,7 +102,7 @@ def _writing_date(article: Article, quotes: list[Quote]) -> tuple[date, int, int
     """
     raw = article.text
     stamps: dict[str, tuple[date, int, int, str]] = {}
-    for c in temporal.find(raw) if _STAMP_LINE.search(raw) else ():
+    for c in temporal.find(raw) if _has_stamp_line(raw) else ():
         if c.kind in {"abs", "iso"} and c.year is not None and c.day is not None:
             line = raw[raw.rfind("\n", 0, c.start) + 1:c.start]
             m = _STAMP.match(line) if len(line) <= 60 else None
@@ -130,12 +139,28 @@ _WRITER_ACT = re.compile(
     r"\b(?:spoke|talked)[ \t]+(?:to|with)[ \t]+us\b|\btold[ \t]+us\b")
 
 
-_WRITER_ACT_WORDS = ("we ", "we\t", "i ", "i\t", " us", "\tus")
-"""Substrings every match of :data:`_WRITER_ACT` holds, lower-cased (a cheap
-test first; skipped for a text with the dotted or dotless I or the long s,
-which the case-insensitive regex equates with "I" and "s" and ``str.lower``
-does not)."""
-_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+_ACT_VERB = r"(?:spoke|talked|met|interviewed|reached|visited|caught[ \t]+up)\b"
+_WRITER_ACT_LOW = tuple(re.compile(rx) for rx in (
+    rf"we(?<!\wwe)[ \t]+{_ACT_VERB}", rf"i(?<!\wi)[ \t]+{_ACT_VERB}",
+    r"spoke(?<!\wspoke)[ \t]+(?:to|with)[ \t]+us\b", r"talked(?<!\wtalked)[ \t]+(?:to|with)[ \t]+us\b",
+    r"told(?<!\wtold)[ \t]+us\b"))
+""":data:`_WRITER_ACT` split at its alternatives, for lowercased text: each
+opens with its first word, which the regex engine then looks for as plain
+text (the word boundary before it is a look-behind), where the whole
+case-insensitive pattern is tried at every position of the text."""
+_ODD_CASE = "\u0130\u0131\u017f\u212a"
+"""The dotted and dotless I, the long s and the Kelvin sign, which the
+case-insensitive regex equates with "I", "s" and "k" and ``str.lower`` does not."""
+
+
+def _writer_act(text: str) -> bool:
+    """Whether ``text`` holds :data:`_WRITER_ACT`: searched in ``text``
+    lowercased (:data:`_WRITER_ACT_LOW`), or, for a text with one of
+    :data:`_ODD_CASE`, with the case-insensitive regex itself."""
+    if any(ch in text for ch in _ODD_CASE):
+        return _WRITER_ACT.search(text) is not None
+    low = text.lower()
+    return any(rx.search(low) is not None for rx in _WRITER_ACT_LOW)
 
 
 def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, str] | None:
@@ -146,14 +171,9 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
     time after event time, Reichenbach 1947, *Elements of Symbolic Logic*,
     §51), so "on Monday" beside "On Saturday, 18 October" is 20 October.
     ``(date, start, end, iso)`` of the weekday, or ``None``."""
-    low = body.lower()
-    if (not _ODD_CASE.search(body) and not any(w in low for w in _WRITER_ACT_WORDS)) \
-            or not _WRITER_ACT.search(body):
+    if not _writer_act(body):
         return None
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
-    fixed = [temporal.parse_iso(r.value)[0] for c, r in _resolved(body, None)
-             if c.kind in {"abs", "iso"} and r.precision in {"day", "minute"} and r.end_value is None
-             and not temporal.future_context(body, c.start)]
     for c in temporal.find(body):
         if c.kind != "weekday" or c.forward or c.mod not in {None, "on"}:
             continue
@@ -161,8 +181,12 @@ def _writer_act_date(body: str, quotes: list[Quote]) -> tuple[date, int, int, st
             continue
         left = body[max(0, c.start - 80):c.start]
         cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
-        if not _WRITER_ACT.search(left[cut + 1:]):
+        if not _writer_act(left[cut + 1:]):
             continue
+        # the days the text fixes, read only once a weekday names the writer's act
+        fixed = [temporal.parse_iso(r.value)[0] for f, r in _resolved(body, None)
+                 if f.kind in {"abs", "iso"} and r.precision in {"day", "minute"} and r.end_value is None
+                 and not temporal.future_context(body, f.start)]
         if not fixed:
             return None
         anchor = max(fixed)
@@ -487,8 +511,9 @@ class ByStart:
 
     def __init__(self, items) -> None:
         self.items = list(items)
-        self.order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
-        self.starts = [self.items[i].start for i in self.order]
+        starts = [x.start for x in self.items]
+        self.order = sorted(range(len(self.items)), key=starts.__getitem__)
+        self.starts = [starts[i] for i in self.order]
         self.reach = list(itertools.accumulate((self.items[i].end for i in self.order), max))
 
     def starting_in(self, lo: int, hi: int) -> list:

@@ -77,7 +77,7 @@ _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 def _latin_share(text: str) -> float:
     """Share of letters in Latin script (1.0 for text without other letters)."""
-    if not _NON_LATIN.search(text):
+    if text.isascii() or not _NON_LATIN.search(text):
         return 1.0
     letters = len(_LETTER.findall(text))
     return len(_LATIN.findall(text)) / letters if letters else 1.0
@@ -90,6 +90,14 @@ def _lower_share(text: str) -> float:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+"""The :data:`_WORD` words of an ASCII text (its only letters are A-Z), found
+without the Unicode category test of each character."""
+
+
+def _words(text: str) -> list[str]:
+    """The :data:`_WORD` words of ``text``, in order."""
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def _common_words(kept_words: list[list[str]], n: int = 30) -> frozenset[str]:
@@ -169,7 +177,7 @@ def _plainly_english(sample: str) -> bool:
     least 30 words, and at least 10 % of them :data:`_ENGLISH_MARKERS`. Text of another language, or mixed text, falls
     below it and goes to lingua; on samples that pass, lingua answers English
     (checked on the shared corpora and PolNeAR's train and dev texts)."""
-    if _NON_ASCII_LETTER.search(sample):
+    if not sample.isascii() and _NON_ASCII_LETTER.search(sample):
         return False
     words = _PLAIN_WORD.findall(sample.lower())
     return len(words) >= 30 and _marked_english(words)
@@ -191,7 +199,7 @@ def other_paragraphs(kept, main: str, skip=None) -> list[LanguageSpan]:
     """
     out: list[LanguageSpan] = []
     main_latin = _latin_share(" ".join(ln.text for ln in kept[:50])) >= 0.5
-    kept_words = [_WORD.findall(ln.text) for ln in kept]
+    kept_words = [_words(ln.text) for ln in kept]
     common = _common_words(kept_words)
     for ln, words in zip(kept, kept_words):
         if ln.words < 3:

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ from dataclasses import dataclass
 from rashomon import clean as clean_mod
 from rashomon import data as data_files
 from rashomon.clean.blocks import copyright_holder
+from rashomon.clean.lines import iter_lines
 from rashomon.language import LANGUAGES, detect_language, main_language, other_paragraphs
 from rashomon.types import Article, Evidence
 
@@ -480,8 +482,8 @@ def _published(page: _Page, languages) -> tuple[str, int, int] | None:
 def _dateline_date(kept, languages=None) -> tuple[str, int, int] | None:
     """The date of a dateline with its year (``BAKU, September 20, 2023
     (Reuters) -``, ``LONDON, 12 March 2024 –``) opening one of the first
-    three lines of ≥ 8 words of ``kept``, with its span."""
-    for ln in [k for k in kept if k.words >= 8][:3]:
+    three lines of ≥ 8 words of ``kept`` (lines, or an iterator of them), with its span."""
+    for ln in itertools.islice((k for k in kept if k.words >= 8), 3):
         m = _DATELINE.match(ln.text) if not ln.long else None
         if m:
             head = ln.text[: m.start("a1") if m.group("a1") else m.start("a2")]
@@ -499,7 +501,7 @@ def _dateline_date(kept, languages=None) -> tuple[str, int, int] | None:
 def dateline_date(text: str) -> tuple[str, int, int] | None:
     """ISO date and span of a dated dateline opening one of the first three
     paragraphs of ``text`` (see :func:`_dateline_date`), or ``None``."""
-    return _dateline_date([ln for ln in clean_mod.split_lines(text) if ln.text])
+    return _dateline_date(ln for ln in iter_lines(text) if ln.text)
 
 
 # -- title ------------------------------------------------------------------

@@ -233,7 +233,8 @@ def _removals(text: str, nonblank: list[Line], reasons: dict[int, tuple[str, str
     inside kept lines."""
     removed: list[Removal] = []
     block: list[Line] = []
-    noisy = bool(_NOISE_HINT.search(text))
+    # a noise run holds no blank: only the words of NOISE_RUN characters or more can hold one
+    noisy = any(_NOISE_HINT.search(w) for w in text.split() if len(w) >= NOISE_RUN)
 
     def flush() -> None:
         if block:

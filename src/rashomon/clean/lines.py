@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
-    "Line", "split_lines", "items", "crumbs", "all_caps", "is_prose", "is_sentence", "norm", "LINE_MAX_CHARS",
-    "BULLET", "SENTENCE_END",
+    "Line", "split_lines", "iter_lines", "items", "crumbs", "all_caps", "is_prose", "is_sentence", "norm",
+    "LINE_MAX_CHARS", "BULLET", "SENTENCE_END",
 ]
 
 LINE_MAX_CHARS = 2000
@@ -48,14 +48,18 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """Split ``text`` at ``\\n`` into :class:`Line` records whose offsets bound
     each line's stripped text (blank lines have ``start == end``)."""
-    out: list[Line] = []
+    return list(iter_lines(text))
+
+
+def iter_lines(text: str):
+    """The :class:`Line` records of :func:`split_lines`, one at a time (for a
+    reader of the first few lines only)."""
     pos = 0
     for i, raw in enumerate(text.split("\n")):
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        out.append(Line(i, pos + lead, pos + lead + len(stripped), stripped))
+        yield Line(i, pos + lead, pos + lead + len(stripped), stripped)
         pos += len(raw) + 1
-    return out
 
 
 BULLET = r"[-•·▪●*–]"
@@ -140,7 +144,6 @@ def is_prose(line: Line) -> bool:
     return n >= 8 and is_sentence(line.text)
 
 
-_SPACES = re.compile(r"\s+")
 _LEAD_BULLET = re.compile(rf"^{BULLET}\s+|^\d{{1,2}}[.)]\s+")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
 
@@ -153,4 +156,6 @@ def norm(s: str) -> str:
         for a, b in _QUOTES:
             s = s.replace(a, b)
     s = _LEAD_BULLET.sub("", s.strip())
-    return _SPACES.sub(" ", s).casefold()
+    # no blank at either end is left, so splitting at runs of blanks and
+    # joining with one space is the same as replacing each run by one space
+    return " ".join(s.split()).casefold()

@@ -8,7 +8,6 @@ two are kept once (the copy in its paragraph); the last is furniture.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from urllib.parse import urlsplit
 
@@ -17,7 +16,6 @@ from rashomon.types import Article, Removal
 
 __all__ = ["duplicates", "contained", "across_articles", "site", "ACROSS", "MAX_SAME_HEAD", "ACROSS_MAX_WORDS"]
 
-_SPACES = re.compile(r"\s+")
 
 MAX_SAME_HEAD = 20
 """At most this many lines sharing their first 12 characters (their first
@@ -80,7 +78,7 @@ def _split_standfirst(candidates: list[Line], keys: dict[int, str], dup: dict[in
     square of a page of similar lines. (The index holds strings and integers,
     not tuples: it adds nothing for the garbage collector to walk.)
     """
-    squash = [_SPACES.sub("", keys[ln.index]) for ln in candidates]
+    squash = [keys[ln.index].replace(" ", "") for ln in candidates]  # a key's only blanks are single spaces
     targets: dict[str, int | list[int]] = {}  # opening + length → the line(s) of ≥ 8 words with them
     for k, ln in enumerate(candidates):
         if ln.words >= 8 and len(squash[k]) >= 12:

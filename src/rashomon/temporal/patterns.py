@@ -3,12 +3,14 @@
 Month, weekday and number words; the building blocks of a date (day, month,
 year, clock time); one pattern per kind of expression (``_PATTERN_SPECS``),
 compiled with the guards that keep the scan fast (``_PATTERNS``,
-``_REQUIRED``, ``_ANCHORS``, ``_STARTS``). Nothing here reads a text.
+``_REQUIRED``, ``_ANCHORS``, ``_STARTS``). Nothing here scans a text for
+dates: the anchor tests only say whether a text may hold a kind at all.
 """
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -65,10 +67,21 @@ _MONTH_FULL = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 # engine reject most positions at once (a Python regex that opens with an
 # optional group or an alternation otherwise tries every branch at every
 # position), and a pattern whose required words are all absent is not run.
-# _ANCHORS adds, per kind, a regex every match contains (a month word, a
-# weekday name, a year's digits, "the last"): a text without one is not
+# _ANCHORS adds, per kind, a test for what every match contains (a month word,
+# a weekday name, a year's digits, "the last"): a text without it is not
 # scanned for that kind. tests/test_temporal.py checks that guarded and plain
 # patterns agree.
+_YEAR_WORDS = ("in", "by", "of", "to", "since", "from", "until", "till", "during", "before", "after", "between",
+               "and", "through", "early", "late")
+"""The words a bare year is read after ("in 2019", "until 2030"): a year alone may be a count."""
+_MID = "mid-"
+_INTERVAL_WORDS = ("over", "in", "during", "for", "within", "throughout")
+"""The words that may open an interval ("over the last two days")."""
+_THE_LAST = r"the\s+(?:last|past|previous)"
+_YEAR_RX = re.compile(r"[12](?:(?<=1)[6-9]|(?<=2)0)\d\d(?!\d)")
+"""A year's four digits (not followed by a fifth): every ``year`` match holds
+one. The same as :data:`_YEAR`, written to open with a character set, which
+the regex engine scans for."""
 _MONTH_FIRST = "JFMASOND"
 _NUM_FIRST = "".join(sorted({w[0] for w in _NUMBERS} | {w[0].upper() for w in _NUMBERS}))
 _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
@@ -88,7 +101,7 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("weekend", r"\b(?P<mod>(?i:last|this|next|over\s+the|at\s+the|on\s+the))\s+(?i:weekend)\b", "lLtTnNoOaA",
         ("weekend",)),
     ("interval",
-        rf"(?i:(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+)"
+        rf"(?i:(?:(?:{'|'.join(_INTERVAL_WORDS)})\s+)?{_THE_LAST}\s+)"
         rf"(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month|year)s?)\b", "oOiIdDfFwWtT", ("last", "past", "previous")),
     ("ago", rf"\b(?P<n>(?i:{_NUM}))\s+(?P<u>(?i:day|week|month|year)s?)\s+(?i:ago)\b", "0-9" + _NUM_FIRST, ("ago",)),
     ("period", r"\b(?P<mod>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<u>(?i:week|month|year))\b",
@@ -110,33 +123,95 @@ _PATTERN_SPECS: list[tuple[str, str, str, tuple[str, ...]]] = [
         r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night))\b", "tTyYlL",
         ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night")),
-    ("year",
-        r"\b(?i:in|by|of|to|since|from|until|till|during|before|after|between|and|through|early|late)\s+"
-        rf"(?P<y>{_YEAR})(?![\w%])|\bmid-(?P<y_>{_YEAR})", "iIbBoOtTsSfFuUdDaAeElLmM", ()),
+    ("year", rf"\b(?i:{'|'.join(_YEAR_WORDS)})\s+(?P<y>{_YEAR})(?![\w%])|\b{_MID}(?P<y_>{_YEAR})",
+        "iIbBoOtTsSfFuUdDaAeElLmM", ()),
 ]
 # Characters that case-insensitive regex matching equates with an ASCII letter
 # although str.lower() does not map them to it (dotted I, dotless i, long s,
 # Kelvin sign): they join every first-character set (harmless where the
 # pattern is case-sensitive), and a text holding one is scanned with every pattern.
 _ODD_CASE_CHARS = "\u0130\u0131\u017f\u212a"
-_ODD_CASE = re.compile(f"[{_ODD_CASE_CHARS}]")
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     (k, re.compile(rf"(?=[{first}{_ODD_CASE_CHARS}]){rx}")) for k, rx, first, _w in _PATTERN_SPECS]
 _REQUIRED: list[tuple[str, ...]] = [w for _k, _rx, _f, w in _PATTERN_SPECS]
-# kind -> (regex, whether it is searched in the lowercased text, which is
-# only done when the text holds none of _ODD_CASE_CHARS, as for required words).
-_ANCHORS: dict[str, tuple[re.Pattern, bool]] = {
-    "abs": (re.compile(_MONTH), False),  # the month word of every absolute date
-    "month": (re.compile(_MONTH_FULL), False),
-    "weekday": (re.compile(_WD), False),
-    "year": (re.compile(_YEAR), False),
-    "ago": (re.compile(r"\sago"), True),
-    "interval": (re.compile(r"the\s+(?:last|past|previous)"), True),
-    "period": (re.compile(r"(?:last|this|next)\s+(?:week|month|year)"), True),  # "earlier this" ends in "this"
+
+
+def has_odd_case(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`_ODD_CASE_CHARS` (four substring
+    tests: a regex character class is tried at every position)."""
+    return any(ch in text for ch in _ODD_CASE_CHARS)
+
+
+def _holds_any(words) -> Callable[[str], bool]:
+    """Whether a text holds one of the literal ``words`` (as a regex
+    alternation of them would find, but by substring tests, which are faster)."""
+    words = tuple(words)
+    return lambda text: any(w in text for w in words)
+
+
+def _found(*rxs: re.Pattern) -> Callable[[str], bool]:
+    """Whether one of the regexes ``rxs`` is found in a text."""
+    return lambda text: any(rx.search(text) is not None for rx in rxs)
+
+
+def _blank_start(text: str, k: int) -> int:
+    """Where the run of whitespace ending at offset ``k`` of ``text`` starts
+    (``k`` when none ends there), read 64 characters at a time: a text whose
+    removed parts are blanked holds long runs of spaces."""
+    while k > 0:
+        seg = text[max(0, k - 64):k]
+        kept = seg.rstrip()
+        k -= len(seg) - len(kept)
+        if kept:
+            break
+    return k
+
+
+def _after_space(word: str, before: tuple[str, ...] = ("",)) -> Callable[[str], bool]:
+    """Whether a text holds ``word`` after a run of whitespace (``\\s+``; at
+    least one character) that follows one of the words ``before`` (``""``:
+    anything): the regex ``(?:BEFORE)\\s+WORD``, found by a substring search
+    for ``word`` and a look back from each occurrence (a regex opening with an
+    alternation or a character class is tried at every position)."""
+    def test(text: str) -> bool:
+        i = text.find(word, 1)
+        while i >= 0:
+            j = _blank_start(text, i)
+            if j < i and text.endswith(before, 0, j):
+                return True
+            i = text.find(word, i + 1)
+        return False
+    return test
+
+
+_UNITS_BEFORE = tuple(f"{u}{s}" for u in ("day", "week", "month", "year") for s in ("", "s"))
+_AFTER_LATER = _after_space("later", _UNITS_BEFORE)
+_AFTER_EARLIER = _after_space("earlier", _UNITS_BEFORE)
+_MONTH_AT = re.compile(rf"[{_MONTH_FIRST}](?<=(?={_MONTH})[\s\S])")
+"""Each position where a month word (:data:`_MONTH`) starts, found as
+:data:`_STARTS` finds a pattern's starts (see there); a hit takes one
+character, so no month word hides another."""
+_THE_LAST_RX = re.compile(_THE_LAST)
+_THE_NEXT_DAY = re.compile(
+    r"the\s+(?:(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|day\s+(?:before|after))")
+# kind -> (test, whether it reads the lowercased text, which is only made
+# when the text holds none of _ODD_CASE_CHARS, as for required words). Each
+# test says whether the text holds what every match of the kind holds.
+_ANCHORS: dict[str, tuple[Callable[[str], bool], bool]] = {
+    "abs": (_found(_MONTH_AT), False),  # the month word of every absolute date
+    "month": (_holds_any(calendar.month_name[1:]), False),
+    "weekday": (_holds_any(calendar.day_name), False),
+    "year": (_found(_YEAR_RX), False),
+    "ago": (_after_space("ago"), True),
+    "interval": (_found(_THE_LAST_RX), True),
+    # "earlier this" ends in "this"; one search per opening word (a regex
+    # opening with a literal is searched for that literal first)
+    "period": (_found(*(re.compile(rf"{w}\s+(?:week|month|year)") for w in ("last", "this", "next"))), True),
     # either pattern of the kind: "nine days later"; "the next day", "the day before"
-    "anchored": (re.compile(r"(?:day|week|month|year)s?\s+(?:later|earlier)|the\s+(?:(?:next|following|previous|"
-                            r"preceding)\s+(?:day|morning|afternoon|evening|night)|day\s+(?:before|after))"), True),
+    "anchored": (lambda low: _AFTER_LATER(low) or _AFTER_EARLIER(low) or _THE_NEXT_DAY.search(low) is not None,
+                 True),
 }
+
 # The position where each pattern next matches, found by a search that the
 # regex engine runs as a plain scan for the first characters (a pattern that
 # opens with a character set gets that fast path; one that opens with a

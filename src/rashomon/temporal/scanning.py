@@ -16,31 +16,112 @@ from dataclasses import dataclass
 
 from rashomon.temporal.direction import _MONTH_FUTURE, FORWARD_RULES, _clause_window, weekday_rule
 from rashomon.temporal.patterns import (
-    _AMPM, _ANCHORS, _NUMBERS, _ODD_CASE, _PATTERNS, _REQUIRED, _STARTS, _WD, _WEEKDAYS, MONTHS,
+    _AMPM, _ANCHORS, _INTERVAL_WORDS, _MID, _MONTH_AT, _MONTH_FIRST, _NUMBERS, _ODD_CASE_CHARS, _PATTERNS, _REQUIRED,
+    _STARTS, _THE_LAST_RX, _WD, _WEEKDAYS, _YEAR_RX, _YEAR_WORDS, MONTHS, _blank_start, has_odd_case,
 )
 from rashomon.temporal.resolution import _valid
 
 
 def _has_anchor(kind: str, text: str, low: str | None) -> bool:
     """Whether ``text`` (``low``: its lowercased form, ``None`` when it holds
-    odd-case letters) holds the ``_ANCHORS`` regex of ``kind``; True when that
+    odd-case letters) passes the ``_ANCHORS`` test of ``kind``; True when that
     cannot be told (a lowercase anchor and no ``low``)."""
     anchor, lowered = _ANCHORS[kind]
     if not lowered:
-        return anchor.search(text) is not None
-    return low is None or anchor.search(low) is not None
+        return anchor(text)
+    return low is None or anchor(low)
 
 
-def _matches(pat: re.Pattern, starts: re.Pattern, text: str):
+def _matches(pat: re.Pattern, starts: re.Pattern, text: str, at: list[int] | None = None):
     """``pat.finditer(text)``, faster: ``starts`` (the ``_STARTS`` entry of
     ``pat``) finds the next position where ``pat`` matches, and ``pat`` is
-    matched there. As in ``finditer``, the search resumes at the end of each
+    matched there; or, given ``at`` (ascending positions that include every
+    position where ``pat`` can match: see :data:`_LOCATORS`), ``pat`` is tried
+    at each of them. As in ``finditer``, the search resumes at the end of each
     match (no pattern here matches the empty string)."""
     pos = 0
+    if at is not None:
+        for p in at:
+            if p >= pos and (m := pat.match(text, p)) is not None:
+                yield m
+                pos = m.end()
+        return
     while (hit := starts.search(text, pos)) is not None:
         m = pat.match(text, hit.start())
         yield m
         pos = m.end()
+
+
+_YEAR_WORD_LENGTHS = sorted({len(w) for w in _YEAR_WORDS})
+
+
+def _year_starts(text: str, _low: str | None = None) -> list[int]:
+    """The positions where the ``year`` pattern can match: every match holds
+    a year (:data:`_YEAR_RX`) right after whitespace that follows one of
+    :data:`_YEAR_WORDS`, or right after "mid-", so it starts where such a word
+    would end at that whitespace, or 4 characters before the year. (Found
+    from the years, which are few, instead of trying the pattern after every
+    word; case-insensitive matching equates no letter with two, so the word
+    lengths hold.)"""
+    out: set[int] = set()
+    for y in _YEAR_RX.finditer(text):
+        s = y.start()
+        out.add(s - len(_MID))
+        j = _blank_start(text, s)
+        if j < s:
+            out.update(j - n for n in _YEAR_WORD_LENGTHS)
+    return sorted(p for p in out if p >= 0)
+
+
+_DATE_PIECES = 8
+"""Whitespace-separated pieces an ``abs`` match may hold before its month
+word, plus one: a clock time ("10:33 p. m.", three), a separator ("|", "on"),
+a day with "the" and "of" ("the 5th of"), or the first day of a range and its
+"and", "to" or dash with "the 9th of"."""
+_DATE_FIRST = re.compile(f"[0-9t{_MONTH_FIRST}{_ODD_CASE_CHARS}]")
+"""The characters an ``abs`` match may start with (all the ``abs`` patterns' first characters)."""
+
+
+def _date_starts(text: str, _low: str | None = None) -> list[int]:
+    """The positions where an ``abs`` pattern can match: every match holds
+    one month word (:data:`_MONTH_AT`, few in a text) and starts at it or
+    within the :data:`_DATE_PIECES` non-blank runs before it (instead of
+    trying the patterns at every digit and every "t")."""
+    out: set[int] = set()
+    for m in _MONTH_AT.finditer(text):
+        k = m.start()
+        for _ in range(_DATE_PIECES):
+            k = _blank_start(text, k)
+            while k > 0 and not text[k - 1].isspace():
+                k -= 1
+        out.update(c.start() for c in _DATE_FIRST.finditer(text, k, m.start() + 1))
+    return sorted(out)
+
+
+_INTERVAL_WORD_LENGTHS = sorted({len(w) for w in _INTERVAL_WORDS})
+
+
+def _interval_starts(text: str, low: str | None) -> list[int] | None:
+    """The positions where the ``interval`` pattern can match: every match
+    holds "the last" (or "past", "previous"; :data:`_THE_LAST_RX`, searched in
+    ``low``, ``text`` lowercased) and starts there or where one of
+    :data:`_INTERVAL_WORDS` would end at the whitespace before it. ``None``
+    without ``low`` (a text with odd-case letters: scanned whole)."""
+    if low is None:
+        return None
+    out: set[int] = set()
+    for m in _THE_LAST_RX.finditer(low):
+        s = m.start()
+        out.add(s)
+        j = _blank_start(text, s)
+        if j < s:
+            out.update(j - n for n in _INTERVAL_WORD_LENGTHS)
+    return sorted(p for p in out if p >= 0)
+
+
+_LOCATORS = {"year": _year_starts, "abs": _date_starts, "interval": _interval_starts}
+"""Kind → the function of ``(text, low)`` giving the positions where its
+patterns can match (see :func:`_matches`), or ``None`` when it cannot tell."""
 
 
 # Words after a bare year that show it counts something ("to 2000 people").
@@ -241,8 +322,9 @@ def _overlaps_taken(c: Candidate, starts: list[int], ends: list[int]) -> bool:
 @functools.lru_cache(maxsize=16)
 def _find(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
-    low = text.lower() if not _ODD_CASE.search(text) else None
+    low = text.lower() if not has_odd_case(text) else None
     anchored: dict[str, bool] = {}
+    located: dict[str, list[int] | None] = {}
     for (kind, pat), starts, required in zip(_PATTERNS, _STARTS, _REQUIRED):
         if required and low is not None and not any(w in low for w in required):
             continue  # none of the words every match holds: no match
@@ -251,7 +333,9 @@ def _find(text: str) -> tuple[Candidate, ...]:
                 anchored[kind] = _has_anchor(kind, text, low)
             if not anchored[kind]:
                 continue  # not the month word, weekday, year or words every match holds: no match
-        for m in _matches(pat, starts, text):
+        if kind in _LOCATORS and kind not in located:
+            located[kind] = _LOCATORS[kind](text, low)
+        for m in _matches(pat, starts, text, located.get(kind)):
             c = _candidate(kind, m, text)
             if c is not None:
                 found.append(c)
