@@ -49,7 +49,7 @@ from rashomon.compare.claim_views import views as claim_views
 from rashomon.compare.views import Story, View
 from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible
-from rashomon.types import Article, Claim, Entity, Proposition, Quote, Relation
+from rashomon.types import Article, Claim, Entity, Proposition, Quote, Relation, assemble
 
 SHARED_RUN = 8
 MAIN_PLACES = 2  # articles whose claims name a place that makes it one of the story's places
@@ -154,15 +154,14 @@ def _grams(text: str, n: int = SHARED_RUN) -> frozenset:
     return frozenset(tuple(t[i:i + n]) for i in range(len(t) - n + 1))
 
 
-_validate_relation = Relation.__pydantic_validator__.validate_python
-
-
-def _relation(**fields) -> Relation:
-    """A :class:`~rashomon.types.Relation` of ``fields``, validated as
-    ``Relation(**fields)`` validates it, by the model's validator itself
-    (``BaseModel.__init__`` added ≈ 1.3 µs to each of ≈ 265 relations a
-    document of the benchmark corpus; measured with timeit)."""
-    return _validate_relation(fields)
+def _relation(kind: str, a: str, b: str, independent: bool, proposition: str, reason: str,
+              contradiction: str | None = None) -> Relation:
+    """A :class:`~rashomon.types.Relation` of these fields, assembled without
+    validation (:func:`rashomon.types.assemble`: the rules below give each
+    field a value of its type; ≈ 265 relations a document of the benchmark
+    corpus)."""
+    return assemble(Relation, {"kind": kind, "a": a, "b": b, "independent": independent, "reason": reason,
+                               "proposition": proposition, "contradiction": contradiction})
 
 
 class _Info:
