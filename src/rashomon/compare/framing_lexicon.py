@@ -52,6 +52,7 @@ _WORD_AFTER = re.compile(r"(?<![ \t])[ \t]++([A-Za-z][a-z]*+)(?![\w'’-])")
 """A word after the blanks that follow ``pos`` (matched at the end of a word)."""
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _SUFFIXES = ("es", "s", "ed", "d")
 _MAX_REMEMBERED = 200_000  # words kept in Lexicon.starts (a corpus vocabulary is far smaller)
 
@@ -422,12 +423,16 @@ def _entries_at(word: str, lex: Lexicon) -> tuple[int, ...]:
 def _matches(body: str, lex: Lexicon):
     """Leftmost-longest, non-overlapping lexicon matches as (start, end, entry
     index). Only the entries indexed under the word at each position (or
-    under that word without a plural/-ed ending) are tried; in an ASCII text
-    (where lower case is the case-folding) only the words ``lex.prefilter``
-    finds are looked up."""
+    under that word without a plural/-ed ending) are tried; in a text whose
+    words are all ASCII (any other character is punctuation or space: curly
+    quotes, dashes, no-break spaces), only the words ``lex.prefilter`` finds
+    are looked up: such a text's words are the same in ASCII and Unicode
+    matching, and lower case is their case-folding and keeps every offset
+    (lower-casing a character that is no word character gives one character
+    that is none, checked over all of Unicode)."""
     last = 0
     starts, regexes = lex.starts, lex.regexes
-    ascii_ = lex.prefilter is not None and body.isascii()
+    ascii_ = lex.prefilter is not None and (body.isascii() or _NON_ASCII_WORD_CHAR.search(body) is None)
     for w in lex.prefilter.finditer(body.lower()) if ascii_ else _TOKEN.finditer(body):
         word = w.group()
         cands = starts.get(word)  # most words are remembered: no call for them
