@@ -19,6 +19,7 @@ most attributions of one kind are about.
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 from collections import Counter
@@ -191,9 +192,13 @@ class View:
     corpus's quotes or entities, so one reading serves every stage:
     :func:`~rashomon.compare.claim_views.readings`), and :meth:`held` copies
     that reading and adds who holds the claim, who acts and whether it is
-    comparable (:func:`~rashomon.compare.claim_views.views`). A view keeps its
-    attributes in its ``__dict__`` (no ``__slots__``), so that :meth:`held`
-    copies a reading with one dictionary copy."""
+    comparable (:func:`~rashomon.compare.claim_views.views`)."""
+
+    __slots__ = ("claim", "id", "article", "ids", "names", "stance", "negative", "parts", "klass", "predicate",
+                 "words", "heads", "keys", "absent", "presupposed", "mentions", "existential", "exists", "intensional",
+                 "agent", "agent_names", "agent_parties", "measure", "counts", "group", "event", "places",
+                 "place_parties", "compounds", "day", "clock", "relay", "outlet", "anaphoric", "holder_parties",
+                 "speaker_label", "since", "comparable", "future", "text", "summarises", "antecedent")
 
     def __init__(self, c: Claim, art: Article | None, content: Claim | None):
         """The quote-free reading of claim ``c`` of article ``art``; ``content``
@@ -257,7 +262,8 @@ class View:
         the article's narrator and outlet), the agent's names and nations, the
         event and ``comparable`` added. The reading itself is not changed."""
         v = View.__new__(View)
-        v.__dict__.update(self.__dict__)  # the reading's attributes (a reading holds no holder part)
+        for name, value in zip(_READ, _read_of(self)):
+            setattr(v, name, value)
         c, content = self.claim, self.antecedent
         v.summarises = None  # the body claim a headline's bare blame stands for (:mod:`rashomon.compare.claim_views`)
         # a person who speaks for a body is that body's voice (:mod:`rashomon.compare.holders`)
@@ -420,6 +426,10 @@ class View:
                                         and nominalises(key, self.predicate) and not speech_act(self.predicate))
 
 
+_HELD = {"ids", "names", "holder_parties", "speaker_label", "agent_names", "agent_parties", "event", "comparable",
+         "summarises"}
+_READ = tuple(n for n in View.__slots__ if n not in _HELD)  # what View() reads, copied by View.held
+_read_of = operator.attrgetter(*_READ)
 _ABSENCE = frozenset({"absence"})
 _DEMONSTRATIVES = ("that ", "this ", "these ", "those ")
 
