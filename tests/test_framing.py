@@ -263,3 +263,18 @@ def test_articles_not_analysed_get_no_framing_rows():
     rows = frame([a0, a1, a2], [], [], skip={"a2"})
     assert not [r for r in rows if r.article == "a2"]
     assert ("a0", "narrator", "offensive") in {(r.article, r.voice, r.term.casefold()) for r in rows}
+
+
+def test_a_text_with_only_ascii_words_is_matched_as_an_ascii_text():
+    # curly quotes, dashes and a no-break space are no word characters: the words the
+    # prefilter finds are the words the token scan finds, and so are the matches
+    from rashomon.compare import framing_lexicon
+
+    text = ("Troops advanced on the “occupied” land \u2014 the separatists\u2019 "
+            "enclave\u00a0\u2014 after a terrorist attack.")
+    lex = load_lexicon()
+    found = list(framing_lexicon._matches(text, lex))
+    assert [text[s:e] for s, e, _ in found] == ["occupied", "separatists", "terrorist attack"]
+    plain = framing_lexicon.Lexicon(**{f: getattr(lex, f) for f in ("entries", "regexes", "index", "modifiers",
+                                                                      "compound_nouns", "modifier_source")})
+    assert list(framing_lexicon._matches(text, plain)) == found  # no prefilter: every token looked up

@@ -308,3 +308,23 @@ def test_linear_rewrites_keep_their_matches():
     assert _strip_trailing_link("Crowds at the gate.https://t.co/x  ") == "Crowds at the gate."
     assert _strip_trailing_link("see https://a.example/?u=https://b.example") == "see"
     assert _strip_trailing_link("no link at the end http:// ") == "no link at the end http:// "
+
+
+def test_capital_first_rewrites_keep_their_matches():
+    """Patterns that test the character before a capital or a year after it
+    (so that a search looks only at capitals or digits) find what the plain
+    look-behind ones found."""
+    from rashomon.compare.relations import _YEAR
+    from rashomon.link.acronyms import _SHORT_USE
+    from rashomon.link.propagate import _PARTICLES, _RUN
+
+    plain = {
+        _RUN: re.compile(r"(?<![\w'’.&-])[A-Z][\w'’.&-]*+(?:[ \t]++(?:" + _PARTICLES + r"[ \t]++)*[A-Z][\w'’.&-]*+)+"),
+        _SHORT_USE: re.compile(r"(?<![\w@#&-])[A-Z][A-Z0-9][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?![\w@]|-\w)"),
+        _YEAR: re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
+    }
+    text = ("Port Authority of Velmar (PAV) said in 2019 that PAV-2 and x2020 or 20201 differ; @HPA, #HPA, "
+            "e-PAV, O’Neill Shipping, 'Dock Workers Union', Éloi Marchand, 1999’s toll, ÉAB and AB\u00a0Cd.")
+    for new, old in plain.items():
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        assert list(new.finditer(text))  # each finds something here

@@ -12,7 +12,7 @@ never recompute anything. No spaCy object is stored in any record.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +55,34 @@ def set_field(record: BaseModel, name: str, value: object) -> None:
     """
     record.__dict__[name] = value
     record.__pydantic_fields_set__.add(name)
+
+
+RecordT = TypeVar("RecordT", bound=BaseModel)
+
+
+def assemble(cls: type[RecordT], values: dict[str, object]) -> RecordT:
+    """``cls(**values)`` without pydantic's validation: a record whose fields
+    are ``values`` (the dict itself, kept as the record's ``__dict__``), all
+    of them marked set.
+
+    For records made by the ten thousand in a corpus stage (relations:
+    validation costs ≈ 1.2 µs a record, this ≈ 0.5 µs less; measured with
+    timeit). Safe only when ``values`` holds every field of ``cls``, in the
+    order ``cls`` declares them, each already of its field's type (a ``str``
+    of the ``Literal`` for a ``Literal`` field, a ``bool`` for a ``bool``
+    one): the records have no validators that would change a value, and the
+    record is then the one validation would make. Assignment to the record
+    is validated as usual.
+    """
+    record = _new_object(cls)
+    _set_attribute(record, "__dict__", values)
+    _set_attribute(record, "__pydantic_fields_set__", set(values))
+    _set_attribute(record, "__pydantic_extra__", None)
+    _set_attribute(record, "__pydantic_private__", None)
+    return record
+
+
+_new_object, _set_attribute = object.__new__, object.__setattr__
 
 
 class Evidence(Record):

@@ -136,13 +136,14 @@ def _ngrams(text: str, stop: frozenset[str], max_n: int = 3, case: Counter | Non
     words that do not open a segment (see :func:`_name_words`).
     """
     grams: list[str] = []
+    cased: list[tuple[str, bool]] = []  # counted into ``case`` at the end, in one update
     for seg in _SEGMENT_BREAK.split(text):
         raw = _WORD_NGRAM.findall(seg)
         if not raw:
             continue
         words = [w.casefold().replace("’", "'") for w in raw]
         if case is not None:
-            case.update(zip(words[1:], [r[:1].isupper() for r in raw[1:]]))
+            cased += zip(words[1:], [r[:1].isupper() for r in raw[1:]])
         # a word may open or close a gram unless it is a stop word or a single letter
         edge = [w not in stop and len(w) >= 2 for w in words]
         n = len(words)
@@ -155,6 +156,8 @@ def _ngrams(text: str, stop: frozenset[str], max_n: int = 3, case: Counter | Non
                 gram = f"{gram} {words[j]}"
                 if edge[j]:
                     grams.append(gram)
+    if case is not None:
+        case.update(cased)
     return Counter(grams)
 
 

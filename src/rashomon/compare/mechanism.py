@@ -77,9 +77,15 @@ def way_of(text: str) -> str | None:
 def states_cause(v: View) -> bool:
     """Whether a claim can state how its event came about: a predicate of a
     responsibility class, an evidential predicate, or an explanation noun."""
-    lex = lexicon()
-    return v.klass in predicate_lexicon()["responsibility"] or v.predicate in lex["evidential"] \
-        or bool(lex["explanation"].search(v.text))
+    return v.klass in predicate_lexicon()["responsibility"] or v.predicate in lexicon()["evidential"] \
+        or _explains(v.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _explains(text: str) -> bool:
+    """Whether ``text`` names an explanation noun (searched once per text: a
+    claim's view is asked once per block and once per pair it is compared in)."""
+    return bool(lexicon()["explanation"].search(text))
 
 
 def way(v: View) -> str | None:

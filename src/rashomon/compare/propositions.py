@@ -171,7 +171,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
         ws = words[c.id]
         if len(ws) < 3:
             continue
-        rare = [w for w in sorted(ws, key=lambda w: (df[w], w))[:3] if df[w] <= MAX_DF]
+        rare = [w for n, w in sorted((df[w], w) for w in ws)[:3] if n <= MAX_DF]  # rarest first, then by word
         seen = set()
         mine = find(c.id)  # the root of this claim's group, kept as it is joined to others
         for w in rare:

@@ -49,14 +49,17 @@ from rashomon.compare.claim_views import views as claim_views
 from rashomon.compare.views import Story, View
 from rashomon.extract.propositions import lexicon as predicate_lexicon
 from rashomon.extract.quantities import compatible
-from rashomon.types import Article, Claim, Entity, Proposition, Quote, Relation
+from rashomon.types import Article, Claim, Entity, Proposition, Quote, Relation, assemble
 
 SHARED_RUN = 8
 MAIN_PLACES = 2  # articles whose claims name a place that makes it one of the story's places
 MAX_PER_CLAIM = 25  # relations kept per claim: a report lists the first ones found, not thousands
 REPEAT_JACCARD = 0.7
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a year as a whole word; the character before it is tested after its digits, so that a search of a
+# whole article looks only at the digits a year starts with (a pattern that opens with \b is tried at
+# every position)
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?<!\w\d\d\d\d)\b")
 _TOK = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -154,15 +157,14 @@ def _grams(text: str, n: int = SHARED_RUN) -> frozenset:
     return frozenset(tuple(t[i:i + n]) for i in range(len(t) - n + 1))
 
 
-_validate_relation = Relation.__pydantic_validator__.validate_python
-
-
-def _relation(**fields) -> Relation:
-    """A :class:`~rashomon.types.Relation` of ``fields``, validated as
-    ``Relation(**fields)`` validates it, by the model's validator itself
-    (``BaseModel.__init__`` added ≈ 1.3 µs to each of ≈ 265 relations a
-    document of the benchmark corpus; measured with timeit)."""
-    return _validate_relation(fields)
+def _relation(kind: str, a: str, b: str, independent: bool, proposition: str, reason: str,
+              contradiction: str | None = None) -> Relation:
+    """A :class:`~rashomon.types.Relation` of these fields, assembled without
+    validation (:func:`rashomon.types.assemble`: the rules below give each
+    field a value of its type; ≈ 265 relations a document of the benchmark
+    corpus)."""
+    return assemble(Relation, {"kind": kind, "a": a, "b": b, "independent": independent, "reason": reason,
+                               "proposition": proposition, "contradiction": contradiction})
 
 
 class _Info:
@@ -325,12 +327,13 @@ def undecided_figures(rels: list[Relation], measured: set[str]) -> list[Relation
     def pair(r: Relation) -> frozenset:
         return frozenset((r.a, r.b))
 
-    clash = {pair(r) for r in rels if r.kind == "contradicts" and r.proposition in measured}
+    figures = [r for r in rels if r.proposition in measured]  # the relations of the measure frame, in order
+    clash = {pair(r) for r in figures if r.kind == "contradicts"}
     if not clash:
         return rels
     partners: dict[str, set[str]] = {}
-    for r in rels:
-        if r.kind == "agrees" and r.proposition in measured:
+    for r in figures:
+        if r.kind == "agrees":
             partners.setdefault(r.a, set()).add(r.b)
             partners.setdefault(r.b, set()).add(r.a)
     drop = set()
@@ -338,6 +341,8 @@ def undecided_figures(rels: list[Relation], measured: set[str]) -> list[Relation
         for y in ys:
             if any(frozenset((y, z)) in clash for z in ys):
                 drop.add(frozenset((x, y)))
+    if not drop:
+        return rels
     return [r for r in rels if not (r.kind == "agrees" and r.proposition in measured and pair(r) in drop)]
 
 

@@ -62,6 +62,7 @@ NAME_WORDS = _NAME = re.compile(r"[\w'’.-]+")  # the words of a name (NAME_WOR
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PERSONS_OF = re.compile(r"(?<!\s)\s+of\s+(?:us|them|you)\b", re.I)  # from a run's first space: linear
 _LETTERS = re.compile(r"[^\W\d_]+")
+_HYPHENED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # words of letters, hyphened ones whole
 
 
 def _counts_people(q: Quantity, counts: str) -> bool:
@@ -397,10 +398,11 @@ class View:
         """The degree words a denial of ``keys`` bears on: a word of
         ``negation_focus`` standing before a key ("no imminent danger" denies an
         imminent one, not any: Blanco & Moldovan 2011, the focus of negation)."""
-        words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", self.text)]
+        words = [w.lower() for w in _HYPHENED.findall(self.text)]
+        degree = predicate_lexicon()["focus"]
         out = set()
         for i, w in enumerate(words):
-            if w in predicate_lexicon()["focus"] and any(singular(x) in keys for x in words[i + 1:i + 5]):
+            if w in degree and any(singular(x) in keys for x in words[i + 1:i + 5]):
                 out.add(w)
         return frozenset(out)
 

@@ -31,8 +31,9 @@ from rashomon.types import Article, Mention
 
 _PAREN = re.compile(r"\(([^()\n]{2,80})\)")
 _SHORT = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*")
-# a use of a short form: two capitals or a capital and a digit first (uses of "PwC"-like forms are missed)
-_SHORT_USE = re.compile(r"(?<![\w@#&-])[A-Z][A-Z0-9][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?![\w@]|-\w)")
+# a use of a short form: two capitals or a capital and a digit first (uses of "PwC"-like forms are missed);
+# the character before the first capital is tested after it, so that a search looks only at capitals
+_SHORT_USE = re.compile(r"[A-Z](?<![\w@#&-].)[A-Z0-9][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?![\w@]|-\w)")
 _STOP = re.compile(r"[.!?;:\n()\[\]\"“”«»—–|·]")
 _FUNCTION = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in", "to", "at", "a", "an",
              "und", "der", "die", "y", "del", "e", "i"}

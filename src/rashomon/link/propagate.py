@@ -22,9 +22,12 @@ from rashomon.types import Article, Mention
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _PARTICLES = r"(?:of|the|and|for|de|du|la|le|van|von|al|el|bin)"
 # a run of capitalised words, with the lower-case particles names hold
-_RUN = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’.&-]*+(?:[ \t]++(?:" + _PARTICLES + r"[ \t]++)*[A-Z][\w'’.&-]*+)+")
+_RUN = re.compile(r"[A-Z](?<![\w'’.&-].)[\w'’.&-]*+(?:[ \t]++(?:" + _PARTICLES + r"[ \t]++)*[A-Z][\w'’.&-]*+)+")
 """A run of capitalised words from a word's start, each word taken whole: one
-scan of a long word or of a long run of capitals (linear)."""
+scan of a long word or of a long run of capitals (linear). The character
+before the first capital is tested after it, so that a search looks only at
+capitals (a pattern that opens with a look-behind is tried at every
+position: ≈ 2.5 times slower over news text)."""
 _WORD = re.compile(r"\S+")
 _TRAIL = ".,;:'’"
 _MAX_WORDS = 6

@@ -146,7 +146,8 @@ class Linker:
                 continue
             entry = None
             if k in self.gidx:
-                ck = (k, m.label == "PERSON", self._after_the(m))
+                # "the" before the name is read only where it can choose between a feature and another entry
+                ck = (k, m.label == "PERSON", self._after_the(m) if self._feature_or_other(k) else False)
                 if ck not in cache:
                     cache[ck] = self._gazetteer_entry(m, k, ck[2])
                 entry = cache[ck]
@@ -166,6 +167,13 @@ class Linker:
     def _after_the(self, m: Mention) -> bool:
         """Whether "the" (and maybe "upper", "lower" …) comes just before ``m``."""
         return bool(_THE_BEFORE.search(self.texts.get(m.article, "")[max(0, m.start - 20):m.start]))
+
+    def _feature_or_other(self, k: str) -> bool:
+        """Whether the gazetteer entries named ``k`` are a natural feature (LOC)
+        and an entry of another type: only then does :meth:`_gazetteer_entry`
+        read ``feature``."""
+        types = {e.type for e in self.gidx[k]}
+        return len(types) > 1 and "LOC" in types
 
     def _gazetteer_entry(self, m: Mention, k: str, feature: bool):
         """The union-find nodes and the entry a mention joins, or None: user
