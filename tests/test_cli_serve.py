@@ -11,6 +11,17 @@ from rashomon.cli import _exposed, app  # noqa: E402
 
 
 @pytest.fixture
+def free_port() -> int:
+    """A port nothing listens on now (the system's pick), so the tests do
+    not depend on what else runs on this machine."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
 def served(monkeypatch):
     import uvicorn
 
@@ -27,22 +38,36 @@ def test_a_missing_workspace_is_refused_without_create(tmp_path, served):
     assert not typo.exists() and served == []
 
 
-def test_create_starts_an_empty_workspace(tmp_path, served):
+def test_create_starts_an_empty_workspace(tmp_path, served, free_port):
     new = tmp_path / "new.db"
-    result = CliRunner().invoke(app, ["serve", str(new), "--create", "--port", "8765"])
+    result = CliRunner().invoke(app, ["serve", str(new), "--create", "--port", str(free_port)])
     assert result.exit_code == 0, result.output
     assert "starting an empty workspace" in result.stderr and new.is_file()
     assert served[0]["host"] == "127.0.0.1" and "warning" not in result.stderr
 
 
-def test_a_host_others_can_reach_is_warned_about(tmp_path, served):
+def test_a_host_others_can_reach_is_warned_about(tmp_path, served, free_port):
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "new.db"), "--create", "--host", "0.0.0.0",
-                                      "--port", "8765"])
+                                      "--port", str(free_port)])
     assert result.exit_code == 0, result.output
-    assert "warning: --host 0.0.0.0 serves the pages to anyone who can reach this machine at port 8765" \
+    assert f"warning: --host 0.0.0.0 serves the pages to anyone who can reach this machine at port {free_port}" \
         in result.stderr
     assert "upload files into it and make this machine fetch URLs" in result.stderr
     assert served[0]["host"] == "0.0.0.0"
+
+
+def test_a_busy_port_is_refused_before_create_makes_the_file(tmp_path, served, free_port):
+    import socket
+
+    new = tmp_path / "new.db"
+    with socket.socket() as other:  # another program listening there
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        other.bind(("127.0.0.1", free_port))
+        other.listen()
+        result = CliRunner().invoke(app, ["serve", str(new), "--create", "--port", str(free_port)])
+    assert result.exit_code == 1, result.output
+    assert f"cannot listen at 127.0.0.1:{free_port}" in result.stderr and "choose another --port" in result.stderr
+    assert not new.exists() and served == []
 
 
 @pytest.mark.parametrize("host,exposed", [("127.0.0.1", False), ("localhost", False), ("::1", False),

@@ -467,6 +467,9 @@ def serve(
 
     try:
         web.require()  # before anything is created
+        busy = web.port_problem(host, port)  # before --create makes a file for nothing
+        if busy:
+            raise ServeError(busy)
         if not workspace.exists():
             if not create:
                 raise _fail(f"{workspace} does not exist: check the name, or give --create to start a new, "

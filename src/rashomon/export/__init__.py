@@ -48,7 +48,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 ALL = "all"
 
 #: The line that installs the libraries of the heavier formats.
-EXTRA = "pip install 'rashomon[export]'"
+EXTRA = "pip install 'rashomon[export]' (in a clone of the project: pip install '.[export]')"
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ def require() -> None:
     missing = [name for name in NEEDS if importlib.util.find_spec(name) is None]
     if missing:
         names = ", ".join("python-multipart" if m == "multipart" else m for m in missing)
-        raise MissingExtraError(f"the web app needs {names}: pip install 'rashomon[web]'")
+        raise MissingExtraError(f"the web app needs {names}: pip install 'rashomon[web]' "
+                                "(in a clone of the project: pip install '.[web]')")
 
 
 def port_problem(host: str, port: int) -> str | None:
