@@ -227,17 +227,19 @@ class Store(Queries):
                 n = self.meta("next_article", 0)
                 article.id = f"a{n}"
                 self.set_meta(conn, "next_article", n + 1)
-                conn.execute("INSERT INTO articles (id, seq, source, file, content_hash, site, status, name, path, text, "
-                             "record, prepared, added_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, '{}', ?, ?)",
-                             (article.id, n, source, file, content_hash, site, article.name, article.path, article.text,
-                              prepared, now()))
+                columns = ", ".join(f'"{c}"' for c in R.ARTICLE_COLUMNS)
+                conn.execute(f"INSERT INTO articles (id, seq, source, file, content_hash, site, status, text, prepared, "
+                             f"added_at, record, {columns}) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?"
+                             f"{', ?' * (len(R.ARTICLE_COLUMNS) + 1)})",
+                             (article.id, n, source, file, content_hash, site, article.text, prepared, now(),
+                              *_article_values(article)))
             else:
                 article.id = replace
                 self._drop_results(conn, [replace])
                 conn.execute("UPDATE articles SET content_hash = ?, file = ?, site = ?, text = ?, prepared = ?, "
                              "status = 'pending', batch_hash = NULL, analysed_with = NULL, reason = NULL, corpus = NULL "
                              "WHERE id = ?", (content_hash, file, site, article.text, prepared, replace))
-            _update_article(conn, article)
+                _update_article(conn, article)
         return article.id
 
     def site_members(self, sites: Iterable[str], leave_out: Iterable[str]) -> list[sqlite3.Row]:
@@ -465,11 +467,15 @@ def _version() -> str:
     return __version__
 
 
+def _article_values(article: Article) -> tuple:
+    """An article's record (JSON, without its text) and its plain columns (:data:`R.ARTICLE_COLUMNS`)."""
+    return (article.model_dump_json(exclude={"text"}), *R.plain(article, R.ARTICLE_COLUMNS))
+
+
 def _update_article(conn: sqlite3.Connection, article: Article) -> None:
     """Write an article's record and plain columns (its text is written once, when put)."""
     sets = ", ".join(f'"{c}" = ?' for c in R.ARTICLE_COLUMNS)
-    conn.execute(f"UPDATE articles SET record = ?, {sets} WHERE id = ?",
-                 (article.model_dump_json(exclude={"text"}), *R.plain(article, R.ARTICLE_COLUMNS), article.id))
+    conn.execute(f"UPDATE articles SET record = ?, {sets} WHERE id = ?", (*_article_values(article), article.id))
 
 
 def _drop_results(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
