@@ -53,6 +53,8 @@ class Store(Queries):
         :func:`rashomon.analyze`'s): they are handed to the corpus stages as
         they are (:meth:`corpus_inputs`) instead of being written as JSON and
         read back. The web app's queries and a stored report do not see them.
+        A transient workspace takes one add: the preparation of its articles
+        is not kept (``prepared`` is empty), as no later add reads it back.
 
     Raises
     ------
@@ -64,6 +66,7 @@ class Store(Queries):
                  transient: bool = False) -> None:
         self.path = Path(path)
         self._full_text = search
+        self.transient = transient
         # article id -> its per-article records, in the order of R.PER_ARTICLE (a transient store's)
         self._held: dict[str, tuple[list, ...]] | None = {} if transient else None
         if not self.path.exists():
