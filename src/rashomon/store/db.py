@@ -307,10 +307,8 @@ class Store(Queries):
             stamp = now()
             for res, status, reason, analysed_with, batch_hash in results:
                 number(res, counters)
-                _update_article(conn, res.article)
-                conn.execute("UPDATE articles SET status = ?, reason = ?, analysed_with = ?, batch_hash = ?, "
-                             "analysed_at = ?, corpus = NULL WHERE id = ?",
-                             (status, reason, analysed_with, batch_hash, stamp, res.article.id))
+                _update_article(conn, res.article, status=status, reason=reason, analysed_with=analysed_with,
+                                batch_hash=batch_hash, analysed_at=stamp, corpus=None)
                 records = (res.mentions, res.quotes, res.claims, res.temporals)
                 if self._held is not None:
                     self._held[res.article.id] = records
@@ -475,10 +473,12 @@ def _article_values(article: Article) -> tuple:
     return (article.model_dump_json(exclude={"text"}), *R.plain(article, R.ARTICLE_COLUMNS))
 
 
-def _update_article(conn: sqlite3.Connection, article: Article) -> None:
-    """Write an article's record and plain columns (its text is written once, when put)."""
-    sets = ", ".join(f'"{c}" = ?' for c in R.ARTICLE_COLUMNS)
-    conn.execute(f"UPDATE articles SET record = ?, {sets} WHERE id = ?", (*_article_values(article), article.id))
+def _update_article(conn: sqlite3.Connection, article: Article, **state: Any) -> None:
+    """Write an article's record and plain columns (its text is written once,
+    when put), and the columns named in ``state`` (status, analysis stamps), in one statement."""
+    sets = ", ".join(f'"{c}" = ?' for c in (*R.ARTICLE_COLUMNS, *state))
+    conn.execute(f"UPDATE articles SET record = ?, {sets} WHERE id = ?",
+                 (*_article_values(article), *state.values(), article.id))
 
 
 def _drop_results(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
