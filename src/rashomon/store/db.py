@@ -50,9 +50,10 @@ class Store(Queries):
     transient : keep each article's mentions, quotes, claims and temporal
         expressions in memory instead of writing them as rows, for a
         workspace that gives one report and is thrown away (as
-        :func:`rashomon.analyze`'s): they are handed to the corpus stages as
-        they are (:meth:`corpus_inputs`) instead of being written as JSON and
-        read back. The web app's queries and a stored report do not see them.
+        :func:`rashomon.analyze`'s): they and the article records are handed
+        to the corpus stages as they are (:meth:`corpus_inputs`) instead of
+        being read back from JSON. The web app's queries and a stored report
+        do not see the results.
         A transient workspace takes one add: the preparation of its articles
         is not kept (``prepared`` is empty), as no later add reads it back.
 
@@ -67,8 +68,8 @@ class Store(Queries):
         self.path = Path(path)
         self._full_text = search
         self.transient = transient
-        # article id -> its per-article records, in the order of R.PER_ARTICLE (a transient store's)
-        self._held: dict[str, tuple[list, ...]] | None = {} if transient else None
+        # article id -> (the article, its per-article records in the order of R.PER_ARTICLE) (a transient store's)
+        self._held: dict[str, tuple[Article, tuple[list, ...]]] | None = {} if transient else None
         if not self.path.exists():
             if not create:
                 raise WorkspaceError(f"{self.path} does not exist: create it with 'rashomon add {self.path} INPUT...'")
@@ -311,7 +312,7 @@ class Store(Queries):
                                 batch_hash=batch_hash, analysed_at=stamp, corpus=None)
                 records = (res.mentions, res.quotes, res.claims, res.temporals)
                 if self._held is not None:
-                    self._held[res.article.id] = records
+                    self._held[res.article.id] = (res.article, records)
                     continue
                 for table, recs in zip(R.PER_ARTICLE, records):
                     conn.executemany(table.insert_sql(), [table.values(r, i) for i, r in enumerate(recs)])
@@ -341,18 +342,21 @@ class Store(Queries):
         """
         from rashomon.types import Generator
 
-        before: dict[str, list[tuple[Any, str]]] = {"articles": []}
         report = Report(generator=Generator(version=_version()))
+        if self._held is not None:  # a transient store's articles and records, as the per-article stages left them
+            held = [self._held[r[0]] for r in self.conn.execute(
+                "SELECT id FROM articles WHERE status != 'pending' ORDER BY seq")]
+            mentions, report.quotes, report.claims, report.temporal_expressions = (
+                [r for _, records in held for r in records[k]] for k in range(len(R.PER_ARTICLE)))
+            report.articles = [article for article, _ in held]
+            return report, mentions, {name: [] for name in ("articles", *(t.name for t in R.PER_ARTICLE))}
+        before: dict[str, list[tuple[Any, str]]] = {"articles": []}
         articles = []
         for row in self.conn.execute("SELECT id, text, record FROM articles WHERE status != 'pending' ORDER BY seq"):
             articles.append(R.load(Article, row["record"], text=row["text"]))
             before["articles"].append((row["id"], row["record"]))
         loaded: dict[str, list] = {}
-        for k, table in enumerate(R.PER_ARTICLE):
-            if self._held is not None:  # a transient store's records, as the per-article stages made them
-                before[table.name] = []
-                loaded[table.name] = [r for a in articles if a.id in self._held for r in self._held[a.id][k]]
-                continue
+        for table in R.PER_ARTICLE:
             rows = self._per_article_rows(table, "t.rowid, t.record")
             before[table.name] = [(r[0], r[1]) for r in rows]
             loaded[table.name] = [table.model.model_validate_json(r[1]) for r in rows]
