@@ -1,10 +1,11 @@
 """The workspace file: opening, migrating, and every write.
 
 One :class:`Store` per workspace file (SQLite in WAL mode, so pages can be
-read while an add writes). Each thread gets its own connection; writes take
-SQLite's write lock for one short transaction at a time (one chunk of
-articles, one corpus refresh), so a crash or an interrupted run leaves every
-committed article whole and nothing half-written.
+read while an add writes; a transient one keeps its journal in memory). Each
+thread gets its own connection; writes take SQLite's write lock for one short
+transaction at a time (one chunk of articles, one corpus refresh), so a crash
+or an interrupted run leaves every committed article whole and nothing
+half-written.
 """
 from __future__ import annotations
 
@@ -99,9 +100,10 @@ class Store(Queries):
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S,
                                    check_same_thread=False)
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            # a transient store is thrown away after its run: no commit need wait for the disk
-            conn.execute("PRAGMA synchronous=OFF" if self._held is not None else "PRAGMA synchronous=NORMAL")
+            # a transient store is thrown away after its run and read by no other process: its rollback
+            # journal stays in memory (no WAL file to check-point on close), and no commit waits for the disk
+            conn.execute("PRAGMA journal_mode=MEMORY" if self.transient else "PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=OFF" if self.transient else "PRAGMA synchronous=NORMAL")
             _migrate(conn, self.path)
             _full_text(conn, self._full_text)
         except sqlite3.DatabaseError as exc:
