@@ -1,10 +1,11 @@
 """The workspace file: opening, migrating, and every write.
 
 One :class:`Store` per workspace file (SQLite in WAL mode, so pages can be
-read while an add writes). Each thread gets its own connection; writes take
-SQLite's write lock for one short transaction at a time (one chunk of
-articles, one corpus refresh), so a crash or an interrupted run leaves every
-committed article whole and nothing half-written.
+read while an add writes; a transient one keeps its journal in memory). Each
+thread gets its own connection; writes take SQLite's write lock for one short
+transaction at a time (one chunk of articles, one corpus refresh), so a crash
+or an interrupted run leaves every committed article whole and nothing
+half-written.
 """
 from __future__ import annotations
 
@@ -50,9 +51,12 @@ class Store(Queries):
     transient : keep each article's mentions, quotes, claims and temporal
         expressions in memory instead of writing them as rows, for a
         workspace that gives one report and is thrown away (as
-        :func:`rashomon.analyze`'s): they are handed to the corpus stages as
-        they are (:meth:`corpus_inputs`) instead of being written as JSON and
-        read back. The web app's queries and a stored report do not see them.
+        :func:`rashomon.analyze`'s): they and the article records are handed
+        to the corpus stages as they are (:meth:`corpus_inputs`) instead of
+        being read back from JSON. The web app's queries and a stored report
+        do not see the results.
+        A transient workspace takes one add: the preparation of its articles
+        is not kept (``prepared`` is empty), as no later add reads it back.
 
     Raises
     ------
@@ -64,8 +68,9 @@ class Store(Queries):
                  transient: bool = False) -> None:
         self.path = Path(path)
         self._full_text = search
-        # article id -> its per-article records, in the order of R.PER_ARTICLE (a transient store's)
-        self._held: dict[str, tuple[list, ...]] | None = {} if transient else None
+        self.transient = transient
+        # article id -> (the article, its per-article records in the order of R.PER_ARTICLE) (a transient store's)
+        self._held: dict[str, tuple[Article, tuple[list, ...]]] | None = {} if transient else None
         if not self.path.exists():
             if not create:
                 raise WorkspaceError(f"{self.path} does not exist: create it with 'rashomon add {self.path} INPUT...'")
@@ -95,9 +100,10 @@ class Store(Queries):
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S,
                                    check_same_thread=False)
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            # a transient store is thrown away after its run: no commit need wait for the disk
-            conn.execute("PRAGMA synchronous=OFF" if self._held is not None else "PRAGMA synchronous=NORMAL")
+            # a transient store is thrown away after its run and read by no other process: its rollback
+            # journal stays in memory (no WAL file to check-point on close), and no commit waits for the disk
+            conn.execute("PRAGMA journal_mode=MEMORY" if self.transient else "PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=OFF" if self.transient else "PRAGMA synchronous=NORMAL")
             _migrate(conn, self.path)
             _full_text(conn, self._full_text)
         except sqlite3.DatabaseError as exc:
@@ -227,17 +233,19 @@ class Store(Queries):
                 n = self.meta("next_article", 0)
                 article.id = f"a{n}"
                 self.set_meta(conn, "next_article", n + 1)
-                conn.execute("INSERT INTO articles (id, seq, source, file, content_hash, site, status, name, path, text, "
-                             "record, prepared, added_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, '{}', ?, ?)",
-                             (article.id, n, source, file, content_hash, site, article.name, article.path, article.text,
-                              prepared, now()))
+                columns = ", ".join(f'"{c}"' for c in R.ARTICLE_COLUMNS)
+                conn.execute(f"INSERT INTO articles (id, seq, source, file, content_hash, site, status, text, prepared, "
+                             f"added_at, record, {columns}) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?"
+                             f"{', ?' * (len(R.ARTICLE_COLUMNS) + 1)})",
+                             (article.id, n, source, file, content_hash, site, article.text, prepared, now(),
+                              *_article_values(article)))
             else:
                 article.id = replace
                 self._drop_results(conn, [replace])
                 conn.execute("UPDATE articles SET content_hash = ?, file = ?, site = ?, text = ?, prepared = ?, "
                              "status = 'pending', batch_hash = NULL, analysed_with = NULL, reason = NULL, corpus = NULL "
                              "WHERE id = ?", (content_hash, file, site, article.text, prepared, replace))
-            _update_article(conn, article)
+                _update_article(conn, article)
         return article.id
 
     def site_members(self, sites: Iterable[str], leave_out: Iterable[str]) -> list[sqlite3.Row]:
@@ -302,13 +310,11 @@ class Store(Queries):
             stamp = now()
             for res, status, reason, analysed_with, batch_hash in results:
                 number(res, counters)
-                _update_article(conn, res.article)
-                conn.execute("UPDATE articles SET status = ?, reason = ?, analysed_with = ?, batch_hash = ?, "
-                             "analysed_at = ?, corpus = NULL WHERE id = ?",
-                             (status, reason, analysed_with, batch_hash, stamp, res.article.id))
+                _update_article(conn, res.article, status=status, reason=reason, analysed_with=analysed_with,
+                                batch_hash=batch_hash, analysed_at=stamp, corpus=None)
                 records = (res.mentions, res.quotes, res.claims, res.temporals)
                 if self._held is not None:
-                    self._held[res.article.id] = records
+                    self._held[res.article.id] = (res.article, records)
                     continue
                 for table, recs in zip(R.PER_ARTICLE, records):
                     conn.executemany(table.insert_sql(), [table.values(r, i) for i, r in enumerate(recs)])
@@ -338,18 +344,21 @@ class Store(Queries):
         """
         from rashomon.types import Generator
 
-        before: dict[str, list[tuple[Any, str]]] = {"articles": []}
         report = Report(generator=Generator(version=_version()))
+        if self._held is not None:  # a transient store's articles and records, as the per-article stages left them
+            held = [self._held[r[0]] for r in self.conn.execute(
+                "SELECT id FROM articles WHERE status != 'pending' ORDER BY seq")]
+            mentions, report.quotes, report.claims, report.temporal_expressions = (
+                [r for _, records in held for r in records[k]] for k in range(len(R.PER_ARTICLE)))
+            report.articles = [article for article, _ in held]
+            return report, mentions, {name: [] for name in ("articles", *(t.name for t in R.PER_ARTICLE))}
+        before: dict[str, list[tuple[Any, str]]] = {"articles": []}
         articles = []
         for row in self.conn.execute("SELECT id, text, record FROM articles WHERE status != 'pending' ORDER BY seq"):
             articles.append(R.load(Article, row["record"], text=row["text"]))
             before["articles"].append((row["id"], row["record"]))
         loaded: dict[str, list] = {}
-        for k, table in enumerate(R.PER_ARTICLE):
-            if self._held is not None:  # a transient store's records, as the per-article stages made them
-                before[table.name] = []
-                loaded[table.name] = [r for a in articles if a.id in self._held for r in self._held[a.id][k]]
-                continue
+        for table in R.PER_ARTICLE:
             rows = self._per_article_rows(table, "t.rowid, t.record")
             before[table.name] = [(r[0], r[1]) for r in rows]
             loaded[table.name] = [table.model.model_validate_json(r[1]) for r in rows]
@@ -465,11 +474,17 @@ def _version() -> str:
     return __version__
 
 
-def _update_article(conn: sqlite3.Connection, article: Article) -> None:
-    """Write an article's record and plain columns (its text is written once, when put)."""
-    sets = ", ".join(f'"{c}" = ?' for c in R.ARTICLE_COLUMNS)
+def _article_values(article: Article) -> tuple:
+    """An article's record (JSON, without its text) and its plain columns (:data:`R.ARTICLE_COLUMNS`)."""
+    return (article.model_dump_json(exclude={"text"}), *R.plain(article, R.ARTICLE_COLUMNS))
+
+
+def _update_article(conn: sqlite3.Connection, article: Article, **state: Any) -> None:
+    """Write an article's record and plain columns (its text is written once,
+    when put), and the columns named in ``state`` (status, analysis stamps), in one statement."""
+    sets = ", ".join(f'"{c}" = ?' for c in (*R.ARTICLE_COLUMNS, *state))
     conn.execute(f"UPDATE articles SET record = ?, {sets} WHERE id = ?",
-                 (article.model_dump_json(exclude={"text"}), *R.plain(article, R.ARTICLE_COLUMNS), article.id))
+                 (*_article_values(article), *state.values(), article.id))
 
 
 def _drop_results(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:

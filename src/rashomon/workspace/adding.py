@@ -277,7 +277,8 @@ def _stage(store: Store, read: Iterable[tuple[_Read, Values | None]], analysis_k
         except Exception as exc:
             _skip(skipped, art.path, exc)
             continue
-        if store.put_article(art, r.source, r.file, content, _prepared(art, posts, values), clean.site(art),
+        prepared = "" if store.transient else _prepared(art, posts, values)  # a transient store takes one add
+        if store.put_article(art, r.source, r.file, content, prepared, clean.site(art),
                              replace=row["id"] if row is not None else None) is None:
             done.unchanged += 1  # another add stored this source meanwhile
             continue
