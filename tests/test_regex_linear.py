@@ -363,3 +363,31 @@ def test_event_words_pattern_examples():
     assert _EVENT_RE.search("in the Second World War and after").group() == "Second World War"
     assert _EVENT_RE.search("xSecond War") is None
     assert _EVENT_RE.search("the 1991 Uprising").group() == "1991 Uprising"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "Z", "é", "Ж", "1", "_", "'", "’", "-", " ", "ß", "\u0130"]), max_size=30))
+def test_ascii_framing_words_are_the_unicode_words(text):
+    """On ASCII text the A-Z words of the framing n-grams are its Unicode words."""
+    from rashomon.compare.framing import _ASCII_WORD_NGRAM, _WORD_NGRAM
+
+    if text.isascii():
+        assert _ASCII_WORD_NGRAM.findall(text) == _WORD_NGRAM.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["the ", "The ", "Port", " of", " and", "’s", "'s", "s", ".", ",", "”", ")", " ",
+                                 "\n", "\u00a0", "\u2009", "x", "é", "d", "r", "e", "f"]), max_size=10).map("".join))
+def test_mention_trim_checks_the_last_character_first(seg):
+    """:func:`trim` searches for the trailing pieces only when the segment ends
+    with a character one can end with; it cuts where a plain search cuts."""
+    from rashomon.extract.mentions import _LEAD, _TRAIL, trim
+
+    start, end = 0, len(seg)
+    m = _LEAD.match(seg)
+    if m and m.end() < len(seg):
+        start = m.end()
+    m = _TRAIL.search(seg[start:])
+    if m and m.start() > 0:
+        end = start + m.start()
+    assert trim(seg, 0, len(seg)) == (start, end)
