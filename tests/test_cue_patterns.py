@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from rashomon.extract.claim_cues import CuePattern, lexicons
 from rashomon.extract.times import _CLOCK_HINT, _may_name_clock, clock_times
@@ -58,6 +58,20 @@ def test_cue_patterns_match_as_the_case_blind_search(data):
 def test_the_clock_shortcut_never_hides_a_time_of_day(text):
     if _CLOCK_HINT.search(text):
         assert _may_name_clock(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789:. apmAPMclockidnghtyCLOCKIDNGHTY\u0130\u0131\u212a\u0660", max_size=14))
+@example("at NOON")
+@example("Midday")
+@example("six o'Clock")
+@example("\u0661:\u0660\u0665")
+@example("6 P.M")
+def test_the_clock_hint_is_found_where_its_plain_branches_are(text):
+    """The clock hint, opening on its branches' first characters, is found in
+    the same texts as the plain case-blind alternation."""
+    plain = re.compile(r"(?i)\d[:.]\d|\d\s*[ap]\.?m|clock|midnight|noon|midday")
+    assert bool(_CLOCK_HINT.search(text)) == bool(plain.search(text))
 
 
 def test_clock_times_of_written_times():

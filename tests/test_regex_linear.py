@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rashomon
 
@@ -328,3 +330,64 @@ def test_capital_first_rewrites_keep_their_matches():
     for new, old in plain.items():
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
         assert list(new.finditer(text))  # each finds something here
+
+
+_EVENTISH = st.lists(st.sampled_from(["Second ", "World ", "War", "Uprising", "1st ", "x", "É", "é", "_", "’", "-",
+                                      " ", "\n", "\u00a0", "Ab", "9"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EVENTISH)
+def test_event_words_pattern_finds_what_its_word_boundary_form_found(text):
+    """The run of capitalised words before an event word, written to open with
+    a character set, matches where and as far as the ``\\b`` form did."""
+    from rashomon.extract.claim_cues import _EVENT_WORDS
+    from rashomon.extract.claims import _EVENT_RE
+
+    plain = re.compile(r"\b(?:[A-Z0-9][\w'’-]*\s+){1,3}(?:" + "|".join(_EVENT_WORDS) + r")\b")
+    assert [m.span() for m in _EVENT_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "Z", "é", "Ж", "1", "_", "'", " ", "ß", "\u0130"]), max_size=30))
+def test_letter_runs_are_the_unicode_letter_runs(text):
+    """On ASCII text the runs of A-Z letters are the runs of Unicode letters."""
+    from rashomon.extract.claim_cues import _LETTERS, letter_runs
+
+    assert letter_runs(text) == _LETTERS.findall(text)
+
+
+def test_event_words_pattern_examples():
+    from rashomon.extract.claims import _EVENT_RE
+
+    assert _EVENT_RE.search("in the Second World War and after").group() == "Second World War"
+    assert _EVENT_RE.search("xSecond War") is None
+    assert _EVENT_RE.search("the 1991 Uprising").group() == "1991 Uprising"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "Z", "é", "Ж", "1", "_", "'", "’", "-", " ", "ß", "\u0130"]), max_size=30))
+def test_ascii_framing_words_are_the_unicode_words(text):
+    """On ASCII text the A-Z words of the framing n-grams are its Unicode words."""
+    from rashomon.compare.framing import _ASCII_WORD_NGRAM, _WORD_NGRAM
+
+    if text.isascii():
+        assert _ASCII_WORD_NGRAM.findall(text) == _WORD_NGRAM.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["the ", "The ", "Port", " of", " and", "’s", "'s", "s", ".", ",", "”", ")", " ",
+                                 "\n", "\u00a0", "\u2009", "x", "é", "d", "r", "e", "f"]), max_size=10).map("".join))
+def test_mention_trim_checks_the_last_character_first(seg):
+    """:func:`trim` searches for the trailing pieces only when the segment ends
+    with a character one can end with; it cuts where a plain search cuts."""
+    from rashomon.extract.mentions import _LEAD, _TRAIL, trim
+
+    start, end = 0, len(seg)
+    m = _LEAD.match(seg)
+    if m and m.end() < len(seg):
+        start = m.end()
+    m = _TRAIL.search(seg[start:])
+    if m and m.start() > 0:
+        end = start + m.start()
+    assert trim(seg, 0, len(seg)) == (start, end)

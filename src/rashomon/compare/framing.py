@@ -62,6 +62,10 @@ RIVAL_NAME_SOURCE = ("rival names of one place in this corpus (entity linking, E
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 _WORD_NGRAM = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_ASCII_WORD_NGRAM = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
+"""The :data:`_WORD_NGRAM` words of an ASCII segment (its only letters are
+A-Z and it holds no "’"), found without the Unicode category test of each
+character."""
 _SEGMENT_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”«»„—–|/\n]+")
 
 
@@ -138,7 +142,7 @@ def _ngrams(text: str, stop: frozenset[str], max_n: int = 3, case: Counter | Non
     grams: list[str] = []
     cased: list[tuple[str, bool]] = []  # counted into ``case`` at the end, in one update
     for seg in _SEGMENT_BREAK.split(text):
-        raw = _WORD_NGRAM.findall(seg)
+        raw = (_ASCII_WORD_NGRAM if seg.isascii() else _WORD_NGRAM).findall(seg)
         if not raw:
             continue
         words = [w.casefold().replace("’", "'") for w in raw]

@@ -55,7 +55,7 @@ from bisect import bisect_left
 from rashomon.annotate import doc_text
 from rashomon.extract.agents import SentenceAgents, speaker_party
 from rashomon.extract.attributed import _attributed
-from rashomon.extract.claim_cues import _EVENT_WORDS, _LETTERS, _can_match, _plain_words, lexicons
+from rashomon.extract.claim_cues import _EVENT_WORDS, _can_match, _plain_words, letter_runs, lexicons
 from rashomon.extract.clauses import (
     FINITE, QUOTE_CHARS, _DocIndex, _Quotes, _between, _covering_quote, _cutting_quotes, _segments, _trim,
 )
@@ -76,7 +76,13 @@ GREETINGS = ("thank", "thanks", "hello", "good morning", "good afternoon", "good
              "dear ", "congratulations", "best regards")
 CONTEXT_SENTENCES = 5
 AFFECTED_WINDOW = 8
-_EVENT_RE = re.compile(r"\b(?:[A-Z0-9][\w'’-]*\s+){1,3}(?:" + "|".join(_EVENT_WORDS) + r")\b")
+_EVENT_RE = re.compile(
+    r"[A-Z0-9](?<!\w.)[\w'’-]*\s+(?:[A-Z0-9][\w'’-]*\s+){0,2}(?:" + "|".join(_EVENT_WORDS) + r")\b")
+"""One to three capitalised or numbered words before an event word ("Second
+World War"), from a word's start: ``\\b(?:[A-Z0-9][\\w'’-]*\\s+){1,3}(?:WORDS)\\b``,
+written to open with a character set, which the regex engine scans for (the
+character before the first capital is tested after it; a pattern that opens
+with ``\\b`` is tried at every position)."""
 _NON_SPACE = re.compile(r"\S+")
 GOVERNED = ("dobj", "ccomp", "xcomp", "attr", "oprd")  # what a cue verb says or denies
 
@@ -115,7 +121,7 @@ def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             last = ix.toks[b - 1]
             start, end = _trim(text, ix.idxs[a], last.idx + len(last.text))
             ctext = text[start:end]
-            words = _LETTERS.findall(ctext)
+            words = letter_runs(ctext)
             if len(words) < 2 or ctext.endswith("?"):
                 continue
             if ctext.lower().startswith(GREETINGS):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from rashomon.extract import headlines
-from rashomon.extract.claim_cues import _LETTERS, _plain_words
+from rashomon.extract.claim_cues import _plain_words, letter_runs
 from rashomon.extract.clauses import _clause_root, _covering_quote, _trim
 from rashomon.extract.propositions import POINTING, lexicon as predicate_lexicon
 from rashomon.extract.stance import stance_verbs
@@ -26,7 +26,7 @@ def headline_lines(text: str) -> list[tuple[int, int, list[str]]]:
     out = []
     for start, end in headlines.pieces(text):
         start, end = _trim(text, start, end)
-        words = _LETTERS.findall(text[start:end])
+        words = letter_runs(text[start:end])
         if headlines.WORDS[0] <= len(words) <= headlines.WORDS[1]:
             out.append((start, end, words))
     return out

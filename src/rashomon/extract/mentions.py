@@ -38,6 +38,9 @@ _TRAIL = re.compile(r"(?<![\s.,;:!?)\]\"'“”‘’»])(?<!['’]s)(?<!\sof)(?
 search tries it only where no such piece ends just before (the leftmost
 match never starts there) and takes the pieces without backtracking (longest
 alternative first: the split is unique), so it is linear in the segment."""
+_TRAIL_LAST = frozenset(".,;:!?)]\"'“”‘’»" + "fders")
+"""The characters other than whitespace a :data:`_TRAIL` match can end with:
+its punctuation and the last letters of "of", "and", "the", "for" and "'s"."""
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}")
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -85,7 +88,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.end() < len(seg):
         start += m.end()
         seg = text[start:end]
-    m = _TRAIL.search(seg)
+    last = seg[-1:]
+    m = _TRAIL.search(seg) if last in _TRAIL_LAST or last.isspace() else None
     if m and m.start() > 0:
         end = start + m.start()
     return start, end

@@ -19,9 +19,13 @@ _CLOCK = re.compile(
     r"|(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
     r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?P<mid>midnight|noon|midday))")
-_CLOCK_HINT = re.compile(r"(?i)\d[:.]\d|\d\s*[ap]\.?m|clock|midnight|noon|midday")
+_CLOCK_HINT = re.compile(r"(?i)[\dcmn](?<=(?=\d[:.]\d|\d\s*[ap]\.?m|clock|midnight|noon|midday)[\s\S])")
 """What every match of :data:`_CLOCK` holds (a digit, ":" or "." and a digit; a digit and "am"/"pm";
-"o'clock"; a word for midnight or noon): a clause without it names no time of day."""
+"o'clock"; a word for midnight or noon): a clause without it names no time of day. Written to
+open with the set of the branches' first characters, which the regex engine scans for (the
+character is taken, the look-behind steps back over it and the look-ahead tries the branches
+there; case-blind branches are otherwise tried at every position). Only whether it is found
+is read."""
 _DIGIT = re.compile(r"\d")
 DATED = {"completion"}  # classes of acts dated once in a thing's life ("built in 1931")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate(
