@@ -352,7 +352,7 @@ def test_event_words_pattern_finds_what_its_word_boundary_form_found(text):
 @given(st.text(st.sampled_from(["a", "Z", "é", "Ж", "1", "_", "'", " ", "ß", "\u0130"]), max_size=30))
 def test_letter_runs_are_the_unicode_letter_runs(text):
     """On ASCII text the runs of A-Z letters are the runs of Unicode letters."""
-    from rashomon.extract.claim_cues import _LETTERS, letter_runs
+    from rashomon.words import LETTERS as _LETTERS, letter_runs
 
     assert letter_runs(text) == _LETTERS.findall(text)
 

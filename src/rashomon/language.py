@@ -10,6 +10,7 @@ import functools
 import re
 
 from rashomon.types import LanguageSpan
+from rashomon.words import LETTERS, letter_runs
 
 __all__ = ["LANGUAGES", "LANGUAGE_SAMPLE_CHARS", "detect_language", "main_language", "other_paragraphs"]
 
@@ -89,15 +90,8 @@ def _lower_share(text: str) -> float:
     return sum(w[0].islower() for w in words) / len(words) if words else 0.0
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
-"""The :data:`_WORD` words of an ASCII text (its only letters are A-Z), found
-without the Unicode category test of each character."""
-
-
-def _words(text: str) -> list[str]:
-    """The :data:`_WORD` words of ``text``, in order."""
-    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+_WORD = LETTERS
+_words = letter_runs  # a line's :data:`_WORD` words, in order
 
 
 def _common_words(kept_words: list[list[str]], n: int = 30) -> frozenset[str]:

@@ -13,12 +13,9 @@ import functools
 import re
 
 from rashomon import data as data_files
+from rashomon.words import LETTERS as _LETTERS
 
 _EVENT_WORDS = ("War", "Conflict", "Uprising", "Revolution", "Genocide", "Massacre")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
-"""The :data:`_LETTERS` runs of an ASCII text (its only letters are A-Z),
-found without the Unicode category test of each character."""
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _CASED_BEYOND_ASCII = re.compile(r"[^\x00-\x7f‘’“”–—…«»•·\u00a0\u2009\u202f]")
 """A character other than ASCII and the uncased punctuation of news text (curly quotes, dashes,
@@ -146,11 +143,6 @@ def lexicons() -> dict:
         },
     })
     return out
-
-
-def letter_runs(text: str) -> list[str]:
-    """The runs of letters of ``text`` (``_LETTERS.findall(text)``), in order."""
-    return (_ASCII_LETTERS if text.isascii() else _LETTERS).findall(text)
 
 
 def _plain_words(text: str, words: list[str]) -> set[str] | None:

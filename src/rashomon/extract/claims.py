@@ -55,7 +55,8 @@ from bisect import bisect_left
 from rashomon.annotate import doc_text
 from rashomon.extract.agents import SentenceAgents, speaker_party
 from rashomon.extract.attributed import _attributed
-from rashomon.extract.claim_cues import _EVENT_WORDS, _can_match, _plain_words, letter_runs, lexicons
+from rashomon.words import letter_runs
+from rashomon.extract.claim_cues import _EVENT_WORDS, _can_match, _plain_words, lexicons
 from rashomon.extract.clauses import (
     FINITE, QUOTE_CHARS, _DocIndex, _Quotes, _between, _covering_quote, _cutting_quotes, _segments, _trim,
 )

@@ -11,7 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from rashomon.extract import headlines
-from rashomon.extract.claim_cues import _plain_words, letter_runs
+from rashomon.words import letter_runs
+from rashomon.extract.claim_cues import _plain_words
 from rashomon.extract.clauses import _clause_root, _covering_quote, _trim
 from rashomon.extract.propositions import POINTING, lexicon as predicate_lexicon
 from rashomon.extract.stance import stance_verbs
